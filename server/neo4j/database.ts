@@ -1,0 +1,191 @@
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isRelationship,
+  isTime,
+  Neo4jError,
+  type Driver,
+  type ManagedTransaction,
+} from "neo4j-driver";
+
+/**
+ * The only module that imports neo4j-driver. Everything else asks the graph through `Database`:
+ * reads go through read transactions and writes through write transactions, so a cluster can
+ * route them, and results come back as plain values (numbers, ISO strings, objects).
+ */
+
+export type DatabaseErrorCode = "UNREACHABLE" | "AUTH_FAILED" | "DATABASE_NOT_FOUND" | "UNKNOWN";
+
+/** A failure to reach the configured Neo4j; `message` is one line that says what to do. */
+export class DatabaseConnectionError extends Error {
+  constructor(
+    readonly code: DatabaseErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DatabaseConnectionError";
+  }
+}
+
+export interface ConnectOptions {
+  uri: string;
+  username?: string | undefined;
+  password?: string | undefined;
+  database: string;
+  /** No credentials: the embedded Neo4j runs with auth off on the loopback interface. */
+  noAuth?: boolean;
+  /** How long to wait for a connection before calling the server unreachable. */
+  connectionTimeoutMs?: number;
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface ServerInfo {
+  version: string;
+  edition: string;
+  address: string;
+}
+
+/** One transaction's view, for work that takes several statements and must commit or fail as one. */
+export interface Tx {
+  run(cypher: string, params?: Params): Promise<Row[]>;
+}
+
+export class Database {
+  constructor(
+    /** The raw driver, for @neo4j/graphql only. */
+    readonly driver: Driver,
+    readonly name: string,
+  ) {}
+
+  async read(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.readTx((tx) => tx.run(cypher, params));
+  }
+
+  async write(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.writeTx((tx) => tx.run(cypher, params));
+  }
+
+  async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((tx) => work(wrap(tx)));
+    } finally {
+      await session.close();
+    }
+  }
+
+  async writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => work(wrap(tx)));
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Statements that cannot run inside an explicit transaction (schema changes, CALL … IN TRANSACTIONS). */
+  async autoCommit(cypher: string, params: Params = {}): Promise<Row[]> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      const result = await session.run(cypher, params);
+      return result.records.map((r) => toNative(r.toObject()) as Row);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async serverInfo(): Promise<ServerInfo> {
+    const rows = await this.read("CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition");
+    const info = await this.driver.getServerInfo({ database: this.name });
+    return {
+      version: String(rows[0]?.version ?? "unknown"),
+      edition: String(rows[0]?.edition ?? "unknown"),
+      address: info.address ?? "unknown",
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+function wrap(tx: ManagedTransaction): Tx {
+  return {
+    async run(cypher, params = {}) {
+      const result = await tx.run(cypher, params);
+      return result.records.map((r) => toNative(r.toObject()) as Row);
+    },
+  };
+}
+
+/** Converts driver values (Integer, temporal types, nodes) to plain JavaScript values. */
+export function toNative(value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+    return value.toString();
+  }
+  if (isNode(value)) return toNative(value.properties);
+  if (isRelationship(value)) return toNative(value.properties);
+  if (Array.isArray(value)) return value.map(toNative);
+  if (typeof value === "object") {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toNative(v)]));
+  }
+  return value;
+}
+
+/** Connects and checks that the server answers, the credentials hold and the database exists. */
+export async function connectDatabase(options: ConnectOptions): Promise<Database> {
+  const auth = options.noAuth ? undefined : neo4j.auth.basic(options.username ?? "neo4j", options.password ?? "");
+  let driver: Driver;
+  try {
+    driver = neo4j.driver(options.uri, auth, {
+      connectionTimeout: options.connectionTimeoutMs ?? 10_000,
+      connectionAcquisitionTimeout: options.connectionTimeoutMs ?? 10_000,
+      maxTransactionRetryTime: 15_000,
+      userAgent: "werkplaats-broker",
+    });
+  } catch (error) {
+    throw new DatabaseConnectionError("UNKNOWN", `NEO4J_URI ${options.uri} is not usable: ${(error as Error).message}`);
+  }
+  const db = new Database(driver, options.database);
+  try {
+    await driver.verifyConnectivity({ database: options.database });
+    await db.read("RETURN 1 AS ok");
+  } catch (error) {
+    await driver.close().catch(() => {});
+    throw explainConnectionError(error, options);
+  }
+  return db;
+}
+
+export function explainConnectionError(error: unknown, options: Pick<ConnectOptions, "uri" | "database">): DatabaseConnectionError {
+  const code = error instanceof Neo4jError ? error.code : "";
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === "Neo.ClientError.Security.Unauthorized" || /unauthorized|authentication failure/i.test(message)) {
+    return new DatabaseConnectionError(
+      "AUTH_FAILED",
+      `Neo4j at ${options.uri} refused the credentials: check NEO4J_USERNAME and NEO4J_PASSWORD.`,
+    );
+  }
+  if (code === "Neo.ClientError.Database.DatabaseNotFound" || /database does not exist|DatabaseNotFound/i.test(message)) {
+    return new DatabaseConnectionError(
+      "DATABASE_NOT_FOUND",
+      `Neo4j at ${options.uri} has no database "${options.database}": check NEO4J_DATABASE (Community holds only "neo4j").`,
+    );
+  }
+  if (code === "ServiceUnavailable" || code === "SessionExpired" || /ECONNREFUSED|ENOTFOUND|Could not perform discovery|connect|timed out/i.test(message)) {
+    return new DatabaseConnectionError(
+      "UNREACHABLE",
+      `Neo4j at ${options.uri} is not reachable: start it, check NEO4J_URI, or unset NEO4J_URI to use the embedded Neo4j.`,
+    );
+  }
+  return new DatabaseConnectionError("UNKNOWN", `Neo4j at ${options.uri} could not be used: ${message.split("\n")[0]}`);
+}
