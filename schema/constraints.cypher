@@ -13,6 +13,10 @@ CREATE CONSTRAINT sme_id IF NOT EXISTS FOR (n:Sme) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT case_id IF NOT EXISTS FOR (n:Case) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT agreement_id IF NOT EXISTS FOR (n:Agreement) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT sprint_id IF NOT EXISTS FOR (n:Sprint) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT case_event_id IF NOT EXISTS FOR (n:CaseEvent) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT proposal_id IF NOT EXISTS FOR (n:Proposal) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT example_assignment_id IF NOT EXISTS FOR (n:ExampleAssignment) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT milestone_id IF NOT EXISTS FOR (n:Milestone) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT interaction_id IF NOT EXISTS FOR (n:Interaction) REQUIRE n.id IS UNIQUE;
 
 // An SME's natural key: the chamber of commerce (KvK) number.

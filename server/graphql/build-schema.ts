@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { mergeSchemas } from "@graphql-tools/schema";
 import { Neo4jGraphQL } from "@neo4j/graphql";
@@ -8,14 +9,19 @@ import { buildSchema, type NonEmptyArray } from "type-graphql";
 import type { Database } from "../neo4j/database.js";
 import { SystemResolver } from "../system/SystemResolver.js";
 
-const typeDefsFile = fileURLToPath(new URL("../../schema/graph.graphql", import.meta.url));
+const schemaDir = fileURLToPath(new URL("../../schema/", import.meta.url));
 
 /** The custom resolvers merged into the one schema; each domain adds its own here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const customResolvers: NonEmptyArray<Function> = [SystemResolver];
 
+/** Every schema/*.graphql file, in name order: the graph model. */
 export function readTypeDefs(): string {
-  return readFileSync(typeDefsFile, "utf8");
+  return readdirSync(schemaDir)
+    .filter((f) => f.endsWith(".graphql"))
+    .sort()
+    .map((f) => readFileSync(path.join(schemaDir, f), "utf8"))
+    .join("\n");
 }
 
 /**
