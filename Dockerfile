@@ -1,0 +1,10 @@
+# The app for docker-compose.yml: it talks to the neo4j service (NEO4J_URI is set there), so no Java is needed.
+FROM node:20-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN if [ -f client/vite.config.ts ]; then npm run build:client; fi
+ENV NODE_ENV=production
+EXPOSE 4000
+CMD ["npx", "tsx", "server/main.ts"]

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../server/config.js";
+import { startProduct } from "../../server/start.js";
+import { freePort } from "../helpers/processes.js";
+
+/**
+ * What `npm start` promises on the embedded default: the demo data in an empty database, the data
+ * kept across a stop and a start, and the demo data not loaded a second time.
+ */
+const home = mkdtempSync(path.join(os.tmpdir(), "werkplaats-start-test-"));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+async function post(url: string, query: string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+  const response = await fetch(`${url}graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as never;
+}
+
+describe("npm start on the embedded default", () => {
+  it("seeds an empty database, keeps what a mutation wrote across a restart, and does not seed twice", async () => {
+    const env = {
+      NEO4J_HOME: home,
+      NEO4J_BOLT_PORT: String(await freePort()),
+      PORT: "0",
+      NEO4J_HEAP: "768m",
+      NEO4J_PAGECACHE: "128m",
+    };
+    const first = await startProduct(loadConfig(env));
+    let countsBefore: unknown;
+    try {
+      const demo = await post(first.url, "{ institutions { name programmes { name courses { name teachers { name } } } } }");
+      expect(demo.errors).toBeUndefined();
+      const institutions = demo.data?.institutions as Array<{ programmes: unknown[] }>;
+      expect(institutions.length).toBeGreaterThanOrEqual(6);
+
+      const created = await post(
+        first.url,
+        `mutation { createInstitutions(input: [{ name: "ROC Na De Herstart", kind: MBO, city: "Zaandam" }]) { institutions { id } } }`,
+      );
+      expect(created.errors).toBeUndefined();
+      countsBefore = (await first.db.read("MATCH (n) RETURN count(n) AS nodes"))[0];
+    } finally {
+      await first.stop();
+    }
+
+    const second = await startProduct(loadConfig({ ...env, NEO4J_BOLT_PORT: String(await freePort()) }));
+    try {
+      const after = await post(second.url, `{ institutions(where: { name: { eq: "ROC Na De Herstart" } }) { name kind city } }`);
+      expect(after.data?.institutions).toEqual([{ name: "ROC Na De Herstart", kind: "MBO", city: "Zaandam" }]);
+      expect((await second.db.read("MATCH (n) RETURN count(n) AS nodes"))[0]).toEqual(countsBefore);
+      expect(second.timings.seedMs).toBeUndefined();
+    } finally {
+      await second.stop();
+    }
+  });
+});
