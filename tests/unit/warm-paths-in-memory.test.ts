@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { buildInMemoryGraph } from "../../bench/baseline/in-memory-graph.js";
+import { findWarmPathsInMemory, type WarmPathQuery } from "../../bench/baseline/find-warm-paths-in-memory.js";
+
+/** The benchmark's in-memory baseline must answer exactly what the rules say: checked against brute force. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function bruteForce(ids: string[], ties: Array<[string, string, number]>, q: WarmPathQuery) {
+  const adj = new Map<string, Array<[string, number]>>(ids.map((id) => [id, []]));
+  for (const [a, b, s] of ties) {
+    adj.get(a)!.push([b, s]);
+    adj.get(b)!.push([a, s]);
+  }
+  const from = new Set(q.from.filter((x) => !(q.avoid ?? []).includes(x)));
+  const to = new Set(q.to.filter((x) => !(q.avoid ?? []).includes(x)));
+  const out: Array<{ people: string[]; score: number; hops: number }> = [];
+  const walk = (path: string[], score: number): void => {
+    const last = path[path.length - 1]!;
+    if (path.length > 1 && to.has(last)) {
+      // Exactly one starting person (the first) and one target (the last), even when the sets overlap.
+      if (path.filter((p) => from.has(p)).length === 1 && path.filter((p) => to.has(p)).length === 1) {
+        out.push({ people: [...path], score, hops: path.length - 1 });
+      }
+      return;
+    }
+    if (path.length > 1 && from.has(last)) return;
+    if (path.length - 1 >= q.maxHops) return;
+    for (const [next, s] of adj.get(last)!) {
+      if (s < q.minStrength || path.includes(next) || (q.avoid ?? []).includes(next)) continue;
+      walk([...path, next], score * s);
+    }
+  };
+  for (const s of from) walk([s], 1);
+  out.sort((x, y) => y.score - x.score || x.hops - y.hops || (x.people.join("\u0000") < y.people.join("\u0000") ? -1 : 1));
+  return out.slice(0, q.k);
+}
+
+describe("the in-memory warm-path baseline", () => {
+  it("ranks by product of strengths, then hops, then ids, on a hand-built graph", () => {
+    const ids = ["a", "b", "c", "d", "t"];
+    const ties: Array<[string, string, number]> = [
+      ["a", "t", 0.4], // direct, weak: 0.4
+      ["a", "b", 0.9], ["b", "t", 0.9], // 0.81
+      ["a", "c", 0.9], ["c", "d", 1], ["d", "t", 0.9], // 0.81 too, but one hop more
+    ];
+    const graph = buildInMemoryGraph(ids, ties);
+    const paths = findWarmPathsInMemory(graph, { from: ["a"], to: ["t"], k: 3, maxHops: 4, minStrength: 0 });
+    expect(paths.map((p) => p.people.join(">"))).toEqual(["a>b>t", "a>c>d>t", "a>t"]);
+    expect(findWarmPathsInMemory(graph, { from: ["a"], to: ["t"], k: 3, maxHops: 4, minStrength: 0.5 }).map((p) => p.hops)).toEqual([2, 3]);
+    expect(findWarmPathsInMemory(graph, { from: ["a"], to: ["t"], k: 3, maxHops: 4, minStrength: 0, avoid: ["b", "c"] }).map((p) => p.people.join(">"))).toEqual(["a>t"]);
+  });
+
+  it("equals brute-force enumeration on 300 random queries over random graphs", () => {
+    const rand = mulberry32(7);
+    let compared = 0;
+    for (let g = 0; g < 30; g++) {
+      const n = 8 + Math.floor(rand() * 10);
+      const ids = Array.from({ length: n }, (_, i) => `p${String(i).padStart(2, "0")}`);
+      const ties: Array<[string, string, number]> = [];
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++)
+          if (rand() < 0.3) ties.push([ids[i]!, ids[j]!, [0.25, 0.5, 0.5, 0.8, 1][Math.floor(rand() * 5)]!]);
+      const graph = buildInMemoryGraph(ids, ties);
+      for (let q = 0; q < 10; q++) {
+        const pick = (): string => ids[Math.floor(rand() * n)]!;
+        const query: WarmPathQuery = {
+          from: [pick(), pick()],
+          to: [pick(), pick()],
+          k: 1 + Math.floor(rand() * 4),
+          maxHops: 1 + Math.floor(rand() * 5),
+          minStrength: rand() < 0.5 ? 0 : 0.5,
+          avoid: rand() < 0.3 ? [pick()] : [],
+        };
+        const expected = bruteForce(ids, ties, query);
+        const actual = findWarmPathsInMemory(graph, query);
+        expect(actual.map((p) => p.people), JSON.stringify(query)).toEqual(expected.map((p) => p.people));
+        compared++;
+      }
+    }
+    expect(compared).toBe(300);
+  });
+});
