@@ -35,6 +35,36 @@ export const configSchema = z.object({
   JAVA_HOME: z.string().optional().describe("Embedded: the Java 17+ installation to use (default: `java` on the PATH)."),
   SEED_DEMO: booleanFromEnv.default(true).describe("Load the demo data when the database holds no data yet."),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("Log level."),
+  // --- Trust: sign-in, limits, faults (docs/security.md) ---
+  JWT_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)")
+    .optional()
+    .describe("Secret that signs sign-in tokens (HS256; secret, never logged). Required in production; elsewhere a random per-process secret is used."),
+  JWT_TTL: z.string().regex(/^\d+[smhd]$/, "a duration such as 30m, 8h or 1d").default("8h").describe("How long a sign-in token stays valid."),
+  ADMIN_EMAIL: z.string().email().optional().describe("Production: e-mail of the first admin, created at start when no admin exists."),
+  ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional().describe("Production: password of that first admin (secret, never logged; change it after the first sign-in)."),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(12).describe("Deepest field nesting a GraphQL operation may have."),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(2_000_000).describe("Highest estimated cost of one GraphQL operation (lists count as their `limit`, see docs/security.md)."),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).default(10_000).describe("Most lexical tokens one GraphQL document may have (parsing stops beyond)."),
+  MAX_PAGE_SIZE: z.coerce.number().int().min(1).default(1000).describe("Largest `limit`/`first` a list query may ask, and the cap on lists asked without one."),
+  MAX_BODY_SIZE: z.string().regex(/^\d+(b|kb|mb)$/i, "a size such as 100kb or 1mb").default("1mb").describe("Largest request body /graphql accepts."),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600).describe("Requests per minute to /graphql per signed-in user (per IP address for anonymous callers)."),
+  LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).default(10).describe("Failed sign-ins allowed per IP address and e-mail in 15 minutes."),
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000).describe("Longest a GraphQL request's Neo4j transaction may run before Neo4j stops it."),
+  NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000).describe("External Neo4j: how long to keep retrying (with back-off) at start before giving up."),
+  NEO4J_ACQUISITION_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000).describe("Longest a request waits for a Neo4j connection before failing with SERVICE_UNAVAILABLE."),
+  NEO4J_TX_RETRY_MS: z.coerce.number().int().min(0).default(3_000).describe("How long the driver retries a transaction on a transient error before giving up."),
+  PROPOSAL_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(14).describe("Days after which a proposal to a teacher without an answer counts as expired."),
+  PROPOSAL_COOLDOWN_DAYS: z.coerce.number().int().min(0).max(3650).default(60).describe("Days before the same case may be proposed to the same teacher again (unless forced)."),
+  SUGGESTION_WEIGHTS: z
+    .string()
+    .regex(
+      /^\s*(topicOverlap|levelFit|timing|remainingCapacity|trackRecord|warmPath)\s*=\s*\d+(\.\d+)?\s*(,\s*(topicOverlap|levelFit|timing|remainingCapacity|trackRecord|warmPath)\s*=\s*\d+(\.\d+)?\s*)*$/,
+      "a list such as topicOverlap=0.3,levelFit=0.15,timing=0.2,remainingCapacity=0.15,trackRecord=0.1,warmPath=0.1",
+    )
+    .optional()
+    .describe("Case suggestion weights, name=number separated by commas; names left out keep their default (docs/case-workflow.md)."),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -56,10 +86,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((issue) => `Configuration: ${issue.path.join(".")} ${issue.message.toLowerCase()}.`),
     );
   }
+  // Production refuses to sign tokens with a secret nobody chose (docs/security.md).
+  if (parsed.data.NODE_ENV === "production" && !parsed.data.JWT_SECRET) {
+    throw new ConfigError(["Configuration: JWT_SECRET is required in production (at least 32 random characters, e.g. `openssl rand -base64 48`)."]);
+  }
   return parsed.data;
 }
 
 /** The configuration as it can be logged: secrets masked. */
 export function describeConfig(config: Config): Record<string, string | number | boolean | undefined> {
-  return { ...config, NEO4J_PASSWORD: config.NEO4J_PASSWORD ? "********" : "" };
+  const mask = (value: string | undefined): string => (value ? "********" : "");
+  return {
+    ...config,
+    NEO4J_PASSWORD: mask(config.NEO4J_PASSWORD),
+    JWT_SECRET: mask(config.JWT_SECRET),
+    ADMIN_PASSWORD: mask(config.ADMIN_PASSWORD),
+  };
 }

@@ -2,7 +2,11 @@ import { ConfigError, type Config } from "./config.js";
 import { HttpListenError, listen, type RunningHttp } from "./http/listen.js";
 import { log } from "./log.js";
 import { ensureConstraints } from "./neo4j/constraints.js";
-import { connectDatabase, DatabaseConnectionError, type Database } from "./neo4j/database.js";
+import { createDatabase, DatabaseConnectionError, verifyDatabase, type Database } from "./neo4j/database.js";
+import { ensureDemoUsers } from "./auth/ensure-demo-users.js";
+import { ensureFirstAdmin } from "./auth/ensure-first-admin.js";
+import { UserStore } from "./auth/UserStore.js";
+import { waitForDatabase } from "./faults/wait-for-database.js";
 import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from "./neo4j/embedded.js";
 import { graphIsEmpty, loadDemoData } from "../seed/load-demo.js";
 
@@ -33,6 +37,7 @@ export async function startProduct(config: Config): Promise<RunningProduct> {
   const t0 = Date.now();
   let embedded: EmbeddedNeo4j | undefined;
   let db: Database | undefined;
+  let http: RunningHttp | undefined;
   try {
     if (!config.NEO4J_URI) {
       embedded = await startEmbeddedNeo4j({
@@ -49,15 +54,28 @@ export async function startProduct(config: Config): Promise<RunningProduct> {
       log.info(`Embedded Neo4j ${embedded.version} ready at ${embedded.uri}`, { ms: timings.neo4jStartMs });
     }
     const uri = config.NEO4J_URI ?? embedded?.uri ?? "";
-    db = await connectDatabase({
-      uri,
+    const target = { uri, database: config.NEO4J_DATABASE };
+    db = createDatabase({
+      ...target,
       username: config.NEO4J_USERNAME,
       password: config.NEO4J_PASSWORD,
-      database: config.NEO4J_DATABASE,
       noAuth: !config.NEO4J_URI,
+      connectionTimeoutMs: config.NEO4J_ACQUISITION_TIMEOUT_MS,
+      connectionAcquisitionTimeoutMs: config.NEO4J_ACQUISITION_TIMEOUT_MS,
+      maxTransactionRetryTimeMs: config.NEO4J_TX_RETRY_MS,
     });
+    if (config.NEO4J_URI) {
+      // An external Neo4j may still be starting: serve /health ("degraded", with the reason) and
+      // retry with back-off; GraphQL requests get SERVICE_UNAVAILABLE until it answers.
+      http = await listen(config, db);
+      http.app.monitor.markStarting();
+      await waitForDatabase(db, { ...target, timeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS, monitor: http.app.monitor });
+    } else {
+      await verifyDatabase(db, target);
+    }
     const t1 = Date.now();
     await ensureConstraints(db);
+    await new UserStore(db).ensureConstraints();
     timings.constraintsMs = Date.now() - t1;
 
     if (config.SEED_DEMO && (await graphIsEmpty(db))) {
@@ -66,23 +84,29 @@ export async function startProduct(config: Config): Promise<RunningProduct> {
       timings.seedMs = seeded.ms;
       log.info("Demo data loaded", { nodes: seeded.nodes, relationships: seeded.relationships, ms: seeded.ms });
     }
+    // Sign-in: demo users (one per role, local use only) outside production; in production the
+    // first admin from ADMIN_EMAIL/ADMIN_PASSWORD, or a refusal to start.
+    if (config.NODE_ENV === "production") await ensureFirstAdmin(db, config);
+    else await ensureDemoUsers(db, config.NODE_ENV);
 
-    const http = await listen(config, db);
+    http ??= await listen(config, db);
+    const served = http;
     timings.totalMs = Date.now() - t0;
     const running: RunningProduct = {
-      url: http.url,
+      url: served.url,
       db,
-      http,
+      http: served,
       ...(embedded ? { embedded } : {}),
       timings,
       async stop() {
-        await http.close();
+        await served.close();
         await db?.close();
         await embedded?.stop();
       },
     };
     return running;
   } catch (error) {
+    await http?.close().catch(() => {});
     await db?.close().catch(() => {});
     await embedded?.stop().catch(() => {});
     throw error;

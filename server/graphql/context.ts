@@ -1,11 +1,58 @@
+import type { JWTPayload } from "jose";
+import type { Config } from "../config.js";
+import type { DisabledUsers } from "../auth/DisabledUsers.js";
+import type { LoginThrottle } from "../auth/LoginThrottle.js";
+import type { RequestUser } from "../auth/roles.js";
+import type { DatabaseMonitor } from "../faults/DatabaseMonitor.js";
 import type { Database } from "../neo4j/database.js";
 
-/** What every resolver gets: the generated ones read `sessionConfig`, the custom ones use `db`. */
+/** What the sign-in resolvers need besides the database. */
+export interface AuthServices {
+  config: Pick<Config, "JWT_SECRET" | "JWT_TTL" | "NODE_ENV">;
+  throttle: LoginThrottle;
+  disabledUsers: DisabledUsers;
+}
+
+/**
+ * What every resolver gets. The generated ones read `sessionConfig`, `jwt` (the verified token
+ * payload, which @neo4j/graphql's @authorization rules test) and `transaction` (its time limit);
+ * the custom ones use `db` and `user`.
+ */
 export interface GraphQLContext {
   db: Database;
   sessionConfig: { database: string };
+  /** The signed-in caller; undefined for anonymous requests (which reach only PUBLIC fields). */
+  user?: RequestUser;
+  /** The verified JWT payload, for @neo4j/graphql (it trusts `jwt` set by the server). */
+  jwt?: JWTPayload & { roles: string[] };
+  /** Transaction settings @neo4j/graphql passes to the driver: Neo4j stops a request running longer. */
+  transaction?: { timeout?: number };
+  /** The caller's address, for sign-in throttling (never logged). */
+  ip?: string;
+  auth?: AuthServices;
+  /** Knows whether Neo4j is reachable now; resolvers fail fast while it is not. */
+  monitor?: DatabaseMonitor;
 }
 
-export function createContext(db: Database): GraphQLContext {
-  return { db, sessionConfig: { database: db.name } };
+export interface ContextExtras {
+  user?: RequestUser | undefined;
+  jwt?: (JWTPayload & { roles: string[] }) | undefined;
+  queryTimeoutMs?: number;
+  ip?: string;
+  auth?: AuthServices;
+  monitor?: DatabaseMonitor;
+}
+
+export function createContext(db: Database, extras: ContextExtras = {}): GraphQLContext {
+  const timed = extras.queryTimeoutMs ? db.withTransactionTimeout(extras.queryTimeoutMs) : db;
+  return {
+    db: timed,
+    sessionConfig: { database: db.name },
+    ...(extras.user ? { user: extras.user } : {}),
+    ...(extras.jwt ? { jwt: extras.jwt } : {}),
+    ...(extras.queryTimeoutMs ? { transaction: { timeout: extras.queryTimeoutMs } } : {}),
+    ...(extras.ip ? { ip: extras.ip } : {}),
+    ...(extras.auth ? { auth: extras.auth } : {}),
+    ...(extras.monitor ? { monitor: extras.monitor } : {}),
+  };
 }

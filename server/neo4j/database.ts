@@ -41,6 +41,13 @@ export interface ConnectOptions {
   noAuth?: boolean;
   /** How long to wait for a connection before calling the server unreachable. */
   connectionTimeoutMs?: number;
+  /**
+   * How long a query waits for a connection from the pool. Short, so that requests fail fast
+   * with a clear error while Neo4j is gone instead of piling up (default: connectionTimeoutMs).
+   */
+  connectionAcquisitionTimeoutMs?: number;
+  /** How long the driver retries a transaction on transient errors (default 15 s). */
+  maxTransactionRetryTimeMs?: number;
 }
 
 export type Params = Record<string, unknown>;
@@ -62,7 +69,32 @@ export class Database {
     /** The raw driver, for @neo4j/graphql only. */
     readonly driver: Driver,
     readonly name: string,
+    /** Neo4j stops a transaction of this Database that runs longer (undefined: the server's setting). */
+    readonly transactionTimeoutMs?: number,
   ) {}
+
+  /**
+   * The same connection pool, with a time limit on every transaction: what a GraphQL request gets,
+   * so one expensive request cannot hold the database for long. Closing it closes the shared driver,
+   * so only the owner of the original closes.
+   */
+  withTransactionTimeout(ms: number): Database {
+    return new Database(this.driver, this.name, ms);
+  }
+
+  private txConfig(): { timeout?: number } {
+    return this.transactionTimeoutMs === undefined ? {} : { timeout: this.transactionTimeoutMs };
+  }
+
+  /** One round trip without the driver's retries: answers fast whether Neo4j is there now. */
+  async ping(): Promise<void> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run("RETURN 1");
+    } finally {
+      await session.close();
+    }
+  }
 
   async read(cypher: string, params: Params = {}): Promise<Row[]> {
     return this.readTx((tx) => tx.run(cypher, params));
@@ -75,7 +107,7 @@ export class Database {
   async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead((tx) => work(wrap(tx)));
+      return await session.executeRead((tx) => work(wrap(tx)), this.txConfig());
     } finally {
       await session.close();
     }
@@ -84,7 +116,7 @@ export class Database {
   async writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite((tx) => work(wrap(tx)));
+      return await session.executeWrite((tx) => work(wrap(tx)), this.txConfig());
     } finally {
       await session.close();
     }
@@ -96,6 +128,20 @@ export class Database {
     try {
       const result = await session.run(cypher, params);
       return result.records.map((r) => toNative(r.toObject()) as Row);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Streams the rows of one read query, converted as by read(), without holding the whole result in
+   * memory: the driver pulls records in batches as the loop consumes them. For backups of the whole
+   * graph (server/backup). An auto-commit read, so no retries and no time limit; leaving the loop ends it.
+   */
+  async *stream(cypher: string, params: Params = {}): AsyncGenerator<Row> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ, fetchSize: 2000 });
+    try {
+      for await (const record of session.run(cypher, params)) yield toNative(record.toObject()) as Row;
     } finally {
       await session.close();
     }
@@ -141,29 +187,74 @@ export function toNative(value: unknown): unknown {
   return value;
 }
 
-/** Connects and checks that the server answers, the credentials hold and the database exists. */
-export async function connectDatabase(options: ConnectOptions): Promise<Database> {
+/**
+ * A Database whose driver has not talked to the server yet: for a start that must serve /health
+ * (and retry) while an external Neo4j is still coming up. `verifyDatabase` checks it later.
+ */
+export function createDatabase(options: ConnectOptions): Database {
   const auth = options.noAuth ? undefined : neo4j.auth.basic(options.username ?? "neo4j", options.password ?? "");
   let driver: Driver;
   try {
     driver = neo4j.driver(options.uri, auth, {
       connectionTimeout: options.connectionTimeoutMs ?? 10_000,
-      connectionAcquisitionTimeout: options.connectionTimeoutMs ?? 10_000,
-      maxTransactionRetryTime: 15_000,
+      connectionAcquisitionTimeout: options.connectionAcquisitionTimeoutMs ?? options.connectionTimeoutMs ?? 10_000,
+      maxTransactionRetryTime: options.maxTransactionRetryTimeMs ?? 15_000,
       userAgent: "werkplaats-broker",
     });
   } catch (error) {
     throw new DatabaseConnectionError("UNKNOWN", `NEO4J_URI ${options.uri} is not usable: ${(error as Error).message}`);
   }
-  const db = new Database(driver, options.database);
+  return new Database(driver, options.database);
+}
+
+/** Checks that the server answers, the credentials hold and the database exists; throws explained. */
+export async function verifyDatabase(db: Database, options: Pick<ConnectOptions, "uri" | "database">): Promise<void> {
   try {
-    await driver.verifyConnectivity({ database: options.database });
-    await db.read("RETURN 1 AS ok");
+    await db.driver.verifyConnectivity({ database: options.database });
+    await db.ping();
   } catch (error) {
-    await driver.close().catch(() => {});
     throw explainConnectionError(error, options);
   }
+}
+
+/** Connects and checks that the server answers, the credentials hold and the database exists. */
+export async function connectDatabase(options: ConnectOptions): Promise<Database> {
+  const db = createDatabase(options);
+  try {
+    await verifyDatabase(db, options);
+  } catch (error) {
+    await db.driver.close().catch(() => {});
+    throw error;
+  }
   return db;
+}
+
+/**
+ * True when an error means "Neo4j is not there right now" (refused, reset, timed out waiting for a
+ * connection), as opposed to an error in the query: the first kind makes the API fail fast until
+ * Neo4j answers again.
+ */
+export function isConnectivityError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof DatabaseConnectionError) return e.code === "UNREACHABLE";
+    if (e instanceof Neo4jError) {
+      if (e.code === "ServiceUnavailable" || e.code === "SessionExpired") return true;
+      if (/connection acquisition timed out|ECONNREFUSED|ECONNRESET|Connection was closed|Pool is closed/i.test(e.message)) return true;
+    }
+    const message = e instanceof Error ? e.message : "";
+    if (/ECONNREFUSED|ECONNRESET|connection acquisition timed out/i.test(message)) return true;
+    e = (e as { cause?: unknown; originalError?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** True when Neo4j stopped a transaction for running past its time limit. */
+export function isTransactionTimeout(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof Neo4jError && /TransactionTimedOut|Transaction.*timed out|terminated.*timeout/i.test(`${e.code} ${e.message}`)) return true;
+    e = (e as { originalError?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 export function explainConnectionError(error: unknown, options: Pick<ConnectOptions, "uri" | "database">): DatabaseConnectionError {

@@ -1,9 +1,13 @@
+import type { Role } from "../../server/auth/roles.js";
+import { signToken } from "../../server/auth/sign-token.js";
 import { loadConfig } from "../../server/config.js";
 import { listen, type RunningHttp } from "../../server/http/listen.js";
 import type { Database } from "../../server/neo4j/database.js";
 
 export interface TestServer {
   http: RunningHttp;
+  /** The bearer token the requests carry (undefined: anonymous). */
+  token?: string;
   /** POSTs one GraphQL operation and returns the parsed body ({ data, errors }). */
   graphql<T = Record<string, unknown>>(
     query: string,
@@ -11,16 +15,30 @@ export interface TestServer {
   ): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>;
 }
 
-/** The real HTTP app on a free loopback port, against the test database. */
-export async function startTestServer(db: Database): Promise<TestServer> {
-  const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1" });
+export interface TestServerOptions {
+  /** The roles of the signed-in test user; null: anonymous requests. Default ADMIN + COORDINATOR. */
+  roles?: Role[] | null;
+  /** Extra configuration (e.g. small limits for the limit tests). */
+  env?: Record<string, string>;
+}
+
+/**
+ * The real HTTP app on a free loopback port, against the test database. Requests are signed in
+ * (a token for a test user with ADMIN and COORDINATOR, signed with this process's secret) unless
+ * `roles: null`; the rate limit is raised so that a test file's bursts do not hit it.
+ */
+export async function startTestServer(db: Database, options: TestServerOptions = {}): Promise<TestServer> {
+  const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "100000", ...options.env });
   const http = await listen(config, db);
+  const roles = options.roles === undefined ? (["ADMIN", "COORDINATOR"] as Role[]) : options.roles;
+  const token = roles ? (await signToken(config, { id: "test-user", roles })).token : undefined;
   return {
     http,
+    ...(token ? { token } : {}),
     async graphql(query, variables) {
       const response = await fetch(`${http.url}graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as never;

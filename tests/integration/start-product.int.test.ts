@@ -13,13 +13,21 @@ import { freePort } from "../helpers/processes.js";
 const home = mkdtempSync(path.join(os.tmpdir(), "werkplaats-start-test-"));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-async function post(url: string, query: string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+async function post(url: string, query: string, token?: string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
   const response = await fetch(`${url}graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query }),
   });
   return (await response.json()) as never;
+}
+
+/** Signs in as the demo coordinator (demo users exist outside production mode; see docs/security.md). */
+async function signIn(url: string): Promise<string> {
+  const result = await post(url, `mutation { login(email: "coordinator@werkplaats.example", password: "demo-coordinator-werkplaats") { token } }`);
+  const token = (result.data?.login as { token?: string } | undefined)?.token;
+  if (!token) throw new Error(`demo sign-in failed: ${JSON.stringify(result.errors)}`);
+  return token;
 }
 
 describe("npm start on the embedded default", () => {
@@ -34,7 +42,8 @@ describe("npm start on the embedded default", () => {
     const first = await startProduct(loadConfig(env));
     let countsBefore: unknown;
     try {
-      const demo = await post(first.url, "{ institutions { name programmes { name courses { name teachers { name } } } } }");
+      const token = await signIn(first.url);
+      const demo = await post(first.url, "{ institutions { name programmes { name courses { name teachers { name } } } } }", token);
       expect(demo.errors).toBeUndefined();
       const institutions = demo.data?.institutions as Array<{ programmes: unknown[] }>;
       expect(institutions.length).toBeGreaterThanOrEqual(6);
@@ -42,6 +51,7 @@ describe("npm start on the embedded default", () => {
       const created = await post(
         first.url,
         `mutation { createInstitutions(input: [{ name: "ROC Na De Herstart", kind: MBO, city: "Zaandam" }]) { institutions { id } } }`,
+        token,
       );
       expect(created.errors).toBeUndefined();
       countsBefore = (await first.db.read("MATCH (n) RETURN count(n) AS nodes"))[0];
@@ -51,7 +61,7 @@ describe("npm start on the embedded default", () => {
 
     const second = await startProduct(loadConfig({ ...env, NEO4J_BOLT_PORT: String(await freePort()) }));
     try {
-      const after = await post(second.url, `{ institutions(where: { name: { eq: "ROC Na De Herstart" } }) { name kind city } }`);
+      const after = await post(second.url, `{ institutions(where: { name: { eq: "ROC Na De Herstart" } }) { name kind city } }`, await signIn(second.url));
       expect(after.data?.institutions).toEqual([{ name: "ROC Na De Herstart", kind: "MBO", city: "Zaandam" }]);
       expect((await second.db.read("MATCH (n) RETURN count(n) AS nodes"))[0]).toEqual(countsBefore);
       expect(second.timings.seedMs).toBeUndefined();

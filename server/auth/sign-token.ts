@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import { SignJWT } from "jose";
+import type { Config } from "../config.js";
+import { log } from "../log.js";
+import type { RequestUser } from "./roles.js";
+
+/** The issuer and audience every token carries and every check demands. */
+export const TOKEN_ISSUER = "werkplaats-broker";
+export const TOKEN_AUDIENCE = "werkplaats-broker-api";
+
+let processSecret: Uint8Array | undefined;
+
+/**
+ * The HS256 key: JWT_SECRET, or outside production a random secret made once per process (so
+ * tokens end when the server restarts). Production refuses to start without JWT_SECRET (config.ts).
+ */
+export function signingKey(config: Pick<Config, "JWT_SECRET" | "NODE_ENV">): Uint8Array {
+  if (config.JWT_SECRET) return new TextEncoder().encode(config.JWT_SECRET);
+  if (!processSecret) {
+    processSecret = new Uint8Array(randomBytes(48));
+    if (config.NODE_ENV !== "test") {
+      log.warn("JWT_SECRET is not set: sign-in tokens are signed with a random secret of this process and end when it stops.");
+    }
+  }
+  return processSecret;
+}
+
+/** "8h" → seconds. */
+export function ttlSeconds(ttl: string): number {
+  const match = /^(\d+)([smhd])$/.exec(ttl);
+  if (!match) throw new Error(`Not a duration: ${ttl}`);
+  const unit = { s: 1, m: 60, h: 3600, d: 86_400 }[match[2] as "s" | "m" | "h" | "d"];
+  return Number(match[1]) * unit;
+}
+
+export interface SignedToken {
+  token: string;
+  expiresAt: string;
+}
+
+/** A signed JWT for the user: subject = user id, `roles` as @neo4j/graphql's rules read them. */
+export async function signToken(
+  config: Pick<Config, "JWT_SECRET" | "JWT_TTL" | "NODE_ENV">,
+  user: RequestUser,
+): Promise<SignedToken> {
+  const now = Math.floor(Date.now() / 1000);
+  const exp = now + ttlSeconds(config.JWT_TTL);
+  const token = await new SignJWT({ roles: user.roles, ...(user.personId ? { personId: user.personId } : {}) })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(user.id)
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(exp)
+    .sign(signingKey(config));
+  return { token, expiresAt: new Date(exp * 1000).toISOString() };
+}
