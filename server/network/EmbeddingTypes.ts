@@ -1,0 +1,350 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { EmbeddingView, SinglePointView } from "./compute-embedding.js";
+import { ladderNames } from "./evaluate-ladder.js";
+import type { RankingEntryView, RankingView } from "./rank-embedding.js";
+import type { RefreshSummary } from "./refresh-embedding.js";
+import { PathPerson, toPathPerson } from "./WarmPathTypes.js";
+
+/** The GraphQL shapes of embedding, embeddingRanking and refreshEmbedding. */
+
+export enum EmbeddingKind {
+  PROGRAMME = "PROGRAMME",
+  INSTITUTION = "INSTITUTION",
+}
+registerEnumType(EmbeddingKind, { name: "EmbeddingKind", description: "What an embedding figure is about." });
+
+export enum EmbeddingVerdict {
+  RED = "RED",
+  AMBER = "AMBER",
+  GREEN = "GREEN",
+}
+registerEnumType(EmbeddingVerdict, { name: "EmbeddingVerdict", description: "An institution's embedding at a glance; docs/network-analytics.md." });
+
+export enum EmbeddingTrendDirection {
+  UP = "UP",
+  DOWN = "DOWN",
+  FLAT = "FLAT",
+}
+registerEnumType(EmbeddingTrendDirection, { name: "EmbeddingTrendDirection" });
+
+export enum EmbeddingSortField {
+  LEVEL = "LEVEL",
+  THREADS = "THREADS",
+  SINGLE_POINTS_OF_FAILURE = "SINGLE_POINTS_OF_FAILURE",
+  SPRINTS = "SPRINTS",
+  AGREEMENTS = "AGREEMENTS",
+  OPEN_PROPOSALS = "OPEN_PROPOSALS",
+  TREND = "TREND",
+  NAME = "NAME",
+}
+registerEnumType(EmbeddingSortField, { name: "EmbeddingSortField" });
+
+@ObjectType({ description: "Activity figures on one date." })
+export class EmbeddingActivity {
+  @Field(() => Int, { description: "Sprints (running or completed) that started in the 12 months up to the date." })
+  sprints!: number;
+
+  @Field(() => Int, { description: "Agreements active on the date." })
+  agreements!: number;
+
+  @Field(() => Int, { description: "Proposals sent, not answered and not expired on the date." })
+  openProposals!: number;
+}
+
+@ObjectType({ description: "The activity now against a year earlier." })
+export class EmbeddingTrend {
+  @Field(() => Int)
+  sprints!: number;
+
+  @Field(() => Int)
+  agreements!: number;
+
+  @Field(() => Int)
+  openProposals!: number;
+
+  @Field(() => EmbeddingTrendDirection, { description: "By sprints + agreements." })
+  direction!: EmbeddingTrendDirection;
+}
+
+@ObjectType({ description: "One rung of the embedding ladder, whether it holds and why." })
+export class LadderRung {
+  @Field(() => Int)
+  level!: number;
+
+  @Field(() => String)
+  nameEn!: string;
+
+  @Field(() => String)
+  nameNl!: string;
+
+  @Field(() => Boolean)
+  holds!: boolean;
+
+  @Field(() => String)
+  reasonEn!: string;
+
+  @Field(() => String)
+  reasonNl!: string;
+}
+
+@ObjectType({ description: "A person whose leaving would cut every warm route, and why." })
+export class SinglePointOfFailure {
+  @Field(() => PathPerson)
+  person!: PathPerson;
+
+  @Field(() => String)
+  whyEn!: string;
+
+  @Field(() => String)
+  whyNl!: string;
+}
+
+@ObjectType({ description: "One thread: a warm route from a coordinator into the organisation." })
+export class EmbeddingThread {
+  @Field(() => [PathPerson])
+  people!: PathPerson[];
+}
+
+@ObjectType({ description: "A programme inside an institution's roll-up." })
+export class EmbeddingProgrammeSummary {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Int)
+  level!: number;
+
+  @Field(() => String)
+  levelNameEn!: string;
+
+  @Field(() => String)
+  levelNameNl!: string;
+
+  @Field(() => Int)
+  threads!: number;
+
+  @Field(() => Int)
+  singlePointsOfFailure!: number;
+}
+
+@ObjectType({ description: "How firmly the workspace is embedded in a programme or an institution." })
+export class Embedding {
+  @Field(() => EmbeddingKind)
+  kind!: EmbeddingKind;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => ID, { nullable: true })
+  institutionId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  institutionName!: string | null;
+
+  @Field(() => ID)
+  workspaceId!: string;
+
+  @Field(() => String, { description: "The date the figures are for." })
+  asOf!: string;
+
+  @Field(() => Float)
+  warmThreshold!: number;
+
+  @Field(() => Int)
+  maxHops!: number;
+
+  @Field(() => Int, { description: "People holding a role there (for a programme: R(P))." })
+  roleHolders!: number;
+
+  @Field(() => Int, { description: "Of those, the ones on a warm route within maxHops." })
+  reachedRoleHolders!: number;
+
+  @Field(() => Int, { description: "Most warm routes from the coordinators that share no one outside the workspace." })
+  threads!: number;
+
+  @Field(() => [EmbeddingThread], { description: "One set of that many disjoint routes." })
+  threadPaths!: EmbeddingThread[];
+
+  @Field(() => [SinglePointOfFailure], { description: "Only when threads = 1." })
+  singlePointsOfFailure!: SinglePointOfFailure[];
+
+  @Field(() => Int, { description: "Programme: the ladder level. Institution: the highest level of its programmes." })
+  level!: number;
+
+  @Field(() => String)
+  levelNameEn!: string;
+
+  @Field(() => String)
+  levelNameNl!: string;
+
+  @Field(() => [LadderRung], { nullable: true, description: "Programmes only: every rung, whether it holds and why." })
+  rungs!: LadderRung[] | null;
+
+  @Field(() => EmbeddingActivity)
+  activity!: EmbeddingActivity;
+
+  @Field(() => EmbeddingActivity, { description: "The same figures as of one year before asOf." })
+  activityYearEarlier!: EmbeddingActivity;
+
+  @Field(() => EmbeddingTrend)
+  trend!: EmbeddingTrend;
+
+  @Field(() => [EmbeddingProgrammeSummary], { nullable: true, description: "Institutions only." })
+  programmes!: EmbeddingProgrammeSummary[] | null;
+
+  @Field(() => [Int], { nullable: true, description: "Institutions only: how many programmes stand at level 0, 1, … 5." })
+  levelCounts!: number[] | null;
+
+  @Field(() => EmbeddingVerdict, { nullable: true, description: "Institutions only." })
+  verdict!: EmbeddingVerdict | null;
+
+  @Field(() => String, { nullable: true })
+  verdictReasonEn!: string | null;
+
+  @Field(() => String, { nullable: true })
+  verdictReasonNl!: string | null;
+}
+
+@ObjectType({ description: "One programme or institution in the ranking (stored figures)." })
+export class EmbeddingRankingEntry {
+  @Field(() => EmbeddingKind)
+  kind!: EmbeddingKind;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => ID, { nullable: true })
+  institutionId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  institutionName!: string | null;
+
+  @Field(() => Int)
+  level!: number;
+
+  @Field(() => String)
+  levelNameEn!: string;
+
+  @Field(() => String)
+  levelNameNl!: string;
+
+  @Field(() => Int)
+  threads!: number;
+
+  @Field(() => Int)
+  singlePointsOfFailure!: number;
+
+  @Field(() => Int)
+  roleHolders!: number;
+
+  @Field(() => Int)
+  reachedRoleHolders!: number;
+
+  @Field(() => EmbeddingActivity)
+  activity!: EmbeddingActivity;
+
+  @Field(() => EmbeddingActivity)
+  activityYearEarlier!: EmbeddingActivity;
+
+  @Field(() => Int, { description: "(sprints + agreements) now minus a year earlier." })
+  trendChange!: number;
+
+  @Field(() => EmbeddingVerdict, { nullable: true })
+  verdict!: EmbeddingVerdict | null;
+}
+
+@ObjectType({ description: "The stored embedding figures, ranked." })
+export class EmbeddingRanking {
+  @Field(() => ID)
+  workspaceId!: string;
+
+  @Field(() => String, { nullable: true, description: "The date the stored figures are for." })
+  asOf!: string | null;
+
+  @Field(() => String, { nullable: true, description: "When they were computed." })
+  refreshedAt!: string | null;
+
+  @Field(() => Float, { nullable: true })
+  warmThreshold!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maxHops!: number | null;
+
+  @Field(() => Int, { description: "Entries matching the filters, before limit and offset." })
+  total!: number;
+
+  @Field(() => [EmbeddingRankingEntry])
+  entries!: EmbeddingRankingEntry[];
+}
+
+@ObjectType({ description: "What a refresh of the stored embedding figures did." })
+export class EmbeddingRefresh {
+  @Field(() => ID)
+  workspaceId!: string;
+
+  @Field(() => String)
+  asOf!: string;
+
+  @Field(() => Float)
+  warmThreshold!: number;
+
+  @Field(() => Int)
+  maxHops!: number;
+
+  @Field(() => Int)
+  programmes!: number;
+
+  @Field(() => Int)
+  institutions!: number;
+
+  @Field(() => String)
+  refreshedAt!: string;
+
+  @Field(() => Int)
+  tookMs!: number;
+}
+
+function toSinglePoint(view: SinglePointView): SinglePointOfFailure {
+  return { person: toPathPerson(view.person), whyEn: view.whyEn, whyNl: view.whyNl };
+}
+
+export function toEmbedding(view: EmbeddingView): Embedding {
+  return {
+    ...view,
+    kind: view.kind as EmbeddingKind,
+    levelNameEn: ladderNames[view.level]!.en,
+    levelNameNl: ladderNames[view.level]!.nl,
+    threadPaths: view.threadPaths.map((people) => ({ people: people.map(toPathPerson) })),
+    singlePointsOfFailure: view.singlePointsOfFailure.map(toSinglePoint),
+    trend: { ...view.trend, direction: view.trend.direction as EmbeddingTrendDirection },
+    programmes:
+      view.programmes?.map((p) => ({ ...p, levelNameEn: ladderNames[p.level]!.en, levelNameNl: ladderNames[p.level]!.nl })) ?? null,
+    verdict: view.verdict as EmbeddingVerdict | null,
+  };
+}
+
+export function toRankingEntry(view: RankingEntryView): EmbeddingRankingEntry {
+  return {
+    ...view,
+    kind: view.kind as EmbeddingKind,
+    levelNameEn: ladderNames[view.level]?.en ?? "",
+    levelNameNl: ladderNames[view.level]?.nl ?? "",
+    verdict: view.verdict as EmbeddingVerdict | null,
+  };
+}
+
+export function toRanking(view: RankingView): EmbeddingRanking {
+  return { ...view, entries: view.entries.map(toRankingEntry) };
+}
+
+export function toRefresh(view: RefreshSummary): EmbeddingRefresh {
+  return { ...view };
+}

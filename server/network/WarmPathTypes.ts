@@ -1,0 +1,157 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { PersonProfile, PersonRole } from "./describe-people.js";
+import { roleLabels } from "./explain-warm-path.js";
+import type { TieProps } from "./rank-warm-paths.js";
+import type { WarmPathView } from "./find-warm-paths.js";
+
+/** The GraphQL shapes of warmPaths. Names avoid the generated schema's (Person, Knows, …). */
+
+export enum NetworkRoleKind {
+  TEACHER = "TEACHER",
+  PROGRAMME_COORDINATOR = "PROGRAMME_COORDINATOR",
+  DIRECTOR = "DIRECTOR",
+  DEAN = "DEAN",
+  BOARD_MEMBER = "BOARD_MEMBER",
+  WORKSPACE_COORDINATOR = "WORKSPACE_COORDINATOR",
+  PARTNER_CONTACT = "PARTNER_CONTACT",
+}
+
+registerEnumType(NetworkRoleKind, {
+  name: "NetworkRoleKind",
+  description: "A role a person holds: at a course (teacher), programme, institution, the workspace or a partner.",
+});
+
+@ObjectType({ description: "One role of a person on a path, with where it is held." })
+export class PathRole {
+  @Field(() => NetworkRoleKind)
+  kind!: NetworkRoleKind;
+
+  @Field(() => String, { description: "e.g. teacher, dean." })
+  labelEn!: string;
+
+  @Field(() => String, { description: "e.g. docent, decaan." })
+  labelNl!: string;
+
+  @Field(() => String, { description: "Where, in one phrase: \"Data Science, HvA\"." })
+  organisation!: string;
+
+  @Field(() => ID, { nullable: true })
+  courseId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  courseName!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  programmeId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  programmeName!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  institutionId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  institutionName!: string | null;
+}
+
+@ObjectType({ description: "A person on a warm path." })
+export class PathPerson {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  jobTitle!: string | null;
+
+  @Field(() => [PathRole], { description: "Roles, those at the searched organisation first, then the most senior." })
+  roles!: PathRole[];
+
+  @Field(() => String, { nullable: true, description: "The organisation of the first role." })
+  organisation!: string | null;
+}
+
+@ObjectType({ description: "The tie a step was reached by." })
+export class PathTie {
+  @Field(() => Float)
+  strength!: number;
+
+  @Field(() => String, { nullable: true, description: "A TieChannel value: COLLEAGUE, WARM_INTRODUCTION, …" })
+  channel!: string | null;
+
+  @Field(() => String, { nullable: true, description: "ISO date." })
+  since!: string | null;
+
+  @Field(() => String, { nullable: true, description: "ISO date." })
+  lastContact!: string | null;
+
+  @Field(() => Boolean, { description: "The strength was set by hand." })
+  manual!: boolean;
+}
+
+@ObjectType({ description: "One person of a path and the tie that leads to them (none for the first)." })
+export class WarmPathStep {
+  @Field(() => PathPerson)
+  person!: PathPerson;
+
+  @Field(() => PathTie, { nullable: true })
+  tie!: PathTie | null;
+}
+
+@ObjectType({ description: "A warm-contact path: from a starting person to a target, with why it holds." })
+export class WarmPath {
+  @Field(() => Float, { description: "Product of the tie strengths." })
+  score!: number;
+
+  @Field(() => Int, { description: "Number of ties." })
+  hops!: number;
+
+  @Field(() => [WarmPathStep])
+  steps!: WarmPathStep[];
+
+  @Field(() => String, { description: "One sentence to read out, in English." })
+  explanationEn!: string;
+
+  @Field(() => String, { description: "Dezelfde zin in het Nederlands." })
+  explanationNl!: string;
+}
+
+export function toPathRole(role: PersonRole): PathRole {
+  return {
+    kind: role.kind as NetworkRoleKind,
+    labelEn: roleLabels[role.kind].en,
+    labelNl: roleLabels[role.kind].nl,
+    organisation: role.organisation,
+    courseId: role.courseId,
+    courseName: role.courseName,
+    programmeId: role.programmeId,
+    programmeName: role.programmeName,
+    institutionId: role.institutionId,
+    institutionName: role.institutionName,
+  };
+}
+
+export function toPathPerson(person: PersonProfile): PathPerson {
+  return {
+    id: person.id,
+    name: person.name,
+    jobTitle: person.jobTitle,
+    roles: person.roles.map(toPathRole),
+    organisation: person.roles[0]?.organisation || null,
+  };
+}
+
+export function toPathTie(tie: TieProps): PathTie {
+  return { ...tie };
+}
+
+export function toWarmPath(view: WarmPathView): WarmPath {
+  return {
+    score: view.score,
+    hops: view.hops,
+    steps: view.steps.map((s) => ({ person: toPathPerson(s.person), tie: s.tie ? toPathTie(s.tie) : null })),
+    explanationEn: view.explanationEn,
+    explanationNl: view.explanationNl,
+  };
+}

@@ -1,0 +1,157 @@
+import type { Database } from "../neo4j/database.js";
+import { badUserInput, checkAtLeastOne } from "./check-network-input.js";
+import type { Verdict } from "./compute-embedding.js";
+import type { Activity } from "./read-embedding-facts.js";
+import { refreshEmbedding } from "./refresh-embedding.js";
+import { resolveWorkspace } from "./resolve-workspace.js";
+
+export type EmbeddingKindName = "PROGRAMME" | "INSTITUTION";
+
+export const EMBEDDING_SORT_FIELDS = [
+  "LEVEL",
+  "THREADS",
+  "SINGLE_POINTS_OF_FAILURE",
+  "SPRINTS",
+  "AGREEMENTS",
+  "OPEN_PROPOSALS",
+  "TREND",
+  "NAME",
+] as const;
+export type EmbeddingSortField = (typeof EMBEDDING_SORT_FIELDS)[number];
+
+export interface RankingArgs {
+  workspace?: string | null;
+  kind?: EmbeddingKindName | null;
+  institution?: string | null;
+  minLevel?: number | null;
+  maxLevel?: number | null;
+  verdict?: Verdict | null;
+  sortBy?: EmbeddingSortField;
+  descending?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface RankingEntryView {
+  kind: EmbeddingKindName;
+  id: string;
+  name: string;
+  institutionId: string | null;
+  institutionName: string | null;
+  level: number;
+  threads: number;
+  singlePointsOfFailure: number;
+  roleHolders: number;
+  reachedRoleHolders: number;
+  activity: Activity;
+  activityYearEarlier: Activity;
+  /** (sprints + agreements) now minus a year earlier. */
+  trendChange: number;
+  verdict: Verdict | null;
+}
+
+export interface RankingView {
+  workspaceId: string;
+  asOf: string | null;
+  refreshedAt: string | null;
+  warmThreshold: number | null;
+  maxHops: number | null;
+  total: number;
+  entries: RankingEntryView[];
+}
+
+/** The sort key per field; the text is chosen from this fixed table, never from user input. */
+const sortKeys: Record<EmbeddingSortField, string> = {
+  LEVEL: "s.level",
+  THREADS: "s.threads",
+  SINGLE_POINTS_OF_FAILURE: "s.singlePointsOfFailure",
+  SPRINTS: "s.sprints",
+  AGREEMENTS: "s.agreements",
+  OPEN_PROPOSALS: "s.openProposals",
+  TREND: "s.trendChange",
+  NAME: "toLower(s.name)",
+};
+
+function rankingCypher(sortBy: EmbeddingSortField, descending: boolean): string {
+  return `
+MATCH (s:EmbeddingSnapshot {workspaceId: $workspace})-[:SNAPSHOT_OF]->()
+WHERE ($kind IS NULL OR s.kind = $kind)
+  AND ($institution IS NULL OR s.institutionId = $institution)
+  AND ($minLevel IS NULL OR s.level >= $minLevel)
+  AND ($maxLevel IS NULL OR s.level <= $maxLevel)
+  AND ($verdict IS NULL OR s.verdict = $verdict)
+WITH s ORDER BY ${sortKeys[sortBy]} ${descending ? "DESC" : "ASC"}, toLower(s.name) ASC, s.kind DESC, s.targetId ASC
+WITH collect(s) AS ranked
+RETURN size(ranked) AS total, [s IN ranked[toInteger($offset)..toInteger($offset) + toInteger($limit)] | properties(s)] AS entries`;
+}
+
+/**
+ * embeddingRanking: reads the stored figures (refresh-embedding.ts); when the workspace has none
+ * yet, it refreshes first. Sorted by the chosen field, ties by name, then kind and id.
+ */
+export async function rankEmbedding(db: Database, args: RankingArgs): Promise<RankingView> {
+  const limit = checkAtLeastOne(args.limit ?? 50, "limit");
+  const offset = args.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) throw badUserInput("offset", `offset must be a whole number of at least 0; got ${offset}.`);
+  for (const [field, value] of [
+    ["minLevel", args.minLevel],
+    ["maxLevel", args.maxLevel],
+  ] as const) {
+    if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0 || value > 5)) {
+      throw badUserInput(field, `${field} must be a level from 0 to 5; got ${value}.`);
+    }
+  }
+  const side = await resolveWorkspace(db, args.workspace);
+  const existing = await db.read("MATCH (s:EmbeddingSnapshot {workspaceId: $workspace}) RETURN count(s) AS n", { workspace: side.id });
+  if (Number(existing[0]?.n ?? 0) === 0) await refreshEmbedding(db, { workspace: side.id });
+
+  const rows = await db.read(rankingCypher(args.sortBy ?? "LEVEL", args.descending ?? true), {
+    workspace: side.id,
+    kind: args.kind ?? null,
+    institution: args.institution ?? null,
+    minLevel: args.minLevel ?? null,
+    maxLevel: args.maxLevel ?? null,
+    verdict: args.verdict ?? null,
+    limit,
+    offset,
+  });
+  const meta = await db.read(
+    `MATCH (s:EmbeddingSnapshot {workspaceId: $workspace})
+     RETURN s.asOf AS asOf, s.refreshedAt AS refreshedAt, s.warmThreshold AS warmThreshold, s.maxHops AS maxHops LIMIT 1`,
+    { workspace: side.id },
+  );
+  const entries = ((rows[0]?.entries as Array<Record<string, unknown>> | undefined) ?? []).map(toEntry);
+  return {
+    workspaceId: side.id,
+    asOf: (meta[0]?.asOf as string | undefined) ?? null,
+    refreshedAt: (meta[0]?.refreshedAt as string | undefined) ?? null,
+    warmThreshold: meta[0] ? Number(meta[0].warmThreshold) : null,
+    maxHops: meta[0] ? Number(meta[0].maxHops) : null,
+    total: Number(rows[0]?.total ?? 0),
+    entries,
+  };
+}
+
+function toEntry(s: Record<string, unknown>): RankingEntryView {
+  const n = (key: string) => Number(s[key] ?? 0);
+  return {
+    kind: s.kind as EmbeddingKindName,
+    id: String(s.targetId),
+    name: String(s.name ?? ""),
+    institutionId: (s.institutionId as string | null) ?? null,
+    institutionName: (s.institutionName as string | null) ?? null,
+    level: n("level"),
+    threads: n("threads"),
+    singlePointsOfFailure: n("singlePointsOfFailure"),
+    roleHolders: n("roleHolders"),
+    reachedRoleHolders: n("reachedRoleHolders"),
+    activity: { sprints: n("sprints"), agreements: n("agreements"), openProposals: n("openProposals") },
+    activityYearEarlier: {
+      sprints: n("sprintsYearEarlier"),
+      agreements: n("agreementsYearEarlier"),
+      openProposals: n("openProposalsYearEarlier"),
+    },
+    trendChange: n("trendChange"),
+    verdict: (s.verdict as Verdict | null) ?? null,
+  };
+}
