@@ -1,0 +1,103 @@
+/**
+ * Parsers for single values as people type them in spreadsheets and forms. Each returns the
+ * normalised value or an error sentence; none throws. Shared by the CSV import and the GraphQL
+ * arguments of outreach and figures, so both accept the same notations.
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(why: string): Parsed<T> => ({ ok: false, why });
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+
+/** A calendar date: 2025-09-01 (ISO), or 1-9-2025 / 01-09-2025 (Dutch day-month-year). Returns ISO. */
+export function parseDate(text: string): Parsed<string> {
+  const s = text.trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  let parts: [number, number, number] | undefined;
+  if (m) parts = [Number(m[1]), Number(m[2]), Number(m[3])];
+  m = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(s);
+  if (m) parts = [Number(m[3]), Number(m[2]), Number(m[1])];
+  if (!parts) return fail(`"${s}" is not a date (use YYYY-MM-DD, e.g. 2025-09-01)`);
+  const [y, mo, d] = parts;
+  if (!isRealDate(y, mo, d)) return fail(`"${s}" is not a real calendar date`);
+  return ok(`${pad(y, 4)}-${pad(mo)}-${pad(d)}`);
+}
+
+/** A strict ISO date (YYYY-MM-DD), for API arguments. */
+export function parseIsoDate(text: string): Parsed<string> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) return fail(`"${text}" is not an ISO date (YYYY-MM-DD)`);
+  return parseDate(text);
+}
+
+/**
+ * A moment: an ISO date-time with offset (2025-09-01T10:30:00Z, …+02:00), or a plain date, read as
+ * midnight UTC. Returns an ISO string Neo4j's datetime() accepts.
+ */
+export function parseDateTime(text: string): Parsed<string> {
+  const s = text.trim();
+  const date = parseDate(s);
+  if (date.ok) return ok(`${date.value}T00:00:00Z`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.exec(s);
+  if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) {
+    return fail(`"${s}" is not a date-time (use 2025-09-01T10:30:00Z or a date)`);
+  }
+  return ok(s);
+}
+
+/** A decimal number; a decimal comma (0,8) is accepted as Dutch spreadsheets write it. */
+export function parseNumber(text: string): Parsed<number> {
+  const s = text.trim().replace(/^(-?\d+),(\d+)$/, "$1.$2");
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(s)) return fail(`"${text.trim()}" is not a number`);
+  return ok(Number(s));
+}
+
+export function parseInteger(text: string): Parsed<number> {
+  const s = text.trim();
+  if (!/^-?\d+$/.test(s)) return fail(`"${s}" is not a whole number`);
+  return ok(Number(s));
+}
+
+const truthy = new Set(["true", "yes", "ja", "1", "y", "j"]);
+const falsy = new Set(["false", "no", "nee", "0", "n"]);
+
+export function parseBoolean(text: string): Parsed<boolean> {
+  const s = text.trim().toLowerCase();
+  if (truthy.has(s)) return ok(true);
+  if (falsy.has(s)) return ok(false);
+  return fail(`"${text.trim()}" is not true/false (also yes/no, ja/nee, 1/0)`);
+}
+
+/** One of an enumeration's values, case-insensitive; spaces and hyphens read as underscores. */
+export function parseEnum<T extends string>(values: readonly T[], text: string): Parsed<T> {
+  const s = text.trim().toUpperCase().replace(/[\s-]+/g, "_");
+  const found = values.find((v) => v === s);
+  return found ? ok(found) : fail(`"${text.trim()}" is not one of ${values.join(", ")}`);
+}
+
+/** A KvK (chamber of commerce) number: exactly 8 digits; spaces and dots between digits are dropped. */
+export function parseKvkNumber(text: string): Parsed<string> {
+  const s = text.trim().replace(/[\s.]/g, "");
+  if (/^\d{8}$/.test(s)) return ok(s);
+  if (/^\d{5,7}$/.test(s)) {
+    return fail(`"${text.trim()}" has ${s.length} digits, a KvK number has 8 (a leading zero lost? format the column as text)`);
+  }
+  return fail(`"${text.trim()}" is not a KvK number (8 digits)`);
+}
+
+const emailPattern = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}$/;
+
+export function parseEmail(text: string): Parsed<string> {
+  const s = text.trim();
+  return emailPattern.test(s) ? ok(s) : fail(`"${s}" is not an e-mail address`);
+}
+
+/** Today's date where the coordinators work, for "not in the future" checks. */
+export function todayInAmsterdam(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

@@ -1,0 +1,132 @@
+import { parse } from "csv-parse/sync";
+import type { ColumnSpec, FileSpec } from "./csv-formats.js";
+
+/** One problem with one row (or, at line 1, with the header): the unit of the import report. */
+export interface RowProblem {
+  file: string;
+  /** 1-based line in the file where the row starts. */
+  line: number;
+  /** The column to blame, or null when the row as a whole is broken. */
+  field: string | null;
+  reason: string;
+}
+
+export interface CsvRow {
+  line: number;
+  /** Trimmed cell text by column name (as in the format), for the columns the file has. */
+  cells: Record<string, string>;
+}
+
+export interface CsvFile {
+  rows: CsvRow[];
+  problems: RowProblem[];
+  /** Header cells that match no column of the format; their values are not read. */
+  ignoredColumns: string[];
+  /** True when a required column is missing: no row of the file can be imported. */
+  unusable: boolean;
+  /** Lines holding data (also those that could not be parsed). */
+  dataLines: number;
+}
+
+/** Header names compare without case, spaces, hyphens or underscores: "KvK number" = kvkNumber. */
+const normalise = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/**
+ * The delimiter a spreadsheet used: Dutch Excel writes semicolons, most tools commas. Decided on
+ * the header line (outside quotes): the most frequent of `,`, `;` and tab.
+ */
+export function detectDelimiter(text: string): string {
+  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const unquoted = header.replace(/"[^"]*"/g, "");
+  const counts = [",", ";", "\t"].map((d) => [d, unquoted.split(d).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]?.[1] ? counts[0][0] : ",";
+}
+
+interface ParsedRecord {
+  record: string[];
+  /** 1-based line where the record starts. */
+  line: number;
+}
+
+/**
+ * csv-parse stops at the first malformed record; its resynchronising skip option can swallow good
+ * rows after it. So on an error we report the line and parse again from the next line.
+ */
+function parseRecords(text: string, delimiter: string, onError: (line: number, message: string) => void): ParsedRecord[] {
+  const lines = text.split("\n");
+  const records: ParsedRecord[] = [];
+  let offset = 0;
+  while (offset < lines.length) {
+    const base = offset;
+    try {
+      parse(lines.slice(base).join("\n"), {
+        delimiter,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        on_record: (record: string[], context: { lines: number }) => {
+          // `lines` is where the record ends; newlines inside quoted cells tell where it began.
+          const inner = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+          records.push({ record, line: base + context.lines - inner });
+          return record;
+        },
+      });
+      break;
+    } catch (error) {
+      const at = Number((error as { lines?: number }).lines ?? 0);
+      const line = base + Math.max(at, 1);
+      onError(line, (error as Error).message.split(":")[0] ?? "parse error");
+      offset = line;
+    }
+  }
+  return records;
+}
+
+/** Parses one CSV file against its format: maps the header, keeps lines, reports parse errors. */
+export function readCsvText(input: string, spec: FileSpec): CsvFile {
+  const problems: RowProblem[] = [];
+  const file = spec.file;
+  // One line ending (Excel on Windows writes CRLF), no byte-order mark: line numbers stay exact.
+  const text = input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const records = parseRecords(text, detectDelimiter(text), (line, message) => {
+    problems.push({ file, line, field: null, reason: `the line is not valid CSV: ${message}` });
+  });
+
+  const [header, ...body] = records;
+  if (!header) return { rows: [], problems, ignoredColumns: [], unusable: false, dataLines: problems.length };
+
+  const byName = new Map(spec.columns.map((c) => [normalise(c.name), c] as const));
+  const positions: Array<ColumnSpec | undefined> = header.record.map((h) => byName.get(normalise(h)));
+  const ignoredColumns = header.record.filter((h, i) => h.trim() !== "" && !positions[i]).map((h) => h.trim());
+  const present = new Set(positions.filter((c): c is ColumnSpec => Boolean(c)).map((c) => c.name));
+  const missing = spec.columns.filter((c) => c.required && !present.has(c.name));
+  const dataRows = body.filter((r) => r.record.some((cell) => cell.trim() !== ""));
+  const dataLines = dataRows.length + problems.length;
+  if (missing.length > 0) {
+    for (const column of missing) {
+      problems.push({ file, line: header.line, field: column.name, reason: `required column "${column.name}" is missing: no row of this file is imported` });
+    }
+    return { rows: [], problems, ignoredColumns, unusable: true, dataLines };
+  }
+
+  const rows: CsvRow[] = [];
+  for (const record of dataRows) {
+    const { line } = record;
+    const extra = record.record.slice(header.record.length).filter((c) => c.trim() !== "");
+    if (extra.length > 0) {
+      problems.push({
+        file,
+        line,
+        field: null,
+        reason: `the row has ${record.record.length} fields, the header ${header.record.length} (an unquoted delimiter in a value?)`,
+      });
+      continue;
+    }
+    const cells: Record<string, string> = {};
+    positions.forEach((column, i) => {
+      if (column) cells[column.name] = (record.record[i] ?? "").trim();
+    });
+    rows.push({ line, cells });
+  }
+  return { rows, problems, ignoredColumns, unusable: false, dataLines };
+}
