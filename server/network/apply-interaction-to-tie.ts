@@ -37,15 +37,35 @@ export interface ApplyInteractionOptions {
 }
 
 /**
+ * Takes the write lock on both people, in id order, so concurrent writes about one pair
+ * serialise instead of deadlocking (creating an Interaction's INITIATED/WITH locks them too: take
+ * this first). NOT_FOUND (field `from` / `to`) when one does not exist.
+ */
+export async function lockPair(tx: Tx, fromId: string, toId: string): Promise<void> {
+  const locked = await tx.run(
+    `UNWIND $ids AS id
+     MATCH (p:Person {id: id})
+     WITH p ORDER BY p.id
+     SET p.tieLock = true REMOVE p.tieLock
+     RETURN p.id AS id`,
+    { ids: [...new Set([fromId, toId])].sort() },
+  );
+  const found = new Set(locked.map((r) => String(r.id)));
+  if (!found.has(fromId)) throw notFound("from", `No person has id "${fromId}".`);
+  if (!found.has(toId)) throw notFound("to", `No person has id "${toId}".`);
+}
+
+/**
  * Updates the KNOWS tie between two people after an interaction between them, inside the caller's
  * write transaction. Call it AFTER creating the (:Person)-[:INITIATED]->(:Interaction)-[:WITH]->
- * (:Person) in that transaction: the strength is derived from all interactions of the pair
- * (either direction), the new one included (derive-tie-strength.ts has the formula).
+ * (:Person) in that transaction (and `lockPair` BEFORE creating it): the strength is derived from
+ * all interactions of the pair (either direction), the new one included (derive-tie-strength.ts
+ * has the formula). server/outreach/log-interaction.ts is the one caller that records interactions.
  *  - No tie yet: one is created (from → to), channel from the interaction, since = date, base 0.
  *  - lastContact becomes the later of its value and `date`.
  *  - strength is re-derived unless the tie is manual (a coordinator's value wins); the first time,
  *    the tie's strength until then is kept as its baseStrength.
- * Both people are locked first (in id order), so concurrent interactions of one pair serialise.
+ * Both people are locked (lockPair; a no-op when the caller already holds the locks).
  */
 export async function applyInteractionToTie(
   tx: Tx,
@@ -54,17 +74,7 @@ export async function applyInteractionToTie(
   date: string,
   options: ApplyInteractionOptions = {},
 ): Promise<TieUpdate> {
-  const locked = await tx.run(
-    `UNWIND $ids AS id
-     MATCH (p:Person {id: id})
-     WITH p ORDER BY p.id
-     SET p.tieLock = true REMOVE p.tieLock
-     RETURN p.id AS id`,
-    { ids: [...new Set([fromId, toId])] },
-  );
-  const found = new Set(locked.map((r) => String(r.id)));
-  if (!found.has(fromId)) throw notFound("from", `No person has id "${fromId}".`);
-  if (!found.has(toId)) throw notFound("to", `No person has id "${toId}".`);
+  await lockPair(tx, fromId, toId);
 
   const existing = (
     await tx.run(
@@ -74,11 +84,15 @@ export async function applyInteractionToTie(
       { fromId, toId },
     )
   )[0];
+  // From the two people rather than over all interactions: the pair's few, not the whole log.
   const dates = (
     await tx.run(
       `MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
-       MATCH (x:Person)-[:INITIATED]->(i:Interaction)-[:WITH]->(y:Person)
-       WHERE (x = a AND y = b) OR (x = b AND y = a)
+       CALL (a, b) {
+         MATCH (a)-[:INITIATED]->(i:Interaction)-[:WITH]->(b) RETURN i
+         UNION
+         MATCH (b)-[:INITIATED]->(i:Interaction)-[:WITH]->(a) RETURN i
+       }
        RETURN toString(i.date) AS date`,
       { fromId, toId },
     )

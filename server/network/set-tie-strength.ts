@@ -1,6 +1,6 @@
 import type { Database } from "../neo4j/database.js";
 import { badUserInput, checkStrength, notFound } from "./check-network-input.js";
-import { checkOneOf, TIE_CHANNEL_VALUES } from "./record-interaction.js";
+import { checkOneOf, TIE_CHANNEL_VALUES } from "./check-network-input.js";
 
 export interface SetTieStrengthInput {
   a: string;

@@ -57,7 +57,7 @@ export class OutreachResolver {
 
   @Mutation(() => LoggedInteraction, {
     description:
-      "Logs a contact. The programme/course it is about moves up (never down): any contact → APPROACHED, an answer (REPLIED, INTERESTED, NOT_NOW, DECLINED) → RESPONDED, AGREED → AGREEMENT. The tie between the two people gets the contact date.",
+      "Logs a contact, in one transaction with its consequences. The programme/course it is about moves up (never down): any contact → APPROACHED, an answer (REPLIED, INTERESTED, NOT_NOW, DECLINED) → RESPONDED, AGREED → AGREEMENT. The KNOWS tie between the two people is created when missing, its lastContact moves forward, and its strength is re-derived from recency and frequency unless set by hand (docs/network-analytics.md).",
   })
   @Access("OUTREACH_WORK")
   async logInteraction(

@@ -1,11 +1,11 @@
 import type { Database, Tx } from "../neo4j/database.js";
+import { applyInteractionToTie, lockPair } from "../network/apply-interaction-to-tie.js";
 import { parseIsoDate, todayInAmsterdam } from "../spreadsheets/parse-values.js";
 import type { InteractionChannel, InteractionResult } from "./domain-enums.js";
 import { interactionProjection, toOutreachInteraction } from "./interaction-projection.js";
 import { lockAndReadSubject, writeMappingStatus, type LockedSubject } from "./lock-and-read-subject.js";
 import { higherMappingStatus, mappingStatusForResult } from "./mapping-rules.js";
 import { MappingSubject, type LoggedInteraction, type MappingChange } from "./outreach-types.js";
-import { updateTieAfterInteraction } from "./update-tie-after-interaction.js";
 import { userError } from "./user-error.js";
 
 export interface LogInteractionInput {
@@ -28,10 +28,16 @@ export function checkInteractionDate(date: string, field: string): string {
 }
 
 /**
- * Records who contacted whom, and its consequences, in one transaction:
- * the Interaction with INITIATED/WITH/ABOUT; each programme/course it is about moves up to the
- * status the result implies (mappingStatusForResult; never down); the tie between the two people
- * gets the contact (updateTieAfterInteraction).
+ * THE service that records an interaction — who contacted whom — and its consequences, in one
+ * write transaction (all or nothing):
+ *  1. the Interaction with INITIATED/WITH/ABOUT;
+ *  2. each programme/course it is about moves up to the status the result implies
+ *     (mappingStatusForResult; never down);
+ *  3. the KNOWS tie between the two people, by the network's rule (applyInteractionToTie: created
+ *     when missing, lastContact forward only, strength re-derived from recency and frequency
+ *     unless set by hand).
+ * Locks, in this order: the programme/course, then both people (id order) — the order
+ * addExampleAssignment and setTieStrength also follow, so concurrent writes wait, not deadlock.
  */
 export async function logInteraction(db: Database, input: LogInteractionInput): Promise<LoggedInteraction> {
   const date = checkInteractionDate(input.date, "date");
@@ -49,6 +55,7 @@ export async function logInteraction(db: Database, input: LogInteractionInput): 
       const subject = await lockAndReadSubject(tx, kind, id);
       if (subject) subjects.push(subject);
     }
+    await lockPair(tx, input.by, input.with);
 
     const created = await tx.run(
       `MATCH (b:Person {id: $by}), (w:Person {id: $with})
@@ -83,8 +90,26 @@ export async function logInteraction(db: Database, input: LogInteractionInput): 
       if (status !== subject.status) await writeMappingStatus(tx, subject, status);
       mappingChanges.push({ kind: subject.kind, id: subject.id, name: subject.name, previous: subject.status, status, changed: status !== subject.status });
     }
-    const tieUpdated = await updateTieAfterInteraction(tx, input.by, input.with, date, input.channel);
-    return { interaction: toOutreachInteraction(created[0]?.interaction), mappingChanges, tieUpdated };
+    const tie = await applyInteractionToTie(tx, input.by, input.with, date, { channel: input.channel });
+    return {
+      interaction: toOutreachInteraction(created[0]?.interaction),
+      mappingChanges,
+      tie: {
+        a: tie.fromId,
+        b: tie.toId,
+        created: tie.created,
+        strength: tie.strength,
+        previousStrength: tie.previousStrength,
+        baseStrength: tie.baseStrength,
+        manual: tie.manual,
+        channel: tie.channel,
+        since: tie.since,
+        lastContact: tie.lastContact,
+        interactions: tie.interactions,
+        evidence: tie.evidence,
+      },
+      tieUpdated: true,
+    };
   });
 }
 

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Access } from "../auth/Access.js";
 import { domainEnum, registerDomainEnums, type InteractionChannel, type InteractionResult, type MappingStatus } from "./domain-enums.js";
 
@@ -128,7 +128,46 @@ export class MappingChange {
   changed!: boolean;
 }
 
-@ObjectType({ description: "The logged interaction and what it did to the mapping statuses." })
+@ObjectType({ description: "The KNOWS tie between the two people after an interaction was applied to it (docs/network-analytics.md, tie strength)." })
+export class TieAfterInteraction {
+  @Field(() => ID, { description: "Who made the contact." })
+  a!: string;
+
+  @Field(() => ID, { description: "Who was contacted." })
+  b!: string;
+
+  @Field(() => Boolean, { description: "There was no tie; the interaction created one." })
+  created!: boolean;
+
+  @Field(() => Float)
+  strength!: number;
+
+  @Field(() => Float, { nullable: true, description: "The strength before; null when the tie is new." })
+  previousStrength!: number | null;
+
+  @Field(() => Float, { description: "The strength interactions build on: the tie's strength before they were first counted (0 for a tie an interaction created)." })
+  baseStrength!: number;
+
+  @Field(() => Boolean, { description: "Set by hand: interactions move lastContact but leave the strength." })
+  manual!: boolean;
+
+  @Field(() => String, { description: "A TieChannel value." })
+  channel!: string;
+
+  @Field(() => String, { nullable: true, description: "ISO date." })
+  since!: string | null;
+
+  @Field(() => String, { description: "ISO date: the latest contact (an older interaction never moves it back)." })
+  lastContact!: string;
+
+  @Field(() => Int, { description: "Interactions of the pair counted, either direction, this one included." })
+  interactions!: number;
+
+  @Field(() => Float, { description: "Their recency-weighted count (half weight after 180 days)." })
+  evidence!: number;
+}
+
+@ObjectType({ description: "The logged interaction and what it did to the mapping statuses and the tie." })
 export class LoggedInteraction {
   @Field(() => OutreachInteraction)
   interaction!: OutreachInteraction;
@@ -136,7 +175,13 @@ export class LoggedInteraction {
   @Field(() => [MappingChange], { description: "One entry per programme/course the interaction is about." })
   mappingChanges!: MappingChange[];
 
-  @Field(() => Boolean, { description: "Whether a KNOWS tie between the two people was updated." })
+  @Field(() => TieAfterInteraction, { description: "The tie between the two people, created when there was none." })
+  tie!: TieAfterInteraction;
+
+  @Field(() => Boolean, {
+    description: "Always true: every logged interaction creates or updates the tie.",
+    deprecationReason: "Always true since interactions create missing ties; read tie { created strength }.",
+  })
   tieUpdated!: boolean;
 }
 

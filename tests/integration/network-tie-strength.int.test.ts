@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/neo4j/database.js";
 import { applyInteractionToTie } from "../../server/network/apply-interaction-to-tie.js";
+import { today } from "../../server/network/check-network-input.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { peopleNamed, writeGraph } from "./network-fixtures.js";
@@ -29,27 +30,46 @@ afterAll(async () => {
   await db?.close();
 });
 
-const recordMutation = `
-  mutation ($by: ID!, $with: ID!, $date: String!, $channel: String!, $result: String, $programme: ID, $asOf: String) {
-    recordInteraction(by: $by, with: $with, date: $date, channel: $channel, result: $result, programme: $programme, asOf: $asOf) {
-      interactionId date channel result previousStrength baseStrength interactions evidence
-      tie { a b created strength manual channel since lastContact }
+/**
+ * Interactions are recorded by `logInteraction` (server/outreach/log-interaction.ts), which applies
+ * them to the tie in the same transaction. Strength is derived as of today, so the dates here are
+ * counted back from today (Amsterdam): an interaction of today weighs 1, one of 180 days ago 0.5.
+ */
+const logMutation = `
+  mutation ($by: ID!, $with: ID!, $date: String!, $channel: InteractionChannel!, $result: InteractionResult, $aboutProgramme: ID) {
+    logInteraction(by: $by, with: $with, date: $date, channel: $channel, result: $result, aboutProgramme: $aboutProgramme) {
+      interaction { id date channel result }
+      tie { a b created strength previousStrength baseStrength manual channel since lastContact interactions evidence }
     }
   }`;
 
-type Recorded = {
-  interactionId: string;
-  previousStrength: number | null;
-  baseStrength: number;
-  interactions: number;
-  evidence: number;
-  tie: { a: string; b: string; created: boolean; strength: number; manual: boolean; channel: string; since: string | null; lastContact: string };
+type Logged = {
+  interaction: { id: string; date: string; channel: string; result: string | null };
+  tie: {
+    a: string;
+    b: string;
+    created: boolean;
+    strength: number;
+    previousStrength: number | null;
+    baseStrength: number;
+    manual: boolean;
+    channel: string;
+    since: string | null;
+    lastContact: string;
+    interactions: number;
+    evidence: number;
+  };
 };
 
-async function record(variables: Record<string, unknown>): Promise<Recorded> {
-  const result = await server.graphql<{ recordInteraction: Recorded }>(recordMutation, variables);
+/** The date `days` before today in Amsterdam, YYYY-MM-DD. */
+function daysAgo(days: number): string {
+  return new Date(Date.parse(`${today()}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function log(variables: Record<string, unknown>): Promise<Logged> {
+  const result = await server.graphql<{ logInteraction: Logged }>(logMutation, variables);
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data!.recordInteraction;
+  return result.data!.logInteraction;
 }
 
 /** The tie between two people as stored, read with raw Cypher. */
@@ -63,59 +83,64 @@ async function storedTie(a: string, b: string) {
   return rows;
 }
 
-describe("recordInteraction and the tie-strength formula", () => {
+describe("logInteraction and the tie-strength formula", () => {
   it("records the interaction and lifts an existing tie: 1 − (1 − base)·e^(−E/2)", async () => {
-    const first = await record({ by: "c1", with: "t1", date: "2025-06-01", channel: "MEETING", result: "INTERESTED", programme: "g1", asOf: "2025-06-01" });
-    // base 0.3, one interaction today: E = 1, strength = 1 − 0.7·e^(−0.5) = 0.5754 → 0.575.
-    expect(first.tie).toMatchObject({ created: false, strength: 0.575, manual: false, channel: "LINKEDIN", lastContact: "2025-06-01" });
-    expect([first.previousStrength, first.baseStrength, first.interactions, first.evidence]).toEqual([0.3, 0.3, 1, 1]);
+    const twoWeeksAgo = daysAgo(14);
+    const first = await log({ by: "c1", with: "t1", date: twoWeeksAgo, channel: "MEETING", result: "INTERESTED", aboutProgramme: "g1" });
+    // base 0.3, one interaction 14 days old: E = 0.5^(14/180) = 0.9475, strength = 1 − 0.7·e^(−0.4738) = 0.564.
+    expect(first.tie).toMatchObject({ a: "c1", b: "t1", created: false, strength: 0.564, manual: false, channel: "LINKEDIN", since: "2023-01-01", lastContact: twoWeeksAgo });
+    expect([first.tie.previousStrength, first.tie.baseStrength, first.tie.interactions]).toEqual([0.3, 0.3, 1]);
+    expect(first.tie.evidence).toBeCloseTo(0.947516, 5);
     expect(await storedTie("c1", "t1")).toEqual([
-      { strength: 0.575, baseStrength: 0.3, manual: false, channel: "LINKEDIN", since: "2023-01-01", lastContact: "2025-06-01" },
+      { strength: 0.564, baseStrength: 0.3, manual: false, channel: "LINKEDIN", since: "2023-01-01", lastContact: twoWeeksAgo },
     ]);
     const interaction = await db.read(
       `MATCH (:Person {id: 'c1'})-[:INITIATED]->(x:Interaction {id: $id})-[:WITH]->(:Person {id: 't1'}), (x)-[:ABOUT]->(:Programme {id: 'g1'})
        RETURN toString(x.date) AS date, x.channel AS channel, x.result AS result`,
-      { id: first.interactionId },
+      { id: first.interaction.id },
     );
-    expect(interaction).toEqual([{ date: "2025-06-01", channel: "MEETING", result: "INTERESTED" }]);
+    expect(interaction).toEqual([{ date: twoWeeksAgo, channel: "MEETING", result: "INTERESTED" }]);
+    // The same transaction advanced the programme it was about.
+    expect(await db.read("MATCH (g:Programme {id: 'g1'}) RETURN g.mappingStatus AS s")).toEqual([{ s: "RESPONDED" }]);
 
-    // The other way round, two weeks later: E = 0.5^(14/180) + 1 = 1.9475, strength = 1 − 0.7·e^(−0.9738) = 0.736.
-    const second = await record({ by: "t1", with: "c1", date: "2025-06-15", channel: "EMAIL", asOf: "2025-06-15" });
-    expect(second.tie.strength).toBe(0.736);
-    expect(second.interactions).toBe(2);
-    expect(second.evidence).toBeCloseTo(1.947516, 5);
-    expect(second.baseStrength).toBe(0.3);
+    // The other way round, today: E = 0.5^(14/180) + 1 = 1.9475, strength = 1 − 0.7·e^(−0.9738) = 0.736.
+    const second = await log({ by: "t1", with: "c1", date: daysAgo(0), channel: "EMAIL" });
+    expect(second.tie).toMatchObject({ a: "t1", b: "c1", created: false, strength: 0.736, previousStrength: 0.564, baseStrength: 0.3, interactions: 2 });
+    expect(second.tie.evidence).toBeCloseTo(1.947516, 5);
   });
 
   it("creates a tie the first time two people meet, from base 0", async () => {
-    const met = await record({ by: "c1", with: "t2", date: "2025-06-01", channel: "EVENT", asOf: "2025-06-01" });
+    const met = await log({ by: "c1", with: "t2", date: daysAgo(0), channel: "EVENT" });
     // 1 − e^(−0.5) = 0.393
-    expect(met.tie).toMatchObject({ created: true, strength: 0.393, channel: "EVENT", since: "2025-06-01", lastContact: "2025-06-01" });
-    expect(await storedTie("t2", "c1")).toHaveLength(1);
+    expect(met.tie).toMatchObject({ created: true, strength: 0.393, previousStrength: null, baseStrength: 0, channel: "EVENT", since: daysAgo(0), lastContact: daysAgo(0) });
+    expect(await storedTie("t2", "c1")).toEqual([
+      { strength: 0.393, baseStrength: 0, manual: false, channel: "EVENT", since: daysAgo(0), lastContact: daysAgo(0) },
+    ]);
   });
 
   it("weighs an interaction half after 180 days, and never moves lastContact back", async () => {
-    const old = await record({ by: "c2", with: "t4", date: "2024-12-03", channel: "PHONE", asOf: "2025-06-01" });
+    const old = await log({ by: "c2", with: "t4", date: daysAgo(180), channel: "PHONE" });
     // 180 days old: E = 0.5, strength = 1 − e^(−0.25) = 0.221; a phone call names no tie channel.
-    expect(old.tie).toMatchObject({ created: true, strength: 0.221, channel: "OTHER", lastContact: "2024-12-03" });
-    await record({ by: "c2", with: "t4", date: "2025-05-01", channel: "MEETING", asOf: "2025-06-01" });
-    const older = await record({ by: "c2", with: "t4", date: "2025-01-01", channel: "EMAIL", asOf: "2025-06-01" });
-    expect(older.tie.lastContact).toBe("2025-05-01");
+    expect(old.tie).toMatchObject({ created: true, strength: 0.221, channel: "OTHER", lastContact: daysAgo(180) });
+    await log({ by: "c2", with: "t4", date: daysAgo(31), channel: "MEETING" });
+    const older = await log({ by: "c2", with: "t4", date: daysAgo(150), channel: "EMAIL" });
+    expect(older.tie.lastContact).toBe(daysAgo(31));
+    expect(older.tie.interactions).toBe(3);
   });
 
   it("leaves a manual strength alone but records the contact", async () => {
-    const manual = await record({ by: "c1", with: "t3", date: "2025-06-01", channel: "MEETING", asOf: "2025-06-01" });
-    expect(manual.tie).toMatchObject({ strength: 0.7, manual: true, lastContact: "2025-06-01" });
-    expect((await storedTie("c1", "t3"))[0]).toMatchObject({ strength: 0.7, manual: true, lastContact: "2025-06-01" });
+    const manual = await log({ by: "c1", with: "t3", date: daysAgo(0), channel: "MEETING" });
+    expect(manual.tie).toMatchObject({ strength: 0.7, previousStrength: 0.7, manual: true, lastContact: daysAgo(0) });
+    expect((await storedTie("c1", "t3"))[0]).toMatchObject({ strength: 0.7, manual: true, lastContact: daysAgo(0) });
   });
 
   it("serialises concurrent interactions of one pair: one tie, both counted", async () => {
     await Promise.all([
-      record({ by: "c1", with: "t5", date: "2025-06-01", channel: "MEETING", asOf: "2025-06-01" }),
-      record({ by: "t5", with: "c1", date: "2025-06-01", channel: "EMAIL", asOf: "2025-06-01" }),
+      log({ by: "c1", with: "t5", date: daysAgo(0), channel: "MEETING" }),
+      log({ by: "t5", with: "c1", date: daysAgo(0), channel: "EMAIL" }),
     ]);
     // E = 2 from base 0: 1 − e^(−1) = 0.632.
-    expect(await storedTie("c1", "t5")).toEqual([expect.objectContaining({ strength: 0.632 })]);
+    expect(await storedTie("c1", "t5")).toEqual([expect.objectContaining({ strength: 0.632, baseStrength: 0 })]);
   });
 
   it("is callable inside another transaction by whoever logs interactions", async () => {
@@ -140,8 +165,8 @@ describe("setTieStrength", () => {
   it("sets the strength by hand, after which interactions no longer change it", async () => {
     const set = await server.graphql<{ setTieStrength: Record<string, unknown> }>(setMutation, { a: "t1", b: "c1", strength: 0.95 });
     expect(set.data?.setTieStrength).toEqual({ a: "t1", b: "c1", created: false, strength: 0.95, manual: true, channel: "LINKEDIN" });
-    const after = await record({ by: "c1", with: "t1", date: "2025-06-20", channel: "MEETING", asOf: "2025-06-20" });
-    expect(after.tie).toMatchObject({ strength: 0.95, manual: true, lastContact: "2025-06-20" });
+    const after = await log({ by: "c1", with: "t1", date: daysAgo(0), channel: "MEETING" });
+    expect(after.tie).toMatchObject({ strength: 0.95, manual: true, lastContact: daysAgo(0) });
   });
 
   it("creates a tie when there is none", async () => {
@@ -163,18 +188,20 @@ describe("setTieStrength", () => {
       const result = await server.graphql(setMutation, variables);
       expect(result.errors?.[0]?.extensions, JSON.stringify(variables)).toMatchObject({ code, field });
     }
-    const recordCases: Array<[Record<string, unknown>, string, string]> = [
-      [{ by: "c1", with: "t1", date: "2025-07-02", channel: "EMAIL", asOf: "2025-07-01" }, "BAD_USER_INPUT", "date"],
+    const logCases: Array<[Record<string, unknown>, string, string]> = [
+      [{ by: "c1", with: "t1", date: daysAgo(-1), channel: "EMAIL" }, "BAD_USER_INPUT", "date"],
       [{ by: "c1", with: "t1", date: "2025-13-01", channel: "EMAIL" }, "BAD_USER_INPUT", "date"],
-      [{ by: "c1", with: "t1", date: "2025-06-01", channel: "FAX" }, "BAD_USER_INPUT", "channel"],
       [{ by: "c1", with: "c1", date: "2025-06-01", channel: "EMAIL" }, "BAD_USER_INPUT", "with"],
       [{ by: "c1", with: "ghost", date: "2025-06-01", channel: "EMAIL" }, "NOT_FOUND", "with"],
-      [{ by: "c1", with: "t1", date: "2025-06-01", channel: "EMAIL", programme: "ghost" }, "NOT_FOUND", "programme"],
+      [{ by: "c1", with: "t1", date: "2025-06-01", channel: "EMAIL", aboutProgramme: "ghost" }, "NOT_FOUND", "aboutProgramme"],
     ];
-    for (const [variables, code, field] of recordCases) {
-      const result = await server.graphql(recordMutation, variables);
+    for (const [variables, code, field] of logCases) {
+      const result = await server.graphql(logMutation, variables);
       expect(result.errors?.[0]?.extensions, JSON.stringify(variables)).toMatchObject({ code, field });
     }
+    // A channel outside InteractionChannel is refused by the schema itself.
+    const fax = await server.graphql(logMutation, { by: "c1", with: "t1", date: "2025-06-01", channel: "FAX" });
+    expect(fax.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(await db.read("MATCH (x:Interaction) RETURN count(x) AS n")).toEqual(before);
     expect((await storedTie("c1", "t1"))[0]).toMatchObject({ strength: 0.95 });
   });

@@ -19,7 +19,8 @@ afterAll(async () => {
 /**
  * Two institutions; HBO-ICT (p1) with Data Sprint (c1, RESPONDED, taught by Tess) and Web Lab (c2,
  * taught by Tess and Bram); Bedrijfskunde (p2, APPROACHED) at the university with Marketing (c3).
- * Coordinator Kim knows Tess (lastContact 2025-02-01) and not Bram.
+ * Coordinator Kim knows Tess (0.6, lastContact 2025-02-01), Noor (0.3) and Piet (0.8, set by hand),
+ * not Bram (though she wrote him in April 2025) nor Lena.
  */
 async function buildGraph(): Promise<void> {
   await resetGraph(db);
@@ -34,6 +35,9 @@ async function buildGraph(): Promise<void> {
       (tess)-[:TEACHES]->(c2), (bram:Person {id: 'bram', name: 'Bram'})-[:TEACHES]->(c2),
       (kim:Person {id: 'kim', name: 'Kim'}),
       (kim)-[:KNOWS {strength: 0.6, channel: 'COLLEAGUE', lastContact: date('2025-02-01')}]->(tess),
+      (noor:Person {id: 'noor', name: 'Noor'}), (kim)-[:KNOWS {strength: 0.3, channel: 'LINKEDIN'}]->(noor),
+      (piet:Person {id: 'piet', name: 'Piet'}), (piet)-[:KNOWS {strength: 0.8, channel: 'COLLEAGUE', manual: true}]->(kim),
+      (lena:Person {id: 'lena', name: 'Lena'}),
       (x1:Interaction {id: 'x1', date: date('2025-03-01'), channel: 'EMAIL', result: 'REPLIED'}),
       (kim)-[:INITIATED]->(x1)-[:WITH]->(tess), (x1)-[:ABOUT]->(c1),
       (x2:Interaction {id: 'x2', date: date('2025-04-01'), channel: 'LINKEDIN'}),
@@ -44,6 +48,29 @@ async function buildGraph(): Promise<void> {
 async function statusOf(id: string): Promise<string> {
   const rows = await db.read("MATCH (n {id: $id}) WHERE n:Programme OR n:Course RETURN n.mappingStatus AS s", { id });
   return String(rows[0]?.s);
+}
+
+/** Today in Amsterdam, the date the tie strength is derived as of. */
+function today(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
+/**
+ * The documented tie rule (docs/network-analytics.md), written out independently of the server:
+ * E = Σ 0.5^(age in days / 180) as of today, strength = 1 − (1 − base)·e^(−E/2), 3 decimals, at least 0.01.
+ */
+function documentedStrength(base: number, dates: string[]): number {
+  const evidence = dates.reduce((sum, d) => sum + 0.5 ** ((Date.parse(today()) - Date.parse(d)) / 86_400_000 / 180), 0);
+  return Math.max(0.01, Math.round((1 - (1 - base) * Math.exp(-evidence / 2)) * 1000) / 1000);
+}
+
+async function storedTie(a: string, b: string): Promise<Array<Record<string, unknown>>> {
+  return db.read(
+    `MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b})
+     RETURN k.strength AS strength, k.baseStrength AS baseStrength, k.manual AS manual, k.channel AS channel,
+            k.since AS since, k.lastContact AS lastContact`,
+    { a, b },
+  );
 }
 
 async function count(pattern: string): Promise<number> {
@@ -57,6 +84,7 @@ const logMutation = `mutation Log($by: ID!, $with: ID!, $date: String!, $channel
     aboutProgramme: $aboutProgramme, aboutCourse: $aboutCourse) {
     interaction { id date channel result note by { id } with { id } aboutProgramme { id } aboutCourse { id } }
     mappingChanges { kind id previous status changed }
+    tie { a b created strength previousStrength baseStrength manual channel since lastContact interactions evidence }
     tieUpdated
   }
 }`;
@@ -65,6 +93,10 @@ type LogResult = {
   logInteraction: {
     interaction: { id: string; date: string; channel: string; result: string | null; note: string | null; by: { id: string }; with: { id: string } };
     mappingChanges: Array<{ kind: string; id: string; previous: string; status: string; changed: boolean }>;
+    tie: {
+      a: string; b: string; created: boolean; strength: number; previousStrength: number | null; baseStrength: number;
+      manual: boolean; channel: string; since: string | null; lastContact: string; interactions: number; evidence: number;
+    };
     tieUpdated: boolean;
   };
 };
@@ -166,9 +198,17 @@ describe("logInteraction", () => {
     const logged = result.data!.logInteraction;
     expect(logged.interaction).toMatchObject({ date: "2025-05-02", channel: "WARM_INTRODUCTION", result: "NO_REPLY", note: "via Tess", by: { id: "kim" }, with: { id: "bram" } });
     expect(logged.mappingChanges).toEqual([{ kind: "COURSE", id: "c2", previous: "NOT_APPROACHED", status: "APPROACHED", changed: true }]);
-    // Kim and Bram have no tie: none is created.
-    expect(logged.tieUpdated).toBe(false);
-    expect(await count("(:Person {id: 'kim'})-[:KNOWS]-(:Person {id: 'bram'})")).toBe(0);
+    // Kim and Bram had no tie: one is created, named after the channel, derived from base 0 and
+    // both their interactions (April's x2 and this one).
+    const strength = documentedStrength(0, ["2025-04-01", "2025-05-02"]);
+    expect(logged.tie).toMatchObject({
+      a: "kim", b: "bram", created: true, strength, previousStrength: null, baseStrength: 0, manual: false,
+      channel: "WARM_INTRODUCTION", since: "2025-05-02", lastContact: "2025-05-02", interactions: 2,
+    });
+    expect(logged.tieUpdated).toBe(true);
+    expect(await storedTie("kim", "bram")).toEqual([
+      { strength, baseStrength: 0, manual: false, channel: "WARM_INTRODUCTION", since: "2025-05-02", lastContact: "2025-05-02" },
+    ]);
 
     const rows = await db.read(
       `MATCH (b:Person)-[:INITIATED]->(x:Interaction {id: $id})-[:WITH]->(w:Person), (x)-[:ABOUT]->(c:Course)
@@ -193,17 +233,44 @@ describe("logInteraction", () => {
     expect([await statusOf("p1"), await statusOf("c1"), await statusOf("c2")]).toEqual(["RESPONDED", "AGREEMENT", "RESPONDED"]);
   });
 
-  it("moves the tie's lastContact forward, never back, whichever side initiated", async () => {
+  it("moves the tie's lastContact forward, never back, whichever side initiated, and re-derives its strength from all the pair's interactions", async () => {
     const later = await server.graphql<LogResult>(logMutation, { by: "tess", with: "kim", date: "2025-06-10", channel: "EMAIL" });
-    expect(later.data?.logInteraction.tieUpdated).toBe(true);
+    expect(later.errors).toBeUndefined();
+    expect(later.data?.logInteraction.tie).toMatchObject({
+      created: false, previousStrength: 0.6, baseStrength: 0.6, interactions: 2, strength: documentedStrength(0.6, ["2025-03-01", "2025-06-10"]),
+    });
     const earlier = await server.graphql<LogResult>(logMutation, { by: "kim", with: "tess", date: "2025-01-05", channel: "EMAIL" });
     expect(earlier.errors).toBeUndefined();
-    const rows = await db.read("MATCH (:Person {id: 'kim'})-[k:KNOWS]-(:Person {id: 'tess'}) RETURN toString(k.lastContact) AS last, k.strength AS strength");
-    expect(rows).toEqual([{ last: "2025-06-10", strength: 0.6 }]);
+    const strength = documentedStrength(0.6, ["2025-01-05", "2025-03-01", "2025-06-10"]);
+    // Evidence only lifts a tie: it stays above the 0.6 it was imported with.
+    expect(strength).toBeGreaterThan(0.6);
+    expect(earlier.data?.logInteraction.tie).toMatchObject({ interactions: 3, strength, lastContact: "2025-06-10" });
+    const rows = await db.read("MATCH (:Person {id: 'kim'})-[k:KNOWS]-(:Person {id: 'tess'}) RETURN toString(k.lastContact) AS last, k.strength AS strength, k.baseStrength AS base, k.channel AS channel");
+    expect(rows).toEqual([{ last: "2025-06-10", strength, base: 0.6, channel: "COLLEAGUE" }]);
+  });
+
+  it("derives known strengths for contacts of today: 0.393 and 0.632 on a new tie, 0.575 from 0.3; a hand-set strength stays", async () => {
+    const first = await server.graphql<LogResult>(logMutation, { by: "kim", with: "lena", date: today(), channel: "EVENT" });
+    // A new tie, one contact today: E = 1, 1 − e^(−0.5) = 0.393.
+    expect(first.data?.logInteraction.tie).toMatchObject({ created: true, strength: 0.393, channel: "EVENT", evidence: 1 });
+    const second = await server.graphql<LogResult>(logMutation, { by: "lena", with: "kim", date: today(), channel: "PHONE", result: "REPLIED" });
+    // Two contacts today: E = 2, 1 − e^(−1) = 0.632 (warm); the tie is not created twice.
+    expect(second.data?.logInteraction.tie).toMatchObject({ created: false, strength: 0.632, previousStrength: 0.393, channel: "EVENT", interactions: 2 });
+    expect(await count("(:Person {id: 'kim'})-[:KNOWS]-(:Person {id: 'lena'})")).toBe(1);
+
+    const noor = await server.graphql<LogResult>(logMutation, { by: "kim", with: "noor", date: today(), channel: "MEETING" });
+    // Base 0.3: 1 − 0.7·e^(−0.5) = 0.575.
+    expect(noor.data?.logInteraction.tie).toMatchObject({ created: false, strength: 0.575, previousStrength: 0.3, baseStrength: 0.3, channel: "LINKEDIN" });
+    expect(await storedTie("kim", "noor")).toEqual([expect.objectContaining({ strength: 0.575, baseStrength: 0.3, lastContact: today() })]);
+
+    const piet = await server.graphql<LogResult>(logMutation, { by: "kim", with: "piet", date: today(), channel: "MEETING" });
+    expect(piet.data?.logInteraction.tie).toMatchObject({ created: false, strength: 0.8, manual: true, lastContact: today() });
+    expect(await storedTie("piet", "kim")).toEqual([expect.objectContaining({ strength: 0.8, manual: true, lastContact: today() })]);
   });
 
   it("refuses bad input with a code and field, and writes nothing", async () => {
     const before = await count("(x:Interaction)");
+    const tiesBefore = await count("()-[k:KNOWS]->()");
     const cases: Array<[Record<string, unknown>, string, string]> = [
       [{ by: "ghost", with: "tess" }, "NOT_FOUND", "by"],
       [{ by: "kim", with: "ghost" }, "NOT_FOUND", "with"],
@@ -220,8 +287,9 @@ describe("logInteraction", () => {
     }
     expect(await count("(x:Interaction)")).toBe(before);
     expect([await statusOf("p2"), await statusOf("c1")]).toEqual(["APPROACHED", "RESPONDED"]);
-    const tie = await db.read("MATCH (:Person {id: 'kim'})-[k:KNOWS]-(:Person {id: 'tess'}) RETURN toString(k.lastContact) AS last");
-    expect(tie).toEqual([{ last: "2025-02-01" }]);
+    const tie = await db.read("MATCH (:Person {id: 'kim'})-[k:KNOWS]-(:Person {id: 'tess'}) RETURN toString(k.lastContact) AS last, k.strength AS strength, k.baseStrength AS base");
+    expect(tie).toEqual([{ last: "2025-02-01", strength: 0.6, base: null }]);
+    expect(await count("()-[k:KNOWS]->()")).toBe(tiesBefore);
   });
 
   it("under concurrent logging ends at the highest implied status", async () => {
@@ -232,6 +300,9 @@ describe("logInteraction", () => {
     expect(answers.every((a) => a.errors === undefined)).toBe(true);
     expect(await statusOf("c2")).toBe("AGREEMENT");
     expect(await count("(:Interaction)-[:ABOUT]->(:Course {id: 'c2'})")).toBe(results.length);
+    // One tie for the pair, derived from all nine of their interactions (x2 and the eight).
+    const dates = ["2025-04-01", ...results.map((_, n) => `2025-05-0${n + 1}`)];
+    expect(await storedTie("kim", "bram")).toEqual([expect.objectContaining({ strength: documentedStrength(0, dates), baseStrength: 0, lastContact: "2025-05-08" })]);
   });
 });
 
