@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { refreshSuggestionCounts } from "../server/cases/count-case-suggestions.js";
+import { nowIso } from "../server/cases/read-clock.js";
 import { ensureConstraints } from "../server/neo4j/constraints.js";
 import type { Database, Tx } from "../server/neo4j/database.js";
 import { buildDemoData } from "./demo/build-demo-data.js";
@@ -82,6 +84,8 @@ export async function loadDemoData(db: Database, options: LoadDemoOptions = {}):
     for (const batch of relBatches) await writeInChunks(tx, relationshipStatement(batch), batch.rows);
     progress(`Demo data: ${relationships} relationships written (${relBatches.length} statements)`);
   });
+  // The case board shows stored suggestion counts; the demo's open cases get theirs now.
+  await refreshSuggestionCounts(db, nowIso());
   return { nodes, relationships, ms: Date.now() - started };
 }
 

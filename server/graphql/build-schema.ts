@@ -8,12 +8,27 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import type { Database } from "../neo4j/database.js";
 import { SystemResolver } from "../system/SystemResolver.js";
+import { applyAccessRules, neo4jGraphQLFeatures } from "../auth/apply-access-rules.js";
+import { AuthResolver } from "../auth/AuthResolver.js";
+import { checkAuth } from "../auth/check-auth.js";
+import { PrivacyResolver } from "../privacy/PrivacyResolver.js";
+import { CaseResolver } from "../cases/CaseResolver.js";
+import { ProposalResolver } from "../matching/ProposalResolver.js";
+import { SprintResolver } from "../matching/SprintResolver.js";
+import { SuggestionResolver } from "../matching/SuggestionResolver.js";
+import { OutreachResolver } from "../outreach/OutreachResolver.js";
+import { FiguresResolver } from "../figures/FiguresResolver.js";
+import { SpreadsheetsResolver } from "../spreadsheets/SpreadsheetsResolver.js";
+import { WarmPathsResolver } from "../network/WarmPathsResolver.js";
+import { EmbeddingResolver } from "../network/EmbeddingResolver.js";
+import { NextBestContactsResolver } from "../network/NextBestContactsResolver.js";
+import { TieStrengthResolver } from "../network/TieStrengthResolver.js";
 
 const schemaDir = fileURLToPath(new URL("../../schema/", import.meta.url));
 
 /** The custom resolvers merged into the one schema; each domain adds its own here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const customResolvers: NonEmptyArray<Function> = [SystemResolver];
+export const customResolvers: NonEmptyArray<Function> = [SystemResolver, AuthResolver, PrivacyResolver, CaseResolver, SuggestionResolver, ProposalResolver, SprintResolver, OutreachResolver, FiguresResolver, SpreadsheetsResolver, WarmPathsResolver, EmbeddingResolver, NextBestContactsResolver, TieStrengthResolver];
 
 /** Every schema/*.graphql file, in name order: the graph model. */
 export function readTypeDefs(): string {
@@ -28,9 +43,11 @@ export function readTypeDefs(): string {
  * One schema at /graphql: the CRUD that @neo4j/graphql generates from schema/graph.graphql, with
  * the type-graphql resolvers (analytics, case workflow, …) merged in.
  */
-export async function buildGraphQLSchema(db: Database): Promise<GraphQLSchema> {
-  const neo = new Neo4jGraphQL({ typeDefs: readTypeDefs(), driver: db.driver });
+export async function buildGraphQLSchema(db: Database, options: { maxPageSize?: number } = {}): Promise<GraphQLSchema> {
+  // Access rules and the page-size cap come from server/auth/access-policy.ts (docs/security.md).
+  const typeDefs = applyAccessRules(readTypeDefs(), { maxPageSize: options.maxPageSize ?? 1000 });
+  const neo = new Neo4jGraphQL({ typeDefs, driver: db.driver, features: neo4jGraphQLFeatures() });
   const generated = await neo.getSchema();
-  const custom = await buildSchema({ resolvers: customResolvers, validate: false });
+  const custom = await buildSchema({ resolvers: customResolvers, validate: false, authChecker: checkAuth, authMode: "error" });
   return mergeSchemas({ schemas: [generated, custom] });
 }

@@ -1,3 +1,5 @@
+import { refreshSuggestionCounts } from "../cases/count-case-suggestions.js";
+import { nowIso } from "../cases/read-clock.js";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Database, Tx } from "../neo4j/database.js";
@@ -262,7 +264,7 @@ export async function importSpreadsheets(db: Database, dir: string, options: Imp
   const prepared = fileSpecs.map((spec) => prepareFile(dir, spec));
   const dryRun = options.dryRun ?? false;
   try {
-    return await db.writeTx(async (tx) => {
+    const report = await db.writeTx(async (tx) => {
       // A retried transaction starts over: fresh counters.
       const files = prepared.map((p) => ({ ...p, report: { ...p.report, created: 0, updated: 0, unchanged: 0, rejected: 0 } }));
       const context: ImportContext = { smeAlias: new Map() };
@@ -276,6 +278,9 @@ export async function importSpreadsheets(db: Database, dir: string, options: Imp
       if (dryRun) throw new DryRunRollback(report);
       return report;
     });
+    // Imported cases get the suggestion counts the case board shows (stored, not live).
+    await refreshSuggestionCounts(db, nowIso());
+    return report;
   } catch (error) {
     if (error instanceof DryRunRollback) return { ...error.report, ms: Date.now() - started };
     throw error;

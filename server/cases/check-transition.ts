@@ -1,0 +1,60 @@
+import { CaseStatus, OPEN_STATUSES } from "./case-enums.js";
+import { CaseError, CaseErrorCode } from "./case-error.js";
+
+/** The workflow steps that move a case; each mutation names the one it performs. */
+export type CaseAction = "QUALIFY" | "PROPOSE" | "MATCH" | "START_SPRINT" | "COMPLETE" | "CLOSE";
+
+interface TransitionRule {
+  /** States the action may start from. */
+  from: readonly CaseStatus[];
+  /** The state it leads to; `null` keeps the current state (a further proposal while PROPOSED). */
+  to: (current: CaseStatus) => CaseStatus | null;
+  /** What the step needs, for the error message and docs/case-workflow.md. */
+  needs: string;
+}
+
+/**
+ * The lifecycle: INTAKE → QUALIFIED → PROPOSED → MATCHED → IN_SPRINT → COMPLETED, and CLOSED from any
+ * open state. The only table of allowed transitions; every mutation asks it before it writes.
+ */
+export const CASE_TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
+  QUALIFY: { from: [CaseStatus.INTAKE], to: () => CaseStatus.QUALIFIED, needs: "topics, wanted levels, effort, earliest start and deadline" },
+  PROPOSE: {
+    from: [CaseStatus.QUALIFIED, CaseStatus.PROPOSED],
+    to: (current) => (current === CaseStatus.QUALIFIED ? CaseStatus.PROPOSED : null),
+    needs: "a teacher and a course the teacher teaches",
+  },
+  MATCH: { from: [CaseStatus.PROPOSED], to: () => CaseStatus.MATCHED, needs: "a course, a teaching period it runs in, and a free place under its agreement" },
+  START_SPRINT: { from: [CaseStatus.MATCHED], to: () => CaseStatus.IN_SPRINT, needs: "a planned sprint" },
+  COMPLETE: { from: [CaseStatus.IN_SPRINT], to: () => CaseStatus.COMPLETED, needs: "a running sprint and its outcome" },
+  CLOSE: { from: OPEN_STATUSES, to: () => CaseStatus.CLOSED, needs: "a reason (withdrawn, not feasible, no match)" },
+};
+
+const ACTION_WORDS: Record<CaseAction, string> = {
+  QUALIFY: "qualified",
+  PROPOSE: "proposed to a teacher",
+  MATCH: "matched",
+  START_SPRINT: "put in sprint",
+  COMPLETE: "completed",
+  CLOSE: "closed",
+};
+
+/**
+ * The state `action` leads to from `current` (null: the state stays), or an ILLEGAL_TRANSITION
+ * error that says which states the action needs.
+ */
+export function checkTransition(action: CaseAction, current: CaseStatus): CaseStatus | null {
+  const rule = CASE_TRANSITIONS[action];
+  if (!rule.from.includes(current)) {
+    throw new CaseError(
+      CaseErrorCode.ILLEGAL_TRANSITION,
+      `A case in ${current} cannot be ${ACTION_WORDS[action]}; that needs a case in ${rule.from.join(" or ")}.`,
+      "case",
+    );
+  }
+  return rule.to(current);
+}
+
+export function isCaseStatus(value: unknown): value is CaseStatus {
+  return typeof value === "string" && (Object.values(CaseStatus) as string[]).includes(value);
+}

@@ -1,0 +1,239 @@
+import { FACTOR_NAMES, type FactorName, type SuggestionWeights } from "./suggestion-weights.js";
+
+/**
+ * Turns a course's factor scores (read from the graph) into the suggestion a coordinator sees: a
+ * total, a verdict and one sentence of why, in Dutch or English. Pure, so the rules are unit-tested.
+ */
+
+export type Verdict = "GREAT" | "GOOD" | "FAIR" | "POOR";
+export type TextLanguage = "NL" | "EN";
+
+/** Lowest total for each verdict (the total lies between 0 and 1). */
+export const VERDICT_THRESHOLDS: Readonly<Record<Exclude<Verdict, "POOR">, number>> = { GREAT: 0.75, GOOD: 0.55, FAIR: 0.35 };
+
+/** How the graph sees one course for one case; topic, level, timing and capacity are scored in Cypher. */
+export interface CourseFit {
+  caseId: string;
+  courseId: string;
+  courseName: string;
+  courseKind: string | null;
+  institutionName: string | null;
+  programmeName: string | null;
+  courseLevels: string[];
+  wantedLevels: string[];
+  topicCount: number;
+  sharedTopics: string[];
+  topicScore: number;
+  levelScore: number;
+  windowStart: string;
+  windowEnd: string | null;
+  period: { id: string; name: string; startDate: string; endDate: string } | null;
+  timingScore: number;
+  capacityScore: number;
+  hasAgreement: boolean;
+  casesPerPeriod: number | null;
+  usedPlaces: number | null;
+  remainingPlaces: number | null;
+}
+
+/** What the graph knows about a course's teacher: replies, sprints, ratings, and the best warm path. */
+export interface TeacherSignals {
+  teacherId: string;
+  teacherName: string;
+  answered: number;
+  expired: number;
+  completedSprints: number;
+  averageRating: number | null;
+  warmPathStrength: number | null;
+  warmPathHops: number | null;
+}
+
+export interface FactorScore {
+  factor: FactorName;
+  /** 0–1. */
+  score: number;
+  /** The normalised weight; weights sum to 1. */
+  weight: number;
+  contribution: number;
+  detail: string;
+}
+
+export interface ScoredSuggestion {
+  total: number;
+  verdict: Verdict;
+  reason: string;
+  factors: FactorScore[];
+}
+
+/**
+ * The teacher's track record, 0–1: reply rate (answered of answered + expired, with one imagined
+ * answer and one imagined silence so a newcomer starts at 0.5) 40 %, completed sprints (three or more
+ * count fully) 30 %, the SMEs' average rating (1–5 → 0–1; none yet counts as 0.5) 30 %.
+ */
+export function trackRecordScore(t: Pick<TeacherSignals, "answered" | "expired" | "completedSprints" | "averageRating">): number {
+  const replies = (t.answered + 1) / (t.answered + t.expired + 2);
+  const sprints = Math.min(t.completedSprints, 3) / 3;
+  const rating = t.averageRating === null ? 0.5 : Math.min(Math.max((t.averageRating - 1) / 4, 0), 1);
+  return round(0.4 * replies + 0.3 * sprints + 0.3 * rating);
+}
+
+export function verdictFor(total: number): Verdict {
+  if (total >= VERDICT_THRESHOLDS.GREAT) return "GREAT";
+  if (total >= VERDICT_THRESHOLDS.GOOD) return "GOOD";
+  if (total >= VERDICT_THRESHOLDS.FAIR) return "FAIR";
+  return "POOR";
+}
+
+const VERDICT_RANK: Record<Verdict, number> = { POOR: 0, FAIR: 1, GOOD: 2, GREAT: 3 };
+
+export function verdictAtLeast(verdict: Verdict, floor: Verdict): boolean {
+  return VERDICT_RANK[verdict] >= VERDICT_RANK[floor];
+}
+
+/** Picks, of a course's teachers, the one the case is likeliest to land with. */
+export function bestTeacher(teachers: TeacherSignals[], weights: SuggestionWeights): TeacherSignals | null {
+  let best: TeacherSignals | null = null;
+  let bestScore = -1;
+  for (const t of teachers) {
+    const score = weights.trackRecord * trackRecordScore(t) + weights.warmPath * (t.warmPathStrength ?? 0);
+    if (score > bestScore || (score === bestScore && best !== null && t.teacherName < best.teacherName)) {
+      best = t;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function scoreSuggestion(fit: CourseFit, teacher: TeacherSignals | null, weights: SuggestionWeights, language: TextLanguage): ScoredSuggestion {
+  const words = WORDS[language];
+  const scores: Record<FactorName, number> = {
+    topicOverlap: fit.topicScore,
+    levelFit: fit.levelScore,
+    timing: fit.timingScore,
+    remainingCapacity: fit.capacityScore,
+    trackRecord: teacher ? trackRecordScore(teacher) : 0,
+    warmPath: teacher?.warmPathStrength ?? 0,
+  };
+  const factors: FactorScore[] = FACTOR_NAMES.map((factor) => ({
+    factor,
+    score: round(scores[factor]),
+    weight: round(weights[factor]),
+    contribution: round(scores[factor] * weights[factor]),
+    detail: words.detail(factor, fit, teacher),
+  }));
+  const total = round(factors.reduce((s, f) => s + scores[f.factor] * weights[f.factor], 0));
+
+  // A course that cannot take the case as asked (no wanted level, no period in the window) is poor
+  // whatever else it has; a full course is at best fair: room may open, or the agreement may grow.
+  const blockers = factors.filter((f) => (f.factor === "levelFit" || f.factor === "timing") && f.score === 0 && f.weight > 0);
+  const full = fit.hasAgreement && fit.remainingPlaces !== null && fit.remainingPlaces <= 0 && weights.remainingCapacity > 0;
+  let verdict = verdictFor(total);
+  if (blockers.length > 0) verdict = "POOR";
+  else if (full && verdictAtLeast(verdict, "GOOD")) verdict = "FAIR";
+
+  let reason: string;
+  if (blockers.length > 0) {
+    reason = `${words.verdict[verdict]}: ${joinWords(blockers.map((f) => f.detail), words.and)}.`;
+  } else {
+    const weighted = factors.filter((f) => f.weight > 0);
+    const strengths = [...weighted].filter((f) => f.score >= 0.75).sort((a, b) => b.contribution - a.contribution).slice(0, 2);
+    const weakest = [...weighted].filter((f) => f.score < 0.5 && !strengths.includes(f)).sort((a, b) => a.score - b.score || b.weight - a.weight)[0];
+    const good = strengths.length > 0 ? joinWords(strengths.map((f) => f.detail), words.and) : words.nothingStands;
+    reason = `${words.verdict[verdict]}: ${good}${weakest ? `${words.but}${weakest.detail}` : ""}.`;
+  }
+  return { total, verdict, reason, factors };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function joinWords(parts: string[], and: string): string {
+  if (parts.length <= 1) return parts.join("");
+  return `${parts.slice(0, -1).join(", ")}${and}${parts.at(-1)}`;
+}
+
+interface Words {
+  verdict: Record<Verdict, string>;
+  and: string;
+  but: string;
+  nothingStands: string;
+  detail(factor: FactorName, fit: CourseFit, teacher: TeacherSignals | null): string;
+}
+
+const WORDS: Record<TextLanguage, Words> = {
+  EN: {
+    verdict: { GREAT: "Great fit", GOOD: "Good fit", FAIR: "Fair fit", POOR: "Poor fit" },
+    and: " and ",
+    but: "; but ",
+    nothingStands: "no factor stands out",
+    detail(factor, fit, teacher) {
+      switch (factor) {
+        case "topicOverlap":
+          return `${fit.sharedTopics.length} of ${fit.topicCount} topics match (${fit.sharedTopics.join(", ")})`;
+        case "levelFit":
+          if (fit.courseLevels.length === 0) return "the course's level is unknown";
+          return fit.levelScore > 0
+            ? `${fit.courseLevels.join("/")} level as wanted`
+            : `the course is ${fit.courseLevels.join("/")} while ${fit.wantedLevels.join("/")} is wanted`;
+        case "timing":
+          if (!fit.period) return `no teaching period starts between ${fit.windowStart} and ${fit.windowEnd ?? "later"}`;
+          return fit.timingScore >= 1
+            ? `${fit.period.name} runs ${fit.period.startDate} to ${fit.period.endDate}, inside the window`
+            : `${fit.period.name} starts ${fit.period.startDate} but ends after the deadline ${fit.windowEnd}`;
+        case "remainingCapacity":
+          if (!fit.period) return "no period to place the case in";
+          if (!fit.hasAgreement) return "there is no agreement with the course yet";
+          if (fit.remainingPlaces === null) return "the agreement sets no limit";
+          return fit.remainingPlaces > 0
+            ? `${fit.remainingPlaces} of ${fit.casesPerPeriod} places left in ${fit.period.name}`
+            : `no places left in ${fit.period.name} (${fit.casesPerPeriod} agreed)`;
+        case "trackRecord":
+          if (!teacher) return "no teacher is known";
+          if (teacher.answered + teacher.expired + teacher.completedSprints === 0) return `${teacher.teacherName} has no track record yet`;
+          return `${teacher.teacherName} answered ${teacher.answered} of ${teacher.answered + teacher.expired} proposals and completed ${teacher.completedSprints} sprints`;
+        case "warmPath":
+          if (!teacher || teacher.warmPathStrength === null) return "no warm path to the teacher";
+          if (teacher.warmPathHops === 0) return "the teacher is one of the coordinators";
+          return `a warm path of ${teacher.warmPathHops} ties (strength ${teacher.warmPathStrength.toFixed(2)}) to ${teacher.teacherName}`;
+      }
+    },
+  },
+  NL: {
+    verdict: { GREAT: "Zeer goede match", GOOD: "Goede match", FAIR: "Redelijke match", POOR: "Zwakke match" },
+    and: " en ",
+    but: "; maar ",
+    nothingStands: "geen factor springt eruit",
+    detail(factor, fit, teacher) {
+      switch (factor) {
+        case "topicOverlap":
+          return `${fit.sharedTopics.length} van ${fit.topicCount} onderwerpen passen (${fit.sharedTopics.join(", ")})`;
+        case "levelFit":
+          if (fit.courseLevels.length === 0) return "het niveau van het vak is onbekend";
+          return fit.levelScore > 0
+            ? `niveau ${fit.courseLevels.join("/")} zoals gevraagd`
+            : `het vak is ${fit.courseLevels.join("/")} terwijl ${fit.wantedLevels.join("/")} gevraagd is`;
+        case "timing":
+          if (!fit.period) return `geen onderwijsperiode begint tussen ${fit.windowStart} en ${fit.windowEnd ?? "later"}`;
+          return fit.timingScore >= 1
+            ? `${fit.period.name} loopt van ${fit.period.startDate} tot ${fit.period.endDate}, binnen het venster`
+            : `${fit.period.name} begint ${fit.period.startDate} maar eindigt na de deadline ${fit.windowEnd}`;
+        case "remainingCapacity":
+          if (!fit.period) return "geen periode om de casus in te plaatsen";
+          if (!fit.hasAgreement) return "er is nog geen afspraak met het vak";
+          if (fit.remainingPlaces === null) return "de afspraak noemt geen maximum";
+          return fit.remainingPlaces > 0
+            ? `${fit.remainingPlaces} van ${fit.casesPerPeriod} plaatsen vrij in ${fit.period.name}`
+            : `geen plaats meer in ${fit.period.name} (${fit.casesPerPeriod} afgesproken)`;
+        case "trackRecord":
+          if (!teacher) return "er is geen docent bekend";
+          if (teacher.answered + teacher.expired + teacher.completedSprints === 0) return `${teacher.teacherName} heeft nog geen staat van dienst`;
+          return `${teacher.teacherName} beantwoordde ${teacher.answered} van ${teacher.answered + teacher.expired} voorstellen en rondde ${teacher.completedSprints} sprints af`;
+        case "warmPath":
+          if (!teacher || teacher.warmPathStrength === null) return "geen warm pad naar de docent";
+          if (teacher.warmPathHops === 0) return "de docent is zelf coördinator";
+          return `een warm pad van ${teacher.warmPathHops} contacten (sterkte ${teacher.warmPathStrength.toFixed(2)}) naar ${teacher.teacherName}`;
+      }
+    },
+  },
+};

@@ -1,0 +1,62 @@
+import { MatchingError, MatchingErrorCode } from "./matching-error.js";
+
+/** How much each factor counts in a suggestion's score. Normalised to sum to 1 before use. */
+export interface SuggestionWeights {
+  topicOverlap: number;
+  levelFit: number;
+  timing: number;
+  remainingCapacity: number;
+  trackRecord: number;
+  warmPath: number;
+}
+
+export const FACTOR_NAMES = ["topicOverlap", "levelFit", "timing", "remainingCapacity", "trackRecord", "warmPath"] as const;
+export type FactorName = (typeof FACTOR_NAMES)[number];
+
+/**
+ * The defaults (docs/case-workflow.md explains them): what the case is about and when it can run
+ * weigh most, because a course that misses either cannot take the case at all; the teacher's record
+ * and a warm route make a good course likelier to say yes, so they break ties among fitting courses.
+ */
+export const DEFAULT_SUGGESTION_WEIGHTS: Readonly<SuggestionWeights> = {
+  topicOverlap: 0.3,
+  levelFit: 0.15,
+  timing: 0.2,
+  remainingCapacity: 0.15,
+  trackRecord: 0.1,
+  warmPath: 0.1,
+};
+
+/** Parses the server-wide setting, e.g. "topicOverlap=0.4,warmPath=0.05"; names left out keep their default. */
+export function parseWeightsSetting(text: string | undefined): Partial<SuggestionWeights> {
+  const result: Partial<SuggestionWeights> = {};
+  if (!text?.trim()) return result;
+  for (const part of text.split(",")) {
+    const [name, value] = part.split("=").map((s) => s.trim());
+    if (!FACTOR_NAMES.includes(name as FactorName) || value === undefined || !/^\d+(\.\d+)?$/.test(value)) {
+      throw new Error(`SUGGESTION_WEIGHTS: "${part.trim()}" is not name=number with a name among ${FACTOR_NAMES.join(", ")}.`);
+    }
+    result[name as FactorName] = Number(value);
+  }
+  return result;
+}
+
+/**
+ * The weights one query uses: the server's, with the query's own on top, scaled to sum to 1 so a
+ * score stays between 0 and 1 whatever the caller passes. Negative weights or all zero are refused.
+ */
+export function resolveWeights(server: SuggestionWeights, override?: Partial<SuggestionWeights> | null): SuggestionWeights {
+  const merged: SuggestionWeights = { ...server };
+  for (const name of FACTOR_NAMES) {
+    const value = override?.[name];
+    if (value === undefined || value === null) continue;
+    if (!Number.isFinite(value) || value < 0) {
+      throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `The weight ${name} must be a number of 0 or more.`, `weights.${name}`);
+    }
+    merged[name] = value;
+  }
+  const sum = FACTOR_NAMES.reduce((s, n) => s + merged[n], 0);
+  if (sum <= 0) throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, "At least one weight must be above 0.", "weights");
+  for (const name of FACTOR_NAMES) merged[name] = merged[name] / sum;
+  return merged;
+}

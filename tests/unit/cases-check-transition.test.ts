@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { CaseStatus } from "../../server/cases/case-enums.js";
+import { CaseError } from "../../server/cases/case-error.js";
+import { checkTransition, type CaseAction } from "../../server/cases/check-transition.js";
+
+/** The whole table: every action from every state, allowed or refused, and where it leads. */
+const expected: Record<CaseAction, Partial<Record<CaseStatus, CaseStatus | null>>> = {
+  QUALIFY: { INTAKE: CaseStatus.QUALIFIED },
+  PROPOSE: { QUALIFIED: CaseStatus.PROPOSED, PROPOSED: null },
+  MATCH: { PROPOSED: CaseStatus.MATCHED },
+  START_SPRINT: { MATCHED: CaseStatus.IN_SPRINT },
+  COMPLETE: { IN_SPRINT: CaseStatus.COMPLETED },
+  CLOSE: {
+    INTAKE: CaseStatus.CLOSED,
+    QUALIFIED: CaseStatus.CLOSED,
+    PROPOSED: CaseStatus.CLOSED,
+    MATCHED: CaseStatus.CLOSED,
+    IN_SPRINT: CaseStatus.CLOSED,
+  },
+};
+
+describe("the case lifecycle table", () => {
+  for (const [action, allowed] of Object.entries(expected) as Array<[CaseAction, Partial<Record<CaseStatus, CaseStatus | null>>]>) {
+    for (const status of Object.values(CaseStatus)) {
+      if (status in allowed) {
+        it(`${action} from ${status} leads to ${allowed[status] ?? "the same state"}`, () => {
+          expect(checkTransition(action, status)).toBe(allowed[status]);
+        });
+      } else {
+        it(`${action} from ${status} is refused with ILLEGAL_TRANSITION`, () => {
+          let error: unknown;
+          try {
+            checkTransition(action, status);
+          } catch (e) {
+            error = e;
+          }
+          expect(error).toBeInstanceOf(CaseError);
+          expect((error as CaseError).extensions).toMatchObject({ code: "ILLEGAL_TRANSITION", field: "case" });
+          expect((error as CaseError).message).toContain(status);
+        });
+      }
+    }
+  }
+
+  it("has no way out of COMPLETED or CLOSED", () => {
+    for (const action of Object.keys(expected) as CaseAction[]) {
+      expect(() => checkTransition(action, CaseStatus.COMPLETED)).toThrow(CaseError);
+      expect(() => checkTransition(action, CaseStatus.CLOSED)).toThrow(CaseError);
+    }
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { MatchingError } from "../../server/matching/matching-error.js";
+import {
+  bestTeacher,
+  scoreSuggestion,
+  trackRecordScore,
+  verdictFor,
+  type CourseFit,
+  type TeacherSignals,
+} from "../../server/matching/score-suggestion.js";
+import { DEFAULT_SUGGESTION_WEIGHTS, parseWeightsSetting, resolveWeights } from "../../server/matching/suggestion-weights.js";
+
+const weights = resolveWeights({ ...DEFAULT_SUGGESTION_WEIGHTS });
+
+const fit: CourseFit = {
+  caseId: "k1",
+  courseId: "c1",
+  courseName: "Data Sprint",
+  courseKind: "PROJECT",
+  institutionName: "Hogeschool X",
+  programmeName: "HBO-ICT",
+  courseLevels: ["HBO"],
+  wantedLevels: ["HBO"],
+  topicCount: 2,
+  sharedTopics: ["data", "web"],
+  topicScore: 1,
+  levelScore: 1,
+  windowStart: "2026-09-01",
+  windowEnd: "2027-01-31",
+  period: { id: "p1", name: "Blok 1", startDate: "2026-09-07", endDate: "2026-11-06" },
+  timingScore: 1,
+  capacityScore: 1,
+  hasAgreement: true,
+  casesPerPeriod: 3,
+  usedPlaces: 0,
+  remainingPlaces: 3,
+};
+
+const newcomer: TeacherSignals = {
+  teacherId: "t1",
+  teacherName: "Tessa",
+  answered: 0,
+  expired: 0,
+  completedSprints: 0,
+  averageRating: null,
+  warmPathStrength: null,
+  warmPathHops: null,
+};
+
+describe("trackRecordScore", () => {
+  it("starts a newcomer at 0.4·0.5 + 0 + 0.3·0.5 = 0.35", () => {
+    expect(trackRecordScore(newcomer)).toBe(0.35);
+  });
+  it("counts replies, completed sprints (three count fully) and ratings", () => {
+    // replies (4+1)/(4+0+2) = 5/6; sprints 3/3; rating (5-1)/4 = 1 → 0.4·5/6 + 0.3 + 0.3 = 0.9333
+    expect(trackRecordScore({ answered: 4, expired: 0, completedSprints: 5, averageRating: 5 })).toBe(0.933);
+    // replies (0+1)/(0+4+2) = 1/6; no sprints; rating (2-1)/4 = 0.25 → 0.0667 + 0 + 0.075 = 0.1417
+    expect(trackRecordScore({ answered: 0, expired: 4, completedSprints: 0, averageRating: 2 })).toBe(0.142);
+  });
+});
+
+describe("verdicts", () => {
+  it("uses the documented thresholds", () => {
+    expect(verdictFor(0.75)).toBe("GREAT");
+    expect(verdictFor(0.7499)).toBe("GOOD");
+    expect(verdictFor(0.55)).toBe("GOOD");
+    expect(verdictFor(0.5499)).toBe("FAIR");
+    expect(verdictFor(0.35)).toBe("FAIR");
+    expect(verdictFor(0.3499)).toBe("POOR");
+  });
+});
+
+describe("scoreSuggestion", () => {
+  it("sums weight × score per factor; contributions add up to the total", () => {
+    const s = scoreSuggestion(fit, newcomer, weights, "EN");
+    // 0.3 + 0.15 + 0.2 + 0.15 + 0.1·0.35 + 0.1·0 = 0.835
+    expect(s.total).toBe(0.835);
+    expect(s.verdict).toBe("GREAT");
+    expect(s.factors.map((f) => f.factor)).toEqual(["topicOverlap", "levelFit", "timing", "remainingCapacity", "trackRecord", "warmPath"]);
+    expect(s.factors.reduce((a, f) => a + f.contribution, 0)).toBeCloseTo(s.total, 2);
+    expect(s.reason).toBe("Great fit: 2 of 2 topics match (data, web) and Blok 1 runs 2026-09-07 to 2026-11-06, inside the window; but no warm path to the teacher.");
+  });
+
+  it("writes the sentence in Dutch on request", () => {
+    const s = scoreSuggestion(fit, newcomer, weights, "NL");
+    expect(s.reason).toBe(
+      "Zeer goede match: 2 van 2 onderwerpen passen (data, web) en Blok 1 loopt van 2026-09-07 tot 2026-11-06, binnen het venster; maar geen warm pad naar de docent.",
+    );
+  });
+
+  it("makes a course without a period in the window poor, whatever else it has", () => {
+    const s = scoreSuggestion({ ...fit, period: null, timingScore: 0, capacityScore: 0 }, newcomer, weights, "EN");
+    expect(s.total).toBe(0.485);
+    expect(s.verdict).toBe("POOR");
+    expect(s.reason).toBe("Poor fit: no teaching period starts between 2026-09-01 and 2027-01-31.");
+  });
+
+  it("makes a course at a level not wanted poor", () => {
+    const s = scoreSuggestion({ ...fit, courseLevels: ["WO"], levelScore: 0 }, newcomer, weights, "EN");
+    expect(s.verdict).toBe("POOR");
+    expect(s.reason).toBe("Poor fit: the course is WO while HBO is wanted.");
+  });
+
+  it("caps a full course at fair", () => {
+    const s = scoreSuggestion({ ...fit, remainingPlaces: 0, usedPlaces: 3, capacityScore: 0 }, newcomer, weights, "EN");
+    expect(s.total).toBe(0.685);
+    expect(s.verdict).toBe("FAIR");
+  });
+
+  it("ignores a factor whose weight is 0, also as a blocker", () => {
+    const noTiming = resolveWeights(DEFAULT_SUGGESTION_WEIGHTS, { timing: 0 });
+    const s = scoreSuggestion({ ...fit, period: null, timingScore: 0, capacityScore: 0 }, newcomer, noTiming, "EN");
+    expect(s.verdict).not.toBe("POOR");
+  });
+});
+
+describe("bestTeacher", () => {
+  it("prefers the teacher with the better track record and warm path", () => {
+    const warm: TeacherSignals = { ...newcomer, teacherId: "t2", teacherName: "Wim", warmPathStrength: 0.8, warmPathHops: 1 };
+    expect(bestTeacher([newcomer, warm], weights)?.teacherId).toBe("t2");
+    expect(bestTeacher([], weights)).toBeNull();
+  });
+});
+
+describe("weights", () => {
+  it("defaults sum to 1", () => {
+    expect(Object.values(DEFAULT_SUGGESTION_WEIGHTS).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+  });
+  it("merges a query's weights over the server's and scales them to sum to 1", () => {
+    const w = resolveWeights({ ...DEFAULT_SUGGESTION_WEIGHTS }, { warmPath: 1.1 });
+    expect(w.warmPath).toBeCloseTo(0.55, 10);
+    expect(w.topicOverlap).toBeCloseTo(0.15, 10);
+  });
+  it("refuses negative weights and all zero", () => {
+    expect(() => resolveWeights(DEFAULT_SUGGESTION_WEIGHTS, { timing: -1 })).toThrow(MatchingError);
+    const zero = { topicOverlap: 0, levelFit: 0, timing: 0, remainingCapacity: 0, trackRecord: 0, warmPath: 0 };
+    expect(() => resolveWeights(zero)).toThrow(/At least one weight/);
+  });
+  it("parses the server setting and refuses unknown names", () => {
+    expect(parseWeightsSetting("topicOverlap=0.5, warmPath=0")).toEqual({ topicOverlap: 0.5, warmPath: 0 });
+    expect(parseWeightsSetting(undefined)).toEqual({});
+    expect(() => parseWeightsSetting("luck=1")).toThrow(/SUGGESTION_WEIGHTS/);
+  });
+});
