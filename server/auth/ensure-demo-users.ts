@@ -10,9 +10,11 @@ import { UserStore } from "./UserStore.js";
  * production start refuses these passwords for the first admin. Idempotent: an existing account
  * (even with a changed password) is left alone.
  */
-export const demoUsers: ReadonlyArray<{ email: string; name: string; password: string; roles: Role[] }> = [
+export const demoUsers: ReadonlyArray<{ email: string; name: string; password: string; roles: Role[]; personId?: string }> = [
   { email: "admin@werkplaats.example", name: "Demo Admin", password: "demo-admin-werkplaats", roles: ["ADMIN"] },
-  { email: "coordinator@werkplaats.example", name: "Demo Coordinator", password: "demo-coordinator-werkplaats", roles: ["COORDINATOR"] },
+  // The demo coordinator account is linked to Fleur Bakker, one of the demo workspace's coordinators, so case
+  // timelines name who did what.
+  { email: "coordinator@werkplaats.example", name: "Demo Coordinator", password: "demo-coordinator-werkplaats", roles: ["COORDINATOR"], personId: "person-fleur-bakker" },
   { email: "analyst@werkplaats.example", name: "Demo Analyst", password: "demo-analyst-werkplaats", roles: ["ANALYST"] },
   { email: "viewer@werkplaats.example", name: "Demo Viewer", password: "demo-viewer-werkplaats", roles: ["VIEWER"] },
 ];
