@@ -1,0 +1,41 @@
+import { lazy } from "react";
+import { createBrowserRouter, Navigate } from "react-router";
+import { AppShell } from "./AppShell";
+import { NotFoundPage } from "../ui/NotFoundPage";
+
+// Pages load on first visit: the graph and chart libraries stay out of the first download.
+const CaseBoardPage = lazy(() => import("../modules/cases/components/CaseBoardPage").then((m) => ({ default: m.CaseBoardPage })));
+const CasePage = lazy(() => import("../modules/cases/components/CasePage").then((m) => ({ default: m.CasePage })));
+const IntakePage = lazy(() => import("../modules/intake/components/IntakePage").then((m) => ({ default: m.IntakePage })));
+const ExplorerPage = lazy(() => import("../modules/explorer/components/ExplorerPage").then((m) => ({ default: m.ExplorerPage })));
+const EmbeddingDashboardPage = lazy(() =>
+  import("../modules/embedding/components/EmbeddingDashboardPage").then((m) => ({ default: m.EmbeddingDashboardPage })),
+);
+const EmbeddingDetailPage = lazy(() =>
+  import("../modules/embedding/components/EmbeddingDetailPage").then((m) => ({ default: m.EmbeddingDetailPage })),
+);
+const OutreachPage = lazy(() => import("../modules/outreach/components/OutreachPage").then((m) => ({ default: m.OutreachPage })));
+const DigestsPage = lazy(() => import("../modules/digests/components/DigestsPage").then((m) => ({ default: m.DigestsPage })));
+const FiguresPage = lazy(() => import("../modules/figures/components/FiguresPage").then((m) => ({ default: m.FiguresPage })));
+
+/** Every page of the app, under the shell. */
+export const router = createBrowserRouter([
+  {
+    path: "/",
+    element: <AppShell />,
+    children: [
+      { index: true, element: <Navigate to="/cases" replace /> },
+      { path: "cases", element: <CaseBoardPage /> },
+      { path: "cases/:caseId", element: <CasePage /> },
+      { path: "intake", element: <IntakePage /> },
+      { path: "explorer", element: <ExplorerPage /> },
+      { path: "embedding", element: <EmbeddingDashboardPage /> },
+      { path: "embedding/programmes/:id", element: <EmbeddingDetailPage kind="PROGRAMME" /> },
+      { path: "embedding/institutions/:id", element: <EmbeddingDetailPage kind="INSTITUTION" /> },
+      { path: "outreach", element: <OutreachPage /> },
+      { path: "digests", element: <DigestsPage /> },
+      { path: "figures", element: <FiguresPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,135 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useClient, useMutation } from "urql";
+import { ErrorMessage } from "../../../ui/ErrorMessage";
+import { caseSprintsQuery } from "../graphql/caseSprintsQuery";
+import { qualifyCaseMutation, startSprintMutation } from "../graphql/caseWorkflowMutations";
+import { caseChangeTypenames } from "../hooks/caseChangeTypenames";
+import { CloseCaseDialog } from "./CloseCaseDialog";
+import { CompleteSprintDialog } from "./CompleteSprintDialog";
+import { MatchCaseDialog, type CourseOption } from "./MatchCaseDialog";
+
+const open = new Set(["INTAKE", "QUALIFIED", "PROPOSED", "MATCHED", "IN_SPRINT"]);
+
+/**
+ * The moves a case can make from its status, each asking for what its transition needs: qualify
+ * (the server checks the case is complete), propose (on the case page, from a suggestion), match
+ * (course and period), start the sprint, complete it (outcome), or close (reason).
+ */
+export function CaseActions({
+  caseId,
+  title,
+  status,
+  onDone,
+  compact = false,
+  matchCourses,
+}: {
+  caseId: string;
+  title: string;
+  status: string;
+  onDone: (message: string) => void;
+  /** On a board card: smaller, and proposing links to the case page. */
+  compact?: boolean;
+  matchCourses?: CourseOption[];
+}) {
+  const { t } = useTranslation();
+  const [dialog, setDialog] = useState<"close" | "match" | "complete" | null>(null);
+  const [qualify, runQualify] = useMutation(qualifyCaseMutation);
+  const [start, runStart] = useMutation(startSprintMutation);
+  const client = useClient();
+  const [sprintId, setSprintId] = useState<string | null>(null);
+  const [lookupFailed, setLookupFailed] = useState(false);
+
+  /** The sprint the move is about (planned to start, running to complete), fetched on demand: a board has many cards. */
+  async function findSprint(): Promise<string | null> {
+    const answer = await client.query(caseSprintsQuery, { id: caseId }, { requestPolicy: "network-only" }).toPromise();
+    const wanted = status === "MATCHED" ? "PLANNED" : "RUNNING";
+    const found = answer.data?.cases[0]?.sprints.find((s) => s.status === wanted)?.id ?? null;
+    setLookupFailed(found === null);
+    setSprintId(found);
+    return found;
+  }
+  const done = (message: string) => {
+    setDialog(null);
+    onDone(message);
+  };
+
+  if (!open.has(status)) return null;
+  const label = (key: string) => (compact ? t(`cases.actions.${key}Short`) : t(`cases.actions.${key}`));
+  const aria = (key: string) => t(`cases.actions.${key}For`, { title });
+
+  return (
+    <div className={compact ? "case-actions compact" : "case-actions"}>
+      {status === "INTAKE" ? (
+        <button
+          type="button"
+          className="primary"
+          aria-label={aria("qualify")}
+          disabled={qualify.fetching}
+          onClick={async () => {
+            const answer = await runQualify({ case: caseId }, { additionalTypenames: caseChangeTypenames });
+            if (answer.data) onDone(t("cases.actions.qualified", { title }));
+          }}
+        >
+          {label("qualify")}
+        </button>
+      ) : null}
+      {status === "QUALIFIED" && compact ? (
+        <Link className="button-link primary" to={`/cases/${caseId}#suggestions`} aria-label={aria("propose")}>
+          {label("propose")}
+        </Link>
+      ) : null}
+      {status === "PROPOSED" ? (
+        <button type="button" className="primary" aria-label={aria("match")} onClick={() => setDialog("match")}>
+          {label("match")}
+        </button>
+      ) : null}
+      {status === "MATCHED" ? (
+        <button
+          type="button"
+          className="primary"
+          aria-label={aria("start")}
+          disabled={start.fetching}
+          onClick={async () => {
+            const id = await findSprint();
+            if (!id) return;
+            const answer = await runStart({ sprint: id }, { additionalTypenames: caseChangeTypenames });
+            if (answer.data) onDone(t("cases.actions.started", { title }));
+          }}
+        >
+          {label("start")}
+        </button>
+      ) : null}
+      {status === "IN_SPRINT" ? (
+        <button
+          type="button"
+          className="primary"
+          aria-label={aria("complete")}
+          onClick={async () => {
+            if (await findSprint()) setDialog("complete");
+          }}
+        >
+          {label("complete")}
+        </button>
+      ) : null}
+      <button type="button" className="danger" aria-label={aria("close")} onClick={() => setDialog("close")}>
+        {label("close")}
+      </button>
+      {qualify.error ? <ErrorMessage error={qualify.error} /> : null}
+      {start.error ? <ErrorMessage error={start.error} /> : null}
+      {lookupFailed ? (
+        <p className="field-error" role="alert">
+          {t("cases.actions.noSprint")}
+        </p>
+      ) : null}
+      <CloseCaseDialog caseId={caseId} title={title} open={dialog === "close"} onClose={() => setDialog(null)} onDone={done} />
+      {status === "PROPOSED" ? (
+        <MatchCaseDialog caseId={caseId} title={title} open={dialog === "match"} onClose={() => setDialog(null)} onDone={done} {...(matchCourses ? { courses: matchCourses } : {})} />
+      ) : null}
+      {sprintId && status === "IN_SPRINT" ? (
+        <CompleteSprintDialog sprintId={sprintId} title={title} open={dialog === "complete"} onClose={() => setDialog(null)} onDone={done} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useParams } from "react-router";
+import { useQuery } from "urql";
+import { PageHeader } from "../../../ui/PageHeader";
+import { QueryState } from "../../../ui/QueryState";
+import { StatusBadge } from "../../../ui/StatusBadge";
+import { useFormat } from "../../../ui/useFormat";
+import { caseDetailQuery, caseProposalsQuery } from "../graphql/casePageQueries";
+import { CaseActions } from "./CaseActions";
+import { ProposalsPanel } from "./ProposalsPanel";
+import { SprintPanel } from "./SprintPanel";
+import { SuggestionsPanel } from "./SuggestionsPanel";
+import { TimelinePanel } from "./TimelinePanel";
+import { caseQueryContext } from "../hooks/caseChangeTypenames";
+
+const suggestible = new Set(["INTAKE", "QUALIFIED", "PROPOSED"]);
+
+/**
+ * One case: the SME and its contact, the question, the timeline, the suggestions with their
+ * factors and warm paths (propose and match from there), the proposals, and the sprint.
+ */
+export function CasePage() {
+  const { caseId = "" } = useParams();
+  const { t } = useTranslation();
+  const f = useFormat();
+  const location = useLocation();
+  const created = (location.state as { created?: boolean } | null)?.created === true;
+  const [message, setMessage] = useState<string | null>(created ? t("cases.page.createdMessage") : null);
+  const [result, refetch] = useQuery({ query: caseDetailQuery, variables: { id: caseId }, context: caseQueryContext });
+  const [proposals] = useQuery({ query: caseProposalsQuery, variables: { case: caseId }, context: caseQueryContext });
+  const item = result.data?.cases[0];
+
+  useEffect(() => {
+    if (location.hash === "#suggestions") document.getElementById("suggestions")?.focus();
+  }, [location.hash, item?.id]);
+
+  if (result.data && !item) {
+    return (
+      <section>
+        <PageHeader title={t("cases.page.notFound")} />
+        <Link to="/cases">{t("notFound.back")}</Link>
+      </section>
+    );
+  }
+
+  const sme = item?.sme[0];
+  const matchCourses = (proposals.data?.caseProposals ?? [])
+    .filter((p, i, all) => p.courseId && all.findIndex((q) => q.courseId === p.courseId) === i)
+    .map((p) => ({ id: p.courseId as string, name: `${p.courseName ?? ""} · ${p.teacherName}` }));
+
+  return (
+    <section className="case-page">
+      <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(item)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+        {item ? (
+          <>
+            <nav aria-label={t("cases.page.breadcrumb")} className="breadcrumb">
+              <Link to="/cases">{t("board.title")}</Link> <span aria-hidden="true">›</span> <span>{item.title}</span>
+            </nav>
+            <PageHeader title={item.title}>
+              <span data-testid="case-status">
+                <StatusBadge status={item.status} />
+              </span>
+            </PageHeader>
+            <CaseActions caseId={item.id} title={item.title} status={item.status} onDone={setMessage} {...(matchCourses.length > 0 ? { matchCourses } : {})} />
+            {message ? (
+              <p className="success" role="status">
+                {message}
+              </p>
+            ) : null}
+            <div className="case-grid">
+              <div className="case-side">
+                <section className="panel" aria-labelledby="case-facts">
+                  <h2 id="case-facts">{t("cases.page.question")}</h2>
+                  {item.question ? <p>{item.question}</p> : <p className="muted">{t("cases.page.noQuestion")}</p>}
+                  <dl className="facts">
+                    <dt>{t("cases.page.topics")}</dt>
+                    <dd>{item.topics.join(", ") || "—"}</dd>
+                    <dt>{t("cases.page.levels")}</dt>
+                    <dd>{item.wantedLevels.join(", ") || "—"}</dd>
+                    <dt>{t("cases.page.effort")}</dt>
+                    <dd>{item.effort ? t(`enums.effort.${item.effort}`) : "—"}</dd>
+                    <dt>{t("cases.page.window")}</dt>
+                    <dd>
+                      {f.date(item.earliestStart)} – {f.date(item.deadline)}
+                    </dd>
+                    <dt>{t("cases.page.created")}</dt>
+                    <dd>{f.dateTime(item.created)}</dd>
+                    <dt>{t("cases.page.coordinator")}</dt>
+                    <dd>{item.coordinator.map((c) => c.name).join(", ") || "—"}</dd>
+                  </dl>
+                </section>
+                {sme ? (
+                  <section className="panel" aria-labelledby="case-sme">
+                    <h2 id="case-sme">{sme.name}</h2>
+                    <dl className="facts">
+                      <dt>{t("cases.page.kvk")}</dt>
+                      <dd>{sme.kvkNumber ?? "—"}</dd>
+                      <dt>{t("cases.page.city")}</dt>
+                      <dd>{sme.city ?? "—"}</dd>
+                      <dt>{t("cases.page.sector")}</dt>
+                      <dd>{sme.sector ?? "—"}</dd>
+                      <dt>{t("cases.page.size")}</dt>
+                      <dd>{sme.size ? t(`enums.smeSize.${sme.size}`) : "—"}</dd>
+                      <dt>{t("cases.page.referredBy")}</dt>
+                      <dd>{sme.referredBy.map((p) => p.name).join(", ") || "—"}</dd>
+                    </dl>
+                    {sme.contacts.map((c) => (
+                      <div key={c.id} className="contact">
+                        <h3>{t("cases.page.contact")}</h3>
+                        <p>
+                          <strong>{c.name}</strong>
+                          {c.jobTitle ? <span className="muted"> · {c.jobTitle}</span> : null}
+                        </p>
+                        {c.email ? (
+                          <p>
+                            <a href={`mailto:${c.email}`}>{c.email}</a>
+                          </p>
+                        ) : null}
+                        {c.phone ? <p>{c.phone}</p> : null}
+                      </div>
+                    ))}
+                  </section>
+                ) : null}
+                <TimelinePanel caseId={item.id} />
+              </div>
+              <div className="case-main">
+                {item.sprints.map((s) => (
+                  <SprintPanel key={s.id} sprintId={s.id} />
+                ))}
+                <ProposalsPanel caseId={item.id} onDone={setMessage} />
+                {suggestible.has(item.status) ? <SuggestionsPanel caseId={item.id} caseTitle={item.title} caseStatus={item.status} onDone={setMessage} /> : null}
+              </div>
+            </div>
+          </>
+        ) : null}
+      </QueryState>
+    </section>
+  );
+}

@@ -1,0 +1,187 @@
+import { graphql } from "../../../generated";
+
+/** The case with its SME, contact, referral, coordinator and sprints (generated API). */
+export const caseDetailQuery = graphql(`
+  query CaseDetail($id: ID!) {
+    cases(where: { id: { eq: $id } }, limit: 1) {
+      id
+      title
+      question
+      topics
+      wantedLevels
+      effort
+      earliestStart
+      deadline
+      status
+      created
+      coordinator(limit: 3) {
+        id
+        name
+      }
+      sme(limit: 1) {
+        id
+        name
+        kvkNumber
+        city
+        sector
+        size
+        contacts(limit: 5) {
+          id
+          name
+          jobTitle
+          email
+          phone
+        }
+        referredBy(limit: 3) {
+          id
+          name
+          kind
+        }
+      }
+      sprints(limit: 5) {
+        id
+      }
+    }
+  }
+`);
+
+export const caseTimelineQuery = graphql(`
+  query CaseTimeline($case: ID!) {
+    caseTimeline(case: $case) {
+      kind
+      at
+      by
+      byName
+      from
+      to
+      reason
+      note
+      proposalId
+      teacherName
+      courseName
+      channel
+      answer
+    }
+  }
+`);
+
+export const caseSuggestionsQuery = graphql(`
+  query CaseSuggestions($case: ID!, $limit: Int!, $language: Language!) {
+    caseSuggestions(case: $case, limit: $limit, language: $language) {
+      courseId
+      courseName
+      courseKind
+      programmeName
+      institutionName
+      courseLevels
+      teacherId
+      teacherName
+      periodId
+      periodName
+      periodStart
+      periodEnd
+      sharedTopics
+      remainingPlaces
+      hasAgreement
+      warmPathStrength
+      warmPathHops
+      proposedToTeacher
+      score
+      verdict
+      reason
+      factors {
+        factor
+        score
+        weight
+        contribution
+        detail
+      }
+    }
+  }
+`);
+
+export const caseProposalsQuery = graphql(`
+  query CaseProposals($case: ID!) {
+    caseProposals(case: $case) {
+      id
+      sentAt
+      sentBy
+      channel
+      teacherId
+      teacherName
+      courseId
+      courseName
+      answer
+      answeredAt
+      declineReason
+      expiresAt
+      state
+    }
+  }
+`);
+
+export const sprintRecordQuery = graphql(`
+  query SprintRecord($sprint: ID!) {
+    sprintRecord(sprint: $sprint) {
+      id
+      status
+      caseId
+      courseId
+      courseName
+      periodId
+      periodName
+      startDate
+      endDate
+      teamSize
+      teamLevel
+      supervisorId
+      supervisorName
+      outcome
+      smeRating
+      smeFeedback
+      teacherFeedback
+      followUpWanted
+      milestones {
+        id
+        title
+        due
+        done
+      }
+    }
+  }
+`);
+
+/** A course's teaching periods and its capacity per period, for the match dialog. */
+export const coursePeriodsQuery = graphql(`
+  query CoursePeriods($course: ID!) {
+    courses(where: { id: { eq: $course } }, limit: 1) {
+      id
+      name
+      teachers(limit: 20) {
+        id
+        name
+      }
+      teachingPeriods(sort: [{ startDate: ASC }], limit: 24) {
+        id
+        name
+        academicYear
+        startDate
+        endDate
+      }
+    }
+  }
+`);
+
+export const courseCapacityQuery = graphql(`
+  query CourseCapacity($course: ID!, $period: ID!) {
+    courseCapacity(course: $course, period: $period) {
+      courseId
+      periodId
+      hasAgreement
+      casesPerPeriod
+      used
+      remaining
+      runsInPeriod
+    }
+  }
+`);

@@ -1,0 +1,7 @@
+import { graphql } from "../../../generated";
+
+export const exportCasesCsvQuery = graphql(`
+  query ExportCasesCsv {
+    exportCasesCsv
+  }
+`);

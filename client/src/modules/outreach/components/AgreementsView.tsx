@@ -1,0 +1,103 @@
+import { useTranslation } from "react-i18next";
+import { useQuery } from "urql";
+import { QueryState } from "../../../ui/QueryState";
+import { useFormat } from "../../../ui/useFormat";
+import { agreementsQuery } from "../graphql/agreementsQuery";
+import { computeCapacity } from "../hooks/computeCapacity";
+
+/** Agreements: what they cover, on what terms, and how much of their capacity each period used. */
+export function AgreementsView() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [result, refetch] = useQuery({ query: agreementsQuery });
+  const agreements = result.data?.agreements ?? [];
+  return (
+    <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(result.data)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+      <p className="muted">{t("outreach.agreementCount", { count: agreements.length })}</p>
+      <ul className="card-list">
+        {agreements.map((a) => {
+          const covers = [...a.institutions.map((i) => i.name), ...a.programmes.map((p) => p.name), ...a.courses.map((c) => c.name)];
+          const capacity = computeCapacity(a);
+          return (
+            <li key={a.id} className="panel agreement">
+              <div className="agreement-head">
+                <h3>{covers.join(", ") || t("common.none")}</h3>
+                <span className="badge status">{t(`outreach.scope.${a.scope}`)}</span>
+                {a.structural ? <span className="badge rag-GREEN">{t("outreach.structural")}</span> : <span className="badge">{t("outreach.oneOff")}</span>}
+              </div>
+              <dl className="facts">
+                <dt>{t("outreach.valid")}</dt>
+                <dd>
+                  {f.date(a.validFrom)} – {a.validTo ? f.date(a.validTo) : t("outreach.open")}
+                </dd>
+                <dt>{t("outreach.signedBy")}</dt>
+                <dd>
+                  {a.signedBy.map((p) => p.name).join(", ") || "—"}
+                  {a.signedOn ? ` (${f.date(a.signedOn)})` : ""}
+                </dd>
+                <dt>{t("outreach.types")}</dt>
+                <dd>{a.assignmentTypes.map((k) => t(`enums.courseKind.${k}`)).join(", ") || "—"}</dd>
+                <dt>{t("outreach.casesPerPeriod")}</dt>
+                <dd>{a.casesPerPeriod ?? "—"}</dd>
+                {a.planning ? (
+                  <>
+                    <dt>{t("outreach.planning")}</dt>
+                    <dd>{a.planning}</dd>
+                  </>
+                ) : null}
+                {a.process ? (
+                  <>
+                    <dt>{t("outreach.process")}</dt>
+                    <dd>{a.process}</dd>
+                  </>
+                ) : null}
+                {a.supervision ? (
+                  <>
+                    <dt>{t("outreach.supervision")}</dt>
+                    <dd>{a.supervision}</dd>
+                  </>
+                ) : null}
+              </dl>
+              {capacity.length > 0 ? (
+                <table className="table capacity">
+                  <caption>{t("outreach.capacityCaption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("outreach.period")}</th>
+                      <th scope="col">{t("outreach.course")}</th>
+                      <th scope="col" className="num">
+                        {t("outreach.used")}
+                      </th>
+                      <th scope="col">{t("outreach.capacityBar")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {capacity.map((c) => {
+                      const full = c.capacity !== null && c.used >= c.capacity;
+                      return (
+                        <tr key={`${c.courseId}:${c.periodId}`}>
+                          <td>{c.periodLabel}</td>
+                          <td>{c.courseName}</td>
+                          <td className="num">
+                            {c.used} / {c.capacity ?? "∞"}
+                          </td>
+                          <td>
+                            {c.capacity ? (
+                              <meter min={0} max={c.capacity} value={Math.min(c.used, c.capacity)} className={full ? "full" : undefined}>
+                                {c.used} / {c.capacity}
+                              </meter>
+                            ) : null}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </QueryState>
+  );
+}

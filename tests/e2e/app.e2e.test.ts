@@ -1,0 +1,34 @@
+import { afterAll, beforeAll } from "vitest";
+import { startE2eEnvironment, type E2eEnvironment } from "./support/start-e2e-environment.js";
+import { casesSuite } from "./suites/cases-suite.js";
+import { embeddingSuite } from "./suites/embedding-suite.js";
+import { explorerSuite } from "./suites/explorer-suite.js";
+import { pagesSuite } from "./suites/pages-suite.js";
+import { shellSuite } from "./suites/shell-suite.js";
+
+/**
+ * The client in a real browser against the real server with the demo data. One file, one
+ * environment: loading the demo data and starting chromium once keeps `npm test` quick. The
+ * suites run in this order; those that change data (cases, outreach, digests) compare the page
+ * with the API at that moment, not with fixed numbers.
+ */
+let env: E2eEnvironment | undefined;
+
+beforeAll(async () => {
+  env = await startE2eEnvironment();
+}, 600_000);
+
+afterAll(async () => {
+  await env?.stop();
+});
+
+function getEnv(): E2eEnvironment {
+  if (!env) throw new Error("The e2e environment did not start.");
+  return env;
+}
+
+shellSuite(getEnv);
+explorerSuite(getEnv);
+embeddingSuite(getEnv);
+casesSuite(getEnv);
+pagesSuite(getEnv);

@@ -1,0 +1,128 @@
+import { readFile } from "node:fs/promises";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { E2eEnvironment } from "../support/start-e2e-environment.js";
+
+/** Outreach, digests and figures: each page shows the API's numbers and its actions write the graph. */
+export function pagesSuite(getEnv: () => E2eEnvironment): void {
+  let env: E2eEnvironment;
+  beforeAll(() => {
+    env = getEnv();
+  });
+
+  describe("outreach and agreements", () => {
+    it("lists the mapping table as the API does, and logs a contact that moves a course's status up", async () => {
+      const api = await env.server.graphql<{ mappingTable: Array<{ id: string; kind: string; name: string; status: string; teachers: Array<{ id: string }> }> }>(
+        "{ mappingTable { id kind name status teachers { id } } }",
+      );
+      const rows = api.data?.mappingTable ?? [];
+      const { page, context } = await env.newPage();
+      await page.goto("/outreach");
+      await page.getByText(`${rows.length} rijen`).waitFor();
+      await env.screenshot(page, "outreach-mapping");
+
+      const target = rows.find((r) => r.kind === "COURSE" && r.status === "NOT_APPROACHED" && r.teachers.length > 0);
+      expect(target).toBeDefined();
+      if (!target) return;
+      await page.getByLabel("Status").selectOption("NOT_APPROACHED");
+      await page.getByRole("button", { name: `Contact vastleggen over ${target.name}` }).first().click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByRole("button", { name: "Vastleggen" }).click();
+      await dialog.getByText("Kies wie het contact legde.").waitFor();
+      await dialog.getByRole("combobox", { name: "Door (coördinator)" }).selectOption({ index: 1 });
+      await dialog.getByRole("combobox", { name: "Kanaal" }).selectOption("LINKEDIN");
+      await dialog.getByRole("button", { name: "Vastleggen" }).click();
+      await page.getByText(`Contact vastgelegd; ${target.name} staat nu op ‘Benaderd’.`).waitFor();
+      const graph = await env.db.read(
+        "MATCH (c:Course {id: $id}) OPTIONAL MATCH (i:Interaction {channel: 'LINKEDIN'})-[:ABOUT]->(c) RETURN c.mappingStatus AS status, count(i) AS logged",
+        { id: target.id },
+      );
+      expect(graph).toEqual([{ status: "APPROACHED", logged: 1 }]);
+      await context.close();
+    });
+
+    it("shows agreements with the capacity used per period", async () => {
+      const api = await env.server.graphql<{ agreements: Array<{ id: string }> }>("{ agreements(limit: 150) { id } }");
+      const { page, context } = await env.newPage();
+      await page.goto("/outreach?tab=agreements");
+      await page.locator(".agreement").first().waitFor();
+      expect(await page.locator(".agreement").count()).toBe(api.data?.agreements.length);
+      await page.locator("table.capacity").first().waitFor();
+      await env.screenshot(page, "outreach-agreements");
+      await context.close();
+    });
+  });
+
+  describe("CSV exports", () => {
+    it("downloads the case list as the API exports it", async () => {
+      const { page, context } = await env.newPage();
+      await page.goto("/cases");
+      await page.getByTestId("count-INTAKE").waitFor();
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Exporteren (CSV)" }).click()]);
+      expect(download.suggestedFilename()).toBe("cases.csv");
+      const path = await download.path();
+      const file = await readFile(path, "utf8");
+      const api = await env.server.graphql<{ exportCasesCsv: string }>("{ exportCasesCsv }");
+      expect(file).toBe(api.data?.exportCasesCsv);
+      expect(file.split("\n").length).toBeGreaterThan(80);
+      await context.close();
+    });
+  });
+
+  describe("digests", () => {
+    it("lists the digests due, previews the e-mail, and marking one sent records a proposal per case", async () => {
+      const api = await env.server.graphql<{ dueDigests: Array<{ teacherId: string; teacherName: string; subject: string; items: Array<{ caseId: string }> }> }>(
+        "{ dueDigests { teacherId teacherName subject items { caseId } } }",
+      );
+      const due = api.data?.dueDigests ?? [];
+      expect(due.length).toBeGreaterThan(0);
+      const first = due[0];
+      if (!first) return;
+      const { page, context } = await env.newPage();
+      await page.goto("/digests");
+      await page.getByRole("navigation", { name: "Verschuldigde digests" }).waitFor();
+      expect(await page.locator(".digest-item").count()).toBe(due.length);
+      const email = page.getByTestId("digest-email");
+      await expect.poll(async () => (await email.textContent()) ?? "", { timeout: 15_000 }).toContain(first.subject);
+      await env.screenshot(page, "digests");
+
+      const emailed = "MATCH (p:Proposal {channel: 'EMAIL'})-[:TO_TEACHER]->(:Person {id: $id}) RETURN count(p) AS n";
+      const before = await env.db.read(emailed, { id: first.teacherId });
+      await page.getByRole("button", { name: /^Markeren als verstuurd/ }).click();
+      await page.getByText(new RegExp(`Digest aan ${first.teacherName} gemarkeerd als verstuurd`)).waitFor();
+      const after = await env.db.read(emailed, { id: first.teacherId });
+      expect(Number(after[0]?.n)).toBe(Number(before[0]?.n) + first.items.length);
+      // The teacher is no longer due today.
+      await expect.poll(() => page.locator(".digest-item").count(), { timeout: 15_000 }).toBe(due.length - 1);
+      await context.close();
+    });
+  });
+
+  describe("figures", () => {
+    it("shows the API's figures", async () => {
+      const api = await env.server.graphql<{
+        matchFigures: { total: number };
+        caseDurations: { intakeToMatch: { medianDays: number | null; cases: number } };
+        caseFunnel: Array<{ status: string; current: number; reached: number }>;
+      }>("{ matchFigures { total } caseDurations { intakeToMatch { medianDays cases } } caseFunnel { status current reached } }");
+      const { page, context } = await env.newPage();
+      await page.goto("/figures");
+      await page.getByTestId("stat-matches").waitFor();
+      expect(await page.getByTestId("stat-matches").locator(".stat-value").textContent()).toBe(String(api.data?.matchFigures.total));
+      const median = api.data?.caseDurations.intakeToMatch.medianDays;
+      expect(await page.getByTestId("stat-intake-to-match").locator(".stat-value").textContent()).toBe(
+        median === null || median === undefined ? "—" : new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 }).format(median),
+      );
+      // The funnel's table holds the same numbers as the API.
+      const funnel = page.getByTestId("chart-funnel");
+      await funnel.getByText("Toon als tabel").click();
+      for (const stage of api.data?.caseFunnel ?? []) {
+        const row = funnel.locator("tbody tr").nth((api.data?.caseFunnel ?? []).indexOf(stage));
+        expect(await row.locator("td").nth(1).textContent()).toBe(String(stage.current));
+        expect(await row.locator("td").nth(2).textContent()).toBe(String(stage.reached));
+      }
+      await funnel.getByText("Toon als tabel").click();
+      await env.screenshot(page, "figures");
+      await context.close();
+    });
+  });
+}

@@ -1,0 +1,115 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { demoUsers, ensureDemoUsers } from "../../../server/auth/ensure-demo-users.js";
+import type { Database } from "../../../server/neo4j/database.js";
+import { loadDemoData } from "../../../seed/load-demo.js";
+import { connectTestDatabase, resetGraph } from "../../helpers/neo4j.js";
+import { startTestServer, type TestServer } from "../../helpers/server.js";
+import { buildClient, clientIsStale } from "../../../scripts/ensure-client.mjs";
+
+/** Debian's chromium; CI installs it (.ci/run). */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const screenshotDir = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
+
+export interface E2eEnvironment {
+  db: Database;
+  server: TestServer;
+  browser: Browser;
+  baseUrl: string;
+  /**
+   * A fresh browser context (own storage) at laptop width, signed in as the demo coordinator
+   * unless `signedIn: false`.
+   */
+  newPage(options?: { width?: number; height?: number; signedIn?: boolean }): Promise<{ page: Page; context: BrowserContext }>;
+  /** Signs in through the API as a demo user and returns the token. */
+  tokenFor(role: "COORDINATOR" | "ANALYST" | "VIEWER" | "ADMIN"): Promise<string>;
+  /** Saves docs/screenshots/<name>.png: the window (1440×900), or the whole page with `fullPage`. */
+  screenshot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real product for browser tests: the run's Neo4j with the demo data, the real HTTP server
+ * serving the built client (built first when missing or stale), and headless chromium.
+ */
+export async function startE2eEnvironment(): Promise<E2eEnvironment> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`No chromium at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  if (clientIsStale()) buildClient();
+
+  const db = await connectTestDatabase();
+  await resetGraph(db);
+  await loadDemoData(db);
+  await ensureDemoUsers(db, "test");
+  const server = await startTestServer(db);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    // Playwright gives every launch a fresh temporary --user-data-dir of its own.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const baseUrl = server.http.url.replace(/\/$/, "");
+  mkdirSync(screenshotDir, { recursive: true });
+
+  const tokens = new Map<string, string>();
+  async function tokenFor(role: "COORDINATOR" | "ANALYST" | "VIEWER" | "ADMIN"): Promise<string> {
+    const known = tokens.get(role);
+    if (known) return known;
+    const user = demoUsers.find((u) => u.roles.includes(role));
+    if (!user) throw new Error(`No demo user with role ${role}.`);
+    const answer = await server.graphql<{ login: { token: string } }>(
+      "mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }",
+      { email: user.email, password: user.password },
+    );
+    const token = answer.data?.login.token;
+    if (!token) throw new Error(`Demo sign-in failed: ${JSON.stringify(answer.errors)}`);
+    tokens.set(role, token);
+    return token;
+  }
+
+  return {
+    db,
+    server,
+    browser,
+    baseUrl,
+    tokenFor,
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
+        baseURL: baseUrl,
+        locale: "nl-NL",
+        timezoneId: "Europe/Amsterdam",
+      });
+      context.setDefaultTimeout(15_000);
+      if (options.signedIn !== false) {
+        // The app keeps its token in sessionStorage; putting it there before any script runs signs in.
+        const token = await tokenFor("COORDINATOR");
+        await context.addInitScript((value: string) => sessionStorage.setItem("werkplaats.token", value), token);
+      }
+      const page = await context.newPage();
+      return { page, context };
+    },
+    async screenshot(page, name, options = {}) {
+      const file = `${screenshotDir}${name}.png`;
+      // Charts and graphs draw after their data: give them a moment to settle.
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
+      return file;
+    },
+    async stop() {
+      await browser.close().catch(() => {});
+      await server.http.close().catch(() => {});
+      await db.close().catch(() => {});
+    },
+  };
+}
