@@ -43,7 +43,11 @@ describe("npm start on the embedded default", () => {
     let countsBefore: unknown;
     try {
       const token = await signIn(first.url);
-      const demo = await post(first.url, "{ institutions { name programmes { name courses { name teachers { name } } } } }", token);
+      const demo = await post(
+        first.url,
+        "{ institutions(limit: 20) { name programmes(limit: 10) { name courses(limit: 10) { name teachers(limit: 5) { name } } } } }",
+        token,
+      );
       expect(demo.errors).toBeUndefined();
       const institutions = demo.data?.institutions as Array<{ programmes: unknown[] }>;
       expect(institutions.length).toBeGreaterThanOrEqual(6);
@@ -68,5 +72,5 @@ describe("npm start on the embedded default", () => {
     } finally {
       await second.stop();
     }
-  });
+  }, 300_000); // two Neo4j starts and a demo seed
 });
