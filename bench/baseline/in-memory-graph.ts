@@ -45,14 +45,14 @@ export function buildInMemoryGraph(ids: string[], ties: Array<[string, string, n
 export async function loadInMemoryGraph(db: Database, pageSize = 200_000): Promise<InMemoryGraph> {
   const ids: string[] = [];
   for (let skip = 0; ; skip += pageSize) {
-    const rows = await db.read("MATCH (p:Person) RETURN p.id AS id ORDER BY id SKIP $skip LIMIT $limit", { skip, limit: pageSize });
+    const rows = await db.read("MATCH (p:Person) RETURN p.id AS id ORDER BY id SKIP toInteger($skip) LIMIT toInteger($limit)", { skip, limit: pageSize });
     for (const r of rows) ids.push(String(r.id));
     if (rows.length < pageSize) break;
   }
   const ties: Array<[string, string, number]> = [];
   for (let skip = 0; ; skip += pageSize) {
     const rows = await db.read(
-      "MATCH (a:Person)-[k:KNOWS]->(b:Person) RETURN a.id AS a, b.id AS b, k.strength AS s ORDER BY elementId(k) SKIP $skip LIMIT $limit",
+      "MATCH (a:Person)-[k:KNOWS]->(b:Person) RETURN a.id AS a, b.id AS b, k.strength AS s ORDER BY elementId(k) SKIP toInteger($skip) LIMIT toInteger($limit)",
       { skip, limit: pageSize },
     );
     for (const r of rows) ties.push([String(r.a), String(r.b), Number(r.s)]);

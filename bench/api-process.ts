@@ -1,0 +1,104 @@
+import { loadConfig } from "../server/config.js";
+import { setLogLevel } from "../server/log.js";
+import { startProduct } from "../server/start.js";
+
+/**
+ * The API under test, as a child of bench/run.ts: the real product (startProduct) against the
+ * bench's Neo4j (NEO4J_URI from the parent), in its own process so that its resident memory is the
+ * API's alone and the load generator does not share its event loop. It counts every Cypher
+ * statement and transaction the process sends, by wrapping the driver's sessions (the driver object
+ * is shared by @neo4j/graphql and Database, so both are counted), and answers the parent's
+ * `{ type: "stats" }` over IPC.
+ */
+
+export interface ApiStats {
+  type: "stats";
+  statements: number;
+  transactions: number;
+}
+
+export interface ApiReady {
+  type: "ready";
+  url: string;
+}
+
+let statements = 0;
+let transactions = 0;
+
+/** The parts of a driver session this wrapper touches; typed here so only database.ts imports neo4j-driver. */
+interface CountedTx {
+  run: (...args: unknown[]) => unknown;
+}
+interface CountedSession {
+  run: (...args: unknown[]) => unknown;
+  executeRead: (work: (tx: CountedTx) => unknown, config?: unknown) => Promise<unknown>;
+  executeWrite: (work: (tx: CountedTx) => unknown, config?: unknown) => Promise<unknown>;
+}
+interface SessionFactory {
+  session: (config?: unknown) => CountedSession;
+}
+
+function countTx(tx: CountedTx): CountedTx {
+  return new Proxy(tx, {
+    get(target, key, receiver) {
+      if (key === "run") {
+        return (...args: unknown[]) => {
+          statements++;
+          return target.run(...args);
+        };
+      }
+      const value: unknown = Reflect.get(target, key, receiver);
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+function countSessions(driver: SessionFactory): void {
+  const open = driver.session.bind(driver);
+  driver.session = (config?: unknown) => {
+    const session = open(config);
+    const run = session.run.bind(session);
+    const executeRead = session.executeRead.bind(session);
+    const executeWrite = session.executeWrite.bind(session);
+    session.run = (...args: unknown[]) => {
+      statements++;
+      transactions++;
+      return run(...args);
+    };
+    // A retried transaction runs `work` again: each attempt counts, as each is a round trip.
+    session.executeRead = (work, txConfig) =>
+      executeRead((tx: CountedTx) => {
+        transactions++;
+        return work(countTx(tx));
+      }, txConfig);
+    session.executeWrite = (work, txConfig) =>
+      executeWrite((tx: CountedTx) => {
+        transactions++;
+        return work(countTx(tx));
+      }, txConfig);
+    return session;
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  setLogLevel("warn");
+  const product = await startProduct(config);
+  countSessions(product.db.driver as unknown as SessionFactory);
+  process.on("message", (message: unknown) => {
+    if (typeof message === "object" && message !== null && (message as { type?: unknown }).type === "stats") {
+      const stats: ApiStats = { type: "stats", statements, transactions };
+      process.send?.(stats);
+    }
+  });
+  process.on("disconnect", () => {
+    void product.stop().finally(() => process.exit(0));
+  });
+  const ready: ApiReady = { type: "ready", url: `${product.url}graphql` };
+  process.send?.(ready);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`API process failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,133 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import cliProgress from "cli-progress";
+import { refreshSuggestionCounts } from "../server/cases/count-case-suggestions.js";
+import { nowIso } from "../server/cases/read-clock.js";
+import type { Config } from "../server/config.js";
+import { connectDatabase, type Database } from "../server/neo4j/database.js";
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../server/neo4j/embedded.js";
+import { emptyGraph, generateSyntheticGraph, type GenerateResult, type ScaleName, type SyntheticSize } from "../seed/synthetic/index.js";
+
+/**
+ * The bench's own Neo4j: an embedded server with a private data folder per scale (bench/.data/S,
+ * …), never the test or `npm start` database. The graph is generated once per scale and seed and
+ * reused while the marker file says it holds that size and the counts agree.
+ */
+
+export interface GraphMarker {
+  scale: ScaleName;
+  size: SyntheticSize;
+  generatedAt: string;
+  generation: GenerateResult;
+  /** refreshSuggestionCounts after generating: the board's stored counts. */
+  suggestionCountsMs: number;
+}
+
+export interface PreparedGraph {
+  embedded: EmbeddedNeo4j;
+  db: Database;
+  marker: GraphMarker;
+  reused: boolean;
+}
+
+/** Heap and page cache per scale: enough for L's ~1.3M relationships to stay in memory. */
+const memory: Record<ScaleName, { heap: string; pagecache: string }> = {
+  S: { heap: "512m", pagecache: "256m" },
+  M: { heap: "1g", pagecache: "512m" },
+  L: { heap: "2g", pagecache: "2g" },
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function readMarker(file: string): GraphMarker | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as GraphMarker;
+  } catch {
+    return undefined;
+  }
+}
+
+async function holdsSize(db: Database, size: SyntheticSize): Promise<boolean> {
+  const rows = await db.read(
+    "RETURN COUNT { MATCH (:Person) } AS people, COUNT { MATCH ()-[:KNOWS]->() } AS ties, COUNT { MATCH (:Case) } AS cases",
+  );
+  const row = rows[0] ?? {};
+  return Number(row.people) === size.people && Number(row.ties) === size.ties && Number(row.cases) === size.cases;
+}
+
+export async function prepareGraph(
+  config: Config,
+  scale: ScaleName,
+  size: SyntheticSize,
+  dataRoot: string,
+  log: (line: string) => void,
+): Promise<PreparedGraph> {
+  const home = path.join(dataRoot, scale);
+  const markerFile = path.join(home, "bench-marker.json");
+  log(`Starting the bench's Neo4j (data in ${home})…`);
+  const embedded = await startEmbeddedNeo4j({
+    home,
+    runtimeDir: config.NEO4J_RUNTIME_DIR,
+    boltPort: await freePort(),
+    heap: memory[scale].heap,
+    pagecache: memory[scale].pagecache,
+    startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
+    javaHome: config.JAVA_HOME,
+    onProgress: (line) => log(`  neo4j: ${line}`),
+  });
+  let db: Database | undefined;
+  try {
+    db = await connectDatabase({ uri: embedded.uri, database: "neo4j", noAuth: true, connectionTimeoutMs: 30_000 });
+    const previous = readMarker(markerFile);
+    if (previous && JSON.stringify(previous.size) === JSON.stringify(size) && (await holdsSize(db, size))) {
+      log(`Reusing the ${scale} graph generated ${previous.generatedAt} (seed ${size.seed}).`);
+      return { embedded, db, marker: previous, reused: true };
+    }
+    log(`Generating scale ${scale}: ${size.people} people, ${size.ties} ties, ${size.cases} cases (seed ${size.seed})…`);
+    await emptyGraph(db);
+    const bar = new cliProgress.SingleBar(
+      { format: "  {phase} |{bar}| {percentage}% {value}/{total} rows | {eta_formatted} left", stream: process.stderr, hideCursor: true, etaBuffer: 50 },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    const generation = await generateSyntheticGraph(db, size, {
+      onProgress: (done, total, phase) => {
+        if (!started) {
+          bar.start(total, done, { phase: phase.padEnd(18) });
+          started = true;
+        }
+        bar.update(done, { phase: phase.padEnd(18) });
+      },
+    });
+    bar.stop();
+    log(`  ${generation.relationships} relationships in ${(generation.ms / 1000).toFixed(1)} s; KNOWS ${generation.knows.relationshipsPerSecond}/s.`);
+    const t0 = performance.now();
+    await refreshSuggestionCounts(db, nowIso());
+    const marker: GraphMarker = {
+      scale,
+      size,
+      generatedAt: new Date().toISOString(),
+      generation,
+      suggestionCountsMs: Math.round(performance.now() - t0),
+    };
+    writeFileSync(markerFile, `${JSON.stringify(marker, null, 2)}\n`);
+    return { embedded, db, marker, reused: false };
+  } catch (error) {
+    await db?.close().catch(() => {});
+    await embedded.stop().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,631 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cliProgress from "cli-progress";
+import { Command, InvalidArgumentError } from "commander";
+import { signToken } from "../server/auth/sign-token.js";
+import { readCaseBoard } from "../server/cases/read-case-board.js";
+import { nowIso } from "../server/cases/read-clock.js";
+import { loadConfig } from "../server/config.js";
+import { matchingSettings } from "../server/matching/matching-settings.js";
+import { suggestCourses } from "../server/matching/suggest-courses.js";
+import type { Database } from "../server/neo4j/database.js";
+import { computeProgrammeEmbedding } from "../server/network/compute-embedding.js";
+import { rankEmbedding } from "../server/network/rank-embedding.js";
+import { findWarmPaths } from "../server/network/find-warm-paths.js";
+import { rankWarmPaths } from "../server/network/rank-warm-paths.js";
+import { refreshEmbedding } from "../server/network/refresh-embedding.js";
+import { scales, type ScaleName } from "../seed/synthetic/index.js";
+import type { ApiReady, ApiStats } from "./api-process.js";
+import { findWarmPathsInMemory } from "./baseline/find-warm-paths-in-memory.js";
+import { loadInMemoryGraph } from "./baseline/in-memory-graph.js";
+import { prepareGraph } from "./prepare-graph.js";
+import { summariseLatencies, timed, type LatencySummary } from "./summarise-latencies.js";
+import { writeBenchResults, type BenchResults, type OperationResult, type ThroughputResult } from "./write-bench-results.js";
+
+/**
+ * `npm run bench -- --scale S|M|L`: issue 7's side-by-side benchmark. Generates (or reuses) the
+ * scale in a private embedded Neo4j, runs the API as a child process against it, and measures each
+ * question three ways where it has them — through /graphql on loopback, through the same service
+ * code and Cypher on the driver in this process, and (warmPaths) in memory — interleaved sample by
+ * sample so that both sides see the same noise. Results: bench/results/bench-<scale>.{json,md}.
+ */
+
+const projectRoot = fileURLToPath(new URL("../", import.meta.url));
+
+const program = new Command()
+  .name("bench")
+  .option("--scale <S|M|L>", "S (demo-sized), M (10k people, 100k ties), L (100k people, 1M ties)", (v) => {
+    const s = v.toUpperCase();
+    if (s !== "S" && s !== "M" && s !== "L") throw new InvalidArgumentError("expected S, M or L.");
+    return s as ScaleName;
+  }, "S" as ScaleName)
+  .option("--pairs <n>", "random warm-path pairs", (v) => Number(v))
+  .option("--data <dir>", "where the bench's Neo4j keeps each scale", path.join(projectRoot, "bench/.data"))
+  .option("--out <dir>", "where the tables go", path.join(projectRoot, "bench/results"))
+  .option("--no-embedding", "skip refreshEmbedding, embedding and embeddingRanking (at L the refresh runs out of memory, see docs/performance.md)")
+  .parse();
+const opts = program.opts<{ scale: ScaleName; pairs?: number; data: string; out: string; embedding: boolean }>();
+
+/** Samples and time bounds per scale: enough for a stable p95, bounded so M ends well within 15 minutes. */
+const plan: Record<ScaleName, { pairs: number; reps: number; secondsPerOp: number; throughputSeconds: number }> = {
+  S: { pairs: 40, reps: 3, secondsPerOp: 60, throughputSeconds: 5 },
+  M: { pairs: 40, reps: 3, secondsPerOp: 120, throughputSeconds: 10 },
+  L: { pairs: 40, reps: 3, secondsPerOp: 60, throughputSeconds: 10 },
+};
+
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+/** mulberry32: the same pairs, programmes and cases on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(random: () => number, items: readonly T[], count: number): T[] {
+  const chosen: T[] = [];
+  const pool = [...items];
+  while (chosen.length < count && pool.length > 0) chosen.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
+  return chosen;
+}
+
+/** The API child: its URL, a GraphQL client with a bearer token, and its statement counters. */
+interface Api {
+  child: ChildProcess;
+  url: string;
+  graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  stats(): Promise<ApiStats>;
+  memory(): { rssMb: number; peakRssMb: number };
+  stop(): Promise<void>;
+}
+
+async function startApi(neo4jUri: string): Promise<Api> {
+  const secret = randomBytes(48).toString("base64url");
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    NEO4J_URI: neo4jUri,
+    NEO4J_USERNAME: "neo4j",
+    NEO4J_PASSWORD: "bench",
+    JWT_SECRET: secret,
+    ADMIN_EMAIL: "bench-admin@example.org",
+    ADMIN_PASSWORD: randomBytes(24).toString("base64url"),
+    SEED_DEMO: "false",
+    LOG_LEVEL: "warn",
+    // The bench measures the API and Neo4j, not the rate limiter.
+    RATE_LIMIT_PER_MINUTE: "1000000000",
+  };
+  const child = fork(path.join(projectRoot, "bench/api-process.ts"), [], {
+    env,
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const onMessage = (message: unknown): void => {
+      if ((message as ApiReady).type === "ready") {
+        child.off("exit", onExit);
+        resolve((message as ApiReady).url);
+      }
+    };
+    const onExit = (code: number | null): void => reject(new Error(`The API process ended with code ${code} before it was ready.`));
+    child.on("message", onMessage);
+    child.once("exit", onExit);
+  });
+  const { token } = await signToken({ JWT_SECRET: secret, JWT_TTL: "8h", NODE_ENV: "production" }, { id: "bench-coordinator", roles: ["COORDINATOR"] });
+  const pid = child.pid!;
+  return {
+    child,
+    url,
+    async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+      if (body.errors?.length || !body.data) {
+        const first = body.errors?.[0];
+        throw new Error(`GraphQL ${response.status}: ${first?.extensions?.code ?? ""} ${first?.message ?? "no data"}`);
+      }
+      return body.data;
+    },
+    stats() {
+      return new Promise<ApiStats>((resolve) => {
+        const onMessage = (message: unknown): void => {
+          if ((message as ApiStats).type !== "stats") return;
+          child.off("message", onMessage);
+          resolve(message as ApiStats);
+        };
+        child.on("message", onMessage);
+        child.send({ type: "stats" });
+      });
+    },
+    memory() {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const kb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
+      return { rssMb: Math.round(kb("VmRSS") / 1024), peakRssMb: Math.round(kb("VmHWM") / 1024) };
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const ended = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.disconnect();
+      const timer = setTimeout(() => child.kill("SIGTERM"), 15_000);
+      await ended;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** One side of a comparison: returns a key that both sides must agree on (checked once per item). */
+type Side<I> = (item: I) => Promise<string>;
+
+interface CompareOptions<I> {
+  name: string;
+  items: readonly I[];
+  reps: number;
+  seconds: number;
+  graphql: Side<I>;
+  raw: Side<I>;
+  rawLabel: string;
+  memory?: Side<I>;
+  note?: string;
+}
+
+/**
+ * Measures one operation: for every repetition and item, the GraphQL request and the raw call
+ * (and the in-memory search), their order alternating, so noise falls on both alike. The API's
+ * statement counter is read around each GraphQL request (outside the timed part). Answers are
+ * compared on every item's first repetition; a difference counts as a disagreement.
+ */
+async function compare<I>(api: Api, options: CompareOptions<I>): Promise<OperationResult> {
+  const graphqlMs: number[] = [];
+  const rawMs: number[] = [];
+  const memoryMs: number[] = [];
+  const statements: number[] = [];
+  const transactions: number[] = [];
+  let disagreements = 0;
+  const examples: string[] = [];
+  const total = options.items.length * options.reps;
+  const bar = new cliProgress.SingleBar(
+    { format: `  ${options.name.padEnd(24)} |{bar}| {value}/{total} samples`, stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  const deadline = Date.now() + options.seconds * 1000;
+  let n = 0;
+  outer: for (let rep = 0; rep < options.reps; rep++) {
+    for (const item of options.items) {
+      if (Date.now() > deadline && n >= 10) break outer;
+      const before = await api.stats();
+      const runGraphql = async (): Promise<string> => {
+        const { ms, value } = await timed(() => options.graphql(item));
+        graphqlMs.push(ms);
+        return value;
+      };
+      const runRaw = async (): Promise<string> => {
+        const { ms, value } = await timed(() => options.raw(item));
+        rawMs.push(ms);
+        return value;
+      };
+      let viaGraphql: string;
+      let viaRaw: string;
+      if (n % 2 === 0) {
+        viaGraphql = await runGraphql();
+        const after = await api.stats();
+        statements.push(after.statements - before.statements);
+        transactions.push(after.transactions - before.transactions);
+        viaRaw = await runRaw();
+      } else {
+        viaRaw = await runRaw();
+        const beforeGraphql = await api.stats();
+        viaGraphql = await runGraphql();
+        const after = await api.stats();
+        statements.push(after.statements - beforeGraphql.statements);
+        transactions.push(after.transactions - beforeGraphql.transactions);
+      }
+      let viaMemory: string | undefined;
+      if (options.memory) {
+        const memorySide = options.memory;
+        const { ms, value } = await timed(() => memorySide(item));
+        memoryMs.push(ms);
+        viaMemory = value;
+      }
+      if (rep === 0 && (viaGraphql !== viaRaw || (viaMemory !== undefined && viaMemory !== viaGraphql))) {
+        disagreements++;
+        if (examples.length < 3) examples.push(`graphql ${viaGraphql} | raw ${viaRaw}${viaMemory === undefined ? "" : ` | memory ${viaMemory}`}`);
+      }
+      n++;
+      bar.update(n);
+    }
+  }
+  bar.stop();
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  const graphql = summariseLatencies(graphqlMs);
+  const raw = summariseLatencies(rawMs);
+  const memory: LatencySummary | null = options.memory ? summariseLatencies(memoryMs) : null;
+  return {
+    name: options.name,
+    rawLabel: options.rawLabel,
+    graphql,
+    raw,
+    memory,
+    ratioP50: Math.round((graphql.p50 / raw.p50) * 100) / 100,
+    ratioP95: Math.round((graphql.p95 / raw.p95) * 100) / 100,
+    memoryGapP50: memory ? Math.round((graphql.p50 / Math.max(memory.p50, 0.001)) * 10) / 10 : null,
+    statementsPerRequest: { median: median(statements), min: Math.min(...statements), max: Math.max(...statements) },
+    transactionsPerRequest: { median: median(transactions), min: Math.min(...transactions), max: Math.max(...transactions) },
+    compared: Math.min(options.items.length, n),
+    disagreements,
+    disagreementExamples: examples,
+    ...(options.note ? { note: options.note } : {}),
+  };
+}
+
+/** N clients, each sending the next request when its last one is answered, for a fixed time. */
+async function throughput(name: string, clients: number, seconds: number, maxRequests: number, request: () => Promise<unknown>): Promise<ThroughputResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let sent = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const client = async (): Promise<void> => {
+    while (performance.now() < deadline && sent < maxRequests) {
+      sent++;
+      const t0 = performance.now();
+      try {
+        await request();
+        latencies.push(performance.now() - t0);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, client));
+  const elapsed = (performance.now() - started) / 1000;
+  return {
+    name,
+    clients,
+    seconds: Math.round(elapsed * 10) / 10,
+    requests: latencies.length,
+    errors,
+    perSecond: Math.round(latencies.length / elapsed),
+    latency: summariseLatencies(latencies),
+  };
+}
+
+// --- Operations -------------------------------------------------------------------------------------
+
+const warmPathsQuery = `query($to: ID!, $from: [ID!], $k: Int!, $maxHops: Int!) {
+  warmPaths(to: $to, from: $from, k: $k, maxHops: $maxHops) {
+    score hops explanationEn
+    steps { person { id name roles { kind organisation } } tie { strength channel } }
+  }
+}`;
+
+const embeddingQuery = `query($p: ID!) {
+  embedding(programme: $p) {
+    id name level threads roleHolders reachedRoleHolders
+    threadPaths { people { id name } }
+    singlePointsOfFailure { person { id name } whyEn }
+    rungs { level holds reasonEn }
+    activity { sprints agreements openProposals } trend { direction }
+  }
+}`;
+
+const rankingQuery = `query($limit: Int!) {
+  embeddingRanking(limit: $limit) {
+    total refreshedAt
+    entries { kind id name level threads singlePointsOfFailure verdict activity { sprints agreements } trendChange }
+  }
+}`;
+
+const suggestionsQuery = `query($case: ID!) {
+  caseSuggestions(case: $case, limit: 10) {
+    courseId courseName institutionName teacherName score verdict reason warmPathStrength warmPathHops remainingPlaces
+  }
+}`;
+
+const boardQuery = `query {
+  caseBoard(first: 50) {
+    totalCount hasNextPage endCursor
+    columns { status count }
+    cards { id title status smeName partnerName coordinatorName topics suggestionCount openProposals created }
+  }
+}`;
+
+/** A query @neo4j/graphql translates (one Cypher statement expected), and the hand-written equivalent. */
+const generatedQuery = `query { cases(limit: 50, sort: [{ id: ASC }]) { id title status sme { name city } } }`;
+const generatedCypher = `MATCH (k:Case) WITH k ORDER BY k.id ASC LIMIT 50
+RETURN k.id AS id, k.title AS title, k.status AS status, [(k)<-[:ASKED]-(s:Sme) | s {.name, .city}] AS sme`;
+
+const pathKey = (ids: readonly string[] | undefined, score: number | undefined): string =>
+  ids ? `${ids.join(">")}@${(score ?? 0).toFixed(9)}` : "none";
+
+async function main(): Promise<void> {
+  const scale = opts.scale;
+  const size = scales[scale];
+  const settings = plan[scale];
+  const pairCount = opts.pairs ?? settings.pairs;
+  const config = loadConfig({ ...process.env, LOG_LEVEL: "warn" });
+  const runStarted = Date.now();
+  const loadAtStart = os.loadavg();
+
+  const prepared = await prepareGraph(config, scale, size, opts.data, log);
+  const db: Database = prepared.db;
+  let api: Api | undefined;
+  try {
+    log("Starting the API as a child process…");
+    api = await startApi(prepared.embedded.uri);
+    const memoryIdle = api.memory();
+
+    log("Loading the KNOWS graph into memory (the baseline)…");
+    const loaded = await timed(() => loadInMemoryGraph(db));
+    const graph = loaded.value;
+
+    if (opts.embedding) log("Recomputing the embedding figures (refreshEmbedding)…");
+    const refresh = opts.embedding ? await timed(() => refreshEmbedding(db, {})) : null;
+
+    const random = seededRandom(size.seed + 7);
+    const pairs: Array<[string, string]> = [];
+    while (pairs.length < pairCount) {
+      const a = graph.ids[Math.floor(random() * graph.ids.length)]!;
+      const b = graph.ids[Math.floor(random() * graph.ids.length)]!;
+      if (a !== b) pairs.push([a, b]);
+    }
+    const programmes = (await db.read("MATCH (p:Programme) RETURN p.id AS id ORDER BY id")).map((r) => String(r.id));
+    const cases = (await db.read("MATCH (k:Case) RETURN k.id AS id ORDER BY id")).map((r) => String(r.id));
+    const someProgrammes = pick(random, programmes, 5);
+    const someCases = pick(random, cases, 20);
+    // Every programme and institution, up to the API's largest page (MAX_PAGE_SIZE, 1,000): all at S and M, 1,000 of 1,110 at L.
+    const institutionCount = Number((await db.read("RETURN COUNT { MATCH (:Institution) } AS n"))[0]?.n ?? 0);
+    const rankingLimit = Math.min(programmes.length + institutionCount, 1000);
+    const settingsOfMatching = matchingSettings();
+
+    const api_ = api;
+    const ops = {
+      warmPathsGraphql: async ([from, to]: [string, string]) => {
+        const data = await api_.graphql<{ warmPaths: Array<{ score: number; steps: Array<{ person: { id: string } }> }> }>(warmPathsQuery, {
+          to,
+          from: [from],
+          k: 3,
+          maxHops: 4,
+        });
+        const top = data.warmPaths[0];
+        return pathKey(top?.steps.map((s) => s.person.id), top?.score);
+      },
+      warmPathsRaw: async ([from, to]: [string, string]) => {
+        const paths = await rankWarmPaths(db, { sources: [from], targets: [to], avoid: [], k: 3, maxHops: 4, minStrength: 0 });
+        return pathKey(paths[0]?.personIds, paths[0]?.score);
+      },
+      warmPathsService: async ([from, to]: [string, string]) => {
+        const paths = await findWarmPaths(db, { to, from: [from], k: 3, maxHops: 4 });
+        return pathKey(paths[0]?.personIds, paths[0]?.score);
+      },
+      floorGraphql: async () => (await api_.graphql<{ __typename: string }>("query { __typename }")).__typename,
+      floorRaw: async () => ((await db.read("RETURN 'Query' AS t"))[0]?.t as string | undefined) ?? "",
+      warmPathsMemory: ([from, to]: [string, string]) => {
+        const paths = findWarmPathsInMemory(graph, { from: [from], to: [to], k: 3, maxHops: 4, minStrength: 0 });
+        return Promise.resolve(pathKey(paths[0]?.people, paths[0]?.score));
+      },
+      embeddingGraphql: async (p: string) => {
+        const data = await api_.graphql<{ embedding: { level: number; threads: number; reachedRoleHolders: number } }>(embeddingQuery, { p });
+        return `${data.embedding.level}/${data.embedding.threads}/${data.embedding.reachedRoleHolders}`;
+      },
+      embeddingRaw: async (p: string) => {
+        const view = await computeProgrammeEmbedding(db, p, {});
+        return `${view.level}/${view.threads}/${view.reachedRoleHolders}`;
+      },
+      rankingGraphql: async () => {
+        const data = await api_.graphql<{ embeddingRanking: { total: number; entries: Array<{ id: string }> } }>(rankingQuery, { limit: rankingLimit });
+        return `${data.embeddingRanking.total}:${data.embeddingRanking.entries.map((e) => e.id).join(",")}`;
+      },
+      rankingRaw: async () => {
+        const view = await rankEmbedding(db, { limit: rankingLimit });
+        return `${view.total}:${view.entries.map((e) => e.id).join(",")}`;
+      },
+      suggestionsGraphql: async (caseId: string) => {
+        const data = await api_.graphql<{ caseSuggestions: Array<{ courseId: string }> }>(suggestionsQuery, { case: caseId });
+        return data.caseSuggestions.map((s) => s.courseId).join(",");
+      },
+      suggestionsRaw: async (caseId: string) => {
+        const list = await suggestCourses(db, { caseId, limit: 10, weights: null, language: "EN", now: nowIso(), settings: settingsOfMatching });
+        return list.map((s) => s.fit.courseId).join(",");
+      },
+      boardGraphql: async () => {
+        const data = await api_.graphql<{ caseBoard: { totalCount: number; cards: Array<{ id: string }> } }>(boardQuery);
+        return `${data.caseBoard.totalCount}:${data.caseBoard.cards.map((c) => c.id).join(",")}`;
+      },
+      boardRaw: async () => {
+        const view = await db.readTx((tx) => readCaseBoard(tx, {}, 50, null, nowIso()));
+        return `${view.totalCount}:${view.cards.map((c) => c.id).join(",")}`;
+      },
+      generatedGraphql: async () => {
+        const data = await api_.graphql<{ cases: Array<{ id: string; sme: Array<{ name: string }> }> }>(generatedQuery);
+        return data.cases.map((c) => `${c.id}:${c.sme[0]?.name ?? ""}`).join(",");
+      },
+      generatedRaw: async () => {
+        const rows = await db.read(generatedCypher);
+        return rows.map((r) => `${String(r.id)}:${String((r.sme as Array<{ name: string }>)[0]?.name ?? "")}`).join(",");
+      },
+    };
+
+    log("Warming up…");
+    // Every item once on each side: plans cached in Neo4j, the API's code optimised by V8, caches filled.
+    for (const pair of pairs) await Promise.all([ops.warmPathsGraphql(pair), ops.warmPathsRaw(pair), ops.warmPathsService(pair)]);
+    if (opts.embedding) {
+      for (const p of someProgrammes) await Promise.all([ops.embeddingGraphql(p), ops.embeddingRaw(p)]);
+      for (let i = 0; i < 3; i++) await Promise.all([ops.rankingGraphql(), ops.rankingRaw()]);
+    }
+    for (const c of someCases) await Promise.all([ops.suggestionsGraphql(c), ops.suggestionsRaw(c)]);
+    for (let i = 0; i < 30; i++) {
+      await Promise.all([ops.boardGraphql(), ops.boardRaw(), ops.generatedGraphql(), ops.generatedRaw(), ops.floorGraphql(), ops.floorRaw()]);
+    }
+
+    log("Measuring (GraphQL and raw interleaved)…");
+    const seconds = settings.secondsPerOp;
+    const operations: OperationResult[] = [];
+    operations.push(
+      await compare(api, {
+        name: "warmPaths (k=3, maxHops=4)",
+        items: pairs,
+        reps: settings.reps,
+        seconds,
+        graphql: ops.warmPathsGraphql,
+        raw: ops.warmPathsRaw,
+        rawLabel: "rankWarmPaths Cypher",
+        memory: ops.warmPathsMemory,
+        note: "raw = the ranking Cypher only; the resolver also checks the ids exist and describes the people on the paths",
+      }),
+    );
+    operations.push(
+      await compare(api, {
+        name: "warmPaths, whole service",
+        items: pairs,
+        reps: 1,
+        seconds,
+        graphql: ops.warmPathsGraphql,
+        raw: ops.warmPathsService,
+        rawLabel: "findWarmPaths",
+        note: "raw = the resolver's service (id checks, ranking, descriptions) on the driver: what GraphQL itself adds",
+      }),
+    );
+    operations.push(
+      await compare(api, {
+        name: "floor: { __typename }",
+        items: [null],
+        reps: 60,
+        seconds,
+        graphql: ops.floorGraphql,
+        raw: ops.floorRaw,
+        rawLabel: "RETURN 1 on the driver",
+        note: "no resolver: the fixed cost of HTTP, token check, limits and Apollo per request, against one trivial Cypher round trip",
+      }),
+    );
+    if (opts.embedding) operations.push(
+      await compare(api, {
+        name: "embedding (one programme)",
+        items: someProgrammes,
+        reps: 6,
+        seconds,
+        graphql: ops.embeddingGraphql,
+        raw: ops.embeddingRaw,
+        rawLabel: "computeProgrammeEmbedding",
+      }),
+    );
+    if (opts.embedding) operations.push(
+      await compare(api, {
+        name: "embeddingRanking (all)",
+        items: [null],
+        reps: 20,
+        seconds,
+        graphql: ops.rankingGraphql,
+        raw: ops.rankingRaw,
+        rawLabel: "rankEmbedding",
+      }),
+    );
+    operations.push(
+      await compare(api, {
+        name: "caseSuggestions (limit 10)",
+        items: someCases,
+        reps: settings.reps,
+        seconds,
+        graphql: ops.suggestionsGraphql,
+        raw: ops.suggestionsRaw,
+        rawLabel: "suggestCourses",
+      }),
+    );
+    operations.push(
+      await compare(api, {
+        name: "caseBoard (50 cards)",
+        items: [null],
+        reps: 60,
+        seconds,
+        graphql: ops.boardGraphql,
+        raw: ops.boardRaw,
+        rawLabel: "readCaseBoard Cypher",
+      }),
+    );
+    operations.push(
+      await compare(api, {
+        name: "generated: cases(limit 50){sme}",
+        items: [null],
+        reps: 60,
+        seconds,
+        graphql: ops.generatedGraphql,
+        raw: ops.generatedRaw,
+        rawLabel: "hand-written Cypher",
+        note: "translated by @neo4j/graphql; raw is an equivalent hand-written query",
+      }),
+    );
+
+    log("Case board throughput…");
+    const throughputs: ThroughputResult[] = [];
+    for (const clients of [8, 32]) {
+      throughputs.push(await throughput("caseBoard via /graphql", clients, settings.throughputSeconds, 50_000, ops.boardGraphql));
+      throughputs.push(await throughput("readCaseBoard on the driver", clients, settings.throughputSeconds, 50_000, ops.boardRaw));
+    }
+    const memoryAfter = api.memory();
+
+    const results: BenchResults = {
+      scale,
+      size,
+      command: `npm run bench -- --scale ${scale}${opts.pairs ? ` --pairs ${opts.pairs}` : ""}${opts.embedding ? "" : " --no-embedding"}`,
+      date: new Date().toISOString(),
+      machine: {
+        cpus: os.cpus().length,
+        model: os.cpus()[0]?.model ?? "unknown",
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        loadAverageAtStart: loadAtStart.map((x) => Math.round(x * 10) / 10),
+        loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 10) / 10),
+      },
+      graph: {
+        reused: prepared.reused,
+        generatedAt: prepared.marker.generatedAt,
+        nodes: prepared.marker.generation.nodes,
+        relationships: prepared.marker.generation.relationships,
+        loadSeconds: Math.round(prepared.marker.generation.ms / 100) / 10,
+        relationshipsPerSecond: prepared.marker.generation.relationshipsPerSecond,
+        knowsPerSecond: prepared.marker.generation.knows.relationshipsPerSecond,
+        suggestionCountsMs: prepared.marker.suggestionCountsMs,
+      },
+      inMemoryLoadMs: Math.round(loaded.ms),
+      embeddingRefresh: refresh ? { ms: Math.round(refresh.ms), programmes: refresh.value.programmes, institutions: refresh.value.institutions } : null,
+      apiMemory: { idleRssMb: memoryIdle.rssMb, afterRssMb: memoryAfter.rssMb, peakRssMb: memoryAfter.peakRssMb },
+      operations,
+      throughput: throughputs,
+      totalSeconds: Math.round((Date.now() - runStarted) / 1000),
+    };
+    mkdirSync(opts.out, { recursive: true });
+    const written = writeBenchResults(results, opts.out);
+    process.stdout.write(`${readFileSync(written.markdown, "utf8")}\n`);
+    log(`Wrote ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}.`);
+    const disagreements = operations.reduce((s, o) => s + o.disagreements, 0);
+    if (disagreements > 0) {
+      log(`${disagreements} answers differed between the sides (see the table).`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await api?.stop().catch(() => {});
+    await db.close().catch(() => {});
+    await prepared.embedded.stop().catch(() => {});
+  }
+}
+
+main().catch((error: unknown) => {
+  log(`Bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
+
