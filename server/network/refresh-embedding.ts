@@ -5,7 +5,6 @@ import {
   programmeCore,
   trendOf,
   type EmbeddingOptions,
-  type ProgrammeCore,
 } from "./compute-embedding.js";
 import { countThreads } from "./count-threads.js";
 import { loadWarmNeighbourhood } from "./load-warm-neighbourhood.js";
@@ -72,33 +71,37 @@ export async function refreshEmbedding(db: Database, options: EmbeddingOptions):
     threshold: settings.threshold,
     asOf: settings.asOf,
   });
-  const cores = new Map<string, ProgrammeCore>();
+  // Keep only each programme's figures, not its core: a core holds the programme's warm
+  // neighbourhood, which at national scale covers much of the graph (about 137,000 entries at L),
+  // and holding a thousand of them ran the process out of memory.
+  const levels = new Map<string, number>();
+  const programmeRows: SnapshotRow[] = [];
   await inParallel(programmeFacts, async (facts) => {
-    cores.set(facts.id, await programmeCore(settings, facts));
+    const core = await programmeCore(settings, facts);
+    levels.set(facts.id, core.level);
+    programmeRows.push({
+      id: facts.id,
+      props: {
+        ...common,
+        name: facts.name,
+        institutionId: facts.institutionId,
+        institutionName: facts.institutionName,
+        level: core.level,
+        threads: core.count.threads,
+        singlePointsOfFailure: core.count.singlePointsOfFailure.length,
+        roleHolders: facts.roleHolderIds.length,
+        reachedRoleHolders: core.neighbourhood.targets.size,
+        verdict: null,
+        ...activityProps(facts.activity, facts.activityYearEarlier),
+      },
+    });
   });
-
-  const programmeRows: SnapshotRow[] = [...cores.values()].map((core) => ({
-    id: core.facts.id,
-    props: {
-      ...common,
-      name: core.facts.name,
-      institutionId: core.facts.institutionId,
-      institutionName: core.facts.institutionName,
-      level: core.level,
-      threads: core.count.threads,
-      singlePointsOfFailure: core.count.singlePointsOfFailure.length,
-      roleHolders: core.facts.roleHolderIds.length,
-      reachedRoleHolders: core.neighbourhood.targets.size,
-      verdict: null,
-      ...activityProps(core.facts.activity, core.facts.activityYearEarlier),
-    },
-  }));
 
   const institutionRows: SnapshotRow[] = [];
   await inParallel(await readInstitutionFacts(db, { institutions: null, asOf: settings.asOf }), async (facts) => {
     const neighbourhood = await loadWarmNeighbourhood(settings.cache, settings.side.coordinatorIds, facts.roleHolderIds, settings.maxHops);
     const count = countThreads(neighbourhood);
-    const highestLevel = facts.programmeIds.reduce((max, id) => Math.max(max, cores.get(id)?.level ?? 0), 0);
+    const highestLevel = facts.programmeIds.reduce((max, id) => Math.max(max, levels.get(id) ?? 0), 0);
     institutionRows.push({
       id: facts.id,
       props: {
