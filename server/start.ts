@@ -99,8 +99,11 @@ export async function startProduct(config: Config): Promise<RunningProduct> {
       ...(embedded ? { embedded } : {}),
       timings,
       async stop() {
+        log.debug("Stopping: HTTP and Apollo");
         await served.close();
+        log.debug("Stopping: the driver");
         await db?.close();
+        log.debug("Stopping: the embedded Neo4j");
         await embedded?.stop();
       },
     };

@@ -56,6 +56,9 @@ export async function createApp(config: Config, db: Database, httpServer: Server
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
+    // server/main.ts owns shutdown (drain HTTP, close the driver, stop Neo4j). Apollo's own signal
+    // handlers (on outside NODE_ENV=test) raced it and left the shutdown hanging until the 60 s guard.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     // Every operation is sent whole: no persisted-query cache to fill or poison.
     persistedQueries: false,
