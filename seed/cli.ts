@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "../server/config.js";
 import { connectDatabase, DatabaseConnectionError, type Database } from "../server/neo4j/database.js";
 import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from "../server/neo4j/embedded.js";
 import { domainLabels, graphIsEmpty, loadDemoData } from "./load-demo.js";
+import { embeddedOptionsFrom } from "../server/neo4j/embedded-options-from-config.js";
 
 /**
  * `npm run seed`: loads the demo data set into the configured Neo4j (the embedded one when
@@ -22,16 +23,7 @@ async function main(): Promise<void> {
   let db: Database | undefined;
   try {
     if (!config.NEO4J_URI) {
-      embedded = await startEmbeddedNeo4j({
-        home: config.NEO4J_HOME,
-        runtimeDir: config.NEO4J_RUNTIME_DIR,
-        boltPort: config.NEO4J_BOLT_PORT,
-        heap: config.NEO4J_HEAP,
-        pagecache: config.NEO4J_PAGECACHE,
-        startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
-        javaHome: config.JAVA_HOME,
-        onProgress: (line) => process.stderr.write(`${line}\n`),
-      });
+      embedded = await startEmbeddedNeo4j(embeddedOptionsFrom(config, (line) => process.stderr.write(`${line}\n`)));
     }
     const uri = config.NEO4J_URI ?? embedded?.uri ?? "";
     db = await connectDatabase({

@@ -9,6 +9,7 @@ import { UserStore } from "./auth/UserStore.js";
 import { waitForDatabase } from "./faults/wait-for-database.js";
 import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from "./neo4j/embedded.js";
 import { graphIsEmpty, loadDemoData } from "../seed/load-demo.js";
+import { embeddedOptionsFrom } from "./neo4j/embedded-options-from-config.js";
 
 /** What `npm start` brings up, in order, and takes down in reverse. */
 export interface RunningProduct {
@@ -40,16 +41,7 @@ export async function startProduct(config: Config): Promise<RunningProduct> {
   let http: RunningHttp | undefined;
   try {
     if (!config.NEO4J_URI) {
-      embedded = await startEmbeddedNeo4j({
-        home: config.NEO4J_HOME,
-        runtimeDir: config.NEO4J_RUNTIME_DIR,
-        boltPort: config.NEO4J_BOLT_PORT,
-        heap: config.NEO4J_HEAP,
-        pagecache: config.NEO4J_PAGECACHE,
-        startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
-        javaHome: config.JAVA_HOME,
-        onProgress: (line) => log.info(line),
-      });
+      embedded = await startEmbeddedNeo4j(embeddedOptionsFrom(config, (line) => log.info(line)));
       timings.neo4jStartMs = Date.now() - t0;
       log.info(`Embedded Neo4j ${embedded.version} ready at ${embedded.uri}`, { ms: timings.neo4jStartMs });
     }

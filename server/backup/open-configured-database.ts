@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import { connectDatabase, type Database } from "../neo4j/database.js";
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../neo4j/embedded.js";
+import { embeddedOptionsFrom } from "../neo4j/embedded-options-from-config.js";
 
 export interface OpenedDatabase {
   db: Database;
@@ -32,16 +33,7 @@ export async function openConfiguredDatabase(config: Config, progress: (line: st
   } catch {
     // Nothing (usable) listens there: start our own.
   }
-  const embedded: EmbeddedNeo4j = await startEmbeddedNeo4j({
-    home: config.NEO4J_HOME,
-    runtimeDir: config.NEO4J_RUNTIME_DIR,
-    boltPort: config.NEO4J_BOLT_PORT,
-    heap: config.NEO4J_HEAP,
-    pagecache: config.NEO4J_PAGECACHE,
-    startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
-    javaHome: config.JAVA_HOME,
-    onProgress: progress,
-  });
+  const embedded: EmbeddedNeo4j = await startEmbeddedNeo4j(embeddedOptionsFrom(config, progress));
   try {
     const db = await connectDatabase({ uri: embedded.uri, database: config.NEO4J_DATABASE, noAuth: true });
     return {

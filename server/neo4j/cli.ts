@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { ConfigError, loadConfig } from "../config.js";
 import { EmbeddedNeo4jError, startEmbeddedNeo4j } from "./embedded.js";
+import { embeddedOptionsFrom } from "./embedded-options-from-config.js";
 
 /**
  * `npm run neo4j`: the embedded Neo4j alone, in the foreground, for tools that want a database
@@ -17,14 +18,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const opts = program.opts<{ home?: string; port?: string }>();
   const neo4j = await startEmbeddedNeo4j({
+    ...embeddedOptionsFrom(config, (line) => process.stderr.write(`${line}\n`)),
     home: opts.home ?? config.NEO4J_HOME,
-    runtimeDir: config.NEO4J_RUNTIME_DIR,
     boltPort: opts.port ? Number(opts.port) : config.NEO4J_BOLT_PORT,
-    heap: config.NEO4J_HEAP,
-    pagecache: config.NEO4J_PAGECACHE,
-    startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
-    javaHome: config.JAVA_HOME,
-    onProgress: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`Neo4j ${neo4j.version} ready at ${neo4j.uri} (pid ${neo4j.pid}); Ctrl-C stops it.\n`);
   const stop = (): void => {

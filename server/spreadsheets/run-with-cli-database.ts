@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from "../config.js";
 import { ensureConstraints } from "../neo4j/constraints.js";
 import { connectDatabase, DatabaseConnectionError, type Database } from "../neo4j/database.js";
 import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from "../neo4j/embedded.js";
+import { embeddedOptionsFrom } from "../neo4j/embedded-options-from-config.js";
 
 /**
  * Runs a command-line tool's work against the configured Neo4j: NEO4J_URI when set, else the
@@ -13,16 +14,7 @@ export async function runWithCliDatabase<T>(work: (db: Database) => Promise<T>, 
   let db: Database | undefined;
   try {
     if (!config.NEO4J_URI) {
-      embedded = await startEmbeddedNeo4j({
-        home: config.NEO4J_HOME,
-        runtimeDir: config.NEO4J_RUNTIME_DIR,
-        boltPort: config.NEO4J_BOLT_PORT,
-        heap: config.NEO4J_HEAP,
-        pagecache: config.NEO4J_PAGECACHE,
-        startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
-        javaHome: config.JAVA_HOME,
-        onProgress: say,
-      });
+      embedded = await startEmbeddedNeo4j(embeddedOptionsFrom(config, say));
     }
     db = await connectDatabase({
       uri: config.NEO4J_URI ?? embedded?.uri ?? "",
