@@ -29,10 +29,13 @@ export interface PersonProfile {
   roles: PersonRole[];
 }
 
-const profilesQuery = `
-UNWIND $ids AS id
-MATCH (p:Person {id: id})
-// The inner CALL yields no row for a person without roles; collecting inside keeps that person.
+/**
+ * The roles of the person bound to `p`, as one list `roles` (the CALL yields exactly one row per
+ * person: the inner CALL yields no row for a person without roles, and collecting outside it keeps
+ * that person). Exported so that statements which describe people as their last part (warmPaths)
+ * need no round trip of their own.
+ */
+export const rolesOfPerson = `
 CALL (p) {
  CALL (p) {
   MATCH (p)-[:TEACHES]->(c:Course)
@@ -63,7 +66,12 @@ CALL (p) {
  RETURN collect({kind: kind, courseId: course.id, courseName: course.name, programmeId: programme.id,
   programmeName: programme.name, institutionId: institution.id, institutionName: institution.name,
   institutionShortName: institution.shortName, other: other}) AS roles
-}
+}`;
+
+const profilesQuery = `
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+${rolesOfPerson}
 RETURN p.id AS id, p.name AS name, p.jobTitle AS jobTitle, roles`;
 
 /** Order in which roles are named when a person holds several: the most senior first. */
@@ -102,6 +110,12 @@ export async function describePeople(
   const profiles = new Map<string, PersonProfile>();
   if (ids.length === 0) return profiles;
   const rows = await db.read(profilesQuery, { ids: [...new Set(ids)] });
+  return profilesFromRows(rows, focus);
+}
+
+/** Rows of {id, name, jobTitle, roles} (roles as rolesOfPerson collects them) as profiles by id. */
+export function profilesFromRows(rows: readonly Record<string, unknown>[], focus: readonly string[]): Map<string, PersonProfile> {
+  const profiles = new Map<string, PersonProfile>();
   const focused = new Set(focus);
   for (const row of rows) {
     const roles = (row.roles as RawRole[]).map(toRole);

@@ -29,19 +29,25 @@ export const roleHoldersOfInstitution = `
   UNION
   MATCH (t:Person)-[:DEAN_OF|BOARD_MEMBER_OF]->(i) RETURN t.id AS id`;
 
-const targetsQuery = `
-CALL () {
-  MATCH (p:Person {id: $id})
+/**
+ * What the id in $to names, as rows (rank, kind, name, people): at most one per kind, the person
+ * first. A union to embed in a statement; targetsQuery keeps the best row.
+ */
+export const pathTargetsUnion = `
+  MATCH (p:Person {id: $to})
   RETURN 0 AS rank, 'PERSON' AS kind, p.name AS name, [p.id] AS people
   UNION ALL
-  MATCH (c:Course {id: $id})
+  MATCH (c:Course {id: $to})
   RETURN 1 AS rank, 'COURSE' AS kind, c.name AS name, COLLECT { MATCH (t:Person)-[:TEACHES]->(c) RETURN DISTINCT t.id } AS people
   UNION ALL
-  MATCH (g:Programme {id: $id})
+  MATCH (g:Programme {id: $to})
   RETURN 2 AS rank, 'PROGRAMME' AS kind, g.name AS name, COLLECT { ${roleHoldersOfProgramme} } AS people
   UNION ALL
-  MATCH (i:Institution {id: $id})
-  RETURN 3 AS rank, 'INSTITUTION' AS kind, i.name AS name, COLLECT { ${roleHoldersOfInstitution} } AS people
+  MATCH (i:Institution {id: $to})
+  RETURN 3 AS rank, 'INSTITUTION' AS kind, i.name AS name, COLLECT { ${roleHoldersOfInstitution} } AS people`;
+
+const targetsQuery = `
+CALL () {${pathTargetsUnion}
 }
 RETURN kind, name, people
 ORDER BY rank
@@ -49,7 +55,7 @@ LIMIT 1`;
 
 /** Resolves `to`: a person, course, programme or institution id; anything else is NOT_FOUND on `field`. */
 export async function resolvePathTargets(db: Database, id: string, field = "to"): Promise<PathTargets> {
-  const row = (await db.read(targetsQuery, { id }))[0];
+  const row = (await db.read(targetsQuery, { to: id }))[0];
   if (!row) throw notFound(field, `No person, course, programme or institution has id "${id}".`);
   return {
     kind: row.kind as TargetKind,

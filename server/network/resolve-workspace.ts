@@ -9,14 +9,19 @@ export interface WorkspaceSide {
   coordinatorIds: string[];
 }
 
-const workspaceQuery = `
-MATCH (w:Workspace)
-WHERE $workspace IS NULL OR w.id = $workspace
-OPTIONAL MATCH (c:Person)-[:COORDINATOR_OF]->(w)
-WITH w, collect(DISTINCT c.id) AS coordinatorIds
-RETURN w.id AS id, w.name AS name, coordinatorIds
-ORDER BY id
-LIMIT 2`;
+/**
+ * The workspace named by $workspace, or the first two when it is null (two are enough to tell
+ * "only one" from "several"), as maps {id, name, coordinatorIds}. An expression, so that other
+ * statements can resolve the workspace without a round trip of their own.
+ */
+export const workspacesExpression = `COLLECT {
+  MATCH (w:Workspace)
+  WHERE $workspace IS NULL OR w.id = $workspace
+  WITH w ORDER BY w.id LIMIT 2
+  RETURN {id: w.id, name: w.name, coordinatorIds: COLLECT { MATCH (c:Person)-[:COORDINATOR_OF]->(w) RETURN DISTINCT c.id }}
+}`;
+
+const workspaceQuery = `RETURN ${workspacesExpression} AS workspaces`;
 
 /**
  * The workspace named by `workspace`, or the only one when it is omitted. Several workspaces may
@@ -24,6 +29,11 @@ LIMIT 2`;
  */
 export async function resolveWorkspace(db: Database, workspace: string | null | undefined, field = "workspace"): Promise<WorkspaceSide> {
   const rows = await db.read(workspaceQuery, { workspace: workspace ?? null });
+  return workspaceFrom((rows[0]?.workspaces as Record<string, unknown>[] | undefined) ?? [], workspace, field);
+}
+
+/** The one workspace among the rows of workspacesExpression, or the error that explains why not. */
+export function workspaceFrom(rows: readonly Record<string, unknown>[], workspace: string | null | undefined, field = "workspace"): WorkspaceSide {
   if (workspace) {
     const row = rows[0];
     if (!row) throw notFound(field, `No workspace has id "${workspace}".`);

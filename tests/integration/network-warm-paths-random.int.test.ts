@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/neo4j/database.js";
+import { findWarmPaths } from "../../server/network/find-warm-paths.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { seededRandom } from "./network-fixtures.js";
@@ -119,7 +120,7 @@ const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor
 
 describe("warmPaths against a brute-force enumeration on small random graphs", () => {
   // Generous limits: each test writes its graphs first, and the machine may be busy.
-  it("returns exactly the k best simple paths for 200 random queries", { timeout: 300_000 }, async () => {
+  it("returns exactly the k best simple paths for 200 random queries, with and without the strength ladder", { timeout: 300_000 }, async () => {
     const random = seededRandom(20250630);
     let compared = 0;
     let nonEmpty = 0;
@@ -146,6 +147,10 @@ describe("warmPaths against a brute-force enumeration on small random graphs", (
           expect(p.score, label).toBeCloseTo(expected[i]!.score, 12);
           expect(p.hops, label).toBe(p.ids.length - 1);
         });
+        // The same query with the strength ladder forced (every end counts as a hub): it must not change the answer.
+        const laddered = await findWarmPaths(db, { to: target, from: sources, k, maxHops, minStrength, avoid }, { lightEnds: 0 });
+        expect(laddered.map((p) => p.personIds), `${label} (ladder)`).toEqual(expected.map((p) => p.ids));
+        laddered.forEach((p, i) => expect(p.score, `${label} (ladder)`).toBeCloseTo(expected[i]!.score, 12));
         compared += 1;
         if (expected.length > 0) nonEmpty += 1;
       }
