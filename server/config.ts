@@ -65,6 +65,12 @@ export const configSchema = z.object({
     )
     .optional()
     .describe("Case suggestion weights, name=number separated by commas; names left out keep their default (docs/case-workflow.md)."),
+  EMBEDDING_REFRESH_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(10_080, "at most a week (10080 minutes)")
+    .default(60)
+    .describe("Minutes between recomputations of the stored embedding figures that embeddingRanking reads (0 = never; docs/network-analytics.md)."),
 });
 
 export type Config = z.infer<typeof configSchema>;

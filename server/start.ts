@@ -10,6 +10,7 @@ import { waitForDatabase } from "./faults/wait-for-database.js";
 import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from "./neo4j/embedded.js";
 import { graphIsEmpty, loadDemoData } from "../seed/load-demo.js";
 import { embeddedOptionsFrom } from "./neo4j/embedded-options-from-config.js";
+import { scheduleEmbeddingRefresh } from "./network/schedule-embedding-refresh.js";
 
 /** What `npm start` brings up, in order, and takes down in reverse. */
 export interface RunningProduct {
@@ -83,6 +84,9 @@ export async function startProduct(config: Config): Promise<RunningProduct> {
 
     http ??= await listen(config, db);
     const served = http;
+    // Neo4j is ready: keep the stored embedding figures current (docs/network-analytics.md).
+    const embeddingRefresh =
+      config.EMBEDDING_REFRESH_MINUTES > 0 ? scheduleEmbeddingRefresh(db, { intervalMs: config.EMBEDDING_REFRESH_MINUTES * 60_000 }) : undefined;
     timings.totalMs = Date.now() - t0;
     const running: RunningProduct = {
       url: served.url,
@@ -91,6 +95,7 @@ export async function startProduct(config: Config): Promise<RunningProduct> {
       ...(embedded ? { embedded } : {}),
       timings,
       async stop() {
+        await embeddingRefresh?.stop();
         log.debug("Stopping: HTTP and Apollo");
         await served.close();
         log.debug("Stopping: the driver");

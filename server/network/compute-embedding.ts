@@ -4,7 +4,7 @@ import { countThreads, type ThreadCount } from "./count-threads.js";
 import { describePeople, type PersonProfile } from "./describe-people.js";
 import { describeLadder, ladderLevel, ladderNames, ladderRungs, type RungView } from "./evaluate-ladder.js";
 import { describePerson } from "./explain-warm-path.js";
-import { loadWarmNeighbourhood, NeighbourCache, type WarmNeighbourhood } from "./load-warm-neighbourhood.js";
+import { loadWarmNeighbourhood, type WarmNeighbourhood } from "./load-warm-neighbourhood.js";
 import {
   readInstitutionFacts,
   readProgrammeFacts,
@@ -13,6 +13,7 @@ import {
   type ProgrammeFacts,
 } from "./read-embedding-facts.js";
 import { resolveWorkspace, type WorkspaceSide } from "./resolve-workspace.js";
+import { openWarmTieStore, type WarmTieStore } from "./WarmTieStore.js";
 
 export interface EmbeddingOptions {
   workspace?: string | null;
@@ -25,21 +26,26 @@ export interface EmbeddingOptions {
 /** Threads use the warmPaths hop limit: a person counts only if on a warm walk of ≤ maxHops ties. */
 export const embeddingDefaults = { warmThreshold: 0.5, maxHops: 4 } as const;
 
-/** What one embedding computation works with; the neighbour cache is shared by all its parts. */
+/**
+ * What one embedding computation works with. The warm ties are shared by all its parts, and with
+ * other requests while the graph is unchanged (WarmTieStore).
+ */
 export interface EmbeddingSettings {
+  db: Database;
   side: WorkspaceSide;
   threshold: number;
   maxHops: number;
   asOf: string;
-  cache: NeighbourCache;
+  ties: WarmTieStore;
 }
 
 export async function embeddingSettings(db: Database, options: EmbeddingOptions): Promise<EmbeddingSettings> {
   const threshold = checkStrength(options.warmThreshold ?? embeddingDefaults.warmThreshold, "warmThreshold");
   const maxHops = checkMaxHops(options.maxHops ?? embeddingDefaults.maxHops);
   const asOf = options.asOf ? checkIsoDate(options.asOf, "asOf") : today();
-  const side = await resolveWorkspace(db, options.workspace);
-  return { side, threshold, maxHops, asOf, cache: new NeighbourCache(db, threshold) };
+  // The version is read before anything else, so every tie the store reads is at least that new.
+  const [ties, side] = await Promise.all([openWarmTieStore(db, threshold), resolveWorkspace(db, options.workspace)]);
+  return { db, side, threshold, maxHops, asOf, ties };
 }
 
 /** Threads, ladder and level of one programme, without names or sentences. */
@@ -51,9 +57,14 @@ export interface ProgrammeCore {
   level: number;
 }
 
-export async function programmeCore(settings: EmbeddingSettings, facts: ProgrammeFacts): Promise<ProgrammeCore> {
-  const neighbourhood = await loadWarmNeighbourhood(settings.cache, settings.side.coordinatorIds, facts.roleHolderIds, settings.maxHops);
-  const count = countThreads(neighbourhood);
+/** `method`: "dinic" where only the numbers are kept (the refresh); see countThreads. */
+export async function programmeCore(
+  settings: EmbeddingSettings,
+  facts: ProgrammeFacts,
+  method: "edmonds-karp" | "dinic" = "edmonds-karp",
+): Promise<ProgrammeCore> {
+  const neighbourhood = await loadWarmNeighbourhood(settings, settings.side.coordinatorIds, facts.roleHolderIds, settings.maxHops);
+  const count = countThreads(neighbourhood, method);
   const holds = ladderRungs(count.threads, facts);
   return { facts, neighbourhood, count, holds, level: ladderLevel(holds) };
 }
@@ -81,7 +92,7 @@ export function institutionVerdict(threads: number, highestLevel: number): Verdi
 }
 
 export async function institutionCore(db: Database, settings: EmbeddingSettings, facts: InstitutionFacts): Promise<InstitutionCore> {
-  const neighbourhood = await loadWarmNeighbourhood(settings.cache, settings.side.coordinatorIds, facts.roleHolderIds, settings.maxHops);
+  const neighbourhood = await loadWarmNeighbourhood(settings, settings.side.coordinatorIds, facts.roleHolderIds, settings.maxHops);
   const count = countThreads(neighbourhood);
   const programmeFacts =
     facts.programmeIds.length === 0

@@ -1,5 +1,6 @@
 import type { Database } from "../neo4j/database.js";
 import type { ThreadGraph } from "./count-threads.js";
+import type { WarmTieStore } from "./WarmTieStore.js";
 
 /**
  * The bounded subgraph threads are counted on. With W the starting people, R the targets and L
@@ -8,118 +9,148 @@ import type { ThreadGraph } from "./count-threads.js";
  * These are exactly the people on some warm walk of at most L ties from W to R; H holds every
  * warm path of at most L ties, and nothing far from both ends is ever read.
  *
- * It is found by two breadth-first searches that ask Neo4j for neighbours one level at a time:
+ * It is found by two breadth-first searches that ask for neighbours one level at a time:
  *  1. from W to depth a = ceil(L/2) and from R to depth b = floor(L/2), every person;
  *  2. then further, but only through people already known to be in H: a person at dW = i ≥ a
  *     is in H only if dR ≤ L − i ≤ b, which step 1 knows exactly (and the same from R's side).
  *     Every inner person of a shortest route to a person of H is itself in H, so this finds the
  *     exact dW and dR of everyone in H while expanding only them.
- * Each level is one query; the whole search is at most 2·L queries (4 for L = 4).
+ * Each level is one query for the people whose ties are not in the store yet (WarmTieStore, shared
+ * by the programmes of a refresh and by requests while the graph is unchanged); the whole search
+ * is at most 2·L queries (4 for L = 4), none when the store holds them all. The search runs on the
+ * store's person numbers; only H is turned back into ids.
  */
 
 export interface WarmNeighbourhood extends ThreadGraph {
+  /** dW and dR of the people of H (the only ones whose distances are exact). */
   distanceFromSources: ReadonlyMap<string, number>;
   distanceFromTargets: ReadonlyMap<string, number>;
 }
 
-/** Warm neighbours of people, fetched in batches and kept for the life of one request or refresh. */
-export class NeighbourCache {
-  private readonly known = new Map<string, string[]>();
-  queries = 0;
-
-  constructor(
-    private readonly db: Database,
-    readonly threshold: number,
-  ) {}
-
-  async neighboursOf(ids: Iterable<string>): Promise<void> {
-    const missing = [...new Set(ids)].filter((id) => !this.known.has(id));
-    if (missing.length === 0) return;
-    this.queries += 1;
-    const rows = await this.db.read(
-      `UNWIND $ids AS id
-       OPTIONAL MATCH (x:Person {id: id})
-       RETURN id, COLLECT { MATCH (x)-[r:KNOWS]-(y:Person) WHERE r.strength >= $threshold AND y <> x RETURN DISTINCT y.id } AS ids`,
-      { ids: missing, threshold: this.threshold },
-    );
-    for (const row of rows) this.known.set(String(row.id), ((row.ids as string[] | null) ?? []).slice().sort());
-    for (const id of missing) if (!this.known.has(id)) this.known.set(id, []);
-  }
-
-  get(id: string): readonly string[] | undefined {
-    return this.known.get(id);
-  }
+/** Where the warm ties come from: the store, and the Database to read missing ones with. */
+export interface WarmTieSource {
+  db: Database;
+  ties: WarmTieStore;
 }
 
 export async function loadWarmNeighbourhood(
-  cache: NeighbourCache,
+  source: WarmTieSource,
   sources: readonly string[],
   targets: readonly string[],
   maxHops: number,
 ): Promise<WarmNeighbourhood> {
-  const W = new Set(sources);
-  const R = new Set(targets);
-  const ends = (id: string) => W.has(id) || R.has(id);
-  const dW = new Map<string, number>([...W].map((id) => [id, 0]));
-  const dR = new Map<string, number>([...R].map((id) => [id, 0]));
+  const { db, ties } = source;
+  const W = new Set(sources.map((id) => ties.intern(id)));
+  const R = new Set(targets.map((id) => ties.intern(id)));
+  const ends = (n: number) => W.has(n) || R.has(n);
+  const dW = new Depths();
+  const dR = new Depths();
+  // People by depth, in the order found: levelsW[i] = everyone at dW = i.
+  const levelsW: number[][] = [[...W]];
+  const levelsR: number[][] = [[...R]];
+  for (const n of W) dW.set(n, 0);
+  for (const n of R) dR.set(n, 0);
   const a = Math.ceil(maxHops / 2);
   const b = Math.floor(maxHops / 2);
 
-  const atLevel = (d: Map<string, number>, level: number, keep: (id: string) => boolean) =>
-    [...d].filter(([id, depth]) => depth === level && (level === 0 || !ends(id)) && keep(id)).map(([id]) => id);
+  const atLevel = (levels: number[][], level: number, keep: (n: number) => boolean) =>
+    (levels[level] ?? []).filter((n) => (level === 0 || !ends(n)) && keep(n));
 
-  const expand = async (fromW: string[], levelW: number, fromR: string[], levelR: number) => {
-    await cache.neighboursOf([...fromW, ...fromR]);
-    for (const id of fromW) for (const n of cache.get(id) ?? []) if (!dW.has(n)) dW.set(n, levelW + 1);
-    for (const id of fromR) for (const n of cache.get(id) ?? []) if (!dR.has(n)) dR.set(n, levelR + 1);
+  const reach = (from: number[], level: number, d: Depths, levels: number[][]) => {
+    const next = (levels[level + 1] ??= []);
+    for (const n of from) {
+      const list = ties.neighboursOf(n);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i++) {
+        const m = list[i]!;
+        if (!d.has(m)) {
+          d.set(m, level + 1);
+          next.push(m);
+        }
+      }
+    }
+  };
+  const expand = async (fromW: number[], levelW: number, fromR: number[], levelR: number) => {
+    await ties.load(db, [...fromW, ...fromR]);
+    reach(fromW, levelW, dW, levelsW);
+    reach(fromR, levelR, dR, levelsR);
   };
 
   // 1. Both sides fully, W to depth a and R to depth b.
+  const all = () => true;
   for (let level = 0; level < a; level++) {
-    await expand(
-      atLevel(dW, level, () => true),
-      level,
-      level < b ? atLevel(dR, level, () => true) : [],
-      level,
-    );
+    await expand(atLevel(levelsW, level, all), level, level < b ? atLevel(levelsR, level, all) : [], level);
   }
   // 2. Further only through people of H: i + dR ≤ L (dR known exactly up to b), likewise from R.
-  const within = (d: Map<string, number>, level: number) => (id: string) => {
-    const other = d.get(id);
+  const within = (d: Depths, level: number) => (n: number) => {
+    const other = d.get(n);
     return other !== undefined && level + other <= maxHops;
   };
   for (let step = 0; a + step < maxHops || b + step < maxHops; step++) {
     const levelW = a + step;
     const levelR = b + step;
-    const fromW = levelW < maxHops ? atLevel(dW, levelW, within(dR, levelW)) : [];
-    const fromR = levelR < maxHops ? atLevel(dR, levelR, within(dW, levelR)) : [];
+    const fromW = levelW < maxHops ? atLevel(levelsW, levelW, within(dR, levelW)) : [];
+    const fromR = levelR < maxHops ? atLevel(levelsR, levelR, within(dW, levelR)) : [];
     if (fromW.length === 0 && fromR.length === 0) break;
     await expand(fromW, levelW, fromR, levelR);
   }
 
-  const inH = new Set<string>();
-  for (const [id, depth] of dW) {
-    const other = dR.get(id);
-    if (other !== undefined && depth + other <= maxHops) inH.add(id);
-  }
-  const neighbours = new Map<string, string[]>();
-  const link = (x: string, y: string) => {
-    const list = neighbours.get(x) ?? [];
-    if (!list.includes(y)) list.push(y);
-    neighbours.set(x, list);
-  };
-  for (const id of inH) {
-    for (const n of cache.get(id) ?? []) {
-      if (!inH.has(n)) continue;
-      link(id, n);
-      link(n, id);
+  const inH = new Set<number>();
+  for (const level of levelsW) {
+    for (const n of level) {
+      const other = dR.get(n);
+      if (other !== undefined && dW.get(n)! + other <= maxHops) inH.add(n);
     }
   }
-  return {
-    sources: new Set([...W].filter((id) => inH.has(id))),
-    targets: new Set([...R].filter((id) => inH.has(id))),
-    neighbours,
-    distanceFromSources: dW,
-    distanceFromTargets: dR,
+  const linked = new Map<number, Set<number>>();
+  const link = (x: number, y: number) => {
+    let set = linked.get(x);
+    if (!set) linked.set(x, (set = new Set()));
+    set.add(y);
   };
+  for (const n of inH) {
+    const list = ties.neighboursOf(n);
+    if (!list) continue;
+    for (let i = 0; i < list.length; i++) {
+      const m = list[i]!;
+      if (!inH.has(m)) continue;
+      link(n, m);
+      link(m, n);
+    }
+  }
+  const id = (n: number) => ties.idOf(n);
+  const neighbours = new Map<string, string[]>();
+  for (const [n, set] of linked) neighbours.set(id(n), [...set].map(id));
+  const distances = (d: Depths) => new Map([...inH].map((n) => [id(n), d.get(n)!] as const));
+  return {
+    sources: new Set([...W].filter((n) => inH.has(n)).map(id)),
+    targets: new Set([...R].filter((n) => inH.has(n)).map(id)),
+    neighbours,
+    distanceFromSources: distances(dW),
+    distanceFromTargets: distances(dR),
+  };
+}
+
+/** Depths by person number (a flat array: the searches touch tens of thousands of people at L). */
+class Depths {
+  /** depth + 1; 0 = not reached. */
+  private depth = new Int8Array(1024);
+
+  get(n: number): number | undefined {
+    const d = n < this.depth.length ? this.depth[n]! : 0;
+    return d === 0 ? undefined : d - 1;
+  }
+
+  has(n: number): boolean {
+    return n < this.depth.length && this.depth[n] !== 0;
+  }
+
+  set(n: number, depth: number): void {
+    if (n >= this.depth.length) {
+      const grown = new Int8Array(Math.max(n + 1, this.depth.length * 2));
+      grown.set(this.depth);
+      this.depth = grown;
+    }
+    this.depth[n] = depth + 1;
+  }
 }

@@ -77,7 +77,7 @@ export async function refreshEmbedding(db: Database, options: EmbeddingOptions):
   const levels = new Map<string, number>();
   const programmeRows: SnapshotRow[] = [];
   await inParallel(programmeFacts, async (facts) => {
-    const core = await programmeCore(settings, facts);
+    const core = await programmeCore(settings, facts, "dinic");
     levels.set(facts.id, core.level);
     programmeRows.push({
       id: facts.id,
@@ -99,8 +99,8 @@ export async function refreshEmbedding(db: Database, options: EmbeddingOptions):
 
   const institutionRows: SnapshotRow[] = [];
   await inParallel(await readInstitutionFacts(db, { institutions: null, asOf: settings.asOf }), async (facts) => {
-    const neighbourhood = await loadWarmNeighbourhood(settings.cache, settings.side.coordinatorIds, facts.roleHolderIds, settings.maxHops);
-    const count = countThreads(neighbourhood);
+    const neighbourhood = await loadWarmNeighbourhood(settings, settings.side.coordinatorIds, facts.roleHolderIds, settings.maxHops);
+    const count = countThreads(neighbourhood, "dinic");
     const highestLevel = facts.programmeIds.reduce((max, id) => Math.max(max, levels.get(id) ?? 0), 0);
     institutionRows.push({
       id: facts.id,
