@@ -76,6 +76,6 @@ export class CaseResolver {
     @Arg("first", () => Int, { defaultValue: 50 }) first = 50,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ): Promise<CaseBoard> {
-    return ctx.db.readTx((tx) => readCaseBoard(tx, filter ?? {}, first, after ?? null, nowIso()));
+    return ctx.db.readEach((tx) => readCaseBoard(tx, filter ?? {}, first, after ?? null, nowIso()));
   }
 }

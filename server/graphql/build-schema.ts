@@ -46,7 +46,7 @@ export function readTypeDefs(): string {
 export async function buildGraphQLSchema(db: Database, options: { maxPageSize?: number } = {}): Promise<GraphQLSchema> {
   // Access rules and the page-size cap come from server/auth/access-policy.ts (docs/security.md).
   const typeDefs = applyAccessRules(readTypeDefs(), { maxPageSize: options.maxPageSize ?? 1000 });
-  const neo = new Neo4jGraphQL({ typeDefs, driver: db.driver, features: neo4jGraphQLFeatures() });
+  const neo = new Neo4jGraphQL({ typeDefs, driver: db.graphqlDriver(), features: neo4jGraphQLFeatures() });
   const generated = await neo.getSchema();
   const custom = await buildSchema({ resolvers: customResolvers, validate: false, authChecker: checkAuth, authMode: "error" });
   return mergeSchemas({ schemas: [generated, custom] });
