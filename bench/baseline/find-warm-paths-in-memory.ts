@@ -1,3 +1,4 @@
+import { LIGHT_ENDS, nextFloor, STRENGTH_LADDER } from "../../server/network/rank-warm-paths.js";
 import type { InMemoryGraph } from "./in-memory-graph.js";
 
 export interface WarmPathQuery {
@@ -7,6 +8,8 @@ export interface WarmPathQuery {
   maxHops: number;
   minStrength: number;
   avoid?: string[];
+  /** Sum of the ends' degrees up to which no ladder is used (default LIGHT_ENDS; 0 forces it). */
+  lightEnds?: number;
 }
 
 export interface InMemoryPath {
@@ -28,6 +31,30 @@ interface Half {
  * Ranked by the product of strengths (higher first), then fewer hops, then the sequence of ids.
  */
 export function findWarmPathsInMemory(graph: InMemoryGraph, query: WarmPathQuery): InMemoryPath[] {
+  // The same strength ladder as the database's search (server/network/rank-warm-paths.ts), so that
+  // both sides do the same work around hubs and the comparison stays like for like.
+  let degrees = 0;
+  for (const id of [...query.from, ...query.to]) {
+    const i = graph.indexOf.get(id);
+    if (i !== undefined) degrees += graph.offsets[i + 1]! - graph.offsets[i]!;
+  }
+  let floor = degrees <= (query.lightEnds ?? LIGHT_ENDS) ? query.minStrength : Math.max(query.minStrength, STRENGTH_LADDER[0]);
+  for (;;) {
+    const paths = searchAtFloor(graph, query, floor);
+    const next = nextFloor(
+      paths.map((p) => ({ personIds: p.people, ties: [], score: p.score, hops: p.hops })),
+      floor,
+      query.minStrength,
+      query.k,
+    );
+    if (next === null) return paths;
+    floor = next;
+  }
+}
+
+/** The k best paths whose ties are all at least `floor` (and minStrength). */
+function searchAtFloor(graph: InMemoryGraph, query: WarmPathQuery, floor: number): InMemoryPath[] {
+  const minStrength = Math.max(query.minStrength, floor);
   const toIndex = (ids: string[]): Set<number> =>
     new Set(ids.map((id) => graph.indexOf.get(id)).filter((i): i is number => i !== undefined));
   const sources = toIndex(query.from);
@@ -60,7 +87,7 @@ export function findWarmPathsInMemory(graph: InMemoryGraph, query: WarmPathQuery
       for (let e = graph.offsets[last]!; e < graph.offsets[last + 1]!; e++) {
         const next = graph.neighbours[e]!;
         const strength = graph.strengths[e]!;
-        if (strength < query.minStrength || avoid.has(next) || forbidden.has(next) || nodes.includes(next)) continue;
+        if (strength < minStrength || avoid.has(next) || forbidden.has(next) || nodes.includes(next)) continue;
         nodes.push(next);
         walk(nodes, score * strength);
         nodes.pop();

@@ -82,6 +82,9 @@ describe("the in-memory warm-path baseline", () => {
         const expected = bruteForce(ids, ties, query);
         const actual = findWarmPathsInMemory(graph, query);
         expect(actual.map((p) => p.people), JSON.stringify(query)).toEqual(expected.map((p) => p.people));
+        // With the strength ladder forced, as around hubs: the same answer.
+        const laddered = findWarmPathsInMemory(graph, { ...query, lightEnds: 0 });
+        expect(laddered.map((p) => p.people), `${JSON.stringify(query)} (ladder)`).toEqual(expected.map((p) => p.people));
         compared++;
       }
     }
