@@ -3,7 +3,7 @@ import { badUserInput, checkAtLeastOne } from "./check-network-input.js";
 import type { Verdict } from "./compute-embedding.js";
 import type { Activity } from "./read-embedding-facts.js";
 import { refreshEmbedding } from "./refresh-embedding.js";
-import { resolveWorkspace } from "./resolve-workspace.js";
+import { workspaceFrom, workspacesExpression } from "./resolve-workspace.js";
 
 export type EmbeddingKindName = "PROGRAMME" | "INSTITUTION";
 
@@ -72,17 +72,28 @@ const sortKeys: Record<EmbeddingSortField, string> = {
   NAME: "toLower(s.name)",
 };
 
+/**
+ * The ranking in one statement: the workspace (as resolve-workspace.ts finds it), how many figures
+ * it has stored, the page of entries and the settings they were computed with.
+ */
 function rankingCypher(sortBy: EmbeddingSortField, descending: boolean): string {
   return `
-MATCH (s:EmbeddingSnapshot {workspaceId: $workspace})-[:SNAPSHOT_OF]->()
-WHERE ($kind IS NULL OR s.kind = $kind)
-  AND ($institution IS NULL OR s.institutionId = $institution)
-  AND ($minLevel IS NULL OR s.level >= $minLevel)
-  AND ($maxLevel IS NULL OR s.level <= $maxLevel)
-  AND ($verdict IS NULL OR s.verdict = $verdict)
-WITH s ORDER BY ${sortKeys[sortBy]} ${descending ? "DESC" : "ASC"}, toLower(s.name) ASC, s.kind DESC, s.targetId ASC
-WITH collect(s) AS ranked
-RETURN size(ranked) AS total, [s IN ranked[toInteger($offset)..toInteger($offset) + toInteger($limit)] | properties(s)] AS entries`;
+WITH ${workspacesExpression} AS workspaces
+WITH workspaces, CASE WHEN size(workspaces) = 1 THEN workspaces[0].id END AS ws
+CALL (ws) {
+  MATCH (s:EmbeddingSnapshot {workspaceId: ws})-[:SNAPSHOT_OF]->()
+  WHERE ($kind IS NULL OR s.kind = $kind)
+    AND ($institution IS NULL OR s.institutionId = $institution)
+    AND ($minLevel IS NULL OR s.level >= $minLevel)
+    AND ($maxLevel IS NULL OR s.level <= $maxLevel)
+    AND ($verdict IS NULL OR s.verdict = $verdict)
+  WITH s ORDER BY ${sortKeys[sortBy]} ${descending ? "DESC" : "ASC"}, toLower(s.name) ASC, s.kind DESC, s.targetId ASC
+  WITH collect(s) AS ranked
+  RETURN size(ranked) AS total, [s IN ranked[toInteger($offset)..toInteger($offset) + toInteger($limit)] | properties(s)] AS entries
+}
+RETURN workspaces, total, entries,
+       COUNT { MATCH (s:EmbeddingSnapshot {workspaceId: ws}) } AS stored,
+       COLLECT { MATCH (s:EmbeddingSnapshot {workspaceId: ws}) RETURN s {.asOf, .refreshedAt, .warmThreshold, .maxHops} LIMIT 1 }[0] AS meta`;
 }
 
 /**
@@ -101,12 +112,9 @@ export async function rankEmbedding(db: Database, args: RankingArgs): Promise<Ra
       throw badUserInput(field, `${field} must be a level from 0 to 5; got ${value}.`);
     }
   }
-  const side = await resolveWorkspace(db, args.workspace);
-  const existing = await db.read("MATCH (s:EmbeddingSnapshot {workspaceId: $workspace}) RETURN count(s) AS n", { workspace: side.id });
-  if (Number(existing[0]?.n ?? 0) === 0) await refreshEmbedding(db, { workspace: side.id });
-
-  const rows = await db.read(rankingCypher(args.sortBy ?? "LEVEL", args.descending ?? true), {
-    workspace: side.id,
+  const cypher = rankingCypher(args.sortBy ?? "LEVEL", args.descending ?? true);
+  const params = {
+    workspace: args.workspace ?? null,
     kind: args.kind ?? null,
     institution: args.institution ?? null,
     minLevel: args.minLevel ?? null,
@@ -114,19 +122,22 @@ export async function rankEmbedding(db: Database, args: RankingArgs): Promise<Ra
     verdict: args.verdict ?? null,
     limit,
     offset,
-  });
-  const meta = await db.read(
-    `MATCH (s:EmbeddingSnapshot {workspaceId: $workspace})
-     RETURN s.asOf AS asOf, s.refreshedAt AS refreshedAt, s.warmThreshold AS warmThreshold, s.maxHops AS maxHops LIMIT 1`,
-    { workspace: side.id },
-  );
+  };
+  let rows = await db.read(cypher, params);
+  const side = workspaceFrom((rows[0]?.workspaces as Record<string, unknown>[] | undefined) ?? [], args.workspace);
+  if (Number(rows[0]?.stored ?? 0) === 0) {
+    // No figures yet: compute them once, then read them.
+    await refreshEmbedding(db, { workspace: side.id });
+    rows = await db.read(cypher, params);
+  }
+  const meta = (rows[0]?.meta as Record<string, unknown> | null | undefined) ?? null;
   const entries = ((rows[0]?.entries as Array<Record<string, unknown>> | undefined) ?? []).map(toEntry);
   return {
     workspaceId: side.id,
-    asOf: (meta[0]?.asOf as string | undefined) ?? null,
-    refreshedAt: (meta[0]?.refreshedAt as string | undefined) ?? null,
-    warmThreshold: meta[0] ? Number(meta[0].warmThreshold) : null,
-    maxHops: meta[0] ? Number(meta[0].maxHops) : null,
+    asOf: (meta?.asOf as string | undefined) ?? null,
+    refreshedAt: (meta?.refreshedAt as string | undefined) ?? null,
+    warmThreshold: meta ? Number(meta.warmThreshold) : null,
+    maxHops: meta ? Number(meta.maxHops) : null,
     total: Number(rows[0]?.total ?? 0),
     entries,
   };
