@@ -29,7 +29,9 @@ export interface SuggestCoursesInput {
 export const MAX_SUGGESTIONS = 100;
 
 /**
- * caseSuggestions in a fixed number of queries whatever the number of courses, none per course:
+ * caseSuggestions in a fixed number of queries whatever the number of courses, none per course,
+ * each an auto-commit read (suggestions are advice: they need no common snapshot, and each read
+ * saves the COMMIT round trip of a transaction):
  * the warm-path scope (cached, see warm-path-cache.ts) in parallel with the agreements' terms
  * and the structural factors (read-course-fits.ts, which keeps at most `max(5 × limit, 50)` courses
  * in contention); then the track records of those courses' teachers, and the warm paths only of
@@ -42,8 +44,8 @@ export async function suggestCourses(db: Database, input: SuggestCoursesInput): 
   const weights = resolveWeights(input.settings.weights, input.weights);
   const minStrength = input.settings.warmPathMinStrength;
   const [warm, fits] = await Promise.all([
-    db.readTx((tx) => warmPathScope(tx, input.caseId, minStrength)),
-    db.readTx(async (tx) =>
+    db.readEach((tx) => warmPathScope(tx, input.caseId, minStrength)),
+    db.readEach(async (tx) =>
       readCourseFits(tx, {
         cases: { caseIds: [input.caseId] },
         courses: "all",
@@ -56,7 +58,7 @@ export async function suggestCourses(db: Database, input: SuggestCoursesInput): 
     ),
   ]);
   if (!warm.caseExists) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No case with id ${input.caseId}.`, "case");
-  const teachers = await db.readTx(async (tx) => {
+  const teachers = await db.readEach(async (tx) => {
     const records = await readTeacherRecords(tx, { courseIds: fits.map((f) => f.courseId), caseId: input.caseId, now: input.now });
     const teacherIds = teachersInContention(fits, records, weights, input.limit);
     const warmPaths = await warmPathsTo(tx, warm, teacherIds);
