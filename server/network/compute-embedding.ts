@@ -57,11 +57,11 @@ export interface ProgrammeCore {
   level: number;
 }
 
-/** `method`: "dinic" where only the numbers are kept (the refresh); see countThreads. */
+/** `method`: the max-flow method; see countThreads. */
 export async function programmeCore(
   settings: EmbeddingSettings,
   facts: ProgrammeFacts,
-  method: "edmonds-karp" | "dinic" = "edmonds-karp",
+  method: "edmonds-karp" | "dinic" = "dinic",
 ): Promise<ProgrammeCore> {
   const neighbourhood = await loadWarmNeighbourhood(settings, settings.side.coordinatorIds, facts.roleHolderIds, settings.maxHops);
   const count = countThreads(neighbourhood, method);

