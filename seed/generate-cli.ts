@@ -33,6 +33,8 @@ interface CliOptions {
   smes?: number;
   seed: number;
   batchSize: number;
+  concurrency: number;
+  rebuildStrengthIndex: boolean;
   reset: boolean;
 }
 
@@ -59,6 +61,8 @@ const program = new Command()
   .option("--smes <n>", "SMEs (default 60 % of the cases)", whole)
   .option("--seed <n>", "seed: the same seed gives the same graph", whole, 42)
   .option("--batch-size <n>", "rows per write statement", whole, 20_000)
+  .option("--concurrency <n>", "write statements in flight at once", whole, 2)
+  .option("--rebuild-strength-index", "drop the KNOWS strength index during the load and fill it once after it", false)
   .option("--reset", "delete everything in the database first", false);
 
 /** A named scale, or a size derived from --people, or S; explicit counts override either. */
@@ -103,6 +107,8 @@ async function main(): Promise<void> {
     let started = false;
     const result = await generateSyntheticGraph(db, size, {
       batchSize: options.batchSize,
+      concurrency: options.concurrency,
+      rebuildStrengthIndex: options.rebuildStrengthIndex,
       onProgress: (done, total, phase) => {
         if (!started) {
           bar.start(total, done, { phase: phase.padEnd(18) });

@@ -1,4 +1,4 @@
-import { ensureConstraints } from "../../server/neo4j/constraints.js";
+import { constraintStatements, ensureConstraints } from "../../server/neo4j/constraints.js";
 import type { Database, Row } from "../../server/neo4j/database.js";
 import {
   courseId,
@@ -13,7 +13,7 @@ import {
   workspaceId,
 } from "./format-ids.js";
 import { dayNumber, formatDay } from "./format-day.js";
-import { generateTies } from "./generate-ties.js";
+import { generateTies, type TieRow } from "./generate-ties.js";
 import {
   academicYear,
   agreementTerms,
@@ -46,7 +46,19 @@ import { validateSize, type SyntheticSize } from "./scales.js";
 export interface GenerateOptions {
   /** Rows per write statement. */
   batchSize?: number;
-  /** Called after every batch; `done` and `total` count rows (nodes and relationships) over all phases. */
+  /**
+   * Statements in flight at once (default 2): Node builds the next batch while Neo4j writes the
+   * last, and on two cores two writes overlap. Neo4j 5 takes the node locks of a relationship at
+   * commit in a fixed order, so concurrent KNOWS batches do not deadlock; the driver retries if one does.
+   */
+  concurrency?: number;
+  /**
+   * Drop the KNOWS strength index while writing KNOWS and fill it once afterwards (counted in the
+   * KNOWS time), re-created from schema/constraints.cypher also when the load fails. Off by
+   * default: at M the rebuild cost more than updating the index per batch.
+   */
+  rebuildStrengthIndex?: boolean;
+  /** Called after every batch; `done` and `total` count rows (nodes and relationships) over all steps. */
   onProgress?: (done: number, total: number, phase: string) => void;
 }
 
@@ -62,8 +74,9 @@ export interface GenerateResult {
   ms: number;
   /** All relationships over the whole run's time. */
   relationshipsPerSecond: number;
-  /** The KNOWS phase alone: what the benchmark target is about. */
+  /** The KNOWS step (with the strength index rebuild, if asked): what the benchmark target is about. */
   knows: { relationships: number; ms: number; relationshipsPerSecond: number };
+  /** Per step: all nodes, the other relationships, KNOWS (and the strength index rebuild, if asked). */
   phases: PhaseTiming[];
 }
 
@@ -75,30 +88,59 @@ export class GraphNotEmptyError extends Error {
   }
 }
 
-interface Phase {
-  name: string;
-  kind: "nodes" | "relationships";
-  /**
-   * One statement per batch, returning `written`, the rows it wrote. Node statements take $rows (a
-   * list of maps); relationship statements take one list per field ($a, $b, …), which the driver
-   * encodes several times faster than a list of maps: that encoding was the bottleneck for KNOWS.
-   */
-  cypher: string;
+export type Temporal = "date" | "datetime";
+
+/** Nodes of one label. Rows are `{ p: properties, <temporal field>: ISO string }`. */
+export interface NodePhase {
+  kind: "nodes";
+  label: string;
   rows: () => Iterable<Row>;
-  /** Known up front for big phases; otherwise counted by running `rows` once. */
-  count?: number;
+  /** Fields next to `p` stored as Neo4j temporal values. */
+  temporal: Record<string, Temporal>;
 }
+
+/** Relationships of one type. Rows are `{ a: from id, b: to id, <property>: value }`. */
+export interface RelationshipPhase {
+  kind: "relationships";
+  from: string;
+  type: string;
+  to: string;
+  rows: () => Iterable<Row>;
+  /** Row fields stored on the relationship; dates come as ISO strings. */
+  properties: Record<string, "value" | Temporal>;
+}
+
+/**
+ * Relationship phases written by one statement (the type given per row): one plan instead of
+ * thirty, and full batches.
+ */
+interface Step<P extends NodePhase | RelationshipPhase> {
+  name: string;
+  phases: P[];
+}
+
+/** The internal node id of every written node, per label and domain id. */
+type NodeIds = Map<string, Map<string, number>>;
 
 const domainLabels = ["Workspace", "Institution", "TeachingPeriod", "Programme", "Course", "Person", "Partner", "Sme", "Case", "Sprint", "Agreement"];
 
+/** The relationship-property index that `rebuildStrengthIndex` drops while writing KNOWS. */
+const knowsStrengthIndex = "knows_strength";
+
 /**
- * Writes a synthetic graph of the domain model (schema/graph.graphql) into an empty database:
- * nodes with CREATE, relationships by MATCH on the indexed ids, in batched UNWIND statements.
- * The same size and seed always give the same graph.
+ * Writes a synthetic graph of the domain model (schema/graph.graphql) into an empty database, in
+ * batched UNWIND statements with one list per field: all nodes first, keeping each one's internal
+ * id, then the relationships by those ids (a node-by-id seek instead of an index seek on the
+ * string `id`), then KNOWS. Up to `concurrency` statements run at once. The same size and seed
+ * always give the same graph (internal ids aside).
  */
 export async function generateSyntheticGraph(db: Database, size: SyntheticSize, options: GenerateOptions = {}): Promise<GenerateResult> {
   validateSize(size);
   const batchSize = options.batchSize ?? 20_000;
+  const concurrency = options.concurrency ?? 2;
+  for (const [name, value] of [["batchSize", batchSize], ["concurrency", concurrency]] as const) {
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`Synthetic graph: ${name} must be a whole number of at least 1, got ${value}.`);
+  }
   const started = performance.now();
   await ensureConstraints(db);
   const existing = await db.read(`MATCH (n) WHERE ${domainLabels.map((l) => `n:${l}`).join(" OR ")} RETURN count(n) AS n`);
@@ -106,49 +148,56 @@ export async function generateSyntheticGraph(db: Database, size: SyntheticSize, 
   if (existingCount > 0) throw new GraphNotEmptyError(existingCount);
 
   const layout = planLayout(size);
-  const phases = definePhases(layout);
-  const counts = phases.map((p) => p.count ?? countRows(p.rows()));
-  const total = counts.reduce((a, c) => a + c, 0);
+  // Rows are built once and kept (L: ~0.6M small objects): counting and writing both read them.
+  const planned = definePhases(layout);
+  const nodePhases = planned.nodePhases.map(materialize);
+  const relationshipPhases = planned.relationshipPhases.map(materialize);
+  const relationshipStep: Step<RelationshipPhase> = { name: "relationships", phases: relationshipPhases };
+  const nodeShapes = scanNodes(nodePhases);
+  const relationshipShape = scanRelationships(relationshipPhases);
+  const total = nodeShapes.reduce((sum, s) => sum + s.rows, 0) + relationshipShape.rows + size.ties;
 
   let done = 0;
-  let nodes = 0;
-  let relationships = 0;
+  const report = (count: number, step: string): void => {
+    done += count;
+    options.onProgress?.(done, total, step);
+  };
   const timings: PhaseTiming[] = [];
-  for (const [i, phase] of phases.entries()) {
-    const phaseStarted = performance.now();
-    let written = 0;
-    options.onProgress?.(done, total, phase.name);
-    let batch: Row[] = [];
-    const flush = async (): Promise<void> => {
-      if (batch.length === 0) return;
-      const result = await db.write(phase.cypher, phase.kind === "relationships" ? toColumns(batch) : { rows: batch });
-      const count = Number(result[0]?.written ?? 0);
-      // A relationship row whose MATCH found no node writes nothing: that is a generator bug.
-      if (count !== batch.length) throw new Error(`Synthetic graph, ${phase.name}: wrote ${count} of ${batch.length} rows.`);
-      written += count;
-      done += count;
-      batch = [];
-      options.onProgress?.(done, total, phase.name);
-    };
-    for (const row of phase.rows()) {
-      batch.push(row);
-      if (batch.length >= batchSize) await flush();
-    }
-    await flush();
-    if (written !== counts[i]) throw new Error(`Synthetic graph, ${phase.name}: expected ${counts[i]} rows, wrote ${written}.`);
-    if (phase.kind === "nodes") nodes += written;
-    else relationships += written;
-    timings.push({ phase: phase.name, rows: written, ms: Math.round(performance.now() - phaseStarted) });
+  const timed = async (name: string, work: () => Promise<number>): Promise<number> => {
+    const stepStarted = performance.now();
+    const rows = await work();
+    timings.push({ phase: name, rows, ms: Math.round(performance.now() - stepStarted) });
+    return rows;
+  };
+
+  options.onProgress?.(0, total, "nodes");
+  const ids: NodeIds = new Map();
+  const sink: Sink = { db, batchSize, lanes: concurrency, report };
+  const nodeGroups = groupNodeShapes(nodeShapes, Math.min(2_000, batchSize));
+  const nodes = await timed("nodes", () => writeNodes(sink, "nodes", nodeGroups, ids));
+  let relationships = await timed(relationshipStep.name, () => writeRelationships(sink, relationshipStep, relationshipShape.properties, ids));
+
+  const knowsStarted = performance.now();
+  const dropped = options.rebuildStrengthIndex === true && (await dropKnowsStrengthIndex(db));
+  let knows: number;
+  try {
+    knows = await timed("KNOWS", () => writeTies(sink, layout, ids));
+  } catch (error) {
+    // The index must exist again even after a failed load; the load's error is the one to report.
+    if (dropped) await ensureConstraints(db).catch(() => {});
+    throw error;
   }
+  if (dropped) await timed(`${knowsStrengthIndex} index`, async () => (await ensureConstraints(db), knows));
+  relationships += knows;
+  const knowsMs = Math.round(performance.now() - knowsStarted);
 
   const ms = Math.round(performance.now() - started);
-  const knowsTiming = timings.find((t) => t.phase === "KNOWS") ?? { rows: 0, ms: 0 };
   return {
     nodes,
     relationships,
     ms,
     relationshipsPerSecond: perSecond(relationships, ms),
-    knows: { relationships: knowsTiming.rows, ms: knowsTiming.ms, relationshipsPerSecond: perSecond(knowsTiming.rows, knowsTiming.ms) },
+    knows: { relationships: knows, ms: knowsMs, relationshipsPerSecond: perSecond(knows, knowsMs) },
     phases: timings,
   };
 }
@@ -158,69 +207,287 @@ export async function emptyGraph(db: Database): Promise<void> {
   await db.autoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
 }
 
+function materialize<P extends { rows: () => Iterable<Row> }>(phase: P): P {
+  const rows = [...phase.rows()];
+  return { ...phase, rows: () => rows };
+}
+
 function perSecond(count: number, ms: number): number {
   return ms > 0 ? Math.round((count * 1000) / ms) : 0;
 }
 
-function countRows(rows: Iterable<Row>): number {
-  let n = 0;
-  for (const _ of rows) n++;
-  return n;
+/**
+ * Drops the KNOWS strength index if schema/constraints.cypher defines it, so that re-applying the
+ * file brings it back (the file stays the one place that says what the index is).
+ */
+async function dropKnowsStrengthIndex(db: Database): Promise<boolean> {
+  if (!constraintStatements().some((statement) => statement.includes(`INDEX ${knowsStrengthIndex} `))) return false;
+  await db.autoCommit(`DROP INDEX ${knowsStrengthIndex} IF EXISTS`);
+  return true;
 }
 
-// --- Statements ------------------------------------------------------------------------------------
+// --- Writing ---------------------------------------------------------------------------------------
 
-function createNodes(label: string, extra = ""): string {
-  return `UNWIND $rows AS r CREATE (n:${label}) SET n = r.p${extra} RETURN count(*) AS written`;
+/** Rows (and their count) per node phase, and the property keys that phase writes. */
+interface NodeShape {
+  phase: NodePhase;
+  rows: number;
+  keys: string[];
 }
 
-/** `properties` refers to the columns as $name[i]. */
-function createRelationships(from: string, type: string, to: string, properties = ""): string {
+function scanNodes(phases: readonly NodePhase[]): NodeShape[] {
+  return phases.map((phase) => {
+    let rows = 0;
+    const keys = new Set<string>(Object.keys(phase.temporal));
+    for (const row of phase.rows()) {
+      rows++;
+      for (const key of Object.keys(row.p as Row)) keys.add(key);
+    }
+    return { phase, rows, keys: [...keys].sort() };
+  });
+}
+
+/**
+ * Labels with many nodes get a statement of their own, with only their properties; the small ones
+ * share one statement (label per row), so that a few dozen rows do not each cost a query plan.
+ */
+function groupNodeShapes(shapes: readonly NodeShape[], ownStatementFrom: number): NodeShape[][] {
+  const small = shapes.filter((s) => s.rows < ownStatementFrom);
+  return [...shapes.filter((s) => s.rows >= ownStatementFrom).map((s) => [s]), ...(small.length > 0 ? [small] : [])];
+}
+
+function scanRelationships(phases: readonly RelationshipPhase[]): { rows: number; properties: Record<string, "value" | Temporal> } {
+  let rows = 0;
+  const properties: Record<string, "value" | Temporal> = {};
+  for (const phase of phases) {
+    for (const _ of phase.rows()) rows++;
+    for (const [key, kind] of Object.entries(phase.properties)) {
+      if (properties[key] !== undefined && properties[key] !== kind) throw new Error(`Synthetic graph: property ${key} stored as both ${properties[key]} and ${kind}.`);
+      properties[key] = kind;
+    }
+  }
+  return { rows, properties };
+}
+
+/** `$name[i]`, converted to a temporal value where the field holds one. */
+function columnValue(name: string, kind: "value" | Temporal | undefined): string {
+  return kind === "date" || kind === "datetime" ? `${kind}($${name}[i])` : `$${name}[i]`;
+}
+
+/** Cypher parameter names for property keys (keys are camelCase words; the prefix avoids $i, $label). */
+const param = (key: string): string => `p_${key}`;
+
+/** Where a step's batches go: the database, how many statements may be in flight, progress. */
+interface Sink {
+  db: Database;
+  batchSize: number;
+  lanes: number;
+  report: (count: number, step: string) => void;
+}
+
+/**
+ * Sends the batches with up to `lanes` statements in flight, so that building the next batch in
+ * Node overlaps Neo4j writing the last one. Waits for every statement before reporting a failure.
+ */
+async function runLanes<B>(batches: Iterator<B>, lanes: number, send: (batch: B) => Promise<void>): Promise<void> {
+  let failed = false;
+  const lane = async (): Promise<void> => {
+    while (!failed) {
+      const next = batches.next();
+      if (next.done) return;
+      try {
+        await send(next.value);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: lanes }, lane));
+  for (const result of results) if (result.status === "rejected") throw result.reason;
+}
+
+/** Rows taken `size` at a time. */
+function* chunks<T>(rows: Iterable<T>, size: number): Generator<T[]> {
+  let chunk: T[] = [];
+  for (const row of rows) {
+    chunk.push(row);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+function* rowsOf<P extends { rows: () => Iterable<Row> }>(phases: readonly P[]): Generator<{ phase: P; row: Row }> {
+  for (const phase of phases) for (const row of phase.rows()) yield { phase, row };
+}
+
+/**
+ * The CREATE statement of one group of node phases: a fixed label when there is one, else one per
+ * row. It returns each node's internal id(), by which the relationships find it again: deprecated
+ * in Neo4j 5 but supported through 5.26 (Cypher 5), an integer where elementId() is a ~40-character
+ * string per end to send back, and the seek is the same kind (node by id).
+ */
+function nodeStatement(group: readonly NodeShape[]): { cypher: string; keys: string[] } {
+  const keys = [...new Set(group.flatMap((s) => s.keys))].sort();
+  const temporal: Record<string, Temporal> = Object.assign({}, ...group.map((s) => s.phase.temporal));
+  const label = group.length === 1 ? group[0]!.phase.label : "$($label[i])";
+  const cypher = `UNWIND range(0, size($${param("id")}) - 1) AS i
+CREATE (n:${label} {${keys.map((k) => `${k}: ${columnValue(param(k), temporal[k])}`).join(", ")}})
+RETURN collect(i) AS rows, collect(id(n)) AS nodes`;
+  return { cypher, keys };
+}
+
+async function writeNodes(sink: Sink, step: string, groups: readonly NodeShape[][], ids: NodeIds): Promise<number> {
+  function* batches(): Generator<{ group: NodeShape[]; cypher: string; keys: string[]; rows: Array<{ phase: NodePhase; row: Row }> }> {
+    for (const group of groups) {
+      const statement = nodeStatement(group);
+      for (const rows of chunks(rowsOf(group.map((s) => s.phase)), sink.batchSize)) yield { group, ...statement, rows };
+    }
+  }
+  let written = 0;
+  await runLanes(batches(), sink.lanes, async ({ group, cypher, keys, rows: batch }) => {
+    const labels = batch.map(({ phase }) => phase.label);
+    const params: Record<string, unknown> = group.length === 1 ? {} : { label: labels };
+    for (const k of keys) params[param(k)] = batch.map(({ row }) => (row.p as Row)[k] ?? row[k] ?? null);
+    const result = await sink.db.write(cypher, params);
+    const rows = (result[0]?.rows ?? []) as number[];
+    const nodes = (result[0]?.nodes ?? []) as number[];
+    if (rows.length !== batch.length) throw new Error(`Synthetic graph, nodes: wrote ${rows.length} of ${batch.length} rows.`);
+    rows.forEach((i, j) => {
+      const label = labels[i]!;
+      let byId = ids.get(label);
+      if (!byId) ids.set(label, (byId = new Map()));
+      const id = String((batch[i]!.row.p as Row).id);
+      if (byId.has(id)) throw new Error(`Synthetic graph: two ${label} nodes with id ${id}.`);
+      byId.set(id, nodes[j]!);
+    });
+    written += batch.length;
+    sink.report(batch.length, step);
+  });
+  return written;
+}
+
+function nodeIdOf(ids: NodeIds, label: string, id: unknown): number {
+  const node = ids.get(label)?.get(String(id));
+  if (node === undefined) throw new Error(`Synthetic graph: no ${label} node with id ${String(id)} was written.`);
+  return node;
+}
+
+/** `CREATE (a)-[k:…]->(b)` between nodes found by internal id; `type` is a Cypher type or `$($type[i])`. */
+function relationshipStatement(type: string, properties: Record<string, "value" | Temporal>): string {
+  const map = Object.entries(properties)
+    .map(([k, kind]) => `${k}: ${columnValue(param(k), kind)}`)
+    .join(", ");
   return `UNWIND range(0, size($a) - 1) AS i
-MATCH (a:${from} {id: $a[i]})
-MATCH (b:${to} {id: $b[i]})
-CREATE (a)-[k:${type}]->(b)${properties}
+MATCH (a) WHERE id(a) = $a[i]
+MATCH (b) WHERE id(b) = $b[i]
+CREATE (a)-[k:${type}${map ? ` {${map}}` : ""}]->(b)
 RETURN count(*) AS written`;
 }
 
-/** Rows of the same shape as one list per field: [{a: 1, b: 2}, {a: 3, b: 4}] → {a: [1, 3], b: [2, 4]}. */
-function toColumns(rows: readonly Row[]): Record<string, unknown[]> {
-  const columns: Record<string, unknown[]> = {};
-  for (const key of Object.keys(rows[0] ?? {})) columns[key] = rows.map((row) => row[key] ?? null);
-  return columns;
+/** Sends one relationship statement and checks that every row found both its ends. */
+async function sendRelationships(sink: Sink, cypher: string, params: Record<string, unknown>, count: number, step: string): Promise<void> {
+  const result = await sink.db.write(cypher, params);
+  const wrote = Number(result[0]?.written ?? 0);
+  if (wrote !== count) throw new Error(`Synthetic graph, ${step}: wrote ${wrote} of ${count} rows.`);
+  sink.report(count, step);
+}
+
+async function writeRelationships(
+  sink: Sink,
+  step: Step<RelationshipPhase>,
+  properties: Record<string, "value" | Temporal>,
+  ids: NodeIds,
+): Promise<number> {
+  const keys = Object.keys(properties);
+  const cypher = relationshipStatement("$($type[i])", properties);
+  let written = 0;
+  await runLanes(chunks(rowsOf(step.phases), sink.batchSize), sink.lanes, async (batch) => {
+    const params: Record<string, unknown> = {
+      a: batch.map(({ phase, row }) => nodeIdOf(ids, phase.from, row.a)),
+      b: batch.map(({ phase, row }) => nodeIdOf(ids, phase.to, row.b)),
+      type: batch.map(({ phase }) => phase.type),
+    };
+    for (const k of keys) params[param(k)] = batch.map(({ row }) => row[k] ?? null);
+    await sendRelationships(sink, cypher, params, batch.length, step.name);
+    written += batch.length;
+  });
+  return written;
+}
+
+const tieProperties = { strength: "value", channel: "value", since: "date", lastContact: "date" } as const;
+
+/** KNOWS: person numbers map to internal ids through one typed array. */
+async function writeTies(sink: Sink, layout: SyntheticLayout, ids: NodeIds): Promise<number> {
+  const people = new Float64Array(layout.size.people);
+  for (let i = 0; i < people.length; i++) people[i] = nodeIdOf(ids, "Person", personId(i));
+  const cypher = relationshipStatement("KNOWS", tieProperties);
+  let written = 0;
+  await runLanes(chunks(generateTies(layout), sink.batchSize), sink.lanes, async (batch: TieRow[]) => {
+    const params = {
+      a: batch.map((t) => people[t.a]),
+      b: batch.map((t) => people[t.b]),
+      [param("strength")]: batch.map((t) => t.strength),
+      [param("channel")]: batch.map((t) => t.channel),
+      [param("since")]: batch.map((t) => t.since),
+      [param("lastContact")]: batch.map((t) => t.lastContact),
+    };
+    await sendRelationships(sink, cypher, params, batch.length, "KNOWS");
+    written += batch.length;
+  });
+  if (written !== layout.size.ties) throw new Error(`Synthetic graph, KNOWS: expected ${layout.size.ties} ties, wrote ${written}.`);
+  return written;
 }
 
 function* range<T>(count: number, map: (i: number) => T): Generator<T> {
   for (let i = 0; i < count; i++) yield map(i);
 }
 
+/**
+ * The graph a size stands for, as rows per label and relationship type (KNOWS last, with domain
+ * ids): what an independent, obvious writer needs to write the same graph (the tests' reference).
+ */
+export function describeSyntheticGraph(size: SyntheticSize): { nodes: NodePhase[]; relationships: RelationshipPhase[] } {
+  validateSize(size);
+  const layout = planLayout(size);
+  const { nodePhases, relationshipPhases } = definePhases(layout);
+  const knows: RelationshipPhase = {
+    kind: "relationships",
+    from: "Person",
+    type: "KNOWS",
+    to: "Person",
+    properties: tieProperties,
+    rows: function* () {
+      for (const { a, b, ...properties } of generateTies(layout)) yield { a: personId(a), b: personId(b), ...properties };
+    },
+  };
+  return { nodes: nodePhases, relationships: [...relationshipPhases, knows] };
+}
+
 // --- Phases ----------------------------------------------------------------------------------------
 
-function definePhases(layout: SyntheticLayout): Phase[] {
+function definePhases(layout: SyntheticLayout): { nodePhases: NodePhase[]; relationshipPhases: RelationshipPhase[] } {
   const size = layout.size;
   const institutions = institutionProps(layout);
   const partners = partnerProps(layout);
   const shortNames = institutions.map((i) => i.shortName);
-  const nodes = (name: string, label: string, rows: () => Iterable<Row>, extra = "", count?: number): Phase => ({
-    name,
-    kind: "nodes",
-    cypher: createNodes(label, extra),
-    rows,
-    ...(count === undefined ? {} : { count }),
-  });
-  const rels = (from: string, type: string, to: string, rows: () => Iterable<Row>, properties = "", name = type): Phase => ({
-    name,
+  const nodes = (label: string, rows: () => Iterable<Row>, temporal: Record<string, Temporal> = {}): NodePhase => ({ kind: "nodes", label, rows, temporal });
+  const rels = (from: string, type: string, to: string, rows: () => Iterable<Row>, properties: RelationshipPhase["properties"] = {}): RelationshipPhase => ({
     kind: "relationships",
-    cypher: createRelationships(from, type, to, properties),
+    from,
+    type,
+    to,
     rows,
+    properties,
   });
 
-  return [
-    // Nodes.
-    nodes("Workspace", "Workspace", () => [{ p: { id: workspaceId, name: "Digitale Werkplaats MKB (synthetisch)", region: "Metropoolregio Amsterdam" } }]),
-    nodes("Institution", "Institution", () => institutions.map((p, i) => ({ p: { id: institutionId(i), ...p } }))),
+  const nodePhases = [
+    nodes("Workspace", () => [{ p: { id: workspaceId, name: "Digitale Werkplaats MKB (synthetisch)", region: "Metropoolregio Amsterdam" } }]),
+    nodes("Institution", () => institutions.map((p, i) => ({ p: { id: institutionId(i), ...p } }))),
     nodes(
-      "TeachingPeriod",
       "TeachingPeriod",
       function* () {
         for (const inst of layout.institutions) {
@@ -230,15 +497,14 @@ function definePhases(layout: SyntheticLayout): Phase[] {
           }
         }
       },
-      ", n.startDate = date(r.startDate), n.endDate = date(r.endDate)",
+      { startDate: "date", endDate: "date" },
     ),
-    nodes("Programme", "Programme", () => range(size.programmes, (i) => ({ p: { id: programmeId(i), ...programmeProps(layout, i) } })), "", size.programmes),
-    nodes("Course", "Course", () => range(size.courses, (i) => ({ p: { id: courseId(i), ...courseProps(layout, i) } })), "", size.courses),
-    nodes("Partner", "Partner", () => partners.map((p, i) => ({ p: { id: partnerId(i), ...p } }))),
-    nodes("Person", "Person", () => range(size.people, (i) => ({ p: { id: personId(i), ...personProps(layout, i, shortNames) } })), "", size.people),
-    nodes("Sme", "Sme", () => range(size.smes, (i) => ({ p: { id: smeId(i), ...smeProps(layout, i) } })), "", size.smes),
+    nodes("Programme", () => range(size.programmes, (i) => ({ p: { id: programmeId(i), ...programmeProps(layout, i) } }))),
+    nodes("Course", () => range(size.courses, (i) => ({ p: { id: courseId(i), ...courseProps(layout, i) } }))),
+    nodes("Partner", () => partners.map((p, i) => ({ p: { id: partnerId(i), ...p } }))),
+    nodes("Person", () => range(size.people, (i) => ({ p: { id: personId(i), ...personProps(layout, i, shortNames) } }))),
+    nodes("Sme", () => range(size.smes, (i) => ({ p: { id: smeId(i), ...smeProps(layout, i) } }))),
     nodes(
-      "Case",
       "Case",
       () =>
         range(size.cases, (i) => {
@@ -250,11 +516,9 @@ function definePhases(layout: SyntheticLayout): Phase[] {
             deadline: c.deadline,
           };
         }),
-      ", n.created = datetime(r.created), n.earliestStart = date(r.earliestStart), n.deadline = date(r.deadline)",
-      size.cases,
+      { created: "datetime", earliestStart: "date", deadline: "date" },
     ),
     nodes(
-      "Sprint",
       "Sprint",
       function* () {
         for (let i = 0; i < size.cases; i++) {
@@ -267,10 +531,9 @@ function definePhases(layout: SyntheticLayout): Phase[] {
           };
         }
       },
-      ", n.startDate = date(r.startDate), n.endDate = date(r.endDate)",
+      { startDate: "date", endDate: "date" },
     ),
     nodes(
-      "Agreement",
       "Agreement",
       function* () {
         for (const a of agreements(layout)) {
@@ -289,9 +552,11 @@ function definePhases(layout: SyntheticLayout): Phase[] {
           };
         }
       },
-      ", n.signedOn = date(r.signedOn), n.validFrom = date(r.validFrom), n.validTo = date(r.validTo)",
+      { signedOn: "date", validFrom: "date", validTo: "date" },
     ),
+  ];
 
+  const relationshipPhases = [
     // Organisation structure.
     rels("Person", "COORDINATOR_OF", "Workspace", () => range(3, (i) => ({ a: personId(i), b: workspaceId }))),
     rels("Institution", "HAS_PERIOD", "TeachingPeriod", function* () {
@@ -348,7 +613,7 @@ function definePhases(layout: SyntheticLayout): Phase[] {
           const random = Random.forItem(size.seed, "referral", i);
           return { a: partnerId(partnerOfSme(layout, i).index), b: smeId(i), date: formatDay(referralFirstDay + random.int(referralDays)) };
         }),
-      " SET k.date = date($date[i])",
+      { date: "date" },
     ),
     rels("Sme", "ASKED", "Case", () => range(size.cases, (i) => ({ a: smeId(casePlan(layout, i).sme), b: caseId(i) }))),
     rels("Case", "HANDLED_BY", "Person", () => range(size.cases, (i) => ({ a: caseId(i), b: personId(i % 3) }))),
@@ -360,29 +625,18 @@ function definePhases(layout: SyntheticLayout): Phase[] {
     rels("Sprint", "SUPERVISED_BY", "Person", () => sprintRows(layout, (_, s) => personId(s.supervisor))),
 
     // Agreements.
-    rels("Agreement", "COVERS", "Course", () => agreementRows(layout, "COURSE", (a) => a.covers), "", "COVERS course"),
-    rels("Agreement", "COVERS", "Programme", () => agreementRows(layout, "PROGRAMME", (a) => a.covers), "", "COVERS programme"),
-    rels("Agreement", "COVERS", "Institution", () => agreementRows(layout, "INSTITUTION", (a) => a.covers), "", "COVERS institution"),
+    rels("Agreement", "COVERS", "Course", () => agreementRows(layout, "COURSE", (a) => a.covers)),
+    rels("Agreement", "COVERS", "Programme", () => agreementRows(layout, "PROGRAMME", (a) => a.covers)),
+    rels("Agreement", "COVERS", "Institution", () => agreementRows(layout, "INSTITUTION", (a) => a.covers)),
     rels("Agreement", "MADE_BY", "Workspace", () => agreementRows(layout, null, () => workspaceId)),
     // SIGNED points from the person to the agreement.
     rels("Person", "SIGNED", "Agreement", function* () {
       for (const a of agreements(layout)) yield { a: personId(a.signer), b: a.id };
     }),
 
-    // Who knows whom: the bulk of the graph.
-    {
-      name: "KNOWS",
-      kind: "relationships",
-      count: size.ties,
-      cypher: createRelationships(
-        "Person",
-        "KNOWS",
-        "Person",
-        " SET k.strength = $strength[i], k.channel = $channel[i], k.since = date($since[i]), k.lastContact = date($lastContact[i])",
-      ),
-      rows: () => generateTies(layout),
-    },
   ];
+  // KNOWS, the bulk of the graph, is written on its own from generateTies.
+  return { nodePhases, relationshipPhases };
 }
 
 const referralFirstDay = dayNumber("2023-01-01");

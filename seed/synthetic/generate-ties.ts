@@ -2,12 +2,11 @@ import { PairSet } from "./PairSet.js";
 import { circleOf, drawHub, personKind, type SyntheticLayout } from "./plan-layout.js";
 import { Random } from "./Random.js";
 import { dayNumber, formatDay } from "./format-day.js";
-import { personId } from "./format-ids.js";
 
-/** One KNOWS relationship as the write statement takes it. */
+/** One KNOWS relationship: `a` and `b` are person numbers (person 123 is "p-000123"). */
 export type TieRow = {
-  a: string;
-  b: string;
+  a: number;
+  b: number;
   strength: number;
   channel: string;
   since: string;
@@ -69,8 +68,8 @@ function tieRow(a: number, b: number, own: boolean, random: Random): TieRow {
   const since = firstDay + random.int(lastSinceDay - firstDay + 1);
   const lastContact = random.chance(0.9) ? since + random.int(lastContactDay - since + 1) : null;
   return {
-    a: personId(a),
-    b: personId(b),
+    a,
+    b,
     strength,
     channel,
     since: formatDay(since),
