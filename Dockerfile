@@ -5,6 +5,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN if [ -f client/vite.config.ts ]; then npm run build:client; fi
+# The same compiled server and heap flags as `npm start` (README, docs/performance.md).
+RUN npm run build
 ENV NODE_ENV=production
 EXPOSE 4000
-CMD ["npx", "tsx", "server/main.ts"]
+CMD ["node", "--max-old-space-size=1024", "--max-semi-space-size=8", "dist/server/main.js"]

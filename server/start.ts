@@ -11,6 +11,7 @@ import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from "./ne
 import { graphIsEmpty, loadDemoData } from "../seed/load-demo.js";
 import { embeddedOptionsFrom } from "./neo4j/embedded-options-from-config.js";
 import { scheduleEmbeddingRefresh } from "./network/schedule-embedding-refresh.js";
+import { collectStartupGarbage } from "./http/collect-startup-garbage.js";
 
 /** What `npm start` brings up, in order, and takes down in reverse. */
 export interface RunningProduct {
@@ -87,6 +88,8 @@ export async function startProduct(config: Config): Promise<RunningProduct> {
     // Neo4j is ready: keep the stored embedding figures current (docs/network-analytics.md).
     const embeddingRefresh =
       config.EMBEDDING_REFRESH_MINUTES > 0 ? scheduleEmbeddingRefresh(db, { intervalMs: config.EMBEDDING_REFRESH_MINUTES * 60_000 }) : undefined;
+    // Ready to serve: drop the garbage of building the schema before the first request (the idle RSS).
+    collectStartupGarbage();
     timings.totalMs = Date.now() - t0;
     const running: RunningProduct = {
       url: served.url,

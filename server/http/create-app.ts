@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
@@ -64,8 +65,13 @@ export async function createApp(config: Config, db: Database, httpServer: Server
     persistedQueries: false,
     parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
     formatError: (formatted, error) => formatFault(formatError(formatted, error), error, { production }),
+    // Apollo's default indents every response by two spaces: a larger body to build, send and parse.
+    stringifyResult: (value) => JSON.stringify(value),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No @cacheControl hints in this schema and POST responses are not cached: without this, Apollo
+      // wraps every field resolver of the schema to compute a cache policy on each request (docs/performance.md).
+      ApolloServerPluginCacheControlDisabled(),
       operationLimitsPlugin({ maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST, maxPageSize: config.MAX_PAGE_SIZE }),
       { async serverWillStart() { return { async serverWillStop() { monitor.stop(); } }; } },
     ],
@@ -77,6 +83,9 @@ export async function createApp(config: Config, db: Database, httpServer: Server
 
   const app = express();
   app.disable("x-powered-by");
+  // An ETag is a hash of every response body; GraphQL answers are POSTs nobody revalidates.
+  // (express.static and sendFile below set their own.)
+  app.set("etag", false);
 
   app.get("/health", async (_req, res) => {
     const status = monitor.current();
