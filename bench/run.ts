@@ -24,6 +24,8 @@ import type { ApiReady, ApiStats } from "./api-process.js";
 import { findWarmPathsInMemory } from "./baseline/find-warm-paths-in-memory.js";
 import { loadInMemoryGraph } from "./baseline/in-memory-graph.js";
 import { prepareGraph } from "./prepare-graph.js";
+// @ts-expect-error -- a plain ES module script without types (scripts/build-server.mjs)
+import { buildServer } from "../scripts/build-server.mjs";
 import { summariseLatencies, timed, type LatencySummary } from "./summarise-latencies.js";
 import { writeBenchResults, type BenchResults, type OperationResult, type ThroughputResult } from "./write-bench-results.js";
 
@@ -90,6 +92,12 @@ interface Api {
   stop(): Promise<void>;
 }
 
+/** The node flags of `npm start` (package.json), so the bench measures the API as users run it. */
+function apiNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { scripts: { start: string } };
+  return pkg.scripts.start.split(" ").filter((word) => /^--max-(old|semi)-space-size=\d+$/.test(word));
+}
+
 async function startApi(neo4jUri: string): Promise<Api> {
   const secret = randomBytes(48).toString("base64url");
   const env = {
@@ -110,9 +118,11 @@ async function startApi(neo4jUri: string): Promise<Api> {
     // The bench times one refreshEmbedding itself; a scheduled one must not run in the middle of a measurement.
     EMBEDDING_REFRESH_MINUTES: "0",
   };
-  const child = fork(path.join(projectRoot, "bench/api-process.ts"), [], {
+  // The API as `npm start` runs it: the compiled server (npm run build) with the same heap flags.
+  await buildServer();
+  const child = fork(path.join(projectRoot, "dist/bench/api-process.js"), [], {
     env,
-    execArgv: ["--import", "tsx"],
+    execArgv: apiNodeFlags(),
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const url = await new Promise<string>((resolve, reject) => {
