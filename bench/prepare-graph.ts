@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import cliProgress from "cli-progress";
@@ -6,20 +6,24 @@ import { refreshSuggestionCounts } from "../server/cases/count-case-suggestions.
 import { nowIso } from "../server/cases/read-clock.js";
 import type { Config } from "../server/config.js";
 import { connectDatabase, type Database } from "../server/neo4j/database.js";
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../server/neo4j/embedded.js";
-import { emptyGraph, generateSyntheticGraph, type GenerateResult, type ScaleName, type SyntheticSize } from "../seed/synthetic/index.js";
+import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedNeo4jOptions } from "../server/neo4j/embedded.js";
+import { bulkImportSyntheticGraph, syntheticCalendar, type GenerateResult, type ScaleName, type SyntheticSize } from "../seed/synthetic/index.js";
 
 /**
  * The bench's own Neo4j: an embedded server with a private data folder per scale (bench/.data/S,
- * …), never the test or `npm start` database. The graph is generated once per scale and seed and
- * reused while the marker file says it holds that size and the counts agree.
+ * …), never the test or `npm start` database. The graph is generated once per scale, seed and
+ * academic year (the calendar follows today's date), with Neo4j's bulk importer (the bench owns
+ * the store), and reused while the marker file says it holds that size and year and the counts agree.
  */
 
 export interface GraphMarker {
   scale: ScaleName;
   size: SyntheticSize;
   generatedAt: string;
+  /** generation.path says how it was loaded ("bulk" here; older markers: Cypher, no path). */
   generation: GenerateResult;
+  /** The generated current academic year ("2026-2027"): a graph is reused only for the same one. */
+  academicYear: string;
   /** refreshSuggestionCounts after generating: the board's stored counts. */
   suggestionCountsMs: number;
 }
@@ -77,8 +81,7 @@ export async function prepareGraph(
 ): Promise<PreparedGraph> {
   const home = path.join(dataRoot, scale);
   const markerFile = path.join(home, "bench-marker.json");
-  log(`Starting the bench's Neo4j (data in ${home})…`);
-  const embedded = await startEmbeddedNeo4j({
+  const neo4j: EmbeddedNeo4jOptions = {
     home,
     runtimeDir: config.NEO4J_RUNTIME_DIR,
     boltPort: await freePort(),
@@ -87,33 +90,58 @@ export async function prepareGraph(
     startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
     javaHome: config.JAVA_HOME,
     onProgress: (line) => log(`  neo4j: ${line}`),
-  });
-  let db: Database | undefined;
-  try {
-    db = await connectDatabase({ uri: embedded.uri, database: "neo4j", noAuth: true, connectionTimeoutMs: 30_000 });
-    const previous = readMarker(markerFile);
-    if (previous && JSON.stringify(previous.size) === JSON.stringify(size) && (await holdsSize(db, size))) {
-      log(`Reusing the ${scale} graph generated ${previous.generatedAt} (seed ${size.seed}).`);
-      return { embedded, db, marker: previous, reused: true };
+  };
+  const { academicYear } = syntheticCalendar();
+  const previous = readMarker(markerFile);
+  if (previous && JSON.stringify(previous.size) === JSON.stringify(size) && previous.academicYear === academicYear) {
+    log(`Starting the bench's Neo4j (data in ${home})…`);
+    const embedded = await startEmbeddedNeo4j(neo4j);
+    let db: Database | undefined;
+    let reused = false;
+    try {
+      db = await connectDatabase({ uri: embedded.uri, database: "neo4j", noAuth: true, connectionTimeoutMs: 30_000 });
+      if (await holdsSize(db, size)) {
+        log(`Reusing the ${scale} graph generated ${previous.generatedAt} (seed ${size.seed}, academic year ${academicYear}).`);
+        reused = true;
+        return { embedded, db, marker: previous, reused };
+      }
+    } finally {
+      // Not reused: the importer needs the store closed.
+      if (!reused) {
+        await db?.close().catch(() => {});
+        await embedded.stop();
+      }
     }
-    log(`Generating scale ${scale}: ${size.people} people, ${size.ties} ties, ${size.cases} cases (seed ${size.seed})…`);
-    await emptyGraph(db);
-    const bar = new cliProgress.SingleBar(
-      { format: "  {phase} |{bar}| {percentage}% {value}/{total} rows | {eta_formatted} left", stream: process.stderr, hideCursor: true, etaBuffer: 50 },
-      cliProgress.Presets.shades_classic,
-    );
-    let started = false;
-    const generation = await generateSyntheticGraph(db, size, {
-      onProgress: (done, total, phase) => {
-        if (!started) {
-          bar.start(total, done, { phase: phase.padEnd(18) });
-          started = true;
-        }
-        bar.update(done, { phase: phase.padEnd(18) });
-      },
-    });
-    bar.stop();
-    log(`  ${generation.relationships} relationships in ${(generation.ms / 1000).toFixed(1)} s; KNOWS ${generation.knows.relationshipsPerSecond}/s.`);
+  }
+
+  // The marker describes the store about to be replaced: gone first, so a failed load is never reused.
+  rmSync(markerFile, { force: true });
+  log(`Generating scale ${scale} with the bulk importer: ${size.people} people, ${size.ties} ties, ${size.cases} cases (seed ${size.seed}, academic year ${academicYear})…`);
+  const bar = new cliProgress.SingleBar(
+    { format: "  {phase} |{bar}| {percentage}% {value}/{total} | {eta_formatted} left", stream: process.stderr, hideCursor: true, etaBuffer: 50 },
+    cliProgress.Presets.shades_classic,
+  );
+  let shown: number | undefined;
+  const loaded = await bulkImportSyntheticGraph(size, {
+    neo4j,
+    reset: true,
+    onLog: (line) => {
+      bar.stop();
+      shown = undefined;
+      log(`  ${line}`);
+    },
+    onProgress: (done, total, phase) => {
+      if (shown !== total) {
+        bar.stop();
+        bar.start(total, done, { phase: phase.padEnd(18) });
+        shown = total;
+      }
+      bar.update(done, { phase: phase.padEnd(18) });
+    },
+  }).finally(() => bar.stop());
+  const { embedded, db, generation } = loaded;
+  try {
+    log(`  ${generation.relationships} relationships in ${(generation.ms / 1000).toFixed(1)} s (CSV, import, start, indexes) = ${generation.relationshipsPerSecond}/s.`);
     const t0 = performance.now();
     await refreshSuggestionCounts(db, nowIso());
     const marker: GraphMarker = {
@@ -121,12 +149,13 @@ export async function prepareGraph(
       size,
       generatedAt: new Date().toISOString(),
       generation,
+      academicYear,
       suggestionCountsMs: Math.round(performance.now() - t0),
     };
     writeFileSync(markerFile, `${JSON.stringify(marker, null, 2)}\n`);
     return { embedded, db, marker, reused: false };
   } catch (error) {
-    await db?.close().catch(() => {});
+    await db.close().catch(() => {});
     await embedded.stop().catch(() => {});
     throw error;
   }

@@ -1,3 +1,4 @@
+import { todayIso } from "../../server/cases/read-clock.js";
 import { constraintStatements, ensureConstraints } from "../../server/neo4j/constraints.js";
 import type { Database, Row } from "../../server/neo4j/database.js";
 import {
@@ -15,7 +16,6 @@ import {
 import { dayNumber, formatDay } from "./format-day.js";
 import { generateTies, type TieRow } from "./generate-ties.js";
 import {
-  academicYear,
   agreementTerms,
   casePlan,
   courseProps,
@@ -42,6 +42,7 @@ import {
 } from "./plan-layout.js";
 import { Random } from "./Random.js";
 import { validateSize, type SyntheticSize } from "./scales.js";
+import { academicYearLabel, shiftYears, yearShiftFor } from "./shift-years.js";
 
 export interface GenerateOptions {
   /** Rows per write statement. */
@@ -60,6 +61,20 @@ export interface GenerateOptions {
   rebuildStrengthIndex?: boolean;
   /** Called after every batch; `done` and `total` count rows (nodes and relationships) over all steps. */
   onProgress?: (done: number, total: number, phase: string) => void;
+  /**
+   * YYYY-MM-DD (default: today, UTC). Every generated date moves by whole years so that the
+   * academic year holding this date is the generated current one (see shift-years.ts).
+   */
+  referenceDate?: string;
+}
+
+/** The calendar a graph was generated for. */
+export interface SyntheticCalendar {
+  referenceDate: string;
+  /** The generated current academic year, e.g. "2026-2027": graphs for the same one are equal. */
+  academicYear: string;
+  /** Whole years added to the generator's base calendar (academic year 2025-2026). */
+  yearShift: number;
 }
 
 export interface PhaseTiming {
@@ -69,12 +84,18 @@ export interface PhaseTiming {
 }
 
 export interface GenerateResult {
+  /** How the graph was loaded: Cypher UNWIND batches, or CSV files through Neo4j's offline importer. */
+  path: "cypher" | "bulk";
+  calendar: SyntheticCalendar;
   nodes: number;
   relationships: number;
   ms: number;
   /** All relationships over the whole run's time. */
   relationshipsPerSecond: number;
-  /** The KNOWS step (with the strength index rebuild, if asked): what the benchmark target is about. */
+  /**
+   * The KNOWS step (with the strength index rebuild, if asked): what the benchmark target is about.
+   * The bulk path loads everything in one import, so there it is KNOWS over the whole load's time.
+   */
   knows: { relationships: number; ms: number; relationshipsPerSecond: number };
   /** Per step: all nodes, the other relationships, KNOWS (and the strength index rebuild, if asked). */
   phases: PhaseTiming[];
@@ -147,9 +168,10 @@ export async function generateSyntheticGraph(db: Database, size: SyntheticSize, 
   const existingCount = Number(existing[0]?.n ?? 0);
   if (existingCount > 0) throw new GraphNotEmptyError(existingCount);
 
+  const calendar = syntheticCalendar(options.referenceDate);
   const layout = planLayout(size);
   // Rows are built once and kept (L: ~0.6M small objects): counting and writing both read them.
-  const planned = definePhases(layout);
+  const planned = definePhases(layout, calendar.yearShift);
   const nodePhases = planned.nodePhases.map(materialize);
   const relationshipPhases = planned.relationshipPhases.map(materialize);
   const relationshipStep: Step<RelationshipPhase> = { name: "relationships", phases: relationshipPhases };
@@ -181,7 +203,7 @@ export async function generateSyntheticGraph(db: Database, size: SyntheticSize, 
   const dropped = options.rebuildStrengthIndex === true && (await dropKnowsStrengthIndex(db));
   let knows: number;
   try {
-    knows = await timed("KNOWS", () => writeTies(sink, layout, ids));
+    knows = await timed("KNOWS", () => writeTies(sink, layout, ids, calendar.yearShift));
   } catch (error) {
     // The index must exist again even after a failed load; the load's error is the one to report.
     if (dropped) await ensureConstraints(db).catch(() => {});
@@ -193,6 +215,8 @@ export async function generateSyntheticGraph(db: Database, size: SyntheticSize, 
 
   const ms = Math.round(performance.now() - started);
   return {
+    path: "cypher",
+    calendar,
     nodes,
     relationships,
     ms,
@@ -205,6 +229,12 @@ export async function generateSyntheticGraph(db: Database, size: SyntheticSize, 
 /** Deletes every node and relationship, in batches so that a large graph does not need one huge transaction. */
 export async function emptyGraph(db: Database): Promise<void> {
   await db.autoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
+}
+
+/** The calendar for a reference date (default today); throws SyntheticSizeError for a malformed one. */
+export function syntheticCalendar(referenceDate: string = todayIso()): SyntheticCalendar {
+  const yearShift = yearShiftFor(referenceDate);
+  return { referenceDate, academicYear: academicYearLabel(yearShift), yearShift };
 }
 
 function materialize<P extends { rows: () => Iterable<Row> }>(phase: P): P {
@@ -421,12 +451,12 @@ async function writeRelationships(
 const tieProperties = { strength: "value", channel: "value", since: "date", lastContact: "date" } as const;
 
 /** KNOWS: person numbers map to internal ids through one typed array. */
-async function writeTies(sink: Sink, layout: SyntheticLayout, ids: NodeIds): Promise<number> {
+async function writeTies(sink: Sink, layout: SyntheticLayout, ids: NodeIds, yearShift: number): Promise<number> {
   const people = new Float64Array(layout.size.people);
   for (let i = 0; i < people.length; i++) people[i] = nodeIdOf(ids, "Person", personId(i));
   const cypher = relationshipStatement("KNOWS", tieProperties);
   let written = 0;
-  await runLanes(chunks(generateTies(layout), sink.batchSize), sink.lanes, async (batch: TieRow[]) => {
+  await runLanes(chunks(generateTies(layout, yearShift), sink.batchSize), sink.lanes, async (batch: TieRow[]) => {
     const params = {
       a: batch.map((t) => people[t.a]),
       b: batch.map((t) => people[t.b]),
@@ -450,10 +480,14 @@ function* range<T>(count: number, map: (i: number) => T): Generator<T> {
  * The graph a size stands for, as rows per label and relationship type (KNOWS last, with domain
  * ids): what an independent, obvious writer needs to write the same graph (the tests' reference).
  */
-export function describeSyntheticGraph(size: SyntheticSize): { nodes: NodePhase[]; relationships: RelationshipPhase[] } {
+export function describeSyntheticGraph(
+  size: SyntheticSize,
+  options: Pick<GenerateOptions, "referenceDate"> = {},
+): { nodes: NodePhase[]; relationships: RelationshipPhase[]; calendar: SyntheticCalendar } {
   validateSize(size);
+  const calendar = syntheticCalendar(options.referenceDate);
   const layout = planLayout(size);
-  const { nodePhases, relationshipPhases } = definePhases(layout);
+  const { nodePhases, relationshipPhases } = definePhases(layout, calendar.yearShift);
   const knows: RelationshipPhase = {
     kind: "relationships",
     from: "Person",
@@ -461,16 +495,17 @@ export function describeSyntheticGraph(size: SyntheticSize): { nodes: NodePhase[
     to: "Person",
     properties: tieProperties,
     rows: function* () {
-      for (const { a, b, ...properties } of generateTies(layout)) yield { a: personId(a), b: personId(b), ...properties };
+      for (const { a, b, ...properties } of generateTies(layout, calendar.yearShift)) yield { a: personId(a), b: personId(b), ...properties };
     },
   };
-  return { nodes: nodePhases, relationships: [...relationshipPhases, knows] };
+  return { nodes: nodePhases, relationships: [...relationshipPhases, knows], calendar };
 }
 
 // --- Phases ----------------------------------------------------------------------------------------
 
-function definePhases(layout: SyntheticLayout): { nodePhases: NodePhase[]; relationshipPhases: RelationshipPhase[] } {
+function definePhases(layout: SyntheticLayout, yearShift: number): { nodePhases: NodePhase[]; relationshipPhases: RelationshipPhase[] } {
   const size = layout.size;
+  const academicYear = academicYearLabel(yearShift);
   const institutions = institutionProps(layout);
   const partners = partnerProps(layout);
   const shortNames = institutions.map((i) => i.shortName);
@@ -636,7 +671,31 @@ function definePhases(layout: SyntheticLayout): { nodePhases: NodePhase[]; relat
 
   ];
   // KNOWS, the bulk of the graph, is written on its own from generateTies.
-  return { nodePhases, relationshipPhases };
+  if (yearShift === 0) return { nodePhases, relationshipPhases };
+  return { nodePhases: nodePhases.map((phase) => shiftPhase(phase, phase.temporal, yearShift)), relationshipPhases: relationshipPhases.map((phase) => shiftPhase(phase, phase.properties, yearShift)) };
+}
+
+/**
+ * The phase with every temporal field of its rows moved by whole years: one place for all the
+ * plans' dates (periods, cases, sprints, agreements, referrals), so none is forgotten.
+ */
+function shiftPhase<P extends NodePhase | RelationshipPhase>(phase: P, fields: Record<string, "value" | Temporal>, years: number): P {
+  const temporal = Object.entries(fields).filter(([, kind]) => kind !== "value").map(([key]) => key);
+  if (temporal.length === 0) return phase;
+  const source = phase.rows;
+  return {
+    ...phase,
+    rows: function* () {
+      for (const row of source()) {
+        const shifted: Row = { ...row };
+        for (const key of temporal) {
+          const value = row[key];
+          if (typeof value === "string") shifted[key] = shiftYears(value, years);
+        }
+        yield shifted;
+      }
+    },
+  };
 }
 
 const referralFirstDay = dayNumber("2023-01-01");

@@ -2,6 +2,7 @@ import { PairSet } from "./PairSet.js";
 import { circleOf, drawHub, personKind, type SyntheticLayout } from "./plan-layout.js";
 import { Random } from "./Random.js";
 import { dayNumber, formatDay } from "./format-day.js";
+import { shiftYears } from "./shift-years.js";
 
 /** One KNOWS relationship: `a` and `b` are person numbers (person 123 is "p-000123"). */
 export type TieRow = {
@@ -29,7 +30,7 @@ const lastContactDay = dayNumber("2025-09-30");
  * partner), the rest go to a hub or to anyone. Colleague ties are stronger than the others; both
  * are skewed toward weak ties. The sequence depends only on the seed, not on how it is consumed.
  */
-export function* generateTies(layout: SyntheticLayout): Generator<TieRow> {
+export function* generateTies(layout: SyntheticLayout, yearShift = 0): Generator<TieRow> {
   const { people, ties, seed } = layout.size;
   const random = new Random(seed ^ 0x7135);
   const pairs = new PairSet(people, ties);
@@ -51,13 +52,14 @@ export function* generateTies(layout: SyntheticLayout): Generator<TieRow> {
       if (a === b || !pairs.add(a, b)) continue;
       // Half the ties point from the later person to the earlier one: direction carries no meaning.
       if (random.chance(0.5)) [a, b] = [b, a];
-      yield tieRow(a, b, own, random);
+      yield tieRow(a, b, own, random, yearShift);
       break;
     }
   }
 }
 
-function tieRow(a: number, b: number, own: boolean, random: Random): TieRow {
+/** `yearShift` moves the dates only: the draws, and so the ties, are the same for every calendar. */
+function tieRow(a: number, b: number, own: boolean, random: Random, yearShift: number): TieRow {
   const u = random.next();
   // Colleagues: mostly 0.3–1; others: mostly weak (u³ puts half of them below 0.13).
   const raw = own ? 0.25 + 0.75 * Math.pow(u, 0.8) : Math.pow(u, 3);
@@ -72,7 +74,7 @@ function tieRow(a: number, b: number, own: boolean, random: Random): TieRow {
     b,
     strength,
     channel,
-    since: formatDay(since),
-    lastContact: lastContact === null ? null : formatDay(lastContact),
+    since: shiftYears(formatDay(since), yearShift),
+    lastContact: lastContact === null ? null : shiftYears(formatDay(lastContact), yearShift),
   };
 }

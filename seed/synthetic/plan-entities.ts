@@ -35,8 +35,10 @@ type MappingStatus = "NOT_APPROACHED" | "APPROACHED" | "RESPONDED" | "EXAMPLES_R
 export type CaseStatus = "INTAKE" | "QUALIFIED" | "PROPOSED" | "MATCHED" | "IN_SPRINT" | "COMPLETED" | "CLOSED";
 type CourseKind = "COURSE" | "PROJECT" | "MINOR" | "INTERNSHIP" | "GRADUATION";
 
-export const academicYear = "2025-2026";
-/** Teaching periods of the academic year: four blocks (WO, HBO) or two semesters (MBO). */
+/**
+ * Teaching periods of the base academic year 2025-2026 (shift-years.ts moves every date to the
+ * reference date's year): four blocks (WO, HBO) or two semesters (MBO).
+ */
 const periodDates: Record<2 | 4, Array<[string, string]>> = {
   4: [
     ["2025-09-01", "2025-11-07"],

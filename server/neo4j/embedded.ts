@@ -18,7 +18,8 @@ export type EmbeddedNeo4jErrorCode =
   | "PORT_IN_USE"
   | "STORE_LOCKED"
   | "START_FAILED"
-  | "START_TIMEOUT";
+  | "START_TIMEOUT"
+  | "IMPORT_FAILED";
 
 /** A failure to bring up the embedded Neo4j; `message` is one line that says what to do. */
 export class EmbeddedNeo4jError extends Error {
@@ -61,6 +62,8 @@ const launcherDir = path.join(projectRoot, "server/neo4j/launcher");
 const launcherSource = path.join(launcherDir, "src/main/java/nl/werkplaats/neo4j/EmbeddedNeo4j.java");
 const launcherPom = path.join(launcherDir, "pom.xml");
 const mainClass = "nl.werkplaats.neo4j.EmbeddedNeo4j";
+const bulkImportSource = path.join(launcherDir, "src/main/java/nl/werkplaats/neo4j/BulkImport.java");
+const bulkImportClass = "nl.werkplaats.neo4j.BulkImport";
 
 function javaCommand(javaHome: string | undefined): string {
   return javaHome ? path.join(javaHome, "bin", "java") : "java";
@@ -88,7 +91,7 @@ export function checkJava(javaHome?: string): number {
 }
 
 function launcherStamp(): string {
-  return createHash("sha256").update(readFileSync(launcherPom)).update(readFileSync(launcherSource)).digest("hex");
+  return createHash("sha256").update(readFileSync(launcherPom)).update(readFileSync(launcherSource)).update(readFileSync(bulkImportSource)).digest("hex");
 }
 
 function runtimeIsReady(runtimeDir: string): boolean {
@@ -97,6 +100,7 @@ function runtimeIsReady(runtimeDir: string): boolean {
   if (!existsSync(stampFile) || !existsSync(classpathFile)) return false;
   if (readFileSync(stampFile, "utf8").trim() !== launcherStamp()) return false;
   if (!existsSync(path.join(runtimeDir, "build/classes/nl/werkplaats/neo4j/EmbeddedNeo4j.class"))) return false;
+  if (!existsSync(path.join(runtimeDir, "build/classes/nl/werkplaats/neo4j/BulkImport.class"))) return false;
   // The jars live in ~/.m2: if someone cleaned it, resolve again.
   return readFileSync(classpathFile, "utf8")
     .trim()
@@ -253,4 +257,84 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
       return stopping;
     },
   };
+}
+
+export interface BulkImportOptions {
+  /** The embedded Neo4j's data folder (as for startEmbeddedNeo4j); no Neo4j may run on it. */
+  home: string;
+  runtimeDir: string;
+  /** Heap of the importer's JVM (it works mostly off-heap). */
+  heap: string;
+  javaHome?: string | undefined;
+  /** Arguments of `neo4j-admin database import full`, the database name last. */
+  args: string[];
+  /** Every line the importer prints on stdout (its stages and dotted progress). */
+  onOutput?: (line: string) => void;
+}
+
+export interface BulkImportSummary {
+  /** The importer's own figure ("IMPORT DONE in …"), without the JVM's start. */
+  importerMs: number;
+  nodes: number;
+  relationships: number;
+  properties: number;
+  /** "Peak memory usage: …" as printed. */
+  peakMemory: string;
+}
+
+/**
+ * Runs Neo4j's offline bulk importer (`neo4j-admin database import full`) on the embedded data
+ * folder, through the launcher's BulkImport class on the same resolved jars. Rejects with an
+ * EmbeddedNeo4jError("IMPORT_FAILED") whose message is the importer's own cause in one line.
+ */
+export async function runBulkImport(options: BulkImportOptions): Promise<BulkImportSummary> {
+  checkJava(options.javaHome);
+  ensureRuntime(options.runtimeDir);
+  const runtimeDir = path.resolve(options.runtimeDir);
+  const home = path.resolve(options.home);
+  const classpath = [path.join(runtimeDir, "build/classes"), readFileSync(path.join(runtimeDir, "classpath.txt"), "utf8").trim()].join(path.delimiter);
+  // --verbose: on failure the importer then prints the cause chain, whose last line names the bad row.
+  const args = [`-Xmx${options.heap}`, "-XX:+UseG1GC", "-Dfile.encoding=UTF-8", "-cp", classpath, bulkImportClass, "--home", home, "--", "--verbose", ...options.args];
+  const child = spawn(javaCommand(options.javaHome), args, { stdio: ["ignore", "pipe", "pipe"] });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    stdout.push(line);
+    options.onOutput?.(line);
+  });
+  createInterface({ input: child.stderr }).on("line", (line) => stderr.push(line));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (exitCode) => resolve(exitCode));
+  });
+  const text = stdout.join("\n");
+  if (code !== 0 || !/IMPORT DONE/.test(text)) {
+    throw new EmbeddedNeo4jError("IMPORT_FAILED", `The bulk import into ${home} failed: ${explainImportFailure(stderr, stdout)}`);
+  }
+  const number = (pattern: RegExp): number => Number(pattern.exec(text)?.[1]?.replace(/[^0-9.]/g, "") ?? Number.NaN);
+  const done = /IMPORT DONE in ([^.\n]+(?:\.\d+[a-z]+)?)\./.exec(text)?.[1] ?? "";
+  return {
+    importerMs: parseImporterDuration(done),
+    nodes: number(/^\s*([\d,]+) nodes$/m),
+    relationships: number(/^\s*([\d,]+) relationships$/m),
+    properties: number(/^\s*([\d,]+) properties$/m),
+    peakMemory: /Peak memory usage: (.+)$/m.exec(text)?.[1]?.trim() ?? "unknown",
+  };
+}
+
+/** "880ms", "12s 345ms", "1m 2s 3ms" → milliseconds. */
+function parseImporterDuration(text: string): number {
+  const units: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+  let ms = 0;
+  for (const [, value, unit] of text.matchAll(/(\d+)(ms|h|m|s)\b/g)) ms += Number(value) * (units[unit ?? "ms"] ?? 0);
+  return ms;
+}
+
+/** The deepest cause the importer printed ("… referring to missing node p-9"), else its first complaint. */
+function explainImportFailure(stderr: readonly string[], stdout: readonly string[]): string {
+  const causes = stderr.filter((l) => l.startsWith("Caused by: ")).map((l) => l.replace(/^Caused by: (?:[\w.$]+(?:Exception|Error): )*/, ""));
+  const deepest = causes.at(-1)?.trim();
+  if (deepest) return deepest;
+  const complaint = [...stderr, ...stdout].find((l) => /error|failed|locked|in use|exception/i.test(l) && !l.startsWith("WARNING: heap size") && !l.startsWith("\tat "));
+  return (complaint ?? stderr.find((l) => l.trim() !== "") ?? "no output").trim().slice(0, 400);
 }
