@@ -357,8 +357,8 @@ const embeddingQuery = `query($p: ID!) {
   }
 }`;
 
-const rankingQuery = `query($limit: Int!) {
-  embeddingRanking(limit: $limit) {
+const rankingQuery = `query($limit: Int!, $offset: Int!) {
+  embeddingRanking(limit: $limit, offset: $offset) {
     total refreshedAt
     entries { kind id name level threads singlePointsOfFailure verdict activity { sprints agreements } trendChange }
   }
@@ -425,9 +425,9 @@ async function main(): Promise<void> {
     const roleHolders = new Map<string, string[]>();
     for (const p of someProgrammes) roleHolders.set(p, (await resolvePathTargets(db, p)).personIds.filter((id) => !coordinators.includes(id)));
     const someCases = pick(random, cases, 20);
-    // Every programme and institution, up to the API's largest page (MAX_PAGE_SIZE, 1,000): all at S and M, 1,000 of 1,110 at L.
-    const institutionCount = Number((await db.read("RETURN COUNT { MATCH (:Institution) } AS n"))[0]?.n ?? 0);
-    const rankingLimit = Math.min(programmes.length + institutionCount, 1000);
+    // Every programme and institution, in pages of the API's largest page (MAX_PAGE_SIZE, 1,000):
+    // one page at S and M, two at L (1,110 entries) — one sample is the whole ranking.
+    const rankingLimit = 1000;
     const settingsOfMatching = matchingSettings();
 
     const api_ = api;
@@ -478,12 +478,29 @@ async function main(): Promise<void> {
         return `${view.level}/${view.threads}/${view.reachedRoleHolders}`;
       },
       rankingGraphql: async () => {
-        const data = await api_.graphql<{ embeddingRanking: { total: number; entries: Array<{ id: string }> } }>(rankingQuery, { limit: rankingLimit });
-        return `${data.embeddingRanking.total}:${data.embeddingRanking.entries.map((e) => e.id).join(",")}`;
+        const ids: string[] = [];
+        let total = 0;
+        do {
+          const data = await api_.graphql<{ embeddingRanking: { total: number; entries: Array<{ id: string }> } }>(rankingQuery, {
+            limit: rankingLimit,
+            offset: ids.length,
+          });
+          total = data.embeddingRanking.total;
+          ids.push(...data.embeddingRanking.entries.map((e) => e.id));
+          if (data.embeddingRanking.entries.length === 0) break;
+        } while (ids.length < total);
+        return `${total}:${ids.join(",")}`;
       },
       rankingRaw: async () => {
-        const view = await rankEmbedding(db, { limit: rankingLimit });
-        return `${view.total}:${view.entries.map((e) => e.id).join(",")}`;
+        const ids: string[] = [];
+        let total = 0;
+        do {
+          const view = await rankEmbedding(db, { limit: rankingLimit, offset: ids.length });
+          total = view.total;
+          ids.push(...view.entries.map((e) => e.id));
+          if (view.entries.length === 0) break;
+        } while (ids.length < total);
+        return `${total}:${ids.join(",")}`;
       },
       suggestionsGraphql: async (caseId: string) => {
         const data = await api_.graphql<{ caseSuggestions: Array<{ courseId: string }> }>(suggestionsQuery, { case: caseId });
