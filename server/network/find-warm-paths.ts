@@ -22,7 +22,7 @@ import {
   type SearchTuning,
   type TieProps,
 } from "./rank-warm-paths.js";
-import { pathTargetsUnion, type PathTargets, type TargetKind } from "./resolve-path-targets.js";
+import { pathTargetsUnion, type TargetKind } from "./resolve-path-targets.js";
 import { workspaceFrom, workspacesExpression } from "./resolve-workspace.js";
 
 export interface WarmPathsArgs {
@@ -55,9 +55,9 @@ export const warmPathDefaults = { k: 3, maxHops: 4, minStrength: 0 } as const;
  * The whole of warmPaths as ONE statement, so a request costs one round trip: resolve `to`, check
  * `from` (or find the workspace's coordinators) and `avoid`, rank the paths (rank-warm-paths.ts),
  * and describe the people on them. When an id is unknown the search runs on no one (empty lists)
- * and the service reports the error from what the statement returns. The search input follows
- * pathInput below: avoided people drop out of both ends, and a person who is both a starting
- * person and a target stays a starting person only.
+ * and the service reports the error from what the statement returns. Avoided people drop out of
+ * both ends, and a person who is both a starting person and a target stays a starting person only
+ * (a path has at least one tie).
  */
 export function warmPathsStatement(maxHops: number): string {
   return `
@@ -132,28 +132,6 @@ export async function findWarmPaths(db: Database, args: WarmPathsArgs, tuning: S
 
 function quoted(ids: readonly string[]): string {
   return ids.map((id) => `"${id}"`).join(", ");
-}
-
-/**
- * The search input: avoided people drop out of both ends, and a person who is both a starting
- * person and a target stays a starting person only (a path has at least one tie).
- */
-export function pathInput(
-  sources: readonly string[],
-  targets: PathTargets,
-  avoid: readonly string[],
-  limits: { k: number; maxHops: number; minStrength: number },
-) {
-  const avoided = new Set(avoid);
-  const from = sources.filter((s) => !avoided.has(s));
-  const fromSet = new Set(from);
-  const to = targets.personIds.filter((t) => !avoided.has(t) && !fromSet.has(t));
-  return { sources: from, targets: to, avoid, ...limits };
-}
-
-/** Organisation ids whose roles a path's people are described by first. */
-export function focusOf(targets: PathTargets): string[] {
-  return targets.kind === "PERSON" ? [] : [targets.id];
 }
 
 /** Adds names, roles and the two explanations to ranked paths. */

@@ -64,18 +64,3 @@ export async function resolvePathTargets(db: Database, id: string, field = "to")
     personIds: [...new Set((row.people as string[] | null) ?? [])].sort(),
   };
 }
-
-const peopleQuery = `
-UNWIND $ids AS id
-OPTIONAL MATCH (p:Person {id: id})
-RETURN id, p IS NOT NULL AS found`;
-
-/** Checks that every id names a person; the first that does not is NOT_FOUND on `field`. */
-export async function checkPeopleExist(db: Database, ids: readonly string[], field: string): Promise<void> {
-  if (ids.length === 0) return;
-  const rows = await db.read(peopleQuery, { ids });
-  const missing = rows.filter((r) => r.found !== true).map((r) => String(r.id));
-  if (missing.length > 0) {
-    throw notFound(field, `No person has id ${missing.map((m) => `"${m}"`).join(", ")}.`);
-  }
-}
