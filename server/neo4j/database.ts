@@ -71,6 +71,11 @@ export class Database {
     readonly name: string,
     /** Neo4j stops a transaction of this Database that runs longer (undefined: the server's setting). */
     readonly transactionTimeoutMs?: number,
+    /**
+     * How this Database was connected, so that work in a worker thread (which cannot share the
+     * driver) can open its own connection to the same server; never logged.
+     */
+    readonly connectOptions?: ConnectOptions,
   ) {}
 
   /**
@@ -79,7 +84,7 @@ export class Database {
    * so only the owner of the original closes.
    */
   withTransactionTimeout(ms: number): Database {
-    return new Database(this.driver, this.name, ms);
+    return new Database(this.driver, this.name, ms, this.connectOptions);
   }
 
   private txConfig(): { timeout?: number } {
@@ -296,7 +301,7 @@ export function createDatabase(options: ConnectOptions): Database {
   } catch (error) {
     throw new DatabaseConnectionError("UNKNOWN", `NEO4J_URI ${options.uri} is not usable: ${(error as Error).message}`);
   }
-  return new Database(driver, options.database);
+  return new Database(driver, options.database, undefined, options);
 }
 
 /** Checks that the server answers, the credentials hold and the database exists; throws explained. */

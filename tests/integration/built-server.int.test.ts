@@ -88,6 +88,28 @@ describe("the server built into dist/", () => {
     expect(institutions.body.data?.institutions).toEqual([{ id: "inst-3" }, { id: "inst-2" }]);
   });
 
+  it("refreshes the embedding figures in a worker thread, with input errors reaching the client as from the API's own thread", async () => {
+    // No workspace yet, and a threshold out of range: both are found inside the worker.
+    const none = await gql(url, `mutation { refreshEmbedding { programmes } }`, undefined, token);
+    expect(codeOf(none)).toBe("BAD_USER_INPUT");
+    expect(none.body.errors?.[0]?.extensions?.field).toBe("workspace");
+    await db.write(
+      `CREATE (w:Workspace {id: 'ws-built', name: 'Werkplaats'})
+       CREATE (:Person {id: 'coord-built', name: 'C'})-[:COORDINATOR_OF]->(w)
+       CREATE (g:Programme {id: 'prog-built', name: 'P'})-[:OFFERED_BY]->(:Institution {id: 'inst-built', name: 'I', kind: 'HBO'})
+       CREATE (:Person {id: 'teacher-built', name: 'T'})-[:TEACHES]->(:Course {id: 'course-built', name: 'K'})-[:PART_OF]->(g)`,
+    );
+    await db.write("MATCH (c:Person {id: 'coord-built'}), (t:Person {id: 'teacher-built'}) CREATE (c)-[:KNOWS {strength: 0.9}]->(t)");
+    const bad = await gql(url, `mutation { refreshEmbedding(warmThreshold: 2) { programmes } }`, undefined, token);
+    expect(codeOf(bad)).toBe("BAD_USER_INPUT");
+    expect(bad.body.errors?.[0]?.extensions?.field).toBe("warmThreshold");
+    const done = await gql(url, `mutation { refreshEmbedding { workspaceId programmes institutions } }`, undefined, token);
+    expect(done.body.errors).toBeUndefined();
+    expect(done.body.data?.refreshEmbedding).toEqual({ workspaceId: "ws-built", programmes: 1, institutions: 4 });
+    const stored = await db.read("MATCH (s:EmbeddingSnapshot {targetId: 'prog-built'}) RETURN s.threads AS threads, s.level AS level");
+    expect(stored).toEqual([{ threads: 1, level: 1 }]);
+  });
+
   it("keeps the rules: anonymous callers refused, page size limited, compact JSON without an ETag", async () => {
     const anonymous = await gql(url, `{ caseBoard { totalCount } }`);
     expect(codeOf(anonymous)).toBe("UNAUTHENTICATED");

@@ -1,4 +1,8 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../helpers/processes.js";
 import { createDatabase, type Database } from "../../server/neo4j/database.js";
 import { computeProgrammeEmbedding } from "../../server/network/compute-embedding.js";
 import { countThreads } from "../../server/network/count-threads.js";
@@ -161,6 +165,29 @@ describe("the scheduled refresh", () => {
     expect(runs).toBeGreaterThanOrEqual(1);
     await new Promise((r) => setTimeout(r, 600));
     expect(schedule.state.runs).toBe(runs);
+  });
+
+  it("runs in a worker thread when compiled (npm start), with the same result", { timeout: 120_000 }, async () => {
+    // The compiled server, as npm start runs it: from TypeScript the refresh stays on the calling thread.
+    const built = spawnSync(process.execPath, ["scripts/build-server.mjs", "--quiet"], { cwd: projectRoot, encoding: "utf8" });
+    expect(built.status, built.stderr).toBe(0);
+    const compiled = (await import(pathToFileURL(path.join(projectRoot, "dist/server/network/schedule-embedding-refresh.js")).href)) as {
+      scheduleEmbeddingRefresh: typeof scheduleEmbeddingRefresh;
+    };
+    await resetGraph(db);
+    await writeGraph(db, spec);
+    await refreshEmbedding(db, { workspace: "ws", warmThreshold: 0.6 });
+    expect(await storedThreads()).toBe(1);
+    await db.write("MATCH (:Person {id: 'b'})-[k:KNOWS]-(:Person {id: 't2'}) SET k.strength = 0.65");
+    const schedule = compiled.scheduleEmbeddingRefresh(db, { intervalMs: 200 });
+    try {
+      for (let waited = 0; (await storedThreads()) !== 2 && waited < 60_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      expect(await storedThreads()).toBe(2);
+      expect(schedule.state.ranIn).toBe("worker");
+      expect(schedule.state.failures).toBe(0);
+    } finally {
+      await schedule.stop();
+    }
   });
 
   it("skips a run when Neo4j cannot be reached, and goes on trying", async () => {
