@@ -104,7 +104,12 @@ export async function institutionCore(db: Database, settings: EmbeddingSettings,
           asOf: settings.asOf,
         });
   const programmes: ProgrammeCore[] = [];
-  for (const p of programmeFacts) programmes.push(await programmeCore(settings, p));
+  for (const p of programmeFacts) {
+    // Let other requests in between programmes: with the tie store warm nothing here waits for
+    // I/O, and twenty programmes back to back held the event loop for a second at national scale.
+    await new Promise((resolve) => setImmediate(resolve));
+    programmes.push(await programmeCore(settings, p));
+  }
   const levelCounts = ladderNames.map((_, level) => programmes.filter((p) => p.level === level).length);
   const highestLevel = programmes.reduce((max, p) => Math.max(max, p.level), 0);
   return { facts, neighbourhood, count, programmes, levelCounts, highestLevel, verdict: institutionVerdict(count.threads, highestLevel) };
