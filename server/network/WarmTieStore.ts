@@ -1,5 +1,4 @@
 import type { Database } from "../neo4j/database.js";
-import { readGraphVersion } from "./read-graph-version.js";
 
 /**
  * The warm ties (strength ≥ threshold) of the people asked about so far, read from Neo4j in
@@ -8,7 +7,7 @@ import { readGraphVersion } from "./read-graph-version.js";
  * warm ties, about 15 MB), usually the part around W and the role holders asked about.
  *
  * A store is shared across requests only while the graph is unchanged: it is tagged with the graph
- * version (read-graph-version.ts: the last transaction Neo4j has applied) read BEFORE any of its
+ * version (Database.graphVersion: the last transaction Neo4j has applied) read BEFORE any of its
  * ties were read, and a request uses it only when it reads the same version. Any write to the
  * database (a tie logged, set or imported, a person erased, …) moves the version on, so a request
  * that starts after a write never sees ties read before it. Without a version (an old server)
@@ -90,7 +89,7 @@ const KEPT_THRESHOLDS = 2;
  * the store reads afterwards is at least as new as its tag (see the class comment).
  */
 export async function openWarmTieStore(db: Database, threshold: number): Promise<WarmTieStore> {
-  const version = await readGraphVersion(db);
+  const version = await db.graphVersion();
   if (version === null) return new WarmTieStore(threshold, null);
   const key = `${db.name}|${threshold}`;
   let stores = shared.get(db.driver);

@@ -82,11 +82,7 @@ WITH target, missingFrom, missingAvoid, workspaces, starting,
      [id IN starting WHERE NOT id IN $avoid] AS sources
 WITH target, missingFrom, missingAvoid, workspaces, sources,
      [id IN coalesce(target.people, []) WHERE NOT id IN $avoid AND NOT id IN starting] AS targets
-WITH target, missingFrom, missingAvoid, workspaces, sources, targets, ${firstFloorExpression} AS floor
-CALL (sources, targets) {
-  MATCH (x:Person) WHERE x.id IN sources + targets + $avoid
-  RETURN collect(x) AS blocked
-}${rankedPathsCall(maxHops)}${describePathPeopleCall}
+WITH target, missingFrom, missingAvoid, workspaces, sources, targets, ${firstFloorExpression} AS floor${rankedPathsCall(maxHops)}${describePathPeopleCall}
 RETURN target, missingFrom, missingAvoid, workspaces, sources, targets, floor, paths, profiles`;
 }
 

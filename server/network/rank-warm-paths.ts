@@ -45,10 +45,10 @@ export interface RankWarmPathsInput {
  * within maxHops without ever expanding maxHops deep from one side (degree 20: 2 × 20² half paths
  * rather than 20⁴ paths).
  *
- * A Cypher fragment: `CALL (sources, targets, blocked, floor) {…}` yielding one row with `paths`,
- * the ranked paths as maps {ids, ties, score}, best first. `sources` and `targets` are lists of
- * person ids; `blocked` is the list of the source, target and avoided Person nodes. Interior
- * people are never blocked, so a path holds exactly one source (its first person) and one target
+ * A Cypher fragment: `CALL (sources, targets, floor) {…}` yielding one row with `paths`, the
+ * ranked paths as maps {ids, ties, score}, best first. `sources` and `targets` are lists of person
+ * ids, `$avoid` too; `blocked` holds the source, target and avoided Person nodes. Interior people
+ * are never blocked, so a path holds exactly one source (its first person) and one target
  * (its last); comparing nodes rather than their ids reads no property per expanded person.
  *
  * Strength: the halves grow only over ties of at least `floor` (see the strength ladder below;
@@ -87,7 +87,11 @@ export function rankedPathsCall(maxHops: number): string {
       WHERE all(i IN range(0, size(people) - 2) WHERE NOT people[i] IN people[i + 1..])
       RETURN people, ties`;
   return `
-CALL (sources, targets, blocked, floor) {
+CALL (sources, targets, floor) {
+  CALL (sources, targets) {
+    MATCH (x:Person) WHERE x.id IN sources + targets + $avoid
+    RETURN collect(x) AS blocked
+  }
   CALL (sources, targets, blocked, floor) {${direct}${meeting}
   }
   WITH people, ties
@@ -155,11 +159,7 @@ export function nextFloor(paths: readonly RankedPath[], floor: number, minStreng
 export function warmPathsCypher(maxHops: number, describe = false): string {
   return `
 WITH $sources AS sources, $targets AS targets
-WITH sources, targets, coalesce($floor, ${firstFloorExpression}) AS floor
-CALL (sources, targets) {
-  MATCH (x:Person) WHERE x.id IN sources + targets + $avoid
-  RETURN collect(x) AS blocked
-}${rankedPathsCall(maxHops)}${describe ? describePathPeopleCall : ""}
+WITH sources, targets, coalesce($floor, ${firstFloorExpression}) AS floor${rankedPathsCall(maxHops)}${describe ? describePathPeopleCall : ""}
 RETURN floor, paths${describe ? ", profiles" : ""}`;
 }
 

@@ -18,7 +18,12 @@ import type { RefreshJob, WorkerReply } from "./refresh-embedding-worker.js";
  * worker threads, so from the TypeScript sources (development, tests) the refresh runs on the
  * calling thread, with the same result.
  */
-export const refreshRunsOffThread = import.meta.url.endsWith(".js");
+const compiled = import.meta.url.endsWith(".js");
+
+/** Whether refreshOffThread puts a refresh for `db` in a worker (compiled, and `db` says how to connect). */
+export function refreshRunsOffThread(db: Database): boolean {
+  return compiled && db.connectOptions !== undefined;
+}
 
 /** A failure inside the worker, with what the caller needs to classify and report it. */
 export class RefreshWorkerError extends Error {
@@ -46,10 +51,9 @@ export async function refreshOffThread(
   job: EmbeddingOptions | "all",
   onStart: (worker: Worker) => void = () => {},
 ): Promise<RefreshSummary[]> {
-  if (!refreshRunsOffThread || !db.connectOptions) {
-    return job === "all" ? refreshAllWorkspaces(db) : [await refreshEmbedding(db, job)];
-  }
-  const data: RefreshJob = { connect: db.connectOptions, options: job === "all" ? null : { ...job } };
+  const connect = refreshRunsOffThread(db) ? db.connectOptions : undefined;
+  if (!connect) return job === "all" ? refreshAllWorkspaces(db) : [await refreshEmbedding(db, job)];
+  const data: RefreshJob = { connect, options: job === "all" ? null : { ...job } };
   const worker = new Worker(new URL("./refresh-embedding-worker.js", import.meta.url), {
     workerData: data,
     // The same old-space cap as the API's own heap (package.json, npm start).

@@ -38,7 +38,7 @@ export function scheduleEmbeddingRefresh(db: Database, options: ScheduleOptions)
     const started = Date.now();
     try {
       // In a worker when running compiled (refresh-off-thread.ts).
-      state.ranIn = refreshRunsOffThread && db.connectOptions ? "worker" : "in-process";
+      state.ranIn = refreshRunsOffThread(db) ? "worker" : "in-process";
       state.last = await refreshOffThread(db, "all", (w) => (worker = w)).finally(() => (worker = undefined));
       state.runs += 1;
       log.info("Embedding figures refreshed", {
