@@ -383,6 +383,19 @@ const generatedQuery = `query { cases(limit: 50, sort: [{ id: ASC }]) { id title
 const generatedCypher = `MATCH (k:Case) WITH k ORDER BY k.id ASC LIMIT 50
 RETURN k.id AS id, k.title AS title, k.status AS status, [(k)<-[:ASKED]-(s:Sme) | s {.name, .city}] AS sme`;
 
+/** Reads the ranking page by page until every entry is in; the answer key is the total and the ids in order. */
+async function readWholeRanking(page: (offset: number) => Promise<{ total: number; entries: Array<{ id: string }> }>): Promise<string> {
+  const ids: string[] = [];
+  let total = 0;
+  do {
+    const view = await page(ids.length);
+    total = view.total;
+    ids.push(...view.entries.map((e) => e.id));
+    if (view.entries.length === 0) break;
+  } while (ids.length < total);
+  return `${total}:${ids.join(",")}`;
+}
+
 const pathKey = (ids: readonly string[] | undefined, score: number | undefined): string =>
   ids ? `${ids.join(">")}@${(score ?? 0).toFixed(9)}` : "none";
 
@@ -477,31 +490,15 @@ async function main(): Promise<void> {
         const view = await computeProgrammeEmbedding(db, p, {});
         return `${view.level}/${view.threads}/${view.reachedRoleHolders}`;
       },
-      rankingGraphql: async () => {
-        const ids: string[] = [];
-        let total = 0;
-        do {
+      rankingGraphql: () =>
+        readWholeRanking(async (offset) => {
           const data = await api_.graphql<{ embeddingRanking: { total: number; entries: Array<{ id: string }> } }>(rankingQuery, {
             limit: rankingLimit,
-            offset: ids.length,
+            offset,
           });
-          total = data.embeddingRanking.total;
-          ids.push(...data.embeddingRanking.entries.map((e) => e.id));
-          if (data.embeddingRanking.entries.length === 0) break;
-        } while (ids.length < total);
-        return `${total}:${ids.join(",")}`;
-      },
-      rankingRaw: async () => {
-        const ids: string[] = [];
-        let total = 0;
-        do {
-          const view = await rankEmbedding(db, { limit: rankingLimit, offset: ids.length });
-          total = view.total;
-          ids.push(...view.entries.map((e) => e.id));
-          if (view.entries.length === 0) break;
-        } while (ids.length < total);
-        return `${total}:${ids.join(",")}`;
-      },
+          return data.embeddingRanking;
+        }),
+      rankingRaw: () => readWholeRanking((offset) => rankEmbedding(db, { limit: rankingLimit, offset })),
       suggestionsGraphql: async (caseId: string) => {
         const data = await api_.graphql<{ caseSuggestions: Array<{ courseId: string }> }>(suggestionsQuery, { case: caseId });
         return data.caseSuggestions.map((s) => s.courseId).join(",");
