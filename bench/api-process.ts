@@ -1,6 +1,6 @@
-import { loadConfig } from "../server/config.js";
-import { setLogLevel } from "../server/log.js";
-import { startProduct } from "../server/start.js";
+import { loadConfig } from "../server/platform/config.js";
+import { setLogLevel } from "../server/platform/log.js";
+import { startProduct } from "../server/app/start.js";
 
 /**
  * The API under test, as a child of bench/run.ts: the real product (startProduct) against the

@@ -3,10 +3,10 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Command } from "commander";
-import { demoUsers } from "../server/auth/ensure-demo-users.js";
-import { loadConfig } from "../server/config.js";
-import { setLogLevel } from "../server/log.js";
-import { startProduct, type RunningProduct } from "../server/start.js";
+import { demoUsers } from "../server/platform/auth/ensure-demo-users.js";
+import { loadConfig } from "../server/platform/config.js";
+import { setLogLevel } from "../server/platform/log.js";
+import { startProduct, type RunningProduct } from "../server/app/start.js";
 
 /**
  * The bounded load run (issue 6): N concurrent clients on loopback, each signed in, sending a mix

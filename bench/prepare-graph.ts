@@ -2,11 +2,11 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import cliProgress from "cli-progress";
-import { refreshSuggestionCounts } from "../server/cases/count-case-suggestions.js";
-import { nowIso } from "../server/cases/read-clock.js";
-import type { Config } from "../server/config.js";
-import { connectDatabase, type Database } from "../server/neo4j/database.js";
-import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedNeo4jOptions } from "../server/neo4j/embedded.js";
+import { refreshSuggestionCounts } from "../server/domains/suggestions/count-case-suggestions.js";
+import { nowIso } from "../server/platform/clock/read-clock.js";
+import type { Config } from "../server/platform/config.js";
+import { connectDatabase, type Database } from "../server/platform/neo4j/database.js";
+import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedNeo4jOptions } from "../server/platform/neo4j/embedded.js";
 import { bulkImportSyntheticGraph, syntheticCalendar, type GenerateResult, type ScaleName, type SyntheticSize } from "../seed/synthetic/index.js";
 
 /**

@@ -34,5 +34,5 @@ CREATE INDEX case_status IF NOT EXISTS FOR (n:Case) ON (n.status);
 CREATE INDEX case_created IF NOT EXISTS FOR (n:Case) ON (n.created);
 CREATE INDEX knows_strength IF NOT EXISTS FOR ()-[r:KNOWS]-() ON (r.strength);
 
-// The embedding ranking reads and replaces one workspace's snapshots (server/network/refresh-embedding.ts).
+// The embedding ranking reads and replaces one workspace's snapshots (server/domains/network/refresh-embedding.ts).
 CREATE INDEX embedding_snapshot_workspace IF NOT EXISTS FOR (n:EmbeddingSnapshot) ON (n.workspaceId);

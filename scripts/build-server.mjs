@@ -14,9 +14,9 @@ const outdir = path.join(root, "dist");
 /** The folders whose TypeScript the server (and the benchmark's API process) loads. */
 const sourceDirs = ["server", "seed", "bench"];
 /** Not TypeScript for node: the Java launcher of the embedded Neo4j. */
-const skipped = new Set([path.join(root, "server", "neo4j", "launcher")]);
+const skipped = new Set([path.join(root, "server", "platform", "neo4j", "launcher")]);
 /** Read at run time relative to the module that reads them: linked, not copied, so they stay current. */
-const links = ["schema", "client", "server/neo4j/launcher"];
+const links = ["schema", "client", "server/platform/neo4j/launcher"];
 
 function typescriptFiles(dir) {
   if (skipped.has(dir) || !existsSync(dir)) return [];

@@ -1,4 +1,4 @@
-import { configSchema } from "../server/config.js";
+import { configSchema } from "../server/platform/config.js";
 
 /** Prints the README's configuration table from the one validated config schema. */
 export function configTable(): string {

@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { lexicographicSortSchema, printSchema } from "graphql";
-import { buildGraphQLSchema } from "../server/graphql/build-schema.js";
-import { createOfflineDatabase } from "../server/neo4j/offline-database.js";
+import { buildGraphQLSchema } from "../server/app/build-schema.js";
+import { createOfflineDatabase } from "../server/platform/neo4j/offline-database.js";
 
 /**
  * Writes the merged API schema (generated CRUD + custom resolvers) to client/schema.generated.graphql,

@@ -1,9 +1,9 @@
 import { Command } from "commander";
-import { ConfigError, loadConfig } from "../server/config.js";
-import { connectDatabase, DatabaseConnectionError, type Database } from "../server/neo4j/database.js";
-import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from "../server/neo4j/embedded.js";
+import { ConfigError, loadConfig } from "../server/platform/config.js";
+import { connectDatabase, DatabaseConnectionError, type Database } from "../server/platform/neo4j/database.js";
+import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from "../server/platform/neo4j/embedded.js";
 import { domainLabels, graphIsEmpty, loadDemoData } from "./load-demo.js";
-import { embeddedOptionsFrom } from "../server/neo4j/embedded-options-from-config.js";
+import { embeddedOptionsFrom } from "../server/platform/neo4j/embedded-options-from-config.js";
 
 /**
  * `npm run seed`: loads the demo data set into the configured Neo4j (the embedded one when

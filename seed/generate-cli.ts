@@ -1,10 +1,10 @@
 import { Command, InvalidArgumentError } from "commander";
 import cliProgress from "cli-progress";
-import { openConfiguredDatabase } from "../server/backup/open-configured-database.js";
-import { ConfigError, loadConfig } from "../server/config.js";
-import { connectDatabase, DatabaseConnectionError } from "../server/neo4j/database.js";
-import { EmbeddedNeo4jError } from "../server/neo4j/embedded.js";
-import { embeddedOptionsFrom } from "../server/neo4j/embedded-options-from-config.js";
+import { openConfiguredDatabase } from "../server/domains/backup/open-configured-database.js";
+import { ConfigError, loadConfig } from "../server/platform/config.js";
+import { connectDatabase, DatabaseConnectionError } from "../server/platform/neo4j/database.js";
+import { EmbeddedNeo4jError } from "../server/platform/neo4j/embedded.js";
+import { embeddedOptionsFrom } from "../server/platform/neo4j/embedded-options-from-config.js";
 import {
   academicYearStartOf,
   BulkImportRefusedError,

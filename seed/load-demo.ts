@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { refreshSuggestionCounts } from "../server/cases/count-case-suggestions.js";
-import { nowIso } from "../server/cases/read-clock.js";
-import { ensureConstraints } from "../server/neo4j/constraints.js";
-import type { Database, Tx } from "../server/neo4j/database.js";
+import { refreshSuggestionCounts } from "../server/domains/suggestions/count-case-suggestions.js";
+import { nowIso } from "../server/platform/clock/read-clock.js";
+import { ensureConstraints } from "../server/platform/neo4j/constraints.js";
+import type { Database, Tx } from "../server/platform/neo4j/database.js";
 import { buildDemoData } from "./demo/build-demo-data.js";
 import { temporalProperties, type NodeBatch, type RelBatch } from "./demo/DemoGraph.js";
 

@@ -1,6 +1,6 @@
-import { describeConfig, loadConfig } from "./config.js";
-import { log, setLogLevel } from "./log.js";
-import { isExplainedStartupError, startProduct, type RunningProduct } from "./start.js";
+import { describeConfig, loadConfig } from "./platform/config.js";
+import { log, setLogLevel } from "./platform/log.js";
+import { isExplainedStartupError, startProduct, type RunningProduct } from "./app/start.js";
 
 /** `npm start`: the API (and the built client) on the configured or embedded Neo4j. */
 async function main(): Promise<void> {

@@ -3,8 +3,8 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { loadConfig } from "../server/config.js";
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../server/neo4j/embedded.js";
+import { loadConfig } from "../server/platform/config.js";
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../server/platform/neo4j/embedded.js";
 
 /**
  * Gives the run a real Neo4j. With NEO4J_URI set, that server is used (the tests empty it, and

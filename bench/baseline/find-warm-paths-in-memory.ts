@@ -1,4 +1,4 @@
-import { LIGHT_ENDS, nextFloor, STRENGTH_LADDER } from "../../server/network/rank-warm-paths.js";
+import { LIGHT_ENDS, nextFloor, STRENGTH_LADDER } from "../../server/domains/network/rank-warm-paths.js";
 import type { InMemoryGraph } from "./in-memory-graph.js";
 
 export interface WarmPathQuery {
@@ -31,7 +31,7 @@ interface Half {
  * Ranked by the product of strengths (higher first), then fewer hops, then the sequence of ids.
  */
 export function findWarmPathsInMemory(graph: InMemoryGraph, query: WarmPathQuery): InMemoryPath[] {
-  // The same strength ladder as the database's search (server/network/rank-warm-paths.ts), so that
+  // The same strength ladder as the database's search (server/domains/network/rank-warm-paths.ts), so that
   // both sides do the same work around hubs and the comparison stays like for like.
   let degrees = 0;
   for (const id of [...query.from, ...query.to]) {

@@ -1,4 +1,4 @@
-import type { Database } from "../../server/neo4j/database.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
 
 /**
  * The who-knows-whom graph held in memory as compressed adjacency lists in typed arrays: the floor

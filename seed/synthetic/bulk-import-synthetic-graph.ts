@@ -3,8 +3,8 @@ import { createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { finished } from "node:stream/promises";
-import { ensureConstraints } from "../../server/neo4j/constraints.js";
-import { connectDatabase, type Database, type Row } from "../../server/neo4j/database.js";
+import { ensureConstraints } from "../../server/platform/neo4j/constraints.js";
+import { connectDatabase, type Database, type Row } from "../../server/platform/neo4j/database.js";
 import {
   EmbeddedNeo4jError,
   runBulkImport,
@@ -12,7 +12,7 @@ import {
   type BulkImportSummary,
   type EmbeddedNeo4j,
   type EmbeddedNeo4jOptions,
-} from "../../server/neo4j/embedded.js";
+} from "../../server/platform/neo4j/embedded.js";
 import { BulkImportRefusedError } from "./BulkImportRefusedError.js";
 import { describeSyntheticGraph, type GenerateResult, type NodePhase, type PhaseTiming, type RelationshipPhase, type Temporal } from "./generate-synthetic-graph.js";
 import { validateSize, type SyntheticSize } from "./scales.js";

@@ -1,6 +1,6 @@
-import { todayIso } from "../../server/cases/read-clock.js";
-import { constraintStatements, ensureConstraints } from "../../server/neo4j/constraints.js";
-import type { Database, Row } from "../../server/neo4j/database.js";
+import { todayIso } from "../../server/platform/clock/read-clock.js";
+import { constraintStatements, ensureConstraints } from "../../server/platform/neo4j/constraints.js";
+import type { Database, Row } from "../../server/platform/neo4j/database.js";
 import {
   courseId,
   caseId,

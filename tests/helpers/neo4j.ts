@@ -1,6 +1,6 @@
 import { inject } from "vitest";
-import { connectDatabase, type Database } from "../../server/neo4j/database.js";
-import { ensureConstraints } from "../../server/neo4j/constraints.js";
+import { connectDatabase, type Database } from "../../server/platform/neo4j/database.js";
+import { ensureConstraints } from "../../server/platform/neo4j/constraints.js";
 
 /** Connects to the run's Neo4j (see tests/global-setup.ts). */
 export async function connectTestDatabase(): Promise<Database> {

@@ -1,8 +1,8 @@
-import type { Role } from "../../server/auth/roles.js";
-import { signToken } from "../../server/auth/sign-token.js";
-import { loadConfig } from "../../server/config.js";
-import { listen, type RunningHttp } from "../../server/http/listen.js";
-import type { Database } from "../../server/neo4j/database.js";
+import type { Role } from "../../server/platform/auth/roles.js";
+import { signToken } from "../../server/platform/auth/sign-token.js";
+import { loadConfig } from "../../server/platform/config.js";
+import { listen, type RunningHttp } from "../../server/app/listen.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
 
 export interface TestServer {
   http: RunningHttp;

@@ -1,6 +1,6 @@
-import type { Role } from "../../server/auth/roles.js";
-import { signToken } from "../../server/auth/sign-token.js";
-import { loadConfig } from "../../server/config.js";
+import type { Role } from "../../server/platform/auth/roles.js";
+import { signToken } from "../../server/platform/auth/sign-token.js";
+import { loadConfig } from "../../server/platform/config.js";
 
 /** Raw HTTP to /graphql for the trust tests (auth, limits, bad input): status, body and headers. */
 export interface RawResponse {

@@ -1,14 +1,14 @@
 import type { GraphQLField, GraphQLSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessFamilies, allows, protectedGraphFields, type AccessFamily } from "../../server/auth/access-policy.js";
-import { rootFieldPolicy, type RootFieldPolicy } from "../../server/auth/guard-schema.js";
-import { ROLES, type Role } from "../../server/auth/roles.js";
-import { UserStore } from "../../server/auth/UserStore.js";
-import { graphFingerprint } from "../../server/backup/graph-fingerprint.js";
-import { buildGraphQLSchema, readTypeDefs } from "../../server/graphql/build-schema.js";
-import type { Database } from "../../server/neo4j/database.js";
-import { isEnum, isInputObject, isList, isNonNull, isObject, namedType } from "../../server/validation/inspect-type.js";
-import { readGraphShape } from "../../server/validation/read-graph-shape.js";
+import { accessFamilies, allows, protectedGraphFields, type AccessFamily } from "../../server/platform/auth/access-policy.js";
+import { rootFieldPolicy, type RootFieldPolicy } from "../../server/platform/auth/guard-schema.js";
+import { ROLES, type Role } from "../../server/platform/auth/roles.js";
+import { UserStore } from "../../server/platform/auth/UserStore.js";
+import { graphFingerprint } from "../../server/domains/backup/graph-fingerprint.js";
+import { buildGraphQLSchema, readTypeDefs } from "../../server/app/build-schema.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
+import { isEnum, isInputObject, isList, isNonNull, isObject, namedType } from "../../server/platform/validation/inspect-type.js";
+import { readGraphShape } from "../../server/platform/validation/read-graph-shape.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { gql, type RawResponse } from "../helpers/trust-requests.js";
@@ -16,7 +16,7 @@ import { gql, type RawResponse } from "../helpers/trust-requests.js";
 /**
  * The authorization matrix: every Query and Mutation field of the served schema — generated and
  * custom, including those added after this test was written — must belong to a family of
- * server/auth/access-policy.ts; then every role (and an anonymous caller) is sent every field, and
+ * server/platform/auth/access-policy.ts; then every role (and an anonymous caller) is sent every field, and
  * is let through exactly when the table says so. Field-level protections (contact details, case
  * text) are checked the same way for reading, filtering, sorting and aggregating.
  */

@@ -1,11 +1,11 @@
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { demoUsers, ensureDemoUsers } from "../../server/auth/ensure-demo-users.js";
-import { ensureFirstAdmin } from "../../server/auth/ensure-first-admin.js";
-import { TOKEN_AUDIENCE, TOKEN_ISSUER } from "../../server/auth/sign-token.js";
-import { UserStore } from "../../server/auth/UserStore.js";
-import { ConfigError, loadConfig } from "../../server/config.js";
-import type { Database } from "../../server/neo4j/database.js";
+import { demoUsers, ensureDemoUsers } from "../../server/platform/auth/ensure-demo-users.js";
+import { ensureFirstAdmin } from "../../server/platform/auth/ensure-first-admin.js";
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from "../../server/platform/auth/sign-token.js";
+import { UserStore } from "../../server/platform/auth/UserStore.js";
+import { ConfigError, loadConfig } from "../../server/platform/config.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { codeOf, gql, tokenFor } from "../helpers/trust-requests.js";
@@ -102,7 +102,7 @@ describe("sign-in", () => {
       expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason });
     }
     // The 1 s token is past its expiry (plus the 30 s clock tolerance) only later; check the verifier's clock directly.
-    const { verifyToken } = await import("../../server/auth/verify-token.js");
+    const { verifyToken } = await import("../../server/platform/auth/verify-token.js");
     const config = loadConfig({ NODE_ENV: "test" });
     const check = await verifyToken(config, `Bearer ${expired}`);
     expect(check.ok).toBe(true);

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backupGraph } from "../../server/backup/backup-graph.js";
-import { graphFingerprint } from "../../server/backup/graph-fingerprint.js";
-import { restoreGraph } from "../../server/backup/restore-graph.js";
-import type { Database } from "../../server/neo4j/database.js";
+import { backupGraph } from "../../server/domains/backup/backup-graph.js";
+import { graphFingerprint } from "../../server/domains/backup/graph-fingerprint.js";
+import { restoreGraph } from "../../server/domains/backup/restore-graph.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
 import { loadDemoData } from "../../seed/load-demo.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 

@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { backupGraph } from "../../server/backup/backup-graph.js";
-import { BackupError } from "../../server/backup/BackupError.js";
-import { graphFingerprint, type GraphFingerprint } from "../../server/backup/graph-fingerprint.js";
-import { restoreGraph } from "../../server/backup/restore-graph.js";
-import type { Database } from "../../server/neo4j/database.js";
+import { backupGraph } from "../../server/domains/backup/backup-graph.js";
+import { BackupError } from "../../server/domains/backup/BackupError.js";
+import { graphFingerprint, type GraphFingerprint } from "../../server/domains/backup/graph-fingerprint.js";
+import { restoreGraph } from "../../server/domains/backup/restore-graph.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 
 let db: Database;

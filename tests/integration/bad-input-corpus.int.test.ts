@@ -1,11 +1,11 @@
 import type { GraphQLField, GraphQLInputObjectType, GraphQLSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphFingerprint, type GraphFingerprint } from "../../server/backup/graph-fingerprint.js";
-import { buildGraphQLSchema, readTypeDefs } from "../../server/graphql/build-schema.js";
-import type { Database } from "../../server/neo4j/database.js";
-import { isEnum, isInputObject, isList, isNonNull, namedType } from "../../server/validation/inspect-type.js";
-import { MAX_LINE, MAX_TEXT, ruleFor } from "../../server/validation/input-rules.js";
-import { readGraphShape } from "../../server/validation/read-graph-shape.js";
+import { graphFingerprint, type GraphFingerprint } from "../../server/domains/backup/graph-fingerprint.js";
+import { buildGraphQLSchema, readTypeDefs } from "../../server/app/build-schema.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
+import { isEnum, isInputObject, isList, isNonNull, namedType } from "../../server/platform/validation/inspect-type.js";
+import { MAX_LINE, MAX_TEXT, ruleFor } from "../../server/platform/validation/input-rules.js";
+import { readGraphShape } from "../../server/platform/validation/read-graph-shape.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { gql, postRaw, tokenFor, type RawResponse } from "../helpers/trust-requests.js";

@@ -1,8 +1,8 @@
-import { signToken } from "../../server/auth/sign-token.js";
-import { addDays } from "../../server/cases/check-iso-date.js";
-import { loadConfig } from "../../server/config.js";
-import { todayIso } from "../../server/cases/read-clock.js";
-import type { Database } from "../../server/neo4j/database.js";
+import { signToken } from "../../server/platform/auth/sign-token.js";
+import { addDays } from "../../server/platform/clock/check-iso-date.js";
+import { loadConfig } from "../../server/platform/config.js";
+import { todayIso } from "../../server/platform/clock/read-clock.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
 import type { TestServer } from "../helpers/server.js";
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database, Row } from "../../server/neo4j/database.js";
+import type { Database, Row } from "../../server/platform/neo4j/database.js";
 import { buildDemoData } from "../../seed/demo/build-demo-data.js";
 import { PersonFactory } from "../../seed/demo/PersonFactory.js";
 import { DEAN_AND_BOARD, PROGRAMMES, WARM_STRENGTH } from "../../seed/demo/programmes.js";

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../server/config.js";
-import { connectDatabase } from "../../server/neo4j/database.js";
-import { checkJava, startEmbeddedNeo4j, type EmbeddedNeo4jOptions } from "../../server/neo4j/embedded.js";
+import { loadConfig } from "../../server/platform/config.js";
+import { connectDatabase } from "../../server/platform/neo4j/database.js";
+import { checkJava, startEmbeddedNeo4j, type EmbeddedNeo4jOptions } from "../../server/platform/neo4j/embedded.js";
 import { freePort, occupyPort, portIsFree, projectRoot, waitFor } from "../helpers/processes.js";
 
 /** The launcher's promises: clear failures, no orphans, the store lock released. Own instances, own folders. */
@@ -75,7 +75,7 @@ describe("the embedded Neo4j launcher", () => {
   it("leaves no orphan when the app is killed: the port and the store lock are released", async () => {
     const home = tempHome();
     const port = await freePort();
-    const app = spawn(process.execPath, ["--import", "tsx", "server/neo4j/cli.ts", "--home", home, "--port", String(port)], {
+    const app = spawn(process.execPath, ["--import", "tsx", "server/platform/neo4j/cli.ts", "--home", home, "--port", String(port)], {
       cwd: projectRoot,
       env: { ...process.env, NEO4J_RUNTIME_DIR: config.NEO4J_RUNTIME_DIR, NEO4J_HEAP: "512m", NEO4J_PAGECACHE: "64m" },
       stdio: ["ignore", "pipe", "pipe"],

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoUsers } from "../../server/auth/ensure-demo-users.js";
-import { loadConfig } from "../../server/config.js";
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../../server/neo4j/embedded.js";
-import { startProduct, type RunningProduct } from "../../server/start.js";
+import { demoUsers } from "../../server/platform/auth/ensure-demo-users.js";
+import { loadConfig } from "../../server/platform/config.js";
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../../server/platform/neo4j/embedded.js";
+import { startProduct, type RunningProduct } from "../../server/app/start.js";
 import { freePort } from "../helpers/processes.js";
 import { codeOf, gql } from "../helpers/trust-requests.js";
 

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { loadConfig } from "../../server/config.js";
-import { DatabaseConnectionError } from "../../server/neo4j/database.js";
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../../server/neo4j/embedded.js";
-import { startProduct, type RunningProduct } from "../../server/start.js";
+import { loadConfig } from "../../server/platform/config.js";
+import { DatabaseConnectionError } from "../../server/platform/neo4j/database.js";
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../../server/platform/neo4j/embedded.js";
+import { startProduct, type RunningProduct } from "../../server/app/start.js";
 import { freePort, waitFor } from "../helpers/processes.js";
 import { codeOf, gql } from "../helpers/trust-requests.js";
 

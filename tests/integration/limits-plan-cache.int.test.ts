@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../server/config.js";
-import { listen, type RunningHttp } from "../../server/http/listen.js";
-import type { Database } from "../../server/neo4j/database.js";
+import { loadConfig } from "../../server/platform/config.js";
+import { listen, type RunningHttp } from "../../server/app/listen.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { codeOf, gql, postRaw, tokenFor } from "../helpers/trust-requests.js";
 
 /**
- * The operation limits keep a plan per parsed document (server/limits/limit-operations.ts), and
+ * The operation limits keep a plan per parsed document (server/platform/limits/limit-operations.ts), and
  * Apollo hands the same parsed document to every request with the same text. These tests send one
  * text again and again with different variables: a plan made for small variables must still
  * refuse large ones, for each operation of a document, and allow small ones afterwards.

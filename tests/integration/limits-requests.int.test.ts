@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../server/config.js";
-import { listen, type RunningHttp } from "../../server/http/listen.js";
-import { isTransactionTimeout, type Database } from "../../server/neo4j/database.js";
+import { loadConfig } from "../../server/platform/config.js";
+import { listen, type RunningHttp } from "../../server/app/listen.js";
+import { isTransactionTimeout, type Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { codeOf, gql, postRaw, tokenFor } from "../helpers/trust-requests.js";
 

@@ -3,13 +3,13 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../helpers/processes.js";
-import { createDatabase, type Database } from "../../server/neo4j/database.js";
-import { computeProgrammeEmbedding } from "../../server/network/compute-embedding.js";
-import { countThreads } from "../../server/network/count-threads.js";
-import { loadWarmNeighbourhood } from "../../server/network/load-warm-neighbourhood.js";
-import { refreshEmbedding } from "../../server/network/refresh-embedding.js";
-import { scheduleEmbeddingRefresh } from "../../server/network/schedule-embedding-refresh.js";
-import { openWarmTieStore } from "../../server/network/WarmTieStore.js";
+import { createDatabase, type Database } from "../../server/platform/neo4j/database.js";
+import { computeProgrammeEmbedding } from "../../server/domains/network/compute-embedding.js";
+import { countThreads } from "../../server/domains/network/count-threads.js";
+import { loadWarmNeighbourhood } from "../../server/domains/network/load-warm-neighbourhood.js";
+import { refreshEmbedding } from "../../server/domains/network/refresh-embedding.js";
+import { scheduleEmbeddingRefresh } from "../../server/domains/network/schedule-embedding-refresh.js";
+import { openWarmTieStore } from "../../server/domains/network/WarmTieStore.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { peopleNamed, seededRandom, writeGraph, type TieSpec } from "./network-fixtures.js";
 
@@ -171,7 +171,7 @@ describe("the scheduled refresh", () => {
     // The compiled server, as npm start runs it: from TypeScript the refresh stays on the calling thread.
     const built = spawnSync(process.execPath, ["scripts/build-server.mjs", "--quiet"], { cwd: projectRoot, encoding: "utf8" });
     expect(built.status, built.stderr).toBe(0);
-    const compiled = (await import(pathToFileURL(path.join(projectRoot, "dist/server/network/schedule-embedding-refresh.js")).href)) as {
+    const compiled = (await import(pathToFileURL(path.join(projectRoot, "dist/server/domains/network/schedule-embedding-refresh.js")).href)) as {
       scheduleEmbeddingRefresh: typeof scheduleEmbeddingRefresh;
     };
     await resetGraph(db);

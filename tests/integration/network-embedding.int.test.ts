@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/neo4j/database.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { writeGraph, type GraphSpec } from "./network-fixtures.js";

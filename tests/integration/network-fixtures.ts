@@ -1,4 +1,4 @@
-import type { Database } from "../../server/neo4j/database.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
 
 /**
  * Small hand-built graphs for the network analytics tests, written with UNWIND in one transaction.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/neo4j/database.js";
-import { applyInteractionToTie } from "../../server/network/apply-interaction-to-tie.js";
-import { today } from "../../server/network/check-network-input.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
+import { applyInteractionToTie } from "../../server/domains/network/apply-interaction-to-tie.js";
+import { today } from "../../server/domains/network/check-network-input.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { peopleNamed, writeGraph } from "./network-fixtures.js";
@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 /**
- * Interactions are recorded by `logInteraction` (server/outreach/log-interaction.ts), which applies
+ * Interactions are recorded by `logInteraction` (server/domains/outreach/log-interaction.ts), which applies
  * them to the tie in the same transaction. Strength is derived as of today, so the dates here are
  * counted back from today (Amsterdam): an interaction of today weighs 1, one of 180 days ago 0.5.
  */

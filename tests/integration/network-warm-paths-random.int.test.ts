@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/neo4j/database.js";
-import { findWarmPaths } from "../../server/network/find-warm-paths.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
+import { findWarmPaths } from "../../server/domains/network/find-warm-paths.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { seededRandom } from "./network-fixtures.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { UserStore } from "../../server/auth/UserStore.js";
-import type { Database } from "../../server/neo4j/database.js";
+import { UserStore } from "../../server/platform/auth/UserStore.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { codeOf, gql, tokenFor } from "../helpers/trust-requests.js";

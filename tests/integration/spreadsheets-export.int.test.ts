@@ -1,16 +1,16 @@
 import { spawn } from "node:child_process";
-import { refreshSuggestionCounts } from "../../server/cases/count-case-suggestions.js";
-import { nowIso } from "../../server/cases/read-clock.js";
+import { refreshSuggestionCounts } from "../../server/domains/suggestions/count-case-suggestions.js";
+import { nowIso } from "../../server/platform/clock/read-clock.js";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import type { Database } from "../../server/neo4j/database.js";
-import { caseExportColumns } from "../../server/spreadsheets/export-cases-csv.js";
-import { contactExportColumns } from "../../server/spreadsheets/export-contacts-csv.js";
-import { importSpreadsheets } from "../../server/spreadsheets/import-spreadsheets.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
+import { caseExportColumns } from "../../server/domains/spreadsheets/export-cases-csv.js";
+import { contactExportColumns } from "../../server/domains/spreadsheets/export-contacts-csv.js";
+import { importSpreadsheets } from "../../server/domains/spreadsheets/import-spreadsheets.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 
@@ -196,21 +196,21 @@ function runCli(entry: string, args: string[]): Promise<{ code: number | null; s
 describe("npm run export / npm run import", () => {
   it("export writes the same CSV as the API; import --dry-run reports rejected rows with exit code 2 and changes nothing", async () => {
     const out = path.join(folder({}), "cases.csv");
-    const exported = await runCli("server/spreadsheets/export-cli.ts", ["--what", "cases", "--out", out]);
+    const exported = await runCli("server/domains/spreadsheets/export-cli.ts", ["--what", "cases", "--out", out]);
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stderr).toMatch(/Wrote 3 cases/);
     expect(readFileSync(out, "utf8")).toBe((await exportsFromApi()).cases);
 
     const before = await graphFingerprint();
     const dir = folder({ "institutions.csv": "id,name,kind\ni9,Nieuw,HBO\ni8,Kapot,HAVO\n" });
-    const imported = await runCli("server/spreadsheets/import-cli.ts", ["--dir", dir, "--dry-run"]);
+    const imported = await runCli("server/domains/spreadsheets/import-cli.ts", ["--dir", dir, "--dry-run"]);
     expect(imported.code, imported.stderr).toBe(2);
     expect(imported.stdout).toMatch(/Dry run of .*nothing was changed/);
     expect(imported.stdout).toMatch(/institutions\.csv\s+2\s+1\s+0\s+0\s+1/);
     expect(imported.stdout).toMatch(/institutions\.csv:3 {2}kind: "HAVO" is not one of WO, HBO, MBO/);
     expect(await graphFingerprint()).toBe(before);
 
-    const wrong = await runCli("server/spreadsheets/export-cli.ts", ["--what", "everything"]);
+    const wrong = await runCli("server/domains/spreadsheets/export-cli.ts", ["--what", "everything"]);
     expect(wrong.code).not.toBe(0);
     expect(wrong.stderr).toMatch(/Allowed choices are cases, contacts/);
   });

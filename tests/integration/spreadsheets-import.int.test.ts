@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../server/neo4j/database.js";
-import { importSpreadsheets, type ImportProgress } from "../../server/spreadsheets/import-spreadsheets.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
+import { importSpreadsheets, type ImportProgress } from "../../server/domains/spreadsheets/import-spreadsheets.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 
 const exampleDir = fileURLToPath(new URL("../../seed/csv-example/", import.meta.url));

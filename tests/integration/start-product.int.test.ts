@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../server/config.js";
-import { startProduct } from "../../server/start.js";
+import { loadConfig } from "../../server/platform/config.js";
+import { startProduct } from "../../server/app/start.js";
 import { freePort } from "../helpers/processes.js";
 
 /**

@@ -3,11 +3,11 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphFingerprint, type GraphFingerprint } from "../../server/backup/graph-fingerprint.js";
-import { loadConfig } from "../../server/config.js";
-import { constraintStatements } from "../../server/neo4j/constraints.js";
-import { connectDatabase, type Database, type Row } from "../../server/neo4j/database.js";
-import { startEmbeddedNeo4j, type EmbeddedNeo4jOptions } from "../../server/neo4j/embedded.js";
+import { graphFingerprint, type GraphFingerprint } from "../../server/domains/backup/graph-fingerprint.js";
+import { loadConfig } from "../../server/platform/config.js";
+import { constraintStatements } from "../../server/platform/neo4j/constraints.js";
+import { connectDatabase, type Database, type Row } from "../../server/platform/neo4j/database.js";
+import { startEmbeddedNeo4j, type EmbeddedNeo4jOptions } from "../../server/platform/neo4j/embedded.js";
 import {
   BulkImportRefusedError,
   bulkImportSyntheticGraph,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphFingerprint, type GraphFingerprint } from "../../server/backup/graph-fingerprint.js";
-import type { Database, Row } from "../../server/neo4j/database.js";
+import { graphFingerprint, type GraphFingerprint } from "../../server/domains/backup/graph-fingerprint.js";
+import type { Database, Row } from "../../server/platform/neo4j/database.js";
 import { describeSyntheticGraph, generateSyntheticGraph, type SyntheticSize } from "../../seed/synthetic/index.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/neo4j/database.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
 import { generateSyntheticGraph, GraphNotEmptyError, type GenerateResult, type SyntheticSize } from "../../seed/synthetic/index.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { CaseStatus } from "../../server/cases/case-enums.js";
-import { CaseError } from "../../server/cases/case-error.js";
-import { checkTransition, type CaseAction } from "../../server/cases/check-transition.js";
+import { CaseStatus } from "../../server/domains/case-workflow/case-enums.js";
+import { CaseError } from "../../server/domains/case-workflow/case-error.js";
+import { checkTransition, type CaseAction } from "../../server/domains/case-workflow/check-transition.js";
 
 /** The whole table: every action from every state, allowed or refused, and where it leads. */
 const expected: Record<CaseAction, Partial<Record<CaseStatus, CaseStatus | null>>> = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { EducationLevel, PartnerKind } from "../../server/cases/case-enums.js";
-import { CaseError } from "../../server/cases/case-error.js";
-import { deriveNaturalId } from "../../server/cases/derive-natural-id.js";
-import { validateIntake, type IntakeRequest } from "../../server/cases/validate-intake.js";
+import { EducationLevel, PartnerKind } from "../../server/domains/case-workflow/case-enums.js";
+import { CaseError } from "../../server/domains/case-workflow/case-error.js";
+import { deriveNaturalId } from "../../server/domains/case-workflow/derive-natural-id.js";
+import { validateIntake, type IntakeRequest } from "../../server/domains/case-workflow/validate-intake.js";
 
 const valid: IntakeRequest = {
   sme: { name: "  Bakkerij De Graaf ", kvkNumber: "1234 5678", city: " Haarlem" },

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, configSchema, describeConfig, loadConfig } from "../../server/config.js";
+import { ConfigError, configSchema, describeConfig, loadConfig } from "../../server/platform/config.js";
 
 describe("the configuration", () => {
   it("has a default for everything a fresh machine needs: the embedded Neo4j on 127.0.0.1", () => {

@@ -1,6 +1,6 @@
 import { buildSchema, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { checkOperationLimits, OperationPlans } from "../../server/limits/limit-operations.js";
+import { checkOperationLimits, OperationPlans } from "../../server/platform/limits/limit-operations.js";
 
 /** The per-document plan of the operation limits: made once, applied to each request's variables. */
 const schema = buildSchema(`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderDigest, type DigestItem } from "../../server/matching/render-digest.js";
+import { renderDigest, type DigestItem } from "../../server/domains/proposals/render-digest.js";
 
 const item: DigestItem = {
   caseId: "k1",

@@ -3,11 +3,11 @@ import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { GraphQLNamedType } from "graphql";
 import { buildSchema } from "type-graphql";
 import { describe, expect, it } from "vitest";
-import { CaseResolver } from "../../server/cases/CaseResolver.js";
-import { readTypeDefs } from "../../server/graphql/build-schema.js";
-import { ProposalResolver } from "../../server/matching/ProposalResolver.js";
-import { SprintResolver } from "../../server/matching/SprintResolver.js";
-import { SuggestionResolver } from "../../server/matching/SuggestionResolver.js";
+import { CaseResolver } from "../../server/domains/case-workflow/CaseResolver.js";
+import { readTypeDefs } from "../../server/app/build-schema.js";
+import { ProposalResolver } from "../../server/domains/proposals/ProposalResolver.js";
+import { SprintResolver } from "../../server/domains/case-workflow/SprintResolver.js";
+import { SuggestionResolver } from "../../server/domains/suggestions/SuggestionResolver.js";
 
 /**
  * The workflow's type-graphql types are merged with @neo4j/graphql's generated schema by name. A

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MatchingError } from "../../server/matching/matching-error.js";
+import { MatchingError } from "../../server/domains/suggestions/matching-error.js";
 import {
   bestTeacher,
   scoreSuggestion,
@@ -7,8 +7,8 @@ import {
   verdictFor,
   type CourseFit,
   type TeacherSignals,
-} from "../../server/matching/score-suggestion.js";
-import { DEFAULT_SUGGESTION_WEIGHTS, parseWeightsSetting, resolveWeights } from "../../server/matching/suggestion-weights.js";
+} from "../../server/domains/suggestions/score-suggestion.js";
+import { DEFAULT_SUGGESTION_WEIGHTS, parseWeightsSetting, resolveWeights } from "../../server/domains/suggestions/suggestion-weights.js";
 
 const weights = resolveWeights({ ...DEFAULT_SUGGESTION_WEIGHTS });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { institutionVerdict, trendOf } from "../../server/network/compute-embedding.js";
-import type { PersonRole } from "../../server/network/describe-people.js";
-import { ladderLevel, ladderRungs } from "../../server/network/evaluate-ladder.js";
-import { explainWarmPath } from "../../server/network/explain-warm-path.js";
+import { institutionVerdict, trendOf } from "../../server/domains/network/compute-embedding.js";
+import type { PersonRole } from "../../server/domains/network/describe-people.js";
+import { ladderLevel, ladderRungs } from "../../server/domains/network/evaluate-ladder.js";
+import { explainWarmPath } from "../../server/domains/network/explain-warm-path.js";
 
 const teacher: PersonRole = {
   kind: "TEACHER",

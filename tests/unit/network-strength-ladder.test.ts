@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextFloor, STRENGTH_LADDER, type RankedPath } from "../../server/network/rank-warm-paths.js";
+import { nextFloor, STRENGTH_LADDER, type RankedPath } from "../../server/domains/network/rank-warm-paths.js";
 
 const path = (score: number): RankedPath => ({ personIds: ["a", "b"], ties: [], score, hops: 1 });
 

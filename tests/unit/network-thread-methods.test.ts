@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countThreads, type ThreadGraph } from "../../server/network/count-threads.js";
+import { countThreads, type ThreadGraph } from "../../server/domains/network/count-threads.js";
 import { seededRandom } from "../integration/network-fixtures.js";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, deriveTieStrength, interactionEvidence } from "../../server/network/derive-tie-strength.js";
+import { daysBetween, deriveTieStrength, interactionEvidence } from "../../server/domains/network/derive-tie-strength.js";
 
 describe("the tie-strength formula", () => {
   it("weighs an interaction by recency with a half-life of 180 days, ignoring later ones", () => {

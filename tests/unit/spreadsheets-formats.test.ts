@@ -13,10 +13,10 @@ import {
   PROGRAMME_LEVELS,
   SME_SIZES,
   TIE_CHANNELS,
-} from "../../server/outreach/domain-enums.js";
-import { caseExportColumns } from "../../server/spreadsheets/export-cases-csv.js";
-import { contactExportColumns } from "../../server/spreadsheets/export-contacts-csv.js";
-import { fileSpecs, specOf } from "../../server/spreadsheets/csv-formats.js";
+} from "../../server/platform/model/graph-enums.js";
+import { caseExportColumns } from "../../server/domains/spreadsheets/export-cases-csv.js";
+import { contactExportColumns } from "../../server/domains/spreadsheets/export-contacts-csv.js";
+import { fileSpecs, specOf } from "../../server/domains/spreadsheets/csv-formats.js";
 
 const read = (file: string): string => readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");
 

@@ -10,7 +10,7 @@ import {
   parseKvkNumber,
   parseNumber,
   todayInAmsterdam,
-} from "../../server/spreadsheets/parse-values.js";
+} from "../../server/platform/validation/parse-values.js";
 
 const value = <T>(p: { ok: true; value: T } | { ok: false; why: string }): T | string => (p.ok ? p.value : `ERR ${p.why}`);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { specOf } from "../../server/spreadsheets/csv-formats.js";
-import { detectDelimiter, readCsvText } from "../../server/spreadsheets/read-csv-text.js";
-import { validateCells, validateRowRules } from "../../server/spreadsheets/validate-csv-row.js";
+import { specOf } from "../../server/domains/spreadsheets/csv-formats.js";
+import { detectDelimiter, readCsvText } from "../../server/domains/spreadsheets/read-csv-text.js";
+import { validateCells, validateRowRules } from "../../server/domains/spreadsheets/validate-csv-row.js";
 
 describe("reading a CSV file against its format", () => {
   it("detects comma, semicolon (Dutch Excel) and tab from the header", () => {

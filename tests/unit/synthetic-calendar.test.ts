@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Row } from "../../server/neo4j/database.js";
+import type { Row } from "../../server/platform/neo4j/database.js";
 import { describeSyntheticGraph, SyntheticSizeError, type SyntheticSize } from "../../seed/synthetic/index.js";
 import { academicYearStartOf, shiftYears, yearShiftFor } from "../../seed/synthetic/shift-years.js";
 

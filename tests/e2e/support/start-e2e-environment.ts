@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { demoUsers, ensureDemoUsers } from "../../../server/auth/ensure-demo-users.js";
-import type { Database } from "../../../server/neo4j/database.js";
+import { demoUsers, ensureDemoUsers } from "../../../server/platform/auth/ensure-demo-users.js";
+import type { Database } from "../../../server/platform/neo4j/database.js";
 import { loadDemoData } from "../../../seed/load-demo.js";
 import { connectTestDatabase, resetGraph } from "../../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../../helpers/server.js";

@@ -1,0 +1,132 @@
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type Express } from "express";
+import type { JWTPayload } from "jose";
+import { authenticateRequest } from "../platform/auth/authenticate-request.js";
+import { DisabledUsers } from "../platform/auth/DisabledUsers.js";
+import { guardSchema } from "../platform/auth/guard-schema.js";
+import { LoginThrottle } from "../platform/auth/LoginThrottle.js";
+import type { RequestUser } from "../platform/auth/roles.js";
+import type { Config } from "../platform/config.js";
+import { DatabaseMonitor } from "../platform/faults/DatabaseMonitor.js";
+import { formatFault } from "../platform/faults/format-fault.js";
+import { buildGraphQLSchema, readTypeDefs } from "./build-schema.js";
+import { createContext, type GraphQLContext } from "../platform/graphql/context.js";
+import { formatError } from "../platform/graphql/format-error.js";
+import { checkRequestShape } from "../platform/limits/check-request-shape.js";
+import { handleBodyErrors, handleUnexpectedErrors } from "../platform/limits/handle-body-errors.js";
+import { operationLimitsPlugin } from "../platform/limits/limit-operations.js";
+import { limitRate } from "../platform/limits/limit-rate.js";
+import type { Database } from "../platform/neo4j/database.js";
+import { readGraphShape } from "../platform/validation/read-graph-shape.js";
+
+const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
+
+export interface App {
+  express: Express;
+  apollo: ApolloServer<GraphQLContext>;
+  /** Whether Neo4j answers; /health reports it and resolvers fail fast while it does not. */
+  monitor: DatabaseMonitor;
+}
+
+export interface AppOptions {
+  /** "starting": Neo4j has not answered yet (an external one still coming up, see start.ts). */
+  databaseState?: "up" | "starting";
+}
+
+/**
+ * Express with the GraphQL endpoint at /graphql, a health endpoint, and the built client at /.
+ * In front of Apollo, in order: the bearer token (401 when invalid), the rate limit, the body size
+ * limit; inside it, the operation limits (depth, page size, cost) and the guard around every root
+ * field (access, protected fields, input, fail-fast). docs/security.md describes each.
+ */
+export async function createApp(config: Config, db: Database, httpServer: Server, options: AppOptions = {}): Promise<App> {
+  const production = config.NODE_ENV === "production";
+  const monitor = new DatabaseMonitor(db, { target: "Neo4j" }, options.databaseState ?? "up");
+  const shape = readGraphShape(readTypeDefs());
+  const schema = guardSchema(await buildGraphQLSchema(db, { maxPageSize: config.MAX_PAGE_SIZE }), { shape });
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: true,
+    // server/main.ts owns shutdown (drain HTTP, close the driver, stop Neo4j). Apollo's own signal
+    // handlers (on outside NODE_ENV=test) raced it and left the shutdown hanging until the 60 s guard.
+    stopOnTerminationSignals: false,
+    allowBatchedHttpRequests: false,
+    // Every operation is sent whole: no persisted-query cache to fill or poison.
+    persistedQueries: false,
+    parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
+    formatError: (formatted, error) => formatFault(formatError(formatted, error), error, { production }),
+    // Apollo's default indents every response by two spaces: a larger body to build, send and parse.
+    stringifyResult: (value) => JSON.stringify(value),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No @cacheControl hints in this schema and POST responses are not cached: without this, Apollo
+      // wraps every field resolver of the schema to compute a cache policy on each request (docs/performance.md).
+      ApolloServerPluginCacheControlDisabled(),
+      operationLimitsPlugin({ maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST, maxPageSize: config.MAX_PAGE_SIZE }),
+      { async serverWillStart() { return { async serverWillStop() { monitor.stop(); } }; } },
+    ],
+  });
+  await apollo.start();
+
+  const disabledUsers = new DisabledUsers(db, 30_000, monitor);
+  const auth = { config, throttle: new LoginThrottle(config.LOGIN_ATTEMPTS_PER_15_MIN), disabledUsers };
+
+  const app = express();
+  app.disable("x-powered-by");
+  // An ETag is a hash of every response body; GraphQL answers are POSTs nobody revalidates.
+  // (express.static and sendFile below set their own.)
+  app.set("etag", false);
+
+  app.get("/health", async (_req, res) => {
+    const status = monitor.current();
+    if (status.state !== "up") {
+      res.status(503).json({ status: "degraded", neo4j: { reachable: false, state: status.state, reason: status.reason, attempts: status.attempts, since: status.since } });
+      return;
+    }
+    try {
+      const info = await db.serverInfo();
+      res.json({ status: "ok", neo4j: { reachable: true, version: info.version, edition: info.edition } });
+    } catch (error) {
+      monitor.report(error);
+      res.status(503).json({ status: "degraded", neo4j: { reachable: false, state: monitor.current().state } });
+    }
+  });
+
+  app.use(
+    "/graphql",
+    authenticateRequest(config, disabledUsers),
+    limitRate(config.RATE_LIMIT_PER_MINUTE),
+    express.json({ limit: config.MAX_BODY_SIZE }),
+    handleBodyErrors,
+    checkRequestShape,
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        createContext(db, {
+          user: res.locals.user as RequestUser | undefined,
+          jwt: res.locals.jwt as (JWTPayload & { roles: string[] }) | undefined,
+          queryTimeoutMs: config.QUERY_TIMEOUT_MS,
+          ip: req.ip ?? "unknown",
+          auth,
+          monitor,
+        }),
+    }),
+    handleUnexpectedErrors,
+  );
+
+  if (existsSync(clientDist)) {
+    app.use(express.static(clientDist));
+    // The client routes in the browser: every other GET serves its shell.
+    app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(path.join(clientDist, "index.html")));
+  }
+  return { express: app, apollo, monitor };
+}

@@ -1,0 +1,117 @@
+import { ConfigError, type Config } from "../platform/config.js";
+import { HttpListenError, listen, type RunningHttp } from "./listen.js";
+import { log } from "../platform/log.js";
+import { ensureConstraints } from "../platform/neo4j/constraints.js";
+import { createDatabase, DatabaseConnectionError, verifyDatabase, type Database } from "../platform/neo4j/database.js";
+import { ensureDemoUsers } from "../platform/auth/ensure-demo-users.js";
+import { ensureFirstAdmin } from "../platform/auth/ensure-first-admin.js";
+import { UserStore } from "../platform/auth/UserStore.js";
+import { waitForDatabase } from "../platform/faults/wait-for-database.js";
+import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from "../platform/neo4j/embedded.js";
+import { graphIsEmpty, loadDemoData } from "../../seed/load-demo.js";
+import { embeddedOptionsFrom } from "../platform/neo4j/embedded-options-from-config.js";
+import { scheduleEmbeddingRefresh } from "../domains/network/schedule-embedding-refresh.js";
+import { collectStartupGarbage } from "./collect-startup-garbage.js";
+
+/** What `npm start` brings up, in order, and takes down in reverse. */
+export interface RunningProduct {
+  url: string;
+  db: Database;
+  http: RunningHttp;
+  embedded?: EmbeddedNeo4j;
+  /** Figures of this start, for the log and the README: milliseconds per phase. */
+  timings: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+/** Errors whose message is already one line that says what to do: print it, no stack trace. */
+export function isExplainedStartupError(error: unknown): error is Error {
+  return (
+    error instanceof ConfigError ||
+    error instanceof EmbeddedNeo4jError ||
+    error instanceof DatabaseConnectionError ||
+    error instanceof HttpListenError
+  );
+}
+
+/** Connects to Neo4j (the embedded one when NEO4J_URI is unset), prepares the graph, and serves HTTP. */
+export async function startProduct(config: Config): Promise<RunningProduct> {
+  const timings: Record<string, number> = {};
+  const t0 = Date.now();
+  let embedded: EmbeddedNeo4j | undefined;
+  let db: Database | undefined;
+  let http: RunningHttp | undefined;
+  try {
+    if (!config.NEO4J_URI) {
+      embedded = await startEmbeddedNeo4j(embeddedOptionsFrom(config, (line) => log.info(line)));
+      timings.neo4jStartMs = Date.now() - t0;
+      log.info(`Embedded Neo4j ${embedded.version} ready at ${embedded.uri}`, { ms: timings.neo4jStartMs });
+    }
+    const uri = config.NEO4J_URI ?? embedded?.uri ?? "";
+    const target = { uri, database: config.NEO4J_DATABASE };
+    db = createDatabase({
+      ...target,
+      username: config.NEO4J_USERNAME,
+      password: config.NEO4J_PASSWORD,
+      noAuth: !config.NEO4J_URI,
+      connectionTimeoutMs: config.NEO4J_ACQUISITION_TIMEOUT_MS,
+      connectionAcquisitionTimeoutMs: config.NEO4J_ACQUISITION_TIMEOUT_MS,
+      maxTransactionRetryTimeMs: config.NEO4J_TX_RETRY_MS,
+    });
+    if (config.NEO4J_URI) {
+      // An external Neo4j may still be starting: serve /health ("degraded", with the reason) and
+      // retry with back-off; GraphQL requests get SERVICE_UNAVAILABLE until it answers.
+      http = await listen(config, db);
+      http.app.monitor.markStarting();
+      await waitForDatabase(db, { ...target, timeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS, monitor: http.app.monitor });
+    } else {
+      await verifyDatabase(db, target);
+    }
+    const t1 = Date.now();
+    await ensureConstraints(db);
+    await new UserStore(db).ensureConstraints();
+    timings.constraintsMs = Date.now() - t1;
+
+    if (config.SEED_DEMO && (await graphIsEmpty(db))) {
+      log.info("The database is empty: loading the demo data…");
+      const seeded = await loadDemoData(db, { onProgress: (line) => log.info(line) });
+      timings.seedMs = seeded.ms;
+      log.info("Demo data loaded", { nodes: seeded.nodes, relationships: seeded.relationships, ms: seeded.ms });
+    }
+    // Sign-in: demo users (one per role, local use only) outside production; in production the
+    // first admin from ADMIN_EMAIL/ADMIN_PASSWORD, or a refusal to start.
+    if (config.NODE_ENV === "production") await ensureFirstAdmin(db, config);
+    else await ensureDemoUsers(db, config.NODE_ENV);
+
+    http ??= await listen(config, db);
+    const served = http;
+    // Neo4j is ready: keep the stored embedding figures current (docs/network-analytics.md).
+    const embeddingRefresh =
+      config.EMBEDDING_REFRESH_MINUTES > 0 ? scheduleEmbeddingRefresh(db, { intervalMs: config.EMBEDDING_REFRESH_MINUTES * 60_000 }) : undefined;
+    // Ready to serve: drop the garbage of building the schema before the first request (the idle RSS).
+    collectStartupGarbage();
+    timings.totalMs = Date.now() - t0;
+    const running: RunningProduct = {
+      url: served.url,
+      db,
+      http: served,
+      ...(embedded ? { embedded } : {}),
+      timings,
+      async stop() {
+        await embeddingRefresh?.stop();
+        log.debug("Stopping: HTTP and Apollo");
+        await served.close();
+        log.debug("Stopping: the driver");
+        await db?.close();
+        log.debug("Stopping: the embedded Neo4j");
+        await embedded?.stop();
+      },
+    };
+    return running;
+  } catch (error) {
+    await http?.close().catch(() => {});
+    await db?.close().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,112 @@
+import { Access } from "../../platform/auth/Access.js";
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { EducationLevel } from "./case-enums.js";
+import { nowIso } from "../../platform/clock/read-clock.js";
+import { resolveActor } from "../../platform/auth/resolve-actor.js";
+import type { GraphQLContext } from "../../platform/graphql/context.js";
+import { completeSprint } from "./complete-sprint.js";
+import { matchCase } from "./match-case.js";
+import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
+import { CourseCapacity } from "../agreements/capacity-types.js";
+import { MilestoneRecord, SprintCompletionInput, SprintRecord } from "./sprint-types.js";
+import { readCapacity } from "../agreements/read-capacity.js";
+import { readSprint } from "./read-sprint.js";
+import { startSprint } from "./start-sprint.js";
+import { addMilestone, completeMilestone } from "./track-milestones.js";
+
+const ACTOR_DESCRIPTION = "The coordinator (person id) making the change, recorded in the timeline; a signed-in user takes precedence.";
+
+/** Agreements' capacity, matching a case into a sprint, and the sprint until it completes. */
+@Resolver()
+export class SprintResolver {
+  @Query(() => CourseCapacity, { description: "Places under the course's agreement in a teaching period, used and left." })
+  @Access("CASE_READ")
+  async courseCapacity(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("course", () => ID) courseId: string,
+    @Arg("period", () => ID) periodId: string,
+  ): Promise<CourseCapacity> {
+    const view = await ctx.db.readTx((tx) => readCapacity(tx, courseId, periodId));
+    if (!view) throw new MatchingError(MatchingErrorCode.NOT_FOUND, "No such course or teaching period.", "course");
+    return view;
+  }
+
+  @Query(() => SprintRecord, { nullable: true })
+  @Access("CASE_READ")
+  async sprintRecord(@Ctx() ctx: GraphQLContext, @Arg("sprint", () => ID) sprintId: string): Promise<SprintRecord | null> {
+    return ctx.db.readTx((tx) => readSprint(tx, sprintId));
+  }
+
+  @Mutation(() => SprintRecord, {
+    description: "PROPOSED → MATCHED: a PLANNED sprint in the course and period, using one place of its capacity; refused when full (CAPACITY_EXHAUSTED), also under concurrent attempts.",
+  })
+  @Access("CASE_WORK")
+  async matchCase(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("case", () => ID) caseId: string,
+    @Arg("course", () => ID) courseId: string,
+    @Arg("period", () => ID) periodId: string,
+    @Arg("teamSize", () => Int, { nullable: true }) teamSize?: number | null,
+    @Arg("teamLevel", () => EducationLevel, { nullable: true, description: "Default: the course's institution level." }) teamLevel?: EducationLevel | null,
+    @Arg("supervisor", () => ID, { nullable: true, description: "Default: the teacher who said INTERESTED, else the course's only teacher." })
+    supervisor?: string | null,
+    @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
+  ): Promise<SprintRecord> {
+    return matchCase(
+      ctx.db,
+      { caseId, courseId, periodId, teamSize: teamSize ?? null, teamLevel: teamLevel ?? null, supervisorId: supervisor ?? null },
+      resolveActor(ctx, actor),
+      nowIso(),
+    );
+  }
+
+  @Mutation(() => SprintRecord, { description: "MATCHED → IN_SPRINT: the planned sprint starts." })
+  @Access("CASE_WORK")
+  async startSprint(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("sprint", () => ID) sprintId: string,
+    @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
+  ): Promise<SprintRecord> {
+    return startSprint(ctx.db, sprintId, resolveActor(ctx, actor), nowIso());
+  }
+
+  @Mutation(() => MilestoneRecord)
+  @Access("CASE_WORK")
+  async addMilestone(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("sprint", () => ID) sprintId: string,
+    @Arg("title", () => String) title: string,
+    @Arg("due", () => String, { nullable: true, description: "YYYY-MM-DD." }) due?: string | null,
+  ): Promise<MilestoneRecord> {
+    return addMilestone(ctx.db, sprintId, title, due ?? null);
+  }
+
+  @Mutation(() => MilestoneRecord)
+  @Access("CASE_WORK")
+  async completeMilestone(@Ctx() ctx: GraphQLContext, @Arg("milestone", () => ID) milestoneId: string): Promise<MilestoneRecord> {
+    return completeMilestone(ctx.db, milestoneId, nowIso());
+  }
+
+  @Mutation(() => SprintRecord, { description: "IN_SPRINT → COMPLETED: the running sprint ends with its outcome, the SME's rating and both sides' feedback." })
+  @Access("CASE_WORK")
+  async completeSprint(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("sprint", () => ID) sprintId: string,
+    @Arg("input", () => SprintCompletionInput) input: SprintCompletionInput,
+    @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
+  ): Promise<SprintRecord> {
+    return completeSprint(
+      ctx.db,
+      sprintId,
+      {
+        outcome: input.outcome,
+        smeRating: input.smeRating ?? null,
+        smeFeedback: input.smeFeedback ?? null,
+        teacherFeedback: input.teacherFeedback ?? null,
+        followUpWanted: input.followUpWanted ?? null,
+      },
+      resolveActor(ctx, actor),
+      nowIso(),
+    );
+  }
+}

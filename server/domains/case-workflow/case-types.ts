@@ -1,0 +1,298 @@
+import { Access } from "../../platform/auth/Access.js";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { CaseStatus, CaseTimelineKind, EducationLevel, Effort, PartnerKind, SmeSize } from "./case-enums.js";
+
+/** GraphQL input and output types of the case lifecycle. Dates travel as ISO strings (YYYY-MM-DD). */
+
+@InputType({ description: "The SME of an intake: found by KvK number when given, else by name + city; created when new." })
+export class SmeIntakeInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: "8 digits; spaces and dots are ignored." })
+  kvkNumber?: string | null;
+
+  @Field(() => String, { nullable: true })
+  city?: string | null;
+
+  @Field(() => String, { nullable: true })
+  sector?: string | null;
+
+  @Field(() => SmeSize, { nullable: true })
+  size?: SmeSize | null;
+}
+
+@InputType({ description: "The SME's contact person: found by e-mail, else by name among the SME's contacts; created when new." })
+export class ContactIntakeInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  jobTitle?: string | null;
+}
+
+@InputType({ description: "The referring partner: an existing one by id, or by name (found case-insensitively, else created)." })
+export class PartnerReferenceInput {
+  @Field(() => ID, { nullable: true })
+  id?: string | null;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => PartnerKind, { nullable: true, description: "For a partner created by name; default OTHER." })
+  kind?: PartnerKind | null;
+}
+
+@InputType()
+export class CaseIntakeInput {
+  @Field(() => SmeIntakeInput)
+  sme!: SmeIntakeInput;
+
+  @Field(() => ContactIntakeInput, { nullable: true })
+  contact?: ContactIntakeInput | null;
+
+  @Field(() => PartnerReferenceInput, { nullable: true })
+  partner?: PartnerReferenceInput | null;
+
+  @Field(() => String, { nullable: true, description: "Date of the referral; default today." })
+  referredOn?: string | null;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  question?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  topics?: string[] | null;
+
+  @Field(() => [EducationLevel])
+  wantedLevels!: EducationLevel[];
+
+  @Field(() => Effort, { nullable: true })
+  effort?: Effort | null;
+
+  @Field(() => String, { nullable: true, description: "YYYY-MM-DD." })
+  earliestStart?: string | null;
+
+  @Field(() => String, { nullable: true, description: "YYYY-MM-DD; not before earliestStart." })
+  deadline?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The coordinator who handles the case; default the actor." })
+  coordinator?: string | null;
+}
+
+@ObjectType({ description: "What an intake found or created." })
+export class CaseIntakeResult {
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field(() => CaseStatus)
+  status!: CaseStatus;
+
+  @Field(() => ID)
+  smeId!: string;
+
+  @Field(() => Boolean, { description: "False when an existing SME was found." })
+  smeCreated!: boolean;
+
+  @Field(() => ID, { nullable: true })
+  contactId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  partnerId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  coordinatorId!: string | null;
+}
+
+@ObjectType({ description: "One recorded status change of a case." })
+export class CaseStatusChange {
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field(() => ID)
+  eventId!: string;
+
+  @Field(() => CaseStatus, { nullable: true })
+  from!: CaseStatus | null;
+
+  @Field(() => CaseStatus)
+  to!: CaseStatus;
+
+  @Field(() => String, { description: "ISO instant." })
+  at!: string;
+
+  @Field(() => String, { nullable: true })
+  by!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Access("CASE_TEXT")
+  reason?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Access("CASE_TEXT")
+  note?: string | null;
+}
+
+@ObjectType({ description: "One line of a case's timeline: a status change, or a proposal sent or answered." })
+export class CaseTimelineEntry {
+  @Field(() => CaseTimelineKind)
+  kind!: CaseTimelineKind;
+
+  @Field(() => String, { description: "ISO instant." })
+  at!: string;
+
+  @Field(() => String, { nullable: true })
+  by!: string | null;
+
+  @Field(() => String, { nullable: true })
+  byName!: string | null;
+
+  @Field(() => CaseStatus, { nullable: true })
+  from!: CaseStatus | null;
+
+  @Field(() => CaseStatus, { nullable: true })
+  to!: CaseStatus | null;
+
+  @Field(() => String, { nullable: true })
+  @Access("CASE_TEXT")
+  reason!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Access("CASE_TEXT")
+  note!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  proposalId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  teacherId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  teacherName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  courseName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  channel!: string | null;
+
+  @Field(() => String, { nullable: true })
+  answer!: string | null;
+}
+
+@InputType()
+export class CaseBoardFilter {
+  @Field(() => ID, { nullable: true, description: "Cases with a proposal or sprint in a course of this institution." })
+  institution?: string | null;
+
+  @Field(() => String, { nullable: true, description: "A topic of the case (case-insensitive)." })
+  topic?: string | null;
+
+  @Field(() => EducationLevel, { nullable: true, description: "A wanted level of the case." })
+  level?: EducationLevel | null;
+
+  @Field(() => ID, { nullable: true, description: "The partner that referred the case's SME." })
+  partner?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  coordinator?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Part of the title or of the SME's name." })
+  search?: string | null;
+
+  @Field(() => CaseStatus, { nullable: true, description: "Cards of one column only; the column counts still cover every status." })
+  status?: CaseStatus | null;
+}
+
+@ObjectType()
+export class CaseBoardColumn {
+  @Field(() => CaseStatus)
+  status!: CaseStatus;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+export class CaseCard {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => CaseStatus)
+  status!: CaseStatus;
+
+  @Field(() => ID, { nullable: true })
+  smeId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  smeName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  smeCity!: string | null;
+
+  @Field(() => String, { nullable: true })
+  partnerName!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  coordinatorId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  coordinatorName!: string | null;
+
+  @Field(() => [String])
+  topics!: string[];
+
+  @Field(() => [EducationLevel])
+  wantedLevels!: EducationLevel[];
+
+  @Field(() => String, { nullable: true })
+  earliestStart!: string | null;
+
+  @Field(() => String, { nullable: true })
+  deadline!: string | null;
+
+  @Field(() => String)
+  created!: string;
+
+  @Field(() => String, { nullable: true })
+  lastChangeAt!: string | null;
+
+  @Field(() => Int, { description: "Proposals neither answered nor expired." })
+  openProposals!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "For cases in INTAKE, QUALIFIED or PROPOSED: courses that share a topic with the case at a wanted level, as last counted (intake, qualification, proposals, refreshSuggestionCounts). Null otherwise.",
+  })
+  suggestionCount!: number | null;
+}
+
+@ObjectType()
+export class CaseBoard {
+  @Field(() => [CaseBoardColumn], { description: "Every status, with its count under the filter." })
+  columns!: CaseBoardColumn[];
+
+  @Field(() => Int)
+  totalCount!: number;
+
+  @Field(() => [CaseCard])
+  cards!: CaseCard[];
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+}

@@ -1,0 +1,31 @@
+import type { Database } from "../../platform/neo4j/database.js";
+import { CaseStatus, type CaseCloseReason } from "./case-enums.js";
+import { checkTransition } from "./check-transition.js";
+import { lockCase } from "./lock-case.js";
+import { recordStatusChange, type RecordedStatusChange } from "./record-status-change.js";
+import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
+
+/**
+ * Any open state → CLOSED, with a reason. A planned or running sprint of the case is cancelled in
+ * the same transaction, which gives its place back to the course's capacity.
+ */
+export async function closeCase(
+  db: Database,
+  caseId: string,
+  reason: CaseCloseReason,
+  note: string | null,
+  actor: Actor,
+  now: string,
+): Promise<RecordedStatusChange> {
+  return db.writeTx(async (tx) => {
+    await checkActor(tx, actor);
+    const locked = await lockCase(tx, caseId);
+    const to = checkTransition("CLOSE", locked.status) ?? CaseStatus.CLOSED;
+    await tx.run(
+      `MATCH (:Case {id: $id})<-[:FOR_CASE]-(s:Sprint) WHERE s.status IN ['PLANNED', 'RUNNING']
+       SET s.status = 'CANCELLED'`,
+      { id: caseId },
+    );
+    return recordStatusChange(tx, { caseId, from: locked.status, to, at: now, by: actor.id, reason, note });
+  });
+}

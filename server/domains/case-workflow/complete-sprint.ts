@@ -1,0 +1,51 @@
+import { CaseStatus } from "./case-enums.js";
+import { checkTransition } from "./check-transition.js";
+import { recordStatusChange } from "./record-status-change.js";
+import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
+import type { Database } from "../../platform/neo4j/database.js";
+import { SprintStatus } from "../suggestions/matching-enums.js";
+import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
+import { readSprint, type SprintView } from "./read-sprint.js";
+import { lockSprintCase, requireSprintStatus } from "./start-sprint.js";
+
+export interface SprintCompletion {
+  outcome: string;
+  smeRating: number | null;
+  smeFeedback: string | null;
+  teacherFeedback: string | null;
+  followUpWanted: boolean | null;
+}
+
+/** IN_SPRINT → COMPLETED: the running sprint ends with its outcome and both sides' feedback. */
+export async function completeSprint(db: Database, sprintId: string, completion: SprintCompletion, actor: Actor, now: string): Promise<SprintView> {
+  const outcome = completion.outcome.trim();
+  if (!outcome) throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, "Completing a sprint needs its outcome.", "outcome");
+  const rating = completion.smeRating;
+  if (rating !== null && (!Number.isInteger(rating) || rating < 1 || rating > 5)) {
+    throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, "smeRating is a whole number from 1 to 5.", "smeRating");
+  }
+  return db.writeTx(async (tx) => {
+    await checkActor(tx, actor);
+    const locked = await lockSprintCase(tx, sprintId);
+    requireSprintStatus(locked.sprintStatus, [SprintStatus.RUNNING], "be completed");
+    const to = checkTransition("COMPLETE", locked.caseStatus) ?? CaseStatus.COMPLETED;
+    await tx.run(
+      `MATCH (s:Sprint {id: $id})
+       SET s.status = 'COMPLETED', s.outcome = $outcome, s.smeRating = $smeRating, s.smeFeedback = $smeFeedback,
+           s.teacherFeedback = $teacherFeedback, s.followUpWanted = $followUpWanted, s.completedAt = datetime($now)`,
+      {
+        id: sprintId,
+        outcome,
+        smeRating: rating,
+        smeFeedback: completion.smeFeedback?.trim() || null,
+        teacherFeedback: completion.teacherFeedback?.trim() || null,
+        followUpWanted: completion.followUpWanted,
+        now,
+      },
+    );
+    await recordStatusChange(tx, { caseId: locked.caseId, from: locked.caseStatus, to, at: now, by: actor.id, note: outcome });
+    const sprint = await readSprint(tx, sprintId);
+    if (!sprint) throw new Error(`Sprint ${sprintId} vanished.`);
+    return sprint;
+  });
+}

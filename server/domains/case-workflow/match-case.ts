@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { CaseStatus, EducationLevel } from "./case-enums.js";
+import { checkTransition } from "./check-transition.js";
+import { lockCase } from "./lock-case.js";
+import { lockNode } from "../../platform/neo4j/lock-node.js";
+import { recordStatusChange } from "./record-status-change.js";
+import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
+import type { Database, Tx } from "../../platform/neo4j/database.js";
+import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
+import { readCapacity } from "../agreements/read-capacity.js";
+import { readSprint, type SprintView } from "./read-sprint.js";
+
+export interface MatchCaseInput {
+  caseId: string;
+  courseId: string;
+  periodId: string;
+  teamSize: number | null;
+  teamLevel: EducationLevel | null;
+  supervisorId: string | null;
+}
+
+export const MAX_TEAM_SIZE = 50;
+
+/**
+ * PROPOSED → MATCHED: places the case in a course for a teaching period as a PLANNED sprint, using
+ * one place of the course's capacity. Overbooking is refused also when many coordinators match at
+ * once: the transaction first takes the course's write lock, and only then counts the sprints, so
+ * concurrent matches into one course run one after the other and each sees the others' sprints.
+ */
+export async function matchCase(db: Database, input: MatchCaseInput, actor: Actor, now: string): Promise<SprintView> {
+  if (input.teamSize !== null && (!Number.isInteger(input.teamSize) || input.teamSize < 1 || input.teamSize > MAX_TEAM_SIZE)) {
+    throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `teamSize must be a whole number from 1 to ${MAX_TEAM_SIZE}.`, "teamSize");
+  }
+  return db.writeTx(async (tx) => {
+    await checkActor(tx, actor);
+    const locked = await lockCase(tx, input.caseId);
+    const to = checkTransition("MATCH", locked.status) ?? CaseStatus.MATCHED;
+
+    // The course's lock serialises every match into it; counting comes after, in readCapacity.
+    if (!(await lockNode(tx, "Course", input.courseId))) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No course with id ${input.courseId}.`, "course");
+    const capacity = await readCapacity(tx, input.courseId, input.periodId);
+    if (!capacity) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No teaching period with id ${input.periodId}.`, "period");
+    if (!capacity.runsInPeriod) {
+      throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `${capacity.courseName} does not run in ${capacity.periodName}.`, "period");
+    }
+    if (!capacity.hasAgreement) {
+      throw new MatchingError(
+        MatchingErrorCode.CAPACITY_EXHAUSTED,
+        `No agreement covers ${capacity.courseName} in ${capacity.periodName}, so it has no places; make an agreement first.`,
+        "course",
+      );
+    }
+    if (capacity.remaining !== null && capacity.remaining <= 0) {
+      throw new MatchingError(
+        MatchingErrorCode.CAPACITY_EXHAUSTED,
+        `${capacity.courseName} is full in ${capacity.periodName}: ${capacity.used} of ${capacity.casesPerPeriod} places are taken.`,
+        "period",
+      );
+    }
+
+    const supervisorId = await chooseSupervisor(tx, input);
+    const sprintId = randomUUID();
+    await tx.run(
+      `MATCH (k:Case {id: $caseId}), (c:Course {id: $courseId}), (p:TeachingPeriod {id: $periodId})
+       OPTIONAL MATCH (c)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i:Institution)
+       WITH k, c, p, head(collect(i.kind)) AS courseLevel
+       CREATE (s:Sprint {id: $sprintId, status: 'PLANNED', teamSize: $teamSize, teamLevel: coalesce($teamLevel, courseLevel),
+                         startDate: p.startDate, endDate: p.endDate})
+       CREATE (s)-[:FOR_CASE]->(k), (s)-[:IN_COURSE]->(c), (s)-[:IN_PERIOD]->(p)
+       WITH s
+       OPTIONAL MATCH (t:Person {id: $supervisorId})
+       FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | CREATE (s)-[:SUPERVISED_BY]->(t))`,
+      { ...input, sprintId, supervisorId },
+    );
+    await recordStatusChange(tx, {
+      caseId: input.caseId,
+      from: locked.status,
+      to,
+      at: now,
+      by: actor.id,
+      note: `${capacity.courseName}, ${capacity.periodName}`,
+    });
+    const sprint = await readSprint(tx, sprintId);
+    if (!sprint) throw new Error(`Sprint ${sprintId} was not written.`);
+    return sprint;
+  });
+}
+
+/**
+ * The supervisor named, else the teacher who said INTERESTED to this case for this course (the
+ * latest), else the course's only teacher; none when that is ambiguous.
+ */
+async function chooseSupervisor(tx: Tx, input: MatchCaseInput): Promise<string | null> {
+  if (input.supervisorId !== null) {
+    const rows = await tx.run("MATCH (t:Person {id: $id}) RETURN t.id AS id", { id: input.supervisorId });
+    if (rows.length === 0) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No person with id ${input.supervisorId} (the supervisor).`, "supervisor");
+    return input.supervisorId;
+  }
+  const rows = await tx.run(
+    `MATCH (c:Course {id: $courseId})
+     OPTIONAL CALL (c) {
+       MATCH (:Case {id: $caseId})<-[:OF_CASE]-(p:Proposal {answer: 'INTERESTED'})-[:FOR_COURSE]->(c), (p)-[:TO_TEACHER]->(t:Person)
+       RETURN t.id AS interested ORDER BY p.answeredAt DESC LIMIT 1
+     }
+     RETURN interested, COLLECT { MATCH (c)<-[:TEACHES]-(t:Person) RETURN t.id } AS teachers`,
+    { courseId: input.courseId, caseId: input.caseId },
+  );
+  const row = rows[0];
+  if (row?.interested) return String(row.interested);
+  const teachers = (row?.teachers as string[] | undefined) ?? [];
+  return teachers.length === 1 ? (teachers[0] ?? null) : null;
+}

@@ -1,0 +1,54 @@
+import type { Tx } from "../../platform/neo4j/database.js";
+import type { CaseStatus, EducationLevel } from "./case-enums.js";
+import type { SprintStatus } from "../suggestions/matching-enums.js";
+
+export interface MilestoneView {
+  id: string;
+  sprintId: string;
+  title: string;
+  due: string | null;
+  done: boolean;
+}
+
+export interface SprintView {
+  id: string;
+  status: SprintStatus;
+  caseId: string;
+  caseStatus: CaseStatus;
+  courseId: string | null;
+  courseName: string | null;
+  periodId: string | null;
+  periodName: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  teamSize: number | null;
+  teamLevel: EducationLevel | null;
+  supervisorId: string | null;
+  supervisorName: string | null;
+  outcome: string | null;
+  smeRating: number | null;
+  smeFeedback: string | null;
+  teacherFeedback: string | null;
+  followUpWanted: boolean | null;
+  milestones: MilestoneView[];
+}
+
+export async function readSprint(tx: Tx, sprintId: string): Promise<SprintView | null> {
+  const rows = await tx.run(
+    `MATCH (s:Sprint {id: $id})-[:FOR_CASE]->(k:Case)
+     OPTIONAL MATCH (s)-[:IN_COURSE]->(c:Course)
+     OPTIONAL MATCH (s)-[:IN_PERIOD]->(p:TeachingPeriod)
+     OPTIONAL MATCH (s)-[:SUPERVISED_BY]->(t:Person)
+     RETURN s.id AS id, s.status AS status, k.id AS caseId, k.status AS caseStatus, c.id AS courseId, c.name AS courseName,
+            p.id AS periodId, p.name AS periodName, toString(s.startDate) AS startDate, toString(s.endDate) AS endDate,
+            s.teamSize AS teamSize, s.teamLevel AS teamLevel, t.id AS supervisorId, t.name AS supervisorName,
+            s.outcome AS outcome, s.smeRating AS smeRating, s.smeFeedback AS smeFeedback, s.teacherFeedback AS teacherFeedback,
+            s.followUpWanted AS followUpWanted,
+            COLLECT { MATCH (s)-[:HAS_MILESTONE]->(m:Milestone)
+                      RETURN {id: m.id, sprintId: s.id, title: m.title, due: toString(m.due), done: m.done} AS m
+                      ORDER BY m.due, m.title } AS milestones
+     LIMIT 1`,
+    { id: sprintId },
+  );
+  return (rows[0] as unknown as SprintView | undefined) ?? null;
+}

@@ -1,0 +1,40 @@
+import type { Tx } from "../../platform/neo4j/database.js";
+import type { CaseStatus } from "./case-enums.js";
+
+export interface StatusChange {
+  caseId: string;
+  from: CaseStatus | null;
+  to: CaseStatus;
+  /** ISO instant of the change. */
+  at: string;
+  by: string | null;
+  reason?: string | null;
+  note?: string | null;
+}
+
+export interface RecordedStatusChange extends StatusChange {
+  eventId: string;
+}
+
+/**
+ * Sets the case's status and appends the timeline event, in the caller's transaction. Callers have
+ * locked the case and checked the transition (lockCase + checkTransition) before.
+ */
+export async function recordStatusChange(tx: Tx, change: StatusChange): Promise<RecordedStatusChange> {
+  const rows = await tx.run(
+    `MATCH (k:Case {id: $caseId})
+     SET k.status = $to
+     CREATE (k)-[:HAD_EVENT]->(e:CaseEvent {id: randomUUID(), from: $from, to: $to, at: datetime($at), by: $by, reason: $reason, note: $note})
+     RETURN e.id AS eventId`,
+    {
+      caseId: change.caseId,
+      from: change.from,
+      to: change.to,
+      at: change.at,
+      by: change.by,
+      reason: change.reason ?? null,
+      note: change.note ?? null,
+    },
+  );
+  return { ...change, eventId: String(rows[0]?.eventId) };
+}

@@ -1,0 +1,44 @@
+import { CaseStatus } from "./case-enums.js";
+import { checkTransition } from "./check-transition.js";
+import { lockCase } from "./lock-case.js";
+import { recordStatusChange } from "./record-status-change.js";
+import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
+import type { Database, Tx } from "../../platform/neo4j/database.js";
+import { SprintStatus } from "../suggestions/matching-enums.js";
+import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
+import { readSprint, type SprintView } from "./read-sprint.js";
+
+/** Finds the sprint's case and locks it, so sprint and case change together or not at all. */
+export async function lockSprintCase(tx: Tx, sprintId: string): Promise<{ caseId: string; caseStatus: CaseStatus; sprintStatus: SprintStatus }> {
+  const rows = await tx.run("MATCH (:Sprint {id: $id})-[:FOR_CASE]->(k:Case) RETURN k.id AS caseId", { id: sprintId });
+  const caseId = rows[0]?.caseId;
+  if (typeof caseId !== "string") throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No sprint with id ${sprintId}.`, "sprint");
+  const locked = await lockCase(tx, caseId, "sprint");
+  const sprint = await tx.run("MATCH (s:Sprint {id: $id}) RETURN s.status AS status", { id: sprintId });
+  return { caseId, caseStatus: locked.status, sprintStatus: sprint[0]?.status as SprintStatus };
+}
+
+export function requireSprintStatus(actual: SprintStatus, allowed: SprintStatus[], what: string): void {
+  if (!allowed.includes(actual)) {
+    throw new MatchingError(
+      MatchingErrorCode.ILLEGAL_TRANSITION,
+      `A sprint that is ${actual} cannot ${what}; that needs a sprint that is ${allowed.join(" or ")}.`,
+      "sprint",
+    );
+  }
+}
+
+/** MATCHED → IN_SPRINT: the planned sprint starts running. */
+export async function startSprint(db: Database, sprintId: string, actor: Actor, now: string): Promise<SprintView> {
+  return db.writeTx(async (tx) => {
+    await checkActor(tx, actor);
+    const locked = await lockSprintCase(tx, sprintId);
+    requireSprintStatus(locked.sprintStatus, [SprintStatus.PLANNED], "start");
+    const to = checkTransition("START_SPRINT", locked.caseStatus) ?? CaseStatus.IN_SPRINT;
+    await tx.run("MATCH (s:Sprint {id: $id}) SET s.status = 'RUNNING'", { id: sprintId });
+    await recordStatusChange(tx, { caseId: locked.caseId, from: locked.caseStatus, to, at: now, by: actor.id });
+    const sprint = await readSprint(tx, sprintId);
+    if (!sprint) throw new Error(`Sprint ${sprintId} vanished.`);
+    return sprint;
+  });
+}

@@ -1,0 +1,44 @@
+import { userError } from "../../platform/graphql/user-error.js";
+import { parseDateTime, parseIsoDate } from "../../platform/validation/parse-values.js";
+
+/** The optional date window of a figure: inclusive ISO dates, null when open. */
+export type FigureWindow = {
+  from: string | null;
+  to: string | null;
+};
+
+export function checkWindow(from: string | null | undefined, to: string | null | undefined): FigureWindow {
+  const window: FigureWindow = { from: null, to: null };
+  for (const field of ["from", "to"] as const) {
+    const value = field === "from" ? from : to;
+    if (value === null || value === undefined || value === "") continue;
+    const parsed = parseIsoDate(value);
+    if (!parsed.ok) throw userError("BAD_USER_INPUT", `${field}: ${parsed.why}.`, field);
+    window[field] = parsed.value;
+  }
+  if (window.from && window.to && window.from > window.to) {
+    throw userError("BAD_USER_INPUT", `from ${window.from} is after to ${window.to}.`, "from");
+  }
+  return window;
+}
+
+export function checkMoment(value: string | null | undefined, field: string): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  const parsed = parseDateTime(value);
+  if (!parsed.ok) throw userError("BAD_USER_INPUT", `${field}: ${parsed.why}.`, field);
+  return parsed.value;
+}
+
+/** Cypher condition: the case `c` was created inside the window (UTC calendar date of `created`). */
+export const caseInWindow =
+  "($from IS NULL OR date(c.created) >= date($from)) AND ($to IS NULL OR date(c.created) <= date($to))";
+
+/**
+ * The lifecycle's main line with ranks; CLOSED is off the line. A case's furthest stage is the
+ * highest rank among its current status and every status its timeline events moved it to.
+ */
+export const stageRank = { INTAKE: 0, QUALIFIED: 1, PROPOSED: 2, MATCHED: 3, IN_SPRINT: 4, COMPLETED: 5 } as const;
+
+/** Cypher expression: the furthest stage rank of case `c` (needs the $rank parameter = stageRank). */
+export const furthestRank = `reduce(m = 0, r IN [s IN [c.status] + [(c)-[:HAD_EVENT]->(ev:CaseEvent) | ev.to] WHERE $rank[s] IS NOT NULL | $rank[s]] |
+  CASE WHEN r > m THEN r ELSE m END)`;

@@ -1,0 +1,116 @@
+import { Args, ArgsType, Ctx, Field, Float, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Access } from "../../platform/auth/Access.js";
+import type { GraphQLContext } from "../../platform/graphql/context.js";
+import { badUserInput } from "./check-network-input.js";
+import { computeInstitutionEmbedding, computeProgrammeEmbedding, embeddingDefaults } from "./compute-embedding.js";
+import {
+  Embedding,
+  EmbeddingKind,
+  EmbeddingRanking,
+  EmbeddingRefresh,
+  EmbeddingSortField,
+  EmbeddingVerdict,
+  toEmbedding,
+  toRanking,
+  toRefresh,
+} from "./EmbeddingTypes.js";
+import { rankEmbedding } from "./rank-embedding.js";
+import { refreshOffThread } from "./refresh-off-thread.js";
+
+/** The settings every embedding figure is computed with. */
+@ArgsType()
+export class EmbeddingSettingsArgs {
+  @Field(() => ID, { nullable: true, description: "Whose coordinators (W); needed only when there are several workspaces." })
+  workspace?: string | null;
+
+  @Field(() => Float, { defaultValue: embeddingDefaults.warmThreshold, description: "A tie is warm at this strength or more." })
+  warmThreshold!: number;
+
+  @Field(() => Int, { defaultValue: embeddingDefaults.maxHops, description: "Threads count people on warm routes of at most this many ties." })
+  maxHops!: number;
+
+  @Field(() => String, { nullable: true, description: "The date of the figures, YYYY-MM-DD; default today." })
+  asOf?: string | null;
+}
+
+@ArgsType()
+export class EmbeddingArgs extends EmbeddingSettingsArgs {
+  @Field(() => ID, { nullable: true, description: "A programme; or give institution." })
+  programme?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "An institution; or give programme." })
+  institution?: string | null;
+}
+
+@ArgsType()
+export class EmbeddingRankingArgs {
+  @Field(() => EmbeddingKind, { nullable: true, description: "Only programmes or only institutions." })
+  kind?: EmbeddingKind | null;
+
+  @Field(() => ID, { nullable: true, description: "Only this institution and its programmes." })
+  institution?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  minLevel?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maxLevel?: number | null;
+
+  @Field(() => EmbeddingVerdict, { nullable: true, description: "Institutions with this verdict." })
+  verdict?: EmbeddingVerdict | null;
+
+  @Field(() => EmbeddingSortField, { defaultValue: EmbeddingSortField.LEVEL })
+  sortBy!: EmbeddingSortField;
+
+  @Field(() => Boolean, { defaultValue: true })
+  descending!: boolean;
+
+  @Field(() => Int, { defaultValue: 50 })
+  limit!: number;
+
+  @Field(() => Int, { defaultValue: 0 })
+  offset!: number;
+
+  @Field(() => ID, { nullable: true })
+  workspace?: string | null;
+}
+
+@Resolver()
+export class EmbeddingResolver {
+  @Access("NETWORK_READ")
+  @Query(() => Embedding, {
+    description:
+      "How firmly the workspace is embedded in one programme or institution (give exactly one): threads, single points " +
+      "of failure, the ladder level, activity and its trend; for an institution also its programmes and a verdict. " +
+      "Computed live. Rules: docs/network-analytics.md.",
+  })
+  async embedding(@Args(() => EmbeddingArgs) args: EmbeddingArgs, @Ctx() ctx: GraphQLContext): Promise<Embedding> {
+    if ((args.programme ? 1 : 0) + (args.institution ? 1 : 0) !== 1) {
+      throw badUserInput(args.programme ? "institution" : "programme", "Give exactly one of programme and institution.");
+    }
+    const view = args.programme
+      ? await computeProgrammeEmbedding(ctx.db, args.programme, args)
+      : await computeInstitutionEmbedding(ctx.db, args.institution!, args);
+    return toEmbedding(view);
+  }
+
+  @Access("NETWORK_READ")
+  @Query(() => EmbeddingRanking, {
+    description:
+      "Every programme and institution by embedding, from the stored figures (refreshEmbedding; computed first when " +
+      "there are none). Sortable and filterable; ties by name.",
+  })
+  async embeddingRanking(@Args(() => EmbeddingRankingArgs) args: EmbeddingRankingArgs, @Ctx() ctx: GraphQLContext): Promise<EmbeddingRanking> {
+    return toRanking(await rankEmbedding(ctx.db, args));
+  }
+
+  @Access("NETWORK_WORK")
+  @Mutation(() => EmbeddingRefresh, {
+    description: "Recomputes and stores the embedding figures of every programme and institution, which embeddingRanking reads.",
+  })
+  async refreshEmbedding(@Args(() => EmbeddingSettingsArgs) args: EmbeddingSettingsArgs, @Ctx() ctx: GraphQLContext): Promise<EmbeddingRefresh> {
+    // Off the API's thread when running compiled: a refresh is a minute of CPU at national scale.
+    const [summary] = await refreshOffThread(ctx.db, { ...args });
+    return toRefresh(summary!);
+  }
+}

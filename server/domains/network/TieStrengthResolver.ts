@@ -1,0 +1,59 @@
+import { Args, ArgsType, Ctx, Field, Float, ID, Mutation, ObjectType, Resolver } from "type-graphql";
+import { Access } from "../../platform/auth/Access.js";
+import type { GraphQLContext } from "../../platform/graphql/context.js";
+import { setTieStrength } from "./set-tie-strength.js";
+
+@ObjectType({ description: "A tie after a change." })
+export class TieState {
+  @Field(() => ID)
+  a!: string;
+
+  @Field(() => ID)
+  b!: string;
+
+  @Field(() => Boolean, { description: "The change created the tie." })
+  created!: boolean;
+
+  @Field(() => Float)
+  strength!: number;
+
+  @Field(() => Boolean, { description: "Set by hand: interactions leave its strength alone." })
+  manual!: boolean;
+
+  @Field(() => String, { description: "A TieChannel value." })
+  channel!: string;
+
+  @Field(() => String, { nullable: true })
+  since!: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastContact!: string | null;
+}
+
+@ArgsType()
+export class SetTieStrengthArgs {
+  @Field(() => ID)
+  a!: string;
+
+  @Field(() => ID)
+  b!: string;
+
+  @Field(() => Float, { description: "More than 0, at most 1." })
+  strength!: number;
+
+  @Field(() => String, { nullable: true, description: "A TieChannel value; kept as it is when left out." })
+  channel?: string | null;
+}
+
+/**
+ * A coordinator's hand-set tie strength. Interactions reach the tie through `logInteraction`
+ * (server/domains/outreach/log-interaction.ts → applyInteractionToTie).
+ */
+@Resolver()
+export class TieStrengthResolver {
+  @Access("NETWORK_WORK")
+  @Mutation(() => TieState, { description: "Sets a tie's strength by hand (marked manual: interactions no longer change it). Creates the tie if needed." })
+  async setTieStrength(@Args(() => SetTieStrengthArgs) args: SetTieStrengthArgs, @Ctx() ctx: GraphQLContext): Promise<TieState> {
+    return setTieStrength(ctx.db, args);
+  }
+}

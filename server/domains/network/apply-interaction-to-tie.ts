@@ -1,0 +1,137 @@
+import type { Tx } from "../../platform/neo4j/database.js";
+import { notFound, today } from "./check-network-input.js";
+import { deriveTieStrength, interactionEvidence } from "./derive-tie-strength.js";
+
+/** How an interaction channel names the tie it creates (TieChannel has no EMAIL, PHONE, MEETING). */
+const tieChannelOf: Record<string, string> = {
+  WARM_INTRODUCTION: "WARM_INTRODUCTION",
+  WEBSITE: "WEBSITE",
+  LINKEDIN: "LINKEDIN",
+  EVENT: "EVENT",
+  SPRINT: "SPRINT",
+};
+
+export interface TieUpdate {
+  fromId: string;
+  toId: string;
+  /** True when no tie existed and the interaction created one. */
+  created: boolean;
+  strength: number;
+  previousStrength: number | null;
+  /** A coordinator set the strength by hand; it was left as it was. */
+  manual: boolean;
+  baseStrength: number;
+  channel: string;
+  since: string | null;
+  lastContact: string;
+  /** Interactions between the two counted (on or before the reference date). */
+  interactions: number;
+  evidence: number;
+}
+
+export interface ApplyInteractionOptions {
+  /** The interaction's channel, naming a tie it creates (default OTHER). */
+  channel?: string | null;
+  /** The reference date for recency (default today, and never before the interaction's date). */
+  asOf?: string | null;
+}
+
+/**
+ * Takes the write lock on both people, in id order, so concurrent writes about one pair
+ * serialise instead of deadlocking (creating an Interaction's INITIATED/WITH locks them too: take
+ * this first). NOT_FOUND (field `from` / `to`) when one does not exist.
+ */
+export async function lockPair(tx: Tx, fromId: string, toId: string): Promise<void> {
+  const locked = await tx.run(
+    `UNWIND $ids AS id
+     MATCH (p:Person {id: id})
+     WITH p ORDER BY p.id
+     SET p.tieLock = true REMOVE p.tieLock
+     RETURN p.id AS id`,
+    { ids: [...new Set([fromId, toId])].sort() },
+  );
+  const found = new Set(locked.map((r) => String(r.id)));
+  if (!found.has(fromId)) throw notFound("from", `No person has id "${fromId}".`);
+  if (!found.has(toId)) throw notFound("to", `No person has id "${toId}".`);
+}
+
+/**
+ * Updates the KNOWS tie between two people after an interaction between them, inside the caller's
+ * write transaction. Call it AFTER creating the (:Person)-[:INITIATED]->(:Interaction)-[:WITH]->
+ * (:Person) in that transaction (and `lockPair` BEFORE creating it): the strength is derived from
+ * all interactions of the pair (either direction), the new one included (derive-tie-strength.ts
+ * has the formula). server/domains/outreach/log-interaction.ts is the one caller that records interactions.
+ *  - No tie yet: one is created (from → to), channel from the interaction, since = date, base 0.
+ *  - lastContact becomes the later of its value and `date`.
+ *  - strength is re-derived unless the tie is manual (a coordinator's value wins); the first time,
+ *    the tie's strength until then is kept as its baseStrength.
+ * Both people are locked (lockPair; a no-op when the caller already holds the locks).
+ */
+export async function applyInteractionToTie(
+  tx: Tx,
+  fromId: string,
+  toId: string,
+  date: string,
+  options: ApplyInteractionOptions = {},
+): Promise<TieUpdate> {
+  await lockPair(tx, fromId, toId);
+
+  const existing = (
+    await tx.run(
+      `MATCH (:Person {id: $fromId})-[k:KNOWS]-(:Person {id: $toId})
+       RETURN k.strength AS strength, k.baseStrength AS baseStrength, coalesce(k.manual, false) AS manual
+       ORDER BY elementId(k) LIMIT 1`,
+      { fromId, toId },
+    )
+  )[0];
+  // From the two people rather than over all interactions: the pair's few, not the whole log.
+  const dates = (
+    await tx.run(
+      `MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
+       CALL (a, b) {
+         MATCH (a)-[:INITIATED]->(i:Interaction)-[:WITH]->(b) RETURN i
+         UNION
+         MATCH (b)-[:INITIATED]->(i:Interaction)-[:WITH]->(a) RETURN i
+       }
+       RETURN toString(i.date) AS date`,
+      { fromId, toId },
+    )
+  ).map((r) => String(r.date));
+
+  const asOf = options.asOf ?? today();
+  const reference = date > asOf ? date : asOf;
+  const counted = dates.filter((d) => d <= reference);
+  const evidence = interactionEvidence(counted, reference);
+  const previousStrength = existing ? Number(existing.strength) : null;
+  const base = existing ? Number(existing.baseStrength ?? existing.strength ?? 0) : 0;
+  const derived = deriveTieStrength(base, evidence);
+
+  const rows = await tx.run(
+    `MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
+     MERGE (a)-[k:KNOWS]-(b)
+       ON CREATE SET k.channel = $channel, k.since = date($date), k.manual = false
+     WITH k ORDER BY elementId(k) LIMIT 1
+     SET k.lastContact = CASE WHEN k.lastContact IS NULL OR k.lastContact < date($date) THEN date($date) ELSE k.lastContact END,
+         k.baseStrength = coalesce(k.baseStrength, $base),
+         k.strength = CASE WHEN coalesce(k.manual, false) THEN k.strength ELSE $derived END,
+         k.manual = coalesce(k.manual, false)
+     RETURN k.strength AS strength, coalesce(k.manual, false) AS manual, k.baseStrength AS baseStrength,
+            k.channel AS channel, k.since AS since, k.lastContact AS lastContact`,
+    { fromId, toId, date, base, derived, channel: tieChannelOf[options.channel ?? ""] ?? "OTHER" },
+  );
+  const tie = rows[0]!;
+  return {
+    fromId,
+    toId,
+    created: existing === undefined,
+    strength: Number(tie.strength),
+    previousStrength,
+    manual: tie.manual === true,
+    baseStrength: Number(tie.baseStrength),
+    channel: String(tie.channel),
+    since: (tie.since as string | null) ?? null,
+    lastContact: String(tie.lastContact),
+    interactions: counted.length,
+    evidence,
+  };
+}

@@ -1,0 +1,349 @@
+import type { Database } from "../../platform/neo4j/database.js";
+import { checkIsoDate, checkMaxHops, checkStrength, notFound, today } from "./check-network-input.js";
+import { countThreads, type ThreadCount } from "./count-threads.js";
+import { describePeople, type PersonProfile } from "./describe-people.js";
+import { describeLadder, ladderLevel, ladderNames, ladderRungs, type RungView } from "./evaluate-ladder.js";
+import { describePerson } from "./explain-warm-path.js";
+import { loadWarmNeighbourhood, type WarmNeighbourhood } from "./load-warm-neighbourhood.js";
+import {
+  readInstitutionFacts,
+  readProgrammeFacts,
+  type Activity,
+  type InstitutionFacts,
+  type ProgrammeFacts,
+} from "./read-embedding-facts.js";
+import { resolveWorkspace, type WorkspaceSide } from "./resolve-workspace.js";
+import { openWarmTieStore, type WarmTieStore } from "./WarmTieStore.js";
+
+export interface EmbeddingOptions {
+  workspace?: string | null;
+  warmThreshold?: number | null;
+  maxHops?: number | null;
+  /** The date the figures are for (YYYY-MM-DD); default today. */
+  asOf?: string | null;
+}
+
+/** Threads use the warmPaths hop limit: a person counts only if on a warm walk of ≤ maxHops ties. */
+export const embeddingDefaults = { warmThreshold: 0.5, maxHops: 4 } as const;
+
+/**
+ * What one embedding computation works with. The warm ties are shared by all its parts, and with
+ * other requests while the graph is unchanged (WarmTieStore).
+ */
+export interface EmbeddingSettings {
+  db: Database;
+  side: WorkspaceSide;
+  threshold: number;
+  maxHops: number;
+  asOf: string;
+  ties: WarmTieStore;
+}
+
+export async function embeddingSettings(db: Database, options: EmbeddingOptions): Promise<EmbeddingSettings> {
+  const threshold = checkStrength(options.warmThreshold ?? embeddingDefaults.warmThreshold, "warmThreshold");
+  const maxHops = checkMaxHops(options.maxHops ?? embeddingDefaults.maxHops);
+  const asOf = options.asOf ? checkIsoDate(options.asOf, "asOf") : today();
+  // The version is read before anything else, so every tie the store reads is at least that new.
+  const [ties, side] = await Promise.all([openWarmTieStore(db, threshold), resolveWorkspace(db, options.workspace)]);
+  return { db, side, threshold, maxHops, asOf, ties };
+}
+
+/** Threads, ladder and level of one programme, without names or sentences. */
+export interface ProgrammeCore {
+  facts: ProgrammeFacts;
+  neighbourhood: WarmNeighbourhood;
+  count: ThreadCount;
+  holds: boolean[];
+  level: number;
+}
+
+/** `method`: the max-flow method; see countThreads. */
+export async function programmeCore(
+  settings: EmbeddingSettings,
+  facts: ProgrammeFacts,
+  method: "edmonds-karp" | "dinic" = "dinic",
+): Promise<ProgrammeCore> {
+  const neighbourhood = await loadWarmNeighbourhood(settings, settings.side.coordinatorIds, facts.roleHolderIds, settings.maxHops);
+  const count = countThreads(neighbourhood, method);
+  const holds = ladderRungs(count.threads, facts);
+  return { facts, neighbourhood, count, holds, level: ladderLevel(holds) };
+}
+
+export interface InstitutionCore {
+  facts: InstitutionFacts;
+  neighbourhood: WarmNeighbourhood;
+  count: ThreadCount;
+  programmes: ProgrammeCore[];
+  levelCounts: number[];
+  highestLevel: number;
+  verdict: Verdict;
+}
+
+export type Verdict = "RED" | "AMBER" | "GREEN";
+
+/**
+ * The institution's verdict: GREEN when it has two or more threads of its own and a programme at
+ * level 3 or higher; RED when it has no thread and no programme above level 2; AMBER otherwise.
+ */
+export function institutionVerdict(threads: number, highestLevel: number): Verdict {
+  if (threads >= 2 && highestLevel >= 3) return "GREEN";
+  if (threads === 0 && highestLevel < 3) return "RED";
+  return "AMBER";
+}
+
+export async function institutionCore(db: Database, settings: EmbeddingSettings, facts: InstitutionFacts): Promise<InstitutionCore> {
+  const neighbourhood = await loadWarmNeighbourhood(settings, settings.side.coordinatorIds, facts.roleHolderIds, settings.maxHops);
+  const count = countThreads(neighbourhood);
+  const programmeFacts =
+    facts.programmeIds.length === 0
+      ? []
+      : await readProgrammeFacts(db, {
+          programmes: facts.programmeIds,
+          coordinators: settings.side.coordinatorIds,
+          threshold: settings.threshold,
+          asOf: settings.asOf,
+        });
+  const programmes: ProgrammeCore[] = [];
+  for (const p of programmeFacts) {
+    // Let other requests in between programmes: with the tie store warm nothing here waits for
+    // I/O, and twenty programmes back to back held the event loop for a second at national scale.
+    await new Promise((resolve) => setImmediate(resolve));
+    programmes.push(await programmeCore(settings, p));
+  }
+  const levelCounts = ladderNames.map((_, level) => programmes.filter((p) => p.level === level).length);
+  const highestLevel = programmes.reduce((max, p) => Math.max(max, p.level), 0);
+  return { facts, neighbourhood, count, programmes, levelCounts, highestLevel, verdict: institutionVerdict(count.threads, highestLevel) };
+}
+
+export interface SinglePointView {
+  person: PersonProfile;
+  whyEn: string;
+  whyNl: string;
+}
+
+export interface TrendView {
+  sprints: number;
+  agreements: number;
+  openProposals: number;
+  /** UP when sprints + agreements grew against a year earlier, DOWN when they shrank, else FLAT. */
+  direction: "UP" | "DOWN" | "FLAT";
+}
+
+export interface ProgrammeSummaryView {
+  id: string;
+  name: string;
+  level: number;
+  threads: number;
+  singlePointsOfFailure: number;
+}
+
+export interface EmbeddingView {
+  kind: "PROGRAMME" | "INSTITUTION";
+  id: string;
+  name: string;
+  institutionId: string | null;
+  institutionName: string | null;
+  workspaceId: string;
+  asOf: string;
+  warmThreshold: number;
+  maxHops: number;
+  roleHolders: number;
+  reachedRoleHolders: number;
+  threads: number;
+  threadPaths: PersonProfile[][];
+  singlePointsOfFailure: SinglePointView[];
+  level: number;
+  rungs: RungView[] | null;
+  activity: Activity;
+  activityYearEarlier: Activity;
+  trend: TrendView;
+  programmes: ProgrammeSummaryView[] | null;
+  levelCounts: number[] | null;
+  verdict: Verdict | null;
+  verdictReasonEn: string | null;
+  verdictReasonNl: string | null;
+}
+
+export function trendOf(now: Activity, before: Activity): TrendView {
+  const sprints = now.sprints - before.sprints;
+  const agreements = now.agreements - before.agreements;
+  const openProposals = now.openProposals - before.openProposals;
+  const sum = sprints + agreements;
+  return { sprints, agreements, openProposals, direction: sum > 0 ? "UP" : sum < 0 ? "DOWN" : "FLAT" };
+}
+
+/** embedding(programme: …) */
+export async function computeProgrammeEmbedding(db: Database, programmeId: string, options: EmbeddingOptions): Promise<EmbeddingView> {
+  const settings = await embeddingSettings(db, options);
+  const facts = (
+    await readProgrammeFacts(db, {
+      programmes: [programmeId],
+      coordinators: settings.side.coordinatorIds,
+      threshold: settings.threshold,
+      asOf: settings.asOf,
+    })
+  )[0];
+  if (!facts) throw notFound("programme", `No programme has id "${programmeId}".`);
+  const core = await programmeCore(settings, facts);
+  const people = await describePeople(
+    db,
+    [...core.count.paths.flat(), ...facts.managementWithWarmTie, ...facts.managementWhoSigned],
+    [facts.id],
+  );
+  const names = new Map([...people].map(([id, p]) => [id, p.name]));
+  return {
+    kind: "PROGRAMME",
+    id: facts.id,
+    name: facts.name,
+    institutionId: facts.institutionId,
+    institutionName: facts.institutionName,
+    workspaceId: settings.side.id,
+    asOf: settings.asOf,
+    warmThreshold: settings.threshold,
+    maxHops: settings.maxHops,
+    roleHolders: facts.roleHolderIds.length,
+    reachedRoleHolders: core.neighbourhood.targets.size,
+    threads: core.count.threads,
+    threadPaths: core.count.paths.map((path) => path.map((id) => profile(people, id))),
+    singlePointsOfFailure: explainSinglePoints(core.count, core.neighbourhood, people, facts.name),
+    level: core.level,
+    rungs: describeLadder({
+      programme: facts.name,
+      institution: facts.institutionName,
+      threads: core.count.threads,
+      maxHops: settings.maxHops,
+      threshold: settings.threshold,
+      asOf: settings.asOf,
+      facts,
+      names,
+    }),
+    activity: facts.activity,
+    activityYearEarlier: facts.activityYearEarlier,
+    trend: trendOf(facts.activity, facts.activityYearEarlier),
+    programmes: null,
+    levelCounts: null,
+    verdict: null,
+    verdictReasonEn: null,
+    verdictReasonNl: null,
+  };
+}
+
+/** embedding(institution: …) */
+export async function computeInstitutionEmbedding(db: Database, institutionId: string, options: EmbeddingOptions): Promise<EmbeddingView> {
+  const settings = await embeddingSettings(db, options);
+  const facts = (await readInstitutionFacts(db, { institutions: [institutionId], asOf: settings.asOf }))[0];
+  if (!facts) throw notFound("institution", `No institution has id "${institutionId}".`);
+  const core = await institutionCore(db, settings, facts);
+  const people = await describePeople(db, core.count.paths.flat(), [facts.id]);
+  const singlePoints = explainSinglePoints(core.count, core.neighbourhood, people, facts.name);
+  const [verdictReasonEn, verdictReasonNl] = explainVerdict(core, singlePoints);
+  return {
+    kind: "INSTITUTION",
+    id: facts.id,
+    name: facts.name,
+    institutionId: facts.id,
+    institutionName: facts.name,
+    workspaceId: settings.side.id,
+    asOf: settings.asOf,
+    warmThreshold: settings.threshold,
+    maxHops: settings.maxHops,
+    roleHolders: facts.roleHolderIds.length,
+    reachedRoleHolders: core.neighbourhood.targets.size,
+    threads: core.count.threads,
+    threadPaths: core.count.paths.map((path) => path.map((id) => profile(people, id))),
+    singlePointsOfFailure: singlePoints,
+    level: core.highestLevel,
+    rungs: null,
+    activity: facts.activity,
+    activityYearEarlier: facts.activityYearEarlier,
+    trend: trendOf(facts.activity, facts.activityYearEarlier),
+    programmes: core.programmes.map(summarise),
+    levelCounts: core.levelCounts,
+    verdict: core.verdict,
+    verdictReasonEn,
+    verdictReasonNl,
+  };
+}
+
+export function summarise(core: ProgrammeCore): ProgrammeSummaryView {
+  return {
+    id: core.facts.id,
+    name: core.facts.name,
+    level: core.level,
+    threads: core.count.threads,
+    singlePointsOfFailure: core.count.singlePointsOfFailure.length,
+  };
+}
+
+function profile(people: ReadonlyMap<string, PersonProfile>, id: string): PersonProfile {
+  return people.get(id) ?? { id, name: id, jobTitle: null, roles: [] };
+}
+
+/** A short why for each single point of failure, in both languages. */
+function explainSinglePoints(
+  count: ThreadCount,
+  neighbourhood: WarmNeighbourhood,
+  people: ReadonlyMap<string, PersonProfile>,
+  organisation: string,
+): SinglePointView[] {
+  const thread = count.paths[0] ?? [];
+  const end = profile(people, thread.at(-1) ?? "");
+  return count.singlePointsOfFailure.map((id) => {
+    const person = profile(people, id);
+    if (neighbourhood.targets.has(id)) {
+      return {
+        person,
+        whyEn: `${describePerson(person, "en")} is the only person at ${organisation} we reach warmly; if they leave, the link is gone.`,
+        whyNl: `${describePerson(person, "nl")} is de enige bij ${organisation} die we warm bereiken; valt die weg, dan is de verbinding weg.`,
+      };
+    }
+    return {
+      person,
+      whyEn: `Every warm route from the workspace into ${organisation} runs through ${person.name}, who links us to ${describePerson(end, "en")}.`,
+      whyNl: `Elke warme route van de werkplaats naar ${organisation} loopt via ${person.name}, die ons verbindt met ${describePerson(end, "nl")}.`,
+    };
+  });
+}
+
+function names(list: readonly string[], lang: "en" | "nl"): string {
+  if (list.length <= 1) return list.join("");
+  return `${list.slice(0, -1).join(", ")} ${lang === "en" ? "and" : "en"} ${list.at(-1)}`;
+}
+
+function explainVerdict(core: InstitutionCore, singlePoints: readonly SinglePointView[]): [string, string] {
+  const n = core.count.threads;
+  const inst = core.facts.name;
+  const h = core.highestLevel;
+  const best = core.programmes.find((p) => p.level === h)?.facts.name ?? inst;
+  const levelEn = `level ${h} (${ladderNames[h]!.en})`;
+  const levelNl = `niveau ${h} (${ladderNames[h]!.nl})`;
+  if (core.verdict === "GREEN") {
+    return [
+      `Firmly embedded: ${n} threads into ${inst} that share no one outside the workspace, and ${best} stands at ${levelEn}.`,
+      `Stevig ingebed: ${n} draden naar ${inst} die buiten de werkplaats niemand delen, en ${best} staat op ${levelNl}.`,
+    ];
+  }
+  if (core.verdict === "RED") {
+    return [
+      `No warm route into ${inst} and no programme above level 2.`,
+      `Geen warme route naar ${inst} en geen opleiding boven niveau 2.`,
+    ];
+  }
+  if (n === 1) {
+    const who = singlePoints.map((s) => s.person.name);
+    return [
+      `Hangs on one person: every warm route into ${inst} runs through ${names(who, "en")}.`,
+      `Hangt aan één persoon: elke warme route naar ${inst} loopt via ${names(who, "nl")}.`,
+    ];
+  }
+  if (n >= 2) {
+    return [
+      `${n} threads into ${inst}, but no programme gets beyond ${levelEn}: nothing above teacher level yet.`,
+      `${n} draden naar ${inst}, maar geen opleiding komt verder dan ${levelNl}: nog niets boven docentniveau.`,
+    ];
+  }
+  return [
+    `No warm route into ${inst}, although ${best} stands at ${levelEn}.`,
+    `Geen warme route naar ${inst}, al staat ${best} op ${levelNl}.`,
+  ];
+}

@@ -1,0 +1,161 @@
+import type { Database } from "../../platform/neo4j/database.js";
+
+export type RoleKind =
+  | "TEACHER"
+  | "PROGRAMME_COORDINATOR"
+  | "DIRECTOR"
+  | "DEAN"
+  | "BOARD_MEMBER"
+  | "WORKSPACE_COORDINATOR"
+  | "PARTNER_CONTACT";
+
+/** One role a person holds, with the organisation it is held at. */
+export interface PersonRole {
+  kind: RoleKind;
+  courseId: string | null;
+  courseName: string | null;
+  programmeId: string | null;
+  programmeName: string | null;
+  institutionId: string | null;
+  institutionName: string | null;
+  /** The organisation in one short phrase: "Data Science, HvA", "HvA", the workspace's name. */
+  organisation: string;
+}
+
+export interface PersonProfile {
+  id: string;
+  name: string;
+  jobTitle: string | null;
+  roles: PersonRole[];
+}
+
+/**
+ * The roles of the person bound to `p`, as one list `roles` (the CALL yields exactly one row per
+ * person: the inner CALL yields no row for a person without roles, and collecting outside it keeps
+ * that person). Exported so that statements which describe people as their last part (warmPaths)
+ * need no round trip of their own.
+ */
+export const rolesOfPerson = `
+CALL (p) {
+ CALL (p) {
+  MATCH (p)-[:TEACHES]->(c:Course)
+  OPTIONAL MATCH (c)-[:PART_OF]->(g:Programme)
+  OPTIONAL MATCH (g)-[:OFFERED_BY]->(i:Institution)
+  RETURN 'TEACHER' AS kind, c AS course, g AS programme, i AS institution, null AS other
+  UNION ALL
+  MATCH (p)-[:COORDINATES]->(g:Programme)
+  OPTIONAL MATCH (g)-[:OFFERED_BY]->(i:Institution)
+  RETURN 'PROGRAMME_COORDINATOR' AS kind, null AS course, g AS programme, i AS institution, null AS other
+  UNION ALL
+  MATCH (p)-[:DIRECTS]->(g:Programme)
+  OPTIONAL MATCH (g)-[:OFFERED_BY]->(i:Institution)
+  RETURN 'DIRECTOR' AS kind, null AS course, g AS programme, i AS institution, null AS other
+  UNION ALL
+  MATCH (p)-[:DEAN_OF]->(i:Institution)
+  RETURN 'DEAN' AS kind, null AS course, null AS programme, i AS institution, null AS other
+  UNION ALL
+  MATCH (p)-[:BOARD_MEMBER_OF]->(i:Institution)
+  RETURN 'BOARD_MEMBER' AS kind, null AS course, null AS programme, i AS institution, null AS other
+  UNION ALL
+  MATCH (p)-[:COORDINATOR_OF]->(w:Workspace)
+  RETURN 'WORKSPACE_COORDINATOR' AS kind, null AS course, null AS programme, null AS institution, w.name AS other
+  UNION ALL
+  MATCH (p)-[:WORKS_AT]->(x:Partner)
+  RETURN 'PARTNER_CONTACT' AS kind, null AS course, null AS programme, null AS institution, x.name AS other
+ }
+ RETURN collect({kind: kind, courseId: course.id, courseName: course.name, programmeId: programme.id,
+  programmeName: programme.name, institutionId: institution.id, institutionName: institution.name,
+  institutionShortName: institution.shortName, other: other}) AS roles
+}`;
+
+const profilesQuery = `
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+${rolesOfPerson}
+RETURN p.id AS id, p.name AS name, p.jobTitle AS jobTitle, roles`;
+
+/** Order in which roles are named when a person holds several: the most senior first. */
+const roleRank: Record<RoleKind, number> = {
+  DEAN: 0,
+  BOARD_MEMBER: 1,
+  DIRECTOR: 2,
+  PROGRAMME_COORDINATOR: 3,
+  TEACHER: 4,
+  WORKSPACE_COORDINATOR: 5,
+  PARTNER_CONTACT: 6,
+};
+
+interface RawRole {
+  kind: RoleKind;
+  courseId: string | null;
+  courseName: string | null;
+  programmeId: string | null;
+  programmeName: string | null;
+  institutionId: string | null;
+  institutionName: string | null;
+  institutionShortName: string | null;
+  other: string | null;
+}
+
+/**
+ * Name, job title and roles of each person, read in one query. `focus` lists organisation ids
+ * (course, programme, institution) whose roles are named first: on a path to a programme the
+ * teacher's role there matters more than a board seat elsewhere.
+ */
+export async function describePeople(
+  db: Database,
+  ids: readonly string[],
+  focus: readonly string[] = [],
+): Promise<Map<string, PersonProfile>> {
+  const profiles = new Map<string, PersonProfile>();
+  if (ids.length === 0) return profiles;
+  const rows = await db.read(profilesQuery, { ids: [...new Set(ids)] });
+  return profilesFromRows(rows, focus);
+}
+
+/** Rows of {id, name, jobTitle, roles} (roles as rolesOfPerson collects them) as profiles by id. */
+export function profilesFromRows(rows: readonly Record<string, unknown>[], focus: readonly string[]): Map<string, PersonProfile> {
+  const profiles = new Map<string, PersonProfile>();
+  const focused = new Set(focus);
+  for (const row of rows) {
+    const roles = (row.roles as RawRole[]).map(toRole);
+    const touches = (r: PersonRole) =>
+      [r.courseId, r.programmeId, r.institutionId].some((x) => x !== null && focused.has(x)) ? 0 : 1;
+    roles.sort(
+      (a, b) =>
+        touches(a) - touches(b) ||
+        roleRank[a.kind] - roleRank[b.kind] ||
+        a.organisation.localeCompare(b.organisation) ||
+        (a.courseName ?? "").localeCompare(b.courseName ?? ""),
+    );
+    const id = String(row.id);
+    profiles.set(id, { id, name: String(row.name ?? ""), jobTitle: (row.jobTitle as string | null) ?? null, roles: dedupe(roles) });
+  }
+  return profiles;
+}
+
+function toRole(raw: RawRole): PersonRole {
+  const institution = raw.institutionShortName ?? raw.institutionName;
+  const parts = raw.other !== null ? [raw.other] : [raw.programmeName, institution].filter((x): x is string => Boolean(x));
+  return {
+    kind: raw.kind,
+    courseId: raw.courseId,
+    courseName: raw.courseName,
+    programmeId: raw.programmeId,
+    programmeName: raw.programmeName,
+    institutionId: raw.institutionId,
+    institutionName: raw.institutionName,
+    organisation: parts.join(", "),
+  };
+}
+
+/** A teacher of three courses of one programme is named once for that programme. */
+function dedupe(roles: PersonRole[]): PersonRole[] {
+  const seen = new Set<string>();
+  return roles.filter((r) => {
+    const key = `${r.kind}|${r.organisation}|${r.courseId ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

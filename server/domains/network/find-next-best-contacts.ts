@@ -1,0 +1,209 @@
+import type { Database } from "../../platform/neo4j/database.js";
+import { badUserInput, checkAtLeastOne, notFound } from "./check-network-input.js";
+import {
+  embeddingSettings,
+  institutionCore,
+  programmeCore,
+  type EmbeddingOptions,
+  type EmbeddingSettings,
+  type ProgrammeCore,
+} from "./compute-embedding.js";
+import { countThreads, type ThreadGraph } from "./count-threads.js";
+import { describePeople, type PersonProfile } from "./describe-people.js";
+import { ladderLevel, ladderNames, ladderRungs } from "./evaluate-ladder.js";
+import { describePerson, roleLabels } from "./explain-warm-path.js";
+import { viewPaths, type WarmPathView } from "./find-warm-paths.js";
+import { rankWarmPaths } from "./rank-warm-paths.js";
+import { readInstitutionFacts, readProgrammeFacts } from "./read-embedding-facts.js";
+
+/**
+ * nextBestContacts: the role holders whose engagement would raise the threads or the level most.
+ * "Engaging" a person means the workspace gains a direct warm tie with them (strength ≥ the warm
+ * threshold; e.g. a coordinator is introduced and meets them). For each role holder outside W we
+ * add that one tie to the warm neighbourhood and recount exactly:
+ *   - threads: the max-flow again, with the new tie (for an institution: its own threads);
+ *   - level: the ladder again with the new threads, and rung 3 holding when the person coordinates
+ *     or directs the programme; for an institution, the largest rise among the programmes where the
+ *     person holds a role. Rungs 4 and 5 rest on agreements and sprints, which a tie does not change.
+ * Only people with a gain are listed: by level gain, then thread gain, then the score of the best
+ * warm path to them (any strength, so a route to a cold contact shows too), then name and id.
+ */
+
+export interface NextBestArgs extends EmbeddingOptions {
+  programme?: string | null;
+  institution?: string | null;
+  limit?: number | null;
+}
+
+export interface NextBestContactView {
+  person: PersonProfile;
+  threadsBefore: number;
+  threadsAfter: number;
+  levelBefore: number;
+  levelAfter: number;
+  gainThreads: number;
+  gainLevel: number;
+  /** The programme whose level would rise (for a programme: itself), if any. */
+  programmeId: string | null;
+  programmeName: string | null;
+  reasonEn: string;
+  reasonNl: string;
+  bestPath: WarmPathView | null;
+}
+
+interface Candidate {
+  id: string;
+  threadsBefore: number;
+  threadsAfter: number;
+  levelBefore: number;
+  levelAfter: number;
+  programme: { id: string; name: string } | null;
+}
+
+/** The thread graph with one extra warm tie between W and `person`. */
+export function withTie(graph: ThreadGraph, coordinators: readonly string[], targets: readonly string[], person: string): ThreadGraph {
+  const anchor = coordinators[0];
+  const neighbours = new Map<string, string[]>([...graph.neighbours].map(([k, v]) => [k, [...v]]));
+  if (anchor !== undefined) {
+    neighbours.set(anchor, [...(neighbours.get(anchor) ?? []), person]);
+    neighbours.set(person, [...(neighbours.get(person) ?? []), anchor]);
+  }
+  return { sources: new Set(coordinators), targets: new Set([...graph.targets, ...targets.filter((t) => t === person)]), neighbours };
+}
+
+function manages(profile: PersonProfile | undefined, programmeId: string): boolean {
+  return (profile?.roles ?? []).some((r) => r.programmeId === programmeId && (r.kind === "PROGRAMME_COORDINATOR" || r.kind === "DIRECTOR"));
+}
+
+/** Level and threads of a programme if `person` had a warm tie to W. */
+function programmeAfter(core: ProgrammeCore, settings: EmbeddingSettings, person: string, profile: PersonProfile | undefined) {
+  const threads = countThreads(withTie(core.neighbourhood, settings.side.coordinatorIds, core.facts.roleHolderIds, person)).threads;
+  const facts = manages(profile, core.facts.id)
+    ? { ...core.facts, managementWithWarmTie: [...core.facts.managementWithWarmTie, person] }
+    : core.facts;
+  return { threads, level: ladderLevel(ladderRungs(threads, facts)) };
+}
+
+export async function findNextBestContacts(db: Database, args: NextBestArgs): Promise<NextBestContactView[]> {
+  if ((args.programme ? 1 : 0) + (args.institution ? 1 : 0) !== 1) {
+    throw badUserInput(args.programme ? "institution" : "programme", "Give exactly one of programme and institution.");
+  }
+  const limit = checkAtLeastOne(args.limit ?? 5, "limit");
+  const settings = await embeddingSettings(db, args);
+  const W = settings.side.coordinatorIds;
+  const inW = new Set(W);
+
+  let candidates: Candidate[];
+  let focus: string;
+  if (args.programme) {
+    const facts = (
+      await readProgrammeFacts(db, { programmes: [args.programme], coordinators: W, threshold: settings.threshold, asOf: settings.asOf })
+    )[0];
+    if (!facts) throw notFound("programme", `No programme has id "${args.programme}".`);
+    focus = facts.id;
+    const core = await programmeCore(settings, facts);
+    const people = facts.roleHolderIds.filter((id) => !inW.has(id));
+    const profiles = await describePeople(db, people, [facts.id]);
+    candidates = people.map((id) => {
+      const after = programmeAfter(core, settings, id, profiles.get(id));
+      return {
+        id,
+        threadsBefore: core.count.threads,
+        threadsAfter: after.threads,
+        levelBefore: core.level,
+        levelAfter: after.level,
+        programme: { id: facts.id, name: facts.name },
+      };
+    });
+  } else {
+    const facts = (await readInstitutionFacts(db, { institutions: [args.institution!], asOf: settings.asOf }))[0];
+    if (!facts) throw notFound("institution", `No institution has id "${args.institution}".`);
+    focus = facts.id;
+    const core = await institutionCore(db, settings, facts);
+    const people = facts.roleHolderIds.filter((id) => !inW.has(id));
+    const profiles = await describePeople(db, people, [facts.id]);
+    candidates = people.map((id) => {
+      const threadsAfter = countThreads(withTie(core.neighbourhood, W, facts.roleHolderIds, id)).threads;
+      let best: Candidate["programme"] = null;
+      let levelBefore = 0;
+      let levelAfter = 0;
+      for (const p of core.programmes) {
+        if (!p.facts.roleHolderIds.includes(id)) continue;
+        const after = programmeAfter(p, settings, id, profiles.get(id));
+        if (best === null || after.level - p.level > levelAfter - levelBefore) {
+          best = { id: p.facts.id, name: p.facts.name };
+          levelBefore = p.level;
+          levelAfter = after.level;
+        }
+      }
+      return { id, threadsBefore: core.count.threads, threadsAfter, levelBefore, levelAfter, programme: best };
+    });
+  }
+
+  const gaining = candidates
+    .filter((c) => c.levelAfter > c.levelBefore || c.threadsAfter > c.threadsBefore)
+    .sort((a, b) => b.levelAfter - b.levelBefore - (a.levelAfter - a.levelBefore) || b.threadsAfter - b.threadsBefore - (a.threadsAfter - a.threadsBefore));
+
+  // Paths are needed only for the gain groups that reach into the first `limit`.
+  const gainKey = (c: Candidate) => `${c.levelAfter - c.levelBefore}|${c.threadsAfter - c.threadsBefore}`;
+  const needed: Candidate[] = [];
+  for (const c of gaining) {
+    if (needed.length >= limit && gainKey(c) !== gainKey(needed.at(-1)!)) break;
+    needed.push(c);
+  }
+  const paths = new Map<string, WarmPathView | null>();
+  for (const c of needed) {
+    const ranked = await rankWarmPaths(db, { sources: W, targets: [c.id], avoid: [], k: 1, maxHops: settings.maxHops, minStrength: 0 });
+    paths.set(c.id, (await viewPaths(db, ranked, [focus]))[0] ?? null);
+  }
+  const profiles = await describePeople(db, needed.map((c) => c.id), [focus]);
+  const score = (c: Candidate) => paths.get(c.id)?.score ?? -1;
+  needed.sort(
+    (a, b) =>
+      b.levelAfter - b.levelBefore - (a.levelAfter - a.levelBefore) ||
+      b.threadsAfter - b.threadsBefore - (a.threadsAfter - a.threadsBefore) ||
+      Math.round(score(b) * 1e9) - Math.round(score(a) * 1e9) ||
+      (profiles.get(a.id)?.name ?? "").localeCompare(profiles.get(b.id)?.name ?? "") ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return needed.slice(0, limit).map((c) => {
+    const person = profiles.get(c.id) ?? { id: c.id, name: c.id, jobTitle: null, roles: [] };
+    const [reasonEn, reasonNl] = explainGain(c, person);
+    return {
+      person,
+      threadsBefore: c.threadsBefore,
+      threadsAfter: c.threadsAfter,
+      levelBefore: c.levelBefore,
+      levelAfter: c.levelAfter,
+      gainThreads: c.threadsAfter - c.threadsBefore,
+      gainLevel: c.levelAfter - c.levelBefore,
+      programmeId: c.programme?.id ?? null,
+      programmeName: c.programme?.name ?? null,
+      reasonEn,
+      reasonNl,
+      bestPath: paths.get(c.id) ?? null,
+    };
+  });
+}
+
+function explainGain(c: Candidate, person: PersonProfile): [string, string] {
+  const role = person.roles[0];
+  const who = {
+    en: role ? `${roleLabels[role.kind].en[0]!.toUpperCase()}${roleLabels[role.kind].en.slice(1)}${role.organisation ? ` at ${role.organisation}` : ""}` : describePerson(person, "en"),
+    nl: role ? `${roleLabels[role.kind].nl[0]!.toUpperCase()}${roleLabels[role.kind].nl.slice(1)}${role.organisation ? ` bij ${role.organisation}` : ""}` : describePerson(person, "nl"),
+  };
+  const en: string[] = [];
+  const nl: string[] = [];
+  if (c.levelAfter > c.levelBefore && c.programme) {
+    const from = ladderNames[c.levelBefore]!;
+    const to = ladderNames[c.levelAfter]!;
+    en.push(`lift ${c.programme.name} from level ${c.levelBefore} (${from.en}) to level ${c.levelAfter} (${to.en})`);
+    nl.push(`${c.programme.name} van niveau ${c.levelBefore} (${from.nl}) naar niveau ${c.levelAfter} (${to.nl}) tillen`);
+  }
+  if (c.threadsAfter > c.threadsBefore) {
+    const n = c.threadsAfter - c.threadsBefore;
+    en.push(`add ${n === 1 ? "a thread" : `${n} threads`} (${c.threadsBefore} → ${c.threadsAfter})`);
+    nl.push(`${n === 1 ? "een draad" : `${n} draden`} toevoegen (${c.threadsBefore} → ${c.threadsAfter})`);
+  }
+  return [`${who.en}: a warm tie would ${en.join(" and ")}.`, `${who.nl}: een warme band zou ${nl.join(" en ")}.`];
+}

@@ -1,0 +1,168 @@
+import type { Database } from "../../platform/neo4j/database.js";
+import { badUserInput, checkAtLeastOne } from "./check-network-input.js";
+import type { Verdict } from "./compute-embedding.js";
+import type { Activity } from "./read-embedding-facts.js";
+import { refreshEmbedding } from "./refresh-embedding.js";
+import { workspaceFrom, workspacesExpression } from "./resolve-workspace.js";
+
+export type EmbeddingKindName = "PROGRAMME" | "INSTITUTION";
+
+export const EMBEDDING_SORT_FIELDS = [
+  "LEVEL",
+  "THREADS",
+  "SINGLE_POINTS_OF_FAILURE",
+  "SPRINTS",
+  "AGREEMENTS",
+  "OPEN_PROPOSALS",
+  "TREND",
+  "NAME",
+] as const;
+export type EmbeddingSortField = (typeof EMBEDDING_SORT_FIELDS)[number];
+
+export interface RankingArgs {
+  workspace?: string | null;
+  kind?: EmbeddingKindName | null;
+  institution?: string | null;
+  minLevel?: number | null;
+  maxLevel?: number | null;
+  verdict?: Verdict | null;
+  sortBy?: EmbeddingSortField;
+  descending?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface RankingEntryView {
+  kind: EmbeddingKindName;
+  id: string;
+  name: string;
+  institutionId: string | null;
+  institutionName: string | null;
+  level: number;
+  threads: number;
+  singlePointsOfFailure: number;
+  roleHolders: number;
+  reachedRoleHolders: number;
+  activity: Activity;
+  activityYearEarlier: Activity;
+  /** (sprints + agreements) now minus a year earlier. */
+  trendChange: number;
+  verdict: Verdict | null;
+}
+
+export interface RankingView {
+  workspaceId: string;
+  asOf: string | null;
+  refreshedAt: string | null;
+  warmThreshold: number | null;
+  maxHops: number | null;
+  total: number;
+  entries: RankingEntryView[];
+}
+
+/** The sort key per field; the text is chosen from this fixed table, never from user input. */
+const sortKeys: Record<EmbeddingSortField, string> = {
+  LEVEL: "s.level",
+  THREADS: "s.threads",
+  SINGLE_POINTS_OF_FAILURE: "s.singlePointsOfFailure",
+  SPRINTS: "s.sprints",
+  AGREEMENTS: "s.agreements",
+  OPEN_PROPOSALS: "s.openProposals",
+  TREND: "s.trendChange",
+  NAME: "toLower(s.name)",
+};
+
+/**
+ * The ranking in one statement: the workspace (as resolve-workspace.ts finds it), how many figures
+ * it has stored, the page of entries and the settings they were computed with.
+ */
+function rankingCypher(sortBy: EmbeddingSortField, descending: boolean): string {
+  return `
+WITH ${workspacesExpression} AS workspaces
+WITH workspaces, CASE WHEN size(workspaces) = 1 THEN workspaces[0].id END AS ws
+CALL (ws) {
+  MATCH (s:EmbeddingSnapshot {workspaceId: ws})-[:SNAPSHOT_OF]->()
+  WHERE ($kind IS NULL OR s.kind = $kind)
+    AND ($institution IS NULL OR s.institutionId = $institution)
+    AND ($minLevel IS NULL OR s.level >= $minLevel)
+    AND ($maxLevel IS NULL OR s.level <= $maxLevel)
+    AND ($verdict IS NULL OR s.verdict = $verdict)
+  WITH s ORDER BY ${sortKeys[sortBy]} ${descending ? "DESC" : "ASC"}, toLower(s.name) ASC, s.kind DESC, s.targetId ASC
+  WITH collect(s) AS ranked
+  RETURN size(ranked) AS total, [s IN ranked[toInteger($offset)..toInteger($offset) + toInteger($limit)] | properties(s)] AS entries
+}
+RETURN workspaces, total, entries,
+       COUNT { MATCH (s:EmbeddingSnapshot {workspaceId: ws}) } AS stored,
+       COLLECT { MATCH (s:EmbeddingSnapshot {workspaceId: ws}) RETURN s {.asOf, .refreshedAt, .warmThreshold, .maxHops} LIMIT 1 }[0] AS meta`;
+}
+
+/**
+ * embeddingRanking: reads the stored figures (refresh-embedding.ts); when the workspace has none
+ * yet, it refreshes first. Sorted by the chosen field, ties by name, then kind and id.
+ */
+export async function rankEmbedding(db: Database, args: RankingArgs): Promise<RankingView> {
+  const limit = checkAtLeastOne(args.limit ?? 50, "limit");
+  const offset = args.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) throw badUserInput("offset", `offset must be a whole number of at least 0; got ${offset}.`);
+  for (const [field, value] of [
+    ["minLevel", args.minLevel],
+    ["maxLevel", args.maxLevel],
+  ] as const) {
+    if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0 || value > 5)) {
+      throw badUserInput(field, `${field} must be a level from 0 to 5; got ${value}.`);
+    }
+  }
+  const cypher = rankingCypher(args.sortBy ?? "LEVEL", args.descending ?? true);
+  const params = {
+    workspace: args.workspace ?? null,
+    kind: args.kind ?? null,
+    institution: args.institution ?? null,
+    minLevel: args.minLevel ?? null,
+    maxLevel: args.maxLevel ?? null,
+    verdict: args.verdict ?? null,
+    limit,
+    offset,
+  };
+  let rows = await db.read(cypher, params);
+  const side = workspaceFrom((rows[0]?.workspaces as Record<string, unknown>[] | undefined) ?? [], args.workspace);
+  if (Number(rows[0]?.stored ?? 0) === 0) {
+    // No figures yet: compute them once, then read them.
+    await refreshEmbedding(db, { workspace: side.id });
+    rows = await db.read(cypher, params);
+  }
+  const meta = (rows[0]?.meta as Record<string, unknown> | null | undefined) ?? null;
+  const entries = ((rows[0]?.entries as Array<Record<string, unknown>> | undefined) ?? []).map(toEntry);
+  return {
+    workspaceId: side.id,
+    asOf: (meta?.asOf as string | undefined) ?? null,
+    refreshedAt: (meta?.refreshedAt as string | undefined) ?? null,
+    warmThreshold: meta ? Number(meta.warmThreshold) : null,
+    maxHops: meta ? Number(meta.maxHops) : null,
+    total: Number(rows[0]?.total ?? 0),
+    entries,
+  };
+}
+
+function toEntry(s: Record<string, unknown>): RankingEntryView {
+  const n = (key: string) => Number(s[key] ?? 0);
+  return {
+    kind: s.kind as EmbeddingKindName,
+    id: String(s.targetId),
+    name: String(s.name ?? ""),
+    institutionId: (s.institutionId as string | null) ?? null,
+    institutionName: (s.institutionName as string | null) ?? null,
+    level: n("level"),
+    threads: n("threads"),
+    singlePointsOfFailure: n("singlePointsOfFailure"),
+    roleHolders: n("roleHolders"),
+    reachedRoleHolders: n("reachedRoleHolders"),
+    activity: { sprints: n("sprints"), agreements: n("agreements"), openProposals: n("openProposals") },
+    activityYearEarlier: {
+      sprints: n("sprintsYearEarlier"),
+      agreements: n("agreementsYearEarlier"),
+      openProposals: n("openProposalsYearEarlier"),
+    },
+    trendChange: n("trendChange"),
+    verdict: (s.verdict as Verdict | null) ?? null,
+  };
+}

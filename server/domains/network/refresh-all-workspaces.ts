@@ -1,0 +1,28 @@
+import type { Database } from "../../platform/neo4j/database.js";
+import { refreshEmbedding, type RefreshSummary } from "./refresh-embedding.js";
+
+/**
+ * Recomputes the stored embedding figures of every workspace, each with the settings its stored
+ * figures were made with (warm threshold, hop limit; the defaults when it has none), as of today.
+ */
+export async function refreshAllWorkspaces(db: Database): Promise<RefreshSummary[]> {
+  const rows = await db.read(
+    `MATCH (w:Workspace)
+     WITH w, head(COLLECT {
+       MATCH (s:EmbeddingSnapshot {workspaceId: w.id})
+       RETURN {warmThreshold: s.warmThreshold, maxHops: s.maxHops} LIMIT 1
+     }) AS stored
+     RETURN w.id AS id, stored.warmThreshold AS warmThreshold, stored.maxHops AS maxHops ORDER BY id`,
+  );
+  const done: RefreshSummary[] = [];
+  for (const row of rows) {
+    done.push(
+      await refreshEmbedding(db, {
+        workspace: String(row.id),
+        warmThreshold: row.warmThreshold == null ? null : Number(row.warmThreshold),
+        maxHops: row.maxHops == null ? null : Number(row.maxHops),
+      }),
+    );
+  }
+  return done;
+}

@@ -1,0 +1,150 @@
+import type { Database } from "../../platform/neo4j/database.js";
+import {
+  embeddingSettings,
+  institutionVerdict,
+  programmeCore,
+  trendOf,
+  type EmbeddingOptions,
+} from "./compute-embedding.js";
+import { countThreads } from "./count-threads.js";
+import { loadWarmNeighbourhood } from "./load-warm-neighbourhood.js";
+import { readInstitutionFacts, readProgrammeFacts, type Activity } from "./read-embedding-facts.js";
+
+/**
+ * The figures embeddingRanking reads, computed for every programme and institution and stored as
+ * (:EmbeddingSnapshot {workspaceId, kind, targetId, …})-[:SNAPSHOT_OF]->(:Programme|:Institution),
+ * one per workspace and organisation. Computing threads for ~1,000 programmes takes seconds, so
+ * the ranking reads these instead; they are as fresh as the last refresh (refreshedAt says when).
+ * A refresh replaces the workspace's snapshots in one write transaction, so a reader sees the old
+ * set or the new one, never a mix. Deleting a programme removes its SNAPSHOT_OF, and the ranking
+ * skips a snapshot without one.
+ */
+
+export interface RefreshSummary {
+  workspaceId: string;
+  asOf: string;
+  warmThreshold: number;
+  maxHops: number;
+  programmes: number;
+  institutions: number;
+  refreshedAt: string;
+  tookMs: number;
+}
+
+interface SnapshotRow {
+  id: string;
+  props: Record<string, unknown>;
+}
+
+function activityProps(now: Activity, before: Activity): Record<string, unknown> {
+  const trend = trendOf(now, before);
+  return {
+    sprints: now.sprints,
+    agreements: now.agreements,
+    openProposals: now.openProposals,
+    sprintsYearEarlier: before.sprints,
+    agreementsYearEarlier: before.agreements,
+    openProposalsYearEarlier: before.openProposals,
+    trendChange: trend.sprints + trend.agreements,
+  };
+}
+
+/** Programmes are independent; a few at a time keep Neo4j busy while each waits on its round trips. */
+const REFRESH_CONCURRENCY = 4;
+
+async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(REFRESH_CONCURRENCY, items.length) }, worker));
+}
+
+export async function refreshEmbedding(db: Database, options: EmbeddingOptions): Promise<RefreshSummary> {
+  const started = Date.now();
+  const settings = await embeddingSettings(db, options);
+  const common = { asOf: settings.asOf, warmThreshold: settings.threshold, maxHops: settings.maxHops };
+
+  const programmeFacts = await readProgrammeFacts(db, {
+    programmes: null,
+    coordinators: settings.side.coordinatorIds,
+    threshold: settings.threshold,
+    asOf: settings.asOf,
+  });
+  // Keep only each programme's figures, not its core: a core holds the programme's warm
+  // neighbourhood, which at national scale covers much of the graph (about 137,000 entries at L),
+  // and holding a thousand of them ran the process out of memory.
+  const levels = new Map<string, number>();
+  const programmeRows: SnapshotRow[] = [];
+  await inParallel(programmeFacts, async (facts) => {
+    const core = await programmeCore(settings, facts, "dinic");
+    levels.set(facts.id, core.level);
+    programmeRows.push({
+      id: facts.id,
+      props: {
+        ...common,
+        name: facts.name,
+        institutionId: facts.institutionId,
+        institutionName: facts.institutionName,
+        level: core.level,
+        threads: core.count.threads,
+        singlePointsOfFailure: core.count.singlePointsOfFailure.length,
+        roleHolders: facts.roleHolderIds.length,
+        reachedRoleHolders: core.neighbourhood.targets.size,
+        verdict: null,
+        ...activityProps(facts.activity, facts.activityYearEarlier),
+      },
+    });
+  });
+
+  const institutionRows: SnapshotRow[] = [];
+  await inParallel(await readInstitutionFacts(db, { institutions: null, asOf: settings.asOf }), async (facts) => {
+    const neighbourhood = await loadWarmNeighbourhood(settings, settings.side.coordinatorIds, facts.roleHolderIds, settings.maxHops);
+    const count = countThreads(neighbourhood, "dinic");
+    const highestLevel = facts.programmeIds.reduce((max, id) => Math.max(max, levels.get(id) ?? 0), 0);
+    institutionRows.push({
+      id: facts.id,
+      props: {
+        ...common,
+        name: facts.name,
+        institutionId: facts.id,
+        institutionName: facts.name,
+        level: highestLevel,
+        threads: count.threads,
+        singlePointsOfFailure: count.singlePointsOfFailure.length,
+        roleHolders: facts.roleHolderIds.length,
+        reachedRoleHolders: neighbourhood.targets.size,
+        verdict: institutionVerdict(count.threads, highestLevel),
+        ...activityProps(facts.activity, facts.activityYearEarlier),
+      },
+    });
+  });
+
+  const refreshedAt = new Date().toISOString();
+  await db.writeTx(async (tx) => {
+    // Refreshes of one workspace take turns on its node, so two never leave two sets behind.
+    await tx.run("MATCH (w:Workspace {id: $workspace}) SET w.snapshotLock = true REMOVE w.snapshotLock", { workspace: settings.side.id });
+    await tx.run("MATCH (s:EmbeddingSnapshot {workspaceId: $workspace}) DETACH DELETE s", { workspace: settings.side.id });
+    for (const [label, rows] of [
+      ["Programme", programmeRows],
+      ["Institution", institutionRows],
+    ] as const) {
+      await tx.run(
+        `UNWIND $rows AS r
+         MATCH (o:${label} {id: r.id})
+         CREATE (s:EmbeddingSnapshot {workspaceId: $workspace, kind: $kind, targetId: r.id})-[:SNAPSHOT_OF]->(o)
+         SET s += r.props, s.asOf = date(r.props.asOf), s.refreshedAt = datetime($refreshedAt)`,
+        { rows, workspace: settings.side.id, kind: label.toUpperCase(), refreshedAt },
+      );
+    }
+  });
+
+  return {
+    workspaceId: settings.side.id,
+    ...common,
+    programmes: programmeRows.length,
+    institutions: institutionRows.length,
+    refreshedAt,
+    tookMs: Date.now() - started,
+  };
+}

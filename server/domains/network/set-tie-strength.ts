@@ -1,0 +1,63 @@
+import type { Database } from "../../platform/neo4j/database.js";
+import { badUserInput, checkStrength, notFound } from "./check-network-input.js";
+import { checkOneOf, TIE_CHANNEL_VALUES } from "./check-network-input.js";
+
+export interface SetTieStrengthInput {
+  a: string;
+  b: string;
+  strength: number;
+  channel?: string | null;
+}
+
+export interface TieStateView {
+  a: string;
+  b: string;
+  created: boolean;
+  strength: number;
+  manual: boolean;
+  channel: string;
+  since: string | null;
+  lastContact: string | null;
+}
+
+/**
+ * A coordinator's own judgement of a tie: sets the strength and marks it manual, so interactions
+ * update its lastContact but no longer its strength. Creates the tie (a → b) when there is none.
+ */
+export async function setTieStrength(db: Database, input: SetTieStrengthInput): Promise<TieStateView> {
+  const strength = checkStrength(input.strength, "strength");
+  if (strength === 0) throw badUserInput("strength", "strength must be more than 0; a tie of strength 0 is no tie.");
+  const channel = input.channel ? checkOneOf(TIE_CHANNEL_VALUES, input.channel, "channel") : null;
+  if (input.a === input.b) throw badUserInput("b", "A tie is between two different people.");
+  return db.writeTx(async (tx) => {
+    const people = await tx.run(
+      `UNWIND $ids AS id MATCH (p:Person {id: id}) WITH p ORDER BY p.id SET p.tieLock = true REMOVE p.tieLock RETURN p.id AS id`,
+      { ids: [input.a, input.b] },
+    );
+    const found = new Set(people.map((r) => String(r.id)));
+    if (!found.has(input.a)) throw notFound("a", `No person has id "${input.a}".`);
+    if (!found.has(input.b)) throw notFound("b", `No person has id "${input.b}".`);
+    const rows = await tx.run(
+      `MATCH (a:Person {id: $a}), (b:Person {id: $b})
+       OPTIONAL MATCH (a)-[old:KNOWS]-(b)
+       WITH a, b, count(old) = 0 AS created
+       MERGE (a)-[k:KNOWS]-(b)
+         ON CREATE SET k.channel = coalesce($channel, 'OTHER')
+       WITH k, created ORDER BY elementId(k) LIMIT 1
+       SET k.strength = $strength, k.manual = true, k.channel = coalesce($channel, k.channel)
+       RETURN created, k.strength AS strength, k.manual AS manual, k.channel AS channel, k.since AS since, k.lastContact AS lastContact`,
+      { a: input.a, b: input.b, strength, channel },
+    );
+    const tie = rows[0]!;
+    return {
+      a: input.a,
+      b: input.b,
+      created: tie.created === true,
+      strength: Number(tie.strength),
+      manual: tie.manual === true,
+      channel: String(tie.channel),
+      since: (tie.since as string | null) ?? null,
+      lastContact: (tie.lastContact as string | null) ?? null,
+    };
+  });
+}

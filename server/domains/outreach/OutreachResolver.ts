@@ -1,0 +1,91 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Access } from "../../platform/auth/Access.js";
+import type { GraphQLContext } from "../../platform/graphql/context.js";
+import { addExampleAssignment } from "./add-example-assignment.js";
+import { domainEnum, type InteractionChannel, type InteractionResult, type MappingStatus } from "../../platform/model/graph-enums.js";
+import { logInteraction } from "./log-interaction.js";
+import { LoggedInteraction, MappingChange, MappingRow, OutreachInteraction, ReceivedExampleAssignment } from "./outreach-types.js";
+import { readInteractionLog } from "./read-interaction-log.js";
+import { readMappingTable } from "./read-mapping-table.js";
+import { setMappingStatus } from "./set-mapping-status.js";
+
+/** Mapping and outreach: the broker's bottom-up method (docs/outreach.md). */
+@Resolver()
+export class OutreachResolver {
+  @Query(() => [MappingRow], {
+    description: "Programmes and their courses with mapping status, teachers, last interaction; optionally of one institution or in one status.",
+  })
+  @Access("OUTREACH_READ")
+  async mappingTable(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("institution", () => ID, { nullable: true }) institution?: string,
+    @Arg("status", () => domainEnum("MappingStatus"), { nullable: true }) status?: MappingStatus,
+  ): Promise<MappingRow[]> {
+    return readMappingTable(ctx.db, { institution, status });
+  }
+
+  @Query(() => [OutreachInteraction], {
+    description: "The interaction log, newest first: of a person (either side), about a programme (or its courses) or a course, between two dates (inclusive).",
+  })
+  @Access("OUTREACH_READ")
+  async interactionLog(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("person", () => ID, { nullable: true }) person?: string,
+    @Arg("programme", () => ID, { nullable: true }) programme?: string,
+    @Arg("course", () => ID, { nullable: true }) course?: string,
+    @Arg("from", () => String, { nullable: true, description: "ISO date, inclusive." }) from?: string,
+    @Arg("to", () => String, { nullable: true, description: "ISO date, inclusive." }) to?: string,
+    @Arg("limit", () => Int, { nullable: true, defaultValue: 200 }) limit?: number,
+  ): Promise<OutreachInteraction[]> {
+    return readInteractionLog(ctx.db, { person, programme, course, from, to, limit });
+  }
+
+  @Mutation(() => MappingChange, {
+    description:
+      "Sets the mapping status of one programme or course. Forward moves are allowed (also skipping steps); going back needs force: true, else ILLEGAL_TRANSITION.",
+  })
+  @Access("OUTREACH_WORK")
+  async setMappingStatus(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("status", () => domainEnum("MappingStatus")) status: MappingStatus,
+    @Arg("programme", () => ID, { nullable: true }) programme?: string,
+    @Arg("course", () => ID, { nullable: true }) course?: string,
+    @Arg("force", () => Boolean, { nullable: true, defaultValue: false }) force?: boolean,
+  ): Promise<MappingChange> {
+    return setMappingStatus(ctx.db, { programme, course, status, force });
+  }
+
+  @Mutation(() => LoggedInteraction, {
+    description:
+      "Logs a contact, in one transaction with its consequences. The programme/course it is about moves up (never down): any contact → APPROACHED, an answer (REPLIED, INTERESTED, NOT_NOW, DECLINED) → RESPONDED, AGREED → AGREEMENT. The KNOWS tie between the two people is created when missing, its lastContact moves forward, and its strength is re-derived from recency and frequency unless set by hand (docs/network-analytics.md).",
+  })
+  @Access("OUTREACH_WORK")
+  async logInteraction(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("by", () => ID, { description: "Who made the contact." }) by: string,
+    @Arg("with", () => ID, { description: "Who was contacted." }) withPerson: string,
+    @Arg("date", () => String, { description: "ISO date; not in the future." }) date: string,
+    @Arg("channel", () => domainEnum("InteractionChannel")) channel: InteractionChannel,
+    @Arg("result", () => domainEnum("InteractionResult"), { nullable: true }) result?: InteractionResult,
+    @Arg("note", () => String, { nullable: true }) note?: string,
+    @Arg("aboutProgramme", () => ID, { nullable: true }) aboutProgramme?: string,
+    @Arg("aboutCourse", () => ID, { nullable: true }) aboutCourse?: string,
+  ): Promise<LoggedInteraction> {
+    return logInteraction(ctx.db, { by, with: withPerson, date, channel, result, note, aboutProgramme, aboutCourse });
+  }
+
+  @Mutation(() => ReceivedExampleAssignment, {
+    description: "Records an example assignment from a teacher for a course; the course moves up to EXAMPLES_RECEIVED when lower.",
+  })
+  @Access("OUTREACH_WORK")
+  async addExampleAssignment(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("teacher", () => ID) teacher: string,
+    @Arg("course", () => ID) course: string,
+    @Arg("title", () => String) title: string,
+    @Arg("received", () => String, { description: "ISO date; not in the future." }) received: string,
+    @Arg("description", () => String, { nullable: true }) description?: string,
+  ): Promise<ReceivedExampleAssignment> {
+    return addExampleAssignment(ctx.db, { teacher, course, title, description, received });
+  }
+}

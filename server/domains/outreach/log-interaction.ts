@@ -1,0 +1,134 @@
+import type { Database, Tx } from "../../platform/neo4j/database.js";
+import { applyInteractionToTie, lockPair } from "../network/apply-interaction-to-tie.js";
+import { parseIsoDate, todayInAmsterdam } from "../../platform/validation/parse-values.js";
+import type { InteractionChannel, InteractionResult } from "../../platform/model/graph-enums.js";
+import { interactionProjection, toOutreachInteraction } from "./interaction-projection.js";
+import { lockAndReadSubject, writeMappingStatus, type LockedSubject } from "./lock-and-read-subject.js";
+import { higherMappingStatus, mappingStatusForResult } from "./mapping-rules.js";
+import { MappingSubject, type LoggedInteraction, type MappingChange } from "./outreach-types.js";
+import { userError } from "../../platform/graphql/user-error.js";
+
+export interface LogInteractionInput {
+  by: string;
+  with: string;
+  date: string;
+  channel: InteractionChannel;
+  result?: InteractionResult | null | undefined;
+  note?: string | null | undefined;
+  aboutProgramme?: string | null | undefined;
+  aboutCourse?: string | null | undefined;
+}
+
+/** Checks the arguments that need no database; returns the ISO date. */
+export function checkInteractionDate(date: string, field: string): string {
+  const parsed = parseIsoDate(date);
+  if (!parsed.ok) throw userError("BAD_USER_INPUT", `${field}: ${parsed.why}.`, field);
+  if (parsed.value > todayInAmsterdam()) throw userError("BAD_USER_INPUT", `${field} ${parsed.value} is in the future.`, field);
+  return parsed.value;
+}
+
+/**
+ * THE service that records an interaction — who contacted whom — and its consequences, in one
+ * write transaction (all or nothing):
+ *  1. the Interaction with INITIATED/WITH/ABOUT;
+ *  2. each programme/course it is about moves up to the status the result implies
+ *     (mappingStatusForResult; never down);
+ *  3. the KNOWS tie between the two people, by the network's rule (applyInteractionToTie: created
+ *     when missing, lastContact forward only, strength re-derived from recency and frequency
+ *     unless set by hand).
+ * Locks, in this order: the programme/course, then both people (id order) — the order
+ * addExampleAssignment and setTieStrength also follow, so concurrent writes wait, not deadlock.
+ */
+export async function logInteraction(db: Database, input: LogInteractionInput): Promise<LoggedInteraction> {
+  const date = checkInteractionDate(input.date, "date");
+  if (input.by === input.with) throw userError("BAD_USER_INPUT", "An interaction is between two different people.", "with");
+  const note = input.note?.trim() ? input.note.trim() : null;
+
+  return db.writeTx(async (tx) => {
+    await checkReferences(tx, input);
+    const subjects: LockedSubject[] = [];
+    for (const [kind, id] of [
+      [MappingSubject.PROGRAMME, input.aboutProgramme],
+      [MappingSubject.COURSE, input.aboutCourse],
+    ] as const) {
+      if (!id) continue;
+      const subject = await lockAndReadSubject(tx, kind, id);
+      if (subject) subjects.push(subject);
+    }
+    await lockPair(tx, input.by, input.with);
+
+    const created = await tx.run(
+      `MATCH (b:Person {id: $by}), (w:Person {id: $with})
+       CREATE (b)-[:INITIATED]->(x:Interaction {
+         id: randomUUID(), date: date($date), channel: $channel, loggedAt: datetime()
+       })-[:WITH]->(w)
+       SET x.result = $result, x.note = $note
+       WITH x
+       CALL (x) {
+         MATCH (p:Programme {id: $aboutProgramme}) CREATE (x)-[:ABOUT]->(p)
+       }
+       CALL (x) {
+         MATCH (c:Course {id: $aboutCourse}) CREATE (x)-[:ABOUT]->(c)
+       }
+       RETURN ${interactionProjection} AS interaction`,
+      {
+        by: input.by,
+        with: input.with,
+        date,
+        channel: input.channel,
+        result: input.result ?? null,
+        note,
+        aboutProgramme: input.aboutProgramme ?? null,
+        aboutCourse: input.aboutCourse ?? null,
+      },
+    );
+
+    const implied = mappingStatusForResult(input.result);
+    const mappingChanges: MappingChange[] = [];
+    for (const subject of subjects) {
+      const status = higherMappingStatus(subject.status, implied);
+      if (status !== subject.status) await writeMappingStatus(tx, subject, status);
+      mappingChanges.push({ kind: subject.kind, id: subject.id, name: subject.name, previous: subject.status, status, changed: status !== subject.status });
+    }
+    const tie = await applyInteractionToTie(tx, input.by, input.with, date, { channel: input.channel });
+    return {
+      interaction: toOutreachInteraction(created[0]?.interaction),
+      mappingChanges,
+      tie: {
+        a: tie.fromId,
+        b: tie.toId,
+        created: tie.created,
+        strength: tie.strength,
+        previousStrength: tie.previousStrength,
+        baseStrength: tie.baseStrength,
+        manual: tie.manual,
+        channel: tie.channel,
+        since: tie.since,
+        lastContact: tie.lastContact,
+        interactions: tie.interactions,
+        evidence: tie.evidence,
+      },
+      tieUpdated: true,
+    };
+  });
+}
+
+async function checkReferences(tx: Tx, input: LogInteractionInput): Promise<void> {
+  const rows = await tx.run(
+    `OPTIONAL MATCH (b:Person {id: $by})
+     OPTIONAL MATCH (w:Person {id: $with})
+     OPTIONAL MATCH (p:Programme {id: $programme})
+     OPTIONAL MATCH (c:Course {id: $course})
+     RETURN b IS NOT NULL AS by, w IS NOT NULL AS with, p IS NOT NULL AS programme, c IS NOT NULL AS course,
+            CASE WHEN p IS NULL OR c IS NULL THEN true ELSE EXISTS { (c)-[:PART_OF]->(p) } END AS coursePartOfProgramme`,
+    { by: input.by, with: input.with, programme: input.aboutProgramme ?? null, course: input.aboutCourse ?? null },
+  );
+  const found = rows[0] ?? {};
+  if (!found.by) throw userError("NOT_FOUND", `No person with id ${input.by}.`, "by");
+  if (!found.with) throw userError("NOT_FOUND", `No person with id ${input.with}.`, "with");
+  if (input.aboutProgramme && !found.programme) throw userError("NOT_FOUND", `No programme with id ${input.aboutProgramme}.`, "aboutProgramme");
+  if (input.aboutCourse && !found.course) throw userError("NOT_FOUND", `No course with id ${input.aboutCourse}.`, "aboutCourse");
+  if (!found.coursePartOfProgramme) {
+    throw userError("BAD_USER_INPUT", `Course ${input.aboutCourse} is not part of programme ${input.aboutProgramme}.`, "aboutCourse");
+  }
+}

@@ -1,0 +1,60 @@
+import type { Database } from "../../platform/neo4j/database.js";
+import { parseIsoDate } from "../../platform/validation/parse-values.js";
+import { interactionOrder, interactionProjection, toOutreachInteraction } from "./interaction-projection.js";
+import type { OutreachInteraction } from "./outreach-types.js";
+import { userError } from "../../platform/graphql/user-error.js";
+
+export interface InteractionLogFilter {
+  /** Interactions this person initiated or was contacted in. */
+  person?: string | null | undefined;
+  /** Interactions about the programme or any of its courses. */
+  programme?: string | null | undefined;
+  course?: string | null | undefined;
+  /** Inclusive ISO dates. */
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  limit?: number | null | undefined;
+}
+
+/** The interaction log, newest first, filtered; unknown ids are NOT_FOUND rather than an empty log. */
+export async function readInteractionLog(db: Database, filter: InteractionLogFilter): Promise<OutreachInteraction[]> {
+  const from = optionalDate(filter.from, "from");
+  const to = optionalDate(filter.to, "to");
+  if (from && to && from > to) throw userError("BAD_USER_INPUT", `from ${from} is after to ${to}.`, "from");
+  const limit = filter.limit ?? 200;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw userError("BAD_USER_INPUT", "limit must be 1 to 10000.", "limit");
+  const params = { person: filter.person ?? null, programme: filter.programme ?? null, course: filter.course ?? null, from, to, limit };
+
+  return db.readTx(async (tx) => {
+    const found = (
+      await tx.run(
+        `RETURN $person IS NULL OR EXISTS { (:Person {id: $person}) } AS person,
+                $programme IS NULL OR EXISTS { (:Programme {id: $programme}) } AS programme,
+                $course IS NULL OR EXISTS { (:Course {id: $course}) } AS course`,
+        params,
+      )
+    )[0];
+    for (const field of ["person", "programme", "course"] as const) {
+      if (!found?.[field]) throw userError("NOT_FOUND", `No ${field} with id ${String(params[field])}.`, field);
+    }
+    const rows = await tx.run(
+      `MATCH (x:Interaction)
+       WHERE ($from IS NULL OR x.date >= date($from)) AND ($to IS NULL OR x.date <= date($to))
+         AND ($person IS NULL OR EXISTS { (:Person {id: $person})-[:INITIATED]->(x) } OR EXISTS { (x)-[:WITH]->(:Person {id: $person}) })
+         AND ($programme IS NULL OR EXISTS { (x)-[:ABOUT]->(:Programme {id: $programme}) }
+              OR EXISTS { (x)-[:ABOUT]->(:Course)-[:PART_OF]->(:Programme {id: $programme}) })
+         AND ($course IS NULL OR EXISTS { (x)-[:ABOUT]->(:Course {id: $course}) })
+       WITH x ORDER BY ${interactionOrder} LIMIT toInteger($limit)
+       RETURN ${interactionProjection} AS interaction`,
+      params,
+    );
+    return rows.map((r) => toOutreachInteraction(r.interaction));
+  });
+}
+
+function optionalDate(value: string | null | undefined, field: string): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  const parsed = parseIsoDate(value);
+  if (!parsed.ok) throw userError("BAD_USER_INPUT", `${field}: ${parsed.why}.`, field);
+  return parsed.value;
+}

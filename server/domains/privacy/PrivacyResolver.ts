@@ -1,0 +1,70 @@
+import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import { Access } from "../../platform/auth/Access.js";
+import { authError } from "../../platform/auth/auth-error.js";
+import type { GraphQLContext } from "../../platform/graphql/context.js";
+import { log } from "../../platform/log.js";
+import { checkId } from "../../platform/validation/check-value.js";
+import { erasePerson } from "./erase-person.js";
+import { exportPerson } from "./export-person.js";
+
+@ObjectType("PersonDataExport", { description: "Everything held about one person, as one JSON document (see docs/security.md)." })
+export class PersonDataExport {
+  @Field(() => ID)
+  personId!: string;
+
+  @Field(() => String)
+  exportedAt!: string;
+
+  @Field(() => String, { description: "JSON: person, relationships, ties, interactions, casesAsContact, casesHandled, caseEvents, userAccounts." })
+  document!: string;
+}
+
+@ObjectType("PersonErasure", { description: "What erasing a person removed; the node stays, anonymous, under a new id." })
+export class PersonErasureResult {
+  @Field(() => ID, { description: "The person's new, anonymous id." })
+  erasedId!: string;
+
+  @Field(() => Int)
+  tiesRemoved!: number;
+
+  @Field(() => Int)
+  interactionNotesRemoved!: number;
+
+  @Field(() => Int)
+  proposalReasonsRemoved!: number;
+
+  @Field(() => Int)
+  caseEventsRelinked!: number;
+
+  @Field(() => Int)
+  accountsUnlinked!: number;
+}
+
+function checkPersonId(id: string): void {
+  const wrong = checkId(id);
+  if (wrong) throw authError("BAD_USER_INPUT", `id: ${wrong}`, "id");
+}
+
+/** Personal data requests: export everything about a person, erase a person. Never logs who. */
+@Resolver()
+export class PrivacyResolver {
+  @Query(() => PersonDataExport, { description: "Everything held about a person (COORDINATOR, ADMIN)." })
+  @Access("PERSONAL_DATA_EXPORT")
+  async exportPerson(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PersonDataExport> {
+    checkPersonId(id);
+    const data = await exportPerson(ctx.db, id);
+    if (!data) throw authError("NOT_FOUND", "No person with this id.", "id");
+    log.info("Personal data exported", { by: ctx.user?.id });
+    return { personId: id, exportedAt: new Date().toISOString(), document: JSON.stringify(data) };
+  }
+
+  @Mutation(() => PersonErasureResult, { description: "Erases a person's personal data, ties and notes; keeps anonymous structure (ADMIN)." })
+  @Access("PERSONAL_DATA_ERASE")
+  async erasePerson(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PersonErasureResult> {
+    checkPersonId(id);
+    const result = await erasePerson(ctx.db, id);
+    if (!result) throw authError("NOT_FOUND", "No person with this id.", "id");
+    log.info("Person erased", { by: ctx.user?.id, erasedId: result.erasedId, tiesRemoved: result.tiesRemoved });
+    return result;
+  }
+}

@@ -1,0 +1,71 @@
+import type { Database } from "../../platform/neo4j/database.js";
+
+/**
+ * Erases a person (GDPR art. 17), in one transaction — all of it or nothing:
+ * REMOVED: every property of the Person node (name, e-mail, phone, job title, note, digest
+ *   settings, and any property added later), replaced by {id: a new random "erased-…" id,
+ *   name: "Erased person", erasedAt}; the old id goes too, because readable ids carry names;
+ *   all their ties (KNOWS relationships, with strength, channel, dates and notes); the notes of
+ *   every interaction they initiated or were the subject of; the decline reasons of proposals
+ *   sent to them; the link of user accounts to them (`personId`).
+ * KEPT (anonymous structure that counts and analytics need): the node itself, its role
+ *   relationships (TEACHES, COORDINATES, DIRECTS, DEAN_OF, BOARD_MEMBER_OF, COORDINATOR_OF,
+ *   CONTACT_FOR, WORKS_AT, SIGNED, HANDLED_BY, SUPERVISED_BY, TO_TEACHER, FROM_TEACHER,
+ *   INITIATED, WITH), interactions (date, channel, result), proposals, agreements, sprints;
+ *   case timeline entries they made point to the new id.
+ * NOT SEARCHED: free text elsewhere that mentions them by name (case questions, feedback);
+ *   docs/security.md says how to handle that.
+ */
+export interface PersonErasure {
+  erasedId: string;
+  tiesRemoved: number;
+  interactionNotesRemoved: number;
+  proposalReasonsRemoved: number;
+  caseEventsRelinked: number;
+  accountsUnlinked: number;
+}
+
+export async function erasePerson(db: Database, id: string): Promise<PersonErasure | undefined> {
+  return db.writeTx(async (tx) => {
+    const rows = await tx.run(
+      `MATCH (p:Person {id: $id})
+       WITH p, p.id AS oldId, 'erased-' + randomUUID() AS newId
+       CALL (p) { OPTIONAL MATCH (p)-[k:KNOWS]-() DELETE k RETURN count(k) AS tiesRemoved }
+       CALL (p) {
+         OPTIONAL MATCH (p)-[:INITIATED|WITH]-(i:Interaction)
+         WITH DISTINCT i WHERE i.note IS NOT NULL
+         SET i.note = null
+         RETURN count(i) AS interactionNotesRemoved
+       }
+       CALL (p) {
+         OPTIONAL MATCH (pr:Proposal)-[:TO_TEACHER]->(p)
+         WITH pr WHERE pr.declineReason IS NOT NULL
+         SET pr.declineReason = null
+         RETURN count(pr) AS proposalReasonsRemoved
+       }
+       CALL (oldId, newId) {
+         OPTIONAL MATCH (e:CaseEvent {by: oldId})
+         SET e.by = newId
+         RETURN count(e) AS caseEventsRelinked
+       }
+       CALL (oldId) {
+         OPTIONAL MATCH (u:User {personId: oldId})
+         SET u.personId = null
+         RETURN count(u) AS accountsUnlinked
+       }
+       SET p = { id: newId, name: 'Erased person', erasedAt: datetime() }
+       RETURN newId AS erasedId, tiesRemoved, interactionNotesRemoved, proposalReasonsRemoved, caseEventsRelinked, accountsUnlinked`,
+      { id },
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      erasedId: String(row.erasedId),
+      tiesRemoved: Number(row.tiesRemoved),
+      interactionNotesRemoved: Number(row.interactionNotesRemoved),
+      proposalReasonsRemoved: Number(row.proposalReasonsRemoved),
+      caseEventsRelinked: Number(row.caseEventsRelinked),
+      accountsUnlinked: Number(row.accountsUnlinked),
+    };
+  });
+}

@@ -1,0 +1,67 @@
+import { lockNode } from "../../platform/neo4j/lock-node.js";
+import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
+import type { Database } from "../../platform/neo4j/database.js";
+import { ProposalAnswer } from "../suggestions/matching-enums.js";
+import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
+import { checkSentAt } from "./propose-case.js";
+import { readProposals, type ProposalView } from "./read-proposals.js";
+
+export interface AnswerProposalInput {
+  proposalId: string;
+  answer: ProposalAnswer;
+  reason: string | null;
+  /** When the teacher answered, for an answer logged afterwards; default now. */
+  answeredAt: string | null;
+}
+
+/**
+ * Records the teacher's answer. A proposal is answered once; after its expiry it can no longer be
+ * answered (propose the case again — with force within the cooldown). DECLINED needs a reason;
+ * the reason is kept (as declineReason) only for DECLINED.
+ */
+export async function answerProposal(db: Database, input: AnswerProposalInput, actor: Actor, now: string): Promise<ProposalView> {
+  const answeredAt = checkSentAt(input.answeredAt, now, "answeredAt");
+  const reason = input.reason?.trim() || null;
+  if (input.answer === ProposalAnswer.DECLINED && reason === null) {
+    throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, "A declined proposal needs the teacher's reason.", "reason");
+  }
+  return db.writeTx(async (tx) => {
+    await checkActor(tx, actor);
+    // Lock first, then read: two answers to one proposal cannot both pass the "not yet answered" check.
+    if (!(await lockNode(tx, "Proposal", input.proposalId))) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No proposal with id ${input.proposalId}.`, "proposal");
+    const rows = await tx.run(
+      `MATCH (p:Proposal {id: $id})
+       RETURN p.answer AS answer, toString(p.sentAt) AS sentAt, toString(p.expiresAt) AS expiresAt,
+              datetime($answeredAt) > p.expiresAt AS expired, datetime($answeredAt) < p.sentAt AS early`,
+      { id: input.proposalId, answeredAt },
+    );
+    const p = rows[0] ?? {};
+    if (p.answer != null) {
+      throw new MatchingError(MatchingErrorCode.CONFLICT, `This proposal was already answered (${String(p.answer)}).`, "proposal");
+    }
+    if (p.early === true) {
+      throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `answeredAt is before the proposal was sent (${String(p.sentAt)}).`, "answeredAt");
+    }
+    if (p.expired === true) {
+      throw new MatchingError(
+        MatchingErrorCode.ILLEGAL_TRANSITION,
+        `This proposal expired on ${String(p.expiresAt).slice(0, 10)} without an answer; propose the case again (with force: true within the cooldown).`,
+        "proposal",
+      );
+    }
+    await tx.run(
+      `MATCH (p:Proposal {id: $id})
+       SET p.answer = $answer, p.answeredAt = datetime($answeredAt), p.declineReason = $declineReason, p.answeredBy = $by`,
+      {
+        id: input.proposalId,
+        answer: input.answer,
+        answeredAt,
+        declineReason: input.answer === ProposalAnswer.DECLINED ? reason : null,
+        by: actor.id,
+      },
+    );
+    const [view] = await readProposals(tx, { proposalIds: [input.proposalId] }, now);
+    if (!view) throw new Error(`Proposal ${input.proposalId} vanished.`);
+    return view;
+  });
+}

@@ -1,0 +1,153 @@
+import { Access } from "../../platform/auth/Access.js";
+import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { CaseStatus, EducationLevel } from "../case-workflow/case-enums.js";
+import { InteractionChannel, Language, ProposalAnswer, ProposalState, SprintStatus, SuggestionFactorName, SuggestionVerdict } from "../suggestions/matching-enums.js";
+
+/** GraphQL types of proposals and digests. Dates are ISO strings: YYYY-MM-DD, instants with a zone. */
+
+@ObjectType({ description: "A case sent to a teacher for a course, and the answer." })
+export class ProposalRecord {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field(() => String)
+  caseTitle!: string;
+
+  @Field(() => CaseStatus)
+  caseStatus!: CaseStatus;
+
+  @Field(() => ID)
+  teacherId!: string;
+
+  @Field(() => String)
+  teacherName!: string;
+
+  @Field(() => ID, { nullable: true })
+  courseId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  courseName!: string | null;
+
+  @Field(() => InteractionChannel)
+  channel!: InteractionChannel;
+
+  @Field(() => String)
+  sentAt!: string;
+
+  @Field(() => String)
+  expiresAt!: string;
+
+  @Field(() => ProposalAnswer, { nullable: true })
+  answer!: ProposalAnswer | null;
+
+  @Field(() => String, { nullable: true })
+  answeredAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Access("CASE_TEXT")
+  declineReason!: string | null;
+
+  @Field(() => ProposalState)
+  state!: ProposalState;
+
+  @Field(() => String, { nullable: true })
+  sentBy!: string | null;
+}
+
+@ObjectType({ description: "One case in a teacher's digest." })
+export class DigestEntry {
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  smeName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  smeCity!: string | null;
+
+  @Field(() => ID)
+  courseId!: string;
+
+  @Field(() => String)
+  courseName!: string;
+
+  @Field(() => String, { nullable: true })
+  periodName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  periodStart!: string | null;
+
+  @Field(() => [String])
+  sharedTopics!: string[];
+
+  @Field(() => Float)
+  score!: number;
+
+  @Field(() => SuggestionVerdict)
+  verdict!: SuggestionVerdict;
+
+  @Field(() => String, { description: "For the coordinator; the e-mail body says why in the teacher's terms." })
+  reason!: string;
+}
+
+@ObjectType({ description: "A teacher's digest of fitting cases, rendered as a ready-to-send e-mail." })
+export class Digest {
+  @Field(() => ID)
+  teacherId!: string;
+
+  @Field(() => String)
+  teacherName!: string;
+
+  @Field(() => String, { nullable: true })
+  @Access("CONTACT_DETAILS")
+  email!: string | null;
+
+  @Field(() => Language)
+  language!: Language;
+
+  @Field(() => String)
+  date!: string;
+
+  @Field(() => Int, { nullable: true })
+  digestEveryDays!: number | null;
+
+  @Field(() => String, { nullable: true })
+  lastSentOn!: string | null;
+
+  @Field(() => String, { nullable: true })
+  nextDueOn!: string | null;
+
+  @Field(() => Boolean)
+  hasAgreement!: boolean;
+
+  @Field(() => Boolean)
+  due!: boolean;
+
+  @Field(() => [DigestEntry])
+  items!: DigestEntry[];
+
+  @Field(() => String)
+  subject!: string;
+
+  @Field(() => String, { nullable: true, description: "Quotes the cases' questions: coordinators and admins only." })
+  @Access("CASE_TEXT")
+  body!: string | null;
+}
+
+@ObjectType()
+export class DigestSent {
+  @Field(() => ID)
+  teacherId!: string;
+
+  @Field(() => String)
+  date!: string;
+
+  @Field(() => [ProposalRecord])
+  proposals!: ProposalRecord[];
+}

@@ -1,0 +1,94 @@
+import { CaseStatus } from "../case-workflow/case-enums.js";
+import { isIsoInstant } from "../../platform/clock/check-iso-date.js";
+import { checkTransition } from "../case-workflow/check-transition.js";
+import { refreshSuggestionCount } from "../suggestions/count-case-suggestions.js";
+import { lockCase } from "../case-workflow/lock-case.js";
+import { recordStatusChange } from "../case-workflow/record-status-change.js";
+import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
+import type { Database, Tx } from "../../platform/neo4j/database.js";
+import { createProposal } from "./create-proposal.js";
+import type { InteractionChannel } from "../suggestions/matching-enums.js";
+import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
+import type { MatchingSettings } from "../suggestions/matching-settings.js";
+import { readProposals, type ProposalView } from "./read-proposals.js";
+
+export interface ProposeCaseInput {
+  caseId: string;
+  teacherId: string;
+  courseId: string;
+  channel: InteractionChannel;
+  /** When it was sent, for a proposal logged afterwards; default now. */
+  sentAt: string | null;
+  force: boolean;
+}
+
+// A clock a few minutes ahead on the coordinator's machine is no reason to refuse.
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Records that a case went to a teacher for a course. QUALIFIED → PROPOSED on the first one; while
+ * PROPOSED, further proposals leave the state alone. Within the cooldown since the last proposal of
+ * this case to this teacher it is refused (COOLDOWN) unless forced.
+ */
+export async function proposeCase(db: Database, input: ProposeCaseInput, actor: Actor, now: string, settings: MatchingSettings): Promise<ProposalView> {
+  const sentAt = checkSentAt(input.sentAt, now, "sentAt");
+  return db.writeTx(async (tx) => {
+    await checkActor(tx, actor);
+    const locked = await lockCase(tx, input.caseId);
+    await checkTeacherOfCourse(tx, input.teacherId, input.courseId);
+    const to = checkTransition("PROPOSE", locked.status);
+    if (!input.force) await checkCooldown(tx, input.caseId, input.teacherId, sentAt, settings.proposalCooldownDays);
+    const id = await createProposal(tx, { ...input, sentAt, expiryDays: settings.proposalExpiryDays, by: actor.id });
+    if (to !== null) {
+      await recordStatusChange(tx, { caseId: input.caseId, from: locked.status, to: CaseStatus.PROPOSED, at: now, by: actor.id, note: null });
+    }
+    await refreshSuggestionCount(tx, input.caseId, now);
+    const [view] = await readProposals(tx, { proposalIds: [id] }, now);
+    if (!view) throw new Error(`Proposal ${id} was not written.`);
+    return view;
+  });
+}
+
+/** A sent-at instant given by the caller, checked; default `now`. */
+export function checkSentAt(value: string | null, now: string, field: string): string {
+  if (value === null) return now;
+  if (!isIsoInstant(value)) throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `${field} must be an ISO date-time with a zone, e.g. 2025-09-01T09:00:00Z.`, field);
+  if (Date.parse(value) > Date.parse(now) + FUTURE_TOLERANCE_MS) {
+    throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `${field} ${value} lies in the future.`, field);
+  }
+  return new Date(value).toISOString();
+}
+
+async function checkTeacherOfCourse(tx: Tx, teacherId: string, courseId: string): Promise<void> {
+  const rows = await tx.run(
+    `OPTIONAL MATCH (t:Person {id: $teacherId}) OPTIONAL MATCH (c:Course {id: $courseId})
+     RETURN t IS NOT NULL AS teacher, c IS NOT NULL AS course, t.name AS teacherName, c.name AS courseName,
+            EXISTS { (t)-[:TEACHES]->(c) } AS teaches`,
+    { teacherId, courseId },
+  );
+  const row = rows[0];
+  if (!row?.teacher) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No person with id ${teacherId} (the teacher).`, "teacher");
+  if (!row.course) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No course with id ${courseId}.`, "course");
+  if (!row.teaches) {
+    throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `${String(row.teacherName)} does not teach ${String(row.courseName)}.`, "course");
+  }
+}
+
+async function checkCooldown(tx: Tx, caseId: string, teacherId: string, sentAt: string, days: number): Promise<void> {
+  if (days <= 0) return;
+  const rows = await tx.run(
+    `MATCH (:Case {id: $caseId})<-[:OF_CASE]-(p:Proposal)-[:TO_TEACHER]->(t:Person {id: $teacherId})
+     WHERE p.sentAt > datetime($sentAt) - duration({days: toInteger($days)}) AND p.sentAt < datetime($sentAt) + duration({days: toInteger($days)})
+     RETURN toString(p.sentAt) AS sentAt, toString(p.sentAt + duration({days: toInteger($days)})) AS until, t.name AS teacher
+     ORDER BY p.sentAt DESC LIMIT 1`,
+    { caseId, teacherId, sentAt, days },
+  );
+  const last = rows[0];
+  if (last) {
+    throw new MatchingError(
+      MatchingErrorCode.COOLDOWN,
+      `This case was proposed to ${String(last.teacher)} on ${String(last.sentAt).slice(0, 10)}; the ${days}-day cooldown runs until ${String(last.until).slice(0, 10)}. Pass force: true to send it anyway.`,
+      "teacher",
+    );
+  }
+}

@@ -1,0 +1,125 @@
+import type { ColumnSpec, FileSpec } from "./csv-formats.js";
+import { parseBoolean, parseDate, parseDateTime, parseEmail, parseEnum, parseInteger, parseKvkNumber, parseNumber, type Parsed } from "../../platform/validation/parse-values.js";
+import type { CsvRow, RowProblem } from "./read-csv-text.js";
+
+/** A row whose cells all parsed: normalised values by column (absent or empty cells are null). */
+export interface ValidRow {
+  line: number;
+  values: Record<string, unknown>;
+}
+
+/** Values in list columns are separated by semicolons (quote the cell in a semicolon-delimited file). */
+export const LIST_SEPARATOR = ";";
+
+function splitList(text: string): string[] {
+  return [...new Set(text.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean))];
+}
+
+function parseCell(column: ColumnSpec, text: string): Parsed<unknown> {
+  switch (column.type) {
+    case "id":
+    case "text":
+      return { ok: true, value: text };
+    case "integer":
+    case "number": {
+      const parsed = column.type === "integer" ? parseInteger(text) : parseNumber(text);
+      if (!parsed.ok) return parsed;
+      const n = parsed.value;
+      const low = column.min !== undefined && (column.minExclusive ? n <= column.min : n < column.min);
+      const high = column.max !== undefined && n > column.max;
+      if (low || high) {
+        const range = `${column.minExclusive ? "(" : "["}${column.min ?? "-∞"}, ${column.max ?? "∞"}]`;
+        return { ok: false, why: `${n} is outside ${range}` };
+      }
+      return parsed;
+    }
+    case "boolean":
+      return parseBoolean(text);
+    case "date":
+      return parseDate(text);
+    case "datetime":
+      return parseDateTime(text);
+    case "enum":
+      return parseEnum(column.values ?? [], text);
+    case "list":
+    case "idList":
+      return { ok: true, value: splitList(text) };
+    case "enumList": {
+      const values: string[] = [];
+      for (const item of splitList(text)) {
+        const parsed = parseEnum(column.values ?? [], item);
+        if (!parsed.ok) return parsed;
+        values.push(parsed.value);
+      }
+      return { ok: true, value: values };
+    }
+    case "kvk":
+      return parseKvkNumber(text);
+    case "email":
+      return parseEmail(text);
+  }
+}
+
+/** Checks each cell of a row against its column: required, type, enumeration, range, format. */
+export function validateCells(spec: FileSpec, row: CsvRow): { values: Record<string, unknown>; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const values: Record<string, unknown> = {};
+  for (const column of spec.columns) {
+    const text = row.cells[column.name] ?? "";
+    if (text === "") {
+      values[column.name] = null;
+      if (column.required) problems.push({ file: spec.file, line: row.line, field: column.name, reason: "is required" });
+      continue;
+    }
+    const parsed = parseCell(column, text);
+    if (parsed.ok) values[column.name] = parsed.value;
+    else problems.push({ file: spec.file, line: row.line, field: column.name, reason: parsed.why });
+  }
+  return { values, problems };
+}
+
+/** Rules across the cells of one row, per file. */
+export function validateRowRules(spec: FileSpec, line: number, v: Record<string, unknown>): RowProblem[] {
+  const problems: RowProblem[] = [];
+  const problem = (field: string | null, reason: string) => problems.push({ file: spec.file, line, field, reason });
+  switch (spec.file) {
+    case "teaching-periods.csv":
+      if (typeof v.academicYear === "string" && !/^\d{4}-\d{4}$/.test(v.academicYear)) problem("academicYear", `"${v.academicYear}" is not an academic year like 2025-2026`);
+      if (v.startDate && v.endDate && String(v.endDate) < String(v.startDate)) problem("endDate", `ends (${String(v.endDate)}) before it starts (${String(v.startDate)})`);
+      break;
+    case "ties.csv":
+      if (v.personA && v.personA === v.personB) problem("personB", "a tie needs two different people");
+      break;
+    case "smes.csv":
+      if (!v.id && !v.kvkNumber) problem("id", "an SME needs an id or a KvK number");
+      if (v.referredBy && !v.referralDate) problem("referralDate", "is required with referredBy");
+      if (!v.referredBy && v.referralDate) problem("referredBy", "is required with referralDate");
+      break;
+    case "cases.csv":
+      if (!v.smeId && !v.smeKvkNumber) problem("smeId", "give smeId or smeKvkNumber");
+      if (v.earliestStart && v.deadline && String(v.deadline) < String(v.earliestStart)) {
+        problem("deadline", `${String(v.deadline)} is before earliestStart ${String(v.earliestStart)}`);
+      }
+      break;
+    default:
+      break;
+  }
+  return problems;
+}
+
+/** The keys a row must not share with an earlier row of the same file. */
+export function rowKeys(spec: FileSpec, v: Record<string, unknown>): Array<{ field: string; key: string }> {
+  switch (spec.file) {
+    case "ties.csv": {
+      const pair = [String(v.personA), String(v.personB)].sort().join(" & ");
+      return [{ field: "personB", key: `tie ${pair}` }];
+    }
+    case "smes.csv":
+      return [
+        ...(v.id ? [{ field: "id", key: `id ${String(v.id)}` }] : []),
+        ...(v.kvkNumber ? [{ field: "kvkNumber", key: `KvK number ${String(v.kvkNumber)}` }] : []),
+      ];
+    default:
+      return [{ field: "id", key: `id ${String(v.id)}` }];
+  }
+}

@@ -1,0 +1,106 @@
+import type { Database } from "../../platform/neo4j/database.js";
+import type { MatchingSettings } from "./matching-settings.js";
+import { MatchingError, MatchingErrorCode } from "./matching-error.js";
+import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
+import { readCourseFits } from "./read-course-fits.js";
+import { readTeacherRecords, withWarmPath, type TeacherSignalsRow } from "./read-teacher-signals.js";
+import { bestTeacher, scoreSuggestion, trackRecordScore, type CourseFit, type ScoredSuggestion, type TextLanguage } from "./score-suggestion.js";
+import { resolveWeights, type SuggestionWeights } from "./suggestion-weights.js";
+import { warmPathScope, warmPathsTo } from "./warm-path-cache.js";
+
+export interface CourseSuggestion {
+  fit: CourseFit;
+  teacher: TeacherSignalsRow | null;
+  scored: ScoredSuggestion;
+  /** The reason in the other language too, so a client can show both. */
+  reasons: Record<TextLanguage, string>;
+  weights: SuggestionWeights;
+}
+
+export interface SuggestCoursesInput {
+  caseId: string;
+  limit: number;
+  weights?: Partial<SuggestionWeights> | null;
+  language: TextLanguage;
+  now: string;
+  settings: MatchingSettings;
+}
+
+export const MAX_SUGGESTIONS = 100;
+
+/**
+ * caseSuggestions in a fixed number of queries whatever the number of courses, none per course,
+ * each an auto-commit read (suggestions are advice: they need no common snapshot, and each read
+ * saves the COMMIT round trip of a transaction):
+ * the warm-path scope (cached, see warm-path-cache.ts) in parallel with the agreements' terms
+ * and the structural factors (read-course-fits.ts, which keeps at most `max(5 × limit, 50)` courses
+ * in contention); then the track records of those courses' teachers, and the warm paths only of
+ * the teachers who can still change the top `limit` and are not cached yet.
+ */
+export async function suggestCourses(db: Database, input: SuggestCoursesInput): Promise<CourseSuggestion[]> {
+  if (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > MAX_SUGGESTIONS) {
+    throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `limit must be between 1 and ${MAX_SUGGESTIONS}.`, "limit");
+  }
+  const weights = resolveWeights(input.settings.weights, input.weights);
+  const minStrength = input.settings.warmPathMinStrength;
+  const [warm, fits] = await Promise.all([
+    db.readEach((tx) => warmPathScope(tx, input.caseId, minStrength)),
+    db.readEach(async (tx) =>
+      readCourseFits(tx, {
+        cases: { caseIds: [input.caseId] },
+        courses: "all",
+        today: input.now.slice(0, 10),
+        weights,
+        terms: await readAgreementTerms(tx),
+        limit: input.limit,
+        maxCandidates: Math.max(5 * input.limit, 50),
+      }),
+    ),
+  ]);
+  if (!warm.caseExists) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No case with id ${input.caseId}.`, "case");
+  const teachers = await db.readEach(async (tx) => {
+    const records = await readTeacherRecords(tx, { courseIds: fits.map((f) => f.courseId), caseId: input.caseId, now: input.now });
+    const teacherIds = teachersInContention(fits, records, weights, input.limit);
+    const warmPaths = await warmPathsTo(tx, warm, teacherIds);
+    return records.map((t) => withWarmPath(t, warmPaths.get(t.teacherId)));
+  });
+  return rankSuggestions(fits, teachers, weights, input.language).slice(0, input.limit);
+}
+
+/**
+ * The teachers whose warm path can still change the top `limit`: a course's total lies between
+ * its score without a warm path and that plus the warm-path weight, so courses whose best case
+ * stays below the limit-th course's worst case need no warm path.
+ */
+export function teachersInContention(fits: CourseFit[], teachers: TeacherSignalsRow[], weights: SuggestionWeights, limit: number): string[] {
+  const track = new Map(teachers.map((t) => [t.teacherId, weights.trackRecord * trackRecordScore(t)]));
+  const byCourse = new Map<string, string[]>();
+  for (const t of teachers) for (const c of t.courseIds) byCourse.set(c, [...(byCourse.get(c) ?? []), t.teacherId]);
+  const bounds = fits.map((fit) => {
+    const partial =
+      weights.topicOverlap * fit.topicScore + weights.levelFit * fit.levelScore + weights.timing * fit.timingScore + weights.remainingCapacity * fit.capacityScore;
+    const ids = byCourse.get(fit.courseId) ?? [];
+    const lower = partial + Math.max(0, ...ids.map((id) => track.get(id) ?? 0));
+    return { ids, lower, upper: lower + (ids.length > 0 ? weights.warmPath : 0) };
+  });
+  const lowers = bounds.map((b) => b.lower).sort((a, b) => b - a);
+  const kth = lowers.length >= limit ? (lowers[limit - 1] ?? -1) : -1;
+  return [...new Set(bounds.filter((b) => b.upper >= kth - 1e-9).flatMap((b) => b.ids))];
+}
+
+/** Scores every course with its best teacher and sorts best first (ties: course name, then id). */
+export function rankSuggestions(fits: CourseFit[], teachers: TeacherSignalsRow[], weights: SuggestionWeights, language: TextLanguage): CourseSuggestion[] {
+  const byCourse = new Map<string, TeacherSignalsRow[]>();
+  for (const t of teachers) {
+    for (const courseId of t.courseIds) byCourse.set(courseId, [...(byCourse.get(courseId) ?? []), t]);
+  }
+  const other: TextLanguage = language === "NL" ? "EN" : "NL";
+  return fits
+    .map((fit) => {
+      const teacher = bestTeacher(byCourse.get(fit.courseId) ?? [], weights) as TeacherSignalsRow | null;
+      const scored = scoreSuggestion(fit, teacher, weights, language);
+      const reasons = { [language]: scored.reason, [other]: scoreSuggestion(fit, teacher, weights, other).reason } as Record<TextLanguage, string>;
+      return { fit, teacher, scored, reasons, weights };
+    })
+    .sort((a, b) => b.scored.total - a.scored.total || a.fit.courseName.localeCompare(b.fit.courseName) || a.fit.courseId.localeCompare(b.fit.courseId));
+}

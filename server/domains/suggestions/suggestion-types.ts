@@ -1,0 +1,120 @@
+import { Access } from "../../platform/auth/Access.js";
+import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { CaseStatus, EducationLevel } from "../case-workflow/case-enums.js";
+import { InteractionChannel, Language, ProposalAnswer, ProposalState, SprintStatus, SuggestionFactorName, SuggestionVerdict } from "./matching-enums.js";
+
+/** GraphQL input and output types of suggestions. */
+
+@InputType({ description: "Weights for one query, on top of the server's (SUGGESTION_WEIGHTS); scaled to sum to 1." })
+export class SuggestionWeightsInput {
+  @Field(() => Float, { nullable: true })
+  topicOverlap?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  levelFit?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  timing?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  remainingCapacity?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  trackRecord?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  warmPath?: number | null;
+}
+
+@ObjectType({ description: "One factor of a suggestion's score." })
+export class SuggestionFactor {
+  @Field(() => SuggestionFactorName)
+  factor!: SuggestionFactorName;
+
+  @Field(() => Float, { description: "0–1." })
+  score!: number;
+
+  @Field(() => Float, { description: "The normalised weight; all weights sum to 1." })
+  weight!: number;
+
+  @Field(() => Float, { description: "score × weight; the contributions sum to the total." })
+  contribution!: number;
+
+  @Field(() => String, { description: "What the factor found, in words." })
+  detail!: string;
+}
+
+@ObjectType({ description: "A course suggested for a case, with its score broken down and a verdict." })
+export class CaseSuggestion {
+  @Field(() => ID)
+  courseId!: string;
+
+  @Field(() => String)
+  courseName!: string;
+
+  @Field(() => String, { nullable: true })
+  courseKind!: string | null;
+
+  @Field(() => String, { nullable: true })
+  programmeName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  institutionName!: string | null;
+
+  @Field(() => [EducationLevel])
+  courseLevels!: EducationLevel[];
+
+  @Field(() => ID, { nullable: true, description: "The course's teacher the case is likeliest to land with." })
+  teacherId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  teacherName!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The teaching period that fits best (null: none starts in the case's window)." })
+  periodId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  periodName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  periodStart!: string | null;
+
+  @Field(() => String, { nullable: true })
+  periodEnd!: string | null;
+
+  @Field(() => [String])
+  sharedTopics!: string[];
+
+  @Field(() => Int, { nullable: true, description: "Places left in that period under the agreement; null = no limit or no agreement." })
+  remainingPlaces!: number | null;
+
+  @Field(() => Boolean)
+  hasAgreement!: boolean;
+
+  @Field(() => Float, { nullable: true, description: "Best warm path's product of tie strengths; null = none." })
+  warmPathStrength!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  warmPathHops!: number | null;
+
+  @Field(() => Boolean, { description: "This case was already proposed to this teacher." })
+  proposedToTeacher!: boolean;
+
+  @Field(() => Float, { description: "0–1." })
+  score!: number;
+
+  @Field(() => SuggestionVerdict)
+  verdict!: SuggestionVerdict;
+
+  @Field(() => String, { description: "One sentence of why, in the language asked for." })
+  reason!: string;
+
+  @Field(() => String)
+  reasonNl!: string;
+
+  @Field(() => String)
+  reasonEn!: string;
+
+  @Field(() => [SuggestionFactor])
+  factors!: SuggestionFactor[];
+}

@@ -1,0 +1,215 @@
+import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import type { GraphQLContext } from "../graphql/context.js";
+import { log } from "../log.js";
+import { Access } from "./Access.js";
+import { authError } from "./auth-error.js";
+import { checkNewPassword, decoyHash, verifyPassword } from "./hash-password.js";
+import { isRole, ROLES, type Role } from "./roles.js";
+import { signToken } from "./sign-token.js";
+import { normaliseEmail, UserStore, type UserAccount } from "./UserStore.js";
+
+const emailPattern = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+@ObjectType("UserAccount", { description: "A person who can sign in, with roles. Never carries the password hash." })
+export class UserAccountType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [String], { description: "ADMIN, COORDINATOR, ANALYST and/or VIEWER." })
+  roles!: string[];
+
+  @Field(() => Boolean)
+  disabled!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The Person node this account belongs to, if any." })
+  personId?: string;
+}
+
+@ObjectType("SignIn", { description: "A signed token: send it as `Authorization: Bearer <token>`." })
+export class SignIn {
+  @Field(() => String)
+  token!: string;
+
+  @Field(() => String, { description: "ISO moment after which the token is refused." })
+  expiresAt!: string;
+
+  @Field(() => UserAccountType)
+  user!: UserAccountType;
+}
+
+@InputType("NewUserInput")
+export class NewUserInput {
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  password!: string;
+
+  @Field(() => [String])
+  roles!: string[];
+
+  @Field(() => String, { nullable: true })
+  personId?: string;
+}
+
+@InputType("UserChangeInput")
+export class UserChangeInput {
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => [String], { nullable: true })
+  roles?: string[];
+
+  @Field(() => Boolean, { nullable: true })
+  disabled?: boolean;
+}
+
+function checkRoles(roles: string[]): Role[] {
+  const unknown = roles.filter((r) => !isRole(r));
+  if (unknown.length > 0 || roles.length === 0) {
+    throw authError("BAD_USER_INPUT", `Roles must be one or more of ${ROLES.join(", ")}.`, "roles");
+  }
+  return [...new Set(roles)] as Role[];
+}
+
+function checkName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > 200) throw authError("BAD_USER_INPUT", "A name needs 1 to 200 characters.", "name");
+  return trimmed;
+}
+
+function services(ctx: GraphQLContext): NonNullable<GraphQLContext["auth"]> {
+  if (!ctx.auth) throw new Error("Sign-in services are missing from the context (server/app/create-app.ts sets them).");
+  return ctx.auth;
+}
+
+/** Sign-in, one's own account, and (for ADMIN) the user accounts. */
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => SignIn, { description: "Signs in with e-mail and password; the same error for an unknown e-mail and a wrong password." })
+  @Access("PUBLIC")
+  async login(
+    @Arg("email", () => String) email: string,
+    @Arg("password", () => String) password: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SignIn> {
+    const { config, throttle } = services(ctx);
+    const ip = ctx.ip ?? "unknown";
+    const wait = throttle.retryAfterSeconds(ip, email);
+    if (wait > 0) {
+      throw authError("TOO_MANY_REQUESTS", `Too many failed sign-ins; try again in ${wait} s.`);
+    }
+    const user = email.length <= 320 && password.length <= 1000 ? await new UserStore(ctx.db).findByEmail(email) : undefined;
+    // Verify against a decoy when there is no such user: the answer takes as long either way.
+    const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+    if (!user || !valid || user.disabled) {
+      throttle.recordFailure(ip, email);
+      log.info("Sign-in refused");
+      throw authError("UNAUTHENTICATED", "E-mail or password is not right, or the account is disabled.");
+    }
+    throttle.recordSuccess(ip, email);
+    const signed = await signToken(config, { id: user.id, roles: user.roles, ...(user.personId ? { personId: user.personId } : {}) });
+    log.info("Signed in", { user: user.id });
+    const { passwordHash: _hash, ...account } = user;
+    return { ...signed, user: account };
+  }
+
+  @Query(() => UserAccountType, { description: "The signed-in account." })
+  @Access("SIGNED_IN")
+  async me(@Ctx() ctx: GraphQLContext): Promise<UserAccount> {
+    const found = ctx.user ? await new UserStore(ctx.db).findById(ctx.user.id) : undefined;
+    if (!found || found.disabled) throw authError("UNAUTHENTICATED", "This account no longer exists or is disabled.");
+    const { passwordHash: _hash, ...account } = found;
+    return account;
+  }
+
+  @Mutation(() => Boolean, { description: "Changes one's own password; needs the current one." })
+  @Access("SIGNED_IN")
+  async changePassword(
+    @Arg("current", () => String) current: string,
+    @Arg("next", () => String) next: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    const store = new UserStore(ctx.db);
+    const found = ctx.user ? await store.findById(ctx.user.id) : undefined;
+    if (!found || !(await verifyPassword(found.passwordHash, current))) {
+      throw authError("UNAUTHENTICATED", "The current password is not right.", "current");
+    }
+    const problem = checkNewPassword(next);
+    if (problem) throw authError("BAD_USER_INPUT", problem, "next");
+    return store.setPassword(found.id, next);
+  }
+
+  @Query(() => [UserAccountType], { description: "All user accounts (ADMIN)." })
+  @Access("USERS")
+  async users(@Ctx() ctx: GraphQLContext): Promise<UserAccount[]> {
+    return new UserStore(ctx.db).list();
+  }
+
+  @Mutation(() => UserAccountType, { description: "Creates a user account (ADMIN)." })
+  @Access("USERS")
+  async createUser(@Arg("input", () => NewUserInput) input: NewUserInput, @Ctx() ctx: GraphQLContext): Promise<UserAccount> {
+    const email = normaliseEmail(input.email);
+    if (email.length > 320 || !emailPattern.test(email)) throw authError("BAD_USER_INPUT", "This is not an e-mail address.", "email");
+    const name = checkName(input.name);
+    const roles = checkRoles(input.roles);
+    const problem = checkNewPassword(input.password);
+    if (problem) throw authError("BAD_USER_INPUT", problem, "password");
+    const store = new UserStore(ctx.db);
+    if (await store.findByEmail(email)) throw authError("CONFLICT", "A user with this e-mail already exists.", "email");
+    const created = await store.create({ email, name, password: input.password, roles, ...(input.personId ? { personId: input.personId } : {}) });
+    log.info("User created", { user: created.id, by: ctx.user?.id, roles });
+    return created;
+  }
+
+  @Mutation(() => UserAccountType, { description: "Changes a user's name, roles or disabled flag (ADMIN)." })
+  @Access("USERS")
+  async updateUser(
+    @Arg("id", () => ID) id: string,
+    @Arg("change", () => UserChangeInput) change: UserChangeInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<UserAccount> {
+    const store = new UserStore(ctx.db);
+    const roles = change.roles ? checkRoles(change.roles) : undefined;
+    const existing = await store.findById(id);
+    if (!existing) throw authError("NOT_FOUND", "No user with this id.", "id");
+    // The last working admin cannot lock everyone out.
+    const losesAdmin = existing.roles.includes("ADMIN") && !existing.disabled && ((roles && !roles.includes("ADMIN")) || change.disabled === true);
+    if (losesAdmin && (await store.countAdmins()) <= 1) {
+      throw authError("CONFLICT", "This is the last admin: make another user ADMIN first.", change.disabled ? "disabled" : "roles");
+    }
+    const updated = await store.update(id, {
+      ...(change.name !== undefined && change.name !== null ? { name: checkName(change.name) } : {}),
+      ...(roles ? { roles } : {}),
+      ...(change.disabled !== undefined && change.disabled !== null ? { disabled: change.disabled } : {}),
+    });
+    if (!updated) throw authError("NOT_FOUND", "No user with this id.", "id");
+    ctx.auth?.disabledUsers.invalidate();
+    log.info("User changed", { user: id, by: ctx.user?.id });
+    return updated;
+  }
+
+  @Mutation(() => Boolean, { description: "Sets another user's password (ADMIN), e.g. after they forgot theirs." })
+  @Access("USERS")
+  async setUserPassword(
+    @Arg("id", () => ID) id: string,
+    @Arg("password", () => String) password: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    const problem = checkNewPassword(password);
+    if (problem) throw authError("BAD_USER_INPUT", problem, "password");
+    const done = await new UserStore(ctx.db).setPassword(id, password);
+    if (!done) throw authError("NOT_FOUND", "No user with this id.", "id");
+    log.info("User password set", { user: id, by: ctx.user?.id });
+    return true;
+  }
+}

@@ -1,0 +1,232 @@
+import {
+  defaultFieldResolver,
+  Kind,
+  valueFromASTUntyped,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from "graphql";
+import type { GraphQLContext } from "../graphql/context.js";
+import { checkArgumentText } from "../validation/check-argument-text.js";
+import { isInputObject, isInterface, isList, isListOf, isObject, namedType, withoutNonNull } from "../validation/inspect-type.js";
+import type { GraphShape } from "../validation/read-graph-shape.js";
+import { validateGraphInput } from "../validation/validate-graph-input.js";
+import {
+  allows,
+  customFieldFamilies,
+  isAccessFamily,
+  protectedGraphFields,
+  UNLISTED_FIELD_FAMILY,
+  type AccessFamily,
+} from "./access-policy.js";
+import { authError } from "./auth-error.js";
+import type { Role } from "./roles.js";
+
+/**
+ * The guard around every Query and Mutation field of the served schema, generated and custom
+ * alike, in this order:
+ *  1. access: the field's family (access-policy.ts) must allow the caller's roles — anonymous
+ *     callers reach PUBLIC fields only, and a field without a family only ADMIN/COORDINATOR;
+ *  2. protected fields: no selection, filter, sort or aggregate of a field the role may not read
+ *     (Person.email, Knows.note, Case.question, …), with FORBIDDEN naming the field;
+ *  3. input: no control characters in any argument; generated mutations checked against the
+ *     validation rules (server/platform/validation) before they run;
+ *  4. faults: while Neo4j is known to be gone, SERVICE_UNAVAILABLE at once.
+ * @neo4j/graphql's own @authentication/@authorization rules and type-graphql's @Authorized stay
+ * in force behind it, from the same table.
+ */
+
+export type RootFieldKind = "generated-read" | "generated-write" | "custom" | "unlisted";
+
+export interface RootFieldPolicy {
+  family: AccessFamily;
+  kind: RootFieldKind;
+}
+
+/** Fields that must answer while Neo4j is away (they report on it). */
+const answersWithoutDatabase = new Set(["databaseStatus"]);
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function connectionNodeType(type: GraphQLNamedType): string | undefined {
+  if (!isObject(type)) return undefined;
+  const edges = type.getFields().edges;
+  if (!edges) return undefined;
+  const edge = namedType(edges.type);
+  if (!isObject(edge)) return undefined;
+  const node = edge.getFields().node;
+  return node ? namedType(node.type).name : undefined;
+}
+
+/** Which family a root field belongs to, and whether @neo4j/graphql generated it. */
+export function rootFieldPolicy(operation: "query" | "mutation", field: GraphQLField<unknown, unknown>, shape: GraphShape): RootFieldPolicy {
+  const declared = field.extensions?.access;
+  if (isAccessFamily(declared)) return { family: declared, kind: "custom" };
+  const listed = customFieldFamilies[field.name];
+  if (listed) return { family: listed, kind: "custom" };
+  const returned = namedType(field.type);
+  if (operation === "query") {
+    if (shape.nodeTypes.has(returned.name) && isListOf(field.type)) return { family: "GRAPH_READ", kind: "generated-read" };
+    if (returned.name.endsWith("Connection") && field.name === lowerFirst(returned.name)) {
+      const node = connectionNodeType(returned);
+      if (node && shape.nodeTypes.has(node)) return { family: "GRAPH_READ", kind: "generated-read" };
+    }
+  } else {
+    const match = /^(create|update|delete)([A-Z]\w*)$/.exec(field.name);
+    if (match?.[1] && match[2]) {
+      const expected = match[1] === "delete" ? "DeleteInfo" : `${match[1] === "create" ? "Create" : "Update"}${match[2]}MutationResponse`;
+      if (returned.name === expected) return { family: "GRAPH_WRITE", kind: "generated-write" };
+    }
+  }
+  return { family: UNLISTED_FIELD_FAMILY, kind: "unlisted" };
+}
+
+/** Protected field names of any generated type, for aggregate types (PersonAggregateNode.email, …). */
+const protectedByName = new Map<string, AccessFamily>();
+for (const fields of Object.values(protectedGraphFields)) {
+  for (const [name, family] of Object.entries(fields)) if (!protectedByName.has(name)) protectedByName.set(name, family);
+}
+const protectedOwners = Object.keys(protectedGraphFields).sort((a, b) => b.length - a.length);
+
+function protectedFamily(typeName: string, fieldName: string, extensions: Record<string, unknown> | undefined): AccessFamily | undefined {
+  const table = protectedGraphFields[typeName]?.[fieldName];
+  if (table) return table;
+  if (isAccessFamily(extensions?.access)) return extensions.access;
+  if (typeName.includes("Aggregate")) return protectedByName.get(fieldName);
+  return undefined;
+}
+
+/**
+ * The first selected field the roles may not read, following fragments — or the first argument of
+ * a nested field (`knowsConnection(where: …)`) that filters or sorts on one.
+ */
+function findForbiddenSelection(
+  info: GraphQLResolveInfo,
+  roles: readonly Role[] | undefined,
+): { type: string; field: string; how: "read" | "filter" } | undefined {
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined, parent: GraphQLNamedType): { type: string; field: string; how: "read" | "filter" } | undefined => {
+    if (!set) return undefined;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (name.startsWith("__") || !(isObject(parent) || isInterface(parent))) continue;
+        const def = parent.getFields()[name];
+        if (!def) continue;
+        const family = protectedFamily(parent.name, name, def.extensions as Record<string, unknown> | undefined);
+        if (family && !allows(family, roles)) return { type: parent.name, field: name, how: "read" };
+        for (const arg of selection.arguments ?? []) {
+          const argDef = def.args.find((a) => a.name === arg.name.value);
+          const filtered = argDef ? findForbiddenInput(argDef.type, valueFromASTUntyped(arg.value, info.variableValues), roles) : undefined;
+          if (filtered) return { type: parent.name, field: filtered, how: "filter" };
+        }
+        const found = visit(selection.selectionSet, namedType(def.type));
+        if (found) return found;
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const cond = selection.typeCondition ? info.schema.getType(selection.typeCondition.name.value) : parent;
+        const found = cond ? visit(selection.selectionSet, cond) : undefined;
+        if (found) return found;
+      } else {
+        const fragment = info.fragments[selection.name.value];
+        if (!fragment || seen.has(fragment.name.value)) continue;
+        seen.add(fragment.name.value);
+        const cond = info.schema.getType(fragment.typeCondition.name.value);
+        const found = cond ? visit(fragment.selectionSet, cond) : undefined;
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  for (const node of info.fieldNodes) {
+    const found = visit(node.selectionSet, namedType(info.returnType));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The first filter/sort/aggregate-filter key on a protected field the roles may not read. */
+function findForbiddenArgument(argDefs: readonly GraphQLArgument[], args: Record<string, unknown>, roles: readonly Role[] | undefined): string | undefined {
+  for (const def of argDefs) {
+    const found = findForbiddenInput(def.type, args[def.name], roles);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function findForbiddenInput(type: GraphQLInputType, input: unknown, roles: readonly Role[] | undefined): string | undefined {
+  const visit = (type: GraphQLInputType, value: unknown): string | undefined => {
+    if (value === null || value === undefined) return undefined;
+    const inner = withoutNonNull(type);
+    if (isList(inner)) {
+      for (const item of Array.isArray(value) ? value : [value]) {
+        const found = visit(inner.ofType as GraphQLInputType, item);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (!isInputObject(inner) || typeof value !== "object") return undefined;
+    // Writes are not reads: create/update inputs are the GRAPH_WRITE roles' business.
+    if (/(CreateInput|UpdateInput)$/.test(inner.name)) return undefined;
+    const owner = protectedOwners.find((name) => inner.name.startsWith(name));
+    const fields = inner.getFields();
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      const base = key.split("_")[0] ?? key;
+      const family = (owner ? protectedGraphFields[owner]?.[base] : undefined) ?? (inner.name.includes("Aggregat") ? protectedByName.get(base) : undefined);
+      if (family && !allows(family, roles)) return base;
+      const def = fields[key];
+      const found = def ? visit(def.type, item) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(type, input);
+}
+
+export interface GuardOptions {
+  shape: GraphShape;
+}
+
+/** Wraps every root field's resolver in the guard (in place) and returns the schema. */
+export function guardSchema(schema: GraphQLSchema, options: GuardOptions): GraphQLSchema {
+  const roots = [
+    ["query", schema.getQueryType()],
+    ["mutation", schema.getMutationType()],
+  ] as const;
+  for (const [operation, type] of roots) {
+    if (!type) continue;
+    for (const field of Object.values(type.getFields())) {
+      const policy = rootFieldPolicy(operation, field, options.shape);
+      const original = field.resolve ?? defaultFieldResolver;
+      field.resolve = async (source: unknown, args: Record<string, unknown>, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
+        const roles = ctx.user?.roles;
+        if (!allows(policy.family, roles)) {
+          if (!ctx.user) throw authError("UNAUTHENTICATED", "Sign in first (mutation login), then send the token as `Authorization: Bearer …`.");
+          throw authError("FORBIDDEN", `Your role may not use ${field.name}.`, field.name);
+        }
+        const selected = findForbiddenSelection(info, roles);
+        if (selected?.how === "read") throw authError("FORBIDDEN", `Your role may not read ${selected.type}.${selected.field}.`, selected.field);
+        if (selected) throw authError("FORBIDDEN", `Your role may not filter or sort on ${selected.field}.`, selected.field);
+        if (policy.kind === "generated-read" || policy.kind === "generated-write") {
+          const filtered = findForbiddenArgument(field.args, args, roles);
+          if (filtered) throw authError("FORBIDDEN", `Your role may not filter or sort on ${filtered}.`, filtered);
+        }
+        checkArgumentText(args);
+        if (!answersWithoutDatabase.has(field.name)) ctx.monitor?.assertUp();
+        try {
+          if (policy.kind === "generated-write") await validateGraphInput(ctx.db, options.shape, field.name, field.args, args);
+          return await original(source, args, ctx, info);
+        } catch (error) {
+          ctx.monitor?.report(error);
+          throw error;
+        }
+      };
+    }
+  }
+  return schema;
+}

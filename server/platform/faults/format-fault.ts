@@ -1,0 +1,85 @@
+import type { GraphQLFormattedError } from "graphql";
+import { isConnectivityError, isTransactionTimeout } from "../neo4j/database.js";
+
+/**
+ * The last step of error formatting (after server/platform/graphql/format-error.ts): every error a client
+ * gets carries `extensions.code`, and where one input is to blame, `extensions.field`.
+ * - Neo4j unreachable → SERVICE_UNAVAILABLE; a query past its time limit → QUERY_TIMEOUT;
+ * - @neo4j/graphql's and type-graphql's access refusals → UNAUTHENTICATED / FORBIDDEN;
+ * - GraphQL's own refusals (unknown enum value, wrong scalar, missing argument) get the input
+ *   field named, read from the message or the document;
+ * - in production, unexpected errors say only "Internal server error": messages of the layers
+ *   below can hold data (and the details belong in the log, not the response).
+ */
+export interface FaultFormatOptions {
+  production: boolean;
+}
+
+const internal = new Set(["INTERNAL_SERVER_ERROR", undefined]);
+
+function original(error: unknown): unknown {
+  return (error as { originalError?: unknown })?.originalError ?? error;
+}
+
+/** The input field a GraphQL coercion or validation error is about, when it can be told. */
+export function fieldOfGraphQLError(formatted: GraphQLFormattedError, error: unknown): string | undefined {
+  // Variables: `Variable "$input" got invalid value "X" at "input[0].status"; …`
+  const at = /got invalid value .*? at "([^"]+)"/.exec(formatted.message);
+  if (at?.[1]) {
+    const parts = at[1].split(/[.[\]]/).filter((p) => p && !/^\d+$/.test(p));
+    return parts.at(-1);
+  }
+  // A whole variable is wrong: the variable's name is what the client can map to its field.
+  const variable = /^Variable "\$(\w+)" got invalid value/.exec(formatted.message);
+  if (variable?.[1]) return variable[1];
+  // `Field "[Type.]X" of required type … was not provided.` / `Field "X" is not defined by type …`
+  const named = /^Field "(?:\w+\.)?(\w+)"(?: of required type| is not defined by type)/.exec(formatted.message);
+  if (named?.[1]) return named[1];
+  // A literal in the document: the name before the offending value, e.g. `deadline: "2025-13-01"`.
+  const source = (error as { source?: { body?: string } })?.source?.body;
+  const location = formatted.locations?.[0];
+  if (source && location && /^(Expected value of type|Value "|Enum "|Int cannot|Float cannot|String cannot|Boolean cannot|ID cannot)/.test(formatted.message)) {
+    const lines = source.split("\n");
+    const offset = lines.slice(0, location.line - 1).reduce((sum, l) => sum + l.length + 1, 0) + location.column - 1;
+    const before = source.slice(Math.max(0, offset - 120), offset);
+    const name = /(\w+)\s*:\s*\[?\s*(?:[^:]*,\s*)?$/.exec(before);
+    return name?.[1];
+  }
+  return undefined;
+}
+
+export function formatFault(formatted: GraphQLFormattedError, error: unknown, options: FaultFormatOptions): GraphQLFormattedError {
+  const cause = original(error);
+  const name = (cause as { name?: string })?.name;
+  const code = formatted.extensions?.code as string | undefined;
+
+  if (isConnectivityError(cause)) {
+    return {
+      ...formatted,
+      message: "The database is not reachable right now; the server reconnects by itself. Try again shortly.",
+      extensions: { ...formatted.extensions, code: "SERVICE_UNAVAILABLE" },
+    };
+  }
+  if (isTransactionTimeout(cause)) {
+    return {
+      ...formatted,
+      message: "The request took too long and was stopped; ask for less (a smaller limit, fewer nested lists).",
+      extensions: { ...formatted.extensions, code: "QUERY_TIMEOUT" },
+    };
+  }
+  if (name === "Neo4jGraphQLForbiddenError" || (code === "UNAUTHORIZED" && name === "AuthorizationError")) {
+    return { ...formatted, message: formatted.message === "Forbidden" ? "Your role may not do this." : formatted.message, extensions: { ...formatted.extensions, code: "FORBIDDEN" } };
+  }
+  if (name === "Neo4jGraphQLAuthenticationError" || (internal.has(code) && formatted.message === "Unauthenticated")) {
+    return { ...formatted, message: "Sign in first (mutation login).", extensions: { ...formatted.extensions, code: "UNAUTHENTICATED" } };
+  }
+  if ((code === "BAD_USER_INPUT" || code === "GRAPHQL_VALIDATION_FAILED") && formatted.extensions?.field === undefined) {
+    const field = fieldOfGraphQLError(formatted, error);
+    return field ? { ...formatted, extensions: { ...formatted.extensions, field } } : formatted;
+  }
+  if (options.production && internal.has(code)) {
+    return { message: "Internal server error", ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  }
+  if (code === undefined) return { ...formatted, extensions: { ...formatted.extensions, code: "INTERNAL_SERVER_ERROR" } };
+  return formatted;
+}

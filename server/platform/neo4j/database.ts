@@ -1,0 +1,379 @@
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isRelationship,
+  isTime,
+  Neo4jError,
+  type Driver,
+  type ManagedTransaction,
+} from "neo4j-driver";
+
+/**
+ * The only module that imports neo4j-driver. Everything else asks the graph through `Database`:
+ * reads go in read mode and writes through write transactions, so a cluster can route them, and
+ * results come back as plain values (numbers, ISO strings, objects).
+ */
+
+export type DatabaseErrorCode = "UNREACHABLE" | "AUTH_FAILED" | "DATABASE_NOT_FOUND" | "UNKNOWN";
+
+/** A failure to reach the configured Neo4j; `message` is one line that says what to do. */
+export class DatabaseConnectionError extends Error {
+  constructor(
+    readonly code: DatabaseErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DatabaseConnectionError";
+  }
+}
+
+export interface ConnectOptions {
+  uri: string;
+  username?: string | undefined;
+  password?: string | undefined;
+  database: string;
+  /** No credentials: the embedded Neo4j runs with auth off on the loopback interface. */
+  noAuth?: boolean;
+  /** How long to wait for a connection before calling the server unreachable. */
+  connectionTimeoutMs?: number;
+  /**
+   * How long a query waits for a connection from the pool. Short, so that requests fail fast
+   * with a clear error while Neo4j is gone instead of piling up (default: connectionTimeoutMs).
+   */
+  connectionAcquisitionTimeoutMs?: number;
+  /** How long the driver retries a transaction on transient errors (default 15 s). */
+  maxTransactionRetryTimeMs?: number;
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface ServerInfo {
+  version: string;
+  edition: string;
+  address: string;
+}
+
+/** One transaction's view, for work that takes several statements and must commit or fail as one. */
+export interface Tx {
+  run(cypher: string, params?: Params): Promise<Row[]>;
+}
+
+export class Database {
+  constructor(
+    /** The raw driver, for @neo4j/graphql only. */
+    readonly driver: Driver,
+    readonly name: string,
+    /** Neo4j stops a transaction of this Database that runs longer (undefined: the server's setting). */
+    readonly transactionTimeoutMs?: number,
+    /**
+     * How this Database was connected, so that work in a worker thread (which cannot share the
+     * driver) can open its own connection to the same server; never logged.
+     */
+    readonly connectOptions?: ConnectOptions,
+  ) {}
+
+  /**
+   * The same connection pool, with a time limit on every transaction: what a GraphQL request gets,
+   * so one expensive request cannot hold the database for long. Closing it closes the shared driver,
+   * so only the owner of the original closes.
+   */
+  withTransactionTimeout(ms: number): Database {
+    return new Database(this.driver, this.name, ms, this.connectOptions);
+  }
+
+  private txConfig(): { timeout?: number } {
+    return this.transactionTimeoutMs === undefined ? {} : { timeout: this.transactionTimeoutMs };
+  }
+
+  /** One round trip without the driver's retries: answers fast whether Neo4j is there now. */
+  async ping(): Promise<void> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run("RETURN 1");
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * One read statement. It needs no explicit transaction, and an auto-commit query costs one round
+   * trip where a transaction function costs two (BEGIN and RUN, then COMMIT): about a millisecond
+   * less per read on loopback. Like a transaction function it is retried on transient errors, but
+   * not on losing the server, which the caller reports at once (server/platform/faults).
+   */
+  async read(cypher: string, params: Params = {}): Promise<Row[]> {
+    return withReadRetries(async () => {
+      const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+      try {
+        const result = await session.run(cypher, params, this.txConfig());
+        return result.records.map((r) => toNative(r.toObject()) as Row);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  /**
+   * The graph's version: the bookmark Neo4j hands back when a read ends, which names the last
+   * transaction it had applied (the same until the next write commits, a new one after any
+   * write). For equality only, never decoded; null when the server gives none.
+   */
+  async graphVersion(): Promise<string | null> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run("RETURN 1");
+      const bookmarks = session.lastBookmarks();
+      return bookmarks.length > 0 ? [...bookmarks].sort().join(" ") : null;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Read work whose statements each run as an auto-commit read: for one statement (or several
+   * that need no common snapshot), a round trip less than readTx each.
+   */
+  async readEach<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return work({ run: (cypher, params) => this.read(cypher, params) });
+  }
+
+  /**
+   * The driver as @neo4j/graphql gets it: the same pool, except that its read transaction
+   * functions run their statement as an auto-commit query (one round trip instead of two, as in
+   * read()). @neo4j/graphql sends one statement per root field in a transaction function of its
+   * own, so nothing that shared a transaction is split. Writes keep real write transactions.
+   */
+  graphqlDriver(): Driver {
+    const real = this.driver;
+    return new Proxy(real, {
+      get(target, key, receiver) {
+        if (key !== "session") return Reflect.get(target, key, receiver);
+        return (config?: Parameters<Driver["session"]>[0]) => {
+          const session = target.session(config);
+          return new Proxy(session, {
+            get(s, k, r) {
+              if (k !== "executeRead") {
+                const value: unknown = Reflect.get(s, k, r);
+                return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(s) : value;
+              }
+              return async <T>(work: (tx: ManagedTransaction) => Promise<T> | T, txConfig?: { timeout?: number; metadata?: Record<string, unknown> }) => {
+                const tx = { run: (cypher: string, params?: Params) => s.run(cypher, params, txConfig) } as unknown as ManagedTransaction;
+                return withReadRetries(() => Promise.resolve(work(tx)));
+              };
+            },
+          });
+        };
+      },
+    });
+  }
+
+  async write(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.writeTx((tx) => tx.run(cypher, params));
+  }
+
+  async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((tx) => work(wrap(tx)), this.txConfig());
+    } finally {
+      await session.close();
+    }
+  }
+
+  async writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => work(wrap(tx)), this.txConfig());
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Statements that cannot run inside an explicit transaction (schema changes, CALL … IN TRANSACTIONS). */
+  async autoCommit(cypher: string, params: Params = {}): Promise<Row[]> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      const result = await session.run(cypher, params);
+      return result.records.map((r) => toNative(r.toObject()) as Row);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Streams the rows of one read query, converted as by read(), without holding the whole result in
+   * memory: the driver pulls records in batches as the loop consumes them. For backups of the whole
+   * graph (server/domains/backup). An auto-commit read, so no retries and no time limit; leaving the loop ends it.
+   */
+  async *stream(cypher: string, params: Params = {}): AsyncGenerator<Row> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ, fetchSize: 2000 });
+    try {
+      for await (const record of session.run(cypher, params)) yield toNative(record.toObject()) as Row;
+    } finally {
+      await session.close();
+    }
+  }
+
+  async serverInfo(): Promise<ServerInfo> {
+    const rows = await this.read("CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition");
+    const info = await this.driver.getServerInfo({ database: this.name });
+    return {
+      version: String(rows[0]?.version ?? "unknown"),
+      edition: String(rows[0]?.edition ?? "unknown"),
+      address: info.address ?? "unknown",
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+const READ_RETRIES = 3;
+
+/** Runs an auto-commit read again on a transient failure, as a transaction function would. */
+async function withReadRetries<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 0; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (n >= READ_RETRIES || !isRetriableQueryError(error)) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25 * 4 ** n));
+  }
+}
+
+/** A transient failure of the query itself (a lock, a leader switch), not of reaching the server. */
+function isRetriableQueryError(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    error.code.startsWith("Neo.TransientError.") &&
+    !/MemoryPoolOutOfMemory|TransactionMemoryLimit|Terminated|TimedOut/i.test(error.code) &&
+    !isConnectivityError(error)
+  );
+}
+
+function wrap(tx: ManagedTransaction): Tx {
+  return {
+    async run(cypher, params = {}) {
+      const result = await tx.run(cypher, params);
+      return result.records.map((r) => toNative(r.toObject()) as Row);
+    },
+  };
+}
+
+/** Converts driver values (Integer, temporal types, nodes) to plain JavaScript values. */
+export function toNative(value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+    return value.toString();
+  }
+  if (isNode(value)) return toNative(value.properties);
+  if (isRelationship(value)) return toNative(value.properties);
+  if (Array.isArray(value)) return value.map(toNative);
+  if (typeof value === "object") {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toNative(v)]));
+  }
+  return value;
+}
+
+/**
+ * A Database whose driver has not talked to the server yet: for a start that must serve /health
+ * (and retry) while an external Neo4j is still coming up. `verifyDatabase` checks it later.
+ */
+export function createDatabase(options: ConnectOptions): Database {
+  const auth = options.noAuth ? undefined : neo4j.auth.basic(options.username ?? "neo4j", options.password ?? "");
+  let driver: Driver;
+  try {
+    driver = neo4j.driver(options.uri, auth, {
+      connectionTimeout: options.connectionTimeoutMs ?? 10_000,
+      connectionAcquisitionTimeout: options.connectionAcquisitionTimeoutMs ?? options.connectionTimeoutMs ?? 10_000,
+      maxTransactionRetryTime: options.maxTransactionRetryTimeMs ?? 15_000,
+      userAgent: "werkplaats-broker",
+    });
+  } catch (error) {
+    throw new DatabaseConnectionError("UNKNOWN", `NEO4J_URI ${options.uri} is not usable: ${(error as Error).message}`);
+  }
+  return new Database(driver, options.database, undefined, options);
+}
+
+/** Checks that the server answers, the credentials hold and the database exists; throws explained. */
+export async function verifyDatabase(db: Database, options: Pick<ConnectOptions, "uri" | "database">): Promise<void> {
+  try {
+    await db.driver.verifyConnectivity({ database: options.database });
+    await db.ping();
+  } catch (error) {
+    throw explainConnectionError(error, options);
+  }
+}
+
+/** Connects and checks that the server answers, the credentials hold and the database exists. */
+export async function connectDatabase(options: ConnectOptions): Promise<Database> {
+  const db = createDatabase(options);
+  try {
+    await verifyDatabase(db, options);
+  } catch (error) {
+    await db.driver.close().catch(() => {});
+    throw error;
+  }
+  return db;
+}
+
+/**
+ * True when an error means "Neo4j is not there right now" (refused, reset, timed out waiting for a
+ * connection), as opposed to an error in the query: the first kind makes the API fail fast until
+ * Neo4j answers again.
+ */
+export function isConnectivityError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof DatabaseConnectionError) return e.code === "UNREACHABLE";
+    if (e instanceof Neo4jError) {
+      if (e.code === "ServiceUnavailable" || e.code === "SessionExpired") return true;
+      if (/connection acquisition timed out|ECONNREFUSED|ECONNRESET|Connection was closed|Pool is closed/i.test(e.message)) return true;
+    }
+    const message = e instanceof Error ? e.message : "";
+    if (/ECONNREFUSED|ECONNRESET|connection acquisition timed out/i.test(message)) return true;
+    e = (e as { cause?: unknown; originalError?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** True when Neo4j stopped a transaction for running past its time limit. */
+export function isTransactionTimeout(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof Neo4jError && /TransactionTimedOut|Transaction.*timed out|terminated.*timeout/i.test(`${e.code} ${e.message}`)) return true;
+    e = (e as { originalError?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+export function explainConnectionError(error: unknown, options: Pick<ConnectOptions, "uri" | "database">): DatabaseConnectionError {
+  const code = error instanceof Neo4jError ? error.code : "";
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === "Neo.ClientError.Security.Unauthorized" || /unauthorized|authentication failure/i.test(message)) {
+    return new DatabaseConnectionError(
+      "AUTH_FAILED",
+      `Neo4j at ${options.uri} refused the credentials: check NEO4J_USERNAME and NEO4J_PASSWORD.`,
+    );
+  }
+  if (code === "Neo.ClientError.Database.DatabaseNotFound" || /database does not exist|DatabaseNotFound/i.test(message)) {
+    return new DatabaseConnectionError(
+      "DATABASE_NOT_FOUND",
+      `Neo4j at ${options.uri} has no database "${options.database}": check NEO4J_DATABASE (Community holds only "neo4j").`,
+    );
+  }
+  if (code === "ServiceUnavailable" || code === "SessionExpired" || /ECONNREFUSED|ENOTFOUND|Could not perform discovery|connect|timed out/i.test(message)) {
+    return new DatabaseConnectionError(
+      "UNREACHABLE",
+      `Neo4j at ${options.uri} is not reachable: start it, check NEO4J_URI, or unset NEO4J_URI to use the embedded Neo4j.`,
+    );
+  }
+  return new DatabaseConnectionError("UNKNOWN", `Neo4j at ${options.uri} could not be used: ${message.split("\n")[0]}`);
+}

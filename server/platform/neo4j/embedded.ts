@@ -1,0 +1,340 @@
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The embedded default: a Neo4j 5.26 Community server run on the machine's Java by the project's
+ * own launcher (server/platform/neo4j/launcher), its jars resolved once by Maven into ~/.m2.
+ */
+
+export type EmbeddedNeo4jErrorCode =
+  | "JAVA_MISSING"
+  | "JAVA_TOO_OLD"
+  | "MAVEN_MISSING"
+  | "MAVEN_FAILED"
+  | "PORT_IN_USE"
+  | "STORE_LOCKED"
+  | "START_FAILED"
+  | "START_TIMEOUT"
+  | "IMPORT_FAILED";
+
+/** A failure to bring up the embedded Neo4j; `message` is one line that says what to do. */
+export class EmbeddedNeo4jError extends Error {
+  constructor(
+    readonly code: EmbeddedNeo4jErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "EmbeddedNeo4jError";
+  }
+}
+
+export interface EmbeddedNeo4jOptions {
+  /** Data folder; created when missing, kept across restarts. */
+  home: string;
+  /** Cache of the resolved launcher: compiled class, classpath file, plugins/. */
+  runtimeDir: string;
+  boltPort: number;
+  heap: string;
+  pagecache: string;
+  startTimeoutMs: number;
+  /** Java installation to use; when unset, `java` on the PATH. */
+  javaHome?: string | undefined;
+  /** Extra neo4j.conf settings. */
+  settings?: Record<string, string>;
+  /** Progress lines for a person watching (resolving jars, starting). */
+  onProgress?: (line: string) => void;
+}
+
+export interface EmbeddedNeo4j {
+  uri: string;
+  version: string;
+  pid: number;
+  /** Stops the database cleanly (it flushes and releases the store lock), waiting for the process to end. */
+  stop(): Promise<void>;
+}
+
+const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const launcherDir = path.join(projectRoot, "server/platform/neo4j/launcher");
+const launcherSource = path.join(launcherDir, "src/main/java/nl/werkplaats/neo4j/EmbeddedNeo4j.java");
+const launcherPom = path.join(launcherDir, "pom.xml");
+const mainClass = "nl.werkplaats.neo4j.EmbeddedNeo4j";
+const bulkImportSource = path.join(launcherDir, "src/main/java/nl/werkplaats/neo4j/BulkImport.java");
+const bulkImportClass = "nl.werkplaats.neo4j.BulkImport";
+
+function javaCommand(javaHome: string | undefined): string {
+  return javaHome ? path.join(javaHome, "bin", "java") : "java";
+}
+
+/** Checks that Java 17 or newer is there; returns its major version. */
+export function checkJava(javaHome?: string): number {
+  const result = spawnSync(javaCommand(javaHome), ["-version"], { encoding: "utf8" });
+  if (result.error) {
+    throw new EmbeddedNeo4jError(
+      "JAVA_MISSING",
+      "Java 17 or newer is needed for the embedded Neo4j and was not found: install it (e.g. apt-get install openjdk-17-jdk-headless), set JAVA_HOME, or set NEO4J_URI to use a running Neo4j.",
+    );
+  }
+  const text = `${result.stderr}${result.stdout}`;
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(text);
+  const major = match ? (match[1] === "1" ? Number(match[2]) : Number(match[1])) : 0;
+  if (major < 17) {
+    throw new EmbeddedNeo4jError(
+      "JAVA_TOO_OLD",
+      `Java 17 or newer is needed for the embedded Neo4j, found ${match ? major : "an unknown version"}: install Java 17 or 21, set JAVA_HOME, or set NEO4J_URI.`,
+    );
+  }
+  return major;
+}
+
+function launcherStamp(): string {
+  return createHash("sha256").update(readFileSync(launcherPom)).update(readFileSync(launcherSource)).update(readFileSync(bulkImportSource)).digest("hex");
+}
+
+function runtimeIsReady(runtimeDir: string): boolean {
+  const stampFile = path.join(runtimeDir, "stamp.txt");
+  const classpathFile = path.join(runtimeDir, "classpath.txt");
+  if (!existsSync(stampFile) || !existsSync(classpathFile)) return false;
+  if (readFileSync(stampFile, "utf8").trim() !== launcherStamp()) return false;
+  if (!existsSync(path.join(runtimeDir, "build/classes/nl/werkplaats/neo4j/EmbeddedNeo4j.class"))) return false;
+  if (!existsSync(path.join(runtimeDir, "build/classes/nl/werkplaats/neo4j/BulkImport.class"))) return false;
+  // The jars live in ~/.m2: if someone cleaned it, resolve again.
+  return readFileSync(classpathFile, "utf8")
+    .trim()
+    .split(path.delimiter)
+    .every((jar) => existsSync(jar));
+}
+
+/**
+ * Makes sure the launcher is compiled and Neo4j's jars are resolved. The first run asks Maven
+ * (a few minutes on a cold ~/.m2); later runs only check the cache.
+ */
+export function ensureRuntime(runtimeDir: string, onProgress: (line: string) => void = () => {}): void {
+  const dir = path.resolve(runtimeDir);
+  if (runtimeIsReady(dir)) return;
+  const probe = spawnSync("mvn", ["-v"], { encoding: "utf8" });
+  if (probe.error) {
+    throw new EmbeddedNeo4jError(
+      "MAVEN_MISSING",
+      "Maven is needed once to fetch Neo4j for the embedded default and was not found: install it (e.g. apt-get install maven) or set NEO4J_URI to use a running Neo4j.",
+    );
+  }
+  onProgress("Resolving Neo4j 5.26 and APOC with Maven (first run only; later starts use the cache)…");
+  mkdirSync(dir, { recursive: true });
+  const result = spawnSync("mvn", ["-q", "-B", "-f", launcherPom, `-Dcache.dir=${dir}`, "compile"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    const lines = `${result.stdout}\n${result.stderr}`.split("\n").filter((l) => l.includes("ERROR"));
+    const first = (lines[0] ?? "no output").replace(/\x1b\[[0-9;]*m/g, "").replace(/^\[ERROR\]\s*/, "");
+    throw new EmbeddedNeo4jError(
+      "MAVEN_FAILED",
+      `Maven could not resolve Neo4j (${first.slice(0, 300)}): check that Maven Central is reachable, or set NEO4J_URI.`,
+    );
+  }
+  writeFileSync(path.join(dir, "stamp.txt"), `${launcherStamp()}\n`);
+}
+
+/** Starts the embedded Neo4j and resolves once Bolt accepts connections. */
+export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
+  const progress = options.onProgress ?? (() => {});
+  checkJava(options.javaHome);
+  ensureRuntime(options.runtimeDir, progress);
+
+  const runtimeDir = path.resolve(options.runtimeDir);
+  const home = path.resolve(options.home);
+  mkdirSync(path.join(home, "logs"), { recursive: true });
+  const classpath = [
+    path.join(runtimeDir, "build/classes"),
+    readFileSync(path.join(runtimeDir, "classpath.txt"), "utf8").trim(),
+    // APOC registers extensions through the service loader, so it is on the classpath as well as in plugins/.
+    path.join(runtimeDir, "plugins/*"),
+  ].join(path.delimiter);
+  const args = [
+    `-Xmx${options.heap}`,
+    "-XX:+UseG1GC",
+    "-XX:+ExitOnOutOfMemoryError",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "-Dfile.encoding=UTF-8",
+    "-cp",
+    classpath,
+    mainClass,
+    "--home",
+    home,
+    "--plugins",
+    path.join(runtimeDir, "plugins"),
+    "--port",
+    String(options.boltPort),
+    "--pagecache",
+    options.pagecache,
+    ...Object.entries(options.settings ?? {}).flatMap(([k, v]) => ["--conf", `${k}=${v}`]),
+  ];
+
+  progress(`Starting the embedded Neo4j on bolt://127.0.0.1:${options.boltPort} (data in ${home})…`);
+  // stdin stays an open pipe: when this process dies, the launcher sees end-of-file and shuts down.
+  const child: ChildProcessWithoutNullStreams = spawn(javaCommand(options.javaHome), args, {
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  const log = createWriteStream(path.join(home, "logs/launcher.log"), { flags: "a" });
+  child.stderr.pipe(log);
+  const stderrTail: string[] = [];
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderrTail.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
+  });
+
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const killOnExit = (): void => {
+    child.kill("SIGTERM");
+  };
+  process.once("exit", killOnExit);
+
+  const ready = new Promise<{ version: string; uri: string }>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(
+        new EmbeddedNeo4jError(
+          "START_TIMEOUT",
+          `The embedded Neo4j did not start within ${options.startTimeoutMs / 1000} s: see ${path.join(home, "logs/debug.log")}, or raise NEO4J_START_TIMEOUT_MS.`,
+        ),
+      );
+    }, options.startTimeoutMs);
+    lines.on("line", (line) => {
+      log.write(`${line}\n`);
+      const [tag, first, ...rest] = line.split(" ");
+      if (tag === "NEO4J_READY") {
+        clearTimeout(timer);
+        resolve({ version: first ?? "unknown", uri: rest[0] ?? `bolt://127.0.0.1:${options.boltPort}` });
+      } else if (tag === "NEO4J_ERROR") {
+        clearTimeout(timer);
+        const code: EmbeddedNeo4jErrorCode = first === "3" ? "PORT_IN_USE" : first === "4" ? "STORE_LOCKED" : "START_FAILED";
+        reject(new EmbeddedNeo4jError(code, `Embedded Neo4j: ${rest.join(" ")}`));
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(
+        new EmbeddedNeo4jError(
+          "START_FAILED",
+          `The embedded Neo4j exited with code ${code} before it was ready: ${stderrTail.at(-1) ?? "no output"} (see ${path.join(home, "logs")}).`,
+        ),
+      );
+    });
+  });
+
+  let started: { version: string; uri: string };
+  try {
+    started = await ready;
+  } catch (error) {
+    process.removeListener("exit", killOnExit);
+    await exited;
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    uri: started.uri,
+    version: started.version,
+    pid: child.pid ?? -1,
+    stop(): Promise<void> {
+      stopping ??= (async () => {
+        process.removeListener("exit", killOnExit);
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill("SIGTERM");
+          const forced = setTimeout(() => child.kill("SIGKILL"), 60_000);
+          await exited;
+          clearTimeout(forced);
+        }
+        log.end();
+      })();
+      return stopping;
+    },
+  };
+}
+
+export interface BulkImportOptions {
+  /** The embedded Neo4j's data folder (as for startEmbeddedNeo4j); no Neo4j may run on it. */
+  home: string;
+  runtimeDir: string;
+  /** Heap of the importer's JVM (it works mostly off-heap). */
+  heap: string;
+  javaHome?: string | undefined;
+  /** Arguments of `neo4j-admin database import full`, the database name last. */
+  args: string[];
+  /** Every line the importer prints on stdout (its stages and dotted progress). */
+  onOutput?: (line: string) => void;
+}
+
+export interface BulkImportSummary {
+  /** The importer's own figure ("IMPORT DONE in …"), without the JVM's start. */
+  importerMs: number;
+  nodes: number;
+  relationships: number;
+  properties: number;
+  /** "Peak memory usage: …" as printed. */
+  peakMemory: string;
+}
+
+/**
+ * Runs Neo4j's offline bulk importer (`neo4j-admin database import full`) on the embedded data
+ * folder, through the launcher's BulkImport class on the same resolved jars. Rejects with an
+ * EmbeddedNeo4jError("IMPORT_FAILED") whose message is the importer's own cause in one line.
+ */
+export async function runBulkImport(options: BulkImportOptions): Promise<BulkImportSummary> {
+  checkJava(options.javaHome);
+  ensureRuntime(options.runtimeDir);
+  const runtimeDir = path.resolve(options.runtimeDir);
+  const home = path.resolve(options.home);
+  const classpath = [path.join(runtimeDir, "build/classes"), readFileSync(path.join(runtimeDir, "classpath.txt"), "utf8").trim()].join(path.delimiter);
+  // --verbose: on failure the importer then prints the cause chain, whose last line names the bad row.
+  const args = [`-Xmx${options.heap}`, "-XX:+UseG1GC", "-Dfile.encoding=UTF-8", "-cp", classpath, bulkImportClass, "--home", home, "--", "--verbose", ...options.args];
+  const child = spawn(javaCommand(options.javaHome), args, { stdio: ["ignore", "pipe", "pipe"] });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    stdout.push(line);
+    options.onOutput?.(line);
+  });
+  createInterface({ input: child.stderr }).on("line", (line) => stderr.push(line));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (exitCode) => resolve(exitCode));
+  });
+  const text = stdout.join("\n");
+  if (code !== 0 || !/IMPORT DONE/.test(text)) {
+    throw new EmbeddedNeo4jError("IMPORT_FAILED", `The bulk import into ${home} failed: ${explainImportFailure(stderr, stdout)}`);
+  }
+  const number = (pattern: RegExp): number => Number(pattern.exec(text)?.[1]?.replace(/[^0-9.]/g, "") ?? Number.NaN);
+  const done = /IMPORT DONE in ([^.\n]+(?:\.\d+[a-z]+)?)\./.exec(text)?.[1] ?? "";
+  return {
+    importerMs: parseImporterDuration(done),
+    nodes: number(/^\s*([\d,]+) nodes$/m),
+    relationships: number(/^\s*([\d,]+) relationships$/m),
+    properties: number(/^\s*([\d,]+) properties$/m),
+    peakMemory: /Peak memory usage: (.+)$/m.exec(text)?.[1]?.trim() ?? "unknown",
+  };
+}
+
+/** "880ms", "12s 345ms", "1m 2s 3ms" → milliseconds. */
+function parseImporterDuration(text: string): number {
+  const units: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+  let ms = 0;
+  for (const [, value, unit] of text.matchAll(/(\d+)(ms|h|m|s)\b/g)) ms += Number(value) * (units[unit ?? "ms"] ?? 0);
+  return ms;
+}
+
+/** The deepest cause the importer printed ("… referring to missing node p-9"), else its first complaint. */
+function explainImportFailure(stderr: readonly string[], stdout: readonly string[]): string {
+  const causes = stderr.filter((l) => l.startsWith("Caused by: ")).map((l) => l.replace(/^Caused by: (?:[\w.$]+(?:Exception|Error): )*/, ""));
+  const deepest = causes.at(-1)?.trim();
+  if (deepest) return deepest;
+  const complaint = [...stderr, ...stdout].find((l) => /error|failed|locked|in use|exception/i.test(l) && !l.startsWith("WARNING: heap size") && !l.startsWith("\tat "));
+  return (complaint ?? stderr.find((l) => l.trim() !== "") ?? "no output").trim().slice(0, 400);
+}
