@@ -505,7 +505,7 @@ async function main(): Promise<void> {
       },
       suggestionsRaw: async (caseId: string) => {
         const list = await suggestCourses(db, { caseId, limit: 10, weights: null, language: "EN", now: nowIso(), settings: settingsOfMatching });
-        return list.map((s) => s.fit.courseId).join(",");
+        return list.map((s) => s.courseId).join(",");
       },
       boardGraphql: async () => {
         const data = await api_.graphql<{ caseBoard: { totalCount: number; cards: Array<{ id: string }> } }>(boardQuery);

@@ -1,13 +1,11 @@
 import { Access } from "../../platform/auth/Access.js";
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
-import type { EducationLevel } from "../case-workflow/case-enums.js";
 import { nowIso } from "../../platform/clock/read-clock.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
-import { Language, type SuggestionFactorName, type SuggestionVerdict } from "./matching-enums.js";
+import { Language } from "./matching-enums.js";
 import { matchingSettings } from "./matching-settings.js";
 import { CaseSuggestion, SuggestionWeightsInput } from "./suggestion-types.js";
 import { suggestCourses } from "./suggest-courses.js";
-import type { SuggestionWeights } from "./suggestion-weights.js";
 
 @Resolver()
 export class SuggestionResolver {
@@ -23,39 +21,13 @@ export class SuggestionResolver {
     @Arg("weights", () => SuggestionWeightsInput, { nullable: true }) weights?: SuggestionWeightsInput | null,
     @Arg("language", () => Language, { defaultValue: Language.EN, description: "Language of `reason`." }) language: Language = Language.EN,
   ): Promise<CaseSuggestion[]> {
-    const suggestions = await suggestCourses(ctx.db, {
+    return suggestCourses(ctx.db, {
       caseId,
       limit,
-      weights: (weights ?? null) as Partial<SuggestionWeights> | null,
+      weights: weights ?? null,
       language,
       now: nowIso(),
       settings: matchingSettings(),
     });
-    return suggestions.map(({ fit, teacher, scored, reasons }) => ({
-      courseId: fit.courseId,
-      courseName: fit.courseName,
-      courseKind: fit.courseKind,
-      programmeName: fit.programmeName,
-      institutionName: fit.institutionName,
-      courseLevels: fit.courseLevels as EducationLevel[],
-      teacherId: teacher?.teacherId ?? null,
-      teacherName: teacher?.teacherName ?? null,
-      periodId: fit.period?.id ?? null,
-      periodName: fit.period?.name ?? null,
-      periodStart: fit.period?.startDate ?? null,
-      periodEnd: fit.period?.endDate ?? null,
-      sharedTopics: fit.sharedTopics,
-      remainingPlaces: fit.remainingPlaces,
-      hasAgreement: fit.hasAgreement,
-      warmPathStrength: teacher?.warmPathStrength ?? null,
-      warmPathHops: teacher?.warmPathHops ?? null,
-      proposedToTeacher: teacher?.proposedForCase ?? false,
-      score: scored.total,
-      verdict: scored.verdict as SuggestionVerdict,
-      reason: scored.reason,
-      reasonNl: reasons.NL,
-      reasonEn: reasons.EN,
-      factors: scored.factors.map((f) => ({ ...f, factor: f.factor as SuggestionFactorName })),
-    }));
   }
 }

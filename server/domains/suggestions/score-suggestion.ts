@@ -1,3 +1,5 @@
+import { SuggestionFactorName } from "./matching-enums.js";
+import type { CaseSuggestion, SuggestionFactor } from "./suggestion-types.js";
 import { FACTOR_NAMES, type FactorName, type SuggestionWeights } from "./suggestion-weights.js";
 
 /**
@@ -11,18 +13,16 @@ export type TextLanguage = "NL" | "EN";
 /** Lowest total for each verdict (the total lies between 0 and 1). */
 export const VERDICT_THRESHOLDS: Readonly<Record<Exclude<Verdict, "POOR">, number>> = { GREAT: 0.75, GOOD: 0.55, FAIR: 0.35 };
 
-/** How the graph sees one course for one case; topic, level, timing and capacity are scored in Cypher. */
-export interface CourseFit {
+/**
+ * How the graph sees one course for one case; topic, level, timing and capacity are scored in Cypher.
+ * The fields a suggestion shows as they are come from CaseSuggestion; the rest feed the scores and words.
+ */
+export interface CourseFit
+  extends Pick<CaseSuggestion, "courseId" | "courseName" | "courseKind" | "institutionName" | "programmeName" | "sharedTopics" | "hasAgreement" | "remainingPlaces"> {
   caseId: string;
-  courseId: string;
-  courseName: string;
-  courseKind: string | null;
-  institutionName: string | null;
-  programmeName: string | null;
   courseLevels: string[];
   wantedLevels: string[];
   topicCount: number;
-  sharedTopics: string[];
   topicScore: number;
   levelScore: number;
   windowStart: string;
@@ -30,10 +30,8 @@ export interface CourseFit {
   period: { id: string; name: string; startDate: string; endDate: string } | null;
   timingScore: number;
   capacityScore: number;
-  hasAgreement: boolean;
   casesPerPeriod: number | null;
   usedPlaces: number | null;
-  remainingPlaces: number | null;
 }
 
 /** What the graph knows about a course's teacher: replies, sprints, ratings, and the best warm path. */
@@ -48,21 +46,12 @@ export interface TeacherSignals {
   warmPathHops: number | null;
 }
 
-export interface FactorScore {
-  factor: FactorName;
-  /** 0–1. */
-  score: number;
-  /** The normalised weight; weights sum to 1. */
-  weight: number;
-  contribution: number;
-  detail: string;
-}
-
+/** The scorer's answer; CaseSuggestion and the digest's entries show it as score, verdict, reason and factors. */
 export interface ScoredSuggestion {
   total: number;
   verdict: Verdict;
   reason: string;
-  factors: FactorScore[];
+  factors: SuggestionFactor[];
 }
 
 /**
@@ -114,18 +103,18 @@ export function scoreSuggestion(fit: CourseFit, teacher: TeacherSignals | null, 
     trackRecord: teacher ? trackRecordScore(teacher) : 0,
     warmPath: teacher?.warmPathStrength ?? 0,
   };
-  const factors: FactorScore[] = FACTOR_NAMES.map((factor) => ({
-    factor,
+  const factors: SuggestionFactor[] = FACTOR_NAMES.map((factor) => ({
+    factor: SuggestionFactorName[factor],
     score: round(scores[factor]),
     weight: round(weights[factor]),
     contribution: round(scores[factor] * weights[factor]),
     detail: words.detail(factor, fit, teacher),
   }));
-  const total = round(factors.reduce((s, f) => s + scores[f.factor] * weights[f.factor], 0));
+  const total = round(FACTOR_NAMES.reduce((s, factor) => s + scores[factor] * weights[factor], 0));
 
   // A course that cannot take the case as asked (no wanted level, no period in the window) is poor
   // whatever else it has; a full course is at best fair: room may open, or the agreement may grow.
-  const blockers = factors.filter((f) => (f.factor === "levelFit" || f.factor === "timing") && f.score === 0 && f.weight > 0);
+  const blockers = factors.filter((f) => (f.factor === SuggestionFactorName.levelFit || f.factor === SuggestionFactorName.timing) && f.score === 0 && f.weight > 0);
   const full = fit.hasAgreement && fit.remainingPlaces !== null && fit.remainingPlaces <= 0 && weights.remainingCapacity > 0;
   let verdict = verdictFor(total);
   if (blockers.length > 0) verdict = "POOR";

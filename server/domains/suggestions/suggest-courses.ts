@@ -4,23 +4,17 @@ import { MatchingError, MatchingErrorCode } from "./matching-error.js";
 import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
 import { readCourseFits } from "./read-course-fits.js";
 import { readTeacherRecords, withWarmPath, type TeacherSignalsRow } from "./read-teacher-signals.js";
-import { bestTeacher, scoreSuggestion, trackRecordScore, type CourseFit, type ScoredSuggestion, type TextLanguage } from "./score-suggestion.js";
-import { resolveWeights, type SuggestionWeights } from "./suggestion-weights.js";
+import type { EducationLevel } from "../case-workflow/case-enums.js";
+import type { SuggestionVerdict } from "./matching-enums.js";
+import { bestTeacher, scoreSuggestion, trackRecordScore, type CourseFit, type TextLanguage } from "./score-suggestion.js";
+import type { CaseSuggestion } from "./suggestion-types.js";
+import { resolveWeights, type SomeSuggestionWeights, type SuggestionWeights } from "./suggestion-weights.js";
 import { warmPathScope, warmPathsTo } from "./warm-path-cache.js";
-
-export interface CourseSuggestion {
-  fit: CourseFit;
-  teacher: TeacherSignalsRow | null;
-  scored: ScoredSuggestion;
-  /** The reason in the other language too, so a client can show both. */
-  reasons: Record<TextLanguage, string>;
-  weights: SuggestionWeights;
-}
 
 export interface SuggestCoursesInput {
   caseId: string;
   limit: number;
-  weights?: Partial<SuggestionWeights> | null;
+  weights?: SomeSuggestionWeights | null;
   language: TextLanguage;
   now: string;
   settings: MatchingSettings;
@@ -37,7 +31,7 @@ export const MAX_SUGGESTIONS = 100;
  * in contention); then the track records of those courses' teachers, and the warm paths only of
  * the teachers who can still change the top `limit` and are not cached yet.
  */
-export async function suggestCourses(db: Database, input: SuggestCoursesInput): Promise<CourseSuggestion[]> {
+export async function suggestCourses(db: Database, input: SuggestCoursesInput): Promise<CaseSuggestion[]> {
   if (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > MAX_SUGGESTIONS) {
     throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `limit must be between 1 and ${MAX_SUGGESTIONS}.`, "limit");
   }
@@ -89,18 +83,44 @@ export function teachersInContention(fits: CourseFit[], teachers: TeacherSignals
 }
 
 /** Scores every course with its best teacher and sorts best first (ties: course name, then id). */
-export function rankSuggestions(fits: CourseFit[], teachers: TeacherSignalsRow[], weights: SuggestionWeights, language: TextLanguage): CourseSuggestion[] {
+export function rankSuggestions(fits: CourseFit[], teachers: TeacherSignalsRow[], weights: SuggestionWeights, language: TextLanguage): CaseSuggestion[] {
   const byCourse = new Map<string, TeacherSignalsRow[]>();
   for (const t of teachers) {
     for (const courseId of t.courseIds) byCourse.set(courseId, [...(byCourse.get(courseId) ?? []), t]);
   }
   const other: TextLanguage = language === "NL" ? "EN" : "NL";
   return fits
-    .map((fit) => {
+    .map((fit): CaseSuggestion => {
       const teacher = bestTeacher(byCourse.get(fit.courseId) ?? [], weights) as TeacherSignalsRow | null;
       const scored = scoreSuggestion(fit, teacher, weights, language);
+      // The reason in the other language too, so a client can show both.
       const reasons = { [language]: scored.reason, [other]: scoreSuggestion(fit, teacher, weights, other).reason } as Record<TextLanguage, string>;
-      return { fit, teacher, scored, reasons, weights };
+      return {
+        courseId: fit.courseId,
+        courseName: fit.courseName,
+        courseKind: fit.courseKind,
+        programmeName: fit.programmeName,
+        institutionName: fit.institutionName,
+        courseLevels: fit.courseLevels as EducationLevel[],
+        teacherId: teacher?.teacherId ?? null,
+        teacherName: teacher?.teacherName ?? null,
+        periodId: fit.period?.id ?? null,
+        periodName: fit.period?.name ?? null,
+        periodStart: fit.period?.startDate ?? null,
+        periodEnd: fit.period?.endDate ?? null,
+        sharedTopics: fit.sharedTopics,
+        remainingPlaces: fit.remainingPlaces,
+        hasAgreement: fit.hasAgreement,
+        warmPathStrength: teacher?.warmPathStrength ?? null,
+        warmPathHops: teacher?.warmPathHops ?? null,
+        proposedToTeacher: teacher?.proposedForCase ?? false,
+        score: scored.total,
+        verdict: scored.verdict as SuggestionVerdict,
+        reason: scored.reason,
+        reasonNl: reasons.NL,
+        reasonEn: reasons.EN,
+        factors: scored.factors,
+      };
     })
-    .sort((a, b) => b.scored.total - a.scored.total || a.fit.courseName.localeCompare(b.fit.courseName) || a.fit.courseId.localeCompare(b.fit.courseId));
+    .sort((a, b) => b.score - a.score || a.courseName.localeCompare(b.courseName) || a.courseId.localeCompare(b.courseId));
 }

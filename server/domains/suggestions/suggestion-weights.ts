@@ -1,17 +1,13 @@
 import { MatchingError, MatchingErrorCode } from "./matching-error.js";
 
-/** How much each factor counts in a suggestion's score. Normalised to sum to 1 before use. */
-export interface SuggestionWeights {
-  topicOverlap: number;
-  levelFit: number;
-  timing: number;
-  remainingCapacity: number;
-  trackRecord: number;
-  warmPath: number;
-}
-
 export const FACTOR_NAMES = ["topicOverlap", "levelFit", "timing", "remainingCapacity", "trackRecord", "warmPath"] as const;
 export type FactorName = (typeof FACTOR_NAMES)[number];
+
+/** How much each factor counts in a suggestion's score. Normalised to sum to 1 before use. */
+export type SuggestionWeights = Record<FactorName, number>;
+
+/** Weights some of which are given (a query's SuggestionWeightsInput, the server's setting). */
+export type SomeSuggestionWeights = { [F in FactorName]?: number | null };
 
 /**
  * The defaults (docs/case-workflow.md explains them): what the case is about and when it can run
@@ -45,7 +41,7 @@ export function parseWeightsSetting(text: string | undefined): Partial<Suggestio
  * The weights one query uses: the server's, with the query's own on top, scaled to sum to 1 so a
  * score stays between 0 and 1 whatever the caller passes. Negative weights or all zero are refused.
  */
-export function resolveWeights(server: SuggestionWeights, override?: Partial<SuggestionWeights> | null): SuggestionWeights {
+export function resolveWeights(server: SuggestionWeights, override?: SomeSuggestionWeights | null): SuggestionWeights {
   const merged: SuggestionWeights = { ...server };
   for (const name of FACTOR_NAMES) {
     const value = override?.[name];
