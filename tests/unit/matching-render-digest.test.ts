@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderDigest, type DigestItem } from "../../server/domains/proposals/render-digest.js";
+import { SuggestionVerdict } from "../../server/domains/suggestions/matching-enums.js";
 
 const item: DigestItem = {
   caseId: "k1",
@@ -19,7 +20,7 @@ const item: DigestItem = {
   periodEnd: "2026-11-06",
   sharedTopics: ["data"],
   score: 0.8,
-  verdict: "GREAT",
+  verdict: SuggestionVerdict.GREAT,
   reason: "Great fit: … a warm path of 2 ties …",
 };
 

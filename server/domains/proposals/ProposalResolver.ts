@@ -5,9 +5,9 @@ import { nowIso, todayIso } from "../../platform/clock/read-clock.js";
 import { resolveActor } from "../../platform/auth/resolve-actor.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { answerProposal } from "./answer-proposal.js";
-import { buildDigest, buildDueDigests, type DigestView } from "./build-digest.js";
+import { buildDigest, buildDueDigests } from "./build-digest.js";
 import { markDigestSent } from "./mark-digest-sent.js";
-import { InteractionChannel, Language, ProposalAnswer, type SuggestionVerdict } from "../suggestions/matching-enums.js";
+import { InteractionChannel, Language, ProposalAnswer } from "../suggestions/matching-enums.js";
 import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
 import { matchingSettings } from "../suggestions/matching-settings.js";
 import { Digest, DigestSent, ProposalRecord } from "./proposal-types.js";
@@ -20,14 +20,6 @@ function checkDate(value: string | null | undefined, field: string): string {
   const date = value?.trim() || todayIso();
   if (!isIsoDate(date)) throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `${field} must be a date written YYYY-MM-DD.`, field);
   return date;
-}
-
-function toDigest(view: DigestView): Digest {
-  return {
-    ...view,
-    language: view.language as Language,
-    items: view.items.map((i) => ({ ...i, verdict: i.verdict as SuggestionVerdict })),
-  };
 }
 
 /** Proposals until matched: sending a case to a teacher, the answer, and the teachers' digests. */
@@ -86,8 +78,7 @@ export class ProposalResolver {
   ): Promise<Digest> {
     const day = checkDate(date, "date");
     const now = nowIso();
-    const view = await ctx.db.readTx((tx) => buildDigest(tx, { teacherId, date: day, language: language ?? null, now, settings: matchingSettings() }));
-    return toDigest(view);
+    return ctx.db.readTx((tx) => buildDigest(tx, { teacherId, date: day, language: language ?? null, now, settings: matchingSettings() }));
   }
 
   @Query(() => [Digest], { description: "The digests due on a date (default today) that list at least one case." })
@@ -95,8 +86,7 @@ export class ProposalResolver {
   async dueDigests(@Ctx() ctx: GraphQLContext, @Arg("date", () => String, { nullable: true }) date?: string | null): Promise<Digest[]> {
     const day = checkDate(date, "date");
     const now = nowIso();
-    const views = await ctx.db.readTx((tx) => buildDueDigests(tx, { date: day, now, settings: matchingSettings() }));
-    return views.map(toDigest);
+    return ctx.db.readTx((tx) => buildDueDigests(tx, { date: day, now, settings: matchingSettings() }));
   }
 
   @Mutation(() => DigestSent, {

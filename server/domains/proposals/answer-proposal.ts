@@ -4,7 +4,8 @@ import type { Database } from "../../platform/neo4j/database.js";
 import { ProposalAnswer } from "../suggestions/matching-enums.js";
 import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
 import { checkSentAt } from "./propose-case.js";
-import { readProposals, type ProposalView } from "./read-proposals.js";
+import type { ProposalRecord } from "./proposal-types.js";
+import { readProposals } from "./read-proposals.js";
 
 export interface AnswerProposalInput {
   proposalId: string;
@@ -19,7 +20,7 @@ export interface AnswerProposalInput {
  * answered (propose the case again — with force within the cooldown). DECLINED needs a reason;
  * the reason is kept (as declineReason) only for DECLINED.
  */
-export async function answerProposal(db: Database, input: AnswerProposalInput, actor: Actor, now: string): Promise<ProposalView> {
+export async function answerProposal(db: Database, input: AnswerProposalInput, actor: Actor, now: string): Promise<ProposalRecord> {
   const answeredAt = checkSentAt(input.answeredAt, now, "answeredAt");
   const reason = input.reason?.trim() || null;
   if (input.answer === ProposalAnswer.DECLINED && reason === null) {

@@ -5,26 +5,11 @@ import type { MatchingSettings } from "../suggestions/matching-settings.js";
 import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
 import { readCourseFits } from "../suggestions/read-course-fits.js";
 import { readTeacherRecords, withWarmPath } from "../suggestions/read-teacher-signals.js";
+import { Language, SuggestionVerdict } from "../suggestions/matching-enums.js";
+import type { Digest } from "./proposal-types.js";
 import { renderDigest, type DigestItem } from "./render-digest.js";
 import { scoreSuggestion, verdictAtLeast, type TextLanguage } from "../suggestions/score-suggestion.js";
 import { warmPathScope, warmPathsTo } from "../suggestions/warm-path-cache.js";
-
-export interface DigestView {
-  teacherId: string;
-  teacherName: string;
-  email: string | null;
-  language: TextLanguage;
-  date: string;
-  digestEveryDays: number | null;
-  lastSentOn: string | null;
-  nextDueOn: string | null;
-  /** The teacher teaches a course that an agreement valid on `date` covers. */
-  hasAgreement: boolean;
-  due: boolean;
-  items: DigestItem[];
-  subject: string;
-  body: string;
-}
 
 export const DEFAULT_WORKSPACE_NAME = "Digitale Werkplaats MKB";
 
@@ -43,7 +28,7 @@ const COVERED_ON_DATE = `
 export async function buildDigest(
   tx: Tx,
   input: { teacherId: string; date: string; language: TextLanguage | null; now: string; settings: MatchingSettings },
-): Promise<DigestView> {
+): Promise<Digest> {
   const rows = await tx.run(
     `MATCH (t:Person {id: $teacherId})
      RETURN t.name AS name, t.email AS email, t.language AS language, t.digestEveryDays AS every,
@@ -69,7 +54,7 @@ export async function buildDigest(
     teacherId: input.teacherId,
     teacherName,
     email: (teacher.email as string | null) ?? null,
-    language,
+    language: Language[language],
     date: input.date,
     digestEveryDays: every,
     lastSentOn,
@@ -136,7 +121,7 @@ async function digestItems(
         periodEnd: fit.period?.endDate ?? null,
         sharedTopics: fit.sharedTopics,
         score: scored.total,
-        verdict: scored.verdict,
+        verdict: SuggestionVerdict[scored.verdict],
         reason: scored.reason,
       };
     });
@@ -146,7 +131,7 @@ async function digestItems(
  * Teachers whose digest is due on `date` and not empty: those with a rhythm, an agreement and a
  * last digest at least `digestEveryDays` ago (or none yet). One digest query per due teacher.
  */
-export async function buildDueDigests(tx: Tx, input: { date: string; now: string; settings: MatchingSettings }): Promise<DigestView[]> {
+export async function buildDueDigests(tx: Tx, input: { date: string; now: string; settings: MatchingSettings }): Promise<Digest[]> {
   const rows = await tx.run(
     `MATCH (t:Person) WHERE t.digestEveryDays IS NOT NULL
        AND (t.lastDigestSentOn IS NULL OR t.lastDigestSentOn + duration({days: t.digestEveryDays}) <= date($date))
@@ -154,7 +139,7 @@ export async function buildDueDigests(tx: Tx, input: { date: string; now: string
      RETURN t.id AS id ORDER BY t.name, t.id`,
     { date: input.date },
   );
-  const digests: DigestView[] = [];
+  const digests: Digest[] = [];
   for (const row of rows) {
     const digest = await buildDigest(tx, { teacherId: String(row.id), date: input.date, language: null, now: input.now, settings: input.settings });
     if (digest.due && digest.items.length > 0) digests.push(digest);

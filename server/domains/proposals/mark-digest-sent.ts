@@ -12,13 +12,8 @@ import { createProposal } from "./create-proposal.js";
 import { InteractionChannel } from "../suggestions/matching-enums.js";
 import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
 import type { MatchingSettings } from "../suggestions/matching-settings.js";
-import { readProposals, type ProposalView } from "./read-proposals.js";
-
-export interface DigestSentView {
-  teacherId: string;
-  date: string;
-  proposals: ProposalView[];
-}
+import type { DigestSent } from "./proposal-types.js";
+import { readProposals } from "./read-proposals.js";
 
 /**
  * Records a digest as sent, in one transaction: the digest is built again inside it (so it is what
@@ -32,7 +27,7 @@ export async function markDigestSent(
   actor: Actor,
   now: string,
   settings: MatchingSettings,
-): Promise<DigestSentView> {
+): Promise<DigestSent> {
   const today = now.slice(0, 10);
   const date = input.date?.trim() || today;
   if (!isIsoDate(date)) throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, "date must be written YYYY-MM-DD.", "date");

@@ -123,7 +123,7 @@ export class Digest {
   @Field(() => String, { nullable: true })
   nextDueOn!: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "The teacher teaches a course that an agreement valid on `date` covers." })
   hasAgreement!: boolean;
 
   @Field(() => Boolean)

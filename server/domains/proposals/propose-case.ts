@@ -10,7 +10,8 @@ import { createProposal } from "./create-proposal.js";
 import type { InteractionChannel } from "../suggestions/matching-enums.js";
 import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
 import type { MatchingSettings } from "../suggestions/matching-settings.js";
-import { readProposals, type ProposalView } from "./read-proposals.js";
+import type { ProposalRecord } from "./proposal-types.js";
+import { readProposals } from "./read-proposals.js";
 
 export interface ProposeCaseInput {
   caseId: string;
@@ -30,7 +31,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
  * PROPOSED, further proposals leave the state alone. Within the cooldown since the last proposal of
  * this case to this teacher it is refused (COOLDOWN) unless forced.
  */
-export async function proposeCase(db: Database, input: ProposeCaseInput, actor: Actor, now: string, settings: MatchingSettings): Promise<ProposalView> {
+export async function proposeCase(db: Database, input: ProposeCaseInput, actor: Actor, now: string, settings: MatchingSettings): Promise<ProposalRecord> {
   const sentAt = checkSentAt(input.sentAt, now, "sentAt");
   return db.writeTx(async (tx) => {
     await checkActor(tx, actor);

@@ -1,28 +1,8 @@
 import type { Tx } from "../../platform/neo4j/database.js";
-import type { CaseStatus } from "../case-workflow/case-enums.js";
-import type { InteractionChannel, ProposalAnswer, ProposalState } from "../suggestions/matching-enums.js";
-
-export interface ProposalView {
-  id: string;
-  caseId: string;
-  caseTitle: string;
-  caseStatus: CaseStatus;
-  teacherId: string;
-  teacherName: string;
-  courseId: string | null;
-  courseName: string | null;
-  channel: InteractionChannel;
-  sentAt: string;
-  expiresAt: string;
-  answer: ProposalAnswer | null;
-  answeredAt: string | null;
-  declineReason: string | null;
-  state: ProposalState;
-  sentBy: string | null;
-}
+import type { ProposalRecord } from "./proposal-types.js";
 
 /** Proposals by id or of one case, newest first, each with its state as of `now`. */
-export async function readProposals(tx: Tx, by: { proposalIds: string[] } | { caseId: string }, now: string): Promise<ProposalView[]> {
+export async function readProposals(tx: Tx, by: { proposalIds: string[] } | { caseId: string }, now: string): Promise<ProposalRecord[]> {
   const match =
     "proposalIds" in by
       ? "UNWIND $proposalIds AS proposalId MATCH (p:Proposal {id: proposalId})"
@@ -39,5 +19,5 @@ export async function readProposals(tx: Tx, by: { proposalIds: string[] } | { ca
      ORDER BY p.sentAt DESC, p.id`,
     { proposalIds: "proposalIds" in by ? by.proposalIds : null, caseId: "caseId" in by ? by.caseId : null, now },
   );
-  return rows as unknown as ProposalView[];
+  return rows as unknown as ProposalRecord[];
 }

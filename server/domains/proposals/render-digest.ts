@@ -1,28 +1,19 @@
-import type { TextLanguage, Verdict } from "../suggestions/score-suggestion.js";
+import type { TextLanguage } from "../suggestions/score-suggestion.js";
+import type { DigestEntry } from "./proposal-types.js";
 
-/** One case in a teacher's digest, with the course of theirs it fits best. */
-export interface DigestItem {
-  caseId: string;
-  title: string;
+/**
+ * One case in a teacher's digest, with the course of theirs it fits best: the DigestEntry a
+ * coordinator sees, plus what the e-mail quotes of the case. (The entry's reason names warm paths
+ * and track records, so it stays out of the e-mail.)
+ */
+export interface DigestItem extends DigestEntry {
   question: string | null;
-  smeName: string | null;
-  smeCity: string | null;
   topics: string[];
   wantedLevels: string[];
   effort: string | null;
   earliestStart: string | null;
   deadline: string | null;
-  courseId: string;
-  courseName: string;
-  periodName: string | null;
-  periodStart: string | null;
   periodEnd: string | null;
-  /** The case's topics that are also the course's themes. */
-  sharedTopics: string[];
-  score: number;
-  verdict: Verdict;
-  /** The suggestion's sentence of why, for the coordinator (it names warm paths and track records, so it stays out of the e-mail). */
-  reason: string;
 }
 
 export interface DigestText {

@@ -5,7 +5,7 @@ import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
 import { readCourseFits } from "./read-course-fits.js";
 import { readTeacherRecords, withWarmPath, type TeacherSignalsRow } from "./read-teacher-signals.js";
 import type { EducationLevel } from "../case-workflow/case-enums.js";
-import type { SuggestionVerdict } from "./matching-enums.js";
+import { SuggestionVerdict } from "./matching-enums.js";
 import { bestTeacher, scoreSuggestion, trackRecordScore, type CourseFit, type TextLanguage } from "./score-suggestion.js";
 import type { CaseSuggestion } from "./suggestion-types.js";
 import { resolveWeights, type SomeSuggestionWeights, type SuggestionWeights } from "./suggestion-weights.js";
@@ -115,7 +115,7 @@ export function rankSuggestions(fits: CourseFit[], teachers: TeacherSignalsRow[]
         warmPathHops: teacher?.warmPathHops ?? null,
         proposedToTeacher: teacher?.proposedForCase ?? false,
         score: scored.total,
-        verdict: scored.verdict as SuggestionVerdict,
+        verdict: SuggestionVerdict[scored.verdict],
         reason: scored.reason,
         reasonNl: reasons.NL,
         reasonEn: reasons.EN,
