@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { EducationLevel, PartnerKind } from "../../server/domains/case-workflow/case-enums.js";
 import { CaseError } from "../../server/domains/case-workflow/case-error.js";
 import { deriveNaturalId } from "../../server/domains/case-workflow/derive-natural-id.js";
-import { validateIntake, type IntakeRequest } from "../../server/domains/case-workflow/validate-intake.js";
+import type { CaseIntakeInput as IntakeRequest } from "../../server/domains/case-workflow/case-types.js";
+import { validateIntake } from "../../server/domains/case-workflow/validate-intake.js";
 
 const valid: IntakeRequest = {
   sme: { name: "  Bakkerij De Graaf ", kvkNumber: "1234 5678", city: " Haarlem" },

@@ -95,18 +95,6 @@ export class SprintResolver {
     @Arg("input", () => SprintCompletionInput) input: SprintCompletionInput,
     @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
   ): Promise<SprintRecord> {
-    return completeSprint(
-      ctx.db,
-      sprintId,
-      {
-        outcome: input.outcome,
-        smeRating: input.smeRating ?? null,
-        smeFeedback: input.smeFeedback ?? null,
-        teacherFeedback: input.teacherFeedback ?? null,
-        followUpWanted: input.followUpWanted ?? null,
-      },
-      resolveActor(ctx, actor),
-      nowIso(),
-    );
+    return completeSprint(ctx.db, sprintId, input, resolveActor(ctx, actor), nowIso());
   }
 }

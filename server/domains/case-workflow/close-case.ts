@@ -2,7 +2,8 @@ import type { Database } from "../../platform/neo4j/database.js";
 import { CaseStatus, type CaseCloseReason } from "./case-enums.js";
 import { checkTransition } from "./check-transition.js";
 import { lockCase } from "./lock-case.js";
-import { recordStatusChange, type RecordedStatusChange } from "./record-status-change.js";
+import type { CaseStatusChange } from "./case-types.js";
+import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 
 /**
@@ -16,7 +17,7 @@ export async function closeCase(
   note: string | null,
   actor: Actor,
   now: string,
-): Promise<RecordedStatusChange> {
+): Promise<CaseStatusChange> {
   return db.writeTx(async (tx) => {
     await checkActor(tx, actor);
     const locked = await lockCase(tx, caseId);

@@ -5,22 +5,15 @@ import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import { SprintStatus } from "../suggestions/matching-enums.js";
 import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
-import { readSprint, type SprintView } from "./read-sprint.js";
+import { readSprint } from "./read-sprint.js";
+import type { SprintCompletionInput, SprintRecord } from "./sprint-types.js";
 import { lockSprintCase, requireSprintStatus } from "./start-sprint.js";
 
-export interface SprintCompletion {
-  outcome: string;
-  smeRating: number | null;
-  smeFeedback: string | null;
-  teacherFeedback: string | null;
-  followUpWanted: boolean | null;
-}
-
 /** IN_SPRINT → COMPLETED: the running sprint ends with its outcome and both sides' feedback. */
-export async function completeSprint(db: Database, sprintId: string, completion: SprintCompletion, actor: Actor, now: string): Promise<SprintView> {
+export async function completeSprint(db: Database, sprintId: string, completion: SprintCompletionInput, actor: Actor, now: string): Promise<SprintRecord> {
   const outcome = completion.outcome.trim();
   if (!outcome) throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, "Completing a sprint needs its outcome.", "outcome");
-  const rating = completion.smeRating;
+  const rating = completion.smeRating ?? null;
   if (rating !== null && (!Number.isInteger(rating) || rating < 1 || rating > 5)) {
     throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, "smeRating is a whole number from 1 to 5.", "smeRating");
   }
@@ -39,7 +32,7 @@ export async function completeSprint(db: Database, sprintId: string, completion:
         smeRating: rating,
         smeFeedback: completion.smeFeedback?.trim() || null,
         teacherFeedback: completion.teacherFeedback?.trim() || null,
-        followUpWanted: completion.followUpWanted,
+        followUpWanted: completion.followUpWanted ?? null,
         now,
       },
     );

@@ -6,18 +6,8 @@ import { refreshSuggestionCount } from "../suggestions/count-case-suggestions.js
 import { deriveNaturalId, normaliseKey } from "./derive-natural-id.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
+import type { CaseIntakeResult } from "./case-types.js";
 import type { Intake } from "./validate-intake.js";
-
-export interface IntakeResult {
-  caseId: string;
-  status: CaseStatus;
-  smeId: string;
-  smeCreated: boolean;
-  contactId: string | null;
-  partnerId: string | null;
-  coordinatorId: string | null;
-  eventId: string;
-}
 
 const CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
@@ -27,7 +17,7 @@ const CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
  * A concurrent intake of the same SME can make a MERGE lose a race on the unique constraint; the
  * whole transaction is then retried, and the retry finds the SME the other one created.
  */
-export async function intakeCase(db: Database, intake: Intake, actor: Actor, now: string): Promise<IntakeResult> {
+export async function intakeCase(db: Database, intake: Intake, actor: Actor, now: string): Promise<CaseIntakeResult> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.writeTx((tx) => writeIntake(tx, intake, actor, now));
@@ -38,7 +28,7 @@ export async function intakeCase(db: Database, intake: Intake, actor: Actor, now
   }
 }
 
-async function writeIntake(tx: Tx, intake: Intake, actor: Actor, now: string): Promise<IntakeResult> {
+async function writeIntake(tx: Tx, intake: Intake, actor: Actor, now: string): Promise<CaseIntakeResult> {
   await checkActor(tx, actor);
   const coordinatorId = await findCoordinator(tx, intake.coordinator, actor);
   const partnerId = await findOrCreatePartner(tx, intake.partner);
@@ -78,9 +68,9 @@ async function writeIntake(tx: Tx, intake: Intake, actor: Actor, now: string): P
       coordinatorId,
     },
   );
-  const event = await recordStatusChange(tx, { caseId, from: null, to: CaseStatus.INTAKE, at: now, by: actor.id });
+  await recordStatusChange(tx, { caseId, from: null, to: CaseStatus.INTAKE, at: now, by: actor.id });
   await refreshSuggestionCount(tx, caseId, now);
-  return { caseId, status: CaseStatus.INTAKE, smeId: sme.id, smeCreated: sme.created, contactId, partnerId, coordinatorId, eventId: event.eventId };
+  return { caseId, status: CaseStatus.INTAKE, smeId: sme.id, smeCreated: sme.created, contactId, partnerId, coordinatorId };
 }
 
 /** The coordinator who handles the case: the one named, else the actor when that is a person. */

@@ -8,7 +8,8 @@ import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database, Tx } from "../../platform/neo4j/database.js";
 import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
 import { readCapacity } from "../agreements/read-capacity.js";
-import { readSprint, type SprintView } from "./read-sprint.js";
+import { readSprint } from "./read-sprint.js";
+import type { SprintRecord } from "./sprint-types.js";
 
 export interface MatchCaseInput {
   caseId: string;
@@ -27,7 +28,7 @@ export const MAX_TEAM_SIZE = 50;
  * once: the transaction first takes the course's write lock, and only then counts the sprints, so
  * concurrent matches into one course run one after the other and each sees the others' sprints.
  */
-export async function matchCase(db: Database, input: MatchCaseInput, actor: Actor, now: string): Promise<SprintView> {
+export async function matchCase(db: Database, input: MatchCaseInput, actor: Actor, now: string): Promise<SprintRecord> {
   if (input.teamSize !== null && (!Number.isInteger(input.teamSize) || input.teamSize < 1 || input.teamSize > MAX_TEAM_SIZE)) {
     throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `teamSize must be a whole number from 1 to ${MAX_TEAM_SIZE}.`, "teamSize");
   }

@@ -4,7 +4,8 @@ import { CaseError, CaseErrorCode } from "./case-error.js";
 import { checkTransition } from "./check-transition.js";
 import { refreshSuggestionCount } from "../suggestions/count-case-suggestions.js";
 import { lockCase } from "./lock-case.js";
-import { recordStatusChange, type RecordedStatusChange } from "./record-status-change.js";
+import type { CaseStatusChange } from "./case-types.js";
+import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 
 /**
@@ -12,7 +13,7 @@ import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
  * (topics), for whom (wanted levels), how much work (effort) and when (earliest start, deadline):
  * the matching suggestions need every one of them.
  */
-export async function qualifyCase(db: Database, caseId: string, note: string | null, actor: Actor, now: string): Promise<RecordedStatusChange> {
+export async function qualifyCase(db: Database, caseId: string, note: string | null, actor: Actor, now: string): Promise<CaseStatusChange> {
   return db.writeTx(async (tx) => {
     await checkActor(tx, actor);
     const locked = await lockCase(tx, caseId);

@@ -1,48 +1,8 @@
 import type { Tx } from "../../platform/neo4j/database.js";
-import { CaseStatus, type EducationLevel } from "./case-enums.js";
+import { CaseStatus } from "./case-enums.js";
 import { CaseError, CaseErrorCode } from "./case-error.js";
+import type { CaseBoard, CaseBoardFilter, CaseCard } from "./case-types.js";
 import { SUGGESTING_STATUSES } from "../suggestions/count-case-suggestions.js";
-
-export interface CaseBoardFilterInput {
-  /** Cases with a proposal or sprint in a course of this institution. */
-  institution?: string | null;
-  topic?: string | null;
-  level?: EducationLevel | null;
-  partner?: string | null;
-  coordinator?: string | null;
-  /** Part of the title or of the SME's name, case-insensitive. */
-  search?: string | null;
-  /** One column's cards only; the column counts still cover every status. */
-  status?: CaseStatus | null;
-}
-
-export interface CaseCardView {
-  id: string;
-  title: string;
-  status: CaseStatus;
-  smeId: string | null;
-  smeName: string | null;
-  smeCity: string | null;
-  partnerName: string | null;
-  coordinatorId: string | null;
-  coordinatorName: string | null;
-  topics: string[];
-  wantedLevels: EducationLevel[];
-  earliestStart: string | null;
-  deadline: string | null;
-  created: string;
-  lastChangeAt: string | null;
-  openProposals: number;
-  suggestionCount: number | null;
-}
-
-export interface CaseBoardView {
-  columns: Array<{ status: CaseStatus; count: number }>;
-  totalCount: number;
-  cards: CaseCardView[];
-  endCursor: string | null;
-  hasNextPage: boolean;
-}
 
 export const MAX_BOARD_PAGE = 200;
 
@@ -61,7 +21,7 @@ export function decodeBoardCursor(cursor: string): { created: string; id: string
 }
 
 /** The filter as Cypher predicates on `k`, each bound to a parameter (never spliced-in values). */
-function filterPredicates(filter: CaseBoardFilterInput): string[] {
+function filterPredicates(filter: CaseBoardFilter): string[] {
   const where: string[] = [];
   if (filter.institution) {
     where.push(`(EXISTS { (k)<-[:OF_CASE]-(:Proposal)-[:FOR_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(:Institution {id: $institution}) }
@@ -81,7 +41,7 @@ function filterPredicates(filter: CaseBoardFilterInput): string[] {
  * SME, partner, coordinator, open proposals and, for cases still being matched, the stored
  * suggestion count (count-case-suggestions.ts).
  */
-export async function readCaseBoard(tx: Tx, filter: CaseBoardFilterInput, first: number, after: string | null, now: string): Promise<CaseBoardView> {
+export async function readCaseBoard(tx: Tx, filter: CaseBoardFilter, first: number, after: string | null, now: string): Promise<CaseBoard> {
   if (!Number.isInteger(first) || first < 0 || first > MAX_BOARD_PAGE) {
     throw new CaseError(CaseErrorCode.BAD_USER_INPUT, `first must be between 0 and ${MAX_BOARD_PAGE}.`, "first");
   }
@@ -137,7 +97,7 @@ export async function readCaseBoard(tx: Tx, filter: CaseBoardFilterInput, first:
   const row = rows[0] ?? {};
   const counts = new Map(((row.columns as Array<{ status: CaseStatus; count: number }>) ?? []).map((c) => [c.status, c.count]));
   const columns = Object.values(CaseStatus).map((status) => ({ status, count: counts.get(status) ?? 0 }));
-  const all = (row.cards as CaseCardView[]) ?? [];
+  const all = (row.cards as CaseCard[]) ?? [];
   const cards = all.slice(0, first).map((card) => ({
     ...card,
     topics: card.topics ?? [],

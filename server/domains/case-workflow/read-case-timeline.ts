@@ -1,30 +1,13 @@
 import type { Tx } from "../../platform/neo4j/database.js";
-import type { CaseStatus, CaseTimelineKind } from "./case-enums.js";
 import { CaseError, CaseErrorCode } from "./case-error.js";
-
-export interface CaseTimelineEntryView {
-  kind: CaseTimelineKind;
-  at: string;
-  by: string | null;
-  byName: string | null;
-  from: CaseStatus | null;
-  to: CaseStatus | null;
-  reason: string | null;
-  note: string | null;
-  proposalId: string | null;
-  teacherId: string | null;
-  teacherName: string | null;
-  courseName: string | null;
-  channel: string | null;
-  answer: string | null;
-}
+import type { CaseTimelineEntry } from "./case-types.js";
 
 /**
  * The case's history in one query, oldest first: its status changes (CaseEvent) with the proposals
  * sent and answered in between. Entries at the same instant keep the order in which they happen
  * (a proposal is sent, then the case becomes PROPOSED).
  */
-export async function readCaseTimeline(tx: Tx, caseId: string): Promise<CaseTimelineEntryView[]> {
+export async function readCaseTimeline(tx: Tx, caseId: string): Promise<CaseTimelineEntry[]> {
   const rows = await tx.run(
     `MATCH (k:Case {id: $id})
      CALL (k) {
@@ -55,5 +38,5 @@ export async function readCaseTimeline(tx: Tx, caseId: string): Promise<CaseTime
     const exists = await tx.run("MATCH (k:Case {id: $id}) RETURN k.id AS id", { id: caseId });
     if (exists.length === 0) throw new CaseError(CaseErrorCode.NOT_FOUND, `No case with id ${caseId}.`, "case");
   }
-  return rows.map(({ fromStatus, toStatus, ...rest }) => ({ ...rest, from: fromStatus, to: toStatus }) as unknown as CaseTimelineEntryView);
+  return rows.map(({ fromStatus, toStatus, ...rest }) => ({ ...rest, from: fromStatus, to: toStatus }) as unknown as CaseTimelineEntry);
 }

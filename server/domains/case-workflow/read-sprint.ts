@@ -1,39 +1,7 @@
 import type { Tx } from "../../platform/neo4j/database.js";
-import type { CaseStatus, EducationLevel } from "./case-enums.js";
-import type { SprintStatus } from "../suggestions/matching-enums.js";
+import type { SprintRecord } from "./sprint-types.js";
 
-export interface MilestoneView {
-  id: string;
-  sprintId: string;
-  title: string;
-  due: string | null;
-  done: boolean;
-}
-
-export interface SprintView {
-  id: string;
-  status: SprintStatus;
-  caseId: string;
-  caseStatus: CaseStatus;
-  courseId: string | null;
-  courseName: string | null;
-  periodId: string | null;
-  periodName: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  teamSize: number | null;
-  teamLevel: EducationLevel | null;
-  supervisorId: string | null;
-  supervisorName: string | null;
-  outcome: string | null;
-  smeRating: number | null;
-  smeFeedback: string | null;
-  teacherFeedback: string | null;
-  followUpWanted: boolean | null;
-  milestones: MilestoneView[];
-}
-
-export async function readSprint(tx: Tx, sprintId: string): Promise<SprintView | null> {
+export async function readSprint(tx: Tx, sprintId: string): Promise<SprintRecord | null> {
   const rows = await tx.run(
     `MATCH (s:Sprint {id: $id})-[:FOR_CASE]->(k:Case)
      OPTIONAL MATCH (s)-[:IN_COURSE]->(c:Course)
@@ -50,5 +18,5 @@ export async function readSprint(tx: Tx, sprintId: string): Promise<SprintView |
      LIMIT 1`,
     { id: sprintId },
   );
-  return (rows[0] as unknown as SprintView | undefined) ?? null;
+  return (rows[0] as unknown as SprintRecord | undefined) ?? null;
 }

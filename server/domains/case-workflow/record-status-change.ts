@@ -1,26 +1,14 @@
 import type { Tx } from "../../platform/neo4j/database.js";
-import type { CaseStatus } from "./case-enums.js";
+import type { CaseStatusChange } from "./case-types.js";
 
-export interface StatusChange {
-  caseId: string;
-  from: CaseStatus | null;
-  to: CaseStatus;
-  /** ISO instant of the change. */
-  at: string;
-  by: string | null;
-  reason?: string | null;
-  note?: string | null;
-}
-
-export interface RecordedStatusChange extends StatusChange {
-  eventId: string;
-}
+/** A change to record: the CaseStatusChange it becomes, without the event id the graph gives it. */
+export type StatusChange = Omit<CaseStatusChange, "eventId">;
 
 /**
  * Sets the case's status and appends the timeline event, in the caller's transaction. Callers have
  * locked the case and checked the transition (lockCase + checkTransition) before.
  */
-export async function recordStatusChange(tx: Tx, change: StatusChange): Promise<RecordedStatusChange> {
+export async function recordStatusChange(tx: Tx, change: StatusChange): Promise<CaseStatusChange> {
   const rows = await tx.run(
     `MATCH (k:Case {id: $caseId})
      SET k.status = $to

@@ -6,7 +6,8 @@ import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database, Tx } from "../../platform/neo4j/database.js";
 import { SprintStatus } from "../suggestions/matching-enums.js";
 import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
-import { readSprint, type SprintView } from "./read-sprint.js";
+import { readSprint } from "./read-sprint.js";
+import type { SprintRecord } from "./sprint-types.js";
 
 /** Finds the sprint's case and locks it, so sprint and case change together or not at all. */
 export async function lockSprintCase(tx: Tx, sprintId: string): Promise<{ caseId: string; caseStatus: CaseStatus; sprintStatus: SprintStatus }> {
@@ -29,7 +30,7 @@ export function requireSprintStatus(actual: SprintStatus, allowed: SprintStatus[
 }
 
 /** MATCHED → IN_SPRINT: the planned sprint starts running. */
-export async function startSprint(db: Database, sprintId: string, actor: Actor, now: string): Promise<SprintView> {
+export async function startSprint(db: Database, sprintId: string, actor: Actor, now: string): Promise<SprintRecord> {
   return db.writeTx(async (tx) => {
     await checkActor(tx, actor);
     const locked = await lockSprintCase(tx, sprintId);

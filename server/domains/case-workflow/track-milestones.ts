@@ -4,13 +4,13 @@ import { lockNode } from "../../platform/neo4j/lock-node.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import { SprintStatus } from "../suggestions/matching-enums.js";
 import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
-import type { MilestoneView } from "./read-sprint.js";
+import type { MilestoneRecord } from "./sprint-types.js";
 import { requireSprintStatus } from "./start-sprint.js";
 
 const ACTIVE = [SprintStatus.PLANNED, SprintStatus.RUNNING];
 
 /** Adds a milestone to a planned or running sprint. */
-export async function addMilestone(db: Database, sprintId: string, title: string, due: string | null): Promise<MilestoneView> {
+export async function addMilestone(db: Database, sprintId: string, title: string, due: string | null): Promise<MilestoneRecord> {
   const cleanTitle = title.trim();
   if (!cleanTitle) throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, "A milestone needs a title.", "title");
   const cleanDue = due?.trim() || null;
@@ -30,7 +30,7 @@ export async function addMilestone(db: Database, sprintId: string, title: string
 }
 
 /** Marks a milestone of a planned or running sprint done; done once. */
-export async function completeMilestone(db: Database, milestoneId: string, now: string): Promise<MilestoneView> {
+export async function completeMilestone(db: Database, milestoneId: string, now: string): Promise<MilestoneRecord> {
   return db.writeTx(async (tx) => {
     if (!(await lockNode(tx, "Milestone", milestoneId))) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No milestone with id ${milestoneId}.`, "milestone");
     const rows = await tx.run(

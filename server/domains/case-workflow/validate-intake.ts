@@ -1,24 +1,9 @@
-import { EducationLevel, Effort, PartnerKind, SmeSize } from "./case-enums.js";
+import { PartnerKind, type EducationLevel, type Effort, type SmeSize } from "./case-enums.js";
 import { CaseError, CaseErrorCode } from "./case-error.js";
+import type { CaseIntakeInput } from "./case-types.js";
 import { isIsoDate } from "../../platform/clock/check-iso-date.js";
 
-/** What a coordinator types at intake, as the API receives it. */
-export interface IntakeRequest {
-  sme: { name: string; kvkNumber?: string | null; city?: string | null; sector?: string | null; size?: SmeSize | null };
-  contact?: { name: string; email?: string | null; phone?: string | null; jobTitle?: string | null } | null;
-  partner?: { id?: string | null; name?: string | null; kind?: PartnerKind | null } | null;
-  referredOn?: string | null;
-  title: string;
-  question?: string | null;
-  topics?: string[] | null;
-  wantedLevels: EducationLevel[];
-  effort?: Effort | null;
-  earliestStart?: string | null;
-  deadline?: string | null;
-  coordinator?: string | null;
-}
-
-/** The same, checked and normalised: trimmed, empty strings gone, topics de-duplicated. */
+/** A CaseIntakeInput checked and normalised: trimmed, empty strings gone, topics de-duplicated. */
 export interface Intake {
   sme: { name: string; kvkNumber: string | null; city: string | null; sector: string | null; size: SmeSize | null };
   contact: { name: string; email: string | null; phone: string | null; jobTitle: string | null } | null;
@@ -53,7 +38,7 @@ function date(value: string | null | undefined, field: string): string | null {
 }
 
 /** Checks an intake before anything is written; the first problem is refused with its field. */
-export function validateIntake(request: IntakeRequest): Intake {
+export function validateIntake(request: CaseIntakeInput): Intake {
   const title = text(request.title);
   if (!title) refuse("title", "A case needs a title.");
 
