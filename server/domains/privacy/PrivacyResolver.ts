@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { Access } from "../../platform/auth/Access.js";
 import { authError } from "../../platform/auth/auth-error.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
@@ -6,39 +6,7 @@ import { log } from "../../platform/log.js";
 import { checkId } from "../../platform/validation/check-value.js";
 import { erasePerson } from "./erase-person.js";
 import { exportPerson } from "./export-person.js";
-
-@ObjectType("PersonDataExport", { description: "Everything held about one person, as one JSON document (see docs/security.md)." })
-export class PersonDataExport {
-  @Field(() => ID)
-  personId!: string;
-
-  @Field(() => String)
-  exportedAt!: string;
-
-  @Field(() => String, { description: "JSON: person, relationships, ties, interactions, casesAsContact, casesHandled, caseEvents, userAccounts." })
-  document!: string;
-}
-
-@ObjectType("PersonErasure", { description: "What erasing a person removed; the node stays, anonymous, under a new id." })
-export class PersonErasureResult {
-  @Field(() => ID, { description: "The person's new, anonymous id." })
-  erasedId!: string;
-
-  @Field(() => Int)
-  tiesRemoved!: number;
-
-  @Field(() => Int)
-  interactionNotesRemoved!: number;
-
-  @Field(() => Int)
-  proposalReasonsRemoved!: number;
-
-  @Field(() => Int)
-  caseEventsRelinked!: number;
-
-  @Field(() => Int)
-  accountsUnlinked!: number;
-}
+import { PersonDataExport, PersonErasureResult } from "./privacy-types.js";
 
 function checkPersonId(id: string): void {
   const wrong = checkId(id);

@@ -1,4 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
+import type { PersonErasureResult } from "./privacy-types.js";
 
 /**
  * Erases a person (GDPR art. 17), in one transaction — all of it or nothing:
@@ -16,16 +17,7 @@ import type { Database } from "../../platform/neo4j/database.js";
  * NOT SEARCHED: free text elsewhere that mentions them by name (case questions, feedback);
  *   docs/security.md says how to handle that.
  */
-export interface PersonErasure {
-  erasedId: string;
-  tiesRemoved: number;
-  interactionNotesRemoved: number;
-  proposalReasonsRemoved: number;
-  caseEventsRelinked: number;
-  accountsUnlinked: number;
-}
-
-export async function erasePerson(db: Database, id: string): Promise<PersonErasure | undefined> {
+export async function erasePerson(db: Database, id: string): Promise<PersonErasureResult | undefined> {
   return db.writeTx(async (tx) => {
     const rows = await tx.run(
       `MATCH (p:Person {id: $id})
