@@ -83,6 +83,30 @@ describe("courseCapacity", () => {
   });
 });
 
+describe("agreementCapacity", () => {
+  const AGREEMENT_CAPACITY = `query($agreements: [ID!]!) { agreementCapacity(agreements: $agreements) {
+    agreementId courses { courseId periodId governingAgreementId casesPerPeriod used remaining } } }`;
+
+  it("lists every course an agreement covers per period, counted as courseCapacity counts it, with the agreement that governs", async () => {
+    const data = await ok<{ agreementCapacity: unknown[] }>(server, AGREEMENT_CAPACITY, { agreements: ["agr-prog-mbo", "agr-C4", "nope", "agr-C1"] });
+    const row = (course: string, period: string, governing: string | null, cap: number | null) => ({
+      courseId: course,
+      periodId: period,
+      governingAgreementId: governing,
+      casesPerPeriod: cap,
+      used: 0,
+      remaining: cap,
+    });
+    expect(data.agreementCapacity).toEqual([
+      // The programme's agreement covers both MBO courses; M2's own agreement governs M2.
+      { agreementId: "agr-prog-mbo", courses: [row("M1", "Q1", "agr-prog-mbo", 4), row("M2", "Q1", "agr-M2", 1)] },
+      // Expired before any period starts: no period it may govern.
+      { agreementId: "agr-C4", courses: [] },
+      { agreementId: "agr-C1", courses: [row("C1", "P1", "agr-C1", 2), row("C1", "P2", "agr-C1", 2)] },
+    ]);
+  });
+});
+
 describe("matchCase", () => {
   it("plans a sprint in the course and period, uses a place, and moves the case to MATCHED", async () => {
     const caseId = await proposedCase("K1");

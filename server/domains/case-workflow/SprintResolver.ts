@@ -7,12 +7,15 @@ import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { completeSprint } from "./complete-sprint.js";
 import { matchCase } from "./match-case.js";
 import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
-import { CourseCapacity } from "../agreements/capacity-types.js";
+import { AgreementCapacity, CourseCapacity } from "../agreements/capacity-types.js";
 import { MilestoneRecord, SprintCompletionInput, SprintRecord } from "./sprint-types.js";
-import { readCapacity } from "../agreements/read-capacity.js";
+import { readAgreementCapacity, readCapacity } from "../agreements/read-capacity.js";
 import { readSprint } from "./read-sprint.js";
 import { startSprint } from "./start-sprint.js";
 import { addMilestone, completeMilestone } from "./track-milestones.js";
+
+/** As many agreements as the agreements page lists at most, and some. */
+export const MAX_CAPACITY_AGREEMENTS = 200;
 
 const ACTOR_DESCRIPTION = "The coordinator (person id) making the change, recorded in the timeline; a signed-in user takes precedence.";
 
@@ -29,6 +32,18 @@ export class SprintResolver {
     const view = await ctx.db.readTx((tx) => readCapacity(tx, courseId, periodId));
     if (!view) throw new MatchingError(MatchingErrorCode.NOT_FOUND, "No such course or teaching period.", "course");
     return view;
+  }
+
+  @Query(() => [AgreementCapacity], {
+    description:
+      "Per agreement, places used and left in every course it covers and period it may govern, as matchCase counts them; unknown ids are left out.",
+  })
+  @Access("CASE_READ")
+  async agreementCapacity(@Ctx() ctx: GraphQLContext, @Arg("agreements", () => [ID]) agreementIds: string[]): Promise<AgreementCapacity[]> {
+    if (agreementIds.length > MAX_CAPACITY_AGREEMENTS) {
+      throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `Ask for at most ${MAX_CAPACITY_AGREEMENTS} agreements at a time.`, "agreements");
+    }
+    return ctx.db.readTx((tx) => readAgreementCapacity(tx, agreementIds));
   }
 
   @Query(() => SprintRecord, { nullable: true })

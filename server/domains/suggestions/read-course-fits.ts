@@ -29,15 +29,15 @@ export interface CourseFitQuery {
 }
 
 /**
- * The agreement terms of course `c` as three lists of [validFrom, validTo, casesPerPeriod]: its
- * own, its programme's and its institution's. For queries about one course; the suggestion query
- * takes them from the $terms map instead.
+ * The agreement terms of course `c` as three lists of [validFrom, validTo, casesPerPeriod, agreement id]:
+ * its own, its programme's and its institution's. For queries about one course; the suggestion query
+ * takes them from the $terms map instead (without the id, which only capacity shows).
  */
 export const AGREEMENT_TERMS_OF_COURSE = `
-  WITH *, COLLECT { MATCH (a:Agreement)-[:COVERS]->(c) RETURN [toString(a.validFrom), toString(a.validTo), a.casesPerPeriod] } AS directTerms,
-          COLLECT { MATCH (a:Agreement)-[:COVERS]->(:Programme)<-[:PART_OF]-(c) RETURN [toString(a.validFrom), toString(a.validTo), a.casesPerPeriod] } AS programmeTerms,
+  WITH *, COLLECT { MATCH (a:Agreement)-[:COVERS]->(c) RETURN [toString(a.validFrom), toString(a.validTo), a.casesPerPeriod, a.id] } AS directTerms,
+          COLLECT { MATCH (a:Agreement)-[:COVERS]->(:Programme)<-[:PART_OF]-(c) RETURN [toString(a.validFrom), toString(a.validTo), a.casesPerPeriod, a.id] } AS programmeTerms,
           COLLECT { MATCH (a:Agreement)-[:COVERS]->(:Institution)<-[:OFFERED_BY]-(:Programme)<-[:PART_OF]-(c)
-                    RETURN [toString(a.validFrom), toString(a.validTo), a.casesPerPeriod] } AS institutionTerms`;
+                    RETURN [toString(a.validFrom), toString(a.validTo), a.casesPerPeriod, a.id] } AS institutionTerms`;
 
 /**
  * The capacity of course `c` in period `p` (with `periodStart` = toString(p.startDate)), from the

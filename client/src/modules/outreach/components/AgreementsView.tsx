@@ -2,8 +2,7 @@ import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { QueryState } from "../../../ui/QueryState";
 import { useFormat } from "../../../ui/useFormat";
-import { agreementsQuery } from "../graphql/agreementsQuery";
-import { computeCapacity } from "../hooks/computeCapacity";
+import { agreementCapacityQuery, agreementsQuery } from "../graphql/agreementsQuery";
 
 /** Agreements: what they cover, on what terms, and how much of their capacity each period used. */
 export function AgreementsView() {
@@ -11,13 +10,21 @@ export function AgreementsView() {
   const f = useFormat();
   const [result, refetch] = useQuery({ query: agreementsQuery });
   const agreements = result.data?.agreements ?? [];
+  // Capacity as the server counts it when matching, for the agreements listed.
+  const ids = agreements.map((a) => a.id);
+  const [capacityResult, refetchCapacity] = useQuery({ query: agreementCapacityQuery, variables: { agreements: ids }, pause: ids.length === 0 });
+  const capacityOf = new Map((capacityResult.data?.agreementCapacity ?? []).map((c) => [c.agreementId, c.courses]));
+  const retry = () => {
+    refetch({ requestPolicy: "network-only" });
+    refetchCapacity({ requestPolicy: "network-only" });
+  };
   return (
-    <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(result.data)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+    <QueryState fetching={result.fetching} error={result.error ?? capacityResult.error} hasData={Boolean(result.data)} onRetry={retry}>
       <p className="muted">{t("outreach.agreementCount", { count: agreements.length })}</p>
       <ul className="card-list">
         {agreements.map((a) => {
           const covers = [...a.institutions.map((i) => i.name), ...a.programmes.map((p) => p.name), ...a.courses.map((c) => c.name)];
-          const capacity = computeCapacity(a);
+          const capacity = capacityOf.get(a.id) ?? [];
           return (
             <li key={a.id} className="panel agreement">
               <div className="agreement-head">
@@ -73,18 +80,23 @@ export function AgreementsView() {
                   </thead>
                   <tbody>
                     {capacity.map((c) => {
-                      const full = c.capacity !== null && c.used >= c.capacity;
+                      const full = c.remaining !== null && c.remaining <= 0;
                       return (
                         <tr key={`${c.courseId}:${c.periodId}`}>
-                          <td>{c.periodLabel}</td>
-                          <td>{c.courseName}</td>
-                          <td className="num">
-                            {c.used} / {c.capacity ?? "∞"}
+                          <td>
+                            {c.periodName} {c.academicYear}
                           </td>
                           <td>
-                            {c.capacity ? (
-                              <meter min={0} max={c.capacity} value={Math.min(c.used, c.capacity)} className={full ? "full" : undefined}>
-                                {c.used} / {c.capacity}
+                            {c.courseName}
+                            {c.governingAgreementId !== a.id ? <span className="muted"> ({t("outreach.governedElsewhere")})</span> : null}
+                          </td>
+                          <td className="num">
+                            {c.used} / {c.casesPerPeriod ?? "∞"}
+                          </td>
+                          <td>
+                            {c.casesPerPeriod ? (
+                              <meter min={0} max={c.casesPerPeriod} value={Math.min(c.used, c.casesPerPeriod)} className={full ? "full" : undefined}>
+                                {c.used} / {c.casesPerPeriod}
                               </meter>
                             ) : null}
                           </td>

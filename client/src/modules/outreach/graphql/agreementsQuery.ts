@@ -1,9 +1,8 @@
 import { graphql } from "../../../generated";
 
 /**
- * Agreements with what they cover and the sprints placed in their courses, so the page can show
- * capacity used per teaching period (sprints in the course and period against casesPerPeriod).
- * Nested lists carry limits: the API prices an unbounded list as a large one.
+ * Agreements with what they cover. Nested lists carry limits: the API prices an unbounded list as a
+ * large one.
  */
 export const agreementsQuery = graphql(`
   query Agreements {
@@ -34,20 +33,29 @@ export const agreementsQuery = graphql(`
       courses(limit: 30) {
         id
         name
-        teachingPeriods(sort: [{ startDate: ASC }], limit: 16) {
-          id
-          name
-          academicYear
-          startDate
-          endDate
-        }
-        sprints(limit: 50) {
-          id
-          status
-          period(limit: 1) {
-            id
-          }
-        }
+      }
+    }
+  }
+`);
+
+/**
+ * The capacity of the listed agreements, per course and teaching period, as the server counts it
+ * when matching (the governing agreement's casesPerPeriod against the sprints placed).
+ */
+export const agreementCapacityQuery = graphql(`
+  query AgreementCapacity($agreements: [ID!]!) {
+    agreementCapacity(agreements: $agreements) {
+      agreementId
+      courses {
+        courseId
+        courseName
+        periodId
+        periodName
+        academicYear
+        governingAgreementId
+        casesPerPeriod
+        used
+        remaining
       }
     }
   }
