@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { connectDatabase, type Database } from "../../server/platform/neo4j/database.js";
 import { ensureConstraints } from "../../server/platform/neo4j/constraints.js";
@@ -35,4 +36,47 @@ export async function resetGraph(db: Database): Promise<void> {
   await db.autoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
   await db.write("CREATE (:TestRunMarker)");
   await ensureConstraints(db);
+}
+
+/**
+ * A test file's own corner of the shared graph, for files that run side by side with others (the
+ * `int` project in vitest.config.ts): every node it creates gets an id starting with `prefix`
+ * (random per file, e.g. "t1a2b3c4d-"), its queries look only at those ids, and `clean` removes
+ * only them, never the other files' data.
+ */
+export interface OwnScope {
+  readonly prefix: string;
+  /** The file's id for a local name: prefix + name. */
+  id(name: string): string;
+  /** Deletes this file's nodes (id starting with the prefix) and the nodes that hang only on them. */
+  clean(): Promise<void>;
+}
+
+export async function ownScope(db: Database): Promise<OwnScope> {
+  const target = inject("neo4j");
+  if (!target.embedded) {
+    // The same guard as resetGraph: write only into a database the tests own.
+    const rows = await db.read("OPTIONAL MATCH (m:TestRunMarker) WITH count(m) AS marks MATCH (n) RETURN marks, count(n) AS nodes");
+    if (Number(rows[0]?.nodes ?? 0) > 0 && Number(rows[0]?.marks ?? 0) === 0) {
+      throw new Error(`NEO4J_URI ${target.uri} holds nodes the tests did not create; point NEO4J_URI at an empty test database.`);
+    }
+    await db.write("MERGE (:TestRunMarker)");
+    await ensureConstraints(db);
+  }
+  const prefix = `t${randomBytes(4).toString("hex")}-`;
+  return {
+    prefix,
+    id: (name) => `${prefix}${name}`,
+    async clean() {
+      // Nodes without an id of the file's own (events, generated ids) go too when every neighbour is the file's.
+      await db.write(
+        `MATCH (n) WHERE n.id STARTS WITH $prefix
+         OPTIONAL MATCH (n)--(m) WHERE m.id IS NULL OR NOT m.id STARTS WITH $prefix
+         WITH collect(DISTINCT n) AS own, collect(DISTINCT m) AS around
+         WITH own, [m IN around WHERE all(o IN [(m)--(x) | x] WHERE o.id STARTS WITH $prefix)] AS hanging
+         FOREACH (x IN own + hanging | DETACH DELETE x)`,
+        { prefix },
+      );
+    },
+  };
 }
