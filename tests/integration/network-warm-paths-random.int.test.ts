@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { findWarmPaths } from "../../server/domains/network/find-warm-paths.js";
-import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
+import { forEachConcurrently } from "../helpers/concurrency.js";
+import { connectTestDatabase, ownScope, type OwnScope } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { seededRandom } from "./network-fixtures.js";
 
@@ -14,16 +15,22 @@ import { seededRandom } from "./network-fixtures.js";
 
 let db: Database;
 let server: TestServer;
+let scope: OwnScope;
 
 beforeAll(async () => {
   db = await connectTestDatabase();
+  scope = await ownScope(db);
   server = await startTestServer(db);
 });
 
 afterAll(async () => {
   await server?.http.close();
+  await scope?.clean();
   await db?.close();
 });
+
+/** Queries in flight at once: the answers are independent, and one at a time leaves the cores idle. */
+const inFlight = 6;
 
 interface Tie {
   a: string;
@@ -47,8 +54,8 @@ function generate(random: () => number, people: number, ties: number, strengths:
   return { ids, ties: out };
 }
 
+/** Writes a generated graph; its ids carry the file's prefix, so it is apart from every other graph. */
 async function store(ids: string[], ties: Tie[]): Promise<void> {
-  await resetGraph(db);
   await db.write("UNWIND $ids AS id CREATE (:Person {id: id, name: id})", { ids });
   for (let i = 0; i < ties.length; i += 5000) {
     await db.write(
@@ -124,9 +131,11 @@ describe("warmPaths against a brute-force enumeration on small random graphs", (
     const random = seededRandom(20250630);
     let compared = 0;
     let nonEmpty = 0;
+    // The draws stay in the original order (graph, then its 40 queries); the queries then run concurrently.
+    const queries: Array<{ graph: number; adj: ReturnType<typeof adjacency>; target: string; sources: string[]; avoid: string[]; k: number; maxHops: number; minStrength: number }> = [];
     for (let graph = 0; graph < 5; graph++) {
       // Few distinct strengths, so equal scores (and the tie-breaking rules) are common.
-      const { ids, ties } = generate(random, 24, 60, [0.2, 0.4, 0.5, 0.6, 0.8, 1], `g${graph}p`);
+      const { ids, ties } = generate(random, 24, 60, [0.2, 0.4, 0.5, 0.6, 0.8, 1], scope.id(`g${graph}p`));
       await store(ids, ties);
       const adj = adjacency(ties);
       for (let q = 0; q < 40; q++) {
@@ -139,22 +148,25 @@ describe("warmPaths against a brute-force enumeration on small random graphs", (
         const k = 1 + Math.floor(random() * 6);
         const maxHops = 1 + Math.floor(random() * 5);
         const minStrength = pick(random, [0, 0, 0.4, 0.5]);
-        const expected = bruteForce(adj, sources, target, avoid, maxHops, minStrength).slice(0, k);
-        const actual = await warmPaths({ to: target, from: sources, k, maxHops, minStrength, avoid });
-        const label = JSON.stringify({ graph, target, sources, avoid, k, maxHops, minStrength });
-        expect(actual.map((p) => p.ids), label).toEqual(expected.map((p) => p.ids));
-        actual.forEach((p, i) => {
-          expect(p.score, label).toBeCloseTo(expected[i]!.score, 12);
-          expect(p.hops, label).toBe(p.ids.length - 1);
-        });
-        // The same query with the strength ladder forced (every end counts as a hub): it must not change the answer.
-        const laddered = await findWarmPaths(db, { to: target, from: sources, k, maxHops, minStrength, avoid }, { lightEnds: 0 });
-        expect(laddered.map((p) => p.personIds), `${label} (ladder)`).toEqual(expected.map((p) => p.ids));
-        laddered.forEach((p, i) => expect(p.score, `${label} (ladder)`).toBeCloseTo(expected[i]!.score, 12));
-        compared += 1;
-        if (expected.length > 0) nonEmpty += 1;
+        queries.push({ graph, adj, target, sources, avoid, k, maxHops, minStrength });
       }
     }
+    await forEachConcurrently(queries, inFlight, async ({ graph, adj, target, sources, avoid, k, maxHops, minStrength }) => {
+      const expected = bruteForce(adj, sources, target, avoid, maxHops, minStrength).slice(0, k);
+      const actual = await warmPaths({ to: target, from: sources, k, maxHops, minStrength, avoid });
+      const label = JSON.stringify({ graph, target, sources, avoid, k, maxHops, minStrength });
+      expect(actual.map((p) => p.ids), label).toEqual(expected.map((p) => p.ids));
+      actual.forEach((p, i) => {
+        expect(p.score, label).toBeCloseTo(expected[i]!.score, 12);
+        expect(p.hops, label).toBe(p.ids.length - 1);
+      });
+      // The same query with the strength ladder forced (every end counts as a hub): it must not change the answer.
+      const laddered = await findWarmPaths(db, { to: target, from: sources, k, maxHops, minStrength, avoid }, { lightEnds: 0 });
+      expect(laddered.map((p) => p.personIds), `${label} (ladder)`).toEqual(expected.map((p) => p.ids));
+      laddered.forEach((p, i) => expect(p.score, `${label} (ladder)`).toBeCloseTo(expected[i]!.score, 12));
+      compared += 1;
+      if (expected.length > 0) nonEmpty += 1;
+    });
     expect(compared).toBe(200);
     // The check means something only if most queries have paths to compare.
     expect(nonEmpty).toBeGreaterThan(120);
@@ -166,7 +178,7 @@ describe("warmPaths hop counts against a breadth-first search on a larger random
     const random = seededRandom(424242);
     // 3,000 people, 20,000 ties; strengths 0.3 or 0.9, and minStrength 0.5 keeps only the 0.9 ties,
     // so a path's score 0.9^hops is highest exactly for the fewest hops.
-    const { ids, ties } = generate(random, 3000, 20000, [0.3, 0.9], "b");
+    const { ids, ties } = generate(random, 3000, 20000, [0.3, 0.9], scope.id("b"));
     await store(ids, ties);
     const strong = adjacency(ties.filter((t) => t.strength >= 0.5));
     const bfs = (from: string, to: string): number | undefined => {
@@ -184,17 +196,21 @@ describe("warmPaths hop counts against a breadth-first search on a larger random
       return dist.get(to);
     };
     let reached = 0;
+    // The draws stay in the original order; the queries then run concurrently.
+    const queries: Array<{ from: string; to: string; maxHops: number }> = [];
     for (let q = 0; q < 100; q++) {
       const from = pick(random, ids);
       const to = pick(random, ids);
       if (from === to) continue;
-      const maxHops = 3 + Math.floor(random() * 4);
+      queries.push({ from, to, maxHops: 3 + Math.floor(random() * 4) });
+    }
+    await forEachConcurrently(queries, inFlight, async ({ from, to, maxHops }) => {
       const hops = bfs(from, to);
       const paths = await warmPaths({ to, from: [from], k: 3, maxHops, minStrength: 0.5 });
       const label = JSON.stringify({ from, to, maxHops, hops });
       if (hops === undefined || hops > maxHops) {
         expect(paths, label).toEqual([]);
-        continue;
+        return;
       }
       reached += 1;
       expect(paths[0]!.hops, label).toBe(hops);
@@ -204,7 +220,7 @@ describe("warmPaths hop counts against a breadth-first search on a larger random
         expect(p.hops).toBeLessThanOrEqual(maxHops);
         expect(new Set(p.ids).size).toBe(p.ids.length);
       }
-    }
+    });
     expect(reached).toBeGreaterThan(30);
   });
 });
