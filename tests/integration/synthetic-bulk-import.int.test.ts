@@ -121,15 +121,18 @@ describe("the synthetic graph through Neo4j's bulk importer", () => {
         child.on("exit", (code) => resolve({ code, stderr: stderr.trim() }));
       });
     const port = new URL(bulk!.embedded.uri.replace("bolt:", "http:")).port;
-    const running = await run(["--bulk", "--reset"], { NEO4J_BOLT_PORT: port });
+    // The three refusals are independent: their CLI processes start side by side.
+    const [running, external, tuned] = await Promise.all([
+      run(["--bulk", "--reset"], { NEO4J_BOLT_PORT: port }),
+      run(["--bulk"], { NEO4J_URI: "bolt://127.0.0.1:1" }),
+      run(["--bulk", "--concurrency", "4"], { NEO4J_BOLT_PORT: port }),
+    ]);
     expect(running.code).toBe(1);
     expect(running.stderr).toMatch(new RegExp(`^A Neo4j is running at bolt://127.0.0.1:${port} \\(npm start\\?\\): --bulk writes the store files .* stop it first, or drop --bulk\\.$`));
 
-    const external = await run(["--bulk"], { NEO4J_URI: "bolt://127.0.0.1:1" });
     expect(external.code).toBe(1);
     expect(external.stderr).toBe("--bulk writes the embedded Neo4j's store files and cannot load the server at NEO4J_URI (bolt://127.0.0.1:1): drop --bulk to load it through Cypher.");
 
-    const tuned = await run(["--bulk", "--concurrency", "4"], { NEO4J_BOLT_PORT: port });
     expect(tuned.stderr).toBe("--concurrency tunes the Cypher path and means nothing with --bulk.");
     // The running graph is untouched.
     expect(await countsByKind(bulk!.db)).toEqual(reference.counts);
