@@ -44,6 +44,8 @@ type Target = ProvidedContext["neo4j"];
 interface Shared {
   users: number;
   target: Promise<Target>;
+  /** The run's graph lock (tests/helpers/graph-lock.ts). */
+  lockDir: string;
   embedded?: EmbeddedNeo4j;
   home?: string;
 }
@@ -93,11 +95,12 @@ async function start(shared: Shared): Promise<Target> {
 export async function setup(project: TestProject): Promise<void> {
   let shared = holder.__werkplaatsTestNeo4j;
   if (!shared) {
-    shared = { users: 0, target: Promise.resolve(undefined as never) };
+    shared = { users: 0, target: Promise.resolve(undefined as never), lockDir: mkdtempSync(path.join(os.tmpdir(), "werkplaats-test-lock-")) };
     shared.target = start(shared);
     holder.__werkplaatsTestNeo4j = shared;
   }
   shared.users += 1;
+  project.provide("graphLockDir", shared.lockDir);
   project.provide("neo4j", await shared.target);
 }
 
@@ -107,6 +110,7 @@ export async function teardown(): Promise<void> {
   shared.users -= 1;
   if (shared.users > 0) return;
   holder.__werkplaatsTestNeo4j = undefined;
+  rmSync(shared.lockDir, { recursive: true, force: true });
   await shared.embedded?.stop();
   if (shared.home) rmSync(shared.home, { recursive: true, force: true });
 }

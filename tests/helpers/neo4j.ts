@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { connectDatabase, type Database } from "../../server/platform/neo4j/database.js";
 import { ensureConstraints } from "../../server/platform/neo4j/constraints.js";
+import { holdOwnPart, holdWholeGraph } from "./graph-lock.js";
 
 /** Connects to the run's Neo4j (see tests/global-setup.ts). */
 export async function connectTestDatabase(): Promise<Database> {
@@ -17,9 +18,11 @@ export async function connectTestDatabase(): Promise<Database> {
 
 /**
  * Empties the graph for the next test and makes sure constraints exist. On a database the tests did
- * not start themselves, it refuses to wipe data that carries no mark of an earlier test run.
+ * not start themselves, it refuses to wipe data that carries no mark of an earlier test run. The
+ * calling file holds the whole graph from then until its end: no other file runs against it meanwhile.
  */
 export async function resetGraph(db: Database): Promise<void> {
+  await holdWholeGraph();
   const target = inject("neo4j");
   if (!target.embedded) {
     const rows = await db.read(
@@ -39,8 +42,8 @@ export async function resetGraph(db: Database): Promise<void> {
 }
 
 /**
- * A test file's own corner of the shared graph, for files that run side by side with others (the
- * `int` project in vitest.config.ts): every node it creates gets an id starting with `prefix`
+ * A test file's own corner of the shared graph, for files that run side by side with others (see
+ * tests/helpers/graph-lock.ts): every node it creates gets an id starting with `prefix`
  * (random per file, e.g. "t1a2b3c4d-"), its queries look only at those ids, and `clean` removes
  * only them, never the other files' data.
  */
@@ -53,6 +56,7 @@ export interface OwnScope {
 }
 
 export async function ownScope(db: Database): Promise<OwnScope> {
+  await holdOwnPart();
   const target = inject("neo4j");
   if (!target.embedded) {
     // The same guard as resetGraph: write only into a database the tests own.

@@ -2,19 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/platform/config.js";
 import { listen } from "../../server/app/listen.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
-import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
+import { connectTestDatabase, ownScope, type OwnScope } from "../helpers/neo4j.js";
 import { gql, tokenFor } from "../helpers/trust-requests.js";
 
 /** Graceful shutdown: a request in flight when the server is told to stop is answered in full. */
 let db: Database;
+let scope: OwnScope;
+let lockedId: string;
 
 beforeAll(async () => {
   db = await connectTestDatabase();
-  await resetGraph(db);
-  await db.write("CREATE (:Institution {id: 'inst-lock', name: 'Locked', kind: 'WO'})");
+  scope = await ownScope(db);
+  lockedId = scope.id("inst-lock");
+  await db.write("CREATE (:Institution {id: $id, name: 'Locked', kind: 'WO'})", { id: lockedId });
 });
 
 afterAll(async () => {
+  await scope?.clean();
   await db?.close();
 });
 
@@ -28,12 +32,12 @@ describe("graceful shutdown", () => {
     let locked!: () => void;
     const lockTaken = new Promise<void>((resolve) => (locked = resolve));
     const locker = db.writeTx(async (tx) => {
-      await tx.run("MATCH (i:Institution {id: 'inst-lock'}) SET i.city = 'held'");
+      await tx.run("MATCH (i:Institution {id: $id}) SET i.city = 'held'", { id: lockedId });
       locked();
       await held;
     });
     await lockTaken;
-    const pending = gql(http.url, `mutation { updateInstitutions(where: { id: { eq: "inst-lock" } }, update: { city: { set: "Zwolle" } }) { institutions { city } } }`, undefined, token);
+    const pending = gql(http.url, `mutation { updateInstitutions(where: { id: { eq: "${lockedId}" } }, update: { city: { set: "Zwolle" } }) { institutions { city } } }`, undefined, token);
     await new Promise((r) => setTimeout(r, 1_000));
 
     let closed = false;
@@ -53,6 +57,6 @@ describe("graceful shutdown", () => {
     expect(response.body.data?.updateInstitutions).toEqual({ institutions: [{ city: "Zwolle" }] });
     await closing;
     expect(closed).toBe(true);
-    expect((await db.read("MATCH (i:Institution {id: 'inst-lock'}) RETURN i.city AS city"))[0]?.city).toBe("Zwolle");
+    expect((await db.read("MATCH (i:Institution {id: $id}) RETURN i.city AS city", { id: lockedId }))[0]?.city).toBe("Zwolle");
   });
 });
