@@ -19,7 +19,8 @@ import { defineConfig } from "vitest/config";
  * int and e2e share one Neo4j: tests/global-setup.ts starts it once for the run.
  */
 /**
- * Files that hold the whole graph. All of them build on fixed ids ("k1", "ws", "anna", "p-000001", …)
+ * Files that hold the whole graph from their start (a file calling resetGraph that is not listed still
+ * holds it, from that call on, but waits for it inside a hook's timeout). All of them build on fixed ids ("k1", "ws", "anna", "p-000001", …)
  * that other files use too, and each also reads or changes more than its own nodes:
  */
 const wholeGraphFiles = [
