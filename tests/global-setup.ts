@@ -36,7 +36,7 @@ async function freePort(): Promise<number> {
 type Target = ProvidedContext["neo4j"];
 
 /**
- * The projects that need Neo4j (int, int-serial, e2e) each name this file as their global setup, and
+ * The projects that need Neo4j (int, e2e) each name this file as their global setup, and
  * vitest runs it once per project in the one main process: the first call starts Neo4j, the others
  * share it (kept on globalThis, since each project loads this module on its own), and the last
  * teardown stops it. A run of the unit tier alone never calls it.
