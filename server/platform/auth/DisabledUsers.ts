@@ -1,5 +1,6 @@
 import type { DatabaseMonitor } from "../faults/DatabaseMonitor.js";
 import type { Database } from "../neo4j/database.js";
+import { READ_DISABLED_USER_IDS } from "./statements.js";
 
 /**
  * Tokens are stateless, so a disabled account's token would live until it expires. This keeps the
@@ -33,7 +34,7 @@ export class DisabledUsers {
 
   private async refresh(): Promise<void> {
     try {
-      const rows = await this.db.read("MATCH (u:User) WHERE u.disabled = true RETURN collect(u.id) AS ids");
+      const rows = await this.db.read(READ_DISABLED_USER_IDS);
       const ids = rows[0]?.ids;
       this.ids = new Set(Array.isArray(ids) ? ids.map(String) : []);
       this.loadedAt = Date.now();

@@ -1,5 +1,6 @@
 import type { GraphQLContext } from "../graphql/context.js";
 import type { Tx } from "../neo4j/database.js";
+import { READ_ACTOR } from "./statements.js";
 import { CaseError, CaseErrorCode } from "../../domains/case-workflow/case-error.js";
 
 /**
@@ -27,6 +28,6 @@ export function resolveActor(ctx: GraphQLContext, actorArgument: string | null |
 /** Refuses an `actor` argument that names no person, inside the mutation's transaction. */
 export async function checkActor(tx: Tx, actor: Actor): Promise<void> {
   if (!actor.needsCheck || actor.id === null) return;
-  const rows = await tx.run("MATCH (p:Person {id: $id}) RETURN p.id AS id", { id: actor.id });
+  const rows = await tx.run(READ_ACTOR, { id: actor.id });
   if (rows.length === 0) throw new CaseError(CaseErrorCode.NOT_FOUND, `No person with id ${actor.id} (the actor).`, "actor");
 }

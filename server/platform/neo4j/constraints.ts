@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Database } from "./database.js";
+import { AWAIT_INDEXES } from "./statements.js";
 
 const constraintsFile = fileURLToPath(new URL("../../../schema/constraints.cypher", import.meta.url));
 
@@ -20,5 +21,5 @@ export async function ensureConstraints(db: Database): Promise<void> {
   for (const statement of constraintStatements()) {
     await db.autoCommit(statement);
   }
-  await db.autoCommit("CALL db.awaitIndexes(300)");
+  await db.autoCommit(AWAIT_INDEXES);
 }

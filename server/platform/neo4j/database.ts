@@ -12,6 +12,7 @@ import neo4j, {
   type Driver,
   type ManagedTransaction,
 } from "neo4j-driver";
+import { PING } from "./statements.js";
 
 /**
  * The only module that imports neo4j-driver. Everything else asks the graph through `Database`:
@@ -95,7 +96,7 @@ export class Database {
   async ping(): Promise<void> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
     try {
-      await session.run("RETURN 1");
+      await session.run(PING);
     } finally {
       await session.close();
     }
@@ -127,7 +128,7 @@ export class Database {
   async graphVersion(): Promise<string | null> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
     try {
-      await session.run("RETURN 1");
+      await session.run(PING);
       const bookmarks = session.lastBookmarks();
       return bookmarks.length > 0 ? [...bookmarks].sort().join(" ") : null;
     } finally {

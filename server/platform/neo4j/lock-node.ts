@@ -1,7 +1,7 @@
 import type { Tx } from "./database.js";
+import { lockNodeStatement, type LockableLabel } from "./statements.js";
 
-/** Labels whose nodes the workflow locks; a fixed list, so no caller text reaches the Cypher. */
-export type LockableLabel = "Case" | "Course" | "Person" | "Proposal" | "Sprint" | "Milestone";
+export type { LockableLabel };
 
 /**
  * Takes the write lock of one node for the rest of the transaction; false when there is no such
@@ -11,6 +11,6 @@ export type LockableLabel = "Case" | "Course" | "Person" | "Proposal" | "Sprint"
  * changes are then committed and visible.
  */
 export async function lockNode(tx: Tx, label: LockableLabel, id: string): Promise<boolean> {
-  const rows = await tx.run(`MATCH (n:${label} {id: $id}) SET n._lock = true REMOVE n._lock RETURN n.id AS id`, { id });
+  const rows = await tx.run(lockNodeStatement(label), { id });
   return rows.length > 0;
 }

@@ -5,6 +5,7 @@ import { inputError, type InputProblem } from "./input-error.js";
 import { dateOrder, MAX_TEXT, ruleFor } from "./input-rules.js";
 import { isEnum, isInputObject, isList, isScalar, namedType, withoutNonNull } from "./inspect-type.js";
 import type { GraphShape } from "./read-graph-shape.js";
+import { readFoundIdsStatement, readStoredOtherDateStatement } from "./statements.js";
 
 /**
  * Checks the arguments of a generated create/update/delete mutation before it runs, walking them
@@ -227,7 +228,7 @@ async function checkPinnedIds(db: Database, state: WalkState): Promise<void> {
   for (const pin of state.pinned) byLabel.set(pin.label, [...(byLabel.get(pin.label) ?? []), pin]);
   for (const [label, pins] of byLabel) {
     if (!state.shape.nodeTypes.has(label)) continue; // labels come from the type definitions only
-    const rows = await db.read(`MATCH (n:\`${label}\`) WHERE n.id IN $ids RETURN collect(n.id) AS found`, {
+    const rows = await db.read(readFoundIdsStatement(label), {
       ids: [...new Set(pins.map((p) => p.id))],
     });
     const found = new Set((rows[0]?.found as string[] | undefined) ?? []);
@@ -243,7 +244,7 @@ async function checkStoredDates(db: Database, state: WalkState, rootPins: Pinned
   for (const check of state.storedDates) {
     const ids = rootPins.filter((p) => p.label === check.label).map((p) => p.id);
     if (ids.length === 0 || !state.shape.nodeTypes.has(check.label)) continue;
-    const rows = await db.read(`MATCH (n:\`${check.label}\`) WHERE n.id IN $ids RETURN n[$other] AS other`, { ids, other: check.other });
+    const rows = await db.read(readStoredOtherDateStatement(check.label), { ids, other: check.other });
     for (const row of rows) {
       const other = toMillis(row.other);
       if (other === undefined) continue;

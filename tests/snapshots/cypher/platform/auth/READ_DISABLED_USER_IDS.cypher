@@ -1,0 +1,2 @@
+MATCH (u:User) WHERE u.disabled = true
+RETURN collect(u.id) AS ids

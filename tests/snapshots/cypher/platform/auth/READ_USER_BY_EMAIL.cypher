@@ -1,0 +1,3 @@
+MATCH (u:User {email: $email})
+RETURN u.id AS id, u.email AS email, u.name AS name, u.roles AS roles, u.disabled AS disabled, u.personId AS personId,
+       u.passwordHash AS passwordHash

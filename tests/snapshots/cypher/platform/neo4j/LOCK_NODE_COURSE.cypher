@@ -1,0 +1,4 @@
+MATCH (n:Course {id: $id})
+SET n._lock = true
+REMOVE n._lock
+RETURN n.id AS id

@@ -1,0 +1,81 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import * as platformAuth from "../../server/platform/auth/statements.js";
+import * as platformNeo4j from "../../server/platform/neo4j/statements.js";
+import { LOCKABLE_LABELS, lockNodeStatement } from "../../server/platform/neo4j/statements.js";
+import * as platformValidation from "../../server/platform/validation/statements.js";
+import { readFoundIdsStatement, readStoredOtherDateStatement } from "../../server/platform/validation/statements.js";
+
+/**
+ * Every Cypher statement of the server, written whole to tests/snapshots/cypher/<folder>/<NAME>.cypher,
+ * so that a change to any statement shows in review as a .cypher diff. Update after a deliberate
+ * change with `npx vitest run tests/unit/cypher-statements.test.ts -u`.
+ */
+
+/** The statements modules, by the snapshot folder of their statements. Each exported string is a statement. */
+const modules: Record<string, Record<string, unknown>> = {
+  "platform/auth": platformAuth,
+  "platform/neo4j": platformNeo4j,
+  "platform/validation": platformValidation,
+};
+
+/**
+ * The variants of each statement builder (statements assembled from options at run time), keyed
+ * `<folder>/<builder>`: every exported function of a statements module must be listed here.
+ */
+const builders: Record<string, Record<string, string>> = {
+  "platform/neo4j/lockNodeStatement": Object.fromEntries(LOCKABLE_LABELS.map((label) => [`LOCK_NODE_${constantCase(label)}`, lockNodeStatement(label)])),
+  // The label is any node type of the schema; one stands for all.
+  "platform/validation/readFoundIdsStatement": { READ_FOUND_IDS_CASE: readFoundIdsStatement("Case") },
+  "platform/validation/readStoredOtherDateStatement": { READ_STORED_OTHER_DATE_SPRINT: readStoredOtherDateStatement("Sprint") },
+};
+
+function constantCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
+}
+
+/** The text as the snapshot shows it: without the template's leading line break and common indentation. */
+function display(text: string): string {
+  const lines = text.replace(/^\s*\n/, "").trimEnd().split("\n");
+  const indent = Math.min(...lines.filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length));
+  return `${lines.map((l) => l.slice(indent).trimEnd()).join("\n")}\n`;
+}
+
+interface Statement {
+  folder: string;
+  name: string;
+  text: string;
+}
+
+function collect(): Statement[] {
+  const statements: Statement[] = [];
+  for (const [folder, module] of Object.entries(modules)) {
+    for (const [name, value] of Object.entries(module)) {
+      if (typeof value === "string") statements.push({ folder, name, text: value });
+      if (typeof value !== "function") continue;
+      const variants = builders[`${folder}/${name}`];
+      if (!variants) throw new Error(`${folder}: ${name} builds statements, but this test lists no variants of it.`);
+      for (const [variant, text] of Object.entries(variants)) statements.push({ folder, name: variant, text });
+    }
+  }
+  return statements;
+}
+
+const statements = collect();
+const snapshotRoot = fileURLToPath(new URL("../snapshots/cypher/", import.meta.url));
+
+describe("Cypher statements", () => {
+  it.each(statements.map((s) => [`${s.folder}/${s.name}`, s] as const))("%s", async (_path, { folder, name, text }) => {
+    // A spliced-in value or a missing piece would show as text no Cypher has.
+    expect(text).not.toMatch(/undefined|\[object |\$\{/);
+    await expect(display(text)).toMatchFileSnapshot(`../snapshots/cypher/${folder}/${name}.cypher`);
+  });
+
+  it("names each statement once, and keeps no snapshot of a statement that is gone", () => {
+    const names = statements.map((s) => `${s.folder}/${s.name}.cypher`);
+    expect(new Set(names).size).toBe(names.length);
+    const files = readdirSync(snapshotRoot, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".cypher"));
+    expect(files.filter((f) => !names.includes(f.split("\\").join("/"))).sort()).toEqual([]);
+  });
+});
