@@ -1,11 +1,18 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import * as agreements from "../../server/domains/agreements/statements.js";
+import * as backup from "../../server/domains/backup/statements.js";
+import * as caseWorkflow from "../../server/domains/case-workflow/statements.js";
+import * as figures from "../../server/domains/figures/statements.js";
+import * as outreach from "../../server/domains/outreach/statements.js";
+import * as privacy from "../../server/domains/privacy/statements.js";
+import * as proposals from "../../server/domains/proposals/statements.js";
+import type { RefLabel } from "../../server/domains/spreadsheets/csv-formats.js";
+import * as spreadsheets from "../../server/domains/spreadsheets/statements.js";
 import * as platformAuth from "../../server/platform/auth/statements.js";
 import * as platformNeo4j from "../../server/platform/neo4j/statements.js";
-import { LOCKABLE_LABELS, lockNodeStatement } from "../../server/platform/neo4j/statements.js";
 import * as platformValidation from "../../server/platform/validation/statements.js";
-import { readFoundIdsStatement, readStoredOtherDateStatement } from "../../server/platform/validation/statements.js";
 
 /**
  * Every Cypher statement of the server, written whole to tests/snapshots/cypher/<folder>/<NAME>.cypher,
@@ -18,6 +25,14 @@ const modules: Record<string, Record<string, unknown>> = {
   "platform/auth": platformAuth,
   "platform/neo4j": platformNeo4j,
   "platform/validation": platformValidation,
+  agreements,
+  backup,
+  "case-workflow": caseWorkflow,
+  figures,
+  outreach,
+  privacy,
+  proposals,
+  spreadsheets,
 };
 
 /**
@@ -25,11 +40,64 @@ const modules: Record<string, Record<string, unknown>> = {
  * `<folder>/<builder>`: every exported function of a statements module must be listed here.
  */
 const builders: Record<string, Record<string, string>> = {
-  "platform/neo4j/lockNodeStatement": Object.fromEntries(LOCKABLE_LABELS.map((label) => [`LOCK_NODE_${constantCase(label)}`, lockNodeStatement(label)])),
+  "platform/neo4j/lockNodeStatement": variants("LOCK_NODE", platformNeo4j.LOCKABLE_LABELS, platformNeo4j.lockNodeStatement),
   // The label is any node type of the schema; one stands for all.
-  "platform/validation/readFoundIdsStatement": { READ_FOUND_IDS_CASE: readFoundIdsStatement("Case") },
-  "platform/validation/readStoredOtherDateStatement": { READ_STORED_OTHER_DATE_SPRINT: readStoredOtherDateStatement("Sprint") },
+  "platform/validation/readFoundIdsStatement": { READ_FOUND_IDS_CASE: platformValidation.readFoundIdsStatement("Case") },
+  "platform/validation/readStoredOtherDateStatement": { READ_STORED_OTHER_DATE_SPRINT: platformValidation.readStoredOtherDateStatement("Sprint") },
+  // Without filters, and with every filter, the status column and a cursor (each adds its own predicate).
+  "case-workflow/readCaseBoardStatement": {
+    READ_CASE_BOARD: caseWorkflow.readCaseBoardStatement({}),
+    READ_CASE_BOARD_FILTERED: caseWorkflow.readCaseBoardStatement({
+      institution: true,
+      topic: true,
+      level: true,
+      partner: true,
+      coordinator: true,
+      search: true,
+      status: true,
+      after: true,
+    }),
+  },
+  "spreadsheets/readExistingIdsStatement": variants(
+    "READ_EXISTING_IDS",
+    ["Institution", "TeachingPeriod", "Partner", "Programme", "Course", "Person", "Workspace", "Sme"] satisfies RefLabel[],
+    spreadsheets.readExistingIdsStatement,
+  ),
+  "spreadsheets/readRowStateStatement": variants(
+    "READ_ROW_STATE",
+    ["Institution", "TeachingPeriod", "Partner", "Programme", "Course", "Person", "Sme", "Case"] satisfies spreadsheets.ImportedLabel[],
+    spreadsheets.readRowStateStatement,
+  ),
+  // One statement per shape of the backup's nodes and relationships: a few shapes stand for all.
+  "backup/restoreNodesStatement": {
+    RESTORE_NODES_WITHOUT_PROPERTIES: backup.restoreNodesStatement(["Workspace"], []),
+    RESTORE_NODES_WITH_PROPERTIES: backup.restoreNodesStatement(
+      ["Person", "Odd `label`"],
+      [
+        ["name", "STRING", "Ann"],
+        ["since", "DATE", "2024-05-01"],
+        ["score", "INTEGER", 3],
+        ["tags", "LIST<INTEGER>", [1]],
+        ["where", "POINT", { srid: 4326, x: 5, y: 52 }],
+      ],
+    ),
+  },
+  "backup/restoreRelationshipsStatement": {
+    RESTORE_RELATIONSHIPS_WITHOUT_PROPERTIES: backup.restoreRelationshipsStatement("TEACHES", []),
+    RESTORE_RELATIONSHIPS_WITH_PROPERTIES: backup.restoreRelationshipsStatement(
+      "KNOWS",
+      [
+        ["lastContact", "DATE", "2025-01-02"],
+        ["strength", "FLOAT", 0.5],
+      ],
+    ),
+  },
 };
+
+/** One variant per value, named <PREFIX>_<VALUE>. */
+function variants<T extends string>(prefix: string, values: readonly T[], build: (value: T) => string): Record<string, string> {
+  return Object.fromEntries(values.map((value) => [`${prefix}_${constantCase(value)}`, build(value)]));
+}
 
 function constantCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();

@@ -1,4 +1,5 @@
 import type { Tx } from "../../platform/neo4j/database.js";
+import { READ_AGREEMENT_TERMS } from "./statements.js";
 
 /**
  * Every agreement's terms, keyed by the element id of what it covers (a course, programme or
@@ -11,12 +12,7 @@ export type AgreementTerm = [validFrom: string | null, validTo: string | null, c
 export type AgreementTerms = Record<string, AgreementTerm[]>;
 
 export async function readAgreementTerms(tx: Tx): Promise<AgreementTerms> {
-  const rows = await tx.run(
-    `MATCH (a:Agreement)-[:COVERS]->(x)
-     WHERE x:Course OR x:Programme OR x:Institution
-     RETURN elementId(x) AS key,
-            toString(a.validFrom) AS validFrom, toString(a.validTo) AS validTo, a.casesPerPeriod AS cap`,
-  );
+  const rows = await tx.run(READ_AGREEMENT_TERMS);
   const terms: AgreementTerms = {};
   for (const row of rows) {
     const key = String(row.key);

@@ -1,6 +1,6 @@
 import type { Tx } from "../../platform/neo4j/database.js";
-import { AGREEMENT_TERMS_OF_COURSE, GOVERNING_AGREEMENT_IN_PERIOD, USED_PLACES } from "../suggestions/read-course-fits.js";
 import type { AgreementCapacity, CourseCapacity } from "./capacity-types.js";
+import { READ_AGREEMENT_COURSE_PERIODS, READ_CAPACITIES } from "./statements.js";
 
 export interface CoursePeriod {
   courseId: string;
@@ -15,15 +15,7 @@ export interface CoursePeriod {
 export async function readCapacities(tx: Tx, pairs: CoursePeriod[]): Promise<CourseCapacity[]> {
   if (pairs.length === 0) return [];
   const rows = await tx.run(
-    `UNWIND $pairs AS pair
-     MATCH (c:Course {id: pair.courseId}), (p:TeachingPeriod {id: pair.periodId})
-     WITH c, p, toString(p.startDate) AS periodStart
-     ${AGREEMENT_TERMS_OF_COURSE}
-     ${GOVERNING_AGREEMENT_IN_PERIOD}
-     ${USED_PLACES}
-     RETURN c.id AS courseId, p.id AS periodId, c.name AS courseName, p.name AS periodName, p.academicYear AS academicYear, periodStart,
-            EXISTS { (c)-[:RUNS_IN]->(p) } AS runsInPeriod, hasAgreement, cap, used,
-            head([g IN governing WHERE g[2] IS NULL OR g[2] = cap | g[3]]) AS governingAgreementId`,
+    READ_CAPACITIES,
     { pairs },
   );
   const byPair = new Map(rows.map((row) => [`${String(row.courseId)}\n${String(row.periodId)}`, row]));
@@ -65,21 +57,7 @@ export async function readCapacity(tx: Tx, courseId: string, periodId: string): 
  */
 export async function readAgreementCapacity(tx: Tx, agreementIds: string[]): Promise<AgreementCapacity[]> {
   const rows = await tx.run(
-    `UNWIND $agreementIds AS agreementId
-     MATCH (a:Agreement {id: agreementId})
-     CALL (a) {
-       CALL (a) {
-         MATCH (a)-[:COVERS]->(c:Course) RETURN c
-         UNION
-         MATCH (a)-[:COVERS]->(:Programme)<-[:PART_OF]-(c:Course) RETURN c
-         UNION
-         MATCH (a)-[:COVERS]->(:Institution)<-[:OFFERED_BY]-(:Programme)<-[:PART_OF]-(c:Course) RETURN c
-       }
-       MATCH (c)-[:RUNS_IN]->(p:TeachingPeriod)
-       WHERE (a.validFrom IS NULL OR a.validFrom <= p.startDate) AND (a.validTo IS NULL OR a.validTo >= p.startDate)
-       RETURN collect({courseId: c.id, periodId: p.id}) AS pairs
-     }
-     RETURN a.id AS agreementId, pairs`,
+    READ_AGREEMENT_COURSE_PERIODS,
     { agreementIds },
   );
   const pairsOf = new Map(rows.map((row) => [String(row.agreementId), row.pairs as CoursePeriod[]]));

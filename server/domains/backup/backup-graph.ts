@@ -6,7 +6,8 @@ import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import type { Database } from "../../platform/neo4j/database.js";
 import { backupFormat, backupVersion, type EndLine, type HeaderLine, type NodeLine, type RelationshipLine } from "./backup-format.js";
-import { checkEncodedProperties, encodedPropertiesCypher } from "./property-codec.js";
+import { checkEncodedProperties } from "./property-codec.js";
+import { COUNT_GRAPH, STREAM_NODES, STREAM_RELATIONSHIPS } from "./statements.js";
 
 export type BackupProgress = (done: number, total: number, phase: string) => void;
 
@@ -29,7 +30,7 @@ const chunkSize = 64 * 1024;
  */
 export async function backupGraph(db: Database, outPath: string, onProgress?: BackupProgress): Promise<BackupResult> {
   const started = performance.now();
-  const counts = await db.read("CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships");
+  const counts = await db.read(COUNT_GRAPH);
   const expectedNodes = Number(counts[0]?.nodes ?? 0);
   const expectedRelationships = Number(counts[0]?.relationships ?? 0);
   const total = expectedNodes + expectedRelationships;
@@ -50,9 +51,7 @@ export async function backupGraph(db: Database, outPath: string, onProgress?: Ba
   async function* lines(): AsyncGenerator<string> {
     let chunk = `${JSON.stringify(header)}\n`;
     onProgress?.(0, total, "nodes");
-    for await (const row of db.stream(
-      `MATCH (n) RETURN elementId(n) AS key, labels(n) AS labels, ${encodedPropertiesCypher("n")} AS properties`,
-    )) {
+    for await (const row of db.stream(STREAM_NODES)) {
       const key = String(row.key);
       const line: NodeLine = { kind: "node", key, labels: row.labels as string[], properties: checkEncodedProperties(row.properties, `node ${key}`) };
       chunk += `${JSON.stringify(line)}\n`;
@@ -63,10 +62,7 @@ export async function backupGraph(db: Database, outPath: string, onProgress?: Ba
         onProgress?.(nodes, total, "nodes");
       }
     }
-    for await (const row of db.stream(
-      `MATCH ()-[r]->() RETURN elementId(startNode(r)) AS start, elementId(endNode(r)) AS end, type(r) AS type,
-       ${encodedPropertiesCypher("r")} AS properties`,
-    )) {
+    for await (const row of db.stream(STREAM_RELATIONSHIPS)) {
       const line: RelationshipLine = {
         kind: "relationship",
         type: String(row.type),

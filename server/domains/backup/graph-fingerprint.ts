@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Database } from "../../platform/neo4j/database.js";
-import { checkEncodedProperties, encodedPropertiesCypher, type EncodedProperty } from "./property-codec.js";
+import { checkEncodedProperties, type EncodedProperty } from "./property-codec.js";
+import { STREAM_NODES, STREAM_RELATIONSHIPS } from "./statements.js";
 
 export interface GraphFingerprint {
   nodes: number;
@@ -30,9 +31,7 @@ export async function graphFingerprint(db: Database): Promise<GraphFingerprint> 
   let relationshipSum = 0n;
   const nodeDigests = new Map<string, string>();
 
-  for await (const row of db.stream(
-    `MATCH (n) RETURN elementId(n) AS key, labels(n) AS labels, ${encodedPropertiesCypher("n")} AS properties`,
-  )) {
+  for await (const row of db.stream(STREAM_NODES)) {
     const props = checkEncodedProperties(row.properties, "a node");
     const hex = sha256(`N${canonicalNode(row.labels as string[], props)}`);
     nodeSum = (nodeSum + BigInt(`0x${hex}`)) % modulus;
@@ -41,10 +40,7 @@ export async function graphFingerprint(db: Database): Promise<GraphFingerprint> 
     nodes++;
     properties += props.length;
   }
-  for await (const row of db.stream(
-    `MATCH (a)-[r]->(b)
-     RETURN type(r) AS type, ${encodedPropertiesCypher("r")} AS properties, elementId(a) AS start, elementId(b) AS end`,
-  )) {
+  for await (const row of db.stream(STREAM_RELATIONSHIPS)) {
     const props = checkEncodedProperties(row.properties, "a relationship");
     const start = nodeDigests.get(String(row.start));
     const end = nodeDigests.get(String(row.end));

@@ -2,9 +2,9 @@ import { BackupError } from "./BackupError.js";
 
 /**
  * How property values travel through a backup file. The driver helpers turn temporal values into
- * strings, which would lose their type; so Cypher tags every property with its type (valueType)
- * and writes temporal values in Cypher's own ISO form, which the matching function (date(),
- * datetime(), duration(), …) parses back exactly. A property is [key, type, value], e.g.
+ * strings, which would lose their type; so Cypher (STREAM_NODES, STREAM_RELATIONSHIPS) tags every
+ * property with its type (valueType) and writes temporal values in Cypher's own ISO form, which the
+ * matching function (date(), datetime(), duration(), …) parses back exactly. A property is [key, type, value], e.g.
  * ["since", "DATE", "2024-05-01"], ["tags", "LIST<STRING>", ["a", "b"]].
  */
 
@@ -26,21 +26,6 @@ const scalarTypes = new Set([
 
 /** Types that arrive in Neo4j unchanged when sent as plain JSON values through the driver. */
 const plainTypes = new Set(["STRING", "BOOLEAN", "LIST<STRING>", "LIST<BOOLEAN>", "LIST<NOTHING>"]);
-
-function encodeScalarCypher(e: string): string {
-  return `CASE
-    WHEN ${e} IS :: DATE OR ${e} IS :: ZONED DATETIME OR ${e} IS :: LOCAL DATETIME
-      OR ${e} IS :: ZONED TIME OR ${e} IS :: LOCAL TIME OR ${e} IS :: DURATION THEN toString(${e})
-    WHEN ${e} IS :: POINT THEN {srid: ${e}.srid, x: ${e}.x, y: ${e}.y, z: CASE WHEN ${e}.crs ENDS WITH '3d' THEN ${e}.z END}
-    ELSE ${e} END`;
-}
-
-/** A Cypher expression: the properties of node or relationship `v` as a list of [key, type, value]. */
-export function encodedPropertiesCypher(v: string): string {
-  return `[k IN keys(${v}) | [k, replace(valueType(${v}[k]), ' NOT NULL', ''),
-    CASE WHEN valueType(${v}[k]) STARTS WITH 'LIST' THEN [e IN ${v}[k] | ${encodeScalarCypher("e")}]
-    ELSE ${encodeScalarCypher(`${v}[k]`)} END]]`;
-}
 
 /** JSON has no NaN or infinities: floats that are not finite travel as strings ("NaN", "Infinity"). */
 function jsonSafeFloat(value: unknown): unknown {

@@ -6,7 +6,17 @@ import type { Database } from "../../platform/neo4j/database.js";
 import { BackupError } from "./BackupError.js";
 import { backupFormat, backupVersion, type BackupLine, type EndLine, type HeaderLine } from "./backup-format.js";
 import type { BackupProgress } from "./backup-graph.js";
-import { decodeCypher, quoteName, type EncodedProperty } from "./property-codec.js";
+import type { EncodedProperty } from "./property-codec.js";
+import { AWAIT_INDEXES } from "../../platform/neo4j/statements.js";
+import {
+  COUNT_NODES,
+  CREATE_RESTORE_INDEX,
+  DROP_RESTORE_INDEX,
+  REMOVE_RESTORE_MARKS,
+  restoreNodesStatement,
+  restoreRelationshipsStatement,
+  WIPE_GRAPH,
+} from "./statements.js";
 
 export interface RestoreOptions {
   /** Delete everything in the database first; without it, a database holding nodes is refused. */
@@ -20,14 +30,6 @@ export interface RestoreResult {
   relationships: number;
   ms: number;
 }
-
-/**
- * Nodes are found again by a temporary label and key (their elementId at backup time), so the
- * restore works for nodes without an `id` too; both are removed at the end.
- */
-const restoreLabel = "`__RestoreNode`";
-const restoreKey = "`__restoreKey`";
-const restoreIndex = "werkplaats_restore_key";
 
 /** Rows waiting to be written by one statement: same labels (or type) and same property keys and types. */
 interface PendingGroup {
@@ -89,31 +91,12 @@ function sortedProperties(properties: readonly EncodedProperty[]): EncodedProper
   return [...properties].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-function setProperties(target: string, properties: readonly EncodedProperty[]): string {
-  if (properties.length === 0) return "";
-  return `SET ${properties.map(([key, type], i) => `${target}.${quoteName(key)} = ${decodeCypher(type, `$p${i}[i]`)}`).join(", ")}`;
-}
-
 function nodeStatement(labels: readonly string[], properties: readonly EncodedProperty[]): { cypher: string; names: string[] } {
-  return {
-    cypher: `UNWIND range(0, size($k) - 1) AS i
-CREATE (n:${[restoreLabel, ...labels.map(quoteName)].join(":")} {${restoreKey}: $k[i]})
-${setProperties("n", properties)}
-RETURN count(*) AS written`,
-    names: ["k", ...properties.map((_, i) => `p${i}`)],
-  };
+  return { cypher: restoreNodesStatement(labels, properties), names: ["k", ...properties.map((_, i) => `p${i}`)] };
 }
 
 function relationshipStatement(type: string, properties: readonly EncodedProperty[]): { cypher: string; names: string[] } {
-  return {
-    cypher: `UNWIND range(0, size($s) - 1) AS i
-MATCH (a:${restoreLabel} {${restoreKey}: $s[i]})
-MATCH (b:${restoreLabel} {${restoreKey}: $e[i]})
-CREATE (a)-[k:${quoteName(type)}]->(b)
-${setProperties("k", properties)}
-RETURN count(*) AS written`,
-    names: ["s", "e", ...properties.map((_, i) => `p${i}`)],
-  };
+  return { cypher: restoreRelationshipsStatement(type, properties), names: ["s", "e", ...properties.map((_, i) => `p${i}`)] };
 }
 
 /**
@@ -125,7 +108,7 @@ export async function restoreGraph(db: Database, inPath: string, options: Restor
   const { header, end } = await checkBackupFile(inPath);
   const total = end.nodes + end.relationships;
 
-  const existing = Number((await db.read("MATCH (n) RETURN count(n) AS n"))[0]?.n ?? 0);
+  const existing = Number((await db.read(COUNT_NODES))[0]?.n ?? 0);
   if (existing > 0) {
     if (!options.wipe) {
       throw new BackupError(
@@ -134,11 +117,11 @@ export async function restoreGraph(db: Database, inPath: string, options: Restor
       );
     }
     onProgress?.(0, total, "wiping");
-    await db.autoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
+    await db.autoCommit(WIPE_GRAPH);
   }
 
-  await db.autoCommit(`CREATE INDEX ${restoreIndex} IF NOT EXISTS FOR (n:${restoreLabel}) ON (n.${restoreKey})`);
-  await db.autoCommit("CALL db.awaitIndexes(300)");
+  await db.autoCommit(CREATE_RESTORE_INDEX);
+  await db.autoCommit(AWAIT_INDEXES);
 
   const nodes = new ShapeBatches(db, options.nodeBatchSize ?? 10_000, "nodes", () => onProgress?.(nodes.written, total, "nodes"));
   const relationships = new ShapeBatches(db, options.relationshipBatchSize ?? 20_000, "relationships", () =>
@@ -176,10 +159,8 @@ export async function restoreGraph(db: Database, inPath: string, options: Restor
   }
 
   onProgress?.(nodes.written + relationships.written, total, "cleaning up");
-  await db.autoCommit(
-    `MATCH (n:${restoreLabel}) CALL (n) { REMOVE n:${restoreLabel} REMOVE n.${restoreKey} } IN TRANSACTIONS OF 10000 ROWS`,
-  );
-  await db.autoCommit(`DROP INDEX ${restoreIndex} IF EXISTS`);
+  await db.autoCommit(REMOVE_RESTORE_MARKS);
+  await db.autoCommit(DROP_RESTORE_INDEX);
 
   if (nodes.written !== end.nodes || relationships.written !== end.relationships) {
     throw new BackupError(

@@ -5,6 +5,7 @@ import { lockCase } from "./lock-case.js";
 import type { CaseStatusChange } from "./case-types.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
+import { CANCEL_OPEN_SPRINTS_OF_CASE } from "./statements.js";
 
 /**
  * Any open state → CLOSED, with a reason. A planned or running sprint of the case is cancelled in
@@ -22,11 +23,7 @@ export async function closeCase(
     await checkActor(tx, actor);
     const locked = await lockCase(tx, caseId);
     const to = checkTransition("CLOSE", locked.status) ?? CaseStatus.CLOSED;
-    await tx.run(
-      `MATCH (:Case {id: $id})<-[:FOR_CASE]-(s:Sprint) WHERE s.status IN ['PLANNED', 'RUNNING']
-       SET s.status = 'CANCELLED'`,
-      { id: caseId },
-    );
+    await tx.run(CANCEL_OPEN_SPRINTS_OF_CASE, { id: caseId });
     return recordStatusChange(tx, { caseId, from: locked.status, to, at: now, by: actor.id, reason, note });
   });
 }

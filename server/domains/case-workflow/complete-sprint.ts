@@ -8,6 +8,7 @@ import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.
 import { readSprint } from "./read-sprint.js";
 import type { SprintCompletionInput, SprintRecord } from "./sprint-types.js";
 import { lockSprintCase, requireSprintStatus } from "./start-sprint.js";
+import { COMPLETE_SPRINT } from "./statements.js";
 
 /** IN_SPRINT → COMPLETED: the running sprint ends with its outcome and both sides' feedback. */
 export async function completeSprint(db: Database, sprintId: string, completion: SprintCompletionInput, actor: Actor, now: string): Promise<SprintRecord> {
@@ -23,9 +24,7 @@ export async function completeSprint(db: Database, sprintId: string, completion:
     requireSprintStatus(locked.sprintStatus, [SprintStatus.RUNNING], "be completed");
     const to = checkTransition("COMPLETE", locked.caseStatus) ?? CaseStatus.COMPLETED;
     await tx.run(
-      `MATCH (s:Sprint {id: $id})
-       SET s.status = 'COMPLETED', s.outcome = $outcome, s.smeRating = $smeRating, s.smeFeedback = $smeFeedback,
-           s.teacherFeedback = $teacherFeedback, s.followUpWanted = $followUpWanted, s.completedAt = datetime($now)`,
+      COMPLETE_SPRINT,
       {
         id: sprintId,
         outcome,

@@ -8,6 +8,23 @@ import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { CaseIntakeResult } from "./case-types.js";
 import type { Intake } from "./validate-intake.js";
+import {
+  ADOPT_SME_BY_NAME_AND_CITY,
+  CREATE_CASE,
+  FIND_CONTACT_BY_EMAIL,
+  FIND_CONTACT_OF_SME_BY_NAME,
+  FIND_PARTNER_BY_NAME,
+  FIND_SME_BY_KVK,
+  FIND_SME_BY_NAME_AND_CITY,
+  LINK_CONTACT_TO_SME,
+  LINK_REFERRING_PARTNER,
+  MERGE_CONTACT,
+  MERGE_PARTNER,
+  MERGE_SME_BY_ID,
+  MERGE_SME_BY_KVK,
+  READ_COORDINATOR,
+  READ_PARTNER,
+} from "./statements.js";
 
 const CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
@@ -36,23 +53,14 @@ async function writeIntake(tx: Tx, intake: Intake, actor: Actor, now: string): P
   const contactId = await findOrCreateContact(tx, sme.id, intake.contact);
   if (partnerId) {
     await tx.run(
-      `MATCH (p:Partner {id: $partnerId}), (s:Sme {id: $smeId})
-       MERGE (p)-[r:REFERRED]->(s) ON CREATE SET r.date = date($date)`,
+      LINK_REFERRING_PARTNER,
       { partnerId, smeId: sme.id, date: intake.referredOn ?? now.slice(0, 10) },
     );
   }
 
   const caseId = randomUUID();
   await tx.run(
-    `MATCH (s:Sme {id: $smeId})
-     CREATE (s)-[:ASKED]->(k:Case {
-       id: $caseId, title: $title, question: $question, topics: $topics, wantedLevels: $wantedLevels,
-       effort: $effort, earliestStart: date($earliestStart), deadline: date($deadline),
-       status: $status, created: datetime($now)
-     })
-     WITH k
-     OPTIONAL MATCH (c:Person {id: $coordinatorId})
-     FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END | CREATE (k)-[:HANDLED_BY]->(c))`,
+    CREATE_CASE,
     {
       smeId: sme.id,
       caseId,
@@ -77,7 +85,7 @@ async function writeIntake(tx: Tx, intake: Intake, actor: Actor, now: string): P
 async function findCoordinator(tx: Tx, named: string | null, actor: Actor): Promise<string | null> {
   const id = named ?? actor.id;
   if (id === null) return null;
-  const rows = await tx.run("MATCH (p:Person {id: $id}) RETURN p.id AS id", { id });
+  const rows = await tx.run(READ_COORDINATOR, { id });
   if (rows.length > 0) return id;
   if (named !== null) throw new CaseError(CaseErrorCode.NOT_FOUND, `No person with id ${named} (the coordinator).`, "coordinator");
   return null;
@@ -86,17 +94,17 @@ async function findCoordinator(tx: Tx, named: string | null, actor: Actor): Prom
 async function findOrCreatePartner(tx: Tx, partner: Intake["partner"]): Promise<string | null> {
   if (partner === null) return null;
   if ("id" in partner) {
-    const rows = await tx.run("MATCH (p:Partner {id: $id}) RETURN p.id AS id", { id: partner.id });
+    const rows = await tx.run(READ_PARTNER, { id: partner.id });
     if (rows.length === 0) throw new CaseError(CaseErrorCode.NOT_FOUND, `No partner with id ${partner.id}.`, "partner.id");
     return partner.id;
   }
   const found = await tx.run(
-    "MATCH (p:Partner) WHERE toLower(trim(p.name)) = $key RETURN p.id AS id ORDER BY p.id LIMIT 1",
+    FIND_PARTNER_BY_NAME,
     { key: normaliseKey(partner.name) },
   );
   if (found[0]) return String(found[0].id);
   const rows = await tx.run(
-    "MERGE (p:Partner {id: $id}) ON CREATE SET p.name = $name, p.kind = $kind RETURN p.id AS id",
+    MERGE_PARTNER,
     { id: deriveNaturalId("partner", partner.name), name: partner.name, kind: partner.kind },
   );
   return String(rows[0]?.id);
@@ -108,45 +116,38 @@ async function findOrCreatePartner(tx: Tx, partner: Intake["partner"]): Promise<
  */
 async function findOrCreateSme(tx: Tx, sme: Intake["sme"]): Promise<{ id: string; created: boolean }> {
   const details = { name: sme.name, city: sme.city, sector: sme.sector, size: sme.size };
-  const fill = "SET s.city = coalesce(s.city, $city), s.sector = coalesce(s.sector, $sector), s.size = coalesce(s.size, $size)";
   const nameKey = normaliseKey(sme.name);
   const cityKey = normaliseKey(sme.city);
 
   if (sme.kvkNumber !== null) {
-    const byKvk = await tx.run(`MATCH (s:Sme {kvkNumber: $kvk}) ${fill} RETURN s.id AS id`, { kvk: sme.kvkNumber, ...details });
+    const byKvk = await tx.run(FIND_SME_BY_KVK, { kvk: sme.kvkNumber, ...details });
     if (byKvk[0]) return { id: String(byKvk[0].id), created: false };
     const adopted = await tx.run(
-      `MATCH (s:Sme) WHERE s.kvkNumber IS NULL AND toLower(trim(s.name)) = $nameKey AND toLower(trim(coalesce(s.city, ''))) = $cityKey
-       WITH s ORDER BY s.id LIMIT 1
-       SET s.kvkNumber = $kvk ${fill.replace("SET ", ", ")}
-       RETURN s.id AS id`,
+      ADOPT_SME_BY_NAME_AND_CITY,
       { kvk: sme.kvkNumber, nameKey, cityKey, ...details },
     );
     if (adopted[0]) return { id: String(adopted[0].id), created: false };
-    return mergeSme(tx, "kvkNumber: $kvk", { kvk: sme.kvkNumber, id: randomUUID(), ...details });
+    return mergeSme(tx, MERGE_SME_BY_KVK, { kvk: sme.kvkNumber, id: randomUUID(), ...details });
   }
 
   const byName = await tx.run(
-    `MATCH (s:Sme) WHERE toLower(trim(s.name)) = $nameKey AND toLower(trim(coalesce(s.city, ''))) = $cityKey
-     WITH s ORDER BY s.kvkNumber IS NULL, s.id LIMIT 1
-     ${fill}
-     RETURN s.id AS id`,
+    FIND_SME_BY_NAME_AND_CITY,
     { nameKey, cityKey, ...details },
   );
   if (byName[0]) return { id: String(byName[0].id), created: false };
-  return mergeSme(tx, "id: $id", { kvk: null, id: deriveNaturalId("sme", sme.name, sme.city), ...details });
+  return mergeSme(tx, MERGE_SME_BY_ID, { kvk: null, id: deriveNaturalId("sme", sme.name, sme.city), ...details });
 }
 
-async function mergeSme(tx: Tx, key: string, params: Record<string, unknown>): Promise<{ id: string; created: boolean }> {
+async function mergeSme(
+  tx: Tx,
+  statement: typeof MERGE_SME_BY_KVK | typeof MERGE_SME_BY_ID,
+  params: Record<string, unknown>,
+): Promise<{ id: string; created: boolean }> {
   // A token set only ON CREATE tells this transaction whether it created the node or found one a
   // concurrent intake had just made; it is removed in the same statement, so it is never committed.
   const token = randomUUID();
   const rows = await tx.run(
-    `MERGE (s:Sme {${key}})
-     ON CREATE SET s.id = $id, s.name = $name, s.city = $city, s.sector = $sector, s.size = $size, s._intake = $token
-     WITH s, s._intake = $token AS created
-     REMOVE s._intake
-     RETURN s.id AS id, created`,
+    statement,
     { ...params, token },
   );
   return { id: String(rows[0]?.id), created: rows[0]?.created === true };
@@ -156,28 +157,25 @@ async function mergeSme(tx: Tx, key: string, params: Record<string, unknown>): P
 async function findOrCreateContact(tx: Tx, smeId: string, contact: Intake["contact"]): Promise<string | null> {
   if (contact === null) return null;
   const params = { smeId, name: contact.name, email: contact.email, phone: contact.phone, jobTitle: contact.jobTitle };
-  const fill = "SET p.email = coalesce(p.email, $email), p.phone = coalesce(p.phone, $phone), p.jobTitle = coalesce(p.jobTitle, $jobTitle)";
   let id: string | null = null;
   if (contact.email !== null) {
-    const byEmail = await tx.run(`MATCH (p:Person {email: $email}) WITH p ORDER BY p.id LIMIT 1 ${fill} RETURN p.id AS id`, params);
+    const byEmail = await tx.run(FIND_CONTACT_BY_EMAIL, params);
     id = byEmail[0] ? String(byEmail[0].id) : null;
   }
   if (id === null) {
     const byName = await tx.run(
-      `MATCH (p:Person)-[:CONTACT_FOR]->(:Sme {id: $smeId}) WHERE toLower(trim(p.name)) = $nameKey
-       WITH p ORDER BY p.id LIMIT 1 ${fill} RETURN p.id AS id`,
+      FIND_CONTACT_OF_SME_BY_NAME,
       { ...params, nameKey: normaliseKey(contact.name) },
     );
     id = byName[0] ? String(byName[0].id) : null;
   }
   if (id === null) {
     const created = await tx.run(
-      `MERGE (p:Person {id: $id}) ON CREATE SET p.name = $name, p.email = $email, p.phone = $phone, p.jobTitle = $jobTitle
-       RETURN p.id AS id`,
+      MERGE_CONTACT,
       { ...params, id: deriveNaturalId("contact", smeId, contact.name) },
     );
     id = String(created[0]?.id);
   }
-  await tx.run("MATCH (p:Person {id: $id}), (s:Sme {id: $smeId}) MERGE (p)-[:CONTACT_FOR]->(s)", { id, smeId });
+  await tx.run(LINK_CONTACT_TO_SME, { id, smeId });
   return id;
 }

@@ -3,6 +3,7 @@ import { CaseStatus } from "./case-enums.js";
 import { CaseError, CaseErrorCode } from "./case-error.js";
 import { isCaseStatus } from "./check-transition.js";
 import { lockNode } from "../../platform/neo4j/lock-node.js";
+import { READ_LOCKED_CASE } from "./statements.js";
 
 export interface LockedCase {
   id: string;
@@ -16,7 +17,7 @@ export interface LockedCase {
  */
 export async function lockCase(tx: Tx, caseId: string, field = "case"): Promise<LockedCase> {
   if (!(await lockNode(tx, "Case", caseId))) throw new CaseError(CaseErrorCode.NOT_FOUND, `No case with id ${caseId}.`, field);
-  const rows = await tx.run("MATCH (k:Case {id: $id}) RETURN k.status AS status, k.title AS title", { id: caseId });
+  const rows = await tx.run(READ_LOCKED_CASE, { id: caseId });
   const status = rows[0]?.status;
   if (!isCaseStatus(status)) throw new CaseError(CaseErrorCode.CONFLICT, `Case ${caseId} has no valid status (${String(status)}).`, field);
   return { id: caseId, status, title: String(rows[0]?.title ?? "") };

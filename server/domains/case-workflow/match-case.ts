@@ -10,6 +10,7 @@ import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.
 import { readCapacity } from "../agreements/read-capacity.js";
 import { readSprint } from "./read-sprint.js";
 import type { SprintRecord } from "./sprint-types.js";
+import { CREATE_SPRINT, READ_SUPERVISOR, READ_SUPERVISOR_CANDIDATES } from "./statements.js";
 
 export interface MatchCaseInput {
   caseId: string;
@@ -62,15 +63,7 @@ export async function matchCase(db: Database, input: MatchCaseInput, actor: Acto
     const supervisorId = await chooseSupervisor(tx, input);
     const sprintId = randomUUID();
     await tx.run(
-      `MATCH (k:Case {id: $caseId}), (c:Course {id: $courseId}), (p:TeachingPeriod {id: $periodId})
-       OPTIONAL MATCH (c)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i:Institution)
-       WITH k, c, p, head(collect(i.kind)) AS courseLevel
-       CREATE (s:Sprint {id: $sprintId, status: 'PLANNED', teamSize: $teamSize, teamLevel: coalesce($teamLevel, courseLevel),
-                         startDate: p.startDate, endDate: p.endDate})
-       CREATE (s)-[:FOR_CASE]->(k), (s)-[:IN_COURSE]->(c), (s)-[:IN_PERIOD]->(p)
-       WITH s
-       OPTIONAL MATCH (t:Person {id: $supervisorId})
-       FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | CREATE (s)-[:SUPERVISED_BY]->(t))`,
+      CREATE_SPRINT,
       { ...input, sprintId, supervisorId },
     );
     await recordStatusChange(tx, {
@@ -93,17 +86,12 @@ export async function matchCase(db: Database, input: MatchCaseInput, actor: Acto
  */
 async function chooseSupervisor(tx: Tx, input: MatchCaseInput): Promise<string | null> {
   if (input.supervisorId !== null) {
-    const rows = await tx.run("MATCH (t:Person {id: $id}) RETURN t.id AS id", { id: input.supervisorId });
+    const rows = await tx.run(READ_SUPERVISOR, { id: input.supervisorId });
     if (rows.length === 0) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No person with id ${input.supervisorId} (the supervisor).`, "supervisor");
     return input.supervisorId;
   }
   const rows = await tx.run(
-    `MATCH (c:Course {id: $courseId})
-     OPTIONAL CALL (c) {
-       MATCH (:Case {id: $caseId})<-[:OF_CASE]-(p:Proposal {answer: 'INTERESTED'})-[:FOR_COURSE]->(c), (p)-[:TO_TEACHER]->(t:Person)
-       RETURN t.id AS interested ORDER BY p.answeredAt DESC LIMIT 1
-     }
-     RETURN interested, COLLECT { MATCH (c)<-[:TEACHES]-(t:Person) RETURN t.id } AS teachers`,
+    READ_SUPERVISOR_CANDIDATES,
     { courseId: input.courseId, caseId: input.caseId },
   );
   const row = rows[0];

@@ -7,6 +7,7 @@ import { lockCase } from "./lock-case.js";
 import type { CaseStatusChange } from "./case-types.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
+import { READ_QUALIFICATION_FIELDS } from "./statements.js";
 
 /**
  * INTAKE → QUALIFIED. A qualified case is ready to be matched, so it must say what it is about
@@ -18,12 +19,7 @@ export async function qualifyCase(db: Database, caseId: string, note: string | n
     await checkActor(tx, actor);
     const locked = await lockCase(tx, caseId);
     const to = checkTransition("QUALIFY", locked.status) ?? CaseStatus.QUALIFIED;
-    const rows = await tx.run(
-      `MATCH (k:Case {id: $id})
-       RETURN size(coalesce(k.topics, [])) AS topics, size(coalesce(k.wantedLevels, [])) AS levels, k.effort AS effort,
-              toString(k.earliestStart) AS earliestStart, toString(k.deadline) AS deadline`,
-      { id: caseId },
-    );
+    const rows = await tx.run(READ_QUALIFICATION_FIELDS, { id: caseId });
     const k = rows[0] ?? {};
     const missing = (field: string, what: string): never => {
       throw new CaseError(CaseErrorCode.BAD_USER_INPUT, `The case cannot be qualified without ${what}; add it first.`, field);

@@ -1,6 +1,7 @@
 import type { Tx } from "../../platform/neo4j/database.js";
 import { CaseError, CaseErrorCode } from "./case-error.js";
 import type { CaseTimelineEntry } from "./case-types.js";
+import { READ_CASE_EXISTS, READ_CASE_TIMELINE } from "./statements.js";
 
 /**
  * The case's history in one query, oldest first: its status changes (CaseEvent) with the proposals
@@ -9,33 +10,12 @@ import type { CaseTimelineEntry } from "./case-types.js";
  */
 export async function readCaseTimeline(tx: Tx, caseId: string): Promise<CaseTimelineEntry[]> {
   const rows = await tx.run(
-    `MATCH (k:Case {id: $id})
-     CALL (k) {
-       MATCH (k)-[:HAD_EVENT]->(e:CaseEvent)
-       RETURN 'STATUS_CHANGE' AS kind, 1 AS rank, e.at AS instant, e.by AS by, e.from AS fromStatus, e.to AS toStatus, e.reason AS reason,
-              e.note AS note, null AS proposalId, null AS teacherId, null AS teacherName, null AS courseName, null AS channel, null AS answer
-       UNION ALL
-       MATCH (k)<-[:OF_CASE]-(p:Proposal)-[:TO_TEACHER]->(t:Person)
-       OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)
-       RETURN 'PROPOSAL_SENT' AS kind, 0 AS rank, p.sentAt AS instant, p.sentBy AS by, null AS fromStatus, null AS toStatus, null AS reason,
-              null AS note, p.id AS proposalId, t.id AS teacherId, t.name AS teacherName, c.name AS courseName, p.channel AS channel, null AS answer
-       UNION ALL
-       MATCH (k)<-[:OF_CASE]-(p:Proposal)-[:TO_TEACHER]->(t:Person)
-       WHERE p.answeredAt IS NOT NULL
-       OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)
-       RETURN 'PROPOSAL_ANSWERED' AS kind, 2 AS rank, p.answeredAt AS instant, p.answeredBy AS by, null AS fromStatus, null AS toStatus,
-              p.declineReason AS reason, null AS note, p.id AS proposalId, t.id AS teacherId, t.name AS teacherName,
-              c.name AS courseName, p.channel AS channel, p.answer AS answer
-     }
-     OPTIONAL MATCH (who:Person {id: by})
-     RETURN kind, toString(instant) AS at, by, who.name AS byName, fromStatus, toStatus, reason, note,
-            proposalId, teacherId, teacherName, courseName, channel, answer
-     ORDER BY instant, rank`,
+    READ_CASE_TIMELINE,
     { id: caseId },
   );
   if (rows.length === 0) {
     // A case made through the generated CRUD has no events; tell it apart from no case at all.
-    const exists = await tx.run("MATCH (k:Case {id: $id}) RETURN k.id AS id", { id: caseId });
+    const exists = await tx.run(READ_CASE_EXISTS, { id: caseId });
     if (exists.length === 0) throw new CaseError(CaseErrorCode.NOT_FOUND, `No case with id ${caseId}.`, "case");
   }
   return rows.map(({ fromStatus, toStatus, ...rest }) => ({ ...rest, from: fromStatus, to: toStatus }) as unknown as CaseTimelineEntry);

@@ -1,5 +1,6 @@
 import type { Tx } from "../../platform/neo4j/database.js";
 import type { CaseStatusChange } from "./case-types.js";
+import { RECORD_STATUS_CHANGE } from "./statements.js";
 
 /** A change to record: the CaseStatusChange it becomes, without the event id the graph gives it. */
 export type StatusChange = Omit<CaseStatusChange, "eventId">;
@@ -10,10 +11,7 @@ export type StatusChange = Omit<CaseStatusChange, "eventId">;
  */
 export async function recordStatusChange(tx: Tx, change: StatusChange): Promise<CaseStatusChange> {
   const rows = await tx.run(
-    `MATCH (k:Case {id: $caseId})
-     SET k.status = $to
-     CREATE (k)-[:HAD_EVENT]->(e:CaseEvent {id: randomUUID(), from: $from, to: $to, at: datetime($at), by: $by, reason: $reason, note: $note})
-     RETURN e.id AS eventId`,
+    RECORD_STATUS_CHANGE,
     {
       caseId: change.caseId,
       from: change.from,

@@ -8,14 +8,15 @@ import { SprintStatus } from "../suggestions/matching-enums.js";
 import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
 import { readSprint } from "./read-sprint.js";
 import type { SprintRecord } from "./sprint-types.js";
+import { READ_CASE_OF_SPRINT, READ_SPRINT_STATUS, START_SPRINT } from "./statements.js";
 
 /** Finds the sprint's case and locks it, so sprint and case change together or not at all. */
 export async function lockSprintCase(tx: Tx, sprintId: string): Promise<{ caseId: string; caseStatus: CaseStatus; sprintStatus: SprintStatus }> {
-  const rows = await tx.run("MATCH (:Sprint {id: $id})-[:FOR_CASE]->(k:Case) RETURN k.id AS caseId", { id: sprintId });
+  const rows = await tx.run(READ_CASE_OF_SPRINT, { id: sprintId });
   const caseId = rows[0]?.caseId;
   if (typeof caseId !== "string") throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No sprint with id ${sprintId}.`, "sprint");
   const locked = await lockCase(tx, caseId, "sprint");
-  const sprint = await tx.run("MATCH (s:Sprint {id: $id}) RETURN s.status AS status", { id: sprintId });
+  const sprint = await tx.run(READ_SPRINT_STATUS, { id: sprintId });
   return { caseId, caseStatus: locked.status, sprintStatus: sprint[0]?.status as SprintStatus };
 }
 
@@ -36,7 +37,7 @@ export async function startSprint(db: Database, sprintId: string, actor: Actor, 
     const locked = await lockSprintCase(tx, sprintId);
     requireSprintStatus(locked.sprintStatus, [SprintStatus.PLANNED], "start");
     const to = checkTransition("START_SPRINT", locked.caseStatus) ?? CaseStatus.IN_SPRINT;
-    await tx.run("MATCH (s:Sprint {id: $id}) SET s.status = 'RUNNING'", { id: sprintId });
+    await tx.run(START_SPRINT, { id: sprintId });
     await recordStatusChange(tx, { caseId: locked.caseId, from: locked.caseStatus, to, at: now, by: actor.id });
     const sprint = await readSprint(tx, sprintId);
     if (!sprint) throw new Error(`Sprint ${sprintId} vanished.`);

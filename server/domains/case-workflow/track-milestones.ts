@@ -6,6 +6,7 @@ import { SprintStatus } from "../suggestions/matching-enums.js";
 import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
 import type { MilestoneRecord } from "./sprint-types.js";
 import { requireSprintStatus } from "./start-sprint.js";
+import { COMPLETE_MILESTONE, CREATE_MILESTONE, READ_MILESTONE, READ_SPRINT_STATUS } from "./statements.js";
 
 const ACTIVE = [SprintStatus.PLANNED, SprintStatus.RUNNING];
 
@@ -17,14 +18,10 @@ export async function addMilestone(db: Database, sprintId: string, title: string
   if (cleanDue !== null && !isIsoDate(cleanDue)) throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, "due must be a date written YYYY-MM-DD.", "due");
   return db.writeTx(async (tx) => {
     if (!(await lockNode(tx, "Sprint", sprintId))) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No sprint with id ${sprintId}.`, "sprint");
-    const rows = await tx.run("MATCH (s:Sprint {id: $id}) RETURN s.status AS status", { id: sprintId });
+    const rows = await tx.run(READ_SPRINT_STATUS, { id: sprintId });
     requireSprintStatus(rows[0]?.status as SprintStatus, ACTIVE, "get milestones");
     const id = randomUUID();
-    await tx.run(
-      `MATCH (s:Sprint {id: $sprintId})
-       CREATE (s)-[:HAS_MILESTONE]->(:Milestone {id: $id, title: $title, due: date($due), done: false})`,
-      { sprintId, id, title: cleanTitle, due: cleanDue },
-    );
+    await tx.run(CREATE_MILESTONE, { sprintId, id, title: cleanTitle, due: cleanDue });
     return { id, sprintId, title: cleanTitle, due: cleanDue, done: false };
   });
 }
@@ -33,16 +30,12 @@ export async function addMilestone(db: Database, sprintId: string, title: string
 export async function completeMilestone(db: Database, milestoneId: string, now: string): Promise<MilestoneRecord> {
   return db.writeTx(async (tx) => {
     if (!(await lockNode(tx, "Milestone", milestoneId))) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No milestone with id ${milestoneId}.`, "milestone");
-    const rows = await tx.run(
-      `MATCH (s:Sprint)-[:HAS_MILESTONE]->(m:Milestone {id: $id})
-       RETURN s.id AS sprintId, s.status AS sprintStatus, m.title AS title, toString(m.due) AS due, m.done AS done`,
-      { id: milestoneId },
-    );
+    const rows = await tx.run(READ_MILESTONE, { id: milestoneId });
     const row = rows[0];
     if (!row) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `Milestone ${milestoneId} belongs to no sprint.`, "milestone");
     requireSprintStatus(row.sprintStatus as SprintStatus, ACTIVE, "have milestones completed");
     if (row.done === true) throw new MatchingError(MatchingErrorCode.CONFLICT, `Milestone "${String(row.title)}" is already done.`, "milestone");
-    await tx.run("MATCH (m:Milestone {id: $id}) SET m.done = true, m.doneAt = datetime($now)", { id: milestoneId, now });
+    await tx.run(COMPLETE_MILESTONE, { id: milestoneId, now });
     return { id: milestoneId, sprintId: String(row.sprintId), title: String(row.title), due: (row.due as string | null) ?? null, done: true };
   });
 }

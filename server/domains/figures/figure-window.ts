@@ -29,16 +29,10 @@ export function checkMoment(value: string | null | undefined, field: string): st
   return parsed.value;
 }
 
-/** Cypher condition: the case `c` was created inside the window (UTC calendar date of `created`). */
-export const caseInWindow =
-  "($from IS NULL OR date(c.created) >= date($from)) AND ($to IS NULL OR date(c.created) <= date($to))";
-
 /**
  * The lifecycle's main line with ranks; CLOSED is off the line. A case's furthest stage is the
- * highest rank among its current status and every status its timeline events moved it to.
+ * highest rank among its current status and every status its timeline events moved it to (the
+ * $rank parameter of the figures' statements).
  */
 export const stageRank = { INTAKE: 0, QUALIFIED: 1, PROPOSED: 2, MATCHED: 3, IN_SPRINT: 4, COMPLETED: 5 } as const;
 
-/** Cypher expression: the furthest stage rank of case `c` (needs the $rank parameter = stageRank). */
-export const furthestRank = `reduce(m = 0, r IN [s IN [c.status] + [(c)-[:HAD_EVENT]->(ev:CaseEvent) | ev.to] WHERE $rank[s] IS NOT NULL | $rank[s]] |
-  CASE WHEN r > m THEN r ELSE m END)`;

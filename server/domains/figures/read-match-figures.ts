@@ -1,45 +1,16 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { EDUCATION_LEVELS, type EducationLevel } from "../../platform/model/graph-enums.js";
-import { caseInWindow, type FigureWindow } from "./figure-window.js";
+import type { FigureWindow } from "./figure-window.js";
 import type { MatchFigures } from "./figures-types.js";
+import { COUNT_MATCHES, READ_MATCHES_BY_INSTITUTION, READ_MATCHES_BY_LEVEL, READ_MATCHES_BY_TEACHING_PERIOD } from "./statements.js";
 
-/** A match: a sprint that is not CANCELLED, for a case created in the window. */
-const isMatch = `coalesce(s.status, '') <> 'CANCELLED' AND ${caseInWindow}`;
-
-/** F4: matches in total, per institution (through course → programme → institution), per level, per teaching period. */
+/** F4 (a match: a sprint that is not CANCELLED, for a case created in the window): matches in total, per institution (through course → programme → institution), per level, per teaching period. */
 export async function readMatchFigures(db: Database, window: FigureWindow): Promise<MatchFigures> {
   return db.readTx(async (tx) => {
-    const total = await tx.run(`MATCH (s:Sprint)-[:FOR_CASE]->(c:Case) WHERE ${isMatch} RETURN count(DISTINCT s) AS n`, window);
-    const byInstitution = await tx.run(
-      `MATCH (i:Institution)
-       CALL (i) {
-         OPTIONAL MATCH (i)<-[:OFFERED_BY]-(:Programme)<-[:PART_OF]-(:Course)<-[:IN_COURSE]-(s:Sprint)-[:FOR_CASE]->(c:Case)
-         WHERE ${isMatch}
-         RETURN count(DISTINCT s) AS matches
-       }
-       RETURN i.id AS institutionId, i.name AS institutionName, i.kind AS level, matches
-       ORDER BY matches DESC, institutionName, institutionId`,
-      window,
-    );
-    const byLevel = await tx.run(
-      `UNWIND $levels AS level
-       CALL (level) {
-         OPTIONAL MATCH (:Institution {kind: level})<-[:OFFERED_BY]-(:Programme)<-[:PART_OF]-(:Course)<-[:IN_COURSE]-(s:Sprint)-[:FOR_CASE]->(c:Case)
-         WHERE ${isMatch}
-         RETURN count(DISTINCT s) AS matches
-       }
-       RETURN level, matches`,
-      { ...window, levels: [...EDUCATION_LEVELS] },
-    );
-    const byPeriod = await tx.run(
-      `MATCH (tp:TeachingPeriod)<-[:IN_PERIOD]-(s:Sprint)-[:FOR_CASE]->(c:Case)
-       WHERE ${isMatch}
-       WITH tp, count(DISTINCT s) AS matches
-       RETURN tp.id AS periodId, tp.name AS periodName, tp.academicYear AS academicYear, toString(tp.startDate) AS startDate,
-              head([(tp)<-[:HAS_PERIOD]-(i:Institution) | i.name]) AS institutionName, matches
-       ORDER BY tp.startDate, institutionName, periodId`,
-      window,
-    );
+    const total = await tx.run(COUNT_MATCHES, window);
+    const byInstitution = await tx.run(READ_MATCHES_BY_INSTITUTION, window);
+    const byLevel = await tx.run(READ_MATCHES_BY_LEVEL, { ...window, levels: [...EDUCATION_LEVELS] });
+    const byPeriod = await tx.run(READ_MATCHES_BY_TEACHING_PERIOD, window);
     return {
       total: Number(total[0]?.n ?? 0),
       byInstitution: byInstitution.map((r) => ({

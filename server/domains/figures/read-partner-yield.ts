@@ -1,6 +1,7 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { furthestRank, stageRank, type FigureWindow } from "./figure-window.js";
+import { stageRank, type FigureWindow } from "./figure-window.js";
 import type { PartnerYield } from "./figures-types.js";
+import { READ_PARTNER_YIELD } from "./statements.js";
 
 /**
  * F5: per partner, the SMEs it referred (referral date in the window), all cases those SMEs asked,
@@ -8,26 +9,7 @@ import type { PartnerYield } from "./figures-types.js";
  * for both.
  */
 export async function readPartnerYield(db: Database, window: FigureWindow): Promise<PartnerYield[]> {
-  const rows = await db.read(
-    `MATCH (pa:Partner)
-     CALL (pa) {
-       OPTIONAL MATCH (pa)-[r:REFERRED]->(s:Sme)
-       WHERE ($from IS NULL OR r.date >= date($from)) AND ($to IS NULL OR r.date <= date($to))
-       RETURN collect(DISTINCT s) AS smes
-     }
-     CALL (smes) {
-       UNWIND smes AS s
-       MATCH (s)-[:ASKED]->(c:Case)
-       WITH DISTINCT c
-       WITH c, ${furthestRank} AS furthest
-       RETURN count(c) AS cases,
-              sum(CASE WHEN furthest >= $rank.MATCHED THEN 1 ELSE 0 END) AS matched,
-              sum(CASE WHEN furthest >= $rank.COMPLETED THEN 1 ELSE 0 END) AS completed
-     }
-     RETURN pa.id AS partnerId, pa.name AS partnerName, pa.kind AS kind, size(smes) AS referredSmes, cases, matched, completed
-     ORDER BY referredSmes DESC, cases DESC, partnerName, partnerId`,
-    { ...window, rank: stageRank },
-  );
+  const rows = await db.read(READ_PARTNER_YIELD, { ...window, rank: stageRank });
   return rows.map((r) => {
     const cases = Number(r.cases);
     return {

@@ -4,6 +4,7 @@ import { checkInteractionDate } from "./log-interaction.js";
 import { higherMappingStatus } from "./mapping-rules.js";
 import { MappingSubject, type OutreachPerson, type OutreachSubjectRef, type ReceivedExampleAssignment } from "./outreach-types.js";
 import { userError } from "../../platform/graphql/user-error.js";
+import { CREATE_EXAMPLE_ASSIGNMENT, READ_TEACHER } from "./statements.js";
 
 export interface AddExampleAssignmentInput {
   teacher: string;
@@ -24,19 +25,13 @@ export async function addExampleAssignment(db: Database, input: AddExampleAssign
   const description = input.description?.trim() ? input.description.trim() : null;
 
   return db.writeTx(async (tx) => {
-    const teachers = await tx.run("MATCH (t:Person {id: $id}) RETURN t {.id, .name, .email} AS teacher", { id: input.teacher });
+    const teachers = await tx.run(READ_TEACHER, { id: input.teacher });
     const teacher = teachers[0]?.teacher as OutreachPerson | undefined;
     if (!teacher) throw userError("NOT_FOUND", `No person with id ${input.teacher}.`, "teacher");
     const course = await lockAndReadSubject(tx, MappingSubject.COURSE, input.course);
     if (!course) throw userError("NOT_FOUND", `No course with id ${input.course}.`, "course");
 
-    const rows = await tx.run(
-      `MATCH (t:Person {id: $teacher}), (c:Course {id: $course})
-       CREATE (t)<-[:FROM_TEACHER]-(e:ExampleAssignment {id: randomUUID(), title: $title, received: date($received)})-[:FOR_COURSE]->(c)
-       SET e.description = $description
-       RETURN e.id AS id`,
-      { teacher: input.teacher, course: input.course, title, description, received },
-    );
+    const rows = await tx.run(CREATE_EXAMPLE_ASSIGNMENT, { teacher: input.teacher, course: input.course, title, description, received });
     const status = higherMappingStatus(course.status, "EXAMPLES_RECEIVED");
     if (status !== course.status) await writeMappingStatus(tx, course, status);
     const courseRef: OutreachSubjectRef = { id: course.id, name: course.name };

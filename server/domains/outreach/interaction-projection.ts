@@ -1,24 +1,9 @@
 import type { Row } from "../../platform/neo4j/database.js";
 import type { OutreachInteraction } from "./outreach-types.js";
 
-/**
- * The Cypher map projection of an interaction bound to `x`, in the shape of OutreachInteraction.
- * logInteraction records one initiator and one person contacted; should imported data hold more,
- * one of them is shown.
- */
-export const interactionProjection = `x {
-  .id, date: toString(x.date), .channel, .result, .note,
-  by: head([(b:Person)-[:INITIATED]->(x) | b {.id, .name, .email}]),
-  with: head([(x)-[:WITH]->(w:Person) | w {.id, .name, .email}]),
-  aboutProgramme: head([(x)-[:ABOUT]->(ap:Programme) | ap {.id, .name}]),
-  aboutCourse: head([(x)-[:ABOUT]->(ac:Course) | ac {.id, .name}])
-}`;
-
-/** Sort order of the log: newest date first; on one date, the latest logged first. */
-export const interactionOrder = "x.date DESC, coalesce(x.loggedAt, datetime('1970-01-01T00:00:00Z')) DESC, x.id DESC";
-
 const unknownPerson = { id: "", name: "(unknown)", email: null };
 
+/** An interaction as the statements project it (INTERACTION_PROJECTION, statements.ts), in the API's shape. */
 export function toOutreachInteraction(value: unknown): OutreachInteraction {
   const row = value as Row;
   return {

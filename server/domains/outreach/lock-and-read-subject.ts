@@ -1,6 +1,7 @@
 import type { Tx } from "../../platform/neo4j/database.js";
 import type { MappingStatus } from "../../platform/model/graph-enums.js";
 import { MappingSubject } from "./outreach-types.js";
+import { LOCK_AND_READ_COURSE, LOCK_AND_READ_PROGRAMME, WRITE_COURSE_MAPPING_STATUS, WRITE_PROGRAMME_MAPPING_STATUS } from "./statements.js";
 
 export interface LockedSubject {
   kind: MappingSubject;
@@ -14,19 +15,15 @@ export interface LockedSubject {
  * change cannot slip in between the read and our write. Undefined when there is no such node.
  */
 export async function lockAndReadSubject(tx: Tx, kind: MappingSubject, id: string): Promise<LockedSubject | undefined> {
-  const label = kind === MappingSubject.PROGRAMME ? "Programme" : "Course";
-  const rows = await tx.run(
-    `MATCH (n:${label} {id: $id})
-     SET n._lock = true REMOVE n._lock
-     RETURN n.name AS name, coalesce(n.mappingStatus, 'NOT_APPROACHED') AS status`,
-    { id },
-  );
+  const rows = await tx.run(kind === MappingSubject.PROGRAMME ? LOCK_AND_READ_PROGRAMME : LOCK_AND_READ_COURSE, { id });
   const row = rows[0];
   return row ? { kind, id, name: String(row.name), status: row.status as MappingStatus } : undefined;
 }
 
 /** Writes a mapping status (the subject must be locked by `lockAndReadSubject` in the same transaction). */
 export async function writeMappingStatus(tx: Tx, subject: LockedSubject, status: MappingStatus): Promise<void> {
-  const label = subject.kind === MappingSubject.PROGRAMME ? "Programme" : "Course";
-  await tx.run(`MATCH (n:${label} {id: $id}) SET n.mappingStatus = $status`, { id: subject.id, status });
+  await tx.run(subject.kind === MappingSubject.PROGRAMME ? WRITE_PROGRAMME_MAPPING_STATUS : WRITE_COURSE_MAPPING_STATUS, {
+    id: subject.id,
+    status,
+  });
 }

@@ -2,11 +2,12 @@ import type { Database, Tx } from "../../platform/neo4j/database.js";
 import { applyInteractionToTie, lockPair } from "../network/apply-interaction-to-tie.js";
 import { parseIsoDate, todayInAmsterdam } from "../../platform/validation/parse-values.js";
 import type { InteractionChannel, InteractionResult } from "../../platform/model/graph-enums.js";
-import { interactionProjection, toOutreachInteraction } from "./interaction-projection.js";
+import { toOutreachInteraction } from "./interaction-projection.js";
 import { lockAndReadSubject, writeMappingStatus, type LockedSubject } from "./lock-and-read-subject.js";
 import { higherMappingStatus, mappingStatusForResult } from "./mapping-rules.js";
 import { MappingSubject, type LoggedInteraction, type MappingChange } from "./outreach-types.js";
 import { userError } from "../../platform/graphql/user-error.js";
+import { CREATE_INTERACTION, READ_INTERACTION_REFERENCES } from "./statements.js";
 
 export interface LogInteractionInput {
   by: string;
@@ -57,31 +58,16 @@ export async function logInteraction(db: Database, input: LogInteractionInput): 
     }
     await lockPair(tx, input.by, input.with);
 
-    const created = await tx.run(
-      `MATCH (b:Person {id: $by}), (w:Person {id: $with})
-       CREATE (b)-[:INITIATED]->(x:Interaction {
-         id: randomUUID(), date: date($date), channel: $channel, loggedAt: datetime()
-       })-[:WITH]->(w)
-       SET x.result = $result, x.note = $note
-       WITH x
-       CALL (x) {
-         MATCH (p:Programme {id: $aboutProgramme}) CREATE (x)-[:ABOUT]->(p)
-       }
-       CALL (x) {
-         MATCH (c:Course {id: $aboutCourse}) CREATE (x)-[:ABOUT]->(c)
-       }
-       RETURN ${interactionProjection} AS interaction`,
-      {
-        by: input.by,
-        with: input.with,
-        date,
-        channel: input.channel,
-        result: input.result ?? null,
-        note,
-        aboutProgramme: input.aboutProgramme ?? null,
-        aboutCourse: input.aboutCourse ?? null,
-      },
-    );
+    const created = await tx.run(CREATE_INTERACTION, {
+      by: input.by,
+      with: input.with,
+      date,
+      channel: input.channel,
+      result: input.result ?? null,
+      note,
+      aboutProgramme: input.aboutProgramme ?? null,
+      aboutCourse: input.aboutCourse ?? null,
+    });
 
     const implied = mappingStatusForResult(input.result);
     const mappingChanges: MappingChange[] = [];
@@ -114,15 +100,12 @@ export async function logInteraction(db: Database, input: LogInteractionInput): 
 }
 
 async function checkReferences(tx: Tx, input: LogInteractionInput): Promise<void> {
-  const rows = await tx.run(
-    `OPTIONAL MATCH (b:Person {id: $by})
-     OPTIONAL MATCH (w:Person {id: $with})
-     OPTIONAL MATCH (p:Programme {id: $programme})
-     OPTIONAL MATCH (c:Course {id: $course})
-     RETURN b IS NOT NULL AS by, w IS NOT NULL AS with, p IS NOT NULL AS programme, c IS NOT NULL AS course,
-            CASE WHEN p IS NULL OR c IS NULL THEN true ELSE EXISTS { (c)-[:PART_OF]->(p) } END AS coursePartOfProgramme`,
-    { by: input.by, with: input.with, programme: input.aboutProgramme ?? null, course: input.aboutCourse ?? null },
-  );
+  const rows = await tx.run(READ_INTERACTION_REFERENCES, {
+    by: input.by,
+    with: input.with,
+    programme: input.aboutProgramme ?? null,
+    course: input.aboutCourse ?? null,
+  });
   const found = rows[0] ?? {};
   if (!found.by) throw userError("NOT_FOUND", `No person with id ${input.by}.`, "by");
   if (!found.with) throw userError("NOT_FOUND", `No person with id ${input.with}.`, "with");

@@ -1,8 +1,9 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { parseIsoDate } from "../../platform/validation/parse-values.js";
-import { interactionOrder, interactionProjection, toOutreachInteraction } from "./interaction-projection.js";
+import { toOutreachInteraction } from "./interaction-projection.js";
 import type { OutreachInteraction } from "./outreach-types.js";
 import { userError } from "../../platform/graphql/user-error.js";
+import { READ_INTERACTION_LOG, READ_LOG_FILTER_REFERENCES } from "./statements.js";
 
 export interface InteractionLogFilter {
   /** Interactions this person initiated or was contacted in. */
@@ -27,27 +28,12 @@ export async function readInteractionLog(db: Database, filter: InteractionLogFil
 
   return db.readTx(async (tx) => {
     const found = (
-      await tx.run(
-        `RETURN $person IS NULL OR EXISTS { (:Person {id: $person}) } AS person,
-                $programme IS NULL OR EXISTS { (:Programme {id: $programme}) } AS programme,
-                $course IS NULL OR EXISTS { (:Course {id: $course}) } AS course`,
-        params,
-      )
+      await tx.run(READ_LOG_FILTER_REFERENCES, params)
     )[0];
     for (const field of ["person", "programme", "course"] as const) {
       if (!found?.[field]) throw userError("NOT_FOUND", `No ${field} with id ${String(params[field])}.`, field);
     }
-    const rows = await tx.run(
-      `MATCH (x:Interaction)
-       WHERE ($from IS NULL OR x.date >= date($from)) AND ($to IS NULL OR x.date <= date($to))
-         AND ($person IS NULL OR EXISTS { (:Person {id: $person})-[:INITIATED]->(x) } OR EXISTS { (x)-[:WITH]->(:Person {id: $person}) })
-         AND ($programme IS NULL OR EXISTS { (x)-[:ABOUT]->(:Programme {id: $programme}) }
-              OR EXISTS { (x)-[:ABOUT]->(:Course)-[:PART_OF]->(:Programme {id: $programme}) })
-         AND ($course IS NULL OR EXISTS { (x)-[:ABOUT]->(:Course {id: $course}) })
-       WITH x ORDER BY ${interactionOrder} LIMIT toInteger($limit)
-       RETURN ${interactionProjection} AS interaction`,
-      params,
-    );
+    const rows = await tx.run(READ_INTERACTION_LOG, params);
     return rows.map((r) => toOutreachInteraction(r.interaction));
   });
 }

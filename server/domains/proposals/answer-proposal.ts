@@ -6,6 +6,7 @@ import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.
 import { checkSentAt } from "./propose-case.js";
 import type { ProposalRecord } from "./proposal-types.js";
 import { readProposals } from "./read-proposals.js";
+import { ANSWER_PROPOSAL, READ_PROPOSAL_TO_ANSWER } from "./statements.js";
 
 export interface AnswerProposalInput {
   proposalId: string;
@@ -31,9 +32,7 @@ export async function answerProposal(db: Database, input: AnswerProposalInput, a
     // Lock first, then read: two answers to one proposal cannot both pass the "not yet answered" check.
     if (!(await lockNode(tx, "Proposal", input.proposalId))) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No proposal with id ${input.proposalId}.`, "proposal");
     const rows = await tx.run(
-      `MATCH (p:Proposal {id: $id})
-       RETURN p.answer AS answer, toString(p.sentAt) AS sentAt, toString(p.expiresAt) AS expiresAt,
-              datetime($answeredAt) > p.expiresAt AS expired, datetime($answeredAt) < p.sentAt AS early`,
+      READ_PROPOSAL_TO_ANSWER,
       { id: input.proposalId, answeredAt },
     );
     const p = rows[0] ?? {};
@@ -51,8 +50,7 @@ export async function answerProposal(db: Database, input: AnswerProposalInput, a
       );
     }
     await tx.run(
-      `MATCH (p:Proposal {id: $id})
-       SET p.answer = $answer, p.answeredAt = datetime($answeredAt), p.declineReason = $declineReason, p.answeredBy = $by`,
+      ANSWER_PROPOSAL,
       {
         id: input.proposalId,
         answer: input.answer,

@@ -10,14 +10,9 @@ import type { Digest } from "./proposal-types.js";
 import { renderDigest, type DigestItem } from "./render-digest.js";
 import { scoreSuggestion, verdictAtLeast, type TextLanguage } from "../suggestions/score-suggestion.js";
 import { warmPathScope, warmPathsTo } from "../suggestions/warm-path-cache.js";
+import { READ_DIGEST_CASES, READ_DIGEST_TEACHER, READ_TEACHERS_WITH_DIGEST_DUE } from "./statements.js";
 
 export const DEFAULT_WORKSPACE_NAME = "Digitale Werkplaats MKB";
-
-// An agreement valid on the digest date that covers the course, its programme or its institution.
-const COVERED_ON_DATE = `
-  (EXISTS { MATCH (a:Agreement)-[:COVERS]->(c) WHERE a.validFrom <= date($date) AND (a.validTo IS NULL OR a.validTo >= date($date)) }
-   OR EXISTS { MATCH (a:Agreement)-[:COVERS]->(:Programme)<-[:PART_OF]-(c) WHERE a.validFrom <= date($date) AND (a.validTo IS NULL OR a.validTo >= date($date)) }
-   OR EXISTS { MATCH (a:Agreement)-[:COVERS]->(:Institution)<-[:OFFERED_BY]-(:Programme)<-[:PART_OF]-(c) WHERE a.validFrom <= date($date) AND (a.validTo IS NULL OR a.validTo >= date($date)) })`;
 
 /**
  * A teacher's digest on a date: the open cases (QUALIFIED or PROPOSED) never proposed to this
@@ -30,11 +25,7 @@ export async function buildDigest(
   input: { teacherId: string; date: string; language: TextLanguage | null; now: string; settings: MatchingSettings },
 ): Promise<Digest> {
   const rows = await tx.run(
-    `MATCH (t:Person {id: $teacherId})
-     RETURN t.name AS name, t.email AS email, t.language AS language, t.digestEveryDays AS every,
-            toString(t.lastDigestSentOn) AS lastSentOn,
-            COLLECT { MATCH (t)-[:TEACHES]->(c:Course) WHERE ${COVERED_ON_DATE} RETURN c.id } AS courseIds,
-            COLLECT { MATCH (w:Workspace) RETURN w.name ORDER BY w.name } AS workspaces`,
+    READ_DIGEST_TEACHER,
     { teacherId: input.teacherId, date: input.date },
   );
   const teacher = rows[0];
@@ -91,11 +82,7 @@ async function digestItems(
   }
   if (best.size === 0) return [];
   const details = await tx.run(
-    `UNWIND $ids AS id MATCH (k:Case {id: id})
-     OPTIONAL MATCH (k)<-[:ASKED]-(s:Sme)
-     RETURN k.id AS id, k.title AS title, k.question AS question, k.topics AS topics, k.wantedLevels AS wantedLevels,
-            k.effort AS effort, toString(k.earliestStart) AS earliestStart, toString(k.deadline) AS deadline,
-            s.name AS smeName, s.city AS smeCity`,
+    READ_DIGEST_CASES,
     { ids: [...best.keys()] },
   );
   const byId = new Map(details.map((d) => [String(d.id), d]));
@@ -133,10 +120,7 @@ async function digestItems(
  */
 export async function buildDueDigests(tx: Tx, input: { date: string; now: string; settings: MatchingSettings }): Promise<Digest[]> {
   const rows = await tx.run(
-    `MATCH (t:Person) WHERE t.digestEveryDays IS NOT NULL
-       AND (t.lastDigestSentOn IS NULL OR t.lastDigestSentOn + duration({days: t.digestEveryDays}) <= date($date))
-       AND EXISTS { MATCH (t)-[:TEACHES]->(c:Course) WHERE ${COVERED_ON_DATE} }
-     RETURN t.id AS id ORDER BY t.name, t.id`,
+    READ_TEACHERS_WITH_DIGEST_DUE,
     { date: input.date },
   );
   const digests: Digest[] = [];

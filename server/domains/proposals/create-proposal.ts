@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../platform/neo4j/database.js";
 import type { InteractionChannel } from "../suggestions/matching-enums.js";
+import { CREATE_PROPOSAL } from "./statements.js";
 
 export interface NewProposal {
   caseId: string;
@@ -16,12 +17,6 @@ export interface NewProposal {
 /** Writes one Proposal with its expiry (sentAt + expiryDays) in the caller's transaction. */
 export async function createProposal(tx: Tx, proposal: NewProposal): Promise<string> {
   const id = randomUUID();
-  await tx.run(
-    `MATCH (k:Case {id: $caseId}), (t:Person {id: $teacherId}), (c:Course {id: $courseId})
-     CREATE (p:Proposal {id: $id, sentAt: datetime($sentAt), channel: $channel,
-                         expiresAt: datetime($sentAt) + duration({days: toInteger($expiryDays)}), sentBy: $by})
-     CREATE (p)-[:OF_CASE]->(k), (p)-[:TO_TEACHER]->(t), (p)-[:FOR_COURSE]->(c)`,
-    { ...proposal, id },
-  );
+  await tx.run(CREATE_PROPOSAL, { ...proposal, id });
   return id;
 }

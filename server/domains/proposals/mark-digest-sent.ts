@@ -14,6 +14,7 @@ import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.
 import type { MatchingSettings } from "../suggestions/matching-settings.js";
 import type { DigestSent } from "./proposal-types.js";
 import { readProposals } from "./read-proposals.js";
+import { MARK_DIGEST_SENT } from "./statements.js";
 
 /**
  * Records a digest as sent, in one transaction: the digest is built again inside it (so it is what
@@ -74,8 +75,7 @@ export async function markDigestSent(
     }
     // A digest logged for an earlier day does not move the rhythm back.
     await tx.run(
-      `MATCH (t:Person {id: $id})
-       SET t.lastDigestSentOn = CASE WHEN t.lastDigestSentOn IS NULL OR t.lastDigestSentOn < date($date) THEN date($date) ELSE t.lastDigestSentOn END`,
+      MARK_DIGEST_SENT,
       { id: input.teacherId, date },
     );
     return { teacherId: input.teacherId, date, proposals: await readProposals(tx, { proposalIds }, now) };

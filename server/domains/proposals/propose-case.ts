@@ -12,6 +12,7 @@ import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.
 import type { MatchingSettings } from "../suggestions/matching-settings.js";
 import type { ProposalRecord } from "./proposal-types.js";
 import { readProposals } from "./read-proposals.js";
+import { READ_PROPOSAL_IN_COOLDOWN, READ_TEACHER_OF_COURSE } from "./statements.js";
 
 export interface ProposeCaseInput {
   caseId: string;
@@ -62,9 +63,7 @@ export function checkSentAt(value: string | null, now: string, field: string): s
 
 async function checkTeacherOfCourse(tx: Tx, teacherId: string, courseId: string): Promise<void> {
   const rows = await tx.run(
-    `OPTIONAL MATCH (t:Person {id: $teacherId}) OPTIONAL MATCH (c:Course {id: $courseId})
-     RETURN t IS NOT NULL AS teacher, c IS NOT NULL AS course, t.name AS teacherName, c.name AS courseName,
-            EXISTS { (t)-[:TEACHES]->(c) } AS teaches`,
+    READ_TEACHER_OF_COURSE,
     { teacherId, courseId },
   );
   const row = rows[0];
@@ -78,10 +77,7 @@ async function checkTeacherOfCourse(tx: Tx, teacherId: string, courseId: string)
 async function checkCooldown(tx: Tx, caseId: string, teacherId: string, sentAt: string, days: number): Promise<void> {
   if (days <= 0) return;
   const rows = await tx.run(
-    `MATCH (:Case {id: $caseId})<-[:OF_CASE]-(p:Proposal)-[:TO_TEACHER]->(t:Person {id: $teacherId})
-     WHERE p.sentAt > datetime($sentAt) - duration({days: toInteger($days)}) AND p.sentAt < datetime($sentAt) + duration({days: toInteger($days)})
-     RETURN toString(p.sentAt) AS sentAt, toString(p.sentAt + duration({days: toInteger($days)})) AS until, t.name AS teacher
-     ORDER BY p.sentAt DESC LIMIT 1`,
+    READ_PROPOSAL_IN_COOLDOWN,
     { caseId, teacherId, sentAt, days },
   );
   const last = rows[0];

@@ -7,6 +7,7 @@ import { fileSpecs, type FileName, type FileSpec, type RefLabel } from "./csv-fo
 import { fileWriters, writerParams, type FileWriter, type ImportContext } from "./import-writers.js";
 import { readCsvText, type RowProblem } from "./read-csv-text.js";
 import { rowKeys, validateCells, validateRowRules, type ValidRow } from "./validate-csv-row.js";
+import { READ_TIE_ROW_STATE, readExistingIdsStatement, readRowStateStatement } from "./statements.js";
 
 export interface ImportProgress {
   file: FileName;
@@ -137,7 +138,7 @@ async function checkReferences(tx: Tx, prepared: PreparedFile, rejected: Rejecte
   }
   const existing = new Map<RefLabel, Set<string>>();
   for (const [label, ids] of wanted) {
-    const rows = await tx.run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id`, { ids: [...ids] });
+    const rows = await tx.run(readExistingIdsStatement(label), { ids: [...ids] });
     existing.set(label, new Set(rows.map((r) => String(r.id))));
   }
   const problems: RowProblem[] = [];
@@ -169,12 +170,9 @@ async function checkReferences(tx: Tx, prepared: PreparedFile, rejected: Rejecte
 async function snapshot(tx: Tx, writer: FileWriter, rows: ValidRow[]): Promise<Map<number, string | null>> {
   const result = new Map<number, string | null>();
   if ("tie" in writer.entity) {
-    const found = await tx.run(
-      `UNWIND $rows AS row
-       OPTIONAL MATCH (:Person {id: row.a})-[k:KNOWS]-(:Person {id: row.b})
-       RETURN row.line AS line, collect(properties(k)) AS ties`,
-      { rows: rows.map((r) => ({ line: r.line, a: r.values.personA, b: r.values.personB })) },
-    );
+    const found = await tx.run(READ_TIE_ROW_STATE, {
+      rows: rows.map((r) => ({ line: r.line, a: r.values.personA, b: r.values.personB })),
+    });
     for (const hit of found) {
       const ties = hit.ties as unknown[];
       result.set(Number(hit.line), ties.length === 0 ? null : stableJson(ties));
@@ -182,13 +180,7 @@ async function snapshot(tx: Tx, writer: FileWriter, rows: ValidRow[]): Promise<M
     return result;
   }
   const { label, id } = writer.entity;
-  const found = await tx.run(
-    `UNWIND $rows AS row
-     OPTIONAL MATCH (n:${label} {id: row.id})
-     RETURN row.line AS line, properties(n) AS props,
-            [(n)-[r]-(m) | type(r) + CASE WHEN startNode(r) = n THEN '>' ELSE '<' END + coalesce(m.id, '') + ' ' + coalesce(toString(r.date), '')] AS rels`,
-    { rows: rows.map((r) => ({ line: r.line, id: id(r) })) },
-  );
+  const found = await tx.run(readRowStateStatement(label), { rows: rows.map((r) => ({ line: r.line, id: id(r) })) });
   for (const hit of found) {
     result.set(Number(hit.line), hit.props === null ? null : stableJson({ props: hit.props, rels: [...(hit.rels as string[])].sort() }));
   }

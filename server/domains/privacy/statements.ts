@@ -1,0 +1,75 @@
+/**
+ * The Cypher of data subjects' requests (GDPR), each statement whole.
+ * Snapshots: tests/snapshots/cypher/privacy/.
+ */
+
+/** Erases a person in one statement: what goes and what stays is listed at erasePerson. */
+export const ERASE_PERSON = /* cypher */ `
+MATCH (p:Person {id: $id})
+WITH p, p.id AS oldId, 'erased-' + randomUUID() AS newId
+CALL (p) { OPTIONAL MATCH (p)-[k:KNOWS]-() DELETE k RETURN count(k) AS tiesRemoved }
+CALL (p) {
+  OPTIONAL MATCH (p)-[:INITIATED|WITH]-(i:Interaction)
+  WITH DISTINCT i WHERE i.note IS NOT NULL
+  SET i.note = null
+  RETURN count(i) AS interactionNotesRemoved
+}
+CALL (p) {
+  OPTIONAL MATCH (pr:Proposal)-[:TO_TEACHER]->(p)
+  WITH pr WHERE pr.declineReason IS NOT NULL
+  SET pr.declineReason = null
+  RETURN count(pr) AS proposalReasonsRemoved
+}
+CALL (oldId, newId) {
+  OPTIONAL MATCH (e:CaseEvent {by: oldId})
+  SET e.by = newId
+  RETURN count(e) AS caseEventsRelinked
+}
+CALL (oldId) {
+  OPTIONAL MATCH (u:User {personId: oldId})
+  SET u.personId = null
+  RETURN count(u) AS accountsUnlinked
+}
+SET p = { id: newId, name: 'Erased person', erasedAt: datetime() }
+RETURN newId AS erasedId, tiesRemoved, interactionNotesRemoved, proposalReasonsRemoved, caseEventsRelinked, accountsUnlinked`;
+
+/** Everything the graph holds about one person: what is included is listed at exportPerson. */
+export const EXPORT_PERSON = /* cypher */ `
+MATCH (p:Person {id: $id})
+CALL (p) {
+  OPTIONAL MATCH (p)-[r]-(other) WHERE NOT r:KNOWS
+  RETURN collect(CASE WHEN r IS NULL THEN null ELSE {
+    relationship: type(r), direction: CASE WHEN startNode(r) = p THEN 'OUT' ELSE 'IN' END,
+    properties: properties(r), otherLabels: labels(other), otherId: other.id, otherName: coalesce(other.name, other.title)
+  } END) AS relationships
+}
+CALL (p) {
+  OPTIONAL MATCH (p)-[k:KNOWS]-(o:Person)
+  RETURN collect(CASE WHEN k IS NULL THEN null ELSE { personId: o.id, name: o.name, properties: properties(k) } END) AS ties
+}
+CALL (p) {
+  OPTIONAL MATCH (p)-[role:INITIATED|WITH]-(i:Interaction)
+  WITH DISTINCT i, type(role) AS role WHERE i IS NOT NULL
+  OPTIONAL MATCH (b:Person)-[:INITIATED]->(i)
+  OPTIONAL MATCH (i)-[:WITH]->(w:Person)
+  OPTIONAL MATCH (i)-[:ABOUT]->(about)
+  WITH i, role, collect(DISTINCT b.name) AS byNames, collect(DISTINCT w.name) AS withNames, collect(DISTINCT coalesce(about.name, about.id)) AS aboutNames
+  RETURN collect({ role: CASE role WHEN 'INITIATED' THEN 'initiated' ELSE 'with' END, properties: properties(i), by: byNames, with: withNames, about: aboutNames }) AS interactions
+}
+CALL (p) {
+  OPTIONAL MATCH (p)-[:CONTACT_FOR]->(s:Sme)-[:ASKED]->(c:Case)
+  RETURN collect(CASE WHEN c IS NULL THEN null ELSE { caseId: c.id, title: c.title, status: c.status, sme: s.name } END) AS casesAsContact
+}
+CALL (p) {
+  OPTIONAL MATCH (c:Case)-[:HANDLED_BY]->(p)
+  RETURN collect(CASE WHEN c IS NULL THEN null ELSE { caseId: c.id, title: c.title, status: c.status } END) AS casesHandled
+}
+CALL (p) {
+  OPTIONAL MATCH (c:Case)-[:HAD_EVENT]->(e:CaseEvent {by: p.id})
+  RETURN collect(CASE WHEN e IS NULL THEN null ELSE { caseId: c.id, properties: properties(e) } END) AS caseEvents
+}
+CALL (p) {
+  OPTIONAL MATCH (u:User {personId: p.id})
+  RETURN collect(CASE WHEN u IS NULL THEN null ELSE { id: u.id, email: u.email, name: u.name, roles: u.roles, disabled: u.disabled } END) AS userAccounts
+}
+RETURN properties(p) AS person, relationships, ties, interactions, casesAsContact, casesHandled, caseEvents, userAccounts`;

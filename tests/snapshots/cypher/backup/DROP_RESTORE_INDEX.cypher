@@ -1,0 +1,1 @@
+DROP INDEX werkplaats_restore_key IF EXISTS

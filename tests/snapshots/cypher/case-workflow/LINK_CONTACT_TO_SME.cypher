@@ -1,0 +1,2 @@
+MATCH (p:Person {id: $id}), (s:Sme {id: $smeId})
+MERGE (p)-[:CONTACT_FOR]->(s)

@@ -1,0 +1,22 @@
+MATCH (k:Case {id: $id})
+CALL (k) {
+  MATCH (k)-[:HAD_EVENT]->(e:CaseEvent)
+  RETURN 'STATUS_CHANGE' AS kind, 1 AS rank, e.at AS instant, e.by AS by, e.from AS fromStatus, e.to AS toStatus, e.reason AS reason,
+         e.note AS note, null AS proposalId, null AS teacherId, null AS teacherName, null AS courseName, null AS channel, null AS answer
+  UNION ALL
+  MATCH (k)<-[:OF_CASE]-(p:Proposal)-[:TO_TEACHER]->(t:Person)
+  OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)
+  RETURN 'PROPOSAL_SENT' AS kind, 0 AS rank, p.sentAt AS instant, p.sentBy AS by, null AS fromStatus, null AS toStatus, null AS reason,
+         null AS note, p.id AS proposalId, t.id AS teacherId, t.name AS teacherName, c.name AS courseName, p.channel AS channel, null AS answer
+  UNION ALL
+  MATCH (k)<-[:OF_CASE]-(p:Proposal)-[:TO_TEACHER]->(t:Person)
+  WHERE p.answeredAt IS NOT NULL
+  OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)
+  RETURN 'PROPOSAL_ANSWERED' AS kind, 2 AS rank, p.answeredAt AS instant, p.answeredBy AS by, null AS fromStatus, null AS toStatus,
+         p.declineReason AS reason, null AS note, p.id AS proposalId, t.id AS teacherId, t.name AS teacherName,
+         c.name AS courseName, p.channel AS channel, p.answer AS answer
+}
+OPTIONAL MATCH (who:Person {id: by})
+RETURN kind, toString(instant) AS at, by, who.name AS byName, fromStatus, toStatus, reason, note,
+       proposalId, teacherId, teacherName, courseName, channel, answer
+ORDER BY instant, rank

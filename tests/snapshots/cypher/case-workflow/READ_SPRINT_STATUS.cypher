@@ -1,0 +1,2 @@
+MATCH (s:Sprint {id: $id})
+RETURN s.status AS status

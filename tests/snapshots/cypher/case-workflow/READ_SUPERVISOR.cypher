@@ -1,0 +1,2 @@
+MATCH (t:Person {id: $id})
+RETURN t.id AS id

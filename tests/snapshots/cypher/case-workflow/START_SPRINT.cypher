@@ -1,0 +1,2 @@
+MATCH (s:Sprint {id: $id})
+SET s.status = 'RUNNING'

@@ -1,0 +1,2 @@
+MATCH (i:Institution {id: $institution})
+RETURN i.id AS id

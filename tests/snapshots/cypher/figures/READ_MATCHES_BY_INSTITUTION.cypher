@@ -1,0 +1,8 @@
+MATCH (i:Institution)
+CALL (i) {
+  OPTIONAL MATCH (i)<-[:OFFERED_BY]-(:Programme)<-[:PART_OF]-(:Course)<-[:IN_COURSE]-(s:Sprint)-[:FOR_CASE]->(c:Case)
+  WHERE coalesce(s.status, '') <> 'CANCELLED' AND ($from IS NULL OR date(c.created) >= date($from)) AND ($to IS NULL OR date(c.created) <= date($to))
+  RETURN count(DISTINCT s) AS matches
+}
+RETURN i.id AS institutionId, i.name AS institutionName, i.kind AS level, matches
+ORDER BY matches DESC, institutionName, institutionId

@@ -1,0 +1,19 @@
+MATCH (b:Person {id: $by}), (w:Person {id: $with})
+CREATE (b)-[:INITIATED]->(x:Interaction {
+  id: randomUUID(), date: date($date), channel: $channel, loggedAt: datetime()
+})-[:WITH]->(w)
+SET x.result = $result, x.note = $note
+WITH x
+CALL (x) {
+  MATCH (p:Programme {id: $aboutProgramme}) CREATE (x)-[:ABOUT]->(p)
+}
+CALL (x) {
+  MATCH (c:Course {id: $aboutCourse}) CREATE (x)-[:ABOUT]->(c)
+}
+RETURN x {
+  .id, date: toString(x.date), .channel, .result, .note,
+  by: head([(b:Person)-[:INITIATED]->(x) | b {.id, .name, .email}]),
+  with: head([(x)-[:WITH]->(w:Person) | w {.id, .name, .email}]),
+  aboutProgramme: head([(x)-[:ABOUT]->(ap:Programme) | ap {.id, .name}]),
+  aboutCourse: head([(x)-[:ABOUT]->(ac:Course) | ac {.id, .name}])
+} AS interaction

@@ -1,0 +1,2 @@
+MATCH (n:Course {id: $id})
+SET n.mappingStatus = $status

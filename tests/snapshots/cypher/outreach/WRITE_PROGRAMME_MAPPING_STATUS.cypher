@@ -1,0 +1,2 @@
+MATCH (n:Programme {id: $id})
+SET n.mappingStatus = $status

@@ -1,0 +1,27 @@
+MATCH (p:Person {id: $id})
+WITH p, p.id AS oldId, 'erased-' + randomUUID() AS newId
+CALL (p) { OPTIONAL MATCH (p)-[k:KNOWS]-() DELETE k RETURN count(k) AS tiesRemoved }
+CALL (p) {
+  OPTIONAL MATCH (p)-[:INITIATED|WITH]-(i:Interaction)
+  WITH DISTINCT i WHERE i.note IS NOT NULL
+  SET i.note = null
+  RETURN count(i) AS interactionNotesRemoved
+}
+CALL (p) {
+  OPTIONAL MATCH (pr:Proposal)-[:TO_TEACHER]->(p)
+  WITH pr WHERE pr.declineReason IS NOT NULL
+  SET pr.declineReason = null
+  RETURN count(pr) AS proposalReasonsRemoved
+}
+CALL (oldId, newId) {
+  OPTIONAL MATCH (e:CaseEvent {by: oldId})
+  SET e.by = newId
+  RETURN count(e) AS caseEventsRelinked
+}
+CALL (oldId) {
+  OPTIONAL MATCH (u:User {personId: oldId})
+  SET u.personId = null
+  RETURN count(u) AS accountsUnlinked
+}
+SET p = { id: newId, name: 'Erased person', erasedAt: datetime() }
+RETURN newId AS erasedId, tiesRemoved, interactionNotesRemoved, proposalReasonsRemoved, caseEventsRelinked, accountsUnlinked

@@ -1,0 +1,5 @@
+UNWIND $ids AS id MATCH (k:Case {id: id})
+OPTIONAL MATCH (k)<-[:ASKED]-(s:Sme)
+RETURN k.id AS id, k.title AS title, k.question AS question, k.topics AS topics, k.wantedLevels AS wantedLevels,
+       k.effort AS effort, toString(k.earliestStart) AS earliestStart, toString(k.deadline) AS deadline,
+       s.name AS smeName, s.city AS smeCity

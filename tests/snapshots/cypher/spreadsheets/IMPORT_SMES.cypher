@@ -1,0 +1,14 @@
+UNWIND $rows AS row
+MERGE (n:Sme {id: row.targetId})
+SET n.name = row.name, n.kvkNumber = coalesce(row.kvkNumber, n.kvkNumber), n.sector = coalesce(row.sector, n.sector),
+    n.size = coalesce(row.size, n.size), n.city = coalesce(row.city, n.city)
+WITH n, row
+CALL (n, row) {
+  MATCH (p:Person {id: row.contactPersonId})
+  MERGE (p)-[:CONTACT_FOR]->(n)
+}
+CALL (n, row) {
+  MATCH (pa:Partner {id: row.referredBy})
+  MERGE (pa)-[r:REFERRED]->(n)
+  SET r.date = date(row.referralDate)
+}
