@@ -5,11 +5,13 @@ import * as agreements from "../../server/domains/agreements/statements.js";
 import * as backup from "../../server/domains/backup/statements.js";
 import * as caseWorkflow from "../../server/domains/case-workflow/statements.js";
 import * as figures from "../../server/domains/figures/statements.js";
+import * as network from "../../server/domains/network/statements.js";
 import * as outreach from "../../server/domains/outreach/statements.js";
 import * as privacy from "../../server/domains/privacy/statements.js";
 import * as proposals from "../../server/domains/proposals/statements.js";
 import type { RefLabel } from "../../server/domains/spreadsheets/csv-formats.js";
 import * as spreadsheets from "../../server/domains/spreadsheets/statements.js";
+import * as suggestions from "../../server/domains/suggestions/statements.js";
 import * as platformAuth from "../../server/platform/auth/statements.js";
 import * as platformNeo4j from "../../server/platform/neo4j/statements.js";
 import * as platformValidation from "../../server/platform/validation/statements.js";
@@ -29,10 +31,12 @@ const modules: Record<string, Record<string, unknown>> = {
   backup,
   "case-workflow": caseWorkflow,
   figures,
+  network,
   outreach,
   privacy,
   proposals,
   spreadsheets,
+  suggestions,
 };
 
 /**
@@ -68,6 +72,24 @@ const builders: Record<string, Record<string, string>> = {
     ["Institution", "TeachingPeriod", "Partner", "Programme", "Course", "Person", "Sme", "Case"] satisfies spreadsheets.ImportedLabel[],
     spreadsheets.readRowStateStatement,
   ),
+  // The hop limit only changes the bounds of the two halves (and 1 hop has no meeting half); the default is 4.
+  "network/warmPathsStatement": { WARM_PATHS_1_HOP: network.warmPathsStatement(1), WARM_PATHS_4_HOPS: network.warmPathsStatement(4) },
+  "network/rankWarmPathsStatement": {
+    RANK_WARM_PATHS_1_HOP: network.rankWarmPathsStatement(1),
+    RANK_WARM_PATHS_5_HOPS: network.rankWarmPathsStatement(5),
+    RANK_WARM_PATHS_4_HOPS_DESCRIBED: network.rankWarmPathsStatement(4, true),
+  },
+  // The sort field only picks the key from a fixed table.
+  "network/readEmbeddingRankingStatement": {
+    READ_EMBEDDING_RANKING_BY_LEVEL: network.readEmbeddingRankingStatement("LEVEL", true),
+    READ_EMBEDDING_RANKING_BY_NAME_ASCENDING: network.readEmbeddingRankingStatement("NAME", false),
+  },
+  "suggestions/readCourseFitsStatement": {
+    READ_COURSE_FITS_OF_CASES: suggestions.readCourseFitsStatement("caseIds", "all"),
+    READ_COURSE_FITS_OF_CASES_IN_COURSES: suggestions.readCourseFitsStatement("caseIds", "courseIds"),
+    READ_COURSE_FITS_FOR_TEACHER: suggestions.readCourseFitsStatement("openCasesNotProposedTo", "courseIds"),
+    READ_COURSE_FITS_FOR_TEACHER_IN_ALL_COURSES: suggestions.readCourseFitsStatement("openCasesNotProposedTo", "all"),
+  },
   // One statement per shape of the backup's nodes and relationships: a few shapes stand for all.
   "backup/restoreNodesStatement": {
     RESTORE_NODES_WITHOUT_PROPERTIES: backup.restoreNodesStatement(["Workspace"], []),

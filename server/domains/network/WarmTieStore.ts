@@ -1,4 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
+import { READ_WARM_NEIGHBOURS } from "./statements.js";
 
 /**
  * The warm ties (strength ≥ threshold) of the people asked about so far, read from Neo4j in
@@ -60,9 +61,7 @@ export class WarmTieStore {
     this.queries += 1;
     this.peopleRead += missing.size;
     const rows = await db.read(
-      `UNWIND $ids AS id
-       OPTIONAL MATCH (x:Person {id: id})
-       RETURN id, [(x)-[r:KNOWS]-(y:Person) WHERE r.strength >= $threshold AND y <> x | y.id] AS ids`,
+      READ_WARM_NEIGHBOURS,
       { ids: [...missing].map((n) => this.ids[n]!), threshold: this.threshold },
     );
     for (const row of rows) {

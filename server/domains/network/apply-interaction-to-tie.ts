@@ -1,6 +1,7 @@
 import type { Tx } from "../../platform/neo4j/database.js";
 import { notFound, today } from "./check-network-input.js";
 import { deriveTieStrength, interactionEvidence } from "./derive-tie-strength.js";
+import { APPLY_INTERACTION_TO_TIE, LOCK_PAIR, READ_INTERACTION_DATES_OF_PAIR, READ_TIE_OF_PAIR } from "./statements.js";
 
 /** How an interaction channel names the tie it creates (TieChannel has no EMAIL, PHONE, MEETING). */
 const tieChannelOf: Record<string, string> = {
@@ -43,11 +44,7 @@ export interface ApplyInteractionOptions {
  */
 export async function lockPair(tx: Tx, fromId: string, toId: string): Promise<void> {
   const locked = await tx.run(
-    `UNWIND $ids AS id
-     MATCH (p:Person {id: id})
-     WITH p ORDER BY p.id
-     SET p.tieLock = true REMOVE p.tieLock
-     RETURN p.id AS id`,
+    LOCK_PAIR,
     { ids: [...new Set([fromId, toId])].sort() },
   );
   const found = new Set(locked.map((r) => String(r.id)));
@@ -78,22 +75,14 @@ export async function applyInteractionToTie(
 
   const existing = (
     await tx.run(
-      `MATCH (:Person {id: $fromId})-[k:KNOWS]-(:Person {id: $toId})
-       RETURN k.strength AS strength, k.baseStrength AS baseStrength, coalesce(k.manual, false) AS manual
-       ORDER BY elementId(k) LIMIT 1`,
+      READ_TIE_OF_PAIR,
       { fromId, toId },
     )
   )[0];
   // From the two people rather than over all interactions: the pair's few, not the whole log.
   const dates = (
     await tx.run(
-      `MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
-       CALL (a, b) {
-         MATCH (a)-[:INITIATED]->(i:Interaction)-[:WITH]->(b) RETURN i
-         UNION
-         MATCH (b)-[:INITIATED]->(i:Interaction)-[:WITH]->(a) RETURN i
-       }
-       RETURN toString(i.date) AS date`,
+      READ_INTERACTION_DATES_OF_PAIR,
       { fromId, toId },
     )
   ).map((r) => String(r.date));
@@ -107,16 +96,7 @@ export async function applyInteractionToTie(
   const derived = deriveTieStrength(base, evidence);
 
   const rows = await tx.run(
-    `MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
-     MERGE (a)-[k:KNOWS]-(b)
-       ON CREATE SET k.channel = $channel, k.since = date($date), k.manual = false
-     WITH k ORDER BY elementId(k) LIMIT 1
-     SET k.lastContact = CASE WHEN k.lastContact IS NULL OR k.lastContact < date($date) THEN date($date) ELSE k.lastContact END,
-         k.baseStrength = coalesce(k.baseStrength, $base),
-         k.strength = CASE WHEN coalesce(k.manual, false) THEN k.strength ELSE $derived END,
-         k.manual = coalesce(k.manual, false)
-     RETURN k.strength AS strength, coalesce(k.manual, false) AS manual, k.baseStrength AS baseStrength,
-            k.channel AS channel, k.since AS since, k.lastContact AS lastContact`,
+    APPLY_INTERACTION_TO_TIE,
     { fromId, toId, date, base, derived, channel: tieChannelOf[options.channel ?? ""] ?? "OTHER" },
   );
   const tie = rows[0]!;

@@ -1,4 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
+import { READ_PERSON_PROFILES } from "./statements.js";
 
 export type RoleKind =
   | "TEACHER"
@@ -28,51 +29,6 @@ export interface PersonProfile {
   jobTitle: string | null;
   roles: PersonRole[];
 }
-
-/**
- * The roles of the person bound to `p`, as one list `roles` (the CALL yields exactly one row per
- * person: the inner CALL yields no row for a person without roles, and collecting outside it keeps
- * that person). Exported so that statements which describe people as their last part (warmPaths)
- * need no round trip of their own.
- */
-export const rolesOfPerson = `
-CALL (p) {
- CALL (p) {
-  MATCH (p)-[:TEACHES]->(c:Course)
-  OPTIONAL MATCH (c)-[:PART_OF]->(g:Programme)
-  OPTIONAL MATCH (g)-[:OFFERED_BY]->(i:Institution)
-  RETURN 'TEACHER' AS kind, c AS course, g AS programme, i AS institution, null AS other
-  UNION ALL
-  MATCH (p)-[:COORDINATES]->(g:Programme)
-  OPTIONAL MATCH (g)-[:OFFERED_BY]->(i:Institution)
-  RETURN 'PROGRAMME_COORDINATOR' AS kind, null AS course, g AS programme, i AS institution, null AS other
-  UNION ALL
-  MATCH (p)-[:DIRECTS]->(g:Programme)
-  OPTIONAL MATCH (g)-[:OFFERED_BY]->(i:Institution)
-  RETURN 'DIRECTOR' AS kind, null AS course, g AS programme, i AS institution, null AS other
-  UNION ALL
-  MATCH (p)-[:DEAN_OF]->(i:Institution)
-  RETURN 'DEAN' AS kind, null AS course, null AS programme, i AS institution, null AS other
-  UNION ALL
-  MATCH (p)-[:BOARD_MEMBER_OF]->(i:Institution)
-  RETURN 'BOARD_MEMBER' AS kind, null AS course, null AS programme, i AS institution, null AS other
-  UNION ALL
-  MATCH (p)-[:COORDINATOR_OF]->(w:Workspace)
-  RETURN 'WORKSPACE_COORDINATOR' AS kind, null AS course, null AS programme, null AS institution, w.name AS other
-  UNION ALL
-  MATCH (p)-[:WORKS_AT]->(x:Partner)
-  RETURN 'PARTNER_CONTACT' AS kind, null AS course, null AS programme, null AS institution, x.name AS other
- }
- RETURN collect({kind: kind, courseId: course.id, courseName: course.name, programmeId: programme.id,
-  programmeName: programme.name, institutionId: institution.id, institutionName: institution.name,
-  institutionShortName: institution.shortName, other: other}) AS roles
-}`;
-
-const profilesQuery = `
-UNWIND $ids AS id
-MATCH (p:Person {id: id})
-${rolesOfPerson}
-RETURN p.id AS id, p.name AS name, p.jobTitle AS jobTitle, roles`;
 
 /** Order in which roles are named when a person holds several: the most senior first. */
 const roleRank: Record<RoleKind, number> = {
@@ -109,11 +65,11 @@ export async function describePeople(
 ): Promise<Map<string, PersonProfile>> {
   const profiles = new Map<string, PersonProfile>();
   if (ids.length === 0) return profiles;
-  const rows = await db.read(profilesQuery, { ids: [...new Set(ids)] });
+  const rows = await db.read(READ_PERSON_PROFILES, { ids: [...new Set(ids)] });
   return profilesFromRows(rows, focus);
 }
 
-/** Rows of {id, name, jobTitle, roles} (roles as rolesOfPerson collects them) as profiles by id. */
+/** Rows of {id, name, jobTitle, roles} (roles as READ_PERSON_PROFILES collects them) as profiles by id. */
 export function profilesFromRows(rows: readonly Record<string, unknown>[], focus: readonly string[]): Map<string, PersonProfile> {
   const profiles = new Map<string, PersonProfile>();
   const focused = new Set(focus);

@@ -9,21 +9,10 @@ import {
 } from "./check-network-input.js";
 import { describePeople, profilesFromRows, type PersonProfile } from "./describe-people.js";
 import { explainWarmPath } from "./explain-warm-path.js";
-import {
-  cachedCypher,
-  descendLadder,
-  describePathPeopleCall,
-  firstFloorExpression,
-  LIGHT_ENDS,
-  rankedPathsCall,
-  toRankedPaths,
-  warmPathsCypher,
-  type RankedPath,
-  type SearchTuning,
-  type TieProps,
-} from "./rank-warm-paths.js";
-import { pathTargetsUnion, type TargetKind } from "./resolve-path-targets.js";
-import { workspaceFrom, workspacesExpression } from "./resolve-workspace.js";
+import { cachedCypher, descendLadder, LIGHT_ENDS, toRankedPaths, type RankedPath, type SearchTuning, type TieProps } from "./rank-warm-paths.js";
+import type { TargetKind } from "./resolve-path-targets.js";
+import { workspaceFrom } from "./resolve-workspace.js";
+import { rankWarmPathsStatement, warmPathsStatement } from "./statements.js";
 
 export interface WarmPathsArgs {
   to: string;
@@ -52,43 +41,9 @@ export interface WarmPathView {
 export const warmPathDefaults = { k: 3, maxHops: 4, minStrength: 0 } as const;
 
 /**
- * The whole of warmPaths as ONE statement, so a request costs one round trip: resolve `to`, check
- * `from` (or find the workspace's coordinators) and `avoid`, rank the paths (rank-warm-paths.ts),
- * and describe the people on them. When an id is unknown the search runs on no one (empty lists)
- * and the service reports the error from what the statement returns. Avoided people drop out of
- * both ends, and a person who is both a starting person and a target stays a starting person only
- * (a path has at least one tie).
- */
-export function warmPathsStatement(maxHops: number): string {
-  return `
-CALL () {
-  CALL () {${pathTargetsUnion}
-  }
-  WITH rank, kind, name, people ORDER BY rank LIMIT 1
-  RETURN collect({kind: kind, name: name, people: people}) AS found
-}
-WITH found[0] AS target,
-     [id IN coalesce($from, []) WHERE NOT EXISTS { MATCH (:Person {id: id}) }] AS missingFrom,
-     [id IN $avoid WHERE NOT EXISTS { MATCH (:Person {id: id}) }] AS missingAvoid,
-     CASE WHEN $from IS NULL THEN ${workspacesExpression} ELSE [] END AS workspaces
-WITH target, missingFrom, missingAvoid, workspaces,
-     CASE
-       WHEN target IS NULL OR size(missingFrom) > 0 OR size(missingAvoid) > 0 THEN []
-       WHEN $from IS NOT NULL THEN $from
-       WHEN size(workspaces) = 1 THEN workspaces[0].coordinatorIds
-       ELSE []
-     END AS starting
-WITH target, missingFrom, missingAvoid, workspaces, starting,
-     [id IN starting WHERE NOT id IN $avoid] AS sources
-WITH target, missingFrom, missingAvoid, workspaces, sources,
-     [id IN coalesce(target.people, []) WHERE NOT id IN $avoid AND NOT id IN starting] AS targets
-WITH target, missingFrom, missingAvoid, workspaces, sources, targets, ${firstFloorExpression} AS floor${rankedPathsCall(maxHops)}${describePathPeopleCall}
-RETURN target, missingFrom, missingAvoid, workspaces, sources, targets, floor, paths, profiles`;
-}
-
-/**
  * warmPaths: the k best simple paths from the starting people (default: the workspace's
- * coordinators) to a person or to everyone holding a role at a course, programme or institution.
+ * coordinators) to a person or to everyone holding a role at a course, programme or institution,
+ * in one statement (warmPathsStatement) unless the strength ladder needs more.
  * docs/network-analytics.md states the rules; rank-warm-paths.ts holds the search.
  */
 export async function findWarmPaths(db: Database, args: WarmPathsArgs, tuning: SearchTuning = {}): Promise<WarmPathView[]> {
@@ -116,7 +71,7 @@ export async function findWarmPaths(db: Database, args: WarmPathsArgs, tuning: S
 
   // Around hubs the first search ran on strong ties only; further rungs are exact (rank-warm-paths.ts).
   const first = { floor: Number(row.floor), paths: toRankedPaths(row.paths), profiles: row.profiles as Record<string, unknown>[] };
-  const search = cachedCypher(`described:${maxHops}`, () => warmPathsCypher(maxHops, true));
+  const search = cachedCypher(`described:${maxHops}`, () => rankWarmPathsStatement(maxHops, true));
   const params = { sources: row.sources as string[], targets: row.targets as string[], avoid, minStrength, k, lightEnds };
   const result = await descendLadder(first, { minStrength, k }, async (floor) => {
     const next = (await db.read(search, { ...params, floor }))[0];

@@ -3,7 +3,8 @@ import { badUserInput, checkAtLeastOne } from "./check-network-input.js";
 import type { Verdict } from "./compute-embedding.js";
 import type { Activity } from "./read-embedding-facts.js";
 import { refreshEmbedding } from "./refresh-embedding.js";
-import { workspaceFrom, workspacesExpression } from "./resolve-workspace.js";
+import { workspaceFrom } from "./resolve-workspace.js";
+import { readEmbeddingRankingStatement } from "./statements.js";
 
 export type EmbeddingKindName = "PROGRAMME" | "INSTITUTION";
 
@@ -60,42 +61,6 @@ export interface RankingView {
   entries: RankingEntryView[];
 }
 
-/** The sort key per field; the text is chosen from this fixed table, never from user input. */
-const sortKeys: Record<EmbeddingSortField, string> = {
-  LEVEL: "s.level",
-  THREADS: "s.threads",
-  SINGLE_POINTS_OF_FAILURE: "s.singlePointsOfFailure",
-  SPRINTS: "s.sprints",
-  AGREEMENTS: "s.agreements",
-  OPEN_PROPOSALS: "s.openProposals",
-  TREND: "s.trendChange",
-  NAME: "toLower(s.name)",
-};
-
-/**
- * The ranking in one statement: the workspace (as resolve-workspace.ts finds it), how many figures
- * it has stored, the page of entries and the settings they were computed with.
- */
-function rankingCypher(sortBy: EmbeddingSortField, descending: boolean): string {
-  return `
-WITH ${workspacesExpression} AS workspaces
-WITH workspaces, CASE WHEN size(workspaces) = 1 THEN workspaces[0].id END AS ws
-CALL (ws) {
-  MATCH (s:EmbeddingSnapshot {workspaceId: ws})-[:SNAPSHOT_OF]->()
-  WHERE ($kind IS NULL OR s.kind = $kind)
-    AND ($institution IS NULL OR s.institutionId = $institution)
-    AND ($minLevel IS NULL OR s.level >= $minLevel)
-    AND ($maxLevel IS NULL OR s.level <= $maxLevel)
-    AND ($verdict IS NULL OR s.verdict = $verdict)
-  WITH s ORDER BY ${sortKeys[sortBy]} ${descending ? "DESC" : "ASC"}, toLower(s.name) ASC, s.kind DESC, s.targetId ASC
-  WITH collect(s) AS ranked
-  RETURN size(ranked) AS total, [s IN ranked[toInteger($offset)..toInteger($offset) + toInteger($limit)] | properties(s)] AS entries
-}
-RETURN workspaces, total, entries,
-       COUNT { MATCH (s:EmbeddingSnapshot {workspaceId: ws}) } AS stored,
-       COLLECT { MATCH (s:EmbeddingSnapshot {workspaceId: ws}) RETURN s {.asOf, .refreshedAt, .warmThreshold, .maxHops} LIMIT 1 }[0] AS meta`;
-}
-
 /**
  * embeddingRanking: reads the stored figures (refresh-embedding.ts); when the workspace has none
  * yet, it refreshes first. Sorted by the chosen field, ties by name, then kind and id.
@@ -112,7 +77,7 @@ export async function rankEmbedding(db: Database, args: RankingArgs): Promise<Ra
       throw badUserInput(field, `${field} must be a level from 0 to 5; got ${value}.`);
     }
   }
-  const cypher = rankingCypher(args.sortBy ?? "LEVEL", args.descending ?? true);
+  const cypher = readEmbeddingRankingStatement(args.sortBy ?? "LEVEL", args.descending ?? true);
   const params = {
     workspace: args.workspace ?? null,
     kind: args.kind ?? null,

@@ -1,6 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { MAX_HOPS_LIMIT } from "./check-network-input.js";
-import { rolesOfPerson } from "./describe-people.js";
+import { rankWarmPathsStatement, STRENGTH_LADDER } from "./statements.js";
 
 /** A tie as a path step carries it; dates are ISO strings. */
 export interface TieProps {
@@ -37,77 +36,6 @@ export interface RankWarmPathsInput {
 }
 
 /**
- * The k best simple paths, by meeting in the middle. Every simple path of L ties splits at its
- * person number ceil(L/2) (counting the first as 0) into a source half of a = ceil(L/2) ties and a
- * target half of b = floor(L/2) ties, so a - b is 0 or 1 and each path is found exactly once. The
- * halves are expanded from both ends (a ≤ ceil(maxHops/2), b ≤ floor(maxHops/2)) and hash-joined
- * on the meeting person; a 1-tie path is a direct tie. This enumerates exactly the simple paths
- * within maxHops without ever expanding maxHops deep from one side (degree 20: 2 × 20² half paths
- * rather than 20⁴ paths).
- *
- * A Cypher fragment: `CALL (sources, targets, floor) {…}` yielding one row with `paths`, the
- * ranked paths as maps {ids, ties, score}, best first. `sources` and `targets` are lists of person
- * ids, `$avoid` too; `blocked` holds the source, target and avoided Person nodes. Interior people
- * are never blocked, so a path holds exactly one source (its first person) and one target
- * (its last); comparing nodes rather than their ids reads no property per expanded person.
- *
- * Strength: the halves grow only over ties of at least `floor` (see the strength ladder below;
- * floor 0 reads no strength while expanding), and a joined path must have every tie at least
- * $minStrength (a tie without a strength is on no path).
- *
- * The hop bounds must be literals in Cypher, so the text is built from the validated integer
- * maxHops only; every user value is a parameter or a variable. The hints pin the plan: the ends
- * are found by index seek and the halves joined on m. A plan cached while the graph was tiny could
- * otherwise scan every person as a possible end, which on a large graph joins millions of halves.
- *
- * Ranking: score (product of strengths, rounded to 9 decimals so that equal products computed in
- * different orders tie) descending, then fewer ties, then the list of person ids ascending.
- */
-export function rankedPathsCall(maxHops: number): string {
-  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS_LIMIT) throw new Error(`maxHops ${maxHops} out of range`);
-  const sourceHalf = Math.ceil(maxHops / 2);
-  const targetHalf = Math.floor(maxHops / 2);
-  const direct = `
-      MATCH (s:Person)-[r:KNOWS]-(t:Person)
-      USING INDEX s:Person(id)
-      WHERE s.id IN sources AND t.id IN targets
-      RETURN [s, t] AS people, [r] AS ties`;
-  const meeting =
-    targetHalf === 0
-      ? ""
-      : `
-      UNION ALL
-      MATCH (s:Person)((a)-[r:KNOWS]-(b) WHERE (floor = 0.0 OR r.strength >= floor) AND NOT b IN blocked){1,${sourceHalf}}(m),
-            (t:Person)((c)-[q:KNOWS]-(d) WHERE (floor = 0.0 OR q.strength >= floor) AND NOT d IN blocked){1,${targetHalf}}(m)
-      USING INDEX s:Person(id)
-      USING INDEX t:Person(id)
-      USING JOIN ON m
-      WHERE s.id IN sources AND t.id IN targets AND size(r) - size(q) IN [0, 1]
-      WITH [s] + b + reverse(d)[1..] + [t] AS people, r + reverse(q) AS ties
-      WHERE all(i IN range(0, size(people) - 2) WHERE NOT people[i] IN people[i + 1..])
-      RETURN people, ties`;
-  return `
-CALL (sources, targets, floor) {
-  CALL (sources, targets) {
-    MATCH (x:Person) WHERE x.id IN sources + targets + $avoid
-    RETURN collect(x) AS blocked
-  }
-  CALL (sources, targets, blocked, floor) {${direct}${meeting}
-  }
-  WITH people, ties
-  WHERE all(e IN ties WHERE e.strength >= $minStrength AND e.strength >= floor)
-  WITH people, ties, reduce(x = 1.0, e IN ties | x * e.strength) AS score
-  ORDER BY round(score * 1.0e9) DESC, size(ties) ASC, [p IN people | p.id] ASC
-  LIMIT toInteger($k)
-  RETURN collect({
-    ids: [p IN people | p.id],
-    ties: [e IN ties | {strength: e.strength, channel: e.channel, since: e.since, lastContact: e.lastContact, manual: coalesce(e.manual, false)}],
-    score: score
-  }) AS paths
-}`;
-}
-
-/**
  * The strength ladder: how the search stays exact and small around well-connected people.
  *
  * Enumerating every path within maxHops is cheap between ordinary people (20 ties each: a few
@@ -128,16 +56,8 @@ CALL (sources, targets, floor) {
  * When the ends are light (the sum of their degrees at most LIGHT_ENDS, the $lightEnds parameter)
  * the first search already runs at minStrength: one statement, no ladder.
  */
-export const STRENGTH_LADDER = [0.9, 0.6, 0.3] as const;
+export { STRENGTH_LADDER };
 export const LIGHT_ENDS = 1000;
-
-/** The first floor, as a Cypher expression over `sources` and `targets` (id lists). */
-export const firstFloorExpression = `
-  CASE
-    WHEN COUNT { MATCH (e:Person)-[:KNOWS]-() WHERE e.id IN sources + targets } <= $lightEnds THEN $minStrength
-    WHEN $minStrength >= ${STRENGTH_LADDER[0]} THEN $minStrength
-    ELSE ${STRENGTH_LADDER[0]}
-  END`;
 
 /** The floor of the next search, or null when the search at `floor` was exact. */
 export function nextFloor(paths: readonly RankedPath[], floor: number, minStrength: number, k: number): number | null {
@@ -151,28 +71,6 @@ export function nextFloor(paths: readonly RankedPath[], floor: number, minStreng
   return lower ?? minStrength;
 }
 
-/**
- * The standalone search statement, on parameters $sources, $targets, $avoid and $floor (null: the
- * first floor, chosen from the ends' degrees). With `describe`, the people on the paths are
- * described in the same statement (profiles, see describe-people.ts).
- */
-export function warmPathsCypher(maxHops: number, describe = false): string {
-  return `
-WITH $sources AS sources, $targets AS targets
-WITH sources, targets, coalesce($floor, ${firstFloorExpression}) AS floor${rankedPathsCall(maxHops)}${describe ? describePathPeopleCall : ""}
-RETURN floor, paths${describe ? ", profiles" : ""}`;
-}
-
-/** Names and roles of everyone on `paths`, as `profiles` (rows for profilesFromRows). */
-export const describePathPeopleCall = `
-CALL (paths) {
-  UNWIND paths AS path
-  UNWIND path.ids AS id
-  WITH DISTINCT id
-  MATCH (p:Person {id: id})${rolesOfPerson}
-  RETURN collect({id: p.id, name: p.name, jobTitle: p.jobTitle, roles: roles}) AS profiles
-}`;
-
 const cypherByShape = new Map<string, string>();
 
 /** The statement text for a shape, built once: the same text lets Neo4j reuse its cached plan. */
@@ -185,7 +83,7 @@ export function cachedCypher(key: string, build: () => string): string {
   return text;
 }
 
-/** The ranked paths as rankedPathsCall returns them. */
+/** The ranked paths as the search statements return them (`paths`). */
 export function toRankedPaths(paths: unknown): RankedPath[] {
   return ((paths as Array<{ ids: string[]; ties: TieProps[]; score: number }> | null) ?? []).map((p) => ({
     personIds: p.ids,
@@ -218,7 +116,7 @@ export async function rankWarmPaths(db: Database, input: RankWarmPathsInput, tun
   const sources = [...new Set(input.sources)];
   const targets = [...new Set(input.targets)];
   if (sources.length === 0 || targets.length === 0) return [];
-  const cypher = cachedCypher(`rank:${input.maxHops}`, () => warmPathsCypher(input.maxHops));
+  const cypher = cachedCypher(`rank:${input.maxHops}`, () => rankWarmPathsStatement(input.maxHops));
   const run = async (floor: number | null) => {
     const params = { sources, targets, avoid: [...input.avoid], minStrength: input.minStrength, k: input.k, floor, lightEnds: tuning.lightEnds ?? LIGHT_ENDS };
     const row = (await db.read(cypher, params))[0];

@@ -1,5 +1,6 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { refreshEmbedding, type RefreshSummary } from "./refresh-embedding.js";
+import { READ_WORKSPACE_EMBEDDING_SETTINGS } from "./statements.js";
 
 /**
  * Recomputes the stored embedding figures of every workspace, each with the settings its stored
@@ -7,12 +8,7 @@ import { refreshEmbedding, type RefreshSummary } from "./refresh-embedding.js";
  */
 export async function refreshAllWorkspaces(db: Database): Promise<RefreshSummary[]> {
   const rows = await db.read(
-    `MATCH (w:Workspace)
-     WITH w, head(COLLECT {
-       MATCH (s:EmbeddingSnapshot {workspaceId: w.id})
-       RETURN {warmThreshold: s.warmThreshold, maxHops: s.maxHops} LIMIT 1
-     }) AS stored
-     RETURN w.id AS id, stored.warmThreshold AS warmThreshold, stored.maxHops AS maxHops ORDER BY id`,
+    READ_WORKSPACE_EMBEDDING_SETTINGS,
   );
   const done: RefreshSummary[] = [];
   for (const row of rows) {

@@ -9,6 +9,12 @@ import {
 import { countThreads } from "./count-threads.js";
 import { loadWarmNeighbourhood } from "./load-warm-neighbourhood.js";
 import { readInstitutionFacts, readProgrammeFacts, type Activity } from "./read-embedding-facts.js";
+import {
+  CREATE_INSTITUTION_SNAPSHOTS,
+  CREATE_PROGRAMME_SNAPSHOTS,
+  DELETE_EMBEDDING_SNAPSHOTS,
+  LOCK_WORKSPACE_SNAPSHOTS,
+} from "./statements.js";
 
 /**
  * The figures embeddingRanking reads, computed for every programme and institution and stored as
@@ -122,20 +128,13 @@ export async function refreshEmbedding(db: Database, options: EmbeddingOptions):
 
   const refreshedAt = new Date().toISOString();
   await db.writeTx(async (tx) => {
-    // Refreshes of one workspace take turns on its node, so two never leave two sets behind.
-    await tx.run("MATCH (w:Workspace {id: $workspace}) SET w.snapshotLock = true REMOVE w.snapshotLock", { workspace: settings.side.id });
-    await tx.run("MATCH (s:EmbeddingSnapshot {workspaceId: $workspace}) DETACH DELETE s", { workspace: settings.side.id });
-    for (const [label, rows] of [
-      ["Programme", programmeRows],
-      ["Institution", institutionRows],
+    await tx.run(LOCK_WORKSPACE_SNAPSHOTS, { workspace: settings.side.id });
+    await tx.run(DELETE_EMBEDDING_SNAPSHOTS, { workspace: settings.side.id });
+    for (const [statement, kind, rows] of [
+      [CREATE_PROGRAMME_SNAPSHOTS, "PROGRAMME", programmeRows],
+      [CREATE_INSTITUTION_SNAPSHOTS, "INSTITUTION", institutionRows],
     ] as const) {
-      await tx.run(
-        `UNWIND $rows AS r
-         MATCH (o:${label} {id: r.id})
-         CREATE (s:EmbeddingSnapshot {workspaceId: $workspace, kind: $kind, targetId: r.id})-[:SNAPSHOT_OF]->(o)
-         SET s += r.props, s.asOf = date(r.props.asOf), s.refreshedAt = datetime($refreshedAt)`,
-        { rows, workspace: settings.side.id, kind: label.toUpperCase(), refreshedAt },
-      );
+      await tx.run(statement, { rows, workspace: settings.side.id, kind, refreshedAt });
     }
   });
 

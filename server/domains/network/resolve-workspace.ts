@@ -1,5 +1,6 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { badUserInput, notFound } from "./check-network-input.js";
+import { READ_WORKSPACES } from "./statements.js";
 
 /** W: the workspace whose coordinators are the starting side of every warm route. */
 export interface WorkspaceSide {
@@ -10,29 +11,15 @@ export interface WorkspaceSide {
 }
 
 /**
- * The workspace named by $workspace, or the first two when it is null (two are enough to tell
- * "only one" from "several"), as maps {id, name, coordinatorIds}. An expression, so that other
- * statements can resolve the workspace without a round trip of their own.
- */
-export const workspacesExpression = `COLLECT {
-  MATCH (w:Workspace)
-  WHERE $workspace IS NULL OR w.id = $workspace
-  WITH w ORDER BY w.id LIMIT 2
-  RETURN {id: w.id, name: w.name, coordinatorIds: COLLECT { MATCH (c:Person)-[:COORDINATOR_OF]->(w) RETURN DISTINCT c.id }}
-}`;
-
-const workspaceQuery = `RETURN ${workspacesExpression} AS workspaces`;
-
-/**
  * The workspace named by `workspace`, or the only one when it is omitted. Several workspaces may
  * share a database, so without an id and with more than one there is no sensible default.
  */
 export async function resolveWorkspace(db: Database, workspace: string | null | undefined, field = "workspace"): Promise<WorkspaceSide> {
-  const rows = await db.read(workspaceQuery, { workspace: workspace ?? null });
+  const rows = await db.read(READ_WORKSPACES, { workspace: workspace ?? null });
   return workspaceFrom((rows[0]?.workspaces as Record<string, unknown>[] | undefined) ?? [], workspace, field);
 }
 
-/** The one workspace among the rows of workspacesExpression, or the error that explains why not. */
+/** The one workspace among the workspaces READ_WORKSPACES (and the statements that embed it) return, or the error that explains why not. */
 export function workspaceFrom(rows: readonly Record<string, unknown>[], workspace: string | null | undefined, field = "workspace"): WorkspaceSide {
   if (workspace) {
     const row = rows[0];

@@ -1,6 +1,7 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { badUserInput, checkStrength, notFound } from "./check-network-input.js";
 import { checkOneOf, TIE_CHANNEL_VALUES } from "./check-network-input.js";
+import { LOCK_PAIR, SET_TIE_STRENGTH } from "./statements.js";
 
 export interface SetTieStrengthInput {
   a: string;
@@ -31,21 +32,14 @@ export async function setTieStrength(db: Database, input: SetTieStrengthInput): 
   if (input.a === input.b) throw badUserInput("b", "A tie is between two different people.");
   return db.writeTx(async (tx) => {
     const people = await tx.run(
-      `UNWIND $ids AS id MATCH (p:Person {id: id}) WITH p ORDER BY p.id SET p.tieLock = true REMOVE p.tieLock RETURN p.id AS id`,
+      LOCK_PAIR,
       { ids: [input.a, input.b] },
     );
     const found = new Set(people.map((r) => String(r.id)));
     if (!found.has(input.a)) throw notFound("a", `No person has id "${input.a}".`);
     if (!found.has(input.b)) throw notFound("b", `No person has id "${input.b}".`);
     const rows = await tx.run(
-      `MATCH (a:Person {id: $a}), (b:Person {id: $b})
-       OPTIONAL MATCH (a)-[old:KNOWS]-(b)
-       WITH a, b, count(old) = 0 AS created
-       MERGE (a)-[k:KNOWS]-(b)
-         ON CREATE SET k.channel = coalesce($channel, 'OTHER')
-       WITH k, created ORDER BY elementId(k) LIMIT 1
-       SET k.strength = $strength, k.manual = true, k.channel = coalesce($channel, k.channel)
-       RETURN created, k.strength AS strength, k.manual AS manual, k.channel AS channel, k.since AS since, k.lastContact AS lastContact`,
+      SET_TIE_STRENGTH,
       { a: input.a, b: input.b, strength, channel },
     );
     const tie = rows[0]!;

@@ -1,5 +1,6 @@
 import type { Database, Tx } from "../../platform/neo4j/database.js";
 import { CaseStatus } from "../case-workflow/case-enums.js";
+import { REFRESH_SUGGESTION_COUNT, REFRESH_SUGGESTION_COUNTS } from "./statements.js";
 
 /**
  * The number on a case card: how many courses share a topic with the case at one of its wanted
@@ -15,13 +16,7 @@ export const SUGGESTING_STATUSES: readonly CaseStatus[] = [CaseStatus.INTAKE, Ca
 /** Recounts one case, in the caller's transaction. */
 export async function refreshSuggestionCount(tx: Tx, caseId: string, now: string): Promise<void> {
   await tx.run(
-    `MATCH (k:Case {id: $id})
-     WITH k, [t IN coalesce(k.topics, []) | toLower(trim(t))] AS topics, coalesce(k.wantedLevels, []) AS wanted
-     SET k.suggestionCount = COUNT {
-           MATCH (i:Institution)<-[:OFFERED_BY]-(:Programme)<-[:PART_OF]-(c)
-           WHERE i.kind IN wanted AND any(x IN coalesce(c.themes, []) WHERE toLower(trim(x)) IN topics)
-           RETURN DISTINCT c },
-         k.suggestionsCountedAt = datetime($now)`,
+    REFRESH_SUGGESTION_COUNT,
     { id: caseId, now },
   );
 }
@@ -33,23 +28,7 @@ export async function refreshSuggestionCount(tx: Tx, caseId: string, now: string
 export async function refreshSuggestionCounts(db: Database, now: string): Promise<number> {
   return db.writeTx(async (tx) => {
     const rows = await tx.run(
-      `CALL () {
-         MATCH (i:Institution)<-[:OFFERED_BY]-(:Programme)<-[:PART_OF]-(c)
-         UNWIND coalesce(c.themes, []) AS theme
-         WITH toLower(trim(theme)) AS topic, i.kind AS kind, collect(DISTINCT c.id) AS courses
-         RETURN collect({topic: topic, kind: kind, courses: courses}) AS groups
-       }
-       MATCH (k:Case) WHERE k.status IN $suggesting
-       WITH k, groups, [t IN coalesce(k.topics, []) | toLower(trim(t))] AS topics, coalesce(k.wantedLevels, []) AS wanted
-       CALL (k, groups, topics, wanted) {
-         UNWIND [g IN groups WHERE g.topic IN topics AND g.kind IN wanted] AS g
-         UNWIND g.courses AS courseId
-         RETURN count(DISTINCT courseId) AS n
-       }
-       // Only counts that changed are written, so a repeated refresh (an idempotent import) changes nothing.
-       WITH k, n WHERE k.suggestionCount IS NULL OR k.suggestionCount <> n
-       SET k.suggestionCount = n, k.suggestionsCountedAt = datetime($now)
-       RETURN count(k) AS cases`,
+      REFRESH_SUGGESTION_COUNTS,
       { suggesting: SUGGESTING_STATUSES, now },
     );
     return Number(rows[0]?.cases ?? 0);

@@ -1,5 +1,6 @@
 import type { Tx } from "../../platform/neo4j/database.js";
 import type { TeacherSignals } from "./score-suggestion.js";
+import { READ_TEACHER_RECORDS, READ_WARM_PATHS, READ_WARM_SCOPE, READ_WARM_SOURCES } from "./statements.js";
 
 /**
  * The two teacher factors: track record (answered and expired proposals, completed sprints they
@@ -30,15 +31,7 @@ export interface WarmScope {
  */
 export async function readWarmScope(tx: Tx, caseId: string | null): Promise<WarmScope> {
   const rows = await tx.run(
-    `OPTIONAL MATCH (k:Case {id: $caseId})
-     CALL (k) {
-       OPTIONAL MATCH (k)-[:HANDLED_BY]->(:Person)-[:COORDINATOR_OF]->(w:Workspace)
-       RETURN collect(DISTINCT w.id) AS workspaces
-     }
-     CALL () { MATCH ()-[r:KNOWS]->() RETURN count(r) AS ties }
-     CALL () { MATCH ()-[r:COORDINATOR_OF]->() RETURN count(r) AS coordinators }
-     CALL () { MATCH (p:Person) RETURN count(p) AS people }
-     RETURN k IS NOT NULL AS caseExists, workspaces, ties, coordinators, people`,
+    READ_WARM_SCOPE,
     { caseId },
   );
   const row = rows[0] ?? {};
@@ -49,14 +42,7 @@ export async function readWarmScope(tx: Tx, caseId: string | null): Promise<Warm
 /** Every person within two strong ties of a coordinator, with the best score and its hops. */
 export async function readWarmSources(tx: Tx, workspaces: string[], minStrength: number): Promise<WarmSources> {
   const rows = await tx.run(
-    `MATCH (src:Person)-[:COORDINATOR_OF]->(w:Workspace)
-     WHERE size($workspaces) = 0 OR w.id IN $workspaces
-     WITH DISTINCT src
-     MATCH (src)-[r:KNOWS WHERE r.strength >= $minStrength]-{0,2}(m)
-     WITH m.id AS id, reduce(s = 1.0, x IN r | s * x.strength) AS score, size(r) AS hops
-     ORDER BY score DESC, hops ASC
-     WITH id, collect([score, hops])[0] AS best
-     RETURN id, best[0] AS score, best[1] AS hops`,
+    READ_WARM_SOURCES,
     { workspaces, minStrength },
   );
   const sources: WarmSources = {};
@@ -79,20 +65,7 @@ export async function readTeacherRecords(
 ): Promise<TeacherSignalsRow[]> {
   if (input.courseIds.length === 0) return [];
   const rows = await tx.run(
-    `UNWIND $courseIds AS courseId
-     MATCH (c:Course {id: courseId})<-[:TEACHES]-(t:Person)
-     WITH t, collect(c.id) AS courseIds
-     CALL (t) {
-       OPTIONAL MATCH (pr:Proposal)-[:TO_TEACHER]->(t)
-       RETURN count(pr.answer) AS answered,
-              count(CASE WHEN pr.answer IS NULL AND pr.expiresAt < datetime($now) THEN 1 END) AS expired
-     }
-     CALL (t) {
-       OPTIONAL MATCH (s:Sprint {status: 'COMPLETED'})-[:SUPERVISED_BY]->(t)
-       RETURN count(s) AS completed, avg(s.smeRating) AS rating
-     }
-     RETURN t.id AS id, t.name AS name, courseIds, answered, expired, completed, rating,
-            $caseId IS NOT NULL AND EXISTS { (:Case {id: $caseId})<-[:OF_CASE]-(:Proposal)-[:TO_TEACHER]->(t) } AS proposedForCase`,
+    READ_TEACHER_RECORDS,
     { courseIds: input.courseIds, caseId: input.caseId, now: input.now },
   );
   return rows.map((r) => ({
@@ -117,17 +90,7 @@ export async function readWarmPaths(
   const found = new Map<string, { strength: number; hops: number }>();
   if (input.teacherIds.length === 0 || Object.keys(input.sources).length === 0) return found;
   const rows = await tx.run(
-    `UNWIND $teacherIds AS teacherId
-     MATCH (t:Person {id: teacherId})
-     CALL (t) {
-       MATCH (t)-[r:KNOWS WHERE r.strength >= $minStrength]-{0,2}(m)
-       WHERE $sources[m.id] IS NOT NULL
-       WITH $sources[m.id][0] * reduce(s = 1.0, x IN r | s * x.strength) AS score, $sources[m.id][1] + size(r) AS hops
-       ORDER BY score DESC, hops ASC
-       LIMIT 1
-       RETURN score, hops
-     }
-     RETURN t.id AS id, score, hops`,
+    READ_WARM_PATHS,
     { teacherIds: input.teacherIds, sources: input.sources, minStrength: input.minStrength },
   );
   for (const row of rows) found.set(String(row.id), { strength: Number(row.score), hops: Number(row.hops) });

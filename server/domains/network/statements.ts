@@ -1,0 +1,490 @@
+import { MAX_HOPS_LIMIT } from "./check-network-input.js";
+import type { EmbeddingSortField } from "./rank-embedding.js";
+
+/**
+ * The Cypher of the network (warm paths, ties, embedding), each statement whole but for the pieces
+ * below that several statements share; each says which variables it expects and which it yields.
+ * The warm path searches are built per hop limit (hop bounds must be literals in Cypher) and the
+ * ranking per sort field. Snapshots: tests/snapshots/cypher/network/.
+ */
+
+// ---- Shared pieces --------------------------------------------------------------------------
+
+/**
+ * The role holders of a programme, as a COLLECT body: its courses' teachers, its coordinators and
+ * directors (R(P)). Expects `g` (a :Programme); yields `id` per row.
+ */
+const ROLE_HOLDERS_OF_PROGRAMME = /* cypher */ `
+  MATCH (t:Person)-[:TEACHES]->(:Course)-[:PART_OF]->(g) RETURN t.id AS id
+  UNION
+  MATCH (t:Person)-[:COORDINATES|DIRECTS]->(g) RETURN t.id AS id`;
+
+/**
+ * The role holders of an institution, as a COLLECT body: all its programmes' roles plus its deans
+ * and board members (R(I)). Expects `i` (an :Institution); yields `id` per row.
+ */
+const ROLE_HOLDERS_OF_INSTITUTION = /* cypher */ `
+  MATCH (t:Person)-[:TEACHES]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) RETURN t.id AS id
+  UNION
+  MATCH (t:Person)-[:COORDINATES|DIRECTS]->(:Programme)-[:OFFERED_BY]->(i) RETURN t.id AS id
+  UNION
+  MATCH (t:Person)-[:DEAN_OF|BOARD_MEMBER_OF]->(i) RETURN t.id AS id`;
+
+/**
+ * What the id in $to names, as a union body of rows (rank, kind, name, people): at most one per
+ * kind, the person first. Expects nothing in scope; yields `rank`, `kind`, `name`, `people`.
+ */
+const PATH_TARGETS_UNION = /* cypher */ `
+  MATCH (p:Person {id: $to})
+  RETURN 0 AS rank, 'PERSON' AS kind, p.name AS name, [p.id] AS people
+  UNION ALL
+  MATCH (c:Course {id: $to})
+  RETURN 1 AS rank, 'COURSE' AS kind, c.name AS name, COLLECT { MATCH (t:Person)-[:TEACHES]->(c) RETURN DISTINCT t.id } AS people
+  UNION ALL
+  MATCH (g:Programme {id: $to})
+  RETURN 2 AS rank, 'PROGRAMME' AS kind, g.name AS name, COLLECT { ${ROLE_HOLDERS_OF_PROGRAMME} } AS people
+  UNION ALL
+  MATCH (i:Institution {id: $to})
+  RETURN 3 AS rank, 'INSTITUTION' AS kind, i.name AS name, COLLECT { ${ROLE_HOLDERS_OF_INSTITUTION} } AS people`;
+
+/**
+ * Expression: the workspace named by $workspace, or the first two when it is null (two are enough
+ * to tell "only one" from "several"), as maps {id, name, coordinatorIds}. Expects nothing in scope.
+ */
+const WORKSPACES = /* cypher */ `COLLECT {
+  MATCH (w:Workspace)
+  WHERE $workspace IS NULL OR w.id = $workspace
+  WITH w ORDER BY w.id LIMIT 2
+  RETURN {id: w.id, name: w.name, coordinatorIds: COLLECT { MATCH (c:Person)-[:COORDINATOR_OF]->(w) RETURN DISTINCT c.id }}
+}`;
+
+/**
+ * The roles of the person bound to `p`, as one list: expects `p`, yields `roles` (exactly one row
+ * per person: the inner CALL yields no row for a person without roles, and collecting outside it
+ * keeps that person).
+ */
+const ROLES_OF_PERSON = /* cypher */ `
+CALL (p) {
+ CALL (p) {
+  MATCH (p)-[:TEACHES]->(c:Course)
+  OPTIONAL MATCH (c)-[:PART_OF]->(g:Programme)
+  OPTIONAL MATCH (g)-[:OFFERED_BY]->(i:Institution)
+  RETURN 'TEACHER' AS kind, c AS course, g AS programme, i AS institution, null AS other
+  UNION ALL
+  MATCH (p)-[:COORDINATES]->(g:Programme)
+  OPTIONAL MATCH (g)-[:OFFERED_BY]->(i:Institution)
+  RETURN 'PROGRAMME_COORDINATOR' AS kind, null AS course, g AS programme, i AS institution, null AS other
+  UNION ALL
+  MATCH (p)-[:DIRECTS]->(g:Programme)
+  OPTIONAL MATCH (g)-[:OFFERED_BY]->(i:Institution)
+  RETURN 'DIRECTOR' AS kind, null AS course, g AS programme, i AS institution, null AS other
+  UNION ALL
+  MATCH (p)-[:DEAN_OF]->(i:Institution)
+  RETURN 'DEAN' AS kind, null AS course, null AS programme, i AS institution, null AS other
+  UNION ALL
+  MATCH (p)-[:BOARD_MEMBER_OF]->(i:Institution)
+  RETURN 'BOARD_MEMBER' AS kind, null AS course, null AS programme, i AS institution, null AS other
+  UNION ALL
+  MATCH (p)-[:COORDINATOR_OF]->(w:Workspace)
+  RETURN 'WORKSPACE_COORDINATOR' AS kind, null AS course, null AS programme, null AS institution, w.name AS other
+  UNION ALL
+  MATCH (p)-[:WORKS_AT]->(x:Partner)
+  RETURN 'PARTNER_CONTACT' AS kind, null AS course, null AS programme, null AS institution, x.name AS other
+ }
+ RETURN collect({kind: kind, courseId: course.id, courseName: course.name, programmeId: programme.id,
+  programmeName: programme.name, institutionId: institution.id, institutionName: institution.name,
+  institutionShortName: institution.shortName, other: other}) AS roles
+}`;
+
+/** The strength ladder's rungs (rank-warm-paths.ts explains the ladder). */
+export const STRENGTH_LADDER = [0.9, 0.6, 0.3] as const;
+
+/**
+ * Expression: the first floor of the ladder, over `sources` and `targets` (id lists) and the
+ * parameters $lightEnds and $minStrength: the search runs at $minStrength at once when the ends are light.
+ */
+const FIRST_FLOOR = /* cypher */ `
+  CASE
+    WHEN COUNT { MATCH (e:Person)-[:KNOWS]-() WHERE e.id IN sources + targets } <= $lightEnds THEN $minStrength
+    WHEN $minStrength >= ${STRENGTH_LADDER[0]} THEN $minStrength
+    ELSE ${STRENGTH_LADDER[0]}
+  END`;
+
+/**
+ * The k best simple paths, by meeting in the middle. Every simple path of L ties splits at its
+ * person number ceil(L/2) (counting the first as 0) into a source half of a = ceil(L/2) ties and a
+ * target half of b = floor(L/2) ties, so a - b is 0 or 1 and each path is found exactly once. The
+ * halves are expanded from both ends (a ≤ ceil(maxHops/2), b ≤ floor(maxHops/2)) and hash-joined
+ * on the meeting person; a 1-tie path is a direct tie. This enumerates exactly the simple paths
+ * within maxHops without ever expanding maxHops deep from one side (degree 20: 2 × 20² half paths
+ * rather than 20⁴ paths).
+ *
+ * A fragment: `CALL (sources, targets, floor) {…}`; expects `sources`, `targets` (person id lists),
+ * `floor`, and $avoid, $minStrength, $k; yields one row with `paths`, the ranked paths as maps
+ * {ids, ties, score}, best first. `sources` and `targets` are lists of person
+ * ids, `$avoid` too; `blocked` holds the source, target and avoided Person nodes. Interior people
+ * are never blocked, so a path holds exactly one source (its first person) and one target
+ * (its last); comparing nodes rather than their ids reads no property per expanded person.
+ *
+ * Strength: the halves grow only over ties of at least `floor` (see the strength ladder below;
+ * floor 0 reads no strength while expanding), and a joined path must have every tie at least
+ * $minStrength (a tie without a strength is on no path).
+ *
+ * The hop bounds must be literals in Cypher, so the text is built from the validated integer
+ * maxHops only; every user value is a parameter or a variable. The hints pin the plan: the ends
+ * are found by index seek and the halves joined on m. A plan cached while the graph was tiny could
+ * otherwise scan every person as a possible end, which on a large graph joins millions of halves.
+ *
+ * Ranking: score (product of strengths, rounded to 9 decimals so that equal products computed in
+ * different orders tie) descending, then fewer ties, then the list of person ids ascending.
+ */
+function rankedPathsCall(maxHops: number): string {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS_LIMIT) throw new Error(`maxHops ${maxHops} out of range`);
+  const sourceHalf = Math.ceil(maxHops / 2);
+  const targetHalf = Math.floor(maxHops / 2);
+  const direct = `
+      MATCH (s:Person)-[r:KNOWS]-(t:Person)
+      USING INDEX s:Person(id)
+      WHERE s.id IN sources AND t.id IN targets
+      RETURN [s, t] AS people, [r] AS ties`;
+  const meeting =
+    targetHalf === 0
+      ? ""
+      : `
+      UNION ALL
+      MATCH (s:Person)((a)-[r:KNOWS]-(b) WHERE (floor = 0.0 OR r.strength >= floor) AND NOT b IN blocked){1,${sourceHalf}}(m),
+            (t:Person)((c)-[q:KNOWS]-(d) WHERE (floor = 0.0 OR q.strength >= floor) AND NOT d IN blocked){1,${targetHalf}}(m)
+      USING INDEX s:Person(id)
+      USING INDEX t:Person(id)
+      USING JOIN ON m
+      WHERE s.id IN sources AND t.id IN targets AND size(r) - size(q) IN [0, 1]
+      WITH [s] + b + reverse(d)[1..] + [t] AS people, r + reverse(q) AS ties
+      WHERE all(i IN range(0, size(people) - 2) WHERE NOT people[i] IN people[i + 1..])
+      RETURN people, ties`;
+  return `
+CALL (sources, targets, floor) {
+  CALL (sources, targets) {
+    MATCH (x:Person) WHERE x.id IN sources + targets + $avoid
+    RETURN collect(x) AS blocked
+  }
+  CALL (sources, targets, blocked, floor) {${direct}${meeting}
+  }
+  WITH people, ties
+  WHERE all(e IN ties WHERE e.strength >= $minStrength AND e.strength >= floor)
+  WITH people, ties, reduce(x = 1.0, e IN ties | x * e.strength) AS score
+  ORDER BY round(score * 1.0e9) DESC, size(ties) ASC, [p IN people | p.id] ASC
+  LIMIT toInteger($k)
+  RETURN collect({
+    ids: [p IN people | p.id],
+    ties: [e IN ties | {strength: e.strength, channel: e.channel, since: e.since, lastContact: e.lastContact, manual: coalesce(e.manual, false)}],
+    score: score
+  }) AS paths
+}`;
+}
+
+/** Names and roles of everyone on `paths`: expects `paths`, yields `profiles` (rows for profilesFromRows). */
+const DESCRIBE_PATH_PEOPLE = /* cypher */ `
+CALL (paths) {
+  UNWIND paths AS path
+  UNWIND path.ids AS id
+  WITH DISTINCT id
+  MATCH (p:Person {id: id})${ROLES_OF_PERSON}
+  RETURN collect({id: p.id, name: p.name, jobTitle: p.jobTitle, roles: roles}) AS profiles
+}`;
+
+// ---- Warm paths -----------------------------------------------------------------------------
+
+/** What `to` names (a person, course, programme or institution) and the people a path may end at. */
+export const READ_PATH_TARGETS = /* cypher */ `
+CALL () {${PATH_TARGETS_UNION}
+}
+RETURN kind, name, people
+ORDER BY rank
+LIMIT 1`;
+
+/** The workspace named by $workspace, or the first two (resolveWorkspace tells one from several). */
+export const READ_WORKSPACES = /* cypher */ `RETURN ${WORKSPACES} AS workspaces`;
+
+/** Name, job title and roles of each person ($ids). */
+export const READ_PERSON_PROFILES = /* cypher */ `
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+${ROLES_OF_PERSON}
+RETURN p.id AS id, p.name AS name, p.jobTitle AS jobTitle, roles`;
+
+/**
+ * The whole of warmPaths as one statement, so a request costs one round trip: resolve $to, check
+ * $from (or find the workspace's coordinators) and $avoid, rank the paths at the first floor, and
+ * describe the people on them. When an id is unknown the search runs on no one (empty lists) and
+ * the service reports the error from what the statement returns. Avoided people drop out of both
+ * ends, and a person who is both a starting person and a target stays a starting person only.
+ */
+export function warmPathsStatement(maxHops: number): string {
+  return /* cypher */ `
+CALL () {
+  CALL () {${PATH_TARGETS_UNION}
+  }
+  WITH rank, kind, name, people ORDER BY rank LIMIT 1
+  RETURN collect({kind: kind, name: name, people: people}) AS found
+}
+WITH found[0] AS target,
+     [id IN coalesce($from, []) WHERE NOT EXISTS { MATCH (:Person {id: id}) }] AS missingFrom,
+     [id IN $avoid WHERE NOT EXISTS { MATCH (:Person {id: id}) }] AS missingAvoid,
+     CASE WHEN $from IS NULL THEN ${WORKSPACES} ELSE [] END AS workspaces
+WITH target, missingFrom, missingAvoid, workspaces,
+     CASE
+       WHEN target IS NULL OR size(missingFrom) > 0 OR size(missingAvoid) > 0 THEN []
+       WHEN $from IS NOT NULL THEN $from
+       WHEN size(workspaces) = 1 THEN workspaces[0].coordinatorIds
+       ELSE []
+     END AS starting
+WITH target, missingFrom, missingAvoid, workspaces, starting,
+     [id IN starting WHERE NOT id IN $avoid] AS sources
+WITH target, missingFrom, missingAvoid, workspaces, sources,
+     [id IN coalesce(target.people, []) WHERE NOT id IN $avoid AND NOT id IN starting] AS targets
+WITH target, missingFrom, missingAvoid, workspaces, sources, targets, ${FIRST_FLOOR} AS floor${rankedPathsCall(maxHops)}${DESCRIBE_PATH_PEOPLE}
+RETURN target, missingFrom, missingAvoid, workspaces, sources, targets, floor, paths, profiles`;
+}
+
+/**
+ * The path search alone, on $sources, $targets, $avoid and $floor (null: the first floor, chosen
+ * from the ends' degrees). With `describe`, the people on the paths are described too (profiles).
+ */
+export function rankWarmPathsStatement(maxHops: number, describe = false): string {
+  return /* cypher */ `
+WITH $sources AS sources, $targets AS targets
+WITH sources, targets, coalesce($floor, ${FIRST_FLOOR}) AS floor${rankedPathsCall(maxHops)}${describe ? DESCRIBE_PATH_PEOPLE : ""}
+RETURN floor, paths${describe ? ", profiles" : ""}`;
+}
+
+/** The warm neighbours (ties of strength >= $threshold) of each person ($ids). */
+export const READ_WARM_NEIGHBOURS = /* cypher */ `
+UNWIND $ids AS id
+OPTIONAL MATCH (x:Person {id: id})
+RETURN id, [(x)-[r:KNOWS]-(y:Person) WHERE r.strength >= $threshold AND y <> x | y.id] AS ids`;
+
+// ---- Ties -----------------------------------------------------------------------------------
+
+/**
+ * Takes the write lock on the people ($ids), in id order, so concurrent writes about one pair
+ * serialise instead of deadlocking; returns the ids found.
+ */
+export const LOCK_PAIR = /* cypher */ `
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+WITH p ORDER BY p.id
+SET p.tieLock = true REMOVE p.tieLock
+RETURN p.id AS id`;
+
+/** The tie between the two people, either direction (the oldest when there are two). */
+export const READ_TIE_OF_PAIR = /* cypher */ `
+MATCH (:Person {id: $fromId})-[k:KNOWS]-(:Person {id: $toId})
+RETURN k.strength AS strength, k.baseStrength AS baseStrength, coalesce(k.manual, false) AS manual
+ORDER BY elementId(k) LIMIT 1`;
+
+/** The dates of the pair's interactions, either direction: from the two people, not over the whole log. */
+export const READ_INTERACTION_DATES_OF_PAIR = /* cypher */ `
+MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
+CALL (a, b) {
+  MATCH (a)-[:INITIATED]->(i:Interaction)-[:WITH]->(b) RETURN i
+  UNION
+  MATCH (b)-[:INITIATED]->(i:Interaction)-[:WITH]->(a) RETURN i
+}
+RETURN toString(i.date) AS date`;
+
+/**
+ * The tie after an interaction: created when missing, lastContact forward only, the strength set
+ * to $derived unless the tie is manual, the strength until then kept as baseStrength ($base).
+ */
+export const APPLY_INTERACTION_TO_TIE = /* cypher */ `
+MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
+MERGE (a)-[k:KNOWS]-(b)
+  ON CREATE SET k.channel = $channel, k.since = date($date), k.manual = false
+WITH k ORDER BY elementId(k) LIMIT 1
+SET k.lastContact = CASE WHEN k.lastContact IS NULL OR k.lastContact < date($date) THEN date($date) ELSE k.lastContact END,
+    k.baseStrength = coalesce(k.baseStrength, $base),
+    k.strength = CASE WHEN coalesce(k.manual, false) THEN k.strength ELSE $derived END,
+    k.manual = coalesce(k.manual, false)
+RETURN k.strength AS strength, coalesce(k.manual, false) AS manual, k.baseStrength AS baseStrength,
+       k.channel AS channel, k.since AS since, k.lastContact AS lastContact`;
+
+/** A coordinator's strength for the tie (created a → b when there is none); it is manual from then on. */
+export const SET_TIE_STRENGTH = /* cypher */ `
+MATCH (a:Person {id: $a}), (b:Person {id: $b})
+OPTIONAL MATCH (a)-[old:KNOWS]-(b)
+WITH a, b, count(old) = 0 AS created
+MERGE (a)-[k:KNOWS]-(b)
+  ON CREATE SET k.channel = coalesce($channel, 'OTHER')
+WITH k, created ORDER BY elementId(k) LIMIT 1
+SET k.strength = $strength, k.manual = true, k.channel = coalesce($channel, k.channel)
+RETURN created, k.strength AS strength, k.manual AS manual, k.channel AS channel, k.since AS since, k.lastContact AS lastContact`;
+
+// ---- Embedding ------------------------------------------------------------------------------
+
+/**
+ * Programmes by id ($programmes; null: every programme) with what the ladder needs on $asOf: role
+ * holders, management with a warm tie to the workspace's $coordinators (strength >= $threshold) or
+ * who signed an active agreement, structural and institution-level agreements, the teaching periods
+ * with sprints in the 12 months up to the date, and the activity on the date and a year earlier.
+ */
+export const READ_PROGRAMME_FACTS = /* cypher */ `
+MATCH (g:Programme)
+WHERE $programmes IS NULL OR g.id IN $programmes
+WITH g, date($asOf) AS d, date($asOf) - duration('P1Y') AS d1
+OPTIONAL MATCH (g)-[:OFFERED_BY]->(i:Institution)
+WITH g, d, d1, i ORDER BY i.id
+WITH g, d, d1, head(collect(i)) AS i
+RETURN g.id AS id, g.name AS name, i.id AS institutionId, i.name AS institutionName,
+  COLLECT { ${ROLE_HOLDERS_OF_PROGRAMME} } AS roleHolderIds,
+  COLLECT {
+    MATCH (x:Person)-[:COORDINATES|DIRECTS]->(g)
+    WHERE x.id IN $coordinators
+       OR EXISTS { MATCH (x)-[r:KNOWS]-(w:Person) WHERE w.id IN $coordinators AND r.strength >= $threshold }
+    RETURN DISTINCT x.id } AS managementWithWarmTie,
+  COLLECT {
+    MATCH (x:Person)-[:COORDINATES|DIRECTS]->(g)
+    MATCH (x)-[:SIGNED]->(a:Agreement)-[:COVERS]->(o)
+    WHERE (o = g OR (o:Course AND EXISTS { (o)-[:PART_OF]->(g) })) AND a.validFrom <= d AND (a.validTo IS NULL OR a.validTo >= d)
+    RETURN DISTINCT x.id } AS managementWhoSigned,
+  COLLECT {
+    MATCH (a:Agreement)-[:COVERS]->(:Course)-[:PART_OF]->(g)
+    WHERE a.structural = true AND a.validFrom <= d AND (a.validTo IS NULL OR a.validTo >= d)
+    RETURN DISTINCT a.id } AS structuralAgreements,
+  COLLECT {
+    MATCH (s:Sprint)-[:IN_COURSE]->(:Course)-[:PART_OF]->(g), (s)-[:IN_PERIOD]->(tp:TeachingPeriod)
+    WHERE s.status IN ['RUNNING', 'COMPLETED']
+      AND d - duration('P1Y') < coalesce(s.startDate, COLLECT { MATCH (s)-[:IN_PERIOD]->(tp:TeachingPeriod) RETURN tp.startDate ORDER BY tp.startDate LIMIT 1 }[0])
+      AND coalesce(s.startDate, COLLECT { MATCH (s)-[:IN_PERIOD]->(tp:TeachingPeriod) RETURN tp.startDate ORDER BY tp.startDate LIMIT 1 }[0]) <= d
+    RETURN DISTINCT tp.id } AS sprintPeriods,
+  COLLECT {
+    MATCH (x:Person)-[:SIGNED]->(a:Agreement {scope: 'INSTITUTION'})-[:COVERS]->(i)
+    WHERE (EXISTS { (x)-[:DEAN_OF]->(i) } OR EXISTS { (x)-[:BOARD_MEMBER_OF]->(i) }) AND a.validFrom <= d AND (a.validTo IS NULL OR a.validTo >= d)
+    RETURN DISTINCT a.id } AS boardAgreements,
+  {
+    sprints: size(COLLECT { MATCH (s:Sprint)-[:IN_COURSE]->(:Course)-[:PART_OF]->(g) WHERE s.status IN ['RUNNING', 'COMPLETED']
+      AND d - duration('P1Y') < coalesce(s.startDate, COLLECT { MATCH (s)-[:IN_PERIOD]->(tp:TeachingPeriod) RETURN tp.startDate ORDER BY tp.startDate LIMIT 1 }[0])
+      AND coalesce(s.startDate, COLLECT { MATCH (s)-[:IN_PERIOD]->(tp:TeachingPeriod) RETURN tp.startDate ORDER BY tp.startDate LIMIT 1 }[0]) <= d RETURN DISTINCT s.id }),
+    agreements: size(COLLECT {
+      MATCH (a:Agreement)-[:COVERS]->(g) WHERE a.validFrom <= d AND (a.validTo IS NULL OR a.validTo >= d) RETURN a.id AS x
+      UNION
+      MATCH (a:Agreement)-[:COVERS]->(:Course)-[:PART_OF]->(g) WHERE a.validFrom <= d AND (a.validTo IS NULL OR a.validTo >= d) RETURN a.id AS x }),
+    openProposals: size(COLLECT { MATCH (p:Proposal)-[:FOR_COURSE]->(:Course)-[:PART_OF]->(g) WHERE date(p.sentAt) <= d AND date(p.expiresAt) > d
+      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d)) RETURN DISTINCT p.id })
+  } AS activity,
+  {
+    sprints: size(COLLECT { MATCH (s:Sprint)-[:IN_COURSE]->(:Course)-[:PART_OF]->(g) WHERE s.status IN ['RUNNING', 'COMPLETED']
+      AND d1 - duration('P1Y') < coalesce(s.startDate, COLLECT { MATCH (s)-[:IN_PERIOD]->(tp:TeachingPeriod) RETURN tp.startDate ORDER BY tp.startDate LIMIT 1 }[0])
+      AND coalesce(s.startDate, COLLECT { MATCH (s)-[:IN_PERIOD]->(tp:TeachingPeriod) RETURN tp.startDate ORDER BY tp.startDate LIMIT 1 }[0]) <= d1 RETURN DISTINCT s.id }),
+    agreements: size(COLLECT {
+      MATCH (a:Agreement)-[:COVERS]->(g) WHERE a.validFrom <= d1 AND (a.validTo IS NULL OR a.validTo >= d1) RETURN a.id AS x
+      UNION
+      MATCH (a:Agreement)-[:COVERS]->(:Course)-[:PART_OF]->(g) WHERE a.validFrom <= d1 AND (a.validTo IS NULL OR a.validTo >= d1) RETURN a.id AS x }),
+    openProposals: size(COLLECT { MATCH (p:Proposal)-[:FOR_COURSE]->(:Course)-[:PART_OF]->(g) WHERE date(p.sentAt) <= d1 AND date(p.expiresAt) > d1
+      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d1)) RETURN DISTINCT p.id })
+  } AS activityYearEarlier
+ORDER BY id`;
+
+/** Institutions by id ($institutions; null: every institution): programmes, role holders, and the activity on $asOf and a year earlier. */
+export const READ_INSTITUTION_FACTS = /* cypher */ `
+MATCH (i:Institution)
+WHERE $institutions IS NULL OR i.id IN $institutions
+WITH i, date($asOf) AS d, date($asOf) - duration('P1Y') AS d1
+RETURN i.id AS id, i.name AS name,
+  COLLECT { MATCH (g:Programme)-[:OFFERED_BY]->(i) RETURN g.id ORDER BY g.id } AS programmeIds,
+  COLLECT { ${ROLE_HOLDERS_OF_INSTITUTION} } AS roleHolderIds,
+  {
+    sprints: size(COLLECT { MATCH (s:Sprint)-[:IN_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE s.status IN ['RUNNING', 'COMPLETED']
+      AND d - duration('P1Y') < coalesce(s.startDate, COLLECT { MATCH (s)-[:IN_PERIOD]->(tp:TeachingPeriod) RETURN tp.startDate ORDER BY tp.startDate LIMIT 1 }[0])
+      AND coalesce(s.startDate, COLLECT { MATCH (s)-[:IN_PERIOD]->(tp:TeachingPeriod) RETURN tp.startDate ORDER BY tp.startDate LIMIT 1 }[0]) <= d RETURN DISTINCT s.id }),
+    agreements: size(COLLECT {
+      MATCH (a:Agreement)-[:COVERS]->(i) WHERE a.validFrom <= d AND (a.validTo IS NULL OR a.validTo >= d) RETURN a.id AS x
+      UNION
+      MATCH (a:Agreement)-[:COVERS]->(:Programme)-[:OFFERED_BY]->(i) WHERE a.validFrom <= d AND (a.validTo IS NULL OR a.validTo >= d) RETURN a.id AS x
+      UNION
+      MATCH (a:Agreement)-[:COVERS]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE a.validFrom <= d AND (a.validTo IS NULL OR a.validTo >= d) RETURN a.id AS x }),
+    openProposals: size(COLLECT { MATCH (p:Proposal)-[:FOR_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE date(p.sentAt) <= d AND date(p.expiresAt) > d
+      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d)) RETURN DISTINCT p.id })
+  } AS activity,
+  {
+    sprints: size(COLLECT { MATCH (s:Sprint)-[:IN_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE s.status IN ['RUNNING', 'COMPLETED']
+      AND d1 - duration('P1Y') < coalesce(s.startDate, COLLECT { MATCH (s)-[:IN_PERIOD]->(tp:TeachingPeriod) RETURN tp.startDate ORDER BY tp.startDate LIMIT 1 }[0])
+      AND coalesce(s.startDate, COLLECT { MATCH (s)-[:IN_PERIOD]->(tp:TeachingPeriod) RETURN tp.startDate ORDER BY tp.startDate LIMIT 1 }[0]) <= d1 RETURN DISTINCT s.id }),
+    agreements: size(COLLECT {
+      MATCH (a:Agreement)-[:COVERS]->(i) WHERE a.validFrom <= d1 AND (a.validTo IS NULL OR a.validTo >= d1) RETURN a.id AS x
+      UNION
+      MATCH (a:Agreement)-[:COVERS]->(:Programme)-[:OFFERED_BY]->(i) WHERE a.validFrom <= d1 AND (a.validTo IS NULL OR a.validTo >= d1) RETURN a.id AS x
+      UNION
+      MATCH (a:Agreement)-[:COVERS]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE a.validFrom <= d1 AND (a.validTo IS NULL OR a.validTo >= d1) RETURN a.id AS x }),
+    openProposals: size(COLLECT { MATCH (p:Proposal)-[:FOR_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE date(p.sentAt) <= d1 AND date(p.expiresAt) > d1
+      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d1)) RETURN DISTINCT p.id })
+  } AS activityYearEarlier
+ORDER BY id`;
+
+/** Every workspace with the settings its stored figures were made with (null: none stored). */
+export const READ_WORKSPACE_EMBEDDING_SETTINGS = /* cypher */ `
+MATCH (w:Workspace)
+WITH w, head(COLLECT {
+  MATCH (s:EmbeddingSnapshot {workspaceId: w.id})
+  RETURN {warmThreshold: s.warmThreshold, maxHops: s.maxHops} LIMIT 1
+}) AS stored
+RETURN w.id AS id, stored.warmThreshold AS warmThreshold, stored.maxHops AS maxHops ORDER BY id`;
+
+/** Refreshes of one workspace take turns on its node, so two never leave two sets behind. */
+export const LOCK_WORKSPACE_SNAPSHOTS = /* cypher */ `
+MATCH (w:Workspace {id: $workspace})
+SET w.snapshotLock = true REMOVE w.snapshotLock`;
+
+export const DELETE_EMBEDDING_SNAPSHOTS = /* cypher */ `
+MATCH (s:EmbeddingSnapshot {workspaceId: $workspace})
+DETACH DELETE s`;
+
+/** A snapshot per programme ($rows: id and props), linked to it. */
+export const CREATE_PROGRAMME_SNAPSHOTS = /* cypher */ `
+UNWIND $rows AS r
+MATCH (o:Programme {id: r.id})
+CREATE (s:EmbeddingSnapshot {workspaceId: $workspace, kind: $kind, targetId: r.id})-[:SNAPSHOT_OF]->(o)
+SET s += r.props, s.asOf = date(r.props.asOf), s.refreshedAt = datetime($refreshedAt)`;
+
+/** As CREATE_PROGRAMME_SNAPSHOTS, per institution. */
+export const CREATE_INSTITUTION_SNAPSHOTS = /* cypher */ `
+UNWIND $rows AS r
+MATCH (o:Institution {id: r.id})
+CREATE (s:EmbeddingSnapshot {workspaceId: $workspace, kind: $kind, targetId: r.id})-[:SNAPSHOT_OF]->(o)
+SET s += r.props, s.asOf = date(r.props.asOf), s.refreshedAt = datetime($refreshedAt)`;
+
+/** The sort key per field; the text is chosen from this fixed table, never from user input. */
+const SORT_KEYS: Record<EmbeddingSortField, string> = {
+  LEVEL: "s.level",
+  THREADS: "s.threads",
+  SINGLE_POINTS_OF_FAILURE: "s.singlePointsOfFailure",
+  SPRINTS: "s.sprints",
+  AGREEMENTS: "s.agreements",
+  OPEN_PROPOSALS: "s.openProposals",
+  TREND: "s.trendChange",
+  NAME: "toLower(s.name)",
+};
+
+/**
+ * The embedding ranking in one statement: the workspace (as READ_WORKSPACES finds it), how many
+ * figures it has stored, the filtered page of entries, sorted (ties by name, kind and id), and the
+ * settings they were computed with.
+ */
+export function readEmbeddingRankingStatement(sortBy: EmbeddingSortField, descending: boolean): string {
+  return /* cypher */ `
+WITH ${WORKSPACES} AS workspaces
+WITH workspaces, CASE WHEN size(workspaces) = 1 THEN workspaces[0].id END AS ws
+CALL (ws) {
+  MATCH (s:EmbeddingSnapshot {workspaceId: ws})-[:SNAPSHOT_OF]->()
+  WHERE ($kind IS NULL OR s.kind = $kind)
+    AND ($institution IS NULL OR s.institutionId = $institution)
+    AND ($minLevel IS NULL OR s.level >= $minLevel)
+    AND ($maxLevel IS NULL OR s.level <= $maxLevel)
+    AND ($verdict IS NULL OR s.verdict = $verdict)
+  WITH s ORDER BY ${SORT_KEYS[sortBy]} ${descending ? "DESC" : "ASC"}, toLower(s.name) ASC, s.kind DESC, s.targetId ASC
+  WITH collect(s) AS ranked
+  RETURN size(ranked) AS total, [s IN ranked[toInteger($offset)..toInteger($offset) + toInteger($limit)] | properties(s)] AS entries
+}
+RETURN workspaces, total, entries,
+       COUNT { MATCH (s:EmbeddingSnapshot {workspaceId: ws}) } AS stored,
+       COLLECT { MATCH (s:EmbeddingSnapshot {workspaceId: ws}) RETURN s {.asOf, .refreshedAt, .warmThreshold, .maxHops} LIMIT 1 }[0] AS meta`;
+}

@@ -1,0 +1,195 @@
+import { GOVERNING_AGREEMENT_IN_PERIOD } from "../agreements/fragments.js";
+
+/**
+ * The Cypher of the matching suggestions, each statement whole but for the governing-agreement
+ * rule, which the ranking shares with the capacity check (agreements/fragments.ts).
+ * Snapshots: tests/snapshots/cypher/suggestions/.
+ */
+
+// ---- The suggestion count on a case card ----------------------------------------------------
+
+/**
+ * Recounts one case: how many courses share a topic with it at one of its wanted levels (only
+ * courses are PART_OF a programme, so `c` needs no label).
+ */
+export const REFRESH_SUGGESTION_COUNT = /* cypher */ `
+MATCH (k:Case {id: $id})
+WITH k, [t IN coalesce(k.topics, []) | toLower(trim(t))] AS topics, coalesce(k.wantedLevels, []) AS wanted
+SET k.suggestionCount = COUNT {
+      MATCH (i:Institution)<-[:OFFERED_BY]-(:Programme)<-[:PART_OF]-(c)
+      WHERE i.kind IN wanted AND any(x IN coalesce(c.themes, []) WHERE toLower(trim(x)) IN topics)
+      RETURN DISTINCT c },
+    k.suggestionsCountedAt = datetime($now)`;
+
+/**
+ * Recounts every case in a suggesting status ($suggesting), reading the courses once: courses are
+ * grouped by (theme, level), and each case adds up the groups it matches.
+ */
+export const REFRESH_SUGGESTION_COUNTS = /* cypher */ `
+CALL () {
+  MATCH (i:Institution)<-[:OFFERED_BY]-(:Programme)<-[:PART_OF]-(c)
+  UNWIND coalesce(c.themes, []) AS theme
+  WITH toLower(trim(theme)) AS topic, i.kind AS kind, collect(DISTINCT c.id) AS courses
+  RETURN collect({topic: topic, kind: kind, courses: courses}) AS groups
+}
+MATCH (k:Case) WHERE k.status IN $suggesting
+WITH k, groups, [t IN coalesce(k.topics, []) | toLower(trim(t))] AS topics, coalesce(k.wantedLevels, []) AS wanted
+CALL (k, groups, topics, wanted) {
+  UNWIND [g IN groups WHERE g.topic IN topics AND g.kind IN wanted] AS g
+  UNWIND g.courses AS courseId
+  RETURN count(DISTINCT courseId) AS n
+}
+// Only counts that changed are written, so a repeated refresh (an idempotent import) changes nothing.
+WITH k, n WHERE k.suggestionCount IS NULL OR k.suggestionCount <> n
+SET k.suggestionCount = n, k.suggestionsCountedAt = datetime($now)
+RETURN count(k) AS cases`;
+
+// ---- Teacher signals: track record and warm paths -------------------------------------------
+
+/**
+ * Whose warm paths count (the workspaces of the case's coordinator; none: every workspace), and a
+ * fingerprint of the network from Neo4j's count store.
+ */
+export const READ_WARM_SCOPE = /* cypher */ `
+OPTIONAL MATCH (k:Case {id: $caseId})
+CALL (k) {
+  OPTIONAL MATCH (k)-[:HANDLED_BY]->(:Person)-[:COORDINATOR_OF]->(w:Workspace)
+  RETURN collect(DISTINCT w.id) AS workspaces
+}
+CALL () { MATCH ()-[r:KNOWS]->() RETURN count(r) AS ties }
+CALL () { MATCH ()-[r:COORDINATOR_OF]->() RETURN count(r) AS coordinators }
+CALL () { MATCH (p:Person) RETURN count(p) AS people }
+RETURN k IS NOT NULL AS caseExists, workspaces, ties, coordinators, people`;
+
+/** Every person within two ties of strength >= $minStrength of a coordinator, with the best product of strengths and its hops. */
+export const READ_WARM_SOURCES = /* cypher */ `
+MATCH (src:Person)-[:COORDINATOR_OF]->(w:Workspace)
+WHERE size($workspaces) = 0 OR w.id IN $workspaces
+WITH DISTINCT src
+MATCH (src)-[r:KNOWS WHERE r.strength >= $minStrength]-{0,2}(m)
+WITH m.id AS id, reduce(s = 1.0, x IN r | s * x.strength) AS score, size(r) AS hops
+ORDER BY score DESC, hops ASC
+WITH id, collect([score, hops])[0] AS best
+RETURN id, best[0] AS score, best[1] AS hops`;
+
+/** The teachers of these courses with their track record, and whether $caseId was ever proposed to them. */
+export const READ_TEACHER_RECORDS = /* cypher */ `
+UNWIND $courseIds AS courseId
+MATCH (c:Course {id: courseId})<-[:TEACHES]-(t:Person)
+WITH t, collect(c.id) AS courseIds
+CALL (t) {
+  OPTIONAL MATCH (pr:Proposal)-[:TO_TEACHER]->(t)
+  RETURN count(pr.answer) AS answered,
+         count(CASE WHEN pr.answer IS NULL AND pr.expiresAt < datetime($now) THEN 1 END) AS expired
+}
+CALL (t) {
+  OPTIONAL MATCH (s:Sprint {status: 'COMPLETED'})-[:SUPERVISED_BY]->(t)
+  RETURN count(s) AS completed, avg(s.smeRating) AS rating
+}
+RETURN t.id AS id, t.name AS name, courseIds, answered, expired, completed, rating,
+       $caseId IS NOT NULL AND EXISTS { (:Case {id: $caseId})<-[:OF_CASE]-(:Proposal)-[:TO_TEACHER]->(t) } AS proposedForCase`;
+
+/** The best warm path to each teacher: two hops from the teacher joined on the sources' two ($sources: READ_WARM_SOURCES by id). */
+export const READ_WARM_PATHS = /* cypher */ `
+UNWIND $teacherIds AS teacherId
+MATCH (t:Person {id: teacherId})
+CALL (t) {
+  MATCH (t)-[r:KNOWS WHERE r.strength >= $minStrength]-{0,2}(m)
+  WHERE $sources[m.id] IS NOT NULL
+  WITH $sources[m.id][0] * reduce(s = 1.0, x IN r | s * x.strength) AS score, $sources[m.id][1] + size(r) AS hops
+  ORDER BY score DESC, hops ASC
+  LIMIT 1
+  RETURN score, hops
+}
+RETURN t.id AS id, score, hops`;
+
+// ---- Course fits: the factors that live in the graph's structure ----------------------------
+
+/** The cases to score: by id ($caseIds), or the open ones never proposed to a teacher ($teacherId). */
+export type CourseFitCases = "caseIds" | "openCasesNotProposedTo";
+/** The courses to score: all, or by id ($courseIds). */
+export type CourseFitCourses = "all" | "courseIds";
+
+/**
+ * Scores courses for cases on topic overlap, level fit, timing and remaining capacity, picking per
+ * course the best teaching period in the case's window; with $limit, courses that cannot reach the
+ * top $limit even with a perfect teacher score ($restMax) are dropped in the database. Agreement
+ * terms come from the $terms map (READ_AGREEMENT_TERMS), weights from $wTopic, $wLevel, $wTiming, $wCapacity.
+ */
+export function readCourseFitsStatement(cases: CourseFitCases, courses: CourseFitCourses): string {
+  const caseClause =
+    cases === "caseIds"
+      ? "UNWIND $caseIds AS caseId MATCH (k:Case {id: caseId})"
+      : `MATCH (k:Case) WHERE k.status IN ['QUALIFIED', 'PROPOSED']
+  AND NOT EXISTS { (k)<-[:OF_CASE]-(:Proposal)-[:TO_TEACHER]->(:Person {id: $teacherId}) }`;
+  // From the institutions down: every course with its institution's level in one walk (a programme
+  // is shared by about ten courses, so this is far cheaper than walking up from each course). Only
+  // courses are PART_OF a programme, so `c` needs no label check (10,000 fewer reads).
+  const courseClause =
+    courses === "all"
+      ? "MATCH (i:Institution)<-[:OFFERED_BY]-(pr:Programme)<-[:PART_OF]-(c)"
+      : "UNWIND $courseIds AS courseId MATCH (i:Institution)<-[:OFFERED_BY]-(pr:Programme)<-[:PART_OF]-(c:Course {id: courseId})";
+  const governingAgreementInPeriod = GOVERNING_AGREEMENT_IN_PERIOD.replaceAll("\n", "\n  ");
+  return /* cypher */ `
+${caseClause}
+WITH k,
+     reduce(acc = [], t IN coalesce(k.topics, []) |
+       CASE WHEN trim(t) = '' OR toLower(trim(t)) IN acc THEN acc ELSE acc + toLower(trim(t)) END) AS topics,
+     // A period that has already begun cannot take the case, so the window opens today at the earliest.
+     CASE WHEN k.earliestStart IS NULL OR k.earliestStart < date($today) THEN date($today) ELSE k.earliestStart END AS windowStart,
+     k.deadline AS windowEnd,
+     coalesce(k.wantedLevels, []) AS wanted
+WHERE size(topics) > 0
+CALL (topics) {
+  ${courseClause}
+  WITH c, pr, i, [x IN coalesce(c.themes, []) | toLower(trim(x))] AS themes
+  WITH c, pr, i, [t IN topics WHERE t IN themes] AS shared
+  WHERE size(shared) > 0
+  RETURN c, shared, collect({programme: pr, institution: i}) AS places, collect(DISTINCT i.kind) AS kinds
+}
+WITH k, topics, windowStart, windowEnd, wanted, c, shared, places, kinds,
+     toFloat(size(shared)) / size(topics) AS topicScore,
+     CASE WHEN size(wanted) = 0 THEN 0.5 WHEN any(x IN kinds WHERE x IN wanted) THEN 1.0 ELSE 0.0 END AS levelScore,
+     coalesce($terms[elementId(c)], []) AS directTerms,
+     reduce(acc = [], x IN places | acc + coalesce($terms[elementId(x.programme)], [])) AS programmeTerms,
+     reduce(acc = [], x IN places | acc + coalesce($terms[elementId(x.institution)], [])) AS institutionTerms
+OPTIONAL CALL (c, windowStart, windowEnd, directTerms, programmeTerms, institutionTerms) {
+  MATCH (c)-[:RUNS_IN]->(p:TeachingPeriod)
+  WHERE p.startDate >= windowStart AND (windowEnd IS NULL OR p.startDate < windowEnd)
+  WITH c, p, directTerms, programmeTerms, institutionTerms, toString(p.startDate) AS periodStart,
+       CASE WHEN windowEnd IS NULL OR p.endDate <= windowEnd THEN 1.0 ELSE 0.5 END AS timing
+  ${governingAgreementInPeriod}
+  // Sprints only matter where there is a limit to count them against.
+  WITH *, CASE WHEN cap IS NULL THEN 0
+               ELSE COUNT { MATCH (s:Sprint)-[:IN_COURSE]->(c) WHERE s.status <> 'CANCELLED' AND (s)-[:IN_PERIOD]->(p) } END AS used
+  WITH p, timing, hasAgreement, cap, used,
+       CASE WHEN NOT hasAgreement OR cap IS NULL THEN null ELSE cap - used END AS remaining
+  WITH p, timing, hasAgreement, cap, used, remaining,
+       CASE WHEN NOT hasAgreement THEN 0.25 WHEN cap IS NULL THEN 1.0
+            WHEN remaining >= 2 THEN 1.0 WHEN remaining = 1 THEN 0.75 ELSE 0.0 END AS capacity
+  ORDER BY $wTiming * timing + $wCapacity * capacity DESC, p.startDate ASC, p.id ASC
+  LIMIT 1
+  RETURN p AS period, timing, capacity, hasAgreement, cap, used, remaining
+}
+WITH k, topics, windowStart, windowEnd, wanted, c, shared, places, kinds, topicScore, levelScore,
+     period, coalesce(timing, 0.0) AS timingScore, coalesce(capacity, 0.0) AS capacityScore,
+     coalesce(hasAgreement, false) AS hasAgreement, cap, used, remaining
+WITH *, $wTopic * topicScore + $wLevel * levelScore + $wTiming * timingScore + $wCapacity * capacityScore AS partial
+ORDER BY partial DESC, c.name ASC, c.id ASC
+WITH k, topics, windowStart, windowEnd, wanted,
+     collect({c: c, shared: shared, place: head(places), kinds: kinds, topicScore: topicScore, levelScore: levelScore,
+              period: period, timingScore: timingScore, capacityScore: capacityScore, hasAgreement: hasAgreement,
+              cap: cap, used: used, remaining: remaining, partial: partial}) AS rows
+WITH k, topics, windowStart, windowEnd, wanted, rows,
+     CASE WHEN $limit IS NOT NULL AND size(rows) >= $limit THEN rows[toInteger($limit) - 1].partial ELSE -1.0 END AS kth
+UNWIND [r IN rows WHERE r.partial >= kth - $restMax - 0.000001][0..toInteger($maxCandidates)] AS r
+RETURN k.id AS caseId, size(topics) AS topicCount, toString(windowStart) AS windowStart,
+       toString(windowEnd) AS windowEnd, wanted,
+       {course: {id: r.c.id, name: r.c.name, kind: r.c.kind}, shared: r.shared, kinds: r.kinds,
+        place: {programme: r.place.programme.name, institution: r.place.institution.name},
+        topicScore: r.topicScore, levelScore: r.levelScore,
+        period: CASE WHEN r.period IS NULL THEN null ELSE {id: r.period.id, name: r.period.name,
+                startDate: toString(r.period.startDate), endDate: toString(r.period.endDate)} END,
+        timingScore: r.timingScore, capacityScore: r.capacityScore, hasAgreement: r.hasAgreement,
+        cap: r.cap, used: r.used, remaining: r.remaining} AS r`;
+}

@@ -1,0 +1,2 @@
+MATCH (s:EmbeddingSnapshot {workspaceId: $workspace})
+DETACH DELETE s

@@ -1,0 +1,2 @@
+MATCH (w:Workspace {id: $workspace})
+SET w.snapshotLock = true REMOVE w.snapshotLock

@@ -1,0 +1,35 @@
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+
+CALL (p) {
+ CALL (p) {
+  MATCH (p)-[:TEACHES]->(c:Course)
+  OPTIONAL MATCH (c)-[:PART_OF]->(g:Programme)
+  OPTIONAL MATCH (g)-[:OFFERED_BY]->(i:Institution)
+  RETURN 'TEACHER' AS kind, c AS course, g AS programme, i AS institution, null AS other
+  UNION ALL
+  MATCH (p)-[:COORDINATES]->(g:Programme)
+  OPTIONAL MATCH (g)-[:OFFERED_BY]->(i:Institution)
+  RETURN 'PROGRAMME_COORDINATOR' AS kind, null AS course, g AS programme, i AS institution, null AS other
+  UNION ALL
+  MATCH (p)-[:DIRECTS]->(g:Programme)
+  OPTIONAL MATCH (g)-[:OFFERED_BY]->(i:Institution)
+  RETURN 'DIRECTOR' AS kind, null AS course, g AS programme, i AS institution, null AS other
+  UNION ALL
+  MATCH (p)-[:DEAN_OF]->(i:Institution)
+  RETURN 'DEAN' AS kind, null AS course, null AS programme, i AS institution, null AS other
+  UNION ALL
+  MATCH (p)-[:BOARD_MEMBER_OF]->(i:Institution)
+  RETURN 'BOARD_MEMBER' AS kind, null AS course, null AS programme, i AS institution, null AS other
+  UNION ALL
+  MATCH (p)-[:COORDINATOR_OF]->(w:Workspace)
+  RETURN 'WORKSPACE_COORDINATOR' AS kind, null AS course, null AS programme, null AS institution, w.name AS other
+  UNION ALL
+  MATCH (p)-[:WORKS_AT]->(x:Partner)
+  RETURN 'PARTNER_CONTACT' AS kind, null AS course, null AS programme, null AS institution, x.name AS other
+ }
+ RETURN collect({kind: kind, courseId: course.id, courseName: course.name, programmeId: programme.id,
+  programmeName: programme.name, institutionId: institution.id, institutionName: institution.name,
+  institutionShortName: institution.shortName, other: other}) AS roles
+}
+RETURN p.id AS id, p.name AS name, p.jobTitle AS jobTitle, roles

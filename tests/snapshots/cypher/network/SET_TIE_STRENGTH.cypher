@@ -1,0 +1,8 @@
+MATCH (a:Person {id: $a}), (b:Person {id: $b})
+OPTIONAL MATCH (a)-[old:KNOWS]-(b)
+WITH a, b, count(old) = 0 AS created
+MERGE (a)-[k:KNOWS]-(b)
+  ON CREATE SET k.channel = coalesce($channel, 'OTHER')
+WITH k, created ORDER BY elementId(k) LIMIT 1
+SET k.strength = $strength, k.manual = true, k.channel = coalesce($channel, k.channel)
+RETURN created, k.strength AS strength, k.manual AS manual, k.channel AS channel, k.since AS since, k.lastContact AS lastContact

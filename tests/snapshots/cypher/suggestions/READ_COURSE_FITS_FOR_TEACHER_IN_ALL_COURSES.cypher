@@ -1,0 +1,68 @@
+MATCH (k:Case) WHERE k.status IN ['QUALIFIED', 'PROPOSED']
+  AND NOT EXISTS { (k)<-[:OF_CASE]-(:Proposal)-[:TO_TEACHER]->(:Person {id: $teacherId}) }
+WITH k,
+     reduce(acc = [], t IN coalesce(k.topics, []) |
+       CASE WHEN trim(t) = '' OR toLower(trim(t)) IN acc THEN acc ELSE acc + toLower(trim(t)) END) AS topics,
+     // A period that has already begun cannot take the case, so the window opens today at the earliest.
+     CASE WHEN k.earliestStart IS NULL OR k.earliestStart < date($today) THEN date($today) ELSE k.earliestStart END AS windowStart,
+     k.deadline AS windowEnd,
+     coalesce(k.wantedLevels, []) AS wanted
+WHERE size(topics) > 0
+CALL (topics) {
+  MATCH (i:Institution)<-[:OFFERED_BY]-(pr:Programme)<-[:PART_OF]-(c)
+  WITH c, pr, i, [x IN coalesce(c.themes, []) | toLower(trim(x))] AS themes
+  WITH c, pr, i, [t IN topics WHERE t IN themes] AS shared
+  WHERE size(shared) > 0
+  RETURN c, shared, collect({programme: pr, institution: i}) AS places, collect(DISTINCT i.kind) AS kinds
+}
+WITH k, topics, windowStart, windowEnd, wanted, c, shared, places, kinds,
+     toFloat(size(shared)) / size(topics) AS topicScore,
+     CASE WHEN size(wanted) = 0 THEN 0.5 WHEN any(x IN kinds WHERE x IN wanted) THEN 1.0 ELSE 0.0 END AS levelScore,
+     coalesce($terms[elementId(c)], []) AS directTerms,
+     reduce(acc = [], x IN places | acc + coalesce($terms[elementId(x.programme)], [])) AS programmeTerms,
+     reduce(acc = [], x IN places | acc + coalesce($terms[elementId(x.institution)], [])) AS institutionTerms
+OPTIONAL CALL (c, windowStart, windowEnd, directTerms, programmeTerms, institutionTerms) {
+  MATCH (c)-[:RUNS_IN]->(p:TeachingPeriod)
+  WHERE p.startDate >= windowStart AND (windowEnd IS NULL OR p.startDate < windowEnd)
+  WITH c, p, directTerms, programmeTerms, institutionTerms, toString(p.startDate) AS periodStart,
+       CASE WHEN windowEnd IS NULL OR p.endDate <= windowEnd THEN 1.0 ELSE 0.5 END AS timing
+  WITH *, [t IN directTerms WHERE (t[0] IS NULL OR t[0] <= periodStart) AND (t[1] IS NULL OR t[1] >= periodStart)] AS direct,
+          [t IN programmeTerms WHERE (t[0] IS NULL OR t[0] <= periodStart) AND (t[1] IS NULL OR t[1] >= periodStart)] AS viaProgramme,
+          [t IN institutionTerms WHERE (t[0] IS NULL OR t[0] <= periodStart) AND (t[1] IS NULL OR t[1] >= periodStart)] AS viaInstitution
+  WITH *, CASE WHEN size(direct) > 0 THEN direct WHEN size(viaProgramme) > 0 THEN viaProgramme ELSE viaInstitution END AS governing
+  WITH *, size(governing) > 0 AS hasAgreement,
+          CASE WHEN size(governing) = 0 OR any(g IN governing WHERE g[2] IS NULL) THEN null
+               ELSE reduce(m = 0, g IN governing | CASE WHEN g[2] > m THEN g[2] ELSE m END) END AS cap
+  // Sprints only matter where there is a limit to count them against.
+  WITH *, CASE WHEN cap IS NULL THEN 0
+               ELSE COUNT { MATCH (s:Sprint)-[:IN_COURSE]->(c) WHERE s.status <> 'CANCELLED' AND (s)-[:IN_PERIOD]->(p) } END AS used
+  WITH p, timing, hasAgreement, cap, used,
+       CASE WHEN NOT hasAgreement OR cap IS NULL THEN null ELSE cap - used END AS remaining
+  WITH p, timing, hasAgreement, cap, used, remaining,
+       CASE WHEN NOT hasAgreement THEN 0.25 WHEN cap IS NULL THEN 1.0
+            WHEN remaining >= 2 THEN 1.0 WHEN remaining = 1 THEN 0.75 ELSE 0.0 END AS capacity
+  ORDER BY $wTiming * timing + $wCapacity * capacity DESC, p.startDate ASC, p.id ASC
+  LIMIT 1
+  RETURN p AS period, timing, capacity, hasAgreement, cap, used, remaining
+}
+WITH k, topics, windowStart, windowEnd, wanted, c, shared, places, kinds, topicScore, levelScore,
+     period, coalesce(timing, 0.0) AS timingScore, coalesce(capacity, 0.0) AS capacityScore,
+     coalesce(hasAgreement, false) AS hasAgreement, cap, used, remaining
+WITH *, $wTopic * topicScore + $wLevel * levelScore + $wTiming * timingScore + $wCapacity * capacityScore AS partial
+ORDER BY partial DESC, c.name ASC, c.id ASC
+WITH k, topics, windowStart, windowEnd, wanted,
+     collect({c: c, shared: shared, place: head(places), kinds: kinds, topicScore: topicScore, levelScore: levelScore,
+              period: period, timingScore: timingScore, capacityScore: capacityScore, hasAgreement: hasAgreement,
+              cap: cap, used: used, remaining: remaining, partial: partial}) AS rows
+WITH k, topics, windowStart, windowEnd, wanted, rows,
+     CASE WHEN $limit IS NOT NULL AND size(rows) >= $limit THEN rows[toInteger($limit) - 1].partial ELSE -1.0 END AS kth
+UNWIND [r IN rows WHERE r.partial >= kth - $restMax - 0.000001][0..toInteger($maxCandidates)] AS r
+RETURN k.id AS caseId, size(topics) AS topicCount, toString(windowStart) AS windowStart,
+       toString(windowEnd) AS windowEnd, wanted,
+       {course: {id: r.c.id, name: r.c.name, kind: r.c.kind}, shared: r.shared, kinds: r.kinds,
+        place: {programme: r.place.programme.name, institution: r.place.institution.name},
+        topicScore: r.topicScore, levelScore: r.levelScore,
+        period: CASE WHEN r.period IS NULL THEN null ELSE {id: r.period.id, name: r.period.name,
+                startDate: toString(r.period.startDate), endDate: toString(r.period.endDate)} END,
+        timingScore: r.timingScore, capacityScore: r.capacityScore, hasAgreement: r.hasAgreement,
+        cap: r.cap, used: r.used, remaining: r.remaining} AS r
