@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 
-/** The GraphQL shapes of warmPaths. Names avoid the generated schema's (Person, Knows, …). */
+/** The GraphQL shapes of warmPaths and setTieStrength. Names avoid the generated schema's (Person, Knows, …). */
 
 export enum NetworkRoleKind {
   TEACHER = "TEACHER",
@@ -113,4 +113,31 @@ export class WarmPath {
 
   @Field(() => String, { description: "Dezelfde zin in het Nederlands." })
   explanationNl!: string;
+}
+
+@ObjectType({ description: "A tie after a change." })
+export class TieState {
+  @Field(() => ID)
+  a!: string;
+
+  @Field(() => ID)
+  b!: string;
+
+  @Field(() => Boolean, { description: "The change created the tie." })
+  created!: boolean;
+
+  @Field(() => Float)
+  strength!: number;
+
+  @Field(() => Boolean, { description: "Set by hand: interactions leave its strength alone." })
+  manual!: boolean;
+
+  @Field(() => String, { description: "A TieChannel value." })
+  channel!: string;
+
+  @Field(() => String, { nullable: true })
+  since!: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastContact!: string | null;
 }
