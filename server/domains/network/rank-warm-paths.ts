@@ -12,8 +12,6 @@ export interface RankedPath {
   hops: number;
 }
 
-export type RankMode = "top-k" | "best-per-target";
-
 /** Knobs of the search that do not change its answer; tests set lightEnds 0 to force the ladder. */
 export interface SearchTuning {
   lightEnds?: number;
@@ -56,24 +54,9 @@ export interface RankWarmPathsInput {
  *
  * Ranking: score (product of strengths, rounded to 9 decimals so that equal products computed in
  * different orders tie) descending, then fewer ties, then the list of person ids ascending.
- *
- * `mode`: "top-k" keeps the first $k paths of all (warmPaths); "best-per-target" keeps the first
- * path to each target, as if each target were searched alone (`to` one person, k = 1): then the
- * other targets are not blocked, and $k is not used.
  */
-export function rankedPathsCall(maxHops: number, mode: RankMode = "top-k"): string {
+export function rankedPathsCall(maxHops: number): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS_LIMIT) throw new Error(`maxHops ${maxHops} out of range`);
-  // Best per target: each target is a search of its own, so another target may lie on its path.
-  const blocked = mode === "top-k" ? "sources + targets + $avoid" : "sources + $avoid";
-  const keep =
-    mode === "top-k"
-      ? `
-  LIMIT toInteger($k)
-  RETURN collect(`
-      : `
-  WITH people[-1] AS target, collect({people: people, ties: ties, score: score})[0] AS best
-  WITH best.people AS people, best.ties AS ties, best.score AS score
-  RETURN collect(`;
   const sourceHalf = Math.ceil(maxHops / 2);
   const targetHalf = Math.floor(maxHops / 2);
   const direct = `
@@ -98,7 +81,7 @@ export function rankedPathsCall(maxHops: number, mode: RankMode = "top-k"): stri
   return `
 CALL (sources, targets, floor) {
   CALL (sources, targets) {
-    MATCH (x:Person) WHERE x.id IN ${blocked}
+    MATCH (x:Person) WHERE x.id IN sources + targets + $avoid
     RETURN collect(x) AS blocked
   }
   CALL (sources, targets, blocked, floor) {${direct}${meeting}
@@ -106,7 +89,9 @@ CALL (sources, targets, floor) {
   WITH people, ties
   WHERE all(e IN ties WHERE e.strength >= $minStrength AND e.strength >= floor)
   WITH people, ties, reduce(x = 1.0, e IN ties | x * e.strength) AS score
-  ORDER BY round(score * 1.0e9) DESC, size(ties) ASC, [p IN people | p.id] ASC${keep}{
+  ORDER BY round(score * 1.0e9) DESC, size(ties) ASC, [p IN people | p.id] ASC
+  LIMIT toInteger($k)
+  RETURN collect({
     ids: [p IN people | p.id],
     ties: [e IN ties | {strength: e.strength, channel: e.channel, since: e.since, lastContact: e.lastContact, manual: coalesce(e.manual, false)}],
     score: score
