@@ -352,7 +352,7 @@ const embeddingQuery = `query($p: ID!) {
     id name level threads roleHolders reachedRoleHolders
     threadPaths { people { id name } }
     singlePointsOfFailure { person { id name } whyEn }
-    rungs { level holds reasonEn }
+    ... on ProgrammeEmbedding { rungs { level holds reasonEn } }
     activity { sprints agreements openProposals } trend { direction }
   }
 }`;
@@ -457,7 +457,7 @@ async function main(): Promise<void> {
       },
       warmPathsRaw: async ([from, to]: [string, string]) => {
         const paths = await findWarmPaths(db, { to, from: [from], k: 3, maxHops: 4 });
-        return pathKey(paths[0]?.personIds, paths[0]?.score);
+        return pathKey(paths[0]?.steps.map((s) => s.person.id), paths[0]?.score);
       },
       orgPathsGraphql: async (programme: string) => {
         const data = await api_.graphql<{ warmPaths: Array<{ score: number; steps: Array<{ person: { id: string } }> }> }>(orgPathsQuery, {
@@ -470,7 +470,7 @@ async function main(): Promise<void> {
       },
       orgPathsRaw: async (programme: string) => {
         const paths = await findWarmPaths(db, { to: programme, k: 3, maxHops: 4 });
-        return pathKey(paths[0]?.personIds, paths[0]?.score);
+        return pathKey(paths[0]?.steps.map((s) => s.person.id), paths[0]?.score);
       },
       orgPathsMemory: (programme: string) => {
         const paths = findWarmPathsInMemory(graph, { from: coordinators, to: roleHolders.get(programme) ?? [], k: 3, maxHops: 4, minStrength: 0 });

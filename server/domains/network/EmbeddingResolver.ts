@@ -10,9 +10,6 @@ import {
   EmbeddingRefresh,
   EmbeddingSortField,
   EmbeddingVerdict,
-  toEmbedding,
-  toRanking,
-  toRefresh,
 } from "./EmbeddingTypes.js";
 import { rankEmbedding } from "./rank-embedding.js";
 import { refreshOffThread } from "./refresh-off-thread.js";
@@ -88,10 +85,7 @@ export class EmbeddingResolver {
     if ((args.programme ? 1 : 0) + (args.institution ? 1 : 0) !== 1) {
       throw badUserInput(args.programme ? "institution" : "programme", "Give exactly one of programme and institution.");
     }
-    const view = args.programme
-      ? await computeProgrammeEmbedding(ctx.db, args.programme, args)
-      : await computeInstitutionEmbedding(ctx.db, args.institution!, args);
-    return toEmbedding(view);
+    return args.programme ? computeProgrammeEmbedding(ctx.db, args.programme, args) : computeInstitutionEmbedding(ctx.db, args.institution!, args);
   }
 
   @Access("NETWORK_READ")
@@ -101,7 +95,7 @@ export class EmbeddingResolver {
       "there are none). Sortable and filterable; ties by name.",
   })
   async embeddingRanking(@Args(() => EmbeddingRankingArgs) args: EmbeddingRankingArgs, @Ctx() ctx: GraphQLContext): Promise<EmbeddingRanking> {
-    return toRanking(await rankEmbedding(ctx.db, args));
+    return rankEmbedding(ctx.db, args);
   }
 
   @Access("NETWORK_WORK")
@@ -111,6 +105,6 @@ export class EmbeddingResolver {
   async refreshEmbedding(@Args(() => EmbeddingSettingsArgs) args: EmbeddingSettingsArgs, @Ctx() ctx: GraphQLContext): Promise<EmbeddingRefresh> {
     // Off the API's thread when running compiled: a refresh is a minute of CPU at national scale.
     const [summary] = await refreshOffThread(ctx.db, { ...args });
-    return toRefresh(summary!);
+    return summary!;
   }
 }

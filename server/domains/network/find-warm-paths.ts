@@ -7,7 +7,7 @@ import {
   distinctIds,
   notFound,
 } from "./check-network-input.js";
-import { describePeople, profilesFromRows, type PersonProfile } from "./describe-people.js";
+import { describePeople, profilesFromRows, unknownPerson } from "./describe-people.js";
 import { explainWarmPath } from "./explain-warm-path.js";
 import {
   cachedCypher,
@@ -20,10 +20,10 @@ import {
   warmPathsCypher,
   type RankedPath,
   type SearchTuning,
-  type TieProps,
 } from "./rank-warm-paths.js";
 import { pathTargetsUnion, type TargetKind } from "./resolve-path-targets.js";
 import { workspaceFrom, workspacesExpression } from "./resolve-workspace.js";
+import type { PathPerson, WarmPath } from "./WarmPathTypes.js";
 
 export interface WarmPathsArgs {
   to: string;
@@ -33,20 +33,6 @@ export interface WarmPathsArgs {
   minStrength?: number;
   avoid?: readonly string[] | null;
   workspace?: string | null;
-}
-
-export interface WarmPathStepView {
-  person: PersonProfile;
-  tie: TieProps | null;
-}
-
-export interface WarmPathView {
-  score: number;
-  hops: number;
-  personIds: string[];
-  steps: WarmPathStepView[];
-  explanationEn: string;
-  explanationNl: string;
 }
 
 export const warmPathDefaults = { k: 3, maxHops: 4, minStrength: 0 } as const;
@@ -91,7 +77,7 @@ RETURN target, missingFrom, missingAvoid, workspaces, sources, targets, floor, p
  * coordinators) to a person or to everyone holding a role at a course, programme or institution.
  * docs/network-analytics.md states the rules; rank-warm-paths.ts holds the search.
  */
-export async function findWarmPaths(db: Database, args: WarmPathsArgs, tuning: SearchTuning = {}): Promise<WarmPathView[]> {
+export async function findWarmPaths(db: Database, args: WarmPathsArgs, tuning: SearchTuning = {}): Promise<WarmPath[]> {
   const k = checkAtLeastOne(args.k ?? warmPathDefaults.k, "k");
   const maxHops = checkMaxHops(args.maxHops ?? warmPathDefaults.maxHops);
   const minStrength = checkStrength(args.minStrength ?? warmPathDefaults.minStrength, "minStrength");
@@ -131,7 +117,7 @@ function quoted(ids: readonly string[]): string {
 }
 
 /** Adds names, roles and the two explanations to ranked paths. */
-export async function viewPaths(db: Database, paths: readonly RankedPath[], focus: readonly string[]): Promise<WarmPathView[]> {
+export async function viewPaths(db: Database, paths: readonly RankedPath[], focus: readonly string[]): Promise<WarmPath[]> {
   const people = await describePeople(
     db,
     paths.flatMap((p) => p.personIds),
@@ -140,16 +126,15 @@ export async function viewPaths(db: Database, paths: readonly RankedPath[], focu
   return toViews(paths, people);
 }
 
-function toViews(paths: readonly RankedPath[], people: ReadonlyMap<string, PersonProfile>): WarmPathView[] {
+function toViews(paths: readonly RankedPath[], people: ReadonlyMap<string, PathPerson>): WarmPath[] {
   return paths.map((path) => {
     const steps = path.personIds.map((id, i) => ({
-      person: people.get(id) ?? { id, name: id, jobTitle: null, roles: [] },
+      person: people.get(id) ?? unknownPerson(id),
       tie: i === 0 ? null : (path.ties[i - 1] ?? null),
     }));
     return {
       score: path.score,
       hops: path.hops,
-      personIds: path.personIds,
       steps,
       explanationEn: explainWarmPath(steps, "en"),
       explanationNl: explainWarmPath(steps, "nl"),

@@ -1,11 +1,12 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { refreshEmbedding, type RefreshSummary } from "./refresh-embedding.js";
+import type { EmbeddingRefresh } from "./EmbeddingTypes.js";
+import { refreshEmbedding } from "./refresh-embedding.js";
 
 /**
  * Recomputes the stored embedding figures of every workspace, each with the settings its stored
  * figures were made with (warm threshold, hop limit; the defaults when it has none), as of today.
  */
-export async function refreshAllWorkspaces(db: Database): Promise<RefreshSummary[]> {
+export async function refreshAllWorkspaces(db: Database): Promise<EmbeddingRefresh[]> {
   const rows = await db.read(
     `MATCH (w:Workspace)
      WITH w, head(COLLECT {
@@ -14,7 +15,7 @@ export async function refreshAllWorkspaces(db: Database): Promise<RefreshSummary
      }) AS stored
      RETURN w.id AS id, stored.warmThreshold AS warmThreshold, stored.maxHops AS maxHops ORDER BY id`,
   );
-  const done: RefreshSummary[] = [];
+  const done: EmbeddingRefresh[] = [];
   for (const row of rows) {
     done.push(
       await refreshEmbedding(db, {

@@ -3,7 +3,8 @@ import { GraphQLError } from "graphql";
 import { createDatabase, isConnectivityError, type ConnectOptions } from "../../platform/neo4j/database.js";
 import type { EmbeddingOptions } from "./compute-embedding.js";
 import { refreshAllWorkspaces } from "./refresh-all-workspaces.js";
-import { refreshEmbedding, type RefreshSummary } from "./refresh-embedding.js";
+import type { EmbeddingRefresh } from "./EmbeddingTypes.js";
+import { refreshEmbedding } from "./refresh-embedding.js";
 
 /** The worker thread of refresh-off-thread.ts: one refresh on its own connection, one reply. */
 
@@ -14,7 +15,7 @@ export interface RefreshJob {
 }
 
 export type WorkerReply =
-  | { ok: true; summaries: RefreshSummary[] }
+  | { ok: true; summaries: EmbeddingRefresh[] }
   | {
       ok: false;
       connectivity: boolean;

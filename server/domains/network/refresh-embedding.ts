@@ -8,7 +8,8 @@ import {
 } from "./compute-embedding.js";
 import { countThreads } from "./count-threads.js";
 import { loadWarmNeighbourhood } from "./load-warm-neighbourhood.js";
-import { readInstitutionFacts, readProgrammeFacts, type Activity } from "./read-embedding-facts.js";
+import type { EmbeddingActivity, EmbeddingRefresh } from "./EmbeddingTypes.js";
+import { readInstitutionFacts, readProgrammeFacts } from "./read-embedding-facts.js";
 
 /**
  * The figures embeddingRanking reads, computed for every programme and institution and stored as
@@ -20,23 +21,12 @@ import { readInstitutionFacts, readProgrammeFacts, type Activity } from "./read-
  * skips a snapshot without one.
  */
 
-export interface RefreshSummary {
-  workspaceId: string;
-  asOf: string;
-  warmThreshold: number;
-  maxHops: number;
-  programmes: number;
-  institutions: number;
-  refreshedAt: string;
-  tookMs: number;
-}
-
 interface SnapshotRow {
   id: string;
   props: Record<string, unknown>;
 }
 
-function activityProps(now: Activity, before: Activity): Record<string, unknown> {
+function activityProps(now: EmbeddingActivity, before: EmbeddingActivity): Record<string, unknown> {
   const trend = trendOf(now, before);
   return {
     sprints: now.sprints,
@@ -60,7 +50,7 @@ async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<voi
   await Promise.all(Array.from({ length: Math.min(REFRESH_CONCURRENCY, items.length) }, worker));
 }
 
-export async function refreshEmbedding(db: Database, options: EmbeddingOptions): Promise<RefreshSummary> {
+export async function refreshEmbedding(db: Database, options: EmbeddingOptions): Promise<EmbeddingRefresh> {
   const started = Date.now();
   const settings = await embeddingSettings(db, options);
   const common = { asOf: settings.asOf, warmThreshold: settings.threshold, maxHops: settings.maxHops };

@@ -3,7 +3,8 @@ import { GraphQLError } from "graphql";
 import { isConnectivityError, type Database } from "../../platform/neo4j/database.js";
 import type { EmbeddingOptions } from "./compute-embedding.js";
 import { refreshAllWorkspaces } from "./refresh-all-workspaces.js";
-import { refreshEmbedding, type RefreshSummary } from "./refresh-embedding.js";
+import type { EmbeddingRefresh } from "./EmbeddingTypes.js";
+import { refreshEmbedding } from "./refresh-embedding.js";
 import type { RefreshJob, WorkerReply } from "./refresh-embedding-worker.js";
 
 /**
@@ -50,7 +51,7 @@ export async function refreshOffThread(
   db: Database,
   job: EmbeddingOptions | "all",
   onStart: (worker: Worker) => void = () => {},
-): Promise<RefreshSummary[]> {
+): Promise<EmbeddingRefresh[]> {
   const connect = refreshRunsOffThread(db) ? db.connectOptions : undefined;
   if (!connect) return job === "all" ? refreshAllWorkspaces(db) : [await refreshEmbedding(db, job)];
   const data: RefreshJob = { connect, options: job === "all" ? null : { ...job } };

@@ -1,6 +1,7 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { badUserInput, checkStrength, notFound } from "./check-network-input.js";
 import { checkOneOf, TIE_CHANNEL_VALUES } from "./check-network-input.js";
+import type { TieState } from "./WarmPathTypes.js";
 
 export interface SetTieStrengthInput {
   a: string;
@@ -9,22 +10,11 @@ export interface SetTieStrengthInput {
   channel?: string | null;
 }
 
-export interface TieStateView {
-  a: string;
-  b: string;
-  created: boolean;
-  strength: number;
-  manual: boolean;
-  channel: string;
-  since: string | null;
-  lastContact: string | null;
-}
-
 /**
  * A coordinator's own judgement of a tie: sets the strength and marks it manual, so interactions
  * update its lastContact but no longer its strength. Creates the tie (a → b) when there is none.
  */
-export async function setTieStrength(db: Database, input: SetTieStrengthInput): Promise<TieStateView> {
+export async function setTieStrength(db: Database, input: SetTieStrengthInput): Promise<TieState> {
   const strength = checkStrength(input.strength, "strength");
   if (strength === 0) throw badUserInput("strength", "strength must be more than 0; a tie of strength 0 is no tie.");
   const channel = input.channel ? checkOneOf(TIE_CHANNEL_VALUES, input.channel, "channel") : null;

@@ -1,5 +1,5 @@
 import type { Database, Tx } from "../../platform/neo4j/database.js";
-import { applyInteractionToTie, lockPair } from "../network/apply-interaction-to-tie.js";
+import { applyInteractionToTie, lockPair } from "../network/index.js";
 import { parseIsoDate, todayInAmsterdam } from "../../platform/validation/parse-values.js";
 import type { InteractionChannel, InteractionResult } from "../../platform/model/graph-enums.js";
 import { interactionProjection, toOutreachInteraction } from "./interaction-projection.js";

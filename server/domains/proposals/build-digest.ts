@@ -1,5 +1,6 @@
 import { addDays } from "../../platform/clock/check-iso-date.js";
 import type { Tx } from "../../platform/neo4j/database.js";
+import { searchBestWarmPaths } from "../network/index.js";
 import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
 import type { MatchingSettings } from "../suggestions/matching-settings.js";
 import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
@@ -9,7 +10,6 @@ import { Language, SuggestionVerdict } from "../suggestions/matching-enums.js";
 import type { Digest } from "./proposal-types.js";
 import { renderDigest, type DigestItem } from "./render-digest.js";
 import { scoreSuggestion, verdictAtLeast, type TextLanguage } from "../suggestions/score-suggestion.js";
-import { warmPathScope, warmPathsTo } from "../suggestions/warm-path-cache.js";
 
 export const DEFAULT_WORKSPACE_NAME = "Digitale Werkplaats MKB";
 
@@ -78,8 +78,9 @@ async function digestItems(
   if (fits.length === 0) return [];
   const records = await readTeacherRecords(tx, { courseIds, caseId: null, now: input.now });
   const record = records.find((s) => s.teacherId === input.teacherId);
-  const scope = await warmPathScope(tx, null, input.settings.warmPathMinStrength);
-  const teacher = record ? withWarmPath(record, (await warmPathsTo(tx, scope, [record.teacherId])).get(record.teacherId)) : null;
+  // No case: the coordinators of every workspace (docs/case-workflow.md, the warm path factor).
+  const warm = record ? await searchBestWarmPaths(tx, { workspaces: [], targets: [record.teacherId], minStrength: input.settings.warmPathMinStrength }) : null;
+  const teacher = record ? withWarmPath(record, warm?.get(record.teacherId)) : null;
 
   // Per case, the teacher's course that fits best.
   const best = new Map<string, { fit: (typeof fits)[number]; scored: ReturnType<typeof scoreSuggestion> }>();
