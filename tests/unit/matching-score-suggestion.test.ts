@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MatchingError } from "../../server/domains/suggestions/matching-error.js";
+import { DomainError } from "../../server/platform/graphql/domain-error.js";
 import {
   bestTeacher,
   scoreSuggestion,
@@ -132,7 +132,7 @@ describe("weights", () => {
     expect(w.topicOverlap).toBeCloseTo(0.15, 10);
   });
   it("refuses negative weights and all zero", () => {
-    expect(() => resolveWeights(DEFAULT_SUGGESTION_WEIGHTS, { timing: -1 })).toThrow(MatchingError);
+    expect(() => resolveWeights(DEFAULT_SUGGESTION_WEIGHTS, { timing: -1 })).toThrow(DomainError);
     const zero = { topicOverlap: 0, levelFit: 0, timing: 0, remainingCapacity: 0, trackRecord: 0, warmPath: 0 };
     expect(() => resolveWeights(zero)).toThrow(/At least one weight/);
   });

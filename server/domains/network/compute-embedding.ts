@@ -1,5 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { checkIsoDate, checkMaxHops, checkStrength, notFound, today } from "./check-network-input.js";
+import { checkIsoDate, checkMaxHops, checkStrength, today } from "./check-network-input.js";
 import { countThreads, type ThreadCount } from "./count-threads.js";
 import { describePeople, type PersonProfile } from "./describe-people.js";
 import { describeLadder, ladderLevel, ladderNames, ladderRungs, type RungView } from "./evaluate-ladder.js";
@@ -14,6 +14,7 @@ import {
 } from "./read-embedding-facts.js";
 import { resolveWorkspace, type WorkspaceSide } from "./resolve-workspace.js";
 import { openWarmTieStore, type WarmTieStore } from "./WarmTieStore.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export interface EmbeddingOptions {
   workspace?: string | null;
@@ -183,7 +184,7 @@ export async function computeProgrammeEmbedding(db: Database, programmeId: strin
       asOf: settings.asOf,
     })
   )[0];
-  if (!facts) throw notFound("programme", `No programme has id "${programmeId}".`);
+  if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No programme has id "${programmeId}".`, "programme");
   const core = await programmeCore(settings, facts);
   const people = await describePeople(
     db,
@@ -232,7 +233,7 @@ export async function computeProgrammeEmbedding(db: Database, programmeId: strin
 export async function computeInstitutionEmbedding(db: Database, institutionId: string, options: EmbeddingOptions): Promise<EmbeddingView> {
   const settings = await embeddingSettings(db, options);
   const facts = (await readInstitutionFacts(db, { institutions: [institutionId], asOf: settings.asOf }))[0];
-  if (!facts) throw notFound("institution", `No institution has id "${institutionId}".`);
+  if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No institution has id "${institutionId}".`, "institution");
   const core = await institutionCore(db, settings, facts);
   const people = await describePeople(db, core.count.paths.flat(), [facts.id]);
   const singlePoints = explainSinglePoints(core.count, core.neighbourhood, people, facts.name);

@@ -1,6 +1,5 @@
 import { addDays } from "../../platform/clock/check-iso-date.js";
 import type { Tx } from "../../platform/neo4j/database.js";
-import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
 import type { MatchingSettings } from "../suggestions/matching-settings.js";
 import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
 import { readCourseFits } from "../suggestions/read-course-fits.js";
@@ -10,6 +9,7 @@ import type { Digest } from "./proposal-types.js";
 import { renderDigest, type DigestItem } from "./render-digest.js";
 import { scoreSuggestion, verdictAtLeast, type TextLanguage } from "../suggestions/score-suggestion.js";
 import { warmPathScope, warmPathsTo } from "../suggestions/warm-path-cache.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export const DEFAULT_WORKSPACE_NAME = "Digitale Werkplaats MKB";
 
@@ -38,7 +38,7 @@ export async function buildDigest(
     { teacherId: input.teacherId, date: input.date },
   );
   const teacher = rows[0];
-  if (!teacher) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No person with id ${input.teacherId} (the teacher).`, "teacher");
+  if (!teacher) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.teacherId} (the teacher).`, "teacher");
   const language: TextLanguage = input.language ?? (teacher.language === "EN" ? "EN" : "NL");
   const courseIds = (teacher.courseIds as string[]) ?? [];
   const every = teacher.every === null || teacher.every === undefined ? null : Number(teacher.every);

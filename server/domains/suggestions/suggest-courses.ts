@@ -1,6 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import type { MatchingSettings } from "./matching-settings.js";
-import { MatchingError, MatchingErrorCode } from "./matching-error.js";
 import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
 import { readCourseFits } from "./read-course-fits.js";
 import { readTeacherRecords, withWarmPath, type TeacherSignalsRow } from "./read-teacher-signals.js";
@@ -10,6 +9,7 @@ import { bestTeacher, scoreSuggestion, trackRecordScore, type CourseFit, type Te
 import type { CaseSuggestion } from "./suggestion-types.js";
 import { resolveWeights, type SomeSuggestionWeights, type SuggestionWeights } from "./suggestion-weights.js";
 import { warmPathScope, warmPathsTo } from "./warm-path-cache.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export interface SuggestCoursesInput {
   caseId: string;
@@ -33,7 +33,7 @@ export const MAX_SUGGESTIONS = 100;
  */
 export async function suggestCourses(db: Database, input: SuggestCoursesInput): Promise<CaseSuggestion[]> {
   if (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > MAX_SUGGESTIONS) {
-    throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `limit must be between 1 and ${MAX_SUGGESTIONS}.`, "limit");
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `limit must be between 1 and ${MAX_SUGGESTIONS}.`, "limit");
   }
   const weights = resolveWeights(input.settings.weights, input.weights);
   const minStrength = input.settings.warmPathMinStrength;
@@ -51,7 +51,7 @@ export async function suggestCourses(db: Database, input: SuggestCoursesInput): 
       }),
     ),
   ]);
-  if (!warm.caseExists) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No case with id ${input.caseId}.`, "case");
+  if (!warm.caseExists) throw new DomainError(ErrorCode.NOT_FOUND, `No case with id ${input.caseId}.`, "case");
   const teachers = await db.readEach(async (tx) => {
     const records = await readTeacherRecords(tx, { courseIds: fits.map((f) => f.courseId), caseId: input.caseId, now: input.now });
     const teacherIds = teachersInContention(fits, records, weights, input.limit);

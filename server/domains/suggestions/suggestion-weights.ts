@@ -1,4 +1,4 @@
-import { MatchingError, MatchingErrorCode } from "./matching-error.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export const FACTOR_NAMES = ["topicOverlap", "levelFit", "timing", "remainingCapacity", "trackRecord", "warmPath"] as const;
 export type FactorName = (typeof FACTOR_NAMES)[number];
@@ -47,12 +47,12 @@ export function resolveWeights(server: SuggestionWeights, override?: SomeSuggest
     const value = override?.[name];
     if (value === undefined || value === null) continue;
     if (!Number.isFinite(value) || value < 0) {
-      throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `The weight ${name} must be a number of 0 or more.`, `weights.${name}`);
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `The weight ${name} must be a number of 0 or more.`, `weights.${name}`);
     }
     merged[name] = value;
   }
   const sum = FACTOR_NAMES.reduce((s, n) => s + merged[n], 0);
-  if (sum <= 0) throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, "At least one weight must be above 0.", "weights");
+  if (sum <= 0) throw new DomainError(ErrorCode.BAD_USER_INPUT, "At least one weight must be above 0.", "weights");
   for (const name of FACTOR_NAMES) merged[name] = merged[name] / sum;
   return merged;
 }
