@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CaseStatus } from "../../server/domains/case-workflow/case-enums.js";
+import { CaseStatus } from "../../server/platform/model/graph-enums.js";
 import { DomainError } from "../../server/platform/graphql/domain-error.js";
 import { checkTransition, type CaseAction } from "../../server/domains/case-workflow/check-transition.js";
 

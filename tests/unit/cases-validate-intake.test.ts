@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EducationLevel, PartnerKind } from "../../server/domains/case-workflow/case-enums.js";
+import { EducationLevel, PartnerKind } from "../../server/platform/model/graph-enums.js";
 import { DomainError } from "../../server/platform/graphql/domain-error.js";
 import { deriveNaturalId } from "../../server/domains/case-workflow/derive-natural-id.js";
 import type { CaseIntakeInput as IntakeRequest } from "../../server/domains/case-workflow/case-types.js";

@@ -1,6 +1,6 @@
 import { Access } from "../../platform/auth/Access.js";
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { EducationLevel } from "./case-enums.js";
+import { EducationLevel } from "../../platform/model/graph-enums.js";
 import { nowIso } from "../../platform/clock/read-clock.js";
 import { resolveActor } from "../../platform/auth/resolve-actor.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";

@@ -1,4 +1,5 @@
-import { CaseStatus, OPEN_STATUSES } from "./case-enums.js";
+import { OPEN_STATUSES } from "./case-enums.js";
+import { CaseStatus } from "../../platform/model/graph-enums.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 /** The workflow steps that move a case; each mutation names the one it performs. */

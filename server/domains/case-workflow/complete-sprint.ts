@@ -1,9 +1,8 @@
-import { CaseStatus } from "./case-enums.js";
+import { CaseStatus, SprintStatus } from "../../platform/model/graph-enums.js";
 import { checkTransition } from "./check-transition.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database } from "../../platform/neo4j/database.js";
-import { SprintStatus } from "../suggestions/matching-enums.js";
 import { readSprint } from "./read-sprint.js";
 import type { SprintCompletionInput, SprintRecord } from "./sprint-types.js";
 import { lockSprintCase, requireSprintStatus } from "./start-sprint.js";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database, Tx } from "../../platform/neo4j/database.js";
-import { CaseStatus } from "./case-enums.js";
+import { CaseStatus } from "../../platform/model/graph-enums.js";
 import { refreshSuggestionCount } from "../suggestions/count-case-suggestions.js";
 import { deriveNaturalId, normaliseKey } from "./derive-natural-id.js";
 import { recordStatusChange } from "./record-status-change.js";

@@ -1,5 +1,5 @@
 import type { Tx } from "../../platform/neo4j/database.js";
-import { CaseStatus } from "./case-enums.js";
+import { CaseStatus } from "../../platform/model/graph-enums.js";
 import { isCaseStatus } from "./check-transition.js";
 import { lockNode } from "../../platform/neo4j/lock-node.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { CaseStatus, EducationLevel } from "./case-enums.js";
+import { CaseStatus, EducationLevel } from "../../platform/model/graph-enums.js";
 import { checkTransition } from "./check-transition.js";
 import { lockCase } from "./lock-case.js";
 import { lockNode } from "../../platform/neo4j/lock-node.js";

@@ -1,5 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { CaseStatus } from "./case-enums.js";
+import { CaseStatus } from "../../platform/model/graph-enums.js";
 import { checkTransition } from "./check-transition.js";
 import { refreshSuggestionCount } from "../suggestions/count-case-suggestions.js";
 import { lockCase } from "./lock-case.js";

@@ -1,10 +1,9 @@
-import { CaseStatus } from "./case-enums.js";
+import { CaseStatus, SprintStatus } from "../../platform/model/graph-enums.js";
 import { checkTransition } from "./check-transition.js";
 import { lockCase } from "./lock-case.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database, Tx } from "../../platform/neo4j/database.js";
-import { SprintStatus } from "../suggestions/matching-enums.js";
 import { readSprint } from "./read-sprint.js";
 import type { SprintRecord } from "./sprint-types.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { isIsoDate } from "../../platform/clock/check-iso-date.js";
 import { lockNode } from "../../platform/neo4j/lock-node.js";
 import type { Database } from "../../platform/neo4j/database.js";
-import { SprintStatus } from "../suggestions/matching-enums.js";
+import { SprintStatus } from "../../platform/model/graph-enums.js";
 import type { MilestoneRecord } from "./sprint-types.js";
 import { requireSprintStatus } from "./start-sprint.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";

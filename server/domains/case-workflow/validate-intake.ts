@@ -1,4 +1,4 @@
-import { PartnerKind, type EducationLevel, type Effort, type SmeSize } from "./case-enums.js";
+import { type EducationLevel, type Effort, PartnerKind, type SmeSize } from "../../platform/model/graph-enums.js";
 import type { CaseIntakeInput } from "./case-types.js";
 import { isIsoDate } from "../../platform/clock/check-iso-date.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";

@@ -46,8 +46,6 @@ export function today(): string {
 export function distinctIds(ids: readonly string[] | null | undefined): string[] {
   return [...new Set(ids ?? [])].sort();
 }
-/** The schema's TieChannel values (schema/graph.graphql). */
-export const TIE_CHANNEL_VALUES = ["COLLEAGUE", "WARM_INTRODUCTION", "EVENT", "WEBSITE", "LINKEDIN", "SPRINT", "OTHER"] as const;
 
 export function checkOneOf(values: readonly string[], value: string, field: string): string {
   if (!values.includes(value)) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} must be one of ${values.join(", ")}; got "${value}".`, field);

@@ -1,6 +1,6 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { checkStrength } from "./check-network-input.js";
-import { checkOneOf, TIE_CHANNEL_VALUES } from "./check-network-input.js";
+import { checkOneOf, checkStrength } from "./check-network-input.js";
+import { TieChannel } from "../../platform/model/graph-enums.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export interface SetTieStrengthInput {
@@ -28,7 +28,7 @@ export interface TieStateView {
 export async function setTieStrength(db: Database, input: SetTieStrengthInput): Promise<TieStateView> {
   const strength = checkStrength(input.strength, "strength");
   if (strength === 0) throw new DomainError(ErrorCode.BAD_USER_INPUT, "strength must be more than 0; a tie of strength 0 is no tie.", "strength");
-  const channel = input.channel ? checkOneOf(TIE_CHANNEL_VALUES, input.channel, "channel") : null;
+  const channel = input.channel ? checkOneOf(Object.values(TieChannel), input.channel, "channel") : null;
   if (input.a === input.b) throw new DomainError(ErrorCode.BAD_USER_INPUT, "A tie is between two different people.", "b");
   return db.writeTx(async (tx) => {
     const people = await tx.run(

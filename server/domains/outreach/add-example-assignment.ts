@@ -1,3 +1,4 @@
+import { MappingStatus } from "../../platform/model/graph-enums.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import { lockAndReadSubject, writeMappingStatus } from "./lock-and-read-subject.js";
 import { checkInteractionDate } from "./log-interaction.js";
@@ -37,7 +38,7 @@ export async function addExampleAssignment(db: Database, input: AddExampleAssign
        RETURN e.id AS id`,
       { teacher: input.teacher, course: input.course, title, description, received },
     );
-    const status = higherMappingStatus(course.status, "EXAMPLES_RECEIVED");
+    const status = higherMappingStatus(course.status, MappingStatus.EXAMPLES_RECEIVED);
     if (status !== course.status) await writeMappingStatus(tx, course, status);
     const courseRef: OutreachSubjectRef = { id: course.id, name: course.name };
     return {

@@ -7,7 +7,7 @@ import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { answerProposal } from "./answer-proposal.js";
 import { buildDigest, buildDueDigests } from "./build-digest.js";
 import { markDigestSent } from "./mark-digest-sent.js";
-import { InteractionChannel, Language, ProposalAnswer } from "../suggestions/matching-enums.js";
+import { InteractionChannel, Language, ProposalAnswer } from "../../platform/model/graph-enums.js";
 import { matchingSettings } from "../suggestions/matching-settings.js";
 import { Digest, DigestSent, ProposalRecord } from "./proposal-types.js";
 import { proposeCase } from "./propose-case.js";

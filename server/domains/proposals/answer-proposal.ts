@@ -1,7 +1,7 @@
 import { lockNode } from "../../platform/neo4j/lock-node.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database } from "../../platform/neo4j/database.js";
-import { ProposalAnswer } from "../suggestions/matching-enums.js";
+import { ProposalAnswer } from "../../platform/model/graph-enums.js";
 import { checkSentAt } from "./propose-case.js";
 import type { ProposalRecord } from "./proposal-types.js";
 import { readProposals } from "./read-proposals.js";

@@ -4,10 +4,11 @@ import type { MatchingSettings } from "../suggestions/matching-settings.js";
 import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
 import { readCourseFits } from "../suggestions/read-course-fits.js";
 import { readTeacherRecords, withWarmPath } from "../suggestions/read-teacher-signals.js";
-import { Language, SuggestionVerdict } from "../suggestions/matching-enums.js";
+import { SuggestionVerdict } from "../suggestions/matching-enums.js";
+import { Language } from "../../platform/model/graph-enums.js";
 import type { Digest } from "./proposal-types.js";
 import { renderDigest, type DigestItem } from "./render-digest.js";
-import { scoreSuggestion, verdictAtLeast, type TextLanguage } from "../suggestions/score-suggestion.js";
+import { scoreSuggestion, verdictAtLeast } from "../suggestions/score-suggestion.js";
 import { warmPathScope, warmPathsTo } from "../suggestions/warm-path-cache.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
@@ -27,7 +28,7 @@ const COVERED_ON_DATE = `
  */
 export async function buildDigest(
   tx: Tx,
-  input: { teacherId: string; date: string; language: TextLanguage | null; now: string; settings: MatchingSettings },
+  input: { teacherId: string; date: string; language: Language | null; now: string; settings: MatchingSettings },
 ): Promise<Digest> {
   const rows = await tx.run(
     `MATCH (t:Person {id: $teacherId})
@@ -39,7 +40,7 @@ export async function buildDigest(
   );
   const teacher = rows[0];
   if (!teacher) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.teacherId} (the teacher).`, "teacher");
-  const language: TextLanguage = input.language ?? (teacher.language === "EN" ? "EN" : "NL");
+  const language: Language = input.language ?? (teacher.language === Language.EN ? Language.EN : Language.NL);
   const courseIds = (teacher.courseIds as string[]) ?? [];
   const every = teacher.every === null || teacher.every === undefined ? null : Number(teacher.every);
   const lastSentOn = (teacher.lastSentOn as string | null) ?? null;
@@ -54,7 +55,7 @@ export async function buildDigest(
     teacherId: input.teacherId,
     teacherName,
     email: (teacher.email as string | null) ?? null,
-    language: Language[language],
+    language,
     date: input.date,
     digestEveryDays: every,
     lastSentOn,
@@ -70,7 +71,7 @@ async function digestItems(
   tx: Tx,
   input: { teacherId: string; date: string; now: string; settings: MatchingSettings },
   courseIds: string[],
-  language: TextLanguage,
+  language: Language,
 ): Promise<DigestItem[]> {
   const weights = input.settings.weights;
   const terms = await readAgreementTerms(tx);
@@ -85,7 +86,7 @@ async function digestItems(
   const best = new Map<string, { fit: (typeof fits)[number]; scored: ReturnType<typeof scoreSuggestion> }>();
   for (const fit of fits) {
     const scored = scoreSuggestion(fit, teacher, weights, language);
-    if (!verdictAtLeast(scored.verdict, "FAIR")) continue;
+    if (!verdictAtLeast(scored.verdict, SuggestionVerdict.FAIR)) continue;
     const current = best.get(fit.caseId);
     if (!current || scored.total > current.scored.total) best.set(fit.caseId, { fit, scored });
   }
@@ -121,7 +122,7 @@ async function digestItems(
         periodEnd: fit.period?.endDate ?? null,
         sharedTopics: fit.sharedTopics,
         score: scored.total,
-        verdict: SuggestionVerdict[scored.verdict],
+        verdict: scored.verdict,
         reason: scored.reason,
       };
     });

@@ -1,4 +1,4 @@
-import { CaseStatus } from "../case-workflow/case-enums.js";
+import { CaseStatus, InteractionChannel } from "../../platform/model/graph-enums.js";
 import { isIsoDate } from "../../platform/clock/check-iso-date.js";
 import { checkTransition } from "../case-workflow/check-transition.js";
 import { refreshSuggestionCount } from "../suggestions/count-case-suggestions.js";
@@ -9,7 +9,6 @@ import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import { buildDigest } from "./build-digest.js";
 import { createProposal } from "./create-proposal.js";
-import { InteractionChannel } from "../suggestions/matching-enums.js";
 import type { MatchingSettings } from "../suggestions/matching-settings.js";
 import type { DigestSent } from "./proposal-types.js";
 import { readProposals } from "./read-proposals.js";

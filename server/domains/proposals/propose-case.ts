@@ -1,4 +1,4 @@
-import { CaseStatus } from "../case-workflow/case-enums.js";
+import { CaseStatus, type InteractionChannel } from "../../platform/model/graph-enums.js";
 import { isIsoInstant } from "../../platform/clock/check-iso-date.js";
 import { checkTransition } from "../case-workflow/check-transition.js";
 import { refreshSuggestionCount } from "../suggestions/count-case-suggestions.js";
@@ -7,7 +7,6 @@ import { recordStatusChange } from "../case-workflow/record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database, Tx } from "../../platform/neo4j/database.js";
 import { createProposal } from "./create-proposal.js";
-import type { InteractionChannel } from "../suggestions/matching-enums.js";
 import type { MatchingSettings } from "../suggestions/matching-settings.js";
 import type { ProposalRecord } from "./proposal-types.js";
 import { readProposals } from "./read-proposals.js";

@@ -3,9 +3,8 @@ import type { MatchingSettings } from "./matching-settings.js";
 import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
 import { readCourseFits } from "./read-course-fits.js";
 import { readTeacherRecords, withWarmPath, type TeacherSignalsRow } from "./read-teacher-signals.js";
-import type { EducationLevel } from "../case-workflow/case-enums.js";
-import { SuggestionVerdict } from "./matching-enums.js";
-import { bestTeacher, scoreSuggestion, trackRecordScore, type CourseFit, type TextLanguage } from "./score-suggestion.js";
+import { Language, type EducationLevel } from "../../platform/model/graph-enums.js";
+import { bestTeacher, scoreSuggestion, trackRecordScore, type CourseFit } from "./score-suggestion.js";
 import type { CaseSuggestion } from "./suggestion-types.js";
 import { resolveWeights, type SomeSuggestionWeights, type SuggestionWeights } from "./suggestion-weights.js";
 import { warmPathScope, warmPathsTo } from "./warm-path-cache.js";
@@ -15,7 +14,7 @@ export interface SuggestCoursesInput {
   caseId: string;
   limit: number;
   weights?: SomeSuggestionWeights | null;
-  language: TextLanguage;
+  language: Language;
   now: string;
   settings: MatchingSettings;
 }
@@ -83,18 +82,18 @@ export function teachersInContention(fits: CourseFit[], teachers: TeacherSignals
 }
 
 /** Scores every course with its best teacher and sorts best first (ties: course name, then id). */
-export function rankSuggestions(fits: CourseFit[], teachers: TeacherSignalsRow[], weights: SuggestionWeights, language: TextLanguage): CaseSuggestion[] {
+export function rankSuggestions(fits: CourseFit[], teachers: TeacherSignalsRow[], weights: SuggestionWeights, language: Language): CaseSuggestion[] {
   const byCourse = new Map<string, TeacherSignalsRow[]>();
   for (const t of teachers) {
     for (const courseId of t.courseIds) byCourse.set(courseId, [...(byCourse.get(courseId) ?? []), t]);
   }
-  const other: TextLanguage = language === "NL" ? "EN" : "NL";
+  const other = language === Language.NL ? Language.EN : Language.NL;
   return fits
     .map((fit): CaseSuggestion => {
       const teacher = bestTeacher(byCourse.get(fit.courseId) ?? [], weights) as TeacherSignalsRow | null;
       const scored = scoreSuggestion(fit, teacher, weights, language);
       // The reason in the other language too, so a client can show both.
-      const reasons = { [language]: scored.reason, [other]: scoreSuggestion(fit, teacher, weights, other).reason } as Record<TextLanguage, string>;
+      const reasons = { [language]: scored.reason, [other]: scoreSuggestion(fit, teacher, weights, other).reason } as Record<Language, string>;
       return {
         courseId: fit.courseId,
         courseName: fit.courseName,
@@ -115,7 +114,7 @@ export function rankSuggestions(fits: CourseFit[], teachers: TeacherSignalsRow[]
         warmPathHops: teacher?.warmPathHops ?? null,
         proposedToTeacher: teacher?.proposedForCase ?? false,
         score: scored.total,
-        verdict: SuggestionVerdict[scored.verdict],
+        verdict: scored.verdict,
         reason: scored.reason,
         reasonNl: reasons.NL,
         reasonEn: reasons.EN,
