@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { todayIso } from "../../platform/clock/read-clock.js";
 import type { Database, Tx } from "../../platform/neo4j/database.js";
 import { CaseStatus } from "../../platform/model/graph-enums.js";
 import { refreshSuggestionCount } from "../suggestions/count-case-suggestions.js";
@@ -38,7 +39,7 @@ async function writeIntake(tx: Tx, intake: Intake, actor: Actor, now: string): P
     await tx.run(
       `MATCH (p:Partner {id: $partnerId}), (s:Sme {id: $smeId})
        MERGE (p)-[r:REFERRED]->(s) ON CREATE SET r.date = date($date)`,
-      { partnerId, smeId: sme.id, date: intake.referredOn ?? now.slice(0, 10) },
+      { partnerId, smeId: sme.id, date: intake.referredOn ?? todayIso(new Date(now)) },
     );
   }
 

@@ -1,5 +1,5 @@
 import type { Tx } from "../../platform/neo4j/database.js";
-import { today } from "./check-network-input.js";
+import { todayIso } from "../../platform/clock/read-clock.js";
 import { deriveTieStrength, interactionEvidence } from "./derive-tie-strength.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
@@ -99,7 +99,7 @@ export async function applyInteractionToTie(
     )
   ).map((r) => String(r.date));
 
-  const asOf = options.asOf ?? today();
+  const asOf = options.asOf ?? todayIso();
   const reference = date > asOf ? date : asOf;
   const counted = dates.filter((d) => d <= reference);
   const evidence = interactionEvidence(counted, reference);

@@ -1,3 +1,4 @@
+import { isIsoDate } from "../../platform/clock/check-iso-date.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 /** Checks of the network analytics' arguments; a refusal names the argument to blame in `field`. */
@@ -26,20 +27,12 @@ export function checkAtLeastOne(value: number, field: string): number {
   return value;
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A calendar date as YYYY-MM-DD that exists (2025-02-30 does not). */
 export function checkIsoDate(value: string, field: string): string {
-  const parsed = new Date(`${value}T00:00:00Z`);
-  if (!isoDate.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
+  if (!isIsoDate(value)) {
     throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} must be a date written as YYYY-MM-DD; got "${value}".`, field);
   }
   return value;
-}
-
-/** Today's date in the workspace's time zone (Amsterdam) as YYYY-MM-DD: the default "as of". */
-export function today(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 }
 
 /** Ids as given, without repeats and in a stable order. */

@@ -1,5 +1,6 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { checkIsoDate, checkMaxHops, checkStrength, today } from "./check-network-input.js";
+import { todayIso } from "../../platform/clock/read-clock.js";
+import { checkIsoDate, checkMaxHops, checkStrength } from "./check-network-input.js";
 import { countThreads, type ThreadCount } from "./count-threads.js";
 import { describePeople, type PersonProfile } from "./describe-people.js";
 import { describeLadder, ladderLevel, ladderNames, ladderRungs, type RungView } from "./evaluate-ladder.js";
@@ -43,7 +44,7 @@ export interface EmbeddingSettings {
 export async function embeddingSettings(db: Database, options: EmbeddingOptions): Promise<EmbeddingSettings> {
   const threshold = checkStrength(options.warmThreshold ?? embeddingDefaults.warmThreshold, "warmThreshold");
   const maxHops = checkMaxHops(options.maxHops ?? embeddingDefaults.maxHops);
-  const asOf = options.asOf ? checkIsoDate(options.asOf, "asOf") : today();
+  const asOf = options.asOf ? checkIsoDate(options.asOf, "asOf") : todayIso();
   // The version is read before anything else, so every tie the store reads is at least that new.
   const [ties, side] = await Promise.all([openWarmTieStore(db, threshold), resolveWorkspace(db, options.workspace)]);
   return { db, side, threshold, maxHops, asOf, ties };

@@ -1,6 +1,7 @@
 import type { Database, Tx } from "../../platform/neo4j/database.js";
 import { applyInteractionToTie, lockPair } from "../network/apply-interaction-to-tie.js";
-import { parseIsoDate, todayInAmsterdam } from "../../platform/validation/parse-values.js";
+import { todayIso } from "../../platform/clock/read-clock.js";
+import { parseIsoDate } from "../../platform/validation/parse-values.js";
 import type { InteractionChannel, InteractionResult } from "../../platform/model/graph-enums.js";
 import { interactionProjection, toOutreachInteraction } from "./interaction-projection.js";
 import { lockAndReadSubject, writeMappingStatus, type LockedSubject } from "./lock-and-read-subject.js";
@@ -23,7 +24,7 @@ export interface LogInteractionInput {
 export function checkInteractionDate(date: string, field: string): string {
   const parsed = parseIsoDate(date);
   if (!parsed.ok) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${parsed.why}.`, field);
-  if (parsed.value > todayInAmsterdam()) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} ${parsed.value} is in the future.`, field);
+  if (parsed.value > todayIso()) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} ${parsed.value} is in the future.`, field);
   return parsed.value;
 }
 

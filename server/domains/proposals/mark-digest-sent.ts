@@ -1,3 +1,4 @@
+import { todayIso } from "../../platform/clock/read-clock.js";
 import { CaseStatus, InteractionChannel } from "../../platform/model/graph-enums.js";
 import { isIsoDate } from "../../platform/clock/check-iso-date.js";
 import { checkTransition } from "../case-workflow/check-transition.js";
@@ -27,7 +28,7 @@ export async function markDigestSent(
   now: string,
   settings: MatchingSettings,
 ): Promise<DigestSent> {
-  const today = now.slice(0, 10);
+  const today = todayIso(new Date(now));
   const date = input.date?.trim() || today;
   if (!isIsoDate(date)) throw new DomainError(ErrorCode.BAD_USER_INPUT, "date must be written YYYY-MM-DD.", "date");
   if (date > today) throw new DomainError(ErrorCode.BAD_USER_INPUT, `A digest cannot be sent on ${date}, a day still to come.`, "date");

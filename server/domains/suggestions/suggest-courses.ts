@@ -1,3 +1,4 @@
+import { todayIso } from "../../platform/clock/read-clock.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import type { MatchingSettings } from "./matching-settings.js";
 import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
@@ -42,7 +43,7 @@ export async function suggestCourses(db: Database, input: SuggestCoursesInput): 
       readCourseFits(tx, {
         cases: { caseIds: [input.caseId] },
         courses: "all",
-        today: input.now.slice(0, 10),
+        today: todayIso(new Date(input.now)),
         weights,
         terms: await readAgreementTerms(tx),
         limit: input.limit,
