@@ -12,6 +12,7 @@ import { nowIso } from "../server/platform/clock/read-clock.js";
 import { loadConfig } from "../server/platform/config.js";
 import { matchingSettings } from "../server/domains/suggestions/matching-settings.js";
 import { suggestCourses } from "../server/domains/suggestions/suggest-courses.js";
+import { Language } from "../server/platform/model/graph-enums.js";
 import type { Database } from "../server/platform/neo4j/database.js";
 import { computeProgrammeEmbedding } from "../server/domains/network/compute-embedding.js";
 import { rankEmbedding } from "../server/domains/network/rank-embedding.js";
@@ -504,7 +505,7 @@ async function main(): Promise<void> {
         return data.caseSuggestions.map((s) => s.courseId).join(",");
       },
       suggestionsRaw: async (caseId: string) => {
-        const list = await suggestCourses(db, { caseId, limit: 10, weights: null, language: "EN", now: nowIso(), settings: settingsOfMatching });
+        const list = await suggestCourses(db, { caseId, limit: 10, weights: null, language: Language.EN, now: nowIso(), settings: settingsOfMatching });
         return list.map((s) => s.courseId).join(",");
       },
       boardGraphql: async () => {

@@ -1,5 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { CASE_STATUSES, type CaseStatus } from "../../platform/model/graph-enums.js";
+import { CaseStatus } from "../../platform/model/graph-enums.js";
 import { caseInWindow, furthestRank, stageRank, type FigureWindow } from "./figure-window.js";
 import type { FunnelStage } from "./figures-types.js";
 
@@ -13,7 +13,7 @@ export async function readCaseFunnel(db: Database, window: FigureWindow): Promis
      RETURN status,
             size([x IN cases WHERE x.status = status]) AS current,
             size([x IN cases WHERE (status = 'CLOSED' AND x.status = 'CLOSED') OR (status <> 'CLOSED' AND x.furthest >= $rank[status])]) AS reached`,
-    { ...window, statuses: [...CASE_STATUSES], rank: stageRank },
+    { ...window, statuses: Object.values(CaseStatus), rank: stageRank },
   );
   return rows.map((r) => ({ status: r.status as CaseStatus, current: Number(r.current), reached: Number(r.reached) }));
 }

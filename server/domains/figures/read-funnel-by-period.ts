@@ -1,7 +1,7 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { userError } from "../../platform/graphql/user-error.js";
 import { caseInWindow, furthestRank, stageRank, type FigureWindow } from "./figure-window.js";
 import { FunnelGranularity, type FunnelPeriod } from "./figures-types.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 /** Per group of cases: how many were created and how many of those reached each stage. */
 const stageCounts = `count(c) AS created,
@@ -53,10 +53,10 @@ export async function readFunnelByPeriod(
     }));
   }
 
-  if (!institution) throw userError("BAD_USER_INPUT", "Grouping by teaching period needs an institution.", "institution");
+  if (!institution) throw new DomainError(ErrorCode.BAD_USER_INPUT, "Grouping by teaching period needs an institution.", "institution");
   return db.readTx(async (tx) => {
     const found = await tx.run("MATCH (i:Institution {id: $institution}) RETURN i.id AS id", params);
-    if (found.length === 0) throw userError("NOT_FOUND", `No institution with id ${institution}.`, "institution");
+    if (found.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, `No institution with id ${institution}.`, "institution");
     const rows = await tx.run(
       `MATCH (i:Institution {id: $institution})
        CALL (i) {

@@ -1,5 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { EDUCATION_LEVELS, type EducationLevel } from "../../platform/model/graph-enums.js";
+import { EducationLevel } from "../../platform/model/graph-enums.js";
 import { caseInWindow, type FigureWindow } from "./figure-window.js";
 import type { MatchFigures } from "./figures-types.js";
 
@@ -29,7 +29,7 @@ export async function readMatchFigures(db: Database, window: FigureWindow): Prom
          RETURN count(DISTINCT s) AS matches
        }
        RETURN level, matches`,
-      { ...window, levels: [...EDUCATION_LEVELS] },
+      { ...window, levels: Object.values(EducationLevel) },
     );
     const byPeriod = await tx.run(
       `MATCH (tp:TeachingPeriod)<-[:IN_PERIOD]-(s:Sprint)-[:FOR_CASE]->(c:Case)

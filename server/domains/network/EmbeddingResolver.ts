@@ -1,7 +1,6 @@
 import { Args, ArgsType, Ctx, Field, Float, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Access } from "../../platform/auth/Access.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
-import { badUserInput } from "./check-network-input.js";
 import { computeInstitutionEmbedding, computeProgrammeEmbedding, embeddingDefaults } from "./compute-embedding.js";
 import {
   Embedding,
@@ -13,6 +12,7 @@ import {
 } from "./EmbeddingTypes.js";
 import { rankEmbedding } from "./rank-embedding.js";
 import { refreshOffThread } from "./refresh-off-thread.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 /** The settings every embedding figure is computed with. */
 @ArgsType()
@@ -83,7 +83,7 @@ export class EmbeddingResolver {
   })
   async embedding(@Args(() => EmbeddingArgs) args: EmbeddingArgs, @Ctx() ctx: GraphQLContext): Promise<Embedding> {
     if ((args.programme ? 1 : 0) + (args.institution ? 1 : 0) !== 1) {
-      throw badUserInput(args.programme ? "institution" : "programme", "Give exactly one of programme and institution.");
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, "Give exactly one of programme and institution.", args.programme ? "institution" : "programme");
     }
     return args.programme ? computeProgrammeEmbedding(ctx.db, args.programme, args) : computeInstitutionEmbedding(ctx.db, args.institution!, args);
   }

@@ -1,5 +1,6 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { checkIsoDate, checkMaxHops, checkStrength, notFound, today } from "./check-network-input.js";
+import { todayIso } from "../../platform/clock/read-clock.js";
+import { checkIsoDate, checkMaxHops, checkStrength } from "./check-network-input.js";
 import { countThreads, type ThreadCount } from "./count-threads.js";
 import { describePeople, unknownPerson } from "./describe-people.js";
 import {
@@ -26,6 +27,7 @@ import {
 import { resolveWorkspace, type WorkspaceSide } from "./resolve-workspace.js";
 import type { PathPerson } from "./WarmPathTypes.js";
 import { openWarmTieStore, type WarmTieStore } from "./WarmTieStore.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export interface EmbeddingOptions {
   workspace?: string | null;
@@ -54,7 +56,7 @@ export interface EmbeddingSettings {
 export async function embeddingSettings(db: Database, options: EmbeddingOptions): Promise<EmbeddingSettings> {
   const threshold = checkStrength(options.warmThreshold ?? embeddingDefaults.warmThreshold, "warmThreshold");
   const maxHops = checkMaxHops(options.maxHops ?? embeddingDefaults.maxHops);
-  const asOf = options.asOf ? checkIsoDate(options.asOf, "asOf") : today();
+  const asOf = options.asOf ? checkIsoDate(options.asOf, "asOf") : todayIso();
   // The version is read before anything else, so every tie the store reads is at least that new.
   const [ties, side] = await Promise.all([openWarmTieStore(db, threshold), resolveWorkspace(db, options.workspace)]);
   return { db, side, threshold, maxHops, asOf, ties };
@@ -164,7 +166,7 @@ export async function computeProgrammeEmbedding(db: Database, programmeId: strin
       asOf: settings.asOf,
     })
   )[0];
-  if (!facts) throw notFound("programme", `No programme has id "${programmeId}".`);
+  if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No programme has id "${programmeId}".`, "programme");
   const core = await programmeCore(settings, facts);
   const people = await describePeople(
     db,
@@ -209,7 +211,7 @@ export async function computeProgrammeEmbedding(db: Database, programmeId: strin
 export async function computeInstitutionEmbedding(db: Database, institutionId: string, options: EmbeddingOptions): Promise<InstitutionEmbedding> {
   const settings = await embeddingSettings(db, options);
   const facts = (await readInstitutionFacts(db, { institutions: [institutionId], asOf: settings.asOf }))[0];
-  if (!facts) throw notFound("institution", `No institution has id "${institutionId}".`);
+  if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No institution has id "${institutionId}".`, "institution");
   const core = await institutionCore(db, settings, facts);
   const people = await describePeople(db, core.count.paths.flat(), [facts.id]);
   const singlePoints = explainSinglePoints(core.count, core.neighbourhood, people, facts.name);

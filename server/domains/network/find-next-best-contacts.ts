@@ -1,5 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { badUserInput, checkAtLeastOne, notFound } from "./check-network-input.js";
+import { checkAtLeastOne } from "./check-network-input.js";
 import {
   embeddingSettings,
   institutionCore,
@@ -17,6 +17,7 @@ import { viewPaths } from "./find-warm-paths.js";
 import { rankWarmPaths } from "./rank-warm-paths.js";
 import { readInstitutionFacts, readProgrammeFacts } from "./read-embedding-facts.js";
 import { NetworkRoleKind, type PathPerson, type WarmPath } from "./WarmPathTypes.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 /**
  * nextBestContacts: the role holders whose engagement would raise the threads or the level most.
@@ -72,7 +73,7 @@ function programmeAfter(core: ProgrammeCore, settings: EmbeddingSettings, person
 
 export async function findNextBestContacts(db: Database, args: NextBestArgs): Promise<NextBestContact[]> {
   if ((args.programme ? 1 : 0) + (args.institution ? 1 : 0) !== 1) {
-    throw badUserInput(args.programme ? "institution" : "programme", "Give exactly one of programme and institution.");
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, "Give exactly one of programme and institution.", args.programme ? "institution" : "programme");
   }
   const limit = checkAtLeastOne(args.limit ?? 5, "limit");
   const settings = await embeddingSettings(db, args);
@@ -85,7 +86,7 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
     const facts = (
       await readProgrammeFacts(db, { programmes: [args.programme], coordinators: W, threshold: settings.threshold, asOf: settings.asOf })
     )[0];
-    if (!facts) throw notFound("programme", `No programme has id "${args.programme}".`);
+    if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No programme has id "${args.programme}".`, "programme");
     focus = facts.id;
     const core = await programmeCore(settings, facts);
     const people = facts.roleHolderIds.filter((id) => !inW.has(id));
@@ -103,7 +104,7 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
     });
   } else {
     const facts = (await readInstitutionFacts(db, { institutions: [args.institution!], asOf: settings.asOf }))[0];
-    if (!facts) throw notFound("institution", `No institution has id "${args.institution}".`);
+    if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No institution has id "${args.institution}".`, "institution");
     focus = facts.id;
     const core = await institutionCore(db, settings, facts);
     const people = facts.roleHolderIds.filter((id) => !inW.has(id));

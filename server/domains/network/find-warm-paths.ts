@@ -1,12 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import {
-  badUserInput,
-  checkAtLeastOne,
-  checkMaxHops,
-  checkStrength,
-  distinctIds,
-  notFound,
-} from "./check-network-input.js";
+import { checkAtLeastOne, checkMaxHops, checkStrength, distinctIds } from "./check-network-input.js";
 import { describePeople, profilesFromRows, unknownPerson } from "./describe-people.js";
 import { explainWarmPath } from "./explain-warm-path.js";
 import {
@@ -24,6 +17,7 @@ import {
 import { pathTargetsUnion, type TargetKind } from "./resolve-path-targets.js";
 import { workspaceFrom, workspacesExpression } from "./resolve-workspace.js";
 import type { PathPerson, WarmPath } from "./WarmPathTypes.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export interface WarmPathsArgs {
   to: string;
@@ -82,7 +76,7 @@ export async function findWarmPaths(db: Database, args: WarmPathsArgs, tuning: S
   const maxHops = checkMaxHops(args.maxHops ?? warmPathDefaults.maxHops);
   const minStrength = checkStrength(args.minStrength ?? warmPathDefaults.minStrength, "minStrength");
   if (args.from && args.from.length === 0) {
-    throw badUserInput("from", "from lists no one; leave it out to start from the workspace's coordinators.");
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, "from lists no one; leave it out to start from the workspace's coordinators.", "from");
   }
   const avoid = distinctIds(args.avoid);
   const from = args.from ? distinctIds(args.from) : null;
@@ -93,12 +87,12 @@ export async function findWarmPaths(db: Database, args: WarmPathsArgs, tuning: S
 
   // Errors in a fixed order: to, then from or workspace, then avoid.
   const target = row.target as { kind: TargetKind; name: string | null; people: string[] | null } | null;
-  if (!target) throw notFound("to", `No person, course, programme or institution has id "${args.to}".`);
+  if (!target) throw new DomainError(ErrorCode.NOT_FOUND, `No person, course, programme or institution has id "${args.to}".`, "to");
   const missingFrom = row.missingFrom as string[];
-  if (missingFrom.length > 0) throw notFound("from", `No person has id ${quoted(missingFrom)}.`);
+  if (missingFrom.length > 0) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id ${quoted(missingFrom)}.`, "from");
   if (!from) workspaceFrom(row.workspaces as Record<string, unknown>[], args.workspace);
   const missingAvoid = row.missingAvoid as string[];
-  if (missingAvoid.length > 0) throw notFound("avoid", `No person has id ${quoted(missingAvoid)}.`);
+  if (missingAvoid.length > 0) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id ${quoted(missingAvoid)}.`, "avoid");
 
   // Around hubs the first search ran on strong ties only; further rungs are exact (rank-warm-paths.ts).
   const first = { floor: Number(row.floor), paths: toRankedPaths(row.paths), profiles: row.profiles as Record<string, unknown>[] };

@@ -1,9 +1,10 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { badUserInput, checkAtLeastOne } from "./check-network-input.js";
+import { checkAtLeastOne } from "./check-network-input.js";
 import { embeddingColour, levelFields } from "./compute-embedding.js";
 import type { EmbeddingKind, EmbeddingRanking, EmbeddingRankingEntry, EmbeddingVerdict } from "./EmbeddingTypes.js";
 import { refreshEmbedding } from "./refresh-embedding.js";
 import { workspaceFrom, workspacesExpression } from "./resolve-workspace.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export const EMBEDDING_SORT_FIELDS = [
   "LEVEL",
@@ -73,13 +74,13 @@ RETURN workspaces, total, entries,
 export async function rankEmbedding(db: Database, args: RankingArgs): Promise<EmbeddingRanking> {
   const limit = checkAtLeastOne(args.limit ?? 50, "limit");
   const offset = args.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) throw badUserInput("offset", `offset must be a whole number of at least 0; got ${offset}.`);
+  if (!Number.isInteger(offset) || offset < 0) throw new DomainError(ErrorCode.BAD_USER_INPUT, `offset must be a whole number of at least 0; got ${offset}.`, "offset");
   for (const [field, value] of [
     ["minLevel", args.minLevel],
     ["maxLevel", args.maxLevel],
   ] as const) {
     if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0 || value > 5)) {
-      throw badUserInput(field, `${field} must be a level from 0 to 5; got ${value}.`);
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} must be a level from 0 to 5; got ${value}.`, field);
     }
   }
   const cypher = rankingCypher(args.sortBy ?? "LEVEL", args.descending ?? true);

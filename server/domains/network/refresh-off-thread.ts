@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { GraphQLError } from "graphql";
+import { DomainError } from "../../platform/graphql/domain-error.js";
 import { isConnectivityError, type Database } from "../../platform/neo4j/database.js";
 import type { EmbeddingOptions } from "./compute-embedding.js";
 import { refreshAllWorkspaces } from "./refresh-all-workspaces.js";
@@ -67,7 +67,7 @@ export async function refreshOffThread(
       replied = true;
       if (reply.ok) resolve(reply.summaries);
       // Input errors (unknown workspace, bad threshold) reach the client as they would from here.
-      else if (reply.graphql) reject(new GraphQLError(reply.graphql.message, { extensions: reply.graphql.extensions }));
+      else if (reply.refusal) reject(new DomainError(reply.refusal.code, reply.refusal.message, reply.refusal.field));
       else reject(new RefreshWorkerError(reply.connectivity, reply.name, reply.code));
     });
     worker.once("error", reject);

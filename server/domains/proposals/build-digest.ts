@@ -1,15 +1,16 @@
 import { addDays } from "../../platform/clock/check-iso-date.js";
 import type { Tx } from "../../platform/neo4j/database.js";
 import { searchBestWarmPaths } from "../network/index.js";
-import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
 import type { MatchingSettings } from "../suggestions/matching-settings.js";
 import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
 import { readCourseFits } from "../suggestions/read-course-fits.js";
 import { readTeacherRecords, withWarmPath } from "../suggestions/read-teacher-signals.js";
-import { Language, SuggestionVerdict } from "../suggestions/matching-enums.js";
+import { SuggestionVerdict } from "../suggestions/matching-enums.js";
+import { Language } from "../../platform/model/graph-enums.js";
 import type { Digest } from "./proposal-types.js";
 import { renderDigest, type DigestItem } from "./render-digest.js";
-import { scoreSuggestion, verdictAtLeast, type TextLanguage } from "../suggestions/score-suggestion.js";
+import { scoreSuggestion, verdictAtLeast } from "../suggestions/score-suggestion.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export const DEFAULT_WORKSPACE_NAME = "Digitale Werkplaats MKB";
 
@@ -27,7 +28,7 @@ const COVERED_ON_DATE = `
  */
 export async function buildDigest(
   tx: Tx,
-  input: { teacherId: string; date: string; language: TextLanguage | null; now: string; settings: MatchingSettings },
+  input: { teacherId: string; date: string; language: Language | null; now: string; settings: MatchingSettings },
 ): Promise<Digest> {
   const rows = await tx.run(
     `MATCH (t:Person {id: $teacherId})
@@ -38,8 +39,8 @@ export async function buildDigest(
     { teacherId: input.teacherId, date: input.date },
   );
   const teacher = rows[0];
-  if (!teacher) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No person with id ${input.teacherId} (the teacher).`, "teacher");
-  const language: TextLanguage = input.language ?? (teacher.language === "EN" ? "EN" : "NL");
+  if (!teacher) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.teacherId} (the teacher).`, "teacher");
+  const language: Language = input.language ?? (teacher.language === Language.EN ? Language.EN : Language.NL);
   const courseIds = (teacher.courseIds as string[]) ?? [];
   const every = teacher.every === null || teacher.every === undefined ? null : Number(teacher.every);
   const lastSentOn = (teacher.lastSentOn as string | null) ?? null;
@@ -54,7 +55,7 @@ export async function buildDigest(
     teacherId: input.teacherId,
     teacherName,
     email: (teacher.email as string | null) ?? null,
-    language: Language[language],
+    language,
     date: input.date,
     digestEveryDays: every,
     lastSentOn,
@@ -70,7 +71,7 @@ async function digestItems(
   tx: Tx,
   input: { teacherId: string; date: string; now: string; settings: MatchingSettings },
   courseIds: string[],
-  language: TextLanguage,
+  language: Language,
 ): Promise<DigestItem[]> {
   const weights = input.settings.weights;
   const terms = await readAgreementTerms(tx);
@@ -86,7 +87,7 @@ async function digestItems(
   const best = new Map<string, { fit: (typeof fits)[number]; scored: ReturnType<typeof scoreSuggestion> }>();
   for (const fit of fits) {
     const scored = scoreSuggestion(fit, teacher, weights, language);
-    if (!verdictAtLeast(scored.verdict, "FAIR")) continue;
+    if (!verdictAtLeast(scored.verdict, SuggestionVerdict.FAIR)) continue;
     const current = best.get(fit.caseId);
     if (!current || scored.total > current.scored.total) best.set(fit.caseId, { fit, scored });
   }
@@ -122,7 +123,7 @@ async function digestItems(
         periodEnd: fit.period?.endDate ?? null,
         sharedTopics: fit.sharedTopics,
         score: scored.total,
-        verdict: SuggestionVerdict[scored.verdict],
+        verdict: scored.verdict,
         reason: scored.reason,
       };
     });

@@ -1,5 +1,5 @@
 import type { Database, Tx } from "../../platform/neo4j/database.js";
-import { CaseStatus } from "../case-workflow/case-enums.js";
+import { CaseStatus } from "../../platform/model/graph-enums.js";
 
 /**
  * The number on a case card: how many courses share a topic with the case at one of its wanted

@@ -1,6 +1,6 @@
 import type { GraphQLContext } from "../graphql/context.js";
 import type { Tx } from "../neo4j/database.js";
-import { CaseError, CaseErrorCode } from "../../domains/case-workflow/case-error.js";
+import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 
 /**
  * Who makes a change, for the timeline. The one place that decides it: a signed-in user from the
@@ -28,5 +28,5 @@ export function resolveActor(ctx: GraphQLContext, actorArgument: string | null |
 export async function checkActor(tx: Tx, actor: Actor): Promise<void> {
   if (!actor.needsCheck || actor.id === null) return;
   const rows = await tx.run("MATCH (p:Person {id: $id}) RETURN p.id AS id", { id: actor.id });
-  if (rows.length === 0) throw new CaseError(CaseErrorCode.NOT_FOUND, `No person with id ${actor.id} (the actor).`, "actor");
+  if (rows.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${actor.id} (the actor).`, "actor");
 }
