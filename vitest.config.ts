@@ -55,6 +55,8 @@ const wholeGraphFiles = [
   // finds an existing SME by name + city anywhere; users and demo users are per e-mail for the whole
   // database; the authorization matrix sends every field of the schema.
   "tests/integration/network-warm-paths.int.test.ts",
+  // bestWarmPaths with no workspace given starts from every workspace's coordinators, and it resets the graph.
+  "tests/integration/network-best-warm-paths.int.test.ts",
   "tests/integration/cases-intake.int.test.ts",
   "tests/integration/auth-sign-in.int.test.ts",
   "tests/integration/auth-matrix.int.test.ts",

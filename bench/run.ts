@@ -12,6 +12,7 @@ import { nowIso } from "../server/platform/clock/read-clock.js";
 import { loadConfig } from "../server/platform/config.js";
 import { matchingSettings } from "../server/domains/suggestions/matching-settings.js";
 import { suggestCourses } from "../server/domains/suggestions/suggest-courses.js";
+import { Language } from "../server/platform/model/graph-enums.js";
 import type { Database } from "../server/platform/neo4j/database.js";
 import { computeProgrammeEmbedding } from "../server/domains/network/compute-embedding.js";
 import { rankEmbedding } from "../server/domains/network/rank-embedding.js";
@@ -352,7 +353,7 @@ const embeddingQuery = `query($p: ID!) {
     id name level threads roleHolders reachedRoleHolders
     threadPaths { people { id name } }
     singlePointsOfFailure { person { id name } whyEn }
-    rungs { level holds reasonEn }
+    ... on ProgrammeEmbedding { rungs { level holds reasonEn } }
     activity { sprints agreements openProposals } trend { direction }
   }
 }`;
@@ -457,7 +458,7 @@ async function main(): Promise<void> {
       },
       warmPathsRaw: async ([from, to]: [string, string]) => {
         const paths = await findWarmPaths(db, { to, from: [from], k: 3, maxHops: 4 });
-        return pathKey(paths[0]?.personIds, paths[0]?.score);
+        return pathKey(paths[0]?.steps.map((s) => s.person.id), paths[0]?.score);
       },
       orgPathsGraphql: async (programme: string) => {
         const data = await api_.graphql<{ warmPaths: Array<{ score: number; steps: Array<{ person: { id: string } }> }> }>(orgPathsQuery, {
@@ -470,7 +471,7 @@ async function main(): Promise<void> {
       },
       orgPathsRaw: async (programme: string) => {
         const paths = await findWarmPaths(db, { to: programme, k: 3, maxHops: 4 });
-        return pathKey(paths[0]?.personIds, paths[0]?.score);
+        return pathKey(paths[0]?.steps.map((s) => s.person.id), paths[0]?.score);
       },
       orgPathsMemory: (programme: string) => {
         const paths = findWarmPathsInMemory(graph, { from: coordinators, to: roleHolders.get(programme) ?? [], k: 3, maxHops: 4, minStrength: 0 });
@@ -504,7 +505,7 @@ async function main(): Promise<void> {
         return data.caseSuggestions.map((s) => s.courseId).join(",");
       },
       suggestionsRaw: async (caseId: string) => {
-        const list = await suggestCourses(db, { caseId, limit: 10, weights: null, language: "EN", now: nowIso(), settings: settingsOfMatching });
+        const list = await suggestCourses(db, { caseId, limit: 10, weights: null, language: Language.EN, now: nowIso(), settings: settingsOfMatching });
         return list.map((s) => s.courseId).join(",");
       },
       boardGraphql: async () => {

@@ -6,9 +6,11 @@ import { chooseCoordinator } from "./choose-coordinator.js";
 import { PersonFactory } from "./PersonFactory.js";
 import { DEAN_AND_BOARD, type CoordinatorName, type TieChannel } from "./programmes.js";
 import { DEMO_TODAY, laterOf, shiftDate } from "./shift-date.js";
+import type { InteractionChannel as GraphInteractionChannel, InteractionResult as GraphInteractionResult } from "../../server/platform/model/graph-enums.js";
 
-type InteractionChannel = "WARM_INTRODUCTION" | "EMAIL" | "PHONE" | "MEETING" | "WEBSITE" | "LINKEDIN" | "EVENT" | "SPRINT";
-type InteractionResult = "NO_REPLY" | "REPLIED" | "INTERESTED" | "NOT_NOW" | "DECLINED" | "AGREED";
+// The schema's values, as plain strings (the seed data is written as literals).
+type InteractionChannel = `${GraphInteractionChannel}`;
+type InteractionResult = `${GraphInteractionResult}`;
 
 interface InteractionPlan {
   date: string;

@@ -3,6 +3,7 @@
  * name), question, topics, wanted levels and effort; a completed sprint takes its outcome.
  */
 import type { EducationLevel } from "./institutions.js";
+import type { Effort } from "../../server/platform/model/graph-enums.js";
 
 export interface CaseTemplate {
   /** Reads well followed by "voor <SME name>". */
@@ -10,7 +11,7 @@ export interface CaseTemplate {
   question: string;
   topics: readonly string[];
   wantedLevels: readonly EducationLevel[];
-  effort: "SMALL" | "SPRINT" | "SEMESTER";
+  effort: `${Effort}`;
   outcome: string;
 }
 

@@ -3,7 +3,10 @@
  * (two research universities, three universities of applied sciences, two vocational colleges),
  * with the teaching calendars such institutions use.
  */
-export type EducationLevel = "WO" | "HBO" | "MBO";
+import type { EducationLevel as GraphEducationLevel } from "../../server/platform/model/graph-enums.js";
+
+// The schema's values, as plain strings (the seed data is written as literals).
+export type EducationLevel = `${GraphEducationLevel}`;
 
 /** Which teaching calendar an institution runs: four periods, four blokken, or two semesters. */
 export type CalendarKind = "WO_PERIODS" | "HBO_BLOKKEN" | "MBO_SEMESTERS" | "MBO_PERIODS";

@@ -38,11 +38,14 @@
  *   board member also knows the director of prog-hhm-business-it, so that programme has two disjoint routes
  *   (dean, board) and the other two hang on the dean. HHM also holds the one INSTITUTION-scope agreement.
  */
+import type { CourseKind as GraphCourseKind, ProgrammeLevel as GraphProgrammeLevel, TieChannel as GraphTieChannel } from "../../server/platform/model/graph-enums.js";
+
 export const WARM_STRENGTH = 0.5;
 
-export type CourseKind = "COURSE" | "PROJECT" | "MINOR" | "INTERNSHIP" | "GRADUATION";
-export type ProgrammeLevel = "BACHELOR" | "MASTER" | "ASSOCIATE_DEGREE" | "MBO_2" | "MBO_3" | "MBO_4";
-export type TieChannel = "COLLEAGUE" | "WARM_INTRODUCTION" | "EVENT" | "WEBSITE" | "LINKEDIN" | "SPRINT" | "OTHER";
+// The schema's values, as plain strings (the seed data is written as literals).
+export type CourseKind = `${GraphCourseKind}`;
+export type ProgrammeLevel = `${GraphProgrammeLevel}`;
+export type TieChannel = `${GraphTieChannel}`;
 export type Reach = "SINGLE_TEACHER" | "SEVERAL" | "NONE" | "DEAN_AND_BOARD";
 
 /** The three workspace coordinators. */

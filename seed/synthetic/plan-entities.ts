@@ -25,15 +25,17 @@ import {
   smeWords,
   themes,
 } from "./vocabulary.js";
+import type { AgreementScope, CaseStatus as GraphCaseStatus, CourseKind as GraphCourseKind, Effort, Language, MappingStatus as GraphMappingStatus, SmeSize } from "../../server/platform/model/graph-enums.js";
 
 /**
  * The properties of each synthetic node, a pure function of (layout, index): every entity draws
  * from its own seeded generator, so a property never depends on the order things are written in.
  */
 
-type MappingStatus = "NOT_APPROACHED" | "APPROACHED" | "RESPONDED" | "EXAMPLES_RECEIVED" | "AGREEMENT";
-export type CaseStatus = "INTAKE" | "QUALIFIED" | "PROPOSED" | "MATCHED" | "IN_SPRINT" | "COMPLETED" | "CLOSED";
-type CourseKind = "COURSE" | "PROJECT" | "MINOR" | "INTERNSHIP" | "GRADUATION";
+// The schema's values, as plain strings (the seed data is written as literals).
+type MappingStatus = `${GraphMappingStatus}`;
+export type CaseStatus = `${GraphCaseStatus}`;
+type CourseKind = `${GraphCourseKind}`;
 
 /**
  * Teaching periods of the base academic year 2025-2026 (shift-years.ts moves every date to the
@@ -177,7 +179,7 @@ export interface PersonProps {
   name: string;
   email: string;
   jobTitle: string;
-  language: "NL" | "EN";
+  language: `${Language}`;
 }
 
 const partnerJobTitles: Record<PartnerKind, string> = {
@@ -228,7 +230,7 @@ export interface SmeProps {
   name: string;
   kvkNumber: string;
   sector: string;
-  size: "MICRO" | "SMALL" | "MEDIUM";
+  size: `${SmeSize}`;
   city: string;
 }
 
@@ -274,7 +276,7 @@ export interface CasePlan {
   question: string;
   topics: string[];
   wantedLevels: EducationLevel[];
-  effort: "SMALL" | "SPRINT" | "SEMESTER";
+  effort: `${Effort}`;
   status: CaseStatus;
   created: string;
   earliestStart: string | null;
@@ -346,7 +348,7 @@ export function casePlan(layout: SyntheticLayout, index: number): CasePlan {
 
 export interface AgreementPlan {
   id: string;
-  scope: "COURSE" | "PROGRAMME" | "INSTITUTION";
+  scope: `${AgreementScope}`;
   /** Id of what it covers. */
   covers: string;
   signer: number;

@@ -1,6 +1,7 @@
 import { Random } from "./Random.js";
 import { smeCount, type SyntheticSize } from "./scales.js";
 import { offsetsOf, splitProportionally } from "./split-proportionally.js";
+import type { EducationLevel as GraphEducationLevel, PartnerKind as GraphPartnerKind } from "../../server/platform/model/graph-enums.js";
 
 /**
  * The shape of a synthetic graph, decided up front from the size and seed: which institution owns
@@ -11,8 +12,9 @@ import { offsetsOf, splitProportionally } from "./split-proportionally.js";
  * institution staff (per institution), then SME contacts (contact i belongs to SME i).
  */
 
-export type EducationLevel = "WO" | "HBO" | "MBO";
-export type PartnerKind = "BANK" | "CHAMBER_OF_COMMERCE" | "EVENT" | "NETWORK" | "OTHER";
+// The schema's values, as plain strings (the seed data is written as literals).
+export type EducationLevel = `${GraphEducationLevel}`;
+export type PartnerKind = `${GraphPartnerKind}`;
 export type PersonKind = "coordinator" | "partner" | "staff" | "sme";
 
 /** A half-open index range [lo, hi). */

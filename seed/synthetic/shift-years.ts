@@ -1,3 +1,4 @@
+import { isIsoDate } from "../../server/platform/clock/check-iso-date.js";
 import { SyntheticSizeError } from "./scales.js";
 
 /**
@@ -10,7 +11,7 @@ export const baseAcademicYearStart = 2025;
 /** The first calendar year of the academic year (1 September to 31 August) holding an ISO date. */
 export function academicYearStartOf(referenceDate: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(referenceDate);
-  if (!match || Number.isNaN(Date.parse(`${referenceDate}T00:00:00Z`)) || new Date(`${referenceDate}T00:00:00Z`).toISOString().slice(0, 10) !== referenceDate) {
+  if (!match || !isIsoDate(referenceDate)) {
     throw new SyntheticSizeError(`Synthetic graph: the reference date must be a date like 2026-11-28, got "${referenceDate}".`);
   }
   const year = Number(match[1]);

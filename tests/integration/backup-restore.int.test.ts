@@ -4,7 +4,7 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { backupGraph } from "../../server/domains/backup/backup-graph.js";
-import { BackupError } from "../../server/domains/backup/BackupError.js";
+import { DomainError } from "../../server/platform/graphql/domain-error.js";
 import { graphFingerprint, type GraphFingerprint } from "../../server/domains/backup/graph-fingerprint.js";
 import { restoreGraph } from "../../server/domains/backup/restore-graph.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
@@ -150,7 +150,7 @@ describe("backup and restore", () => {
     const before = await graphFingerprint(db);
 
     const refused = await restoreGraph(db, file).catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(BackupError);
+    expect(refused).toBeInstanceOf(DomainError);
     expect(refused).toMatchObject({ code: "NOT_EMPTY", message: expect.stringMatching(/holds 7 nodes.*--wipe/) });
     expect(await graphFingerprint(db)).toEqual(before);
   });
@@ -169,7 +169,7 @@ describe("backup and restore", () => {
 
     // A gzip stream cut in the middle is refused the same way.
     writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    await expect(restoreGraph(db, file, { wipe: true })).rejects.toBeInstanceOf(BackupError);
+    await expect(restoreGraph(db, file, { wipe: true })).rejects.toBeInstanceOf(DomainError);
     expect(await graphFingerprint(db)).toEqual(before);
   });
 });

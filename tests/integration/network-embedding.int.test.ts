@@ -150,12 +150,14 @@ const embeddingQuery = `
       threadPaths { people { id } }
       singlePointsOfFailure { person { id name } whyEn whyNl }
       level levelNameEn levelNameNl
-      rungs { level holds reasonEn reasonNl }
       activity { sprints agreements openProposals }
       activityYearEarlier { sprints agreements openProposals }
       trend { sprints agreements openProposals direction }
-      programmes { id level threads singlePointsOfFailure }
-      levelCounts verdict verdictReasonEn verdictReasonNl
+      ... on ProgrammeEmbedding { rungs { level holds reasonEn reasonNl } }
+      ... on InstitutionEmbedding {
+        programmes { id level threads singlePointsOfFailure }
+        levelCounts verdict verdictReasonEn verdictReasonNl
+      }
     }
   }`;
 

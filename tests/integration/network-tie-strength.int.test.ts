@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { applyInteractionToTie } from "../../server/domains/network/apply-interaction-to-tie.js";
-import { today } from "../../server/domains/network/check-network-input.js";
+import { todayIso } from "../../server/platform/clock/read-clock.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { peopleNamed, writeGraph } from "./network-fixtures.js";
@@ -63,7 +63,7 @@ type Logged = {
 
 /** The date `days` before today in Amsterdam, YYYY-MM-DD. */
 function daysAgo(days: number): string {
-  return new Date(Date.parse(`${today()}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${todayIso()}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 async function log(variables: Record<string, unknown>): Promise<Logged> {

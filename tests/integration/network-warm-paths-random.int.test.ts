@@ -162,7 +162,7 @@ describe("warmPaths against a brute-force enumeration on small random graphs", (
       });
       // The same query with the strength ladder forced (every end counts as a hub): it must not change the answer.
       const laddered = await findWarmPaths(db, { to: target, from: sources, k, maxHops, minStrength, avoid }, { lightEnds: 0 });
-      expect(laddered.map((p) => p.personIds), `${label} (ladder)`).toEqual(expected.map((p) => p.ids));
+      expect(laddered.map((p) => p.steps.map((s) => s.person.id)), `${label} (ladder)`).toEqual(expected.map((p) => p.ids));
       laddered.forEach((p, i) => expect(p.score, `${label} (ladder)`).toBeCloseTo(expected[i]!.score, 12));
       compared += 1;
       if (expected.length > 0) nonEmpty += 1;

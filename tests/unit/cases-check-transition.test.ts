@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CaseStatus } from "../../server/domains/case-workflow/case-enums.js";
-import { CaseError } from "../../server/domains/case-workflow/case-error.js";
+import { CaseStatus } from "../../server/platform/model/graph-enums.js";
+import { DomainError } from "../../server/platform/graphql/domain-error.js";
 import { checkTransition, type CaseAction } from "../../server/domains/case-workflow/check-transition.js";
 
 /** The whole table: every action from every state, allowed or refused, and where it leads. */
@@ -34,9 +34,9 @@ describe("the case lifecycle table", () => {
           } catch (e) {
             error = e;
           }
-          expect(error).toBeInstanceOf(CaseError);
-          expect((error as CaseError).extensions).toMatchObject({ code: "ILLEGAL_TRANSITION", field: "case" });
-          expect((error as CaseError).message).toContain(status);
+          expect(error).toBeInstanceOf(DomainError);
+          expect((error as DomainError).extensions).toMatchObject({ code: "ILLEGAL_TRANSITION", field: "case" });
+          expect((error as DomainError).message).toContain(status);
         });
       }
     }
@@ -44,8 +44,8 @@ describe("the case lifecycle table", () => {
 
   it("has no way out of COMPLETED or CLOSED", () => {
     for (const action of Object.keys(expected) as CaseAction[]) {
-      expect(() => checkTransition(action, CaseStatus.COMPLETED)).toThrow(CaseError);
-      expect(() => checkTransition(action, CaseStatus.CLOSED)).toThrow(CaseError);
+      expect(() => checkTransition(action, CaseStatus.COMPLETED)).toThrow(DomainError);
+      expect(() => checkTransition(action, CaseStatus.CLOSED)).toThrow(DomainError);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EducationLevel, PartnerKind } from "../../server/domains/case-workflow/case-enums.js";
-import { CaseError } from "../../server/domains/case-workflow/case-error.js";
+import { EducationLevel, PartnerKind } from "../../server/platform/model/graph-enums.js";
+import { DomainError } from "../../server/platform/graphql/domain-error.js";
 import { deriveNaturalId } from "../../server/domains/case-workflow/derive-natural-id.js";
 import type { CaseIntakeInput as IntakeRequest } from "../../server/domains/case-workflow/case-types.js";
 import { validateIntake } from "../../server/domains/case-workflow/validate-intake.js";
@@ -20,8 +20,8 @@ function refusal(request: IntakeRequest): { code: unknown; field: unknown } {
   try {
     validateIntake(request);
   } catch (error) {
-    expect(error).toBeInstanceOf(CaseError);
-    const e = error as CaseError;
+    expect(error).toBeInstanceOf(DomainError);
+    const e = error as DomainError;
     return { code: e.extensions.code, field: e.extensions.field };
   }
   throw new Error("expected a refusal");

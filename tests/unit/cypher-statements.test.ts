@@ -79,6 +79,15 @@ const builders: Record<string, Record<string, string>> = {
     RANK_WARM_PATHS_5_HOPS: network.rankWarmPathsStatement(5),
     RANK_WARM_PATHS_4_HOPS_DESCRIBED: network.rankWarmPathsStatement(4, true),
   },
+  // bestWarmPaths' two halves: the hop limit only sets each half's upper bound; the default is 4.
+  "network/bestWarmPathSourcesStatement": {
+    BEST_WARM_PATH_SOURCES_4_HOPS: network.bestWarmPathSourcesStatement(4),
+    BEST_WARM_PATH_SOURCES_5_HOPS: network.bestWarmPathSourcesStatement(5),
+  },
+  "network/bestWarmPathTargetsStatement": {
+    BEST_WARM_PATH_TARGETS_4_HOPS: network.bestWarmPathTargetsStatement(4),
+    BEST_WARM_PATH_TARGETS_5_HOPS: network.bestWarmPathTargetsStatement(5),
+  },
   // The sort field only picks the key from a fixed table.
   "network/readEmbeddingRankingStatement": {
     READ_EMBEDDING_RANKING_BY_LEVEL: network.readEmbeddingRankingStatement("LEVEL", true),

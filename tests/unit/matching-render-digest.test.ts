@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderDigest, type DigestItem } from "../../server/domains/proposals/render-digest.js";
 import { SuggestionVerdict } from "../../server/domains/suggestions/matching-enums.js";
+import { Language } from "../../server/platform/model/graph-enums.js";
 
 const item: DigestItem = {
   caseId: "k1",
@@ -26,7 +27,7 @@ const item: DigestItem = {
 
 describe("renderDigest", () => {
   it("renders an English e-mail with every case, and keeps the coordinator's reason out of it", () => {
-    const text = renderDigest({ teacherName: "Tessa", workspaceName: "Werkplaats Test", date: "2026-08-15", language: "EN", items: [item, { ...item, caseId: "k2", title: "Bookkeeping" }] });
+    const text = renderDigest({ teacherName: "Tessa", workspaceName: "Werkplaats Test", date: "2026-08-15", language: Language.EN, items: [item, { ...item, caseId: "k2", title: "Bookkeeping" }] });
     expect(text.subject).toBe("2 SME cases for your courses (2026-08-15)");
     expect(text.body).toContain("Dear Tessa,");
     expect(text.body).toContain("1. Webshop for a bakery — Bakkerij De Graaf, Haarlem");
@@ -39,7 +40,7 @@ describe("renderDigest", () => {
   });
 
   it("renders Dutch, singular", () => {
-    const text = renderDigest({ teacherName: "Tessa", workspaceName: "Digitale Werkplaats MKB", date: "2026-08-15", language: "NL", items: [item] });
+    const text = renderDigest({ teacherName: "Tessa", workspaceName: "Digitale Werkplaats MKB", date: "2026-08-15", language: Language.NL, items: [item] });
     expect(text.subject).toBe("1 casus van mkb-ondernemers voor uw vakken (2026-08-15)");
     expect(text.body).toContain("Beste Tessa,");
     expect(text.body).toContain("Deze vraag van mkb-ondernemers past bij uw vakken en zoekt een studententeam:");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MatchingError } from "../../server/domains/suggestions/matching-error.js";
+import { DomainError } from "../../server/platform/graphql/domain-error.js";
+import { Language } from "../../server/platform/model/graph-enums.js";
 import {
   bestTeacher,
   scoreSuggestion,
@@ -72,7 +73,7 @@ describe("verdicts", () => {
 
 describe("scoreSuggestion", () => {
   it("sums weight × score per factor; contributions add up to the total", () => {
-    const s = scoreSuggestion(fit, newcomer, weights, "EN");
+    const s = scoreSuggestion(fit, newcomer, weights, Language.EN);
     // 0.3 + 0.15 + 0.2 + 0.15 + 0.1·0.35 + 0.1·0 = 0.835
     expect(s.total).toBe(0.835);
     expect(s.verdict).toBe("GREAT");
@@ -82,34 +83,34 @@ describe("scoreSuggestion", () => {
   });
 
   it("writes the sentence in Dutch on request", () => {
-    const s = scoreSuggestion(fit, newcomer, weights, "NL");
+    const s = scoreSuggestion(fit, newcomer, weights, Language.NL);
     expect(s.reason).toBe(
       "Zeer goede match: 2 van 2 onderwerpen passen (data, web) en Blok 1 loopt van 2026-09-07 tot 2026-11-06, binnen het venster; maar geen warm pad naar de docent.",
     );
   });
 
   it("makes a course without a period in the window poor, whatever else it has", () => {
-    const s = scoreSuggestion({ ...fit, period: null, timingScore: 0, capacityScore: 0 }, newcomer, weights, "EN");
+    const s = scoreSuggestion({ ...fit, period: null, timingScore: 0, capacityScore: 0 }, newcomer, weights, Language.EN);
     expect(s.total).toBe(0.485);
     expect(s.verdict).toBe("POOR");
     expect(s.reason).toBe("Poor fit: no teaching period starts between 2026-09-01 and 2027-01-31.");
   });
 
   it("makes a course at a level not wanted poor", () => {
-    const s = scoreSuggestion({ ...fit, courseLevels: ["WO"], levelScore: 0 }, newcomer, weights, "EN");
+    const s = scoreSuggestion({ ...fit, courseLevels: ["WO"], levelScore: 0 }, newcomer, weights, Language.EN);
     expect(s.verdict).toBe("POOR");
     expect(s.reason).toBe("Poor fit: the course is WO while HBO is wanted.");
   });
 
   it("caps a full course at fair", () => {
-    const s = scoreSuggestion({ ...fit, remainingPlaces: 0, usedPlaces: 3, capacityScore: 0 }, newcomer, weights, "EN");
+    const s = scoreSuggestion({ ...fit, remainingPlaces: 0, usedPlaces: 3, capacityScore: 0 }, newcomer, weights, Language.EN);
     expect(s.total).toBe(0.685);
     expect(s.verdict).toBe("FAIR");
   });
 
   it("ignores a factor whose weight is 0, also as a blocker", () => {
     const noTiming = resolveWeights(DEFAULT_SUGGESTION_WEIGHTS, { timing: 0 });
-    const s = scoreSuggestion({ ...fit, period: null, timingScore: 0, capacityScore: 0 }, newcomer, noTiming, "EN");
+    const s = scoreSuggestion({ ...fit, period: null, timingScore: 0, capacityScore: 0 }, newcomer, noTiming, Language.EN);
     expect(s.verdict).not.toBe("POOR");
   });
 });
@@ -132,7 +133,7 @@ describe("weights", () => {
     expect(w.topicOverlap).toBeCloseTo(0.15, 10);
   });
   it("refuses negative weights and all zero", () => {
-    expect(() => resolveWeights(DEFAULT_SUGGESTION_WEIGHTS, { timing: -1 })).toThrow(MatchingError);
+    expect(() => resolveWeights(DEFAULT_SUGGESTION_WEIGHTS, { timing: -1 })).toThrow(DomainError);
     const zero = { topicOverlap: 0, levelFit: 0, timing: 0, remainingCapacity: 0, trackRecord: 0, warmPath: 0 };
     expect(() => resolveWeights(zero)).toThrow(/At least one weight/);
   });

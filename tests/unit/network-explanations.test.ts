@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { institutionVerdict, trendOf } from "../../server/domains/network/compute-embedding.js";
-import type { PersonRole } from "../../server/domains/network/describe-people.js";
 import { ladderLevel, ladderRungs } from "../../server/domains/network/evaluate-ladder.js";
 import { explainWarmPath } from "../../server/domains/network/explain-warm-path.js";
+import { NetworkRoleKind, type PathRole } from "../../server/domains/network/WarmPathTypes.js";
 
-const teacher: PersonRole = {
-  kind: "TEACHER",
+const teacher: PathRole = {
+  kind: NetworkRoleKind.TEACHER,
+  labelEn: "teacher",
+  labelNl: "docent",
   courseId: "k1",
   courseName: "Data Sprint",
   programmeId: "g1",
@@ -14,7 +16,7 @@ const teacher: PersonRole = {
   institutionName: "Hogeschool van Amsterdam",
   organisation: "Data Science, HvA",
 };
-const dean: PersonRole = { ...teacher, kind: "DEAN", courseId: null, courseName: null, programmeId: null, programmeName: null, organisation: "HvA" };
+const dean: PathRole = { ...teacher, kind: NetworkRoleKind.DEAN, labelEn: "dean", labelNl: "decaan", courseId: null, courseName: null, programmeId: null, programmeName: null, organisation: "HvA" };
 const tie = (channel: string | null, since: string | null) => ({ strength: 0.8, channel, since, lastContact: null, manual: false });
 
 describe("explainWarmPath", () => {

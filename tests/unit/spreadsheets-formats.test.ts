@@ -2,17 +2,17 @@ import { readFileSync } from "node:fs";
 import { parse, Kind, type EnumTypeDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
 import {
-  CASE_STATUSES,
-  COURSE_KINDS,
-  EDUCATION_LEVELS,
-  EFFORTS,
-  INTERACTION_CHANNELS,
-  INTERACTION_RESULTS,
-  MAPPING_STATUSES,
-  PARTNER_KINDS,
-  PROGRAMME_LEVELS,
-  SME_SIZES,
-  TIE_CHANNELS,
+  CaseStatus,
+  CourseKind,
+  EducationLevel,
+  Effort,
+  InteractionChannel,
+  InteractionResult,
+  MappingStatus,
+  PartnerKind,
+  ProgrammeLevel,
+  SmeSize,
+  TieChannel,
 } from "../../server/platform/model/graph-enums.js";
 import { caseExportColumns } from "../../server/domains/spreadsheets/export-cases-csv.js";
 import { contactExportColumns } from "../../server/domains/spreadsheets/export-contacts-csv.js";
@@ -28,17 +28,17 @@ describe("the value lists and documented formats stay in step with the code", ()
         .map((d) => [d.name.value, (d.values ?? []).map((v) => v.name.value)]),
     );
     expect({
-      MappingStatus: [...MAPPING_STATUSES],
-      InteractionChannel: [...INTERACTION_CHANNELS],
-      InteractionResult: [...INTERACTION_RESULTS],
-      CaseStatus: [...CASE_STATUSES],
-      EducationLevel: [...EDUCATION_LEVELS],
-      ProgrammeLevel: [...PROGRAMME_LEVELS],
-      CourseKind: [...COURSE_KINDS],
-      TieChannel: [...TIE_CHANNELS],
-      PartnerKind: [...PARTNER_KINDS],
-      SmeSize: [...SME_SIZES],
-      Effort: [...EFFORTS],
+      MappingStatus: Object.values(MappingStatus),
+      InteractionChannel: Object.values(InteractionChannel),
+      InteractionResult: Object.values(InteractionResult),
+      CaseStatus: Object.values(CaseStatus),
+      EducationLevel: Object.values(EducationLevel),
+      ProgrammeLevel: Object.values(ProgrammeLevel),
+      CourseKind: Object.values(CourseKind),
+      TieChannel: Object.values(TieChannel),
+      PartnerKind: Object.values(PartnerKind),
+      SmeSize: Object.values(SmeSize),
+      Effort: Object.values(Effort),
     }).toEqual(
       Object.fromEntries(
         ["MappingStatus", "InteractionChannel", "InteractionResult", "CaseStatus", "EducationLevel", "ProgrammeLevel", "CourseKind", "TieChannel", "PartnerKind", "SmeSize", "Effort"].map(

@@ -9,8 +9,8 @@ import {
   parseIsoDate,
   parseKvkNumber,
   parseNumber,
-  todayInAmsterdam,
 } from "../../server/platform/validation/parse-values.js";
+import { todayIso } from "../../server/platform/clock/read-clock.js";
 
 const value = <T>(p: { ok: true; value: T } | { ok: false; why: string }): T | string => (p.ok ? p.value : `ERR ${p.why}`);
 
@@ -72,7 +72,7 @@ describe("spreadsheet values", () => {
 
   it("takes today's date in Amsterdam, not UTC", () => {
     // 23:30 UTC on 31 December is already 1 January in Amsterdam (UTC+1 in winter).
-    expect(todayInAmsterdam(new Date("2025-12-31T23:30:00Z"))).toBe("2026-01-01");
-    expect(todayInAmsterdam(new Date("2025-07-01T21:59:00Z"))).toBe("2025-07-01");
+    expect(todayIso(new Date("2025-12-31T23:30:00Z"))).toBe("2026-01-01");
+    expect(todayIso(new Date("2025-07-01T21:59:00Z"))).toBe("2025-07-01");
   });
 });

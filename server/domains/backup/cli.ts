@@ -3,7 +3,7 @@ import { Command } from "commander";
 import { ConfigError, loadConfig } from "../../platform/config.js";
 import { DatabaseConnectionError } from "../../platform/neo4j/database.js";
 import { EmbeddedNeo4jError } from "../../platform/neo4j/embedded.js";
-import { BackupError } from "./BackupError.js";
+import { DomainError } from "../../platform/graphql/domain-error.js";
 import { defaultBackupPath } from "./backup-format.js";
 import { backupGraph, type BackupProgress } from "./backup-graph.js";
 import { graphFingerprint } from "./graph-fingerprint.js";
@@ -104,7 +104,7 @@ program.parseAsync().catch((error: unknown) => {
     error instanceof ConfigError ||
     error instanceof EmbeddedNeo4jError ||
     error instanceof DatabaseConnectionError ||
-    error instanceof BackupError;
+    error instanceof DomainError;
   process.stderr.write(`\n${known ? (error as Error).message : `Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}\n`);
   process.exit(1);
 });

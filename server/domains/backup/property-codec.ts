@@ -1,4 +1,4 @@
-import { BackupError } from "./BackupError.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 /**
  * How property values travel through a backup file. The driver helpers turn temporal values into
@@ -37,12 +37,12 @@ function jsonSafeFloat(value: unknown): unknown {
  * cannot carry (a byte array, say) rather than writing a file that would restore something else.
  */
 export function checkEncodedProperties(properties: unknown, where: string): EncodedProperty[] {
-  if (!Array.isArray(properties)) throw new BackupError("BAD_FILE", `Properties of ${where} are not a list.`);
+  if (!Array.isArray(properties)) throw new DomainError(ErrorCode.BAD_FILE, `Properties of ${where} are not a list.`);
   return properties.map((entry) => {
     const [key, type, value] = entry as [string, string, unknown];
     const element = elementType(type);
     if (!scalarTypes.has(element ?? type) && type !== "LIST<NOTHING>") {
-      throw new BackupError("UNSUPPORTED_TYPE", `Property "${key}" of ${where} has type ${type}, which the backup cannot carry.`);
+      throw new DomainError(ErrorCode.UNSUPPORTED_TYPE, `Property "${key}" of ${where} has type ${type}, which the backup cannot carry.`);
     }
     if (type === "FLOAT") return [key, type, jsonSafeFloat(value)];
     if (type === "LIST<FLOAT>" && Array.isArray(value)) return [key, type, value.map(jsonSafeFloat)];

@@ -3,7 +3,7 @@ import { open } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import type { Database } from "../../platform/neo4j/database.js";
-import { BackupError } from "./BackupError.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { backupFormat, backupVersion, type BackupLine, type EndLine, type HeaderLine } from "./backup-format.js";
 import type { BackupProgress } from "./backup-graph.js";
 import type { EncodedProperty } from "./property-codec.js";
@@ -80,7 +80,7 @@ class ShapeBatches {
     const result = await this.db.write(group.cypher, params);
     const written = Number(result[0]?.written ?? 0);
     if (written !== rows) {
-      throw new BackupError("COUNT_MISMATCH", `A batch of ${rows} ${this.what} wrote ${written}: the backup file refers to nodes it does not contain.`);
+      throw new DomainError(ErrorCode.COUNT_MISMATCH, `A batch of ${rows} ${this.what} wrote ${written}: the backup file refers to nodes it does not contain.`);
     }
     this.written += written;
     this.onWritten();
@@ -111,8 +111,8 @@ export async function restoreGraph(db: Database, inPath: string, options: Restor
   const existing = Number((await db.read(COUNT_NODES))[0]?.n ?? 0);
   if (existing > 0) {
     if (!options.wipe) {
-      throw new BackupError(
-        "NOT_EMPTY",
+      throw new DomainError(
+        ErrorCode.NOT_EMPTY,
         `The database holds ${existing} nodes: restore into an empty database, or pass --wipe to delete them first.`,
       );
     }
@@ -153,7 +153,7 @@ export async function restoreGraph(db: Database, inPath: string, options: Restor
     await nodes.flushAll();
     await relationships.flushAll();
   } catch (error) {
-    if (error instanceof BackupError) throw error;
+    if (error instanceof DomainError) throw error;
     const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
     throw new RestoreInterruptedError(nodes.written, relationships.written, reason, error);
   }
@@ -163,8 +163,8 @@ export async function restoreGraph(db: Database, inPath: string, options: Restor
   await db.autoCommit(DROP_RESTORE_INDEX);
 
   if (nodes.written !== end.nodes || relationships.written !== end.relationships) {
-    throw new BackupError(
-      "COUNT_MISMATCH",
+    throw new DomainError(
+      ErrorCode.COUNT_MISMATCH,
       `Restored ${nodes.written} nodes and ${relationships.written} relationships, but the backup of ${header.createdAt} holds ${end.nodes} and ${end.relationships}.`,
     );
   }
@@ -173,16 +173,17 @@ export async function restoreGraph(db: Database, inPath: string, options: Restor
 }
 
 /** A restore that stopped part way: the database holds part of the graph. */
-export class RestoreInterruptedError extends BackupError {
+export class RestoreInterruptedError extends DomainError {
   constructor(
-    readonly nodes: number,
-    readonly relationships: number,
+    // Not `nodes`: GraphQLError has a property of that name (the AST nodes).
+    readonly nodesWritten: number,
+    readonly relationshipsWritten: number,
     reason: string,
     override readonly cause: unknown,
   ) {
     super(
-      "INTERRUPTED",
-      `The restore stopped after ${nodes} nodes and ${relationships} relationships (${reason}); the database holds a partial graph: fix the cause and restore again with --wipe.`,
+      ErrorCode.INTERRUPTED,
+      `The restore stopped after ${nodesWritten} nodes and ${relationshipsWritten} relationships (${reason}); the database holds a partial graph: fix the cause and restore again with --wipe.`,
     );
     this.name = "RestoreInterruptedError";
   }
@@ -197,26 +198,26 @@ export async function checkBackupFile(inPath: string): Promise<{ header: HeaderL
   for await (const line of readBackupLines(inPath)) {
     if (!header) {
       if (line.kind !== "header" || line.format !== backupFormat) {
-        throw new BackupError("BAD_FILE", `${inPath} is not a graph backup of this application (no ${backupFormat} header).`);
+        throw new DomainError(ErrorCode.BAD_FILE, `${inPath} is not a graph backup of this application (no ${backupFormat} header).`);
       }
       if (line.version > backupVersion) {
-        throw new BackupError("BAD_FILE", `${inPath} has backup format version ${line.version}; this version reads up to ${backupVersion}.`);
+        throw new DomainError(ErrorCode.BAD_FILE, `${inPath} has backup format version ${line.version}; this version reads up to ${backupVersion}.`);
       }
       header = line;
       continue;
     }
-    if (end) throw new BackupError("BAD_FILE", `${inPath} has lines after its end line.`);
+    if (end) throw new DomainError(ErrorCode.BAD_FILE, `${inPath} has lines after its end line.`);
     if (line.kind === "node") {
-      if (relationships > 0) throw new BackupError("BAD_FILE", `${inPath} has a node after the relationships.`);
+      if (relationships > 0) throw new DomainError(ErrorCode.BAD_FILE, `${inPath} has a node after the relationships.`);
       nodes++;
     } else if (line.kind === "relationship") relationships++;
     else if (line.kind === "end") end = line;
-    else throw new BackupError("BAD_FILE", `${inPath} has an unexpected "${line.kind}" line.`);
+    else throw new DomainError(ErrorCode.BAD_FILE, `${inPath} has an unexpected "${line.kind}" line.`);
   }
-  if (!header) throw new BackupError("BAD_FILE", `${inPath} is empty.`);
-  if (!end) throw new BackupError("INCOMPLETE_FILE", `${inPath} ends early (no end line): the backup is incomplete.`);
+  if (!header) throw new DomainError(ErrorCode.BAD_FILE, `${inPath} is empty.`);
+  if (!end) throw new DomainError(ErrorCode.INCOMPLETE_FILE, `${inPath} ends early (no end line): the backup is incomplete.`);
   if (end.nodes !== nodes || end.relationships !== relationships) {
-    throw new BackupError("INCOMPLETE_FILE", `${inPath} says it holds ${end.nodes} nodes and ${end.relationships} relationships but has ${nodes} and ${relationships}.`);
+    throw new DomainError(ErrorCode.INCOMPLETE_FILE, `${inPath} says it holds ${end.nodes} nodes and ${end.relationships} relationships but has ${nodes} and ${relationships}.`);
   }
   return { header, end };
 }
@@ -235,15 +236,15 @@ async function* readBackupLines(inPath: string): AsyncGenerator<BackupLine> {
       try {
         line = JSON.parse(text) as BackupLine;
       } catch {
-        throw new BackupError("BAD_FILE", `${inPath}, line ${number}: not valid JSON (is the file cut off?).`);
+        throw new DomainError(ErrorCode.BAD_FILE, `${inPath}, line ${number}: not valid JSON (is the file cut off?).`);
       }
       yield line;
     }
   } catch (error) {
-    if (error instanceof BackupError) throw error;
+    if (error instanceof DomainError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "Z_BUF_ERROR" || code === "Z_DATA_ERROR") {
-      throw new BackupError("INCOMPLETE_FILE", `${inPath} is a damaged or cut-off gzip file.`);
+      throw new DomainError(ErrorCode.INCOMPLETE_FILE, `${inPath} is a damaged or cut-off gzip file.`);
     }
     throw error;
   } finally {
@@ -257,7 +258,7 @@ async function isGzip(inPath: string): Promise<boolean> {
   try {
     handle = await open(inPath, "r");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new BackupError("FILE_NOT_FOUND", `No backup file at ${inPath}.`);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new DomainError(ErrorCode.FILE_NOT_FOUND, `No backup file at ${inPath}.`);
     throw error;
   }
   try {

@@ -1,18 +1,18 @@
 import { Access } from "../../platform/auth/Access.js";
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { EducationLevel } from "./case-enums.js";
+import { EducationLevel } from "../../platform/model/graph-enums.js";
 import { nowIso } from "../../platform/clock/read-clock.js";
 import { resolveActor } from "../../platform/auth/resolve-actor.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { completeSprint } from "./complete-sprint.js";
 import { matchCase } from "./match-case.js";
-import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
 import { AgreementCapacity, CourseCapacity } from "../agreements/capacity-types.js";
 import { MilestoneRecord, SprintCompletionInput, SprintRecord } from "./sprint-types.js";
 import { readAgreementCapacity, readCapacity } from "../agreements/read-capacity.js";
 import { readSprint } from "./read-sprint.js";
 import { startSprint } from "./start-sprint.js";
 import { addMilestone, completeMilestone } from "./track-milestones.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 /** As many agreements as the agreements page lists at most, and some. */
 export const MAX_CAPACITY_AGREEMENTS = 200;
@@ -30,7 +30,7 @@ export class SprintResolver {
     @Arg("period", () => ID) periodId: string,
   ): Promise<CourseCapacity> {
     const view = await ctx.db.readTx((tx) => readCapacity(tx, courseId, periodId));
-    if (!view) throw new MatchingError(MatchingErrorCode.NOT_FOUND, "No such course or teaching period.", "course");
+    if (!view) throw new DomainError(ErrorCode.NOT_FOUND, "No such course or teaching period.", "course");
     return view;
   }
 
@@ -41,7 +41,7 @@ export class SprintResolver {
   @Access("CASE_READ")
   async agreementCapacity(@Ctx() ctx: GraphQLContext, @Arg("agreements", () => [ID]) agreementIds: string[]): Promise<AgreementCapacity[]> {
     if (agreementIds.length > MAX_CAPACITY_AGREEMENTS) {
-      throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `Ask for at most ${MAX_CAPACITY_AGREEMENTS} agreements at a time.`, "agreements");
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `Ask for at most ${MAX_CAPACITY_AGREEMENTS} agreements at a time.`, "agreements");
     }
     return ctx.db.readTx((tx) => readAgreementCapacity(tx, agreementIds));
   }

@@ -1,6 +1,7 @@
 import { Access } from "../../platform/auth/Access.js";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { CaseStatus, CaseTimelineKind, EducationLevel, Effort, PartnerKind, SmeSize } from "./case-enums.js";
+import { CaseTimelineKind } from "./case-enums.js";
+import { CaseStatus, EducationLevel, Effort, PartnerKind, SmeSize } from "../../platform/model/graph-enums.js";
 
 /** GraphQL input and output types of the case lifecycle. Dates travel as ISO strings (YYYY-MM-DD). */
 

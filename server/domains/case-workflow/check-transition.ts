@@ -1,5 +1,6 @@
-import { CaseStatus, OPEN_STATUSES } from "./case-enums.js";
-import { CaseError, CaseErrorCode } from "./case-error.js";
+import { OPEN_STATUSES } from "./case-enums.js";
+import { CaseStatus } from "../../platform/model/graph-enums.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 /** The workflow steps that move a case; each mutation names the one it performs. */
 export type CaseAction = "QUALIFY" | "PROPOSE" | "MATCH" | "START_SPRINT" | "COMPLETE" | "CLOSE";
@@ -46,8 +47,8 @@ const ACTION_WORDS: Record<CaseAction, string> = {
 export function checkTransition(action: CaseAction, current: CaseStatus): CaseStatus | null {
   const rule = CASE_TRANSITIONS[action];
   if (!rule.from.includes(current)) {
-    throw new CaseError(
-      CaseErrorCode.ILLEGAL_TRANSITION,
+    throw new DomainError(
+      ErrorCode.ILLEGAL_TRANSITION,
       `A case in ${current} cannot be ${ACTION_WORDS[action]}; that needs a case in ${rule.from.join(" or ")}.`,
       "case",
     );

@@ -1,5 +1,6 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { CaseStatus, type CaseCloseReason } from "./case-enums.js";
+import type { CaseCloseReason } from "./case-enums.js";
+import { CaseStatus } from "../../platform/model/graph-enums.js";
 import { checkTransition } from "./check-transition.js";
 import { lockCase } from "./lock-case.js";
 import type { CaseStatusChange } from "./case-types.js";

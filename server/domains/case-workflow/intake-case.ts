@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
+import { todayIso } from "../../platform/clock/read-clock.js";
 import type { Database, Tx } from "../../platform/neo4j/database.js";
-import { CaseStatus } from "./case-enums.js";
-import { CaseError, CaseErrorCode } from "./case-error.js";
+import { CaseStatus } from "../../platform/model/graph-enums.js";
 import { refreshSuggestionCount } from "../suggestions/count-case-suggestions.js";
 import { deriveNaturalId, normaliseKey } from "./derive-natural-id.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { CaseIntakeResult } from "./case-types.js";
 import type { Intake } from "./validate-intake.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import {
   ADOPT_SME_BY_NAME_AND_CITY,
   CREATE_CASE,
@@ -54,7 +55,7 @@ async function writeIntake(tx: Tx, intake: Intake, actor: Actor, now: string): P
   if (partnerId) {
     await tx.run(
       LINK_REFERRING_PARTNER,
-      { partnerId, smeId: sme.id, date: intake.referredOn ?? now.slice(0, 10) },
+      { partnerId, smeId: sme.id, date: intake.referredOn ?? todayIso(new Date(now)) },
     );
   }
 
@@ -87,7 +88,7 @@ async function findCoordinator(tx: Tx, named: string | null, actor: Actor): Prom
   if (id === null) return null;
   const rows = await tx.run(READ_COORDINATOR, { id });
   if (rows.length > 0) return id;
-  if (named !== null) throw new CaseError(CaseErrorCode.NOT_FOUND, `No person with id ${named} (the coordinator).`, "coordinator");
+  if (named !== null) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${named} (the coordinator).`, "coordinator");
   return null;
 }
 
@@ -95,7 +96,7 @@ async function findOrCreatePartner(tx: Tx, partner: Intake["partner"]): Promise<
   if (partner === null) return null;
   if ("id" in partner) {
     const rows = await tx.run(READ_PARTNER, { id: partner.id });
-    if (rows.length === 0) throw new CaseError(CaseErrorCode.NOT_FOUND, `No partner with id ${partner.id}.`, "partner.id");
+    if (rows.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, `No partner with id ${partner.id}.`, "partner.id");
     return partner.id;
   }
   const found = await tx.run(

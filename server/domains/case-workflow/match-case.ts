@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { CaseStatus, EducationLevel } from "./case-enums.js";
+import { CaseStatus, EducationLevel } from "../../platform/model/graph-enums.js";
 import { checkTransition } from "./check-transition.js";
 import { lockCase } from "./lock-case.js";
 import { lockNode } from "../../platform/neo4j/lock-node.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database, Tx } from "../../platform/neo4j/database.js";
-import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
 import { readCapacity } from "../agreements/read-capacity.js";
 import { readSprint } from "./read-sprint.js";
 import type { SprintRecord } from "./sprint-types.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { CREATE_SPRINT, READ_SUPERVISOR, READ_SUPERVISOR_CANDIDATES } from "./statements.js";
 
 export interface MatchCaseInput {
@@ -31,7 +31,7 @@ export const MAX_TEAM_SIZE = 50;
  */
 export async function matchCase(db: Database, input: MatchCaseInput, actor: Actor, now: string): Promise<SprintRecord> {
   if (input.teamSize !== null && (!Number.isInteger(input.teamSize) || input.teamSize < 1 || input.teamSize > MAX_TEAM_SIZE)) {
-    throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `teamSize must be a whole number from 1 to ${MAX_TEAM_SIZE}.`, "teamSize");
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `teamSize must be a whole number from 1 to ${MAX_TEAM_SIZE}.`, "teamSize");
   }
   return db.writeTx(async (tx) => {
     await checkActor(tx, actor);
@@ -39,22 +39,22 @@ export async function matchCase(db: Database, input: MatchCaseInput, actor: Acto
     const to = checkTransition("MATCH", locked.status) ?? CaseStatus.MATCHED;
 
     // The course's lock serialises every match into it; counting comes after, in readCapacity.
-    if (!(await lockNode(tx, "Course", input.courseId))) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No course with id ${input.courseId}.`, "course");
+    if (!(await lockNode(tx, "Course", input.courseId))) throw new DomainError(ErrorCode.NOT_FOUND, `No course with id ${input.courseId}.`, "course");
     const capacity = await readCapacity(tx, input.courseId, input.periodId);
-    if (!capacity) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No teaching period with id ${input.periodId}.`, "period");
+    if (!capacity) throw new DomainError(ErrorCode.NOT_FOUND, `No teaching period with id ${input.periodId}.`, "period");
     if (!capacity.runsInPeriod) {
-      throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `${capacity.courseName} does not run in ${capacity.periodName}.`, "period");
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `${capacity.courseName} does not run in ${capacity.periodName}.`, "period");
     }
     if (!capacity.hasAgreement) {
-      throw new MatchingError(
-        MatchingErrorCode.CAPACITY_EXHAUSTED,
+      throw new DomainError(
+        ErrorCode.CAPACITY_EXHAUSTED,
         `No agreement covers ${capacity.courseName} in ${capacity.periodName}, so it has no places; make an agreement first.`,
         "course",
       );
     }
     if (capacity.remaining !== null && capacity.remaining <= 0) {
-      throw new MatchingError(
-        MatchingErrorCode.CAPACITY_EXHAUSTED,
+      throw new DomainError(
+        ErrorCode.CAPACITY_EXHAUSTED,
         `${capacity.courseName} is full in ${capacity.periodName}: ${capacity.used} of ${capacity.casesPerPeriod} places are taken.`,
         "period",
       );
@@ -87,7 +87,7 @@ export async function matchCase(db: Database, input: MatchCaseInput, actor: Acto
 async function chooseSupervisor(tx: Tx, input: MatchCaseInput): Promise<string | null> {
   if (input.supervisorId !== null) {
     const rows = await tx.run(READ_SUPERVISOR, { id: input.supervisorId });
-    if (rows.length === 0) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No person with id ${input.supervisorId} (the supervisor).`, "supervisor");
+    if (rows.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.supervisorId} (the supervisor).`, "supervisor");
     return input.supervisorId;
   }
   const rows = await tx.run(

@@ -1,12 +1,12 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { CaseStatus } from "./case-enums.js";
-import { CaseError, CaseErrorCode } from "./case-error.js";
+import { CaseStatus } from "../../platform/model/graph-enums.js";
 import { checkTransition } from "./check-transition.js";
 import { refreshSuggestionCount } from "../suggestions/count-case-suggestions.js";
 import { lockCase } from "./lock-case.js";
 import type { CaseStatusChange } from "./case-types.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { READ_QUALIFICATION_FIELDS } from "./statements.js";
 
 /**
@@ -22,7 +22,7 @@ export async function qualifyCase(db: Database, caseId: string, note: string | n
     const rows = await tx.run(READ_QUALIFICATION_FIELDS, { id: caseId });
     const k = rows[0] ?? {};
     const missing = (field: string, what: string): never => {
-      throw new CaseError(CaseErrorCode.BAD_USER_INPUT, `The case cannot be qualified without ${what}; add it first.`, field);
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `The case cannot be qualified without ${what}; add it first.`, field);
     };
     if (!k.topics) missing("topics", "at least one topic");
     if (!k.levels) missing("wantedLevels", "a wanted level");
@@ -30,7 +30,7 @@ export async function qualifyCase(db: Database, caseId: string, note: string | n
     if (k.earliestStart == null) missing("earliestStart", "an earliest start");
     if (k.deadline == null) missing("deadline", "a deadline");
     if (String(k.deadline) < String(k.earliestStart)) {
-      throw new CaseError(CaseErrorCode.BAD_USER_INPUT, `The deadline ${String(k.deadline)} is before the earliest start ${String(k.earliestStart)}.`, "deadline");
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `The deadline ${String(k.deadline)} is before the earliest start ${String(k.earliestStart)}.`, "deadline");
     }
     const change = await recordStatusChange(tx, { caseId, from: locked.status, to, at: now, by: actor.id, note });
     // Topics and levels may have been edited during intake: count again.

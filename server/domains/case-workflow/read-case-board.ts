@@ -1,8 +1,8 @@
 import type { Tx } from "../../platform/neo4j/database.js";
-import { CaseStatus } from "./case-enums.js";
-import { CaseError, CaseErrorCode } from "./case-error.js";
+import { CaseStatus } from "../../platform/model/graph-enums.js";
 import type { CaseBoard, CaseBoardFilter, CaseCard } from "./case-types.js";
 import { SUGGESTING_STATUSES } from "../suggestions/count-case-suggestions.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { readCaseBoardStatement } from "./statements.js";
 
 export const MAX_BOARD_PAGE = 200;
@@ -18,7 +18,7 @@ export function decodeBoardCursor(cursor: string): { created: string; id: string
   } catch {
     // falls through to the refusal below
   }
-  throw new CaseError(CaseErrorCode.BAD_USER_INPUT, "after is not a cursor this board gave out.", "after");
+  throw new DomainError(ErrorCode.BAD_USER_INPUT, "after is not a cursor this board gave out.", "after");
 }
 
 /**
@@ -29,7 +29,7 @@ export function decodeBoardCursor(cursor: string): { created: string; id: string
  */
 export async function readCaseBoard(tx: Tx, filter: CaseBoardFilter, first: number, after: string | null, now: string): Promise<CaseBoard> {
   if (!Number.isInteger(first) || first < 0 || first > MAX_BOARD_PAGE) {
-    throw new CaseError(CaseErrorCode.BAD_USER_INPUT, `first must be between 0 and ${MAX_BOARD_PAGE}.`, "first");
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `first must be between 0 and ${MAX_BOARD_PAGE}.`, "first");
   }
   const cursor = after ? decodeBoardCursor(after) : null;
   const statement = readCaseBoardStatement({

@@ -1,6 +1,6 @@
 import type { Tx } from "../../platform/neo4j/database.js";
-import { CaseError, CaseErrorCode } from "./case-error.js";
 import type { CaseTimelineEntry } from "./case-types.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { READ_CASE_EXISTS, READ_CASE_TIMELINE } from "./statements.js";
 
 /**
@@ -16,7 +16,7 @@ export async function readCaseTimeline(tx: Tx, caseId: string): Promise<CaseTime
   if (rows.length === 0) {
     // A case made through the generated CRUD has no events; tell it apart from no case at all.
     const exists = await tx.run(READ_CASE_EXISTS, { id: caseId });
-    if (exists.length === 0) throw new CaseError(CaseErrorCode.NOT_FOUND, `No case with id ${caseId}.`, "case");
+    if (exists.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, `No case with id ${caseId}.`, "case");
   }
   return rows.map(({ fromStatus, toStatus, ...rest }) => ({ ...rest, from: fromStatus, to: toStatus }) as unknown as CaseTimelineEntry);
 }

@@ -1,20 +1,19 @@
-import { CaseStatus } from "./case-enums.js";
+import { CaseStatus, SprintStatus } from "../../platform/model/graph-enums.js";
 import { checkTransition } from "./check-transition.js";
 import { lockCase } from "./lock-case.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database, Tx } from "../../platform/neo4j/database.js";
-import { SprintStatus } from "../suggestions/matching-enums.js";
-import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
 import { readSprint } from "./read-sprint.js";
 import type { SprintRecord } from "./sprint-types.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { READ_CASE_OF_SPRINT, READ_SPRINT_STATUS, START_SPRINT } from "./statements.js";
 
 /** Finds the sprint's case and locks it, so sprint and case change together or not at all. */
 export async function lockSprintCase(tx: Tx, sprintId: string): Promise<{ caseId: string; caseStatus: CaseStatus; sprintStatus: SprintStatus }> {
   const rows = await tx.run(READ_CASE_OF_SPRINT, { id: sprintId });
   const caseId = rows[0]?.caseId;
-  if (typeof caseId !== "string") throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No sprint with id ${sprintId}.`, "sprint");
+  if (typeof caseId !== "string") throw new DomainError(ErrorCode.NOT_FOUND, `No sprint with id ${sprintId}.`, "sprint");
   const locked = await lockCase(tx, caseId, "sprint");
   const sprint = await tx.run(READ_SPRINT_STATUS, { id: sprintId });
   return { caseId, caseStatus: locked.status, sprintStatus: sprint[0]?.status as SprintStatus };
@@ -22,8 +21,8 @@ export async function lockSprintCase(tx: Tx, sprintId: string): Promise<{ caseId
 
 export function requireSprintStatus(actual: SprintStatus, allowed: SprintStatus[], what: string): void {
   if (!allowed.includes(actual)) {
-    throw new MatchingError(
-      MatchingErrorCode.ILLEGAL_TRANSITION,
+    throw new DomainError(
+      ErrorCode.ILLEGAL_TRANSITION,
       `A sprint that is ${actual} cannot ${what}; that needs a sprint that is ${allowed.join(" or ")}.`,
       "sprint",
     );

@@ -1,7 +1,7 @@
-import { PartnerKind, type EducationLevel, type Effort, type SmeSize } from "./case-enums.js";
-import { CaseError, CaseErrorCode } from "./case-error.js";
+import { type EducationLevel, type Effort, PartnerKind, type SmeSize } from "../../platform/model/graph-enums.js";
 import type { CaseIntakeInput } from "./case-types.js";
 import { isIsoDate } from "../../platform/clock/check-iso-date.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 /** A CaseIntakeInput checked and normalised: trimmed, empty strings gone, topics de-duplicated. */
 export interface Intake {
@@ -28,7 +28,7 @@ function text(value: string | null | undefined): string | null {
 }
 
 function refuse(field: string, message: string): never {
-  throw new CaseError(CaseErrorCode.BAD_USER_INPUT, message, field);
+  throw new DomainError(ErrorCode.BAD_USER_INPUT, message, field);
 }
 
 function date(value: string | null | undefined, field: string): string | null {

@@ -1,5 +1,5 @@
-import { userError } from "../../platform/graphql/user-error.js";
 import { parseDateTime, parseIsoDate } from "../../platform/validation/parse-values.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 /** The optional date window of a figure: inclusive ISO dates, null when open. */
 export type FigureWindow = {
@@ -13,11 +13,11 @@ export function checkWindow(from: string | null | undefined, to: string | null |
     const value = field === "from" ? from : to;
     if (value === null || value === undefined || value === "") continue;
     const parsed = parseIsoDate(value);
-    if (!parsed.ok) throw userError("BAD_USER_INPUT", `${field}: ${parsed.why}.`, field);
+    if (!parsed.ok) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${parsed.why}.`, field);
     window[field] = parsed.value;
   }
   if (window.from && window.to && window.from > window.to) {
-    throw userError("BAD_USER_INPUT", `from ${window.from} is after to ${window.to}.`, "from");
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `from ${window.from} is after to ${window.to}.`, "from");
   }
   return window;
 }
@@ -25,7 +25,7 @@ export function checkWindow(from: string | null | undefined, to: string | null |
 export function checkMoment(value: string | null | undefined, field: string): string | null {
   if (value === null || value === undefined || value === "") return null;
   const parsed = parseDateTime(value);
-  if (!parsed.ok) throw userError("BAD_USER_INPUT", `${field}: ${parsed.why}.`, field);
+  if (!parsed.ok) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${parsed.why}.`, field);
   return parsed.value;
 }
 

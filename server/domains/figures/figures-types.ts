@@ -1,8 +1,6 @@
 import "reflect-metadata";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { domainEnum, registerDomainEnums, type CaseStatus, type EducationLevel } from "../../platform/model/graph-enums.js";
-
-registerDomainEnums();
+import { CaseStatus, EducationLevel } from "../../platform/model/graph-enums.js";
 
 /** How caseFunnelByPeriod groups cases by their creation date. */
 export enum FunnelGranularity {
@@ -16,7 +14,7 @@ registerEnumType(FunnelGranularity, {
 
 @ObjectType({ description: "One state of the case funnel (docs/figures.md, F1)." })
 export class FunnelStage {
-  @Field(() => domainEnum("CaseStatus"))
+  @Field(() => CaseStatus)
   status!: CaseStatus;
 
   @Field(() => Int, { description: "Cases whose current status is this one." })
@@ -88,7 +86,7 @@ export class MatchesPerInstitution {
   @Field(() => String)
   institutionName!: string;
 
-  @Field(() => domainEnum("EducationLevel"))
+  @Field(() => EducationLevel)
   level!: EducationLevel;
 
   @Field(() => Int)
@@ -97,7 +95,7 @@ export class MatchesPerInstitution {
 
 @ObjectType()
 export class MatchesPerLevel {
-  @Field(() => domainEnum("EducationLevel"))
+  @Field(() => EducationLevel)
   level!: EducationLevel;
 
   @Field(() => Int)

@@ -1,5 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { userError } from "../../platform/graphql/user-error.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { stageRank, type FigureWindow } from "./figure-window.js";
 import { FunnelGranularity, type FunnelPeriod } from "./figures-types.js";
 import { READ_FUNNEL_BY_MONTH, READ_FUNNEL_BY_TEACHING_PERIOD, READ_INSTITUTION_EXISTS } from "./statements.js";
@@ -27,10 +27,10 @@ export async function readFunnelByPeriod(
     }));
   }
 
-  if (!institution) throw userError("BAD_USER_INPUT", "Grouping by teaching period needs an institution.", "institution");
+  if (!institution) throw new DomainError(ErrorCode.BAD_USER_INPUT, "Grouping by teaching period needs an institution.", "institution");
   return db.readTx(async (tx) => {
     const found = await tx.run(READ_INSTITUTION_EXISTS, params);
-    if (found.length === 0) throw userError("NOT_FOUND", `No institution with id ${institution}.`, "institution");
+    if (found.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, `No institution with id ${institution}.`, "institution");
     const rows = await tx.run(READ_FUNNEL_BY_TEACHING_PERIOD, params);
     return rows.map((r) => ({ key: String(r.key), label: String(r.label), start: String(r.start), end: String(r.end), ...toCounts(r.counts) }));
   });

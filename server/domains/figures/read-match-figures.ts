@@ -1,5 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { EDUCATION_LEVELS, type EducationLevel } from "../../platform/model/graph-enums.js";
+import { EducationLevel } from "../../platform/model/graph-enums.js";
 import type { FigureWindow } from "./figure-window.js";
 import type { MatchFigures } from "./figures-types.js";
 import { COUNT_MATCHES, READ_MATCHES_BY_INSTITUTION, READ_MATCHES_BY_LEVEL, READ_MATCHES_BY_TEACHING_PERIOD } from "./statements.js";
@@ -9,7 +9,7 @@ export async function readMatchFigures(db: Database, window: FigureWindow): Prom
   return db.readTx(async (tx) => {
     const total = await tx.run(COUNT_MATCHES, window);
     const byInstitution = await tx.run(READ_MATCHES_BY_INSTITUTION, window);
-    const byLevel = await tx.run(READ_MATCHES_BY_LEVEL, { ...window, levels: [...EDUCATION_LEVELS] });
+    const byLevel = await tx.run(READ_MATCHES_BY_LEVEL, { ...window, levels: Object.values(EducationLevel) });
     const byPeriod = await tx.run(READ_MATCHES_BY_TEACHING_PERIOD, window);
     return {
       total: Number(total[0]?.n ?? 0),

@@ -1,7 +1,6 @@
 import { Args, ArgsType, Ctx, Field, Float, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Access } from "../../platform/auth/Access.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
-import { badUserInput } from "./check-network-input.js";
 import { computeInstitutionEmbedding, computeProgrammeEmbedding, embeddingDefaults } from "./compute-embedding.js";
 import {
   Embedding,
@@ -10,12 +9,10 @@ import {
   EmbeddingRefresh,
   EmbeddingSortField,
   EmbeddingVerdict,
-  toEmbedding,
-  toRanking,
-  toRefresh,
 } from "./EmbeddingTypes.js";
 import { rankEmbedding } from "./rank-embedding.js";
 import { refreshOffThread } from "./refresh-off-thread.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 /** The settings every embedding figure is computed with. */
 @ArgsType()
@@ -86,12 +83,9 @@ export class EmbeddingResolver {
   })
   async embedding(@Args(() => EmbeddingArgs) args: EmbeddingArgs, @Ctx() ctx: GraphQLContext): Promise<Embedding> {
     if ((args.programme ? 1 : 0) + (args.institution ? 1 : 0) !== 1) {
-      throw badUserInput(args.programme ? "institution" : "programme", "Give exactly one of programme and institution.");
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, "Give exactly one of programme and institution.", args.programme ? "institution" : "programme");
     }
-    const view = args.programme
-      ? await computeProgrammeEmbedding(ctx.db, args.programme, args)
-      : await computeInstitutionEmbedding(ctx.db, args.institution!, args);
-    return toEmbedding(view);
+    return args.programme ? computeProgrammeEmbedding(ctx.db, args.programme, args) : computeInstitutionEmbedding(ctx.db, args.institution!, args);
   }
 
   @Access("NETWORK_READ")
@@ -101,7 +95,7 @@ export class EmbeddingResolver {
       "there are none). Sortable and filterable; ties by name.",
   })
   async embeddingRanking(@Args(() => EmbeddingRankingArgs) args: EmbeddingRankingArgs, @Ctx() ctx: GraphQLContext): Promise<EmbeddingRanking> {
-    return toRanking(await rankEmbedding(ctx.db, args));
+    return rankEmbedding(ctx.db, args);
   }
 
   @Access("NETWORK_WORK")
@@ -111,6 +105,6 @@ export class EmbeddingResolver {
   async refreshEmbedding(@Args(() => EmbeddingSettingsArgs) args: EmbeddingSettingsArgs, @Ctx() ctx: GraphQLContext): Promise<EmbeddingRefresh> {
     // Off the API's thread when running compiled: a refresh is a minute of CPU at national scale.
     const [summary] = await refreshOffThread(ctx.db, { ...args });
-    return toRefresh(summary!);
+    return summary!;
   }
 }

@@ -1,9 +1,6 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import type { EmbeddingView, SinglePointView } from "./compute-embedding.js";
-import { ladderNames } from "./evaluate-ladder.js";
-import type { RankingEntryView, RankingView } from "./rank-embedding.js";
-import type { RefreshSummary } from "./refresh-embedding.js";
-import { PathPerson, toPathPerson } from "./WarmPathTypes.js";
+import "reflect-metadata";
+import { Field, Float, ID, InterfaceType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { PathPerson, WarmPath } from "./WarmPathTypes.js";
 
 /** The GraphQL shapes of embedding, embeddingRanking and refreshEmbedding. */
 
@@ -19,6 +16,16 @@ export enum EmbeddingVerdict {
   GREEN = "GREEN",
 }
 registerEnumType(EmbeddingVerdict, { name: "EmbeddingVerdict", description: "An institution's embedding at a glance; docs/network-analytics.md." });
+
+export enum EmbeddingColour {
+  RED = "RED",
+  AMBER = "AMBER",
+  GREEN = "GREEN",
+}
+registerEnumType(EmbeddingColour, {
+  name: "EmbeddingColour",
+  description: "Red, amber or green for a programme or an institution, as the pages show it; embeddingColour in compute-embedding.ts.",
+});
 
 export enum EmbeddingTrendDirection {
   UP = "UP",
@@ -122,6 +129,9 @@ export class EmbeddingProgrammeSummary {
   @Field(() => String)
   levelNameNl!: string;
 
+  @Field(() => EmbeddingColour)
+  colour!: EmbeddingColour;
+
   @Field(() => Int)
   threads!: number;
 
@@ -129,8 +139,9 @@ export class EmbeddingProgrammeSummary {
   singlePointsOfFailure!: number;
 }
 
-@ObjectType({ description: "How firmly the workspace is embedded in a programme or an institution." })
-export class Embedding {
+/** The figures the live embedding and the ranking entry share, each declared once (no query returns this type). */
+@InterfaceType({ description: "The figures of a programme or an institution that both the live embedding and the ranking give." })
+export abstract class EmbeddingFigures {
   @Field(() => EmbeddingKind)
   kind!: EmbeddingKind;
 
@@ -146,6 +157,40 @@ export class Embedding {
   @Field(() => String, { nullable: true })
   institutionName!: string | null;
 
+  @Field(() => Int, { description: "People holding a role there (for a programme: R(P))." })
+  roleHolders!: number;
+
+  @Field(() => Int, { description: "Of those, the ones on a warm route within maxHops." })
+  reachedRoleHolders!: number;
+
+  @Field(() => Int, { description: "Most warm routes from the coordinators that share no one outside the workspace." })
+  threads!: number;
+
+  @Field(() => Int, { description: "Programme: the ladder level. Institution: the highest level of its programmes." })
+  level!: number;
+
+  @Field(() => String)
+  levelNameEn!: string;
+
+  @Field(() => String)
+  levelNameNl!: string;
+
+  @Field(() => EmbeddingColour, { description: "Red, amber or green at a glance; docs/network-analytics.md." })
+  colour!: EmbeddingColour;
+
+  @Field(() => EmbeddingActivity)
+  activity!: EmbeddingActivity;
+
+  @Field(() => EmbeddingActivity, { description: "The same figures as of one year before asOf." })
+  activityYearEarlier!: EmbeddingActivity;
+}
+
+@InterfaceType({
+  description: "How firmly the workspace is embedded in a programme or an institution.",
+  implements: EmbeddingFigures,
+  resolveType: (value: Embedding) => (value.kind === EmbeddingKind.PROGRAMME ? "ProgrammeEmbedding" : "InstitutionEmbedding"),
+})
+export abstract class Embedding extends EmbeddingFigures {
   @Field(() => ID)
   workspaceId!: string;
 
@@ -158,106 +203,56 @@ export class Embedding {
   @Field(() => Int)
   maxHops!: number;
 
-  @Field(() => Int, { description: "People holding a role there (for a programme: R(P))." })
-  roleHolders!: number;
-
-  @Field(() => Int, { description: "Of those, the ones on a warm route within maxHops." })
-  reachedRoleHolders!: number;
-
-  @Field(() => Int, { description: "Most warm routes from the coordinators that share no one outside the workspace." })
-  threads!: number;
-
   @Field(() => [EmbeddingThread], { description: "One set of that many disjoint routes." })
   threadPaths!: EmbeddingThread[];
 
   @Field(() => [SinglePointOfFailure], { description: "Only when threads = 1." })
   singlePointsOfFailure!: SinglePointOfFailure[];
 
-  @Field(() => Int, { description: "Programme: the ladder level. Institution: the highest level of its programmes." })
-  level!: number;
-
-  @Field(() => String)
-  levelNameEn!: string;
-
-  @Field(() => String)
-  levelNameNl!: string;
-
-  @Field(() => [LadderRung], { nullable: true, description: "Programmes only: every rung, whether it holds and why." })
-  rungs!: LadderRung[] | null;
-
-  @Field(() => EmbeddingActivity)
-  activity!: EmbeddingActivity;
-
-  @Field(() => EmbeddingActivity, { description: "The same figures as of one year before asOf." })
-  activityYearEarlier!: EmbeddingActivity;
-
   @Field(() => EmbeddingTrend)
   trend!: EmbeddingTrend;
-
-  @Field(() => [EmbeddingProgrammeSummary], { nullable: true, description: "Institutions only." })
-  programmes!: EmbeddingProgrammeSummary[] | null;
-
-  @Field(() => [Int], { nullable: true, description: "Institutions only: how many programmes stand at level 0, 1, … 5." })
-  levelCounts!: number[] | null;
-
-  @Field(() => EmbeddingVerdict, { nullable: true, description: "Institutions only." })
-  verdict!: EmbeddingVerdict | null;
-
-  @Field(() => String, { nullable: true })
-  verdictReasonEn!: string | null;
-
-  @Field(() => String, { nullable: true })
-  verdictReasonNl!: string | null;
 }
 
-@ObjectType({ description: "One programme or institution in the ranking (stored figures)." })
-export class EmbeddingRankingEntry {
-  @Field(() => EmbeddingKind)
-  kind!: EmbeddingKind;
+@ObjectType({ description: "How firmly the workspace is embedded in a programme: the ladder.", implements: [Embedding, EmbeddingFigures] })
+export class ProgrammeEmbedding extends Embedding {
+  declare kind: EmbeddingKind.PROGRAMME;
 
-  @Field(() => ID)
-  id!: string;
+  @Field(() => [LadderRung], { description: "Every rung, whether it holds and why." })
+  rungs!: LadderRung[];
+}
+
+@ObjectType({
+  description: "How firmly the workspace is embedded in an institution: its programmes and a verdict.",
+  implements: [Embedding, EmbeddingFigures],
+})
+export class InstitutionEmbedding extends Embedding {
+  declare kind: EmbeddingKind.INSTITUTION;
+
+  @Field(() => [EmbeddingProgrammeSummary])
+  programmes!: EmbeddingProgrammeSummary[];
+
+  @Field(() => [Int], { description: "How many programmes stand at level 0, 1, … 5." })
+  levelCounts!: number[];
+
+  @Field(() => EmbeddingVerdict)
+  verdict!: EmbeddingVerdict;
 
   @Field(() => String)
-  name!: string;
-
-  @Field(() => ID, { nullable: true })
-  institutionId!: string | null;
-
-  @Field(() => String, { nullable: true })
-  institutionName!: string | null;
-
-  @Field(() => Int)
-  level!: number;
+  verdictReasonEn!: string;
 
   @Field(() => String)
-  levelNameEn!: string;
+  verdictReasonNl!: string;
+}
 
-  @Field(() => String)
-  levelNameNl!: string;
-
-  @Field(() => Int)
-  threads!: number;
-
+@ObjectType({ description: "One programme or institution in the ranking (stored figures).", implements: EmbeddingFigures })
+export class EmbeddingRankingEntry extends EmbeddingFigures {
   @Field(() => Int)
   singlePointsOfFailure!: number;
-
-  @Field(() => Int)
-  roleHolders!: number;
-
-  @Field(() => Int)
-  reachedRoleHolders!: number;
-
-  @Field(() => EmbeddingActivity)
-  activity!: EmbeddingActivity;
-
-  @Field(() => EmbeddingActivity)
-  activityYearEarlier!: EmbeddingActivity;
 
   @Field(() => Int, { description: "(sprints + agreements) now minus a year earlier." })
   trendChange!: number;
 
-  @Field(() => EmbeddingVerdict, { nullable: true })
+  @Field(() => EmbeddingVerdict, { nullable: true, description: "Institutions only." })
   verdict!: EmbeddingVerdict | null;
 }
 
@@ -312,39 +307,41 @@ export class EmbeddingRefresh {
   tookMs!: number;
 }
 
-function toSinglePoint(view: SinglePointView): SinglePointOfFailure {
-  return { person: toPathPerson(view.person), whyEn: view.whyEn, whyNl: view.whyNl };
-}
+@ObjectType({ description: "A person whose engagement (a warm tie with the workspace) would deepen the embedding." })
+export class NextBestContact {
+  @Field(() => PathPerson)
+  person!: PathPerson;
 
-export function toEmbedding(view: EmbeddingView): Embedding {
-  return {
-    ...view,
-    kind: view.kind as EmbeddingKind,
-    levelNameEn: ladderNames[view.level]!.en,
-    levelNameNl: ladderNames[view.level]!.nl,
-    threadPaths: view.threadPaths.map((people) => ({ people: people.map(toPathPerson) })),
-    singlePointsOfFailure: view.singlePointsOfFailure.map(toSinglePoint),
-    trend: { ...view.trend, direction: view.trend.direction as EmbeddingTrendDirection },
-    programmes:
-      view.programmes?.map((p) => ({ ...p, levelNameEn: ladderNames[p.level]!.en, levelNameNl: ladderNames[p.level]!.nl })) ?? null,
-    verdict: view.verdict as EmbeddingVerdict | null,
-  };
-}
+  @Field(() => Int)
+  threadsBefore!: number;
 
-export function toRankingEntry(view: RankingEntryView): EmbeddingRankingEntry {
-  return {
-    ...view,
-    kind: view.kind as EmbeddingKind,
-    levelNameEn: ladderNames[view.level]?.en ?? "",
-    levelNameNl: ladderNames[view.level]?.nl ?? "",
-    verdict: view.verdict as EmbeddingVerdict | null,
-  };
-}
+  @Field(() => Int)
+  threadsAfter!: number;
 
-export function toRanking(view: RankingView): EmbeddingRanking {
-  return { ...view, entries: view.entries.map(toRankingEntry) };
-}
+  @Field(() => Int)
+  levelBefore!: number;
 
-export function toRefresh(view: RefreshSummary): EmbeddingRefresh {
-  return { ...view };
+  @Field(() => Int)
+  levelAfter!: number;
+
+  @Field(() => Int)
+  gainThreads!: number;
+
+  @Field(() => Int)
+  gainLevel!: number;
+
+  @Field(() => ID, { nullable: true, description: "The programme whose level would rise." })
+  programmeId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  programmeName!: string | null;
+
+  @Field(() => String)
+  reasonEn!: string;
+
+  @Field(() => String)
+  reasonNl!: string;
+
+  @Field(() => WarmPath, { nullable: true, description: "The best path to them within maxHops, any tie strength; null when there is none." })
+  bestPath!: WarmPath | null;
 }

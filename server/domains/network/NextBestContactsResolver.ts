@@ -1,48 +1,9 @@
-import { Args, ArgsType, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
 import { Access } from "../../platform/auth/Access.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { EmbeddingSettingsArgs } from "./EmbeddingResolver.js";
+import { NextBestContact } from "./EmbeddingTypes.js";
 import { findNextBestContacts } from "./find-next-best-contacts.js";
-import { PathPerson, toPathPerson, toWarmPath, WarmPath } from "./WarmPathTypes.js";
-
-@ObjectType({ description: "A person whose engagement (a warm tie with the workspace) would deepen the embedding." })
-export class NextBestContact {
-  @Field(() => PathPerson)
-  person!: PathPerson;
-
-  @Field(() => Int)
-  threadsBefore!: number;
-
-  @Field(() => Int)
-  threadsAfter!: number;
-
-  @Field(() => Int)
-  levelBefore!: number;
-
-  @Field(() => Int)
-  levelAfter!: number;
-
-  @Field(() => Int)
-  gainThreads!: number;
-
-  @Field(() => Int)
-  gainLevel!: number;
-
-  @Field(() => ID, { nullable: true, description: "The programme whose level would rise." })
-  programmeId!: string | null;
-
-  @Field(() => String, { nullable: true })
-  programmeName!: string | null;
-
-  @Field(() => String)
-  reasonEn!: string;
-
-  @Field(() => String)
-  reasonNl!: string;
-
-  @Field(() => WarmPath, { nullable: true, description: "The best path to them within maxHops, any tie strength; null when there is none." })
-  bestPath!: WarmPath | null;
-}
 
 @ArgsType()
 export class NextBestContactsArgs extends EmbeddingSettingsArgs {
@@ -65,7 +26,6 @@ export class NextBestContactsResolver {
       "or the ladder level most, with the gain and the best warm path to each. Rules: docs/network-analytics.md.",
   })
   async nextBestContacts(@Args(() => NextBestContactsArgs) args: NextBestContactsArgs, @Ctx() ctx: GraphQLContext): Promise<NextBestContact[]> {
-    const found = await findNextBestContacts(ctx.db, args);
-    return found.map((c) => ({ ...c, person: toPathPerson(c.person), bestPath: c.bestPath ? toWarmPath(c.bestPath) : null }));
+    return findNextBestContacts(ctx.db, args);
   }
 }

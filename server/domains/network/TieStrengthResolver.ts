@@ -1,34 +1,8 @@
-import { Args, ArgsType, Ctx, Field, Float, ID, Mutation, ObjectType, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, Float, ID, Mutation, Resolver } from "type-graphql";
 import { Access } from "../../platform/auth/Access.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { setTieStrength } from "./set-tie-strength.js";
-
-@ObjectType({ description: "A tie after a change." })
-export class TieState {
-  @Field(() => ID)
-  a!: string;
-
-  @Field(() => ID)
-  b!: string;
-
-  @Field(() => Boolean, { description: "The change created the tie." })
-  created!: boolean;
-
-  @Field(() => Float)
-  strength!: number;
-
-  @Field(() => Boolean, { description: "Set by hand: interactions leave its strength alone." })
-  manual!: boolean;
-
-  @Field(() => String, { description: "A TieChannel value." })
-  channel!: string;
-
-  @Field(() => String, { nullable: true })
-  since!: string | null;
-
-  @Field(() => String, { nullable: true })
-  lastContact!: string | null;
-}
+import { TieState } from "./WarmPathTypes.js";
 
 @ArgsType()
 export class SetTieStrengthArgs {

@@ -1,10 +1,7 @@
+import "reflect-metadata";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import type { PersonProfile, PersonRole } from "./describe-people.js";
-import { roleLabels } from "./explain-warm-path.js";
-import type { TieProps } from "./rank-warm-paths.js";
-import type { WarmPathView } from "./find-warm-paths.js";
 
-/** The GraphQL shapes of warmPaths. Names avoid the generated schema's (Person, Knows, …). */
+/** The GraphQL shapes of warmPaths and setTieStrength. Names avoid the generated schema's (Person, Knows, …). */
 
 export enum NetworkRoleKind {
   TEACHER = "TEACHER",
@@ -72,6 +69,7 @@ export class PathPerson {
   organisation!: string | null;
 }
 
+/** A tie as a path step carries it; dates are ISO strings. */
 @ObjectType({ description: "The tie a step was reached by." })
 export class PathTie {
   @Field(() => Float)
@@ -107,7 +105,7 @@ export class WarmPath {
   @Field(() => Int, { description: "Number of ties." })
   hops!: number;
 
-  @Field(() => [WarmPathStep])
+  @Field(() => [WarmPathStep], { description: "From the starting person to the target." })
   steps!: WarmPathStep[];
 
   @Field(() => String, { description: "One sentence to read out, in English." })
@@ -117,41 +115,29 @@ export class WarmPath {
   explanationNl!: string;
 }
 
-export function toPathRole(role: PersonRole): PathRole {
-  return {
-    kind: role.kind as NetworkRoleKind,
-    labelEn: roleLabels[role.kind].en,
-    labelNl: roleLabels[role.kind].nl,
-    organisation: role.organisation,
-    courseId: role.courseId,
-    courseName: role.courseName,
-    programmeId: role.programmeId,
-    programmeName: role.programmeName,
-    institutionId: role.institutionId,
-    institutionName: role.institutionName,
-  };
-}
+@ObjectType({ description: "A tie after a change." })
+export class TieState {
+  @Field(() => ID)
+  a!: string;
 
-export function toPathPerson(person: PersonProfile): PathPerson {
-  return {
-    id: person.id,
-    name: person.name,
-    jobTitle: person.jobTitle,
-    roles: person.roles.map(toPathRole),
-    organisation: person.roles[0]?.organisation || null,
-  };
-}
+  @Field(() => ID)
+  b!: string;
 
-export function toPathTie(tie: TieProps): PathTie {
-  return { ...tie };
-}
+  @Field(() => Boolean, { description: "The change created the tie." })
+  created!: boolean;
 
-export function toWarmPath(view: WarmPathView): WarmPath {
-  return {
-    score: view.score,
-    hops: view.hops,
-    steps: view.steps.map((s) => ({ person: toPathPerson(s.person), tie: s.tie ? toPathTie(s.tie) : null })),
-    explanationEn: view.explanationEn,
-    explanationNl: view.explanationNl,
-  };
+  @Field(() => Float)
+  strength!: number;
+
+  @Field(() => Boolean, { description: "Set by hand: interactions leave its strength alone." })
+  manual!: boolean;
+
+  @Field(() => String, { description: "A TieChannel value." })
+  channel!: string;
+
+  @Field(() => String, { nullable: true })
+  since!: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastContact!: string | null;
 }

@@ -2,7 +2,7 @@ import { Args, ArgsType, Ctx, Field, Float, ID, Int, Query, Resolver } from "typ
 import { Access } from "../../platform/auth/Access.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { findWarmPaths, warmPathDefaults } from "./find-warm-paths.js";
-import { toWarmPath, WarmPath } from "./WarmPathTypes.js";
+import { WarmPath } from "./WarmPathTypes.js";
 
 /** An args class keeps the arguments in this order in the schema (parameter decorators run last-first). */
 @ArgsType()
@@ -38,7 +38,6 @@ export class WarmPathsResolver {
       "Empty when no path lies within the limits. Rules: docs/network-analytics.md.",
   })
   async warmPaths(@Args(() => WarmPathsArgs) args: WarmPathsArgs, @Ctx() ctx: GraphQLContext): Promise<WarmPath[]> {
-    const paths = await findWarmPaths(ctx.db, args);
-    return paths.map(toWarmPath);
+    return findWarmPaths(ctx.db, args);
   }
 }

@@ -1,6 +1,7 @@
 import type { Tx } from "../../platform/neo4j/database.js";
-import { notFound, today } from "./check-network-input.js";
+import { todayIso } from "../../platform/clock/read-clock.js";
 import { deriveTieStrength, interactionEvidence } from "./derive-tie-strength.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { APPLY_INTERACTION_TO_TIE, LOCK_PAIR, READ_INTERACTION_DATES_OF_PAIR, READ_TIE_OF_PAIR } from "./statements.js";
 
 /** How an interaction channel names the tie it creates (TieChannel has no EMAIL, PHONE, MEETING). */
@@ -48,8 +49,8 @@ export async function lockPair(tx: Tx, fromId: string, toId: string): Promise<vo
     { ids: [...new Set([fromId, toId])].sort() },
   );
   const found = new Set(locked.map((r) => String(r.id)));
-  if (!found.has(fromId)) throw notFound("from", `No person has id "${fromId}".`);
-  if (!found.has(toId)) throw notFound("to", `No person has id "${toId}".`);
+  if (!found.has(fromId)) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id "${fromId}".`, "from");
+  if (!found.has(toId)) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id "${toId}".`, "to");
 }
 
 /**
@@ -87,7 +88,7 @@ export async function applyInteractionToTie(
     )
   ).map((r) => String(r.date));
 
-  const asOf = options.asOf ?? today();
+  const asOf = options.asOf ?? todayIso();
   const reference = date > asOf ? date : asOf;
   const counted = dates.filter((d) => d <= reference);
   const evidence = interactionEvidence(counted, reference);

@@ -1,19 +1,33 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { checkIsoDate, checkMaxHops, checkStrength, notFound, today } from "./check-network-input.js";
+import { todayIso } from "../../platform/clock/read-clock.js";
+import { checkIsoDate, checkMaxHops, checkStrength } from "./check-network-input.js";
 import { countThreads, type ThreadCount } from "./count-threads.js";
-import { describePeople, type PersonProfile } from "./describe-people.js";
-import { describeLadder, ladderLevel, ladderNames, ladderRungs, type RungView } from "./evaluate-ladder.js";
+import { describePeople, unknownPerson } from "./describe-people.js";
+import {
+  EmbeddingColour,
+  EmbeddingKind,
+  EmbeddingTrendDirection,
+  EmbeddingVerdict,
+  type EmbeddingActivity,
+  type EmbeddingProgrammeSummary,
+  type EmbeddingTrend,
+  type InstitutionEmbedding,
+  type ProgrammeEmbedding,
+  type SinglePointOfFailure,
+} from "./EmbeddingTypes.js";
+import { describeLadder, ladderLevel, ladderNames, ladderRungs } from "./evaluate-ladder.js";
 import { describePerson } from "./explain-warm-path.js";
 import { loadWarmNeighbourhood, type WarmNeighbourhood } from "./load-warm-neighbourhood.js";
 import {
   readInstitutionFacts,
   readProgrammeFacts,
-  type Activity,
   type InstitutionFacts,
   type ProgrammeFacts,
 } from "./read-embedding-facts.js";
 import { resolveWorkspace, type WorkspaceSide } from "./resolve-workspace.js";
+import type { PathPerson } from "./WarmPathTypes.js";
 import { openWarmTieStore, type WarmTieStore } from "./WarmTieStore.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export interface EmbeddingOptions {
   workspace?: string | null;
@@ -42,7 +56,7 @@ export interface EmbeddingSettings {
 export async function embeddingSettings(db: Database, options: EmbeddingOptions): Promise<EmbeddingSettings> {
   const threshold = checkStrength(options.warmThreshold ?? embeddingDefaults.warmThreshold, "warmThreshold");
   const maxHops = checkMaxHops(options.maxHops ?? embeddingDefaults.maxHops);
-  const asOf = options.asOf ? checkIsoDate(options.asOf, "asOf") : today();
+  const asOf = options.asOf ? checkIsoDate(options.asOf, "asOf") : todayIso();
   // The version is read before anything else, so every tie the store reads is at least that new.
   const [ties, side] = await Promise.all([openWarmTieStore(db, threshold), resolveWorkspace(db, options.workspace)]);
   return { db, side, threshold, maxHops, asOf, ties };
@@ -76,19 +90,35 @@ export interface InstitutionCore {
   programmes: ProgrammeCore[];
   levelCounts: number[];
   highestLevel: number;
-  verdict: Verdict;
+  verdict: EmbeddingVerdict;
 }
-
-export type Verdict = "RED" | "AMBER" | "GREEN";
 
 /**
  * The institution's verdict: GREEN when it has two or more threads of its own and a programme at
  * level 3 or higher; RED when it has no thread and no programme above level 2; AMBER otherwise.
  */
-export function institutionVerdict(threads: number, highestLevel: number): Verdict {
-  if (threads >= 2 && highestLevel >= 3) return "GREEN";
-  if (threads === 0 && highestLevel < 3) return "RED";
-  return "AMBER";
+export function institutionVerdict(threads: number, highestLevel: number): EmbeddingVerdict {
+  if (threads >= 2 && highestLevel >= 3) return EmbeddingVerdict.GREEN;
+  if (threads === 0 && highestLevel < 3) return EmbeddingVerdict.RED;
+  return EmbeddingVerdict.AMBER;
+}
+
+/**
+ * The colour the pages show for a programme or an institution (`colour`), the one place it is
+ * decided: an institution's is its verdict; a programme's follows its ladder level: no warm route
+ * or a single thread (levels 0–1) is red, several teachers (2) amber, programme management or
+ * deeper (3–5) green.
+ */
+export function embeddingColour(level: number, verdict: EmbeddingVerdict | null): EmbeddingColour {
+  if (verdict !== null) return { RED: EmbeddingColour.RED, AMBER: EmbeddingColour.AMBER, GREEN: EmbeddingColour.GREEN }[verdict];
+  if (level <= 1) return EmbeddingColour.RED;
+  if (level === 2) return EmbeddingColour.AMBER;
+  return EmbeddingColour.GREEN;
+}
+
+/** The ladder level with its names in both languages, as every embedding figure carries it. */
+export function levelFields(level: number): { level: number; levelNameEn: string; levelNameNl: string } {
+  return { level, levelNameEn: ladderNames[level]?.en ?? "", levelNameNl: ladderNames[level]?.nl ?? "" };
 }
 
 export async function institutionCore(db: Database, settings: EmbeddingSettings, facts: InstitutionFacts): Promise<InstitutionCore> {
@@ -115,65 +145,18 @@ export async function institutionCore(db: Database, settings: EmbeddingSettings,
   return { facts, neighbourhood, count, programmes, levelCounts, highestLevel, verdict: institutionVerdict(count.threads, highestLevel) };
 }
 
-export interface SinglePointView {
-  person: PersonProfile;
-  whyEn: string;
-  whyNl: string;
-}
-
-export interface TrendView {
-  sprints: number;
-  agreements: number;
-  openProposals: number;
-  /** UP when sprints + agreements grew against a year earlier, DOWN when they shrank, else FLAT. */
-  direction: "UP" | "DOWN" | "FLAT";
-}
-
-export interface ProgrammeSummaryView {
-  id: string;
-  name: string;
-  level: number;
-  threads: number;
-  singlePointsOfFailure: number;
-}
-
-export interface EmbeddingView {
-  kind: "PROGRAMME" | "INSTITUTION";
-  id: string;
-  name: string;
-  institutionId: string | null;
-  institutionName: string | null;
-  workspaceId: string;
-  asOf: string;
-  warmThreshold: number;
-  maxHops: number;
-  roleHolders: number;
-  reachedRoleHolders: number;
-  threads: number;
-  threadPaths: PersonProfile[][];
-  singlePointsOfFailure: SinglePointView[];
-  level: number;
-  rungs: RungView[] | null;
-  activity: Activity;
-  activityYearEarlier: Activity;
-  trend: TrendView;
-  programmes: ProgrammeSummaryView[] | null;
-  levelCounts: number[] | null;
-  verdict: Verdict | null;
-  verdictReasonEn: string | null;
-  verdictReasonNl: string | null;
-}
-
-export function trendOf(now: Activity, before: Activity): TrendView {
+/** UP when sprints + agreements grew against a year earlier, DOWN when they shrank, else FLAT. */
+export function trendOf(now: EmbeddingActivity, before: EmbeddingActivity): EmbeddingTrend {
   const sprints = now.sprints - before.sprints;
   const agreements = now.agreements - before.agreements;
   const openProposals = now.openProposals - before.openProposals;
   const sum = sprints + agreements;
-  return { sprints, agreements, openProposals, direction: sum > 0 ? "UP" : sum < 0 ? "DOWN" : "FLAT" };
+  const direction = sum > 0 ? EmbeddingTrendDirection.UP : sum < 0 ? EmbeddingTrendDirection.DOWN : EmbeddingTrendDirection.FLAT;
+  return { sprints, agreements, openProposals, direction };
 }
 
 /** embedding(programme: …) */
-export async function computeProgrammeEmbedding(db: Database, programmeId: string, options: EmbeddingOptions): Promise<EmbeddingView> {
+export async function computeProgrammeEmbedding(db: Database, programmeId: string, options: EmbeddingOptions): Promise<ProgrammeEmbedding> {
   const settings = await embeddingSettings(db, options);
   const facts = (
     await readProgrammeFacts(db, {
@@ -183,7 +166,7 @@ export async function computeProgrammeEmbedding(db: Database, programmeId: strin
       asOf: settings.asOf,
     })
   )[0];
-  if (!facts) throw notFound("programme", `No programme has id "${programmeId}".`);
+  if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No programme has id "${programmeId}".`, "programme");
   const core = await programmeCore(settings, facts);
   const people = await describePeople(
     db,
@@ -192,7 +175,7 @@ export async function computeProgrammeEmbedding(db: Database, programmeId: strin
   );
   const names = new Map([...people].map(([id, p]) => [id, p.name]));
   return {
-    kind: "PROGRAMME",
+    kind: EmbeddingKind.PROGRAMME,
     id: facts.id,
     name: facts.name,
     institutionId: facts.institutionId,
@@ -204,9 +187,10 @@ export async function computeProgrammeEmbedding(db: Database, programmeId: strin
     roleHolders: facts.roleHolderIds.length,
     reachedRoleHolders: core.neighbourhood.targets.size,
     threads: core.count.threads,
-    threadPaths: core.count.paths.map((path) => path.map((id) => profile(people, id))),
+    threadPaths: core.count.paths.map((path) => ({ people: path.map((id) => profile(people, id)) })),
     singlePointsOfFailure: explainSinglePoints(core.count, core.neighbourhood, people, facts.name),
-    level: core.level,
+    ...levelFields(core.level),
+    colour: embeddingColour(core.level, null),
     rungs: describeLadder({
       programme: facts.name,
       institution: facts.institutionName,
@@ -220,25 +204,20 @@ export async function computeProgrammeEmbedding(db: Database, programmeId: strin
     activity: facts.activity,
     activityYearEarlier: facts.activityYearEarlier,
     trend: trendOf(facts.activity, facts.activityYearEarlier),
-    programmes: null,
-    levelCounts: null,
-    verdict: null,
-    verdictReasonEn: null,
-    verdictReasonNl: null,
   };
 }
 
 /** embedding(institution: …) */
-export async function computeInstitutionEmbedding(db: Database, institutionId: string, options: EmbeddingOptions): Promise<EmbeddingView> {
+export async function computeInstitutionEmbedding(db: Database, institutionId: string, options: EmbeddingOptions): Promise<InstitutionEmbedding> {
   const settings = await embeddingSettings(db, options);
   const facts = (await readInstitutionFacts(db, { institutions: [institutionId], asOf: settings.asOf }))[0];
-  if (!facts) throw notFound("institution", `No institution has id "${institutionId}".`);
+  if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No institution has id "${institutionId}".`, "institution");
   const core = await institutionCore(db, settings, facts);
   const people = await describePeople(db, core.count.paths.flat(), [facts.id]);
   const singlePoints = explainSinglePoints(core.count, core.neighbourhood, people, facts.name);
   const [verdictReasonEn, verdictReasonNl] = explainVerdict(core, singlePoints);
   return {
-    kind: "INSTITUTION",
+    kind: EmbeddingKind.INSTITUTION,
     id: facts.id,
     name: facts.name,
     institutionId: facts.id,
@@ -250,10 +229,10 @@ export async function computeInstitutionEmbedding(db: Database, institutionId: s
     roleHolders: facts.roleHolderIds.length,
     reachedRoleHolders: core.neighbourhood.targets.size,
     threads: core.count.threads,
-    threadPaths: core.count.paths.map((path) => path.map((id) => profile(people, id))),
+    threadPaths: core.count.paths.map((path) => ({ people: path.map((id) => profile(people, id)) })),
     singlePointsOfFailure: singlePoints,
-    level: core.highestLevel,
-    rungs: null,
+    ...levelFields(core.highestLevel),
+    colour: embeddingColour(core.highestLevel, core.verdict),
     activity: facts.activity,
     activityYearEarlier: facts.activityYearEarlier,
     trend: trendOf(facts.activity, facts.activityYearEarlier),
@@ -265,27 +244,28 @@ export async function computeInstitutionEmbedding(db: Database, institutionId: s
   };
 }
 
-export function summarise(core: ProgrammeCore): ProgrammeSummaryView {
+export function summarise(core: ProgrammeCore): EmbeddingProgrammeSummary {
   return {
     id: core.facts.id,
     name: core.facts.name,
-    level: core.level,
+    ...levelFields(core.level),
+    colour: embeddingColour(core.level, null),
     threads: core.count.threads,
     singlePointsOfFailure: core.count.singlePointsOfFailure.length,
   };
 }
 
-function profile(people: ReadonlyMap<string, PersonProfile>, id: string): PersonProfile {
-  return people.get(id) ?? { id, name: id, jobTitle: null, roles: [] };
+function profile(people: ReadonlyMap<string, PathPerson>, id: string): PathPerson {
+  return people.get(id) ?? unknownPerson(id);
 }
 
 /** A short why for each single point of failure, in both languages. */
 function explainSinglePoints(
   count: ThreadCount,
   neighbourhood: WarmNeighbourhood,
-  people: ReadonlyMap<string, PersonProfile>,
+  people: ReadonlyMap<string, PathPerson>,
   organisation: string,
-): SinglePointView[] {
+): SinglePointOfFailure[] {
   const thread = count.paths[0] ?? [];
   const end = profile(people, thread.at(-1) ?? "");
   return count.singlePointsOfFailure.map((id) => {
@@ -310,20 +290,20 @@ function names(list: readonly string[], lang: "en" | "nl"): string {
   return `${list.slice(0, -1).join(", ")} ${lang === "en" ? "and" : "en"} ${list.at(-1)}`;
 }
 
-function explainVerdict(core: InstitutionCore, singlePoints: readonly SinglePointView[]): [string, string] {
+function explainVerdict(core: InstitutionCore, singlePoints: readonly SinglePointOfFailure[]): [string, string] {
   const n = core.count.threads;
   const inst = core.facts.name;
   const h = core.highestLevel;
   const best = core.programmes.find((p) => p.level === h)?.facts.name ?? inst;
   const levelEn = `level ${h} (${ladderNames[h]!.en})`;
   const levelNl = `niveau ${h} (${ladderNames[h]!.nl})`;
-  if (core.verdict === "GREEN") {
+  if (core.verdict === EmbeddingVerdict.GREEN) {
     return [
       `Firmly embedded: ${n} threads into ${inst} that share no one outside the workspace, and ${best} stands at ${levelEn}.`,
       `Stevig ingebed: ${n} draden naar ${inst} die buiten de werkplaats niemand delen, en ${best} staat op ${levelNl}.`,
     ];
   }
-  if (core.verdict === "RED") {
+  if (core.verdict === EmbeddingVerdict.RED) {
     return [
       `No warm route into ${inst} and no programme above level 2.`,
       `Geen warme route naar ${inst} en geen opleiding boven niveau 2.`,

@@ -1,37 +1,10 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { READ_PERSON_PROFILES } from "./statements.js";
-
-export type RoleKind =
-  | "TEACHER"
-  | "PROGRAMME_COORDINATOR"
-  | "DIRECTOR"
-  | "DEAN"
-  | "BOARD_MEMBER"
-  | "WORKSPACE_COORDINATOR"
-  | "PARTNER_CONTACT";
-
-/** One role a person holds, with the organisation it is held at. */
-export interface PersonRole {
-  kind: RoleKind;
-  courseId: string | null;
-  courseName: string | null;
-  programmeId: string | null;
-  programmeName: string | null;
-  institutionId: string | null;
-  institutionName: string | null;
-  /** The organisation in one short phrase: "Data Science, HvA", "HvA", the workspace's name. */
-  organisation: string;
-}
-
-export interface PersonProfile {
-  id: string;
-  name: string;
-  jobTitle: string | null;
-  roles: PersonRole[];
-}
+import { roleLabels } from "./explain-warm-path.js";
+import type { NetworkRoleKind, PathPerson, PathRole } from "./WarmPathTypes.js";
 
 /** Order in which roles are named when a person holds several: the most senior first. */
-const roleRank: Record<RoleKind, number> = {
+const roleRank: Record<NetworkRoleKind, number> = {
   DEAN: 0,
   BOARD_MEMBER: 1,
   DIRECTOR: 2,
@@ -42,7 +15,7 @@ const roleRank: Record<RoleKind, number> = {
 };
 
 interface RawRole {
-  kind: RoleKind;
+  kind: NetworkRoleKind;
   courseId: string | null;
   courseName: string | null;
   programmeId: string | null;
@@ -62,20 +35,19 @@ export async function describePeople(
   db: Database,
   ids: readonly string[],
   focus: readonly string[] = [],
-): Promise<Map<string, PersonProfile>> {
-  const profiles = new Map<string, PersonProfile>();
-  if (ids.length === 0) return profiles;
+): Promise<Map<string, PathPerson>> {
+  if (ids.length === 0) return new Map();
   const rows = await db.read(READ_PERSON_PROFILES, { ids: [...new Set(ids)] });
   return profilesFromRows(rows, focus);
 }
 
 /** Rows of {id, name, jobTitle, roles} (roles as READ_PERSON_PROFILES collects them) as profiles by id. */
-export function profilesFromRows(rows: readonly Record<string, unknown>[], focus: readonly string[]): Map<string, PersonProfile> {
-  const profiles = new Map<string, PersonProfile>();
+export function profilesFromRows(rows: readonly Record<string, unknown>[], focus: readonly string[]): Map<string, PathPerson> {
+  const profiles = new Map<string, PathPerson>();
   const focused = new Set(focus);
   for (const row of rows) {
     const roles = (row.roles as RawRole[]).map(toRole);
-    const touches = (r: PersonRole) =>
+    const touches = (r: PathRole) =>
       [r.courseId, r.programmeId, r.institutionId].some((x) => x !== null && focused.has(x)) ? 0 : 1;
     roles.sort(
       (a, b) =>
@@ -85,16 +57,30 @@ export function profilesFromRows(rows: readonly Record<string, unknown>[], focus
         (a.courseName ?? "").localeCompare(b.courseName ?? ""),
     );
     const id = String(row.id);
-    profiles.set(id, { id, name: String(row.name ?? ""), jobTitle: (row.jobTitle as string | null) ?? null, roles: dedupe(roles) });
+    const kept = dedupe(roles);
+    profiles.set(id, {
+      id,
+      name: String(row.name ?? ""),
+      jobTitle: (row.jobTitle as string | null) ?? null,
+      roles: kept,
+      organisation: kept[0]?.organisation || null,
+    });
   }
   return profiles;
 }
 
-function toRole(raw: RawRole): PersonRole {
+/** A person the database did not describe (erased meanwhile): the id stands in for the name. */
+export function unknownPerson(id: string): PathPerson {
+  return { id, name: id, jobTitle: null, roles: [], organisation: null };
+}
+
+function toRole(raw: RawRole): PathRole {
   const institution = raw.institutionShortName ?? raw.institutionName;
   const parts = raw.other !== null ? [raw.other] : [raw.programmeName, institution].filter((x): x is string => Boolean(x));
   return {
     kind: raw.kind,
+    labelEn: roleLabels[raw.kind].en,
+    labelNl: roleLabels[raw.kind].nl,
     courseId: raw.courseId,
     courseName: raw.courseName,
     programmeId: raw.programmeId,
@@ -106,7 +92,7 @@ function toRole(raw: RawRole): PersonRole {
 }
 
 /** A teacher of three courses of one programme is named once for that programme. */
-function dedupe(roles: PersonRole[]): PersonRole[] {
+function dedupe(roles: PathRole[]): PathRole[] {
   const seen = new Set<string>();
   return roles.filter((r) => {
     const key = `${r.kind}|${r.organisation}|${r.courseId ?? ""}`;

@@ -1,3 +1,4 @@
+import type { LadderRung } from "./EmbeddingTypes.js";
 import type { ProgrammeFacts } from "./read-embedding-facts.js";
 
 /**
@@ -46,15 +47,6 @@ export function ladderLevel(holds: readonly boolean[]): number {
   return holds.lastIndexOf(true);
 }
 
-export interface RungView {
-  level: number;
-  nameEn: string;
-  nameNl: string;
-  holds: boolean;
-  reasonEn: string;
-  reasonNl: string;
-}
-
 export interface LadderContext {
   programme: string;
   institution: string | null;
@@ -74,7 +66,7 @@ function list(ids: readonly string[], names: ReadonlyMap<string, string>, lang: 
 }
 
 /** Every rung with whether it holds and why, in both languages. */
-export function describeLadder(ctx: LadderContext): RungView[] {
+export function describeLadder(ctx: LadderContext): LadderRung[] {
   const holds = ladderRungs(ctx.threads, ctx.facts);
   const { programme: p, threads: n, facts } = ctx;
   const inst = ctx.institution ?? p;

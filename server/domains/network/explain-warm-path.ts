@@ -1,10 +1,9 @@
-import type { PersonProfile, PersonRole, RoleKind } from "./describe-people.js";
-import type { TieProps } from "./rank-warm-paths.js";
+import type { NetworkRoleKind, PathPerson, PathRole, PathTie } from "./WarmPathTypes.js";
 
 export type Lang = "en" | "nl";
 
 /** Role names as coordinators say them, in both languages. */
-export const roleLabels: Record<RoleKind, Record<Lang, string>> = {
+export const roleLabels: Record<NetworkRoleKind, Record<Lang, string>> = {
   TEACHER: { en: "teacher", nl: "docent" },
   PROGRAMME_COORDINATOR: { en: "programme coordinator", nl: "opleidingscoördinator" },
   DIRECTOR: { en: "director", nl: "opleidingsdirecteur" },
@@ -26,14 +25,14 @@ const channelPhrases: Record<string, Record<Lang, string>> = {
 };
 
 export interface ExplainedStep {
-  person: Pick<PersonProfile, "name" | "roles">;
+  person: Pick<PathPerson, "name" | "roles">;
   /** The tie from the previous step's person to this one; null on the first step. */
-  tie: TieProps | null;
+  tie: PathTie | null;
 }
 
 /** "Bram de Wit (teacher, Data Science, HvA)": the full name with the first-named role. */
-export function describePerson(person: Pick<PersonProfile, "name" | "roles">, lang: Lang): string {
-  const role: PersonRole | undefined = person.roles[0];
+export function describePerson(person: Pick<PathPerson, "name" | "roles">, lang: Lang): string {
+  const role: PathRole | undefined = person.roles[0];
   if (!role) return person.name;
   const label = roleLabels[role.kind][lang];
   return role.organisation ? `${person.name} (${label}, ${role.organisation})` : `${person.name} (${label})`;
@@ -43,7 +42,7 @@ function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
 }
 
-function tieTail(tie: TieProps, lang: Lang): string {
+function tieTail(tie: PathTie, lang: Lang): string {
   const parts: string[] = [];
   const channel = tie.channel ? channelPhrases[tie.channel]?.[lang] : "";
   if (channel) parts.push(channel);

@@ -1,5 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { badUserInput, checkAtLeastOne, notFound } from "./check-network-input.js";
+import { checkAtLeastOne } from "./check-network-input.js";
 import {
   embeddingSettings,
   institutionCore,
@@ -9,12 +9,15 @@ import {
   type ProgrammeCore,
 } from "./compute-embedding.js";
 import { countThreads, type ThreadGraph } from "./count-threads.js";
-import { describePeople, type PersonProfile } from "./describe-people.js";
+import { describePeople, unknownPerson } from "./describe-people.js";
+import type { NextBestContact } from "./EmbeddingTypes.js";
 import { ladderLevel, ladderNames, ladderRungs } from "./evaluate-ladder.js";
 import { describePerson, roleLabels } from "./explain-warm-path.js";
-import { viewPaths, type WarmPathView } from "./find-warm-paths.js";
+import { viewPaths } from "./find-warm-paths.js";
 import { rankWarmPaths } from "./rank-warm-paths.js";
 import { readInstitutionFacts, readProgrammeFacts } from "./read-embedding-facts.js";
+import { NetworkRoleKind, type PathPerson, type WarmPath } from "./WarmPathTypes.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 /**
  * nextBestContacts: the role holders whose engagement would raise the threads or the level most.
@@ -33,22 +36,6 @@ export interface NextBestArgs extends EmbeddingOptions {
   programme?: string | null;
   institution?: string | null;
   limit?: number | null;
-}
-
-export interface NextBestContactView {
-  person: PersonProfile;
-  threadsBefore: number;
-  threadsAfter: number;
-  levelBefore: number;
-  levelAfter: number;
-  gainThreads: number;
-  gainLevel: number;
-  /** The programme whose level would rise (for a programme: itself), if any. */
-  programmeId: string | null;
-  programmeName: string | null;
-  reasonEn: string;
-  reasonNl: string;
-  bestPath: WarmPathView | null;
 }
 
 interface Candidate {
@@ -71,12 +58,12 @@ export function withTie(graph: ThreadGraph, coordinators: readonly string[], tar
   return { sources: new Set(coordinators), targets: new Set([...graph.targets, ...targets.filter((t) => t === person)]), neighbours };
 }
 
-function manages(profile: PersonProfile | undefined, programmeId: string): boolean {
-  return (profile?.roles ?? []).some((r) => r.programmeId === programmeId && (r.kind === "PROGRAMME_COORDINATOR" || r.kind === "DIRECTOR"));
+function manages(profile: PathPerson | undefined, programmeId: string): boolean {
+  return (profile?.roles ?? []).some((r) => r.programmeId === programmeId && (r.kind === NetworkRoleKind.PROGRAMME_COORDINATOR || r.kind === NetworkRoleKind.DIRECTOR));
 }
 
 /** Level and threads of a programme if `person` had a warm tie to W. */
-function programmeAfter(core: ProgrammeCore, settings: EmbeddingSettings, person: string, profile: PersonProfile | undefined) {
+function programmeAfter(core: ProgrammeCore, settings: EmbeddingSettings, person: string, profile: PathPerson | undefined) {
   const threads = countThreads(withTie(core.neighbourhood, settings.side.coordinatorIds, core.facts.roleHolderIds, person)).threads;
   const facts = manages(profile, core.facts.id)
     ? { ...core.facts, managementWithWarmTie: [...core.facts.managementWithWarmTie, person] }
@@ -84,9 +71,9 @@ function programmeAfter(core: ProgrammeCore, settings: EmbeddingSettings, person
   return { threads, level: ladderLevel(ladderRungs(threads, facts)) };
 }
 
-export async function findNextBestContacts(db: Database, args: NextBestArgs): Promise<NextBestContactView[]> {
+export async function findNextBestContacts(db: Database, args: NextBestArgs): Promise<NextBestContact[]> {
   if ((args.programme ? 1 : 0) + (args.institution ? 1 : 0) !== 1) {
-    throw badUserInput(args.programme ? "institution" : "programme", "Give exactly one of programme and institution.");
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, "Give exactly one of programme and institution.", args.programme ? "institution" : "programme");
   }
   const limit = checkAtLeastOne(args.limit ?? 5, "limit");
   const settings = await embeddingSettings(db, args);
@@ -99,7 +86,7 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
     const facts = (
       await readProgrammeFacts(db, { programmes: [args.programme], coordinators: W, threshold: settings.threshold, asOf: settings.asOf })
     )[0];
-    if (!facts) throw notFound("programme", `No programme has id "${args.programme}".`);
+    if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No programme has id "${args.programme}".`, "programme");
     focus = facts.id;
     const core = await programmeCore(settings, facts);
     const people = facts.roleHolderIds.filter((id) => !inW.has(id));
@@ -117,7 +104,7 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
     });
   } else {
     const facts = (await readInstitutionFacts(db, { institutions: [args.institution!], asOf: settings.asOf }))[0];
-    if (!facts) throw notFound("institution", `No institution has id "${args.institution}".`);
+    if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No institution has id "${args.institution}".`, "institution");
     focus = facts.id;
     const core = await institutionCore(db, settings, facts);
     const people = facts.roleHolderIds.filter((id) => !inW.has(id));
@@ -151,7 +138,7 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
     if (needed.length >= limit && gainKey(c) !== gainKey(needed.at(-1)!)) break;
     needed.push(c);
   }
-  const paths = new Map<string, WarmPathView | null>();
+  const paths = new Map<string, WarmPath | null>();
   for (const c of needed) {
     const ranked = await rankWarmPaths(db, { sources: W, targets: [c.id], avoid: [], k: 1, maxHops: settings.maxHops, minStrength: 0 });
     paths.set(c.id, (await viewPaths(db, ranked, [focus]))[0] ?? null);
@@ -167,7 +154,7 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return needed.slice(0, limit).map((c) => {
-    const person = profiles.get(c.id) ?? { id: c.id, name: c.id, jobTitle: null, roles: [] };
+    const person = profiles.get(c.id) ?? unknownPerson(c.id);
     const [reasonEn, reasonNl] = explainGain(c, person);
     return {
       person,
@@ -186,7 +173,7 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
   });
 }
 
-function explainGain(c: Candidate, person: PersonProfile): [string, string] {
+function explainGain(c: Candidate, person: PathPerson): [string, string] {
   const role = person.roles[0];
   const who = {
     en: role ? `${roleLabels[role.kind].en[0]!.toUpperCase()}${roleLabels[role.kind].en.slice(1)}${role.organisation ? ` at ${role.organisation}` : ""}` : describePerson(person, "en"),

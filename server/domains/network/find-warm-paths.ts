@@ -1,18 +1,13 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import {
-  badUserInput,
-  checkAtLeastOne,
-  checkMaxHops,
-  checkStrength,
-  distinctIds,
-  notFound,
-} from "./check-network-input.js";
-import { describePeople, profilesFromRows, type PersonProfile } from "./describe-people.js";
+import { checkAtLeastOne, checkMaxHops, checkStrength, distinctIds } from "./check-network-input.js";
+import { describePeople, profilesFromRows, unknownPerson } from "./describe-people.js";
 import { explainWarmPath } from "./explain-warm-path.js";
-import { cachedCypher, descendLadder, LIGHT_ENDS, toRankedPaths, type RankedPath, type SearchTuning, type TieProps } from "./rank-warm-paths.js";
+import { cachedCypher, descendLadder, LIGHT_ENDS, toRankedPaths, type RankedPath, type SearchTuning } from "./rank-warm-paths.js";
 import type { TargetKind } from "./resolve-path-targets.js";
 import { workspaceFrom } from "./resolve-workspace.js";
 import { rankWarmPathsStatement, warmPathsStatement } from "./statements.js";
+import type { PathPerson, WarmPath } from "./WarmPathTypes.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export interface WarmPathsArgs {
   to: string;
@@ -24,20 +19,6 @@ export interface WarmPathsArgs {
   workspace?: string | null;
 }
 
-export interface WarmPathStepView {
-  person: PersonProfile;
-  tie: TieProps | null;
-}
-
-export interface WarmPathView {
-  score: number;
-  hops: number;
-  personIds: string[];
-  steps: WarmPathStepView[];
-  explanationEn: string;
-  explanationNl: string;
-}
-
 export const warmPathDefaults = { k: 3, maxHops: 4, minStrength: 0 } as const;
 
 /**
@@ -46,12 +27,12 @@ export const warmPathDefaults = { k: 3, maxHops: 4, minStrength: 0 } as const;
  * in one statement (warmPathsStatement) unless the strength ladder needs more.
  * docs/network-analytics.md states the rules; rank-warm-paths.ts holds the search.
  */
-export async function findWarmPaths(db: Database, args: WarmPathsArgs, tuning: SearchTuning = {}): Promise<WarmPathView[]> {
+export async function findWarmPaths(db: Database, args: WarmPathsArgs, tuning: SearchTuning = {}): Promise<WarmPath[]> {
   const k = checkAtLeastOne(args.k ?? warmPathDefaults.k, "k");
   const maxHops = checkMaxHops(args.maxHops ?? warmPathDefaults.maxHops);
   const minStrength = checkStrength(args.minStrength ?? warmPathDefaults.minStrength, "minStrength");
   if (args.from && args.from.length === 0) {
-    throw badUserInput("from", "from lists no one; leave it out to start from the workspace's coordinators.");
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, "from lists no one; leave it out to start from the workspace's coordinators.", "from");
   }
   const avoid = distinctIds(args.avoid);
   const from = args.from ? distinctIds(args.from) : null;
@@ -62,12 +43,12 @@ export async function findWarmPaths(db: Database, args: WarmPathsArgs, tuning: S
 
   // Errors in a fixed order: to, then from or workspace, then avoid.
   const target = row.target as { kind: TargetKind; name: string | null; people: string[] | null } | null;
-  if (!target) throw notFound("to", `No person, course, programme or institution has id "${args.to}".`);
+  if (!target) throw new DomainError(ErrorCode.NOT_FOUND, `No person, course, programme or institution has id "${args.to}".`, "to");
   const missingFrom = row.missingFrom as string[];
-  if (missingFrom.length > 0) throw notFound("from", `No person has id ${quoted(missingFrom)}.`);
+  if (missingFrom.length > 0) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id ${quoted(missingFrom)}.`, "from");
   if (!from) workspaceFrom(row.workspaces as Record<string, unknown>[], args.workspace);
   const missingAvoid = row.missingAvoid as string[];
-  if (missingAvoid.length > 0) throw notFound("avoid", `No person has id ${quoted(missingAvoid)}.`);
+  if (missingAvoid.length > 0) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id ${quoted(missingAvoid)}.`, "avoid");
 
   // Around hubs the first search ran on strong ties only; further rungs are exact (rank-warm-paths.ts).
   const first = { floor: Number(row.floor), paths: toRankedPaths(row.paths), profiles: row.profiles as Record<string, unknown>[] };
@@ -86,7 +67,7 @@ function quoted(ids: readonly string[]): string {
 }
 
 /** Adds names, roles and the two explanations to ranked paths. */
-export async function viewPaths(db: Database, paths: readonly RankedPath[], focus: readonly string[]): Promise<WarmPathView[]> {
+export async function viewPaths(db: Database, paths: readonly RankedPath[], focus: readonly string[]): Promise<WarmPath[]> {
   const people = await describePeople(
     db,
     paths.flatMap((p) => p.personIds),
@@ -95,16 +76,15 @@ export async function viewPaths(db: Database, paths: readonly RankedPath[], focu
   return toViews(paths, people);
 }
 
-function toViews(paths: readonly RankedPath[], people: ReadonlyMap<string, PersonProfile>): WarmPathView[] {
+function toViews(paths: readonly RankedPath[], people: ReadonlyMap<string, PathPerson>): WarmPath[] {
   return paths.map((path) => {
     const steps = path.personIds.map((id, i) => ({
-      person: people.get(id) ?? { id, name: id, jobTitle: null, roles: [] },
+      person: people.get(id) ?? unknownPerson(id),
       tie: i === 0 ? null : (path.ties[i - 1] ?? null),
     }));
     return {
       score: path.score,
       hops: path.hops,
-      personIds: path.personIds,
       steps,
       explanationEn: explainWarmPath(steps, "en"),
       explanationNl: explainWarmPath(steps, "nl"),

@@ -1,12 +1,11 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { badUserInput, checkAtLeastOne } from "./check-network-input.js";
-import type { Verdict } from "./compute-embedding.js";
-import type { Activity } from "./read-embedding-facts.js";
+import { checkAtLeastOne } from "./check-network-input.js";
+import { embeddingColour, levelFields } from "./compute-embedding.js";
+import type { EmbeddingKind, EmbeddingRanking, EmbeddingRankingEntry, EmbeddingVerdict } from "./EmbeddingTypes.js";
 import { refreshEmbedding } from "./refresh-embedding.js";
 import { workspaceFrom } from "./resolve-workspace.js";
 import { readEmbeddingRankingStatement } from "./statements.js";
-
-export type EmbeddingKindName = "PROGRAMME" | "INSTITUTION";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export const EMBEDDING_SORT_FIELDS = [
   "LEVEL",
@@ -22,59 +21,31 @@ export type EmbeddingSortField = (typeof EMBEDDING_SORT_FIELDS)[number];
 
 export interface RankingArgs {
   workspace?: string | null;
-  kind?: EmbeddingKindName | null;
+  kind?: EmbeddingKind | null;
   institution?: string | null;
   minLevel?: number | null;
   maxLevel?: number | null;
-  verdict?: Verdict | null;
+  verdict?: EmbeddingVerdict | null;
   sortBy?: EmbeddingSortField;
   descending?: boolean;
   limit?: number;
   offset?: number;
 }
 
-export interface RankingEntryView {
-  kind: EmbeddingKindName;
-  id: string;
-  name: string;
-  institutionId: string | null;
-  institutionName: string | null;
-  level: number;
-  threads: number;
-  singlePointsOfFailure: number;
-  roleHolders: number;
-  reachedRoleHolders: number;
-  activity: Activity;
-  activityYearEarlier: Activity;
-  /** (sprints + agreements) now minus a year earlier. */
-  trendChange: number;
-  verdict: Verdict | null;
-}
-
-export interface RankingView {
-  workspaceId: string;
-  asOf: string | null;
-  refreshedAt: string | null;
-  warmThreshold: number | null;
-  maxHops: number | null;
-  total: number;
-  entries: RankingEntryView[];
-}
-
 /**
  * embeddingRanking: reads the stored figures (refresh-embedding.ts); when the workspace has none
  * yet, it refreshes first. Sorted by the chosen field, ties by name, then kind and id.
  */
-export async function rankEmbedding(db: Database, args: RankingArgs): Promise<RankingView> {
+export async function rankEmbedding(db: Database, args: RankingArgs): Promise<EmbeddingRanking> {
   const limit = checkAtLeastOne(args.limit ?? 50, "limit");
   const offset = args.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) throw badUserInput("offset", `offset must be a whole number of at least 0; got ${offset}.`);
+  if (!Number.isInteger(offset) || offset < 0) throw new DomainError(ErrorCode.BAD_USER_INPUT, `offset must be a whole number of at least 0; got ${offset}.`, "offset");
   for (const [field, value] of [
     ["minLevel", args.minLevel],
     ["maxLevel", args.maxLevel],
   ] as const) {
     if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0 || value > 5)) {
-      throw badUserInput(field, `${field} must be a level from 0 to 5; got ${value}.`);
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} must be a level from 0 to 5; got ${value}.`, field);
     }
   }
   const cypher = readEmbeddingRankingStatement(args.sortBy ?? "LEVEL", args.descending ?? true);
@@ -108,15 +79,17 @@ export async function rankEmbedding(db: Database, args: RankingArgs): Promise<Ra
   };
 }
 
-function toEntry(s: Record<string, unknown>): RankingEntryView {
+function toEntry(s: Record<string, unknown>): EmbeddingRankingEntry {
   const n = (key: string) => Number(s[key] ?? 0);
+  const verdict = (s.verdict as EmbeddingVerdict | null) ?? null;
   return {
-    kind: s.kind as EmbeddingKindName,
+    kind: s.kind as EmbeddingKind,
     id: String(s.targetId),
     name: String(s.name ?? ""),
     institutionId: (s.institutionId as string | null) ?? null,
     institutionName: (s.institutionName as string | null) ?? null,
-    level: n("level"),
+    ...levelFields(n("level")),
+    colour: embeddingColour(n("level"), verdict),
     threads: n("threads"),
     singlePointsOfFailure: n("singlePointsOfFailure"),
     roleHolders: n("roleHolders"),
@@ -128,6 +101,6 @@ function toEntry(s: Record<string, unknown>): RankingEntryView {
       openProposals: n("openProposalsYearEarlier"),
     },
     trendChange: n("trendChange"),
-    verdict: (s.verdict as Verdict | null) ?? null,
+    verdict,
   };
 }

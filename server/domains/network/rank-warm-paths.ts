@@ -1,19 +1,12 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { rankWarmPathsStatement, STRENGTH_LADDER } from "./statements.js";
+import type { PathTie } from "./WarmPathTypes.js";
 
-/** A tie as a path step carries it; dates are ISO strings. */
-export interface TieProps {
-  strength: number;
-  channel: string | null;
-  since: string | null;
-  lastContact: string | null;
-  manual: boolean;
-}
 
 /** One ranked simple path: person ids from the starting person to the target, and its ties in order. */
 export interface RankedPath {
   personIds: string[];
-  ties: TieProps[];
+  ties: PathTie[];
   /** Product of the tie strengths, multiplied from the first tie to the last. */
   score: number;
   hops: number;
@@ -85,7 +78,7 @@ export function cachedCypher(key: string, build: () => string): string {
 
 /** The ranked paths as the search statements return them (`paths`). */
 export function toRankedPaths(paths: unknown): RankedPath[] {
-  return ((paths as Array<{ ids: string[]; ties: TieProps[]; score: number }> | null) ?? []).map((p) => ({
+  return ((paths as Array<{ ids: string[]; ties: PathTie[]; score: number }> | null) ?? []).map((p) => ({
     personIds: p.ids,
     ties: p.ties,
     score: Number(p.score),

@@ -1,4 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
+import type { EmbeddingActivity } from "./EmbeddingTypes.js";
 import { READ_INSTITUTION_FACTS, READ_PROGRAMME_FACTS } from "./statements.js";
 
 /**
@@ -9,15 +10,6 @@ import { READ_INSTITUTION_FACTS, READ_PROGRAMME_FACTS } from "./statements.js";
  * A proposal is "open on d" when sent on or before d, not expired by d (expiresAt after d) and not
  * answered by d.
  */
-
-export interface Activity {
-  /** Sprints that ran in the 12 months up to the date. */
-  sprints: number;
-  /** Agreements active on the date. */
-  agreements: number;
-  /** Proposals open on the date. */
-  openProposals: number;
-}
 
 export interface ProgrammeFacts {
   id: string;
@@ -36,8 +28,8 @@ export interface ProgrammeFacts {
   sprintPeriods: string[];
   /** Institution-level agreements of P's institution signed by its dean or a board member, active on asOf. */
   boardAgreements: string[];
-  activity: Activity;
-  activityYearEarlier: Activity;
+  activity: EmbeddingActivity;
+  activityYearEarlier: EmbeddingActivity;
 }
 
 export interface InstitutionFacts {
@@ -46,13 +38,13 @@ export interface InstitutionFacts {
   programmeIds: string[];
   /** R(I): every role at the institution, deans and board members included. */
   roleHolderIds: string[];
-  activity: Activity;
-  activityYearEarlier: Activity;
+  activity: EmbeddingActivity;
+  activityYearEarlier: EmbeddingActivity;
 }
 
 const sortedIds = (value: unknown): string[] => [...new Set((value as string[] | null) ?? [])].sort();
 
-function toActivity(value: unknown): Activity {
+function toActivity(value: unknown): EmbeddingActivity {
   const v = (value ?? {}) as Record<string, unknown>;
   return { sprints: Number(v.sprints ?? 0), agreements: Number(v.agreements ?? 0), openProposals: Number(v.openProposals ?? 0) };
 }

@@ -1,9 +1,10 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { GraphQLError } from "graphql";
+import { DomainError, type ErrorCode } from "../../platform/graphql/domain-error.js";
 import { createDatabase, isConnectivityError, type ConnectOptions } from "../../platform/neo4j/database.js";
 import type { EmbeddingOptions } from "./compute-embedding.js";
 import { refreshAllWorkspaces } from "./refresh-all-workspaces.js";
-import { refreshEmbedding, type RefreshSummary } from "./refresh-embedding.js";
+import type { EmbeddingRefresh } from "./EmbeddingTypes.js";
+import { refreshEmbedding } from "./refresh-embedding.js";
 
 /** The worker thread of refresh-off-thread.ts: one refresh on its own connection, one reply. */
 
@@ -14,14 +15,14 @@ export interface RefreshJob {
 }
 
 export type WorkerReply =
-  | { ok: true; summaries: RefreshSummary[] }
+  | { ok: true; summaries: EmbeddingRefresh[] }
   | {
       ok: false;
       connectivity: boolean;
       name: string;
       code?: string;
-      /** An input error for the client (code and field in extensions). */
-      graphql?: { message: string; extensions: Record<string, unknown> };
+      /** An input error for the client, rebuilt as the same DomainError on the other side. */
+      refusal?: { code: ErrorCode; message: string; field: string | undefined };
     };
 
 async function main(): Promise<void> {
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
       connectivity: isConnectivityError(error),
       name: error instanceof Error ? error.name : "unknown",
       ...(typeof code === "string" ? { code } : {}),
-      ...(error instanceof GraphQLError ? { graphql: { message: error.message, extensions: { ...error.extensions } } } : {}),
+      ...(error instanceof DomainError ? { refusal: { code: error.code, message: error.message, field: error.field } } : {}),
     };
   } finally {
     await db.close().catch(() => {});

@@ -8,7 +8,8 @@ import {
 } from "./compute-embedding.js";
 import { countThreads } from "./count-threads.js";
 import { loadWarmNeighbourhood } from "./load-warm-neighbourhood.js";
-import { readInstitutionFacts, readProgrammeFacts, type Activity } from "./read-embedding-facts.js";
+import type { EmbeddingActivity, EmbeddingRefresh } from "./EmbeddingTypes.js";
+import { readInstitutionFacts, readProgrammeFacts } from "./read-embedding-facts.js";
 import {
   CREATE_INSTITUTION_SNAPSHOTS,
   CREATE_PROGRAMME_SNAPSHOTS,
@@ -26,23 +27,12 @@ import {
  * skips a snapshot without one.
  */
 
-export interface RefreshSummary {
-  workspaceId: string;
-  asOf: string;
-  warmThreshold: number;
-  maxHops: number;
-  programmes: number;
-  institutions: number;
-  refreshedAt: string;
-  tookMs: number;
-}
-
 interface SnapshotRow {
   id: string;
   props: Record<string, unknown>;
 }
 
-function activityProps(now: Activity, before: Activity): Record<string, unknown> {
+function activityProps(now: EmbeddingActivity, before: EmbeddingActivity): Record<string, unknown> {
   const trend = trendOf(now, before);
   return {
     sprints: now.sprints,
@@ -66,7 +56,7 @@ async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<voi
   await Promise.all(Array.from({ length: Math.min(REFRESH_CONCURRENCY, items.length) }, worker));
 }
 
-export async function refreshEmbedding(db: Database, options: EmbeddingOptions): Promise<RefreshSummary> {
+export async function refreshEmbedding(db: Database, options: EmbeddingOptions): Promise<EmbeddingRefresh> {
   const started = Date.now();
   const settings = await embeddingSettings(db, options);
   const common = { asOf: settings.asOf, warmThreshold: settings.threshold, maxHops: settings.maxHops };

@@ -1,9 +1,10 @@
 import { Worker } from "node:worker_threads";
-import { GraphQLError } from "graphql";
+import { DomainError } from "../../platform/graphql/domain-error.js";
 import { isConnectivityError, type Database } from "../../platform/neo4j/database.js";
 import type { EmbeddingOptions } from "./compute-embedding.js";
 import { refreshAllWorkspaces } from "./refresh-all-workspaces.js";
-import { refreshEmbedding, type RefreshSummary } from "./refresh-embedding.js";
+import type { EmbeddingRefresh } from "./EmbeddingTypes.js";
+import { refreshEmbedding } from "./refresh-embedding.js";
 import type { RefreshJob, WorkerReply } from "./refresh-embedding-worker.js";
 
 /**
@@ -50,7 +51,7 @@ export async function refreshOffThread(
   db: Database,
   job: EmbeddingOptions | "all",
   onStart: (worker: Worker) => void = () => {},
-): Promise<RefreshSummary[]> {
+): Promise<EmbeddingRefresh[]> {
   const connect = refreshRunsOffThread(db) ? db.connectOptions : undefined;
   if (!connect) return job === "all" ? refreshAllWorkspaces(db) : [await refreshEmbedding(db, job)];
   const data: RefreshJob = { connect, options: job === "all" ? null : { ...job } };
@@ -66,7 +67,7 @@ export async function refreshOffThread(
       replied = true;
       if (reply.ok) resolve(reply.summaries);
       // Input errors (unknown workspace, bad threshold) reach the client as they would from here.
-      else if (reply.graphql) reject(new GraphQLError(reply.graphql.message, { extensions: reply.graphql.extensions }));
+      else if (reply.refusal) reject(new DomainError(reply.refusal.code, reply.refusal.message, reply.refusal.field));
       else reject(new RefreshWorkerError(reply.connectivity, reply.name, reply.code));
     });
     worker.once("error", reject);

@@ -1,5 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { notFound } from "./check-network-input.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { READ_PATH_TARGETS } from "./statements.js";
 
 export type TargetKind = "PERSON" | "COURSE" | "PROGRAMME" | "INSTITUTION";
@@ -16,7 +16,7 @@ export interface PathTargets {
 /** Resolves `to`: a person, course, programme or institution id; anything else is NOT_FOUND on `field`. */
 export async function resolvePathTargets(db: Database, id: string, field = "to"): Promise<PathTargets> {
   const row = (await db.read(READ_PATH_TARGETS, { to: id }))[0];
-  if (!row) throw notFound(field, `No person, course, programme or institution has id "${id}".`);
+  if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `No person, course, programme or institution has id "${id}".`, field);
   return {
     kind: row.kind as TargetKind,
     id,

@@ -1,5 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { badUserInput, notFound } from "./check-network-input.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { READ_WORKSPACES } from "./statements.js";
 
 /** W: the workspace whose coordinators are the starting side of every warm route. */
@@ -23,11 +23,11 @@ export async function resolveWorkspace(db: Database, workspace: string | null | 
 export function workspaceFrom(rows: readonly Record<string, unknown>[], workspace: string | null | undefined, field = "workspace"): WorkspaceSide {
   if (workspace) {
     const row = rows[0];
-    if (!row) throw notFound(field, `No workspace has id "${workspace}".`);
+    if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `No workspace has id "${workspace}".`, field);
     return toSide(row);
   }
-  if (rows.length === 0) throw badUserInput(field, "There is no workspace yet; create one and give it coordinators.");
-  if (rows.length > 1) throw badUserInput(field, "There are several workspaces; say which one with the workspace argument.");
+  if (rows.length === 0) throw new DomainError(ErrorCode.BAD_USER_INPUT, "There is no workspace yet; create one and give it coordinators.", field);
+  if (rows.length > 1) throw new DomainError(ErrorCode.BAD_USER_INPUT, "There are several workspaces; say which one with the workspace argument.", field);
   return toSide(rows[0]!);
 }
 

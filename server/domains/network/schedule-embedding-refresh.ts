@@ -1,7 +1,7 @@
 import type { Worker } from "node:worker_threads";
 import { log } from "../../platform/log.js";
 import type { Database } from "../../platform/neo4j/database.js";
-import type { RefreshSummary } from "./refresh-embedding.js";
+import type { EmbeddingRefresh } from "./EmbeddingTypes.js";
 import { isRefreshConnectivityError, refreshOffThread, refreshRunsOffThread } from "./refresh-off-thread.js";
 
 /**
@@ -16,7 +16,7 @@ import { isRefreshConnectivityError, refreshOffThread, refreshRunsOffThread } fr
 
 export interface EmbeddingRefreshSchedule {
   /** Runs finished (refreshed every workspace), skipped (Neo4j down) and failed so far. */
-  readonly state: { runs: number; skipped: number; failures: number; last: RefreshSummary[]; ranIn: "worker" | "in-process" | null };
+  readonly state: { runs: number; skipped: number; failures: number; last: EmbeddingRefresh[]; ranIn: "worker" | "in-process" | null };
   /** Stops the timer; a run under way is given a moment to finish (its writes are one transaction). */
   stop(): Promise<void>;
 }

@@ -263,6 +263,43 @@ UNWIND $ids AS id
 OPTIONAL MATCH (x:Person {id: id})
 RETURN id, [(x)-[r:KNOWS]-(y:Person) WHERE r.strength >= $threshold AND y <> x | y.id] AS ids`;
 
+/**
+ * The coordinators' half for bestWarmPaths (best-warm-paths.ts explains the split): every person
+ * within ceil(maxHops/2) ties of strength >= $minStrength of a coordinator of $workspaces (empty:
+ * every workspace), with the best score (product of strengths) and its hops. Built per hop limit
+ * from the validated integer maxHops only.
+ */
+export function bestWarmPathSourcesStatement(maxHops: number): string {
+  return /* cypher */ `
+MATCH (c:Person)-[:COORDINATOR_OF]->(w:Workspace)
+WHERE size($workspaces) = 0 OR w.id IN $workspaces
+WITH DISTINCT c
+MATCH (c)-[r:KNOWS WHERE r.strength >= $minStrength]-{0,${Math.ceil(maxHops / 2)}}(m:Person)
+WITH m.id AS id, reduce(s = 1.0, x IN r | s * x.strength) AS score, size(r) AS hops
+ORDER BY round(score * 1.0e9) DESC, hops ASC
+WITH id, collect([score, hops])[0] AS best
+RETURN id, best[0] AS score, best[1] AS hops`;
+}
+
+/**
+ * The targets' half for bestWarmPaths: per person in $targets, the best path from floor(maxHops/2)
+ * ties out joined on $sources (person id → [score, hops], as bestWarmPathSourcesStatement returns).
+ */
+export function bestWarmPathTargetsStatement(maxHops: number): string {
+  return /* cypher */ `
+UNWIND $targets AS targetId
+MATCH (t:Person {id: targetId})
+CALL (t) {
+  MATCH (t)-[r:KNOWS WHERE r.strength >= $minStrength]-{0,${Math.floor(maxHops / 2)}}(m:Person)
+  WHERE $sources[m.id] IS NOT NULL
+  WITH $sources[m.id][0] * reduce(s = 1.0, x IN r | s * x.strength) AS score, $sources[m.id][1] + size(r) AS hops
+  ORDER BY round(score * 1.0e9) DESC, hops ASC
+  LIMIT 1
+  RETURN score, hops
+}
+RETURN t.id AS id, score, hops`;
+}
+
 // ---- Ties -----------------------------------------------------------------------------------
 
 /**

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Access } from "../../platform/auth/Access.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { addExampleAssignment } from "./add-example-assignment.js";
-import { domainEnum, type InteractionChannel, type InteractionResult, type MappingStatus } from "../../platform/model/graph-enums.js";
+import { InteractionChannel, InteractionResult, MappingStatus } from "../../platform/model/graph-enums.js";
 import { logInteraction } from "./log-interaction.js";
 import { LoggedInteraction, MappingChange, MappingRow, OutreachInteraction, ReceivedExampleAssignment } from "./outreach-types.js";
 import { readInteractionLog } from "./read-interaction-log.js";
@@ -19,7 +19,7 @@ export class OutreachResolver {
   async mappingTable(
     @Ctx() ctx: GraphQLContext,
     @Arg("institution", () => ID, { nullable: true }) institution?: string,
-    @Arg("status", () => domainEnum("MappingStatus"), { nullable: true }) status?: MappingStatus,
+    @Arg("status", () => MappingStatus, { nullable: true }) status?: MappingStatus,
   ): Promise<MappingRow[]> {
     return readMappingTable(ctx.db, { institution, status });
   }
@@ -47,7 +47,7 @@ export class OutreachResolver {
   @Access("OUTREACH_WORK")
   async setMappingStatus(
     @Ctx() ctx: GraphQLContext,
-    @Arg("status", () => domainEnum("MappingStatus")) status: MappingStatus,
+    @Arg("status", () => MappingStatus) status: MappingStatus,
     @Arg("programme", () => ID, { nullable: true }) programme?: string,
     @Arg("course", () => ID, { nullable: true }) course?: string,
     @Arg("force", () => Boolean, { nullable: true, defaultValue: false }) force?: boolean,
@@ -65,8 +65,8 @@ export class OutreachResolver {
     @Arg("by", () => ID, { description: "Who made the contact." }) by: string,
     @Arg("with", () => ID, { description: "Who was contacted." }) withPerson: string,
     @Arg("date", () => String, { description: "ISO date; not in the future." }) date: string,
-    @Arg("channel", () => domainEnum("InteractionChannel")) channel: InteractionChannel,
-    @Arg("result", () => domainEnum("InteractionResult"), { nullable: true }) result?: InteractionResult,
+    @Arg("channel", () => InteractionChannel) channel: InteractionChannel,
+    @Arg("result", () => InteractionResult, { nullable: true }) result?: InteractionResult,
     @Arg("note", () => String, { nullable: true }) note?: string,
     @Arg("aboutProgramme", () => ID, { nullable: true }) aboutProgramme?: string,
     @Arg("aboutCourse", () => ID, { nullable: true }) aboutCourse?: string,

@@ -1,9 +1,10 @@
+import { MappingStatus } from "../../platform/model/graph-enums.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import { lockAndReadSubject, writeMappingStatus } from "./lock-and-read-subject.js";
 import { checkInteractionDate } from "./log-interaction.js";
 import { higherMappingStatus } from "./mapping-rules.js";
 import { MappingSubject, type OutreachPerson, type OutreachSubjectRef, type ReceivedExampleAssignment } from "./outreach-types.js";
-import { userError } from "../../platform/graphql/user-error.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { CREATE_EXAMPLE_ASSIGNMENT, READ_TEACHER } from "./statements.js";
 
 export interface AddExampleAssignmentInput {
@@ -21,18 +22,18 @@ export interface AddExampleAssignmentInput {
 export async function addExampleAssignment(db: Database, input: AddExampleAssignmentInput): Promise<ReceivedExampleAssignment> {
   const received = checkInteractionDate(input.received, "received");
   const title = input.title.trim();
-  if (!title) throw userError("BAD_USER_INPUT", "An example assignment needs a title.", "title");
+  if (!title) throw new DomainError(ErrorCode.BAD_USER_INPUT, "An example assignment needs a title.", "title");
   const description = input.description?.trim() ? input.description.trim() : null;
 
   return db.writeTx(async (tx) => {
     const teachers = await tx.run(READ_TEACHER, { id: input.teacher });
     const teacher = teachers[0]?.teacher as OutreachPerson | undefined;
-    if (!teacher) throw userError("NOT_FOUND", `No person with id ${input.teacher}.`, "teacher");
+    if (!teacher) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.teacher}.`, "teacher");
     const course = await lockAndReadSubject(tx, MappingSubject.COURSE, input.course);
-    if (!course) throw userError("NOT_FOUND", `No course with id ${input.course}.`, "course");
+    if (!course) throw new DomainError(ErrorCode.NOT_FOUND, `No course with id ${input.course}.`, "course");
 
     const rows = await tx.run(CREATE_EXAMPLE_ASSIGNMENT, { teacher: input.teacher, course: input.course, title, description, received });
-    const status = higherMappingStatus(course.status, "EXAMPLES_RECEIVED");
+    const status = higherMappingStatus(course.status, MappingStatus.EXAMPLES_RECEIVED);
     if (status !== course.status) await writeMappingStatus(tx, course, status);
     const courseRef: OutreachSubjectRef = { id: course.id, name: course.name };
     return {

@@ -1,12 +1,13 @@
 import type { Database, Tx } from "../../platform/neo4j/database.js";
-import { applyInteractionToTie, lockPair } from "../network/apply-interaction-to-tie.js";
-import { parseIsoDate, todayInAmsterdam } from "../../platform/validation/parse-values.js";
+import { applyInteractionToTie, lockPair } from "../network/index.js";
+import { todayIso } from "../../platform/clock/read-clock.js";
+import { parseIsoDate } from "../../platform/validation/parse-values.js";
 import type { InteractionChannel, InteractionResult } from "../../platform/model/graph-enums.js";
 import { toOutreachInteraction } from "./interaction-projection.js";
 import { lockAndReadSubject, writeMappingStatus, type LockedSubject } from "./lock-and-read-subject.js";
 import { higherMappingStatus, mappingStatusForResult } from "./mapping-rules.js";
 import { MappingSubject, type LoggedInteraction, type MappingChange } from "./outreach-types.js";
-import { userError } from "../../platform/graphql/user-error.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { CREATE_INTERACTION, READ_INTERACTION_REFERENCES } from "./statements.js";
 
 export interface LogInteractionInput {
@@ -23,8 +24,8 @@ export interface LogInteractionInput {
 /** Checks the arguments that need no database; returns the ISO date. */
 export function checkInteractionDate(date: string, field: string): string {
   const parsed = parseIsoDate(date);
-  if (!parsed.ok) throw userError("BAD_USER_INPUT", `${field}: ${parsed.why}.`, field);
-  if (parsed.value > todayInAmsterdam()) throw userError("BAD_USER_INPUT", `${field} ${parsed.value} is in the future.`, field);
+  if (!parsed.ok) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${parsed.why}.`, field);
+  if (parsed.value > todayIso()) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} ${parsed.value} is in the future.`, field);
   return parsed.value;
 }
 
@@ -42,7 +43,7 @@ export function checkInteractionDate(date: string, field: string): string {
  */
 export async function logInteraction(db: Database, input: LogInteractionInput): Promise<LoggedInteraction> {
   const date = checkInteractionDate(input.date, "date");
-  if (input.by === input.with) throw userError("BAD_USER_INPUT", "An interaction is between two different people.", "with");
+  if (input.by === input.with) throw new DomainError(ErrorCode.BAD_USER_INPUT, "An interaction is between two different people.", "with");
   const note = input.note?.trim() ? input.note.trim() : null;
 
   return db.writeTx(async (tx) => {
@@ -107,11 +108,11 @@ async function checkReferences(tx: Tx, input: LogInteractionInput): Promise<void
     course: input.aboutCourse ?? null,
   });
   const found = rows[0] ?? {};
-  if (!found.by) throw userError("NOT_FOUND", `No person with id ${input.by}.`, "by");
-  if (!found.with) throw userError("NOT_FOUND", `No person with id ${input.with}.`, "with");
-  if (input.aboutProgramme && !found.programme) throw userError("NOT_FOUND", `No programme with id ${input.aboutProgramme}.`, "aboutProgramme");
-  if (input.aboutCourse && !found.course) throw userError("NOT_FOUND", `No course with id ${input.aboutCourse}.`, "aboutCourse");
+  if (!found.by) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.by}.`, "by");
+  if (!found.with) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.with}.`, "with");
+  if (input.aboutProgramme && !found.programme) throw new DomainError(ErrorCode.NOT_FOUND, `No programme with id ${input.aboutProgramme}.`, "aboutProgramme");
+  if (input.aboutCourse && !found.course) throw new DomainError(ErrorCode.NOT_FOUND, `No course with id ${input.aboutCourse}.`, "aboutCourse");
   if (!found.coursePartOfProgramme) {
-    throw userError("BAD_USER_INPUT", `Course ${input.aboutCourse} is not part of programme ${input.aboutProgramme}.`, "aboutCourse");
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `Course ${input.aboutCourse} is not part of programme ${input.aboutProgramme}.`, "aboutCourse");
   }
 }

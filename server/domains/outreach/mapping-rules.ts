@@ -1,4 +1,6 @@
-import { MAPPING_STATUSES, type InteractionResult, type MappingStatus } from "../../platform/model/graph-enums.js";
+import { InteractionResult, MappingStatus } from "../../platform/model/graph-enums.js";
+
+const mappingOrder = Object.values(MappingStatus);
 
 /**
  * The mapping rules of the broker's bottom-up method, documented in docs/outreach.md.
@@ -8,7 +10,7 @@ import { MAPPING_STATUSES, type InteractionResult, type MappingStatus } from "..
  * examples arrive only from someone who was approached and answered). Going back needs `force`.
  */
 export function mappingRank(status: MappingStatus): number {
-  return MAPPING_STATUSES.indexOf(status);
+  return mappingOrder.indexOf(status);
 }
 
 export type MappingMove = "FORWARD" | "SAME" | "BACKWARD";
@@ -32,14 +34,14 @@ export function mappingStatusForResult(result: InteractionResult | null | undefi
   switch (result) {
     case undefined:
     case null:
-    case "NO_REPLY":
-      return "APPROACHED";
-    case "REPLIED":
-    case "INTERESTED":
-    case "NOT_NOW":
-    case "DECLINED":
-      return "RESPONDED";
-    case "AGREED":
-      return "AGREEMENT";
+    case InteractionResult.NO_REPLY:
+      return MappingStatus.APPROACHED;
+    case InteractionResult.REPLIED:
+    case InteractionResult.INTERESTED:
+    case InteractionResult.NOT_NOW:
+    case InteractionResult.DECLINED:
+      return MappingStatus.RESPONDED;
+    case InteractionResult.AGREED:
+      return MappingStatus.AGREEMENT;
   }
 }

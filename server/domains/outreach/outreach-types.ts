@@ -1,9 +1,7 @@
 import "reflect-metadata";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Access } from "../../platform/auth/Access.js";
-import { domainEnum, registerDomainEnums, type InteractionChannel, type InteractionResult, type MappingStatus } from "../../platform/model/graph-enums.js";
-
-registerDomainEnums();
+import { InteractionChannel, InteractionResult, MappingStatus } from "../../platform/model/graph-enums.js";
 
 /** What a row of the mapping table is about. */
 export enum MappingSubject {
@@ -42,10 +40,10 @@ export class OutreachInteraction {
   @Field(() => String, { description: "ISO date (YYYY-MM-DD)." })
   date!: string;
 
-  @Field(() => domainEnum("InteractionChannel"))
+  @Field(() => InteractionChannel)
   channel!: InteractionChannel;
 
-  @Field(() => domainEnum("InteractionResult"), { nullable: true })
+  @Field(() => InteractionResult, { nullable: true })
   result?: InteractionResult | null;
 
   @Field(() => String, { nullable: true, description: "Free text about people: coordinators and admins only." })
@@ -76,7 +74,7 @@ export class MappingRow {
   @Field(() => String)
   name!: string;
 
-  @Field(() => domainEnum("MappingStatus"))
+  @Field(() => MappingStatus)
   status!: MappingStatus;
 
   @Field(() => ID)
@@ -118,10 +116,10 @@ export class MappingChange {
   @Field(() => String)
   name!: string;
 
-  @Field(() => domainEnum("MappingStatus"))
+  @Field(() => MappingStatus)
   previous!: MappingStatus;
 
-  @Field(() => domainEnum("MappingStatus"))
+  @Field(() => MappingStatus)
   status!: MappingStatus;
 
   @Field(() => Boolean)

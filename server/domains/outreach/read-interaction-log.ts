@@ -2,7 +2,7 @@ import type { Database } from "../../platform/neo4j/database.js";
 import { parseIsoDate } from "../../platform/validation/parse-values.js";
 import { toOutreachInteraction } from "./interaction-projection.js";
 import type { OutreachInteraction } from "./outreach-types.js";
-import { userError } from "../../platform/graphql/user-error.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { READ_INTERACTION_LOG, READ_LOG_FILTER_REFERENCES } from "./statements.js";
 
 export interface InteractionLogFilter {
@@ -21,9 +21,9 @@ export interface InteractionLogFilter {
 export async function readInteractionLog(db: Database, filter: InteractionLogFilter): Promise<OutreachInteraction[]> {
   const from = optionalDate(filter.from, "from");
   const to = optionalDate(filter.to, "to");
-  if (from && to && from > to) throw userError("BAD_USER_INPUT", `from ${from} is after to ${to}.`, "from");
+  if (from && to && from > to) throw new DomainError(ErrorCode.BAD_USER_INPUT, `from ${from} is after to ${to}.`, "from");
   const limit = filter.limit ?? 200;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw userError("BAD_USER_INPUT", "limit must be 1 to 10000.", "limit");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new DomainError(ErrorCode.BAD_USER_INPUT, "limit must be 1 to 10000.", "limit");
   const params = { person: filter.person ?? null, programme: filter.programme ?? null, course: filter.course ?? null, from, to, limit };
 
   return db.readTx(async (tx) => {
@@ -31,7 +31,7 @@ export async function readInteractionLog(db: Database, filter: InteractionLogFil
       await tx.run(READ_LOG_FILTER_REFERENCES, params)
     )[0];
     for (const field of ["person", "programme", "course"] as const) {
-      if (!found?.[field]) throw userError("NOT_FOUND", `No ${field} with id ${String(params[field])}.`, field);
+      if (!found?.[field]) throw new DomainError(ErrorCode.NOT_FOUND, `No ${field} with id ${String(params[field])}.`, field);
     }
     const rows = await tx.run(READ_INTERACTION_LOG, params);
     return rows.map((r) => toOutreachInteraction(r.interaction));
@@ -41,6 +41,6 @@ export async function readInteractionLog(db: Database, filter: InteractionLogFil
 function optionalDate(value: string | null | undefined, field: string): string | null {
   if (value === null || value === undefined || value === "") return null;
   const parsed = parseIsoDate(value);
-  if (!parsed.ok) throw userError("BAD_USER_INPUT", `${field}: ${parsed.why}.`, field);
+  if (!parsed.ok) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${parsed.why}.`, field);
   return parsed.value;
 }

@@ -3,7 +3,7 @@ import type { MappingStatus } from "../../platform/model/graph-enums.js";
 import { lockAndReadSubject, writeMappingStatus } from "./lock-and-read-subject.js";
 import { classifyMappingMove } from "./mapping-rules.js";
 import { MappingSubject, type MappingChange } from "./outreach-types.js";
-import { userError } from "../../platform/graphql/user-error.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export interface SetMappingStatusInput {
   programme?: string | null | undefined;
@@ -19,18 +19,18 @@ export interface SetMappingStatusInput {
 export async function setMappingStatus(db: Database, input: SetMappingStatusInput): Promise<MappingChange> {
   const { programme, course } = input;
   if ((programme ? 1 : 0) + (course ? 1 : 0) !== 1) {
-    throw userError("BAD_USER_INPUT", "Give exactly one of programme or course.", programme ? "course" : "programme");
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, "Give exactly one of programme or course.", programme ? "course" : "programme");
   }
   const kind = programme ? MappingSubject.PROGRAMME : MappingSubject.COURSE;
   const id = (programme ?? course) as string;
   const field = programme ? "programme" : "course";
   return db.writeTx(async (tx) => {
     const subject = await lockAndReadSubject(tx, kind, id);
-    if (!subject) throw userError("NOT_FOUND", `No ${field} with id ${id}.`, field);
+    if (!subject) throw new DomainError(ErrorCode.NOT_FOUND, `No ${field} with id ${id}.`, field);
     const move = classifyMappingMove(subject.status, input.status);
     if (move === "BACKWARD" && !input.force) {
-      throw userError(
-        "ILLEGAL_TRANSITION",
+      throw new DomainError(
+        ErrorCode.ILLEGAL_TRANSITION,
         `${subject.name} is at ${subject.status}; going back to ${input.status} needs force: true.`,
         "status",
       );

@@ -1,16 +1,16 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { Access } from "../../platform/auth/Access.js";
-import { authError } from "../../platform/auth/auth-error.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { log } from "../../platform/log.js";
 import { checkId } from "../../platform/validation/check-value.js";
 import { erasePerson } from "./erase-person.js";
 import { exportPerson } from "./export-person.js";
 import { PersonDataExport, PersonErasureResult } from "./privacy-types.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 function checkPersonId(id: string): void {
   const wrong = checkId(id);
-  if (wrong) throw authError("BAD_USER_INPUT", `id: ${wrong}`, "id");
+  if (wrong) throw new DomainError(ErrorCode.BAD_USER_INPUT, `id: ${wrong}`, "id");
 }
 
 /** Personal data requests: export everything about a person, erase a person. Never logs who. */
@@ -21,7 +21,7 @@ export class PrivacyResolver {
   async exportPerson(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PersonDataExport> {
     checkPersonId(id);
     const data = await exportPerson(ctx.db, id);
-    if (!data) throw authError("NOT_FOUND", "No person with this id.", "id");
+    if (!data) throw new DomainError(ErrorCode.NOT_FOUND, "No person with this id.", "id");
     log.info("Personal data exported", { by: ctx.user?.id });
     return { personId: id, exportedAt: new Date().toISOString(), document: JSON.stringify(data) };
   }
@@ -31,7 +31,7 @@ export class PrivacyResolver {
   async erasePerson(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PersonErasureResult> {
     checkPersonId(id);
     const result = await erasePerson(ctx.db, id);
-    if (!result) throw authError("NOT_FOUND", "No person with this id.", "id");
+    if (!result) throw new DomainError(ErrorCode.NOT_FOUND, "No person with this id.", "id");
     log.info("Person erased", { by: ctx.user?.id, erasedId: result.erasedId, tiesRemoved: result.tiesRemoved });
     return result;
   }

@@ -7,18 +7,18 @@ import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { answerProposal } from "./answer-proposal.js";
 import { buildDigest, buildDueDigests } from "./build-digest.js";
 import { markDigestSent } from "./mark-digest-sent.js";
-import { InteractionChannel, Language, ProposalAnswer } from "../suggestions/matching-enums.js";
-import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
+import { InteractionChannel, Language, ProposalAnswer } from "../../platform/model/graph-enums.js";
 import { matchingSettings } from "../suggestions/matching-settings.js";
 import { Digest, DigestSent, ProposalRecord } from "./proposal-types.js";
 import { proposeCase } from "./propose-case.js";
 import { readProposals } from "./read-proposals.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 const ACTOR_DESCRIPTION = "The coordinator (person id) making the change, recorded in the timeline; a signed-in user takes precedence.";
 
 function checkDate(value: string | null | undefined, field: string): string {
   const date = value?.trim() || todayIso();
-  if (!isIsoDate(date)) throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `${field} must be a date written YYYY-MM-DD.`, field);
+  if (!isIsoDate(date)) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} must be a date written YYYY-MM-DD.`, field);
   return date;
 }
 

@@ -1,11 +1,11 @@
 import { lockNode } from "../../platform/neo4j/lock-node.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database } from "../../platform/neo4j/database.js";
-import { ProposalAnswer } from "../suggestions/matching-enums.js";
-import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
+import { ProposalAnswer } from "../../platform/model/graph-enums.js";
 import { checkSentAt } from "./propose-case.js";
 import type { ProposalRecord } from "./proposal-types.js";
 import { readProposals } from "./read-proposals.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { ANSWER_PROPOSAL, READ_PROPOSAL_TO_ANSWER } from "./statements.js";
 
 export interface AnswerProposalInput {
@@ -25,26 +25,26 @@ export async function answerProposal(db: Database, input: AnswerProposalInput, a
   const answeredAt = checkSentAt(input.answeredAt, now, "answeredAt");
   const reason = input.reason?.trim() || null;
   if (input.answer === ProposalAnswer.DECLINED && reason === null) {
-    throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, "A declined proposal needs the teacher's reason.", "reason");
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, "A declined proposal needs the teacher's reason.", "reason");
   }
   return db.writeTx(async (tx) => {
     await checkActor(tx, actor);
     // Lock first, then read: two answers to one proposal cannot both pass the "not yet answered" check.
-    if (!(await lockNode(tx, "Proposal", input.proposalId))) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No proposal with id ${input.proposalId}.`, "proposal");
+    if (!(await lockNode(tx, "Proposal", input.proposalId))) throw new DomainError(ErrorCode.NOT_FOUND, `No proposal with id ${input.proposalId}.`, "proposal");
     const rows = await tx.run(
       READ_PROPOSAL_TO_ANSWER,
       { id: input.proposalId, answeredAt },
     );
     const p = rows[0] ?? {};
     if (p.answer != null) {
-      throw new MatchingError(MatchingErrorCode.CONFLICT, `This proposal was already answered (${String(p.answer)}).`, "proposal");
+      throw new DomainError(ErrorCode.CONFLICT, `This proposal was already answered (${String(p.answer)}).`, "proposal");
     }
     if (p.early === true) {
-      throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `answeredAt is before the proposal was sent (${String(p.sentAt)}).`, "answeredAt");
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `answeredAt is before the proposal was sent (${String(p.sentAt)}).`, "answeredAt");
     }
     if (p.expired === true) {
-      throw new MatchingError(
-        MatchingErrorCode.ILLEGAL_TRANSITION,
+      throw new DomainError(
+        ErrorCode.ILLEGAL_TRANSITION,
         `This proposal expired on ${String(p.expiresAt).slice(0, 10)} without an answer; propose the case again (with force: true within the cooldown).`,
         "proposal",
       );

@@ -1,15 +1,16 @@
 import { addDays } from "../../platform/clock/check-iso-date.js";
 import type { Tx } from "../../platform/neo4j/database.js";
-import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
+import { searchBestWarmPaths } from "../network/index.js";
 import type { MatchingSettings } from "../suggestions/matching-settings.js";
 import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
 import { readCourseFits } from "../suggestions/read-course-fits.js";
 import { readTeacherRecords, withWarmPath } from "../suggestions/read-teacher-signals.js";
-import { Language, SuggestionVerdict } from "../suggestions/matching-enums.js";
+import { SuggestionVerdict } from "../suggestions/matching-enums.js";
+import { Language } from "../../platform/model/graph-enums.js";
 import type { Digest } from "./proposal-types.js";
 import { renderDigest, type DigestItem } from "./render-digest.js";
-import { scoreSuggestion, verdictAtLeast, type TextLanguage } from "../suggestions/score-suggestion.js";
-import { warmPathScope, warmPathsTo } from "../suggestions/warm-path-cache.js";
+import { scoreSuggestion, verdictAtLeast } from "../suggestions/score-suggestion.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { READ_DIGEST_CASES, READ_DIGEST_TEACHER, READ_TEACHERS_WITH_DIGEST_DUE } from "./statements.js";
 
 export const DEFAULT_WORKSPACE_NAME = "Digitale Werkplaats MKB";
@@ -22,15 +23,15 @@ export const DEFAULT_WORKSPACE_NAME = "Digitale Werkplaats MKB";
  */
 export async function buildDigest(
   tx: Tx,
-  input: { teacherId: string; date: string; language: TextLanguage | null; now: string; settings: MatchingSettings },
+  input: { teacherId: string; date: string; language: Language | null; now: string; settings: MatchingSettings },
 ): Promise<Digest> {
   const rows = await tx.run(
     READ_DIGEST_TEACHER,
     { teacherId: input.teacherId, date: input.date },
   );
   const teacher = rows[0];
-  if (!teacher) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No person with id ${input.teacherId} (the teacher).`, "teacher");
-  const language: TextLanguage = input.language ?? (teacher.language === "EN" ? "EN" : "NL");
+  if (!teacher) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.teacherId} (the teacher).`, "teacher");
+  const language: Language = input.language ?? (teacher.language === Language.EN ? Language.EN : Language.NL);
   const courseIds = (teacher.courseIds as string[]) ?? [];
   const every = teacher.every === null || teacher.every === undefined ? null : Number(teacher.every);
   const lastSentOn = (teacher.lastSentOn as string | null) ?? null;
@@ -45,7 +46,7 @@ export async function buildDigest(
     teacherId: input.teacherId,
     teacherName,
     email: (teacher.email as string | null) ?? null,
-    language: Language[language],
+    language,
     date: input.date,
     digestEveryDays: every,
     lastSentOn,
@@ -61,7 +62,7 @@ async function digestItems(
   tx: Tx,
   input: { teacherId: string; date: string; now: string; settings: MatchingSettings },
   courseIds: string[],
-  language: TextLanguage,
+  language: Language,
 ): Promise<DigestItem[]> {
   const weights = input.settings.weights;
   const terms = await readAgreementTerms(tx);
@@ -69,14 +70,15 @@ async function digestItems(
   if (fits.length === 0) return [];
   const records = await readTeacherRecords(tx, { courseIds, caseId: null, now: input.now });
   const record = records.find((s) => s.teacherId === input.teacherId);
-  const scope = await warmPathScope(tx, null, input.settings.warmPathMinStrength);
-  const teacher = record ? withWarmPath(record, (await warmPathsTo(tx, scope, [record.teacherId])).get(record.teacherId)) : null;
+  // No case: the coordinators of every workspace (docs/case-workflow.md, the warm path factor).
+  const warm = record ? await searchBestWarmPaths(tx, { workspaces: [], targets: [record.teacherId], minStrength: input.settings.warmPathMinStrength }) : null;
+  const teacher = record ? withWarmPath(record, warm?.get(record.teacherId)) : null;
 
   // Per case, the teacher's course that fits best.
   const best = new Map<string, { fit: (typeof fits)[number]; scored: ReturnType<typeof scoreSuggestion> }>();
   for (const fit of fits) {
     const scored = scoreSuggestion(fit, teacher, weights, language);
-    if (!verdictAtLeast(scored.verdict, "FAIR")) continue;
+    if (!verdictAtLeast(scored.verdict, SuggestionVerdict.FAIR)) continue;
     const current = best.get(fit.caseId);
     if (!current || scored.total > current.scored.total) best.set(fit.caseId, { fit, scored });
   }
@@ -108,7 +110,7 @@ async function digestItems(
         periodEnd: fit.period?.endDate ?? null,
         sharedTopics: fit.sharedTopics,
         score: scored.total,
-        verdict: SuggestionVerdict[scored.verdict],
+        verdict: scored.verdict,
         reason: scored.reason,
       };
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../platform/neo4j/database.js";
-import type { InteractionChannel } from "../suggestions/matching-enums.js";
+import type { InteractionChannel } from "../../platform/model/graph-enums.js";
 import { CREATE_PROPOSAL } from "./statements.js";
 
 export interface NewProposal {

@@ -1,4 +1,5 @@
-import { CaseStatus } from "../case-workflow/case-enums.js";
+import { todayIso } from "../../platform/clock/read-clock.js";
+import { CaseStatus, InteractionChannel } from "../../platform/model/graph-enums.js";
 import { isIsoDate } from "../../platform/clock/check-iso-date.js";
 import { checkTransition } from "../case-workflow/check-transition.js";
 import { refreshSuggestionCount } from "../suggestions/count-case-suggestions.js";
@@ -9,11 +10,10 @@ import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import { buildDigest } from "./build-digest.js";
 import { createProposal } from "./create-proposal.js";
-import { InteractionChannel } from "../suggestions/matching-enums.js";
-import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
 import type { MatchingSettings } from "../suggestions/matching-settings.js";
 import type { DigestSent } from "./proposal-types.js";
 import { readProposals } from "./read-proposals.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { MARK_DIGEST_SENT } from "./statements.js";
 
 /**
@@ -29,29 +29,29 @@ export async function markDigestSent(
   now: string,
   settings: MatchingSettings,
 ): Promise<DigestSent> {
-  const today = now.slice(0, 10);
+  const today = todayIso(new Date(now));
   const date = input.date?.trim() || today;
-  if (!isIsoDate(date)) throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, "date must be written YYYY-MM-DD.", "date");
-  if (date > today) throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `A digest cannot be sent on ${date}, a day still to come.`, "date");
+  if (!isIsoDate(date)) throw new DomainError(ErrorCode.BAD_USER_INPUT, "date must be written YYYY-MM-DD.", "date");
+  if (date > today) throw new DomainError(ErrorCode.BAD_USER_INPUT, `A digest cannot be sent on ${date}, a day still to come.`, "date");
   // Sent today: now. Logged for an earlier day: the start of that day.
   const sentAt = date === today ? now : `${date}T00:00:00.000Z`;
 
   return db.writeTx(async (tx) => {
     await checkActor(tx, actor);
     // One digest per teacher at a time: two coordinators marking it sent would otherwise double the proposals.
-    if (!(await lockNode(tx, "Person", input.teacherId))) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No person with id ${input.teacherId} (the teacher).`, "teacher");
+    if (!(await lockNode(tx, "Person", input.teacherId))) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.teacherId} (the teacher).`, "teacher");
     const digest = await buildDigest(tx, { teacherId: input.teacherId, date, language: null, now, settings });
     let items = digest.items;
     if (input.caseIds !== null) {
       const listed = new Set(items.map((i) => i.caseId));
       const missing = input.caseIds.find((id) => !listed.has(id));
       if (missing !== undefined) {
-        throw new MatchingError(MatchingErrorCode.CONFLICT, `Case ${missing} is not (or no longer) in this teacher's digest; fetch the digest again.`, "cases");
+        throw new DomainError(ErrorCode.CONFLICT, `Case ${missing} is not (or no longer) in this teacher's digest; fetch the digest again.`, "cases");
       }
       const wanted = new Set(input.caseIds);
       items = items.filter((i) => wanted.has(i.caseId));
     }
-    if (items.length === 0) throw new MatchingError(MatchingErrorCode.CONFLICT, `The digest for ${digest.teacherName} lists no cases; there is nothing to send.`, "teacher");
+    if (items.length === 0) throw new DomainError(ErrorCode.CONFLICT, `The digest for ${digest.teacherName} lists no cases; there is nothing to send.`, "teacher");
 
     const proposalIds: string[] = [];
     for (const item of items) {

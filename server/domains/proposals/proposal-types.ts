@@ -1,7 +1,7 @@
 import { Access } from "../../platform/auth/Access.js";
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import { CaseStatus, EducationLevel } from "../case-workflow/case-enums.js";
-import { InteractionChannel, Language, ProposalAnswer, ProposalState, SprintStatus, SuggestionFactorName, SuggestionVerdict } from "../suggestions/matching-enums.js";
+import { CaseStatus, EducationLevel, InteractionChannel, Language, ProposalAnswer, SprintStatus } from "../../platform/model/graph-enums.js";
+import { ProposalState, SuggestionFactorName, SuggestionVerdict } from "../suggestions/matching-enums.js";
 
 /** GraphQL types of proposals and digests. Dates are ISO strings: YYYY-MM-DD, instants with a zone. */
 

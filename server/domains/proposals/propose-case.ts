@@ -1,4 +1,4 @@
-import { CaseStatus } from "../case-workflow/case-enums.js";
+import { CaseStatus, type InteractionChannel } from "../../platform/model/graph-enums.js";
 import { isIsoInstant } from "../../platform/clock/check-iso-date.js";
 import { checkTransition } from "../case-workflow/check-transition.js";
 import { refreshSuggestionCount } from "../suggestions/count-case-suggestions.js";
@@ -7,11 +7,10 @@ import { recordStatusChange } from "../case-workflow/record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database, Tx } from "../../platform/neo4j/database.js";
 import { createProposal } from "./create-proposal.js";
-import type { InteractionChannel } from "../suggestions/matching-enums.js";
-import { MatchingError, MatchingErrorCode } from "../suggestions/matching-error.js";
 import type { MatchingSettings } from "../suggestions/matching-settings.js";
 import type { ProposalRecord } from "./proposal-types.js";
 import { readProposals } from "./read-proposals.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { READ_PROPOSAL_IN_COOLDOWN, READ_TEACHER_OF_COURSE } from "./statements.js";
 
 export interface ProposeCaseInput {
@@ -54,9 +53,9 @@ export async function proposeCase(db: Database, input: ProposeCaseInput, actor: 
 /** A sent-at instant given by the caller, checked; default `now`. */
 export function checkSentAt(value: string | null, now: string, field: string): string {
   if (value === null) return now;
-  if (!isIsoInstant(value)) throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `${field} must be an ISO date-time with a zone, e.g. 2025-09-01T09:00:00Z.`, field);
+  if (!isIsoInstant(value)) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} must be an ISO date-time with a zone, e.g. 2025-09-01T09:00:00Z.`, field);
   if (Date.parse(value) > Date.parse(now) + FUTURE_TOLERANCE_MS) {
-    throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `${field} ${value} lies in the future.`, field);
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} ${value} lies in the future.`, field);
   }
   return new Date(value).toISOString();
 }
@@ -67,10 +66,10 @@ async function checkTeacherOfCourse(tx: Tx, teacherId: string, courseId: string)
     { teacherId, courseId },
   );
   const row = rows[0];
-  if (!row?.teacher) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No person with id ${teacherId} (the teacher).`, "teacher");
-  if (!row.course) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No course with id ${courseId}.`, "course");
+  if (!row?.teacher) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${teacherId} (the teacher).`, "teacher");
+  if (!row.course) throw new DomainError(ErrorCode.NOT_FOUND, `No course with id ${courseId}.`, "course");
   if (!row.teaches) {
-    throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `${String(row.teacherName)} does not teach ${String(row.courseName)}.`, "course");
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `${String(row.teacherName)} does not teach ${String(row.courseName)}.`, "course");
   }
 }
 
@@ -82,8 +81,8 @@ async function checkCooldown(tx: Tx, caseId: string, teacherId: string, sentAt: 
   );
   const last = rows[0];
   if (last) {
-    throw new MatchingError(
-      MatchingErrorCode.COOLDOWN,
+    throw new DomainError(
+      ErrorCode.COOLDOWN,
       `This case was proposed to ${String(last.teacher)} on ${String(last.sentAt).slice(0, 10)}; the ${days}-day cooldown runs until ${String(last.until).slice(0, 10)}. Pass force: true to send it anyway.`,
       "teacher",
     );

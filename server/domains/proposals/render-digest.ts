@@ -1,4 +1,4 @@
-import type { TextLanguage } from "../suggestions/score-suggestion.js";
+import { Language } from "../../platform/model/graph-enums.js";
 import type { DigestEntry } from "./proposal-types.js";
 
 /**
@@ -21,7 +21,7 @@ export interface DigestText {
   body: string;
 }
 
-const EFFORT: Record<TextLanguage, Record<string, string>> = {
+const EFFORT: Record<Language, Record<string, string>> = {
   EN: { SMALL: "a few days", SPRINT: "one sprint", SEMESTER: "a semester" },
   NL: { SMALL: "enkele dagen", SPRINT: "één sprint", SEMESTER: "een semester" },
 };
@@ -30,10 +30,10 @@ const EFFORT: Record<TextLanguage, Record<string, string>> = {
  * The ready-to-send e-mail: a subject and a plain-text body, in the teacher's language. Plain text
  * so it pastes into any mail client unchanged.
  */
-export function renderDigest(input: { teacherName: string; workspaceName: string; date: string; language: TextLanguage; items: DigestItem[] }): DigestText {
+export function renderDigest(input: { teacherName: string; workspaceName: string; date: string; language: Language; items: DigestItem[] }): DigestText {
   const { items, language } = input;
   const n = items.length;
-  const en = language === "EN";
+  const en = language === Language.EN;
   const subject = en
     ? `${n} SME ${n === 1 ? "case" : "cases"} for your courses (${input.date})`
     : `${n} ${n === 1 ? "casus" : "casussen"} van mkb-ondernemers voor uw vakken (${input.date})`;

@@ -1,13 +1,13 @@
 import {
-  CASE_STATUSES,
-  COURSE_KINDS,
-  EDUCATION_LEVELS,
-  EFFORTS,
-  MAPPING_STATUSES,
-  PARTNER_KINDS,
-  PROGRAMME_LEVELS,
-  SME_SIZES,
-  TIE_CHANNELS,
+  CaseStatus,
+  CourseKind,
+  EducationLevel,
+  Effort,
+  MappingStatus,
+  PartnerKind,
+  ProgrammeLevel,
+  SmeSize,
+  TieChannel,
 } from "../../platform/model/graph-enums.js";
 
 /**
@@ -63,7 +63,7 @@ export interface FileSpec {
 }
 
 /** The statuses a case may have when the import creates it (later states need proposals and sprints). */
-export const IMPORTABLE_CASE_STATUSES = ["INTAKE", "QUALIFIED", "CLOSED"] as const;
+export const IMPORTABLE_CASE_STATUSES = [CaseStatus.INTAKE, CaseStatus.QUALIFIED, CaseStatus.CLOSED] as const;
 
 export const fileSpecs: FileSpec[] = [
   {
@@ -71,7 +71,7 @@ export const fileSpecs: FileSpec[] = [
     columns: [
       { name: "id", type: "id", required: true },
       { name: "name", type: "text", required: true },
-      { name: "kind", type: "enum", required: true, values: EDUCATION_LEVELS },
+      { name: "kind", type: "enum", required: true, values: Object.values(EducationLevel) },
       { name: "shortName", type: "text" },
       { name: "city", type: "text" },
       { name: "website", type: "text" },
@@ -93,7 +93,7 @@ export const fileSpecs: FileSpec[] = [
     columns: [
       { name: "id", type: "id", required: true },
       { name: "name", type: "text", required: true },
-      { name: "kind", type: "enum", required: true, values: PARTNER_KINDS },
+      { name: "kind", type: "enum", required: true, values: Object.values(PartnerKind) },
     ],
   },
   {
@@ -101,9 +101,9 @@ export const fileSpecs: FileSpec[] = [
     columns: [
       { name: "id", type: "id", required: true },
       { name: "name", type: "text", required: true },
-      { name: "level", type: "enum", required: true, values: PROGRAMME_LEVELS },
+      { name: "level", type: "enum", required: true, values: Object.values(ProgrammeLevel) },
       { name: "institutionId", type: "id", required: true, refersTo: "Institution" },
-      { name: "mappingStatus", type: "enum", values: MAPPING_STATUSES },
+      { name: "mappingStatus", type: "enum", values: Object.values(MappingStatus) },
     ],
   },
   {
@@ -111,12 +111,12 @@ export const fileSpecs: FileSpec[] = [
     columns: [
       { name: "id", type: "id", required: true },
       { name: "name", type: "text", required: true },
-      { name: "kind", type: "enum", required: true, values: COURSE_KINDS },
+      { name: "kind", type: "enum", required: true, values: Object.values(CourseKind) },
       { name: "programmeId", type: "id", required: true, refersTo: "Programme" },
       { name: "studyYear", type: "integer", min: 1, max: 6 },
       { name: "themes", type: "list" },
       { name: "periodIds", type: "idList", refersTo: "TeachingPeriod" },
-      { name: "mappingStatus", type: "enum", values: MAPPING_STATUSES },
+      { name: "mappingStatus", type: "enum", values: Object.values(MappingStatus) },
     ],
   },
   {
@@ -143,7 +143,7 @@ export const fileSpecs: FileSpec[] = [
       { name: "personA", type: "id", required: true, refersTo: "Person" },
       { name: "personB", type: "id", required: true, refersTo: "Person" },
       { name: "strength", type: "number", required: true, min: 0, max: 1, minExclusive: true },
-      { name: "channel", type: "enum", required: true, values: TIE_CHANNELS },
+      { name: "channel", type: "enum", required: true, values: Object.values(TieChannel) },
       { name: "since", type: "date" },
       { name: "lastContact", type: "date" },
       { name: "note", type: "text" },
@@ -157,7 +157,7 @@ export const fileSpecs: FileSpec[] = [
       { name: "name", type: "text", required: true },
       { name: "kvkNumber", type: "kvk" },
       { name: "sector", type: "text" },
-      { name: "size", type: "enum", values: SME_SIZES },
+      { name: "size", type: "enum", values: Object.values(SmeSize) },
       { name: "city", type: "text" },
       { name: "contactPersonId", type: "id", refersTo: "Person" },
       { name: "referredBy", type: "id", refersTo: "Partner" },
@@ -173,11 +173,11 @@ export const fileSpecs: FileSpec[] = [
       { name: "smeKvkNumber", type: "kvk" },
       { name: "question", type: "text" },
       { name: "topics", type: "list" },
-      { name: "wantedLevels", type: "enumList", values: EDUCATION_LEVELS },
-      { name: "effort", type: "enum", values: EFFORTS },
+      { name: "wantedLevels", type: "enumList", values: Object.values(EducationLevel) },
+      { name: "effort", type: "enum", values: Object.values(Effort) },
       { name: "earliestStart", type: "date" },
       { name: "deadline", type: "date" },
-      { name: "status", type: "enum", values: CASE_STATUSES },
+      { name: "status", type: "enum", values: Object.values(CaseStatus) },
       { name: "closeReason", type: "text" },
       { name: "created", type: "datetime" },
       { name: "coordinatorId", type: "id", refersTo: "Person" },

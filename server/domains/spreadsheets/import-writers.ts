@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../platform/neo4j/database.js";
 import { stageRank } from "../figures/figure-window.js";
-import { MAPPING_STATUSES } from "../../platform/model/graph-enums.js";
+import { MappingStatus } from "../../platform/model/graph-enums.js";
 import { IMPORTABLE_CASE_STATUSES, type FileName } from "./csv-formats.js";
 import type { RowProblem } from "./read-csv-text.js";
 import type { ValidRow } from "./validate-csv-row.js";
@@ -41,7 +41,7 @@ export interface FileWriter {
   cypher: string;
 }
 
-const mappingRank = Object.fromEntries(MAPPING_STATUSES.map((s, i) => [s, i]));
+const mappingRank = Object.fromEntries(Object.values(MappingStatus).map((s, i) => [s, i]));
 export const writerParams = { mappingRank, stageRank };
 
 /** A row refers to a node that must stay where it is: refuse to move it to another parent. */

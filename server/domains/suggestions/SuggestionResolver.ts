@@ -2,7 +2,7 @@ import { Access } from "../../platform/auth/Access.js";
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import { nowIso } from "../../platform/clock/read-clock.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
-import { Language } from "./matching-enums.js";
+import { Language } from "../../platform/model/graph-enums.js";
 import { matchingSettings } from "./matching-settings.js";
 import { CaseSuggestion, SuggestionWeightsInput } from "./suggestion-types.js";
 import { suggestCourses } from "./suggest-courses.js";

@@ -1,5 +1,5 @@
 import type { Database, Tx } from "../../platform/neo4j/database.js";
-import { CaseStatus } from "../case-workflow/case-enums.js";
+import { CaseStatus } from "../../platform/model/graph-enums.js";
 import { REFRESH_SUGGESTION_COUNT, REFRESH_SUGGESTION_COUNTS } from "./statements.js";
 
 /**

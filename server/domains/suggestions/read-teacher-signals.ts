@@ -1,55 +1,32 @@
 import type { Tx } from "../../platform/neo4j/database.js";
+import type { BestWarmPath } from "../network/index.js";
 import type { TeacherSignals } from "./score-suggestion.js";
-import { READ_TEACHER_RECORDS, READ_WARM_PATHS, READ_WARM_SCOPE, READ_WARM_SOURCES } from "./statements.js";
+import { READ_CASE_SCOPE, READ_TEACHER_RECORDS } from "./statements.js";
 
 /**
  * The two teacher factors: track record (answered and expired proposals, completed sprints they
- * supervised, the SMEs' ratings of those) and the best warm path from the workspace's coordinators.
- *
- * A warm path uses ties of strength >= minStrength, at most 4 hops, and scores the product of the
- * strengths. It is found from both ends, two hops each: `readWarmSources` scores every person within
- * two hops of a coordinator; `readWarmPaths` walks two hops from each teacher and joins on those
- * scores (a map parameter, so the join is a lookup). Every path of at most 4 hops splits at a middle
- * person into two halves of at most 2, so this finds the best one while walking only d² ties per
- * end instead of d⁴. Strengths are ≤ 1, so a detour never beats the simple path it contains.
+ * supervised, the SMEs' ratings of those) and the best warm path from the coordinators, which the
+ * network domain finds (bestWarmPaths in server/domains/network, the same search as warmPaths).
  */
 
-/** personId → [best product of strengths from a coordinator, hops of that path]. */
-export type WarmSources = Record<string, [number, number]>;
-
-export interface WarmScope {
+export interface CaseScope {
   caseExists: boolean;
-  /** The workspaces whose coordinators are the sources; empty = every workspace. */
+  /** The workspaces whose coordinators start the warm paths; empty = every workspace. */
   workspaces: string[];
-  /** Changes when ties, coordinators or people are added or removed (read from Neo4j's count store). */
-  fingerprint: string;
 }
 
 /**
  * Whose warm paths count: the coordinators of the workspace(s) the case's coordinator works for;
- * for a case without one (or no case, as in a digest), those of every workspace.
+ * for a case without one, those of every workspace.
  */
-export async function readWarmScope(tx: Tx, caseId: string | null): Promise<WarmScope> {
+export async function readCaseScope(tx: Tx, caseId: string): Promise<CaseScope> {
   const rows = await tx.run(
-    READ_WARM_SCOPE,
+    READ_CASE_SCOPE,
     { caseId },
   );
   const row = rows[0] ?? {};
   const workspaces = ((row.workspaces as string[] | undefined) ?? []).filter((w) => typeof w === "string").sort();
-  return { caseExists: row.caseExists === true, workspaces, fingerprint: `${String(row.ties)}/${String(row.coordinators)}/${String(row.people)}` };
-}
-
-/** Every person within two strong ties of a coordinator, with the best score and its hops. */
-export async function readWarmSources(tx: Tx, workspaces: string[], minStrength: number): Promise<WarmSources> {
-  const rows = await tx.run(
-    READ_WARM_SOURCES,
-    { workspaces, minStrength },
-  );
-  const sources: WarmSources = {};
-  for (const row of rows) {
-    if (typeof row.id === "string") sources[row.id] = [Number(row.score), Number(row.hops)];
-  }
-  return sources;
+  return { caseExists: row.caseExists === true, workspaces };
 }
 
 export interface TeacherSignalsRow extends TeacherSignals {
@@ -82,21 +59,6 @@ export async function readTeacherRecords(
   }));
 }
 
-/** The best warm path to each teacher: two hops from the teacher joined on the sources' two. */
-export async function readWarmPaths(
-  tx: Tx,
-  input: { teacherIds: string[]; sources: WarmSources; minStrength: number },
-): Promise<Map<string, { strength: number; hops: number }>> {
-  const found = new Map<string, { strength: number; hops: number }>();
-  if (input.teacherIds.length === 0 || Object.keys(input.sources).length === 0) return found;
-  const rows = await tx.run(
-    READ_WARM_PATHS,
-    { teacherIds: input.teacherIds, sources: input.sources, minStrength: input.minStrength },
-  );
-  for (const row of rows) found.set(String(row.id), { strength: Number(row.score), hops: Number(row.hops) });
-  return found;
-}
-
-export function withWarmPath(teacher: TeacherSignalsRow, path: { strength: number; hops: number } | undefined): TeacherSignalsRow {
-  return path ? { ...teacher, warmPathStrength: path.strength, warmPathHops: path.hops } : teacher;
+export function withWarmPath(teacher: TeacherSignalsRow, path: BestWarmPath | undefined): TeacherSignalsRow {
+  return path ? { ...teacher, warmPathStrength: path.score, warmPathHops: path.hops } : teacher;
 }

@@ -1,17 +1,15 @@
-import { SuggestionFactorName } from "./matching-enums.js";
+import { Language } from "../../platform/model/graph-enums.js";
+import { SuggestionFactorName, SuggestionVerdict } from "./matching-enums.js";
 import type { CaseSuggestion, SuggestionFactor } from "./suggestion-types.js";
-import { FACTOR_NAMES, type FactorName, type SuggestionWeights } from "./suggestion-weights.js";
+import { FACTOR_NAMES, type SuggestionWeights } from "./suggestion-weights.js";
 
 /**
  * Turns a course's factor scores (read from the graph) into the suggestion a coordinator sees: a
  * total, a verdict and one sentence of why, in Dutch or English. Pure, so the rules are unit-tested.
  */
 
-export type Verdict = "GREAT" | "GOOD" | "FAIR" | "POOR";
-export type TextLanguage = "NL" | "EN";
-
 /** Lowest total for each verdict (the total lies between 0 and 1). */
-export const VERDICT_THRESHOLDS: Readonly<Record<Exclude<Verdict, "POOR">, number>> = { GREAT: 0.75, GOOD: 0.55, FAIR: 0.35 };
+export const VERDICT_THRESHOLDS: Readonly<Record<Exclude<SuggestionVerdict, SuggestionVerdict.POOR>, number>> = { GREAT: 0.75, GOOD: 0.55, FAIR: 0.35 };
 
 /**
  * How the graph sees one course for one case; topic, level, timing and capacity are scored in Cypher.
@@ -49,7 +47,7 @@ export interface TeacherSignals {
 /** The scorer's answer; CaseSuggestion and the digest's entries show it as score, verdict, reason and factors. */
 export interface ScoredSuggestion {
   total: number;
-  verdict: Verdict;
+  verdict: SuggestionVerdict;
   reason: string;
   factors: SuggestionFactor[];
 }
@@ -66,16 +64,16 @@ export function trackRecordScore(t: Pick<TeacherSignals, "answered" | "expired" 
   return round(0.4 * replies + 0.3 * sprints + 0.3 * rating);
 }
 
-export function verdictFor(total: number): Verdict {
-  if (total >= VERDICT_THRESHOLDS.GREAT) return "GREAT";
-  if (total >= VERDICT_THRESHOLDS.GOOD) return "GOOD";
-  if (total >= VERDICT_THRESHOLDS.FAIR) return "FAIR";
-  return "POOR";
+export function verdictFor(total: number): SuggestionVerdict {
+  if (total >= VERDICT_THRESHOLDS.GREAT) return SuggestionVerdict.GREAT;
+  if (total >= VERDICT_THRESHOLDS.GOOD) return SuggestionVerdict.GOOD;
+  if (total >= VERDICT_THRESHOLDS.FAIR) return SuggestionVerdict.FAIR;
+  return SuggestionVerdict.POOR;
 }
 
-const VERDICT_RANK: Record<Verdict, number> = { POOR: 0, FAIR: 1, GOOD: 2, GREAT: 3 };
+const VERDICT_RANK: Record<SuggestionVerdict, number> = { POOR: 0, FAIR: 1, GOOD: 2, GREAT: 3 };
 
-export function verdictAtLeast(verdict: Verdict, floor: Verdict): boolean {
+export function verdictAtLeast(verdict: SuggestionVerdict, floor: SuggestionVerdict): boolean {
   return VERDICT_RANK[verdict] >= VERDICT_RANK[floor];
 }
 
@@ -93,9 +91,9 @@ export function bestTeacher(teachers: TeacherSignals[], weights: SuggestionWeigh
   return best;
 }
 
-export function scoreSuggestion(fit: CourseFit, teacher: TeacherSignals | null, weights: SuggestionWeights, language: TextLanguage): ScoredSuggestion {
+export function scoreSuggestion(fit: CourseFit, teacher: TeacherSignals | null, weights: SuggestionWeights, language: Language): ScoredSuggestion {
   const words = WORDS[language];
-  const scores: Record<FactorName, number> = {
+  const scores: Record<SuggestionFactorName, number> = {
     topicOverlap: fit.topicScore,
     levelFit: fit.levelScore,
     timing: fit.timingScore,
@@ -104,7 +102,7 @@ export function scoreSuggestion(fit: CourseFit, teacher: TeacherSignals | null, 
     warmPath: teacher?.warmPathStrength ?? 0,
   };
   const factors: SuggestionFactor[] = FACTOR_NAMES.map((factor) => ({
-    factor: SuggestionFactorName[factor],
+    factor,
     score: round(scores[factor]),
     weight: round(weights[factor]),
     contribution: round(scores[factor] * weights[factor]),
@@ -117,8 +115,8 @@ export function scoreSuggestion(fit: CourseFit, teacher: TeacherSignals | null, 
   const blockers = factors.filter((f) => (f.factor === SuggestionFactorName.levelFit || f.factor === SuggestionFactorName.timing) && f.score === 0 && f.weight > 0);
   const full = fit.hasAgreement && fit.remainingPlaces !== null && fit.remainingPlaces <= 0 && weights.remainingCapacity > 0;
   let verdict = verdictFor(total);
-  if (blockers.length > 0) verdict = "POOR";
-  else if (full && verdictAtLeast(verdict, "GOOD")) verdict = "FAIR";
+  if (blockers.length > 0) verdict = SuggestionVerdict.POOR;
+  else if (full && verdictAtLeast(verdict, SuggestionVerdict.GOOD)) verdict = SuggestionVerdict.FAIR;
 
   let reason: string;
   if (blockers.length > 0) {
@@ -143,14 +141,14 @@ function joinWords(parts: string[], and: string): string {
 }
 
 interface Words {
-  verdict: Record<Verdict, string>;
+  verdict: Record<SuggestionVerdict, string>;
   and: string;
   but: string;
   nothingStands: string;
-  detail(factor: FactorName, fit: CourseFit, teacher: TeacherSignals | null): string;
+  detail(factor: SuggestionFactorName, fit: CourseFit, teacher: TeacherSignals | null): string;
 }
 
-const WORDS: Record<TextLanguage, Words> = {
+const WORDS: Record<Language, Words> = {
   EN: {
     verdict: { GREAT: "Great fit", GOOD: "Good fit", FAIR: "Fair fit", POOR: "Poor fit" },
     and: " and ",
@@ -158,30 +156,30 @@ const WORDS: Record<TextLanguage, Words> = {
     nothingStands: "no factor stands out",
     detail(factor, fit, teacher) {
       switch (factor) {
-        case "topicOverlap":
+        case SuggestionFactorName.topicOverlap:
           return `${fit.sharedTopics.length} of ${fit.topicCount} topics match (${fit.sharedTopics.join(", ")})`;
-        case "levelFit":
+        case SuggestionFactorName.levelFit:
           if (fit.courseLevels.length === 0) return "the course's level is unknown";
           return fit.levelScore > 0
             ? `${fit.courseLevels.join("/")} level as wanted`
             : `the course is ${fit.courseLevels.join("/")} while ${fit.wantedLevels.join("/")} is wanted`;
-        case "timing":
+        case SuggestionFactorName.timing:
           if (!fit.period) return `no teaching period starts between ${fit.windowStart} and ${fit.windowEnd ?? "later"}`;
           return fit.timingScore >= 1
             ? `${fit.period.name} runs ${fit.period.startDate} to ${fit.period.endDate}, inside the window`
             : `${fit.period.name} starts ${fit.period.startDate} but ends after the deadline ${fit.windowEnd}`;
-        case "remainingCapacity":
+        case SuggestionFactorName.remainingCapacity:
           if (!fit.period) return "no period to place the case in";
           if (!fit.hasAgreement) return "there is no agreement with the course yet";
           if (fit.remainingPlaces === null) return "the agreement sets no limit";
           return fit.remainingPlaces > 0
             ? `${fit.remainingPlaces} of ${fit.casesPerPeriod} places left in ${fit.period.name}`
             : `no places left in ${fit.period.name} (${fit.casesPerPeriod} agreed)`;
-        case "trackRecord":
+        case SuggestionFactorName.trackRecord:
           if (!teacher) return "no teacher is known";
           if (teacher.answered + teacher.expired + teacher.completedSprints === 0) return `${teacher.teacherName} has no track record yet`;
           return `${teacher.teacherName} answered ${teacher.answered} of ${teacher.answered + teacher.expired} proposals and completed ${teacher.completedSprints} sprints`;
-        case "warmPath":
+        case SuggestionFactorName.warmPath:
           if (!teacher || teacher.warmPathStrength === null) return "no warm path to the teacher";
           if (teacher.warmPathHops === 0) return "the teacher is one of the coordinators";
           return `a warm path of ${teacher.warmPathHops} ties (strength ${teacher.warmPathStrength.toFixed(2)}) to ${teacher.teacherName}`;
@@ -195,30 +193,30 @@ const WORDS: Record<TextLanguage, Words> = {
     nothingStands: "geen factor springt eruit",
     detail(factor, fit, teacher) {
       switch (factor) {
-        case "topicOverlap":
+        case SuggestionFactorName.topicOverlap:
           return `${fit.sharedTopics.length} van ${fit.topicCount} onderwerpen passen (${fit.sharedTopics.join(", ")})`;
-        case "levelFit":
+        case SuggestionFactorName.levelFit:
           if (fit.courseLevels.length === 0) return "het niveau van het vak is onbekend";
           return fit.levelScore > 0
             ? `niveau ${fit.courseLevels.join("/")} zoals gevraagd`
             : `het vak is ${fit.courseLevels.join("/")} terwijl ${fit.wantedLevels.join("/")} gevraagd is`;
-        case "timing":
+        case SuggestionFactorName.timing:
           if (!fit.period) return `geen onderwijsperiode begint tussen ${fit.windowStart} en ${fit.windowEnd ?? "later"}`;
           return fit.timingScore >= 1
             ? `${fit.period.name} loopt van ${fit.period.startDate} tot ${fit.period.endDate}, binnen het venster`
             : `${fit.period.name} begint ${fit.period.startDate} maar eindigt na de deadline ${fit.windowEnd}`;
-        case "remainingCapacity":
+        case SuggestionFactorName.remainingCapacity:
           if (!fit.period) return "geen periode om de casus in te plaatsen";
           if (!fit.hasAgreement) return "er is nog geen afspraak met het vak";
           if (fit.remainingPlaces === null) return "de afspraak noemt geen maximum";
           return fit.remainingPlaces > 0
             ? `${fit.remainingPlaces} van ${fit.casesPerPeriod} plaatsen vrij in ${fit.period.name}`
             : `geen plaats meer in ${fit.period.name} (${fit.casesPerPeriod} afgesproken)`;
-        case "trackRecord":
+        case SuggestionFactorName.trackRecord:
           if (!teacher) return "er is geen docent bekend";
           if (teacher.answered + teacher.expired + teacher.completedSprints === 0) return `${teacher.teacherName} heeft nog geen staat van dienst`;
           return `${teacher.teacherName} beantwoordde ${teacher.answered} van ${teacher.answered + teacher.expired} voorstellen en rondde ${teacher.completedSprints} sprints af`;
-        case "warmPath":
+        case SuggestionFactorName.warmPath:
           if (!teacher || teacher.warmPathStrength === null) return "geen warm pad naar de docent";
           if (teacher.warmPathHops === 0) return "de docent is zelf coördinator";
           return `een warm pad van ${teacher.warmPathHops} contacten (sterkte ${teacher.warmPathStrength.toFixed(2)}) naar ${teacher.teacherName}`;

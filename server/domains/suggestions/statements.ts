@@ -44,33 +44,13 @@ WITH k, n WHERE k.suggestionCount IS NULL OR k.suggestionCount <> n
 SET k.suggestionCount = n, k.suggestionsCountedAt = datetime($now)
 RETURN count(k) AS cases`;
 
-// ---- Teacher signals: track record and warm paths -------------------------------------------
+// ---- Teacher signals: the case's scope and the track record ------------------------------------
 
-/**
- * Whose warm paths count (the workspaces of the case's coordinator; none: every workspace), and a
- * fingerprint of the network from Neo4j's count store.
- */
-export const READ_WARM_SCOPE = /* cypher */ `
+/** Whether the case exists, and the workspaces of its coordinator (whose coordinators start the warm paths). */
+export const READ_CASE_SCOPE = /* cypher */ `
 OPTIONAL MATCH (k:Case {id: $caseId})
-CALL (k) {
-  OPTIONAL MATCH (k)-[:HANDLED_BY]->(:Person)-[:COORDINATOR_OF]->(w:Workspace)
-  RETURN collect(DISTINCT w.id) AS workspaces
-}
-CALL () { MATCH ()-[r:KNOWS]->() RETURN count(r) AS ties }
-CALL () { MATCH ()-[r:COORDINATOR_OF]->() RETURN count(r) AS coordinators }
-CALL () { MATCH (p:Person) RETURN count(p) AS people }
-RETURN k IS NOT NULL AS caseExists, workspaces, ties, coordinators, people`;
-
-/** Every person within two ties of strength >= $minStrength of a coordinator, with the best product of strengths and its hops. */
-export const READ_WARM_SOURCES = /* cypher */ `
-MATCH (src:Person)-[:COORDINATOR_OF]->(w:Workspace)
-WHERE size($workspaces) = 0 OR w.id IN $workspaces
-WITH DISTINCT src
-MATCH (src)-[r:KNOWS WHERE r.strength >= $minStrength]-{0,2}(m)
-WITH m.id AS id, reduce(s = 1.0, x IN r | s * x.strength) AS score, size(r) AS hops
-ORDER BY score DESC, hops ASC
-WITH id, collect([score, hops])[0] AS best
-RETURN id, best[0] AS score, best[1] AS hops`;
+RETURN k IS NOT NULL AS caseExists,
+       COLLECT { MATCH (k)-[:HANDLED_BY]->(:Person)-[:COORDINATOR_OF]->(w:Workspace) RETURN DISTINCT w.id } AS workspaces`;
 
 /** The teachers of these courses with their track record, and whether $caseId was ever proposed to them. */
 export const READ_TEACHER_RECORDS = /* cypher */ `
@@ -88,20 +68,6 @@ CALL (t) {
 }
 RETURN t.id AS id, t.name AS name, courseIds, answered, expired, completed, rating,
        $caseId IS NOT NULL AND EXISTS { (:Case {id: $caseId})<-[:OF_CASE]-(:Proposal)-[:TO_TEACHER]->(t) } AS proposedForCase`;
-
-/** The best warm path to each teacher: two hops from the teacher joined on the sources' two ($sources: READ_WARM_SOURCES by id). */
-export const READ_WARM_PATHS = /* cypher */ `
-UNWIND $teacherIds AS teacherId
-MATCH (t:Person {id: teacherId})
-CALL (t) {
-  MATCH (t)-[r:KNOWS WHERE r.strength >= $minStrength]-{0,2}(m)
-  WHERE $sources[m.id] IS NOT NULL
-  WITH $sources[m.id][0] * reduce(s = 1.0, x IN r | s * x.strength) AS score, $sources[m.id][1] + size(r) AS hops
-  ORDER BY score DESC, hops ASC
-  LIMIT 1
-  RETURN score, hops
-}
-RETURN t.id AS id, score, hops`;
 
 // ---- Course fits: the factors that live in the graph's structure ----------------------------
 

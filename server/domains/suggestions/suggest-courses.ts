@@ -1,21 +1,22 @@
+import { todayIso } from "../../platform/clock/read-clock.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import type { MatchingSettings } from "./matching-settings.js";
-import { MatchingError, MatchingErrorCode } from "./matching-error.js";
 import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
 import { readCourseFits } from "./read-course-fits.js";
-import { readTeacherRecords, withWarmPath, type TeacherSignalsRow } from "./read-teacher-signals.js";
-import type { EducationLevel } from "../case-workflow/case-enums.js";
+import { bestWarmPaths } from "../network/index.js";
+import { readCaseScope, readTeacherRecords, withWarmPath, type TeacherSignalsRow } from "./read-teacher-signals.js";
+import { Language, type EducationLevel } from "../../platform/model/graph-enums.js";
 import { SuggestionVerdict } from "./matching-enums.js";
-import { bestTeacher, scoreSuggestion, trackRecordScore, type CourseFit, type TextLanguage } from "./score-suggestion.js";
+import { bestTeacher, scoreSuggestion, trackRecordScore, type CourseFit } from "./score-suggestion.js";
 import type { CaseSuggestion } from "./suggestion-types.js";
 import { resolveWeights, type SomeSuggestionWeights, type SuggestionWeights } from "./suggestion-weights.js";
-import { warmPathScope, warmPathsTo } from "./warm-path-cache.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export interface SuggestCoursesInput {
   caseId: string;
   limit: number;
   weights?: SomeSuggestionWeights | null;
-  language: TextLanguage;
+  language: Language;
   now: string;
   settings: MatchingSettings;
 }
@@ -26,24 +27,24 @@ export const MAX_SUGGESTIONS = 100;
  * caseSuggestions in a fixed number of queries whatever the number of courses, none per course,
  * each an auto-commit read (suggestions are advice: they need no common snapshot, and each read
  * saves the COMMIT round trip of a transaction):
- * the warm-path scope (cached, see warm-path-cache.ts) in parallel with the agreements' terms
- * and the structural factors (read-course-fits.ts, which keeps at most `max(5 × limit, 50)` courses
- * in contention); then the track records of those courses' teachers, and the warm paths only of
- * the teachers who can still change the top `limit` and are not cached yet.
+ * the case and its workspaces in parallel with the agreements' terms and the structural factors
+ * (read-course-fits.ts, which keeps at most `max(5 × limit, 50)` courses in contention); then the
+ * track records of those courses' teachers, and the warm paths (the network domain's bestWarmPaths,
+ * kept while the graph is unchanged) only of the teachers who can still change the top `limit`.
  */
 export async function suggestCourses(db: Database, input: SuggestCoursesInput): Promise<CaseSuggestion[]> {
   if (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > MAX_SUGGESTIONS) {
-    throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `limit must be between 1 and ${MAX_SUGGESTIONS}.`, "limit");
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `limit must be between 1 and ${MAX_SUGGESTIONS}.`, "limit");
   }
   const weights = resolveWeights(input.settings.weights, input.weights);
   const minStrength = input.settings.warmPathMinStrength;
-  const [warm, fits] = await Promise.all([
-    db.readEach((tx) => warmPathScope(tx, input.caseId, minStrength)),
+  const [scope, fits] = await Promise.all([
+    db.readEach((tx) => readCaseScope(tx, input.caseId)),
     db.readEach(async (tx) =>
       readCourseFits(tx, {
         cases: { caseIds: [input.caseId] },
         courses: "all",
-        today: input.now.slice(0, 10),
+        today: todayIso(new Date(input.now)),
         weights,
         terms: await readAgreementTerms(tx),
         limit: input.limit,
@@ -51,13 +52,13 @@ export async function suggestCourses(db: Database, input: SuggestCoursesInput): 
       }),
     ),
   ]);
-  if (!warm.caseExists) throw new MatchingError(MatchingErrorCode.NOT_FOUND, `No case with id ${input.caseId}.`, "case");
-  const teachers = await db.readEach(async (tx) => {
-    const records = await readTeacherRecords(tx, { courseIds: fits.map((f) => f.courseId), caseId: input.caseId, now: input.now });
-    const teacherIds = teachersInContention(fits, records, weights, input.limit);
-    const warmPaths = await warmPathsTo(tx, warm, teacherIds);
-    return records.map((t) => withWarmPath(t, warmPaths.get(t.teacherId)));
-  });
+  if (!scope.caseExists) throw new DomainError(ErrorCode.NOT_FOUND, `No case with id ${input.caseId}.`, "case");
+  const records = await db.readEach((tx) =>
+    readTeacherRecords(tx, { courseIds: fits.map((f) => f.courseId), caseId: input.caseId, now: input.now }),
+  );
+  const teacherIds = teachersInContention(fits, records, weights, input.limit);
+  const warmPaths = await bestWarmPaths(db, { workspaces: scope.workspaces, targets: teacherIds, minStrength });
+  const teachers = records.map((t) => withWarmPath(t, warmPaths.get(t.teacherId)));
   return rankSuggestions(fits, teachers, weights, input.language).slice(0, input.limit);
 }
 
@@ -83,18 +84,18 @@ export function teachersInContention(fits: CourseFit[], teachers: TeacherSignals
 }
 
 /** Scores every course with its best teacher and sorts best first (ties: course name, then id). */
-export function rankSuggestions(fits: CourseFit[], teachers: TeacherSignalsRow[], weights: SuggestionWeights, language: TextLanguage): CaseSuggestion[] {
+export function rankSuggestions(fits: CourseFit[], teachers: TeacherSignalsRow[], weights: SuggestionWeights, language: Language): CaseSuggestion[] {
   const byCourse = new Map<string, TeacherSignalsRow[]>();
   for (const t of teachers) {
     for (const courseId of t.courseIds) byCourse.set(courseId, [...(byCourse.get(courseId) ?? []), t]);
   }
-  const other: TextLanguage = language === "NL" ? "EN" : "NL";
+  const other = language === Language.NL ? Language.EN : Language.NL;
   return fits
     .map((fit): CaseSuggestion => {
       const teacher = bestTeacher(byCourse.get(fit.courseId) ?? [], weights) as TeacherSignalsRow | null;
       const scored = scoreSuggestion(fit, teacher, weights, language);
       // The reason in the other language too, so a client can show both.
-      const reasons = { [language]: scored.reason, [other]: scoreSuggestion(fit, teacher, weights, other).reason } as Record<TextLanguage, string>;
+      const reasons = { [language]: scored.reason, [other]: scoreSuggestion(fit, teacher, weights, other).reason } as Record<Language, string>;
       return {
         courseId: fit.courseId,
         courseName: fit.courseName,
@@ -115,7 +116,7 @@ export function rankSuggestions(fits: CourseFit[], teachers: TeacherSignalsRow[]
         warmPathHops: teacher?.warmPathHops ?? null,
         proposedToTeacher: teacher?.proposedForCase ?? false,
         score: scored.total,
-        verdict: SuggestionVerdict[scored.verdict],
+        verdict: scored.verdict,
         reason: scored.reason,
         reasonNl: reasons.NL,
         reasonEn: reasons.EN,

@@ -1,13 +1,18 @@
-import { MatchingError, MatchingErrorCode } from "./matching-error.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
+import { SuggestionFactorName } from "./matching-enums.js";
 
-export const FACTOR_NAMES = ["topicOverlap", "levelFit", "timing", "remainingCapacity", "trackRecord", "warmPath"] as const;
-export type FactorName = (typeof FACTOR_NAMES)[number];
+/** The factors in their order of display. */
+export const FACTOR_NAMES = Object.values(SuggestionFactorName);
+
+function isFactorName(name: string | undefined): name is SuggestionFactorName {
+  return FACTOR_NAMES.some((factor) => factor === name);
+}
 
 /** How much each factor counts in a suggestion's score. Normalised to sum to 1 before use. */
-export type SuggestionWeights = Record<FactorName, number>;
+export type SuggestionWeights = Record<SuggestionFactorName, number>;
 
 /** Weights some of which are given (a query's SuggestionWeightsInput, the server's setting). */
-export type SomeSuggestionWeights = { [F in FactorName]?: number | null };
+export type SomeSuggestionWeights = { [F in SuggestionFactorName]?: number | null };
 
 /**
  * The defaults (docs/case-workflow.md explains them): what the case is about and when it can run
@@ -29,10 +34,10 @@ export function parseWeightsSetting(text: string | undefined): Partial<Suggestio
   if (!text?.trim()) return result;
   for (const part of text.split(",")) {
     const [name, value] = part.split("=").map((s) => s.trim());
-    if (!FACTOR_NAMES.includes(name as FactorName) || value === undefined || !/^\d+(\.\d+)?$/.test(value)) {
+    if (!isFactorName(name) || value === undefined || !/^\d+(\.\d+)?$/.test(value)) {
       throw new Error(`SUGGESTION_WEIGHTS: "${part.trim()}" is not name=number with a name among ${FACTOR_NAMES.join(", ")}.`);
     }
-    result[name as FactorName] = Number(value);
+    result[name] = Number(value);
   }
   return result;
 }
@@ -47,12 +52,12 @@ export function resolveWeights(server: SuggestionWeights, override?: SomeSuggest
     const value = override?.[name];
     if (value === undefined || value === null) continue;
     if (!Number.isFinite(value) || value < 0) {
-      throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, `The weight ${name} must be a number of 0 or more.`, `weights.${name}`);
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `The weight ${name} must be a number of 0 or more.`, `weights.${name}`);
     }
     merged[name] = value;
   }
   const sum = FACTOR_NAMES.reduce((s, n) => s + merged[n], 0);
-  if (sum <= 0) throw new MatchingError(MatchingErrorCode.BAD_USER_INPUT, "At least one weight must be above 0.", "weights");
+  if (sum <= 0) throw new DomainError(ErrorCode.BAD_USER_INPUT, "At least one weight must be above 0.", "weights");
   for (const name of FACTOR_NAMES) merged[name] = merged[name] / sum;
   return merged;
 }

@@ -2,11 +2,11 @@ import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver }
 import type { GraphQLContext } from "../graphql/context.js";
 import { log } from "../log.js";
 import { Access } from "./Access.js";
-import { authError } from "./auth-error.js";
 import { checkNewPassword, decoyHash, verifyPassword } from "./hash-password.js";
 import { isRole, ROLES, type Role } from "./roles.js";
 import { signToken } from "./sign-token.js";
 import { normaliseEmail, UserStore, type UserAccount } from "./UserStore.js";
+import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 
 const emailPattern = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
@@ -76,14 +76,14 @@ export class UserChangeInput {
 function checkRoles(roles: string[]): Role[] {
   const unknown = roles.filter((r) => !isRole(r));
   if (unknown.length > 0 || roles.length === 0) {
-    throw authError("BAD_USER_INPUT", `Roles must be one or more of ${ROLES.join(", ")}.`, "roles");
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `Roles must be one or more of ${ROLES.join(", ")}.`, "roles");
   }
   return [...new Set(roles)] as Role[];
 }
 
 function checkName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > 200) throw authError("BAD_USER_INPUT", "A name needs 1 to 200 characters.", "name");
+  if (trimmed.length === 0 || trimmed.length > 200) throw new DomainError(ErrorCode.BAD_USER_INPUT, "A name needs 1 to 200 characters.", "name");
   return trimmed;
 }
 
@@ -106,7 +106,7 @@ export class AuthResolver {
     const ip = ctx.ip ?? "unknown";
     const wait = throttle.retryAfterSeconds(ip, email);
     if (wait > 0) {
-      throw authError("TOO_MANY_REQUESTS", `Too many failed sign-ins; try again in ${wait} s.`);
+      throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins; try again in ${wait} s.`);
     }
     const user = email.length <= 320 && password.length <= 1000 ? await new UserStore(ctx.db).findByEmail(email) : undefined;
     // Verify against a decoy when there is no such user: the answer takes as long either way.
@@ -114,7 +114,7 @@ export class AuthResolver {
     if (!user || !valid || user.disabled) {
       throttle.recordFailure(ip, email);
       log.info("Sign-in refused");
-      throw authError("UNAUTHENTICATED", "E-mail or password is not right, or the account is disabled.");
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, "E-mail or password is not right, or the account is disabled.");
     }
     throttle.recordSuccess(ip, email);
     const signed = await signToken(config, { id: user.id, roles: user.roles, ...(user.personId ? { personId: user.personId } : {}) });
@@ -127,7 +127,7 @@ export class AuthResolver {
   @Access("SIGNED_IN")
   async me(@Ctx() ctx: GraphQLContext): Promise<UserAccount> {
     const found = ctx.user ? await new UserStore(ctx.db).findById(ctx.user.id) : undefined;
-    if (!found || found.disabled) throw authError("UNAUTHENTICATED", "This account no longer exists or is disabled.");
+    if (!found || found.disabled) throw new DomainError(ErrorCode.UNAUTHENTICATED, "This account no longer exists or is disabled.");
     const { passwordHash: _hash, ...account } = found;
     return account;
   }
@@ -142,10 +142,10 @@ export class AuthResolver {
     const store = new UserStore(ctx.db);
     const found = ctx.user ? await store.findById(ctx.user.id) : undefined;
     if (!found || !(await verifyPassword(found.passwordHash, current))) {
-      throw authError("UNAUTHENTICATED", "The current password is not right.", "current");
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, "The current password is not right.", "current");
     }
     const problem = checkNewPassword(next);
-    if (problem) throw authError("BAD_USER_INPUT", problem, "next");
+    if (problem) throw new DomainError(ErrorCode.BAD_USER_INPUT, problem, "next");
     return store.setPassword(found.id, next);
   }
 
@@ -159,13 +159,13 @@ export class AuthResolver {
   @Access("USERS")
   async createUser(@Arg("input", () => NewUserInput) input: NewUserInput, @Ctx() ctx: GraphQLContext): Promise<UserAccount> {
     const email = normaliseEmail(input.email);
-    if (email.length > 320 || !emailPattern.test(email)) throw authError("BAD_USER_INPUT", "This is not an e-mail address.", "email");
+    if (email.length > 320 || !emailPattern.test(email)) throw new DomainError(ErrorCode.BAD_USER_INPUT, "This is not an e-mail address.", "email");
     const name = checkName(input.name);
     const roles = checkRoles(input.roles);
     const problem = checkNewPassword(input.password);
-    if (problem) throw authError("BAD_USER_INPUT", problem, "password");
+    if (problem) throw new DomainError(ErrorCode.BAD_USER_INPUT, problem, "password");
     const store = new UserStore(ctx.db);
-    if (await store.findByEmail(email)) throw authError("CONFLICT", "A user with this e-mail already exists.", "email");
+    if (await store.findByEmail(email)) throw new DomainError(ErrorCode.CONFLICT, "A user with this e-mail already exists.", "email");
     const created = await store.create({ email, name, password: input.password, roles, ...(input.personId ? { personId: input.personId } : {}) });
     log.info("User created", { user: created.id, by: ctx.user?.id, roles });
     return created;
@@ -181,18 +181,18 @@ export class AuthResolver {
     const store = new UserStore(ctx.db);
     const roles = change.roles ? checkRoles(change.roles) : undefined;
     const existing = await store.findById(id);
-    if (!existing) throw authError("NOT_FOUND", "No user with this id.", "id");
+    if (!existing) throw new DomainError(ErrorCode.NOT_FOUND, "No user with this id.", "id");
     // The last working admin cannot lock everyone out.
     const losesAdmin = existing.roles.includes("ADMIN") && !existing.disabled && ((roles && !roles.includes("ADMIN")) || change.disabled === true);
     if (losesAdmin && (await store.countAdmins()) <= 1) {
-      throw authError("CONFLICT", "This is the last admin: make another user ADMIN first.", change.disabled ? "disabled" : "roles");
+      throw new DomainError(ErrorCode.CONFLICT, "This is the last admin: make another user ADMIN first.", change.disabled ? "disabled" : "roles");
     }
     const updated = await store.update(id, {
       ...(change.name !== undefined && change.name !== null ? { name: checkName(change.name) } : {}),
       ...(roles ? { roles } : {}),
       ...(change.disabled !== undefined && change.disabled !== null ? { disabled: change.disabled } : {}),
     });
-    if (!updated) throw authError("NOT_FOUND", "No user with this id.", "id");
+    if (!updated) throw new DomainError(ErrorCode.NOT_FOUND, "No user with this id.", "id");
     ctx.auth?.disabledUsers.invalidate();
     log.info("User changed", { user: id, by: ctx.user?.id });
     return updated;
@@ -206,9 +206,9 @@ export class AuthResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
     const problem = checkNewPassword(password);
-    if (problem) throw authError("BAD_USER_INPUT", problem, "password");
+    if (problem) throw new DomainError(ErrorCode.BAD_USER_INPUT, problem, "password");
     const done = await new UserStore(ctx.db).setPassword(id, password);
-    if (!done) throw authError("NOT_FOUND", "No user with this id.", "id");
+    if (!done) throw new DomainError(ErrorCode.NOT_FOUND, "No user with this id.", "id");
     log.info("User password set", { user: id, by: ctx.user?.id });
     return true;
   }

@@ -2,6 +2,7 @@ import type { RequestHandler } from "express";
 import type { Config } from "../config.js";
 import type { DisabledUsers } from "./DisabledUsers.js";
 import { verifyToken } from "./verify-token.js";
+import { ErrorCode } from "../graphql/domain-error.js";
 
 /**
  * Reads the bearer token of a /graphql request. No token: an anonymous caller (who reaches only
@@ -21,11 +22,11 @@ export function authenticateRequest(config: Pick<Config, "JWT_SECRET" | "NODE_EN
       if (!check.ok) {
         const message =
           check.problem === "EXPIRED" ? "Your sign-in has expired: sign in again." : "The sign-in token is not valid: sign in again.";
-        res.status(401).json({ errors: [{ message, extensions: { code: "UNAUTHENTICATED", reason: check.problem } }] });
+        res.status(401).json({ errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED, reason: check.problem } }] });
         return;
       }
       if (await disabledUsers.has(check.user.id)) {
-        res.status(401).json({ errors: [{ message: "This account is disabled.", extensions: { code: "UNAUTHENTICATED", reason: "DISABLED" } }] });
+        res.status(401).json({ errors: [{ message: "This account is disabled.", extensions: { code: ErrorCode.UNAUTHENTICATED, reason: "DISABLED" } }] });
         return;
       }
       res.locals.user = check.user;

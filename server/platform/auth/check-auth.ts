@@ -1,7 +1,7 @@
 import type { AuthChecker } from "type-graphql";
 import type { GraphQLContext } from "../graphql/context.js";
-import { authError } from "./auth-error.js";
 import { isRole } from "./roles.js";
+import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 
 /**
  * type-graphql's check behind `@Access`/`@Authorized(roles)`: the caller must be signed in and hold
@@ -9,8 +9,8 @@ import { isRole } from "./roles.js";
  */
 export const checkAuth: AuthChecker<GraphQLContext> = ({ context, info }, roles) => {
   const user = context.user;
-  if (!user) throw authError("UNAUTHENTICATED", "Sign in first (mutation login), then send the token as `Authorization: Bearer …`.");
+  if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, "Sign in first (mutation login), then send the token as `Authorization: Bearer …`.");
   if (roles.length === 0) return true;
   if (user.roles.some((role) => isRole(role) && (roles as readonly string[]).includes(role))) return true;
-  throw authError("FORBIDDEN", `Your role may not use ${info.parentType.name}.${info.fieldName}.`, info.fieldName);
+  throw new DomainError(ErrorCode.FORBIDDEN, `Your role may not use ${info.parentType.name}.${info.fieldName}.`, info.fieldName);
 };

@@ -23,8 +23,8 @@ import {
   UNLISTED_FIELD_FAMILY,
   type AccessFamily,
 } from "./access-policy.js";
-import { authError } from "./auth-error.js";
 import type { Role } from "./roles.js";
+import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 
 /**
  * The guard around every Query and Mutation field of the served schema, generated and custom
@@ -206,15 +206,15 @@ export function guardSchema(schema: GraphQLSchema, options: GuardOptions): Graph
       field.resolve = async (source: unknown, args: Record<string, unknown>, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
         const roles = ctx.user?.roles;
         if (!allows(policy.family, roles)) {
-          if (!ctx.user) throw authError("UNAUTHENTICATED", "Sign in first (mutation login), then send the token as `Authorization: Bearer …`.");
-          throw authError("FORBIDDEN", `Your role may not use ${field.name}.`, field.name);
+          if (!ctx.user) throw new DomainError(ErrorCode.UNAUTHENTICATED, "Sign in first (mutation login), then send the token as `Authorization: Bearer …`.");
+          throw new DomainError(ErrorCode.FORBIDDEN, `Your role may not use ${field.name}.`, field.name);
         }
         const selected = findForbiddenSelection(info, roles);
-        if (selected?.how === "read") throw authError("FORBIDDEN", `Your role may not read ${selected.type}.${selected.field}.`, selected.field);
-        if (selected) throw authError("FORBIDDEN", `Your role may not filter or sort on ${selected.field}.`, selected.field);
+        if (selected?.how === "read") throw new DomainError(ErrorCode.FORBIDDEN, `Your role may not read ${selected.type}.${selected.field}.`, selected.field);
+        if (selected) throw new DomainError(ErrorCode.FORBIDDEN, `Your role may not filter or sort on ${selected.field}.`, selected.field);
         if (policy.kind === "generated-read" || policy.kind === "generated-write") {
           const filtered = findForbiddenArgument(field.args, args, roles);
-          if (filtered) throw authError("FORBIDDEN", `Your role may not filter or sort on ${filtered}.`, filtered);
+          if (filtered) throw new DomainError(ErrorCode.FORBIDDEN, `Your role may not filter or sort on ${filtered}.`, filtered);
         }
         checkArgumentText(args);
         if (!answersWithoutDatabase.has(field.name)) ctx.monitor?.assertUp();

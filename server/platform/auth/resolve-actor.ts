@@ -1,7 +1,7 @@
 import type { GraphQLContext } from "../graphql/context.js";
 import type { Tx } from "../neo4j/database.js";
+import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 import { READ_ACTOR } from "./statements.js";
-import { CaseError, CaseErrorCode } from "../../domains/case-workflow/case-error.js";
 
 /**
  * Who makes a change, for the timeline. The one place that decides it: a signed-in user from the
@@ -29,5 +29,5 @@ export function resolveActor(ctx: GraphQLContext, actorArgument: string | null |
 export async function checkActor(tx: Tx, actor: Actor): Promise<void> {
   if (!actor.needsCheck || actor.id === null) return;
   const rows = await tx.run(READ_ACTOR, { id: actor.id });
-  if (rows.length === 0) throw new CaseError(CaseErrorCode.NOT_FOUND, `No person with id ${actor.id} (the actor).`, "actor");
+  if (rows.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${actor.id} (the actor).`, "actor");
 }

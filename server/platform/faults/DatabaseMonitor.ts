@@ -1,4 +1,4 @@
-import { GraphQLError } from "graphql";
+import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 import { log } from "../log.js";
 import { isConnectivityError, type Database } from "../neo4j/database.js";
 
@@ -57,11 +57,13 @@ export class DatabaseMonitor {
   /** Throws SERVICE_UNAVAILABLE while Neo4j is known to be gone: the request does not wait. */
   assertUp(): void {
     if (this.status.state === "up") return;
-    throw new GraphQLError(
+    throw new DomainError(
+      ErrorCode.SERVICE_UNAVAILABLE,
       this.status.state === "starting"
         ? "The database is not reachable yet; the server keeps trying. Try again shortly."
         : "The database is not reachable right now; the server reconnects by itself. Try again shortly.",
-      { extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: Math.max(1, Math.ceil(this.status.nextProbeInMs / 1000)) } },
+      undefined,
+      { retryAfterSeconds: Math.max(1, Math.ceil(this.status.nextProbeInMs / 1000)) },
     );
   }
 

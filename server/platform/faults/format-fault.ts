@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from "graphql";
 import { isConnectivityError, isTransactionTimeout } from "../neo4j/database.js";
+import { ErrorCode } from "../graphql/domain-error.js";
 
 /**
  * The last step of error formatting (after server/platform/graphql/format-error.ts): every error a client
@@ -15,7 +16,7 @@ export interface FaultFormatOptions {
   production: boolean;
 }
 
-const internal = new Set(["INTERNAL_SERVER_ERROR", undefined]);
+const internal = new Set<string | undefined>([ErrorCode.INTERNAL_SERVER_ERROR, undefined]);
 
 function original(error: unknown): unknown {
   return (error as { originalError?: unknown })?.originalError ?? error;
@@ -57,29 +58,29 @@ export function formatFault(formatted: GraphQLFormattedError, error: unknown, op
     return {
       ...formatted,
       message: "The database is not reachable right now; the server reconnects by itself. Try again shortly.",
-      extensions: { ...formatted.extensions, code: "SERVICE_UNAVAILABLE" },
+      extensions: { ...formatted.extensions, code: ErrorCode.SERVICE_UNAVAILABLE },
     };
   }
   if (isTransactionTimeout(cause)) {
     return {
       ...formatted,
       message: "The request took too long and was stopped; ask for less (a smaller limit, fewer nested lists).",
-      extensions: { ...formatted.extensions, code: "QUERY_TIMEOUT" },
+      extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TIMEOUT },
     };
   }
-  if (name === "Neo4jGraphQLForbiddenError" || (code === "UNAUTHORIZED" && name === "AuthorizationError")) {
-    return { ...formatted, message: formatted.message === "Forbidden" ? "Your role may not do this." : formatted.message, extensions: { ...formatted.extensions, code: "FORBIDDEN" } };
+  if (name === "Neo4jGraphQLForbiddenError" || (code === ErrorCode.UNAUTHORIZED && name === "AuthorizationError")) {
+    return { ...formatted, message: formatted.message === "Forbidden" ? "Your role may not do this." : formatted.message, extensions: { ...formatted.extensions, code: ErrorCode.FORBIDDEN } };
   }
   if (name === "Neo4jGraphQLAuthenticationError" || (internal.has(code) && formatted.message === "Unauthenticated")) {
-    return { ...formatted, message: "Sign in first (mutation login).", extensions: { ...formatted.extensions, code: "UNAUTHENTICATED" } };
+    return { ...formatted, message: "Sign in first (mutation login).", extensions: { ...formatted.extensions, code: ErrorCode.UNAUTHENTICATED } };
   }
-  if ((code === "BAD_USER_INPUT" || code === "GRAPHQL_VALIDATION_FAILED") && formatted.extensions?.field === undefined) {
+  if ((code === ErrorCode.BAD_USER_INPUT || code === ErrorCode.GRAPHQL_VALIDATION_FAILED) && formatted.extensions?.field === undefined) {
     const field = fieldOfGraphQLError(formatted, error);
     return field ? { ...formatted, extensions: { ...formatted.extensions, field } } : formatted;
   }
   if (options.production && internal.has(code)) {
-    return { message: "Internal server error", ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "INTERNAL_SERVER_ERROR" } };
+    return { message: "Internal server error", ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   }
-  if (code === undefined) return { ...formatted, extensions: { ...formatted.extensions, code: "INTERNAL_SERVER_ERROR" } };
+  if (code === undefined) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
   return formatted;
 }

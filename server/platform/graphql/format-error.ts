@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from "graphql";
+import { ErrorCode } from "./domain-error.js";
 
 /**
  * Turns the errors the layers below raise into errors a client can act on: a stable `code` in
@@ -18,7 +19,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: onSme
         ? "An SME with this KvK number already exists; find it and link the case to it instead."
         : "This would duplicate a value that must be unique.",
-      extensions: { ...formatted.extensions, code: "CONFLICT", ...(onSme ? { field: "kvkNumber" } : {}) },
+      extensions: { ...formatted.extensions, code: ErrorCode.CONFLICT, ...(onSme ? { field: "kvkNumber" } : {}) },
     };
   }
   return formatted;

@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { ErrorCode } from "../graphql/domain-error.js";
 
 /**
  * The shape of a POST to /graphql, checked before Apollo so every refusal is a GraphQL-shaped
@@ -13,7 +14,7 @@ export const checkRequestShape: RequestHandler = (req, res, next) => {
     return;
   }
   const refuse = (message: string): void => {
-    res.status(400).json({ errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });
+    res.status(400).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] });
   };
   if (!req.is("application/json")) return refuse("Send the operation as JSON (content-type: application/json).");
   const body: unknown = req.body;

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from "express";
 import { log } from "../log.js";
+import { ErrorCode } from "../graphql/domain-error.js";
 
 /**
  * What /graphql answers when the body cannot be read (express.json): a GraphQL-shaped error with a
@@ -10,11 +11,11 @@ export const handleBodyErrors: ErrorRequestHandler = (error, _req, res, next) =>
   const type = (error as { type?: string }).type;
   const status = (error as { status?: number }).status;
   if (type === "entity.too.large") {
-    res.status(413).json({ errors: [{ message: "The request body is too large.", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+    res.status(413).json({ errors: [{ message: "The request body is too large.", extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] });
     return;
   }
   if (type === "entity.parse.failed" || type === "encoding.unsupported" || type === "charset.unsupported" || status === 400) {
-    res.status(400).json({ errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
+    res.status(400).json({ errors: [{ message: "The request body is not valid JSON.", extensions: { code: ErrorCode.BAD_REQUEST } }] });
     return;
   }
   next(error);
@@ -31,5 +32,5 @@ export const handleUnexpectedErrors: ErrorRequestHandler = (error, _req, res, ne
     return;
   }
   log.error("Request failed unexpectedly", { error: (error as { name?: string }).name ?? typeof error });
-  res.status(500).json({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+  res.status(500).json({ errors: [{ message: "Internal server error", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
 };

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
-  GraphQLError,
   Kind,
   type DocumentNode,
   type FieldNode,
@@ -9,6 +8,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
+import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 import { isListOf, namedType } from "../validation/inspect-type.js";
 
 /**
@@ -31,8 +31,8 @@ export interface OperationLimits {
 /** The assumed size of a nested list asked without `limit` (most people have fewer ties). */
 export const NESTED_LIST_ESTIMATE = 20;
 
-function refusal(message: string, code: string, extra: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extra, http: { status: 400 } } });
+function refusal(message: string, code: ErrorCode, field: string | undefined, extra: Record<string, unknown>): DomainError {
+  return new DomainError(code, message, field, { ...extra, http: { status: 400 } });
 }
 
 /** The deepest field nesting of the operation, following fragment spreads; introspection skipped. */
@@ -169,15 +169,16 @@ export function applyOperationPlan(
   if (!plan) return { depth: 0, cost: 0 };
   const { depth } = plan;
   if (depth > limits.maxDepth) {
-    throw refusal(`This operation nests ${depth} levels deep; at most ${limits.maxDepth} are allowed.`, "QUERY_TOO_DEEP", { depth, maxDepth: limits.maxDepth });
+    throw refusal(`This operation nests ${depth} levels deep; at most ${limits.maxDepth} are allowed.`, ErrorCode.QUERY_TOO_DEEP, undefined, { depth, maxDepth: limits.maxDepth });
   }
   for (const { field, argument, size } of plan.pageArguments) {
     const requested = sizeOf(size, variables);
     if (typeof requested === "number" && (requested > limits.maxPageSize || requested < 0)) {
       throw refusal(
         `${field}: ${argument} must be between 0 and ${limits.maxPageSize} (asked ${requested}); page with offset/after.`,
-        "PAGE_TOO_LARGE",
-        { field: argument, maxPageSize: limits.maxPageSize },
+        ErrorCode.PAGE_TOO_LARGE,
+        argument,
+        { maxPageSize: limits.maxPageSize },
       );
     }
   }
@@ -185,7 +186,8 @@ export function applyOperationPlan(
   if (cost > limits.maxCost) {
     throw refusal(
       `This operation could cost ${cost} (at most ${limits.maxCost}): ask fewer items (limit/first) or fewer nested lists.`,
-      "QUERY_TOO_COMPLEX",
+      ErrorCode.QUERY_TOO_COMPLEX,
+      undefined,
       { cost, maxCost: limits.maxCost },
     );
   }

@@ -1,6 +1,7 @@
 import type { RequestHandler } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import type { RequestUser } from "../auth/roles.js";
+import { ErrorCode } from "../graphql/domain-error.js";
 
 /**
  * Requests per minute to /graphql: per signed-in user (so people behind one office NAT do not
@@ -19,7 +20,7 @@ export function limitRate(perMinute: number): RequestHandler {
     },
     handler: (_req, res, _next, options) => {
       res.status(options.statusCode).json({
-        errors: [{ message: `Too many requests: at most ${perMinute} a minute. Try again shortly.`, extensions: { code: "TOO_MANY_REQUESTS" } }],
+        errors: [{ message: `Too many requests: at most ${perMinute} a minute. Try again shortly.`, extensions: { code: ErrorCode.TOO_MANY_REQUESTS } }],
       });
     },
   });

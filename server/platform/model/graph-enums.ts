@@ -1,61 +1,140 @@
-import { getMetadataStorage, registerEnumType } from "type-graphql";
+import { registerEnumType } from "type-graphql";
 
 /**
- * The schema's enumerations (schema/graph.graphql) as typed value lists, and their type-graphql
- * registration. tests/unit/spreadsheets-formats.test.ts checks these lists against the schema file.
+ * The enumerations of the graph model (schema/graph.graphql), each declared once here as a TS string
+ * enum and registered with type-graphql once, below. The custom resolvers use these very objects, so
+ * the merged schema holds one enum of each name, with the SDL's values (and its description, which
+ * the merge keeps). tests/unit/graph-enums.test.ts checks names and values against the schema file
+ * both ways. Where a list of values is needed, take `Object.values(…)` (declaration order is kept).
  */
-export const MAPPING_STATUSES = ["NOT_APPROACHED", "APPROACHED", "RESPONDED", "EXAMPLES_RECEIVED", "AGREEMENT"] as const;
-export type MappingStatus = (typeof MAPPING_STATUSES)[number];
 
-export const INTERACTION_CHANNELS = ["WARM_INTRODUCTION", "EMAIL", "PHONE", "MEETING", "WEBSITE", "LINKEDIN", "EVENT", "SPRINT"] as const;
-export type InteractionChannel = (typeof INTERACTION_CHANNELS)[number];
-
-export const INTERACTION_RESULTS = ["NO_REPLY", "REPLIED", "INTERESTED", "NOT_NOW", "DECLINED", "AGREED"] as const;
-export type InteractionResult = (typeof INTERACTION_RESULTS)[number];
-
-export const CASE_STATUSES = ["INTAKE", "QUALIFIED", "PROPOSED", "MATCHED", "IN_SPRINT", "COMPLETED", "CLOSED"] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export const EDUCATION_LEVELS = ["WO", "HBO", "MBO"] as const;
-export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
-
-export const PROGRAMME_LEVELS = ["BACHELOR", "MASTER", "ASSOCIATE_DEGREE", "MBO_2", "MBO_3", "MBO_4"] as const;
-export const COURSE_KINDS = ["COURSE", "PROJECT", "MINOR", "INTERNSHIP", "GRADUATION"] as const;
-export const TIE_CHANNELS = ["COLLEAGUE", "WARM_INTRODUCTION", "EVENT", "WEBSITE", "LINKEDIN", "SPRINT", "OTHER"] as const;
-export const PARTNER_KINDS = ["BANK", "CHAMBER_OF_COMMERCE", "EVENT", "NETWORK", "OTHER"] as const;
-export const SME_SIZES = ["MICRO", "SMALL", "MEDIUM"] as const;
-export const EFFORTS = ["SMALL", "SPRINT", "SEMESTER"] as const;
-
-const exposed = {
-  MappingStatus: MAPPING_STATUSES,
-  InteractionChannel: INTERACTION_CHANNELS,
-  InteractionResult: INTERACTION_RESULTS,
-  CaseStatus: CASE_STATUSES,
-  EducationLevel: EDUCATION_LEVELS,
-} as const;
-export type ExposedEnumName = keyof typeof exposed;
-
-/**
- * The type-graphql enum object for one of the schema's enums. Other domains may register the same
- * GraphQL enum from their own object; two registrations of one name used in one schema make
- * graphql-js refuse it ("uniquely named types"). So we register ours only when nobody has, and the
- * field type functions (evaluated lazily, when the schema is built and every module has loaded)
- * use the last registration of that name — whoever made it. All carry the same string values.
- */
-export function domainEnum(name: ExposedEnumName): object {
-  const found = getMetadataStorage().enums.filter((e) => e.name === name).at(-1);
-  if (found) return found.enumObj;
-  const values = exposed[name];
-  const enumObj: Record<string, string> = Object.fromEntries(values.map((v) => [v, v]));
-  registerEnumType(enumObj, { name });
-  return enumObj;
+export enum EducationLevel {
+  WO = "WO",
+  HBO = "HBO",
+  MBO = "MBO",
 }
 
-/** Registers our enums at import time (when no one else has), so `domainEnum` finds one at build time. */
-export function registerDomainEnums(): void {
-  for (const name of Object.keys(exposed) as ExposedEnumName[]) domainEnum(name);
+export enum ProgrammeLevel {
+  BACHELOR = "BACHELOR",
+  MASTER = "MASTER",
+  ASSOCIATE_DEGREE = "ASSOCIATE_DEGREE",
+  MBO_2 = "MBO_2",
+  MBO_3 = "MBO_3",
+  MBO_4 = "MBO_4",
 }
 
-export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
-  return typeof value === "string" && (values as readonly string[]).includes(value);
+export enum CourseKind {
+  COURSE = "COURSE",
+  PROJECT = "PROJECT",
+  MINOR = "MINOR",
+  INTERNSHIP = "INTERNSHIP",
+  GRADUATION = "GRADUATION",
 }
+
+export enum TieChannel {
+  COLLEAGUE = "COLLEAGUE",
+  WARM_INTRODUCTION = "WARM_INTRODUCTION",
+  EVENT = "EVENT",
+  WEBSITE = "WEBSITE",
+  LINKEDIN = "LINKEDIN",
+  SPRINT = "SPRINT",
+  OTHER = "OTHER",
+}
+
+export enum PartnerKind {
+  BANK = "BANK",
+  CHAMBER_OF_COMMERCE = "CHAMBER_OF_COMMERCE",
+  EVENT = "EVENT",
+  NETWORK = "NETWORK",
+  OTHER = "OTHER",
+}
+
+export enum SmeSize {
+  MICRO = "MICRO",
+  SMALL = "SMALL",
+  MEDIUM = "MEDIUM",
+}
+
+export enum Effort {
+  SMALL = "SMALL",
+  SPRINT = "SPRINT",
+  SEMESTER = "SEMESTER",
+}
+
+export enum CaseStatus {
+  INTAKE = "INTAKE",
+  QUALIFIED = "QUALIFIED",
+  PROPOSED = "PROPOSED",
+  MATCHED = "MATCHED",
+  IN_SPRINT = "IN_SPRINT",
+  COMPLETED = "COMPLETED",
+  CLOSED = "CLOSED",
+}
+
+export enum AgreementScope {
+  COURSE = "COURSE",
+  PROGRAMME = "PROGRAMME",
+  INSTITUTION = "INSTITUTION",
+}
+
+export enum SprintStatus {
+  PLANNED = "PLANNED",
+  RUNNING = "RUNNING",
+  COMPLETED = "COMPLETED",
+  CANCELLED = "CANCELLED",
+}
+
+export enum MappingStatus {
+  NOT_APPROACHED = "NOT_APPROACHED",
+  APPROACHED = "APPROACHED",
+  RESPONDED = "RESPONDED",
+  EXAMPLES_RECEIVED = "EXAMPLES_RECEIVED",
+  AGREEMENT = "AGREEMENT",
+}
+
+export enum InteractionChannel {
+  WARM_INTRODUCTION = "WARM_INTRODUCTION",
+  EMAIL = "EMAIL",
+  PHONE = "PHONE",
+  MEETING = "MEETING",
+  WEBSITE = "WEBSITE",
+  LINKEDIN = "LINKEDIN",
+  EVENT = "EVENT",
+  SPRINT = "SPRINT",
+}
+
+export enum InteractionResult {
+  NO_REPLY = "NO_REPLY",
+  REPLIED = "REPLIED",
+  INTERESTED = "INTERESTED",
+  NOT_NOW = "NOT_NOW",
+  DECLINED = "DECLINED",
+  AGREED = "AGREED",
+}
+
+export enum ProposalAnswer {
+  INTERESTED = "INTERESTED",
+  NOT_NOW = "NOT_NOW",
+  DECLINED = "DECLINED",
+}
+
+export enum Language {
+  NL = "NL",
+  EN = "EN",
+}
+
+registerEnumType(EducationLevel, { name: "EducationLevel" });
+registerEnumType(ProgrammeLevel, { name: "ProgrammeLevel" });
+registerEnumType(CourseKind, { name: "CourseKind" });
+registerEnumType(TieChannel, { name: "TieChannel" });
+registerEnumType(PartnerKind, { name: "PartnerKind" });
+registerEnumType(SmeSize, { name: "SmeSize" });
+registerEnumType(Effort, { name: "Effort" });
+registerEnumType(CaseStatus, { name: "CaseStatus" });
+registerEnumType(AgreementScope, { name: "AgreementScope" });
+registerEnumType(SprintStatus, { name: "SprintStatus" });
+registerEnumType(MappingStatus, { name: "MappingStatus" });
+registerEnumType(InteractionChannel, { name: "InteractionChannel" });
+registerEnumType(InteractionResult, { name: "InteractionResult" });
+registerEnumType(ProposalAnswer, { name: "ProposalAnswer" });
+registerEnumType(Language, { name: "Language" });

@@ -1,4 +1,4 @@
-import { inputError, type InputProblem } from "./input-error.js";
+import { DomainError, ErrorCode, type InputProblem } from "../graphql/domain-error.js";
 
 // Control characters other than tab, line feed and carriage return.
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -15,7 +15,7 @@ export function checkArgumentText(args: Record<string, unknown>): void {
     if (typeof value === "string") {
       if (controlCharacters.test(value)) {
         const field = [...path].reverse().find((p) => !/^\d+$/.test(p)) ?? "input";
-        problems.push({ code: "BAD_USER_INPUT", message: `${field}: Contains control characters.`, field, argumentPath: path.join(".") });
+        problems.push({ code: ErrorCode.BAD_USER_INPUT, message: `${field}: Contains control characters.`, field, argumentPath: path.join(".") });
       }
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => visit(item, [...path, String(i)]));
@@ -24,5 +24,5 @@ export function checkArgumentText(args: Record<string, unknown>): void {
     }
   };
   for (const [name, value] of Object.entries(args)) visit(value, [name]);
-  if (problems.length > 0) throw inputError(problems);
+  if (problems.length > 0) throw DomainError.ofProblems(problems);
 }

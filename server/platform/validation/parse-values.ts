@@ -1,3 +1,5 @@
+import { isRealDate } from "../clock/check-iso-date.js";
+
 /**
  * Parsers for single values as people type them in spreadsheets and forms. Each returns the
  * normalised value or an error sentence; none throws. Shared by the CSV import and the GraphQL
@@ -7,11 +9,6 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(why: string): Parsed<T> => ({ ok: false, why });
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 
@@ -95,9 +92,4 @@ const emailPattern = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[A-Za-z]{2,}$/;
 export function parseEmail(text: string): Parsed<string> {
   const s = text.trim();
   return emailPattern.test(s) ? ok(s) : fail(`"${s}" is not an e-mail address`);
-}
-
-/** Today's date where the coordinators work, for "not in the future" checks. */
-export function todayInAmsterdam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }

@@ -1,7 +1,7 @@
 import type { GraphQLArgument, GraphQLInputType } from "graphql";
 import type { Database } from "../neo4j/database.js";
 import { checkAnyString, checkId, checkLabels, checkNumber, checkString, toMillis } from "./check-value.js";
-import { inputError, type InputProblem } from "./input-error.js";
+import { DomainError, ErrorCode, type InputProblem } from "../graphql/domain-error.js";
 import { dateOrder, MAX_TEXT, ruleFor } from "./input-rules.js";
 import { isEnum, isInputObject, isList, isScalar, namedType, withoutNonNull } from "./inspect-type.js";
 import type { GraphShape } from "./read-graph-shape.js";
@@ -12,7 +12,7 @@ import { readFoundIdsStatement, readStoredOtherDateStatement } from "./statement
  * along their GraphQL input types: every field value against input-rules.ts, the date order
  * within a node, ids in filters, and — with one read — that every id a mutation pins (the root
  * `where` of update/delete, every `connect`) exists, and that an update of one end of a date pair
- * keeps the order with the stored other end. Refusals throw one GraphQLError (BAD_USER_INPUT or
+ * keeps the order with the stored other end. Refusals throw one DomainError (BAD_USER_INPUT or
  * NOT_FOUND, with `field` and `argumentPath`) and the mutation does not run: nothing is written.
  */
 interface PinnedId {
@@ -41,7 +41,7 @@ interface WalkState {
 
 const typeSuffix = /^(\w+?)(CreateInput|UpdateInput)$/;
 
-function problem(state: WalkState, message: string, field: string, path: string[], code: InputProblem["code"] = "BAD_USER_INPUT"): void {
+function problem(state: WalkState, message: string, field: string, path: string[], code: InputProblem["code"] = ErrorCode.BAD_USER_INPUT): void {
   state.problems.push({ code, message: `${field}: ${message}`, field, argumentPath: path.join(".") });
 }
 
@@ -234,7 +234,7 @@ async function checkPinnedIds(db: Database, state: WalkState): Promise<void> {
     const found = new Set((rows[0]?.found as string[] | undefined) ?? []);
     for (const pin of pins) {
       if (!found.has(pin.id)) {
-        state.problems.push({ code: "NOT_FOUND", message: `id: no ${label} with id "${pin.id.slice(0, 80)}".`, field: "id", argumentPath: pin.path });
+        state.problems.push({ code: ErrorCode.NOT_FOUND, message: `id: no ${label} with id "${pin.id.slice(0, 80)}".`, field: "id", argumentPath: pin.path });
       }
     }
   }
@@ -250,7 +250,7 @@ async function checkStoredDates(db: Database, state: WalkState, rootPins: Pinned
       if (other === undefined) continue;
       const wrong = check.set === "start" ? other < check.value : check.value < other;
       if (wrong) {
-        state.problems.push({ code: "BAD_USER_INPUT", message: `${check.field}: ${check.message}`, field: check.field, argumentPath: check.path });
+        state.problems.push({ code: ErrorCode.BAD_USER_INPUT, message: `${check.field}: ${check.message}`, field: check.field, argumentPath: check.path });
         break;
       }
     }
@@ -280,9 +280,9 @@ export async function validateGraphInput(
     const updateOf = def.name === "update" ? typeSuffix.exec(named.name)?.[1] : undefined;
     walk(state, def.type, value, [def.name], updateOf ? { rootUpdateLabel: updateOf } : {});
   }
-  if (state.problems.length > 0) throw inputError(state.problems);
+  if (state.problems.length > 0) throw DomainError.ofProblems(state.problems);
   if (state.pinned.length > 0) await checkPinnedIds(db, state);
-  if (state.problems.length > 0) throw inputError(state.problems);
+  if (state.problems.length > 0) throw DomainError.ofProblems(state.problems);
   if (state.storedDates.length > 0) await checkStoredDates(db, state, rootPins);
-  if (state.problems.length > 0) throw inputError(state.problems);
+  if (state.problems.length > 0) throw DomainError.ofProblems(state.problems);
 }

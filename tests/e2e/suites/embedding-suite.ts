@@ -65,7 +65,7 @@ export function embeddingSuite(getEnv: () => E2eEnvironment): void {
         embedding: { level: number; threads: number; singlePointsOfFailure: Array<{ person: { name: string } }>; rungs: Array<{ level: number; holds: boolean }> };
         nextBestContacts: Array<{ person: { name: string } }>;
       }>(
-        `query ($p: ID) { embedding(programme: $p) { level threads singlePointsOfFailure { person { name } } rungs { level holds } }
+        `query ($p: ID) { embedding(programme: $p) { level threads singlePointsOfFailure { person { name } } ... on ProgrammeEmbedding { rungs { level holds } } }
                           nextBestContacts(programme: $p, limit: 5) { person { name } } }`,
         { p: fragile.id },
       );

@@ -12,7 +12,6 @@ import { RagBadge } from "../../../ui/RagBadge";
 import { SortableTable } from "../../../ui/SortableTable";
 import { useFormat } from "../../../ui/useFormat";
 import { embeddingRankingQuery, refreshEmbeddingMutation } from "../graphql/embeddingRankingQuery";
-import { ragOf } from "../hooks/ragOf";
 
 type Entry = EmbeddingRankingQuery["embeddingRanking"]["entries"][number];
 const rankingContext = { additionalTypenames: ["EmbeddingRankingEntry", "EmbeddingRanking"] };
@@ -85,14 +84,14 @@ export function EmbeddingDashboardPage() {
             </figcaption>
             <div className="chart" aria-hidden="true">
               <ResponsiveContainer width="100%" height={Math.max(220, entries.length * 26 + 40)}>
-                <BarChart data={entries.map((e) => ({ name: e.name, level: e.level, threads: e.threads, rag: ragOf(e) }))} layout="vertical" margin={{ left: 10, right: 20 }}>
+                <BarChart data={entries.map((e) => ({ name: e.name, level: e.level, threads: e.threads, rag: e.colour }))} layout="vertical" margin={{ left: 10, right: 20 }}>
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                   <XAxis type="number" domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} fontSize={12} />
                   <YAxis type="category" dataKey="name" width={170} fontSize={10} interval={0} />
                   <Tooltip />
                   <Bar dataKey="level" name={t("embedding.columns.level")} isAnimationActive={false}>
                     {entries.map((e) => (
-                      <Cell key={e.id} fill={chartColors.rag[ragOf(e)] ?? chartColors.muted} />
+                      <Cell key={e.id} fill={chartColors.rag[e.colour] ?? chartColors.muted} />
                     ))}
                   </Bar>
                 </BarChart>
@@ -125,7 +124,7 @@ export function EmbeddingDashboardPage() {
                   ...(kind === "PROGRAMME"
                     ? [{ key: "institution", header: t("embedding.columns.institution"), render: (e: Entry) => e.institutionName ?? "—", sortValue: (e: Entry) => e.institutionName ?? "" }]
                     : []),
-                  { key: "rag", header: t("embedding.columns.rag"), render: (e) => <RagBadge rag={ragOf(e)} />, sortValue: (e) => ({ RED: 0, AMBER: 1, GREEN: 2 })[ragOf(e)] },
+                  { key: "rag", header: t("embedding.columns.rag"), render: (e) => <RagBadge rag={e.colour} />, sortValue: (e) => ({ RED: 0, AMBER: 1, GREEN: 2 })[e.colour] },
                   {
                     key: "level",
                     header: t("embedding.columns.level"),

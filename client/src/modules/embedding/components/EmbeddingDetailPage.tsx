@@ -9,7 +9,6 @@ import { QueryState } from "../../../ui/QueryState";
 import { RagBadge } from "../../../ui/RagBadge";
 import { useFormat } from "../../../ui/useFormat";
 import { embeddingDetailQuery } from "../graphql/embeddingDetailQuery";
-import { ragOf } from "../hooks/ragOf";
 import { ThreadsGraph } from "./ThreadsGraph";
 
 /**
@@ -27,6 +26,9 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
     variables: kind === "PROGRAMME" ? { programme: id, institution: null } : { programme: null, institution: id },
   });
   const e = result.data?.embedding;
+  // The ladder is a programme's, the roll-up and verdict an institution's.
+  const programme = e?.__typename === "ProgrammeEmbedding" ? e : null;
+  const institution = e?.__typename === "InstitutionEmbedding" ? e : null;
   const contacts = result.data?.nextBestContacts ?? [];
   const spofIds = useMemo(() => (e?.singlePointsOfFailure ?? []).map((s) => s.person.id), [e]);
 
@@ -39,7 +41,7 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
         {e ? (
           <>
             <PageHeader title={e.name}>
-              <RagBadge rag={ragOf(e)} />
+              <RagBadge rag={e.colour} />
             </PageHeader>
             <p className="lead">
               {e.institutionName && kind === "PROGRAMME" ? (
@@ -51,18 +53,18 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
               <span data-testid="detail-threads">{t("embedding.detail.threads", { count: e.threads })}</span> ·{" "}
               {t("embedding.detail.reach", { reached: e.reachedRoleHolders, total: e.roleHolders })}
             </p>
-            {e.verdict ? (
-              <p className={`notice rag-note-${e.verdict}`}>
-                {en ? e.verdictReasonEn : e.verdictReasonNl}
+            {institution ? (
+              <p className={`notice rag-note-${institution.verdict}`}>
+                {en ? institution.verdictReasonEn : institution.verdictReasonNl}
               </p>
             ) : null}
             <div className="detail-grid">
               <div className="detail-column">
-                {e.rungs ? (
+                {programme ? (
                   <section className="panel" aria-labelledby="ladder-title">
                     <h2 id="ladder-title">{t("embedding.detail.ladder")}</h2>
                     <ol className="ladder" reversed>
-                      {[...e.rungs].sort((a, b) => b.level - a.level).map((rung) => (
+                      {[...programme.rungs].sort((a, b) => b.level - a.level).map((rung) => (
                         <li key={rung.level} className={`${rung.holds ? "holds" : "fails"}${rung.level === e.level ? " current" : ""}`}>
                           <span className="rung-mark" aria-hidden="true">
                             {rung.holds ? "✔" : "✗"}
@@ -79,7 +81,7 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
                     </ol>
                   </section>
                 ) : null}
-                {e.programmes ? (
+                {institution ? (
                   <section className="panel" aria-labelledby="programmes-title">
                     <h2 id="programmes-title">{t("embedding.detail.programmes")}</h2>
                     <table className="table">
@@ -96,13 +98,13 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
                         </tr>
                       </thead>
                       <tbody>
-                        {e.programmes.map((p) => (
+                        {institution.programmes.map((p) => (
                           <tr key={p.id}>
                             <td>
                               <Link to={`/embedding/programmes/${p.id}`}>{p.name}</Link>
                             </td>
                             <td>
-                              <RagBadge rag={ragOf({ kind: "PROGRAMME", level: p.level })} /> {p.level} · {en ? p.levelNameEn : p.levelNameNl}
+                              <RagBadge rag={p.colour} /> {p.level} · {en ? p.levelNameEn : p.levelNameNl}
                             </td>
                             <td className="num">{p.threads}</td>
                             <td className="num">{p.singlePointsOfFailure}</td>

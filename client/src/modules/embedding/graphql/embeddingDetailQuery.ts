@@ -4,6 +4,7 @@ import { graphql } from "../../../generated";
 export const embeddingDetailQuery = graphql(`
   query EmbeddingDetail($programme: ID, $institution: ID) {
     embedding(programme: $programme, institution: $institution) {
+      __typename
       kind
       id
       name
@@ -18,18 +19,7 @@ export const embeddingDetailQuery = graphql(`
       level
       levelNameEn
       levelNameNl
-      verdict
-      verdictReasonEn
-      verdictReasonNl
-      levelCounts
-      rungs {
-        level
-        nameEn
-        nameNl
-        holds
-        reasonEn
-        reasonNl
-      }
+      colour
       threadPaths {
         people {
           id
@@ -69,14 +59,31 @@ export const embeddingDetailQuery = graphql(`
         openProposals
         direction
       }
-      programmes {
-        id
-        name
-        level
-        levelNameEn
-        levelNameNl
-        threads
-        singlePointsOfFailure
+      ... on ProgrammeEmbedding {
+        rungs {
+          level
+          nameEn
+          nameNl
+          holds
+          reasonEn
+          reasonNl
+        }
+      }
+      ... on InstitutionEmbedding {
+        verdict
+        verdictReasonEn
+        verdictReasonNl
+        levelCounts
+        programmes {
+          id
+          name
+          level
+          levelNameEn
+          levelNameNl
+          colour
+          threads
+          singlePointsOfFailure
+        }
       }
     }
     nextBestContacts(programme: $programme, institution: $institution, limit: 5) {

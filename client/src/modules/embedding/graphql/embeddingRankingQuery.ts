@@ -24,6 +24,7 @@ export const embeddingRankingQuery = graphql(`
         reachedRoleHolders
         trendChange
         verdict
+        colour
         activity {
           sprints
           agreements
