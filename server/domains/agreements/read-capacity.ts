@@ -1,5 +1,5 @@
 import type { Tx } from "../../platform/neo4j/database.js";
-import { AGREEMENT_TERMS_OF_COURSE, GOVERNING_AGREEMENT_IN_PERIOD, USED_PLACES } from "../suggestions/read-course-fits.js";
+import { AGREEMENT_TERMS_OF_COURSE, GOVERNING_AGREEMENT_IN_PERIOD, USED_PLACES } from "./capacity-cypher.js";
 import type { AgreementCapacity, CourseCapacity } from "./capacity-types.js";
 
 export interface CoursePeriod {
