@@ -1,6 +1,5 @@
 import type { Tx } from "../../platform/neo4j/database.js";
-import type { AgreementTerms } from "../agreements/read-agreement-terms.js";
-import { GOVERNING_AGREEMENT_IN_PERIOD } from "../agreements/capacity-cypher.js";
+import { type AgreementTerms, GOVERNING_AGREEMENT_IN_PERIOD } from "../agreements/index.js";
 import type { CourseFit } from "./score-suggestion.js";
 import type { SuggestionWeights } from "./suggestion-weights.js";
 

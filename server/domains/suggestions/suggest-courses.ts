@@ -1,7 +1,7 @@
 import { todayIso } from "../../platform/clock/read-clock.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import type { MatchingSettings } from "./matching-settings.js";
-import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
+import { readAgreementTerms } from "../agreements/index.js";
 import { readCourseFits } from "./read-course-fits.js";
 import { bestWarmPaths } from "../network/index.js";
 import { readCaseScope, readTeacherRecords, withWarmPath, type TeacherSignalsRow } from "./read-teacher-signals.js";
