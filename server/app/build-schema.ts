@@ -11,18 +11,14 @@ import { SystemResolver } from "../platform/faults/SystemResolver.js";
 import { applyAccessRules, neo4jGraphQLFeatures } from "../platform/auth/apply-access-rules.js";
 import { AuthResolver } from "../platform/auth/AuthResolver.js";
 import { checkAuth } from "../platform/auth/check-auth.js";
-import { PrivacyResolver } from "../domains/privacy/PrivacyResolver.js";
-import { CaseResolver } from "../domains/case-workflow/CaseResolver.js";
-import { ProposalResolver } from "../domains/proposals/ProposalResolver.js";
-import { SprintResolver } from "../domains/case-workflow/SprintResolver.js";
-import { SuggestionResolver } from "../domains/suggestions/SuggestionResolver.js";
-import { OutreachResolver } from "../domains/outreach/OutreachResolver.js";
-import { FiguresResolver } from "../domains/figures/FiguresResolver.js";
-import { SpreadsheetsResolver } from "../domains/spreadsheets/SpreadsheetsResolver.js";
-import { WarmPathsResolver } from "../domains/network/WarmPathsResolver.js";
-import { EmbeddingResolver } from "../domains/network/EmbeddingResolver.js";
-import { NextBestContactsResolver } from "../domains/network/NextBestContactsResolver.js";
-import { TieStrengthResolver } from "../domains/network/TieStrengthResolver.js";
+import { PrivacyResolver } from "../domains/privacy/index.js";
+import { CaseResolver, SprintResolver } from "../domains/case-workflow/index.js";
+import { ProposalResolver } from "../domains/proposals/index.js";
+import { SuggestionResolver } from "../domains/suggestions/index.js";
+import { OutreachResolver } from "../domains/outreach/index.js";
+import { FiguresResolver } from "../domains/figures/index.js";
+import { SpreadsheetsResolver } from "../domains/spreadsheets/index.js";
+import { WarmPathsResolver, EmbeddingResolver, NextBestContactsResolver, TieStrengthResolver } from "../domains/network/index.js";
 
 const schemaDir = fileURLToPath(new URL("../../schema/", import.meta.url));
 

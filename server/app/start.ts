@@ -10,7 +10,7 @@ import { waitForDatabase } from "../platform/faults/wait-for-database.js";
 import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from "../platform/neo4j/embedded.js";
 import { graphIsEmpty, loadDemoData } from "../../seed/load-demo.js";
 import { embeddedOptionsFrom } from "../platform/neo4j/embedded-options-from-config.js";
-import { scheduleEmbeddingRefresh } from "../domains/network/schedule-embedding-refresh.js";
+import { scheduleEmbeddingRefresh } from "../domains/network/index.js";
 import { collectStartupGarbage } from "./collect-startup-garbage.js";
 
 /** What `npm start` brings up, in order, and takes down in reverse. */

@@ -15,6 +15,7 @@ export function App() {
   const { token } = useAuthState();
   // `token` is the dependency on purpose: createClient reads the token per request, but a new
   // token must also mean a new, empty cache.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   const client = useMemo(() => createClient(), [token]);
   return <Provider value={client}>{token ? <RouterProvider router={router} /> : <LoginPage />}</Provider>;
 }

@@ -1,7 +1,4 @@
-import { Access } from "../../platform/auth/Access.js";
-import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import { CaseStatus, EducationLevel, InteractionChannel, Language, ProposalAnswer, SprintStatus } from "../../platform/model/graph-enums.js";
-import { ProposalState, SuggestionFactorName, SuggestionVerdict } from "../suggestions/matching-enums.js";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 
 /** GraphQL types of agreements and capacity. */
 

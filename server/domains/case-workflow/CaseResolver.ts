@@ -4,7 +4,7 @@ import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { CaseCloseReason } from "./case-enums.js";
 import { CaseBoard, CaseBoardFilter, CaseIntakeInput, CaseIntakeResult, CaseStatusChange, CaseTimelineEntry } from "./case-types.js";
 import { closeCase } from "./close-case.js";
-import { refreshSuggestionCounts } from "../suggestions/count-case-suggestions.js";
+import { refreshSuggestionCounts } from "../suggestions/index.js";
 import { intakeCase } from "./intake-case.js";
 import { qualifyCase } from "./qualify-case.js";
 import { readCaseBoard } from "./read-case-board.js";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { todayIso } from "../../platform/clock/read-clock.js";
 import type { Database, Tx } from "../../platform/neo4j/database.js";
 import { CaseStatus } from "../../platform/model/graph-enums.js";
-import { refreshSuggestionCount } from "../suggestions/count-case-suggestions.js";
+import { refreshSuggestionCount } from "../suggestions/index.js";
 import { deriveNaturalId, normaliseKey } from "./derive-natural-id.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";

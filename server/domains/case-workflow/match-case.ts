@@ -6,7 +6,7 @@ import { lockNode } from "../../platform/neo4j/lock-node.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database, Tx } from "../../platform/neo4j/database.js";
-import { readCapacity } from "../agreements/read-capacity.js";
+import { readCapacity } from "../agreements/index.js";
 import { readSprint } from "./read-sprint.js";
 import type { SprintRecord } from "./sprint-types.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";

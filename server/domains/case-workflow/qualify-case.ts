@@ -1,7 +1,7 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { CaseStatus } from "../../platform/model/graph-enums.js";
 import { checkTransition } from "./check-transition.js";
-import { refreshSuggestionCount } from "../suggestions/count-case-suggestions.js";
+import { refreshSuggestionCount } from "../suggestions/index.js";
 import { lockCase } from "./lock-case.js";
 import type { CaseStatusChange } from "./case-types.js";
 import { recordStatusChange } from "./record-status-change.js";

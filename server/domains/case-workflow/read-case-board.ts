@@ -1,7 +1,7 @@
 import type { Tx } from "../../platform/neo4j/database.js";
 import { CaseStatus } from "../../platform/model/graph-enums.js";
 import type { CaseBoard, CaseBoardFilter, CaseCard } from "./case-types.js";
-import { SUGGESTING_STATUSES } from "../suggestions/count-case-suggestions.js";
+import { SUGGESTING_STATUSES } from "../suggestions/index.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { readCaseBoardStatement } from "./statements.js";
 

@@ -1,7 +1,6 @@
 import { Access } from "../../platform/auth/Access.js";
-import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import { CaseStatus, EducationLevel, InteractionChannel, Language, ProposalAnswer, SprintStatus } from "../../platform/model/graph-enums.js";
-import { ProposalState, SuggestionFactorName, SuggestionVerdict } from "../suggestions/matching-enums.js";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { CaseStatus, EducationLevel, SprintStatus } from "../../platform/model/graph-enums.js";
 
 /** GraphQL types of sprints and milestones. Dates are ISO strings: YYYY-MM-DD, instants with a zone. */
 

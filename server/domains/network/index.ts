@@ -6,3 +6,11 @@
 export { bestWarmPaths, searchBestWarmPaths, type BestWarmPath, type BestWarmPathsInput } from "./best-warm-paths.js";
 /** Outreach: a logged interaction strengthens the tie between the two people. */
 export { applyInteractionToTie, lockPair } from "./apply-interaction-to-tie.js";
+/** The app: the resolvers of the schema, and the embedding refresh it schedules at start. */
+// Those type-graphql classes need the metadata polyfill loaded first, whichever module imports this one first.
+import "reflect-metadata";
+export { EmbeddingResolver } from "./EmbeddingResolver.js";
+export { NextBestContactsResolver } from "./NextBestContactsResolver.js";
+export { scheduleEmbeddingRefresh } from "./schedule-embedding-refresh.js";
+export { TieStrengthResolver } from "./TieStrengthResolver.js";
+export { WarmPathsResolver } from "./WarmPathsResolver.js";

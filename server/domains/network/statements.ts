@@ -1,5 +1,4 @@
 import { MAX_HOPS_LIMIT } from "./check-network-input.js";
-import type { EmbeddingSortField } from "./rank-embedding.js";
 
 /**
  * The Cypher of the network (warm paths, ties, embedding), each statement whole but for the pieces
@@ -489,8 +488,12 @@ MATCH (o:Institution {id: r.id})
 CREATE (s:EmbeddingSnapshot {workspaceId: $workspace, kind: $kind, targetId: r.id})-[:SNAPSHOT_OF]->(o)
 SET s += r.props, s.asOf = date(r.props.asOf), s.refreshedAt = datetime($refreshedAt)`;
 
-/** The sort key per field; the text is chosen from this fixed table, never from user input. */
-const SORT_KEYS: Record<EmbeddingSortField, string> = {
+/**
+ * The sort key per field; the text is chosen from this fixed table, never from user input. Keyed by
+ * rank-embedding.ts's EmbeddingSortField without importing it (that module imports this one): its
+ * call passes that type, so a field missing here fails the type check there.
+ */
+const SORT_KEYS = {
   LEVEL: "s.level",
   THREADS: "s.threads",
   SINGLE_POINTS_OF_FAILURE: "s.singlePointsOfFailure",
@@ -499,14 +502,14 @@ const SORT_KEYS: Record<EmbeddingSortField, string> = {
   OPEN_PROPOSALS: "s.openProposals",
   TREND: "s.trendChange",
   NAME: "toLower(s.name)",
-};
+} as const;
 
 /**
  * The embedding ranking in one statement: the workspace (as READ_WORKSPACES finds it), how many
  * figures it has stored, the filtered page of entries, sorted (ties by name, kind and id), and the
  * settings they were computed with.
  */
-export function readEmbeddingRankingStatement(sortBy: EmbeddingSortField, descending: boolean): string {
+export function readEmbeddingRankingStatement(sortBy: keyof typeof SORT_KEYS, descending: boolean): string {
   return /* cypher */ `
 WITH ${WORKSPACES} AS workspaces
 WITH workspaces, CASE WHEN size(workspaces) = 1 THEN workspaces[0].id END AS ws

@@ -8,7 +8,7 @@ import { answerProposal } from "./answer-proposal.js";
 import { buildDigest, buildDueDigests } from "./build-digest.js";
 import { markDigestSent } from "./mark-digest-sent.js";
 import { InteractionChannel, Language, ProposalAnswer } from "../../platform/model/graph-enums.js";
-import { matchingSettings } from "../suggestions/matching-settings.js";
+import { matchingSettings } from "../suggestions/index.js";
 import { Digest, DigestSent, ProposalRecord } from "./proposal-types.js";
 import { proposeCase } from "./propose-case.js";
 import { readProposals } from "./read-proposals.js";

@@ -1,15 +1,11 @@
 import { addDays } from "../../platform/clock/check-iso-date.js";
 import type { Tx } from "../../platform/neo4j/database.js";
 import { searchBestWarmPaths } from "../network/index.js";
-import type { MatchingSettings } from "../suggestions/matching-settings.js";
-import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
-import { readCourseFits } from "../suggestions/read-course-fits.js";
-import { readTeacherRecords, withWarmPath } from "../suggestions/read-teacher-signals.js";
-import { SuggestionVerdict } from "../suggestions/matching-enums.js";
+import { type MatchingSettings, readCourseFits, readTeacherRecords, withWarmPath, SuggestionVerdict, scoreSuggestion, verdictAtLeast } from "../suggestions/index.js";
+import { readAgreementTerms } from "../agreements/index.js";
 import { Language } from "../../platform/model/graph-enums.js";
 import type { Digest } from "./proposal-types.js";
 import { renderDigest, type DigestItem } from "./render-digest.js";
-import { scoreSuggestion, verdictAtLeast } from "../suggestions/score-suggestion.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { READ_DIGEST_CASES, READ_DIGEST_TEACHER, READ_TEACHERS_WITH_DIGEST_DUE } from "./statements.js";
 

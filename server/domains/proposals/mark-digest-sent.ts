@@ -1,16 +1,13 @@
 import { todayIso } from "../../platform/clock/read-clock.js";
 import { CaseStatus, InteractionChannel } from "../../platform/model/graph-enums.js";
 import { isIsoDate } from "../../platform/clock/check-iso-date.js";
-import { checkTransition } from "../case-workflow/check-transition.js";
-import { refreshSuggestionCount } from "../suggestions/count-case-suggestions.js";
-import { lockCase } from "../case-workflow/lock-case.js";
+import { checkTransition, lockCase, recordStatusChange } from "../case-workflow/index.js";
+import { refreshSuggestionCount, type MatchingSettings } from "../suggestions/index.js";
 import { lockNode } from "../../platform/neo4j/lock-node.js";
-import { recordStatusChange } from "../case-workflow/record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import { buildDigest } from "./build-digest.js";
 import { createProposal } from "./create-proposal.js";
-import type { MatchingSettings } from "../suggestions/matching-settings.js";
 import type { DigestSent } from "./proposal-types.js";
 import { readProposals } from "./read-proposals.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";

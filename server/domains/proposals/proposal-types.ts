@@ -1,7 +1,7 @@
 import { Access } from "../../platform/auth/Access.js";
-import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import { CaseStatus, EducationLevel, InteractionChannel, Language, ProposalAnswer, SprintStatus } from "../../platform/model/graph-enums.js";
-import { ProposalState, SuggestionFactorName, SuggestionVerdict } from "../suggestions/matching-enums.js";
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { CaseStatus, InteractionChannel, Language, ProposalAnswer } from "../../platform/model/graph-enums.js";
+import { ProposalState, SuggestionVerdict } from "../suggestions/index.js";
 
 /** GraphQL types of proposals and digests. Dates are ISO strings: YYYY-MM-DD, instants with a zone. */
 

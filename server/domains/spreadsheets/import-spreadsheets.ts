@@ -1,4 +1,4 @@
-import { refreshSuggestionCounts } from "../suggestions/count-case-suggestions.js";
+import { refreshSuggestionCounts } from "../suggestions/index.js";
 import { nowIso } from "../../platform/clock/read-clock.js";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../platform/neo4j/database.js";
-import { stageRank } from "../figures/figure-window.js";
+import { stageRank } from "../figures/index.js";
 import { MappingStatus } from "../../platform/model/graph-enums.js";
 import { IMPORTABLE_CASE_STATUSES, type FileName } from "./csv-formats.js";
 import type { RowProblem } from "./read-csv-text.js";

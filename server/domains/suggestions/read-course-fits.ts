@@ -1,5 +1,5 @@
 import type { Tx } from "../../platform/neo4j/database.js";
-import type { AgreementTerms } from "../agreements/read-agreement-terms.js";
+import type { AgreementTerms } from "../agreements/index.js";
 import type { CourseFit } from "./score-suggestion.js";
 import type { SuggestionWeights } from "./suggestion-weights.js";
 import { readCourseFitsStatement } from "./statements.js";

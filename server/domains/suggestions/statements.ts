@@ -1,4 +1,4 @@
-import { GOVERNING_AGREEMENT_IN_PERIOD } from "../agreements/fragments.js";
+import { GOVERNING_AGREEMENT_IN_PERIOD } from "../agreements/index.js";
 
 /**
  * The Cypher of the matching suggestions, each statement whole but for the governing-agreement

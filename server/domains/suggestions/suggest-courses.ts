@@ -1,12 +1,11 @@
 import { todayIso } from "../../platform/clock/read-clock.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import type { MatchingSettings } from "./matching-settings.js";
-import { readAgreementTerms } from "../agreements/read-agreement-terms.js";
+import { readAgreementTerms } from "../agreements/index.js";
 import { readCourseFits } from "./read-course-fits.js";
 import { bestWarmPaths } from "../network/index.js";
 import { readCaseScope, readTeacherRecords, withWarmPath, type TeacherSignalsRow } from "./read-teacher-signals.js";
 import { Language, type EducationLevel } from "../../platform/model/graph-enums.js";
-import { SuggestionVerdict } from "./matching-enums.js";
 import { bestTeacher, scoreSuggestion, trackRecordScore, type CourseFit } from "./score-suggestion.js";
 import type { CaseSuggestion } from "./suggestion-types.js";
 import { resolveWeights, type SomeSuggestionWeights, type SuggestionWeights } from "./suggestion-weights.js";

@@ -1,7 +1,6 @@
-import { Access } from "../../platform/auth/Access.js";
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import { CaseStatus, EducationLevel, InteractionChannel, Language, ProposalAnswer, SprintStatus } from "../../platform/model/graph-enums.js";
-import { ProposalState, SuggestionFactorName, SuggestionVerdict } from "./matching-enums.js";
+import { EducationLevel } from "../../platform/model/graph-enums.js";
+import { SuggestionFactorName, SuggestionVerdict } from "./matching-enums.js";
 
 /** GraphQL input and output types of suggestions. */
 

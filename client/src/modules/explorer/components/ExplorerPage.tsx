@@ -54,6 +54,7 @@ export function ExplorerPage() {
       setHighlight({ nodes: [], edges: [] });
     }
     // Only when the URL's focus changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- focus is parsed from focusKey
   }, [focusKey]);
 
   useEffect(() => {

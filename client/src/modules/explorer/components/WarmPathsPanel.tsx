@@ -81,6 +81,7 @@ export function WarmPathsPanel({
     onPathLoaded(nodes, edges);
     const best = result.data.warmPaths[0];
     onHighlight(best ? highlightOf(best) : { nodes: [], edges: [] });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [result.data, target?.id]);
 
   function apply(event: FormEvent) {

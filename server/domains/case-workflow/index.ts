@@ -1,0 +1,8 @@
+/** The case workflow domain's public face: what the app and other domains use of it. */
+// Its type-graphql classes need the metadata polyfill loaded first, whichever module imports this one first.
+import "reflect-metadata";
+export { CaseResolver } from "./CaseResolver.js";
+export { checkTransition } from "./check-transition.js";
+export { lockCase } from "./lock-case.js";
+export { recordStatusChange } from "./record-status-change.js";
+export { SprintResolver } from "./SprintResolver.js";

@@ -1,0 +1,5 @@
+/** The figures domain's public face: what the app and other domains use of it. */
+// Its type-graphql classes need the metadata polyfill loaded first, whichever module imports this one first.
+import "reflect-metadata";
+export { stageRank } from "./figure-window.js";
+export { FiguresResolver } from "./FiguresResolver.js";

@@ -1,0 +1,4 @@
+/** The proposals domain's public face: what the app and other domains use of it. */
+// Its type-graphql classes need the metadata polyfill loaded first, whichever module imports this one first.
+import "reflect-metadata";
+export { ProposalResolver } from "./ProposalResolver.js";
