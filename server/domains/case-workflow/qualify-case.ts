@@ -1,6 +1,6 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { CaseStatus } from "../../platform/model/graph-enums.js";
-import { checkTransition } from "./check-transition.js";
+import { CaseAction, checkTransition } from "./check-transition.js";
 import { refreshSuggestionCount } from "../suggestions/index.js";
 import { lockCase } from "./lock-case.js";
 import type { CaseStatusChange } from "./case-types.js";
@@ -17,7 +17,7 @@ export async function qualifyCase(db: Database, caseId: string, note: string | n
   return db.writeTx(async (tx) => {
     await checkActor(tx, actor);
     const locked = await lockCase(tx, caseId);
-    const to = checkTransition("QUALIFY", locked.status) ?? CaseStatus.QUALIFIED;
+    const to = checkTransition(CaseAction.QUALIFY, locked.status) ?? CaseStatus.QUALIFIED;
     const rows = await tx.run(
       `MATCH (k:Case {id: $id})
        RETURN size(coalesce(k.topics, [])) AS topics, size(coalesce(k.wantedLevels, [])) AS levels, k.effort AS effort,
