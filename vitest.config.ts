@@ -38,6 +38,7 @@ const wholeGraphFiles = [
   // the generated list queries of the API, limits and the bad-input corpus ("changes nothing" counts),
   // suggestions ranking every course, privacy export and erasure ("nothing else about them").
   "tests/integration/cases-board.int.test.ts",
+  "tests/integration/cases-allowed-actions.int.test.ts",
   "tests/integration/figures-figures.int.test.ts",
   "tests/integration/spreadsheets-export.int.test.ts",
   "tests/integration/outreach-mapping.int.test.ts",

@@ -28,9 +28,7 @@ const knownViolations: Record<string, string[]> = {
 
 /** Names exported as a class, enum, interface or type alias by more than one file under server/, with the files. */
 const knownDuplicateDeclarations: Record<string, string[]> = {
-  DatabaseStatus: ["server/platform/faults/DatabaseMonitor.ts", "server/platform/faults/SystemResolver.ts"],
   EmbeddingSortField: ["server/domains/network/EmbeddingTypes.ts", "server/domains/network/rank-embedding.ts"],
-  Lang: ["server/domains/network/evaluate-ladder.ts", "server/domains/network/explain-warm-path.ts"],
   WarmPathsArgs: ["server/domains/network/WarmPathsResolver.ts", "server/domains/network/find-warm-paths.ts"],
 };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CaseStatus } from "../../server/platform/model/graph-enums.js";
 import { DomainError } from "../../server/platform/graphql/domain-error.js";
-import { checkTransition, type CaseAction } from "../../server/domains/case-workflow/check-transition.js";
+import { caseWorkflowOptions, checkTransition, type CaseAction } from "../../server/domains/case-workflow/check-transition.js";
+import { SUGGESTING_STATUSES } from "../../server/domains/suggestions/count-case-suggestions.js";
 
 /** The whole table: every action from every state, allowed or refused, and where it leads. */
 const expected: Record<CaseAction, Partial<Record<CaseStatus, CaseStatus | null>>> = {
@@ -47,5 +48,18 @@ describe("the case lifecycle table", () => {
       expect(() => checkTransition(action, CaseStatus.COMPLETED)).toThrow(DomainError);
       expect(() => checkTransition(action, CaseStatus.CLOSED)).toThrow(DomainError);
     }
+  });
+
+  it("lists as allowedActions exactly the actions checkTransition lets through", () => {
+    for (const status of Object.values(CaseStatus)) {
+      const through = (Object.keys(expected) as CaseAction[]).filter((action) => status in expected[action]);
+      expect(caseWorkflowOptions(status).allowedActions, status).toEqual(through);
+    }
+  });
+
+  it("accepts suggestions in the statuses whose suggestion counts are kept (SUGGESTING_STATUSES)", () => {
+    const accepting = Object.values(CaseStatus).filter((status) => caseWorkflowOptions(status).acceptsSuggestions);
+    expect(accepting).toEqual([CaseStatus.INTAKE, CaseStatus.QUALIFIED, CaseStatus.PROPOSED]);
+    expect([...SUGGESTING_STATUSES].sort()).toEqual([...accepting].sort());
   });
 });

@@ -2,13 +2,14 @@ import { Access } from "../../platform/auth/Access.js";
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { CaseCloseReason } from "./case-enums.js";
-import { CaseBoard, CaseBoardFilter, CaseIntakeInput, CaseIntakeResult, CaseStatusChange, CaseTimelineEntry } from "./case-types.js";
+import { CaseBoard, CaseBoardFilter, CaseIntakeInput, CaseIntakeResult, CaseStatusChange, CaseTimelineEntry, CaseWorkflow } from "./case-types.js";
 import { closeCase } from "./close-case.js";
 import { refreshSuggestionCounts } from "../suggestions/index.js";
 import { intakeCase } from "./intake-case.js";
 import { qualifyCase } from "./qualify-case.js";
 import { readCaseBoard } from "./read-case-board.js";
 import { readCaseTimeline } from "./read-case-timeline.js";
+import { readCaseWorkflow } from "./read-case-workflow.js";
 import { nowIso } from "../../platform/clock/read-clock.js";
 import { resolveActor } from "../../platform/auth/resolve-actor.js";
 import { validateIntake } from "./validate-intake.js";
@@ -66,6 +67,15 @@ export class CaseResolver {
   @Access("CASE_READ")
   async caseTimeline(@Ctx() ctx: GraphQLContext, @Arg("case", () => ID) caseId: string): Promise<CaseTimelineEntry[]> {
     return ctx.db.readTx((tx) => readCaseTimeline(tx, caseId));
+  }
+
+  @Query(() => CaseWorkflow, {
+    nullable: true,
+    description: "The case's status and the workflow steps it may take now (the case page's buttons); null when there is no such case.",
+  })
+  @Access("CASE_READ")
+  async caseWorkflow(@Ctx() ctx: GraphQLContext, @Arg("case", () => ID) caseId: string): Promise<CaseWorkflow | null> {
+    return ctx.db.readTx((tx) => readCaseWorkflow(tx, caseId));
   }
 
   @Query(() => CaseBoard, { description: "Cards of cases newest first, with the count per status column, in one query." })

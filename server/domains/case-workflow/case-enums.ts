@@ -17,8 +17,22 @@ export enum CaseTimelineKind {
   PROPOSAL_ANSWERED = "PROPOSAL_ANSWERED",
 }
 
+/**
+ * The workflow steps that move a case, in lifecycle order; each mutation names the one it performs
+ * (check-transition.ts) and `allowedActions` lists those a case may take now.
+ */
+export enum CaseAction {
+  QUALIFY = "QUALIFY",
+  PROPOSE = "PROPOSE",
+  MATCH = "MATCH",
+  START_SPRINT = "START_SPRINT",
+  COMPLETE = "COMPLETE",
+  CLOSE = "CLOSE",
+}
+
 registerEnumType(CaseCloseReason, { name: "CaseCloseReason", description: "Why a case was closed before completion." });
 registerEnumType(CaseTimelineKind, { name: "CaseTimelineKind", description: "What a timeline entry records." });
+registerEnumType(CaseAction, { name: "CaseAction", description: "A workflow step that moves a case (qualifyCase, proposeCase, matchCase, startSprint, completeSprint, closeCase)." });
 
 /** The states a case can still move on from; CLOSED can be reached from each of them. */
 export const OPEN_STATUSES: readonly CaseStatus[] = [

@@ -1,6 +1,6 @@
 import { Access } from "../../platform/auth/Access.js";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { CaseTimelineKind } from "./case-enums.js";
+import { CaseAction, CaseTimelineKind } from "./case-enums.js";
 import { CaseStatus, EducationLevel, Effort, PartnerKind, SmeSize } from "../../platform/model/graph-enums.js";
 
 /** GraphQL input and output types of the case lifecycle. Dates travel as ISO strings (YYYY-MM-DD). */
@@ -222,8 +222,32 @@ export class CaseBoardColumn {
   count!: number;
 }
 
+/**
+ * What a case may do next; computed by caseWorkflowOptions (check-transition.ts) from the table the
+ * mutations enforce. CaseWorkflow and CaseCard inherit its fields; no field returns it, so the schema leaves it out.
+ */
 @ObjectType()
-export class CaseCard {
+export class CaseWorkflowOptions {
+  @Field(() => [CaseAction], {
+    description: "The workflow steps the case may take now, in lifecycle order: what the mutations would allow (a step can still be refused for what it needs).",
+  })
+  allowedActions!: CaseAction[];
+
+  @Field(() => Boolean, { description: "Whether course suggestions still matter: the case can still be proposed to a teacher (INTAKE, QUALIFIED, PROPOSED)." })
+  acceptsSuggestions!: boolean;
+}
+
+@ObjectType({ description: "A case's status and the steps it may take from there (the case page's buttons)." })
+export class CaseWorkflow extends CaseWorkflowOptions {
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field(() => CaseStatus)
+  status!: CaseStatus;
+}
+
+@ObjectType()
+export class CaseCard extends CaseWorkflowOptions {
   @Field(() => ID)
   id!: string;
 

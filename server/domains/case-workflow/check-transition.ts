@@ -1,9 +1,9 @@
-import { OPEN_STATUSES } from "./case-enums.js";
+import { CaseAction, OPEN_STATUSES } from "./case-enums.js";
 import { CaseStatus } from "../../platform/model/graph-enums.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
+import type { CaseWorkflowOptions } from "./case-types.js";
 
-/** The workflow steps that move a case; each mutation names the one it performs. */
-export type CaseAction = "QUALIFY" | "PROPOSE" | "MATCH" | "START_SPRINT" | "COMPLETE" | "CLOSE";
+export { CaseAction } from "./case-enums.js";
 
 interface TransitionRule {
   /** States the action may start from. */
@@ -54,6 +54,31 @@ export function checkTransition(action: CaseAction, current: CaseStatus): CaseSt
     );
   }
   return rule.to(current);
+}
+
+/**
+ * What a case in `status` may do next, read from CASE_TRANSITIONS — the table checkTransition
+ * enforces — so the client's buttons (Case.allowedActions via caseWorkflow, CaseCard) never copy it:
+ * - allowedActions: the actions whose `from` holds the status, in lifecycle order;
+ * - acceptsSuggestions: whether the case can still reach a state that PROPOSE starts from (now or
+ *   after further steps), i.e. whether course suggestions still matter (INTAKE, QUALIFIED, PROPOSED).
+ */
+export function caseWorkflowOptions(status: CaseStatus): CaseWorkflowOptions {
+  return {
+    allowedActions: Object.values(CaseAction).filter((action) => CASE_TRANSITIONS[action].from.includes(status)),
+    acceptsSuggestions: canReachProposal(status),
+  };
+}
+
+function canReachProposal(status: CaseStatus, seen: Set<CaseStatus> = new Set()): boolean {
+  if (CASE_TRANSITIONS.PROPOSE.from.includes(status)) return true;
+  seen.add(status);
+  return Object.values(CaseAction).some((action) => {
+    const rule = CASE_TRANSITIONS[action];
+    if (!rule.from.includes(status)) return false;
+    const next = rule.to(status) ?? status;
+    return !seen.has(next) && canReachProposal(next, seen);
+  });
 }
 
 export function isCaseStatus(value: unknown): value is CaseStatus {

@@ -1,7 +1,7 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import type { CaseCloseReason } from "./case-enums.js";
 import { CaseStatus } from "../../platform/model/graph-enums.js";
-import { checkTransition } from "./check-transition.js";
+import { CaseAction, checkTransition } from "./check-transition.js";
 import { lockCase } from "./lock-case.js";
 import type { CaseStatusChange } from "./case-types.js";
 import { recordStatusChange } from "./record-status-change.js";
@@ -23,7 +23,7 @@ export async function closeCase(
   return db.writeTx(async (tx) => {
     await checkActor(tx, actor);
     const locked = await lockCase(tx, caseId);
-    const to = checkTransition("CLOSE", locked.status) ?? CaseStatus.CLOSED;
+    const to = checkTransition(CaseAction.CLOSE, locked.status) ?? CaseStatus.CLOSED;
     await tx.run(CANCEL_OPEN_SPRINTS_OF_CASE, { id: caseId });
     return recordStatusChange(tx, { caseId, from: locked.status, to, at: now, by: actor.id, reason, note });
   });

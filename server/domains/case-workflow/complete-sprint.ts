@@ -1,5 +1,5 @@
 import { CaseStatus, SprintStatus } from "../../platform/model/graph-enums.js";
-import { checkTransition } from "./check-transition.js";
+import { CaseAction, checkTransition } from "./check-transition.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database } from "../../platform/neo4j/database.js";
@@ -21,7 +21,7 @@ export async function completeSprint(db: Database, sprintId: string, completion:
     await checkActor(tx, actor);
     const locked = await lockSprintCase(tx, sprintId);
     requireSprintStatus(locked.sprintStatus, [SprintStatus.RUNNING], "be completed");
-    const to = checkTransition("COMPLETE", locked.caseStatus) ?? CaseStatus.COMPLETED;
+    const to = checkTransition(CaseAction.COMPLETE, locked.caseStatus) ?? CaseStatus.COMPLETED;
     await tx.run(
       COMPLETE_SPRINT,
       {

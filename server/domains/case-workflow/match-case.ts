@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CaseStatus, EducationLevel } from "../../platform/model/graph-enums.js";
-import { checkTransition } from "./check-transition.js";
+import { CaseAction, checkTransition } from "./check-transition.js";
 import { lockCase } from "./lock-case.js";
 import { lockNode } from "../../platform/neo4j/lock-node.js";
 import { recordStatusChange } from "./record-status-change.js";
@@ -36,7 +36,7 @@ export async function matchCase(db: Database, input: MatchCaseInput, actor: Acto
   return db.writeTx(async (tx) => {
     await checkActor(tx, actor);
     const locked = await lockCase(tx, input.caseId);
-    const to = checkTransition("MATCH", locked.status) ?? CaseStatus.MATCHED;
+    const to = checkTransition(CaseAction.MATCH, locked.status) ?? CaseStatus.MATCHED;
 
     // The course's lock serialises every match into it; counting comes after, in readCapacity.
     if (!(await lockNode(tx, "Course", input.courseId))) throw new DomainError(ErrorCode.NOT_FOUND, `No course with id ${input.courseId}.`, "course");

@@ -1,6 +1,6 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { CaseStatus } from "../../platform/model/graph-enums.js";
-import { checkTransition } from "./check-transition.js";
+import { CaseAction, checkTransition } from "./check-transition.js";
 import { refreshSuggestionCount } from "../suggestions/index.js";
 import { lockCase } from "./lock-case.js";
 import type { CaseStatusChange } from "./case-types.js";
@@ -18,7 +18,7 @@ export async function qualifyCase(db: Database, caseId: string, note: string | n
   return db.writeTx(async (tx) => {
     await checkActor(tx, actor);
     const locked = await lockCase(tx, caseId);
-    const to = checkTransition("QUALIFY", locked.status) ?? CaseStatus.QUALIFIED;
+    const to = checkTransition(CaseAction.QUALIFY, locked.status) ?? CaseStatus.QUALIFIED;
     const rows = await tx.run(READ_QUALIFICATION_FIELDS, { id: caseId });
     const k = rows[0] ?? {};
     const missing = (field: string, what: string): never => {

@@ -3,6 +3,7 @@ import { CaseStatus } from "../../platform/model/graph-enums.js";
 import type { CaseBoard, CaseBoardFilter, CaseCard } from "./case-types.js";
 import { SUGGESTING_STATUSES } from "../suggestions/index.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
+import { caseWorkflowOptions } from "./check-transition.js";
 import { readCaseBoardStatement } from "./statements.js";
 
 export const MAX_BOARD_PAGE = 200;
@@ -69,6 +70,7 @@ export async function readCaseBoard(tx: Tx, filter: CaseBoardFilter, first: numb
     topics: card.topics ?? [],
     wantedLevels: card.wantedLevels ?? [],
     suggestionCount: card.suggestionCount ?? null,
+    ...caseWorkflowOptions(card.status),
   }));
   const last = cards.at(-1);
   return {

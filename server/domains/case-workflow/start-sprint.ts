@@ -1,5 +1,5 @@
 import { CaseStatus, SprintStatus } from "../../platform/model/graph-enums.js";
-import { checkTransition } from "./check-transition.js";
+import { CaseAction, checkTransition } from "./check-transition.js";
 import { lockCase } from "./lock-case.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
@@ -35,7 +35,7 @@ export async function startSprint(db: Database, sprintId: string, actor: Actor, 
     await checkActor(tx, actor);
     const locked = await lockSprintCase(tx, sprintId);
     requireSprintStatus(locked.sprintStatus, [SprintStatus.PLANNED], "start");
-    const to = checkTransition("START_SPRINT", locked.caseStatus) ?? CaseStatus.IN_SPRINT;
+    const to = checkTransition(CaseAction.START_SPRINT, locked.caseStatus) ?? CaseStatus.IN_SPRINT;
     await tx.run(START_SPRINT, { id: sprintId });
     await recordStatusChange(tx, { caseId: locked.caseId, from: locked.caseStatus, to, at: now, by: actor.id });
     const sprint = await readSprint(tx, sprintId);

@@ -302,3 +302,8 @@ CALL () {
 }
 RETURN columns, cards`;
 }
+
+/** The case's status, for the steps it may take from there (caseWorkflow). */
+export const READ_CASE_STATUS = /* cypher */ `
+MATCH (k:Case {id: $id})
+RETURN k.status AS status`;

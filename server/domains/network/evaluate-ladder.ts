@@ -1,4 +1,5 @@
 import type { LadderRung } from "./EmbeddingTypes.js";
+import type { Lang } from "./explain-warm-path.js";
 import type { ProgrammeFacts } from "./read-embedding-facts.js";
 
 /**
@@ -15,7 +16,6 @@ import type { ProgrammeFacts } from "./read-embedding-facts.js";
  *                            signed by a dean or board member of that institution
  */
 
-export type Lang = "en" | "nl";
 
 export const ladderNames: ReadonlyArray<Record<Lang, string>> = [
   { en: "none", nl: "geen" },

@@ -1,7 +1,7 @@
 import { todayIso } from "../../platform/clock/read-clock.js";
 import { CaseStatus, InteractionChannel } from "../../platform/model/graph-enums.js";
 import { isIsoDate } from "../../platform/clock/check-iso-date.js";
-import { checkTransition, lockCase, recordStatusChange } from "../case-workflow/index.js";
+import { CaseAction, checkTransition, lockCase, recordStatusChange } from "../case-workflow/index.js";
 import { refreshSuggestionCount, type MatchingSettings } from "../suggestions/index.js";
 import { lockNode } from "../../platform/neo4j/lock-node.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
@@ -53,7 +53,7 @@ export async function markDigestSent(
     const proposalIds: string[] = [];
     for (const item of items) {
       const lockedCase = await lockCase(tx, item.caseId, "cases");
-      const to = checkTransition("PROPOSE", lockedCase.status);
+      const to = checkTransition(CaseAction.PROPOSE, lockedCase.status);
       proposalIds.push(
         await createProposal(tx, {
           caseId: item.caseId,

@@ -1,6 +1,6 @@
 import { CaseStatus, type InteractionChannel } from "../../platform/model/graph-enums.js";
 import { isIsoInstant } from "../../platform/clock/check-iso-date.js";
-import { checkTransition, lockCase, recordStatusChange } from "../case-workflow/index.js";
+import { CaseAction, checkTransition, lockCase, recordStatusChange } from "../case-workflow/index.js";
 import { refreshSuggestionCount, type MatchingSettings } from "../suggestions/index.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database, Tx } from "../../platform/neo4j/database.js";
@@ -34,7 +34,7 @@ export async function proposeCase(db: Database, input: ProposeCaseInput, actor: 
     await checkActor(tx, actor);
     const locked = await lockCase(tx, input.caseId);
     await checkTeacherOfCourse(tx, input.teacherId, input.courseId);
-    const to = checkTransition("PROPOSE", locked.status);
+    const to = checkTransition(CaseAction.PROPOSE, locked.status);
     if (!input.force) await checkCooldown(tx, input.caseId, input.teacherId, sentAt, settings.proposalCooldownDays);
     const id = await createProposal(tx, { ...input, sentAt, expiryDays: settings.proposalExpiryDays, by: actor.id });
     if (to !== null) {

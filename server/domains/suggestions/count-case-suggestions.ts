@@ -10,7 +10,11 @@ import { REFRESH_SUGGESTION_COUNT, REFRESH_SUGGESTION_COUNTS } from "./statement
  * and for all open cases by refreshSuggestionCounts (run it after importing or seeding courses).
  */
 
-/** Statuses in which suggestions still matter. */
+/**
+ * Statuses in which suggestions still matter. The same answer as the workflow's acceptsSuggestions
+ * (caseWorkflowOptions, read from its transition table); written out here because the workflow
+ * imports this domain, not the other way round; tests/unit/cases-check-transition.test.ts keeps them equal.
+ */
 export const SUGGESTING_STATUSES: readonly CaseStatus[] = [CaseStatus.INTAKE, CaseStatus.QUALIFIED, CaseStatus.PROPOSED];
 
 /** Recounts one case, in the caller's transaction. */

@@ -2,7 +2,7 @@ import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 import { log } from "../log.js";
 import { isConnectivityError, type Database } from "../neo4j/database.js";
 
-export type DatabaseStatus =
+export type MonitorState =
   | { state: "up"; since: string }
   | { state: "starting" | "down"; since: string; reason: string; attempts: number; nextProbeInMs: number };
 
@@ -22,7 +22,7 @@ export interface MonitorOptions {
  * the first answer.
  */
 export class DatabaseMonitor {
-  private status: DatabaseStatus;
+  private status: MonitorState;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly minBackoffMs: number;
@@ -50,7 +50,7 @@ export class DatabaseMonitor {
     return this.status.state === "up";
   }
 
-  current(): DatabaseStatus {
+  current(): MonitorState {
     return this.status;
   }
 

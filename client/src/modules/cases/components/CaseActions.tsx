@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useClient, useMutation } from "urql";
+import type { CaseAction } from "../../../generated/graphql";
 import { ErrorMessage } from "../../../ui/ErrorMessage";
 import { caseSprintsQuery } from "../graphql/caseSprintsQuery";
 import { qualifyCaseMutation, startSprintMutation } from "../graphql/caseWorkflowMutations";
@@ -10,24 +11,23 @@ import { CloseCaseDialog } from "./CloseCaseDialog";
 import { CompleteSprintDialog } from "./CompleteSprintDialog";
 import { MatchCaseDialog, type CourseOption } from "./MatchCaseDialog";
 
-const open = new Set(["INTAKE", "QUALIFIED", "PROPOSED", "MATCHED", "IN_SPRINT"]);
-
 /**
- * The moves a case can make from its status, each asking for what its transition needs: qualify
- * (the server checks the case is complete), propose (on the case page, from a suggestion), match
- * (course and period), start the sprint, complete it (outcome), or close (reason).
+ * The moves a case can make now, as the server lists them (allowedActions, from the transition
+ * table the mutations enforce; never worked out from the status here), each asking for what its
+ * transition needs: qualify (the server checks the case is complete), propose (on the case page,
+ * from a suggestion), match (course and period), start the sprint, complete it (outcome), or close (reason).
  */
 export function CaseActions({
   caseId,
   title,
-  status,
+  allowedActions,
   onDone,
   compact = false,
   matchCourses,
 }: {
   caseId: string;
   title: string;
-  status: string;
+  allowedActions: readonly CaseAction[];
   onDone: (message: string) => void;
   /** On a board card: smaller, and proposing links to the case page. */
   compact?: boolean;
@@ -42,9 +42,8 @@ export function CaseActions({
   const [lookupFailed, setLookupFailed] = useState(false);
 
   /** The sprint the move is about (planned to start, running to complete), fetched on demand: a board has many cards. */
-  async function findSprint(): Promise<string | null> {
+  async function findSprint(wanted: "PLANNED" | "RUNNING"): Promise<string | null> {
     const answer = await client.query(caseSprintsQuery, { id: caseId }, { requestPolicy: "network-only" }).toPromise();
-    const wanted = status === "MATCHED" ? "PLANNED" : "RUNNING";
     const found = answer.data?.cases[0]?.sprints.find((s) => s.status === wanted)?.id ?? null;
     setLookupFailed(found === null);
     setSprintId(found);
@@ -55,13 +54,14 @@ export function CaseActions({
     onDone(message);
   };
 
-  if (!open.has(status)) return null;
+  const allows = (action: CaseAction) => allowedActions.includes(action);
+  if (allowedActions.length === 0) return null;
   const label = (key: string) => (compact ? t(`cases.actions.${key}Short`) : t(`cases.actions.${key}`));
   const aria = (key: string) => t(`cases.actions.${key}For`, { title });
 
   return (
     <div className={compact ? "case-actions compact" : "case-actions"}>
-      {status === "INTAKE" ? (
+      {allows("QUALIFY") ? (
         <button
           type="button"
           className="primary"
@@ -75,24 +75,24 @@ export function CaseActions({
           {label("qualify")}
         </button>
       ) : null}
-      {status === "QUALIFIED" && compact ? (
+      {allows("PROPOSE") && compact ? (
         <Link className="button-link primary" to={`/cases/${caseId}#suggestions`} aria-label={aria("propose")}>
           {label("propose")}
         </Link>
       ) : null}
-      {status === "PROPOSED" ? (
+      {allows("MATCH") ? (
         <button type="button" className="primary" aria-label={aria("match")} onClick={() => setDialog("match")}>
           {label("match")}
         </button>
       ) : null}
-      {status === "MATCHED" ? (
+      {allows("START_SPRINT") ? (
         <button
           type="button"
           className="primary"
           aria-label={aria("start")}
           disabled={start.fetching}
           onClick={async () => {
-            const id = await findSprint();
+            const id = await findSprint("PLANNED");
             if (!id) return;
             const answer = await runStart({ sprint: id }, { additionalTypenames: caseChangeTypenames });
             if (answer.data) onDone(t("cases.actions.started", { title }));
@@ -101,21 +101,23 @@ export function CaseActions({
           {label("start")}
         </button>
       ) : null}
-      {status === "IN_SPRINT" ? (
+      {allows("COMPLETE") ? (
         <button
           type="button"
           className="primary"
           aria-label={aria("complete")}
           onClick={async () => {
-            if (await findSprint()) setDialog("complete");
+            if (await findSprint("RUNNING")) setDialog("complete");
           }}
         >
           {label("complete")}
         </button>
       ) : null}
-      <button type="button" className="danger" aria-label={aria("close")} onClick={() => setDialog("close")}>
-        {label("close")}
-      </button>
+      {allows("CLOSE") ? (
+        <button type="button" className="danger" aria-label={aria("close")} onClick={() => setDialog("close")}>
+          {label("close")}
+        </button>
+      ) : null}
       {qualify.error ? <ErrorMessage error={qualify.error} /> : null}
       {start.error ? <ErrorMessage error={start.error} /> : null}
       {lookupFailed ? (
@@ -123,11 +125,11 @@ export function CaseActions({
           {t("cases.actions.noSprint")}
         </p>
       ) : null}
-      <CloseCaseDialog caseId={caseId} title={title} open={dialog === "close"} onClose={() => setDialog(null)} onDone={done} />
-      {status === "PROPOSED" ? (
+      {allows("CLOSE") ? <CloseCaseDialog caseId={caseId} title={title} open={dialog === "close"} onClose={() => setDialog(null)} onDone={done} /> : null}
+      {allows("MATCH") ? (
         <MatchCaseDialog caseId={caseId} title={title} open={dialog === "match"} onClose={() => setDialog(null)} onDone={done} {...(matchCourses ? { courses: matchCourses } : {})} />
       ) : null}
-      {sprintId && status === "IN_SPRINT" ? (
+      {sprintId && allows("COMPLETE") ? (
         <CompleteSprintDialog sprintId={sprintId} title={title} open={dialog === "complete"} onClose={() => setDialog(null)} onDone={done} />
       ) : null}
     </div>

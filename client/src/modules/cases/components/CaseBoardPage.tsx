@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
-import type { CaseBoardFilter, CaseStatus, EducationLevel } from "../../../generated/graphql";
+import type { CaseBoardFilter, EducationLevel } from "../../../generated/graphql";
 import { DownloadCsvButton } from "../../../ui/DownloadCsvButton";
 import { PageHeader } from "../../../ui/PageHeader";
 import { QueryState } from "../../../ui/QueryState";
@@ -11,7 +11,6 @@ import { exportCasesCsvQuery } from "../graphql/exportCasesCsvQuery";
 import { CaseCard } from "./CaseCard";
 import { caseQueryContext } from "../hooks/caseChangeTypenames";
 
-const statuses: CaseStatus[] = ["INTAKE", "QUALIFIED", "PROPOSED", "MATCHED", "IN_SPRINT", "COMPLETED", "CLOSED"];
 const levels: EducationLevel[] = ["WO", "HBO", "MBO"];
 const filterKeys = ["institution", "topic", "level", "partner", "coordinator", "search", "status"] as const;
 /** Cards fetched at once; each column says when it holds more than it shows. */
@@ -49,7 +48,8 @@ export function CaseBoardPage() {
   }
 
   const coordinators = options.data?.workspaces.flatMap((w) => w.coordinators) ?? [];
-  const shownStatuses = filter.status ? [filter.status] : statuses;
+  // The columns and their order are the server's (caseBoard.columns holds every status, in lifecycle order).
+  const shownStatuses = filter.status ? [filter.status] : (board?.columns.map((c) => c.status) ?? []);
   const activeFilters = filterKeys.filter((k) => params.get(k)).length;
 
   return (

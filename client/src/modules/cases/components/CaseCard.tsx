@@ -62,7 +62,7 @@ export function CaseCard({ card, onDone }: { card: CaseCardData; onDone: (messag
           </div>
         ) : null}
       </dl>
-      <CaseActions caseId={card.id} title={card.title} status={card.status} onDone={onDone} compact />
+      <CaseActions caseId={card.id} title={card.title} allowedActions={card.allowedActions} onDone={onDone} compact />
     </article>
   );
 }

@@ -14,8 +14,6 @@ import { SuggestionsPanel } from "./SuggestionsPanel";
 import { TimelinePanel } from "./TimelinePanel";
 import { caseQueryContext } from "../hooks/caseChangeTypenames";
 
-const suggestible = new Set(["INTAKE", "QUALIFIED", "PROPOSED"]);
-
 /**
  * One case: the SME and its contact, the question, the timeline, the suggestions with their
  * factors and warm paths (propose and match from there), the proposals, and the sprint.
@@ -30,6 +28,9 @@ export function CasePage() {
   const [result, refetch] = useQuery({ query: caseDetailQuery, variables: { id: caseId }, context: caseQueryContext });
   const [proposals] = useQuery({ query: caseProposalsQuery, variables: { case: caseId }, context: caseQueryContext });
   const item = result.data?.cases[0];
+  // The steps and whether suggestions still matter come from the server (caseWorkflow), not from item.status.
+  const workflow = result.data?.caseWorkflow;
+  const allowedActions = workflow?.allowedActions ?? [];
 
   useEffect(() => {
     if (location.hash === "#suggestions") document.getElementById("suggestions")?.focus();
@@ -62,7 +63,7 @@ export function CasePage() {
                 <StatusBadge status={item.status} />
               </span>
             </PageHeader>
-            <CaseActions caseId={item.id} title={item.title} status={item.status} onDone={setMessage} {...(matchCourses.length > 0 ? { matchCourses } : {})} />
+            <CaseActions caseId={item.id} title={item.title} allowedActions={allowedActions} onDone={setMessage} {...(matchCourses.length > 0 ? { matchCourses } : {})} />
             {message ? (
               <p className="success" role="status">
                 {message}
@@ -129,7 +130,9 @@ export function CasePage() {
                   <SprintPanel key={s.id} sprintId={s.id} />
                 ))}
                 <ProposalsPanel caseId={item.id} onDone={setMessage} />
-                {suggestible.has(item.status) ? <SuggestionsPanel caseId={item.id} caseTitle={item.title} caseStatus={item.status} onDone={setMessage} /> : null}
+                {workflow?.acceptsSuggestions ? (
+                  <SuggestionsPanel caseId={item.id} caseTitle={item.title} allowedActions={allowedActions} onDone={setMessage} />
+                ) : null}
               </div>
             </div>
           </>

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { CaseSuggestionsQuery } from "../../../generated/graphql";
+import type { CaseAction, CaseSuggestionsQuery } from "../../../generated/graphql";
 import { useFormat } from "../../../ui/useFormat";
 import { VerdictBadge } from "../../../ui/VerdictBadge";
 import { MatchCaseDialog } from "./MatchCaseDialog";
@@ -17,14 +17,15 @@ export type Suggestion = CaseSuggestionsQuery["caseSuggestions"][number];
 export function SuggestionCard({
   caseId,
   caseTitle,
-  caseStatus,
+  allowedActions,
   suggestion: s,
   rank,
   onDone,
 }: {
   caseId: string;
   caseTitle: string;
-  caseStatus: string;
+  /** The case's allowedActions from the server (the status is not worked out here). */
+  allowedActions: readonly CaseAction[];
   suggestion: Suggestion;
   rank: number;
   onDone: (message: string) => void;
@@ -33,8 +34,8 @@ export function SuggestionCard({
   const f = useFormat();
   const [dialog, setDialog] = useState<"propose" | "match" | null>(null);
   const [showPath, setShowPath] = useState(false);
-  const canPropose = (caseStatus === "QUALIFIED" || caseStatus === "PROPOSED") && s.teacherId;
-  const canMatch = caseStatus === "PROPOSED";
+  const canPropose = allowedActions.includes("PROPOSE") && s.teacherId;
+  const canMatch = allowedActions.includes("MATCH");
   // Bars are scaled to the heaviest factor, so the longest grey bar is the full width.
   const maxWeight = Math.max(0.0001, ...s.factors.map((factor) => factor.weight));
   const done = (message: string) => {

@@ -1,12 +1,24 @@
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
+import type { CaseAction } from "../../../generated/graphql";
 import { QueryState } from "../../../ui/QueryState";
 import { caseSuggestionsQuery } from "../graphql/casePageQueries";
 import { SuggestionCard } from "./SuggestionCard";
 import { caseQueryContext } from "../hooks/caseChangeTypenames";
 
 /** Courses ranked by fit for the case, with their reasons in the UI language. */
-export function SuggestionsPanel({ caseId, caseTitle, caseStatus, onDone }: { caseId: string; caseTitle: string; caseStatus: string; onDone: (message: string) => void }) {
+export function SuggestionsPanel({
+  caseId,
+  caseTitle,
+  allowedActions,
+  onDone,
+}: {
+  caseId: string;
+  caseTitle: string;
+  /** The case's allowedActions from the server: whether a suggestion may be proposed or matched. */
+  allowedActions: readonly CaseAction[];
+  onDone: (message: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [result, refetch] = useQuery({
     query: caseSuggestionsQuery,
@@ -23,7 +35,7 @@ export function SuggestionsPanel({ caseId, caseTitle, caseStatus, onDone }: { ca
         {suggestions.length === 0 ? <p className="muted">{t("cases.suggestions.none")}</p> : null}
         <ol className="card-list">
           {suggestions.map((s, i) => (
-            <SuggestionCard key={s.courseId} caseId={caseId} caseTitle={caseTitle} caseStatus={caseStatus} suggestion={s} rank={i + 1} onDone={onDone} />
+            <SuggestionCard key={s.courseId} caseId={caseId} caseTitle={caseTitle} allowedActions={allowedActions} suggestion={s} rank={i + 1} onDone={onDone} />
           ))}
         </ol>
       </QueryState>

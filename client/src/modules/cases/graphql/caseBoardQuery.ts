@@ -29,6 +29,7 @@ export const caseBoardQuery = graphql(`
         lastChangeAt
         openProposals
         suggestionCount
+        allowedActions
       }
     }
   }

@@ -1,8 +1,17 @@
 import { graphql } from "../../../generated";
 
-/** The case with its SME, contact, referral, coordinator and sprints (generated API). */
+/**
+ * The case with its SME, contact, referral, coordinator and sprints (generated API), and the steps
+ * it may take now (caseWorkflow): the buttons come from the server, never from the status here.
+ */
 export const caseDetailQuery = graphql(`
   query CaseDetail($id: ID!) {
+    caseWorkflow(case: $id) {
+      caseId
+      status
+      allowedActions
+      acceptsSuggestions
+    }
     cases(where: { id: { eq: $id } }, limit: 1) {
       id
       title

@@ -7,6 +7,7 @@ export const caseChangeTypenames = [
   "CaseBoard",
   "CaseCard",
   "Case",
+  "CaseWorkflow",
   "CaseTimelineEntry",
   "CaseSuggestion",
   "ProposalRecord",

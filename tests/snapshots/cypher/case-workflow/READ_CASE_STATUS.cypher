@@ -1,0 +1,2 @@
+MATCH (k:Case {id: $id})
+RETURN k.status AS status
