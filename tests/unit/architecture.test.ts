@@ -28,8 +28,6 @@ const knownViolations: Record<string, string[]> = {
 
 /** Names exported as a class, enum, interface or type alias by more than one file under server/, with the files. */
 const knownDuplicateDeclarations: Record<string, string[]> = {
-  EmbeddingSortField: ["server/domains/network/EmbeddingTypes.ts", "server/domains/network/rank-embedding.ts"],
-  WarmPathsArgs: ["server/domains/network/WarmPathsResolver.ts", "server/domains/network/find-warm-paths.ts"],
 };
 
 let result: ICruiseResult;

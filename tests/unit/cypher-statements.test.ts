@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { EmbeddingSortField } from "../../server/domains/network/EmbeddingTypes.js";
 import * as agreements from "../../server/domains/agreements/statements.js";
 import * as backup from "../../server/domains/backup/statements.js";
 import * as caseWorkflow from "../../server/domains/case-workflow/statements.js";
@@ -90,8 +91,8 @@ const builders: Record<string, Record<string, string>> = {
   },
   // The sort field only picks the key from a fixed table.
   "network/readEmbeddingRankingStatement": {
-    READ_EMBEDDING_RANKING_BY_LEVEL: network.readEmbeddingRankingStatement("LEVEL", true),
-    READ_EMBEDDING_RANKING_BY_NAME_ASCENDING: network.readEmbeddingRankingStatement("NAME", false),
+    READ_EMBEDDING_RANKING_BY_LEVEL: network.readEmbeddingRankingStatement(EmbeddingSortField.LEVEL, true),
+    READ_EMBEDDING_RANKING_BY_NAME_ASCENDING: network.readEmbeddingRankingStatement(EmbeddingSortField.NAME, false),
   },
   "suggestions/readCourseFitsStatement": {
     READ_COURSE_FITS_OF_CASES: suggestions.readCourseFitsStatement("caseIds", "all"),

@@ -9,7 +9,8 @@ import { rankWarmPathsStatement, warmPathsStatement } from "./statements.js";
 import type { PathPerson, WarmPath } from "./WarmPathTypes.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
-export interface WarmPathsArgs {
+/** What findWarmPaths takes: WarmPathsResolver's WarmPathsArgs, with its defaults optional. */
+export interface WarmPathsInput {
   to: string;
   from?: readonly string[] | null;
   k?: number;
@@ -27,7 +28,7 @@ export const warmPathDefaults = { k: 3, maxHops: 4, minStrength: 0 } as const;
  * in one statement (warmPathsStatement) unless the strength ladder needs more.
  * docs/network-analytics.md states the rules; rank-warm-paths.ts holds the search.
  */
-export async function findWarmPaths(db: Database, args: WarmPathsArgs, tuning: SearchTuning = {}): Promise<WarmPath[]> {
+export async function findWarmPaths(db: Database, args: WarmPathsInput, tuning: SearchTuning = {}): Promise<WarmPath[]> {
   const k = checkAtLeastOne(args.k ?? warmPathDefaults.k, "k");
   const maxHops = checkMaxHops(args.maxHops ?? warmPathDefaults.maxHops);
   const minStrength = checkStrength(args.minStrength ?? warmPathDefaults.minStrength, "minStrength");

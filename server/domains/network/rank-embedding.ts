@@ -1,23 +1,11 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { checkAtLeastOne } from "./check-network-input.js";
 import { embeddingColour, levelFields } from "./compute-embedding.js";
-import type { EmbeddingKind, EmbeddingRanking, EmbeddingRankingEntry, EmbeddingVerdict } from "./EmbeddingTypes.js";
+import { EmbeddingSortField, type EmbeddingKind, type EmbeddingRanking, type EmbeddingRankingEntry, type EmbeddingVerdict } from "./EmbeddingTypes.js";
 import { refreshEmbedding } from "./refresh-embedding.js";
 import { workspaceFrom } from "./resolve-workspace.js";
 import { readEmbeddingRankingStatement } from "./statements.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
-
-export const EMBEDDING_SORT_FIELDS = [
-  "LEVEL",
-  "THREADS",
-  "SINGLE_POINTS_OF_FAILURE",
-  "SPRINTS",
-  "AGREEMENTS",
-  "OPEN_PROPOSALS",
-  "TREND",
-  "NAME",
-] as const;
-export type EmbeddingSortField = (typeof EMBEDDING_SORT_FIELDS)[number];
 
 export interface RankingArgs {
   workspace?: string | null;
@@ -48,7 +36,7 @@ export async function rankEmbedding(db: Database, args: RankingArgs): Promise<Em
       throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} must be a level from 0 to 5; got ${value}.`, field);
     }
   }
-  const cypher = readEmbeddingRankingStatement(args.sortBy ?? "LEVEL", args.descending ?? true);
+  const cypher = readEmbeddingRankingStatement(args.sortBy ?? EmbeddingSortField.LEVEL, args.descending ?? true);
   const params = {
     workspace: args.workspace ?? null,
     kind: args.kind ?? null,

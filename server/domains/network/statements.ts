@@ -1,4 +1,5 @@
 import { MAX_HOPS_LIMIT } from "./check-network-input.js";
+import type { EmbeddingSortField } from "./EmbeddingTypes.js";
 
 /**
  * The Cypher of the network (warm paths, ties, embedding), each statement whole but for the pieces
@@ -489,11 +490,10 @@ CREATE (s:EmbeddingSnapshot {workspaceId: $workspace, kind: $kind, targetId: r.i
 SET s += r.props, s.asOf = date(r.props.asOf), s.refreshedAt = datetime($refreshedAt)`;
 
 /**
- * The sort key per field; the text is chosen from this fixed table, never from user input. Keyed by
- * rank-embedding.ts's EmbeddingSortField without importing it (that module imports this one): its
- * call passes that type, so a field missing here fails the type check there.
+ * The sort key per field; the text is chosen from this fixed table, never from user input. One key per
+ * value of the EmbeddingSortField enum (EmbeddingTypes.ts), which the type check holds it to.
  */
-const SORT_KEYS = {
+const SORT_KEYS: Record<EmbeddingSortField, string> = {
   LEVEL: "s.level",
   THREADS: "s.threads",
   SINGLE_POINTS_OF_FAILURE: "s.singlePointsOfFailure",
@@ -502,14 +502,14 @@ const SORT_KEYS = {
   OPEN_PROPOSALS: "s.openProposals",
   TREND: "s.trendChange",
   NAME: "toLower(s.name)",
-} as const;
+};
 
 /**
  * The embedding ranking in one statement: the workspace (as READ_WORKSPACES finds it), how many
  * figures it has stored, the filtered page of entries, sorted (ties by name, kind and id), and the
  * settings they were computed with.
  */
-export function readEmbeddingRankingStatement(sortBy: keyof typeof SORT_KEYS, descending: boolean): string {
+export function readEmbeddingRankingStatement(sortBy: EmbeddingSortField, descending: boolean): string {
   return /* cypher */ `
 WITH ${WORKSPACES} AS workspaces
 WITH workspaces, CASE WHEN size(workspaces) = 1 THEN workspaces[0].id END AS ws
