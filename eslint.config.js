@@ -9,7 +9,15 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "client/dist/**", "client/src/generated/**", ".neo4j/**", "node_modules/**", "coverage/**", "bench/results/**"],
+    ignores: [
+      "dist/**",
+      "client/dist/**",
+      "client/src/generated/**",
+      ".neo4j/**",
+      "node_modules/**",
+      "coverage/**",
+      "bench/results/**",
+    ],
   },
   {
     files: ["**/*.{ts,tsx,mts,cts,js,mjs,cjs}"],

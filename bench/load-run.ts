@@ -47,10 +47,26 @@ interface Operation {
 }
 
 const reads: Operation[] = [
-  { kind: "read:institutions", write: false, query: `{ institutions { id name kind programmes { name mappingStatus courses(limit: 10) { name kind } } } }` },
-  { kind: "read:people+ties", write: false, query: `{ people(limit: 50, sort: [{ name: ASC }]) { id name jobTitle knowsConnection(first: 10) { edges { properties { strength channel } node { name } } } } }` },
-  { kind: "read:cases", write: false, query: `{ cases(limit: 50) { id title status topics sme { name } proposals { answer } } }` },
-  { kind: "read:counts", write: false, query: `{ peopleConnection { totalCount } casesConnection { totalCount } smesConnection { totalCount } }` },
+  {
+    kind: "read:institutions",
+    write: false,
+    query: `{ institutions { id name kind programmes { name mappingStatus courses(limit: 10) { name kind } } } }`,
+  },
+  {
+    kind: "read:people+ties",
+    write: false,
+    query: `{ people(limit: 50, sort: [{ name: ASC }]) { id name jobTitle knowsConnection(first: 10) { edges { properties { strength channel } node { name } } } } }`,
+  },
+  {
+    kind: "read:cases",
+    write: false,
+    query: `{ cases(limit: 50) { id title status topics sme { name } proposals { answer } } }`,
+  },
+  {
+    kind: "read:counts",
+    write: false,
+    query: `{ peopleConnection { totalCount } casesConnection { totalCount } smesConnection { totalCount } }`,
+  },
 ];
 const writes: Operation[] = [
   {
@@ -90,7 +106,9 @@ async function main(): Promise<void> {
   const home = base.NEO4J_URI ? undefined : mkdtempSync(path.join(os.tmpdir(), "werkplaats-load-"));
   let product: RunningProduct | undefined;
   try {
-    process.stderr.write(`Starting the product (${base.NEO4J_URI ? "NEO4J_URI" : `embedded Neo4j in ${home}`}) with the demo data…\n`);
+    process.stderr.write(
+      `Starting the product (${base.NEO4J_URI ? "NEO4J_URI" : `embedded Neo4j in ${home}`}) with the demo data…\n`,
+    );
     product = await startProduct(
       loadConfig({
         ...process.env,
@@ -108,7 +126,10 @@ async function main(): Promise<void> {
       const response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, variables: { e: email, p: password } }),
+        body: JSON.stringify({
+          query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+          variables: { e: email, p: password },
+        }),
       });
       const body = (await response.json()) as { data?: { login: { token: string } } };
       if (!body.data) throw new Error(`sign-in failed for ${email}`);
@@ -172,19 +193,37 @@ async function main(): Promise<void> {
     const perKind = Object.fromEntries(
       [...latencies.entries()].map(([kind, values]) => {
         const sorted = [...values].sort((a, b) => a - b);
-        return [kind, { count: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)) }];
+        return [
+          kind,
+          {
+            count: sorted.length,
+            p50: round(percentile(sorted, 50)),
+            p95: round(percentile(sorted, 95)),
+            p99: round(percentile(sorted, 99)),
+          },
+        ];
       }),
     );
     const graph = (await product.db.read("MATCH (n) RETURN count(n) AS nodes"))[0]?.nodes;
     const figures = {
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadAverageAtEnd: os.loadavg().map(round) },
+      machine: {
+        cpus: os.cpus().length,
+        model: os.cpus()[0]?.model,
+        node: process.version,
+        loadAverageAtEnd: os.loadavg().map(round),
+      },
       clients,
       seconds: round(elapsed),
       writeShare,
       requests,
       throughputPerSecond: round(requests / elapsed),
-      latencyMs: { p50: round(percentile(all, 50)), p95: round(percentile(all, 95)), p99: round(percentile(all, 99)), max: round(all.at(-1) ?? 0) },
+      latencyMs: {
+        p50: round(percentile(all, 50)),
+        p95: round(percentile(all, 95)),
+        p99: round(percentile(all, 99)),
+        max: round(all.at(-1) ?? 0),
+      },
       perKind,
       errors: Object.fromEntries(errors),
       nodesAfter: graph,

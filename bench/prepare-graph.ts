@@ -7,7 +7,13 @@ import { nowIso } from "../server/platform/clock/read-clock.js";
 import type { Config } from "../server/platform/config.js";
 import { connectDatabase, type Database } from "../server/platform/neo4j/database.js";
 import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedNeo4jOptions } from "../server/platform/neo4j/embedded.js";
-import { bulkImportSyntheticGraph, syntheticCalendar, type GenerateResult, type ScaleName, type SyntheticSize } from "../seed/synthetic/index.js";
+import {
+  bulkImportSyntheticGraph,
+  syntheticCalendar,
+  type GenerateResult,
+  type ScaleName,
+  type SyntheticSize,
+} from "../seed/synthetic/index.js";
 
 /**
  * The bench's own Neo4j: an embedded server with a private data folder per scale (bench/.data/S,
@@ -116,9 +122,16 @@ export async function prepareGraph(
 
   // The marker describes the store about to be replaced: gone first, so a failed load is never reused.
   rmSync(markerFile, { force: true });
-  log(`Generating scale ${scale} with the bulk importer: ${size.people} people, ${size.ties} ties, ${size.cases} cases (seed ${size.seed}, academic year ${academicYear})…`);
+  log(
+    `Generating scale ${scale} with the bulk importer: ${size.people} people, ${size.ties} ties, ${size.cases} cases (seed ${size.seed}, academic year ${academicYear})…`,
+  );
   const bar = new cliProgress.SingleBar(
-    { format: "  {phase} |{bar}| {percentage}% {value}/{total} | {eta_formatted} left", stream: process.stderr, hideCursor: true, etaBuffer: 50 },
+    {
+      format: "  {phase} |{bar}| {percentage}% {value}/{total} | {eta_formatted} left",
+      stream: process.stderr,
+      hideCursor: true,
+      etaBuffer: 50,
+    },
     cliProgress.Presets.shades_classic,
   );
   let shown: number | undefined;
@@ -141,7 +154,9 @@ export async function prepareGraph(
   }).finally(() => bar.stop());
   const { embedded, db, generation } = loaded;
   try {
-    log(`  ${generation.relationships} relationships in ${(generation.ms / 1000).toFixed(1)} s (CSV, import, start, indexes) = ${generation.relationshipsPerSecond}/s.`);
+    log(
+      `  ${generation.relationships} relationships in ${(generation.ms / 1000).toFixed(1)} s (CSV, import, start, indexes) = ${generation.relationshipsPerSecond}/s.`,
+    );
     const t0 = performance.now();
     await refreshSuggestionCounts(db, nowIso());
     const marker: GraphMarker = {

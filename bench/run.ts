@@ -42,15 +42,23 @@ const projectRoot = fileURLToPath(new URL("../", import.meta.url));
 
 const program = new Command()
   .name("bench")
-  .option("--scale <S|M|L>", "S (demo-sized), M (10k people, 100k ties), L (100k people, 1M ties)", (v) => {
-    const s = v.toUpperCase();
-    if (s !== "S" && s !== "M" && s !== "L") throw new InvalidArgumentError("expected S, M or L.");
-    return s as ScaleName;
-  }, "S" as ScaleName)
+  .option(
+    "--scale <S|M|L>",
+    "S (demo-sized), M (10k people, 100k ties), L (100k people, 1M ties)",
+    (v) => {
+      const s = v.toUpperCase();
+      if (s !== "S" && s !== "M" && s !== "L") throw new InvalidArgumentError("expected S, M or L.");
+      return s as ScaleName;
+    },
+    "S" as ScaleName,
+  )
   .option("--pairs <n>", "random warm-path pairs", (v) => Number(v))
   .option("--data <dir>", "where the bench's Neo4j keeps each scale", path.join(projectRoot, "bench/.data"))
   .option("--out <dir>", "where the tables go", path.join(projectRoot, "bench/results"))
-  .option("--no-embedding", "skip refreshEmbedding, embedding and embeddingRanking (at L the refresh runs out of memory, see docs/performance.md)")
+  .option(
+    "--no-embedding",
+    "skip refreshEmbedding, embedding and embeddingRanking (at L the refresh runs out of memory, see docs/performance.md)",
+  )
   .parse();
 const opts = program.opts<{ scale: ScaleName; pairs?: number; data: string; out: string; embedding: boolean }>();
 
@@ -149,11 +157,15 @@ async function startApi(neo4jUri: string): Promise<Api> {
         resolve((message as ApiReady).url);
       }
     };
-    const onExit = (code: number | null): void => reject(new Error(`The API process ended with code ${code} before it was ready.`));
+    const onExit = (code: number | null): void =>
+      reject(new Error(`The API process ended with code ${code} before it was ready.`));
     child.on("message", onMessage);
     child.once("exit", onExit);
   });
-  const { token } = await signToken({ JWT_SECRET: secret, JWT_TTL: "8h", NODE_ENV: "production" }, { id: "bench-coordinator", roles: ["COORDINATOR"] });
+  const { token } = await signToken(
+    { JWT_SECRET: secret, JWT_TTL: "8h", NODE_ENV: "production" },
+    { id: "bench-coordinator", roles: ["COORDINATOR"] },
+  );
   const pid = child.pid!;
   return {
     child,
@@ -274,7 +286,8 @@ async function compare<I>(api: Api, options: CompareOptions<I>): Promise<Operati
       }
       if (rep === 0 && (viaGraphql !== viaRaw || (viaMemory !== undefined && viaMemory !== viaGraphql))) {
         disagreements++;
-        if (examples.length < 3) examples.push(`graphql ${viaGraphql} | raw ${viaRaw}${viaMemory === undefined ? "" : ` | memory ${viaMemory}`}`);
+        if (examples.length < 3)
+          examples.push(`graphql ${viaGraphql} | raw ${viaRaw}${viaMemory === undefined ? "" : ` | memory ${viaMemory}`}`);
       }
       n++;
       bar.update(n);
@@ -304,7 +317,13 @@ async function compare<I>(api: Api, options: CompareOptions<I>): Promise<Operati
 }
 
 /** N clients, each sending the next request when its last one is answered, for a fixed time. */
-async function throughput(name: string, clients: number, seconds: number, maxRequests: number, request: () => Promise<unknown>): Promise<ThroughputResult> {
+async function throughput(
+  name: string,
+  clients: number,
+  seconds: number,
+  maxRequests: number,
+  request: () => Promise<unknown>,
+): Promise<ThroughputResult> {
   const latencies: number[] = [];
   let errors = 0;
   let sent = 0;
@@ -385,7 +404,9 @@ const generatedCypher = `MATCH (k:Case) WITH k ORDER BY k.id ASC LIMIT 50
 RETURN k.id AS id, k.title AS title, k.status AS status, [(k)<-[:ASKED]-(s:Sme) | s {.name, .city}] AS sme`;
 
 /** Reads the ranking page by page until every entry is in; the answer key is the total and the ids in order. */
-async function readWholeRanking(page: (offset: number) => Promise<{ total: number; entries: Array<{ id: string }> }>): Promise<string> {
+async function readWholeRanking(
+  page: (offset: number) => Promise<{ total: number; entries: Array<{ id: string }> }>,
+): Promise<string> {
   const ids: string[] = [];
   let total = 0;
   do {
@@ -437,7 +458,11 @@ async function main(): Promise<void> {
     // warmPaths to a programme from the workspace's coordinators (the coordinators' own question; at M and L they are hubs).
     const coordinators = (await resolveWorkspace(db, null)).coordinatorIds;
     const roleHolders = new Map<string, string[]>();
-    for (const p of someProgrammes) roleHolders.set(p, (await resolvePathTargets(db, p)).personIds.filter((id) => !coordinators.includes(id)));
+    for (const p of someProgrammes)
+      roleHolders.set(
+        p,
+        (await resolvePathTargets(db, p)).personIds.filter((id) => !coordinators.includes(id)),
+      );
     const someCases = pick(random, cases, 20);
     // Every programme and institution, in pages of the API's largest page (MAX_PAGE_SIZE, 1,000):
     // one page at S and M, two at L (1,110 entries) — one sample is the whole ranking.
@@ -447,34 +472,58 @@ async function main(): Promise<void> {
     const api_ = api;
     const ops = {
       warmPathsGraphql: async ([from, to]: [string, string]) => {
-        const data = await api_.graphql<{ warmPaths: Array<{ score: number; steps: Array<{ person: { id: string } }> }> }>(warmPathsQuery, {
-          to,
-          from: [from],
-          k: 3,
-          maxHops: 4,
-        });
+        const data = await api_.graphql<{ warmPaths: Array<{ score: number; steps: Array<{ person: { id: string } }> }> }>(
+          warmPathsQuery,
+          {
+            to,
+            from: [from],
+            k: 3,
+            maxHops: 4,
+          },
+        );
         const top = data.warmPaths[0];
-        return pathKey(top?.steps.map((s) => s.person.id), top?.score);
+        return pathKey(
+          top?.steps.map((s) => s.person.id),
+          top?.score,
+        );
       },
       warmPathsRaw: async ([from, to]: [string, string]) => {
         const paths = await findWarmPaths(db, { to, from: [from], k: 3, maxHops: 4 });
-        return pathKey(paths[0]?.steps.map((s) => s.person.id), paths[0]?.score);
+        return pathKey(
+          paths[0]?.steps.map((s) => s.person.id),
+          paths[0]?.score,
+        );
       },
       orgPathsGraphql: async (programme: string) => {
-        const data = await api_.graphql<{ warmPaths: Array<{ score: number; steps: Array<{ person: { id: string } }> }> }>(orgPathsQuery, {
-          to: programme,
-          k: 3,
-          maxHops: 4,
-        });
+        const data = await api_.graphql<{ warmPaths: Array<{ score: number; steps: Array<{ person: { id: string } }> }> }>(
+          orgPathsQuery,
+          {
+            to: programme,
+            k: 3,
+            maxHops: 4,
+          },
+        );
         const top = data.warmPaths[0];
-        return pathKey(top?.steps.map((s) => s.person.id), top?.score);
+        return pathKey(
+          top?.steps.map((s) => s.person.id),
+          top?.score,
+        );
       },
       orgPathsRaw: async (programme: string) => {
         const paths = await findWarmPaths(db, { to: programme, k: 3, maxHops: 4 });
-        return pathKey(paths[0]?.steps.map((s) => s.person.id), paths[0]?.score);
+        return pathKey(
+          paths[0]?.steps.map((s) => s.person.id),
+          paths[0]?.score,
+        );
       },
       orgPathsMemory: (programme: string) => {
-        const paths = findWarmPathsInMemory(graph, { from: coordinators, to: roleHolders.get(programme) ?? [], k: 3, maxHops: 4, minStrength: 0 });
+        const paths = findWarmPathsInMemory(graph, {
+          from: coordinators,
+          to: roleHolders.get(programme) ?? [],
+          k: 3,
+          maxHops: 4,
+          minStrength: 0,
+        });
         return Promise.resolve(pathKey(paths[0]?.people, paths[0]?.score));
       },
       floorGraphql: async () => (await api_.graphql<{ __typename: string }>("query { __typename }")).__typename,
@@ -484,7 +533,10 @@ async function main(): Promise<void> {
         return Promise.resolve(pathKey(paths[0]?.people, paths[0]?.score));
       },
       embeddingGraphql: async (p: string) => {
-        const data = await api_.graphql<{ embedding: { level: number; threads: number; reachedRoleHolders: number } }>(embeddingQuery, { p });
+        const data = await api_.graphql<{ embedding: { level: number; threads: number; reachedRoleHolders: number } }>(
+          embeddingQuery,
+          { p },
+        );
         return `${data.embedding.level}/${data.embedding.threads}/${data.embedding.reachedRoleHolders}`;
       },
       embeddingRaw: async (p: string) => {
@@ -505,7 +557,14 @@ async function main(): Promise<void> {
         return data.caseSuggestions.map((s) => s.courseId).join(",");
       },
       suggestionsRaw: async (caseId: string) => {
-        const list = await suggestCourses(db, { caseId, limit: 10, weights: null, language: Language.EN, now: nowIso(), settings: settingsOfMatching });
+        const list = await suggestCourses(db, {
+          caseId,
+          limit: 10,
+          weights: null,
+          language: Language.EN,
+          now: nowIso(),
+          settings: settingsOfMatching,
+        });
         return list.map((s) => s.courseId).join(",");
       },
       boardGraphql: async () => {
@@ -536,7 +595,14 @@ async function main(): Promise<void> {
     }
     for (const c of someCases) await Promise.all([ops.suggestionsGraphql(c), ops.suggestionsRaw(c)]);
     for (let i = 0; i < 30; i++) {
-      await Promise.all([ops.boardGraphql(), ops.boardRaw(), ops.generatedGraphql(), ops.generatedRaw(), ops.floorGraphql(), ops.floorRaw()]);
+      await Promise.all([
+        ops.boardGraphql(),
+        ops.boardRaw(),
+        ops.generatedGraphql(),
+        ops.generatedRaw(),
+        ops.floorGraphql(),
+        ops.floorRaw(),
+      ]);
     }
 
     log("Measuring (GraphQL and raw interleaved)…");
@@ -580,28 +646,30 @@ async function main(): Promise<void> {
         note: "no resolver: the fixed cost of HTTP, token check, limits and Apollo per request, against one trivial Cypher round trip",
       }),
     );
-    if (opts.embedding) operations.push(
-      await compare(api, {
-        name: "embedding (one programme)",
-        items: someProgrammes,
-        reps: 6,
-        seconds,
-        graphql: ops.embeddingGraphql,
-        raw: ops.embeddingRaw,
-        rawLabel: "computeProgrammeEmbedding",
-      }),
-    );
-    if (opts.embedding) operations.push(
-      await compare(api, {
-        name: "embeddingRanking (all)",
-        items: [null],
-        reps: 20,
-        seconds,
-        graphql: ops.rankingGraphql,
-        raw: ops.rankingRaw,
-        rawLabel: "rankEmbedding",
-      }),
-    );
+    if (opts.embedding)
+      operations.push(
+        await compare(api, {
+          name: "embedding (one programme)",
+          items: someProgrammes,
+          reps: 6,
+          seconds,
+          graphql: ops.embeddingGraphql,
+          raw: ops.embeddingRaw,
+          rawLabel: "computeProgrammeEmbedding",
+        }),
+      );
+    if (opts.embedding)
+      operations.push(
+        await compare(api, {
+          name: "embeddingRanking (all)",
+          items: [null],
+          reps: 20,
+          seconds,
+          graphql: ops.rankingGraphql,
+          raw: ops.rankingRaw,
+          rawLabel: "rankEmbedding",
+        }),
+      );
     operations.push(
       await compare(api, {
         name: "caseSuggestions (limit 10)",
@@ -641,7 +709,9 @@ async function main(): Promise<void> {
     const throughputs: ThroughputResult[] = [];
     for (const clients of [8, 32]) {
       throughputs.push(await throughput("caseBoard via /graphql", clients, settings.throughputSeconds, 50_000, ops.boardGraphql));
-      throughputs.push(await throughput("readCaseBoard on the driver", clients, settings.throughputSeconds, 50_000, ops.boardRaw));
+      throughputs.push(
+        await throughput("readCaseBoard on the driver", clients, settings.throughputSeconds, 50_000, ops.boardRaw),
+      );
     }
     const memoryAfter = api.memory();
 
@@ -671,7 +741,9 @@ async function main(): Promise<void> {
         suggestionCountsMs: prepared.marker.suggestionCountsMs,
       },
       inMemoryLoadMs: Math.round(loaded.ms),
-      embeddingRefresh: refresh ? { ms: Math.round(refresh.ms), programmes: refresh.value.programmes, institutions: refresh.value.institutions } : null,
+      embeddingRefresh: refresh
+        ? { ms: Math.round(refresh.ms), programmes: refresh.value.programmes, institutions: refresh.value.institutions }
+        : null,
       apiMemory: { idleRssMb: memoryIdle.rssMb, afterRssMb: memoryAfter.rssMb, peakRssMb: memoryAfter.peakRssMb },
       operations,
       throughput: throughputs,
@@ -697,4 +769,3 @@ main().catch((error: unknown) => {
   log(`Bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });
-

@@ -38,7 +38,14 @@ export interface BenchResults {
   size: SyntheticSize;
   command: string;
   date: string;
-  machine: { cpus: number; model: string; memoryGb: number; node: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
+  machine: {
+    cpus: number;
+    model: string;
+    memoryGb: number;
+    node: string;
+    loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
+  };
   graph: {
     reused: boolean;
     generatedAt: string;
@@ -89,20 +96,49 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
     });
   }
   const ranking = op("embeddingRanking");
-  if (ranking) checks.push({ target: "embeddingRanking ≤ 2 s (p50)", at: "L", measured: `p50 ${ranking.graphql.p50} ms`, met: ranking.graphql.p50 <= 2000 });
+  if (ranking)
+    checks.push({
+      target: "embeddingRanking ≤ 2 s (p50)",
+      at: "L",
+      measured: `p50 ${ranking.graphql.p50} ms`,
+      met: ranking.graphql.p50 <= 2000,
+    });
   const embedding = op("embedding (");
-  if (embedding) checks.push({ target: "embedding of one programme ≤ 100 ms (p50)", at: "L", measured: `p50 ${embedding.graphql.p50} ms`, met: embedding.graphql.p50 <= 100 });
+  if (embedding)
+    checks.push({
+      target: "embedding of one programme ≤ 100 ms (p50)",
+      at: "L",
+      measured: `p50 ${embedding.graphql.p50} ms`,
+      met: embedding.graphql.p50 <= 100,
+    });
   const suggestions = op("caseSuggestions");
-  if (suggestions) checks.push({ target: "caseSuggestions p95 ≤ 100 ms", at: "L", measured: `p95 ${suggestions.graphql.p95} ms`, met: suggestions.graphql.p95 <= 100 });
+  if (suggestions)
+    checks.push({
+      target: "caseSuggestions p95 ≤ 100 ms",
+      at: "L",
+      measured: `p95 ${suggestions.graphql.p95} ms`,
+      met: suggestions.graphql.p95 <= 100,
+    });
   const board32 = r.throughput.find((t) => t.name.includes("graphql") && t.clients === 32);
-  if (board32) checks.push({ target: "case board ≥ 500 requests/s with 32 clients", at: "M", measured: `${board32.perSecond}/s`, met: board32.perSecond >= 500 });
+  if (board32)
+    checks.push({
+      target: "case board ≥ 500 requests/s with 32 clients",
+      at: "M",
+      measured: `${board32.perSecond}/s`,
+      met: board32.perSecond >= 500,
+    });
   checks.push({
     target: "synthetic load ≥ 50,000 relationships/s",
     at: "any",
     measured: `${r.graph.relationshipsPerSecondWithoutStart}/s (${r.graph.path}; ${r.graph.relationshipsPerSecond}/s counting the Neo4j start)`,
     met: r.graph.relationshipsPerSecondWithoutStart >= 50_000,
   });
-  checks.push({ target: "API resident memory ≤ 300 MB", at: "L", measured: `peak ${r.apiMemory.peakRssMb} MB`, met: r.apiMemory.peakRssMb <= 300 });
+  checks.push({
+    target: "API resident memory ≤ 300 MB",
+    at: "L",
+    measured: `peak ${r.apiMemory.peakRssMb} MB`,
+    met: r.apiMemory.peakRssMb <= 300,
+  });
   return checks;
 }
 
@@ -121,9 +157,13 @@ export function renderMarkdown(r: BenchResults): string {
       `${r.graph.reused ? `reused (generated ${r.graph.generatedAt.slice(0, 16).replace("T", " ")})` : "generated in this run"}.`,
   );
   lines.push("");
-  lines.push("Latency in ms. GraphQL = a POST to /graphql on loopback (API in a child process); raw = the same service code and Cypher through the driver in the bench process; the two are interleaved sample by sample.");
+  lines.push(
+    "Latency in ms. GraphQL = a POST to /graphql on loopback (API in a child process); raw = the same service code and Cypher through the driver in the bench process; the two are interleaved sample by sample.",
+  );
   lines.push("");
-  lines.push("| operation | GraphQL p50 | GraphQL p95 | raw p50 | raw p95 | ratio p50 | ratio p95 | in-memory p50 / p95 | statements / tx per request | samples | answers differ |");
+  lines.push(
+    "| operation | GraphQL p50 | GraphQL p95 | raw p50 | raw p95 | ratio p50 | ratio p95 | in-memory p50 / p95 | statements / tx per request | samples | answers differ |",
+  );
   lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const o of r.operations) {
     lines.push(
@@ -139,12 +179,15 @@ export function renderMarkdown(r: BenchResults): string {
     for (const e of o.disagreementExamples) lines.push(`- ${o.name}, differing answer: ${e}`);
   }
   const warm = r.operations.find((o) => o.memoryGapP50 !== null);
-  if (warm) lines.push(`- warmPaths: GraphQL p50 is ${warm.memoryGapP50}× the in-memory search's p50 (the price of a shared database).`);
+  if (warm)
+    lines.push(`- warmPaths: GraphQL p50 is ${warm.memoryGapP50}× the in-memory search's p50 (the price of a shared database).`);
   lines.push("");
   lines.push("| throughput | clients | requests | errors | seconds | requests/s | p50 | p95 |");
   lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const t of r.throughput) {
-    lines.push(`| ${t.name} | ${t.clients} | ${t.requests} | ${t.errors} | ${t.seconds} | ${t.perSecond} | ${fmt(t.latency.p50)} | ${fmt(t.latency.p95)} |`);
+    lines.push(
+      `| ${t.name} | ${t.clients} | ${t.requests} | ${t.errors} | ${t.seconds} | ${t.perSecond} | ${fmt(t.latency.p50)} | ${fmt(t.latency.p95)} |`,
+    );
   }
   lines.push("");
   lines.push("| other figure | value |");
@@ -161,7 +204,9 @@ export function renderMarkdown(r: BenchResults): string {
       : "| full embedding recomputation (refreshEmbedding) | not run (--no-embedding) |",
   );
   lines.push(`| in-memory baseline: load the KNOWS graph | ${r.inMemoryLoadMs} ms |`);
-  lines.push(`| API resident memory (RSS of the API process) | ${r.apiMemory.idleRssMb} MB idle, ${r.apiMemory.afterRssMb} MB after the run, peak ${r.apiMemory.peakRssMb} MB |`);
+  lines.push(
+    `| API resident memory (RSS of the API process) | ${r.apiMemory.idleRssMb} MB idle, ${r.apiMemory.afterRssMb} MB after the run, peak ${r.apiMemory.peakRssMb} MB |`,
+  );
   lines.push("");
   lines.push("| target (issue 7) | stated at | measured here | met here |");
   lines.push("| --- | --- | --- | --- |");

@@ -20,7 +20,15 @@ const config: CodegenConfig = {
         // Only the types the operations use, not the whole 17,000-line generated schema.
         onlyOperationTypes: true,
         // Dates travel as ISO strings.
-        scalars: { Date: "string", DateTime: "string", BigInt: "string", Duration: "string", LocalDateTime: "string", LocalTime: "string", Time: "string" },
+        scalars: {
+          Date: "string",
+          DateTime: "string",
+          BigInt: "string",
+          Duration: "string",
+          LocalDateTime: "string",
+          LocalTime: "string",
+          Time: "string",
+        },
       },
     },
   },

@@ -36,7 +36,10 @@ async function main(): Promise<void> {
     if (!opts.reset && !(await graphIsEmpty(db))) {
       process.stderr.write("The graph already holds data: merging the demo data into it (use --reset to reload from scratch).\n");
     }
-    const result = await loadDemoData(db, { reset: opts.reset === true, onProgress: (line) => process.stderr.write(`${line}\n`) });
+    const result = await loadDemoData(db, {
+      reset: opts.reset === true,
+      onProgress: (line) => process.stderr.write(`${line}\n`),
+    });
     process.stdout.write(
       `Demo data ${opts.reset ? "reloaded" : "loaded"} into ${uri}: ${result.nodes} nodes and ${result.relationships} relationships in ${result.ms} ms.\n`,
     );
@@ -53,7 +56,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const explained = error instanceof EmbeddedNeo4jError || error instanceof DatabaseConnectionError || error instanceof ConfigError;
-  process.stderr.write(explained ? `${error.message}\n` : `Could not load the demo data: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  const explained =
+    error instanceof EmbeddedNeo4jError || error instanceof DatabaseConnectionError || error instanceof ConfigError;
+  process.stderr.write(
+    explained
+      ? `${error.message}\n`
+      : `Could not load the demo data: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

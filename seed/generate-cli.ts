@@ -74,15 +74,23 @@ const program = new Command()
   .option("--concurrency <n>", "write statements in flight at once", whole, 2)
   .option("--rebuild-strength-index", "drop the KNOWS strength index during the load and fill it once after it", false)
   .option("--reset", "delete everything in the database first", false)
-  .option("--bulk", "load with Neo4j's offline bulk importer (embedded Neo4j, not running, empty or --reset): much faster for M and L", false)
-  .option("--today <YYYY-MM-DD>", "reference date: dates move by whole years so that its academic year is the current one (default today)", (v) => {
-    try {
-      academicYearStartOf(v);
-    } catch (error) {
-      throw new InvalidArgumentError((error as Error).message);
-    }
-    return v;
-  });
+  .option(
+    "--bulk",
+    "load with Neo4j's offline bulk importer (embedded Neo4j, not running, empty or --reset): much faster for M and L",
+    false,
+  )
+  .option(
+    "--today <YYYY-MM-DD>",
+    "reference date: dates move by whole years so that its academic year is the current one (default today)",
+    (v) => {
+      try {
+        academicYearStartOf(v);
+      } catch (error) {
+        throw new InvalidArgumentError((error as Error).message);
+      }
+      return v;
+    },
+  );
 
 /** A named scale, or a size derived from --people, or S; explicit counts override either. */
 function sizeFrom(options: CliOptions): SyntheticSize {
@@ -138,10 +146,18 @@ async function generateBulk(options: CliOptions, size: SyntheticSize): Promise<v
     );
   }
   for (const flag of ["batchSize", "concurrency", "rebuildStrengthIndex"] as const) {
-    if (program.getOptionValueSource(flag) === "cli") throw new BulkImportRefusedError(`--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} tunes the Cypher path and means nothing with --bulk.`);
+    if (program.getOptionValueSource(flag) === "cli")
+      throw new BulkImportRefusedError(
+        `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} tunes the Cypher path and means nothing with --bulk.`,
+      );
   }
   const localUri = `bolt://127.0.0.1:${config.NEO4J_BOLT_PORT}`;
-  const running = await connectDatabase({ uri: localUri, database: config.NEO4J_DATABASE, noAuth: true, connectionTimeoutMs: 2_000 }).catch(() => undefined);
+  const running = await connectDatabase({
+    uri: localUri,
+    database: config.NEO4J_DATABASE,
+    noAuth: true,
+    connectionTimeoutMs: 2_000,
+  }).catch(() => undefined);
   if (running) {
     await running.close();
     throw new BulkImportRefusedError(
@@ -227,6 +243,8 @@ main().catch((error: unknown) => {
     error instanceof SyntheticSizeError ||
     error instanceof GraphNotEmptyError ||
     error instanceof BulkImportRefusedError;
-  process.stderr.write(`\n${known ? (error as Error).message : `Generation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}\n`);
+  process.stderr.write(
+    `\n${known ? (error as Error).message : `Generation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}\n`,
+  );
   process.exit(1);
 });

@@ -46,10 +46,9 @@ export function domainLabels(): string[] {
 
 /** True when the graph holds no domain node at all (other nodes, such as a test marker, do not count). */
 export async function graphIsEmpty(db: Database): Promise<boolean> {
-  const rows = await db.read(
-    "RETURN NOT EXISTS { MATCH (n) WHERE any(label IN labels(n) WHERE label IN $labels) } AS empty",
-    { labels: domainLabels() },
-  );
+  const rows = await db.read("RETURN NOT EXISTS { MATCH (n) WHERE any(label IN labels(n) WHERE label IN $labels) } AS empty", {
+    labels: domainLabels(),
+  });
   return rows[0]?.empty === true;
 }
 

@@ -76,7 +76,9 @@ async function start(shared: Shared): Promise<Target> {
       javaHome: config.JAVA_HOME,
       onProgress: (line) => process.stderr.write(`[test neo4j] ${line}\n`),
     });
-    process.stderr.write(`[test neo4j] Neo4j ${shared.embedded.version} ready at ${shared.embedded.uri} in ${Date.now() - started} ms\n`);
+    process.stderr.write(
+      `[test neo4j] Neo4j ${shared.embedded.version} ready at ${shared.embedded.uri} in ${Date.now() - started} ms\n`,
+    );
     target = { uri: shared.embedded.uri, username: "neo4j", password: "", database: "neo4j", noAuth: true, embedded: true };
   }
   // Constraints once for the run on the throw-away Neo4j: files that run side by side must not create
@@ -95,7 +97,11 @@ async function start(shared: Shared): Promise<Target> {
 export async function setup(project: TestProject): Promise<void> {
   let shared = holder.__werkplaatsTestNeo4j;
   if (!shared) {
-    shared = { users: 0, target: Promise.resolve(undefined as never), lockDir: mkdtempSync(path.join(os.tmpdir(), "werkplaats-test-lock-")) };
+    shared = {
+      users: 0,
+      target: Promise.resolve(undefined as never),
+      lockDir: mkdtempSync(path.join(os.tmpdir(), "werkplaats-test-lock-")),
+    };
     shared.target = start(shared);
     holder.__werkplaatsTestNeo4j = shared;
   }

@@ -125,5 +125,7 @@ function searchAtFloor(graph: InMemoryGraph, query: WarmPathQuery, floor: number
     for (let i = 0; i < x.nodes.length; i++) if (x.nodes[i] !== y.nodes[i]) return x.nodes[i]! - y.nodes[i]!;
     return 0;
   });
-  return found.slice(0, query.k).map((p) => ({ people: p.nodes.map((i) => graph.ids[i]!), score: p.score, hops: p.nodes.length - 1 }));
+  return found
+    .slice(0, query.k)
+    .map((p) => ({ people: p.nodes.map((i) => graph.ids[i]!), score: p.score, hops: p.nodes.length - 1 }));
 }

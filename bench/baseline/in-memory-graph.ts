@@ -45,7 +45,10 @@ export function buildInMemoryGraph(ids: string[], ties: Array<[string, string, n
 export async function loadInMemoryGraph(db: Database, pageSize = 200_000): Promise<InMemoryGraph> {
   const ids: string[] = [];
   for (let skip = 0; ; skip += pageSize) {
-    const rows = await db.read("MATCH (p:Person) RETURN p.id AS id ORDER BY id SKIP toInteger($skip) LIMIT toInteger($limit)", { skip, limit: pageSize });
+    const rows = await db.read("MATCH (p:Person) RETURN p.id AS id ORDER BY id SKIP toInteger($skip) LIMIT toInteger($limit)", {
+      skip,
+      limit: pageSize,
+    });
     for (const r of rows) ids.push(String(r.id));
     if (rows.length < pageSize) break;
   }

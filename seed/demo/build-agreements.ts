@@ -81,7 +81,8 @@ export function buildAgreements(graph: DemoGraph, education: Education, workspac
       scope: "PROGRAMME",
       assignmentTypes: ["PROJECT", "INTERNSHIP", "GRADUATION"],
       casesPerPeriod: rng.int(4, 6),
-      planning: "Per onderwijsperiode een vaste sprintweek in het tweede en derde jaar; casussen uiterlijk vier weken voor de start van de periode aangeleverd.",
+      planning:
+        "Per onderwijsperiode een vaste sprintweek in het tweede en derde jaar; casussen uiterlijk vier weken voor de start van de periode aangeleverd.",
       process: rng.pick(PROCESS),
       supervision: rng.pick(SUPERVISION),
       structural: deal.structural,
@@ -105,7 +106,8 @@ export function buildAgreements(graph: DemoGraph, education: Education, workspac
     casesPerPeriod: 8,
     planning:
       "Elke opleiding van de faculteit reserveert per blok ruimte voor ten minste twee mkb-casussen; de decaan stemt de verdeling jaarlijks af met de werkplaats.",
-    process: "Opleidingsdirecteuren wijzen per opleiding een contactdocent aan; de werkplaats levert casussen aan via de contactdocenten.",
+    process:
+      "Opleidingsdirecteuren wijzen per opleiding een contactdocent aan; de werkplaats levert casussen aan via de contactdocenten.",
     supervision: "Begeleiding volgens de onderwijs- en examenregeling; de werkplaats evalueert elk semester met de decaan.",
     structural: true,
     signedOn: "2026-03-12",
@@ -127,7 +129,13 @@ export function buildAgreements(graph: DemoGraph, education: Education, workspac
   return { all, byCourse };
 }
 
-function addCourseAgreement(graph: DemoGraph, education: Education, workspaceId: string, course: CourseInfo, rng: Random): AgreementInfo {
+function addCourseAgreement(
+  graph: DemoGraph,
+  education: Education,
+  workspaceId: string,
+  course: CourseInfo,
+  rng: Random,
+): AgreementInfo {
   const id = `agreement-${course.id.replace(/^course-/, "")}`;
   const year = rng.chance(0.6) ? ACADEMIC_YEARS[0] : ACADEMIC_YEARS[1];
   const nextYearStart = shiftDate(year.firstMonday, 52 * 7);

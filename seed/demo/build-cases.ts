@@ -3,7 +3,14 @@ import type { Random } from "./create-random.js";
 import type { Agreements } from "./build-agreements.js";
 import type { CourseInfo, Education, PeriodInfo } from "./build-education.js";
 import type { SmeInfo } from "./build-partners.js";
-import { CASE_TEMPLATES, CLOSE_REASONS, DECLINE_REASONS, SME_FEEDBACK, TEACHER_FEEDBACK, type CaseTemplate } from "./case-templates.js";
+import {
+  CASE_TEMPLATES,
+  CLOSE_REASONS,
+  DECLINE_REASONS,
+  SME_FEEDBACK,
+  TEACHER_FEEDBACK,
+  type CaseTemplate,
+} from "./case-templates.js";
 import { chooseCoordinator } from "./choose-coordinator.js";
 import type { CoordinatorName } from "./programmes.js";
 import { atTime, daysBetween, DEMO_TODAY, earlierOf, shiftDate } from "./shift-date.js";
@@ -97,15 +104,39 @@ export function buildCases(
     }
     throw new Error("demo data: no case plan reaches its teachers in time");
   };
-  const proposedVariants = rng.shuffle(["pending", "pending", "pending", "pending", "pending", "expired", "expired", "notNow"] as const);
-  for (let i = 0; i < CASE_STATUS_PLAN.PROPOSED; i++) plans.push(retry(() => planner.proposed(proposedVariants[i % proposedVariants.length] ?? "pending")));
+  const proposedVariants = rng.shuffle([
+    "pending",
+    "pending",
+    "pending",
+    "pending",
+    "pending",
+    "expired",
+    "expired",
+    "notNow",
+  ] as const);
+  for (let i = 0; i < CASE_STATUS_PLAN.PROPOSED; i++)
+    plans.push(retry(() => planner.proposed(proposedVariants[i % proposedVariants.length] ?? "pending")));
   for (let i = 0; i < CASE_STATUS_PLAN.QUALIFIED; i++) plans.push(planner.qualified(i < 2));
   for (let i = 0; i < CASE_STATUS_PLAN.INTAKE; i++) plans.push(planner.intake(i < 1));
-  const closedFrom = ["INTAKE", "INTAKE", "INTAKE", "QUALIFIED", "QUALIFIED", "QUALIFIED", "PROPOSED", "PROPOSED", "PROPOSED", "PROPOSED"] as const;
-  for (let i = 0; i < CASE_STATUS_PLAN.CLOSED; i++) plans.push(retry(() => planner.closed(closedFrom[i % closedFrom.length] ?? "INTAKE")));
+  const closedFrom = [
+    "INTAKE",
+    "INTAKE",
+    "INTAKE",
+    "QUALIFIED",
+    "QUALIFIED",
+    "QUALIFIED",
+    "PROPOSED",
+    "PROPOSED",
+    "PROPOSED",
+    "PROPOSED",
+  ] as const;
+  for (let i = 0; i < CASE_STATUS_PLAN.CLOSED; i++)
+    plans.push(retry(() => planner.closed(closedFrom[i % closedFrom.length] ?? "INTAKE")));
 
   // Number the cases in the order they came in.
-  plans.sort((a, b) => (a.created === b.created ? a.template.title.localeCompare(b.template.title) : a.created.localeCompare(b.created)));
+  plans.sort((a, b) =>
+    a.created === b.created ? a.template.title.localeCompare(b.template.title) : a.created.localeCompare(b.created),
+  );
   const smeOf = assignSmes(plans, smes, rng);
 
   const activity: CaseActivity = { firstCaseDate: new Map(), touches: [], courseActivity: new Map() };
@@ -140,10 +171,14 @@ class CasePlanner {
           ? p.startDate <= DEMO_TODAY && DEMO_TODAY <= p.endDate
           : p.startDate > DEMO_TODAY;
     const pairs = this.targets.flatMap((course) =>
-      course.periods.filter((p) => fits(p) && (this.used.get(`${course.id}|${p.id}`) ?? 0) < 2).map((period) => ({ course, period })),
+      course.periods
+        .filter((p) => fits(p) && (this.used.get(`${course.id}|${p.id}`) ?? 0) < 2)
+        .map((period) => ({ course, period })),
     );
     for (let attempt = 0; attempt < 50; attempt++) {
-      const { course, period } = rng.weighted(pairs.map((pair) => [pair, this.agreements.byCourse.has(pair.course.id) ? 3 : 1] as const));
+      const { course, period } = rng.weighted(
+        pairs.map((pair) => [pair, this.agreements.byCourse.has(pair.course.id) ? 3 : 1] as const),
+      );
       const template = this.templateFor(course);
       const rejections = rng.weighted([
         [0, 6],
@@ -154,8 +189,7 @@ class CasePlanner {
       const firstSent = q + rng.int(1, 14);
       const chain = this.chain(template, course, firstSent, rejections, "INTERESTED");
       const matchedOffset = chain.end;
-      const anchor =
-        status === "MATCHED" ? shiftDate(DEMO_TODAY, -rng.int(1, 40)) : shiftDate(period.startDate, -rng.int(5, 40));
+      const anchor = status === "MATCHED" ? shiftDate(DEMO_TODAY, -rng.int(1, 40)) : shiftDate(period.startDate, -rng.int(5, 40));
       const room = daysBetween(FIRST_CASE_DATE, anchor) - matchedOffset;
       if (room < 0) continue;
       const slack = rng.int(0, Math.min(room, status === "COMPLETED" ? 150 : status === "IN_SPRINT" ? 90 : 45));
@@ -171,7 +205,8 @@ class CasePlanner {
         { from: "PROPOSED", to: "MATCHED", date: shiftDate(created, matchedOffset) },
       ];
       if (status !== "MATCHED") events.push({ from: "MATCHED", to: "IN_SPRINT", date: period.startDate });
-      if (status === "COMPLETED") events.push({ from: "IN_SPRINT", to: "COMPLETED", date: shiftDate(period.endDate, rng.int(3, 9)) });
+      if (status === "COMPLETED")
+        events.push({ from: "IN_SPRINT", to: "COMPLETED", date: shiftDate(period.endDate, rng.int(3, 9)) });
       return {
         status,
         template,
@@ -316,7 +351,14 @@ class CasePlanner {
         ["EXPIRED", 1],
       ] as const);
       if (outcome === "EXPIRED") {
-        proposals.push({ course, teacherId: course.contactTeacherId as string, sent: cursor, answer: null, answered: null, declineReason: null });
+        proposals.push({
+          course,
+          teacherId: course.contactTeacherId as string,
+          sent: cursor,
+          answer: null,
+          answered: null,
+          declineReason: null,
+        });
         cursor += 14 + rng.int(1, 3);
       } else {
         const answered = cursor + rng.int(1, 9);
@@ -352,10 +394,7 @@ class CasePlanner {
     return { proposals, end: answered, lastSent: sent };
   }
 
-  private datedProposal(
-    p: ProposalOffset,
-    created: string,
-  ): ProposalPlan {
+  private datedProposal(p: ProposalOffset, created: string): ProposalPlan {
     return { ...p, sent: shiftDate(created, p.sent), answered: p.answered === null ? null : shiftDate(created, p.answered) };
   }
 
@@ -411,7 +450,13 @@ function assignSmes(plans: readonly CasePlan[], smes: readonly SmeInfo[], rng: R
       .map((sme, j) => ({ sme, plan: plans[j] as CasePlan }))
       .filter(({ sme, plan: p }) => !returned.has(sme.id) && daysBetween(p.created, plan.created) >= 30);
     const completed = earlier.filter(({ plan: p }) => p.status === "COMPLETED");
-    const choice = rng.pick(completed.length > 0 ? completed : earlier.length > 0 ? earlier : assigned.map((sme, j) => ({ sme, plan: plans[j] as CasePlan })));
+    const choice = rng.pick(
+      completed.length > 0
+        ? completed
+        : earlier.length > 0
+          ? earlier
+          : assigned.map((sme, j) => ({ sme, plan: plans[j] as CasePlan })),
+    );
     returned.add(choice.sme.id);
     assigned.push(choice.sme);
   });
@@ -468,7 +513,8 @@ function writeCase(graph: DemoGraph, plan: CasePlan, n: number, sme: SmeInfo, ac
   // A status change caused by a proposal happens when it was sent or answered, to the minute.
   const answeredAt = new Map(plan.proposals.filter((p) => p.answered).map((p) => [p.answered as string, p]));
   plan.events.forEach((e, k) => {
-    let when = e.to === "INTAKE" ? (graph.node("Case", id).created as string) : e.to === "IN_SPRINT" ? atTime(e.date, 9) : at(e.date);
+    let when =
+      e.to === "INTAKE" ? (graph.node("Case", id).created as string) : e.to === "IN_SPRINT" ? atTime(e.date, 9) : at(e.date);
     if (e.to === "PROPOSED") when = sentAt.get(e.date) ?? when;
     if (e.to === "MATCHED" && answeredAt.has(e.date)) {
       const pid = `proposal-${num}-${plan.proposals.indexOf(answeredAt.get(e.date) as ProposalPlan) + 1}`;

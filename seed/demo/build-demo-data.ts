@@ -15,7 +15,11 @@ import { INSTITUTIONS } from "./institutions.js";
 import { PersonFactory } from "./PersonFactory.js";
 import { COORDINATORS, DEAN_AND_BOARD, PROGRAMMES, type CoordinatorName } from "./programmes.js";
 
-export const WORKSPACE = { id: "ws-amsterdam", name: "Digitale Werkplaats MKB Amsterdam", region: "Metropoolregio Amsterdam" } as const;
+export const WORKSPACE = {
+  id: "ws-amsterdam",
+  name: "Digitale Werkplaats MKB Amsterdam",
+  region: "Metropoolregio Amsterdam",
+} as const;
 
 const COORDINATOR_TITLES: Record<CoordinatorName, string> = {
   "Fleur Bakker": "Coördinator Digitale Werkplaats (kwartiermaker)",
@@ -73,7 +77,13 @@ type MappingStatus = (typeof MAPPING_ORDER)[number];
  * EXAMPLES_RECEIVED with an example assignment, RESPONDED when a teacher answered (an interaction
  * with a reply, an answered proposal, a sprint), APPROACHED when only contacted, else NOT_APPROACHED.
  */
-function applyMappingStatus(graph: DemoGraph, education: Education, agreements: Agreements, activity: CaseActivity, outreach: Outreach): void {
+function applyMappingStatus(
+  graph: DemoGraph,
+  education: Education,
+  agreements: Agreements,
+  activity: CaseActivity,
+  outreach: Outreach,
+): void {
   const rank = (s: MappingStatus): number => MAPPING_ORDER.indexOf(s);
   const highest = (statuses: MappingStatus[]): MappingStatus =>
     statuses.reduce<MappingStatus>((best, s) => (rank(s) > rank(best) ? s : best), "NOT_APPROACHED");
@@ -89,7 +99,11 @@ function applyMappingStatus(graph: DemoGraph, education: Education, agreements: 
         : highest([
             ...fromInteractions(course.id),
             outreach.exampleCourses.has(course.id) ? "EXAMPLES_RECEIVED" : "NOT_APPROACHED",
-            work && (work.answered > 0 || work.sprints > 0) ? "RESPONDED" : work && work.proposals > 0 ? "APPROACHED" : "NOT_APPROACHED",
+            work && (work.answered > 0 || work.sprints > 0)
+              ? "RESPONDED"
+              : work && work.proposals > 0
+                ? "APPROACHED"
+                : "NOT_APPROACHED",
           ]);
       graph.setProps("Course", course.id, { mappingStatus: status });
       return status;

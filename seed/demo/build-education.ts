@@ -155,7 +155,12 @@ function buildProgramme(
   const otherIds: string[] = [];
   while (keyIds.length + otherIds.length < teacherCount) {
     const senior = rng.chance(0.2);
-    otherIds.push(people.addGenerated({ ...staff, jobTitle: senior ? `${mbo ? "Senior docent" : "Hoofddocent"} ${seed.name}` : teacherTitle }));
+    otherIds.push(
+      people.addGenerated({
+        ...staff,
+        jobTitle: senior ? `${mbo ? "Senior docent" : "Hoofddocent"} ${seed.name}` : teacherTitle,
+      }),
+    );
   }
 
   const periodsOf = education.periods.filter((p) => p.institutionId === inst.id);

@@ -46,7 +46,9 @@ export function buildNetwork(
 
   // The workspace team.
   const coords = COORDINATORS.map((name) => coordinatorIds[name]);
-  coords.forEach((a, i) => coords.slice(i + 1).forEach((b) => tie(a, b, { strength: 0.95, channel: "COLLEAGUE", since: "2024-02-01" })));
+  coords.forEach((a, i) =>
+    coords.slice(i + 1).forEach((b) => tie(a, b, { strength: 0.95, channel: "COLLEAGUE", since: "2024-02-01" })),
+  );
 
   // Designed warm routes into programmes.
   const [erik, linda, hans, sabine] = partners.bankStaffIds;
@@ -57,7 +59,13 @@ export function buildNetwork(
     ["Fleur Bakker", sabine, 0.6],
   ];
   for (const [coordinator, banker, strength] of bankTies) {
-    if (banker) tie(coordinatorIds[coordinator], banker, { strength, channel: "OTHER", since: "2024-03-12", note: "Accountmanager; verwijst klanten door" });
+    if (banker)
+      tie(coordinatorIds[coordinator], banker, {
+        strength,
+        channel: "OTHER",
+        since: "2024-03-12",
+        note: "Accountmanager; verwijst klanten door",
+      });
   }
   tie(coordinatorIds["Marieke Jansen"], partners.kvkAdvisorId, { strength: 0.65, channel: "EVENT", since: "2024-05-30" });
   for (const programme of education.programmes.values()) {
@@ -77,12 +85,20 @@ export function buildNetwork(
   const dean = id(DEAN_AND_BOARD.dean.person);
   const board = id(DEAN_AND_BOARD.board.person);
   for (const route of [DEAN_AND_BOARD.dean, DEAN_AND_BOARD.board]) {
-    tie(coordinatorIds[route.coordinator], id(route.person), { strength: route.strength, channel: route.channel, since: route.since });
+    tie(coordinatorIds[route.coordinator], id(route.person), {
+      strength: route.strength,
+      channel: route.channel,
+      since: route.since,
+    });
   }
   tie(dean, board, { strength: 0.85, channel: "COLLEAGUE", since: "2019-09-01" });
   for (const programme of education.programmes.values()) {
     if (programme.seed.reach !== "DEAN_AND_BOARD") continue;
-    tie(dean, programme.directorId, { strength: rng.float(0.7, 0.85), channel: "COLLEAGUE", since: between("2017-01-01", "2022-12-31") });
+    tie(dean, programme.directorId, {
+      strength: rng.float(0.7, 0.85),
+      channel: "COLLEAGUE",
+      since: between("2017-01-01", "2022-12-31"),
+    });
     if (programme.seed.id === DEAN_AND_BOARD.boardKnowsDirectorOf) {
       tie(board, programme.directorId, { strength: 0.6, channel: "COLLEAGUE", since: "2020-03-01" });
     }
@@ -91,11 +107,19 @@ export function buildNetwork(
   // Colleagues: close within a programme, loose across programmes, and the institution's leadership.
   for (const programme of education.programmes.values()) {
     const members = [...programme.people];
-    tie(programme.coordinatorId, programme.directorId, { strength: warm(), channel: "COLLEAGUE", since: between("2014-01-01", "2024-06-30") });
+    tie(programme.coordinatorId, programme.directorId, {
+      strength: warm(),
+      channel: "COLLEAGUE",
+      since: between("2014-01-01", "2024-06-30"),
+    });
     members.forEach((a, i) =>
       members.slice(i + 1).forEach((b) => {
         if (rng.chance(0.75)) {
-          tie(a, b, { strength: rng.chance(0.85) ? warm() : weak(), channel: "COLLEAGUE", since: between("2012-01-01", "2024-08-31") });
+          tie(a, b, {
+            strength: rng.chance(0.85) ? warm() : weak(),
+            channel: "COLLEAGUE",
+            since: between("2012-01-01", "2024-08-31"),
+          });
         }
       }),
     );
@@ -103,11 +127,18 @@ export function buildNetwork(
   for (const inst of education.institutions.values()) {
     const leaders = [...(education.deans.get(inst.id) ?? []), ...(education.boardMembers.get(inst.id) ?? [])];
     leaders.forEach((a, i) =>
-      leaders.slice(i + 1).forEach((b) => tie(a, b, { strength: warm(), channel: "COLLEAGUE", since: between("2015-01-01", "2023-12-31") })),
+      leaders
+        .slice(i + 1)
+        .forEach((b) => tie(a, b, { strength: warm(), channel: "COLLEAGUE", since: between("2015-01-01", "2023-12-31") })),
     );
     const programmes = [...education.programmes.values()].filter((p) => p.institution.id === inst.id);
     for (const deanId of education.deans.get(inst.id) ?? []) {
-      for (const p of programmes) tie(deanId, p.directorId, { strength: rng.float(0.3, 0.45), channel: "COLLEAGUE", since: between("2016-01-01", "2023-12-31") });
+      for (const p of programmes)
+        tie(deanId, p.directorId, {
+          strength: rng.float(0.3, 0.45),
+          channel: "COLLEAGUE",
+          since: between("2016-01-01", "2023-12-31"),
+        });
     }
     const staff = programmes.flatMap((p) => [...p.people]);
     for (let k = 0; k < 10; k++) {
@@ -122,9 +153,18 @@ export function buildNetwork(
   // The bank knows its clients; the KvK advisor knows the SMEs it sent.
   for (const sme of partners.smes) {
     if (sme.accountManagerId) {
-      tie(sme.accountManagerId, sme.contactId, { strength: warm(), channel: "OTHER", since: between("2016-01-01", "2024-12-31"), note: "Klant bij de bank" });
+      tie(sme.accountManagerId, sme.contactId, {
+        strength: warm(),
+        channel: "OTHER",
+        since: between("2016-01-01", "2024-12-31"),
+        note: "Klant bij de bank",
+      });
     } else if (sme.partnerId === "partner-kvk") {
-      tie(partners.kvkAdvisorId, sme.contactId, { strength: rng.float(0.4, 0.6), channel: "OTHER", since: between("2022-01-01", "2024-12-31") });
+      tie(partners.kvkAdvisorId, sme.contactId, {
+        strength: rng.float(0.4, 0.6),
+        channel: "OTHER",
+        since: between("2022-01-01", "2024-12-31"),
+      });
     }
   }
 
@@ -137,7 +177,9 @@ export function buildNetwork(
   for (const t of [...outreach.touches].sort(byDate)) {
     if (t.result === "NO_REPLY") continue;
     const channel: TieChannel =
-      t.channel === "LINKEDIN" || t.channel === "WEBSITE" || t.channel === "EVENT" || t.channel === "WARM_INTRODUCTION" ? t.channel : "OTHER";
+      t.channel === "LINKEDIN" || t.channel === "WEBSITE" || t.channel === "EVENT" || t.channel === "WARM_INTRODUCTION"
+        ? t.channel
+        : "OTHER";
     tie(t.a, t.b, { strength: inProgramme(t.b) ? weak() : rng.float(0.4, 0.7), channel, since: t.date });
   }
 
@@ -175,7 +217,11 @@ function setLastContact(graph: DemoGraph, activity: CaseActivity, outreach: Outr
  * Proves the network does what programmes.ts says: for every programme, the warm ties between its
  * people and anyone else are exactly the designed entries (none for the unreached programmes).
  */
-export function checkNetworkDesign(graph: DemoGraph, education: Education, coordinatorIds: Record<CoordinatorName, string>): void {
+export function checkNetworkDesign(
+  graph: DemoGraph,
+  education: Education,
+  coordinatorIds: Record<CoordinatorName, string>,
+): void {
   const id = PersonFactory.idFor;
   for (const programme of education.programmes.values()) {
     const expected = new Set<string>();
@@ -184,22 +230,28 @@ export function checkNetworkDesign(graph: DemoGraph, education: Education, coord
     }
     if (programme.seed.reach === "DEAN_AND_BOARD") {
       expected.add(pairKey(programme.directorId, id(DEAN_AND_BOARD.dean.person)));
-      if (programme.seed.id === DEAN_AND_BOARD.boardKnowsDirectorOf) expected.add(pairKey(programme.directorId, id(DEAN_AND_BOARD.board.person)));
+      if (programme.seed.id === DEAN_AND_BOARD.boardKnowsDirectorOf)
+        expected.add(pairKey(programme.directorId, id(DEAN_AND_BOARD.board.person)));
     }
     const actual = new Set(
       graph
         .ties()
-        .filter((t) => (t.props.strength as number) >= WARM_STRENGTH && programme.people.has(t.from) !== programme.people.has(t.to))
+        .filter(
+          (t) => (t.props.strength as number) >= WARM_STRENGTH && programme.people.has(t.from) !== programme.people.has(t.to),
+        )
         .map((t) => pairKey(t.from, t.to)),
     );
     const missing = [...expected].filter((k) => !actual.has(k));
     const extra = [...actual].filter((k) => !expected.has(k));
     if (missing.length > 0 || extra.length > 0) {
-      throw new Error(`demo data: warm routes into ${programme.seed.id} differ from the design (missing ${missing.join(", ")}; extra ${extra.join(", ")})`);
+      throw new Error(
+        `demo data: warm routes into ${programme.seed.id} differ from the design (missing ${missing.join(", ")}; extra ${extra.join(", ")})`,
+      );
     }
   }
   for (const row of graph.ties()) {
     const s = row.props.strength;
-    if (typeof s !== "number" || !(s > 0 && s <= 1)) throw new Error(`demo data: tie ${row.from}–${row.to} has strength ${String(s)}`);
+    if (typeof s !== "number" || !(s > 0 && s <= 1))
+      throw new Error(`demo data: tie ${row.from}–${row.to} has strength ${String(s)}`);
   }
 }

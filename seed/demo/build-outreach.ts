@@ -6,7 +6,10 @@ import { chooseCoordinator } from "./choose-coordinator.js";
 import { PersonFactory } from "./PersonFactory.js";
 import { DEAN_AND_BOARD, type CoordinatorName, type TieChannel } from "./programmes.js";
 import { DEMO_TODAY, laterOf, shiftDate } from "./shift-date.js";
-import type { InteractionChannel as GraphInteractionChannel, InteractionResult as GraphInteractionResult } from "../../server/platform/model/graph-enums.js";
+import type {
+  InteractionChannel as GraphInteractionChannel,
+  InteractionResult as GraphInteractionResult,
+} from "../../server/platform/model/graph-enums.js";
 
 // The schema's values, as plain strings (the seed data is written as literals).
 type InteractionChannel = `${GraphInteractionChannel}`;
@@ -64,7 +67,11 @@ export function buildOutreach(
         date: first,
         channel: entry.via ? "WARM_INTRODUCTION" : FIRST_CONTACT[entry.channel],
         result: rng.chance(0.8) ? "INTERESTED" : "REPLIED",
-        note: entry.via ? `Geïntroduceerd door ${entry.via}` : entry.channel === "SPRINT" ? "Evaluatie van een eerdere sprint" : null,
+        note: entry.via
+          ? `Geïntroduceerd door ${entry.via}`
+          : entry.channel === "SPRINT"
+            ? "Evaluatie van een eerdere sprint"
+            : null,
         by,
         with: [person],
         aboutProgramme: programme.seed.id,
@@ -136,8 +143,22 @@ export function buildOutreach(
   const board = personId(DEAN_AND_BOARD.board.person);
   const fleur = coordinatorIds[DEAN_AND_BOARD.dean.coordinator];
   plans.push(
-    { date: DEAN_AND_BOARD.dean.since, channel: "EVENT", result: "INTERESTED", note: "Gesprek op de regionale mkb-tafel", by: fleur, with: [dean] },
-    { date: "2025-06-19", channel: "MEETING", result: "INTERESTED", note: "Werkplaats en sprints toegelicht aan de decaan", by: fleur, with: [dean] },
+    {
+      date: DEAN_AND_BOARD.dean.since,
+      channel: "EVENT",
+      result: "INTERESTED",
+      note: "Gesprek op de regionale mkb-tafel",
+      by: fleur,
+      with: [dean],
+    },
+    {
+      date: "2025-06-19",
+      channel: "MEETING",
+      result: "INTERESTED",
+      note: "Werkplaats en sprints toegelicht aan de decaan",
+      by: fleur,
+      with: [dean],
+    },
     {
       date: DEAN_AND_BOARD.board.since,
       channel: "WARM_INTRODUCTION",
@@ -168,15 +189,31 @@ export function buildOutreach(
     ["prog-vca-content-creator", "coordinator", "EMAIL", "DECLINED", "2026-09-22", "Geen ruimte naast de stages"],
     ["prog-au-bedrijfskunde", "teacher", "LINKEDIN", "NO_REPLY", "2026-03-03", "Tweede docent proberen te bereiken"],
     ["prog-hal-cmd", "teacher", "EMAIL", "NOT_NOW", "2026-05-19", "Tweede docent: misschien na de zomer"],
-    ["prog-hzs-logistiek", "coordinator", "WEBSITE", "REPLIED", "2026-08-25", "Via de website benaderd; wil eerst intern overleggen"],
+    [
+      "prog-hzs-logistiek",
+      "coordinator",
+      "WEBSITE",
+      "REPLIED",
+      "2026-08-25",
+      "Via de website benaderd; wil eerst intern overleggen",
+    ],
     ["prog-vca-expert-it", "teacher", "LINKEDIN", "REPLIED", "2026-10-13", "Reageerde vriendelijk, nog geen afspraak"],
   ];
   for (const [programmeId, role, channel, result, date, note] of cold) {
     const programme = education.programmes.get(programmeId);
     if (!programme) throw new Error(`demo data: no programme ${programmeId}`);
     const keyIds = new Set(programme.seed.keyTeachers.map((t) => personId(t.name)));
-    const target = role === "coordinator" ? programme.coordinatorId : rng.pick(programme.teacherIds.filter((t) => !keyIds.has(t)));
-    plans.push({ date, channel, result, note, by: rng.pick(Object.values(coordinatorIds)), with: [target], aboutProgramme: programmeId });
+    const target =
+      role === "coordinator" ? programme.coordinatorId : rng.pick(programme.teacherIds.filter((t) => !keyIds.has(t)));
+    plans.push({
+      date,
+      channel,
+      result,
+      note,
+      by: rng.pick(Object.values(coordinatorIds)),
+      with: [target],
+      aboutProgramme: programmeId,
+    });
   }
 
   const outreach: Outreach = { touches: [], resultsAbout: new Map(), exampleCourses: new Set() };
@@ -200,23 +237,50 @@ export function buildOutreach(
 }
 
 const EXAMPLES: Record<string, readonly [string, string]> = {
-  "web shop": ["Webshop voor een fietsenmaker", "Vorig jaar bouwde een team een webshop met reparatieafspraken voor een fietsenmaker in Oost."],
-  "e-commerce": ["Verkoopkanalen voor een kaaswinkel", "Studenten vergeleken marktplaatsen en eigen webshop voor een kaaswinkel, inclusief marges."],
+  "web shop": [
+    "Webshop voor een fietsenmaker",
+    "Vorig jaar bouwde een team een webshop met reparatieafspraken voor een fietsenmaker in Oost.",
+  ],
+  "e-commerce": [
+    "Verkoopkanalen voor een kaaswinkel",
+    "Studenten vergeleken marktplaatsen en eigen webshop voor een kaaswinkel, inclusief marges.",
+  ],
   data: ["Omzetanalyse voor een lunchroom", "Analyse van kassadata om openingstijden en inkoop beter af te stemmen."],
-  dashboards: ["KPI-dashboard voor een installateur", "Een dashboard met doorlooptijden en marges per project, gevoed uit de planning."],
-  automation: ["Orderverwerking automatiseren", "Koppeling tussen webformulier, planning en facturatie voor een kleine groothandel."],
+  dashboards: [
+    "KPI-dashboard voor een installateur",
+    "Een dashboard met doorlooptijden en marges per project, gevoed uit de planning.",
+  ],
+  automation: [
+    "Orderverwerking automatiseren",
+    "Koppeling tussen webformulier, planning en facturatie voor een kleine groothandel.",
+  ],
   bookkeeping: ["Administratie naar de cloud", "Overstap van een kapsalon naar een online boekhoudpakket, met bankkoppeling."],
   "social media": ["Instagram voor een bloemist", "Contentplan en zes weken posts voor een bloemenwinkel, met bereik gemeten."],
-  marketing: ["Lokale campagne voor een restaurant", "Campagne voor een nieuwe lunchkaart met flyers, Google-profiel en social media."],
-  cybersecurity: ["Beveiligingscheck bij een accountant", "Scan van het kantoornetwerk en advies over back-ups en tweestapsverificatie."],
-  "app development": ["Afspraken-app voor een fysiotherapeut", "Prototype van een app waarmee patiënten zelf een afspraak plannen."],
+  marketing: [
+    "Lokale campagne voor een restaurant",
+    "Campagne voor een nieuwe lunchkaart met flyers, Google-profiel en social media.",
+  ],
+  cybersecurity: [
+    "Beveiligingscheck bij een accountant",
+    "Scan van het kantoornetwerk en advies over back-ups en tweestapsverificatie.",
+  ],
+  "app development": [
+    "Afspraken-app voor een fysiotherapeut",
+    "Prototype van een app waarmee patiënten zelf een afspraak plannen.",
+  ],
   AI: ["Voorspellen van drukte", "Model dat op basis van weer en agenda de drukte in een café voorspelt."],
   UX: ["Website-onderzoek voor een makelaar", "Gebruikerstests en een nieuw ontwerp voor de zoekpagina van een makelaar."],
   privacy: ["AVG-quickscan voor een kinderopvang", "Verwerkingsregister en privacyverklaring voor een kleine kinderopvang."],
 };
 
 /** Example assignments: most came in before an agreement, a few are still waiting for one. */
-function addExampleAssignments(graph: DemoGraph, education: Education, agreements: Agreements, outreach: Outreach, rng: Random): void {
+function addExampleAssignments(
+  graph: DemoGraph,
+  education: Education,
+  agreements: Agreements,
+  outreach: Outreach,
+  rng: Random,
+): void {
   const withAgreement = rng.shuffle([...agreements.byCourse.values()]).slice(0, 5);
   const without = rng
     .shuffle(education.courses.filter((c) => c.contactTeacherId !== null && !agreements.byCourse.has(c.id)))

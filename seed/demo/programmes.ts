@@ -38,7 +38,11 @@
  *   board member also knows the director of prog-hhm-business-it, so that programme has two disjoint routes
  *   (dean, board) and the other two hang on the dean. HHM also holds the one INSTITUTION-scope agreement.
  */
-import type { CourseKind as GraphCourseKind, ProgrammeLevel as GraphProgrammeLevel, TieChannel as GraphTieChannel } from "../../server/platform/model/graph-enums.js";
+import type {
+  CourseKind as GraphCourseKind,
+  ProgrammeLevel as GraphProgrammeLevel,
+  TieChannel as GraphTieChannel,
+} from "../../server/platform/model/graph-enums.js";
 
 export const WARM_STRENGTH = 0.5;
 
@@ -104,7 +108,11 @@ const c = (key: string, name: string, kind: CourseKind, studyYear: number, theme
 export const PROGRAMMES: readonly ProgrammeSeed[] = [
   // --- Amstel Universiteit (WO) ---
   {
-    id: "prog-au-informatiekunde", institutionId: "inst-amstel-universiteit", name: "Informatiekunde", level: "BACHELOR", reach: "SEVERAL",
+    id: "prog-au-informatiekunde",
+    institutionId: "inst-amstel-universiteit",
+    name: "Informatiekunde",
+    level: "BACHELOR",
+    reach: "SEVERAL",
     coordinator: "Maarten Kuipers",
     keyTeachers: [{ name: "Lotte Hoekstra", courses: ["webtech", "datagedreven-ontwerp"] }],
     entries: [
@@ -115,14 +123,33 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
       c("webtech", "Webtechnologie", "COURSE", 1, ["web shop", "UX"], [2]),
       c("datagedreven-ontwerp", "Datagedreven ontwerp", "PROJECT", 2, ["data", "dashboards", "UX"], [3]),
       c("privacy-ethiek", "Privacy en ethiek van informatiesystemen", "COURSE", 2, ["privacy", "AI"], [1]),
-      c("minor-digitale-innovatie", "Minor Digitale innovatie in het mkb", "MINOR", 3, ["automation", "AI", "e-commerce"], [1, 2]),
+      c(
+        "minor-digitale-innovatie",
+        "Minor Digitale innovatie in het mkb",
+        "MINOR",
+        3,
+        ["automation", "AI", "e-commerce"],
+        [1, 2],
+      ),
       c("bachelorproject-ik", "Bachelorproject Informatiekunde", "GRADUATION", 3, ["data", "UX", "AI"], [3, 4]),
     ],
   },
   {
-    id: "prog-au-bedrijfskunde", institutionId: "inst-amstel-universiteit", name: "Bedrijfskunde", level: "BACHELOR", reach: "SINGLE_TEACHER",
+    id: "prog-au-bedrijfskunde",
+    institutionId: "inst-amstel-universiteit",
+    name: "Bedrijfskunde",
+    level: "BACHELOR",
+    reach: "SINGLE_TEACHER",
     keyTeachers: [{ name: "Pieter van Leeuwen", courses: ["consultancy-project", "marketing-analytics"] }],
-    entries: [{ person: "Pieter van Leeuwen", coordinator: "Marieke Jansen", channel: "WARM_INTRODUCTION", strength: 0.8, since: "2025-01-21" }],
+    entries: [
+      {
+        person: "Pieter van Leeuwen",
+        coordinator: "Marieke Jansen",
+        channel: "WARM_INTRODUCTION",
+        strength: 0.8,
+        since: "2025-01-21",
+      },
+    ],
     courses: [
       c("digitale-strategie", "Digitale strategie", "COURSE", 2, ["e-commerce", "marketing"], [2]),
       c("consultancy-project", "Consultancy project", "PROJECT", 3, ["automation", "bookkeeping", "data"], [3]),
@@ -131,8 +158,14 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
     ],
   },
   {
-    id: "prog-au-data-science", institutionId: "inst-amstel-universiteit", name: "Data Science", level: "MASTER", reach: "NONE", english: true,
-    keyTeachers: [], entries: [],
+    id: "prog-au-data-science",
+    institutionId: "inst-amstel-universiteit",
+    name: "Data Science",
+    level: "MASTER",
+    reach: "NONE",
+    english: true,
+    keyTeachers: [],
+    entries: [],
     courses: [
       c("ml-praktijk", "Machine learning in de praktijk", "COURSE", 1, ["AI", "data"], [1]),
       c("data-engineering", "Data engineering", "COURSE", 1, ["data", "automation"], [2]),
@@ -142,7 +175,11 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
   },
   // --- IJ-Universiteit Amsterdam (WO) ---
   {
-    id: "prog-iju-business-analytics", institutionId: "inst-ij-universiteit", name: "Business Analytics", level: "BACHELOR", reach: "SINGLE_TEACHER",
+    id: "prog-iju-business-analytics",
+    institutionId: "inst-ij-universiteit",
+    name: "Business Analytics",
+    level: "BACHELOR",
+    reach: "SINGLE_TEACHER",
     keyTeachers: [{ name: "Sophie Willems", courses: ["dashboarding", "procesautomatisering"] }],
     entries: [{ person: "Sophie Willems", coordinator: "Fleur Bakker", channel: "SPRINT", strength: 0.9, since: "2025-03-06" }],
     courses: [
@@ -153,8 +190,13 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
     ],
   },
   {
-    id: "prog-iju-communicatiewetenschap", institutionId: "inst-ij-universiteit", name: "Communicatiewetenschap", level: "BACHELOR", reach: "NONE",
-    keyTeachers: [], entries: [],
+    id: "prog-iju-communicatiewetenschap",
+    institutionId: "inst-ij-universiteit",
+    name: "Communicatiewetenschap",
+    level: "BACHELOR",
+    reach: "NONE",
+    keyTeachers: [],
+    entries: [],
     courses: [
       c("digitale-media", "Digitale media en samenleving", "COURSE", 1, ["social media"], [1]),
       c("onderzoekspracticum", "Onderzoekspracticum online marketing", "PROJECT", 2, ["marketing", "social media", "data"], [3]),
@@ -163,7 +205,12 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
     ],
   },
   {
-    id: "prog-iju-information-systems", institutionId: "inst-ij-universiteit", name: "Information Systems", level: "MASTER", reach: "SEVERAL", english: true,
+    id: "prog-iju-information-systems",
+    institutionId: "inst-ij-universiteit",
+    name: "Information Systems",
+    level: "MASTER",
+    reach: "SEVERAL",
+    english: true,
     director: "Wouter Peters",
     keyTeachers: [
       { name: "Thomas van den Berg", courses: ["digital-business-models", "automation-lab"] },
@@ -172,7 +219,13 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
     entries: [
       { person: "Thomas van den Berg", coordinator: "Fleur Bakker", channel: "SPRINT", strength: 0.85, since: "2025-03-20" },
       { person: "Emma Schouten", coordinator: "Youssef El Amrani", channel: "LINKEDIN", strength: 0.55, since: "2025-06-02" },
-      { person: "Wouter Peters", coordinator: "Marieke Jansen", channel: "WARM_INTRODUCTION", strength: 0.7, since: "2025-05-13" },
+      {
+        person: "Wouter Peters",
+        coordinator: "Marieke Jansen",
+        channel: "WARM_INTRODUCTION",
+        strength: 0.7,
+        since: "2025-05-13",
+      },
     ],
     courses: [
       c("digital-business-models", "Digital Business Models", "COURSE", 1, ["e-commerce", "web shop"], [1]),
@@ -183,7 +236,11 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
   },
   // --- Hogeschool Amstelland (HBO) ---
   {
-    id: "prog-hal-hbo-ict", institutionId: "inst-hogeschool-amstelland", name: "HBO-ICT", level: "BACHELOR", reach: "SEVERAL",
+    id: "prog-hal-hbo-ict",
+    institutionId: "inst-hogeschool-amstelland",
+    name: "HBO-ICT",
+    level: "BACHELOR",
+    reach: "SEVERAL",
     coordinator: "Rob Janssen",
     keyTeachers: [
       { name: "Daan Visser", courses: ["webdevelopment", "stage-ict"] },
@@ -204,7 +261,11 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
     ],
   },
   {
-    id: "prog-hal-commerciele-economie", institutionId: "inst-hogeschool-amstelland", name: "Commerciële Economie", level: "BACHELOR", reach: "SEVERAL",
+    id: "prog-hal-commerciele-economie",
+    institutionId: "inst-hogeschool-amstelland",
+    name: "Commerciële Economie",
+    level: "BACHELOR",
+    reach: "SEVERAL",
     keyTeachers: [
       { name: "Jeroen Bos", courses: ["ecommerce-project", "online-marketing"] },
       { name: "Ingrid Vos", courses: ["marketingplan"] },
@@ -212,7 +273,12 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
     entries: [
       { person: "Jeroen Bos", coordinator: "Marieke Jansen", channel: "SPRINT", strength: 0.8, since: "2025-02-25" },
       {
-        person: "Ingrid Vos", coordinator: "Fleur Bakker", via: "Erik Smit", channel: "OTHER", strength: 0.7, since: "2023-10-05",
+        person: "Ingrid Vos",
+        coordinator: "Fleur Bakker",
+        via: "Erik Smit",
+        channel: "OTHER",
+        strength: 0.7,
+        since: "2023-10-05",
         note: "Kennen elkaar van de ondernemersvereniging in Amsterdam-Oost",
       },
     ],
@@ -224,9 +290,15 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
     ],
   },
   {
-    id: "prog-hal-cmd", institutionId: "inst-hogeschool-amstelland", name: "Communication & Multimedia Design", level: "BACHELOR", reach: "SINGLE_TEACHER",
+    id: "prog-hal-cmd",
+    institutionId: "inst-hogeschool-amstelland",
+    name: "Communication & Multimedia Design",
+    level: "BACHELOR",
+    reach: "SINGLE_TEACHER",
     keyTeachers: [{ name: "Joost Hendriks", courses: ["design-sprint", "social-media-design"] }],
-    entries: [{ person: "Joost Hendriks", coordinator: "Youssef El Amrani", channel: "EVENT", strength: 0.7, since: "2025-02-06" }],
+    entries: [
+      { person: "Joost Hendriks", coordinator: "Youssef El Amrani", channel: "EVENT", strength: 0.7, since: "2025-02-06" },
+    ],
     courses: [
       c("ux-research", "UX Research", "COURSE", 1, ["UX"], [1]),
       c("design-sprint", "Design Sprint", "PROJECT", 2, ["UX", "web shop", "app development"], [2]),
@@ -235,7 +307,11 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
     ],
   },
   {
-    id: "prog-hal-ad-ecommerce", institutionId: "inst-hogeschool-amstelland", name: "Associate degree E-commerce", level: "ASSOCIATE_DEGREE", reach: "SINGLE_TEACHER",
+    id: "prog-hal-ad-ecommerce",
+    institutionId: "inst-hogeschool-amstelland",
+    name: "Associate degree E-commerce",
+    level: "ASSOCIATE_DEGREE",
+    reach: "SINGLE_TEACHER",
     keyTeachers: [{ name: "Ilse de Groot", courses: ["webshopbeheer", "praktijkopdracht-ecommerce"] }],
     entries: [{ person: "Ilse de Groot", coordinator: "Fleur Bakker", channel: "LINKEDIN", strength: 0.6, since: "2025-04-02" }],
     courses: [
@@ -247,8 +323,13 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
   },
   // --- Hogeschool Haarlemmermeer (HBO): reached through its dean and board ---
   {
-    id: "prog-hhm-business-it", institutionId: "inst-hogeschool-haarlemmermeer", name: "Business IT & Management", level: "BACHELOR", reach: "DEAN_AND_BOARD",
-    keyTeachers: [], entries: [],
+    id: "prog-hhm-business-it",
+    institutionId: "inst-hogeschool-haarlemmermeer",
+    name: "Business IT & Management",
+    level: "BACHELOR",
+    reach: "DEAN_AND_BOARD",
+    keyTeachers: [],
+    entries: [],
     courses: [
       c("bedrijfsprocessen-erp", "Bedrijfsprocessen en ERP", "COURSE", 1, ["automation", "bookkeeping"], [1]),
       c("data-driven-business", "Data-driven business", "PROJECT", 2, ["data", "dashboards"], [2]),
@@ -257,18 +338,35 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
     ],
   },
   {
-    id: "prog-hhm-accountancy", institutionId: "inst-hogeschool-haarlemmermeer", name: "Accountancy", level: "BACHELOR", reach: "DEAN_AND_BOARD",
-    keyTeachers: [], entries: [],
+    id: "prog-hhm-accountancy",
+    institutionId: "inst-hogeschool-haarlemmermeer",
+    name: "Accountancy",
+    level: "BACHELOR",
+    reach: "DEAN_AND_BOARD",
+    keyTeachers: [],
+    entries: [],
     courses: [
       c("digitale-boekhouding", "Digitale boekhouding", "COURSE", 1, ["bookkeeping", "automation"], [2]),
       c("data-analyse-accountants", "Data-analyse voor accountants", "COURSE", 2, ["data", "dashboards", "bookkeeping"], [3]),
-      c("administratieve-automatisering", "Praktijkproject administratieve automatisering", "PROJECT", 3, ["bookkeeping", "automation"], [1]),
+      c(
+        "administratieve-automatisering",
+        "Praktijkproject administratieve automatisering",
+        "PROJECT",
+        3,
+        ["bookkeeping", "automation"],
+        [1],
+      ),
       c("stage-accountancy", "Stage Accountancy", "INTERNSHIP", 3, ["bookkeeping"], [3, 4]),
     ],
   },
   {
-    id: "prog-hhm-ondernemerschap", institutionId: "inst-hogeschool-haarlemmermeer", name: "Ondernemerschap & Retail Management", level: "BACHELOR", reach: "DEAN_AND_BOARD",
-    keyTeachers: [], entries: [],
+    id: "prog-hhm-ondernemerschap",
+    institutionId: "inst-hogeschool-haarlemmermeer",
+    name: "Ondernemerschap & Retail Management",
+    level: "BACHELOR",
+    reach: "DEAN_AND_BOARD",
+    keyTeachers: [],
+    entries: [],
     courses: [
       c("retailmarketing", "Retailmarketing", "COURSE", 1, ["marketing", "social media"], [1]),
       c("omnichannel-retail", "Omnichannel retail", "PROJECT", 2, ["e-commerce", "web shop"], [2]),
@@ -278,7 +376,11 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
   },
   // --- Hogeschool Zaanstreek (HBO) ---
   {
-    id: "prog-hzs-technische-informatica", institutionId: "inst-hogeschool-zaanstreek", name: "Technische Informatica", level: "BACHELOR", reach: "SEVERAL",
+    id: "prog-hzs-technische-informatica",
+    institutionId: "inst-hogeschool-zaanstreek",
+    name: "Technische Informatica",
+    level: "BACHELOR",
+    reach: "SEVERAL",
     director: "Carla Dijkstra",
     keyTeachers: [{ name: "Stijn de Wit", courses: ["appontwikkeling", "embedded-iot"] }],
     entries: [
@@ -289,13 +391,32 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
       c("embedded-iot", "Embedded systems en IoT", "COURSE", 2, ["automation", "data"], [1]),
       c("appontwikkeling", "Appontwikkeling", "PROJECT", 2, ["app development", "UX"], [2]),
       c("netwerkbeveiliging", "Netwerk- en applicatiebeveiliging", "COURSE", 3, ["cybersecurity"], [3]),
-      c("afstudeerstage-ti", "Afstudeerstage Technische Informatica", "GRADUATION", 4, ["automation", "app development", "AI"], [3, 4]),
+      c(
+        "afstudeerstage-ti",
+        "Afstudeerstage Technische Informatica",
+        "GRADUATION",
+        4,
+        ["automation", "app development", "AI"],
+        [3, 4],
+      ),
     ],
   },
   {
-    id: "prog-hzs-logistiek", institutionId: "inst-hogeschool-zaanstreek", name: "Logistiek Management", level: "BACHELOR", reach: "SINGLE_TEACHER",
+    id: "prog-hzs-logistiek",
+    institutionId: "inst-hogeschool-zaanstreek",
+    name: "Logistiek Management",
+    level: "BACHELOR",
+    reach: "SINGLE_TEACHER",
     keyTeachers: [{ name: "Bram Vermeulen", courses: ["warehouse-automatisering", "supply-chain-analytics"] }],
-    entries: [{ person: "Bram Vermeulen", coordinator: "Youssef El Amrani", channel: "WARM_INTRODUCTION", strength: 0.75, since: "2025-03-11" }],
+    entries: [
+      {
+        person: "Bram Vermeulen",
+        coordinator: "Youssef El Amrani",
+        channel: "WARM_INTRODUCTION",
+        strength: 0.75,
+        since: "2025-03-11",
+      },
+    ],
     courses: [
       c("supply-chain-analytics", "Supply chain analytics", "COURSE", 2, ["data", "dashboards"], [2]),
       c("warehouse-automatisering", "Warehouse automatisering", "PROJECT", 2, ["automation"], [3]),
@@ -304,8 +425,13 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
     ],
   },
   {
-    id: "prog-hzs-communicatie", institutionId: "inst-hogeschool-zaanstreek", name: "Communicatie", level: "BACHELOR", reach: "NONE",
-    keyTeachers: [], entries: [],
+    id: "prog-hzs-communicatie",
+    institutionId: "inst-hogeschool-zaanstreek",
+    name: "Communicatie",
+    level: "BACHELOR",
+    reach: "NONE",
+    keyTeachers: [],
+    entries: [],
     courses: [
       c("contentstrategie", "Contentstrategie", "COURSE", 1, ["social media", "marketing"], [1]),
       c("campagneproject", "Campagneproject", "PROJECT", 2, ["marketing", "social media"], [3]),
@@ -315,14 +441,24 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
   },
   // --- ROC Amstel & Gooi (MBO, two semesters) ---
   {
-    id: "prog-rocag-software-developer", institutionId: "inst-roc-amstel-gooi", name: "Software Developer", level: "MBO_4", reach: "SEVERAL",
+    id: "prog-rocag-software-developer",
+    institutionId: "inst-roc-amstel-gooi",
+    name: "Software Developer",
+    level: "MBO_4",
+    reach: "SEVERAL",
     keyTeachers: [
       { name: "Sander Prins", courses: ["websites-bouwen", "app-voor-ondernemer"] },
       { name: "Naomi Verhoeven", courses: ["databases-koppelingen", "bpv-software"] },
     ],
     entries: [
       { person: "Sander Prins", coordinator: "Marieke Jansen", channel: "SPRINT", strength: 0.85, since: "2025-01-28" },
-      { person: "Naomi Verhoeven", coordinator: "Youssef El Amrani", channel: "WARM_INTRODUCTION", strength: 0.6, since: "2025-05-20" },
+      {
+        person: "Naomi Verhoeven",
+        coordinator: "Youssef El Amrani",
+        channel: "WARM_INTRODUCTION",
+        strength: 0.6,
+        since: "2025-05-20",
+      },
     ],
     courses: [
       c("websites-bouwen", "Websites bouwen", "COURSE", 1, ["web shop", "UX"], [1]),
@@ -332,7 +468,11 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
     ],
   },
   {
-    id: "prog-rocag-marketing-communicatie", institutionId: "inst-roc-amstel-gooi", name: "Medewerker marketing en communicatie", level: "MBO_4", reach: "SINGLE_TEACHER",
+    id: "prog-rocag-marketing-communicatie",
+    institutionId: "inst-roc-amstel-gooi",
+    name: "Medewerker marketing en communicatie",
+    level: "MBO_4",
+    reach: "SINGLE_TEACHER",
     keyTeachers: [{ name: "Esther Koster", courses: ["social-media-beheer", "foto-video"] }],
     entries: [{ person: "Esther Koster", coordinator: "Marieke Jansen", channel: "SPRINT", strength: 0.85, since: "2025-02-04" }],
     courses: [
@@ -343,8 +483,13 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
     ],
   },
   {
-    id: "prog-rocag-financieel-administratief", institutionId: "inst-roc-amstel-gooi", name: "Financieel administratief medewerker", level: "MBO_3", reach: "NONE",
-    keyTeachers: [], entries: [],
+    id: "prog-rocag-financieel-administratief",
+    institutionId: "inst-roc-amstel-gooi",
+    name: "Financieel administratief medewerker",
+    level: "MBO_3",
+    reach: "NONE",
+    keyTeachers: [],
+    entries: [],
     courses: [
       c("boekhouden-cloud", "Boekhouden in de cloud", "COURSE", 1, ["bookkeeping"], [1]),
       c("digitale-administratie", "Digitale administratie op orde", "PROJECT", 2, ["bookkeeping", "automation"], [2]),
@@ -354,9 +499,15 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
   },
   // --- Vakcollege Almere (MBO, four periods) ---
   {
-    id: "prog-vca-expert-it", institutionId: "inst-vakcollege-almere", name: "Expert IT systems and devices", level: "MBO_4", reach: "SINGLE_TEACHER",
+    id: "prog-vca-expert-it",
+    institutionId: "inst-vakcollege-almere",
+    name: "Expert IT systems and devices",
+    level: "MBO_4",
+    reach: "SINGLE_TEACHER",
     keyTeachers: [{ name: "Kevin Brouwer", courses: ["it-werkplek-mkb", "cloud-backup"] }],
-    entries: [{ person: "Kevin Brouwer", coordinator: "Youssef El Amrani", channel: "EVENT", strength: 0.65, since: "2025-04-24" }],
+    entries: [
+      { person: "Kevin Brouwer", coordinator: "Youssef El Amrani", channel: "EVENT", strength: 0.65, since: "2025-04-24" },
+    ],
     courses: [
       c("netwerkbeheer", "Netwerkbeheer", "COURSE", 1, ["cybersecurity"], [1]),
       c("it-werkplek-mkb", "IT-werkplek voor het mkb", "PROJECT", 2, ["cybersecurity", "automation"], [2]),
@@ -365,12 +516,22 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
     ],
   },
   {
-    id: "prog-vca-ondernemer-retail", institutionId: "inst-vakcollege-almere", name: "Ondernemer retail", level: "MBO_4", reach: "SEVERAL",
+    id: "prog-vca-ondernemer-retail",
+    institutionId: "inst-vakcollege-almere",
+    name: "Ondernemer retail",
+    level: "MBO_4",
+    reach: "SEVERAL",
     coordinator: "Yvonne Postma",
     keyTeachers: [{ name: "Martijn Hermans", courses: ["webwinkelproject", "winkelpresentatie-online"] }],
     entries: [
       { person: "Martijn Hermans", coordinator: "Fleur Bakker", channel: "EVENT", strength: 0.7, since: "2025-03-19" },
-      { person: "Yvonne Postma", coordinator: "Marieke Jansen", channel: "WARM_INTRODUCTION", strength: 0.65, since: "2025-06-24" },
+      {
+        person: "Yvonne Postma",
+        coordinator: "Marieke Jansen",
+        channel: "WARM_INTRODUCTION",
+        strength: 0.65,
+        since: "2025-06-24",
+      },
     ],
     courses: [
       c("winkelpresentatie-online", "Winkelpresentatie online", "COURSE", 1, ["web shop", "marketing"], [1]),
@@ -380,8 +541,13 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
     ],
   },
   {
-    id: "prog-vca-content-creator", institutionId: "inst-vakcollege-almere", name: "Content creator", level: "MBO_4", reach: "NONE",
-    keyTeachers: [], entries: [],
+    id: "prog-vca-content-creator",
+    institutionId: "inst-vakcollege-almere",
+    name: "Content creator",
+    level: "MBO_4",
+    reach: "NONE",
+    keyTeachers: [],
+    entries: [],
     courses: [
       c("beeld-geluid", "Beeld en geluid", "COURSE", 1, ["social media"], [1]),
       c("vloggen-storytelling", "Vloggen en storytelling", "PROJECT", 2, ["social media", "marketing"], [2]),
@@ -395,7 +561,13 @@ export const PROGRAMMES: readonly ProgrammeSeed[] = [
 export const DEAN_AND_BOARD = {
   institutionId: "inst-hogeschool-haarlemmermeer",
   dean: { person: "Annemarie van Dam", coordinator: "Fleur Bakker", channel: "EVENT", strength: 0.8, since: "2025-05-22" },
-  board: { person: "Gerard Huisman", coordinator: "Marieke Jansen", channel: "WARM_INTRODUCTION", strength: 0.7, since: "2025-09-16" },
+  board: {
+    person: "Gerard Huisman",
+    coordinator: "Marieke Jansen",
+    channel: "WARM_INTRODUCTION",
+    strength: 0.7,
+    since: "2025-09-16",
+  },
   /** The one programme whose director the board member knows directly. */
   boardKnowsDirectorOf: "prog-hhm-business-it",
 } as const;

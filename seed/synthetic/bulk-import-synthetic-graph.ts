@@ -14,7 +14,14 @@ import {
   type EmbeddedNeo4jOptions,
 } from "../../server/platform/neo4j/embedded.js";
 import { BulkImportRefusedError } from "./BulkImportRefusedError.js";
-import { describeSyntheticGraph, type GenerateResult, type NodePhase, type PhaseTiming, type RelationshipPhase, type Temporal } from "./generate-synthetic-graph.js";
+import {
+  describeSyntheticGraph,
+  type GenerateResult,
+  type NodePhase,
+  type PhaseTiming,
+  type RelationshipPhase,
+  type Temporal,
+} from "./generate-synthetic-graph.js";
 import { validateSize, type SyntheticSize } from "./scales.js";
 
 export interface BulkImportSyntheticOptions {
@@ -52,7 +59,10 @@ const databaseName = "neo4j";
  * constraints and indexes. All of it counts in the reported time. Neo4j must not be running on
  * the data folder; a store that holds nodes is refused unless `reset`.
  */
-export async function bulkImportSyntheticGraph(size: SyntheticSize, options: BulkImportSyntheticOptions): Promise<BulkImportSyntheticResult> {
+export async function bulkImportSyntheticGraph(
+  size: SyntheticSize,
+  options: BulkImportSyntheticOptions,
+): Promise<BulkImportSyntheticResult> {
   validateSize(size);
   const log = options.onLog ?? (() => {});
   const home = path.resolve(options.neo4j.home);
@@ -77,7 +87,9 @@ export async function bulkImportSyntheticGraph(size: SyntheticSize, options: Bul
   };
 
   const nodePhases = graph.nodes.map((phase) => ({ phase, rows: [...phase.rows()] }));
-  const relationshipPhases = graph.relationships.filter((phase) => phase.type !== "KNOWS").map((phase) => ({ phase, rows: [...phase.rows()] }));
+  const relationshipPhases = graph.relationships
+    .filter((phase) => phase.type !== "KNOWS")
+    .map((phase) => ({ phase, rows: [...phase.rows()] }));
   const knowsPhase = graph.relationships.find((phase) => phase.type === "KNOWS");
   const nodeCount = nodePhases.reduce((sum, p) => sum + p.rows.length, 0);
   const relationshipCount = relationshipPhases.reduce((sum, p) => sum + p.rows.length, 0) + size.ties;
@@ -137,7 +149,10 @@ export async function bulkImportSyntheticGraph(size: SyntheticSize, options: Bul
         });
       } catch (error) {
         if (error instanceof EmbeddedNeo4jError && error.code === "IMPORT_FAILED") {
-          throw new EmbeddedNeo4jError("IMPORT_FAILED", `${error.message} (the store may be unusable now: fix the cause, then run again with --reset).`);
+          throw new EmbeddedNeo4jError(
+            "IMPORT_FAILED",
+            `${error.message} (the store may be unusable now: fix the cause, then run again with --reset).`,
+          );
         }
         throw error;
       }
@@ -152,7 +167,9 @@ export async function bulkImportSyntheticGraph(size: SyntheticSize, options: Bul
       `(importer: ${(importer.importerMs / 1000).toFixed(1)} s, peak memory ${importer.peakMemory}).`,
   );
   if (importer.nodes !== nodeCount || importer.relationships !== relationshipCount) {
-    throw new Error(`Synthetic graph, bulk: the importer wrote ${importer.nodes} nodes and ${importer.relationships} relationships, expected ${nodeCount} and ${relationshipCount}.`);
+    throw new Error(
+      `Synthetic graph, bulk: the importer wrote ${importer.nodes} nodes and ${importer.relationships} relationships, expected ${nodeCount} and ${relationshipCount}.`,
+    );
   }
 
   const embedded = await timed("start Neo4j", 0, () => startEmbeddedNeo4j(options.neo4j));
@@ -226,7 +243,11 @@ function nodeColumns(phase: NodePhase, rows: readonly Row[]): Column[] {
   const value = (key: string) => (row: Row) => (row.p as Row)[key] ?? row[key];
   return [
     { header: `id:ID(${phase.label})`, value: value("id"), type: "string" },
-    ...[...keys].sort().map((key) => typedColumn(key, phase.temporal[key] ?? inferType(rows.map(value(key)), `${phase.label}.${key}`), value(key))),
+    ...[...keys]
+      .sort()
+      .map((key) =>
+        typedColumn(key, phase.temporal[key] ?? inferType(rows.map(value(key)), `${phase.label}.${key}`), value(key)),
+      ),
   ];
 }
 
@@ -237,14 +258,22 @@ function relationshipColumns(phase: RelationshipPhase, rows: readonly Row[], kno
     { header: `:END_ID(${phase.to})`, value: (row) => row.b, type: "string" },
     { header: ":TYPE", value: () => phase.type, type: "string" },
     ...Object.entries(phase.properties).map(([key, kind]) => {
-      const type = kind !== "value" ? kind : (known[key] ?? inferType(rows.map((row) => row[key]), `${where}.${key}`));
+      const type =
+        kind !== "value"
+          ? kind
+          : (known[key] ??
+            inferType(
+              rows.map((row) => row[key]),
+              `${where}.${key}`,
+            ));
       return typedColumn(key, type, (row: Row) => row[key]);
     }),
   ];
 }
 
 function typedColumn(key: string, type: CsvType, value: (row: Row) => unknown): Column {
-  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) throw new Error(`Synthetic graph, bulk: property name "${key}" cannot go in a CSV header as is.`);
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key))
+    throw new Error(`Synthetic graph, bulk: property name "${key}" cannot go in a CSV header as is.`);
   return { header: type === "string" ? key : `${key}:${type}`, value, type };
 }
 
@@ -279,7 +308,8 @@ function field(value: unknown, type: CsvType, where: string): string {
     case "string":
       return quote(String(value), where);
     case "double":
-      if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`Synthetic graph, bulk: ${where} is ${String(value)}, not a finite number.`);
+      if (typeof value !== "number" || !Number.isFinite(value))
+        throw new Error(`Synthetic graph, bulk: ${where} is ${String(value)}, not a finite number.`);
       return String(value);
     case "boolean":
       return value === true ? "true" : "false";
@@ -288,21 +318,29 @@ function field(value: unknown, type: CsvType, where: string): string {
       return String(value);
     default: {
       const items = value as unknown[];
-      if (items.length === 0) throw new Error(`Synthetic graph, bulk: ${where} is an empty list, which an importer field cannot hold.`);
+      if (items.length === 0)
+        throw new Error(`Synthetic graph, bulk: ${where} is an empty list, which an importer field cannot hold.`);
       const text = items.map(String);
-      if (text.some((t) => t.includes(";"))) throw new Error(`Synthetic graph, bulk: an item of ${where} holds ";", the importer's array delimiter.`);
+      if (text.some((t) => t.includes(";")))
+        throw new Error(`Synthetic graph, bulk: an item of ${where} holds ";", the importer's array delimiter.`);
       return quote(text.join(";"), where);
     }
   }
 }
 
 function quote(text: string, where: string): string {
-  if (/[\r\n]/.test(text)) throw new Error(`Synthetic graph, bulk: ${where} holds a line break (the importer would need --multiline-fields).`);
+  if (/[\r\n]/.test(text))
+    throw new Error(`Synthetic graph, bulk: ${where} holds a line break (the importer would need --multiline-fields).`);
   return `"${text.includes('"') ? text.replace(/"/g, '""') : text}"`;
 }
 
 /** Writes the header and one line per row, in ~1 MB chunks with back-pressure; returns the rows written. */
-async function writeCsv(file: string, columns: readonly Column[], rows: Iterable<Row>, report: (rows: number) => void): Promise<number> {
+async function writeCsv(
+  file: string,
+  columns: readonly Column[],
+  rows: Iterable<Row>,
+  report: (rows: number) => void,
+): Promise<number> {
   const out = createWriteStream(file, { encoding: "utf8" });
   let buffer = `${columns.map((c) => c.header).join(",")}\n`;
   const where = columns.map((c) => `${path.basename(file)} ${c.header}`);

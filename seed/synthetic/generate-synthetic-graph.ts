@@ -104,7 +104,9 @@ export interface GenerateResult {
 /** A graph that already holds domain data: the generator only writes into an empty one. */
 export class GraphNotEmptyError extends Error {
   constructor(readonly nodes: number) {
-    super(`The database already holds ${nodes} domain nodes: the generator writes into an empty graph (use --reset to empty it first).`);
+    super(
+      `The database already holds ${nodes} domain nodes: the generator writes into an empty graph (use --reset to empty it first).`,
+    );
     this.name = "GraphNotEmptyError";
   }
 }
@@ -143,7 +145,19 @@ interface Step<P extends NodePhase | RelationshipPhase> {
 /** The internal node id of every written node, per label and domain id. */
 type NodeIds = Map<string, Map<string, number>>;
 
-const domainLabels = ["Workspace", "Institution", "TeachingPeriod", "Programme", "Course", "Person", "Partner", "Sme", "Case", "Sprint", "Agreement"];
+const domainLabels = [
+  "Workspace",
+  "Institution",
+  "TeachingPeriod",
+  "Programme",
+  "Course",
+  "Person",
+  "Partner",
+  "Sme",
+  "Case",
+  "Sprint",
+  "Agreement",
+];
 
 /** The relationship-property index that `rebuildStrengthIndex` drops while writing KNOWS. */
 const knowsStrengthIndex = "knows_strength";
@@ -155,12 +169,20 @@ const knowsStrengthIndex = "knows_strength";
  * string `id`), then KNOWS. Up to `concurrency` statements run at once. The same size and seed
  * always give the same graph (internal ids aside).
  */
-export async function generateSyntheticGraph(db: Database, size: SyntheticSize, options: GenerateOptions = {}): Promise<GenerateResult> {
+export async function generateSyntheticGraph(
+  db: Database,
+  size: SyntheticSize,
+  options: GenerateOptions = {},
+): Promise<GenerateResult> {
   validateSize(size);
   const batchSize = options.batchSize ?? 20_000;
   const concurrency = options.concurrency ?? 2;
-  for (const [name, value] of [["batchSize", batchSize], ["concurrency", concurrency]] as const) {
-    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`Synthetic graph: ${name} must be a whole number of at least 1, got ${value}.`);
+  for (const [name, value] of [
+    ["batchSize", batchSize],
+    ["concurrency", concurrency],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || value < 1)
+      throw new RangeError(`Synthetic graph: ${name} must be a whole number of at least 1, got ${value}.`);
   }
   const started = performance.now();
   await ensureConstraints(db);
@@ -197,7 +219,9 @@ export async function generateSyntheticGraph(db: Database, size: SyntheticSize, 
   const sink: Sink = { db, batchSize, lanes: concurrency, report };
   const nodeGroups = groupNodeShapes(nodeShapes, Math.min(2_000, batchSize));
   const nodes = await timed("nodes", () => writeNodes(sink, "nodes", nodeGroups, ids));
-  let relationships = await timed(relationshipStep.name, () => writeRelationships(sink, relationshipStep, relationshipShape.properties, ids));
+  let relationships = await timed(relationshipStep.name, () =>
+    writeRelationships(sink, relationshipStep, relationshipShape.properties, ids),
+  );
 
   const knowsStarted = performance.now();
   const dropped = options.rebuildStrengthIndex === true && (await dropKnowsStrengthIndex(db));
@@ -286,13 +310,17 @@ function groupNodeShapes(shapes: readonly NodeShape[], ownStatementFrom: number)
   return [...shapes.filter((s) => s.rows >= ownStatementFrom).map((s) => [s]), ...(small.length > 0 ? [small] : [])];
 }
 
-function scanRelationships(phases: readonly RelationshipPhase[]): { rows: number; properties: Record<string, "value" | Temporal> } {
+function scanRelationships(phases: readonly RelationshipPhase[]): {
+  rows: number;
+  properties: Record<string, "value" | Temporal>;
+} {
   let rows = 0;
   const properties: Record<string, "value" | Temporal> = {};
   for (const phase of phases) {
     for (const _ of phase.rows()) rows++;
     for (const [key, kind] of Object.entries(phase.properties)) {
-      if (properties[key] !== undefined && properties[key] !== kind) throw new Error(`Synthetic graph: property ${key} stored as both ${properties[key]} and ${kind}.`);
+      if (properties[key] !== undefined && properties[key] !== kind)
+        throw new Error(`Synthetic graph: property ${key} stored as both ${properties[key]} and ${kind}.`);
       properties[key] = kind;
     }
   }
@@ -371,7 +399,12 @@ RETURN collect(i) AS rows, collect(id(n)) AS nodes`;
 }
 
 async function writeNodes(sink: Sink, step: string, groups: readonly NodeShape[][], ids: NodeIds): Promise<number> {
-  function* batches(): Generator<{ group: NodeShape[]; cypher: string; keys: string[]; rows: Array<{ phase: NodePhase; row: Row }> }> {
+  function* batches(): Generator<{
+    group: NodeShape[];
+    cypher: string;
+    keys: string[];
+    rows: Array<{ phase: NodePhase; row: Row }>;
+  }> {
     for (const group of groups) {
       const statement = nodeStatement(group);
       for (const rows of chunks(rowsOf(group.map((s) => s.phase)), sink.batchSize)) yield { group, ...statement, rows };
@@ -419,7 +452,13 @@ RETURN count(*) AS written`;
 }
 
 /** Sends one relationship statement and checks that every row found both its ends. */
-async function sendRelationships(sink: Sink, cypher: string, params: Record<string, unknown>, count: number, step: string): Promise<void> {
+async function sendRelationships(
+  sink: Sink,
+  cypher: string,
+  params: Record<string, unknown>,
+  count: number,
+  step: string,
+): Promise<void> {
   const result = await sink.db.write(cypher, params);
   const wrote = Number(result[0]?.written ?? 0);
   if (wrote !== count) throw new Error(`Synthetic graph, ${step}: wrote ${wrote} of ${count} rows.`);
@@ -468,7 +507,8 @@ async function writeTies(sink: Sink, layout: SyntheticLayout, ids: NodeIds, year
     await sendRelationships(sink, cypher, params, batch.length, "KNOWS");
     written += batch.length;
   });
-  if (written !== layout.size.ties) throw new Error(`Synthetic graph, KNOWS: expected ${layout.size.ties} ties, wrote ${written}.`);
+  if (written !== layout.size.ties)
+    throw new Error(`Synthetic graph, KNOWS: expected ${layout.size.ties} ties, wrote ${written}.`);
   return written;
 }
 
@@ -495,7 +535,8 @@ export function describeSyntheticGraph(
     to: "Person",
     properties: tieProperties,
     rows: function* () {
-      for (const { a, b, ...properties } of generateTies(layout, calendar.yearShift)) yield { a: personId(a), b: personId(b), ...properties };
+      for (const { a, b, ...properties } of generateTies(layout, calendar.yearShift))
+        yield { a: personId(a), b: personId(b), ...properties };
     },
   };
   return { nodes: nodePhases, relationships: [...relationshipPhases, knows], calendar };
@@ -503,14 +544,28 @@ export function describeSyntheticGraph(
 
 // --- Phases ----------------------------------------------------------------------------------------
 
-function definePhases(layout: SyntheticLayout, yearShift: number): { nodePhases: NodePhase[]; relationshipPhases: RelationshipPhase[] } {
+function definePhases(
+  layout: SyntheticLayout,
+  yearShift: number,
+): { nodePhases: NodePhase[]; relationshipPhases: RelationshipPhase[] } {
   const size = layout.size;
   const academicYear = academicYearLabel(yearShift);
   const institutions = institutionProps(layout);
   const partners = partnerProps(layout);
   const shortNames = institutions.map((i) => i.shortName);
-  const nodes = (label: string, rows: () => Iterable<Row>, temporal: Record<string, Temporal> = {}): NodePhase => ({ kind: "nodes", label, rows, temporal });
-  const rels = (from: string, type: string, to: string, rows: () => Iterable<Row>, properties: RelationshipPhase["properties"] = {}): RelationshipPhase => ({
+  const nodes = (label: string, rows: () => Iterable<Row>, temporal: Record<string, Temporal> = {}): NodePhase => ({
+    kind: "nodes",
+    label,
+    rows,
+    temporal,
+  });
+  const rels = (
+    from: string,
+    type: string,
+    to: string,
+    rows: () => Iterable<Row>,
+    properties: RelationshipPhase["properties"] = {},
+  ): RelationshipPhase => ({
     kind: "relationships",
     from,
     type,
@@ -520,7 +575,9 @@ function definePhases(layout: SyntheticLayout, yearShift: number): { nodePhases:
   });
 
   const nodePhases = [
-    nodes("Workspace", () => [{ p: { id: workspaceId, name: "Digitale Werkplaats MKB (synthetisch)", region: "Metropoolregio Amsterdam" } }]),
+    nodes("Workspace", () => [
+      { p: { id: workspaceId, name: "Digitale Werkplaats MKB (synthetisch)", region: "Metropoolregio Amsterdam" } },
+    ]),
     nodes("Institution", () => institutions.map((p, i) => ({ p: { id: institutionId(i), ...p } }))),
     nodes(
       "TeachingPeriod",
@@ -528,7 +585,11 @@ function definePhases(layout: SyntheticLayout, yearShift: number): { nodePhases:
         for (const inst of layout.institutions) {
           for (let k = 0; k < inst.periods; k++) {
             const plan = teachingPeriodPlan(inst, k);
-            yield { p: { id: teachingPeriodId(inst.index, k), name: plan.name, academicYear }, startDate: plan.startDate, endDate: plan.endDate };
+            yield {
+              p: { id: teachingPeriodId(inst.index, k), name: plan.name, academicYear },
+              startDate: plan.startDate,
+              endDate: plan.endDate,
+            };
           }
         }
       },
@@ -545,7 +606,15 @@ function definePhases(layout: SyntheticLayout, yearShift: number): { nodePhases:
         range(size.cases, (i) => {
           const c = casePlan(layout, i);
           return {
-            p: { id: caseId(i), title: c.title, question: c.question, topics: c.topics, wantedLevels: c.wantedLevels, effort: c.effort, status: c.status },
+            p: {
+              id: caseId(i),
+              title: c.title,
+              question: c.question,
+              topics: c.topics,
+              wantedLevels: c.wantedLevels,
+              effort: c.effort,
+              status: c.status,
+            },
             created: c.created,
             earliestStart: c.earliestStart,
             deadline: c.deadline,
@@ -560,7 +629,14 @@ function definePhases(layout: SyntheticLayout, yearShift: number): { nodePhases:
           const s = casePlan(layout, i).sprint;
           if (!s) continue;
           yield {
-            p: { id: sprintId(i), status: s.status, teamSize: s.teamSize, teamLevel: s.teamLevel, smeRating: s.smeRating, followUpWanted: s.followUpWanted },
+            p: {
+              id: sprintId(i),
+              status: s.status,
+              teamSize: s.teamSize,
+              teamLevel: s.teamLevel,
+              smeRating: s.smeRating,
+              followUpWanted: s.followUpWanted,
+            },
             startDate: s.startDate,
             endDate: s.endDate,
           };
@@ -599,8 +675,12 @@ function definePhases(layout: SyntheticLayout, yearShift: number): { nodePhases:
         for (let k = 0; k < inst.periods; k++) yield { a: institutionId(inst.index), b: teachingPeriodId(inst.index, k) };
       }
     }),
-    rels("Programme", "OFFERED_BY", "Institution", () => range(size.programmes, (i) => ({ a: programmeId(i), b: institutionId(layout.programmeInstitution[i] ?? 0) }))),
-    rels("Course", "PART_OF", "Programme", () => range(size.courses, (i) => ({ a: courseId(i), b: programmeId(layout.courseProgramme[i] ?? 0) }))),
+    rels("Programme", "OFFERED_BY", "Institution", () =>
+      range(size.programmes, (i) => ({ a: programmeId(i), b: institutionId(layout.programmeInstitution[i] ?? 0) })),
+    ),
+    rels("Course", "PART_OF", "Programme", () =>
+      range(size.courses, (i) => ({ a: courseId(i), b: programmeId(layout.courseProgramme[i] ?? 0) })),
+    ),
     rels("Course", "RUNS_IN", "TeachingPeriod", function* () {
       for (let c = 0; c < size.courses; c++) {
         const inst = institutionOfCourse(layout, c);
@@ -612,12 +692,14 @@ function definePhases(layout: SyntheticLayout, yearShift: number): { nodePhases:
     rels("Person", "TEACHES", "Course", () => teachingRows(layout)),
     rels("Person", "COORDINATES", "Programme", function* () {
       for (const inst of layout.institutions) {
-        for (let p = inst.programmes.lo; p < inst.programmes.hi; p++) yield { a: personId(programmeCoordinatorOf(inst, p)), b: programmeId(p) };
+        for (let p = inst.programmes.lo; p < inst.programmes.hi; p++)
+          yield { a: personId(programmeCoordinatorOf(inst, p)), b: programmeId(p) };
       }
     }),
     rels("Person", "DIRECTS", "Programme", function* () {
       for (const inst of layout.institutions) {
-        for (let p = inst.programmes.lo; p < inst.programmes.hi; p++) yield { a: personId(programmeDirectorOf(inst, p)), b: programmeId(p) };
+        for (let p = inst.programmes.lo; p < inst.programmes.hi; p++)
+          yield { a: personId(programmeDirectorOf(inst, p)), b: programmeId(p) };
       }
     }),
     rels("Person", "DEAN_OF", "Institution", function* () {
@@ -638,7 +720,9 @@ function definePhases(layout: SyntheticLayout, yearShift: number): { nodePhases:
     }),
 
     // SMEs and their questions.
-    rels("Person", "CONTACT_FOR", "Sme", () => range(layout.smeContacts.hi - layout.smeContacts.lo, (i) => ({ a: personId(layout.smeContacts.lo + i), b: smeId(i) }))),
+    rels("Person", "CONTACT_FOR", "Sme", () =>
+      range(layout.smeContacts.hi - layout.smeContacts.lo, (i) => ({ a: personId(layout.smeContacts.lo + i), b: smeId(i) })),
+    ),
     rels(
       "Partner",
       "REFERRED",
@@ -646,7 +730,11 @@ function definePhases(layout: SyntheticLayout, yearShift: number): { nodePhases:
       () =>
         range(size.smes, (i) => {
           const random = Random.forItem(size.seed, "referral", i);
-          return { a: partnerId(partnerOfSme(layout, i).index), b: smeId(i), date: formatDay(referralFirstDay + random.int(referralDays)) };
+          return {
+            a: partnerId(partnerOfSme(layout, i).index),
+            b: smeId(i),
+            date: formatDay(referralFirstDay + random.int(referralDays)),
+          };
         }),
       { date: "date" },
     ),
@@ -656,7 +744,9 @@ function definePhases(layout: SyntheticLayout, yearShift: number): { nodePhases:
     // Sprints.
     rels("Sprint", "FOR_CASE", "Case", () => sprintRows(layout, (i) => caseId(i))),
     rels("Sprint", "IN_COURSE", "Course", () => sprintRows(layout, (_, s) => courseId(s.course))),
-    rels("Sprint", "IN_PERIOD", "TeachingPeriod", () => sprintRows(layout, (_, s) => teachingPeriodId(institutionOfCourse(layout, s.course).index, s.period))),
+    rels("Sprint", "IN_PERIOD", "TeachingPeriod", () =>
+      sprintRows(layout, (_, s) => teachingPeriodId(institutionOfCourse(layout, s.course).index, s.period)),
+    ),
     rels("Sprint", "SUPERVISED_BY", "Person", () => sprintRows(layout, (_, s) => personId(s.supervisor))),
 
     // Agreements.
@@ -668,19 +758,27 @@ function definePhases(layout: SyntheticLayout, yearShift: number): { nodePhases:
     rels("Person", "SIGNED", "Agreement", function* () {
       for (const a of agreements(layout)) yield { a: personId(a.signer), b: a.id };
     }),
-
   ];
   // KNOWS, the bulk of the graph, is written on its own from generateTies.
   if (yearShift === 0) return { nodePhases, relationshipPhases };
-  return { nodePhases: nodePhases.map((phase) => shiftPhase(phase, phase.temporal, yearShift)), relationshipPhases: relationshipPhases.map((phase) => shiftPhase(phase, phase.properties, yearShift)) };
+  return {
+    nodePhases: nodePhases.map((phase) => shiftPhase(phase, phase.temporal, yearShift)),
+    relationshipPhases: relationshipPhases.map((phase) => shiftPhase(phase, phase.properties, yearShift)),
+  };
 }
 
 /**
  * The phase with every temporal field of its rows moved by whole years: one place for all the
  * plans' dates (periods, cases, sprints, agreements, referrals), so none is forgotten.
  */
-function shiftPhase<P extends NodePhase | RelationshipPhase>(phase: P, fields: Record<string, "value" | Temporal>, years: number): P {
-  const temporal = Object.entries(fields).filter(([, kind]) => kind !== "value").map(([key]) => key);
+function shiftPhase<P extends NodePhase | RelationshipPhase>(
+  phase: P,
+  fields: Record<string, "value" | Temporal>,
+  years: number,
+): P {
+  const temporal = Object.entries(fields)
+    .filter(([, kind]) => kind !== "value")
+    .map(([key]) => key);
   if (temporal.length === 0) return phase;
   const source = phase.rows;
   return {
@@ -736,7 +834,10 @@ function* teachingRows(layout: SyntheticLayout): Generator<Row> {
   }
 }
 
-function* sprintRows(layout: SyntheticLayout, target: (caseIndex: number, sprint: NonNullable<ReturnType<typeof casePlan>["sprint"]>) => string): Generator<Row> {
+function* sprintRows(
+  layout: SyntheticLayout,
+  target: (caseIndex: number, sprint: NonNullable<ReturnType<typeof casePlan>["sprint"]>) => string,
+): Generator<Row> {
   for (let i = 0; i < layout.size.cases; i++) {
     const sprint = casePlan(layout, i).sprint;
     if (sprint) yield { a: sprintId(i), b: target(i, sprint) };
@@ -749,23 +850,42 @@ function* agreements(layout: SyntheticLayout): Generator<AgreementPlan> {
     const course = courseProps(layout, c);
     if (course.mappingStatus !== "AGREEMENT") continue;
     const id = courseId(c);
-    yield { id: `agr-${id}`, covers: id, signer: firstTeacherOf(layout, c), ...agreementTerms(layout, "COURSE", c, [course.kind]) };
+    yield {
+      id: `agr-${id}`,
+      covers: id,
+      signer: firstTeacherOf(layout, c),
+      ...agreementTerms(layout, "COURSE", c, [course.kind]),
+    };
   }
   for (let p = 0; p < layout.size.programmes; p++) {
     if (programmeProps(layout, p).mappingStatus !== "AGREEMENT") continue;
     const inst = layout.institutions[layout.programmeInstitution[p] ?? 0]!;
     const id = programmeId(p);
-    yield { id: `agr-${id}`, covers: id, signer: programmeDirectorOf(inst, p), ...agreementTerms(layout, "PROGRAMME", p, ["PROJECT", "INTERNSHIP"]) };
+    yield {
+      id: `agr-${id}`,
+      covers: id,
+      signer: programmeDirectorOf(inst, p),
+      ...agreementTerms(layout, "PROGRAMME", p, ["PROJECT", "INTERNSHIP"]),
+    };
   }
   for (const inst of layout.institutions) {
     // The first institution always has a board-level agreement, others one in twelve.
     if (inst.index > 0 && !Random.forItem(layout.size.seed, "board-agreement", inst.index).chance(1 / 12)) continue;
     const id = institutionId(inst.index);
-    yield { id: `agr-${id}`, covers: id, signer: institutionSigner(inst), ...agreementTerms(layout, "INSTITUTION", inst.index, ["PROJECT", "MINOR", "INTERNSHIP", "GRADUATION"]) };
+    yield {
+      id: `agr-${id}`,
+      covers: id,
+      signer: institutionSigner(inst),
+      ...agreementTerms(layout, "INSTITUTION", inst.index, ["PROJECT", "MINOR", "INTERNSHIP", "GRADUATION"]),
+    };
   }
 }
 
-function* agreementRows(layout: SyntheticLayout, scope: AgreementPlan["scope"] | null, target: (a: AgreementPlan) => string): Generator<Row> {
+function* agreementRows(
+  layout: SyntheticLayout,
+  scope: AgreementPlan["scope"] | null,
+  target: (a: AgreementPlan) => string,
+): Generator<Row> {
   for (const a of agreements(layout)) {
     if (scope === null || a.scope === scope) yield { a: a.id, b: target(a) };
   }

@@ -65,8 +65,20 @@ function tieRow(a: number, b: number, own: boolean, random: Random, yearShift: n
   const raw = own ? 0.25 + 0.75 * Math.pow(u, 0.8) : Math.pow(u, 3);
   const strength = Math.max(1, Math.round(raw * 100)) / 100;
   const channel = own
-    ? random.weighted([["COLLEAGUE", 80], ["WARM_INTRODUCTION", 8], ["SPRINT", 6], ["EVENT", 6]] as const)
-    : random.weighted([["LINKEDIN", 30], ["EVENT", 25], ["WARM_INTRODUCTION", 20], ["WEBSITE", 10], ["SPRINT", 5], ["OTHER", 10]] as const);
+    ? random.weighted([
+        ["COLLEAGUE", 80],
+        ["WARM_INTRODUCTION", 8],
+        ["SPRINT", 6],
+        ["EVENT", 6],
+      ] as const)
+    : random.weighted([
+        ["LINKEDIN", 30],
+        ["EVENT", 25],
+        ["WARM_INTRODUCTION", 20],
+        ["WEBSITE", 10],
+        ["SPRINT", 5],
+        ["OTHER", 10],
+      ] as const);
   const since = firstDay + random.int(lastSinceDay - firstDay + 1);
   const lastContact = random.chance(0.9) ? since + random.int(lastContactDay - since + 1) : null;
   return {

@@ -12,6 +12,10 @@ export {
   type SyntheticCalendar,
 } from "./generate-synthetic-graph.js";
 export { scales, sizeForPeople, SyntheticSizeError, validateSize, type ScaleName, type SyntheticSize } from "./scales.js";
-export { bulkImportSyntheticGraph, type BulkImportSyntheticOptions, type BulkImportSyntheticResult } from "./bulk-import-synthetic-graph.js";
+export {
+  bulkImportSyntheticGraph,
+  type BulkImportSyntheticOptions,
+  type BulkImportSyntheticResult,
+} from "./bulk-import-synthetic-graph.js";
 export { BulkImportRefusedError } from "./BulkImportRefusedError.js";
 export { academicYearStartOf, yearShiftFor } from "./shift-years.js";

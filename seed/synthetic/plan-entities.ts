@@ -25,7 +25,15 @@ import {
   smeWords,
   themes,
 } from "./vocabulary.js";
-import type { AgreementScope, CaseStatus as GraphCaseStatus, CourseKind as GraphCourseKind, Effort, Language, MappingStatus as GraphMappingStatus, SmeSize } from "../../server/platform/model/graph-enums.js";
+import type {
+  AgreementScope,
+  CaseStatus as GraphCaseStatus,
+  CourseKind as GraphCourseKind,
+  Effort,
+  Language,
+  MappingStatus as GraphMappingStatus,
+  SmeSize,
+} from "../../server/platform/model/graph-enums.js";
 
 /**
  * The properties of each synthetic node, a pure function of (layout, index): every entity draws
@@ -56,7 +64,8 @@ const periodDates: Record<2 | 4, Array<[string, string]>> = {
 
 export function teachingPeriodPlan(inst: InstitutionPlan, period: number): { name: string; startDate: string; endDate: string } {
   const dates = periodDates[inst.periods === 2 ? 2 : 4][period] ?? ["2025-09-01", "2026-07-03"];
-  const name = inst.periods === 2 ? `Semester ${period + 1}` : inst.kind === "WO" ? `Periode ${period + 1}` : `Blok ${period + 1}`;
+  const name =
+    inst.periods === 2 ? `Semester ${period + 1}` : inst.kind === "WO" ? `Periode ${period + 1}` : `Blok ${period + 1}`;
   return { name, startDate: dates[0], endDate: dates[1] };
 }
 
@@ -101,19 +110,41 @@ export function institutionProps(layout: SyntheticLayout): InstitutionProps[] {
 }
 
 const programmeLevels: Record<EducationLevel, Array<readonly [string, number]>> = {
-  WO: [["BACHELOR", 6], ["MASTER", 4]],
-  HBO: [["BACHELOR", 8], ["ASSOCIATE_DEGREE", 2], ["MASTER", 1]],
-  MBO: [["MBO_4", 6], ["MBO_3", 3], ["MBO_2", 1]],
+  WO: [
+    ["BACHELOR", 6],
+    ["MASTER", 4],
+  ],
+  HBO: [
+    ["BACHELOR", 8],
+    ["ASSOCIATE_DEGREE", 2],
+    ["MASTER", 1],
+  ],
+  MBO: [
+    ["MBO_4", 6],
+    ["MBO_3", 3],
+    ["MBO_2", 1],
+  ],
 };
 
 const programmeMapping: Array<readonly [MappingStatus, number]> = [
-  ["NOT_APPROACHED", 50], ["APPROACHED", 20], ["RESPONDED", 12], ["EXAMPLES_RECEIVED", 8], ["AGREEMENT", 10],
+  ["NOT_APPROACHED", 50],
+  ["APPROACHED", 20],
+  ["RESPONDED", 12],
+  ["EXAMPLES_RECEIVED", 8],
+  ["AGREEMENT", 10],
 ];
 const courseMapping: Array<readonly [MappingStatus, number]> = [
-  ["NOT_APPROACHED", 55], ["APPROACHED", 20], ["RESPONDED", 10], ["EXAMPLES_RECEIVED", 7], ["AGREEMENT", 8],
+  ["NOT_APPROACHED", 55],
+  ["APPROACHED", 20],
+  ["RESPONDED", 10],
+  ["EXAMPLES_RECEIVED", 7],
+  ["AGREEMENT", 8],
 ];
 
-export function programmeProps(layout: SyntheticLayout, programme: number): { name: string; level: string; mappingStatus: MappingStatus } {
+export function programmeProps(
+  layout: SyntheticLayout,
+  programme: number,
+): { name: string; level: string; mappingStatus: MappingStatus } {
   const inst = layout.institutions[layout.programmeInstitution[programme] ?? 0]!;
   const random = Random.forItem(layout.size.seed, "programme", programme);
   const names = programmeNames[inst.kind];
@@ -136,10 +167,16 @@ export function courseProps(layout: SyntheticLayout, course: number): CourseProp
   const random = Random.forItem(layout.size.seed, "course", course);
   const name = random.pick(courseNames);
   const kind: CourseKind =
-    name === "Stage" ? "INTERNSHIP"
-    : name === "Afstudeeropdracht" ? "GRADUATION"
-    : name.startsWith("Minor") ? "MINOR"
-    : random.weighted<CourseKind>([["COURSE", 5], ["PROJECT", 4]]);
+    name === "Stage"
+      ? "INTERNSHIP"
+      : name === "Afstudeeropdracht"
+        ? "GRADUATION"
+        : name.startsWith("Minor")
+          ? "MINOR"
+          : random.weighted<CourseKind>([
+              ["COURSE", 5],
+              ["PROJECT", 4],
+            ]);
   const inst = institutionOfCourse(layout, course);
   const years = inst.kind === "MBO" ? 3 : 4;
   return {
@@ -250,7 +287,11 @@ export function smeProps(layout: SyntheticLayout, sme: number): SmeProps {
     name: `${random.pick(smeWords)} ${random.pick(lastNames)} ${city}`,
     kvkNumber: kvkNumber(layout, sme),
     sector: random.pick(sectors),
-    size: random.weighted([["MICRO", 6], ["SMALL", 3], ["MEDIUM", 1]] as const),
+    size: random.weighted([
+      ["MICRO", 6],
+      ["SMALL", 3],
+      ["MEDIUM", 1],
+    ] as const),
     city,
   };
 }
@@ -307,9 +348,23 @@ export function casePlan(layout: SyntheticLayout, index: number): CasePlan {
     ["CLOSED", age * 1.5 + 0.3],
   ]);
   const earliest = createdDay + random.int(60);
-  const wantedLevels = random.sample<EducationLevel>(["HBO", "MBO", "WO"], random.weighted([[1, 6], [2, 3], [3, 1]] as const));
+  const wantedLevels = random.sample<EducationLevel>(
+    ["HBO", "MBO", "WO"],
+    random.weighted([
+      [1, 6],
+      [2, 3],
+      [3, 1],
+    ] as const),
+  );
   let sprint: SprintPlan | null = null;
-  const sprintStatus = status === "IN_SPRINT" ? "RUNNING" : status === "COMPLETED" ? "COMPLETED" : status === "MATCHED" && random.chance(0.5) ? "PLANNED" : null;
+  const sprintStatus =
+    status === "IN_SPRINT"
+      ? "RUNNING"
+      : status === "COMPLETED"
+        ? "COMPLETED"
+        : status === "MATCHED" && random.chance(0.5)
+          ? "PLANNED"
+          : null;
   if (sprintStatus) {
     const course = random.int(layout.size.courses);
     const inst = institutionOfCourse(layout, course);
@@ -326,7 +381,15 @@ export function casePlan(layout: SyntheticLayout, index: number): CasePlan {
       teamLevel: inst.kind,
       startDate: formatDay(dayNumber(dates.startDate) + shift),
       endDate: formatDay(dayNumber(dates.endDate) + shift),
-      smeRating: sprintStatus === "COMPLETED" ? random.weighted([[5, 4], [4, 4], [3, 2], [2, 1]] as const) : null,
+      smeRating:
+        sprintStatus === "COMPLETED"
+          ? random.weighted([
+              [5, 4],
+              [4, 4],
+              [3, 2],
+              [2, 1],
+            ] as const)
+          : null,
       followUpWanted: sprintStatus === "COMPLETED" ? random.chance(0.4) : null,
     };
   }
@@ -337,7 +400,11 @@ export function casePlan(layout: SyntheticLayout, index: number): CasePlan {
     question: `Hoe pakken wij "${caseTitles[main].toLowerCase()}" aan? (vraag ${index + 1})`,
     topics,
     wantedLevels,
-    effort: random.weighted([["SMALL", 2], ["SPRINT", 5], ["SEMESTER", 2]] as const),
+    effort: random.weighted([
+      ["SMALL", 2],
+      ["SPRINT", 5],
+      ["SEMESTER", 2],
+    ] as const),
     status,
     created: formatDateTime(createdDay, random.int(9 * 3600) + 8 * 3600),
     earliestStart: random.chance(0.8) ? formatDay(earliest) : null,

@@ -1,7 +1,10 @@
 import { Random } from "./Random.js";
 import { smeCount, type SyntheticSize } from "./scales.js";
 import { offsetsOf, splitProportionally } from "./split-proportionally.js";
-import type { EducationLevel as GraphEducationLevel, PartnerKind as GraphPartnerKind } from "../../server/platform/model/graph-enums.js";
+import type {
+  EducationLevel as GraphEducationLevel,
+  PartnerKind as GraphPartnerKind,
+} from "../../server/platform/model/graph-enums.js";
 
 /**
  * The shape of a synthetic graph, decided up front from the size and seed: which institution owns
@@ -75,10 +78,22 @@ export function planLayout(size: SyntheticSize): SyntheticLayout {
   const partnerCount = Math.max(4, Math.min(24, Math.round(people / 5_000)));
   const partnerKinds: PartnerKind[] = ["BANK", "CHAMBER_OF_COMMERCE", "EVENT", "NETWORK"];
   while (partnerKinds.length < partnerCount) {
-    partnerKinds.push(random.weighted<PartnerKind>([["BANK", 3], ["EVENT", 2], ["NETWORK", 2], ["OTHER", 1], ["CHAMBER_OF_COMMERCE", 1]]));
+    partnerKinds.push(
+      random.weighted<PartnerKind>([
+        ["BANK", 3],
+        ["EVENT", 2],
+        ["NETWORK", 2],
+        ["OTHER", 1],
+        ["CHAMBER_OF_COMMERCE", 1],
+      ]),
+    );
   }
   const partnerStaffTotal = Math.max(2 * partnerCount, Math.round(people * 0.01));
-  const partnerStaffSizes = splitProportionally(partnerStaffTotal, partnerKinds.map((k) => partnerWeights[k]), 2);
+  const partnerStaffSizes = splitProportionally(
+    partnerStaffTotal,
+    partnerKinds.map((k) => partnerWeights[k]),
+    2,
+  );
   const partnerOffsets = offsetsOf(partnerStaffSizes, coordinators.hi);
   const partners = partnerKinds.map((kind, index) => ({
     index,
@@ -99,7 +114,14 @@ export function planLayout(size: SyntheticSize): SyntheticLayout {
   const kinds: EducationLevel[] = [];
   const weights: number[] = [];
   for (let i = 0; i < institutionCount; i++) {
-    const kind: EducationLevel = i < 3 ? (["HBO", "WO", "MBO"] as const)[i]! : random.weighted<EducationLevel>([["WO", 13], ["HBO", 33], ["MBO", 54]]);
+    const kind: EducationLevel =
+      i < 3
+        ? (["HBO", "WO", "MBO"] as const)[i]!
+        : random.weighted<EducationLevel>([
+            ["WO", 13],
+            ["HBO", 33],
+            ["MBO", 54],
+          ]);
     const u = random.next();
     kinds.push(kind);
     weights.push((kind === "WO" ? 1.5 : kind === "HBO" ? 1.3 : 0.8) * (0.4 + 1.6 * u * u));
@@ -118,9 +140,15 @@ export function planLayout(size: SyntheticSize): SyntheticLayout {
   }
 
   // Staff in proportion to the courses an institution runs.
-  const coursesPerInstitution = kinds.map((_, i) => (courseOffsets[programmeOffsets[i + 1] ?? 0] ?? 0) - (courseOffsets[programmeOffsets[i] ?? 0] ?? 0));
+  const coursesPerInstitution = kinds.map(
+    (_, i) => (courseOffsets[programmeOffsets[i + 1] ?? 0] ?? 0) - (courseOffsets[programmeOffsets[i] ?? 0] ?? 0),
+  );
   const staffOffsets = offsetsOf(
-    splitProportionally(staff.hi - staff.lo, coursesPerInstitution.map((c) => c + 1), 1),
+    splitProportionally(
+      staff.hi - staff.lo,
+      coursesPerInstitution.map((c) => c + 1),
+      1,
+    ),
     staff.lo,
   );
   const institutions: InstitutionPlan[] = kinds.map((kind, index) => {

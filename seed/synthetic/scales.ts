@@ -72,15 +72,26 @@ export function validateSize(size: SyntheticSize): void {
   // Ties are drawn at random and duplicates redrawn: keep the graph sparse enough for that to end.
   const maxTies = Math.floor((size.people * (size.people - 1)) / 8);
   if (size.ties > maxTies) {
-    throw new SyntheticSizeError(`Synthetic size: ${size.ties} ties is too dense for ${size.people} people (at most ${maxTies}).`);
+    throw new SyntheticSizeError(
+      `Synthetic size: ${size.ties} ties is too dense for ${size.people} people (at most ${maxTies}).`,
+    );
   }
   if (size.institutions * 8 > size.people) {
-    throw new SyntheticSizeError(`Synthetic size: ${size.institutions} institutions need at least ${size.institutions * 8} people.`);
+    throw new SyntheticSizeError(
+      `Synthetic size: ${size.institutions} institutions need at least ${size.institutions * 8} people.`,
+    );
   }
   // Ids carry six digits ("p-000123").
-  for (const [name, value] of [["people", size.people], ["cases", size.cases], ["smes", size.smes ?? 0], ["courses", size.courses]] as const) {
+  for (const [name, value] of [
+    ["people", size.people],
+    ["cases", size.cases],
+    ["smes", size.smes ?? 0],
+    ["courses", size.courses],
+  ] as const) {
     if (value > 999_999) throw new SyntheticSizeError(`Synthetic size: at most 999,999 ${name}, got ${value}.`);
   }
-  if (size.institutions > 9_999) throw new SyntheticSizeError(`Synthetic size: at most 9,999 institutions, got ${size.institutions}.`);
-  if (size.programmes > 99_999) throw new SyntheticSizeError(`Synthetic size: at most 99,999 programmes, got ${size.programmes}.`);
+  if (size.institutions > 9_999)
+    throw new SyntheticSizeError(`Synthetic size: at most 9,999 institutions, got ${size.institutions}.`);
+  if (size.programmes > 99_999)
+    throw new SyntheticSizeError(`Synthetic size: at most 99,999 programmes, got ${size.programmes}.`);
 }

@@ -42,7 +42,8 @@ export function shiftYears(iso: string, years: number): string {
   let shifted = cache.get(key);
   if (shifted === undefined) {
     const year = Number(iso.slice(0, 4)) + years;
-    if (!/^\d{4}-\d{2}-\d{2}/.test(iso) || year < 1 || year > 9999) throw new RangeError(`Synthetic graph: cannot move "${iso}" by ${years} years.`);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(iso) || year < 1 || year > 9999)
+      throw new RangeError(`Synthetic graph: cannot move "${iso}" by ${years} years.`);
     const monthDay = iso.slice(4, 10) === "-02-29" && !leap(year) ? "-02-28" : iso.slice(4, 10);
     shifted = `${String(year).padStart(4, "0")}${monthDay}${iso.slice(10)}`;
     if (cache.size > 100_000) cache.clear();

@@ -24,7 +24,22 @@ const schemaDir = fileURLToPath(new URL("../../schema/", import.meta.url));
 
 /** The custom resolvers merged into the one schema; each domain adds its own here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const customResolvers: NonEmptyArray<Function> = [SystemResolver, AuthResolver, PrivacyResolver, CaseResolver, SuggestionResolver, ProposalResolver, SprintResolver, OutreachResolver, FiguresResolver, SpreadsheetsResolver, WarmPathsResolver, EmbeddingResolver, NextBestContactsResolver, TieStrengthResolver];
+export const customResolvers: NonEmptyArray<Function> = [
+  SystemResolver,
+  AuthResolver,
+  PrivacyResolver,
+  CaseResolver,
+  SuggestionResolver,
+  ProposalResolver,
+  SprintResolver,
+  OutreachResolver,
+  FiguresResolver,
+  SpreadsheetsResolver,
+  WarmPathsResolver,
+  EmbeddingResolver,
+  NextBestContactsResolver,
+  TieStrengthResolver,
+];
 
 /** Every schema/*.graphql file, in name order: the graph model. */
 export function readTypeDefs(): string {

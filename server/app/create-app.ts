@@ -72,8 +72,20 @@ export async function createApp(config: Config, db: Database, httpServer: Server
       // No @cacheControl hints in this schema and POST responses are not cached: without this, Apollo
       // wraps every field resolver of the schema to compute a cache policy on each request (docs/performance.md).
       ApolloServerPluginCacheControlDisabled(),
-      operationLimitsPlugin({ maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST, maxPageSize: config.MAX_PAGE_SIZE }),
-      { async serverWillStart() { return { async serverWillStop() { monitor.stop(); } }; } },
+      operationLimitsPlugin({
+        maxDepth: config.MAX_QUERY_DEPTH,
+        maxCost: config.MAX_QUERY_COST,
+        maxPageSize: config.MAX_PAGE_SIZE,
+      }),
+      {
+        async serverWillStart() {
+          return {
+            async serverWillStop() {
+              monitor.stop();
+            },
+          };
+        },
+      },
     ],
   });
   await apollo.start();
@@ -90,7 +102,10 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   app.get("/health", async (_req, res) => {
     const status = monitor.current();
     if (status.state !== "up") {
-      res.status(503).json({ status: "degraded", neo4j: { reachable: false, state: status.state, reason: status.reason, attempts: status.attempts, since: status.since } });
+      res.status(503).json({
+        status: "degraded",
+        neo4j: { reachable: false, state: status.state, reason: status.reason, attempts: status.attempts, since: status.since },
+      });
       return;
     }
     try {

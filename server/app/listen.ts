@@ -28,7 +28,9 @@ export async function listen(config: Config, db: Database): Promise<RunningHttp>
     server.once("error", (error: NodeJS.ErrnoException) => {
       reject(
         error.code === "EADDRINUSE"
-          ? new HttpListenError(`Port ${config.PORT} on ${config.HOST} is already in use: stop what holds it or set PORT to a free port.`)
+          ? new HttpListenError(
+              `Port ${config.PORT} on ${config.HOST} is already in use: stop what holds it or set PORT to a free port.`,
+            )
           : error,
       );
     });

@@ -87,7 +87,9 @@ export async function startProduct(config: Config): Promise<RunningProduct> {
     const served = http;
     // Neo4j is ready: keep the stored embedding figures current (docs/network-analytics.md).
     const embeddingRefresh =
-      config.EMBEDDING_REFRESH_MINUTES > 0 ? scheduleEmbeddingRefresh(db, { intervalMs: config.EMBEDDING_REFRESH_MINUTES * 60_000 }) : undefined;
+      config.EMBEDDING_REFRESH_MINUTES > 0
+        ? scheduleEmbeddingRefresh(db, { intervalMs: config.EMBEDDING_REFRESH_MINUTES * 60_000 })
+        : undefined;
     // Ready to serve: drop the garbage of building the schema before the first request (the idle RSS).
     collectStartupGarbage();
     timings.totalMs = Date.now() - t0;

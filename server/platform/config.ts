@@ -17,21 +17,43 @@ export const configSchema = z.object({
     .default("development")
     .describe("`production` turns off introspection and detailed errors."),
   HOST: z.string().min(1).default("127.0.0.1").describe("Interface the HTTP server listens on."),
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000).describe("HTTP port for the API and the client (0 = any free port)."),
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(4000)
+    .describe("HTTP port for the API and the client (0 = any free port)."),
   NEO4J_URI: z
     .string()
-    .regex(/^(bolt|bolt\+s|bolt\+ssc|neo4j|neo4j\+s|neo4j\+ssc):\/\/.+/, "must start with bolt://, neo4j:// or neo4j+s:// (or their +s/+ssc forms)")
+    .regex(
+      /^(bolt|bolt\+s|bolt\+ssc|neo4j|neo4j\+s|neo4j\+ssc):\/\/.+/,
+      "must start with bolt://, neo4j:// or neo4j+s:// (or their +s/+ssc forms)",
+    )
     .optional()
     .describe("An external Neo4j (server, cluster, Aura). Unset: the embedded Neo4j is started."),
   NEO4J_USERNAME: z.string().default("neo4j").describe("User for an external Neo4j."),
   NEO4J_PASSWORD: z.string().default("").describe("Password for an external Neo4j (secret, never logged)."),
   NEO4J_DATABASE: z.string().min(1).default("neo4j").describe("Database name."),
   NEO4J_HOME: z.string().min(1).default(".neo4j/data").describe("Embedded: the data folder (kept across restarts)."),
-  NEO4J_RUNTIME_DIR: z.string().min(1).default(".neo4j/runtime").describe("Embedded: where the resolved launcher, classpath and APOC plugin are cached."),
+  NEO4J_RUNTIME_DIR: z
+    .string()
+    .min(1)
+    .default(".neo4j/runtime")
+    .describe("Embedded: where the resolved launcher, classpath and APOC plugin are cached."),
   NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687).describe("Embedded: Bolt port on 127.0.0.1."),
   NEO4J_HEAP: z.string().regex(sizePattern, "a size such as 512m or 2g").default("1g").describe("Embedded: Java heap size."),
-  NEO4J_PAGECACHE: z.string().regex(sizePattern, "a size such as 512m or 2g").default("512m").describe("Embedded: page cache size."),
-  NEO4J_START_TIMEOUT_MS: z.coerce.number().int().positive().default(180_000).describe("Embedded: how long to wait for Neo4j to start."),
+  NEO4J_PAGECACHE: z
+    .string()
+    .regex(sizePattern, "a size such as 512m or 2g")
+    .default("512m")
+    .describe("Embedded: page cache size."),
+  NEO4J_START_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(180_000)
+    .describe("Embedded: how long to wait for Neo4j to start."),
   JAVA_HOME: z.string().optional().describe("Embedded: the Java 17+ installation to use (default: `java` on the PATH)."),
   SEED_DEMO: booleanFromEnv.default(true).describe("Load the demo data when the database holds no data yet."),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("Log level."),
@@ -40,23 +62,98 @@ export const configSchema = z.object({
     .string()
     .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)")
     .optional()
-    .describe("Secret that signs sign-in tokens (HS256; secret, never logged). Required in production; elsewhere a random per-process secret is used."),
-  JWT_TTL: z.string().regex(/^\d+[smhd]$/, "a duration such as 30m, 8h or 1d").default("8h").describe("How long a sign-in token stays valid."),
-  ADMIN_EMAIL: z.string().email().optional().describe("Production: e-mail of the first admin, created at start when no admin exists."),
-  ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional().describe("Production: password of that first admin (secret, never logged; change it after the first sign-in)."),
+    .describe(
+      "Secret that signs sign-in tokens (HS256; secret, never logged). Required in production; elsewhere a random per-process secret is used.",
+    ),
+  JWT_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/, "a duration such as 30m, 8h or 1d")
+    .default("8h")
+    .describe("How long a sign-in token stays valid."),
+  ADMIN_EMAIL: z
+    .string()
+    .email()
+    .optional()
+    .describe("Production: e-mail of the first admin, created at start when no admin exists."),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(12, "must be at least 12 characters")
+    .optional()
+    .describe("Production: password of that first admin (secret, never logged; change it after the first sign-in)."),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(12).describe("Deepest field nesting a GraphQL operation may have."),
-  MAX_QUERY_COST: z.coerce.number().int().min(1).default(2_000_000).describe("Highest estimated cost of one GraphQL operation (lists count as their `limit`, see docs/security.md)."),
-  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).default(10_000).describe("Most lexical tokens one GraphQL document may have (parsing stops beyond)."),
-  MAX_PAGE_SIZE: z.coerce.number().int().min(1).default(1000).describe("Largest `limit`/`first` a list query may ask, and the cap on lists asked without one."),
-  MAX_BODY_SIZE: z.string().regex(/^\d+(b|kb|mb)$/i, "a size such as 100kb or 1mb").default("1mb").describe("Largest request body /graphql accepts."),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600).describe("Requests per minute to /graphql per signed-in user (per IP address for anonymous callers)."),
-  LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).default(10).describe("Failed sign-ins allowed per IP address and e-mail in 15 minutes."),
-  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000).describe("Longest a GraphQL request's Neo4j transaction may run before Neo4j stops it."),
-  NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000).describe("External Neo4j: how long to keep retrying (with back-off) at start before giving up."),
-  NEO4J_ACQUISITION_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000).describe("Longest a request waits for a Neo4j connection before failing with SERVICE_UNAVAILABLE."),
-  NEO4J_TX_RETRY_MS: z.coerce.number().int().min(0).default(3_000).describe("How long the driver retries a transaction on a transient error before giving up."),
-  PROPOSAL_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(14).describe("Days after which a proposal to a teacher without an answer counts as expired."),
-  PROPOSAL_COOLDOWN_DAYS: z.coerce.number().int().min(0).max(3650).default(60).describe("Days before the same case may be proposed to the same teacher again (unless forced)."),
+  MAX_QUERY_COST: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2_000_000)
+    .describe("Highest estimated cost of one GraphQL operation (lists count as their `limit`, see docs/security.md)."),
+  MAX_QUERY_TOKENS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(10_000)
+    .describe("Most lexical tokens one GraphQL document may have (parsing stops beyond)."),
+  MAX_PAGE_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1000)
+    .describe("Largest `limit`/`first` a list query may ask, and the cap on lists asked without one."),
+  MAX_BODY_SIZE: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, "a size such as 100kb or 1mb")
+    .default("1mb")
+    .describe("Largest request body /graphql accepts."),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(600)
+    .describe("Requests per minute to /graphql per signed-in user (per IP address for anonymous callers)."),
+  LOGIN_ATTEMPTS_PER_15_MIN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe("Failed sign-ins allowed per IP address and e-mail in 15 minutes."),
+  QUERY_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(30_000)
+    .describe("Longest a GraphQL request's Neo4j transaction may run before Neo4j stops it."),
+  NEO4J_CONNECT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(30_000)
+    .describe("External Neo4j: how long to keep retrying (with back-off) at start before giving up."),
+  NEO4J_ACQUISITION_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(5_000)
+    .describe("Longest a request waits for a Neo4j connection before failing with SERVICE_UNAVAILABLE."),
+  NEO4J_TX_RETRY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(3_000)
+    .describe("How long the driver retries a transaction on a transient error before giving up."),
+  PROPOSAL_EXPIRY_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(14)
+    .describe("Days after which a proposal to a teacher without an answer counts as expired."),
+  PROPOSAL_COOLDOWN_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .default(60)
+    .describe("Days before the same case may be proposed to the same teacher again (unless forced)."),
   SUGGESTION_WEIGHTS: z
     .string()
     .regex(
@@ -64,13 +161,17 @@ export const configSchema = z.object({
       "a list such as topicOverlap=0.3,levelFit=0.15,timing=0.2,remainingCapacity=0.15,trackRecord=0.1,warmPath=0.1",
     )
     .optional()
-    .describe("Case suggestion weights, name=number separated by commas; names left out keep their default (docs/case-workflow.md)."),
+    .describe(
+      "Case suggestion weights, name=number separated by commas; names left out keep their default (docs/case-workflow.md).",
+    ),
   EMBEDDING_REFRESH_MINUTES: z.coerce
     .number()
     .min(0)
     .max(10_080, "at most a week (10080 minutes)")
     .default(60)
-    .describe("Minutes between recomputations of the stored embedding figures that embeddingRanking reads (0 = never; docs/network-analytics.md)."),
+    .describe(
+      "Minutes between recomputations of the stored embedding figures that embeddingRanking reads (0 = never; docs/network-analytics.md).",
+    ),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -94,7 +195,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   // Production refuses to sign tokens with a secret nobody chose (docs/security.md).
   if (parsed.data.NODE_ENV === "production" && !parsed.data.JWT_SECRET) {
-    throw new ConfigError(["Configuration: JWT_SECRET is required in production (at least 32 random characters, e.g. `openssl rand -base64 48`)."]);
+    throw new ConfigError([
+      "Configuration: JWT_SECRET is required in production (at least 32 random characters, e.g. `openssl rand -base64 48`).",
+    ]);
   }
   return parsed.data;
 }

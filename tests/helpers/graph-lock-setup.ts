@@ -13,7 +13,10 @@ declare module "vitest" {
 // A file that needs the whole graph waits for it before any of its own hooks, however long the
 // file before it takes (hence no usual hook timeout); resetGraph would otherwise wait inside a test.
 beforeAll(async () => {
-  const file = path.relative(projectRoot, expect.getState().testPath ?? "").split(path.sep).join("/");
+  const file = path
+    .relative(projectRoot, expect.getState().testPath ?? "")
+    .split(path.sep)
+    .join("/");
   if (inject("wholeGraphFiles").includes(file)) await holdWholeGraph();
 }, 3_600_000);
 

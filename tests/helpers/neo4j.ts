@@ -60,7 +60,9 @@ export async function ownScope(db: Database): Promise<OwnScope> {
   const target = inject("neo4j");
   if (!target.embedded) {
     // The same guard as resetGraph: write only into a database the tests own.
-    const rows = await db.read("OPTIONAL MATCH (m:TestRunMarker) WITH count(m) AS marks MATCH (n) RETURN marks, count(n) AS nodes");
+    const rows = await db.read(
+      "OPTIONAL MATCH (m:TestRunMarker) WITH count(m) AS marks MATCH (n) RETURN marks, count(n) AS nodes",
+    );
     if (Number(rows[0]?.nodes ?? 0) > 0 && Number(rows[0]?.marks ?? 0) === 0) {
       throw new Error(`NEO4J_URI ${target.uri} holds nodes the tests did not create; point NEO4J_URI at an empty test database.`);
     }

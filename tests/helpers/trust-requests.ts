@@ -6,7 +6,10 @@ import { loadConfig } from "../../server/platform/config.js";
 export interface RawResponse {
   status: number;
   headers: Headers;
-  body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } & Record<string, unknown>;
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  } & Record<string, unknown>;
   text: string;
 }
 
@@ -33,11 +36,18 @@ export async function gql(
   token?: string,
   headers: Record<string, string> = {},
 ): Promise<RawResponse> {
-  return postRaw(url, JSON.stringify({ query, variables }), { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers });
+  return postRaw(url, JSON.stringify({ query, variables }), {
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...headers,
+  });
 }
 
 /** A token for a (possibly non-existent) user with these roles, signed with this process's test secret. */
-export async function tokenFor(roles: Role[], id = `test-${roles.join("-").toLowerCase()}`, env: Record<string, string> = {}): Promise<string> {
+export async function tokenFor(
+  roles: Role[],
+  id = `test-${roles.join("-").toLowerCase()}`,
+  env: Record<string, string> = {},
+): Promise<string> {
   const config = loadConfig({ NODE_ENV: "test", ...env });
   return (await signToken(config, { id, roles })).token;
 }

@@ -39,7 +39,8 @@ beforeAll(async () => {
     ["query", schema.getQueryType()],
     ["mutation", schema.getMutationType()],
   ] as const) {
-    for (const field of Object.values(type?.getFields() ?? {})) policies.push({ operation, field, policy: rootFieldPolicy(operation, field, shape) });
+    for (const field of Object.values(type?.getFields() ?? {}))
+      policies.push({ operation, field, policy: rootFieldPolicy(operation, field, shape) });
   }
   // Real accounts, signed in through the API, one per role.
   const store = new UserStore(db);
@@ -48,7 +49,10 @@ beforeAll(async () => {
   for (const role of ROLES) {
     const email = `${role.toLowerCase()}@matrix.test`;
     await store.create({ email, name: role, password: `matrix password ${role}`, roles: [role] });
-    const login = await gql(server.http.url, `mutation { login(email: "${email}", password: "matrix password ${role}") { token } }`);
+    const login = await gql(
+      server.http.url,
+      `mutation { login(email: "${email}", password: "matrix password ${role}") { token } }`,
+    );
     tokens.set(role, (login.body.data?.login as { token: string }).token);
   }
 });
@@ -88,7 +92,9 @@ function minimalLiteral(type: unknown, depth = 0): string {
 }
 
 function minimalOperation(operation: "query" | "mutation", field: GraphQLField<unknown, unknown>): string {
-  const args = field.args.filter((a) => isNonNull(a.type) && a.defaultValue === undefined).map((a) => `${a.name}: ${minimalLiteral(a.type)}`);
+  const args = field.args
+    .filter((a) => isNonNull(a.type) && a.defaultValue === undefined)
+    .map((a) => `${a.name}: ${minimalLiteral(a.type)}`);
   const selection = isObject(namedType(field.type)) || !("serialize" in namedType(field.type)) ? " { __typename }" : "";
   return `${operation} { ${field.name}${args.length ? `(${args.join(", ")})` : ""}${selection} }`;
 }
@@ -115,7 +121,10 @@ describe("the authorization matrix", () => {
   it("has a family in access-policy.ts for every Query and Mutation field", () => {
     expect(policies.length).toBeGreaterThan(60);
     const unlisted = policies.filter((p) => p.policy.kind === "unlisted").map((p) => `${p.operation} ${p.field.name}`);
-    expect(unlisted, `fields without an access family — add @Access("<FAMILY>") to their resolvers: ${unlisted.join(", ")}`).toEqual([]);
+    expect(
+      unlisted,
+      `fields without an access family — add @Access("<FAMILY>") to their resolvers: ${unlisted.join(", ")}`,
+    ).toEqual([]);
   });
 
   it("recognises every generated field as GRAPH_READ or GRAPH_WRITE", () => {
@@ -128,10 +137,13 @@ describe("the authorization matrix", () => {
   it("refuses every field to every caller the table leaves out, changing nothing", async () => {
     const before = await graphFingerprint(db);
     const mistakes: string[] = [];
-    const cases = policies.flatMap((p) => callers.filter((c) => !allows(p.policy.family, rolesOf(c))).map((caller) => ({ ...p, caller })));
+    const cases = policies.flatMap((p) =>
+      callers.filter((c) => !allows(p.policy.family, rolesOf(c))).map((caller) => ({ ...p, caller })),
+    );
     await inBatches(cases, async ({ operation, field, caller }) => {
       const response = await gql(server.http.url, minimalOperation(operation, field), undefined, tokens.get(caller));
-      if (!refusedByGuard(response, field.name)) mistakes.push(`${caller} ${field.name}: ${JSON.stringify(response.body).slice(0, 200)}`);
+      if (!refusedByGuard(response, field.name))
+        mistakes.push(`${caller} ${field.name}: ${JSON.stringify(response.body).slice(0, 200)}`);
     });
     expect(mistakes).toEqual([]);
     expect(cases.length).toBeGreaterThan(100);
@@ -140,7 +152,9 @@ describe("the authorization matrix", () => {
 
   it("lets every field through to every caller the table allows", async () => {
     const mistakes: string[] = [];
-    const cases = policies.flatMap((p) => callers.filter((c) => allows(p.policy.family, rolesOf(c))).map((caller) => ({ ...p, caller })));
+    const cases = policies.flatMap((p) =>
+      callers.filter((c) => allows(p.policy.family, rolesOf(c))).map((caller) => ({ ...p, caller })),
+    );
     const slowest: Array<[number, string]> = [];
     await inBatches(cases, async ({ operation, field, caller }) => {
       const started = Date.now();
@@ -153,7 +167,12 @@ describe("the authorization matrix", () => {
     expect(mistakes).toEqual([]);
     expect(cases.length).toBeGreaterThan(100);
     slowest.sort((a, b) => b[0] - a[0]);
-    process.stderr.write(`[matrix] ${cases.length} allowed calls; slowest: ${slowest.slice(0, 5).map(([ms, what]) => `${what} ${ms} ms`).join(", ")}\n`);
+    process.stderr.write(
+      `[matrix] ${cases.length} allowed calls; slowest: ${slowest
+        .slice(0, 5)
+        .map(([ms, what]) => `${what} ${ms} ms`)
+        .join(", ")}\n`,
+    );
   }, 300_000);
 
   it("guards contact details and case text in selections, filters, sorting and aggregates", async () => {
@@ -165,19 +184,45 @@ describe("the authorization matrix", () => {
     );
     const probes: Array<{ family: AccessFamily; what: string; query: string }> = [];
     for (const [type, fields] of Object.entries(protectedGraphFields)) {
-      const root = policies.find((p) => p.operation === "query" && p.policy.kind === "generated-read" && namedType(p.field.type).name === type);
+      const root = policies.find(
+        (p) => p.operation === "query" && p.policy.kind === "generated-read" && namedType(p.field.type).name === type,
+      );
       for (const [field, family] of Object.entries(fields)) {
         if (root) {
           probes.push({ family, what: `read ${type}.${field}`, query: `{ ${root.field.name}(limit: 5) { id ${field} } }` });
-          probes.push({ family, what: `filter ${type}.${field}`, query: `{ ${root.field.name}(where: { ${field}: { contains: "a" } }) { id } }` });
-          probes.push({ family, what: `sort ${type}.${field}`, query: `{ ${root.field.name}(sort: [{ ${field}: ASC }], limit: 5) { id } }` });
-          probes.push({ family, what: `aggregate ${type}.${field}`, query: `{ ${root.field.name}Connection { aggregate { node { ${field} { longest } } } } }` });
+          probes.push({
+            family,
+            what: `filter ${type}.${field}`,
+            query: `{ ${root.field.name}(where: { ${field}: { contains: "a" } }) { id } }`,
+          });
+          probes.push({
+            family,
+            what: `sort ${type}.${field}`,
+            query: `{ ${root.field.name}(sort: [{ ${field}: ASC }], limit: 5) { id } }`,
+          });
+          probes.push({
+            family,
+            what: `aggregate ${type}.${field}`,
+            query: `{ ${root.field.name}Connection { aggregate { node { ${field} { longest } } } } }`,
+          });
         }
       }
     }
-    probes.push({ family: "CONTACT_DETAILS", what: "read Knows.note", query: `{ people { knowsConnection { edges { properties { note } } } } }` });
-    probes.push({ family: "CONTACT_DETAILS", what: "filter Knows.note", query: `{ people { knowsConnection(where: { edge: { note: { contains: "fair" } } }) { totalCount } } }` });
-    probes.push({ family: "CONTACT_DETAILS", what: "fragment Person.email", query: `{ people { ...P } } fragment P on Person { email }` });
+    probes.push({
+      family: "CONTACT_DETAILS",
+      what: "read Knows.note",
+      query: `{ people { knowsConnection { edges { properties { note } } } } }`,
+    });
+    probes.push({
+      family: "CONTACT_DETAILS",
+      what: "filter Knows.note",
+      query: `{ people { knowsConnection(where: { edge: { note: { contains: "fair" } } }) { totalCount } } }`,
+    });
+    probes.push({
+      family: "CONTACT_DETAILS",
+      what: "fragment Person.email",
+      query: `{ people { ...P } } fragment P on Person { email }`,
+    });
 
     const mistakes: string[] = [];
     for (const probe of probes) {
@@ -186,7 +231,8 @@ describe("the authorization matrix", () => {
         const forbidden = response.body.errors?.some((e) => e.extensions?.code === "FORBIDDEN") ?? false;
         const expected = !allows(probe.family, [caller]);
         if (forbidden !== expected) mistakes.push(`${caller} ${probe.what}: ${JSON.stringify(response.body).slice(0, 160)}`);
-        if (!expected && response.body.errors) mistakes.push(`${caller} ${probe.what} failed: ${JSON.stringify(response.body.errors).slice(0, 160)}`);
+        if (!expected && response.body.errors)
+          mistakes.push(`${caller} ${probe.what} failed: ${JSON.stringify(response.body.errors).slice(0, 160)}`);
       }
     }
     expect(mistakes).toEqual([]);
@@ -199,7 +245,12 @@ describe("the authorization matrix", () => {
     expect(analyst.text).not.toContain("a@example.test");
     const viewerCase = await gql(server.http.url, `{ cases { title question } }`, undefined, tokens.get("VIEWER"));
     expect(viewerCase.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", field: "question" });
-    const coordinator = await gql(server.http.url, `{ people(where: { id: { eq: "m-a" } }) { email } }`, undefined, tokens.get("COORDINATOR"));
+    const coordinator = await gql(
+      server.http.url,
+      `{ people(where: { id: { eq: "m-a" } }) { email } }`,
+      undefined,
+      tokens.get("COORDINATOR"),
+    );
     expect(coordinator.body.data?.people).toEqual([{ email: "a@example.test" }]);
   });
 

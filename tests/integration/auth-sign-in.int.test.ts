@@ -27,7 +27,12 @@ beforeAll(async () => {
   // Anonymous by default; a low sign-in throttle so the test can reach it.
   server = await startTestServer(db, { roles: null, env: { LOGIN_ATTEMPTS_PER_15_MIN: "3" } });
   url = server.http.url;
-  await new UserStore(db).create({ email: "Coord@Werkplaats.test", name: "Coordinator", password: "correct horse battery", roles: ["COORDINATOR"] });
+  await new UserStore(db).create({
+    email: "Coord@Werkplaats.test",
+    name: "Coordinator",
+    password: "correct horse battery",
+    roles: ["COORDINATOR"],
+  });
 });
 
 afterAll(async () => {
@@ -41,7 +46,7 @@ describe("sign-in", () => {
     expect(rows[0]?.hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
     expect(JSON.stringify(rows)).not.toContain("correct horse battery");
     const token = await tokenFor(["ADMIN"]);
-    const probe = await gql(url, "{ __type(name: \"User\") { name } }", undefined, token);
+    const probe = await gql(url, '{ __type(name: "User") { name } }', undefined, token);
     expect(probe.body.data?.__type).toBeNull();
   });
 
@@ -70,7 +75,12 @@ describe("sign-in", () => {
     expect(codeOf(throttled)).toBe("TOO_MANY_REQUESTS");
     expect(throttled.body.errors?.[0]?.message).toMatch(/try again in \d+ s/);
     // Another account is not affected.
-    await new UserStore(db).create({ email: "other@werkplaats.test", name: "Other", password: "another long password", roles: ["VIEWER"] });
+    await new UserStore(db).create({
+      email: "other@werkplaats.test",
+      name: "Other",
+      password: "another long password",
+      roles: ["VIEWER"],
+    });
     const other = await gql(url, LOGIN, { email: "other@werkplaats.test", password: "another long password" });
     expect(other.body.errors).toBeUndefined();
   });
@@ -86,7 +96,13 @@ describe("sign-in", () => {
       .setExpirationTime("1h")
       .sign(key);
     const unsigned = `${Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url")}.${Buffer.from(
-      JSON.stringify({ sub: "intruder", roles: ["ADMIN"], iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, exp: Math.floor(Date.now() / 1000) + 3600 }),
+      JSON.stringify({
+        sub: "intruder",
+        roles: ["ADMIN"],
+        iss: TOKEN_ISSUER,
+        aud: TOKEN_AUDIENCE,
+        exp: Math.floor(Date.now() / 1000) + 3600,
+      }),
     ).toString("base64url")}.`;
     const expired = await tokenFor(["ADMIN"], "old", { JWT_TTL: "1s" }).then(async (t) => {
       await new Promise((r) => setTimeout(r, 100));
@@ -126,25 +142,60 @@ describe("sign-in", () => {
   });
 
   it("lets an admin manage users, with clear refusals, and cuts off a disabled account at once", async () => {
-    const admin = await new UserStore(db).create({ email: "admin@werkplaats.test", name: "Admin", password: "admin password long", roles: ["ADMIN"] });
+    const admin = await new UserStore(db).create({
+      email: "admin@werkplaats.test",
+      name: "Admin",
+      password: "admin password long",
+      roles: ["ADMIN"],
+    });
     const adminLogin = await gql(url, LOGIN, { email: "admin@werkplaats.test", password: "admin password long" });
     const adminToken = (adminLogin.body.data?.login as { token: string }).token;
     const create = `mutation($input: NewUserInput!) { createUser(input: $input) { id email roles } }`;
 
-    const badEmail = await gql(url, create, { input: { email: "not-an-email", name: "X", password: "long enough password", roles: ["VIEWER"] } }, adminToken);
+    const badEmail = await gql(
+      url,
+      create,
+      { input: { email: "not-an-email", name: "X", password: "long enough password", roles: ["VIEWER"] } },
+      adminToken,
+    );
     expect(badEmail.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "email" });
-    const short = await gql(url, create, { input: { email: "v@werkplaats.test", name: "V", password: "short", roles: ["VIEWER"] } }, adminToken);
+    const short = await gql(
+      url,
+      create,
+      { input: { email: "v@werkplaats.test", name: "V", password: "short", roles: ["VIEWER"] } },
+      adminToken,
+    );
     expect(short.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "password" });
-    const role = await gql(url, create, { input: { email: "v@werkplaats.test", name: "V", password: "long enough password", roles: ["OWNER"] } }, adminToken);
+    const role = await gql(
+      url,
+      create,
+      { input: { email: "v@werkplaats.test", name: "V", password: "long enough password", roles: ["OWNER"] } },
+      adminToken,
+    );
     expect(role.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "roles" });
-    const ok = await gql(url, create, { input: { email: "v@werkplaats.test", name: "V", password: "long enough password", roles: ["VIEWER"] } }, adminToken);
+    const ok = await gql(
+      url,
+      create,
+      { input: { email: "v@werkplaats.test", name: "V", password: "long enough password", roles: ["VIEWER"] } },
+      adminToken,
+    );
     expect(ok.body.data?.createUser).toMatchObject({ email: "v@werkplaats.test", roles: ["VIEWER"] });
-    const duplicate = await gql(url, create, { input: { email: "V@werkplaats.test", name: "V", password: "long enough password", roles: ["VIEWER"] } }, adminToken);
+    const duplicate = await gql(
+      url,
+      create,
+      { input: { email: "V@werkplaats.test", name: "V", password: "long enough password", roles: ["VIEWER"] } },
+      adminToken,
+    );
     expect(duplicate.body.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", field: "email" });
 
     // A coordinator may not create users.
     const coordToken = await tokenFor(["COORDINATOR"]);
-    const refused = await gql(url, create, { input: { email: "w@werkplaats.test", name: "W", password: "long enough password", roles: ["ADMIN"] } }, coordToken);
+    const refused = await gql(
+      url,
+      create,
+      { input: { email: "w@werkplaats.test", name: "W", password: "long enough password", roles: ["ADMIN"] } },
+      coordToken,
+    );
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", field: "createUser" });
 
     // The viewer signs in, is disabled by the admin, and the token stops working at once.
@@ -152,15 +203,27 @@ describe("sign-in", () => {
     const viewerToken = (viewerLogin.body.data?.login as { token: string }).token;
     expect((await gql(url, "{ institutions { id } }", undefined, viewerToken)).body.errors).toBeUndefined();
     const viewerId = (ok.body.data?.createUser as { id: string }).id;
-    const disable = await gql(url, `mutation($id: ID!) { updateUser(id: $id, change: { disabled: true }) { disabled } }`, { id: viewerId }, adminToken);
+    const disable = await gql(
+      url,
+      `mutation($id: ID!) { updateUser(id: $id, change: { disabled: true }) { disabled } }`,
+      { id: viewerId },
+      adminToken,
+    );
     expect(disable.body.data?.updateUser).toEqual({ disabled: true });
     const cut = await gql(url, "{ institutions { id } }", undefined, viewerToken);
     expect(cut.status).toBe(401);
     expect(cut.body.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "DISABLED" });
-    expect(codeOf(await gql(url, LOGIN, { email: "v@werkplaats.test", password: "long enough password" }))).toBe("UNAUTHENTICATED");
+    expect(codeOf(await gql(url, LOGIN, { email: "v@werkplaats.test", password: "long enough password" }))).toBe(
+      "UNAUTHENTICATED",
+    );
 
     // The last admin cannot remove their own ADMIN role.
-    const last = await gql(url, `mutation($id: ID!) { updateUser(id: $id, change: { roles: ["VIEWER"] }) { roles } }`, { id: admin.id }, adminToken);
+    const last = await gql(
+      url,
+      `mutation($id: ID!) { updateUser(id: $id, change: { roles: ["VIEWER"] }) { roles } }`,
+      { id: admin.id },
+      adminToken,
+    );
     expect(last.body.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", field: "roles" });
   });
 
@@ -172,7 +235,9 @@ describe("sign-in", () => {
     expect(wrong.body.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", field: "current" });
     const right = await gql(url, change, { c: "another long password", n: "a brand new password" }, token);
     expect(right.body.data?.changePassword).toBe(true);
-    expect((await gql(url, LOGIN, { email: "other@werkplaats.test", password: "a brand new password" })).body.errors).toBeUndefined();
+    expect(
+      (await gql(url, LOGIN, { email: "other@werkplaats.test", password: "a brand new password" })).body.errors,
+    ).toBeUndefined();
   });
 });
 
@@ -189,16 +254,24 @@ describe("accounts at start", () => {
 
   it("in production: refuses to start without JWT_SECRET, and without a configured first admin", async () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrowError(/^Configuration: JWT_SECRET is required in production/);
-    expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: "short" })).toThrowError(/JWT_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: "short" })).toThrowError(
+      /JWT_SECRET must be at least 32 characters/,
+    );
 
     await db.write("MATCH (u:User) DETACH DELETE u");
     await expect(ensureFirstAdmin(db, {})).rejects.toThrowError(ConfigError);
-    await expect(ensureFirstAdmin(db, {})).rejects.toThrowError(/no admin account exists yet: set ADMIN_EMAIL and ADMIN_PASSWORD/);
-    await expect(ensureFirstAdmin(db, { ADMIN_EMAIL: "boss@werkplaats.test", ADMIN_PASSWORD: "demo-admin-werkplaats" })).rejects.toThrowError(
-      /published demo password/,
+    await expect(ensureFirstAdmin(db, {})).rejects.toThrowError(
+      /no admin account exists yet: set ADMIN_EMAIL and ADMIN_PASSWORD/,
     );
-    expect(await ensureFirstAdmin(db, { ADMIN_EMAIL: "boss@werkplaats.test", ADMIN_PASSWORD: "a proper first password" })).toBe("created");
-    expect(await ensureFirstAdmin(db, { ADMIN_EMAIL: "boss@werkplaats.test", ADMIN_PASSWORD: "a proper first password" })).toBe("exists");
+    await expect(
+      ensureFirstAdmin(db, { ADMIN_EMAIL: "boss@werkplaats.test", ADMIN_PASSWORD: "demo-admin-werkplaats" }),
+    ).rejects.toThrowError(/published demo password/);
+    expect(await ensureFirstAdmin(db, { ADMIN_EMAIL: "boss@werkplaats.test", ADMIN_PASSWORD: "a proper first password" })).toBe(
+      "created",
+    );
+    expect(await ensureFirstAdmin(db, { ADMIN_EMAIL: "boss@werkplaats.test", ADMIN_PASSWORD: "a proper first password" })).toBe(
+      "exists",
+    );
     const login = await gql(url, LOGIN, { email: "boss@werkplaats.test", password: "a proper first password" });
     expect((login.body.data?.login as { user: { roles: string[] } }).user.roles).toEqual(["ADMIN"]);
   });

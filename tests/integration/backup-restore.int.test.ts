@@ -103,11 +103,17 @@ describe("backup and restore", () => {
       name: 'Anna "de" Vries\nregel 2 — ë ✓',
       nothing: 0,
     });
-    const rel = await db.read("MATCH (:Person {id: 'p-1'})-[k:KNOWS]->(:Person {id: 'p-2'}) RETURN valueType(k.since) AS since, valueType(k.count) AS count");
+    const rel = await db.read(
+      "MATCH (:Person {id: 'p-1'})-[k:KNOWS]->(:Person {id: 'p-2'}) RETURN valueType(k.since) AS since, valueType(k.count) AS count",
+    );
     expect(rel).toEqual([{ since: "DATE NOT NULL", count: "INTEGER NOT NULL" }]);
     // Nothing of the restore's own bookkeeping is left behind.
-    expect(await db.read("MATCH (n) WHERE n:__RestoreNode OR n.__restoreKey IS NOT NULL RETURN count(n) AS n")).toEqual([{ n: 0 }]);
-    expect(await db.read("SHOW INDEXES YIELD name WHERE name = 'werkplaats_restore_key' RETURN count(*) AS n")).toEqual([{ n: 0 }]);
+    expect(await db.read("MATCH (n) WHERE n:__RestoreNode OR n.__restoreKey IS NOT NULL RETURN count(n) AS n")).toEqual([
+      { n: 0 },
+    ]);
+    expect(await db.read("SHOW INDEXES YIELD name WHERE name = 'werkplaats_restore_key' RETURN count(*) AS n")).toEqual([
+      { n: 0 },
+    ]);
   });
 
   it("restores into an empty database without --wipe", async () => {
@@ -124,7 +130,11 @@ describe("backup and restore", () => {
     await db.write("MATCH (b:Person {id: 'p-2'}) SET b.name = 'Bram!'");
     const renamed = await graphFingerprint(db);
     expect(renamed.hash).not.toBe(original.hash);
-    expect(renamed).toMatchObject({ nodes: original.nodes, relationships: original.relationships, properties: original.properties });
+    expect(renamed).toMatchObject({
+      nodes: original.nodes,
+      relationships: original.relationships,
+      properties: original.properties,
+    });
 
     await db.write("MATCH (b:Person {id: 'p-2'}) SET b.name = 'Bram'");
     expect((await graphFingerprint(db)).hash).toBe(original.hash);

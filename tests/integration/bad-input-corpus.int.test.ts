@@ -111,7 +111,8 @@ function textFields(input: GraphQLInputObjectType): string[] {
 }
 
 function create(mutation: string, inputType: string, input: Record<string, unknown>): () => Promise<RawResponse> {
-  return () => gql(url, `mutation($input: [${inputType}!]!) { ${mutation}(input: $input) { __typename } }`, { input: [input] }, token);
+  return () =>
+    gql(url, `mutation($input: [${inputType}!]!) { ${mutation}(input: $input) { __typename } }`, { input: [input] }, token);
 }
 
 function buildCorpus(): void {
@@ -125,16 +126,31 @@ function buildCorpus(): void {
     for (const field of textFields(input)) {
       const hostile = `${injections[n % injections.length]}${controls[n % controls.length]}`;
       n++;
-      probes.push({ name: `${typeName}.${field} hostile`, send: create(mutation.name, input.name, { ...base, [field]: hostile }), codes: ["BAD_USER_INPUT"], field });
+      probes.push({
+        name: `${typeName}.${field} hostile`,
+        send: create(mutation.name, input.name, { ...base, [field]: hostile }),
+        codes: ["BAD_USER_INPUT"],
+        field,
+      });
       const rule = ruleFor(typeName, field, "String");
       const max = rule && "max" in rule ? rule.max : rule?.kind === "email" ? 254 : MAX_TEXT;
-      probes.push({ name: `${typeName}.${field} oversize`, send: create(mutation.name, input.name, { ...base, [field]: "x".repeat(max + 1) }), codes: ["BAD_USER_INPUT"], field });
+      probes.push({
+        name: `${typeName}.${field} oversize`,
+        send: create(mutation.name, input.name, { ...base, [field]: "x".repeat(max + 1) }),
+        codes: ["BAD_USER_INPUT"],
+        field,
+      });
     }
     // 2. An unknown value in every enum field.
     for (const f of Object.values(input.getFields())) {
       if (isEnum(namedType(f.type))) {
         const value = isList(isNonNull(f.type) ? f.type.ofType : f.type) ? ["NOT_A_VALUE"] : "NOT_A_VALUE";
-        probes.push({ name: `${typeName}.${f.name} unknown enum`, send: create(mutation.name, input.name, { ...base, [f.name]: value }), codes: ["BAD_USER_INPUT"], field: f.name });
+        probes.push({
+          name: `${typeName}.${f.name} unknown enum`,
+          send: create(mutation.name, input.name, { ...base, [f.name]: value }),
+          codes: ["BAD_USER_INPUT"],
+          field: f.name,
+        });
       }
     }
   }
@@ -176,62 +192,267 @@ function validArgument(type: unknown): unknown {
 /** Domain rules, bad ids, and malformed requests: written out, each with the field to blame. */
 function addNamedProbes(): void {
   const q = (query: string, variables?: Record<string, unknown>) => () => gql(url, query, variables, token);
-  const sme = (input: Record<string, unknown>) => q(`mutation($i: [SmeCreateInput!]!) { createSmes(input: $i) { smes { id } } }`, { i: [{ name: "Bakkerij", ...input }] });
+  const sme = (input: Record<string, unknown>) =>
+    q(`mutation($i: [SmeCreateInput!]!) { createSmes(input: $i) { smes { id } } }`, { i: [{ name: "Bakkerij", ...input }] });
   const person = (input: Record<string, unknown>) =>
     q(`mutation($i: [PersonCreateInput!]!) { createPeople(input: $i) { people { id } } }`, { i: [{ name: "Iemand", ...input }] });
   const tie = (edge: Record<string, unknown>) =>
     person({ knows: { create: [{ node: { name: "Ander" }, edge: { strength: 0.5, channel: "COLLEAGUE", ...edge } }] } });
-  const add = (name: string, send: () => Promise<RawResponse>, codes: string[], field?: string) => probes.push({ name, send, codes, ...(field ? { field } : {}) });
+  const add = (name: string, send: () => Promise<RawResponse>, codes: string[], field?: string) =>
+    probes.push({ name, send, codes, ...(field ? { field } : {}) });
 
-  for (const kvk of ["1234567", "123456789", "1234567a", "12 345 678", "", "１２３４５６７８", "12345678\n"]) add(`KvK ${JSON.stringify(kvk)}`, sme({ kvkNumber: kvk }), ["BAD_USER_INPUT"], "kvkNumber");
-  add("KvK update not 8 digits", q(`mutation { updateSmes(where: { id: { eq: "sme-1" } }, update: { kvkNumber: { set: "999" } }) { smes { id } } }`), ["BAD_USER_INPUT"], "kvkNumber");
-  for (const email of ["not-an-email", "a@b", "a@@b.nl", "a b@c.nl", "<script>@x.nl", "anna@", "@hva.nl", `${"a".repeat(250)}@x.nl`]) {
+  for (const kvk of ["1234567", "123456789", "1234567a", "12 345 678", "", "１２３４５６７８", "12345678\n"])
+    add(`KvK ${JSON.stringify(kvk)}`, sme({ kvkNumber: kvk }), ["BAD_USER_INPUT"], "kvkNumber");
+  add(
+    "KvK update not 8 digits",
+    q(`mutation { updateSmes(where: { id: { eq: "sme-1" } }, update: { kvkNumber: { set: "999" } }) { smes { id } } }`),
+    ["BAD_USER_INPUT"],
+    "kvkNumber",
+  );
+  for (const email of [
+    "not-an-email",
+    "a@b",
+    "a@@b.nl",
+    "a b@c.nl",
+    "<script>@x.nl",
+    "anna@",
+    "@hva.nl",
+    `${"a".repeat(250)}@x.nl`,
+  ]) {
     add(`e-mail ${JSON.stringify(email.slice(0, 20))}`, person({ email }), ["BAD_USER_INPUT"], "email");
   }
   for (const phone of ["call me", "123", "+31 6 <1234>"]) add(`phone ${phone}`, person({ phone }), ["BAD_USER_INPUT"], "phone");
   for (const website of ["javascript:alert(1)", "ftp://files.example", "not a url"]) {
-    add(`website ${website}`, q(`mutation($w: String) { createInstitutions(input: [{ name: "X", kind: HBO, website: $w }]) { __typename } }`, { w: website }), ["BAD_USER_INPUT"], "website");
+    add(
+      `website ${website}`,
+      q(`mutation($w: String) { createInstitutions(input: [{ name: "X", kind: HBO, website: $w }]) { __typename } }`, {
+        w: website,
+      }),
+      ["BAD_USER_INPUT"],
+      "website",
+    );
   }
   for (const strength of [0, -0.1, 1.01, 5]) add(`strength ${strength}`, tie({ strength }), ["BAD_USER_INPUT"], "strength");
-  add("strength arithmetic", q(`mutation { updatePeople(where: { id: { eq: "person-1" } }, update: { knows: [{ update: { edge: { strength: { add: 0.9 } } } }] }) { __typename } }`), ["BAD_USER_INPUT"], "strength");
+  add(
+    "strength arithmetic",
+    q(
+      `mutation { updatePeople(where: { id: { eq: "person-1" } }, update: { knows: [{ update: { edge: { strength: { add: 0.9 } } } }] }) { __typename } }`,
+    ),
+    ["BAD_USER_INPUT"],
+    "strength",
+  );
   add("strength as text", tie({ strength: "strong" }), ["BAD_USER_INPUT"], "strength");
   add("tie note with NUL", tie({ note: "met\u0000" }), ["BAD_USER_INPUT"], "note");
-  add("deadline before start", q(`mutation { createCases(input: [{ title: "T", topics: [], wantedLevels: [], earliestStart: "2025-10-01", deadline: "2025-09-01" }]) { __typename } }`), ["BAD_USER_INPUT"], "deadline");
-  add("deadline update before stored start", q(`mutation { updateCases(where: { id: { eq: "case-1" } }, update: { deadline: { set: "2025-01-01" } }) { __typename } }`), ["BAD_USER_INPUT"], "deadline");
-  add("start update after stored deadline", q(`mutation { updateCases(where: { id: { eq: "case-1" } }, update: { earliestStart: { set: "2027-01-01" } }) { __typename } }`), ["BAD_USER_INPUT"], "earliestStart");
-  add("period ends before start", q(`mutation { createTeachingPeriods(input: [{ name: "P1", academicYear: "2025-2026", startDate: "2025-11-01", endDate: "2025-09-01" }]) { __typename } }`), ["BAD_USER_INPUT"], "endDate");
-  for (const year of ["2025", "2025-2027", "25-26"]) add(`academic year ${year}`, q(`mutation { createTeachingPeriods(input: [{ name: "P1", academicYear: "${year}", startDate: "2025-09-01", endDate: "2025-11-01" }]) { __typename } }`), ["BAD_USER_INPUT"], "academicYear");
-  add("agreement ends before start", q(`mutation { createAgreements(input: [{ scope: COURSE, assignmentTypes: [], structural: false, validFrom: "2025-09-01", validTo: "2024-09-01" }]) { __typename } }`), ["BAD_USER_INPUT"], "validTo");
-  add("sprint ends before start", q(`mutation { createSprints(input: [{ startDate: "2025-09-10", endDate: "2025-09-01" }]) { __typename } }`), ["BAD_USER_INPUT"], "endDate");
-  for (const smeRating of [0, 6]) add(`rating ${smeRating}`, q(`mutation { createSprints(input: [{ smeRating: ${smeRating} }]) { __typename } }`), ["BAD_USER_INPUT"], "smeRating");
+  add(
+    "deadline before start",
+    q(
+      `mutation { createCases(input: [{ title: "T", topics: [], wantedLevels: [], earliestStart: "2025-10-01", deadline: "2025-09-01" }]) { __typename } }`,
+    ),
+    ["BAD_USER_INPUT"],
+    "deadline",
+  );
+  add(
+    "deadline update before stored start",
+    q(`mutation { updateCases(where: { id: { eq: "case-1" } }, update: { deadline: { set: "2025-01-01" } }) { __typename } }`),
+    ["BAD_USER_INPUT"],
+    "deadline",
+  );
+  add(
+    "start update after stored deadline",
+    q(
+      `mutation { updateCases(where: { id: { eq: "case-1" } }, update: { earliestStart: { set: "2027-01-01" } }) { __typename } }`,
+    ),
+    ["BAD_USER_INPUT"],
+    "earliestStart",
+  );
+  add(
+    "period ends before start",
+    q(
+      `mutation { createTeachingPeriods(input: [{ name: "P1", academicYear: "2025-2026", startDate: "2025-11-01", endDate: "2025-09-01" }]) { __typename } }`,
+    ),
+    ["BAD_USER_INPUT"],
+    "endDate",
+  );
+  for (const year of ["2025", "2025-2027", "25-26"])
+    add(
+      `academic year ${year}`,
+      q(
+        `mutation { createTeachingPeriods(input: [{ name: "P1", academicYear: "${year}", startDate: "2025-09-01", endDate: "2025-11-01" }]) { __typename } }`,
+      ),
+      ["BAD_USER_INPUT"],
+      "academicYear",
+    );
+  add(
+    "agreement ends before start",
+    q(
+      `mutation { createAgreements(input: [{ scope: COURSE, assignmentTypes: [], structural: false, validFrom: "2025-09-01", validTo: "2024-09-01" }]) { __typename } }`,
+    ),
+    ["BAD_USER_INPUT"],
+    "validTo",
+  );
+  add(
+    "sprint ends before start",
+    q(`mutation { createSprints(input: [{ startDate: "2025-09-10", endDate: "2025-09-01" }]) { __typename } }`),
+    ["BAD_USER_INPUT"],
+    "endDate",
+  );
+  for (const smeRating of [0, 6])
+    add(
+      `rating ${smeRating}`,
+      q(`mutation { createSprints(input: [{ smeRating: ${smeRating} }]) { __typename } }`),
+      ["BAD_USER_INPUT"],
+      "smeRating",
+    );
   add("team of 0", q(`mutation { createSprints(input: [{ teamSize: 0 }]) { __typename } }`), ["BAD_USER_INPUT"], "teamSize");
-  for (const studyYear of [0, 9]) add(`study year ${studyYear}`, q(`mutation { createCourses(input: [{ name: "C", kind: COURSE, themes: [], studyYear: ${studyYear} }]) { __typename } }`), ["BAD_USER_INPUT"], "studyYear");
-  add("51 themes", q(`mutation($t: [String!]!) { createCourses(input: [{ name: "C", kind: COURSE, themes: $t }]) { __typename } }`, { t: Array.from({ length: 51 }, (_, i) => `t${i}`) }), ["BAD_USER_INPUT"], "themes");
-  add("empty theme", q(`mutation { createCourses(input: [{ name: "C", kind: COURSE, themes: [""] }]) { __typename } }`), ["BAD_USER_INPUT"], "themes");
-  add("empty topic push", q(`mutation { updateCases(where: { id: { eq: "case-1" } }, update: { topics: { push: ["   "] } }) { __typename } }`), ["BAD_USER_INPUT"], "topics");
-  for (const days of [0, 400]) add(`digest every ${days} days`, person({ digestEveryDays: days }), ["BAD_USER_INPUT"], "digestEveryDays");
-  for (const name of ["", "   ", "two\nlines", "x".repeat(MAX_LINE + 1)]) add(`name ${JSON.stringify(name.slice(0, 12))}`, q(`mutation($n: String!) { createInstitutions(input: [{ name: $n, kind: WO }]) { __typename } }`, { n: name }), ["BAD_USER_INPUT"], "name");
+  for (const studyYear of [0, 9])
+    add(
+      `study year ${studyYear}`,
+      q(`mutation { createCourses(input: [{ name: "C", kind: COURSE, themes: [], studyYear: ${studyYear} }]) { __typename } }`),
+      ["BAD_USER_INPUT"],
+      "studyYear",
+    );
+  add(
+    "51 themes",
+    q(`mutation($t: [String!]!) { createCourses(input: [{ name: "C", kind: COURSE, themes: $t }]) { __typename } }`, {
+      t: Array.from({ length: 51 }, (_, i) => `t${i}`),
+    }),
+    ["BAD_USER_INPUT"],
+    "themes",
+  );
+  add(
+    "empty theme",
+    q(`mutation { createCourses(input: [{ name: "C", kind: COURSE, themes: [""] }]) { __typename } }`),
+    ["BAD_USER_INPUT"],
+    "themes",
+  );
+  add(
+    "empty topic push",
+    q(`mutation { updateCases(where: { id: { eq: "case-1" } }, update: { topics: { push: ["   "] } }) { __typename } }`),
+    ["BAD_USER_INPUT"],
+    "topics",
+  );
+  for (const days of [0, 400])
+    add(`digest every ${days} days`, person({ digestEveryDays: days }), ["BAD_USER_INPUT"], "digestEveryDays");
+  for (const name of ["", "   ", "two\nlines", "x".repeat(MAX_LINE + 1)])
+    add(
+      `name ${JSON.stringify(name.slice(0, 12))}`,
+      q(`mutation($n: String!) { createInstitutions(input: [{ name: $n, kind: WO }]) { __typename } }`, { n: name }),
+      ["BAD_USER_INPUT"],
+      "name",
+    );
 
   // GraphQL's own refusals, with the field named.
-  add("unknown enum literal", q(`mutation { createInstitutions(input: [{ name: "X", kind: UNIVERSITY }]) { __typename } }`), ["GRAPHQL_VALIDATION_FAILED"], "kind");
-  add("unknown enum variable", q(`mutation($kind: EducationLevel!) { createInstitutions(input: [{ name: "X", kind: $kind }]) { __typename } }`, { kind: "UNIVERSITY" }), ["BAD_USER_INPUT"], "kind");
-  add("unknown enum in an update", q(`mutation($e: Effort) { updateCases(where: { id: { eq: "case-1" } }, update: { effort: { set: $e } }) { __typename } }`, { e: "HUGE" }), ["BAD_USER_INPUT"], "e");
-  add("bad date literal", q(`mutation { createCases(input: [{ title: "T", topics: [], wantedLevels: [], deadline: "2025-13-45" }]) { __typename } }`), ["GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"], "deadline");
-  add("bad date variable", q(`mutation($i: [CaseCreateInput!]!) { createCases(input: $i) { __typename } }`, { i: [{ title: "T", topics: [], wantedLevels: [], deadline: "yesterday" }] }), ["BAD_USER_INPUT"], "deadline");
-  add("bad datetime", q(`mutation($i: [ProposalCreateInput!]!) { createProposals(input: $i) { __typename } }`, { i: [{ sentAt: "not a moment", channel: "EMAIL", expiresAt: "2025-01-01T00:00:00Z" }] }), ["BAD_USER_INPUT"], "sentAt");
-  add("int as text", q(`mutation { createCourses(input: [{ name: "C", kind: COURSE, themes: [], studyYear: "two" }]) { __typename } }`), ["GRAPHQL_VALIDATION_FAILED"], "studyYear");
-  add("missing required field", q(`mutation { createInstitutions(input: [{ kind: WO }]) { __typename } }`), ["GRAPHQL_VALIDATION_FAILED"], "name");
-  add("unknown input field", q(`mutation { createInstitutions(input: [{ name: "X", kind: WO, owner: "me" }]) { __typename } }`), ["GRAPHQL_VALIDATION_FAILED"], "owner");
-  add("int overflow", q(`mutation { createSprints(input: [{ teamSize: 99999999999 }]) { __typename } }`), ["GRAPHQL_VALIDATION_FAILED"], "teamSize");
+  add(
+    "unknown enum literal",
+    q(`mutation { createInstitutions(input: [{ name: "X", kind: UNIVERSITY }]) { __typename } }`),
+    ["GRAPHQL_VALIDATION_FAILED"],
+    "kind",
+  );
+  add(
+    "unknown enum variable",
+    q(`mutation($kind: EducationLevel!) { createInstitutions(input: [{ name: "X", kind: $kind }]) { __typename } }`, {
+      kind: "UNIVERSITY",
+    }),
+    ["BAD_USER_INPUT"],
+    "kind",
+  );
+  add(
+    "unknown enum in an update",
+    q(`mutation($e: Effort) { updateCases(where: { id: { eq: "case-1" } }, update: { effort: { set: $e } }) { __typename } }`, {
+      e: "HUGE",
+    }),
+    ["BAD_USER_INPUT"],
+    "e",
+  );
+  add(
+    "bad date literal",
+    q(`mutation { createCases(input: [{ title: "T", topics: [], wantedLevels: [], deadline: "2025-13-45" }]) { __typename } }`),
+    ["GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"],
+    "deadline",
+  );
+  add(
+    "bad date variable",
+    q(`mutation($i: [CaseCreateInput!]!) { createCases(input: $i) { __typename } }`, {
+      i: [{ title: "T", topics: [], wantedLevels: [], deadline: "yesterday" }],
+    }),
+    ["BAD_USER_INPUT"],
+    "deadline",
+  );
+  add(
+    "bad datetime",
+    q(`mutation($i: [ProposalCreateInput!]!) { createProposals(input: $i) { __typename } }`, {
+      i: [{ sentAt: "not a moment", channel: "EMAIL", expiresAt: "2025-01-01T00:00:00Z" }],
+    }),
+    ["BAD_USER_INPUT"],
+    "sentAt",
+  );
+  add(
+    "int as text",
+    q(`mutation { createCourses(input: [{ name: "C", kind: COURSE, themes: [], studyYear: "two" }]) { __typename } }`),
+    ["GRAPHQL_VALIDATION_FAILED"],
+    "studyYear",
+  );
+  add(
+    "missing required field",
+    q(`mutation { createInstitutions(input: [{ kind: WO }]) { __typename } }`),
+    ["GRAPHQL_VALIDATION_FAILED"],
+    "name",
+  );
+  add(
+    "unknown input field",
+    q(`mutation { createInstitutions(input: [{ name: "X", kind: WO, owner: "me" }]) { __typename } }`),
+    ["GRAPHQL_VALIDATION_FAILED"],
+    "owner",
+  );
+  add(
+    "int overflow",
+    q(`mutation { createSprints(input: [{ teamSize: 99999999999 }]) { __typename } }`),
+    ["GRAPHQL_VALIDATION_FAILED"],
+    "teamSize",
+  );
 
   // Ids: unknown, malformed, hostile.
-  add("update unknown id", q(`mutation { updateInstitutions(where: { id: { eq: "inst-missing" } }, update: { city: { set: "X" } }) { __typename } }`), ["NOT_FOUND"], "id");
-  add("delete unknown id", q(`mutation { deleteInstitutions(where: { id: { eq: "inst-missing" } }) { nodesDeleted } }`), ["NOT_FOUND"], "id");
-  add("delete some unknown ids", q(`mutation { deleteInstitutions(where: { id: { in: ["inst-1", "inst-missing"] } }) { nodesDeleted } }`), ["NOT_FOUND"], "id");
-  add("connect unknown id", q(`mutation { createCases(input: [{ title: "T", topics: [], wantedLevels: [], sme: { connect: [{ where: { node: { id: { eq: "sme-missing" } } } }] } }]) { __typename } }`), ["NOT_FOUND"], "id");
-  add("nested connect unknown id", q(`mutation { updatePeople(where: { id: { eq: "person-1" } }, update: { teaches: [{ connect: [{ where: { node: { id: { eq: "course-missing" } } } }] }] }) { __typename } }`), ["NOT_FOUND"], "id");
+  add(
+    "update unknown id",
+    q(`mutation { updateInstitutions(where: { id: { eq: "inst-missing" } }, update: { city: { set: "X" } }) { __typename } }`),
+    ["NOT_FOUND"],
+    "id",
+  );
+  add(
+    "delete unknown id",
+    q(`mutation { deleteInstitutions(where: { id: { eq: "inst-missing" } }) { nodesDeleted } }`),
+    ["NOT_FOUND"],
+    "id",
+  );
+  add(
+    "delete some unknown ids",
+    q(`mutation { deleteInstitutions(where: { id: { in: ["inst-1", "inst-missing"] } }) { nodesDeleted } }`),
+    ["NOT_FOUND"],
+    "id",
+  );
+  add(
+    "connect unknown id",
+    q(
+      `mutation { createCases(input: [{ title: "T", topics: [], wantedLevels: [], sme: { connect: [{ where: { node: { id: { eq: "sme-missing" } } } }] } }]) { __typename } }`,
+    ),
+    ["NOT_FOUND"],
+    "id",
+  );
+  add(
+    "nested connect unknown id",
+    q(
+      `mutation { updatePeople(where: { id: { eq: "person-1" } }, update: { teaches: [{ connect: [{ where: { node: { id: { eq: "course-missing" } } } }] }] }) { __typename } }`,
+    ),
+    ["NOT_FOUND"],
+    "id",
+  );
   for (const id of [`x' OR 1=1 //`, "x".repeat(201), "", "id with spaces", "a}) MATCH (n) DETACH DELETE n //"]) {
-    add(`id ${JSON.stringify(id.slice(0, 16))}`, q(`mutation($id: ID!) { deleteInstitutions(where: { id: { eq: $id } }) { nodesDeleted } }`, { id }), ["BAD_USER_INPUT"], "id");
+    add(
+      `id ${JSON.stringify(id.slice(0, 16))}`,
+      q(`mutation($id: ID!) { deleteInstitutions(where: { id: { eq: $id } }) { nodesDeleted } }`, { id }),
+      ["BAD_USER_INPUT"],
+      "id",
+    );
   }
   add("export unknown person", q(`{ exportPerson(id: "person-missing") { document } }`), ["NOT_FOUND"], "id");
   add("erase malformed id", q(`mutation { erasePerson(id: "p' OR 1=1") { erasedId } }`), ["BAD_USER_INPUT"], "id");
@@ -239,12 +460,29 @@ function addNamedProbes(): void {
 
   // Access.
   add("anonymous write", () => gql(url, `mutation { createSmes(input: [{ name: "X" }]) { __typename } }`), ["UNAUTHENTICATED"]);
-  add("viewer write", async () => gql(url, `mutation { createSmes(input: [{ name: "X" }]) { __typename } }`, undefined, await tokenFor(["VIEWER"])), ["FORBIDDEN"], "createSmes");
-  add("analyst reads e-mail", async () => gql(url, `{ people { email } }`, undefined, await tokenFor(["ANALYST"])), ["FORBIDDEN"], "email");
-  add("forged token", () => gql(url, `{ smes { id } }`, undefined, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZXMiOlsiQURNSU4iXX0.c2lnbmF0dXJl"), ["UNAUTHENTICATED"]);
+  add(
+    "viewer write",
+    async () => gql(url, `mutation { createSmes(input: [{ name: "X" }]) { __typename } }`, undefined, await tokenFor(["VIEWER"])),
+    ["FORBIDDEN"],
+    "createSmes",
+  );
+  add(
+    "analyst reads e-mail",
+    async () => gql(url, `{ people { email } }`, undefined, await tokenFor(["ANALYST"])),
+    ["FORBIDDEN"],
+    "email",
+  );
+  add(
+    "forged token",
+    () => gql(url, `{ smes { id } }`, undefined, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZXMiOlsiQURNSU4iXX0.c2lnbmF0dXJl"),
+    ["UNAUTHENTICATED"],
+  );
 
   // Malformed, oversize, deep, wide.
-  const raw = (body: string, headers: Record<string, string> = {}) => () => postRaw(url, body, { authorization: `Bearer ${token}`, ...headers });
+  const raw =
+    (body: string, headers: Record<string, string> = {}) =>
+    () =>
+      postRaw(url, body, { authorization: `Bearer ${token}`, ...headers });
   add("malformed JSON", raw(`{"query": "{ smes { id } }"`), ["BAD_REQUEST"]);
   add("JSON string body", raw(`"just a string"`), ["BAD_REQUEST"]);
   add("JSON number body", raw(`42`), ["BAD_REQUEST"]);
@@ -252,18 +490,40 @@ function addNamedProbes(): void {
   add("query not a string", raw(`{"query": 42}`), ["BAD_REQUEST"]);
   add("variables not an object", raw(`{"query": "{ smes { id } }", "variables": "x"}`), ["BAD_REQUEST"]);
   add("batched", raw(`[{"query": "{ smes { id } }"}, {"query": "{ smes { id } }"}]`), ["BAD_REQUEST"]);
-  add("text/plain body", raw(`{"query": "mutation { createSmes(input: [{ name: \\"X\\" }]) { __typename } }"}`, { "content-type": "text/plain" }), ["BAD_REQUEST"]);
+  add(
+    "text/plain body",
+    raw(`{"query": "mutation { createSmes(input: [{ name: \\"X\\" }]) { __typename } }"}`, { "content-type": "text/plain" }),
+    ["BAD_REQUEST"],
+  );
   add("syntax error", q(`{ smes { id }`), ["GRAPHQL_PARSE_FAILED"]);
   add("unknown field", q(`{ smes { id password } }`), ["GRAPHQL_VALIDATION_FAILED"]);
-  add("unknown operation name", () => postRaw(url, JSON.stringify({ query: "query A { smes { id } }", operationName: "B" }), { authorization: `Bearer ${token}` }), ["OPERATION_RESOLUTION_FAILURE"]);
-  add("oversize body", q(`query($x: String) { smes(where: { name: { eq: $x } }) { id } }`, { x: "x".repeat(1_100_000) }), ["PAYLOAD_TOO_LARGE"]);
-  add("too many tokens", q(`{ ${Array.from({ length: 4000 }, (_, i) => `a${i}: __typename`).join(" ")} }`), ["GRAPHQL_PARSE_FAILED"]);
+  add(
+    "unknown operation name",
+    () =>
+      postRaw(url, JSON.stringify({ query: "query A { smes { id } }", operationName: "B" }), {
+        authorization: `Bearer ${token}`,
+      }),
+    ["OPERATION_RESOLUTION_FAILURE"],
+  );
+  add("oversize body", q(`query($x: String) { smes(where: { name: { eq: $x } }) { id } }`, { x: "x".repeat(1_100_000) }), [
+    "PAYLOAD_TOO_LARGE",
+  ]);
+  add("too many tokens", q(`{ ${Array.from({ length: 4000 }, (_, i) => `a${i}: __typename`).join(" ")} }`), [
+    "GRAPHQL_PARSE_FAILED",
+  ]);
   const deep = `{ people(limit: 1) { ${"knows(limit: 1) { ".repeat(15)}id${" }".repeat(15)} } }`;
   add("deep", q(deep), ["QUERY_TOO_DEEP"]);
-  add("wide", q(`{ ${Array.from({ length: 300 }, (_, i) => `a${i}: people { knows { name } }`).join(" ")} }`), ["QUERY_TOO_COMPLEX"]);
+  add("wide", q(`{ ${Array.from({ length: 300 }, (_, i) => `a${i}: people { knows { name } }`).join(" ")} }`), [
+    "QUERY_TOO_COMPLEX",
+  ]);
   add("nested lists", q(`{ people { knows { knows { knows { name } } } } }`), ["QUERY_TOO_COMPLEX"]);
   add("huge page", q(`{ people(limit: 1000000) { id } }`), ["PAGE_TOO_LARGE"], "limit");
-  add("huge page variable", q(`query($n: Int) { smesConnection(first: $n) { totalCount } }`, { n: 5000 }), ["PAGE_TOO_LARGE"], "first");
+  add(
+    "huge page variable",
+    q(`query($n: Int) { smesConnection(first: $n) { totalCount } }`, { n: 5000 }),
+    ["PAGE_TOO_LARGE"],
+    "first",
+  );
 }
 
 let before: GraphFingerprint;
@@ -304,9 +564,12 @@ describe("the bad-input corpus", () => {
         mistakes.push(`${probe.name}: no coded error (${response.status} ${response.text.slice(0, 160)})`);
         continue;
       }
-      if (!probe.codes.includes(code)) mistakes.push(`${probe.name}: code ${code}, expected ${probe.codes.join("|")}: ${error.message.slice(0, 120)}`);
+      if (!probe.codes.includes(code))
+        mistakes.push(`${probe.name}: code ${code}, expected ${probe.codes.join("|")}: ${error.message.slice(0, 120)}`);
       if (probe.field && error.extensions?.field !== probe.field) {
-        mistakes.push(`${probe.name}: field ${String(error.extensions?.field)}, expected ${probe.field}: ${error.message.slice(0, 120)}`);
+        mistakes.push(
+          `${probe.name}: field ${String(error.extensions?.field)}, expected ${probe.field}: ${error.message.slice(0, 120)}`,
+        );
       }
       if (response.status >= 500) mistakes.push(`${probe.name}: status ${response.status}`);
       if (/\n\s+at /.test(response.text)) mistakes.push(`${probe.name}: stack trace in the response`);
@@ -339,7 +602,10 @@ describe("the bad-input corpus", () => {
       const response = await create(mutation.name, input.name, { ...baseInput(typeName, input), ...hostileFields })();
       expect(response.body.errors, typeName).toBeUndefined();
       created++;
-      const stored = await db.read(`MATCH (n:\`${typeName}\`) WHERE any(k IN keys($fields) WHERE n[k] = $fields[k]) RETURN properties(n) AS props`, { fields: hostileFields });
+      const stored = await db.read(
+        `MATCH (n:\`${typeName}\`) WHERE any(k IN keys($fields) WHERE n[k] = $fields[k]) RETURN properties(n) AS props`,
+        { fields: hostileFields },
+      );
       expect(stored).toHaveLength(1);
       expect(stored[0]?.props, typeName).toMatchObject(hostileFields);
     }

@@ -24,7 +24,9 @@ const secret = "built-server-test-secret-0123456789abcdef";
 
 /** The node arguments of the last step of `npm start`: ["--max-old-space-size=…", …, "dist/server/main.js"]. */
 function startCommand(): string[] {
-  const scripts = (JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const scripts = (
+    JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }
+  ).scripts;
   const last = scripts.start?.split("&&").pop()?.trim().split(/\s+/) ?? [];
   expect(last[0]).toBe("node");
   expect(last.at(-1)).toBe("dist/server/main.js");
@@ -65,7 +67,8 @@ beforeAll(async () => {
   const ready = await waitFor(async () => /is running at (http:\/\/\S+\/)/.test(out) || child.exitCode !== null, 120_000);
   expect(ready && child.exitCode === null, `the built server did not start: ${stderr}`).toBe(true);
   url = /is running at (http:\/\/\S+\/)/.exec(out)?.[1] ?? "";
-  token = (await signToken({ JWT_SECRET: secret, JWT_TTL: "1h", NODE_ENV: "test" }, { id: "built-test", roles: ["COORDINATOR"] })).token;
+  token = (await signToken({ JWT_SECRET: secret, JWT_TTL: "1h", NODE_ENV: "test" }, { id: "built-test", roles: ["COORDINATOR"] }))
+    .token;
 }, 240_000);
 
 afterAll(async () => {
@@ -99,14 +102,18 @@ describe("the server built into dist/", () => {
        CREATE (g:Programme {id: 'prog-built', name: 'P'})-[:OFFERED_BY]->(:Institution {id: 'inst-built', name: 'I', kind: 'HBO'})
        CREATE (:Person {id: 'teacher-built', name: 'T'})-[:TEACHES]->(:Course {id: 'course-built', name: 'K'})-[:PART_OF]->(g)`,
     );
-    await db.write("MATCH (c:Person {id: 'coord-built'}), (t:Person {id: 'teacher-built'}) CREATE (c)-[:KNOWS {strength: 0.9}]->(t)");
+    await db.write(
+      "MATCH (c:Person {id: 'coord-built'}), (t:Person {id: 'teacher-built'}) CREATE (c)-[:KNOWS {strength: 0.9}]->(t)",
+    );
     const bad = await gql(url, `mutation { refreshEmbedding(warmThreshold: 2) { programmes } }`, undefined, token);
     expect(codeOf(bad)).toBe("BAD_USER_INPUT");
     expect(bad.body.errors?.[0]?.extensions?.field).toBe("warmThreshold");
     const done = await gql(url, `mutation { refreshEmbedding { workspaceId programmes institutions } }`, undefined, token);
     expect(done.body.errors).toBeUndefined();
     expect(done.body.data?.refreshEmbedding).toEqual({ workspaceId: "ws-built", programmes: 1, institutions: 4 });
-    const stored = await db.read("MATCH (s:EmbeddingSnapshot {targetId: 'prog-built'}) RETURN s.threads AS threads, s.level AS level");
+    const stored = await db.read(
+      "MATCH (s:EmbeddingSnapshot {targetId: 'prog-built'}) RETURN s.threads AS threads, s.level AS level",
+    );
     expect(stored).toEqual([{ threads: 1, level: 1 }]);
   });
 

@@ -48,7 +48,8 @@ beforeAll(async () => {
   server = await startTestServer(db);
   // Per status: one case to read, one to qualify, one to close (seeded complete enough to qualify).
   for (const [i, status] of STATUSES.entries()) {
-    for (const use of ["read", "qualify", "close"]) await seedCase(db, { id: `${use}-${status}`, status, created: instant(-1 + i / 24) });
+    for (const use of ["read", "qualify", "close"])
+      await seedCase(db, { id: `${use}-${status}`, status, created: instant(-1 + i / 24) });
   }
 });
 
@@ -65,11 +66,15 @@ describe("allowedActions and acceptsSuggestions", () => {
   }
 
   it("gives every card on the board the same, and every status as a column in lifecycle order", async () => {
-    const board = (await ok<{ caseBoard: { columns: Array<{ status: Status }>; cards: Array<Workflow & { id: string }> } }>(server, BOARD)).caseBoard;
+    const board = (
+      await ok<{ caseBoard: { columns: Array<{ status: Status }>; cards: Array<Workflow & { id: string }> } }>(server, BOARD)
+    ).caseBoard;
     expect(board.columns.map((c) => c.status)).toEqual(STATUSES);
     expect(board.cards).toHaveLength(STATUSES.length * 3);
     for (const card of board.cards) {
-      expect({ allowedActions: card.allowedActions, acceptsSuggestions: card.acceptsSuggestions }, card.id).toEqual(expected[card.status]);
+      expect({ allowedActions: card.allowedActions, acceptsSuggestions: card.acceptsSuggestions }, card.id).toEqual(
+        expected[card.status],
+      );
     }
   });
 

@@ -20,7 +20,16 @@ interface Board {
   endCursor: string | null;
   hasNextPage: boolean;
   columns: Array<{ status: string; count: number }>;
-  cards: Array<{ id: string; title: string; status: string; smeName: string | null; partnerName: string | null; coordinatorName: string | null; suggestionCount: number | null; openProposals: number }>;
+  cards: Array<{
+    id: string;
+    title: string;
+    status: string;
+    smeName: string | null;
+    partnerName: string | null;
+    coordinatorName: string | null;
+    suggestionCount: number | null;
+    openProposals: number;
+  }>;
 }
 
 async function board(variables: Record<string, unknown> = {}): Promise<Board> {
@@ -33,13 +42,40 @@ beforeAll(async () => {
   db = await connectTestDatabase();
   await resetGraph(db);
   server = await startTestServer(db);
-  await seedWorkspace(db, { id: "ws", coordinators: [{ id: "anna", name: "Anna" }, { id: "bert", name: "Bert" }] });
+  await seedWorkspace(db, {
+    id: "ws",
+    coordinators: [
+      { id: "anna", name: "Anna" },
+      { id: "bert", name: "Bert" },
+    ],
+  });
   await seedInstitution(db, { id: "hbo", kind: "HBO" });
   await seedInstitution(db, { id: "wo", kind: "WO" });
   const period = [{ id: "P", start: day(40), end: day(100) }];
-  await seedCourse(db, { id: "c-data-1", name: "Data 1", themes: ["Data", "web"], institution: "hbo", teachers: ["t1"], periods: period });
-  await seedCourse(db, { id: "c-data-2", name: "Data 2", themes: ["data"], institution: "hbo", teachers: ["t2"], periods: period });
-  await seedCourse(db, { id: "c-data-wo", name: "Data WO", themes: ["data"], institution: "wo", teachers: ["t3"], periods: period });
+  await seedCourse(db, {
+    id: "c-data-1",
+    name: "Data 1",
+    themes: ["Data", "web"],
+    institution: "hbo",
+    teachers: ["t1"],
+    periods: period,
+  });
+  await seedCourse(db, {
+    id: "c-data-2",
+    name: "Data 2",
+    themes: ["data"],
+    institution: "hbo",
+    teachers: ["t2"],
+    periods: period,
+  });
+  await seedCourse(db, {
+    id: "c-data-wo",
+    name: "Data WO",
+    themes: ["data"],
+    institution: "wo",
+    teachers: ["t3"],
+    periods: period,
+  });
   await seedCourse(db, { id: "c-web", name: "Web", themes: ["web"], institution: "hbo", teachers: ["t4"], periods: period });
 
   // Eight cases, created one hour apart: k1 oldest, k8 newest.
@@ -47,7 +83,15 @@ beforeAll(async () => {
     { id: "k1", title: "Webshop bakkerij", status: "INTAKE", topics: ["web"], sme: "bakker", coordinator: "anna" },
     { id: "k2", title: "Data-analyse", status: "QUALIFIED", topics: ["data"], sme: "bakker", coordinator: "anna" },
     { id: "k3", title: "Dashboard", status: "PROPOSED", topics: ["data", "web"], sme: "fiets", coordinator: "bert" },
-    { id: "k4", title: "Boekhouding", status: "PROPOSED", topics: ["finance"], sme: "fiets", coordinator: "bert", wantedLevels: ["MBO"] },
+    {
+      id: "k4",
+      title: "Boekhouding",
+      status: "PROPOSED",
+      topics: ["finance"],
+      sme: "fiets",
+      coordinator: "bert",
+      wantedLevels: ["MBO"],
+    },
     { id: "k5", title: "App", status: "MATCHED", topics: ["data"], sme: "kapper", coordinator: "anna" },
     { id: "k6", title: "Social media", status: "IN_SPRINT", topics: ["marketing"], sme: "kapper" },
     { id: "k7", title: "Cyber", status: "COMPLETED", topics: ["security"], sme: "slager" },
@@ -56,7 +100,9 @@ beforeAll(async () => {
   for (const [i, spec] of specs.entries()) await seedCase(db, { ...spec, created: instant(-1 + i / 24) });
   await db.write(`MATCH (s:Sme {id: 'bakker'}) SET s.name = 'Bakkerij De Graaf'`);
   await db.write(`CREATE (:Partner {id: 'rabo', name: 'Rabobank', kind: 'BANK'})`);
-  await db.write(`MATCH (p:Partner {id: 'rabo'}), (s:Sme) WHERE s.id IN ['bakker', 'kapper'] CREATE (p)-[:REFERRED {date: date()}]->(s)`);
+  await db.write(
+    `MATCH (p:Partner {id: 'rabo'}), (s:Sme) WHERE s.id IN ['bakker', 'kapper'] CREATE (p)-[:REFERRED {date: date()}]->(s)`,
+  );
   // k3 was proposed for an HBO course (open); k5 runs at the WO course.
   await db.write(
     `MATCH (k:Case {id: 'k3'}), (t:Person {id: 't1'}), (c:Course {id: 'c-data-1'})
@@ -152,7 +198,10 @@ describe("caseBoard", () => {
   });
 
   it("refuses a cursor it did not give out and a page too large", async () => {
-    expect((await refused(server, BOARD, { after: "bogus" })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+    expect((await refused(server, BOARD, { after: "bogus" })).extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "after",
+    });
     expect((await refused(server, BOARD, { first: 1000 })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
   });
 });
@@ -162,7 +211,9 @@ describe("access", () => {
     const viewer = await startTestServer(db, { roles: ["VIEWER"] });
     try {
       expect((await viewer.graphql(BOARD, { first: 1 })).errors).toBeUndefined();
-      const intake = await viewer.graphql(`mutation { intakeCase(input: { sme: { name: "X" }, title: "Y", wantedLevels: [HBO] }) { caseId } }`);
+      const intake = await viewer.graphql(
+        `mutation { intakeCase(input: { sme: { name: "X" }, title: "Y", wantedLevels: [HBO] }) { caseId } }`,
+      );
       expect(intake.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       await ok(server, `mutation { closeCase(case: "k1", reason: WITHDRAWN, note: "Privé reden") { to } }`);
       const timeline = await viewer.graphql(`query { caseTimeline(case: "k1") { kind to note } }`);

@@ -21,7 +21,10 @@ export function instant(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString();
 }
 
-export async function seedWorkspace(db: Database, input: { id: string; coordinators: Array<{ id: string; name: string }> }): Promise<void> {
+export async function seedWorkspace(
+  db: Database,
+  input: { id: string; coordinators: Array<{ id: string; name: string }> },
+): Promise<void> {
   await db.write(
     `CREATE (w:Workspace {id: $id, name: 'Werkplaats ' + $id})
      WITH w UNWIND $coordinators AS c
@@ -77,14 +80,27 @@ export async function seedCourse(db: Database, spec: CourseSpec): Promise<void> 
 
 export async function seedAgreement(
   db: Database,
-  input: { id: string; covers: { label: "Course" | "Programme" | "Institution"; id: string }; casesPerPeriod: number | null; validFrom?: string; validTo?: string | null },
+  input: {
+    id: string;
+    covers: { label: "Course" | "Programme" | "Institution"; id: string };
+    casesPerPeriod: number | null;
+    validFrom?: string;
+    validTo?: string | null;
+  },
 ): Promise<void> {
   const scope = { Course: "COURSE", Programme: "PROGRAMME", Institution: "INSTITUTION" }[input.covers.label];
   await db.write(
     `MATCH (x:${input.covers.label} {id: $coversId})
      CREATE (a:Agreement {id: $id, scope: $scope, assignmentTypes: ['PROJECT'], casesPerPeriod: $cap, structural: true,
                           validFrom: date($validFrom), validTo: date($validTo)})-[:COVERS]->(x)`,
-    { coversId: input.covers.id, id: input.id, scope, cap: input.casesPerPeriod, validFrom: input.validFrom ?? day(-365), validTo: input.validTo ?? null },
+    {
+      coversId: input.covers.id,
+      id: input.id,
+      scope,
+      cap: input.casesPerPeriod,
+      validFrom: input.validFrom ?? day(-365),
+      validTo: input.validTo ?? null,
+    },
   );
 }
 
@@ -170,7 +186,11 @@ export async function ok<T>(server: TestServer, query: string, variables?: Recor
 }
 
 /** Runs an operation that must fail and returns its first error. */
-export async function refused(server: TestServer, query: string, variables?: Record<string, unknown>): Promise<GraphQLErrorShape> {
+export async function refused(
+  server: TestServer,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLErrorShape> {
   const result = await server.graphql(query, variables);
   const error = result.errors?.[0];
   if (!error) throw new Error(`Expected an error, got ${JSON.stringify(result.data)}`);

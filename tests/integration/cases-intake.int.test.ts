@@ -45,7 +45,13 @@ async function count(label: string): Promise<number> {
 }
 
 async function counts(): Promise<Record<string, number>> {
-  return { sme: await count("Sme"), case: await count("Case"), person: await count("Person"), partner: await count("Partner"), event: await count("CaseEvent") };
+  return {
+    sme: await count("Sme"),
+    case: await count("Case"),
+    person: await count("Person"),
+    partner: await count("Partner"),
+    event: await count("CaseEvent"),
+  };
 }
 
 beforeAll(async () => {
@@ -110,10 +116,14 @@ describe("intakeCase", () => {
 
   it("finds the SME by KvK number, however the name is spelled, and fills in what was missing", async () => {
     const first = await intake(input({}, { name: "Bakkerij De Graaf", kvkNumber: "12345678", city: null }));
-    const second = await intake(input({ title: "Boekhouding" }, { name: "De Graaf Brood B.V.", kvkNumber: "1234 5678", city: "Haarlem", sector: "Food" }));
+    const second = await intake(
+      input({ title: "Boekhouding" }, { name: "De Graaf Brood B.V.", kvkNumber: "1234 5678", city: "Haarlem", sector: "Food" }),
+    );
     expect(second.smeId).toBe(first.smeId);
     expect([first.smeCreated, second.smeCreated]).toEqual([true, false]);
-    const rows = await db.read("MATCH (s:Sme)-[:ASKED]->(k:Case) RETURN s.name AS name, s.city AS city, s.sector AS sector, count(k) AS cases");
+    const rows = await db.read(
+      "MATCH (s:Sme)-[:ASKED]->(k:Case) RETURN s.name AS name, s.city AS city, s.sector AS sector, count(k) AS cases",
+    );
     expect(rows).toEqual([{ name: "Bakkerij De Graaf", city: "Haarlem", sector: "Food", cases: 2 }]);
   });
 
@@ -135,7 +145,9 @@ describe("intakeCase", () => {
   });
 
   it("finds the contact by e-mail and the partner by name or id", async () => {
-    const first = await intake(input({ contact: { name: "Anna", email: "anna@degraaf.nl" }, partner: { name: "Rabobank", kind: "BANK" } }));
+    const first = await intake(
+      input({ contact: { name: "Anna", email: "anna@degraaf.nl" }, partner: { name: "Rabobank", kind: "BANK" } }),
+    );
     const second = await intake(
       input({ title: "Nog een", contact: { name: "Anna de Graaf", email: " ANNA@degraaf.nl" }, partner: { name: " rabobank " } }),
     );
@@ -156,30 +168,46 @@ describe("intakeCase", () => {
     ["BAD_USER_INPUT", "contact.email", input({ contact: { name: "Anna", email: "anna.degraaf.nl" } })],
     ["NOT_FOUND", "partner.id", input({ partner: { id: "no-such-partner" } })],
     ["NOT_FOUND", "coordinator", input({ coordinator: "no-such-person" })],
-  ] as Array<[string, string, Record<string, unknown>]>)("refuses with %s on %s and writes nothing", async (code, field, variables) => {
-    const before = await counts();
-    const error = await refused(server, INTAKE, { input: variables });
-    expect(error.extensions).toMatchObject({ code, field });
-    expect(await counts()).toEqual(before);
-  });
+  ] as Array<[string, string, Record<string, unknown>]>)(
+    "refuses with %s on %s and writes nothing",
+    async (code, field, variables) => {
+      const before = await counts();
+      const error = await refused(server, INTAKE, { input: variables });
+      expect(error.extensions).toMatchObject({ code, field });
+      expect(await counts()).toEqual(before);
+    },
+  );
 });
 
 describe("concurrent intakes of the same SME", () => {
   it("make one SME by KvK number when ten arrive at once", async () => {
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => server.graphql<{ intakeCase: IntakeResult }>(INTAKE, { input: input({ title: `Vraag ${i}` }, { kvkNumber: "11223344" }) })),
+      Array.from({ length: 10 }, (_, i) =>
+        server.graphql<{ intakeCase: IntakeResult }>(INTAKE, {
+          input: input({ title: `Vraag ${i}` }, { kvkNumber: "11223344" }),
+        }),
+      ),
     );
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     expect(new Set(results.map((r) => r.data?.intakeCase.smeId)).size).toBe(1);
     expect(results.filter((r) => r.data?.intakeCase.smeCreated)).toHaveLength(1);
-    expect(await db.read("MATCH (s:Sme) RETURN s.kvkNumber AS kvk, COUNT { (s)-[:ASKED]->() } AS cases")).toEqual([{ kvk: "11223344", cases: 10 }]);
+    expect(await db.read("MATCH (s:Sme) RETURN s.kvkNumber AS kvk, COUNT { (s)-[:ASKED]->() } AS cases")).toEqual([
+      { kvk: "11223344", cases: 10 },
+    ]);
   });
 
   it("make one SME, one contact and one partner by name + city when ten arrive at once", async () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         server.graphql<{ intakeCase: IntakeResult }>(INTAKE, {
-          input: input({ title: `Vraag ${i}`, contact: { name: "Piet" }, partner: { name: "KvK Noord-Holland", kind: "CHAMBER_OF_COMMERCE" } }, { name: i % 2 ? "Fietsenmaker Jansen" : "fietsenmaker jansen " }),
+          input: input(
+            {
+              title: `Vraag ${i}`,
+              contact: { name: "Piet" },
+              partner: { name: "KvK Noord-Holland", kind: "CHAMBER_OF_COMMERCE" },
+            },
+            { name: i % 2 ? "Fietsenmaker Jansen" : "fietsenmaker jansen " },
+          ),
         }),
       ),
     );

@@ -107,7 +107,12 @@ afterAll(async () => {
 describe("allowed transitions", () => {
   it("walks INTAKE → QUALIFIED → PROPOSED → MATCHED → IN_SPRINT → COMPLETED, recording who and when", async () => {
     const handle = await caseIn("COMPLETED");
-    expect(await snapshot(handle.caseId)).toEqual({ status: "COMPLETED", events: 6, proposals: 1, sprints: ["COMPLETED/Werkende webshop"] });
+    expect(await snapshot(handle.caseId)).toEqual({
+      status: "COMPLETED",
+      events: 6,
+      proposals: 1,
+      sprints: ["COMPLETED/Werkende webshop"],
+    });
 
     const events = await db.read(
       `MATCH (:Case {id: $id})-[:HAD_EVENT]->(e:CaseEvent) RETURN e.from AS from, e.to AS to, e.by AS by, e.at IS NOT NULL AS timed ORDER BY e.at`,
@@ -130,11 +135,15 @@ describe("allowed transitions", () => {
 
   it("shows the timeline in order, with the proposal between the status changes and the actor's name", async () => {
     const handle = await caseIn("PROPOSED");
-    const data = await ok<{ caseTimeline: Array<{ kind: string; from: string | null; to: string | null; byName: string | null; teacherName: string | null }> }>(
-      server,
-      `query($case: ID!) { caseTimeline(case: $case) { kind from to byName teacherName } }`,
-      { case: handle.caseId },
-    );
+    const data = await ok<{
+      caseTimeline: Array<{
+        kind: string;
+        from: string | null;
+        to: string | null;
+        byName: string | null;
+        teacherName: string | null;
+      }>;
+    }>(server, `query($case: ID!) { caseTimeline(case: $case) { kind from to byName teacherName } }`, { case: handle.caseId });
     expect(data.caseTimeline).toEqual([
       { kind: "STATUS_CHANGE", from: null, to: "INTAKE", byName: "Carla Coördinator", teacherName: null },
       { kind: "STATUS_CHANGE", from: "INTAKE", to: "QUALIFIED", byName: "Carla Coördinator", teacherName: null },
@@ -150,23 +159,29 @@ describe("allowed transitions", () => {
     expect(await snapshot(handle.caseId)).toMatchObject({ status: "PROPOSED", events: 3, proposals: 2 });
   });
 
-  it.each(["INTAKE", "QUALIFIED", "PROPOSED", "MATCHED", "IN_SPRINT"] as Status[])("closes a case from %s with a reason, cancelling its sprint", async (status) => {
-    const handle = await caseIn(status);
-    const before = await snapshot(handle.caseId);
-    const data = await ok<{ closeCase: { from: string; to: string; reason: string; note: string } }>(server, CLOSE, {
-      case: handle.caseId,
-      reason: "NOT_FEASIBLE",
-    });
-    expect(data.closeCase).toEqual({ from: status, to: "CLOSED", reason: "NOT_FEASIBLE", note: "Past niet" });
-    const after = await snapshot(handle.caseId);
-    expect(after.status).toBe("CLOSED");
-    expect(after.events).toBe(Number(before.events) + 1);
-    expect(after.sprints).toEqual(handle.sprintId ? ["CANCELLED/-"] : []);
-    const event = await db.read(`MATCH (:Case {id: $id})-[:HAD_EVENT]->(e:CaseEvent {to: 'CLOSED'}) RETURN e.reason AS reason, e.note AS note, e.by AS by`, {
-      id: handle.caseId,
-    });
-    expect(event).toEqual([{ reason: "NOT_FEASIBLE", note: "Past niet", by: COORD }]);
-  });
+  it.each(["INTAKE", "QUALIFIED", "PROPOSED", "MATCHED", "IN_SPRINT"] as Status[])(
+    "closes a case from %s with a reason, cancelling its sprint",
+    async (status) => {
+      const handle = await caseIn(status);
+      const before = await snapshot(handle.caseId);
+      const data = await ok<{ closeCase: { from: string; to: string; reason: string; note: string } }>(server, CLOSE, {
+        case: handle.caseId,
+        reason: "NOT_FEASIBLE",
+      });
+      expect(data.closeCase).toEqual({ from: status, to: "CLOSED", reason: "NOT_FEASIBLE", note: "Past niet" });
+      const after = await snapshot(handle.caseId);
+      expect(after.status).toBe("CLOSED");
+      expect(after.events).toBe(Number(before.events) + 1);
+      expect(after.sprints).toEqual(handle.sprintId ? ["CANCELLED/-"] : []);
+      const event = await db.read(
+        `MATCH (:Case {id: $id})-[:HAD_EVENT]->(e:CaseEvent {to: 'CLOSED'}) RETURN e.reason AS reason, e.note AS note, e.by AS by`,
+        {
+          id: handle.caseId,
+        },
+      );
+      expect(event).toEqual([{ reason: "NOT_FEASIBLE", note: "Past niet", by: COORD }]);
+    },
+  );
 });
 
 describe("refused transitions change nothing", () => {
@@ -181,7 +196,13 @@ describe("refused transitions change nothing", () => {
     await ok(server, CLOSE, { case: closedWithSprint.caseId, reason: "WITHDRAWN" });
   }, 120_000);
 
-  async function expectRefusal(handle: CaseHandle, query: string, variables: Record<string, unknown>, code: string, field: string): Promise<void> {
+  async function expectRefusal(
+    handle: CaseHandle,
+    query: string,
+    variables: Record<string, unknown>,
+    code: string,
+    field: string,
+  ): Promise<void> {
     const before = await snapshot(handle.caseId);
     const error = await refused(server, query, { ...variables });
     expect(error.extensions).toMatchObject({ code, field });
@@ -201,7 +222,13 @@ describe("refused transitions change nothing", () => {
       it(`refuses ${mutation} on a ${status} case with ILLEGAL_TRANSITION`, async () => {
         const handle = handles.get(status);
         if (!handle) throw new Error("missing case");
-        await expectRefusal(handle, queries[mutation] ?? "", { case: handle.caseId, reason: "WITHDRAWN", force: true }, "ILLEGAL_TRANSITION", "case");
+        await expectRefusal(
+          handle,
+          queries[mutation] ?? "",
+          { case: handle.caseId, reason: "WITHDRAWN", force: true },
+          "ILLEGAL_TRANSITION",
+          "case",
+        );
       });
     }
   }
@@ -218,7 +245,13 @@ describe("refused transitions change nothing", () => {
 
   it("refuses starting or completing the cancelled sprint of a closed case", async () => {
     await expectRefusal(closedWithSprint, START, { sprint: closedWithSprint.sprintId }, "ILLEGAL_TRANSITION", "sprint");
-    await expectRefusal(closedWithSprint, COMPLETE, { sprint: closedWithSprint.sprintId, outcome: "x" }, "ILLEGAL_TRANSITION", "sprint");
+    await expectRefusal(
+      closedWithSprint,
+      COMPLETE,
+      { sprint: closedWithSprint.sprintId, outcome: "x" },
+      "ILLEGAL_TRANSITION",
+      "sprint",
+    );
   });
 });
 
@@ -236,7 +269,14 @@ describe("the data each step needs", () => {
 
   it("refuses to qualify a case without topics", async () => {
     const data = await ok<{ intakeCase: { caseId: string } }>(server, INTAKE, {
-      input: { sme: { name: "Zonder Onderwerp BV" }, title: "Iets", wantedLevels: ["MBO"], effort: "SMALL", earliestStart: day(1), deadline: day(9) },
+      input: {
+        sme: { name: "Zonder Onderwerp BV" },
+        title: "Iets",
+        wantedLevels: ["MBO"],
+        effort: "SMALL",
+        earliestStart: day(1),
+        deadline: day(9),
+      },
     });
     const error = await refused(server, QUALIFY, { case: data.intakeCase.caseId });
     expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "topics" });
@@ -265,14 +305,20 @@ describe("the data each step needs", () => {
   });
 
   it("refuses an unknown case with NOT_FOUND", async () => {
-    expect((await refused(server, QUALIFY, { case: "no-such-case" })).extensions).toMatchObject({ code: "NOT_FOUND", field: "case" });
+    expect((await refused(server, QUALIFY, { case: "no-such-case" })).extensions).toMatchObject({
+      code: "NOT_FOUND",
+      field: "case",
+    });
   });
 
   it("does not let the generated CRUD set a case's status", async () => {
     const handle = await caseIn("INTAKE");
-    const result = await server.graphql(`mutation($id: ID!) { updateCases(where: { id: { eq: $id } }, update: { status: { set: COMPLETED } }) { cases { status } } }`, {
-      id: handle.caseId,
-    });
+    const result = await server.graphql(
+      `mutation($id: ID!) { updateCases(where: { id: { eq: $id } }, update: { status: { set: COMPLETED } }) { cases { status } } }`,
+      {
+        id: handle.caseId,
+      },
+    );
     expect(result.errors?.length).toBeGreaterThan(0);
     expect((await snapshot(handle.caseId)).status).toBe("INTAKE");
   });

@@ -11,7 +11,8 @@ let db: Database;
 let firstLoad: LoadDemoResult;
 
 const num = (row: Row | undefined, key: string): number => Number(row?.[key]);
-const one = async (cypher: string, params: Record<string, unknown> = {}): Promise<Row> => (await db.read(cypher, params))[0] ?? {};
+const one = async (cypher: string, params: Record<string, unknown> = {}): Promise<Row> =>
+  (await db.read(cypher, params))[0] ?? {};
 
 /** Nodes per label, relationships per type and the number of properties: equal fingerprints, equal graphs as far as counts go. */
 async function fingerprint(): Promise<Record<string, number>> {
@@ -61,7 +62,9 @@ function warmReach(adjacency: Map<string, string[]>, from: string[], blocked: Se
 }
 
 async function coordinatorIds(): Promise<string[]> {
-  const rows = await db.read("MATCH (p:Person)-[:COORDINATOR_OF]->(:Workspace {id: 'ws-amsterdam'}) RETURN p.id AS id ORDER BY id");
+  const rows = await db.read(
+    "MATCH (p:Person)-[:COORDINATOR_OF]->(:Workspace {id: 'ws-amsterdam'}) RETURN p.id AS id ORDER BY id",
+  );
   return rows.map((r) => String(r.id));
 }
 
@@ -83,7 +86,9 @@ beforeAll(async () => {
   db = await connectTestDatabase();
   await resetGraph(db);
   firstLoad = await loadDemoData(db);
-  process.stderr.write(`[demo seed] first load: ${firstLoad.nodes} nodes, ${firstLoad.relationships} relationships in ${firstLoad.ms} ms\n`);
+  process.stderr.write(
+    `[demo seed] first load: ${firstLoad.nodes} nodes, ${firstLoad.relationships} relationships in ${firstLoad.ms} ms\n`,
+  );
 });
 
 afterAll(async () => {
@@ -165,7 +170,21 @@ describe("the demo data set", () => {
     expect(num(courses, "minYear")).toBe(1);
     expect(num(courses, "maxYear")).toBe(4);
     const themes = new Set(courses.themes as string[]);
-    for (const theme of ["web shop", "e-commerce", "data", "dashboards", "automation", "bookkeeping", "social media", "marketing", "cybersecurity", "app development", "AI", "UX", "privacy"]) {
+    for (const theme of [
+      "web shop",
+      "e-commerce",
+      "data",
+      "dashboards",
+      "automation",
+      "bookkeeping",
+      "social media",
+      "marketing",
+      "cybersecurity",
+      "app development",
+      "AI",
+      "UX",
+      "privacy",
+    ]) {
       expect(themes.has(theme), theme).toBe(true);
     }
     const teachers = await one("MATCH (t:Person)-[:TEACHES]->(:Course) RETURN count(DISTINCT t) AS n");
@@ -207,9 +226,7 @@ describe("the demo data set", () => {
               count { MATCH (s:Sme) WHERE NOT (:Person)-[:CONTACT_FOR]->(s) OR count { (:Partner)-[:REFERRED]->(s) } <> 1 } AS unlinked`,
     );
     expect(smes).toMatchObject({ n: 60, kvks: 60, malformed: 0, incomplete: 0, unlinked: 0 });
-    const partners = await db.read(
-      "MATCH (p:Partner)-[:REFERRED]->(s:Sme) RETURN p.kind AS kind, count(s) AS n ORDER BY n DESC",
-    );
+    const partners = await db.read("MATCH (p:Partner)-[:REFERRED]->(s:Sme) RETURN p.kind AS kind, count(s) AS n ORDER BY n DESC");
     expect(partners[0]?.kind).toBe("BANK");
     expect(num(partners[0], "n")).toBeGreaterThan(30);
     expect(new Set(partners.map((p) => p.kind))).toEqual(new Set(["BANK", "CHAMBER_OF_COMMERCE", "EVENT", "NETWORK", "OTHER"]));
@@ -230,7 +247,8 @@ describe("the demo data set", () => {
     const statuses = await db.read("MATCH (c:Case) RETURN c.status AS status, count(*) AS n");
     const byStatus: Record<string, number> = Object.fromEntries(statuses.map((r) => [String(r.status), num(r, "n")]));
     expect(Object.values(byStatus).reduce((a, b) => a + b, 0)).toBe(80);
-    for (const s of ["INTAKE", "QUALIFIED", "PROPOSED", "MATCHED", "IN_SPRINT", "COMPLETED", "CLOSED"]) expect(byStatus[s], s).toBeGreaterThan(0);
+    for (const s of ["INTAKE", "QUALIFIED", "PROPOSED", "MATCHED", "IN_SPRINT", "COMPLETED", "CLOSED"])
+      expect(byStatus[s], s).toBeGreaterThan(0);
 
     const links = await one(
       `RETURN
@@ -306,7 +324,9 @@ describe("the demo data set", () => {
       `MATCH (c:Case) WHERE (c)-[:HAD_EVENT]->(:CaseEvent {to: 'PROPOSED'}) AND NOT (:Proposal)-[:OF_CASE]->(c) RETURN count(c) AS n`,
     );
     expect(num(missing, "n")).toBe(0);
-    const early = await one(`MATCH (c:Case) WHERE NOT (c)-[:HAD_EVENT]->(:CaseEvent {to: 'PROPOSED'}) AND (:Proposal)-[:OF_CASE]->(c) RETURN count(c) AS n`);
+    const early = await one(
+      `MATCH (c:Case) WHERE NOT (c)-[:HAD_EVENT]->(:CaseEvent {to: 'PROPOSED'}) AND (:Proposal)-[:OF_CASE]->(c) RETURN count(c) AS n`,
+    );
     expect(num(early, "n")).toBe(0);
     const proposals = await one(
       `MATCH (p:Proposal)-[:OF_CASE]->(c:Case)
@@ -499,7 +519,10 @@ describe("the demo data set", () => {
       const withTeacher = warmReach(adjacency, coordinators, new Set());
       const withoutTeacher = warmReach(adjacency, coordinators, new Set([teacher]));
       expect([...people].filter((p) => withTeacher.has(p)).length, programme.id).toBeGreaterThan(1);
-      expect([...people].filter((p) => withoutTeacher.has(p)), programme.id).toEqual([]);
+      expect(
+        [...people].filter((p) => withoutTeacher.has(p)),
+        programme.id,
+      ).toEqual([]);
     }
   });
 
@@ -515,13 +538,19 @@ describe("the demo data set", () => {
       // No single person is indispensable: blocking any one entry point still leaves a warm way in.
       for (const blocked of entryPoints) {
         const still = warmReach(adjacency, coordinators, new Set([blocked]));
-        expect([...people].some((p) => still.has(p)), `${programme.id} without ${blocked}`).toBe(true);
+        expect(
+          [...people].some((p) => still.has(p)),
+          `${programme.id} without ${blocked}`,
+        ).toBe(true);
       }
     }
     for (const programme of PROGRAMMES.filter((p) => p.reach === "NONE")) {
       const people = await programmePeople(programme.id);
       const reached = warmReach(adjacency, coordinators, new Set());
-      expect(people.filter((p) => reached.has(p)), programme.id).toEqual([]);
+      expect(
+        people.filter((p) => reached.has(p)),
+        programme.id,
+      ).toEqual([]);
     }
   });
 
@@ -536,15 +565,24 @@ describe("the demo data set", () => {
     );
     expect(roles).toEqual({ dean: true, board: true });
     for (const leader of [dean, board]) {
-      expect((adjacency.get(leader) ?? []).some((n) => coordinators.includes(n)), leader).toBe(true);
+      expect(
+        (adjacency.get(leader) ?? []).some((n) => coordinators.includes(n)),
+        leader,
+      ).toBe(true);
     }
     const programmes = PROGRAMMES.filter((p) => p.institutionId === DEAN_AND_BOARD.institutionId);
     const all = warmReach(adjacency, coordinators, new Set());
     const without = warmReach(adjacency, coordinators, new Set([dean, board]));
     for (const programme of programmes) {
       const people = await programmePeople(programme.id);
-      expect(people.some((p) => all.has(p)), programme.id).toBe(true);
-      expect(people.filter((p) => without.has(p)), programme.id).toEqual([]);
+      expect(
+        people.some((p) => all.has(p)),
+        programme.id,
+      ).toBe(true);
+      expect(
+        people.filter((p) => without.has(p)),
+        programme.id,
+      ).toEqual([]);
     }
   });
 

@@ -59,7 +59,10 @@ describe("the embedded Neo4j launcher", () => {
     try {
       await expect(
         connectDatabase({ uri: secured.uri, username: "neo4j", password: "not-the-password", database: "neo4j" }),
-      ).rejects.toMatchObject({ code: "AUTH_FAILED", message: expect.stringMatching(/refused the credentials: check NEO4J_USERNAME and NEO4J_PASSWORD/) });
+      ).rejects.toMatchObject({
+        code: "AUTH_FAILED",
+        message: expect.stringMatching(/refused the credentials: check NEO4J_USERNAME and NEO4J_PASSWORD/),
+      });
 
       // A second Neo4j on the same data folder must not start: the store is locked.
       await expect(startEmbeddedNeo4j(options(home, await freePort()))).rejects.toMatchObject({
@@ -75,11 +78,15 @@ describe("the embedded Neo4j launcher", () => {
   it("leaves no orphan when the app is killed: the port and the store lock are released", async () => {
     const home = tempHome();
     const port = await freePort();
-    const app = spawn(process.execPath, ["--import", "tsx", "server/platform/neo4j/cli.ts", "--home", home, "--port", String(port)], {
-      cwd: projectRoot,
-      env: { ...process.env, NEO4J_RUNTIME_DIR: config.NEO4J_RUNTIME_DIR, NEO4J_HEAP: "512m", NEO4J_PAGECACHE: "64m" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const app = spawn(
+      process.execPath,
+      ["--import", "tsx", "server/platform/neo4j/cli.ts", "--home", home, "--port", String(port)],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, NEO4J_RUNTIME_DIR: config.NEO4J_RUNTIME_DIR, NEO4J_HEAP: "512m", NEO4J_PAGECACHE: "64m" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     app.stdout.on("data", (d: Buffer) => (out += d.toString()));
     expect(await waitFor(async () => out.includes("ready at"), 120_000)).toBe(true);

@@ -37,7 +37,12 @@ describe("graceful shutdown", () => {
       await held;
     });
     await lockTaken;
-    const pending = gql(http.url, `mutation { updateInstitutions(where: { id: { eq: "${lockedId}" } }, update: { city: { set: "Zwolle" } }) { institutions { city } } }`, undefined, token);
+    const pending = gql(
+      http.url,
+      `mutation { updateInstitutions(where: { id: { eq: "${lockedId}" } }, update: { city: { set: "Zwolle" } }) { institutions { city } } }`,
+      undefined,
+      token,
+    );
     await new Promise((r) => setTimeout(r, 1_000));
 
     let closed = false;

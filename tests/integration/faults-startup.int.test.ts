@@ -41,11 +41,19 @@ describe("starting on an external Neo4j that is not reachable", () => {
     const bolt = await freePort();
     const started = Date.now();
     const error = await startProduct(
-      loadConfig({ NODE_ENV: "test", PORT: "0", NEO4J_URI: `bolt://127.0.0.1:${bolt}`, NEO4J_CONNECT_TIMEOUT_MS: "3000", SEED_DEMO: "false" }),
+      loadConfig({
+        NODE_ENV: "test",
+        PORT: "0",
+        NEO4J_URI: `bolt://127.0.0.1:${bolt}`,
+        NEO4J_CONNECT_TIMEOUT_MS: "3000",
+        SEED_DEMO: "false",
+      }),
     ).catch((e: unknown) => e);
     vi.restoreAllMocks();
     expect(error).toBeInstanceOf(DatabaseConnectionError);
-    expect((error as DatabaseConnectionError).message).toMatch(new RegExp(`^Neo4j at bolt://127.0.0.1:${bolt} is not reachable: start it`));
+    expect((error as DatabaseConnectionError).message).toMatch(
+      new RegExp(`^Neo4j at bolt://127.0.0.1:${bolt} is not reachable: start it`),
+    );
     expect(Date.now() - started).toBeGreaterThan(1_400); // it waited 0.5 s + 1 s at least
     const retries = lines.filter((l) => /is not reachable \(attempt \d+\); retrying in \d+\.\d s/.test(l));
     expect(retries.length).toBeGreaterThanOrEqual(2);
@@ -76,13 +84,26 @@ describe("starting on an external Neo4j that is not reachable", () => {
       }, 30_000),
     ).toBe(true);
     expect(health).toMatchObject({ status: "degraded", neo4j: { reachable: false, state: "starting", reason: "not reachable" } });
-    const meanwhile = await gql(url, `mutation { login(email: "admin@werkplaats.example", password: "demo-admin-werkplaats") { token } }`);
+    const meanwhile = await gql(
+      url,
+      `mutation { login(email: "admin@werkplaats.example", password: "demo-admin-werkplaats") { token } }`,
+    );
     expect(codeOf(meanwhile)).toBe("SERVICE_UNAVAILABLE");
 
-    neo4j = await startEmbeddedNeo4j({ home, runtimeDir: config.NEO4J_RUNTIME_DIR, boltPort: bolt, heap: "512m", pagecache: "64m", startTimeoutMs: 240_000 });
+    neo4j = await startEmbeddedNeo4j({
+      home,
+      runtimeDir: config.NEO4J_RUNTIME_DIR,
+      boltPort: bolt,
+      heap: "512m",
+      pagecache: "64m",
+      startTimeoutMs: 240_000,
+    });
     product = await starting;
     expect((await fetch(`${url}health`)).status).toBe(200);
-    const login = await gql(url, `mutation { login(email: "admin@werkplaats.example", password: "demo-admin-werkplaats") { token } }`);
+    const login = await gql(
+      url,
+      `mutation { login(email: "admin@werkplaats.example", password: "demo-admin-werkplaats") { token } }`,
+    );
     expect(login.body.errors).toBeUndefined();
   });
 });

@@ -34,26 +34,99 @@ interface CaseSpec {
 }
 
 const cases: CaseSpec[] = [
-  { id: "A", created: "2025-01-10T09:00:00Z", status: "COMPLETED", sme: "s1",
-    events: [["INTAKE", "2025-01-10T09:00:00Z"], ["QUALIFIED", "2025-01-12T10:00:00Z"], ["PROPOSED", "2025-01-15T10:00:00Z"], ["MATCHED", "2025-01-20T21:00:00Z"], ["IN_SPRINT", "2025-02-05T08:00:00Z"], ["COMPLETED", "2025-04-10T12:00:00Z"]],
-    sprint: { id: "spA", status: "COMPLETED", course: "cH1", period: "P1" } },
-  { id: "B", created: "2025-01-25T00:00:00Z", status: "MATCHED", sme: "s1",
-    events: [["INTAKE", "2025-01-25T00:00:00Z"], ["QUALIFIED", "2025-01-26T00:00:00Z"], ["PROPOSED", "2025-01-28T00:00:00Z"], ["MATCHED", "2025-02-04T12:00:00Z"]],
-    sprint: { id: "spB", status: "PLANNED", course: "cW", period: "W1" } },
-  { id: "C", created: "2025-02-03T10:00:00Z", status: "CLOSED", sme: "s2",
-    events: [["INTAKE", "2025-02-03T10:00:00Z"], ["QUALIFIED", "2025-02-04T10:00:00Z"], ["PROPOSED", "2025-02-10T10:00:00Z"], ["CLOSED", "2025-03-01T10:00:00Z"]] },
+  {
+    id: "A",
+    created: "2025-01-10T09:00:00Z",
+    status: "COMPLETED",
+    sme: "s1",
+    events: [
+      ["INTAKE", "2025-01-10T09:00:00Z"],
+      ["QUALIFIED", "2025-01-12T10:00:00Z"],
+      ["PROPOSED", "2025-01-15T10:00:00Z"],
+      ["MATCHED", "2025-01-20T21:00:00Z"],
+      ["IN_SPRINT", "2025-02-05T08:00:00Z"],
+      ["COMPLETED", "2025-04-10T12:00:00Z"],
+    ],
+    sprint: { id: "spA", status: "COMPLETED", course: "cH1", period: "P1" },
+  },
+  {
+    id: "B",
+    created: "2025-01-25T00:00:00Z",
+    status: "MATCHED",
+    sme: "s1",
+    events: [
+      ["INTAKE", "2025-01-25T00:00:00Z"],
+      ["QUALIFIED", "2025-01-26T00:00:00Z"],
+      ["PROPOSED", "2025-01-28T00:00:00Z"],
+      ["MATCHED", "2025-02-04T12:00:00Z"],
+    ],
+    sprint: { id: "spB", status: "PLANNED", course: "cW", period: "W1" },
+  },
+  {
+    id: "C",
+    created: "2025-02-03T10:00:00Z",
+    status: "CLOSED",
+    sme: "s2",
+    events: [
+      ["INTAKE", "2025-02-03T10:00:00Z"],
+      ["QUALIFIED", "2025-02-04T10:00:00Z"],
+      ["PROPOSED", "2025-02-10T10:00:00Z"],
+      ["CLOSED", "2025-03-01T10:00:00Z"],
+    ],
+  },
   { id: "D", created: "2025-03-15T14:30:00Z", status: "INTAKE", sme: "s3", events: [["INTAKE", "2025-03-15T14:30:00Z"]] },
-  { id: "E", created: "2025-04-20T08:00:00Z", status: "COMPLETED", sme: "s4",
-    events: [["INTAKE", "2025-04-20T08:00:00Z"], ["QUALIFIED", "2025-04-21T08:00:00Z"], ["MATCHED", "2025-05-01T08:00:00Z"], ["IN_SPRINT", "2025-05-02T08:00:00Z"], ["COMPLETED", "2025-06-30T20:00:00Z"]],
-    sprint: { id: "spE", status: "COMPLETED", course: "cH2", period: "P2" } },
-  { id: "F", created: "2025-04-22T08:00:00Z", status: "CLOSED", sme: "s5",
-    events: [["INTAKE", "2025-04-22T08:00:00Z"], ["QUALIFIED", "2025-04-23T08:00:00Z"], ["MATCHED", "2025-04-30T08:00:00Z"], ["CLOSED", "2025-05-10T08:00:00Z"]],
-    sprint: { id: "spF", status: "CANCELLED", course: "cM" } },
-  { id: "G", created: "2024-12-05T12:00:00Z", status: "QUALIFIED", sme: "s3", events: [["INTAKE", "2024-12-05T12:00:00Z"], ["QUALIFIED", "2024-12-06T12:00:00Z"]] },
+  {
+    id: "E",
+    created: "2025-04-20T08:00:00Z",
+    status: "COMPLETED",
+    sme: "s4",
+    events: [
+      ["INTAKE", "2025-04-20T08:00:00Z"],
+      ["QUALIFIED", "2025-04-21T08:00:00Z"],
+      ["MATCHED", "2025-05-01T08:00:00Z"],
+      ["IN_SPRINT", "2025-05-02T08:00:00Z"],
+      ["COMPLETED", "2025-06-30T20:00:00Z"],
+    ],
+    sprint: { id: "spE", status: "COMPLETED", course: "cH2", period: "P2" },
+  },
+  {
+    id: "F",
+    created: "2025-04-22T08:00:00Z",
+    status: "CLOSED",
+    sme: "s5",
+    events: [
+      ["INTAKE", "2025-04-22T08:00:00Z"],
+      ["QUALIFIED", "2025-04-23T08:00:00Z"],
+      ["MATCHED", "2025-04-30T08:00:00Z"],
+      ["CLOSED", "2025-05-10T08:00:00Z"],
+    ],
+    sprint: { id: "spF", status: "CANCELLED", course: "cM" },
+  },
+  {
+    id: "G",
+    created: "2024-12-05T12:00:00Z",
+    status: "QUALIFIED",
+    sme: "s3",
+    events: [
+      ["INTAKE", "2024-12-05T12:00:00Z"],
+      ["QUALIFIED", "2024-12-06T12:00:00Z"],
+    ],
+  },
   // Matched twice (unmatched in between): the first MATCHED event counts.
-  { id: "H", created: "2025-09-10T10:00:00Z", status: "IN_SPRINT", sme: "s2",
-    events: [["INTAKE", "2025-09-10T10:00:00Z"], ["MATCHED", "2025-09-14T10:00:00Z"], ["QUALIFIED", "2025-09-20T10:00:00Z"], ["MATCHED", "2025-09-25T10:00:00Z"], ["IN_SPRINT", "2025-09-26T10:00:00Z"]],
-    sprint: { id: "spH", status: "RUNNING", course: "cH1", period: "P3" } },
+  {
+    id: "H",
+    created: "2025-09-10T10:00:00Z",
+    status: "IN_SPRINT",
+    sme: "s2",
+    events: [
+      ["INTAKE", "2025-09-10T10:00:00Z"],
+      ["MATCHED", "2025-09-14T10:00:00Z"],
+      ["QUALIFIED", "2025-09-20T10:00:00Z"],
+      ["MATCHED", "2025-09-25T10:00:00Z"],
+      ["IN_SPRINT", "2025-09-26T10:00:00Z"],
+    ],
+    sprint: { id: "spH", status: "RUNNING", course: "cH1", period: "P3" },
+  },
   // In the summer between two periods: it belongs to the period that started last (P2).
   { id: "I", created: "2025-08-01T10:00:00Z", status: "INTAKE", sme: "s5", events: [["INTAKE", "2025-08-01T10:00:00Z"]] },
 ];
@@ -159,7 +232,10 @@ function furthest(c: RawCase): number {
 }
 
 function firstAt(c: RawCase, to: string): string | undefined {
-  return c.events.filter((e) => e.to === to).map((e) => e.at).sort((a, b) => ms(a) - ms(b))[0];
+  return c.events
+    .filter((e) => e.to === to)
+    .map((e) => e.at)
+    .sort((a, b) => ms(a) - ms(b))[0];
 }
 
 function stageCounts(group: RawCase[]) {
@@ -180,20 +256,27 @@ function stageCounts(group: RawCase[]) {
 describe("F1 caseFunnel", () => {
   const query = `query F($from: String, $to: String) { caseFunnel(from: $from, to: $to) { status current reached } }`;
 
-  it.each([[undefined, undefined], ["2025-01-01", "2025-04-30"], ["2025-04-21", undefined]])(
-    "matches the recomputation for window %s – %s",
-    async (from, to) => {
-      const result = await server.graphql<{ caseFunnel: Array<{ status: string; current: number; reached: number }> }>(query, { from, to });
-      expect(result.errors).toBeUndefined();
-      const raw = (await rawCases()).filter((c) => inWindow(day(c.created), from, to));
-      const expected = [...mainLine, "CLOSED"].map((status) => ({
-        status,
-        current: raw.filter((c) => c.status === status).length,
-        reached: status === "CLOSED" ? raw.filter((c) => c.status === "CLOSED").length : raw.filter((c) => furthest(c) >= mainLine.indexOf(status)).length,
-      }));
-      expect(result.data?.caseFunnel).toEqual(expected);
-    },
-  );
+  it.each([
+    [undefined, undefined],
+    ["2025-01-01", "2025-04-30"],
+    ["2025-04-21", undefined],
+  ])("matches the recomputation for window %s – %s", async (from, to) => {
+    const result = await server.graphql<{ caseFunnel: Array<{ status: string; current: number; reached: number }> }>(query, {
+      from,
+      to,
+    });
+    expect(result.errors).toBeUndefined();
+    const raw = (await rawCases()).filter((c) => inWindow(day(c.created), from, to));
+    const expected = [...mainLine, "CLOSED"].map((status) => ({
+      status,
+      current: raw.filter((c) => c.status === status).length,
+      reached:
+        status === "CLOSED"
+          ? raw.filter((c) => c.status === "CLOSED").length
+          : raw.filter((c) => furthest(c) >= mainLine.indexOf(status)).length,
+    }));
+    expect(result.data?.caseFunnel).toEqual(expected);
+  });
 
   it("counts by hand: 9 cases reached INTAKE, 5 got matched (A, B, E, F, H), 2 are closed", async () => {
     const result = await server.graphql<{ caseFunnel: Array<{ status: string; current: number; reached: number }> }>(query);
@@ -215,10 +298,20 @@ describe("F2 caseFunnelByPeriod", () => {
     const raw = await rawCases();
     const months = raw.map((c) => new Date(c.created).toISOString().slice(0, 7)).sort();
     const expected: Array<Record<string, unknown>> = [];
-    for (let d = new Date(`${months[0]}-01T00:00:00Z`); d.toISOString().slice(0, 7) <= months.at(-1)!; d.setUTCMonth(d.getUTCMonth() + 1)) {
+    for (
+      let d = new Date(`${months[0]}-01T00:00:00Z`);
+      d.toISOString().slice(0, 7) <= months.at(-1)!;
+      d.setUTCMonth(d.getUTCMonth() + 1)
+    ) {
       const key = d.toISOString().slice(0, 7);
       const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
-      expected.push({ key, label: key, start: `${key}-01`, end: last, ...stageCounts(raw.filter((c) => c.created.startsWith(key))) });
+      expected.push({
+        key,
+        label: key,
+        start: `${key}-01`,
+        end: last,
+        ...stageCounts(raw.filter((c) => c.created.startsWith(key))),
+      });
     }
     expect(result.data?.caseFunnelByPeriod).toEqual(expected);
     expect(expected).toHaveLength(10); // 2024-12 … 2025-09
@@ -226,12 +319,23 @@ describe("F2 caseFunnelByPeriod", () => {
   });
 
   it("per month within a window: the window's months, also when empty", async () => {
-    const result = await server.graphql<{ caseFunnelByPeriod: Array<{ key: string; created: number }> }>(query, { g: "MONTH", from: "2025-06-15", to: "2025-08-31" });
-    expect(result.data?.caseFunnelByPeriod.map((p) => [p.key, p.created])).toEqual([["2025-06", 0], ["2025-07", 0], ["2025-08", 1]]);
+    const result = await server.graphql<{ caseFunnelByPeriod: Array<{ key: string; created: number }> }>(query, {
+      g: "MONTH",
+      from: "2025-06-15",
+      to: "2025-08-31",
+    });
+    expect(result.data?.caseFunnelByPeriod.map((p) => [p.key, p.created])).toEqual([
+      ["2025-06", 0],
+      ["2025-07", 0],
+      ["2025-08", 1],
+    ]);
   });
 
   it("per teaching period of an institution: a case belongs to the period that started last on or before its creation", async () => {
-    const result = await server.graphql<{ caseFunnelByPeriod: Array<Record<string, unknown>> }>(query, { g: "TEACHING_PERIOD", i: "iH" });
+    const result = await server.graphql<{ caseFunnelByPeriod: Array<Record<string, unknown>> }>(query, {
+      g: "TEACHING_PERIOD",
+      i: "iH",
+    });
     expect(result.errors).toBeUndefined();
     const raw = await rawCases();
     const periods = (await db.read(
@@ -240,11 +344,19 @@ describe("F2 caseFunnelByPeriod", () => {
     )) as Array<{ id: string; name: string; year: string; start: string; end: string }>;
     const bucketOf = (c: RawCase) => periods.filter((p) => p.start <= day(c.created)).at(-1)?.id;
     const expected = periods.map((p) => ({
-      key: p.id, label: `${p.name} ${p.year}`, start: p.start, end: p.end, ...stageCounts(raw.filter((c) => bucketOf(c) === p.id)),
+      key: p.id,
+      label: `${p.name} ${p.year}`,
+      start: p.start,
+      end: p.end,
+      ...stageCounts(raw.filter((c) => bucketOf(c) === p.id)),
     }));
     expect(result.data?.caseFunnelByPeriod).toEqual(expected);
     // By hand: P1 has C and D, P2 has E, F and the summer case I, P3 has H; A, B and G came before P1.
-    expect(result.data?.caseFunnelByPeriod.map((p) => [p.key, p.created, p.matched, p.closed])).toEqual([["P1", 2, 0, 1], ["P2", 3, 2, 1], ["P3", 1, 1, 0]]);
+    expect(result.data?.caseFunnelByPeriod.map((p) => [p.key, p.created, p.matched, p.closed])).toEqual([
+      ["P1", 2, 0, 1],
+      ["P2", 3, 2, 1],
+      ["P3", 1, 1, 0],
+    ]);
   });
 
   it("needs an existing institution for teaching periods", async () => {
@@ -262,11 +374,23 @@ describe("F3 caseDurations", () => {
     caseDurations(from: $from, to: $to) { intakeToMatch { medianDays cases } matchToCompleted { medianDays cases } }
   }`;
 
-  it.each([[undefined, undefined], ["2025-01-01", "2025-03-31"], ["2025-10-01", undefined]])("matches the recomputation for window %s – %s", async (from, to) => {
-    const result = await server.graphql<{ caseDurations: { intakeToMatch: { medianDays: number | null; cases: number }; matchToCompleted: { medianDays: number | null; cases: number } } }>(query, { from, to });
+  it.each([
+    [undefined, undefined],
+    ["2025-01-01", "2025-03-31"],
+    ["2025-10-01", undefined],
+  ])("matches the recomputation for window %s – %s", async (from, to) => {
+    const result = await server.graphql<{
+      caseDurations: {
+        intakeToMatch: { medianDays: number | null; cases: number };
+        matchToCompleted: { medianDays: number | null; cases: number };
+      };
+    }>(query, { from, to });
     expect(result.errors).toBeUndefined();
     const raw = (await rawCases()).filter((c) => inWindow(day(c.created), from, to));
-    const toMatch = raw.flatMap((c) => { const m = firstAt(c, "MATCHED"); return m ? [(ms(m) - ms(c.created)) / 86_400_000] : []; });
+    const toMatch = raw.flatMap((c) => {
+      const m = firstAt(c, "MATCHED");
+      return m ? [(ms(m) - ms(c.created)) / 86_400_000] : [];
+    });
     const toComplete = raw.flatMap((c) => {
       const m = firstAt(c, "MATCHED");
       const d = firstAt(c, "COMPLETED");
@@ -282,7 +406,9 @@ describe("F3 caseDurations", () => {
   });
 
   it("by hand: intake→match A 10.5, B 10.5, E 11, F 8, H 4 days → median 10.5; match→completed A 79.625, E 60.5 → 70.0625", async () => {
-    const result = await server.graphql<{ caseDurations: { intakeToMatch: { medianDays: number }; matchToCompleted: { medianDays: number } } }>(query);
+    const result = await server.graphql<{
+      caseDurations: { intakeToMatch: { medianDays: number }; matchToCompleted: { medianDays: number } };
+    }>(query);
     expect(result.data?.caseDurations.intakeToMatch.medianDays).toBeCloseTo(10.5, 9);
     expect(result.data?.caseDurations.matchToCompleted.medianDays).toBeCloseTo(70.0625, 9);
   });
@@ -298,7 +424,10 @@ describe("F4 matchFigures", () => {
     }
   }`;
 
-  it.each([[undefined, undefined], ["2025-01-20", "2025-06-30"]])("matches the recomputation for window %s – %s", async (from, to) => {
+  it.each([
+    [undefined, undefined],
+    ["2025-01-20", "2025-06-30"],
+  ])("matches the recomputation for window %s – %s", async (from, to) => {
     const result = await server.graphql<{ matchFigures: Record<string, unknown> }>(query, { from, to });
     expect(result.errors).toBeUndefined();
     const sprints = (await db.read(
@@ -307,7 +436,11 @@ describe("F4 matchFigures", () => {
        OPTIONAL MATCH (s)-[:IN_PERIOD]->(tp:TeachingPeriod)
        RETURN s.id AS id, s.status AS status, toString(c.created) AS created, i.id AS institution, tp.id AS period`,
     )) as Array<{ id: string; status: string; created: string; institution: string | null; period: string | null }>;
-    const institutions = (await db.read("MATCH (i:Institution) RETURN i.id AS id, i.name AS name, i.kind AS kind")) as Array<{ id: string; name: string; kind: string }>;
+    const institutions = (await db.read("MATCH (i:Institution) RETURN i.id AS id, i.name AS name, i.kind AS kind")) as Array<{
+      id: string;
+      name: string;
+      kind: string;
+    }>;
     const periods = (await db.read(
       `MATCH (tp:TeachingPeriod) OPTIONAL MATCH (i:Institution)-[:HAS_PERIOD]->(tp)
        RETURN tp.id AS id, tp.name AS name, tp.academicYear AS year, toString(tp.startDate) AS start, i.name AS institution`,
@@ -318,11 +451,23 @@ describe("F4 matchFigures", () => {
     const expected = {
       total: new Set(matches.map((s) => s.id)).size,
       byInstitution: institutions
-        .map((i) => ({ institutionId: i.id, institutionName: i.name, level: i.kind, matches: count((s) => s.institution === i.id) }))
+        .map((i) => ({
+          institutionId: i.id,
+          institutionName: i.name,
+          level: i.kind,
+          matches: count((s) => s.institution === i.id),
+        }))
         .sort((a, b) => b.matches - a.matches || a.institutionName.localeCompare(b.institutionName)),
       byLevel: ["WO", "HBO", "MBO"].map((level) => ({ level, matches: count((s) => kindOf(s.institution) === level) })),
       byTeachingPeriod: periods
-        .map((p) => ({ periodId: p.id, periodName: p.name, academicYear: p.year, startDate: p.start, institutionName: p.institution, matches: count((s) => s.period === p.id) }))
+        .map((p) => ({
+          periodId: p.id,
+          periodName: p.name,
+          academicYear: p.year,
+          startDate: p.start,
+          institutionName: p.institution,
+          matches: count((s) => s.period === p.id),
+        }))
         .filter((p) => p.matches > 0)
         .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.institutionName.localeCompare(b.institutionName)),
     };
@@ -330,10 +475,25 @@ describe("F4 matchFigures", () => {
   });
 
   it("by hand: the cancelled sprint of F is no match; 4 matches, 3 at the Hogeschool", async () => {
-    const result = await server.graphql<{ matchFigures: { total: number; byLevel: Array<{ level: string; matches: number }>; byInstitution: Array<{ institutionId: string; matches: number }> } }>(query);
+    const result = await server.graphql<{
+      matchFigures: {
+        total: number;
+        byLevel: Array<{ level: string; matches: number }>;
+        byInstitution: Array<{ institutionId: string; matches: number }>;
+      };
+    }>(query);
     expect(result.data?.matchFigures.total).toBe(4);
-    expect(result.data?.matchFigures.byLevel).toEqual([{ level: "WO", matches: 1 }, { level: "HBO", matches: 3 }, { level: "MBO", matches: 0 }]);
-    expect(result.data?.matchFigures.byInstitution.map((i) => [i.institutionId, i.matches])).toEqual([["iH", 3], ["iW", 1], ["iX", 0], ["iM", 0]]);
+    expect(result.data?.matchFigures.byLevel).toEqual([
+      { level: "WO", matches: 1 },
+      { level: "HBO", matches: 3 },
+      { level: "MBO", matches: 0 },
+    ]);
+    expect(result.data?.matchFigures.byInstitution.map((i) => [i.institutionId, i.matches])).toEqual([
+      ["iH", 3],
+      ["iW", 1],
+      ["iX", 0],
+      ["iM", 0],
+    ]);
   });
 });
 
@@ -342,12 +502,24 @@ describe("F5 partnerYield", () => {
     partnerYield(from: $from, to: $to) { partnerId partnerName kind referredSmes cases matched completed matchRate completionRate }
   }`;
 
-  it.each([[undefined, undefined], ["2025-01-01", "2025-03-31"]])("matches the recomputation for window %s – %s", async (from, to) => {
+  it.each([
+    [undefined, undefined],
+    ["2025-01-01", "2025-03-31"],
+  ])("matches the recomputation for window %s – %s", async (from, to) => {
     const result = await server.graphql<{ partnerYield: Array<Record<string, unknown>> }>(query, { from, to });
     expect(result.errors).toBeUndefined();
-    const referrals = (await db.read("MATCH (p:Partner)-[r:REFERRED]->(s:Sme) RETURN p.id AS partner, s.id AS sme, toString(r.date) AS date")) as Array<{ partner: string; sme: string; date: string }>;
-    const asked = (await db.read("MATCH (s:Sme)-[:ASKED]->(c:Case) RETURN s.id AS sme, c.id AS case")) as Array<{ sme: string; case: string }>;
-    const partners = (await db.read("MATCH (p:Partner) RETURN p.id AS id, p.name AS name, p.kind AS kind")) as Array<{ id: string; name: string; kind: string }>;
+    const referrals = (await db.read(
+      "MATCH (p:Partner)-[r:REFERRED]->(s:Sme) RETURN p.id AS partner, s.id AS sme, toString(r.date) AS date",
+    )) as Array<{ partner: string; sme: string; date: string }>;
+    const asked = (await db.read("MATCH (s:Sme)-[:ASKED]->(c:Case) RETURN s.id AS sme, c.id AS case")) as Array<{
+      sme: string;
+      case: string;
+    }>;
+    const partners = (await db.read("MATCH (p:Partner) RETURN p.id AS id, p.name AS name, p.kind AS kind")) as Array<{
+      id: string;
+      name: string;
+      kind: string;
+    }>;
     const raw = await rawCases();
     const expected = partners
       .map((p) => {
@@ -356,7 +528,13 @@ describe("F5 partnerYield", () => {
         const matched = theirCases.filter((c) => furthest(c) >= 3).length;
         const completed = theirCases.filter((c) => furthest(c) >= 5).length;
         return {
-          partnerId: p.id, partnerName: p.name, kind: p.kind, referredSmes: smes.size, cases: theirCases.length, matched, completed,
+          partnerId: p.id,
+          partnerName: p.name,
+          kind: p.kind,
+          referredSmes: smes.size,
+          cases: theirCases.length,
+          matched,
+          completed,
           matchRate: theirCases.length ? matched / theirCases.length : null,
           completionRate: theirCases.length ? completed / theirCases.length : null,
         };
@@ -366,9 +544,22 @@ describe("F5 partnerYield", () => {
   });
 
   it("by hand: the bank referred s1, s2, s4 → cases A, B, C, H, E; matched A, B, H, E; completed A, E", async () => {
-    const result = await server.graphql<{ partnerYield: Array<{ partnerId: string; referredSmes: number; cases: number; matched: number; completed: number }> }>(query);
-    expect(result.data?.partnerYield[0]).toMatchObject({ partnerId: "bank", referredSmes: 3, cases: 5, matched: 4, completed: 2 });
-    expect(result.data?.partnerYield.find((p) => p.partnerId === "net")).toMatchObject({ referredSmes: 0, cases: 0, matched: 0, completed: 0 });
+    const result = await server.graphql<{
+      partnerYield: Array<{ partnerId: string; referredSmes: number; cases: number; matched: number; completed: number }>;
+    }>(query);
+    expect(result.data?.partnerYield[0]).toMatchObject({
+      partnerId: "bank",
+      referredSmes: 3,
+      cases: 5,
+      matched: 4,
+      completed: 2,
+    });
+    expect(result.data?.partnerYield.find((p) => p.partnerId === "net")).toMatchObject({
+      referredSmes: 0,
+      cases: 0,
+      matched: 0,
+      completed: 0,
+    });
   });
 });
 
@@ -377,7 +568,10 @@ describe("F6 teacherResponseRates", () => {
     teacherResponseRates(from: $from, to: $to, asOf: $asOf) { teacherId teacherName sent answered interested notNow declined expired open responseRate interestRate }
   }`;
 
-  it.each([[undefined, undefined], ["2025-02-01", "2025-04-30"]])("matches the recomputation for window %s – %s", async (from, to) => {
+  it.each([
+    [undefined, undefined],
+    ["2025-02-01", "2025-04-30"],
+  ])("matches the recomputation for window %s – %s", async (from, to) => {
     const asOf = "2025-06-01T00:00:00Z";
     const result = await server.graphql<{ teacherResponseRates: Array<Record<string, unknown>> }>(query, { from, to, asOf });
     expect(result.errors).toBeUndefined();
@@ -393,10 +587,17 @@ describe("F6 teacherResponseRates", () => {
         const expired = mine.filter((p) => p.answer === null && ms(p.expiresAt) < ms(asOf)).length;
         const interested = mine.filter((p) => p.answer === "INTERESTED").length;
         return {
-          teacherId: id, teacherName: mine[0]!.name, sent, answered, interested,
+          teacherId: id,
+          teacherName: mine[0]!.name,
+          sent,
+          answered,
+          interested,
           notNow: mine.filter((p) => p.answer === "NOT_NOW").length,
           declined: mine.filter((p) => p.answer === "DECLINED").length,
-          expired, open: sent - answered - expired, responseRate: answered / sent, interestRate: interested / sent,
+          expired,
+          open: sent - answered - expired,
+          responseRate: answered / sent,
+          interestRate: interested / sent,
         };
       })
       .sort((a, b) => b.sent - a.sent || a.teacherName.localeCompare(b.teacherName));
@@ -404,9 +605,21 @@ describe("F6 teacherResponseRates", () => {
   });
 
   it("by hand: Anna was sent 4, answered 2 (1 interested), 1 expired, 1 open; Dirk, never sent one, is not listed", async () => {
-    const result = await server.graphql<{ teacherResponseRates: Array<Record<string, unknown>> }>(query, { asOf: "2025-06-01T00:00:00Z" });
+    const result = await server.graphql<{ teacherResponseRates: Array<Record<string, unknown>> }>(query, {
+      asOf: "2025-06-01T00:00:00Z",
+    });
     expect(result.data?.teacherResponseRates[0]).toEqual({
-      teacherId: "t1", teacherName: "Anna", sent: 4, answered: 2, interested: 1, notNow: 0, declined: 1, expired: 1, open: 1, responseRate: 0.5, interestRate: 0.25,
+      teacherId: "t1",
+      teacherName: "Anna",
+      sent: 4,
+      answered: 2,
+      interested: 1,
+      notNow: 0,
+      declined: 1,
+      expired: 1,
+      open: 1,
+      responseRate: 0.5,
+      interestRate: 0.25,
     });
     expect(result.data?.teacherResponseRates.map((t) => t.teacherId)).toEqual(["t1", "t2", "t3"]);
   });

@@ -17,7 +17,16 @@ describe("stopping npm start", () => {
     const bolt = await freePort();
     const app = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
       cwd: projectRoot,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NEO4J_HOME: home, NEO4J_BOLT_PORT: String(bolt), PORT: "0", SEED_DEMO: "false", NEO4J_HEAP: "512m", NEO4J_PAGECACHE: "64m" },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NEO4J_HOME: home,
+        NEO4J_BOLT_PORT: String(bolt),
+        PORT: "0",
+        SEED_DEMO: "false",
+        NEO4J_HEAP: "512m",
+        NEO4J_PAGECACHE: "64m",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

@@ -40,11 +40,13 @@ describe("the generated GraphQL API over the real graph", () => {
        RETURN i.name AS institution, p.name AS programme, p.mappingStatus AS mapping, c.themes AS themes`,
       { id },
     );
-    expect(rows).toEqual([{ institution: "Hogeschool Test", programme: "HBO-ICT", mapping: "NOT_APPROACHED", themes: ["data", "dashboards"] }]);
+    expect(rows).toEqual([
+      { institution: "Hogeschool Test", programme: "HBO-ICT", mapping: "NOT_APPROACHED", themes: ["data", "dashboards"] },
+    ]);
 
-    const read = await server.graphql<{ institutions: Array<{ name: string; programmes: Array<{ courses: Array<{ name: string }> }> }> }>(
-      `query { institutions(where: { kind: { eq: HBO } }) { name programmes { courses { name } } } }`,
-    );
+    const read = await server.graphql<{
+      institutions: Array<{ name: string; programmes: Array<{ courses: Array<{ name: string }> }> }>;
+    }>(`query { institutions(where: { kind: { eq: HBO } }) { name programmes { courses { name } } } }`);
     expect(read.errors).toBeUndefined();
     expect(read.data?.institutions).toEqual([{ name: "Hogeschool Test", programmes: [{ courses: [{ name: "Data Sprint" }] }] }]);
   });
@@ -58,9 +60,13 @@ describe("the generated GraphQL API over the real graph", () => {
   });
 
   it("refuses a duplicate KvK number with a clear error and writes nothing", async () => {
-    const first = await server.graphql(`mutation { createSmes(input: [{ name: "Bakkerij A", kvkNumber: "12345678" }]) { smes { id } } }`);
+    const first = await server.graphql(
+      `mutation { createSmes(input: [{ name: "Bakkerij A", kvkNumber: "12345678" }]) { smes { id } } }`,
+    );
     expect(first.errors).toBeUndefined();
-    const second = await server.graphql(`mutation { createSmes(input: [{ name: "Bakkerij B", kvkNumber: "12345678" }]) { smes { id } } }`);
+    const second = await server.graphql(
+      `mutation { createSmes(input: [{ name: "Bakkerij B", kvkNumber: "12345678" }]) { smes { id } } }`,
+    );
     expect(second.errors?.[0]?.message).toMatch(/KvK number already exists/);
     expect(second.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", field: "kvkNumber" });
     const rows = await db.read("MATCH (s:Sme {kvkNumber: '12345678'}) RETURN s.name AS name");

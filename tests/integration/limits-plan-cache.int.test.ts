@@ -23,7 +23,15 @@ beforeAll(async () => {
   db = await connectTestDatabase();
   await resetGraph(db);
   server = await listen(
-    loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", MAX_PAGE_SIZE: "3", MAX_QUERY_COST: "20", MAX_QUERY_DEPTH: "4", RATE_LIMIT_PER_MINUTE: "100000" }),
+    loadConfig({
+      NODE_ENV: "test",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      MAX_PAGE_SIZE: "3",
+      MAX_QUERY_COST: "20",
+      MAX_QUERY_DEPTH: "4",
+      RATE_LIMIT_PER_MINUTE: "100000",
+    }),
     db,
   );
   token = await tokenFor(["COORDINATOR"]);
@@ -70,7 +78,9 @@ describe("operation limits with a document seen before", () => {
 
   it("plans each operation of one document on its own", async () => {
     expect((await wide({ n: 1, m: 1 })).body.errors).toBeUndefined();
-    const deep = await postRaw(server.url, JSON.stringify({ query, operationName: "Deep" }), { authorization: `Bearer ${token}` });
+    const deep = await postRaw(server.url, JSON.stringify({ query, operationName: "Deep" }), {
+      authorization: `Bearer ${token}`,
+    });
     expect(deep.body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_DEEP", depth: 5, maxDepth: 4 });
     expect((await wide({ n: 1, m: 1 })).body.errors).toBeUndefined();
   });

@@ -40,9 +40,19 @@ afterAll(async () => {
 
 describe("limits on one operation", () => {
   it("refuses an operation nested deeper than MAX_QUERY_DEPTH, fragments included", async () => {
-    const ok = await gql(small.url, `{ people(limit: 1) { knows(limit: 1) { knows(limit: 1) { knows(limit: 1) { knows(limit: 1) { name } } } } } }`, undefined, token);
+    const ok = await gql(
+      small.url,
+      `{ people(limit: 1) { knows(limit: 1) { knows(limit: 1) { knows(limit: 1) { knows(limit: 1) { name } } } } } }`,
+      undefined,
+      token,
+    );
     expect(ok.body.errors).toBeUndefined();
-    const deep = await gql(small.url, `{ people(limit: 1) { knows(limit: 1) { knows(limit: 1) { knows(limit: 1) { knows(limit: 1) { knows(limit: 1) { name } } } } } } }`, undefined, token);
+    const deep = await gql(
+      small.url,
+      `{ people(limit: 1) { knows(limit: 1) { knows(limit: 1) { knows(limit: 1) { knows(limit: 1) { knows(limit: 1) { name } } } } } } }`,
+      undefined,
+      token,
+    );
     expect(deep.status).toBe(400);
     expect(deep.body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_DEEP", depth: 7, maxDepth: 6 });
     const viaFragments = await gql(
@@ -57,7 +67,12 @@ describe("limits on one operation", () => {
   it("refuses a page larger than MAX_PAGE_SIZE, literal or variable, and caps lists asked without one", async () => {
     const literal = await gql(small.url, `{ institutions(limit: 4) { id } }`, undefined, token);
     expect(literal.body.errors?.[0]?.extensions).toMatchObject({ code: "PAGE_TOO_LARGE", field: "limit", maxPageSize: 3 });
-    const variable = await gql(small.url, `query($n: Int) { institutionsConnection(first: $n) { totalCount } }`, { n: 1000 }, token);
+    const variable = await gql(
+      small.url,
+      `query($n: Int) { institutionsConnection(first: $n) { totalCount } }`,
+      { n: 1000 },
+      token,
+    );
     expect(variable.body.errors?.[0]?.extensions).toMatchObject({ code: "PAGE_TOO_LARGE", field: "first" });
     const negative = await gql(small.url, `{ institutions(limit: -1) { id } }`, undefined, token);
     expect(codeOf(negative)).toBe("PAGE_TOO_LARGE");
@@ -78,7 +93,12 @@ describe("limits on one operation", () => {
   });
 
   it("stops parsing a document with more than MAX_QUERY_TOKENS tokens", async () => {
-    const long = await gql(small.url, `{ ${Array.from({ length: 150 }, (_, i) => `a${i}: __typename`).join(" ")} }`, undefined, token);
+    const long = await gql(
+      small.url,
+      `{ ${Array.from({ length: 150 }, (_, i) => `a${i}: __typename`).join(" ")} }`,
+      undefined,
+      token,
+    );
     expect(long.status).toBe(400);
     expect(codeOf(long)).toBe("GRAPHQL_PARSE_FAILED");
     expect(long.body.errors?.[0]?.message).toMatch(/Document contains more tha[nt] 400 tokens/);
@@ -87,7 +107,12 @@ describe("limits on one operation", () => {
 
 describe("limits on the HTTP request", () => {
   it("refuses a body larger than MAX_BODY_SIZE with 413 PAYLOAD_TOO_LARGE", async () => {
-    const big = await gql(small.url, `query($x: String) { institutions(where: { name: { eq: $x } }) { id } }`, { x: "y".repeat(11_000) }, token);
+    const big = await gql(
+      small.url,
+      `query($x: String) { institutions(where: { name: { eq: $x } }) { id } }`,
+      { x: "y".repeat(11_000) },
+      token,
+    );
     expect(big.status).toBe(413);
     expect(codeOf(big)).toBe("PAYLOAD_TOO_LARGE");
   });
@@ -100,21 +125,30 @@ describe("limits on the HTTP request", () => {
   });
 
   it("refuses batched operations", async () => {
-    const batch = await postRaw(small.url, JSON.stringify([{ query: "{ institutions { id } }" }, { query: "{ people { id } }" }]), {
-      authorization: `Bearer ${token}`,
-    });
+    const batch = await postRaw(
+      small.url,
+      JSON.stringify([{ query: "{ institutions { id } }" }, { query: "{ people { id } }" }]),
+      {
+        authorization: `Bearer ${token}`,
+      },
+    );
     expect(batch.status).toBe(400);
-    expect(batch.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Batched operations are turned off/), extensions: { code: "BAD_REQUEST" } });
+    expect(batch.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/Batched operations are turned off/),
+      extensions: { code: "BAD_REQUEST" },
+    });
   });
 
   it("has CSRF prevention on: a simple GET or text/plain POST without a preflight header is refused", async () => {
-    const get = await fetch(`${small.url}graphql?query=${encodeURIComponent("{ institutions { id } }")}`, { headers: { authorization: `Bearer ${token}` } });
+    const get = await fetch(`${small.url}graphql?query=${encodeURIComponent("{ institutions { id } }")}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(get.status).toBe(400);
     expect(await get.text()).toMatch(/CSRF/);
     const plain = await fetch(`${small.url}graphql`, {
       method: "POST",
       headers: { "content-type": "text/plain", authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: "mutation { createSmes(input: [{ name: \"CSRF\" }]) { smes { id } } }" }),
+      body: JSON.stringify({ query: 'mutation { createSmes(input: [{ name: "CSRF" }]) { smes { id } } }' }),
     });
     expect(plain.status).toBe(400);
     expect((await db.read("MATCH (s:Sme {name: 'CSRF'}) RETURN count(s) AS n"))[0]?.n).toBe(0);
@@ -126,7 +160,8 @@ describe("limits on the HTTP request", () => {
       const a = await tokenFor(["VIEWER"], "user-a");
       const b = await tokenFor(["VIEWER"], "user-b");
       const statuses: number[] = [];
-      for (let i = 0; i < 6; i++) statuses.push((await gql(limited.url, "{ institutions(limit: 1) { id } }", undefined, a)).status);
+      for (let i = 0; i < 6; i++)
+        statuses.push((await gql(limited.url, "{ institutions(limit: 1) { id } }", undefined, a)).status);
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
       const refused = await gql(limited.url, "{ institutions(limit: 1) { id } }", undefined, a);
       expect(codeOf(refused)).toBe("TOO_MANY_REQUESTS");
@@ -135,7 +170,8 @@ describe("limits on the HTTP request", () => {
       expect((await gql(limited.url, "{ institutions(limit: 1) { id } }", undefined, b)).status).toBe(200);
       // Anonymous sign-in attempts from one address share one budget.
       const anonymous: number[] = [];
-      for (let i = 0; i < 6; i++) anonymous.push((await gql(limited.url, `mutation { login(email: "x@y.nl", password: "p") { token } }`)).status);
+      for (let i = 0; i < 6; i++)
+        anonymous.push((await gql(limited.url, `mutation { login(email: "x@y.nl", password: "p") { token } }`)).status);
       expect(anonymous.at(-1)).toBe(429);
     } finally {
       await limited.close();

@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
-import { day, instant, ok, refused, seedAgreement, seedCase, seedCourse, seedInstitution, seedWorkspace, signedInAs } from "./cases-graph-fixtures.js";
+import {
+  day,
+  instant,
+  ok,
+  refused,
+  seedAgreement,
+  seedCase,
+  seedCourse,
+  seedInstitution,
+  seedWorkspace,
+  signedInAs,
+} from "./cases-graph-fixtures.js";
 
 /** Agreements and capacity, matching into a sprint (also 20 at once for the last place), and sprints. */
 let db: Database;
@@ -54,17 +65,64 @@ beforeAll(async () => {
   await seedInstitution(db, { id: "mbo", kind: "MBO" });
   const p1 = { id: "P1", name: "Blok 1", start: day(40), end: day(100) };
   const p2 = { id: "P2", name: "Blok 2", start: day(110), end: day(170) };
-  await seedCourse(db, { id: "C1", name: "Course with 2 places", themes: ["data"], institution: "hbo", teachers: ["t1"], periods: [p1, p2], agreement: { casesPerPeriod: 2 } });
-  await seedCourse(db, { id: "C2", name: "Two teachers", themes: ["data"], institution: "hbo", teachers: ["t2a", "t2b"], periods: [p1], agreement: { casesPerPeriod: 3 } });
+  await seedCourse(db, {
+    id: "C1",
+    name: "Course with 2 places",
+    themes: ["data"],
+    institution: "hbo",
+    teachers: ["t1"],
+    periods: [p1, p2],
+    agreement: { casesPerPeriod: 2 },
+  });
+  await seedCourse(db, {
+    id: "C2",
+    name: "Two teachers",
+    themes: ["data"],
+    institution: "hbo",
+    teachers: ["t2a", "t2b"],
+    periods: [p1],
+    agreement: { casesPerPeriod: 3 },
+  });
   await seedCourse(db, { id: "C3", name: "No agreement", themes: ["data"], institution: "hbo", teachers: ["t3"], periods: [p1] });
-  await seedCourse(db, { id: "C4", name: "Expired agreement", themes: ["data"], institution: "hbo", teachers: ["t4"], periods: [p1], agreement: { casesPerPeriod: 9, validTo: day(10) } });
-  await seedCourse(db, { id: "C5", name: "The last place", themes: ["data"], institution: "hbo", teachers: ["t5"], periods: [p1], agreement: { casesPerPeriod: 3 } });
+  await seedCourse(db, {
+    id: "C4",
+    name: "Expired agreement",
+    themes: ["data"],
+    institution: "hbo",
+    teachers: ["t4"],
+    periods: [p1],
+    agreement: { casesPerPeriod: 9, validTo: day(10) },
+  });
+  await seedCourse(db, {
+    id: "C5",
+    name: "The last place",
+    themes: ["data"],
+    institution: "hbo",
+    teachers: ["t5"],
+    periods: [p1],
+    agreement: { casesPerPeriod: 3 },
+  });
   // MBO courses under wider agreements: the programme's (4 per period) and, for M2, the institution's (no limit).
-  await seedCourse(db, { id: "M1", name: "MBO course", themes: ["data"], institution: "mbo", teachers: ["t6"], periods: [{ id: "Q1", start: day(40), end: day(100) }] });
+  await seedCourse(db, {
+    id: "M1",
+    name: "MBO course",
+    themes: ["data"],
+    institution: "mbo",
+    teachers: ["t6"],
+    periods: [{ id: "Q1", start: day(40), end: day(100) }],
+  });
   await seedAgreement(db, { id: "agr-prog-mbo", covers: { label: "Programme", id: "prog-mbo" }, casesPerPeriod: 4 });
   await seedAgreement(db, { id: "agr-inst-mbo", covers: { label: "Institution", id: "mbo" }, casesPerPeriod: null });
   // The most specific agreement governs: M1 gets its own course agreement of 1 on top of the programme's.
-  await seedCourse(db, { id: "M2", name: "MBO course 2", themes: ["data"], institution: "mbo", teachers: ["t7"], periods: [{ id: "Q1", start: day(40), end: day(100) }], agreement: { casesPerPeriod: 1 } });
+  await seedCourse(db, {
+    id: "M2",
+    name: "MBO course 2",
+    themes: ["data"],
+    institution: "mbo",
+    teachers: ["t7"],
+    periods: [{ id: "Q1", start: day(40), end: day(100) }],
+    agreement: { casesPerPeriod: 1 },
+  });
 });
 
 afterAll(async () => {
@@ -74,8 +132,20 @@ afterAll(async () => {
 
 describe("courseCapacity", () => {
   it("counts the governing agreement's places: course over programme over institution, valid in the period", async () => {
-    expect(await capacity("C1", "P1")).toEqual({ runsInPeriod: true, hasAgreement: true, casesPerPeriod: 2, used: 0, remaining: 2 });
-    expect(await capacity("C3", "P1")).toEqual({ runsInPeriod: true, hasAgreement: false, casesPerPeriod: 0, used: 0, remaining: 0 });
+    expect(await capacity("C1", "P1")).toEqual({
+      runsInPeriod: true,
+      hasAgreement: true,
+      casesPerPeriod: 2,
+      used: 0,
+      remaining: 2,
+    });
+    expect(await capacity("C3", "P1")).toEqual({
+      runsInPeriod: true,
+      hasAgreement: false,
+      casesPerPeriod: 0,
+      used: 0,
+      remaining: 0,
+    });
     expect(await capacity("C4", "P1")).toMatchObject({ hasAgreement: false, remaining: 0 });
     expect(await capacity("M1", "Q1")).toMatchObject({ hasAgreement: true, casesPerPeriod: 4, remaining: 4 });
     expect(await capacity("M2", "Q1")).toMatchObject({ hasAgreement: true, casesPerPeriod: 1, remaining: 1 });
@@ -88,7 +158,9 @@ describe("agreementCapacity", () => {
     agreementId courses { courseId periodId governingAgreementId casesPerPeriod used remaining } } }`;
 
   it("lists every course an agreement covers per period, counted as courseCapacity counts it, with the agreement that governs", async () => {
-    const data = await ok<{ agreementCapacity: unknown[] }>(server, AGREEMENT_CAPACITY, { agreements: ["agr-prog-mbo", "agr-C4", "nope", "agr-C1"] });
+    const data = await ok<{ agreementCapacity: unknown[] }>(server, AGREEMENT_CAPACITY, {
+      agreements: ["agr-prog-mbo", "agr-C4", "nope", "agr-C1"],
+    });
     const row = (course: string, period: string, governing: string | null, cap: number | null) => ({
       courseId: course,
       periodId: period,
@@ -110,7 +182,12 @@ describe("agreementCapacity", () => {
 describe("matchCase", () => {
   it("plans a sprint in the course and period, uses a place, and moves the case to MATCHED", async () => {
     const caseId = await proposedCase("K1");
-    const data = await ok<{ matchCase: Record<string, unknown> }>(server, MATCH, { case: caseId, course: "C1", period: "P1", teamSize: 4 });
+    const data = await ok<{ matchCase: Record<string, unknown> }>(server, MATCH, {
+      case: caseId,
+      course: "C1",
+      period: "P1",
+      teamSize: 4,
+    });
     expect(data.matchCase).toMatchObject({
       status: "PLANNED",
       caseStatus: "MATCHED",
@@ -124,7 +201,9 @@ describe("matchCase", () => {
     });
     expect(await capacity("C1", "P1")).toMatchObject({ used: 1, remaining: 1 });
     expect(await capacity("C1", "P2")).toMatchObject({ used: 0, remaining: 2 });
-    const event = await db.read("MATCH (:Case {id: 'K1'})-[:HAD_EVENT]->(e:CaseEvent {to: 'MATCHED'}) RETURN e.from AS from, e.by AS by, e.note AS note");
+    const event = await db.read(
+      "MATCH (:Case {id: 'K1'})-[:HAD_EVENT]->(e:CaseEvent {to: 'MATCHED'}) RETURN e.from AS from, e.by AS by, e.note AS note",
+    );
     expect(event).toEqual([{ from: "PROPOSED", by: COORD, note: "Course with 2 places, Blok 1" }]);
   });
 
@@ -150,9 +229,11 @@ describe("matchCase", () => {
     const caseId = await proposedCase(`R-${course}-${period}`);
     const error = await refused(server, MATCH, { case: caseId, course, period });
     expect(error.extensions).toMatchObject({ code, field });
-    expect(await db.read("MATCH (k:Case {id: $id}) RETURN k.status AS status, COUNT { (k)<-[:FOR_CASE]-() } AS sprints", { id: caseId })).toEqual([
-      { status: "PROPOSED", sprints: 0 },
-    ]);
+    expect(
+      await db.read("MATCH (k:Case {id: $id}) RETURN k.status AS status, COUNT { (k)<-[:FOR_CASE]-() } AS sprints", {
+        id: caseId,
+      }),
+    ).toEqual([{ status: "PROPOSED", sprints: 0 }]);
   });
 
   it("refuses a full course with CAPACITY_EXHAUSTED", async () => {
@@ -168,7 +249,9 @@ describe("matchCase", () => {
     // Two of the three places are taken.
     for (const id of ["L1", "L2"]) await ok(server, MATCH, { case: await proposedCase(id), course: "C5", period: "P1" });
     const contenders = await Promise.all(Array.from({ length: 20 }, (_, i) => proposedCase(`race-${i}`)));
-    const results = await Promise.all(contenders.map((caseId) => server.graphql(MATCH, { case: caseId, course: "C5", period: "P1" })));
+    const results = await Promise.all(
+      contenders.map((caseId) => server.graphql(MATCH, { case: caseId, course: "C5", period: "P1" })),
+    );
     const codes = results.map((r) => (r.errors?.[0]?.extensions?.code as string | undefined) ?? "OK");
     expect(codes.filter((c) => c === "OK")).toHaveLength(1);
     expect(codes.filter((c) => c === "CAPACITY_EXHAUSTED")).toHaveLength(19);
@@ -187,13 +270,27 @@ describe("matchCase", () => {
 describe("sprints", () => {
   it("runs a sprint with milestones to completion, and refuses milestones once it is done", async () => {
     const caseId = await proposedCase("S1");
-    const sprint = (await ok<{ matchCase: { id: string } }>(server, MATCH, { case: caseId, course: "C2", period: "P1" })).matchCase.id;
-    const first = (await ok<{ addMilestone: { id: string } }>(server, ADD_MILESTONE, { sprint, title: "Kick-off", due: day(41) })).addMilestone;
-    expect((await ok<{ startSprint: unknown }>(server, START, { sprint })).startSprint).toEqual({ status: "RUNNING", caseStatus: "IN_SPRINT" });
+    const sprint = (await ok<{ matchCase: { id: string } }>(server, MATCH, { case: caseId, course: "C2", period: "P1" }))
+      .matchCase.id;
+    const first = (await ok<{ addMilestone: { id: string } }>(server, ADD_MILESTONE, { sprint, title: "Kick-off", due: day(41) }))
+      .addMilestone;
+    expect((await ok<{ startSprint: unknown }>(server, START, { sprint })).startSprint).toEqual({
+      status: "RUNNING",
+      caseStatus: "IN_SPRINT",
+    });
     await ok(server, ADD_MILESTONE, { sprint, title: "Demo", due: day(90) });
-    expect((await ok<{ completeMilestone: { done: boolean } }>(server, DONE_MILESTONE, { milestone: first.id })).completeMilestone.done).toBe(true);
-    expect((await refused(server, DONE_MILESTONE, { milestone: first.id })).extensions).toMatchObject({ code: "CONFLICT", field: "milestone" });
-    expect((await refused(server, ADD_MILESTONE, { sprint, title: " " })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "title" });
+    expect(
+      (await ok<{ completeMilestone: { done: boolean } }>(server, DONE_MILESTONE, { milestone: first.id })).completeMilestone
+        .done,
+    ).toBe(true);
+    expect((await refused(server, DONE_MILESTONE, { milestone: first.id })).extensions).toMatchObject({
+      code: "CONFLICT",
+      field: "milestone",
+    });
+    expect((await refused(server, ADD_MILESTONE, { sprint, title: " " })).extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "title",
+    });
 
     const done = (await ok<{ completeSprint: Record<string, unknown> }>(server, COMPLETE, { sprint })).completeSprint;
     expect(done).toEqual({
@@ -207,8 +304,13 @@ describe("sprints", () => {
         { title: "Demo", done: false },
       ],
     });
-    expect((await refused(server, ADD_MILESTONE, { sprint, title: "Late" })).extensions).toMatchObject({ code: "ILLEGAL_TRANSITION", field: "sprint" });
-    expect(await db.read("MATCH (:Sprint {id: $id})-[:HAS_MILESTONE]->(m) RETURN count(m) AS n", { id: sprint })).toEqual([{ n: 2 }]);
+    expect((await refused(server, ADD_MILESTONE, { sprint, title: "Late" })).extensions).toMatchObject({
+      code: "ILLEGAL_TRANSITION",
+      field: "sprint",
+    });
+    expect(await db.read("MATCH (:Sprint {id: $id})-[:HAS_MILESTONE]->(m) RETURN count(m) AS n", { id: sprint })).toEqual([
+      { n: 2 },
+    ]);
   });
 
   it("gives the place back when a matched case is closed", async () => {

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
-import { day, instant, ok, refused, seedCase, seedCourse, seedInstitution, seedWorkspace, signedInAs } from "./cases-graph-fixtures.js";
+import {
+  day,
+  instant,
+  ok,
+  refused,
+  seedCase,
+  seedCourse,
+  seedInstitution,
+  seedWorkspace,
+  signedInAs,
+} from "./cases-graph-fixtures.js";
 
 /** Proposals until matched: cooldown, expiry, answers, and the teachers' digests. */
 let db: Database;
@@ -45,8 +55,24 @@ beforeAll(async () => {
   await seedWorkspace(db, { id: "ws", coordinators: [{ id: COORD, name: "Carla" }] });
   await seedInstitution(db, { id: "hbo", kind: "HBO" });
   const window = [{ id: "P1", name: "Blok 2", start: day(40), end: day(100) }];
-  await seedCourse(db, { id: "A", name: "Data Sprint", themes: ["data"], institution: "hbo", teachers: ["tT"], periods: window, agreement: { casesPerPeriod: 5 } });
-  await seedCourse(db, { id: "B", name: "Other course", themes: ["data"], institution: "hbo", teachers: ["tU"], periods: window, agreement: { casesPerPeriod: 5 } });
+  await seedCourse(db, {
+    id: "A",
+    name: "Data Sprint",
+    themes: ["data"],
+    institution: "hbo",
+    teachers: ["tT"],
+    periods: window,
+    agreement: { casesPerPeriod: 5 },
+  });
+  await seedCourse(db, {
+    id: "B",
+    name: "Other course",
+    themes: ["data"],
+    institution: "hbo",
+    teachers: ["tU"],
+    periods: window,
+    agreement: { casesPerPeriod: 5 },
+  });
 });
 
 afterAll(async () => {
@@ -86,18 +112,28 @@ describe("proposeCase", () => {
     await propose({ case: "K3" });
     await seedCase(db, { id: "K4" });
     await propose({ case: "K4", sentAt: instant(-59) });
-    expect((await refused(server, PROPOSE, { case: "K4", teacher: "tT", course: "A" })).extensions).toMatchObject({ code: "COOLDOWN" });
+    expect((await refused(server, PROPOSE, { case: "K4", teacher: "tT", course: "A" })).extensions).toMatchObject({
+      code: "COOLDOWN",
+    });
     expect([await proposalCount("K3"), await proposalCount("K4")]).toEqual([2, 1]);
   });
 
   it("refuses a teacher who does not teach the course, and a send date in the future", async () => {
     await seedCase(db, { id: "K5" });
-    expect((await refused(server, PROPOSE, { case: "K5", teacher: "tU", course: "A" })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "course" });
-    expect((await refused(server, PROPOSE, { case: "K5", teacher: "tT", course: "A", sentAt: instant(2) })).extensions).toMatchObject({
+    expect((await refused(server, PROPOSE, { case: "K5", teacher: "tU", course: "A" })).extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "course",
+    });
+    expect(
+      (await refused(server, PROPOSE, { case: "K5", teacher: "tT", course: "A", sentAt: instant(2) })).extensions,
+    ).toMatchObject({
       code: "BAD_USER_INPUT",
       field: "sentAt",
     });
-    expect((await refused(server, PROPOSE, { case: "K5", teacher: "nobody", course: "A" })).extensions).toMatchObject({ code: "NOT_FOUND", field: "teacher" });
+    expect((await refused(server, PROPOSE, { case: "K5", teacher: "nobody", course: "A" })).extensions).toMatchObject({
+      code: "NOT_FOUND",
+      field: "teacher",
+    });
     expect(await proposalCount("K5")).toBe(0);
     expect(await db.read("MATCH (k:Case {id: 'K5'}) RETURN k.status AS s")).toEqual([{ s: "QUALIFIED" }]);
   });
@@ -118,24 +154,39 @@ describe("answers and expiry", () => {
     const error = await refused(server, ANSWER, { proposal: old.id, answer: "INTERESTED" });
     expect(error.extensions).toMatchObject({ code: "ILLEGAL_TRANSITION", field: "proposal" });
     expect(await db.read("MATCH (p:Proposal {id: $id}) RETURN p.answer AS a", { id: old.id })).toEqual([{ a: null }]);
-    const answered = await ok<{ answerProposal: { state: string; answer: string } }>(server, ANSWER, { proposal: recent.id, answer: "INTERESTED" });
+    const answered = await ok<{ answerProposal: { state: string; answer: string } }>(server, ANSWER, {
+      proposal: recent.id,
+      answer: "INTERESTED",
+    });
     expect(answered.answerProposal).toMatchObject({ state: "ANSWERED", answer: "INTERESTED" });
   });
 
   it("needs a reason to decline, answers once, and shows the answer in the timeline", async () => {
     await seedCase(db, { id: "E3" });
     const p = await propose({ case: "E3" });
-    expect((await refused(server, ANSWER, { proposal: p.id, answer: "DECLINED" })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "reason" });
-    expect((await refused(server, ANSWER, { proposal: p.id, answer: "NOT_NOW", answeredAt: instant(-1) })).extensions).toMatchObject({
+    expect((await refused(server, ANSWER, { proposal: p.id, answer: "DECLINED" })).extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "reason",
+    });
+    expect(
+      (await refused(server, ANSWER, { proposal: p.id, answer: "NOT_NOW", answeredAt: instant(-1) })).extensions,
+    ).toMatchObject({
       code: "BAD_USER_INPUT",
       field: "answeredAt",
     });
-    const declined = await ok<{ answerProposal: { declineReason: string } }>(server, ANSWER, { proposal: p.id, answer: "DECLINED", reason: "Vol dit blok" });
+    const declined = await ok<{ answerProposal: { declineReason: string } }>(server, ANSWER, {
+      proposal: p.id,
+      answer: "DECLINED",
+      reason: "Vol dit blok",
+    });
     expect(declined.answerProposal.declineReason).toBe("Vol dit blok");
-    expect((await refused(server, ANSWER, { proposal: p.id, answer: "INTERESTED" })).extensions).toMatchObject({ code: "CONFLICT", field: "proposal" });
-    expect(await db.read("MATCH (p:Proposal {id: $id}) RETURN p.answer AS a, p.declineReason AS r, p.answeredBy AS by", { id: p.id })).toEqual([
-      { a: "DECLINED", r: "Vol dit blok", by: COORD },
-    ]);
+    expect((await refused(server, ANSWER, { proposal: p.id, answer: "INTERESTED" })).extensions).toMatchObject({
+      code: "CONFLICT",
+      field: "proposal",
+    });
+    expect(
+      await db.read("MATCH (p:Proposal {id: $id}) RETURN p.answer AS a, p.declineReason AS r, p.answeredBy AS by", { id: p.id }),
+    ).toEqual([{ a: "DECLINED", r: "Vol dit blok", by: COORD }]);
     const timeline = await ok<{ caseTimeline: Array<{ kind: string; answer: string | null; reason: string | null }> }>(
       server,
       `query { caseTimeline(case: "E3") { kind answer reason } }`,
@@ -166,10 +217,35 @@ describe("digests", () => {
   beforeAll(async () => {
     const window = [{ id: "PD", name: "Blok D", start: day(40), end: day(100) }];
     // tD: a rhythm and an agreement. tX: an agreement but no rhythm. tY: a rhythm but no agreement.
-    await seedCourse(db, { id: "AD", name: "Analytics Lab", themes: ["analytics"], institution: "hbo", teachers: ["tD"], periods: window, agreement: { casesPerPeriod: 5 } });
-    await seedCourse(db, { id: "BD", name: "BI Minor", themes: ["analytics"], institution: "hbo", teachers: ["tX"], periods: window, agreement: { casesPerPeriod: 5 } });
-    await seedCourse(db, { id: "CD", name: "Loose course", themes: ["analytics"], institution: "hbo", teachers: ["tY"], periods: window });
-    await db.write(`MATCH (t:Person {id: 'tD'}) SET t.digestEveryDays = 14, t.language = 'EN', t.name = 'Dana', t.email = 'dana@hva.nl'`);
+    await seedCourse(db, {
+      id: "AD",
+      name: "Analytics Lab",
+      themes: ["analytics"],
+      institution: "hbo",
+      teachers: ["tD"],
+      periods: window,
+      agreement: { casesPerPeriod: 5 },
+    });
+    await seedCourse(db, {
+      id: "BD",
+      name: "BI Minor",
+      themes: ["analytics"],
+      institution: "hbo",
+      teachers: ["tX"],
+      periods: window,
+      agreement: { casesPerPeriod: 5 },
+    });
+    await seedCourse(db, {
+      id: "CD",
+      name: "Loose course",
+      themes: ["analytics"],
+      institution: "hbo",
+      teachers: ["tY"],
+      periods: window,
+    });
+    await db.write(
+      `MATCH (t:Person {id: 'tD'}) SET t.digestEveryDays = 14, t.language = 'EN', t.name = 'Dana', t.email = 'dana@hva.nl'`,
+    );
     await db.write(`MATCH (t:Person {id: 'tY'}) SET t.digestEveryDays = 7`);
 
     const analytics = { topics: ["analytics"], wantedLevels: ["HBO"] };
@@ -230,11 +306,12 @@ describe("digests", () => {
   });
 
   it("marks the digest sent: one EMAIL proposal per case, the send date, and then never lists those cases again", async () => {
-    const sent = await ok<{ markDigestSent: { date: string; proposals: Array<{ caseId: string; courseId: string; channel: string; caseStatus: string }> } }>(
-      server,
-      MARK,
-      { teacher: "tD" },
-    );
+    const sent = await ok<{
+      markDigestSent: {
+        date: string;
+        proposals: Array<{ caseId: string; courseId: string; channel: string; caseStatus: string }>;
+      };
+    }>(server, MARK, { teacher: "tD" });
     expect(sent.markDigestSent.date).toBe(day(0));
     expect(sent.markDigestSent.proposals.map((p) => [p.caseId, p.courseId, p.channel, p.caseStatus]).sort()).toEqual([
       ["D1", "AD", "EMAIL", "PROPOSED"],

@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
-import { day, instant, ok, refused, seedCase, seedCourse, seedInstitution, seedTie, seedWorkspace, type CourseSpec } from "./cases-graph-fixtures.js";
+import {
+  day,
+  instant,
+  ok,
+  refused,
+  seedCase,
+  seedCourse,
+  seedInstitution,
+  seedTie,
+  seedWorkspace,
+  type CourseSpec,
+} from "./cases-graph-fixtures.js";
 
 /**
  * caseSuggestions on a hand-built graph where each course differs from the ideal one ("A Fits") in
@@ -87,14 +98,27 @@ beforeAll(async () => {
     course("G", "G No agreement", { agreement: undefined }),
     course("H", "H Unrelated", { themes: ["cooking"] }),
     course("I", "I Warm"),
-    course("J", "J Track record", { periods: [{ id: "PJ", name: "Blok J", ...inWindow }, { id: "Pold", name: "Old", start: day(-200), end: day(-150) }] }),
+    course("J", "J Track record", {
+      periods: [
+        { id: "PJ", name: "Blok J", ...inWindow },
+        { id: "Pold", name: "Old", start: day(-200), end: day(-150) },
+      ],
+    }),
     course("L", "L Five hops"),
     course("M", "M Four hops"),
     course("N", "N Weak tie"),
   ];
   for (const spec of courses) await seedCourse(db, spec);
 
-  await seedCase(db, { id: "K", title: "Dashboard", topics: ["Data", " web "], wantedLevels: ["HBO"], earliestStart: day(30), deadline: day(150), coordinator: COORD });
+  await seedCase(db, {
+    id: "K",
+    title: "Dashboard",
+    topics: ["Data", " web "],
+    wantedLevels: ["HBO"],
+    earliestStart: day(30),
+    deadline: day(150),
+    coordinator: COORD,
+  });
 
   // F: its one place is taken by another case's planned sprint.
   await seedCase(db, { id: "other", status: "MATCHED" });
@@ -192,8 +216,16 @@ describe("caseSuggestions", () => {
       ["trackRecord", 0.35, 0.1, 0.035],
       ["warmPath", 0, 0.1, 0],
     ]);
-    expect(a).toMatchObject({ sharedTopics: ["data", "web"], remainingPlaces: 2, hasAgreement: true, teacherId: "tA", periodId: "PA" });
-    expect(a?.reasonEn).toBe(`Great fit: 2 of 2 topics match (data, web) and Blok A runs ${day(40)} to ${day(100)}, inside the window; but no warm path to the teacher.`);
+    expect(a).toMatchObject({
+      sharedTopics: ["data", "web"],
+      remainingPlaces: 2,
+      hasAgreement: true,
+      teacherId: "tA",
+      periodId: "PA",
+    });
+    expect(a?.reasonEn).toBe(
+      `Great fit: 2 of 2 topics match (data, web) and Blok A runs ${day(40)} to ${day(100)}, inside the window; but no warm path to the teacher.`,
+    );
   });
 
   it("scores topic overlap, level, capacity and agreement one factor at a time", async () => {
@@ -212,7 +244,12 @@ describe("caseSuggestions", () => {
 
   it("scores the teacher's track record and marks a teacher who already has the case", async () => {
     const list = await suggestions();
-    expect(factor(list.find((s) => s.courseId === "J"), "trackRecord")).toBe(0.9);
+    expect(
+      factor(
+        list.find((s) => s.courseId === "J"),
+        "trackRecord",
+      ),
+    ).toBe(0.9);
     expect(list.find((s) => s.courseId === "C")?.proposedToTeacher).toBe(true);
     expect(list.find((s) => s.courseId === "A")?.proposedToTeacher).toBe(false);
   });
@@ -261,7 +298,10 @@ describe("caseSuggestions", () => {
 
   it("refuses an unknown case, a bad limit and a negative weight", async () => {
     expect((await refused(server, QUERY, { case: "nope" })).extensions).toMatchObject({ code: "NOT_FOUND", field: "case" });
-    expect((await refused(server, QUERY, { case: "K", limit: 0 })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "limit" });
+    expect((await refused(server, QUERY, { case: "K", limit: 0 })).extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "limit",
+    });
     expect((await refused(server, QUERY, { case: "K", weights: { timing: -1 } })).extensions).toMatchObject({
       code: "BAD_USER_INPUT",
       field: "weights.timing",

@@ -31,7 +31,12 @@ afterAll(async () => {
 });
 
 /** dX(v) by definition: fewest warm ties from X, inner people outside W and R. */
-function distances(from: ReadonlySet<string>, W: ReadonlySet<string>, R: ReadonlySet<string>, adj: Map<string, string[]>): Map<string, number> {
+function distances(
+  from: ReadonlySet<string>,
+  W: ReadonlySet<string>,
+  R: ReadonlySet<string>,
+  adj: Map<string, string[]>,
+): Map<string, number> {
   const d = new Map<string, number>([...from].map((v) => [v, 0]));
   let frontier = [...from];
   for (let depth = 1; frontier.length > 0; depth++) {
@@ -84,7 +89,10 @@ describe("the warm neighbourhood, searched over the shared tie store", () => {
       const label = `round ${round} (n ${n}, maxHops ${maxHops})`;
       expect([...found.distanceFromSources.keys()].sort(), label).toEqual([...H].sort());
       for (const v of H) {
-        expect([found.distanceFromSources.get(v), found.distanceFromTargets.get(v)], `${label}: ${v}`).toEqual([dW.get(v), dR.get(v)]);
+        expect([found.distanceFromSources.get(v), found.distanceFromTargets.get(v)], `${label}: ${v}`).toEqual([
+          dW.get(v),
+          dR.get(v),
+        ]);
       }
       expect([...found.sources].sort(), label).toEqual([...W].filter((v) => H.has(v)).sort());
       expect([...found.targets].sort(), label).toEqual([...R].filter((v) => H.has(v)).sort());
@@ -94,7 +102,11 @@ describe("the warm neighbourhood, searched over the shared tie store", () => {
         .sort();
       const foundTies = [...found.neighbours].flatMap(([v, list]) => list.filter((u) => v < u).map((u) => `${v}-${u}`)).sort();
       expect(foundTies, label).toEqual(expectedTies);
-      const onH = { sources: new Set([...W].filter((v) => H.has(v))), targets: new Set([...R].filter((v) => H.has(v))), neighbours: found.neighbours };
+      const onH = {
+        sources: new Set([...W].filter((v) => H.has(v))),
+        targets: new Set([...R].filter((v) => H.has(v))),
+        neighbours: found.neighbours,
+      };
       expect(countThreads(found).threads, label).toBe(countThreads(onH, "dinic").threads);
     }
   });
@@ -106,7 +118,10 @@ const spec = {
   institutions: [{ id: "HE", name: "Hogeschool Een", shortName: "HE" }],
   programmes: [{ id: "P1", name: "Een", institution: "HE" }],
   courses: [{ id: "k1", name: "Vak", programme: "P1" }],
-  teaches: [["t1", "k1"], ["t2", "k1"]] as Array<[string, string]>,
+  teaches: [
+    ["t1", "k1"],
+    ["t2", "k1"],
+  ] as Array<[string, string]>,
   ties: [
     { a: "c1", b: "a", strength: 0.8 },
     { a: "a", b: "t1", strength: 0.9 },
@@ -153,7 +168,8 @@ describe("the scheduled refresh", () => {
     await db.write("MATCH (:Person {id: 'b'})-[k:KNOWS]-(:Person {id: 't2'}) SET k.strength = 0.65");
     const schedule = scheduleEmbeddingRefresh(db, { intervalMs: 200 });
     try {
-      for (let waited = 0; (await storedThreads()) !== 2 && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      for (let waited = 0; (await storedThreads()) !== 2 && waited < 15_000; waited += 100)
+        await new Promise((r) => setTimeout(r, 100));
       expect(await storedThreads()).toBe(2);
       const stored = await db.read("MATCH (s:EmbeddingSnapshot {targetId: 'P1'}) RETURN s.warmThreshold AS t, s.asOf AS asOf");
       expect(stored[0]?.t).toBe(0.6);
@@ -171,7 +187,9 @@ describe("the scheduled refresh", () => {
     // The compiled server, as npm start runs it: from TypeScript the refresh stays on the calling thread.
     const built = spawnSync(process.execPath, ["scripts/build-server.mjs", "--quiet"], { cwd: projectRoot, encoding: "utf8" });
     expect(built.status, built.stderr).toBe(0);
-    const compiled = (await import(pathToFileURL(path.join(projectRoot, "dist/server/domains/network/schedule-embedding-refresh.js")).href)) as {
+    const compiled = (await import(
+      pathToFileURL(path.join(projectRoot, "dist/server/domains/network/schedule-embedding-refresh.js")).href
+    )) as {
       scheduleEmbeddingRefresh: typeof scheduleEmbeddingRefresh;
     };
     await resetGraph(db);
@@ -181,7 +199,8 @@ describe("the scheduled refresh", () => {
     await db.write("MATCH (:Person {id: 'b'})-[k:KNOWS]-(:Person {id: 't2'}) SET k.strength = 0.65");
     const schedule = compiled.scheduleEmbeddingRefresh(db, { intervalMs: 200 });
     try {
-      for (let waited = 0; (await storedThreads()) !== 2 && waited < 60_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      for (let waited = 0; (await storedThreads()) !== 2 && waited < 60_000; waited += 100)
+        await new Promise((r) => setTimeout(r, 100));
       expect(await storedThreads()).toBe(2);
       expect(schedule.state.ranIn).toBe("worker");
       expect(schedule.state.failures).toBe(0);
@@ -191,10 +210,18 @@ describe("the scheduled refresh", () => {
   });
 
   it("skips a run when Neo4j cannot be reached, and goes on trying", async () => {
-    const nowhere = createDatabase({ uri: "bolt://127.0.0.1:1", database: "neo4j", noAuth: true, connectionTimeoutMs: 500, connectionAcquisitionTimeoutMs: 500, maxTransactionRetryTimeMs: 0 });
+    const nowhere = createDatabase({
+      uri: "bolt://127.0.0.1:1",
+      database: "neo4j",
+      noAuth: true,
+      connectionTimeoutMs: 500,
+      connectionAcquisitionTimeoutMs: 500,
+      maxTransactionRetryTimeMs: 0,
+    });
     const schedule = scheduleEmbeddingRefresh(nowhere, { intervalMs: 50 });
     try {
-      for (let waited = 0; schedule.state.skipped < 2 && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      for (let waited = 0; schedule.state.skipped < 2 && waited < 15_000; waited += 100)
+        await new Promise((r) => setTimeout(r, 100));
       expect(schedule.state.skipped).toBeGreaterThanOrEqual(2);
       expect([schedule.state.runs, schedule.state.failures]).toEqual([0, 0]);
     } finally {

@@ -19,15 +19,41 @@ const asOf = "2025-06-30";
  */
 const spec: GraphSpec = {
   people: [
-    ["c1", "Sanne Visser"], ["c2", "Karim Amrani"],
-    ["a", "Anna Kok"], ["b", "Bas Mol"], ["d", "Dirk Bakker"], ["e", "Els Smits"], ["f", "Fleur Dijk"], ["g", "Gert Vos"],
-    ["hub", "Hanna Hub"], ["h1", "H Een"], ["h2", "H Twee"], ["h3", "H Drie"], ["h4", "H Vier"],
-    ["t1", "Bram de Wit"], ["t1b", "Eva Jansen"], ["dr1", "Mila Bos"],
-    ["t2", "Teun Twee"], ["t3", "Tara Drie"], ["t4", "Tom Vier"], ["t5", "Tijs Vijf"], ["t6", "Tilly Zes"],
-    ["t7", "Tim Zeven"], ["t8", "Tessa Acht"], ["bm3", "Bert Bestuur"], ["t9", "Tine Negen"], ["t10", "Ties Tien"],
-    ["dn2", "Joost Smit"], ["t15", "Thijs Vijftien"],
-    ["t11", "Timo Elf"], ["dr7", "Dora Zeven"], ["t12", "Teddy Twaalf"], ["dr8", "Dirk Acht"],
-    ["co9", "Cor Negen"], ["co10", "Cas Tien"], ["bm5", "Bea Bestuur"],
+    ["c1", "Sanne Visser"],
+    ["c2", "Karim Amrani"],
+    ["a", "Anna Kok"],
+    ["b", "Bas Mol"],
+    ["d", "Dirk Bakker"],
+    ["e", "Els Smits"],
+    ["f", "Fleur Dijk"],
+    ["g", "Gert Vos"],
+    ["hub", "Hanna Hub"],
+    ["h1", "H Een"],
+    ["h2", "H Twee"],
+    ["h3", "H Drie"],
+    ["h4", "H Vier"],
+    ["t1", "Bram de Wit"],
+    ["t1b", "Eva Jansen"],
+    ["dr1", "Mila Bos"],
+    ["t2", "Teun Twee"],
+    ["t3", "Tara Drie"],
+    ["t4", "Tom Vier"],
+    ["t5", "Tijs Vijf"],
+    ["t6", "Tilly Zes"],
+    ["t7", "Tim Zeven"],
+    ["t8", "Tessa Acht"],
+    ["bm3", "Bert Bestuur"],
+    ["t9", "Tine Negen"],
+    ["t10", "Ties Tien"],
+    ["dn2", "Joost Smit"],
+    ["t15", "Thijs Vijftien"],
+    ["t11", "Timo Elf"],
+    ["dr7", "Dora Zeven"],
+    ["t12", "Teddy Twaalf"],
+    ["dr8", "Dirk Acht"],
+    ["co9", "Cor Negen"],
+    ["co10", "Cas Tien"],
+    ["bm5", "Bea Bestuur"],
   ].map(([id, name]) => ({ id: id!, name: name! })),
   workspace: { id: "ws", name: "Digitale Werkplaats", coordinators: ["c1", "c2"] },
   institutions: [
@@ -38,11 +64,22 @@ const spec: GraphSpec = {
     { id: "HF", name: "Hogeschool Vijf", shortName: "HF" },
   ],
   programmes: [
-    ["P1", "Eén Route", "HE"], ["P2", "Twee Routes", "HE"], ["P3", "Drie Routes", "HT"], ["P15", "Bestuur", "HT"],
-    ["P4", "Gedeelde Spil", "HD"], ["P5", "Net Niet", "HV"], ["P6", "Ver Weg", "HV"],
-    ["P7", "Directeur Warm", "HF"], ["P8", "Directeur Lauw", "HF"], ["P9", "Getekend", "HF"], ["P10", "Verlopen", "HF"],
-    ["P11", "Structureel", "HF"], ["P12", "Niet Structureel", "HF"], ["P13", "Twee Periodes", "HF"],
-    ["P14", "Grens Buiten", "HF"], ["P14b", "Grens Binnen", "HF"],
+    ["P1", "Eén Route", "HE"],
+    ["P2", "Twee Routes", "HE"],
+    ["P3", "Drie Routes", "HT"],
+    ["P15", "Bestuur", "HT"],
+    ["P4", "Gedeelde Spil", "HD"],
+    ["P5", "Net Niet", "HV"],
+    ["P6", "Ver Weg", "HV"],
+    ["P7", "Directeur Warm", "HF"],
+    ["P8", "Directeur Lauw", "HF"],
+    ["P9", "Getekend", "HF"],
+    ["P10", "Verlopen", "HF"],
+    ["P11", "Structureel", "HF"],
+    ["P12", "Niet Structureel", "HF"],
+    ["P13", "Twee Periodes", "HF"],
+    ["P14", "Grens Buiten", "HF"],
+    ["P14b", "Grens Binnen", "HF"],
   ].map(([id, name, institution]) => ({ id: id!, name: name!, institution: institution! })),
   courses: ["P1", "P2", "P3", "P15", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11", "P12", "P13", "P14", "P14b"].map((p) => ({
     id: `k${p.slice(1)}`,
@@ -50,25 +87,64 @@ const spec: GraphSpec = {
     programme: p,
   })),
   teaches: [
-    ["t1", "k1"], ["t1b", "k1"], ["t2", "k2"], ["t3", "k2"], ["t4", "k3"], ["t5", "k3"], ["t6", "k3"], ["t15", "k15"],
-    ["t7", "k4"], ["t8", "k4"], ["t9", "k5"], ["t10", "k6"], ["t11", "k7"], ["t12", "k8"],
+    ["t1", "k1"],
+    ["t1b", "k1"],
+    ["t2", "k2"],
+    ["t3", "k2"],
+    ["t4", "k3"],
+    ["t5", "k3"],
+    ["t6", "k3"],
+    ["t15", "k15"],
+    ["t7", "k4"],
+    ["t8", "k4"],
+    ["t9", "k5"],
+    ["t10", "k6"],
+    ["t11", "k7"],
+    ["t12", "k8"],
   ],
-  directs: [["dr1", "P1"], ["dr7", "P7"], ["dr8", "P8"]],
-  coordinates: [["co9", "P9"], ["co10", "P10"]],
+  directs: [
+    ["dr1", "P1"],
+    ["dr7", "P7"],
+    ["dr8", "P8"],
+  ],
+  coordinates: [
+    ["co9", "P9"],
+    ["co10", "P10"],
+  ],
   deans: [["dn2", "HT"]],
-  board: [["bm3", "HD"], ["bm5", "HF"]],
+  board: [
+    ["bm3", "HD"],
+    ["bm5", "HF"],
+  ],
   ties: [
-    { a: "c1", b: "a", strength: 0.8 }, { a: "a", b: "t1", strength: 0.9 }, { a: "a", b: "t1b", strength: 0.2 },
-    { a: "c1", b: "b", strength: 0.6 }, { a: "b", b: "t2", strength: 0.7 }, { a: "c2", b: "t3", strength: 0.9 },
-    { a: "c1", b: "d", strength: 0.7 }, { a: "d", b: "t4", strength: 0.7 }, { a: "c2", b: "e", strength: 0.7 },
-    { a: "e", b: "t5", strength: 0.7 }, { a: "c1", b: "t6", strength: 0.9 }, { a: "c1", b: "dn2", strength: 0.9 },
-    { a: "c1", b: "f", strength: 0.8 }, { a: "c2", b: "g", strength: 0.8 }, { a: "f", b: "hub", strength: 0.8 },
-    { a: "g", b: "hub", strength: 0.8 }, { a: "hub", b: "t7", strength: 0.8 }, { a: "hub", b: "t8", strength: 0.8 },
+    { a: "c1", b: "a", strength: 0.8 },
+    { a: "a", b: "t1", strength: 0.9 },
+    { a: "a", b: "t1b", strength: 0.2 },
+    { a: "c1", b: "b", strength: 0.6 },
+    { a: "b", b: "t2", strength: 0.7 },
+    { a: "c2", b: "t3", strength: 0.9 },
+    { a: "c1", b: "d", strength: 0.7 },
+    { a: "d", b: "t4", strength: 0.7 },
+    { a: "c2", b: "e", strength: 0.7 },
+    { a: "e", b: "t5", strength: 0.7 },
+    { a: "c1", b: "t6", strength: 0.9 },
+    { a: "c1", b: "dn2", strength: 0.9 },
+    { a: "c1", b: "f", strength: 0.8 },
+    { a: "c2", b: "g", strength: 0.8 },
+    { a: "f", b: "hub", strength: 0.8 },
+    { a: "g", b: "hub", strength: 0.8 },
+    { a: "hub", b: "t7", strength: 0.8 },
+    { a: "hub", b: "t8", strength: 0.8 },
     { a: "c1", b: "t9", strength: 0.49 },
-    { a: "c1", b: "h1", strength: 0.9 }, { a: "h1", b: "h2", strength: 0.9 }, { a: "h2", b: "h3", strength: 0.9 },
-    { a: "h3", b: "h4", strength: 0.9 }, { a: "h4", b: "t10", strength: 0.9 },
-    { a: "c1", b: "t11", strength: 0.8 }, { a: "c2", b: "dr7", strength: 0.5 },
-    { a: "c1", b: "t12", strength: 0.8 }, { a: "c2", b: "dr8", strength: 0.49 },
+    { a: "c1", b: "h1", strength: 0.9 },
+    { a: "h1", b: "h2", strength: 0.9 },
+    { a: "h2", b: "h3", strength: 0.9 },
+    { a: "h3", b: "h4", strength: 0.9 },
+    { a: "h4", b: "t10", strength: 0.9 },
+    { a: "c1", b: "t11", strength: 0.8 },
+    { a: "c2", b: "dr7", strength: 0.5 },
+    { a: "c1", b: "t12", strength: 0.8 },
+    { a: "c2", b: "dr8", strength: 0.49 },
   ],
   agreements: [
     { id: "ag5", scope: "INSTITUTION", validFrom: "2024-01-01", covers: ["HT"], signedBy: ["dn2"] },
@@ -103,9 +179,23 @@ const spec: GraphSpec = {
   ],
   proposals: [
     { id: "pr1", course: "k13", sentAt: "2025-06-01T10:00:00Z", expiresAt: "2025-07-15T00:00:00Z" },
-    { id: "pr2", course: "k13", sentAt: "2025-05-01T10:00:00Z", expiresAt: "2025-08-01T00:00:00Z", answer: "INTERESTED", answeredAt: "2025-07-05T09:00:00Z" },
+    {
+      id: "pr2",
+      course: "k13",
+      sentAt: "2025-05-01T10:00:00Z",
+      expiresAt: "2025-08-01T00:00:00Z",
+      answer: "INTERESTED",
+      answeredAt: "2025-07-05T09:00:00Z",
+    },
     { id: "pr3", course: "k13", sentAt: "2024-06-10T10:00:00Z", expiresAt: "2024-07-10T00:00:00Z" },
-    { id: "pr4", course: "k13", sentAt: "2024-06-01T10:00:00Z", expiresAt: "2024-08-01T00:00:00Z", answer: "NOT_NOW", answeredAt: "2024-06-20T09:00:00Z" },
+    {
+      id: "pr4",
+      course: "k13",
+      sentAt: "2024-06-01T10:00:00Z",
+      expiresAt: "2024-08-01T00:00:00Z",
+      answer: "NOT_NOW",
+      answeredAt: "2024-06-20T09:00:00Z",
+    },
   ],
 };
 
@@ -205,7 +295,9 @@ describe("threads and single points of failure", () => {
     expect(e.threads).toBe(1);
     expect(e.reachedRoleHolders).toBe(2);
     expect(e.singlePointsOfFailure.map((s) => s.person.id)).toEqual(["hub"]);
-    expect(e.singlePointsOfFailure[0]!.whyNl).toMatch(/^Elke warme route van de werkplaats naar Gedeelde Spil loopt via Hanna Hub, die ons verbindt met /);
+    expect(e.singlePointsOfFailure[0]!.whyNl).toMatch(
+      /^Elke warme route van de werkplaats naar Gedeelde Spil loopt via Hanna Hub, die ons verbindt met /,
+    );
   });
 
   it("counts only warm ties (the threshold included) within the hop limit", async () => {
@@ -224,7 +316,10 @@ describe("the ladder, rung by rung", () => {
   it("rung 3: a director's warm tie (0.5 holds, 0.49 does not) or a signed active agreement (validTo inclusive)", async () => {
     const warm = await embedding({ programme: "P7" });
     expect(warm.level).toBe(3);
-    expect(warm.rungs![3]).toMatchObject({ holds: true, reasonEn: "Dora Zeven (coordinator or director) has a warm tie to the workspace." });
+    expect(warm.rungs![3]).toMatchObject({
+      holds: true,
+      reasonEn: "Dora Zeven (coordinator or director) has a warm tie to the workspace.",
+    });
     expect(await levelOf("P8")).toBe(1);
     const signed = await embedding({ programme: "P9" });
     expect([signed.threads, signed.level]).toEqual([0, 3]);
@@ -340,7 +435,15 @@ describe("ranking from stored figures", () => {
     asOf: string;
     refreshedAt: string;
     total: number;
-    entries: Array<{ kind: string; id: string; name: string; level: number; threads: number; singlePointsOfFailure: number; verdict: string | null }>;
+    entries: Array<{
+      kind: string;
+      id: string;
+      name: string;
+      level: number;
+      threads: number;
+      singlePointsOfFailure: number;
+      verdict: string | null;
+    }>;
   };
   const ranking = async (variables: Record<string, unknown>) => {
     const result = await server.graphql<{ embeddingRanking: Ranking }>(rankingQuery, variables);
@@ -393,7 +496,11 @@ describe("ranking from stored figures", () => {
     ]);
     expect((await ranking({ verdict: "RED" })).entries.map((e) => e.id)).toEqual(["HV"]);
     const he = await ranking({ institution: "HE", sortBy: "THREADS" });
-    expect(he.entries.map((e) => `${e.kind}:${e.id}:${e.threads}`)).toEqual(["INSTITUTION:HE:3", "PROGRAMME:P2:2", "PROGRAMME:P1:1"]);
+    expect(he.entries.map((e) => `${e.kind}:${e.id}:${e.threads}`)).toEqual([
+      "INSTITUTION:HE:3",
+      "PROGRAMME:P2:2",
+      "PROGRAMME:P1:1",
+    ]);
     const paged = await ranking({ kind: "PROGRAMME", minLevel: 4, sortBy: "NAME", descending: false, limit: 2, offset: 1 });
     expect(paged.total).toBe(6);
     expect(paged.entries.map((e) => e.name)).toEqual(["Drie Routes", "Gedeelde Spil"]);

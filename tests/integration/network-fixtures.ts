@@ -81,9 +81,12 @@ export async function writeGraph(db: Database, spec: GraphSpec): Promise<void> {
        CALL (a, r) { UNWIND r.signedBy AS s MATCH (p:Person {id: s}) CREATE (p)-[:SIGNED]->(a) }`,
       { rows: (spec.agreements ?? []).map((a) => ({ structural: false, validTo: null, signedBy: [], ...a })) },
     );
-    await tx.run("UNWIND $rows AS r CREATE (:TeachingPeriod {id: r.id, name: r.id, academicYear: '', startDate: date(r.startDate), endDate: date(r.endDate)})", {
-      rows: spec.periods ?? [],
-    });
+    await tx.run(
+      "UNWIND $rows AS r CREATE (:TeachingPeriod {id: r.id, name: r.id, academicYear: '', startDate: date(r.startDate), endDate: date(r.endDate)})",
+      {
+        rows: spec.periods ?? [],
+      },
+    );
     await tx.run(
       `UNWIND $rows AS r MATCH (c:Course {id: r.course})
        CREATE (s:Sprint {id: r.id, status: r.status})-[:IN_COURSE]->(c)

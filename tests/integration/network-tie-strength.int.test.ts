@@ -86,9 +86,25 @@ async function storedTie(a: string, b: string) {
 describe("logInteraction and the tie-strength formula", () => {
   it("records the interaction and lifts an existing tie: 1 − (1 − base)·e^(−E/2)", async () => {
     const twoWeeksAgo = daysAgo(14);
-    const first = await log({ by: "c1", with: "t1", date: twoWeeksAgo, channel: "MEETING", result: "INTERESTED", aboutProgramme: "g1" });
+    const first = await log({
+      by: "c1",
+      with: "t1",
+      date: twoWeeksAgo,
+      channel: "MEETING",
+      result: "INTERESTED",
+      aboutProgramme: "g1",
+    });
     // base 0.3, one interaction 14 days old: E = 0.5^(14/180) = 0.9475, strength = 1 − 0.7·e^(−0.4738) = 0.564.
-    expect(first.tie).toMatchObject({ a: "c1", b: "t1", created: false, strength: 0.564, manual: false, channel: "LINKEDIN", since: "2023-01-01", lastContact: twoWeeksAgo });
+    expect(first.tie).toMatchObject({
+      a: "c1",
+      b: "t1",
+      created: false,
+      strength: 0.564,
+      manual: false,
+      channel: "LINKEDIN",
+      since: "2023-01-01",
+      lastContact: twoWeeksAgo,
+    });
     expect([first.tie.previousStrength, first.tie.baseStrength, first.tie.interactions]).toEqual([0.3, 0.3, 1]);
     expect(first.tie.evidence).toBeCloseTo(0.947516, 5);
     expect(await storedTie("c1", "t1")).toEqual([
@@ -105,14 +121,30 @@ describe("logInteraction and the tie-strength formula", () => {
 
     // The other way round, today: E = 0.5^(14/180) + 1 = 1.9475, strength = 1 − 0.7·e^(−0.9738) = 0.736.
     const second = await log({ by: "t1", with: "c1", date: daysAgo(0), channel: "EMAIL" });
-    expect(second.tie).toMatchObject({ a: "t1", b: "c1", created: false, strength: 0.736, previousStrength: 0.564, baseStrength: 0.3, interactions: 2 });
+    expect(second.tie).toMatchObject({
+      a: "t1",
+      b: "c1",
+      created: false,
+      strength: 0.736,
+      previousStrength: 0.564,
+      baseStrength: 0.3,
+      interactions: 2,
+    });
     expect(second.tie.evidence).toBeCloseTo(1.947516, 5);
   });
 
   it("creates a tie the first time two people meet, from base 0", async () => {
     const met = await log({ by: "c1", with: "t2", date: daysAgo(0), channel: "EVENT" });
     // 1 − e^(−0.5) = 0.393
-    expect(met.tie).toMatchObject({ created: true, strength: 0.393, previousStrength: null, baseStrength: 0, channel: "EVENT", since: daysAgo(0), lastContact: daysAgo(0) });
+    expect(met.tie).toMatchObject({
+      created: true,
+      strength: 0.393,
+      previousStrength: null,
+      baseStrength: 0,
+      channel: "EVENT",
+      since: daysAgo(0),
+      lastContact: daysAgo(0),
+    });
     expect(await storedTie("t2", "c1")).toEqual([
       { strength: 0.393, baseStrength: 0, manual: false, channel: "EVENT", since: daysAgo(0), lastContact: daysAgo(0) },
     ]);
@@ -163,14 +195,30 @@ describe("setTieStrength", () => {
     }`;
 
   it("sets the strength by hand, after which interactions no longer change it", async () => {
-    const set = await server.graphql<{ setTieStrength: Record<string, unknown> }>(setMutation, { a: "t1", b: "c1", strength: 0.95 });
-    expect(set.data?.setTieStrength).toEqual({ a: "t1", b: "c1", created: false, strength: 0.95, manual: true, channel: "LINKEDIN" });
+    const set = await server.graphql<{ setTieStrength: Record<string, unknown> }>(setMutation, {
+      a: "t1",
+      b: "c1",
+      strength: 0.95,
+    });
+    expect(set.data?.setTieStrength).toEqual({
+      a: "t1",
+      b: "c1",
+      created: false,
+      strength: 0.95,
+      manual: true,
+      channel: "LINKEDIN",
+    });
     const after = await log({ by: "c1", with: "t1", date: daysAgo(0), channel: "MEETING" });
     expect(after.tie).toMatchObject({ strength: 0.95, manual: true, lastContact: daysAgo(0) });
   });
 
   it("creates a tie when there is none", async () => {
-    const set = await server.graphql<{ setTieStrength: Record<string, unknown> }>(setMutation, { a: "t6", b: "t7", strength: 0.4, channel: "COLLEAGUE" });
+    const set = await server.graphql<{ setTieStrength: Record<string, unknown> }>(setMutation, {
+      a: "t6",
+      b: "t7",
+      strength: 0.4,
+      channel: "COLLEAGUE",
+    });
     expect(set.data?.setTieStrength).toMatchObject({ created: true, strength: 0.4, manual: true, channel: "COLLEAGUE" });
     expect(await storedTie("t7", "t6")).toEqual([expect.objectContaining({ strength: 0.4, manual: true, channel: "COLLEAGUE" })]);
   });

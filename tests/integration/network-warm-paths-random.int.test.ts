@@ -38,7 +38,13 @@ interface Tie {
   strength: number;
 }
 
-function generate(random: () => number, people: number, ties: number, strengths: readonly number[], prefix: string): { ids: string[]; ties: Tie[] } {
+function generate(
+  random: () => number,
+  people: number,
+  ties: number,
+  strengths: readonly number[],
+  prefix: string,
+): { ids: string[]; ties: Tie[] } {
   const ids = Array.from({ length: people }, (_, i) => `${prefix}${String(i).padStart(4, "0")}`);
   const seen = new Set<string>();
   const out: Tie[] = [];
@@ -107,7 +113,9 @@ function bruteForce(
     for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
     return x.length - y.length;
   };
-  return found.sort((p, q) => Math.round(q.score * 1e9) - Math.round(p.score * 1e9) || p.ids.length - q.ids.length || cmpIds(p.ids, q.ids));
+  return found.sort(
+    (p, q) => Math.round(q.score * 1e9) - Math.round(p.score * 1e9) || p.ids.length - q.ids.length || cmpIds(p.ids, q.ids),
+  );
 }
 
 const query = `
@@ -118,7 +126,9 @@ const query = `
   }`;
 
 async function warmPaths(variables: Record<string, unknown>): Promise<Array<{ ids: string[]; score: number; hops: number }>> {
-  const result = await server.graphql<{ warmPaths: Array<{ score: number; hops: number; steps: Array<{ person: { id: string } }> }> }>(query, variables);
+  const result = await server.graphql<{
+    warmPaths: Array<{ score: number; hops: number; steps: Array<{ person: { id: string } }> }>;
+  }>(query, variables);
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data!.warmPaths.map((p) => ({ ids: p.steps.map((s) => s.person.id), score: p.score, hops: p.hops }));
 }
@@ -127,100 +137,125 @@ const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor
 
 describe("warmPaths against a brute-force enumeration on small random graphs", () => {
   // Generous limits: each test writes its graphs first, and the machine may be busy.
-  it("returns exactly the k best simple paths for 200 random queries, with and without the strength ladder", { timeout: 300_000 }, async () => {
-    const random = seededRandom(20250630);
-    let compared = 0;
-    let nonEmpty = 0;
-    // The draws stay in the original order (graph, then its 40 queries); the queries then run concurrently.
-    const queries: Array<{ graph: number; adj: ReturnType<typeof adjacency>; target: string; sources: string[]; avoid: string[]; k: number; maxHops: number; minStrength: number }> = [];
-    for (let graph = 0; graph < 5; graph++) {
-      // Few distinct strengths, so equal scores (and the tie-breaking rules) are common.
-      const { ids, ties } = generate(random, 24, 60, [0.2, 0.4, 0.5, 0.6, 0.8, 1], scope.id(`g${graph}p`));
-      await store(ids, ties);
-      const adj = adjacency(ties);
-      for (let q = 0; q < 40; q++) {
-        const target = pick(random, ids);
-        const sources = [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(random, ids)))].filter((s) => s !== target);
-        if (sources.length === 0) sources.push(ids.find((id) => id !== target)!);
-        const avoid = [...new Set(Array.from({ length: Math.floor(random() * 3) }, () => pick(random, ids)))].filter(
-          (a) => a !== target && !sources.includes(a),
-        );
-        const k = 1 + Math.floor(random() * 6);
-        const maxHops = 1 + Math.floor(random() * 5);
-        const minStrength = pick(random, [0, 0, 0.4, 0.5]);
-        queries.push({ graph, adj, target, sources, avoid, k, maxHops, minStrength });
+  it(
+    "returns exactly the k best simple paths for 200 random queries, with and without the strength ladder",
+    { timeout: 300_000 },
+    async () => {
+      const random = seededRandom(20250630);
+      let compared = 0;
+      let nonEmpty = 0;
+      // The draws stay in the original order (graph, then its 40 queries); the queries then run concurrently.
+      const queries: Array<{
+        graph: number;
+        adj: ReturnType<typeof adjacency>;
+        target: string;
+        sources: string[];
+        avoid: string[];
+        k: number;
+        maxHops: number;
+        minStrength: number;
+      }> = [];
+      for (let graph = 0; graph < 5; graph++) {
+        // Few distinct strengths, so equal scores (and the tie-breaking rules) are common.
+        const { ids, ties } = generate(random, 24, 60, [0.2, 0.4, 0.5, 0.6, 0.8, 1], scope.id(`g${graph}p`));
+        await store(ids, ties);
+        const adj = adjacency(ties);
+        for (let q = 0; q < 40; q++) {
+          const target = pick(random, ids);
+          const sources = [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(random, ids)))].filter(
+            (s) => s !== target,
+          );
+          if (sources.length === 0) sources.push(ids.find((id) => id !== target)!);
+          const avoid = [...new Set(Array.from({ length: Math.floor(random() * 3) }, () => pick(random, ids)))].filter(
+            (a) => a !== target && !sources.includes(a),
+          );
+          const k = 1 + Math.floor(random() * 6);
+          const maxHops = 1 + Math.floor(random() * 5);
+          const minStrength = pick(random, [0, 0, 0.4, 0.5]);
+          queries.push({ graph, adj, target, sources, avoid, k, maxHops, minStrength });
+        }
       }
-    }
-    await forEachConcurrently(queries, inFlight, async ({ graph, adj, target, sources, avoid, k, maxHops, minStrength }) => {
-      const expected = bruteForce(adj, sources, target, avoid, maxHops, minStrength).slice(0, k);
-      const actual = await warmPaths({ to: target, from: sources, k, maxHops, minStrength, avoid });
-      const label = JSON.stringify({ graph, target, sources, avoid, k, maxHops, minStrength });
-      expect(actual.map((p) => p.ids), label).toEqual(expected.map((p) => p.ids));
-      actual.forEach((p, i) => {
-        expect(p.score, label).toBeCloseTo(expected[i]!.score, 12);
-        expect(p.hops, label).toBe(p.ids.length - 1);
+      await forEachConcurrently(queries, inFlight, async ({ graph, adj, target, sources, avoid, k, maxHops, minStrength }) => {
+        const expected = bruteForce(adj, sources, target, avoid, maxHops, minStrength).slice(0, k);
+        const actual = await warmPaths({ to: target, from: sources, k, maxHops, minStrength, avoid });
+        const label = JSON.stringify({ graph, target, sources, avoid, k, maxHops, minStrength });
+        expect(
+          actual.map((p) => p.ids),
+          label,
+        ).toEqual(expected.map((p) => p.ids));
+        actual.forEach((p, i) => {
+          expect(p.score, label).toBeCloseTo(expected[i]!.score, 12);
+          expect(p.hops, label).toBe(p.ids.length - 1);
+        });
+        // The same query with the strength ladder forced (every end counts as a hub): it must not change the answer.
+        const laddered = await findWarmPaths(db, { to: target, from: sources, k, maxHops, minStrength, avoid }, { lightEnds: 0 });
+        expect(
+          laddered.map((p) => p.steps.map((s) => s.person.id)),
+          `${label} (ladder)`,
+        ).toEqual(expected.map((p) => p.ids));
+        laddered.forEach((p, i) => expect(p.score, `${label} (ladder)`).toBeCloseTo(expected[i]!.score, 12));
+        compared += 1;
+        if (expected.length > 0) nonEmpty += 1;
       });
-      // The same query with the strength ladder forced (every end counts as a hub): it must not change the answer.
-      const laddered = await findWarmPaths(db, { to: target, from: sources, k, maxHops, minStrength, avoid }, { lightEnds: 0 });
-      expect(laddered.map((p) => p.steps.map((s) => s.person.id)), `${label} (ladder)`).toEqual(expected.map((p) => p.ids));
-      laddered.forEach((p, i) => expect(p.score, `${label} (ladder)`).toBeCloseTo(expected[i]!.score, 12));
-      compared += 1;
-      if (expected.length > 0) nonEmpty += 1;
-    });
-    expect(compared).toBe(200);
-    // The check means something only if most queries have paths to compare.
-    expect(nonEmpty).toBeGreaterThan(120);
-  });
+      expect(compared).toBe(200);
+      // The check means something only if most queries have paths to compare.
+      expect(nonEmpty).toBeGreaterThan(120);
+    },
+  );
 });
 
 describe("warmPaths hop counts against a breadth-first search on a larger random graph", () => {
-  it("finds the fewest hops when every usable tie is equally strong, and nothing beyond maxHops", { timeout: 300_000 }, async () => {
-    const random = seededRandom(424242);
-    // 3,000 people, 20,000 ties; strengths 0.3 or 0.9, and minStrength 0.5 keeps only the 0.9 ties,
-    // so a path's score 0.9^hops is highest exactly for the fewest hops.
-    const { ids, ties } = generate(random, 3000, 20000, [0.3, 0.9], scope.id("b"));
-    await store(ids, ties);
-    const strong = adjacency(ties.filter((t) => t.strength >= 0.5));
-    const bfs = (from: string, to: string): number | undefined => {
-      const dist = new Map([[from, 0]]);
-      const queue = [from];
-      for (let head = 0; head < queue.length; head++) {
-        const v = queue[head]!;
-        for (const { to: w } of strong.get(v) ?? []) {
-          if (dist.has(w)) continue;
-          dist.set(w, dist.get(v)! + 1);
-          if (w === to) return dist.get(w);
-          queue.push(w);
+  it(
+    "finds the fewest hops when every usable tie is equally strong, and nothing beyond maxHops",
+    { timeout: 300_000 },
+    async () => {
+      const random = seededRandom(424242);
+      // 3,000 people, 20,000 ties; strengths 0.3 or 0.9, and minStrength 0.5 keeps only the 0.9 ties,
+      // so a path's score 0.9^hops is highest exactly for the fewest hops.
+      const { ids, ties } = generate(random, 3000, 20000, [0.3, 0.9], scope.id("b"));
+      await store(ids, ties);
+      const strong = adjacency(ties.filter((t) => t.strength >= 0.5));
+      const bfs = (from: string, to: string): number | undefined => {
+        const dist = new Map([[from, 0]]);
+        const queue = [from];
+        for (let head = 0; head < queue.length; head++) {
+          const v = queue[head]!;
+          for (const { to: w } of strong.get(v) ?? []) {
+            if (dist.has(w)) continue;
+            dist.set(w, dist.get(v)! + 1);
+            if (w === to) return dist.get(w);
+            queue.push(w);
+          }
         }
+        return dist.get(to);
+      };
+      let reached = 0;
+      // The draws stay in the original order; the queries then run concurrently.
+      const queries: Array<{ from: string; to: string; maxHops: number }> = [];
+      for (let q = 0; q < 100; q++) {
+        const from = pick(random, ids);
+        const to = pick(random, ids);
+        if (from === to) continue;
+        queries.push({ from, to, maxHops: 3 + Math.floor(random() * 4) });
       }
-      return dist.get(to);
-    };
-    let reached = 0;
-    // The draws stay in the original order; the queries then run concurrently.
-    const queries: Array<{ from: string; to: string; maxHops: number }> = [];
-    for (let q = 0; q < 100; q++) {
-      const from = pick(random, ids);
-      const to = pick(random, ids);
-      if (from === to) continue;
-      queries.push({ from, to, maxHops: 3 + Math.floor(random() * 4) });
-    }
-    await forEachConcurrently(queries, inFlight, async ({ from, to, maxHops }) => {
-      const hops = bfs(from, to);
-      const paths = await warmPaths({ to, from: [from], k: 3, maxHops, minStrength: 0.5 });
-      const label = JSON.stringify({ from, to, maxHops, hops });
-      if (hops === undefined || hops > maxHops) {
-        expect(paths, label).toEqual([]);
-        return;
-      }
-      reached += 1;
-      expect(paths[0]!.hops, label).toBe(hops);
-      expect(paths[0]!.score, label).toBeCloseTo(0.9 ** hops, 12);
-      for (const p of paths) {
-        expect(p.hops).toBeGreaterThanOrEqual(hops);
-        expect(p.hops).toBeLessThanOrEqual(maxHops);
-        expect(new Set(p.ids).size).toBe(p.ids.length);
-      }
-    });
-    expect(reached).toBeGreaterThan(30);
-  });
+      await forEachConcurrently(queries, inFlight, async ({ from, to, maxHops }) => {
+        const hops = bfs(from, to);
+        const paths = await warmPaths({ to, from: [from], k: 3, maxHops, minStrength: 0.5 });
+        const label = JSON.stringify({ from, to, maxHops, hops });
+        if (hops === undefined || hops > maxHops) {
+          expect(paths, label).toEqual([]);
+          return;
+        }
+        reached += 1;
+        expect(paths[0]!.hops, label).toBe(hops);
+        expect(paths[0]!.score, label).toBeCloseTo(0.9 ** hops, 12);
+        for (const p of paths) {
+          expect(p.hops).toBeGreaterThanOrEqual(hops);
+          expect(p.hops).toBeLessThanOrEqual(maxHops);
+          expect(new Set(p.ids).size).toBe(p.ids.length);
+        }
+      });
+      expect(reached).toBeGreaterThan(30);
+    },
+  );
 });

@@ -23,7 +23,12 @@ interface PathOut {
   explanationEn: string;
   explanationNl: string;
   steps: Array<{
-    person: { id: string; name: string; organisation: string | null; roles: Array<{ kind: string; labelEn: string; organisation: string }> };
+    person: {
+      id: string;
+      name: string;
+      organisation: string | null;
+      roles: Array<{ kind: string; labelEn: string; organisation: string }>;
+    };
     tie: { strength: number; channel: string | null; since: string | null; lastContact: string | null; manual: boolean } | null;
   }>;
 }
@@ -116,7 +121,13 @@ describe("warmPaths on a hand-built network", () => {
     const best = (await warmPaths({ to: "t1", k: 1 })).data!.warmPaths[0]!;
     expect(best.hops).toBe(2);
     expect(best.steps[0]!.tie).toBeNull();
-    expect(best.steps[1]!.tie).toEqual({ strength: 0.9, channel: "COLLEAGUE", since: "2021-03-01", lastContact: null, manual: false });
+    expect(best.steps[1]!.tie).toEqual({
+      strength: 0.9,
+      channel: "COLLEAGUE",
+      since: "2021-03-01",
+      lastContact: null,
+      manual: false,
+    });
     expect(best.steps[2]!.tie).toMatchObject({ strength: 0.8, channel: "WARM_INTRODUCTION", lastContact: "2025-01-10" });
     expect(best.steps[2]!.person).toMatchObject({
       name: "Bram de Wit",
@@ -196,7 +207,9 @@ describe("warmPaths on a hand-built network", () => {
     expect(institution.data!.warmPaths.map((p) => p.steps.at(-1)!.person.id)).toEqual(["t1", "t1", "d1", "dean", "t2", "t1"]);
     const dean = institution.data!.warmPaths[3]!;
     expect(dean.steps.at(-1)!.person.roles[0]).toMatchObject({ kind: "DEAN", organisation: "HvA" });
-    expect(dean.explanationEn).toBe("Sanne knows Anna Kok as a colleague since 2021; Anna knows Joost Smit (dean, HvA) as a colleague.");
+    expect(dean.explanationEn).toBe(
+      "Sanne knows Anna Kok as a colleague since 2021; Anna knows Joost Smit (dean, HvA) as a colleague.",
+    );
   });
 
   it("refuses bad parameters and unknown ids with a code and the field", async () => {
@@ -283,7 +296,9 @@ describe("warmPaths and the workspace", () => {
         { a: "c9", b: "t", strength: 0.9 },
       ],
     });
-    await db.write("CREATE (w:Workspace {id: 'w2', name: 'Two'}) WITH w MATCH (p:Person {id: 'c9'}) CREATE (p)-[:COORDINATOR_OF]->(w)");
+    await db.write(
+      "CREATE (w:Workspace {id: 'w2', name: 'Two'}) WITH w MATCH (p:Person {id: 'c9'}) CREATE (p)-[:COORDINATOR_OF]->(w)",
+    );
     const result = await warmPaths({ to: "t" });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "workspace" });
     expect(await routes({ to: "t", workspace: "w2" })).toEqual([["c9>t", 0.9]]);

@@ -52,7 +52,12 @@ async function statusOf(id: string): Promise<string> {
 
 /** Today in Amsterdam, the date the tie strength is derived as of. */
 function today(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Amsterdam",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 }
 
 /**
@@ -91,11 +96,29 @@ const logMutation = `mutation Log($by: ID!, $with: ID!, $date: String!, $channel
 
 type LogResult = {
   logInteraction: {
-    interaction: { id: string; date: string; channel: string; result: string | null; note: string | null; by: { id: string }; with: { id: string } };
+    interaction: {
+      id: string;
+      date: string;
+      channel: string;
+      result: string | null;
+      note: string | null;
+      by: { id: string };
+      with: { id: string };
+    };
     mappingChanges: Array<{ kind: string; id: string; previous: string; status: string; changed: boolean }>;
     tie: {
-      a: string; b: string; created: boolean; strength: number; previousStrength: number | null; baseStrength: number;
-      manual: boolean; channel: string; since: string | null; lastContact: string; interactions: number; evidence: number;
+      a: string;
+      b: string;
+      created: boolean;
+      strength: number;
+      previousStrength: number | null;
+      baseStrength: number;
+      manual: boolean;
+      channel: string;
+      since: string | null;
+      lastContact: string;
+      interactions: number;
+      evidence: number;
     };
     tieUpdated: boolean;
   };
@@ -111,18 +134,70 @@ describe("mappingTable", () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.mappingTable).toEqual([
       // The programme's last interaction is the newest about it or any of its courses: x2 (April) over x1 (March).
-      { kind: "PROGRAMME", id: "p1", status: "NOT_APPROACHED", institutionName: "Hogeschool A", programmeId: "p1", teachers: [{ id: "bram" }, { id: "tess" }], lastInteraction: { id: "x2", by: { id: "kim" }, with: { id: "bram" } }, interactionCount: 2, exampleAssignmentCount: 0 },
-      { kind: "COURSE", id: "c1", status: "RESPONDED", institutionName: "Hogeschool A", programmeId: "p1", teachers: [{ id: "tess" }], lastInteraction: { id: "x1", by: { id: "kim" }, with: { id: "tess" } }, interactionCount: 1, exampleAssignmentCount: 0 },
-      { kind: "COURSE", id: "c2", status: "NOT_APPROACHED", institutionName: "Hogeschool A", programmeId: "p1", teachers: [{ id: "bram" }, { id: "tess" }], lastInteraction: null, interactionCount: 0, exampleAssignmentCount: 0 },
-      { kind: "PROGRAMME", id: "p2", status: "APPROACHED", institutionName: "Universiteit B", programmeId: "p2", teachers: [], lastInteraction: null, interactionCount: 0, exampleAssignmentCount: 0 },
-      { kind: "COURSE", id: "c3", status: "NOT_APPROACHED", institutionName: "Universiteit B", programmeId: "p2", teachers: [], lastInteraction: null, interactionCount: 0, exampleAssignmentCount: 0 },
+      {
+        kind: "PROGRAMME",
+        id: "p1",
+        status: "NOT_APPROACHED",
+        institutionName: "Hogeschool A",
+        programmeId: "p1",
+        teachers: [{ id: "bram" }, { id: "tess" }],
+        lastInteraction: { id: "x2", by: { id: "kim" }, with: { id: "bram" } },
+        interactionCount: 2,
+        exampleAssignmentCount: 0,
+      },
+      {
+        kind: "COURSE",
+        id: "c1",
+        status: "RESPONDED",
+        institutionName: "Hogeschool A",
+        programmeId: "p1",
+        teachers: [{ id: "tess" }],
+        lastInteraction: { id: "x1", by: { id: "kim" }, with: { id: "tess" } },
+        interactionCount: 1,
+        exampleAssignmentCount: 0,
+      },
+      {
+        kind: "COURSE",
+        id: "c2",
+        status: "NOT_APPROACHED",
+        institutionName: "Hogeschool A",
+        programmeId: "p1",
+        teachers: [{ id: "bram" }, { id: "tess" }],
+        lastInteraction: null,
+        interactionCount: 0,
+        exampleAssignmentCount: 0,
+      },
+      {
+        kind: "PROGRAMME",
+        id: "p2",
+        status: "APPROACHED",
+        institutionName: "Universiteit B",
+        programmeId: "p2",
+        teachers: [],
+        lastInteraction: null,
+        interactionCount: 0,
+        exampleAssignmentCount: 0,
+      },
+      {
+        kind: "COURSE",
+        id: "c3",
+        status: "NOT_APPROACHED",
+        institutionName: "Universiteit B",
+        programmeId: "p2",
+        teachers: [],
+        lastInteraction: null,
+        interactionCount: 0,
+        exampleAssignmentCount: 0,
+      },
     ]);
   });
 
   it("shows teachers' e-mail and interaction notes to coordinators only", async () => {
     const viewer = await startTestServer(db, { roles: ["VIEWER"] });
     try {
-      const plain = await viewer.graphql<{ mappingTable: Array<{ id: string }> }>(`{ mappingTable(institution: "i1") { id teachers { name } } }`);
+      const plain = await viewer.graphql<{ mappingTable: Array<{ id: string }> }>(
+        `{ mappingTable(institution: "i1") { id teachers { name } } }`,
+      );
       expect(plain.errors).toBeUndefined();
       expect(plain.data?.mappingTable).toHaveLength(3);
       const email = await viewer.graphql(`{ mappingTable(institution: "i1") { id teachers { email } } }`);
@@ -138,9 +213,13 @@ describe("mappingTable", () => {
   });
 
   it("filters by institution and by status", async () => {
-    const byInstitution = await server.graphql<{ mappingTable: Array<{ id: string }> }>(`{ mappingTable(institution: "i2") { id } }`);
+    const byInstitution = await server.graphql<{ mappingTable: Array<{ id: string }> }>(
+      `{ mappingTable(institution: "i2") { id } }`,
+    );
     expect(byInstitution.data?.mappingTable.map((r) => r.id)).toEqual(["p2", "c3"]);
-    const byStatus = await server.graphql<{ mappingTable: Array<{ id: string }> }>(`{ mappingTable(status: NOT_APPROACHED) { id } }`);
+    const byStatus = await server.graphql<{ mappingTable: Array<{ id: string }> }>(
+      `{ mappingTable(status: NOT_APPROACHED) { id } }`,
+    );
     expect(byStatus.data?.mappingTable.map((r) => r.id)).toEqual(["p1", "c2", "c3"]);
   });
 });
@@ -154,13 +233,31 @@ describe("setMappingStatus", () => {
   it("allows forward moves, also skipping steps", async () => {
     const result = await server.graphql(mutation, { course: "c2", status: "EXAMPLES_RECEIVED" });
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ setMappingStatus: { kind: "COURSE", id: "c2", name: "Web Lab", previous: "NOT_APPROACHED", status: "EXAMPLES_RECEIVED", changed: true } });
+    expect(result.data).toEqual({
+      setMappingStatus: {
+        kind: "COURSE",
+        id: "c2",
+        name: "Web Lab",
+        previous: "NOT_APPROACHED",
+        status: "EXAMPLES_RECEIVED",
+        changed: true,
+      },
+    });
     expect(await statusOf("c2")).toBe("EXAMPLES_RECEIVED");
   });
 
   it("treats the same status as a no-op", async () => {
     const result = await server.graphql(mutation, { programme: "p2", status: "APPROACHED" });
-    expect(result.data).toEqual({ setMappingStatus: { kind: "PROGRAMME", id: "p2", name: "Bedrijfskunde", previous: "APPROACHED", status: "APPROACHED", changed: false } });
+    expect(result.data).toEqual({
+      setMappingStatus: {
+        kind: "PROGRAMME",
+        id: "p2",
+        name: "Bedrijfskunde",
+        previous: "APPROACHED",
+        status: "APPROACHED",
+        changed: false,
+      },
+    });
   });
 
   it("refuses a move back without force and changes nothing; allows it with force", async () => {
@@ -192,18 +289,42 @@ describe("logInteraction", () => {
 
   it("records the interaction with its relationships; first contact moves a course to APPROACHED", async () => {
     const result = await server.graphql<LogResult>(logMutation, {
-      by: "kim", with: "bram", date: "2025-05-02", channel: "WARM_INTRODUCTION", result: "NO_REPLY", note: "  via Tess ", aboutCourse: "c2",
+      by: "kim",
+      with: "bram",
+      date: "2025-05-02",
+      channel: "WARM_INTRODUCTION",
+      result: "NO_REPLY",
+      note: "  via Tess ",
+      aboutCourse: "c2",
     });
     expect(result.errors).toBeUndefined();
     const logged = result.data!.logInteraction;
-    expect(logged.interaction).toMatchObject({ date: "2025-05-02", channel: "WARM_INTRODUCTION", result: "NO_REPLY", note: "via Tess", by: { id: "kim" }, with: { id: "bram" } });
-    expect(logged.mappingChanges).toEqual([{ kind: "COURSE", id: "c2", previous: "NOT_APPROACHED", status: "APPROACHED", changed: true }]);
+    expect(logged.interaction).toMatchObject({
+      date: "2025-05-02",
+      channel: "WARM_INTRODUCTION",
+      result: "NO_REPLY",
+      note: "via Tess",
+      by: { id: "kim" },
+      with: { id: "bram" },
+    });
+    expect(logged.mappingChanges).toEqual([
+      { kind: "COURSE", id: "c2", previous: "NOT_APPROACHED", status: "APPROACHED", changed: true },
+    ]);
     // Kim and Bram had no tie: one is created, named after the channel, derived from base 0 and
     // both their interactions (April's x2 and this one).
     const strength = documentedStrength(0, ["2025-04-01", "2025-05-02"]);
     expect(logged.tie).toMatchObject({
-      a: "kim", b: "bram", created: true, strength, previousStrength: null, baseStrength: 0, manual: false,
-      channel: "WARM_INTRODUCTION", since: "2025-05-02", lastContact: "2025-05-02", interactions: 2,
+      a: "kim",
+      b: "bram",
+      created: true,
+      strength,
+      previousStrength: null,
+      baseStrength: 0,
+      manual: false,
+      channel: "WARM_INTRODUCTION",
+      since: "2025-05-02",
+      lastContact: "2025-05-02",
+      interactions: 2,
     });
     expect(logged.tieUpdated).toBe(true);
     expect(await storedTie("kim", "bram")).toEqual([
@@ -215,20 +336,45 @@ describe("logInteraction", () => {
        RETURN b.id AS by, w.id AS with, c.id AS course, toString(x.date) AS date, x.channel AS channel, x.note AS note`,
       { id: logged.interaction.id },
     );
-    expect(rows).toEqual([{ by: "kim", with: "bram", course: "c2", date: "2025-05-02", channel: "WARM_INTRODUCTION", note: "via Tess" }]);
+    expect(rows).toEqual([
+      { by: "kim", with: "bram", course: "c2", date: "2025-05-02", channel: "WARM_INTRODUCTION", note: "via Tess" },
+    ]);
     expect(await statusOf("c2")).toBe("APPROACHED");
   });
 
   it("moves programme and course to RESPONDED on a reply, AGREEMENT on AGREED, and never down", async () => {
-    const reply = await server.graphql<LogResult>(logMutation, { by: "kim", with: "tess", date: "2025-05-02", channel: "EMAIL", result: "DECLINED", aboutProgramme: "p1", aboutCourse: "c2" });
+    const reply = await server.graphql<LogResult>(logMutation, {
+      by: "kim",
+      with: "tess",
+      date: "2025-05-02",
+      channel: "EMAIL",
+      result: "DECLINED",
+      aboutProgramme: "p1",
+      aboutCourse: "c2",
+    });
     expect(reply.data?.logInteraction.mappingChanges).toEqual([
       { kind: "PROGRAMME", id: "p1", previous: "NOT_APPROACHED", status: "RESPONDED", changed: true },
       { kind: "COURSE", id: "c2", previous: "NOT_APPROACHED", status: "RESPONDED", changed: true },
     ]);
     await db.write("MATCH (c:Course {id: 'c1'}) SET c.mappingStatus = 'EXAMPLES_RECEIVED'");
-    const lower = await server.graphql<LogResult>(logMutation, { by: "kim", with: "tess", date: "2025-05-03", channel: "PHONE", aboutCourse: "c1" });
-    expect(lower.data?.logInteraction.mappingChanges).toEqual([{ kind: "COURSE", id: "c1", previous: "EXAMPLES_RECEIVED", status: "EXAMPLES_RECEIVED", changed: false }]);
-    const agreed = await server.graphql<LogResult>(logMutation, { by: "tess", with: "kim", date: "2025-05-04", channel: "MEETING", result: "AGREED", aboutCourse: "c1" });
+    const lower = await server.graphql<LogResult>(logMutation, {
+      by: "kim",
+      with: "tess",
+      date: "2025-05-03",
+      channel: "PHONE",
+      aboutCourse: "c1",
+    });
+    expect(lower.data?.logInteraction.mappingChanges).toEqual([
+      { kind: "COURSE", id: "c1", previous: "EXAMPLES_RECEIVED", status: "EXAMPLES_RECEIVED", changed: false },
+    ]);
+    const agreed = await server.graphql<LogResult>(logMutation, {
+      by: "tess",
+      with: "kim",
+      date: "2025-05-04",
+      channel: "MEETING",
+      result: "AGREED",
+      aboutCourse: "c1",
+    });
     expect(agreed.data?.logInteraction.mappingChanges[0]).toMatchObject({ previous: "EXAMPLES_RECEIVED", status: "AGREEMENT" });
     expect([await statusOf("p1"), await statusOf("c1"), await statusOf("c2")]).toEqual(["RESPONDED", "AGREEMENT", "RESPONDED"]);
   });
@@ -237,15 +383,26 @@ describe("logInteraction", () => {
     const later = await server.graphql<LogResult>(logMutation, { by: "tess", with: "kim", date: "2025-06-10", channel: "EMAIL" });
     expect(later.errors).toBeUndefined();
     expect(later.data?.logInteraction.tie).toMatchObject({
-      created: false, previousStrength: 0.6, baseStrength: 0.6, interactions: 2, strength: documentedStrength(0.6, ["2025-03-01", "2025-06-10"]),
+      created: false,
+      previousStrength: 0.6,
+      baseStrength: 0.6,
+      interactions: 2,
+      strength: documentedStrength(0.6, ["2025-03-01", "2025-06-10"]),
     });
-    const earlier = await server.graphql<LogResult>(logMutation, { by: "kim", with: "tess", date: "2025-01-05", channel: "EMAIL" });
+    const earlier = await server.graphql<LogResult>(logMutation, {
+      by: "kim",
+      with: "tess",
+      date: "2025-01-05",
+      channel: "EMAIL",
+    });
     expect(earlier.errors).toBeUndefined();
     const strength = documentedStrength(0.6, ["2025-01-05", "2025-03-01", "2025-06-10"]);
     // Evidence only lifts a tie: it stays above the 0.6 it was imported with.
     expect(strength).toBeGreaterThan(0.6);
     expect(earlier.data?.logInteraction.tie).toMatchObject({ interactions: 3, strength, lastContact: "2025-06-10" });
-    const rows = await db.read("MATCH (:Person {id: 'kim'})-[k:KNOWS]-(:Person {id: 'tess'}) RETURN toString(k.lastContact) AS last, k.strength AS strength, k.baseStrength AS base, k.channel AS channel");
+    const rows = await db.read(
+      "MATCH (:Person {id: 'kim'})-[k:KNOWS]-(:Person {id: 'tess'}) RETURN toString(k.lastContact) AS last, k.strength AS strength, k.baseStrength AS base, k.channel AS channel",
+    );
     expect(rows).toEqual([{ last: "2025-06-10", strength, base: 0.6, channel: "COLLEAGUE" }]);
   });
 
@@ -253,19 +410,41 @@ describe("logInteraction", () => {
     const first = await server.graphql<LogResult>(logMutation, { by: "kim", with: "lena", date: today(), channel: "EVENT" });
     // A new tie, one contact today: E = 1, 1 − e^(−0.5) = 0.393.
     expect(first.data?.logInteraction.tie).toMatchObject({ created: true, strength: 0.393, channel: "EVENT", evidence: 1 });
-    const second = await server.graphql<LogResult>(logMutation, { by: "lena", with: "kim", date: today(), channel: "PHONE", result: "REPLIED" });
+    const second = await server.graphql<LogResult>(logMutation, {
+      by: "lena",
+      with: "kim",
+      date: today(),
+      channel: "PHONE",
+      result: "REPLIED",
+    });
     // Two contacts today: E = 2, 1 − e^(−1) = 0.632 (warm); the tie is not created twice.
-    expect(second.data?.logInteraction.tie).toMatchObject({ created: false, strength: 0.632, previousStrength: 0.393, channel: "EVENT", interactions: 2 });
+    expect(second.data?.logInteraction.tie).toMatchObject({
+      created: false,
+      strength: 0.632,
+      previousStrength: 0.393,
+      channel: "EVENT",
+      interactions: 2,
+    });
     expect(await count("(:Person {id: 'kim'})-[:KNOWS]-(:Person {id: 'lena'})")).toBe(1);
 
     const noor = await server.graphql<LogResult>(logMutation, { by: "kim", with: "noor", date: today(), channel: "MEETING" });
     // Base 0.3: 1 − 0.7·e^(−0.5) = 0.575.
-    expect(noor.data?.logInteraction.tie).toMatchObject({ created: false, strength: 0.575, previousStrength: 0.3, baseStrength: 0.3, channel: "LINKEDIN" });
-    expect(await storedTie("kim", "noor")).toEqual([expect.objectContaining({ strength: 0.575, baseStrength: 0.3, lastContact: today() })]);
+    expect(noor.data?.logInteraction.tie).toMatchObject({
+      created: false,
+      strength: 0.575,
+      previousStrength: 0.3,
+      baseStrength: 0.3,
+      channel: "LINKEDIN",
+    });
+    expect(await storedTie("kim", "noor")).toEqual([
+      expect.objectContaining({ strength: 0.575, baseStrength: 0.3, lastContact: today() }),
+    ]);
 
     const piet = await server.graphql<LogResult>(logMutation, { by: "kim", with: "piet", date: today(), channel: "MEETING" });
     expect(piet.data?.logInteraction.tie).toMatchObject({ created: false, strength: 0.8, manual: true, lastContact: today() });
-    expect(await storedTie("piet", "kim")).toEqual([expect.objectContaining({ strength: 0.8, manual: true, lastContact: today() })]);
+    expect(await storedTie("piet", "kim")).toEqual([
+      expect.objectContaining({ strength: 0.8, manual: true, lastContact: today() }),
+    ]);
   });
 
   it("refuses bad input with a code and field, and writes nothing", async () => {
@@ -287,7 +466,9 @@ describe("logInteraction", () => {
     }
     expect(await count("(x:Interaction)")).toBe(before);
     expect([await statusOf("p2"), await statusOf("c1")]).toEqual(["APPROACHED", "RESPONDED"]);
-    const tie = await db.read("MATCH (:Person {id: 'kim'})-[k:KNOWS]-(:Person {id: 'tess'}) RETURN toString(k.lastContact) AS last, k.strength AS strength, k.baseStrength AS base");
+    const tie = await db.read(
+      "MATCH (:Person {id: 'kim'})-[k:KNOWS]-(:Person {id: 'tess'}) RETURN toString(k.lastContact) AS last, k.strength AS strength, k.baseStrength AS base",
+    );
     expect(tie).toEqual([{ last: "2025-02-01", strength: 0.6, base: null }]);
     expect(await count("()-[k:KNOWS]->()")).toBe(tiesBefore);
   });
@@ -295,14 +476,25 @@ describe("logInteraction", () => {
   it("under concurrent logging ends at the highest implied status", async () => {
     const results = ["NO_REPLY", "REPLIED", "AGREED", "NOT_NOW", "NO_REPLY", "INTERESTED", "REPLIED", "NO_REPLY"];
     const answers = await Promise.all(
-      results.map((result, n) => server.graphql(logMutation, { by: "kim", with: "bram", date: `2025-05-0${n + 1}`, channel: "EMAIL", result, aboutCourse: "c2" })),
+      results.map((result, n) =>
+        server.graphql(logMutation, {
+          by: "kim",
+          with: "bram",
+          date: `2025-05-0${n + 1}`,
+          channel: "EMAIL",
+          result,
+          aboutCourse: "c2",
+        }),
+      ),
     );
     expect(answers.every((a) => a.errors === undefined)).toBe(true);
     expect(await statusOf("c2")).toBe("AGREEMENT");
     expect(await count("(:Interaction)-[:ABOUT]->(:Course {id: 'c2'})")).toBe(results.length);
     // One tie for the pair, derived from all nine of their interactions (x2 and the eight).
     const dates = ["2025-04-01", ...results.map((_, n) => `2025-05-0${n + 1}`)];
-    expect(await storedTie("kim", "bram")).toEqual([expect.objectContaining({ strength: documentedStrength(0, dates), baseStrength: 0, lastContact: "2025-05-08" })]);
+    expect(await storedTie("kim", "bram")).toEqual([
+      expect.objectContaining({ strength: documentedStrength(0, dates), baseStrength: 0, lastContact: "2025-05-08" }),
+    ]);
   });
 });
 
@@ -316,11 +508,18 @@ describe("addExampleAssignment", () => {
 
   it("creates the example and moves a lower course to EXAMPLES_RECEIVED", async () => {
     const result = await server.graphql<{ addExampleAssignment: { id: string } }>(mutation, {
-      teacher: "tess", course: "c1", title: "Dashboard for a bakery", description: "Power BI on sales data", received: "2025-04-15",
+      teacher: "tess",
+      course: "c1",
+      title: "Dashboard for a bakery",
+      description: "Power BI on sales data",
+      received: "2025-04-15",
     });
     expect(result.errors).toBeUndefined();
     expect(result.data?.addExampleAssignment).toMatchObject({
-      title: "Dashboard for a bakery", received: "2025-04-15", teacher: { id: "tess" }, course: { id: "c1" },
+      title: "Dashboard for a bakery",
+      received: "2025-04-15",
+      teacher: { id: "tess" },
+      course: { id: "c1" },
       mappingChange: { previous: "RESPONDED", status: "EXAMPLES_RECEIVED", changed: true },
     });
     const rows = await db.read(
@@ -328,16 +527,33 @@ describe("addExampleAssignment", () => {
        RETURN t.id AS teacher, c.id AS course, e.title AS title, e.description AS description, toString(e.received) AS received`,
       { id: result.data?.addExampleAssignment.id },
     );
-    expect(rows).toEqual([{ teacher: "tess", course: "c1", title: "Dashboard for a bakery", description: "Power BI on sales data", received: "2025-04-15" }]);
+    expect(rows).toEqual([
+      {
+        teacher: "tess",
+        course: "c1",
+        title: "Dashboard for a bakery",
+        description: "Power BI on sales data",
+        received: "2025-04-15",
+      },
+    ]);
     expect(await statusOf("c1")).toBe("EXAMPLES_RECEIVED");
-    const table = await server.graphql<{ mappingTable: Array<{ id: string; exampleAssignmentCount: number }> }>(`{ mappingTable(institution: "i1") { id exampleAssignmentCount } }`);
-    expect(table.data?.mappingTable.map((r) => [r.id, r.exampleAssignmentCount])).toEqual([["p1", 1], ["c1", 1], ["c2", 0]]);
+    const table = await server.graphql<{ mappingTable: Array<{ id: string; exampleAssignmentCount: number }> }>(
+      `{ mappingTable(institution: "i1") { id exampleAssignmentCount } }`,
+    );
+    expect(table.data?.mappingTable.map((r) => [r.id, r.exampleAssignmentCount])).toEqual([
+      ["p1", 1],
+      ["c1", 1],
+      ["c2", 0],
+    ]);
   });
 
   it("leaves a course with an agreement at AGREEMENT", async () => {
     await db.write("MATCH (c:Course {id: 'c3'}) SET c.mappingStatus = 'AGREEMENT'");
     const result = await server.graphql(mutation, { teacher: "bram", course: "c3", title: "Campaign", received: "2025-04-15" });
-    expect(result.data?.addExampleAssignment).toMatchObject({ description: null, mappingChange: { previous: "AGREEMENT", status: "AGREEMENT", changed: false } });
+    expect(result.data?.addExampleAssignment).toMatchObject({
+      description: null,
+      mappingChange: { previous: "AGREEMENT", status: "AGREEMENT", changed: false },
+    });
   });
 
   it("refuses an unknown teacher or course, or an empty title, and writes nothing", async () => {

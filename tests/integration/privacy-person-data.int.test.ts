@@ -55,7 +55,13 @@ beforeAll(async () => {
     ANNA,
   );
   await new UserStore(db).ensureConstraints();
-  await new UserStore(db).create({ email: "anna@werkplaats.test", name: "Anna (account)", password: "anna's long password", roles: ["COORDINATOR"], personId: ANNA.id });
+  await new UserStore(db).create({
+    email: "anna@werkplaats.test",
+    name: "Anna (account)",
+    password: "anna's long password",
+    roles: ["COORDINATOR"],
+    personId: ANNA.id,
+  });
   vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
     stderr.push(String(chunk));
     return true;
@@ -82,13 +88,26 @@ interface Exported {
 describe("exportPerson", () => {
   it("gives a coordinator everything held about the person, and nothing about others", async () => {
     const token = await tokenFor(["COORDINATOR"]);
-    const response = await gql(url, `query($id: ID!) { exportPerson(id: $id) { personId exportedAt document } }`, { id: ANNA.id }, token);
+    const response = await gql(
+      url,
+      `query($id: ID!) { exportPerson(id: $id) { personId exportedAt document } }`,
+      { id: ANNA.id },
+      token,
+    );
     expect(response.body.errors).toBeUndefined();
     const result = response.body.data?.exportPerson as { personId: string; document: string };
     const doc = JSON.parse(result.document) as Exported;
     expect(doc.person).toEqual({ ...ANNA, jobTitle: "Docent", digestEveryDays: 14, language: "NL" });
     expect(doc.relationships.map((r) => `${r.relationship}:${r.direction}:${r.otherId}`).sort()).toEqual(
-      ["CONTACT_FOR:OUT:sme-bakker", "COORDINATES:OUT:prog-ict", "HANDLED_BY:IN:case-data", "INITIATED:OUT:int-2", "TEACHES:OUT:course-data", "TO_TEACHER:IN:prop-1", "WITH:IN:int-1"].sort(),
+      [
+        "CONTACT_FOR:OUT:sme-bakker",
+        "COORDINATES:OUT:prog-ict",
+        "HANDLED_BY:IN:case-data",
+        "INITIATED:OUT:int-2",
+        "TEACHES:OUT:course-data",
+        "TO_TEACHER:IN:prop-1",
+        "WITH:IN:int-1",
+      ].sort(),
     );
     expect(doc.ties.map((t) => [t.personId, t.properties.note]).sort()).toEqual([
       ["person-bram", "Close colleague of Anna"],
@@ -101,7 +120,9 @@ describe("exportPerson", () => {
     expect(doc.casesAsContact).toEqual([{ caseId: "case-shop", title: "Webshop", status: "PROPOSED", sme: "Bakkerij Bol" }]);
     expect(doc.casesHandled).toEqual([{ caseId: "case-data", title: "Dashboards", status: "INTAKE" }]);
     expect(doc.caseEvents.map((e) => e.caseId)).toEqual(["case-shop"]);
-    expect(doc.userAccounts).toEqual([{ id: expect.any(String), email: "anna@werkplaats.test", name: "Anna (account)", roles: ["COORDINATOR"], disabled: false }]);
+    expect(doc.userAccounts).toEqual([
+      { id: expect.any(String), email: "anna@werkplaats.test", name: "Anna (account)", roles: ["COORDINATOR"], disabled: false },
+    ]);
     expect(result.document).not.toContain("passwordHash");
     expect(result.document).not.toContain("About Bram only");
     expect(result.document).not.toContain("bram@example.test");
@@ -113,14 +134,24 @@ describe("exportPerson", () => {
       expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", field: "exportPerson" });
       expect(response.text).not.toContain(ANNA.email);
     }
-    const missing = await gql(url, `{ exportPerson(id: "person-nobody") { document } }`, undefined, await tokenFor(["COORDINATOR"]));
+    const missing = await gql(
+      url,
+      `{ exportPerson(id: "person-nobody") { document } }`,
+      undefined,
+      await tokenFor(["COORDINATOR"]),
+    );
     expect(missing.body.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "id" });
   });
 });
 
 describe("erasePerson", () => {
   it("is for admins only", async () => {
-    const response = await gql(url, `mutation { erasePerson(id: "${ANNA.id}") { erasedId } }`, undefined, await tokenFor(["COORDINATOR"]));
+    const response = await gql(
+      url,
+      `mutation { erasePerson(id: "${ANNA.id}") { erasedId } }`,
+      undefined,
+      await tokenFor(["COORDINATOR"]),
+    );
     expect(codeOf(response)).toBe("FORBIDDEN");
     expect((await db.read("MATCH (p:Person {id: $id}) RETURN p.email AS email", { id: ANNA.id }))[0]?.email).toBe(ANNA.email);
   });
@@ -156,26 +187,43 @@ describe("erasePerson", () => {
     expect(await db.read("MATCH (p:Person {id: $id}) RETURN p", { id: ANNA.id })).toEqual([]);
 
     // Nothing in the whole graph still holds her e-mail, phone, note or the notes about her.
-    for (const text of [ANNA.email, ANNA.phone, ANNA.note, "Close colleague of Anna", "Met Anna at a fair", "Anna wants two cases", "Anna called back", "Anna is on leave", ANNA.id]) {
+    for (const text of [
+      ANNA.email,
+      ANNA.phone,
+      ANNA.note,
+      "Close colleague of Anna",
+      "Met Anna at a fair",
+      "Anna wants two cases",
+      "Anna called back",
+      "Anna is on leave",
+      ANNA.id,
+    ]) {
       const rows = await db.read(
         `MATCH (n) WHERE any(k IN keys(n) WHERE (n[k] IS :: STRING AND n[k] CONTAINS $text) OR (n[k] IS :: LIST<STRING> AND any(x IN n[k] WHERE x CONTAINS $text))) RETURN count(n) AS nodes`,
         { text },
       );
-      const rels = await db.read(`MATCH ()-[r]->() WHERE any(k IN keys(r) WHERE r[k] IS :: STRING AND r[k] CONTAINS $text) RETURN count(r) AS rels`, { text });
+      const rels = await db.read(
+        `MATCH ()-[r]->() WHERE any(k IN keys(r) WHERE r[k] IS :: STRING AND r[k] CONTAINS $text) RETURN count(r) AS rels`,
+        { text },
+      );
       expect([text, rows[0]?.nodes, rels[0]?.rels]).toEqual([text, 0, 0]);
     }
     // Ties with her are gone; the tie between Bram and Cora stays; notes of others' interactions stay.
     expect(await db.read("MATCH (:Person {id: $id})-[k:KNOWS]-() RETURN k", { id: erased.erasedId })).toEqual([]);
-    expect((await db.read("MATCH (:Person {id: 'person-bram'})-[k:KNOWS]-(:Person {id: 'person-cora'}) RETURN count(k) AS n"))[0]?.n).toBe(1);
+    expect(
+      (await db.read("MATCH (:Person {id: 'person-bram'})-[k:KNOWS]-(:Person {id: 'person-cora'}) RETURN count(k) AS n"))[0]?.n,
+    ).toBe(1);
     expect((await db.read("MATCH (i:Interaction {id: 'int-3'}) RETURN i.note AS note"))[0]?.note).toBe("About Bram only");
 
     // The structure analytics count is unchanged; the case timeline points at the new id.
     expect((await db.read(structure))[0]).toEqual(before);
     expect((await db.read("MATCH (e:CaseEvent {id: 'ev-1'}) RETURN e.by AS by"))[0]?.by).toBe(erased.erasedId);
-    expect((await db.read("MATCH (:Person {id: $id})-[:TEACHES]->(c:Course) RETURN c.id AS course", { id: erased.erasedId }))).toEqual([
-      { course: "course-data" },
-    ]);
-    expect((await db.read("MATCH (u:User {email: 'anna@werkplaats.test'}) RETURN u.personId AS personId"))[0]?.personId).toBeNull();
+    expect(
+      await db.read("MATCH (:Person {id: $id})-[:TEACHES]->(c:Course) RETURN c.id AS course", { id: erased.erasedId }),
+    ).toEqual([{ course: "course-data" }]);
+    expect(
+      (await db.read("MATCH (u:User {email: 'anna@werkplaats.test'}) RETURN u.personId AS personId"))[0]?.personId,
+    ).toBeNull();
 
     // Erasing again by the old id finds no one.
     const again = await gql(url, `mutation { erasePerson(id: "${ANNA.id}") { erasedId } }`, undefined, await tokenFor(["ADMIN"]));
@@ -191,7 +239,16 @@ describe("erasePerson", () => {
     expect(logged).toMatch(/Personal data exported/);
     expect(logged).toMatch(/Person erased/);
     expect(logged).toMatch(/Sign-in refused/);
-    for (const text of [ANNA.name, ANNA.email, ANNA.phone, ANNA.id, "anna@werkplaats.test", "bram@example.test", "Bram Jansen", "anna's long password"]) {
+    for (const text of [
+      ANNA.name,
+      ANNA.email,
+      ANNA.phone,
+      ANNA.id,
+      "anna@werkplaats.test",
+      "bram@example.test",
+      "Bram Jansen",
+      "anna's long password",
+    ]) {
       expect(logged, text).not.toContain(text);
     }
   });

@@ -68,7 +68,8 @@ async function buildGraph(): Promise<void> {
       (s)-[:ASKED]->(:Case {id: 'kC', title: 'Sales dashboard', topics: ['data'], wantedLevels: ['HBO'], status: 'INTAKE', created: datetime('2025-09-03T00:00:00Z')})`);
 }
 
-const readCsv = (text: string): Array<Record<string, string>> => parse(text, { columns: true, bom: true }) as Array<Record<string, string>>;
+const readCsv = (text: string): Array<Record<string, string>> =>
+  parse(text, { columns: true, bom: true }) as Array<Record<string, string>>;
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "werkplaats-export-"));
@@ -80,12 +81,21 @@ function folder(files: Record<string, string>): string {
 async function graphFingerprint(): Promise<string> {
   const nodes = await db.read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props");
   const rels = await db.read("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props");
-  const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v))).sort();
+  const sorted = (rows: unknown[]) =>
+    rows
+      .map((r) =>
+        JSON.stringify(r, (_k, v: unknown) =>
+          v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v,
+        ),
+      )
+      .sort();
   return JSON.stringify({ nodes: sorted(nodes), rels: sorted(rels) });
 }
 
 async function exportsFromApi(): Promise<{ cases: string; contacts: string }> {
-  const result = await server.graphql<{ exportCasesCsv: string; exportContactsCsv: string }>("{ exportCasesCsv exportContactsCsv }");
+  const result = await server.graphql<{ exportCasesCsv: string; exportContactsCsv: string }>(
+    "{ exportCasesCsv exportContactsCsv }",
+  );
   expect(result.errors).toBeUndefined();
   return { cases: result.data!.exportCasesCsv, contacts: result.data!.exportContactsCsv };
 }
@@ -98,19 +108,47 @@ describe("CSV export", () => {
     expect(Object.keys(rows[0]!)).toEqual([...caseExportColumns]);
     expect(rows.map((r) => r.id)).toEqual(["kB", "kA", "kC"]);
     expect(rows[1]).toMatchObject({
-      title: "Web shop, with stock", question: 'Sell "parts" online', smeId: "s1", smeKvkNumber: "12345678", smeName: "Fietsenmaker Yilmaz",
-      topics: "web shop;e-commerce", wantedLevels: "HBO;MBO", status: "MATCHED", created: "2025-08-21T09:30:00Z", coordinatorId: "bram",
-      referredBy: "De Regiobank", matchedAt: "2025-09-05T12:00:00Z", completedAt: "", courseId: "c1", courseName: "Data Sprint",
-      programmeName: "HBO-ICT", institutionId: "i1", institutionName: "Hogeschool van Amsterdam", teachingPeriod: "Blok 1 2025-2026", sprintStatus: "PLANNED",
+      title: "Web shop, with stock",
+      question: 'Sell "parts" online',
+      smeId: "s1",
+      smeKvkNumber: "12345678",
+      smeName: "Fietsenmaker Yilmaz",
+      topics: "web shop;e-commerce",
+      wantedLevels: "HBO;MBO",
+      status: "MATCHED",
+      created: "2025-08-21T09:30:00Z",
+      coordinatorId: "bram",
+      referredBy: "De Regiobank",
+      matchedAt: "2025-09-05T12:00:00Z",
+      completedAt: "",
+      courseId: "c1",
+      courseName: "Data Sprint",
+      programmeName: "HBO-ICT",
+      institutionId: "i1",
+      institutionName: "Hogeschool van Amsterdam",
+      teachingPeriod: "Blok 1 2025-2026",
+      sprintStatus: "PLANNED",
     });
-    expect(rows[0]).toMatchObject({ status: "CLOSED", closeReason: "WITHDRAWN", closedAt: "2025-06-20T08:00:00Z", courseId: "", institutionName: "" });
+    expect(rows[0]).toMatchObject({
+      status: "CLOSED",
+      closeReason: "WITHDRAWN",
+      closedAt: "2025-06-20T08:00:00Z",
+      courseId: "",
+      institutionName: "",
+    });
   });
 
   it("exports the contact list with roles and organisations, without notes", async () => {
     const rows = readCsv((await exportsFromApi()).contacts);
     expect(Object.keys(rows[0]!)).toEqual([...contactExportColumns]);
     expect(rows.map((r) => r.id)).toEqual(["ahmed", "bram", "sanne", "tess"]);
-    expect(rows[1]).toMatchObject({ email: "bram@hva.example", roles: "programme coordinator, dean", organisations: "Hogeschool van Amsterdam", coordinates: "p1", deanOf: "i1" });
+    expect(rows[1]).toMatchObject({
+      email: "bram@hva.example",
+      roles: "programme coordinator, dean",
+      organisations: "Hogeschool van Amsterdam",
+      coordinates: "p1",
+      deanOf: "i1",
+    });
     expect(rows[3]).toMatchObject({ phone: "+31 20 555 0101", roles: "teacher", teaches: "c1;c2" });
     expect(rows[0]).toMatchObject({ roles: "SME contact", organisations: "Fietsenmaker Yilmaz", contactFor: "s1" });
     expect(rows[2]).toMatchObject({ roles: "partner", worksAt: "bank" });
@@ -137,7 +175,10 @@ describe("export → import round trip", () => {
     const before = await graphFingerprint();
     const report = await importSpreadsheets(db, folder({ "cases.csv": cases, "people.csv": contacts }));
     expect(report.problems).toEqual([]);
-    expect(report.files.filter((f) => f.found).map((f) => [f.file, f.rows, f.unchanged])).toEqual([["people.csv", 4, 4], ["cases.csv", 3, 3]]);
+    expect(report.files.filter((f) => f.found).map((f) => [f.file, f.rows, f.unchanged])).toEqual([
+      ["people.csv", 4, 4],
+      ["cases.csv", 3, 3],
+    ]);
     expect(report.files.find((f) => f.file === "people.csv")?.ignoredColumns).toEqual(["roles", "organisations", "contactFor"]);
     expect(await graphFingerprint()).toBe(before);
   });
@@ -145,7 +186,9 @@ describe("export → import round trip", () => {
   it("keeps the ids and roles in a fresh graph; a matched case cannot be created by import", async () => {
     const { cases, contacts } = await exportsFromApi();
     const roles = async () =>
-      db.read("MATCH (p:Person)-[r]->(x) WHERE type(r) <> 'KNOWS' RETURN p.id AS person, type(r) AS role, x.id AS target ORDER BY person, role, target");
+      db.read(
+        "MATCH (p:Person)-[r]->(x) WHERE type(r) <> 'KNOWS' RETURN p.id AS person, type(r) AS role, x.id AS target ORDER BY person, role, target",
+      );
     const rolesBefore = await roles();
     await resetGraph(db);
     const base = folder({
@@ -160,7 +203,9 @@ describe("export → import round trip", () => {
     const report = await importSpreadsheets(db, base);
     expect(report.problems.map((p) => [p.file, p.line, p.field])).toEqual([["cases.csv", 3, "status"]]);
     expect(await roles()).toEqual(rolesBefore);
-    const imported = await db.read("MATCH (s:Sme)-[:ASKED]->(c:Case) RETURN c.id AS id, s.id AS sme, c.status AS status, toString(c.created) AS created ORDER BY id");
+    const imported = await db.read(
+      "MATCH (s:Sme)-[:ASKED]->(c:Case) RETURN c.id AS id, s.id AS sme, c.status AS status, toString(c.created) AS created ORDER BY id",
+    );
     expect(imported).toEqual([
       { id: "kB", sme: "s1", status: "CLOSED", created: "2025-06-10T00:00:00Z" },
       { id: "kC", sme: "s1", status: "INTAKE", created: "2025-09-03T00:00:00Z" },
@@ -175,7 +220,13 @@ function runCli(entry: string, args: string[]): Promise<{ code: number | null; s
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
       cwd: projectRoot,
-      env: { ...process.env, NEO4J_URI: target.uri, NEO4J_USERNAME: target.username, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database },
+      env: {
+        ...process.env,
+        NEO4J_URI: target.uri,
+        NEO4J_USERNAME: target.username,
+        NEO4J_PASSWORD: target.password,
+        NEO4J_DATABASE: target.database,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -35,7 +35,14 @@ function folder(files: Record<string, string>): string {
 async function graphFingerprint(): Promise<string> {
   const nodes = await db.read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props");
   const rels = await db.read("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props");
-  const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v))).sort();
+  const sorted = (rows: unknown[]) =>
+    rows
+      .map((r) =>
+        JSON.stringify(r, (_k, v: unknown) =>
+          v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v,
+        ),
+      )
+      .sort();
   return JSON.stringify({ nodes: sorted(nodes), rels: sorted(rels) });
 }
 
@@ -74,12 +81,22 @@ describe("importing the example spreadsheets", () => {
              [(web)-[:HAD_EVENT]->(e) | e.to] AS events`);
     expect(facts).toEqual([
       {
-        strength: 0.4, rocStart: "2025-09-01", sdStatus: "APPROACHED", themes: ["data", "dashboards", "automation"], dsStatus: "EXAMPLES_RECEIVED",
-        periods: 2, referral: "2025-08-20", status: "QUALIFIED", created: "2025-08-21T09:30:00Z", levels: ["HBO", "MBO"],
+        strength: 0.4,
+        rocStart: "2025-09-01",
+        sdStatus: "APPROACHED",
+        themes: ["data", "dashboards", "automation"],
+        dsStatus: "EXAMPLES_RECEIVED",
+        periods: 2,
+        referral: "2025-08-20",
+        status: "QUALIFIED",
+        created: "2025-08-21T09:30:00Z",
+        levels: ["HBO", "MBO"],
         events: expect.arrayContaining(["INTAKE", "QUALIFIED"]),
       },
     ]);
-    const closed = await db.read("MATCH (:Case {id: 'case-social'})-[:HAD_EVENT]->(e {to: 'CLOSED'}) RETURN e.from AS from, e.reason AS reason, e.by AS by");
+    const closed = await db.read(
+      "MATCH (:Case {id: 'case-social'})-[:HAD_EVENT]->(e {to: 'CLOSED'}) RETURN e.from AS from, e.reason AS reason, e.by AS by",
+    );
     expect(closed).toEqual([{ from: "INTAKE", reason: "Owner withdrew", by: "import" }]);
   });
 
@@ -89,7 +106,8 @@ describe("importing the example spreadsheets", () => {
     const again = await importSpreadsheets(db, exampleDir);
     expect(await graphFingerprint()).toBe(before);
     expect(again.problems).toEqual([]);
-    for (const file of again.files) expect([file.file, file.created, file.updated, file.unchanged]).toEqual([file.file, 0, 0, file.rows]);
+    for (const file of again.files)
+      expect([file.file, file.created, file.updated, file.unchanged]).toEqual([file.file, 0, 0, file.rows]);
   });
 
   it("a dry run changes nothing and reports what the import would do", async () => {
@@ -105,13 +123,49 @@ describe("importing the example spreadsheets", () => {
 
 /** Each broken row, and the reason, are known; the good rows around them must arrive. */
 const broken = {
-  "institutions.csv": ["id,name,kind,city", "i1,Hogeschool Een,HBO,Amsterdam", "i2,,WO,Utrecht", "i3,School Drie,HAVO,Delft", "i1,Dubbel,HBO,"].join("\n"),
-  "programmes.csv": ["id,name,level,institutionId", "p1,HBO-ICT,BACHELOR,i1", "p2,Natuurkunde,MASTER,i2", "p3,Retail,BACHELOR,nope"].join("\n"),
-  "courses.csv": ["id,name,kind,programmeId,studyYear,themes", 'c1,Data Sprint,PROJECT,p1,2,"data;ai"', 'c2,"Web', 'Lab",PROJECT,p1,9,web', "c3,Apps,PROJECT,p1,1,apps,extra"].join("\n"),
+  "institutions.csv": [
+    "id,name,kind,city",
+    "i1,Hogeschool Een,HBO,Amsterdam",
+    "i2,,WO,Utrecht",
+    "i3,School Drie,HAVO,Delft",
+    "i1,Dubbel,HBO,",
+  ].join("\n"),
+  "programmes.csv": [
+    "id,name,level,institutionId",
+    "p1,HBO-ICT,BACHELOR,i1",
+    "p2,Natuurkunde,MASTER,i2",
+    "p3,Retail,BACHELOR,nope",
+  ].join("\n"),
+  "courses.csv": [
+    "id,name,kind,programmeId,studyYear,themes",
+    'c1,Data Sprint,PROJECT,p1,2,"data;ai"',
+    'c2,"Web',
+    'Lab",PROJECT,p1,9,web',
+    "c3,Apps,PROJECT,p1,1,apps,extra",
+  ].join("\n"),
   // Semicolons, as Dutch Excel writes them; a list cell is then quoted.
-  "people.csv": ["id;name;email;teaches", "t1;Tess;tess@example.nl;c1", "t2;Bram;not-an-email;c1", 't3;Kees;;"c1;c2"', "t4;Noor;;"].join("\r\n"),
-  "ties.csv": ["personA,personB,strength,channel", "t1,t4,0.8,COLLEAGUE", "t1,t1,0.5,EVENT", "t1,t3,0.5,EVENT", "t4,t1,0,EVENT", "t4,t1,0.9,event"].join("\n"),
-  "smes.csv": ["id,name,kvkNumber,city,referredBy,referralDate", "s1,Bakkerij,12345678,Haarlem,,", "s2,Fietsen,1234567,Amsterdam,,", "s3,Kapper,,Delft,bank,", "s4,Drukker,,Zaandam,,"].join("\n"),
+  "people.csv": [
+    "id;name;email;teaches",
+    "t1;Tess;tess@example.nl;c1",
+    "t2;Bram;not-an-email;c1",
+    't3;Kees;;"c1;c2"',
+    "t4;Noor;;",
+  ].join("\r\n"),
+  "ties.csv": [
+    "personA,personB,strength,channel",
+    "t1,t4,0.8,COLLEAGUE",
+    "t1,t1,0.5,EVENT",
+    "t1,t3,0.5,EVENT",
+    "t4,t1,0,EVENT",
+    "t4,t1,0.9,event",
+  ].join("\n"),
+  "smes.csv": [
+    "id,name,kvkNumber,city,referredBy,referralDate",
+    "s1,Bakkerij,12345678,Haarlem,,",
+    "s2,Fietsen,1234567,Amsterdam,,",
+    "s3,Kapper,,Delft,bank,",
+    "s4,Drukker,,Zaandam,,",
+  ].join("\n"),
   "cases.csv": [
     "id,title,smeId,smeKvkNumber,earliestStart,deadline,status,closeReason,wantedLevels",
     "k1,Webshop,s1,,2025-09-01,2025-12-01,QUALIFIED,,HBO;MBO",
@@ -188,7 +242,9 @@ describe("importing spreadsheets with broken rows", () => {
 
   it("refuses a file without a required column as a whole", async () => {
     const report = await importSpreadsheets(db, folder({ "institutions.csv": "id,name,colour\ni1,A,blue\ni2,B,red\n" }));
-    expect(report.problems).toEqual([{ file: "institutions.csv", line: 1, field: "kind", reason: expect.stringMatching(/required column "kind" is missing/) }]);
+    expect(report.problems).toEqual([
+      { file: "institutions.csv", line: 1, field: "kind", reason: expect.stringMatching(/required column "kind" is missing/) },
+    ]);
     expect(report.files[0]).toMatchObject({ rows: 2, created: 0, rejected: 1, ignoredColumns: ["colour"] });
     expect(await ids("Institution")).toEqual([]);
   });
@@ -206,13 +262,16 @@ describe("importing into a graph that already holds data", () => {
 
   it("merges SMEs by KvK number (then by name and city), and links cases to the SME found", async () => {
     const dir = folder({
-      "smes.csv": "id,name,kvkNumber,city,sector\nsheet-1,Bakkerij De Korenbloem,12345678,Haarlem,Food\nsheet-2,fietsenmaker yilmaz,,AMSTERDAM,Retail\n",
+      "smes.csv":
+        "id,name,kvkNumber,city,sector\nsheet-1,Bakkerij De Korenbloem,12345678,Haarlem,Food\nsheet-2,fietsenmaker yilmaz,,AMSTERDAM,Retail\n",
       "cases.csv": "id,title,smeId,smeKvkNumber\nk2,Web shop,sheet-1,\nk3,Bike app,sheet-2,\nk4,Stock,,12345678\n",
     });
     const report = await importSpreadsheets(db, dir);
     expect(report.problems).toEqual([]);
     expect(await ids("Sme")).toEqual(["sme-city", "sme-db"]);
-    const links = await db.read("MATCH (s:Sme)-[:ASKED]->(c:Case) RETURN c.id AS c, s.id AS s, s.name AS name, s.sector AS sector ORDER BY c");
+    const links = await db.read(
+      "MATCH (s:Sme)-[:ASKED]->(c:Case) RETURN c.id AS c, s.id AS s, s.name AS name, s.sector AS sector ORDER BY c",
+    );
     expect(links).toEqual([
       { c: "k1", s: "sme-db", name: "Bakkerij De Korenbloem", sector: "Food" },
       { c: "k2", s: "sme-db", name: "Bakkerij De Korenbloem", sector: "Food" },
@@ -228,20 +287,28 @@ describe("importing into a graph that already holds data", () => {
     });
     const report = await importSpreadsheets(db, dir);
     expect(report.problems).toEqual([]);
-    const rows = await db.read("MATCH (p:Programme {id: 'p1'}), (c:Case {id: 'k1'}) RETURN p.mappingStatus AS mapping, c.status AS status, c.title AS title, COUNT { (c)-[:HAD_EVENT]->() } AS events");
+    const rows = await db.read(
+      "MATCH (p:Programme {id: 'p1'}), (c:Case {id: 'k1'}) RETURN p.mappingStatus AS mapping, c.status AS status, c.title AS title, COUNT { (c)-[:HAD_EVENT]->() } AS events",
+    );
     expect(rows).toEqual([{ mapping: "EXAMPLES_RECEIVED", status: "MATCHED", title: "Dashboard 2", events: 0 }]);
 
-    const moves = await importSpreadsheets(db, folder({
-      "programmes.csv": "id,name,level,institutionId\np1,HBO-ICT,BACHELOR,i2\n",
-      "smes.csv": "id,name,kvkNumber\nsme-city,Fietsen,87654321\nsme-new,Bakkerij,12345678\n",
-      "cases.csv": "id,title,smeId\nk1,Dashboard,sme-city\n",
-    }));
+    const moves = await importSpreadsheets(
+      db,
+      folder({
+        "programmes.csv": "id,name,level,institutionId\np1,HBO-ICT,BACHELOR,i2\n",
+        "smes.csv": "id,name,kvkNumber\nsme-city,Fietsen,87654321\nsme-new,Bakkerij,12345678\n",
+        "cases.csv": "id,title,smeId\nk1,Dashboard,sme-city\n",
+      }),
+    );
     expect(moves.problems.map((p) => [p.file, p.line, p.field, p.reason])).toEqual([
       ["programmes.csv", 2, "institutionId", "programme p1 is offered by institution i1; the import does not move it"],
       ["cases.csv", 2, "smeId", "case k1 was asked by SME sme-db; the import does not move it"],
     ]);
     // sme-city had no KvK number: it gets one. sme-new's KvK number belongs to sme-db: merged there.
     const smes = await db.read("MATCH (s:Sme) RETURN s.id AS id, s.kvkNumber AS kvk ORDER BY id");
-    expect(smes).toEqual([{ id: "sme-city", kvk: "87654321" }, { id: "sme-db", kvk: "12345678" }]);
+    expect(smes).toEqual([
+      { id: "sme-city", kvk: "87654321" },
+      { id: "sme-db", kvk: "12345678" },
+    ]);
   });
 });

@@ -24,7 +24,10 @@ async function post(url: string, query: string, token?: string): Promise<{ data?
 
 /** Signs in as the demo coordinator (demo users exist outside production mode; see docs/security.md). */
 async function signIn(url: string): Promise<string> {
-  const result = await post(url, `mutation { login(email: "coordinator@werkplaats.example", password: "demo-coordinator-werkplaats") { token } }`);
+  const result = await post(
+    url,
+    `mutation { login(email: "coordinator@werkplaats.example", password: "demo-coordinator-werkplaats") { token } }`,
+  );
   const token = (result.data?.login as { token?: string } | undefined)?.token;
   if (!token) throw new Error(`demo sign-in failed: ${JSON.stringify(result.errors)}`);
   return token;
@@ -65,7 +68,11 @@ describe("npm start on the embedded default", () => {
 
     const second = await startProduct(loadConfig({ ...env, NEO4J_BOLT_PORT: String(await freePort()) }));
     try {
-      const after = await post(second.url, `{ institutions(where: { name: { eq: "ROC Na De Herstart" } }) { name kind city } }`, await signIn(second.url));
+      const after = await post(
+        second.url,
+        `{ institutions(where: { name: { eq: "ROC Na De Herstart" } }) { name kind city } }`,
+        await signIn(second.url),
+      );
       expect(after.data?.institutions).toEqual([{ name: "ROC Na De Herstart", kind: "MBO", city: "Zaandam" }]);
       expect((await second.db.read("MATCH (n) RETURN count(n) AS nodes"))[0]).toEqual(countsBefore);
       expect(second.timings.seedMs).toBeUndefined();

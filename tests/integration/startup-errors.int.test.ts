@@ -33,7 +33,10 @@ describe("npm start with a bad configuration", () => {
 
   it("says Java is missing", async () => {
     const result = await runScript("server/main.ts", { ...baseEnv, JAVA_HOME: path.join(scratch, "no-java") });
-    expectOneClearLine(result, /^Java 17 or newer is needed for the embedded Neo4j and was not found: install it .* or set NEO4J_URI/);
+    expectOneClearLine(
+      result,
+      /^Java 17 or newer is needed for the embedded Neo4j and was not found: install it .* or set NEO4J_URI/,
+    );
   });
 
   it("says Maven is missing when the jars have not been resolved yet", async () => {
@@ -56,7 +59,10 @@ describe("npm start with a bad configuration", () => {
   it("says an external Neo4j is unreachable", async () => {
     const port = await freePort();
     const result = await runScript("server/main.ts", { ...baseEnv, NEO4J_URI: `bolt://127.0.0.1:${port}` });
-    expectOneClearLine(result, new RegExp(`^Neo4j at bolt://127.0.0.1:${port} is not reachable: start it, check NEO4J_URI, or unset NEO4J_URI`));
+    expectOneClearLine(
+      result,
+      new RegExp(`^Neo4j at bolt://127.0.0.1:${port} is not reachable: start it, check NEO4J_URI, or unset NEO4J_URI`),
+    );
   });
 
   it("says the HTTP port is taken", async () => {

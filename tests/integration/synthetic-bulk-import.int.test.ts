@@ -41,7 +41,14 @@ function countsByKind(db: Database): Promise<Row[]> {
 }
 
 beforeAll(async () => {
-  neo4j = { home, runtimeDir: config.NEO4J_RUNTIME_DIR, boltPort: await freePort(), heap: "512m", pagecache: "64m", startTimeoutMs: 120_000 };
+  neo4j = {
+    home,
+    runtimeDir: config.NEO4J_RUNTIME_DIR,
+    boltPort: await freePort(),
+    heap: "512m",
+    pagecache: "64m",
+    startTimeoutMs: 120_000,
+  };
   const embedded = await startEmbeddedNeo4j(neo4j);
   try {
     const db = await connectDatabase({ uri: embedded.uri, database: "neo4j", noAuth: true });
@@ -68,30 +75,52 @@ describe("the synthetic graph through Neo4j's bulk importer", () => {
     const attempt = bulkImportSyntheticGraph(size, { neo4j, referenceDate, tempDir: csvParent });
     await expect(attempt).rejects.toBeInstanceOf(BulkImportRefusedError);
     await expect(attempt).rejects.toThrow(
-      new RegExp(`^The database in ${home.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} holds ${reference.fingerprint.nodes} nodes: .*add --reset`),
+      new RegExp(
+        `^The database in ${home.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} holds ${reference.fingerprint.nodes} nodes: .*add --reset`,
+      ),
     );
     expect(readdirSync(csvParent)).toEqual([]);
   });
 
-  it("loads the same nodes, relationships and typed properties as the Cypher path (S), and deletes its CSV files", { timeout: 300_000 }, async () => {
-    bulk = await bulkImportSyntheticGraph(size, { neo4j, referenceDate, reset: true, tempDir: csvParent });
-    expect(await countsByKind(bulk.db)).toEqual(reference.counts);
-    expect(await graphFingerprint(bulk.db)).toEqual(reference.fingerprint);
-    expect(readdirSync(csvParent)).toEqual([]);
+  it(
+    "loads the same nodes, relationships and typed properties as the Cypher path (S), and deletes its CSV files",
+    { timeout: 300_000 },
+    async () => {
+      bulk = await bulkImportSyntheticGraph(size, { neo4j, referenceDate, reset: true, tempDir: csvParent });
+      expect(await countsByKind(bulk.db)).toEqual(reference.counts);
+      expect(await graphFingerprint(bulk.db)).toEqual(reference.fingerprint);
+      expect(readdirSync(csvParent)).toEqual([]);
 
-    const g = bulk.generation;
-    expect(g).toMatchObject({ path: "bulk", nodes: reference.fingerprint.nodes, relationships: reference.fingerprint.relationships });
-    expect(g.calendar).toEqual({ referenceDate, academicYear: "2026-2027", yearShift: 1 });
-    // Both paths moved the calendar to the reference date's academic year (equal fingerprints above).
-    expect(
-      await bulk.db.read("MATCH (tp:TeachingPeriod) RETURN collect(DISTINCT tp.academicYear) AS years, toString(min(tp.startDate)) AS first, toString(max(tp.endDate)) AS last"),
-    ).toEqual([{ years: ["2026-2027"], first: "2026-09-01", last: "2027-07-03" }]);
-    expect(g.importer).toMatchObject({ nodes: reference.fingerprint.nodes, relationships: reference.fingerprint.relationships, properties: reference.fingerprint.properties });
-    // Every part is in the reported time.
-    expect(g.phases.map((p) => p.phase)).toEqual(["CSV files", "import", "delete CSV files", "start Neo4j", "constraints and indexes"]);
-    expect(g.ms).toBeGreaterThanOrEqual(g.phases.reduce((sum, p) => sum + p.ms, 0));
-    expect(g.relationshipsPerSecond).toBe(Math.round((g.relationships * 1000) / g.ms));
-  });
+      const g = bulk.generation;
+      expect(g).toMatchObject({
+        path: "bulk",
+        nodes: reference.fingerprint.nodes,
+        relationships: reference.fingerprint.relationships,
+      });
+      expect(g.calendar).toEqual({ referenceDate, academicYear: "2026-2027", yearShift: 1 });
+      // Both paths moved the calendar to the reference date's academic year (equal fingerprints above).
+      expect(
+        await bulk.db.read(
+          "MATCH (tp:TeachingPeriod) RETURN collect(DISTINCT tp.academicYear) AS years, toString(min(tp.startDate)) AS first, toString(max(tp.endDate)) AS last",
+        ),
+      ).toEqual([{ years: ["2026-2027"], first: "2026-09-01", last: "2027-07-03" }]);
+      expect(g.importer).toMatchObject({
+        nodes: reference.fingerprint.nodes,
+        relationships: reference.fingerprint.relationships,
+        properties: reference.fingerprint.properties,
+      });
+      // Every part is in the reported time.
+      expect(g.phases.map((p) => p.phase)).toEqual([
+        "CSV files",
+        "import",
+        "delete CSV files",
+        "start Neo4j",
+        "constraints and indexes",
+      ]);
+      expect(g.ms).toBeGreaterThanOrEqual(g.phases.reduce((sum, p) => sum + p.ms, 0));
+      expect(g.relationshipsPerSecond).toBe(Math.round((g.relationships * 1000) / g.ms));
+    },
+  );
 
   it("leaves every constraint and index of schema/constraints.cypher online, the KNOWS strength index among them", async () => {
     const db = bulk!.db;
@@ -100,41 +129,53 @@ describe("the synthetic graph through Neo4j's bulk importer", () => {
     const indexes = await db.read("SHOW INDEXES YIELD name, state, type WHERE type <> 'LOOKUP' RETURN name, state");
     for (const name of names) expect([...constraints, ...indexes.map((r) => r.name)]).toContain(name);
     expect(indexes.filter((r) => r.state !== "ONLINE")).toEqual([]);
-    expect(await db.read("SHOW INDEXES YIELD name, state, entityType, labelsOrTypes, properties WHERE name = 'knows_strength' RETURN state, entityType, labelsOrTypes, properties")).toEqual([
-      { state: "ONLINE", entityType: "RELATIONSHIP", labelsOrTypes: ["KNOWS"], properties: ["strength"] },
-    ]);
+    expect(
+      await db.read(
+        "SHOW INDEXES YIELD name, state, entityType, labelsOrTypes, properties WHERE name = 'knows_strength' RETURN state, entityType, labelsOrTypes, properties",
+      ),
+    ).toEqual([{ state: "ONLINE", entityType: "RELATIONSHIP", labelsOrTypes: ["KNOWS"], properties: ["strength"] }]);
     // The uniqueness constraints hold on the imported data.
     await expect(db.write("MATCH (p:Person {id: 'p-000001'}) CREATE (:Person {id: p.id})")).rejects.toThrow(/already exists/);
   });
 
-  it("refuses, in one line, a running Neo4j's store, an external server, and Cypher-only options", { timeout: 180_000 }, async () => {
-    // bulk.embedded is running on `home`: the CLI must not import under it.
-    const run = (args: string[], env: Record<string, string>) =>
-      new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "seed/generate-cli.ts", ...args], {
-          cwd: projectRoot,
-          env: { ...process.env, NEO4J_URI: "", NEO4J_HOME: home, NEO4J_RUNTIME_DIR: config.NEO4J_RUNTIME_DIR, ...env },
-          stdio: ["ignore", "pipe", "pipe"],
+  it(
+    "refuses, in one line, a running Neo4j's store, an external server, and Cypher-only options",
+    { timeout: 180_000 },
+    async () => {
+      // bulk.embedded is running on `home`: the CLI must not import under it.
+      const run = (args: string[], env: Record<string, string>) =>
+        new Promise<{ code: number | null; stderr: string }>((resolve) => {
+          const child = spawn(process.execPath, ["--import", "tsx", "seed/generate-cli.ts", ...args], {
+            cwd: projectRoot,
+            env: { ...process.env, NEO4J_URI: "", NEO4J_HOME: home, NEO4J_RUNTIME_DIR: config.NEO4J_RUNTIME_DIR, ...env },
+            stdio: ["ignore", "pipe", "pipe"],
+          });
+          let stderr = "";
+          child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+          child.on("exit", (code) => resolve({ code, stderr: stderr.trim() }));
         });
-        let stderr = "";
-        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-        child.on("exit", (code) => resolve({ code, stderr: stderr.trim() }));
-      });
-    const port = new URL(bulk!.embedded.uri.replace("bolt:", "http:")).port;
-    // The three refusals are independent: their CLI processes start side by side.
-    const [running, external, tuned] = await Promise.all([
-      run(["--bulk", "--reset"], { NEO4J_BOLT_PORT: port }),
-      run(["--bulk"], { NEO4J_URI: "bolt://127.0.0.1:1" }),
-      run(["--bulk", "--concurrency", "4"], { NEO4J_BOLT_PORT: port }),
-    ]);
-    expect(running.code).toBe(1);
-    expect(running.stderr).toMatch(new RegExp(`^A Neo4j is running at bolt://127.0.0.1:${port} \\(npm start\\?\\): --bulk writes the store files .* stop it first, or drop --bulk\\.$`));
+      const port = new URL(bulk!.embedded.uri.replace("bolt:", "http:")).port;
+      // The three refusals are independent: their CLI processes start side by side.
+      const [running, external, tuned] = await Promise.all([
+        run(["--bulk", "--reset"], { NEO4J_BOLT_PORT: port }),
+        run(["--bulk"], { NEO4J_URI: "bolt://127.0.0.1:1" }),
+        run(["--bulk", "--concurrency", "4"], { NEO4J_BOLT_PORT: port }),
+      ]);
+      expect(running.code).toBe(1);
+      expect(running.stderr).toMatch(
+        new RegExp(
+          `^A Neo4j is running at bolt://127.0.0.1:${port} \\(npm start\\?\\): --bulk writes the store files .* stop it first, or drop --bulk\\.$`,
+        ),
+      );
 
-    expect(external.code).toBe(1);
-    expect(external.stderr).toBe("--bulk writes the embedded Neo4j's store files and cannot load the server at NEO4J_URI (bolt://127.0.0.1:1): drop --bulk to load it through Cypher.");
+      expect(external.code).toBe(1);
+      expect(external.stderr).toBe(
+        "--bulk writes the embedded Neo4j's store files and cannot load the server at NEO4J_URI (bolt://127.0.0.1:1): drop --bulk to load it through Cypher.",
+      );
 
-    expect(tuned.stderr).toBe("--concurrency tunes the Cypher path and means nothing with --bulk.");
-    // The running graph is untouched.
-    expect(await countsByKind(bulk!.db)).toEqual(reference.counts);
-  });
+      expect(tuned.stderr).toBe("--concurrency tunes the Cypher path and means nothing with --bulk.");
+      // The running graph is untouched.
+      expect(await countsByKind(bulk!.db)).toEqual(reference.counts);
+    },
+  );
 });

@@ -21,7 +21,9 @@ async function writeReference(): Promise<void> {
   const { nodes, relationships } = describeSyntheticGraph(size);
   await db.writeTx(async (tx) => {
     for (const phase of nodes) {
-      const temporal = Object.entries(phase.temporal).map(([k, kind]) => `, n.${k} = ${kind}($row.${k})`).join("");
+      const temporal = Object.entries(phase.temporal)
+        .map(([k, kind]) => `, n.${k} = ${kind}($row.${k})`)
+        .join("");
       for (const row of phase.rows()) await tx.run(`CREATE (n:${phase.label}) SET n = $row.p${temporal}`, { row });
     }
     for (const phase of relationships) {
@@ -49,7 +51,9 @@ async function countsByKind(): Promise<Row[]> {
 }
 
 async function strengthIndex(): Promise<Row[]> {
-  return db.read("SHOW INDEXES YIELD name, state, entityType, labelsOrTypes, properties WHERE name = 'knows_strength' RETURN state, entityType, labelsOrTypes, properties");
+  return db.read(
+    "SHOW INDEXES YIELD name, state, entityType, labelsOrTypes, properties WHERE name = 'knows_strength' RETURN state, entityType, labelsOrTypes, properties",
+  );
 }
 
 beforeAll(async () => {
@@ -67,7 +71,12 @@ afterAll(async () => {
 describe("the synthetic generator against an obvious writer", () => {
   it("the reference holds the asked size (so that the comparison means something)", () => {
     const byKind = Object.fromEntries(referenceCounts.map((r) => [r.kind, r.n]));
-    expect(byKind).toMatchObject({ "node Person": size.people, "node Case": size.cases, "node Sme": size.smes, "rel KNOWS": size.ties });
+    expect(byKind).toMatchObject({
+      "node Person": size.people,
+      "node Case": size.cases,
+      "node Sme": size.smes,
+      "rel KNOWS": size.ties,
+    });
     expect(Object.keys(byKind).filter((k) => k.startsWith("rel ")).length).toBeGreaterThan(15);
   });
 
@@ -84,7 +93,9 @@ describe("the synthetic generator against an obvious writer", () => {
       expect(result.relationships).toBe(reference.relationships);
       // The test run's marker node is in the graph but not written by the generator.
       expect(result.nodes).toBe(reference.nodes - 1);
-      expect(await strengthIndex()).toEqual([{ state: "ONLINE", entityType: "RELATIONSHIP", labelsOrTypes: ["KNOWS"], properties: ["strength"] }]);
+      expect(await strengthIndex()).toEqual([
+        { state: "ONLINE", entityType: "RELATIONSHIP", labelsOrTypes: ["KNOWS"], properties: ["strength"] },
+      ]);
     });
   }
 
@@ -110,6 +121,8 @@ describe("the synthetic generator against an obvious writer", () => {
     const ties = Number((await db.read("MATCH ()-[k:KNOWS]->() RETURN count(k) AS n"))[0]?.n);
     expect(ties).toBeGreaterThan(0);
     expect(ties).toBeLessThan(size.ties);
-    expect(await strengthIndex()).toEqual([{ state: "ONLINE", entityType: "RELATIONSHIP", labelsOrTypes: ["KNOWS"], properties: ["strength"] }]);
+    expect(await strengthIndex()).toEqual([
+      { state: "ONLINE", entityType: "RELATIONSHIP", labelsOrTypes: ["KNOWS"], properties: ["strength"] },
+    ]);
   });
 });

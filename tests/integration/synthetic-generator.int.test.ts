@@ -1,10 +1,24 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/platform/neo4j/database.js";
-import { generateSyntheticGraph, GraphNotEmptyError, type GenerateResult, type SyntheticSize } from "../../seed/synthetic/index.js";
+import {
+  generateSyntheticGraph,
+  GraphNotEmptyError,
+  type GenerateResult,
+  type SyntheticSize,
+} from "../../seed/synthetic/index.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 
-const size: SyntheticSize = { people: 500, ties: 3_000, institutions: 5, programmes: 15, courses: 50, cases: 100, smes: 60, seed: 7 };
+const size: SyntheticSize = {
+  people: 500,
+  ties: 3_000,
+  institutions: 5,
+  programmes: 15,
+  courses: 50,
+  cases: 100,
+  smes: 60,
+  seed: 7,
+};
 
 let db: Database;
 let result: GenerateResult;
@@ -73,7 +87,9 @@ describe("the synthetic graph generator", () => {
   it("builds the domain structure: 3 coordinators, every course in a programme of an institution, with a teacher and a period", async () => {
     expect(await count("MATCH (:Person)-[:COORDINATOR_OF]->(w:Workspace) RETURN count(*) AS n")).toBe(3);
     expect(
-      await count("MATCH (c:Course) WHERE NOT EXISTS { (c)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(:Institution) } RETURN count(c) AS n"),
+      await count(
+        "MATCH (c:Course) WHERE NOT EXISTS { (c)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(:Institution) } RETURN count(c) AS n",
+      ),
     ).toBe(0);
     expect(await count("MATCH (c:Course) WHERE NOT EXISTS { (:Person)-[:TEACHES]->(c) } RETURN count(c) AS n")).toBe(0);
     expect(await count("MATCH (c:Course) WHERE NOT EXISTS { (c)-[:RUNS_IN]->(:TeachingPeriod) } RETURN count(c) AS n")).toBe(0);
@@ -85,14 +101,22 @@ describe("the synthetic graph generator", () => {
       ),
     ).toBe(0);
     expect(
-      await count("MATCH (p:Programme) WHERE NOT EXISTS { (:Person)-[:COORDINATES]->(p) } OR NOT EXISTS { (:Person)-[:DIRECTS]->(p) } RETURN count(p) AS n"),
+      await count(
+        "MATCH (p:Programme) WHERE NOT EXISTS { (:Person)-[:COORDINATES]->(p) } OR NOT EXISTS { (:Person)-[:DIRECTS]->(p) } RETURN count(p) AS n",
+      ),
     ).toBe(0);
     expect(await count("MATCH (i:Institution) WHERE NOT i.kind IN ['WO', 'HBO', 'MBO'] RETURN count(i) AS n")).toBe(0);
     expect(await count("MATCH (c:Case) WHERE NOT EXISTS { (:Sme)-[:ASKED]->(c) } RETURN count(c) AS n")).toBe(0);
     // KvK numbers: eight digits, unique.
-    const kvk = await db.read("MATCH (s:Sme) RETURN count(s) AS smes, count(DISTINCT s.kvkNumber) AS distinct, all(x IN collect(s.kvkNumber) WHERE x =~ '[0-9]{8}') AS wellFormed");
+    const kvk = await db.read(
+      "MATCH (s:Sme) RETURN count(s) AS smes, count(DISTINCT s.kvkNumber) AS distinct, all(x IN collect(s.kvkNumber) WHERE x =~ '[0-9]{8}') AS wellFormed",
+    );
     expect(kvk[0]).toEqual({ smes: size.smes, distinct: size.smes, wellFormed: true });
-    expect(await count("MATCH (s:Sprint) WHERE NOT EXISTS { (s)-[:FOR_CASE]->(:Case) } OR NOT EXISTS { (s)-[:IN_COURSE]->(:Course) } RETURN count(s) AS n")).toBe(0);
+    expect(
+      await count(
+        "MATCH (s:Sprint) WHERE NOT EXISTS { (s)-[:FOR_CASE]->(:Case) } OR NOT EXISTS { (s)-[:IN_COURSE]->(:Course) } RETURN count(s) AS n",
+      ),
+    ).toBe(0);
     expect(await count("MATCH (s:Sprint) RETURN count(s) AS n")).toBeGreaterThan(0);
     expect(await count("MATCH (a:Agreement)-[:MADE_BY]->(:Workspace) RETURN count(a) AS n")).toBeGreaterThan(0);
   });

@@ -27,8 +27,7 @@ const knownViolations: Record<string, string[]> = {
 };
 
 /** Names exported as a class, enum, interface or type alias by more than one file under server/, with the files. */
-const knownDuplicateDeclarations: Record<string, string[]> = {
-};
+const knownDuplicateDeclarations: Record<string, string[]> = {};
 
 let result: ICruiseResult;
 
@@ -91,8 +90,12 @@ function exportedTypeDeclarations(file: string): string[] {
   const names: string[] = [];
   for (const statement of source.statements) {
     const declaration =
-      ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement);
-    const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      ts.isClassDeclaration(statement) ||
+      ts.isEnumDeclaration(statement) ||
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement);
+    const exported =
+      ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (declaration && exported && statement.name) names.push(statement.name.text);
   }
   return names;
@@ -106,7 +109,9 @@ describe("each concept declared once", () => {
         filesByName.set(name, [...(filesByName.get(name) ?? []), path.relative(root, file).split(path.sep).join("/")]);
       }
     }
-    const duplicates = Object.fromEntries([...filesByName].filter(([, files]) => files.length > 1).map(([name, files]) => [name, files.sort()]));
+    const duplicates = Object.fromEntries(
+      [...filesByName].filter(([, files]) => files.length > 1).map(([name, files]) => [name, files.sort()]),
+    );
     expect(duplicates).toEqual(knownDuplicateDeclarations);
   });
 });

@@ -21,7 +21,9 @@ const expected: Record<CaseAction, Partial<Record<CaseStatus, CaseStatus | null>
 };
 
 describe("the case lifecycle table", () => {
-  for (const [action, allowed] of Object.entries(expected) as Array<[CaseAction, Partial<Record<CaseStatus, CaseStatus | null>>]>) {
+  for (const [action, allowed] of Object.entries(expected) as Array<
+    [CaseAction, Partial<Record<CaseStatus, CaseStatus | null>>]
+  >) {
     for (const status of Object.values(CaseStatus)) {
       if (status in allowed) {
         it(`${action} from ${status} leads to ${allowed[status] ?? "the same state"}`, () => {

@@ -6,7 +6,13 @@ describe("the configuration", () => {
   it("has a default for everything a fresh machine needs: the embedded Neo4j on 127.0.0.1", () => {
     const config = loadConfig({});
     expect(config.NEO4J_URI).toBeUndefined();
-    expect(config).toMatchObject({ HOST: "127.0.0.1", PORT: 4000, NEO4J_BOLT_PORT: 7687, NEO4J_DATABASE: "neo4j", SEED_DEMO: true });
+    expect(config).toMatchObject({
+      HOST: "127.0.0.1",
+      PORT: 4000,
+      NEO4J_BOLT_PORT: 7687,
+      NEO4J_DATABASE: "neo4j",
+      SEED_DEMO: true,
+    });
   });
 
   it("treats empty variables as unset", () => {

@@ -48,7 +48,9 @@ const builders: Record<string, Record<string, string>> = {
   "platform/neo4j/lockNodeStatement": variants("LOCK_NODE", platformNeo4j.LOCKABLE_LABELS, platformNeo4j.lockNodeStatement),
   // The label is any node type of the schema; one stands for all.
   "platform/validation/readFoundIdsStatement": { READ_FOUND_IDS_CASE: platformValidation.readFoundIdsStatement("Case") },
-  "platform/validation/readStoredOtherDateStatement": { READ_STORED_OTHER_DATE_SPRINT: platformValidation.readStoredOtherDateStatement("Sprint") },
+  "platform/validation/readStoredOtherDateStatement": {
+    READ_STORED_OTHER_DATE_SPRINT: platformValidation.readStoredOtherDateStatement("Sprint"),
+  },
   // Without filters, and with every filter, the status column and a cursor (each adds its own predicate).
   "case-workflow/readCaseBoardStatement": {
     READ_CASE_BOARD: caseWorkflow.readCaseBoardStatement({}),
@@ -70,11 +72,23 @@ const builders: Record<string, Record<string, string>> = {
   ),
   "spreadsheets/readRowStateStatement": variants(
     "READ_ROW_STATE",
-    ["Institution", "TeachingPeriod", "Partner", "Programme", "Course", "Person", "Sme", "Case"] satisfies spreadsheets.ImportedLabel[],
+    [
+      "Institution",
+      "TeachingPeriod",
+      "Partner",
+      "Programme",
+      "Course",
+      "Person",
+      "Sme",
+      "Case",
+    ] satisfies spreadsheets.ImportedLabel[],
     spreadsheets.readRowStateStatement,
   ),
   // The hop limit only changes the bounds of the two halves (and 1 hop has no meeting half); the default is 4.
-  "network/warmPathsStatement": { WARM_PATHS_1_HOP: network.warmPathsStatement(1), WARM_PATHS_4_HOPS: network.warmPathsStatement(4) },
+  "network/warmPathsStatement": {
+    WARM_PATHS_1_HOP: network.warmPathsStatement(1),
+    WARM_PATHS_4_HOPS: network.warmPathsStatement(4),
+  },
   "network/rankWarmPathsStatement": {
     RANK_WARM_PATHS_1_HOP: network.rankWarmPathsStatement(1),
     RANK_WARM_PATHS_5_HOPS: network.rankWarmPathsStatement(5),
@@ -116,13 +130,10 @@ const builders: Record<string, Record<string, string>> = {
   },
   "backup/restoreRelationshipsStatement": {
     RESTORE_RELATIONSHIPS_WITHOUT_PROPERTIES: backup.restoreRelationshipsStatement("TEACHES", []),
-    RESTORE_RELATIONSHIPS_WITH_PROPERTIES: backup.restoreRelationshipsStatement(
-      "KNOWS",
-      [
-        ["lastContact", "DATE", "2025-01-02"],
-        ["strength", "FLOAT", 0.5],
-      ],
-    ),
+    RESTORE_RELATIONSHIPS_WITH_PROPERTIES: backup.restoreRelationshipsStatement("KNOWS", [
+      ["lastContact", "DATE", "2025-01-02"],
+      ["strength", "FLOAT", 0.5],
+    ]),
   },
 };
 
@@ -132,12 +143,18 @@ function variants<T extends string>(prefix: string, values: readonly T[], build:
 }
 
 function constantCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .toUpperCase();
 }
 
 /** The text as the snapshot shows it: without the template's leading line break and common indentation. */
 function display(text: string): string {
-  const lines = text.replace(/^\s*\n/, "").trimEnd().split("\n");
+  const lines = text
+    .replace(/^\s*\n/, "")
+    .trimEnd()
+    .split("\n");
   const indent = Math.min(...lines.filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length));
   return `${lines.map((l) => l.slice(indent).trimEnd()).join("\n")}\n`;
 }

@@ -45,7 +45,9 @@ function codeReferences(markdown: string): DocReference[] {
     const found = pathsIn(span[1] ?? "");
     const names = [...(span[2] ?? "").matchAll(/`([\w.]+)`/g)].map((m) => m[1] ?? "");
     // Names belong to the path only when the span is that path alone.
-    found.forEach((p) => references.push({ path: p, names: found.length === 1 && p === span[1]?.replace(/\.+$/, "") ? names : [] }));
+    found.forEach((p) =>
+      references.push({ path: p, names: found.length === 1 && p === span[1]?.replace(/\.+$/, "") ? names : [] }),
+    );
   }
   return references;
 }
@@ -82,7 +84,10 @@ function globToRegExp(segment: string): RegExp {
 /** Files and folders matching a relative pattern with `*`, `{a,b}` and `<placeholder>`. */
 function matches(pattern: string): string[] {
   let found = [""];
-  for (const segment of pattern.replace(/<[\w-]+>/g, "*").split("/").filter(Boolean)) {
+  for (const segment of pattern
+    .replace(/<[\w-]+>/g, "*")
+    .split("/")
+    .filter(Boolean)) {
     const next: string[] = [];
     for (const dir of found) {
       const full = path.join(root, dir);
@@ -139,12 +144,18 @@ function problemsOf(doc: string): string[] {
       if (!isIgnoredOutput(relative)) problems.push(`link ${target}: no such file or folder`);
       continue;
     }
-    if (anchor && resolved.endsWith(".md") && !anchorsOf(resolved).has(anchor)) problems.push(`link ${target}: no heading with that anchor`);
+    if (anchor && resolved.endsWith(".md") && !anchorsOf(resolved).has(anchor))
+      problems.push(`link ${target}: no heading with that anchor`);
   }
   return problems;
 }
 
-const docs = ["README.md", ...readdirSync(path.join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const docs = [
+  "README.md",
+  ...readdirSync(path.join(root, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
 
 describe("the paths the README and docs name exist", () => {
   it("reads paths in code and links, not in longer paths, with the functions named next to them", () => {

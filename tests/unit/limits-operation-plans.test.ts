@@ -18,7 +18,12 @@ describe("OperationPlans", () => {
     const plan = plans.planFor(schema, document, "Q");
     expect(plans.planFor(schema, document, "Q")).toBe(plan);
     expect(plan?.depth).toBe(3);
-    for (const [a, b] of [[1, 1], [3, 4], [0, 10], [5, 0]] as const) {
+    for (const [a, b] of [
+      [1, 1],
+      [3, 4],
+      [0, 10],
+      [5, 0],
+    ] as const) {
       const cost = expected(a, b);
       if (cost <= limits.maxCost) {
         expect(plans.check(schema, document, "Q", { a, b })).toEqual({ depth: 3, cost });
@@ -26,14 +31,17 @@ describe("OperationPlans", () => {
         expect(() => plans.check(schema, document, "Q", { a, b })).toThrow(/could cost/);
       }
       // The uncached check agrees.
-      if (cost <= limits.maxCost) expect(checkOperationLimits(schema, document, "Q", { a, b }, limits)).toEqual({ depth: 3, cost });
+      if (cost <= limits.maxCost)
+        expect(checkOperationLimits(schema, document, "Q", { a, b }, limits)).toEqual({ depth: 3, cost });
     }
   });
 
   it("refuses over-limit variables with a plan made for small ones", () => {
     const plans = new OperationPlans(limits);
     expect(plans.check(schema, document, "Q", { a: 1, b: 1 }).cost).toBe(expected(1, 1));
-    expect(() => plans.check(schema, document, "Q", { a: 11, b: 1 })).toThrow(/things: limit must be between 0 and 10 \(asked 11\)/);
+    expect(() => plans.check(schema, document, "Q", { a: 11, b: 1 })).toThrow(
+      /things: limit must be between 0 and 10 \(asked 11\)/,
+    );
     expect(() => plans.check(schema, document, "Q", { a: 1, b: -2 })).toThrow(/parts: limit must be between 0 and 10/);
     expect(() => plans.check(schema, document, "Q", { a: 10, b: 10 })).toThrow(/could cost 222 \(at most 100\)/);
     // No variables: the top-level list counts at maxPageSize, the nested one at 20.

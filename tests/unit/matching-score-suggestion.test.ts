@@ -9,7 +9,11 @@ import {
   type CourseFit,
   type TeacherSignals,
 } from "../../server/domains/suggestions/score-suggestion.js";
-import { DEFAULT_SUGGESTION_WEIGHTS, parseWeightsSetting, resolveWeights } from "../../server/domains/suggestions/suggestion-weights.js";
+import {
+  DEFAULT_SUGGESTION_WEIGHTS,
+  parseWeightsSetting,
+  resolveWeights,
+} from "../../server/domains/suggestions/suggestion-weights.js";
 
 const weights = resolveWeights({ ...DEFAULT_SUGGESTION_WEIGHTS });
 
@@ -77,9 +81,18 @@ describe("scoreSuggestion", () => {
     // 0.3 + 0.15 + 0.2 + 0.15 + 0.1·0.35 + 0.1·0 = 0.835
     expect(s.total).toBe(0.835);
     expect(s.verdict).toBe("GREAT");
-    expect(s.factors.map((f) => f.factor)).toEqual(["topicOverlap", "levelFit", "timing", "remainingCapacity", "trackRecord", "warmPath"]);
+    expect(s.factors.map((f) => f.factor)).toEqual([
+      "topicOverlap",
+      "levelFit",
+      "timing",
+      "remainingCapacity",
+      "trackRecord",
+      "warmPath",
+    ]);
     expect(s.factors.reduce((a, f) => a + f.contribution, 0)).toBeCloseTo(s.total, 2);
-    expect(s.reason).toBe("Great fit: 2 of 2 topics match (data, web) and Blok 1 runs 2026-09-07 to 2026-11-06, inside the window; but no warm path to the teacher.");
+    expect(s.reason).toBe(
+      "Great fit: 2 of 2 topics match (data, web) and Blok 1 runs 2026-09-07 to 2026-11-06, inside the window; but no warm path to the teacher.",
+    );
   });
 
   it("writes the sentence in Dutch on request", () => {

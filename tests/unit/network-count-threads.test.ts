@@ -13,18 +13,51 @@ function graph(sources: string[], targets: string[], ties: Array<[string, string
 
 describe("countThreads", () => {
   it("counts one route as one thread whose people are each a single point of failure", () => {
-    const result = countThreads(graph(["w"], ["t"], [["w", "a"], ["a", "b"], ["b", "t"]]));
+    const result = countThreads(
+      graph(
+        ["w"],
+        ["t"],
+        [
+          ["w", "a"],
+          ["a", "b"],
+          ["b", "t"],
+        ],
+      ),
+    );
     expect(result.threads).toBe(1);
     expect(result.paths).toEqual([["w", "a", "b", "t"]]);
     expect(result.singlePointsOfFailure).toEqual(["a", "b", "t"]);
   });
 
   it("counts two and three disjoint routes, with no single point of failure", () => {
-    const two = countThreads(graph(["w1", "w2"], ["t1", "t2"], [["w1", "a"], ["a", "t1"], ["w2", "b"], ["b", "t2"]]));
+    const two = countThreads(
+      graph(
+        ["w1", "w2"],
+        ["t1", "t2"],
+        [
+          ["w1", "a"],
+          ["a", "t1"],
+          ["w2", "b"],
+          ["b", "t2"],
+        ],
+      ),
+    );
     expect(two.threads).toBe(2);
     expect(two.singlePointsOfFailure).toEqual([]);
     const three = countThreads(
-      graph(["w"], ["t1", "t2", "t3"], [["w", "a"], ["a", "t1"], ["w", "b"], ["b", "t2"], ["w", "c"], ["c", "d"], ["d", "t3"]]),
+      graph(
+        ["w"],
+        ["t1", "t2", "t3"],
+        [
+          ["w", "a"],
+          ["a", "t1"],
+          ["w", "b"],
+          ["b", "t2"],
+          ["w", "c"],
+          ["c", "d"],
+          ["d", "t3"],
+        ],
+      ),
     );
     expect(three.threads).toBe(3);
     expect(three.paths).toEqual([
@@ -37,35 +70,99 @@ describe("countThreads", () => {
 
   it("counts two routes that share one person as one thread, that person the single point of failure", () => {
     const result = countThreads(
-      graph(["w1", "w2"], ["t1", "t2"], [["w1", "a"], ["w2", "b"], ["a", "hub"], ["b", "hub"], ["hub", "c"], ["hub", "d"], ["c", "t1"], ["d", "t2"]]),
+      graph(
+        ["w1", "w2"],
+        ["t1", "t2"],
+        [
+          ["w1", "a"],
+          ["w2", "b"],
+          ["a", "hub"],
+          ["b", "hub"],
+          ["hub", "c"],
+          ["hub", "d"],
+          ["c", "t1"],
+          ["d", "t2"],
+        ],
+      ),
     );
     expect(result.threads).toBe(1);
     expect(result.singlePointsOfFailure).toEqual(["hub"]);
   });
 
   it("names the one teacher all routes end at", () => {
-    const result = countThreads(graph(["w"], ["t"], [["w", "a"], ["w", "b"], ["a", "t"], ["b", "t"]]));
+    const result = countThreads(
+      graph(
+        ["w"],
+        ["t"],
+        [
+          ["w", "a"],
+          ["w", "b"],
+          ["a", "t"],
+          ["b", "t"],
+        ],
+      ),
+    );
     expect(result.threads).toBe(1);
     expect(result.singlePointsOfFailure).toEqual(["t"]);
   });
 
   it("lets threads share people of W, and counts a coordinator holding a role as a thread of its own", () => {
-    const shared = countThreads(graph(["w"], ["t1", "t2"], [["w", "t1"], ["w", "t2"]]));
+    const shared = countThreads(
+      graph(
+        ["w"],
+        ["t1", "t2"],
+        [
+          ["w", "t1"],
+          ["w", "t2"],
+        ],
+      ),
+    );
     expect(shared.threads).toBe(2);
-    const own = countThreads(graph(["w", "t0"], ["t0", "t1"], [["w", "a"], ["a", "t1"]]));
+    const own = countThreads(
+      graph(
+        ["w", "t0"],
+        ["t0", "t1"],
+        [
+          ["w", "a"],
+          ["a", "t1"],
+        ],
+      ),
+    );
     expect(own.threads).toBe(2);
     expect(own.paths).toEqual([["t0"], ["w", "a", "t1"]]);
   });
 
   it("has no threads when W cannot reach a target", () => {
-    const result = countThreads(graph(["w"], ["t"], [["w", "a"], ["b", "t"]]));
+    const result = countThreads(
+      graph(
+        ["w"],
+        ["t"],
+        [
+          ["w", "a"],
+          ["b", "t"],
+        ],
+      ),
+    );
     expect(result).toEqual({ threads: 0, paths: [], singlePointsOfFailure: [] });
   });
 
   it("finds the maximum where the first route found would block it (flow is rerouted)", () => {
     // The short route w-a-b-t1 takes b, which is w-c-b-t2's only way; the maximum uses a-d-t1.
     const result = countThreads(
-      graph(["w"], ["t1", "t2"], [["w", "a"], ["a", "b"], ["b", "t1"], ["w", "c"], ["c", "b"], ["b", "t2"], ["a", "d"], ["d", "t1"]]),
+      graph(
+        ["w"],
+        ["t1", "t2"],
+        [
+          ["w", "a"],
+          ["a", "b"],
+          ["b", "t1"],
+          ["w", "c"],
+          ["c", "b"],
+          ["b", "t2"],
+          ["a", "d"],
+          ["d", "t1"],
+        ],
+      ),
     );
     expect(result.threads).toBe(2);
     const interiors = result.paths.flatMap((p) => p.slice(1));

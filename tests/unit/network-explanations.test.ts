@@ -16,8 +16,24 @@ const teacher: PathRole = {
   institutionName: "Hogeschool van Amsterdam",
   organisation: "Data Science, HvA",
 };
-const dean: PathRole = { ...teacher, kind: NetworkRoleKind.DEAN, labelEn: "dean", labelNl: "decaan", courseId: null, courseName: null, programmeId: null, programmeName: null, organisation: "HvA" };
-const tie = (channel: string | null, since: string | null) => ({ strength: 0.8, channel, since, lastContact: null, manual: false });
+const dean: PathRole = {
+  ...teacher,
+  kind: NetworkRoleKind.DEAN,
+  labelEn: "dean",
+  labelNl: "decaan",
+  courseId: null,
+  courseName: null,
+  programmeId: null,
+  programmeName: null,
+  organisation: "HvA",
+};
+const tie = (channel: string | null, since: string | null) => ({
+  strength: 0.8,
+  channel,
+  since,
+  lastContact: null,
+  manual: false,
+});
 
 describe("explainWarmPath", () => {
   const steps = [
@@ -45,7 +61,13 @@ describe("explainWarmPath", () => {
 });
 
 describe("ladder, verdict and trend rules", () => {
-  const none = { managementWithWarmTie: [], managementWhoSigned: [], structuralAgreements: [], sprintPeriods: [], boardAgreements: [] };
+  const none = {
+    managementWithWarmTie: [],
+    managementWhoSigned: [],
+    structuralAgreements: [],
+    sprintPeriods: [],
+    boardAgreements: [],
+  };
 
   it("takes the highest rung that holds, each checked on its own", () => {
     expect(ladderLevel(ladderRungs(0, none))).toBe(0);
@@ -66,8 +88,12 @@ describe("ladder, verdict and trend rules", () => {
   });
 
   it("calls the trend by sprints plus agreements against a year earlier", () => {
-    expect(trendOf({ sprints: 3, agreements: 1, openProposals: 0 }, { sprints: 1, agreements: 2, openProposals: 5 }).direction).toBe("UP");
-    expect(trendOf({ sprints: 1, agreements: 1, openProposals: 9 }, { sprints: 1, agreements: 1, openProposals: 0 }).direction).toBe("FLAT");
+    expect(
+      trendOf({ sprints: 3, agreements: 1, openProposals: 0 }, { sprints: 1, agreements: 2, openProposals: 5 }).direction,
+    ).toBe("UP");
+    expect(
+      trendOf({ sprints: 1, agreements: 1, openProposals: 9 }, { sprints: 1, agreements: 1, openProposals: 0 }).direction,
+    ).toBe("FLAT");
     expect(trendOf({ sprints: 0, agreements: 1, openProposals: 0 }, { sprints: 2, agreements: 0, openProposals: 0 })).toEqual({
       sprints: -2,
       agreements: 1,

@@ -41,9 +41,19 @@ describe("the value lists and documented formats stay in step with the code", ()
       Effort: Object.values(Effort),
     }).toEqual(
       Object.fromEntries(
-        ["MappingStatus", "InteractionChannel", "InteractionResult", "CaseStatus", "EducationLevel", "ProgrammeLevel", "CourseKind", "TieChannel", "PartnerKind", "SmeSize", "Effort"].map(
-          (name) => [name, enums.get(name)],
-        ),
+        [
+          "MappingStatus",
+          "InteractionChannel",
+          "InteractionResult",
+          "CaseStatus",
+          "EducationLevel",
+          "ProgrammeLevel",
+          "CourseKind",
+          "TieChannel",
+          "PartnerKind",
+          "SmeSize",
+          "Effort",
+        ].map((name) => [name, enums.get(name)]),
       ),
     );
   });
@@ -75,8 +85,17 @@ describe("the value lists and documented formats stay in step with the code", ()
 
   it("docs/figures.md and docs/outreach.md define every query and mutation", () => {
     const figures = read("docs/figures.md");
-    for (const name of ["caseFunnel(", "caseFunnelByPeriod(", "caseDurations(", "matchFigures(", "partnerYield(", "teacherResponseRates("]) expect(figures).toContain(name);
+    for (const name of [
+      "caseFunnel(",
+      "caseFunnelByPeriod(",
+      "caseDurations(",
+      "matchFigures(",
+      "partnerYield(",
+      "teacherResponseRates(",
+    ])
+      expect(figures).toContain(name);
     const outreach = read("docs/outreach.md");
-    for (const name of ["setMappingStatus(", "logInteraction(", "interactionLog(", "addExampleAssignment(", "mappingTable("]) expect(outreach).toContain(name);
+    for (const name of ["setMappingStatus(", "logInteraction(", "interactionLog(", "addExampleAssignment(", "mappingTable("])
+      expect(outreach).toContain(name);
   });
 });

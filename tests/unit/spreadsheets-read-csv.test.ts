@@ -28,7 +28,9 @@ describe("reading a CSV file against its format", () => {
     const csv = readCsvText("id,name\ni1,A\n", specOf("institutions.csv"));
     expect(csv.unusable).toBe(true);
     expect(csv.rows).toEqual([]);
-    expect(csv.problems).toEqual([{ file: "institutions.csv", line: 1, field: "kind", reason: expect.stringMatching(/required column "kind" is missing/) }]);
+    expect(csv.problems).toEqual([
+      { file: "institutions.csv", line: 1, field: "kind", reason: expect.stringMatching(/required column "kind" is missing/) },
+    ]);
   });
 
   it("reports a row with more fields than the header, and unparseable lines, by line", () => {
@@ -45,7 +47,16 @@ describe("reading a CSV file against its format", () => {
     const spec = specOf("ties.csv");
     const row = (cells: Record<string, string>) => validateCells(spec, { line: 7, cells });
     expect(row({ personA: "a", personB: "b", strength: "0,5", channel: "event", manual: "ja" })).toEqual({
-      values: { personA: "a", personB: "b", strength: 0.5, channel: "EVENT", since: null, lastContact: null, note: null, manual: true },
+      values: {
+        personA: "a",
+        personB: "b",
+        strength: 0.5,
+        channel: "EVENT",
+        since: null,
+        lastContact: null,
+        note: null,
+        manual: true,
+      },
       problems: [],
     });
     expect(row({ personA: "a", personB: "", strength: "0", channel: "phone" }).problems).toEqual([
@@ -53,12 +64,19 @@ describe("reading a CSV file against its format", () => {
       { file: "ties.csv", line: 7, field: "strength", reason: "0 is outside (0, 1]" },
       { file: "ties.csv", line: 7, field: "channel", reason: expect.stringMatching(/not one of COLLEAGUE/) },
     ]);
-    expect(validateRowRules(spec, 7, { personA: "a", personB: "a" })).toEqual([{ file: "ties.csv", line: 7, field: "personB", reason: "a tie needs two different people" }]);
+    expect(validateRowRules(spec, 7, { personA: "a", personB: "a" })).toEqual([
+      { file: "ties.csv", line: 7, field: "personB", reason: "a tie needs two different people" },
+    ]);
 
     const cases = specOf("cases.csv");
-    const parsed = validateCells(cases, { line: 2, cells: { id: "k", title: "T", smeId: "s", topics: " web ; data;;web", wantedLevels: "hbo;WO" } });
+    const parsed = validateCells(cases, {
+      line: 2,
+      cells: { id: "k", title: "T", smeId: "s", topics: " web ; data;;web", wantedLevels: "hbo;WO" },
+    });
     expect(parsed.values).toMatchObject({ topics: ["web", "data"], wantedLevels: ["HBO", "WO"] });
-    expect(validateCells(cases, { line: 2, cells: { id: "k", title: "T", wantedLevels: "HBO;HAVO" } }).problems[0]).toMatchObject({ field: "wantedLevels" });
+    expect(validateCells(cases, { line: 2, cells: { id: "k", title: "T", wantedLevels: "HBO;HAVO" } }).problems[0]).toMatchObject(
+      { field: "wantedLevels" },
+    );
     expect(validateRowRules(cases, 2, { earliestStart: "2025-09-01", deadline: "2025-08-31", smeId: "s" })).toEqual([
       { file: "cases.csv", line: 2, field: "deadline", reason: "2025-08-31 is before earliestStart 2025-09-01" },
     ]);

@@ -3,7 +3,16 @@ import type { Row } from "../../server/platform/neo4j/database.js";
 import { describeSyntheticGraph, SyntheticSizeError, type SyntheticSize } from "../../seed/synthetic/index.js";
 import { academicYearStartOf, shiftYears, yearShiftFor } from "../../seed/synthetic/shift-years.js";
 
-const size: SyntheticSize = { people: 400, ties: 2_000, institutions: 4, programmes: 10, courses: 40, cases: 120, smes: 60, seed: 5 };
+const size: SyntheticSize = {
+  people: 400,
+  ties: 2_000,
+  institutions: 4,
+  programmes: 10,
+  courses: 40,
+  cases: 120,
+  smes: 60,
+  seed: 5,
+};
 
 /** Every row of every phase, with its phase's name and the names of its temporal fields. */
 function rowsOf(referenceDate: string): Array<{ where: string; row: Row; temporal: string[] }> {
@@ -13,7 +22,9 @@ function rowsOf(referenceDate: string): Array<{ where: string; row: Row; tempora
     for (const row of phase.rows()) out.push({ where: phase.label, row, temporal: Object.keys(phase.temporal) });
   }
   for (const phase of graph.relationships) {
-    const temporal = Object.entries(phase.properties).filter(([, kind]) => kind !== "value").map(([key]) => key);
+    const temporal = Object.entries(phase.properties)
+      .filter(([, kind]) => kind !== "value")
+      .map(([key]) => key);
     for (const row of phase.rows()) out.push({ where: `${phase.from}-${phase.type}->${phase.to}`, row, temporal });
   }
   return out;
@@ -27,7 +38,8 @@ describe("the synthetic calendar", () => {
     expect(yearShiftFor("2026-11-28")).toBe(1);
     expect(yearShiftFor("2025-10-01")).toBe(0);
     expect(yearShiftFor("2023-03-01")).toBe(-3);
-    for (const bad of ["2026-02-30", "2026-2-3", "28-11-2026", ""]) expect(() => academicYearStartOf(bad)).toThrow(SyntheticSizeError);
+    for (const bad of ["2026-02-30", "2026-2-3", "28-11-2026", ""])
+      expect(() => academicYearStartOf(bad)).toThrow(SyntheticSizeError);
   });
 
   it("moves dates and date-times by whole years, 29 February to 28 February where a year has none", () => {
@@ -81,6 +93,8 @@ describe("the synthetic calendar", () => {
     expect(inWindow.length).toBeGreaterThan(0);
     expect(cases.every((c) => String(c.created) <= "2026-11-28")).toBe(true);
     const ties = rows.filter((r) => r.where === "Person-KNOWS->Person").map((r) => r.row);
-    expect(ties.every((t) => String(t.since) <= "2026-11-28" && (t.lastContact === null || String(t.lastContact) <= "2026-11-28"))).toBe(true);
+    expect(
+      ties.every((t) => String(t.since) <= "2026-11-28" && (t.lastContact === null || String(t.lastContact) <= "2026-11-28")),
+    ).toBe(true);
   });
 });

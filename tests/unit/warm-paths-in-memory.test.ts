@@ -48,14 +48,23 @@ describe("the in-memory warm-path baseline", () => {
     const ids = ["a", "b", "c", "d", "t"];
     const ties: Array<[string, string, number]> = [
       ["a", "t", 0.4], // direct, weak: 0.4
-      ["a", "b", 0.9], ["b", "t", 0.9], // 0.81
-      ["a", "c", 0.9], ["c", "d", 1], ["d", "t", 0.9], // 0.81 too, but one hop more
+      ["a", "b", 0.9],
+      ["b", "t", 0.9], // 0.81
+      ["a", "c", 0.9],
+      ["c", "d", 1],
+      ["d", "t", 0.9], // 0.81 too, but one hop more
     ];
     const graph = buildInMemoryGraph(ids, ties);
     const paths = findWarmPathsInMemory(graph, { from: ["a"], to: ["t"], k: 3, maxHops: 4, minStrength: 0 });
     expect(paths.map((p) => p.people.join(">"))).toEqual(["a>b>t", "a>c>d>t", "a>t"]);
-    expect(findWarmPathsInMemory(graph, { from: ["a"], to: ["t"], k: 3, maxHops: 4, minStrength: 0.5 }).map((p) => p.hops)).toEqual([2, 3]);
-    expect(findWarmPathsInMemory(graph, { from: ["a"], to: ["t"], k: 3, maxHops: 4, minStrength: 0, avoid: ["b", "c"] }).map((p) => p.people.join(">"))).toEqual(["a>t"]);
+    expect(
+      findWarmPathsInMemory(graph, { from: ["a"], to: ["t"], k: 3, maxHops: 4, minStrength: 0.5 }).map((p) => p.hops),
+    ).toEqual([2, 3]);
+    expect(
+      findWarmPathsInMemory(graph, { from: ["a"], to: ["t"], k: 3, maxHops: 4, minStrength: 0, avoid: ["b", "c"] }).map((p) =>
+        p.people.join(">"),
+      ),
+    ).toEqual(["a>t"]);
   });
 
   it("equals brute-force enumeration on 300 random queries over random graphs", () => {
@@ -81,10 +90,16 @@ describe("the in-memory warm-path baseline", () => {
         };
         const expected = bruteForce(ids, ties, query);
         const actual = findWarmPathsInMemory(graph, query);
-        expect(actual.map((p) => p.people), JSON.stringify(query)).toEqual(expected.map((p) => p.people));
+        expect(
+          actual.map((p) => p.people),
+          JSON.stringify(query),
+        ).toEqual(expected.map((p) => p.people));
         // With the strength ladder forced, as around hubs: the same answer.
         const laddered = findWarmPathsInMemory(graph, { ...query, lightEnds: 0 });
-        expect(laddered.map((p) => p.people), `${JSON.stringify(query)} (ladder)`).toEqual(expected.map((p) => p.people));
+        expect(
+          laddered.map((p) => p.people),
+          `${JSON.stringify(query)} (ladder)`,
+        ).toEqual(expected.map((p) => p.people));
         compared++;
       }
     }

@@ -5,7 +5,17 @@ import { useTranslation } from "react-i18next";
  * A modal dialog on the native <dialog>: the browser traps focus, Escape closes it, and focus goes
  * back to what opened it.
  */
-export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ReactNode }) {
+export function Dialog({
+  title,
+  open,
+  onClose,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {

@@ -52,7 +52,12 @@ export function SortableTable<Row>({
             const active = sort?.key === c.key;
             const ariaSort = active ? (sort.descending ? "descending" : "ascending") : "none";
             return (
-              <th key={c.key} scope="col" aria-sort={c.sortValue ? ariaSort : undefined} className={c.numeric ? "num" : undefined}>
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={c.sortValue ? ariaSort : undefined}
+                className={c.numeric ? "num" : undefined}
+              >
                 {c.sortValue ? (
                   <button
                     type="button"

@@ -45,13 +45,16 @@ export class CourseCapacity {
   remaining!: number | null;
 }
 
-@ObjectType({ description: "The capacity an agreement concerns: per course it covers and teaching period that starts while it is valid." })
+@ObjectType({
+  description: "The capacity an agreement concerns: per course it covers and teaching period that starts while it is valid.",
+})
 export class AgreementCapacity {
   @Field(() => ID)
   agreementId!: string;
 
   @Field(() => [CourseCapacity], {
-    description: "Courses covered directly or through the programme or institution, by period start, then course name. Another agreement may govern some.",
+    description:
+      "Courses covered directly or through the programme or institution, by period start, then course name. Another agreement may govern some.",
   })
   courses!: CourseCapacity[];
 }

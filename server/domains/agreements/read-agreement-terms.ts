@@ -16,7 +16,11 @@ export async function readAgreementTerms(tx: Tx): Promise<AgreementTerms> {
   const terms: AgreementTerms = {};
   for (const row of rows) {
     const key = String(row.key);
-    (terms[key] ??= []).push([(row.validFrom as string | null) ?? null, (row.validTo as string | null) ?? null, row.cap === null || row.cap === undefined ? null : Number(row.cap)]);
+    (terms[key] ??= []).push([
+      (row.validFrom as string | null) ?? null,
+      (row.validTo as string | null) ?? null,
+      row.cap === null || row.cap === undefined ? null : Number(row.cap),
+    ]);
   }
   return terms;
 }

@@ -14,10 +14,7 @@ export interface CoursePeriod {
  */
 export async function readCapacities(tx: Tx, pairs: CoursePeriod[]): Promise<CourseCapacity[]> {
   if (pairs.length === 0) return [];
-  const rows = await tx.run(
-    READ_CAPACITIES,
-    { pairs },
-  );
+  const rows = await tx.run(READ_CAPACITIES, { pairs });
   const byPair = new Map(rows.map((row) => [`${String(row.courseId)}\n${String(row.periodId)}`, row]));
   return pairs.flatMap(({ courseId, periodId }) => {
     const row = byPair.get(`${courseId}\n${periodId}`);
@@ -56,10 +53,7 @@ export async function readCapacity(tx: Tx, courseId: string, periodId: string): 
  * institution-wide agreement may be a course's own. Unknown ids are left out.
  */
 export async function readAgreementCapacity(tx: Tx, agreementIds: string[]): Promise<AgreementCapacity[]> {
-  const rows = await tx.run(
-    READ_AGREEMENT_COURSE_PERIODS,
-    { agreementIds },
-  );
+  const rows = await tx.run(READ_AGREEMENT_COURSE_PERIODS, { agreementIds });
   const pairsOf = new Map(rows.map((row) => [String(row.agreementId), row.pairs as CoursePeriod[]]));
   const unique = new Map<string, CoursePeriod>();
   for (const pairs of pairsOf.values()) for (const pair of pairs) unique.set(`${pair.courseId}\n${pair.periodId}`, pair);
@@ -69,7 +63,12 @@ export async function readAgreementCapacity(tx: Tx, agreementIds: string[]): Pro
     if (!pairs) return [];
     const courses = pairs
       .flatMap((pair) => capacities.get(`${pair.courseId}\n${pair.periodId}`) ?? [])
-      .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.courseName.localeCompare(b.courseName) || a.courseId.localeCompare(b.courseId));
+      .sort(
+        (a, b) =>
+          a.periodStart.localeCompare(b.periodStart) ||
+          a.courseName.localeCompare(b.courseName) ||
+          a.courseId.localeCompare(b.courseId),
+      );
     return [{ agreementId, courses }];
   });
 }

@@ -5,7 +5,14 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import type { Database } from "../../platform/neo4j/database.js";
-import { backupFormat, backupVersion, type EndLine, type HeaderLine, type NodeLine, type RelationshipLine } from "./backup-format.js";
+import {
+  backupFormat,
+  backupVersion,
+  type EndLine,
+  type HeaderLine,
+  type NodeLine,
+  type RelationshipLine,
+} from "./backup-format.js";
 import { checkEncodedProperties } from "./property-codec.js";
 import { COUNT_GRAPH, STREAM_NODES, STREAM_RELATIONSHIPS } from "./statements.js";
 
@@ -53,7 +60,12 @@ export async function backupGraph(db: Database, outPath: string, onProgress?: Ba
     onProgress?.(0, total, "nodes");
     for await (const row of db.stream(STREAM_NODES)) {
       const key = String(row.key);
-      const line: NodeLine = { kind: "node", key, labels: row.labels as string[], properties: checkEncodedProperties(row.properties, `node ${key}`) };
+      const line: NodeLine = {
+        kind: "node",
+        key,
+        labels: row.labels as string[],
+        properties: checkEncodedProperties(row.properties, `node ${key}`),
+      };
       chunk += `${JSON.stringify(line)}\n`;
       nodes++;
       if (chunk.length >= chunkSize) {

@@ -105,6 +105,8 @@ program.parseAsync().catch((error: unknown) => {
     error instanceof EmbeddedNeo4jError ||
     error instanceof DatabaseConnectionError ||
     error instanceof DomainError;
-  process.stderr.write(`\n${known ? (error as Error).message : `Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}\n`);
+  process.stderr.write(
+    `\n${known ? (error as Error).message : `Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}\n`,
+  );
   process.exit(1);
 });

@@ -45,9 +45,12 @@ export async function graphFingerprint(db: Database): Promise<GraphFingerprint> 
     const start = nodeDigests.get(String(row.start));
     const end = nodeDigests.get(String(row.end));
     if (start === undefined || end === undefined) {
-      throw new Error("The graph changed while its fingerprint was taken (a relationship to a node created meanwhile): try again on a quiet database.");
+      throw new Error(
+        "The graph changed while its fingerprint was taken (a relationship to a node created meanwhile): try again on a quiet database.",
+      );
     }
-    relationshipSum = (relationshipSum + BigInt(`0x${sha256(`R${canonicalJson([row.type, sortProperties(props), start, end])}`)}`)) % modulus;
+    relationshipSum =
+      (relationshipSum + BigInt(`0x${sha256(`R${canonicalJson([row.type, sortProperties(props), start, end])}`)}`)) % modulus;
     relationships++;
     properties += props.length;
   }

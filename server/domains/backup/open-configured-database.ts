@@ -16,7 +16,10 @@ export interface OpenedDatabase {
  * embedded Neo4j already running on NEO4J_BOLT_PORT (e.g. under `npm start`, which holds the store
  * lock), else a new embedded Neo4j on NEO4J_HOME, stopped again by close().
  */
-export async function openConfiguredDatabase(config: Config, progress: (line: string) => void = () => {}): Promise<OpenedDatabase> {
+export async function openConfiguredDatabase(
+  config: Config,
+  progress: (line: string) => void = () => {},
+): Promise<OpenedDatabase> {
   if (config.NEO4J_URI) {
     const db = await connectDatabase({
       uri: config.NEO4J_URI,
@@ -28,7 +31,12 @@ export async function openConfiguredDatabase(config: Config, progress: (line: st
   }
   const localUri = `bolt://127.0.0.1:${config.NEO4J_BOLT_PORT}`;
   try {
-    const db = await connectDatabase({ uri: localUri, database: config.NEO4J_DATABASE, noAuth: true, connectionTimeoutMs: 2_000 });
+    const db = await connectDatabase({
+      uri: localUri,
+      database: config.NEO4J_DATABASE,
+      noAuth: true,
+      connectionTimeoutMs: 2_000,
+    });
     return { db, description: `the embedded Neo4j already running at ${localUri}`, close: () => db.close() };
   } catch {
     // Nothing (usable) listens there: start our own.

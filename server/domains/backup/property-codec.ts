@@ -42,7 +42,10 @@ export function checkEncodedProperties(properties: unknown, where: string): Enco
     const [key, type, value] = entry as [string, string, unknown];
     const element = elementType(type);
     if (!scalarTypes.has(element ?? type) && type !== "LIST<NOTHING>") {
-      throw new DomainError(ErrorCode.UNSUPPORTED_TYPE, `Property "${key}" of ${where} has type ${type}, which the backup cannot carry.`);
+      throw new DomainError(
+        ErrorCode.UNSUPPORTED_TYPE,
+        `Property "${key}" of ${where} has type ${type}, which the backup cannot carry.`,
+      );
     }
     if (type === "FLOAT") return [key, type, jsonSafeFloat(value)];
     if (type === "LIST<FLOAT>" && Array.isArray(value)) return [key, type, value.map(jsonSafeFloat)];

@@ -80,7 +80,10 @@ class ShapeBatches {
     const result = await this.db.write(group.cypher, params);
     const written = Number(result[0]?.written ?? 0);
     if (written !== rows) {
-      throw new DomainError(ErrorCode.COUNT_MISMATCH, `A batch of ${rows} ${this.what} wrote ${written}: the backup file refers to nodes it does not contain.`);
+      throw new DomainError(
+        ErrorCode.COUNT_MISMATCH,
+        `A batch of ${rows} ${this.what} wrote ${written}: the backup file refers to nodes it does not contain.`,
+      );
     }
     this.written += written;
     this.onWritten();
@@ -103,7 +106,12 @@ function relationshipStatement(type: string, properties: readonly EncodedPropert
  * Reads a backup written by backupGraph back into the database, in batched UNWIND statements.
  * The file is checked whole (header, end line, counts) before anything is written.
  */
-export async function restoreGraph(db: Database, inPath: string, options: RestoreOptions = {}, onProgress?: BackupProgress): Promise<RestoreResult> {
+export async function restoreGraph(
+  db: Database,
+  inPath: string,
+  options: RestoreOptions = {},
+  onProgress?: BackupProgress,
+): Promise<RestoreResult> {
   const started = performance.now();
   const { header, end } = await checkBackupFile(inPath);
   const total = end.nodes + end.relationships;
@@ -134,7 +142,10 @@ export async function restoreGraph(db: Database, inPath: string, options: Restor
       if (line.kind === "node") {
         const properties = sortedProperties(line.properties);
         const shape = JSON.stringify([line.labels, properties.map(([key, type]) => [key, type])]);
-        await nodes.add(shape, () => nodeStatement(line.labels, properties), [line.key, ...properties.map(([, , value]) => value)]);
+        await nodes.add(shape, () => nodeStatement(line.labels, properties), [
+          line.key,
+          ...properties.map(([, , value]) => value),
+        ]);
       } else if (line.kind === "relationship") {
         if (!nodesDone) {
           // Every node comes before the first relationship: write them all, so all ends exist.
@@ -198,10 +209,16 @@ export async function checkBackupFile(inPath: string): Promise<{ header: HeaderL
   for await (const line of readBackupLines(inPath)) {
     if (!header) {
       if (line.kind !== "header" || line.format !== backupFormat) {
-        throw new DomainError(ErrorCode.BAD_FILE, `${inPath} is not a graph backup of this application (no ${backupFormat} header).`);
+        throw new DomainError(
+          ErrorCode.BAD_FILE,
+          `${inPath} is not a graph backup of this application (no ${backupFormat} header).`,
+        );
       }
       if (line.version > backupVersion) {
-        throw new DomainError(ErrorCode.BAD_FILE, `${inPath} has backup format version ${line.version}; this version reads up to ${backupVersion}.`);
+        throw new DomainError(
+          ErrorCode.BAD_FILE,
+          `${inPath} has backup format version ${line.version}; this version reads up to ${backupVersion}.`,
+        );
       }
       header = line;
       continue;
@@ -217,7 +234,10 @@ export async function checkBackupFile(inPath: string): Promise<{ header: HeaderL
   if (!header) throw new DomainError(ErrorCode.BAD_FILE, `${inPath} is empty.`);
   if (!end) throw new DomainError(ErrorCode.INCOMPLETE_FILE, `${inPath} ends early (no end line): the backup is incomplete.`);
   if (end.nodes !== nodes || end.relationships !== relationships) {
-    throw new DomainError(ErrorCode.INCOMPLETE_FILE, `${inPath} says it holds ${end.nodes} nodes and ${end.relationships} relationships but has ${nodes} and ${relationships}.`);
+    throw new DomainError(
+      ErrorCode.INCOMPLETE_FILE,
+      `${inPath} says it holds ${end.nodes} nodes and ${end.relationships} relationships but has ${nodes} and ${relationships}.`,
+    );
   }
   return { header, end };
 }
@@ -258,7 +278,8 @@ async function isGzip(inPath: string): Promise<boolean> {
   try {
     handle = await open(inPath, "r");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new DomainError(ErrorCode.FILE_NOT_FOUND, `No backup file at ${inPath}.`);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new DomainError(ErrorCode.FILE_NOT_FOUND, `No backup file at ${inPath}.`);
     throw error;
   }
   try {

@@ -2,7 +2,15 @@ import { Access } from "../../platform/auth/Access.js";
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { CaseCloseReason } from "./case-enums.js";
-import { CaseBoard, CaseBoardFilter, CaseIntakeInput, CaseIntakeResult, CaseStatusChange, CaseTimelineEntry, CaseWorkflow } from "./case-types.js";
+import {
+  CaseBoard,
+  CaseBoardFilter,
+  CaseIntakeInput,
+  CaseIntakeResult,
+  CaseStatusChange,
+  CaseTimelineEntry,
+  CaseWorkflow,
+} from "./case-types.js";
 import { closeCase } from "./close-case.js";
 import { refreshSuggestionCounts } from "../suggestions/index.js";
 import { intakeCase } from "./intake-case.js";
@@ -14,13 +22,15 @@ import { nowIso } from "../../platform/clock/read-clock.js";
 import { resolveActor } from "../../platform/auth/resolve-actor.js";
 import { validateIntake } from "./validate-intake.js";
 
-const ACTOR_DESCRIPTION = "The coordinator (person id) making the change, recorded in the timeline; a signed-in user takes precedence.";
+const ACTOR_DESCRIPTION =
+  "The coordinator (person id) making the change, recorded in the timeline; a signed-in user takes precedence.";
 
 /** The case lifecycle's entry and exit, and the reads the case board and case page need. */
 @Resolver()
 export class CaseResolver {
   @Mutation(() => CaseIntakeResult, {
-    description: "Creates a case in INTAKE, finding or creating its SME (by KvK number, else name + city), contact person and referring partner. One transaction.",
+    description:
+      "Creates a case in INTAKE, finding or creating its SME (by KvK number, else name + city), contact person and referring partner. One transaction.",
   })
   @Access("CASE_WORK")
   async intakeCase(
@@ -32,7 +42,9 @@ export class CaseResolver {
     return intakeCase(ctx.db, intake, resolveActor(ctx, actor), nowIso());
   }
 
-  @Mutation(() => CaseStatusChange, { description: "INTAKE → QUALIFIED; needs topics, wanted levels, effort, earliest start and deadline." })
+  @Mutation(() => CaseStatusChange, {
+    description: "INTAKE → QUALIFIED; needs topics, wanted levels, effort, earliest start and deadline.",
+  })
   @Access("CASE_WORK")
   async qualifyCase(
     @Ctx() ctx: GraphQLContext,
@@ -43,7 +55,9 @@ export class CaseResolver {
     return qualifyCase(ctx.db, caseId, note?.trim() || null, resolveActor(ctx, actor), nowIso());
   }
 
-  @Mutation(() => CaseStatusChange, { description: "Any open state → CLOSED, with a reason; a planned or running sprint is cancelled." })
+  @Mutation(() => CaseStatusChange, {
+    description: "Any open state → CLOSED, with a reason; a planned or running sprint is cancelled.",
+  })
   @Access("CASE_WORK")
   async closeCase(
     @Ctx() ctx: GraphQLContext,
@@ -56,7 +70,8 @@ export class CaseResolver {
   }
 
   @Mutation(() => Int, {
-    description: "Recounts the suggestion count of every case in INTAKE, QUALIFIED or PROPOSED (after importing or seeding courses); returns how many cases.",
+    description:
+      "Recounts the suggestion count of every case in INTAKE, QUALIFIED or PROPOSED (after importing or seeding courses); returns how many cases.",
   })
   @Access("CASE_WORK")
   async refreshSuggestionCounts(@Ctx() ctx: GraphQLContext): Promise<number> {
@@ -71,7 +86,8 @@ export class CaseResolver {
 
   @Query(() => CaseWorkflow, {
     nullable: true,
-    description: "The case's status and the workflow steps it may take now (the case page's buttons); null when there is no such case.",
+    description:
+      "The case's status and the workflow steps it may take now (the case page's buttons); null when there is no such case.",
   })
   @Access("CASE_READ")
   async caseWorkflow(@Ctx() ctx: GraphQLContext, @Arg("case", () => ID) caseId: string): Promise<CaseWorkflow | null> {

@@ -16,7 +16,8 @@ import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 /** As many agreements as the agreements page lists at most, and some. */
 export const MAX_CAPACITY_AGREEMENTS = 200;
 
-const ACTOR_DESCRIPTION = "The coordinator (person id) making the change, recorded in the timeline; a signed-in user takes precedence.";
+const ACTOR_DESCRIPTION =
+  "The coordinator (person id) making the change, recorded in the timeline; a signed-in user takes precedence.";
 
 /** Agreements' capacity, matching a case into a sprint, and the sprint until it completes. */
 @Resolver()
@@ -38,9 +39,16 @@ export class SprintResolver {
       "Per agreement, places used and left in every course it covers and period it may govern, as matchCase counts them; unknown ids are left out.",
   })
   @Access("CASE_READ")
-  async agreementCapacity(@Ctx() ctx: GraphQLContext, @Arg("agreements", () => [ID]) agreementIds: string[]): Promise<AgreementCapacity[]> {
+  async agreementCapacity(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("agreements", () => [ID]) agreementIds: string[],
+  ): Promise<AgreementCapacity[]> {
     if (agreementIds.length > MAX_CAPACITY_AGREEMENTS) {
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, `Ask for at most ${MAX_CAPACITY_AGREEMENTS} agreements at a time.`, "agreements");
+      throw new DomainError(
+        ErrorCode.BAD_USER_INPUT,
+        `Ask for at most ${MAX_CAPACITY_AGREEMENTS} agreements at a time.`,
+        "agreements",
+      );
     }
     return ctx.db.readTx((tx) => readAgreementCapacity(tx, agreementIds));
   }
@@ -52,7 +60,8 @@ export class SprintResolver {
   }
 
   @Mutation(() => SprintRecord, {
-    description: "PROPOSED → MATCHED: a PLANNED sprint in the course and period, using one place of its capacity; refused when full (CAPACITY_EXHAUSTED), also under concurrent attempts.",
+    description:
+      "PROPOSED → MATCHED: a PLANNED sprint in the course and period, using one place of its capacity; refused when full (CAPACITY_EXHAUSTED), also under concurrent attempts.",
   })
   @Access("CASE_WORK")
   async matchCase(
@@ -61,8 +70,12 @@ export class SprintResolver {
     @Arg("course", () => ID) courseId: string,
     @Arg("period", () => ID) periodId: string,
     @Arg("teamSize", () => Int, { nullable: true }) teamSize?: number | null,
-    @Arg("teamLevel", () => EducationLevel, { nullable: true, description: "Default: the course's institution level." }) teamLevel?: EducationLevel | null,
-    @Arg("supervisor", () => ID, { nullable: true, description: "Default: the teacher who said INTERESTED, else the course's only teacher." })
+    @Arg("teamLevel", () => EducationLevel, { nullable: true, description: "Default: the course's institution level." })
+    teamLevel?: EducationLevel | null,
+    @Arg("supervisor", () => ID, {
+      nullable: true,
+      description: "Default: the teacher who said INTERESTED, else the course's only teacher.",
+    })
     supervisor?: string | null,
     @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
   ): Promise<SprintRecord> {
@@ -101,7 +114,9 @@ export class SprintResolver {
     return completeMilestone(ctx.db, milestoneId, nowIso());
   }
 
-  @Mutation(() => SprintRecord, { description: "IN_SPRINT → COMPLETED: the running sprint ends with its outcome, the SME's rating and both sides' feedback." })
+  @Mutation(() => SprintRecord, {
+    description: "IN_SPRINT → COMPLETED: the running sprint ends with its outcome, the SME's rating and both sides' feedback.",
+  })
   @Access("CASE_WORK")
   async completeSprint(
     @Ctx() ctx: GraphQLContext,

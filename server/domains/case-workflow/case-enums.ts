@@ -32,7 +32,10 @@ export enum CaseAction {
 
 registerEnumType(CaseCloseReason, { name: "CaseCloseReason", description: "Why a case was closed before completion." });
 registerEnumType(CaseTimelineKind, { name: "CaseTimelineKind", description: "What a timeline entry records." });
-registerEnumType(CaseAction, { name: "CaseAction", description: "A workflow step that moves a case (qualifyCase, proposeCase, matchCase, startSprint, completeSprint, closeCase)." });
+registerEnumType(CaseAction, {
+  name: "CaseAction",
+  description: "A workflow step that moves a case (qualifyCase, proposeCase, matchCase, startSprint, completeSprint, closeCase).",
+});
 
 /** The states a case can still move on from; CLOSED can be reached from each of them. */
 export const OPEN_STATUSES: readonly CaseStatus[] = [

@@ -209,7 +209,10 @@ export class CaseBoardFilter {
   @Field(() => String, { nullable: true, description: "Part of the title or of the SME's name." })
   search?: string | null;
 
-  @Field(() => CaseStatus, { nullable: true, description: "Cards of one column only; the column counts still cover every status." })
+  @Field(() => CaseStatus, {
+    nullable: true,
+    description: "Cards of one column only; the column counts still cover every status.",
+  })
   status?: CaseStatus | null;
 }
 
@@ -229,11 +232,15 @@ export class CaseBoardColumn {
 @ObjectType()
 export class CaseWorkflowOptions {
   @Field(() => [CaseAction], {
-    description: "The workflow steps the case may take now, in lifecycle order: what the mutations would allow (a step can still be refused for what it needs).",
+    description:
+      "The workflow steps the case may take now, in lifecycle order: what the mutations would allow (a step can still be refused for what it needs).",
   })
   allowedActions!: CaseAction[];
 
-  @Field(() => Boolean, { description: "Whether course suggestions still matter: the case can still be proposed to a teacher (INTAKE, QUALIFIED, PROPOSED)." })
+  @Field(() => Boolean, {
+    description:
+      "Whether course suggestions still matter: the case can still be proposed to a teacher (INTAKE, QUALIFIED, PROPOSED).",
+  })
   acceptsSuggestions!: boolean;
 }
 

@@ -19,13 +19,21 @@ interface TransitionRule {
  * open state. The only table of allowed transitions; every mutation asks it before it writes.
  */
 export const CASE_TRANSITIONS: Readonly<Record<CaseAction, TransitionRule>> = {
-  QUALIFY: { from: [CaseStatus.INTAKE], to: () => CaseStatus.QUALIFIED, needs: "topics, wanted levels, effort, earliest start and deadline" },
+  QUALIFY: {
+    from: [CaseStatus.INTAKE],
+    to: () => CaseStatus.QUALIFIED,
+    needs: "topics, wanted levels, effort, earliest start and deadline",
+  },
   PROPOSE: {
     from: [CaseStatus.QUALIFIED, CaseStatus.PROPOSED],
     to: (current) => (current === CaseStatus.QUALIFIED ? CaseStatus.PROPOSED : null),
     needs: "a teacher and a course the teacher teaches",
   },
-  MATCH: { from: [CaseStatus.PROPOSED], to: () => CaseStatus.MATCHED, needs: "a course, a teaching period it runs in, and a free place under its agreement" },
+  MATCH: {
+    from: [CaseStatus.PROPOSED],
+    to: () => CaseStatus.MATCHED,
+    needs: "a course, a teaching period it runs in, and a free place under its agreement",
+  },
   START_SPRINT: { from: [CaseStatus.MATCHED], to: () => CaseStatus.IN_SPRINT, needs: "a planned sprint" },
   COMPLETE: { from: [CaseStatus.IN_SPRINT], to: () => CaseStatus.COMPLETED, needs: "a running sprint and its outcome" },
   CLOSE: { from: OPEN_STATUSES, to: () => CaseStatus.CLOSED, needs: "a reason (withdrawn, not feasible, no match)" },

@@ -10,7 +10,13 @@ import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { COMPLETE_SPRINT } from "./statements.js";
 
 /** IN_SPRINT → COMPLETED: the running sprint ends with its outcome and both sides' feedback. */
-export async function completeSprint(db: Database, sprintId: string, completion: SprintCompletionInput, actor: Actor, now: string): Promise<SprintRecord> {
+export async function completeSprint(
+  db: Database,
+  sprintId: string,
+  completion: SprintCompletionInput,
+  actor: Actor,
+  now: string,
+): Promise<SprintRecord> {
   const outcome = completion.outcome.trim();
   if (!outcome) throw new DomainError(ErrorCode.BAD_USER_INPUT, "Completing a sprint needs its outcome.", "outcome");
   const rating = completion.smeRating ?? null;
@@ -22,18 +28,15 @@ export async function completeSprint(db: Database, sprintId: string, completion:
     const locked = await lockSprintCase(tx, sprintId);
     requireSprintStatus(locked.sprintStatus, [SprintStatus.RUNNING], "be completed");
     const to = checkTransition(CaseAction.COMPLETE, locked.caseStatus) ?? CaseStatus.COMPLETED;
-    await tx.run(
-      COMPLETE_SPRINT,
-      {
-        id: sprintId,
-        outcome,
-        smeRating: rating,
-        smeFeedback: completion.smeFeedback?.trim() || null,
-        teacherFeedback: completion.teacherFeedback?.trim() || null,
-        followUpWanted: completion.followUpWanted ?? null,
-        now,
-      },
-    );
+    await tx.run(COMPLETE_SPRINT, {
+      id: sprintId,
+      outcome,
+      smeRating: rating,
+      smeFeedback: completion.smeFeedback?.trim() || null,
+      teacherFeedback: completion.teacherFeedback?.trim() || null,
+      followUpWanted: completion.followUpWanted ?? null,
+      now,
+    });
     await recordStatusChange(tx, { caseId: locked.caseId, from: locked.caseStatus, to, at: now, by: actor.id, note: outcome });
     const sprint = await readSprint(tx, sprintId);
     if (!sprint) throw new Error(`Sprint ${sprintId} vanished.`);

@@ -53,30 +53,24 @@ async function writeIntake(tx: Tx, intake: Intake, actor: Actor, now: string): P
   const sme = await findOrCreateSme(tx, intake.sme);
   const contactId = await findOrCreateContact(tx, sme.id, intake.contact);
   if (partnerId) {
-    await tx.run(
-      LINK_REFERRING_PARTNER,
-      { partnerId, smeId: sme.id, date: intake.referredOn ?? todayIso(new Date(now)) },
-    );
+    await tx.run(LINK_REFERRING_PARTNER, { partnerId, smeId: sme.id, date: intake.referredOn ?? todayIso(new Date(now)) });
   }
 
   const caseId = randomUUID();
-  await tx.run(
-    CREATE_CASE,
-    {
-      smeId: sme.id,
-      caseId,
-      title: intake.title,
-      question: intake.question,
-      topics: intake.topics,
-      wantedLevels: intake.wantedLevels,
-      effort: intake.effort,
-      earliestStart: intake.earliestStart,
-      deadline: intake.deadline,
-      status: CaseStatus.INTAKE,
-      now,
-      coordinatorId,
-    },
-  );
+  await tx.run(CREATE_CASE, {
+    smeId: sme.id,
+    caseId,
+    title: intake.title,
+    question: intake.question,
+    topics: intake.topics,
+    wantedLevels: intake.wantedLevels,
+    effort: intake.effort,
+    earliestStart: intake.earliestStart,
+    deadline: intake.deadline,
+    status: CaseStatus.INTAKE,
+    now,
+    coordinatorId,
+  });
   await recordStatusChange(tx, { caseId, from: null, to: CaseStatus.INTAKE, at: now, by: actor.id });
   await refreshSuggestionCount(tx, caseId, now);
   return { caseId, status: CaseStatus.INTAKE, smeId: sme.id, smeCreated: sme.created, contactId, partnerId, coordinatorId };
@@ -99,15 +93,13 @@ async function findOrCreatePartner(tx: Tx, partner: Intake["partner"]): Promise<
     if (rows.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, `No partner with id ${partner.id}.`, "partner.id");
     return partner.id;
   }
-  const found = await tx.run(
-    FIND_PARTNER_BY_NAME,
-    { key: normaliseKey(partner.name) },
-  );
+  const found = await tx.run(FIND_PARTNER_BY_NAME, { key: normaliseKey(partner.name) });
   if (found[0]) return String(found[0].id);
-  const rows = await tx.run(
-    MERGE_PARTNER,
-    { id: deriveNaturalId("partner", partner.name), name: partner.name, kind: partner.kind },
-  );
+  const rows = await tx.run(MERGE_PARTNER, {
+    id: deriveNaturalId("partner", partner.name),
+    name: partner.name,
+    kind: partner.kind,
+  });
   return String(rows[0]?.id);
 }
 
@@ -123,18 +115,12 @@ async function findOrCreateSme(tx: Tx, sme: Intake["sme"]): Promise<{ id: string
   if (sme.kvkNumber !== null) {
     const byKvk = await tx.run(FIND_SME_BY_KVK, { kvk: sme.kvkNumber, ...details });
     if (byKvk[0]) return { id: String(byKvk[0].id), created: false };
-    const adopted = await tx.run(
-      ADOPT_SME_BY_NAME_AND_CITY,
-      { kvk: sme.kvkNumber, nameKey, cityKey, ...details },
-    );
+    const adopted = await tx.run(ADOPT_SME_BY_NAME_AND_CITY, { kvk: sme.kvkNumber, nameKey, cityKey, ...details });
     if (adopted[0]) return { id: String(adopted[0].id), created: false };
     return mergeSme(tx, MERGE_SME_BY_KVK, { kvk: sme.kvkNumber, id: randomUUID(), ...details });
   }
 
-  const byName = await tx.run(
-    FIND_SME_BY_NAME_AND_CITY,
-    { nameKey, cityKey, ...details },
-  );
+  const byName = await tx.run(FIND_SME_BY_NAME_AND_CITY, { nameKey, cityKey, ...details });
   if (byName[0]) return { id: String(byName[0].id), created: false };
   return mergeSme(tx, MERGE_SME_BY_ID, { kvk: null, id: deriveNaturalId("sme", sme.name, sme.city), ...details });
 }
@@ -147,10 +133,7 @@ async function mergeSme(
   // A token set only ON CREATE tells this transaction whether it created the node or found one a
   // concurrent intake had just made; it is removed in the same statement, so it is never committed.
   const token = randomUUID();
-  const rows = await tx.run(
-    statement,
-    { ...params, token },
-  );
+  const rows = await tx.run(statement, { ...params, token });
   return { id: String(rows[0]?.id), created: rows[0]?.created === true };
 }
 
@@ -164,17 +147,11 @@ async function findOrCreateContact(tx: Tx, smeId: string, contact: Intake["conta
     id = byEmail[0] ? String(byEmail[0].id) : null;
   }
   if (id === null) {
-    const byName = await tx.run(
-      FIND_CONTACT_OF_SME_BY_NAME,
-      { ...params, nameKey: normaliseKey(contact.name) },
-    );
+    const byName = await tx.run(FIND_CONTACT_OF_SME_BY_NAME, { ...params, nameKey: normaliseKey(contact.name) });
     id = byName[0] ? String(byName[0].id) : null;
   }
   if (id === null) {
-    const created = await tx.run(
-      MERGE_CONTACT,
-      { ...params, id: deriveNaturalId("contact", smeId, contact.name) },
-    );
+    const created = await tx.run(MERGE_CONTACT, { ...params, id: deriveNaturalId("contact", smeId, contact.name) });
     id = String(created[0]?.id);
   }
   await tx.run(LINK_CONTACT_TO_SME, { id, smeId });

@@ -19,6 +19,7 @@ export async function lockCase(tx: Tx, caseId: string, field = "case"): Promise<
   if (!(await lockNode(tx, "Case", caseId))) throw new DomainError(ErrorCode.NOT_FOUND, `No case with id ${caseId}.`, field);
   const rows = await tx.run(READ_LOCKED_CASE, { id: caseId });
   const status = rows[0]?.status;
-  if (!isCaseStatus(status)) throw new DomainError(ErrorCode.CONFLICT, `Case ${caseId} has no valid status (${String(status)}).`, field);
+  if (!isCaseStatus(status))
+    throw new DomainError(ErrorCode.CONFLICT, `Case ${caseId} has no valid status (${String(status)}).`, field);
   return { id: caseId, status, title: String(rows[0]?.title ?? "") };
 }

@@ -39,7 +39,8 @@ export async function matchCase(db: Database, input: MatchCaseInput, actor: Acto
     const to = checkTransition(CaseAction.MATCH, locked.status) ?? CaseStatus.MATCHED;
 
     // The course's lock serialises every match into it; counting comes after, in readCapacity.
-    if (!(await lockNode(tx, "Course", input.courseId))) throw new DomainError(ErrorCode.NOT_FOUND, `No course with id ${input.courseId}.`, "course");
+    if (!(await lockNode(tx, "Course", input.courseId)))
+      throw new DomainError(ErrorCode.NOT_FOUND, `No course with id ${input.courseId}.`, "course");
     const capacity = await readCapacity(tx, input.courseId, input.periodId);
     if (!capacity) throw new DomainError(ErrorCode.NOT_FOUND, `No teaching period with id ${input.periodId}.`, "period");
     if (!capacity.runsInPeriod) {
@@ -62,10 +63,7 @@ export async function matchCase(db: Database, input: MatchCaseInput, actor: Acto
 
     const supervisorId = await chooseSupervisor(tx, input);
     const sprintId = randomUUID();
-    await tx.run(
-      CREATE_SPRINT,
-      { ...input, sprintId, supervisorId },
-    );
+    await tx.run(CREATE_SPRINT, { ...input, sprintId, supervisorId });
     await recordStatusChange(tx, {
       caseId: input.caseId,
       from: locked.status,
@@ -87,13 +85,11 @@ export async function matchCase(db: Database, input: MatchCaseInput, actor: Acto
 async function chooseSupervisor(tx: Tx, input: MatchCaseInput): Promise<string | null> {
   if (input.supervisorId !== null) {
     const rows = await tx.run(READ_SUPERVISOR, { id: input.supervisorId });
-    if (rows.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.supervisorId} (the supervisor).`, "supervisor");
+    if (rows.length === 0)
+      throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.supervisorId} (the supervisor).`, "supervisor");
     return input.supervisorId;
   }
-  const rows = await tx.run(
-    READ_SUPERVISOR_CANDIDATES,
-    { courseId: input.courseId, caseId: input.caseId },
-  );
+  const rows = await tx.run(READ_SUPERVISOR_CANDIDATES, { courseId: input.courseId, caseId: input.caseId });
   const row = rows[0];
   if (row?.interested) return String(row.interested);
   const teachers = (row?.teachers as string[] | undefined) ?? [];

@@ -14,7 +14,13 @@ import { READ_QUALIFICATION_FIELDS } from "./statements.js";
  * (topics), for whom (wanted levels), how much work (effort) and when (earliest start, deadline):
  * the matching suggestions need every one of them.
  */
-export async function qualifyCase(db: Database, caseId: string, note: string | null, actor: Actor, now: string): Promise<CaseStatusChange> {
+export async function qualifyCase(
+  db: Database,
+  caseId: string,
+  note: string | null,
+  actor: Actor,
+  now: string,
+): Promise<CaseStatusChange> {
   return db.writeTx(async (tx) => {
     await checkActor(tx, actor);
     const locked = await lockCase(tx, caseId);
@@ -30,7 +36,11 @@ export async function qualifyCase(db: Database, caseId: string, note: string | n
     if (k.earliestStart == null) missing("earliestStart", "an earliest start");
     if (k.deadline == null) missing("deadline", "a deadline");
     if (String(k.deadline) < String(k.earliestStart)) {
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, `The deadline ${String(k.deadline)} is before the earliest start ${String(k.earliestStart)}.`, "deadline");
+      throw new DomainError(
+        ErrorCode.BAD_USER_INPUT,
+        `The deadline ${String(k.deadline)} is before the earliest start ${String(k.earliestStart)}.`,
+        "deadline",
+      );
     }
     const change = await recordStatusChange(tx, { caseId, from: locked.status, to, at: now, by: actor.id, note });
     // Topics and levels may have been edited during intake: count again.

@@ -15,7 +15,8 @@ export function encodeBoardCursor(created: string, id: string): string {
 export function decodeBoardCursor(cursor: string): { created: string; id: string } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "string") return { created: value[0], id: value[1] };
+    if (Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "string")
+      return { created: value[0], id: value[1] };
   } catch {
     // falls through to the refusal below
   }
@@ -28,7 +29,13 @@ export function decodeBoardCursor(cursor: string): { created: string; id: string
  * SME, partner, coordinator, open proposals and, for cases still being matched, the stored
  * suggestion count (count-case-suggestions.ts).
  */
-export async function readCaseBoard(tx: Tx, filter: CaseBoardFilter, first: number, after: string | null, now: string): Promise<CaseBoard> {
+export async function readCaseBoard(
+  tx: Tx,
+  filter: CaseBoardFilter,
+  first: number,
+  after: string | null,
+  now: string,
+): Promise<CaseBoard> {
   if (!Number.isInteger(first) || first < 0 || first > MAX_BOARD_PAGE) {
     throw new DomainError(ErrorCode.BAD_USER_INPUT, `first must be between 0 and ${MAX_BOARD_PAGE}.`, "first");
   }
@@ -44,23 +51,20 @@ export async function readCaseBoard(tx: Tx, filter: CaseBoardFilter, first: numb
     after: cursor !== null,
   });
 
-  const rows = await tx.run(
-    statement,
-    {
-      institution: filter.institution ?? null,
-      topic: filter.topic?.trim().toLowerCase() ?? null,
-      level: filter.level ?? null,
-      partner: filter.partner ?? null,
-      coordinator: filter.coordinator ?? null,
-      search: filter.search?.trim().toLowerCase() ?? null,
-      status: filter.status ?? null,
-      afterCreated: cursor?.created ?? null,
-      afterId: cursor?.id ?? null,
-      limit: first + 1,
-      now,
-      suggesting: SUGGESTING_STATUSES,
-    },
-  );
+  const rows = await tx.run(statement, {
+    institution: filter.institution ?? null,
+    topic: filter.topic?.trim().toLowerCase() ?? null,
+    level: filter.level ?? null,
+    partner: filter.partner ?? null,
+    coordinator: filter.coordinator ?? null,
+    search: filter.search?.trim().toLowerCase() ?? null,
+    status: filter.status ?? null,
+    afterCreated: cursor?.created ?? null,
+    afterId: cursor?.id ?? null,
+    limit: first + 1,
+    now,
+    suggesting: SUGGESTING_STATUSES,
+  });
   const row = rows[0] ?? {};
   const counts = new Map(((row.columns as Array<{ status: CaseStatus; count: number }>) ?? []).map((c) => [c.status, c.count]));
   const columns = Object.values(CaseStatus).map((status) => ({ status, count: counts.get(status) ?? 0 }));

@@ -9,14 +9,13 @@ import { READ_CASE_EXISTS, READ_CASE_TIMELINE } from "./statements.js";
  * (a proposal is sent, then the case becomes PROPOSED).
  */
 export async function readCaseTimeline(tx: Tx, caseId: string): Promise<CaseTimelineEntry[]> {
-  const rows = await tx.run(
-    READ_CASE_TIMELINE,
-    { id: caseId },
-  );
+  const rows = await tx.run(READ_CASE_TIMELINE, { id: caseId });
   if (rows.length === 0) {
     // A case made through the generated CRUD has no events; tell it apart from no case at all.
     const exists = await tx.run(READ_CASE_EXISTS, { id: caseId });
     if (exists.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, `No case with id ${caseId}.`, "case");
   }
-  return rows.map(({ fromStatus, toStatus, ...rest }) => ({ ...rest, from: fromStatus, to: toStatus }) as unknown as CaseTimelineEntry);
+  return rows.map(
+    ({ fromStatus, toStatus, ...rest }) => ({ ...rest, from: fromStatus, to: toStatus }) as unknown as CaseTimelineEntry,
+  );
 }

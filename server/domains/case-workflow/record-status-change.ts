@@ -10,17 +10,14 @@ export type StatusChange = Omit<CaseStatusChange, "eventId">;
  * locked the case and checked the transition (lockCase + checkTransition) before.
  */
 export async function recordStatusChange(tx: Tx, change: StatusChange): Promise<CaseStatusChange> {
-  const rows = await tx.run(
-    RECORD_STATUS_CHANGE,
-    {
-      caseId: change.caseId,
-      from: change.from,
-      to: change.to,
-      at: change.at,
-      by: change.by,
-      reason: change.reason ?? null,
-      note: change.note ?? null,
-    },
-  );
+  const rows = await tx.run(RECORD_STATUS_CHANGE, {
+    caseId: change.caseId,
+    from: change.from,
+    to: change.to,
+    at: change.at,
+    by: change.by,
+    reason: change.reason ?? null,
+    note: change.note ?? null,
+  });
   return { ...change, eventId: String(rows[0]?.eventId) };
 }

@@ -10,7 +10,10 @@ import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { READ_CASE_OF_SPRINT, READ_SPRINT_STATUS, START_SPRINT } from "./statements.js";
 
 /** Finds the sprint's case and locks it, so sprint and case change together or not at all. */
-export async function lockSprintCase(tx: Tx, sprintId: string): Promise<{ caseId: string; caseStatus: CaseStatus; sprintStatus: SprintStatus }> {
+export async function lockSprintCase(
+  tx: Tx,
+  sprintId: string,
+): Promise<{ caseId: string; caseStatus: CaseStatus; sprintStatus: SprintStatus }> {
   const rows = await tx.run(READ_CASE_OF_SPRINT, { id: sprintId });
   const caseId = rows[0]?.caseId;
   if (typeof caseId !== "string") throw new DomainError(ErrorCode.NOT_FOUND, `No sprint with id ${sprintId}.`, "sprint");

@@ -261,14 +261,18 @@ export interface CaseBoardVariant {
 export function readCaseBoardStatement(variant: CaseBoardVariant): string {
   const filters = [
     ...(variant.institution
-      ? [`(EXISTS { (k)<-[:OF_CASE]-(:Proposal)-[:FOR_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(:Institution {id: $institution}) }
-         OR EXISTS { (k)<-[:FOR_CASE]-(:Sprint)-[:IN_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(:Institution {id: $institution}) })`]
+      ? [
+          `(EXISTS { (k)<-[:OF_CASE]-(:Proposal)-[:FOR_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(:Institution {id: $institution}) }
+         OR EXISTS { (k)<-[:FOR_CASE]-(:Sprint)-[:IN_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(:Institution {id: $institution}) })`,
+        ]
       : []),
     ...(variant.topic ? ["any(t IN coalesce(k.topics, []) WHERE toLower(trim(t)) = $topic)"] : []),
     ...(variant.level ? ["$level IN coalesce(k.wantedLevels, [])"] : []),
     ...(variant.partner ? ["EXISTS { (k)<-[:ASKED]-(:Sme)<-[:REFERRED]-(:Partner {id: $partner}) }"] : []),
     ...(variant.coordinator ? ["EXISTS { (k)-[:HANDLED_BY]->(:Person {id: $coordinator}) }"] : []),
-    ...(variant.search ? ["(toLower(k.title) CONTAINS $search OR EXISTS { (k)<-[:ASKED]-(s:Sme) WHERE toLower(s.name) CONTAINS $search })"] : []),
+    ...(variant.search
+      ? ["(toLower(k.title) CONTAINS $search OR EXISTS { (k)<-[:ASKED]-(s:Sme) WHERE toLower(s.name) CONTAINS $search })"]
+      : []),
   ];
   const columnsWhere = ["k.status IS NOT NULL", ...filters].join("\n    AND ");
   // created <= cursor is a range the index can seek; the OR then settles ties on created by id.
@@ -276,7 +280,9 @@ export function readCaseBoardStatement(variant: CaseBoardVariant): string {
     "k.created IS NOT NULL",
     ...filters,
     ...(variant.status ? ["k.status = $status"] : []),
-    ...(variant.after ? ["k.created <= datetime($afterCreated)", "(k.created < datetime($afterCreated) OR k.id < $afterId)"] : []),
+    ...(variant.after
+      ? ["k.created <= datetime($afterCreated)", "(k.created < datetime($afterCreated) OR k.id < $afterId)"]
+      : []),
   ].join("\n    AND ");
   return /* cypher */ `
 CALL () {

@@ -15,9 +15,11 @@ export async function addMilestone(db: Database, sprintId: string, title: string
   const cleanTitle = title.trim();
   if (!cleanTitle) throw new DomainError(ErrorCode.BAD_USER_INPUT, "A milestone needs a title.", "title");
   const cleanDue = due?.trim() || null;
-  if (cleanDue !== null && !isIsoDate(cleanDue)) throw new DomainError(ErrorCode.BAD_USER_INPUT, "due must be a date written YYYY-MM-DD.", "due");
+  if (cleanDue !== null && !isIsoDate(cleanDue))
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, "due must be a date written YYYY-MM-DD.", "due");
   return db.writeTx(async (tx) => {
-    if (!(await lockNode(tx, "Sprint", sprintId))) throw new DomainError(ErrorCode.NOT_FOUND, `No sprint with id ${sprintId}.`, "sprint");
+    if (!(await lockNode(tx, "Sprint", sprintId)))
+      throw new DomainError(ErrorCode.NOT_FOUND, `No sprint with id ${sprintId}.`, "sprint");
     const rows = await tx.run(READ_SPRINT_STATUS, { id: sprintId });
     requireSprintStatus(rows[0]?.status as SprintStatus, ACTIVE, "get milestones");
     const id = randomUUID();
@@ -29,13 +31,21 @@ export async function addMilestone(db: Database, sprintId: string, title: string
 /** Marks a milestone of a planned or running sprint done; done once. */
 export async function completeMilestone(db: Database, milestoneId: string, now: string): Promise<MilestoneRecord> {
   return db.writeTx(async (tx) => {
-    if (!(await lockNode(tx, "Milestone", milestoneId))) throw new DomainError(ErrorCode.NOT_FOUND, `No milestone with id ${milestoneId}.`, "milestone");
+    if (!(await lockNode(tx, "Milestone", milestoneId)))
+      throw new DomainError(ErrorCode.NOT_FOUND, `No milestone with id ${milestoneId}.`, "milestone");
     const rows = await tx.run(READ_MILESTONE, { id: milestoneId });
     const row = rows[0];
     if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `Milestone ${milestoneId} belongs to no sprint.`, "milestone");
     requireSprintStatus(row.sprintStatus as SprintStatus, ACTIVE, "have milestones completed");
-    if (row.done === true) throw new DomainError(ErrorCode.CONFLICT, `Milestone "${String(row.title)}" is already done.`, "milestone");
+    if (row.done === true)
+      throw new DomainError(ErrorCode.CONFLICT, `Milestone "${String(row.title)}" is already done.`, "milestone");
     await tx.run(COMPLETE_MILESTONE, { id: milestoneId, now });
-    return { id: milestoneId, sprintId: String(row.sprintId), title: String(row.title), due: (row.due as string | null) ?? null, done: true };
+    return {
+      id: milestoneId,
+      sprintId: String(row.sprintId),
+      title: String(row.title),
+      due: (row.due as string | null) ?? null,
+      done: true,
+    };
   });
 }

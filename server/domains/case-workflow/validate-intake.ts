@@ -91,7 +91,13 @@ export function validateIntake(request: CaseIntakeInput): Intake {
   }
 
   return {
-    sme: { name: smeName, kvkNumber, city: text(request.sme.city), sector: text(request.sme.sector), size: request.sme.size ?? null },
+    sme: {
+      name: smeName,
+      kvkNumber,
+      city: text(request.sme.city),
+      sector: text(request.sme.sector),
+      size: request.sme.size ?? null,
+    },
     contact,
     partner,
     referredOn: date(request.referredOn, "referredOn"),

@@ -2,7 +2,15 @@ import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { Access } from "../../platform/auth/Access.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { checkMoment, checkWindow } from "./figure-window.js";
-import { CaseDurations, FunnelGranularity, FunnelPeriod, FunnelStage, MatchFigures, PartnerYield, TeacherResponseRate } from "./figures-types.js";
+import {
+  CaseDurations,
+  FunnelGranularity,
+  FunnelPeriod,
+  FunnelStage,
+  MatchFigures,
+  PartnerYield,
+  TeacherResponseRate,
+} from "./figures-types.js";
 import { readCaseDurations } from "./read-case-durations.js";
 import { readCaseFunnel } from "./read-case-funnel.js";
 import { readFunnelByPeriod } from "./read-funnel-by-period.js";
@@ -16,7 +24,9 @@ const toOptions = { nullable: true, description: "ISO date, inclusive." } as con
 /** The figures of item 8, each computed in Cypher and defined exactly in docs/figures.md. */
 @Resolver()
 export class FiguresResolver {
-  @Query(() => [FunnelStage], { description: "F1: per case state, the cases in it now and the cases that got that far. Window: case creation date." })
+  @Query(() => [FunnelStage], {
+    description: "F1: per case state, the cases in it now and the cases that got that far. Window: case creation date.",
+  })
   @Access("FIGURES")
   async caseFunnel(
     @Ctx() ctx: GraphQLContext,
@@ -26,7 +36,9 @@ export class FiguresResolver {
     return readCaseFunnel(ctx.db, checkWindow(from, to));
   }
 
-  @Query(() => [FunnelPeriod], { description: "F2: cases created per month or teaching period (of `institution`), with how far they got." })
+  @Query(() => [FunnelPeriod], {
+    description: "F2: cases created per month or teaching period (of `institution`), with how far they got.",
+  })
   @Access("FIGURES")
   async caseFunnelByPeriod(
     @Ctx() ctx: GraphQLContext,
@@ -38,7 +50,9 @@ export class FiguresResolver {
     return readFunnelByPeriod(ctx.db, granularity, institution, checkWindow(from, to));
   }
 
-  @Query(() => CaseDurations, { description: "F3: median days intake → match and match → completed. Window: case creation date." })
+  @Query(() => CaseDurations, {
+    description: "F3: median days intake → match and match → completed. Window: case creation date.",
+  })
   @Access("FIGURES")
   async caseDurations(
     @Ctx() ctx: GraphQLContext,
@@ -48,7 +62,9 @@ export class FiguresResolver {
     return readCaseDurations(ctx.db, checkWindow(from, to));
   }
 
-  @Query(() => MatchFigures, { description: "F4: matches per institution, level and teaching period. Window: case creation date." })
+  @Query(() => MatchFigures, {
+    description: "F4: matches per institution, level and teaching period. Window: case creation date.",
+  })
   @Access("FIGURES")
   async matchFigures(
     @Ctx() ctx: GraphQLContext,
@@ -68,13 +84,16 @@ export class FiguresResolver {
     return readPartnerYield(ctx.db, checkWindow(from, to));
   }
 
-  @Query(() => [TeacherResponseRate], { description: "F6: teachers' response rates to proposals. Window: date the proposal was sent." })
+  @Query(() => [TeacherResponseRate], {
+    description: "F6: teachers' response rates to proposals. Window: date the proposal was sent.",
+  })
   @Access("FIGURES")
   async teacherResponseRates(
     @Ctx() ctx: GraphQLContext,
     @Arg("from", () => String, fromOptions) from?: string,
     @Arg("to", () => String, toOptions) to?: string,
-    @Arg("asOf", () => String, { nullable: true, description: "Moment for 'expired' (ISO date-time); default now." }) asOf?: string,
+    @Arg("asOf", () => String, { nullable: true, description: "Moment for 'expired' (ISO date-time); default now." })
+    asOf?: string,
   ): Promise<TeacherResponseRate[]> {
     return readTeacherResponseRates(ctx.db, checkWindow(from, to), checkMoment(asOf, "asOf"));
   }

@@ -35,4 +35,3 @@ export function checkMoment(value: string | null | undefined, field: string): st
  * $rank parameter of the figures' statements).
  */
 export const stageRank = { INTAKE: 0, QUALIFIED: 1, PROPOSED: 2, MATCHED: 3, IN_SPRINT: 4, COMPLETED: 5 } as const;
-

@@ -20,7 +20,9 @@ export class FunnelStage {
   @Field(() => Int, { description: "Cases whose current status is this one." })
   current!: number;
 
-  @Field(() => Int, { description: "Cases that ever got this far: furthest stage at or beyond this one (CLOSED: the closed cases)." })
+  @Field(() => Int, {
+    description: "Cases that ever got this far: furthest stage at or beyond this one (CLOSED: the closed cases).",
+  })
   reached!: number;
 }
 

@@ -27,12 +27,19 @@ export async function readFunnelByPeriod(
     }));
   }
 
-  if (!institution) throw new DomainError(ErrorCode.BAD_USER_INPUT, "Grouping by teaching period needs an institution.", "institution");
+  if (!institution)
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, "Grouping by teaching period needs an institution.", "institution");
   return db.readTx(async (tx) => {
     const found = await tx.run(READ_INSTITUTION_EXISTS, params);
     if (found.length === 0) throw new DomainError(ErrorCode.NOT_FOUND, `No institution with id ${institution}.`, "institution");
     const rows = await tx.run(READ_FUNNEL_BY_TEACHING_PERIOD, params);
-    return rows.map((r) => ({ key: String(r.key), label: String(r.label), start: String(r.start), end: String(r.end), ...toCounts(r.counts) }));
+    return rows.map((r) => ({
+      key: String(r.key),
+      label: String(r.label),
+      start: String(r.start),
+      end: String(r.end),
+      ...toCounts(r.counts),
+    }));
   });
 }
 

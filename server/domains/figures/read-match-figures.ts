@@ -2,7 +2,12 @@ import type { Database } from "../../platform/neo4j/database.js";
 import { EducationLevel } from "../../platform/model/graph-enums.js";
 import type { FigureWindow } from "./figure-window.js";
 import type { MatchFigures } from "./figures-types.js";
-import { COUNT_MATCHES, READ_MATCHES_BY_INSTITUTION, READ_MATCHES_BY_LEVEL, READ_MATCHES_BY_TEACHING_PERIOD } from "./statements.js";
+import {
+  COUNT_MATCHES,
+  READ_MATCHES_BY_INSTITUTION,
+  READ_MATCHES_BY_LEVEL,
+  READ_MATCHES_BY_TEACHING_PERIOD,
+} from "./statements.js";
 
 /** F4 (a match: a sprint that is not CANCELLED, for a case created in the window): matches in total, per institution (through course → programme → institution), per level, per teaching period. */
 export async function readMatchFigures(db: Database, window: FigureWindow): Promise<MatchFigures> {

@@ -7,7 +7,11 @@ import { READ_TEACHER_RESPONSE_RATES } from "./statements.js";
  * F6: per teacher who was sent at least one proposal in the window (UTC date of sentAt): sent,
  * answered, each answer, expired (no answer and expiresAt before `asOf`), open; rates over sent.
  */
-export async function readTeacherResponseRates(db: Database, window: FigureWindow, asOf: string | null): Promise<TeacherResponseRate[]> {
+export async function readTeacherResponseRates(
+  db: Database,
+  window: FigureWindow,
+  asOf: string | null,
+): Promise<TeacherResponseRate[]> {
   const rows = await db.read(READ_TEACHER_RESPONSE_RATES, { ...window, asOf });
   return rows.map((r) => {
     const sent = Number(r.sent);

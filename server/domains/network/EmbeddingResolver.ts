@@ -23,7 +23,10 @@ export class EmbeddingSettingsArgs {
   @Field(() => Float, { defaultValue: embeddingDefaults.warmThreshold, description: "A tie is warm at this strength or more." })
   warmThreshold!: number;
 
-  @Field(() => Int, { defaultValue: embeddingDefaults.maxHops, description: "Threads count people on warm routes of at most this many ties." })
+  @Field(() => Int, {
+    defaultValue: embeddingDefaults.maxHops,
+    description: "Threads count people on warm routes of at most this many ties.",
+  })
   maxHops!: number;
 
   @Field(() => String, { nullable: true, description: "The date of the figures, YYYY-MM-DD; default today." })
@@ -83,9 +86,15 @@ export class EmbeddingResolver {
   })
   async embedding(@Args(() => EmbeddingArgs) args: EmbeddingArgs, @Ctx() ctx: GraphQLContext): Promise<Embedding> {
     if ((args.programme ? 1 : 0) + (args.institution ? 1 : 0) !== 1) {
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, "Give exactly one of programme and institution.", args.programme ? "institution" : "programme");
+      throw new DomainError(
+        ErrorCode.BAD_USER_INPUT,
+        "Give exactly one of programme and institution.",
+        args.programme ? "institution" : "programme",
+      );
     }
-    return args.programme ? computeProgrammeEmbedding(ctx.db, args.programme, args) : computeInstitutionEmbedding(ctx.db, args.institution!, args);
+    return args.programme
+      ? computeProgrammeEmbedding(ctx.db, args.programme, args)
+      : computeInstitutionEmbedding(ctx.db, args.institution!, args);
   }
 
   @Access("NETWORK_READ")
@@ -94,7 +103,10 @@ export class EmbeddingResolver {
       "Every programme and institution by embedding, from the stored figures (refreshEmbedding; computed first when " +
       "there are none). Sortable and filterable; ties by name.",
   })
-  async embeddingRanking(@Args(() => EmbeddingRankingArgs) args: EmbeddingRankingArgs, @Ctx() ctx: GraphQLContext): Promise<EmbeddingRanking> {
+  async embeddingRanking(
+    @Args(() => EmbeddingRankingArgs) args: EmbeddingRankingArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EmbeddingRanking> {
     return rankEmbedding(ctx.db, args);
   }
 
@@ -102,7 +114,10 @@ export class EmbeddingResolver {
   @Mutation(() => EmbeddingRefresh, {
     description: "Recomputes and stores the embedding figures of every programme and institution, which embeddingRanking reads.",
   })
-  async refreshEmbedding(@Args(() => EmbeddingSettingsArgs) args: EmbeddingSettingsArgs, @Ctx() ctx: GraphQLContext): Promise<EmbeddingRefresh> {
+  async refreshEmbedding(
+    @Args(() => EmbeddingSettingsArgs) args: EmbeddingSettingsArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EmbeddingRefresh> {
     // Off the API's thread when running compiled: a refresh is a minute of CPU at national scale.
     const [summary] = await refreshOffThread(ctx.db, { ...args });
     return summary!;

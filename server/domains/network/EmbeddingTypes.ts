@@ -15,7 +15,10 @@ export enum EmbeddingVerdict {
   AMBER = "AMBER",
   GREEN = "GREEN",
 }
-registerEnumType(EmbeddingVerdict, { name: "EmbeddingVerdict", description: "An institution's embedding at a glance; docs/network-analytics.md." });
+registerEnumType(EmbeddingVerdict, {
+  name: "EmbeddingVerdict",
+  description: "An institution's embedding at a glance; docs/network-analytics.md.",
+});
 
 export enum EmbeddingColour {
   RED = "RED",
@@ -24,7 +27,8 @@ export enum EmbeddingColour {
 }
 registerEnumType(EmbeddingColour, {
   name: "EmbeddingColour",
-  description: "Red, amber or green for a programme or an institution, as the pages show it; embeddingColour in compute-embedding.ts.",
+  description:
+    "Red, amber or green for a programme or an institution, as the pages show it; embeddingColour in compute-embedding.ts.",
 });
 
 export enum EmbeddingTrendDirection {
@@ -213,7 +217,10 @@ export abstract class Embedding extends EmbeddingFigures {
   trend!: EmbeddingTrend;
 }
 
-@ObjectType({ description: "How firmly the workspace is embedded in a programme: the ladder.", implements: [Embedding, EmbeddingFigures] })
+@ObjectType({
+  description: "How firmly the workspace is embedded in a programme: the ladder.",
+  implements: [Embedding, EmbeddingFigures],
+})
 export class ProgrammeEmbedding extends Embedding {
   declare kind: EmbeddingKind.PROGRAMME;
 
@@ -342,6 +349,9 @@ export class NextBestContact {
   @Field(() => String)
   reasonNl!: string;
 
-  @Field(() => WarmPath, { nullable: true, description: "The best path to them within maxHops, any tie strength; null when there is none." })
+  @Field(() => WarmPath, {
+    nullable: true,
+    description: "The best path to them within maxHops, any tie strength; null when there is none.",
+  })
   bestPath!: WarmPath | null;
 }

@@ -25,7 +25,10 @@ export class NextBestContactsResolver {
       "For a programme or an institution (give exactly one): the role holders whose engagement would raise the threads " +
       "or the ladder level most, with the gain and the best warm path to each. Rules: docs/network-analytics.md.",
   })
-  async nextBestContacts(@Args(() => NextBestContactsArgs) args: NextBestContactsArgs, @Ctx() ctx: GraphQLContext): Promise<NextBestContact[]> {
+  async nextBestContacts(
+    @Args(() => NextBestContactsArgs) args: NextBestContactsArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<NextBestContact[]> {
     return findNextBestContacts(ctx.db, args);
   }
 }

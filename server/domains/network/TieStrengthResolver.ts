@@ -26,7 +26,9 @@ export class SetTieStrengthArgs {
 @Resolver()
 export class TieStrengthResolver {
   @Access("NETWORK_WORK")
-  @Mutation(() => TieState, { description: "Sets a tie's strength by hand (marked manual: interactions no longer change it). Creates the tie if needed." })
+  @Mutation(() => TieState, {
+    description: "Sets a tie's strength by hand (marked manual: interactions no longer change it). Creates the tie if needed.",
+  })
   async setTieStrength(@Args(() => SetTieStrengthArgs) args: SetTieStrengthArgs, @Ctx() ctx: GraphQLContext): Promise<TieState> {
     return setTieStrength(ctx.db, args);
   }

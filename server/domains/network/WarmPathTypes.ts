@@ -29,7 +29,7 @@ export class PathRole {
   @Field(() => String, { description: "e.g. docent, decaan." })
   labelNl!: string;
 
-  @Field(() => String, { description: "Where, in one phrase: \"Data Science, HvA\"." })
+  @Field(() => String, { description: 'Where, in one phrase: "Data Science, HvA".' })
   organisation!: string;
 
   @Field(() => ID, { nullable: true })

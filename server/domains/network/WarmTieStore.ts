@@ -60,10 +60,7 @@ export class WarmTieStore {
     if (missing.size === 0) return;
     this.queries += 1;
     this.peopleRead += missing.size;
-    const rows = await db.read(
-      READ_WARM_NEIGHBOURS,
-      { ids: [...missing].map((n) => this.ids[n]!), threshold: this.threshold },
-    );
+    const rows = await db.read(READ_WARM_NEIGHBOURS, { ids: [...missing].map((n) => this.ids[n]!), threshold: this.threshold });
     for (const row of rows) {
       const ids = (row.ids as string[] | null) ?? [];
       // Two ties between one pair (one each way) count once, as one neighbour.

@@ -44,10 +44,7 @@ export interface ApplyInteractionOptions {
  * this first). NOT_FOUND (field `from` / `to`) when one does not exist.
  */
 export async function lockPair(tx: Tx, fromId: string, toId: string): Promise<void> {
-  const locked = await tx.run(
-    LOCK_PAIR,
-    { ids: [...new Set([fromId, toId])].sort() },
-  );
+  const locked = await tx.run(LOCK_PAIR, { ids: [...new Set([fromId, toId])].sort() });
   const found = new Set(locked.map((r) => String(r.id)));
   if (!found.has(fromId)) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id "${fromId}".`, "from");
   if (!found.has(toId)) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id "${toId}".`, "to");
@@ -74,19 +71,9 @@ export async function applyInteractionToTie(
 ): Promise<TieUpdate> {
   await lockPair(tx, fromId, toId);
 
-  const existing = (
-    await tx.run(
-      READ_TIE_OF_PAIR,
-      { fromId, toId },
-    )
-  )[0];
+  const existing = (await tx.run(READ_TIE_OF_PAIR, { fromId, toId }))[0];
   // From the two people rather than over all interactions: the pair's few, not the whole log.
-  const dates = (
-    await tx.run(
-      READ_INTERACTION_DATES_OF_PAIR,
-      { fromId, toId },
-    )
-  ).map((r) => String(r.date));
+  const dates = (await tx.run(READ_INTERACTION_DATES_OF_PAIR, { fromId, toId })).map((r) => String(r.date));
 
   const asOf = options.asOf ?? todayIso();
   const reference = date > asOf ? date : asOf;
@@ -96,10 +83,14 @@ export async function applyInteractionToTie(
   const base = existing ? Number(existing.baseStrength ?? existing.strength ?? 0) : 0;
   const derived = deriveTieStrength(base, evidence);
 
-  const rows = await tx.run(
-    APPLY_INTERACTION_TO_TIE,
-    { fromId, toId, date, base, derived, channel: tieChannelOf[options.channel ?? ""] ?? "OTHER" },
-  );
+  const rows = await tx.run(APPLY_INTERACTION_TO_TIE, {
+    fromId,
+    toId,
+    date,
+    base,
+    derived,
+    channel: tieChannelOf[options.channel ?? ""] ?? "OTHER",
+  });
   const tie = rows[0]!;
   return {
     fromId,

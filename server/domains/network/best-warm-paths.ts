@@ -40,7 +40,10 @@ export const bestWarmPathDefaults = { maxHops: 4 } as const;
 type Sources = Record<string, [number, number]>;
 
 function settings(input: BestWarmPathsInput): { maxHops: number; minStrength: number } {
-  return { maxHops: checkMaxHops(input.maxHops ?? bestWarmPathDefaults.maxHops), minStrength: checkStrength(input.minStrength, "minStrength") };
+  return {
+    maxHops: checkMaxHops(input.maxHops ?? bestWarmPathDefaults.maxHops),
+    minStrength: checkStrength(input.minStrength, "minStrength"),
+  };
 }
 
 async function readSources(tx: Tx, input: BestWarmPathsInput): Promise<Sources> {
@@ -53,7 +56,12 @@ async function readSources(tx: Tx, input: BestWarmPathsInput): Promise<Sources> 
   return sources;
 }
 
-async function readTargets(tx: Tx, input: BestWarmPathsInput, sources: Sources, targets: readonly string[]): Promise<Map<string, BestWarmPath>> {
+async function readTargets(
+  tx: Tx,
+  input: BestWarmPathsInput,
+  sources: Sources,
+  targets: readonly string[],
+): Promise<Map<string, BestWarmPath>> {
   const found = new Map<string, BestWarmPath>();
   if (targets.length === 0 || Object.keys(sources).length === 0) return found;
   const { maxHops, minStrength } = settings(input);

@@ -8,7 +8,11 @@ export const MAX_HOPS_LIMIT = 6;
 
 export function checkMaxHops(maxHops: number, field = "maxHops"): number {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS_LIMIT) {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} must be a whole number from 1 to ${MAX_HOPS_LIMIT}; got ${maxHops}.`, field);
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      `${field} must be a whole number from 1 to ${MAX_HOPS_LIMIT}; got ${maxHops}.`,
+      field,
+    );
   }
   return maxHops;
 }
@@ -41,6 +45,7 @@ export function distinctIds(ids: readonly string[] | null | undefined): string[]
 }
 
 export function checkOneOf(values: readonly string[], value: string, field: string): string {
-  if (!values.includes(value)) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} must be one of ${values.join(", ")}; got "${value}".`, field);
+  if (!values.includes(value))
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} must be one of ${values.join(", ")}; got "${value}".`, field);
   return value;
 }

@@ -18,12 +18,7 @@ import {
 import { describeLadder, ladderLevel, ladderNames, ladderRungs } from "./evaluate-ladder.js";
 import { describePerson } from "./explain-warm-path.js";
 import { loadWarmNeighbourhood, type WarmNeighbourhood } from "./load-warm-neighbourhood.js";
-import {
-  readInstitutionFacts,
-  readProgrammeFacts,
-  type InstitutionFacts,
-  type ProgrammeFacts,
-} from "./read-embedding-facts.js";
+import { readInstitutionFacts, readProgrammeFacts, type InstitutionFacts, type ProgrammeFacts } from "./read-embedding-facts.js";
 import { resolveWorkspace, type WorkspaceSide } from "./resolve-workspace.js";
 import type { PathPerson } from "./WarmPathTypes.js";
 import { openWarmTieStore, type WarmTieStore } from "./WarmTieStore.js";
@@ -77,7 +72,12 @@ export async function programmeCore(
   facts: ProgrammeFacts,
   method: "edmonds-karp" | "dinic" = "dinic",
 ): Promise<ProgrammeCore> {
-  const neighbourhood = await loadWarmNeighbourhood(settings, settings.side.coordinatorIds, facts.roleHolderIds, settings.maxHops);
+  const neighbourhood = await loadWarmNeighbourhood(
+    settings,
+    settings.side.coordinatorIds,
+    facts.roleHolderIds,
+    settings.maxHops,
+  );
   const count = countThreads(neighbourhood, method);
   const holds = ladderRungs(count.threads, facts);
   return { facts, neighbourhood, count, holds, level: ladderLevel(holds) };
@@ -121,8 +121,17 @@ export function levelFields(level: number): { level: number; levelNameEn: string
   return { level, levelNameEn: ladderNames[level]?.en ?? "", levelNameNl: ladderNames[level]?.nl ?? "" };
 }
 
-export async function institutionCore(db: Database, settings: EmbeddingSettings, facts: InstitutionFacts): Promise<InstitutionCore> {
-  const neighbourhood = await loadWarmNeighbourhood(settings, settings.side.coordinatorIds, facts.roleHolderIds, settings.maxHops);
+export async function institutionCore(
+  db: Database,
+  settings: EmbeddingSettings,
+  facts: InstitutionFacts,
+): Promise<InstitutionCore> {
+  const neighbourhood = await loadWarmNeighbourhood(
+    settings,
+    settings.side.coordinatorIds,
+    facts.roleHolderIds,
+    settings.maxHops,
+  );
   const count = countThreads(neighbourhood);
   const programmeFacts =
     facts.programmeIds.length === 0
@@ -142,7 +151,15 @@ export async function institutionCore(db: Database, settings: EmbeddingSettings,
   }
   const levelCounts = ladderNames.map((_, level) => programmes.filter((p) => p.level === level).length);
   const highestLevel = programmes.reduce((max, p) => Math.max(max, p.level), 0);
-  return { facts, neighbourhood, count, programmes, levelCounts, highestLevel, verdict: institutionVerdict(count.threads, highestLevel) };
+  return {
+    facts,
+    neighbourhood,
+    count,
+    programmes,
+    levelCounts,
+    highestLevel,
+    verdict: institutionVerdict(count.threads, highestLevel),
+  };
 }
 
 /** UP when sprints + agreements grew against a year earlier, DOWN when they shrank, else FLAT. */
@@ -156,7 +173,11 @@ export function trendOf(now: EmbeddingActivity, before: EmbeddingActivity): Embe
 }
 
 /** embedding(programme: …) */
-export async function computeProgrammeEmbedding(db: Database, programmeId: string, options: EmbeddingOptions): Promise<ProgrammeEmbedding> {
+export async function computeProgrammeEmbedding(
+  db: Database,
+  programmeId: string,
+  options: EmbeddingOptions,
+): Promise<ProgrammeEmbedding> {
   const settings = await embeddingSettings(db, options);
   const facts = (
     await readProgrammeFacts(db, {
@@ -208,7 +229,11 @@ export async function computeProgrammeEmbedding(db: Database, programmeId: strin
 }
 
 /** embedding(institution: …) */
-export async function computeInstitutionEmbedding(db: Database, institutionId: string, options: EmbeddingOptions): Promise<InstitutionEmbedding> {
+export async function computeInstitutionEmbedding(
+  db: Database,
+  institutionId: string,
+  options: EmbeddingOptions,
+): Promise<InstitutionEmbedding> {
   const settings = await embeddingSettings(db, options);
   const facts = (await readInstitutionFacts(db, { institutions: [institutionId], asOf: settings.asOf }))[0];
   if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No institution has id "${institutionId}".`, "institution");

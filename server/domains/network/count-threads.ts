@@ -87,7 +87,7 @@ class FlowNetwork {
       }
     }
     if (parentArc[sink] === -1) return false;
-    for (let v = sink; v !== source; ) {
+    for (let v = sink; v !== source;) {
       const arc = parentArc[v]!;
       this.cap[arc]! -= 1;
       this.cap[arc ^ 1]! += 1;

@@ -16,7 +16,6 @@ import type { ProgrammeFacts } from "./read-embedding-facts.js";
  *                            signed by a dean or board member of that institution
  */
 
-
 export const ladderNames: ReadonlyArray<Record<Lang, string>> = [
   { en: "none", nl: "geen" },
   { en: "single teacher", nl: "één docent" },
@@ -91,14 +90,22 @@ export function describeLadder(ctx: LadderContext): LadderRung[] {
     facts.managementWithWarmTie.length > 0 || facts.managementWhoSigned.length > 0
       ? [
           [
-            facts.managementWithWarmTie.length > 0 ? `${list(facts.managementWithWarmTie, ctx.names, "en")} (coordinator or director) has a warm tie to the workspace` : "",
-            facts.managementWhoSigned.length > 0 ? `${list(facts.managementWhoSigned, ctx.names, "en")} signed an active agreement for ${p}` : "",
+            facts.managementWithWarmTie.length > 0
+              ? `${list(facts.managementWithWarmTie, ctx.names, "en")} (coordinator or director) has a warm tie to the workspace`
+              : "",
+            facts.managementWhoSigned.length > 0
+              ? `${list(facts.managementWhoSigned, ctx.names, "en")} signed an active agreement for ${p}`
+              : "",
           ]
             .filter(Boolean)
             .join("; ") + ".",
           [
-            facts.managementWithWarmTie.length > 0 ? `${list(facts.managementWithWarmTie, ctx.names, "nl")} (coördinator of directeur) heeft een warme band met de werkplaats` : "",
-            facts.managementWhoSigned.length > 0 ? `${list(facts.managementWhoSigned, ctx.names, "nl")} tekende een lopende afspraak voor ${p}` : "",
+            facts.managementWithWarmTie.length > 0
+              ? `${list(facts.managementWithWarmTie, ctx.names, "nl")} (coördinator of directeur) heeft een warme band met de werkplaats`
+              : "",
+            facts.managementWhoSigned.length > 0
+              ? `${list(facts.managementWhoSigned, ctx.names, "nl")} tekende een lopende afspraak voor ${p}`
+              : "",
           ]
             .filter(Boolean)
             .join("; ") + ".",

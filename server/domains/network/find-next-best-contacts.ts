@@ -48,23 +48,37 @@ interface Candidate {
 }
 
 /** The thread graph with one extra warm tie between W and `person`. */
-export function withTie(graph: ThreadGraph, coordinators: readonly string[], targets: readonly string[], person: string): ThreadGraph {
+export function withTie(
+  graph: ThreadGraph,
+  coordinators: readonly string[],
+  targets: readonly string[],
+  person: string,
+): ThreadGraph {
   const anchor = coordinators[0];
   const neighbours = new Map<string, string[]>([...graph.neighbours].map(([k, v]) => [k, [...v]]));
   if (anchor !== undefined) {
     neighbours.set(anchor, [...(neighbours.get(anchor) ?? []), person]);
     neighbours.set(person, [...(neighbours.get(person) ?? []), anchor]);
   }
-  return { sources: new Set(coordinators), targets: new Set([...graph.targets, ...targets.filter((t) => t === person)]), neighbours };
+  return {
+    sources: new Set(coordinators),
+    targets: new Set([...graph.targets, ...targets.filter((t) => t === person)]),
+    neighbours,
+  };
 }
 
 function manages(profile: PathPerson | undefined, programmeId: string): boolean {
-  return (profile?.roles ?? []).some((r) => r.programmeId === programmeId && (r.kind === NetworkRoleKind.PROGRAMME_COORDINATOR || r.kind === NetworkRoleKind.DIRECTOR));
+  return (profile?.roles ?? []).some(
+    (r) =>
+      r.programmeId === programmeId && (r.kind === NetworkRoleKind.PROGRAMME_COORDINATOR || r.kind === NetworkRoleKind.DIRECTOR),
+  );
 }
 
 /** Level and threads of a programme if `person` had a warm tie to W. */
 function programmeAfter(core: ProgrammeCore, settings: EmbeddingSettings, person: string, profile: PathPerson | undefined) {
-  const threads = countThreads(withTie(core.neighbourhood, settings.side.coordinatorIds, core.facts.roleHolderIds, person)).threads;
+  const threads = countThreads(
+    withTie(core.neighbourhood, settings.side.coordinatorIds, core.facts.roleHolderIds, person),
+  ).threads;
   const facts = manages(profile, core.facts.id)
     ? { ...core.facts, managementWithWarmTie: [...core.facts.managementWithWarmTie, person] }
     : core.facts;
@@ -73,7 +87,11 @@ function programmeAfter(core: ProgrammeCore, settings: EmbeddingSettings, person
 
 export async function findNextBestContacts(db: Database, args: NextBestArgs): Promise<NextBestContact[]> {
   if ((args.programme ? 1 : 0) + (args.institution ? 1 : 0) !== 1) {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, "Give exactly one of programme and institution.", args.programme ? "institution" : "programme");
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      "Give exactly one of programme and institution.",
+      args.programme ? "institution" : "programme",
+    );
   }
   const limit = checkAtLeastOne(args.limit ?? 5, "limit");
   const settings = await embeddingSettings(db, args);
@@ -84,7 +102,12 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
   let focus: string;
   if (args.programme) {
     const facts = (
-      await readProgrammeFacts(db, { programmes: [args.programme], coordinators: W, threshold: settings.threshold, asOf: settings.asOf })
+      await readProgrammeFacts(db, {
+        programmes: [args.programme],
+        coordinators: W,
+        threshold: settings.threshold,
+        asOf: settings.asOf,
+      })
     )[0];
     if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No programme has id "${args.programme}".`, "programme");
     focus = facts.id;
@@ -129,7 +152,11 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
 
   const gaining = candidates
     .filter((c) => c.levelAfter > c.levelBefore || c.threadsAfter > c.threadsBefore)
-    .sort((a, b) => b.levelAfter - b.levelBefore - (a.levelAfter - a.levelBefore) || b.threadsAfter - b.threadsBefore - (a.threadsAfter - a.threadsBefore));
+    .sort(
+      (a, b) =>
+        b.levelAfter - b.levelBefore - (a.levelAfter - a.levelBefore) ||
+        b.threadsAfter - b.threadsBefore - (a.threadsAfter - a.threadsBefore),
+    );
 
   // Paths are needed only for the gain groups that reach into the first `limit`.
   const gainKey = (c: Candidate) => `${c.levelAfter - c.levelBefore}|${c.threadsAfter - c.threadsBefore}`;
@@ -140,10 +167,21 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
   }
   const paths = new Map<string, WarmPath | null>();
   for (const c of needed) {
-    const ranked = await rankWarmPaths(db, { sources: W, targets: [c.id], avoid: [], k: 1, maxHops: settings.maxHops, minStrength: 0 });
+    const ranked = await rankWarmPaths(db, {
+      sources: W,
+      targets: [c.id],
+      avoid: [],
+      k: 1,
+      maxHops: settings.maxHops,
+      minStrength: 0,
+    });
     paths.set(c.id, (await viewPaths(db, ranked, [focus]))[0] ?? null);
   }
-  const profiles = await describePeople(db, needed.map((c) => c.id), [focus]);
+  const profiles = await describePeople(
+    db,
+    needed.map((c) => c.id),
+    [focus],
+  );
   const score = (c: Candidate) => paths.get(c.id)?.score ?? -1;
   needed.sort(
     (a, b) =>
@@ -176,8 +214,12 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
 function explainGain(c: Candidate, person: PathPerson): [string, string] {
   const role = person.roles[0];
   const who = {
-    en: role ? `${roleLabels[role.kind].en[0]!.toUpperCase()}${roleLabels[role.kind].en.slice(1)}${role.organisation ? ` at ${role.organisation}` : ""}` : describePerson(person, "en"),
-    nl: role ? `${roleLabels[role.kind].nl[0]!.toUpperCase()}${roleLabels[role.kind].nl.slice(1)}${role.organisation ? ` bij ${role.organisation}` : ""}` : describePerson(person, "nl"),
+    en: role
+      ? `${roleLabels[role.kind].en[0]!.toUpperCase()}${roleLabels[role.kind].en.slice(1)}${role.organisation ? ` at ${role.organisation}` : ""}`
+      : describePerson(person, "en"),
+    nl: role
+      ? `${roleLabels[role.kind].nl[0]!.toUpperCase()}${roleLabels[role.kind].nl.slice(1)}${role.organisation ? ` bij ${role.organisation}` : ""}`
+      : describePerson(person, "nl"),
   };
   const en: string[] = [];
   const nl: string[] = [];

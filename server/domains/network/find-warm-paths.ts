@@ -33,18 +33,25 @@ export async function findWarmPaths(db: Database, args: WarmPathsInput, tuning: 
   const maxHops = checkMaxHops(args.maxHops ?? warmPathDefaults.maxHops);
   const minStrength = checkStrength(args.minStrength ?? warmPathDefaults.minStrength, "minStrength");
   if (args.from && args.from.length === 0) {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, "from lists no one; leave it out to start from the workspace's coordinators.", "from");
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      "from lists no one; leave it out to start from the workspace's coordinators.",
+      "from",
+    );
   }
   const avoid = distinctIds(args.avoid);
   const from = args.from ? distinctIds(args.from) : null;
   const cypher = cachedCypher(`service:${maxHops}`, () => warmPathsStatement(maxHops));
   const lightEnds = tuning.lightEnds ?? LIGHT_ENDS;
-  const row = (await db.read(cypher, { to: args.to, from, avoid, workspace: args.workspace ?? null, minStrength, k, lightEnds }))[0];
+  const row = (
+    await db.read(cypher, { to: args.to, from, avoid, workspace: args.workspace ?? null, minStrength, k, lightEnds })
+  )[0];
   if (!row) throw new Error("warmPaths: the statement returned no row.");
 
   // Errors in a fixed order: to, then from or workspace, then avoid.
   const target = row.target as { kind: TargetKind; name: string | null; people: string[] | null } | null;
-  if (!target) throw new DomainError(ErrorCode.NOT_FOUND, `No person, course, programme or institution has id "${args.to}".`, "to");
+  if (!target)
+    throw new DomainError(ErrorCode.NOT_FOUND, `No person, course, programme or institution has id "${args.to}".`, "to");
   const missingFrom = row.missingFrom as string[];
   if (missingFrom.length > 0) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id ${quoted(missingFrom)}.`, "from");
   if (!from) workspaceFrom(row.workspaces as Record<string, unknown>[], args.workspace);
@@ -52,12 +59,20 @@ export async function findWarmPaths(db: Database, args: WarmPathsInput, tuning: 
   if (missingAvoid.length > 0) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id ${quoted(missingAvoid)}.`, "avoid");
 
   // Around hubs the first search ran on strong ties only; further rungs are exact (rank-warm-paths.ts).
-  const first = { floor: Number(row.floor), paths: toRankedPaths(row.paths), profiles: row.profiles as Record<string, unknown>[] };
+  const first = {
+    floor: Number(row.floor),
+    paths: toRankedPaths(row.paths),
+    profiles: row.profiles as Record<string, unknown>[],
+  };
   const search = cachedCypher(`described:${maxHops}`, () => rankWarmPathsStatement(maxHops, true));
   const params = { sources: row.sources as string[], targets: row.targets as string[], avoid, minStrength, k, lightEnds };
   const result = await descendLadder(first, { minStrength, k }, async (floor) => {
     const next = (await db.read(search, { ...params, floor }))[0];
-    return { floor, paths: toRankedPaths(next?.paths), profiles: (next?.profiles as Record<string, unknown>[] | undefined) ?? [] };
+    return {
+      floor,
+      paths: toRankedPaths(next?.paths),
+      profiles: (next?.profiles as Record<string, unknown>[] | undefined) ?? [],
+    };
   });
   const focus = target.kind === "PERSON" ? [] : [args.to];
   return toViews(result.paths, profilesFromRows(result.profiles, focus));

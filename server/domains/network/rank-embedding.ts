@@ -1,7 +1,13 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { checkAtLeastOne } from "./check-network-input.js";
 import { embeddingColour, levelFields } from "./compute-embedding.js";
-import { EmbeddingSortField, type EmbeddingKind, type EmbeddingRanking, type EmbeddingRankingEntry, type EmbeddingVerdict } from "./EmbeddingTypes.js";
+import {
+  EmbeddingSortField,
+  type EmbeddingKind,
+  type EmbeddingRanking,
+  type EmbeddingRankingEntry,
+  type EmbeddingVerdict,
+} from "./EmbeddingTypes.js";
 import { refreshEmbedding } from "./refresh-embedding.js";
 import { workspaceFrom } from "./resolve-workspace.js";
 import { readEmbeddingRankingStatement } from "./statements.js";
@@ -27,7 +33,8 @@ export interface RankingArgs {
 export async function rankEmbedding(db: Database, args: RankingArgs): Promise<EmbeddingRanking> {
   const limit = checkAtLeastOne(args.limit ?? 50, "limit");
   const offset = args.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) throw new DomainError(ErrorCode.BAD_USER_INPUT, `offset must be a whole number of at least 0; got ${offset}.`, "offset");
+  if (!Number.isInteger(offset) || offset < 0)
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `offset must be a whole number of at least 0; got ${offset}.`, "offset");
   for (const [field, value] of [
     ["minLevel", args.minLevel],
     ["maxLevel", args.maxLevel],

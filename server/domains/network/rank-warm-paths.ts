@@ -2,7 +2,6 @@ import type { Database } from "../../platform/neo4j/database.js";
 import { rankWarmPathsStatement, STRENGTH_LADDER } from "./statements.js";
 import type { PathTie } from "./WarmPathTypes.js";
 
-
 /** One ranked simple path: person ids from the starting person to the target, and its ties in order. */
 export interface RankedPath {
   personIds: string[];
@@ -97,7 +96,7 @@ export async function descendLadder<T extends { floor: number; paths: RankedPath
   search: (floor: number) => Promise<T>,
 ): Promise<T> {
   let result = first;
-  for (let floor = nextFloor(result.paths, result.floor, input.minStrength, input.k); floor !== null; ) {
+  for (let floor = nextFloor(result.paths, result.floor, input.minStrength, input.k); floor !== null;) {
     result = await search(floor);
     floor = nextFloor(result.paths, result.floor, input.minStrength, input.k);
   }
@@ -111,7 +110,15 @@ export async function rankWarmPaths(db: Database, input: RankWarmPathsInput, tun
   if (sources.length === 0 || targets.length === 0) return [];
   const cypher = cachedCypher(`rank:${input.maxHops}`, () => rankWarmPathsStatement(input.maxHops));
   const run = async (floor: number | null) => {
-    const params = { sources, targets, avoid: [...input.avoid], minStrength: input.minStrength, k: input.k, floor, lightEnds: tuning.lightEnds ?? LIGHT_ENDS };
+    const params = {
+      sources,
+      targets,
+      avoid: [...input.avoid],
+      minStrength: input.minStrength,
+      k: input.k,
+      floor,
+      lightEnds: tuning.lightEnds ?? LIGHT_ENDS,
+    };
     const row = (await db.read(cypher, params))[0];
     return { floor: Number(row?.floor ?? input.minStrength), paths: toRankedPaths(row?.paths) };
   };

@@ -8,9 +8,7 @@ import { READ_WORKSPACE_EMBEDDING_SETTINGS } from "./statements.js";
  * figures were made with (warm threshold, hop limit; the defaults when it has none), as of today.
  */
 export async function refreshAllWorkspaces(db: Database): Promise<EmbeddingRefresh[]> {
-  const rows = await db.read(
-    READ_WORKSPACE_EMBEDDING_SETTINGS,
-  );
+  const rows = await db.read(READ_WORKSPACE_EMBEDDING_SETTINGS);
   const done: EmbeddingRefresh[] = [];
   for (const row of rows) {
     done.push(

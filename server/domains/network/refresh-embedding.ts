@@ -1,11 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import {
-  embeddingSettings,
-  institutionVerdict,
-  programmeCore,
-  trendOf,
-  type EmbeddingOptions,
-} from "./compute-embedding.js";
+import { embeddingSettings, institutionVerdict, programmeCore, trendOf, type EmbeddingOptions } from "./compute-embedding.js";
 import { countThreads } from "./count-threads.js";
 import { loadWarmNeighbourhood } from "./load-warm-neighbourhood.js";
 import type { EmbeddingActivity, EmbeddingRefresh } from "./EmbeddingTypes.js";
@@ -95,7 +89,12 @@ export async function refreshEmbedding(db: Database, options: EmbeddingOptions):
 
   const institutionRows: SnapshotRow[] = [];
   await inParallel(await readInstitutionFacts(db, { institutions: null, asOf: settings.asOf }), async (facts) => {
-    const neighbourhood = await loadWarmNeighbourhood(settings, settings.side.coordinatorIds, facts.roleHolderIds, settings.maxHops);
+    const neighbourhood = await loadWarmNeighbourhood(
+      settings,
+      settings.side.coordinatorIds,
+      facts.roleHolderIds,
+      settings.maxHops,
+    );
     const count = countThreads(neighbourhood, "dinic");
     const highestLevel = facts.programmeIds.reduce((max, id) => Math.max(max, levels.get(id) ?? 0), 0);
     institutionRows.push({

@@ -14,20 +14,34 @@ export interface WorkspaceSide {
  * The workspace named by `workspace`, or the only one when it is omitted. Several workspaces may
  * share a database, so without an id and with more than one there is no sensible default.
  */
-export async function resolveWorkspace(db: Database, workspace: string | null | undefined, field = "workspace"): Promise<WorkspaceSide> {
+export async function resolveWorkspace(
+  db: Database,
+  workspace: string | null | undefined,
+  field = "workspace",
+): Promise<WorkspaceSide> {
   const rows = await db.read(READ_WORKSPACES, { workspace: workspace ?? null });
   return workspaceFrom((rows[0]?.workspaces as Record<string, unknown>[] | undefined) ?? [], workspace, field);
 }
 
 /** The one workspace among the workspaces READ_WORKSPACES (and the statements that embed it) return, or the error that explains why not. */
-export function workspaceFrom(rows: readonly Record<string, unknown>[], workspace: string | null | undefined, field = "workspace"): WorkspaceSide {
+export function workspaceFrom(
+  rows: readonly Record<string, unknown>[],
+  workspace: string | null | undefined,
+  field = "workspace",
+): WorkspaceSide {
   if (workspace) {
     const row = rows[0];
     if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `No workspace has id "${workspace}".`, field);
     return toSide(row);
   }
-  if (rows.length === 0) throw new DomainError(ErrorCode.BAD_USER_INPUT, "There is no workspace yet; create one and give it coordinators.", field);
-  if (rows.length > 1) throw new DomainError(ErrorCode.BAD_USER_INPUT, "There are several workspaces; say which one with the workspace argument.", field);
+  if (rows.length === 0)
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, "There is no workspace yet; create one and give it coordinators.", field);
+  if (rows.length > 1)
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      "There are several workspaces; say which one with the workspace argument.",
+      field,
+    );
   return toSide(rows[0]!);
 }
 

@@ -16,7 +16,13 @@ import { isRefreshConnectivityError, refreshOffThread, refreshRunsOffThread } fr
 
 export interface EmbeddingRefreshSchedule {
   /** Runs finished (refreshed every workspace), skipped (Neo4j down) and failed so far. */
-  readonly state: { runs: number; skipped: number; failures: number; last: EmbeddingRefresh[]; ranIn: "worker" | "in-process" | null };
+  readonly state: {
+    runs: number;
+    skipped: number;
+    failures: number;
+    last: EmbeddingRefresh[];
+    ranIn: "worker" | "in-process" | null;
+  };
   /** Stops the timer; a run under way is given a moment to finish (its writes are one transaction). */
   stop(): Promise<void>;
 }
@@ -57,7 +63,10 @@ export function scheduleEmbeddingRefresh(db: Database, options: ScheduleOptions)
         state.failures += 1;
         // The name and code only: a message may quote query parameters.
         const code = (error as { code?: unknown }).code;
-        log.error("Embedding refresh failed", { error: error instanceof Error ? error.name : "unknown", code: typeof code === "string" ? code : undefined });
+        log.error("Embedding refresh failed", {
+          error: error instanceof Error ? error.name : "unknown",
+          code: typeof code === "string" ? code : undefined,
+        });
       }
     }
   };

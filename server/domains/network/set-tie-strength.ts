@@ -18,21 +18,16 @@ export interface SetTieStrengthInput {
  */
 export async function setTieStrength(db: Database, input: SetTieStrengthInput): Promise<TieState> {
   const strength = checkStrength(input.strength, "strength");
-  if (strength === 0) throw new DomainError(ErrorCode.BAD_USER_INPUT, "strength must be more than 0; a tie of strength 0 is no tie.", "strength");
+  if (strength === 0)
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, "strength must be more than 0; a tie of strength 0 is no tie.", "strength");
   const channel = input.channel ? checkOneOf(Object.values(TieChannel), input.channel, "channel") : null;
   if (input.a === input.b) throw new DomainError(ErrorCode.BAD_USER_INPUT, "A tie is between two different people.", "b");
   return db.writeTx(async (tx) => {
-    const people = await tx.run(
-      LOCK_PAIR,
-      { ids: [input.a, input.b] },
-    );
+    const people = await tx.run(LOCK_PAIR, { ids: [input.a, input.b] });
     const found = new Set(people.map((r) => String(r.id)));
     if (!found.has(input.a)) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id "${input.a}".`, "a");
     if (!found.has(input.b)) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id "${input.b}".`, "b");
-    const rows = await tx.run(
-      SET_TIE_STRENGTH,
-      { a: input.a, b: input.b, strength, channel },
-    );
+    const rows = await tx.run(SET_TIE_STRENGTH, { a: input.a, b: input.b, strength, channel });
     const tie = rows[0]!;
     return {
       a: input.a,

@@ -4,7 +4,13 @@ import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { addExampleAssignment } from "./add-example-assignment.js";
 import { InteractionChannel, InteractionResult, MappingStatus } from "../../platform/model/graph-enums.js";
 import { logInteraction } from "./log-interaction.js";
-import { LoggedInteraction, MappingChange, MappingRow, OutreachInteraction, ReceivedExampleAssignment } from "./outreach-types.js";
+import {
+  LoggedInteraction,
+  MappingChange,
+  MappingRow,
+  OutreachInteraction,
+  ReceivedExampleAssignment,
+} from "./outreach-types.js";
 import { readInteractionLog } from "./read-interaction-log.js";
 import { readMappingTable } from "./read-mapping-table.js";
 import { setMappingStatus } from "./set-mapping-status.js";
@@ -13,7 +19,8 @@ import { setMappingStatus } from "./set-mapping-status.js";
 @Resolver()
 export class OutreachResolver {
   @Query(() => [MappingRow], {
-    description: "Programmes and their courses with mapping status, teachers, last interaction; optionally of one institution or in one status.",
+    description:
+      "Programmes and their courses with mapping status, teachers, last interaction; optionally of one institution or in one status.",
   })
   @Access("OUTREACH_READ")
   async mappingTable(
@@ -25,7 +32,8 @@ export class OutreachResolver {
   }
 
   @Query(() => [OutreachInteraction], {
-    description: "The interaction log, newest first: of a person (either side), about a programme (or its courses) or a course, between two dates (inclusive).",
+    description:
+      "The interaction log, newest first: of a person (either side), about a programme (or its courses) or a course, between two dates (inclusive).",
   })
   @Access("OUTREACH_READ")
   async interactionLog(
@@ -75,7 +83,8 @@ export class OutreachResolver {
   }
 
   @Mutation(() => ReceivedExampleAssignment, {
-    description: "Records an example assignment from a teacher for a course; the course moves up to EXAMPLES_RECEIVED when lower.",
+    description:
+      "Records an example assignment from a teacher for a course; the course moves up to EXAMPLES_RECEIVED when lower.",
   })
   @Access("OUTREACH_WORK")
   async addExampleAssignment(

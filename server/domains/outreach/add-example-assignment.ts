@@ -3,7 +3,12 @@ import type { Database } from "../../platform/neo4j/database.js";
 import { lockAndReadSubject, writeMappingStatus } from "./lock-and-read-subject.js";
 import { checkInteractionDate } from "./log-interaction.js";
 import { higherMappingStatus } from "./mapping-rules.js";
-import { MappingSubject, type OutreachPerson, type OutreachSubjectRef, type ReceivedExampleAssignment } from "./outreach-types.js";
+import {
+  MappingSubject,
+  type OutreachPerson,
+  type OutreachSubjectRef,
+  type ReceivedExampleAssignment,
+} from "./outreach-types.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { CREATE_EXAMPLE_ASSIGNMENT, READ_TEACHER } from "./statements.js";
 
@@ -32,7 +37,13 @@ export async function addExampleAssignment(db: Database, input: AddExampleAssign
     const course = await lockAndReadSubject(tx, MappingSubject.COURSE, input.course);
     if (!course) throw new DomainError(ErrorCode.NOT_FOUND, `No course with id ${input.course}.`, "course");
 
-    const rows = await tx.run(CREATE_EXAMPLE_ASSIGNMENT, { teacher: input.teacher, course: input.course, title, description, received });
+    const rows = await tx.run(CREATE_EXAMPLE_ASSIGNMENT, {
+      teacher: input.teacher,
+      course: input.course,
+      title,
+      description,
+      received,
+    });
     const status = higherMappingStatus(course.status, MappingStatus.EXAMPLES_RECEIVED);
     if (status !== course.status) await writeMappingStatus(tx, course, status);
     const courseRef: OutreachSubjectRef = { id: course.id, name: course.name };
@@ -43,7 +54,14 @@ export async function addExampleAssignment(db: Database, input: AddExampleAssign
       received,
       teacher,
       course: courseRef,
-      mappingChange: { kind: MappingSubject.COURSE, id: course.id, name: course.name, previous: course.status, status, changed: status !== course.status },
+      mappingChange: {
+        kind: MappingSubject.COURSE,
+        id: course.id,
+        name: course.name,
+        previous: course.status,
+        status,
+        changed: status !== course.status,
+      },
     };
   });
 }

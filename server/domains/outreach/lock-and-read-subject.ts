@@ -1,7 +1,12 @@
 import type { Tx } from "../../platform/neo4j/database.js";
 import type { MappingStatus } from "../../platform/model/graph-enums.js";
 import { MappingSubject } from "./outreach-types.js";
-import { LOCK_AND_READ_COURSE, LOCK_AND_READ_PROGRAMME, WRITE_COURSE_MAPPING_STATUS, WRITE_PROGRAMME_MAPPING_STATUS } from "./statements.js";
+import {
+  LOCK_AND_READ_COURSE,
+  LOCK_AND_READ_PROGRAMME,
+  WRITE_COURSE_MAPPING_STATUS,
+  WRITE_PROGRAMME_MAPPING_STATUS,
+} from "./statements.js";
 
 export interface LockedSubject {
   kind: MappingSubject;

@@ -25,7 +25,8 @@ export interface LogInteractionInput {
 export function checkInteractionDate(date: string, field: string): string {
   const parsed = parseIsoDate(date);
   if (!parsed.ok) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${parsed.why}.`, field);
-  if (parsed.value > todayIso()) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} ${parsed.value} is in the future.`, field);
+  if (parsed.value > todayIso())
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} ${parsed.value} is in the future.`, field);
   return parsed.value;
 }
 
@@ -43,7 +44,8 @@ export function checkInteractionDate(date: string, field: string): string {
  */
 export async function logInteraction(db: Database, input: LogInteractionInput): Promise<LoggedInteraction> {
   const date = checkInteractionDate(input.date, "date");
-  if (input.by === input.with) throw new DomainError(ErrorCode.BAD_USER_INPUT, "An interaction is between two different people.", "with");
+  if (input.by === input.with)
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, "An interaction is between two different people.", "with");
   const note = input.note?.trim() ? input.note.trim() : null;
 
   return db.writeTx(async (tx) => {
@@ -75,7 +77,14 @@ export async function logInteraction(db: Database, input: LogInteractionInput): 
     for (const subject of subjects) {
       const status = higherMappingStatus(subject.status, implied);
       if (status !== subject.status) await writeMappingStatus(tx, subject, status);
-      mappingChanges.push({ kind: subject.kind, id: subject.id, name: subject.name, previous: subject.status, status, changed: status !== subject.status });
+      mappingChanges.push({
+        kind: subject.kind,
+        id: subject.id,
+        name: subject.name,
+        previous: subject.status,
+        status,
+        changed: status !== subject.status,
+      });
     }
     const tie = await applyInteractionToTie(tx, input.by, input.with, date, { channel: input.channel });
     return {
@@ -110,9 +119,15 @@ async function checkReferences(tx: Tx, input: LogInteractionInput): Promise<void
   const found = rows[0] ?? {};
   if (!found.by) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.by}.`, "by");
   if (!found.with) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.with}.`, "with");
-  if (input.aboutProgramme && !found.programme) throw new DomainError(ErrorCode.NOT_FOUND, `No programme with id ${input.aboutProgramme}.`, "aboutProgramme");
-  if (input.aboutCourse && !found.course) throw new DomainError(ErrorCode.NOT_FOUND, `No course with id ${input.aboutCourse}.`, "aboutCourse");
+  if (input.aboutProgramme && !found.programme)
+    throw new DomainError(ErrorCode.NOT_FOUND, `No programme with id ${input.aboutProgramme}.`, "aboutProgramme");
+  if (input.aboutCourse && !found.course)
+    throw new DomainError(ErrorCode.NOT_FOUND, `No course with id ${input.aboutCourse}.`, "aboutCourse");
   if (!found.coursePartOfProgramme) {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, `Course ${input.aboutCourse} is not part of programme ${input.aboutProgramme}.`, "aboutCourse");
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      `Course ${input.aboutCourse} is not part of programme ${input.aboutProgramme}.`,
+      "aboutCourse",
+    );
   }
 }

@@ -8,7 +8,10 @@ export enum MappingSubject {
   PROGRAMME = "PROGRAMME",
   COURSE = "COURSE",
 }
-registerEnumType(MappingSubject, { name: "MappingSubject", description: "A row of the mapping table: a programme or one of its courses." });
+registerEnumType(MappingSubject, {
+  name: "MappingSubject",
+  description: "A row of the mapping table: a programme or one of its courses.",
+});
 
 @ObjectType({ description: "A person as the outreach views show them." })
 export class OutreachPerson {
@@ -126,7 +129,10 @@ export class MappingChange {
   changed!: boolean;
 }
 
-@ObjectType({ description: "The KNOWS tie between the two people after an interaction was applied to it (docs/network-analytics.md, tie strength)." })
+@ObjectType({
+  description:
+    "The KNOWS tie between the two people after an interaction was applied to it (docs/network-analytics.md, tie strength).",
+})
 export class TieAfterInteraction {
   @Field(() => ID, { description: "Who made the contact." })
   a!: string;
@@ -143,7 +149,10 @@ export class TieAfterInteraction {
   @Field(() => Float, { nullable: true, description: "The strength before; null when the tie is new." })
   previousStrength!: number | null;
 
-  @Field(() => Float, { description: "The strength interactions build on: the tie's strength before they were first counted (0 for a tie an interaction created)." })
+  @Field(() => Float, {
+    description:
+      "The strength interactions build on: the tie's strength before they were first counted (0 for a tie an interaction created).",
+  })
   baseStrength!: number;
 
   @Field(() => Boolean, { description: "Set by hand: interactions move lastContact but leave the strength." })

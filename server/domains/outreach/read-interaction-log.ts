@@ -23,13 +23,19 @@ export async function readInteractionLog(db: Database, filter: InteractionLogFil
   const to = optionalDate(filter.to, "to");
   if (from && to && from > to) throw new DomainError(ErrorCode.BAD_USER_INPUT, `from ${from} is after to ${to}.`, "from");
   const limit = filter.limit ?? 200;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new DomainError(ErrorCode.BAD_USER_INPUT, "limit must be 1 to 10000.", "limit");
-  const params = { person: filter.person ?? null, programme: filter.programme ?? null, course: filter.course ?? null, from, to, limit };
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, "limit must be 1 to 10000.", "limit");
+  const params = {
+    person: filter.person ?? null,
+    programme: filter.programme ?? null,
+    course: filter.course ?? null,
+    from,
+    to,
+    limit,
+  };
 
   return db.readTx(async (tx) => {
-    const found = (
-      await tx.run(READ_LOG_FILTER_REFERENCES, params)
-    )[0];
+    const found = (await tx.run(READ_LOG_FILTER_REFERENCES, params))[0];
     for (const field of ["person", "programme", "course"] as const) {
       if (!found?.[field]) throw new DomainError(ErrorCode.NOT_FOUND, `No ${field} with id ${String(params[field])}.`, field);
     }

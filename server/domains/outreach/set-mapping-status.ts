@@ -19,7 +19,11 @@ export interface SetMappingStatusInput {
 export async function setMappingStatus(db: Database, input: SetMappingStatusInput): Promise<MappingChange> {
   const { programme, course } = input;
   if ((programme ? 1 : 0) + (course ? 1 : 0) !== 1) {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, "Give exactly one of programme or course.", programme ? "course" : "programme");
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      "Give exactly one of programme or course.",
+      programme ? "course" : "programme",
+    );
   }
   const kind = programme ? MappingSubject.PROGRAMME : MappingSubject.COURSE;
   const id = (programme ?? course) as string;

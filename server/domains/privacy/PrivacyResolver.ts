@@ -26,7 +26,9 @@ export class PrivacyResolver {
     return { personId: id, exportedAt: new Date().toISOString(), document: JSON.stringify(data) };
   }
 
-  @Mutation(() => PersonErasureResult, { description: "Erases a person's personal data, ties and notes; keeps anonymous structure (ADMIN)." })
+  @Mutation(() => PersonErasureResult, {
+    description: "Erases a person's personal data, ties and notes; keeps anonymous structure (ADMIN).",
+  })
   @Access("PERSONAL_DATA_ERASE")
   async erasePerson(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PersonErasureResult> {
     checkPersonId(id);

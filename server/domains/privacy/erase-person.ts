@@ -20,10 +20,7 @@ import { ERASE_PERSON } from "./statements.js";
  */
 export async function erasePerson(db: Database, id: string): Promise<PersonErasureResult | undefined> {
   return db.writeTx(async (tx) => {
-    const rows = await tx.run(
-      ERASE_PERSON,
-      { id },
-    );
+    const rows = await tx.run(ERASE_PERSON, { id });
     const row = rows[0];
     if (!row) return undefined;
     return {

@@ -10,7 +10,9 @@ export class PersonDataExport {
   @Field(() => String)
   exportedAt!: string;
 
-  @Field(() => String, { description: "JSON: person, relationships, ties, interactions, casesAsContact, casesHandled, caseEvents, userAccounts." })
+  @Field(() => String, {
+    description: "JSON: person, relationships, ties, interactions, casesAsContact, casesHandled, caseEvents, userAccounts.",
+  })
   document!: string;
 }
 

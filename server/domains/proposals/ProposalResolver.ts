@@ -14,7 +14,8 @@ import { proposeCase } from "./propose-case.js";
 import { readProposals } from "./read-proposals.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
-const ACTOR_DESCRIPTION = "The coordinator (person id) making the change, recorded in the timeline; a signed-in user takes precedence.";
+const ACTOR_DESCRIPTION =
+  "The coordinator (person id) making the change, recorded in the timeline; a signed-in user takes precedence.";
 
 function checkDate(value: string | null | undefined, field: string): string {
   const date = value?.trim() || todayIso();
@@ -26,7 +27,8 @@ function checkDate(value: string | null | undefined, field: string): string {
 @Resolver()
 export class ProposalResolver {
   @Mutation(() => ProposalRecord, {
-    description: "Records a case sent to a teacher for a course (QUALIFIED → PROPOSED). Refused within the cooldown for the same case and teacher unless force.",
+    description:
+      "Records a case sent to a teacher for a course (QUALIFIED → PROPOSED). Refused within the cooldown for the same case and teacher unless force.",
   })
   @Access("CASE_WORK")
   async proposeCase(
@@ -36,7 +38,8 @@ export class ProposalResolver {
     @Arg("course", () => ID) courseId: string,
     @Arg("channel", () => InteractionChannel) channel: InteractionChannel,
     @Arg("force", () => Boolean, { defaultValue: false }) force = false,
-    @Arg("sentAt", () => String, { nullable: true, description: "ISO instant, for a proposal logged afterwards; default now." }) sentAt?: string | null,
+    @Arg("sentAt", () => String, { nullable: true, description: "ISO instant, for a proposal logged afterwards; default now." })
+    sentAt?: string | null,
     @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
   ): Promise<ProposalRecord> {
     return proposeCase(
@@ -48,7 +51,9 @@ export class ProposalResolver {
     );
   }
 
-  @Mutation(() => ProposalRecord, { description: "Records the teacher's answer; DECLINED needs a reason. An expired proposal can no longer be answered." })
+  @Mutation(() => ProposalRecord, {
+    description: "Records the teacher's answer; DECLINED needs a reason. An expired proposal can no longer be answered.",
+  })
   @Access("CASE_WORK")
   async answerProposal(
     @Ctx() ctx: GraphQLContext,
@@ -58,7 +63,12 @@ export class ProposalResolver {
     @Arg("answeredAt", () => String, { nullable: true, description: "ISO instant; default now." }) answeredAt?: string | null,
     @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
   ): Promise<ProposalRecord> {
-    return answerProposal(ctx.db, { proposalId, answer, reason: reason ?? null, answeredAt: answeredAt?.trim() || null }, resolveActor(ctx, actor), nowIso());
+    return answerProposal(
+      ctx.db,
+      { proposalId, answer, reason: reason ?? null, answeredAt: answeredAt?.trim() || null },
+      resolveActor(ctx, actor),
+      nowIso(),
+    );
   }
 
   @Query(() => [ProposalRecord], { description: "The case's proposals, newest first, each OPEN, ANSWERED or EXPIRED as of now." })
@@ -68,38 +78,54 @@ export class ProposalResolver {
     return ctx.db.readTx((tx) => readProposals(tx, { caseId }, now));
   }
 
-  @Query(() => Digest, { description: "A teacher's digest on a date (default today): open fitting cases not yet sent to them, as an e-mail." })
+  @Query(() => Digest, {
+    description: "A teacher's digest on a date (default today): open fitting cases not yet sent to them, as an e-mail.",
+  })
   @Access("CASE_READ")
   async digest(
     @Ctx() ctx: GraphQLContext,
     @Arg("teacher", () => ID) teacherId: string,
     @Arg("date", () => String, { nullable: true }) date?: string | null,
-    @Arg("language", () => Language, { nullable: true, description: "Default: the teacher's language, else NL." }) language?: Language | null,
+    @Arg("language", () => Language, { nullable: true, description: "Default: the teacher's language, else NL." })
+    language?: Language | null,
   ): Promise<Digest> {
     const day = checkDate(date, "date");
     const now = nowIso();
-    return ctx.db.readTx((tx) => buildDigest(tx, { teacherId, date: day, language: language ?? null, now, settings: matchingSettings() }));
+    return ctx.db.readTx((tx) =>
+      buildDigest(tx, { teacherId, date: day, language: language ?? null, now, settings: matchingSettings() }),
+    );
   }
 
   @Query(() => [Digest], { description: "The digests due on a date (default today) that list at least one case." })
   @Access("CASE_READ")
-  async dueDigests(@Ctx() ctx: GraphQLContext, @Arg("date", () => String, { nullable: true }) date?: string | null): Promise<Digest[]> {
+  async dueDigests(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("date", () => String, { nullable: true }) date?: string | null,
+  ): Promise<Digest[]> {
     const day = checkDate(date, "date");
     const now = nowIso();
     return ctx.db.readTx((tx) => buildDueDigests(tx, { date: day, now, settings: matchingSettings() }));
   }
 
   @Mutation(() => DigestSent, {
-    description: "Records a teacher's digest as sent on a date (default today): one EMAIL proposal per listed case (or per case in `cases`) and the send date. One transaction.",
+    description:
+      "Records a teacher's digest as sent on a date (default today): one EMAIL proposal per listed case (or per case in `cases`) and the send date. One transaction.",
   })
   @Access("CASE_WORK")
   async markDigestSent(
     @Ctx() ctx: GraphQLContext,
     @Arg("teacher", () => ID) teacherId: string,
     @Arg("date", () => String, { nullable: true }) date?: string | null,
-    @Arg("cases", () => [ID], { nullable: true, description: "Only these of the digest's cases (each must be in it)." }) cases?: string[] | null,
+    @Arg("cases", () => [ID], { nullable: true, description: "Only these of the digest's cases (each must be in it)." })
+    cases?: string[] | null,
     @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
   ): Promise<DigestSent> {
-    return markDigestSent(ctx.db, { teacherId, date: date ?? null, caseIds: cases ?? null }, resolveActor(ctx, actor), nowIso(), matchingSettings());
+    return markDigestSent(
+      ctx.db,
+      { teacherId, date: date ?? null, caseIds: cases ?? null },
+      resolveActor(ctx, actor),
+      nowIso(),
+      matchingSettings(),
+    );
   }
 }

@@ -21,7 +21,12 @@ export interface AnswerProposalInput {
  * answered (propose the case again — with force within the cooldown). DECLINED needs a reason;
  * the reason is kept (as declineReason) only for DECLINED.
  */
-export async function answerProposal(db: Database, input: AnswerProposalInput, actor: Actor, now: string): Promise<ProposalRecord> {
+export async function answerProposal(
+  db: Database,
+  input: AnswerProposalInput,
+  actor: Actor,
+  now: string,
+): Promise<ProposalRecord> {
   const answeredAt = checkSentAt(input.answeredAt, now, "answeredAt");
   const reason = input.reason?.trim() || null;
   if (input.answer === ProposalAnswer.DECLINED && reason === null) {
@@ -30,17 +35,19 @@ export async function answerProposal(db: Database, input: AnswerProposalInput, a
   return db.writeTx(async (tx) => {
     await checkActor(tx, actor);
     // Lock first, then read: two answers to one proposal cannot both pass the "not yet answered" check.
-    if (!(await lockNode(tx, "Proposal", input.proposalId))) throw new DomainError(ErrorCode.NOT_FOUND, `No proposal with id ${input.proposalId}.`, "proposal");
-    const rows = await tx.run(
-      READ_PROPOSAL_TO_ANSWER,
-      { id: input.proposalId, answeredAt },
-    );
+    if (!(await lockNode(tx, "Proposal", input.proposalId)))
+      throw new DomainError(ErrorCode.NOT_FOUND, `No proposal with id ${input.proposalId}.`, "proposal");
+    const rows = await tx.run(READ_PROPOSAL_TO_ANSWER, { id: input.proposalId, answeredAt });
     const p = rows[0] ?? {};
     if (p.answer != null) {
       throw new DomainError(ErrorCode.CONFLICT, `This proposal was already answered (${String(p.answer)}).`, "proposal");
     }
     if (p.early === true) {
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, `answeredAt is before the proposal was sent (${String(p.sentAt)}).`, "answeredAt");
+      throw new DomainError(
+        ErrorCode.BAD_USER_INPUT,
+        `answeredAt is before the proposal was sent (${String(p.sentAt)}).`,
+        "answeredAt",
+      );
     }
     if (p.expired === true) {
       throw new DomainError(
@@ -49,16 +56,13 @@ export async function answerProposal(db: Database, input: AnswerProposalInput, a
         "proposal",
       );
     }
-    await tx.run(
-      ANSWER_PROPOSAL,
-      {
-        id: input.proposalId,
-        answer: input.answer,
-        answeredAt,
-        declineReason: input.answer === ProposalAnswer.DECLINED ? reason : null,
-        by: actor.id,
-      },
-    );
+    await tx.run(ANSWER_PROPOSAL, {
+      id: input.proposalId,
+      answer: input.answer,
+      answeredAt,
+      declineReason: input.answer === ProposalAnswer.DECLINED ? reason : null,
+      by: actor.id,
+    });
     const [view] = await readProposals(tx, { proposalIds: [input.proposalId] }, now);
     if (!view) throw new Error(`Proposal ${input.proposalId} vanished.`);
     return view;

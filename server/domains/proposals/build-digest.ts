@@ -1,7 +1,15 @@
 import { addDays } from "../../platform/clock/check-iso-date.js";
 import type { Tx } from "../../platform/neo4j/database.js";
 import { searchBestWarmPaths } from "../network/index.js";
-import { type MatchingSettings, readCourseFits, readTeacherRecords, withWarmPath, SuggestionVerdict, scoreSuggestion, verdictAtLeast } from "../suggestions/index.js";
+import {
+  type MatchingSettings,
+  readCourseFits,
+  readTeacherRecords,
+  withWarmPath,
+  SuggestionVerdict,
+  scoreSuggestion,
+  verdictAtLeast,
+} from "../suggestions/index.js";
 import { readAgreementTerms } from "../agreements/index.js";
 import { Language } from "../../platform/model/graph-enums.js";
 import type { Digest } from "./proposal-types.js";
@@ -21,10 +29,7 @@ export async function buildDigest(
   tx: Tx,
   input: { teacherId: string; date: string; language: Language | null; now: string; settings: MatchingSettings },
 ): Promise<Digest> {
-  const rows = await tx.run(
-    READ_DIGEST_TEACHER,
-    { teacherId: input.teacherId, date: input.date },
-  );
+  const rows = await tx.run(READ_DIGEST_TEACHER, { teacherId: input.teacherId, date: input.date });
   const teacher = rows[0];
   if (!teacher) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.teacherId} (the teacher).`, "teacher");
   const language: Language = input.language ?? (teacher.language === Language.EN ? Language.EN : Language.NL);
@@ -37,7 +42,13 @@ export async function buildDigest(
   const items = hasAgreement ? await digestItems(tx, input, courseIds, language) : [];
   const workspaces = (teacher.workspaces as string[]) ?? [];
   const teacherName = String(teacher.name ?? "");
-  const text = renderDigest({ teacherName, workspaceName: workspaces.length === 1 ? (workspaces[0] ?? DEFAULT_WORKSPACE_NAME) : DEFAULT_WORKSPACE_NAME, date: input.date, language, items });
+  const text = renderDigest({
+    teacherName,
+    workspaceName: workspaces.length === 1 ? (workspaces[0] ?? DEFAULT_WORKSPACE_NAME) : DEFAULT_WORKSPACE_NAME,
+    date: input.date,
+    language,
+    items,
+  });
   return {
     teacherId: input.teacherId,
     teacherName,
@@ -62,12 +73,24 @@ async function digestItems(
 ): Promise<DigestItem[]> {
   const weights = input.settings.weights;
   const terms = await readAgreementTerms(tx);
-  const fits = await readCourseFits(tx, { cases: { openCasesNotProposedTo: input.teacherId }, courses: { courseIds }, today: input.date, weights, terms });
+  const fits = await readCourseFits(tx, {
+    cases: { openCasesNotProposedTo: input.teacherId },
+    courses: { courseIds },
+    today: input.date,
+    weights,
+    terms,
+  });
   if (fits.length === 0) return [];
   const records = await readTeacherRecords(tx, { courseIds, caseId: null, now: input.now });
   const record = records.find((s) => s.teacherId === input.teacherId);
   // No case: the coordinators of every workspace (docs/case-workflow.md, the warm path factor).
-  const warm = record ? await searchBestWarmPaths(tx, { workspaces: [], targets: [record.teacherId], minStrength: input.settings.warmPathMinStrength }) : null;
+  const warm = record
+    ? await searchBestWarmPaths(tx, {
+        workspaces: [],
+        targets: [record.teacherId],
+        minStrength: input.settings.warmPathMinStrength,
+      })
+    : null;
   const teacher = record ? withWarmPath(record, warm?.get(record.teacherId)) : null;
 
   // Per case, the teacher's course that fits best.
@@ -79,10 +102,7 @@ async function digestItems(
     if (!current || scored.total > current.scored.total) best.set(fit.caseId, { fit, scored });
   }
   if (best.size === 0) return [];
-  const details = await tx.run(
-    READ_DIGEST_CASES,
-    { ids: [...best.keys()] },
-  );
+  const details = await tx.run(READ_DIGEST_CASES, { ids: [...best.keys()] });
   const byId = new Map(details.map((d) => [String(d.id), d]));
   return [...best.values()]
     .sort((a, b) => b.scored.total - a.scored.total || a.fit.caseId.localeCompare(b.fit.caseId))
@@ -116,14 +136,20 @@ async function digestItems(
  * Teachers whose digest is due on `date` and not empty: those with a rhythm, an agreement and a
  * last digest at least `digestEveryDays` ago (or none yet). One digest query per due teacher.
  */
-export async function buildDueDigests(tx: Tx, input: { date: string; now: string; settings: MatchingSettings }): Promise<Digest[]> {
-  const rows = await tx.run(
-    READ_TEACHERS_WITH_DIGEST_DUE,
-    { date: input.date },
-  );
+export async function buildDueDigests(
+  tx: Tx,
+  input: { date: string; now: string; settings: MatchingSettings },
+): Promise<Digest[]> {
+  const rows = await tx.run(READ_TEACHERS_WITH_DIGEST_DUE, { date: input.date });
   const digests: Digest[] = [];
   for (const row of rows) {
-    const digest = await buildDigest(tx, { teacherId: String(row.id), date: input.date, language: null, now: input.now, settings: input.settings });
+    const digest = await buildDigest(tx, {
+      teacherId: String(row.id),
+      date: input.date,
+      language: null,
+      now: input.now,
+      settings: input.settings,
+    });
     if (digest.due && digest.items.length > 0) digests.push(digest);
   }
   return digests;

@@ -29,26 +29,37 @@ export async function markDigestSent(
   const today = todayIso(new Date(now));
   const date = input.date?.trim() || today;
   if (!isIsoDate(date)) throw new DomainError(ErrorCode.BAD_USER_INPUT, "date must be written YYYY-MM-DD.", "date");
-  if (date > today) throw new DomainError(ErrorCode.BAD_USER_INPUT, `A digest cannot be sent on ${date}, a day still to come.`, "date");
+  if (date > today)
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `A digest cannot be sent on ${date}, a day still to come.`, "date");
   // Sent today: now. Logged for an earlier day: the start of that day.
   const sentAt = date === today ? now : `${date}T00:00:00.000Z`;
 
   return db.writeTx(async (tx) => {
     await checkActor(tx, actor);
     // One digest per teacher at a time: two coordinators marking it sent would otherwise double the proposals.
-    if (!(await lockNode(tx, "Person", input.teacherId))) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.teacherId} (the teacher).`, "teacher");
+    if (!(await lockNode(tx, "Person", input.teacherId)))
+      throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.teacherId} (the teacher).`, "teacher");
     const digest = await buildDigest(tx, { teacherId: input.teacherId, date, language: null, now, settings });
     let items = digest.items;
     if (input.caseIds !== null) {
       const listed = new Set(items.map((i) => i.caseId));
       const missing = input.caseIds.find((id) => !listed.has(id));
       if (missing !== undefined) {
-        throw new DomainError(ErrorCode.CONFLICT, `Case ${missing} is not (or no longer) in this teacher's digest; fetch the digest again.`, "cases");
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `Case ${missing} is not (or no longer) in this teacher's digest; fetch the digest again.`,
+          "cases",
+        );
       }
       const wanted = new Set(input.caseIds);
       items = items.filter((i) => wanted.has(i.caseId));
     }
-    if (items.length === 0) throw new DomainError(ErrorCode.CONFLICT, `The digest for ${digest.teacherName} lists no cases; there is nothing to send.`, "teacher");
+    if (items.length === 0)
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `The digest for ${digest.teacherName} lists no cases; there is nothing to send.`,
+        "teacher",
+      );
 
     const proposalIds: string[] = [];
     for (const item of items) {
@@ -66,15 +77,19 @@ export async function markDigestSent(
         }),
       );
       if (to !== null) {
-        await recordStatusChange(tx, { caseId: item.caseId, from: lockedCase.status, to: CaseStatus.PROPOSED, at: now, by: actor.id, note: `digest to ${digest.teacherName}` });
+        await recordStatusChange(tx, {
+          caseId: item.caseId,
+          from: lockedCase.status,
+          to: CaseStatus.PROPOSED,
+          at: now,
+          by: actor.id,
+          note: `digest to ${digest.teacherName}`,
+        });
       }
       await refreshSuggestionCount(tx, item.caseId, now);
     }
     // A digest logged for an earlier day does not move the rhythm back.
-    await tx.run(
-      MARK_DIGEST_SENT,
-      { id: input.teacherId, date },
-    );
+    await tx.run(MARK_DIGEST_SENT, { id: input.teacherId, date });
     return { teacherId: input.teacherId, date, proposals: await readProposals(tx, { proposalIds }, now) };
   });
 }

@@ -28,7 +28,13 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
  * PROPOSED, further proposals leave the state alone. Within the cooldown since the last proposal of
  * this case to this teacher it is refused (COOLDOWN) unless forced.
  */
-export async function proposeCase(db: Database, input: ProposeCaseInput, actor: Actor, now: string, settings: MatchingSettings): Promise<ProposalRecord> {
+export async function proposeCase(
+  db: Database,
+  input: ProposeCaseInput,
+  actor: Actor,
+  now: string,
+  settings: MatchingSettings,
+): Promise<ProposalRecord> {
   const sentAt = checkSentAt(input.sentAt, now, "sentAt");
   return db.writeTx(async (tx) => {
     await checkActor(tx, actor);
@@ -38,7 +44,14 @@ export async function proposeCase(db: Database, input: ProposeCaseInput, actor: 
     if (!input.force) await checkCooldown(tx, input.caseId, input.teacherId, sentAt, settings.proposalCooldownDays);
     const id = await createProposal(tx, { ...input, sentAt, expiryDays: settings.proposalExpiryDays, by: actor.id });
     if (to !== null) {
-      await recordStatusChange(tx, { caseId: input.caseId, from: locked.status, to: CaseStatus.PROPOSED, at: now, by: actor.id, note: null });
+      await recordStatusChange(tx, {
+        caseId: input.caseId,
+        from: locked.status,
+        to: CaseStatus.PROPOSED,
+        at: now,
+        by: actor.id,
+        note: null,
+      });
     }
     await refreshSuggestionCount(tx, input.caseId, now);
     const [view] = await readProposals(tx, { proposalIds: [id] }, now);
@@ -50,7 +63,12 @@ export async function proposeCase(db: Database, input: ProposeCaseInput, actor: 
 /** A sent-at instant given by the caller, checked; default `now`. */
 export function checkSentAt(value: string | null, now: string, field: string): string {
   if (value === null) return now;
-  if (!isIsoInstant(value)) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} must be an ISO date-time with a zone, e.g. 2025-09-01T09:00:00Z.`, field);
+  if (!isIsoInstant(value))
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      `${field} must be an ISO date-time with a zone, e.g. 2025-09-01T09:00:00Z.`,
+      field,
+    );
   if (Date.parse(value) > Date.parse(now) + FUTURE_TOLERANCE_MS) {
     throw new DomainError(ErrorCode.BAD_USER_INPUT, `${field} ${value} lies in the future.`, field);
   }
@@ -58,24 +76,22 @@ export function checkSentAt(value: string | null, now: string, field: string): s
 }
 
 async function checkTeacherOfCourse(tx: Tx, teacherId: string, courseId: string): Promise<void> {
-  const rows = await tx.run(
-    READ_TEACHER_OF_COURSE,
-    { teacherId, courseId },
-  );
+  const rows = await tx.run(READ_TEACHER_OF_COURSE, { teacherId, courseId });
   const row = rows[0];
   if (!row?.teacher) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${teacherId} (the teacher).`, "teacher");
   if (!row.course) throw new DomainError(ErrorCode.NOT_FOUND, `No course with id ${courseId}.`, "course");
   if (!row.teaches) {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, `${String(row.teacherName)} does not teach ${String(row.courseName)}.`, "course");
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      `${String(row.teacherName)} does not teach ${String(row.courseName)}.`,
+      "course",
+    );
   }
 }
 
 async function checkCooldown(tx: Tx, caseId: string, teacherId: string, sentAt: string, days: number): Promise<void> {
   if (days <= 0) return;
-  const rows = await tx.run(
-    READ_PROPOSAL_IN_COOLDOWN,
-    { caseId, teacherId, sentAt, days },
-  );
+  const rows = await tx.run(READ_PROPOSAL_IN_COOLDOWN, { caseId, teacherId, sentAt, days });
   const last = rows[0];
   if (last) {
     throw new DomainError(

@@ -30,7 +30,13 @@ const EFFORT: Record<Language, Record<string, string>> = {
  * The ready-to-send e-mail: a subject and a plain-text body, in the teacher's language. Plain text
  * so it pastes into any mail client unchanged.
  */
-export function renderDigest(input: { teacherName: string; workspaceName: string; date: string; language: Language; items: DigestItem[] }): DigestText {
+export function renderDigest(input: {
+  teacherName: string;
+  workspaceName: string;
+  date: string;
+  language: Language;
+  items: DigestItem[];
+}): DigestText {
   const { items, language } = input;
   const n = items.length;
   const en = language === Language.EN;
@@ -50,7 +56,9 @@ export function renderDigest(input: { teacherName: string; workspaceName: string
     const who = [item.smeName, item.smeCity].filter(Boolean).join(", ");
     lines.push(`${index + 1}. ${item.title}${who ? ` — ${who}` : ""}`);
     if (item.question) lines.push(`   ${item.question}`);
-    const period = item.periodName ? ` (${item.periodName}${item.periodStart ? `, ${en ? "from" : "vanaf"} ${item.periodStart}` : ""})` : "";
+    const period = item.periodName
+      ? ` (${item.periodName}${item.periodStart ? `, ${en ? "from" : "vanaf"} ${item.periodStart}` : ""})`
+      : "";
     lines.push(`   ${en ? "Course" : "Vak"}: ${item.courseName}${period}`);
     const facts = [
       `${en ? "Topics" : "Onderwerpen"}: ${item.topics.join(", ")}`,
@@ -62,7 +70,10 @@ export function renderDigest(input: { teacherName: string; workspaceName: string
       lines.push(`   ${en ? "When" : "Wanneer"}: ${item.earliestStart ?? "…"} ${en ? "to" : "tot"} ${item.deadline ?? "…"}`);
     }
     // The e-mail says why in the teacher's terms: shared themes and timing, nothing about their track record.
-    const when = item.periodName && item.periodStart && item.periodEnd ? `${item.periodName} (${item.periodStart} – ${item.periodEnd})` : null;
+    const when =
+      item.periodName && item.periodStart && item.periodEnd
+        ? `${item.periodName} (${item.periodStart} – ${item.periodEnd})`
+        : null;
     const why = en
       ? `shares ${item.sharedTopics.join(", ")} with your course${when ? `, and ${when} fits the SME's planning` : ""}`
       : `deelt ${item.sharedTopics.join(", ")} met uw vak${when ? `, en ${when} past in de planning van de ondernemer` : ""}`;

@@ -7,7 +7,9 @@ import { explainCliError, runWithCliDatabase } from "./run-with-cli-database.js"
 /** `npm run import -- --dir <folder> [--dry-run] [--json]`: the spreadsheets of docs/spreadsheets.md into the graph. */
 const program = new Command()
   .name("npm run import --")
-  .description("Import the CSV files of a folder (docs/spreadsheets.md). Exit code 0: all rows imported; 2: some rows rejected; 1: failed.")
+  .description(
+    "Import the CSV files of a folder (docs/spreadsheets.md). Exit code 0: all rows imported; 2: some rows rejected; 1: failed.",
+  )
   .requiredOption("--dir <folder>", "folder with institutions.csv, programmes.csv, … (each optional)")
   .option("--dry-run", "check everything and report, change nothing")
   .option("--json", "print the report as JSON")
@@ -24,10 +26,12 @@ function printReport(report: ImportReport): void {
     .filter((f) => f.found)
     .map((f) => [f.file, f.rows, f.created, f.updated, f.unchanged, f.rejected].map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
-  for (const row of [header, ...lines]) out(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  "));
+  for (const row of [header, ...lines])
+    out(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  "));
   const missing = report.files.filter((f) => !f.found).map((f) => f.file);
   if (missing.length > 0) out(`Not in the folder (skipped): ${missing.join(", ")}`);
-  for (const f of report.files.filter((x) => x.ignoredColumns.length > 0)) out(`${f.file}: columns not read: ${f.ignoredColumns.join(", ")}`);
+  for (const f of report.files.filter((x) => x.ignoredColumns.length > 0))
+    out(`${f.file}: columns not read: ${f.ignoredColumns.join(", ")}`);
   if (report.problems.length > 0) {
     out();
     out(`Rejected rows (${report.files.reduce((n, f) => n + f.rejected, 0)}):`);
@@ -71,7 +75,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${explainCliError(error) ?? `Import failed: ${error instanceof Error ? error.message : String(error)}`}\n`);
+    process.stderr.write(
+      `${explainCliError(error) ?? `Import failed: ${error instanceof Error ? error.message : String(error)}`}\n`,
+    );
     process.exit(1);
   },
 );

@@ -75,7 +75,16 @@ function readText(file: string): string {
 
 /** Everything that needs no database: parsing, cells, rules within a row, duplicates within a file. */
 function prepareFile(dir: string, spec: FileSpec): PreparedFile {
-  const report: FileReport = { file: spec.file, found: false, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, ignoredColumns: [] };
+  const report: FileReport = {
+    file: spec.file,
+    found: false,
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    ignoredColumns: [],
+  };
   const fullPath = path.join(dir, spec.file);
   if (!existsSync(fullPath)) return { spec, report, rows: [], problems: [], idsByLine: new Map() };
   report.found = true;
@@ -93,7 +102,8 @@ function prepareFile(dir: string, spec: FileSpec): PreparedFile {
     if (rowProblems.length === 0) {
       for (const { field, key } of rowKeys(spec, values)) {
         const first = seen.get(key);
-        if (first !== undefined) rowProblems.push({ file: spec.file, line: row.line, field, reason: `duplicate ${key} (first on line ${first})` });
+        if (first !== undefined)
+          rowProblems.push({ file: spec.file, line: row.line, field, reason: `duplicate ${key} (first on line ${first})` });
       }
     }
     if (rowProblems.length > 0) {
@@ -182,14 +192,19 @@ async function snapshot(tx: Tx, writer: FileWriter, rows: ValidRow[]): Promise<M
   const { label, id } = writer.entity;
   const found = await tx.run(readRowStateStatement(label), { rows: rows.map((r) => ({ line: r.line, id: id(r) })) });
   for (const hit of found) {
-    result.set(Number(hit.line), hit.props === null ? null : stableJson({ props: hit.props, rels: [...(hit.rels as string[])].sort() }));
+    result.set(
+      Number(hit.line),
+      hit.props === null ? null : stableJson({ props: hit.props, rels: [...(hit.rels as string[])].sort() }),
+    );
   }
   return result;
 }
 
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
 

@@ -145,20 +145,35 @@ async function resolveSmes(tx: Tx, rows: ValidRow[], context: ImportContext): Pr
     const byNameCity = (hit.byNameCity as string[]) ?? [];
     let target: string;
     if (kvkId && idId && kvkId !== idId) {
-      problems.push({ file: "smes.csv", line: row.line, field: "kvkNumber", reason: `KvK number ${String(v.kvkNumber)} belongs to SME ${kvkId}, id ${idId} is another SME` });
+      problems.push({
+        file: "smes.csv",
+        line: row.line,
+        field: "kvkNumber",
+        reason: `KvK number ${String(v.kvkNumber)} belongs to SME ${kvkId}, id ${idId} is another SME`,
+      });
       continue;
     } else if (kvkId) {
       target = kvkId;
     } else if (idId) {
       if (v.kvkNumber && hit.idKvk && hit.idKvk !== v.kvkNumber) {
-        problems.push({ file: "smes.csv", line: row.line, field: "kvkNumber", reason: `SME ${idId} has KvK number ${String(hit.idKvk)}; the import does not change it` });
+        problems.push({
+          file: "smes.csv",
+          line: row.line,
+          field: "kvkNumber",
+          reason: `SME ${idId} has KvK number ${String(hit.idKvk)}; the import does not change it`,
+        });
         continue;
       }
       target = idId;
     } else if (byNameCity.length === 1 && byNameCity[0]) {
       target = byNameCity[0];
     } else if (byNameCity.length > 1) {
-      problems.push({ file: "smes.csv", line: row.line, field: "name", reason: `${byNameCity.length} SMEs are named ${String(v.name)} in ${String(v.city)}: give the KvK number or the id of one` });
+      problems.push({
+        file: "smes.csv",
+        line: row.line,
+        field: "name",
+        reason: `${byNameCity.length} SMEs are named ${String(v.name)} in ${String(v.city)}: give the KvK number or the id of one`,
+      });
       continue;
     } else {
       target = v.id ? String(v.id) : randomUUID();
@@ -190,7 +205,12 @@ async function resolveCaseSmes(tx: Tx, rows: ValidRow[], context: ImportContext)
     const v = row.values;
     const field = v.smeId ? "smeId" : "smeKvkNumber";
     if (!hit.sme) {
-      problems.push({ file: "cases.csv", line: row.line, field, reason: `no SME ${v.smeId ? `with id ${String(v.smeId)}` : `with KvK number ${String(v.smeKvkNumber)}`} in the database or smes.csv` });
+      problems.push({
+        file: "cases.csv",
+        line: row.line,
+        field,
+        reason: `no SME ${v.smeId ? `with id ${String(v.smeId)}` : `with KvK number ${String(v.smeKvkNumber)}`} in the database or smes.csv`,
+      });
       continue;
     }
     if (!hit.exists && v.status && !(IMPORTABLE_CASE_STATUSES as readonly unknown[]).includes(v.status)) {
@@ -208,7 +228,12 @@ async function resolveCaseSmes(tx: Tx, rows: ValidRow[], context: ImportContext)
     }
     const current = hit.currentSmes as string[];
     if (current.length > 0 && !current.includes(String(hit.sme))) {
-      problems.push({ file: "cases.csv", line: row.line, field, reason: `case ${String(v.id)} was asked by SME ${current.join(", ")}; the import does not move it` });
+      problems.push({
+        file: "cases.csv",
+        line: row.line,
+        field,
+        reason: `case ${String(v.id)} was asked by SME ${current.join(", ")}; the import does not move it`,
+      });
       continue;
     }
     v.smeTargetId = hit.sme;

@@ -104,7 +104,12 @@ export function readCsvText(input: string, spec: FileSpec): CsvFile {
   const dataLines = dataRows.length + problems.length;
   if (missing.length > 0) {
     for (const column of missing) {
-      problems.push({ file, line: header.line, field: column.name, reason: `required column "${column.name}" is missing: no row of this file is imported` });
+      problems.push({
+        file,
+        line: header.line,
+        field: column.name,
+        reason: `required column "${column.name}" is missing: no row of this file is imported`,
+      });
     }
     return { rows: [], problems, ignoredColumns, unusable: true, dataLines };
   }

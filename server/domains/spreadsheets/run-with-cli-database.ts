@@ -36,7 +36,9 @@ export function explainCliError(error: unknown): string | undefined {
   if (error instanceof EmbeddedNeo4jError) {
     const busy = error.code === "STORE_LOCKED" || error.code === "PORT_IN_USE";
     // The usual cause: `npm start` holds the embedded database; the tool can use it over Bolt.
-    return busy ? `${error.message} (Is npm start running? Then set NEO4J_URI=bolt://127.0.0.1:<NEO4J_BOLT_PORT> to use it.)` : error.message;
+    return busy
+      ? `${error.message} (Is npm start running? Then set NEO4J_URI=bolt://127.0.0.1:<NEO4J_BOLT_PORT> to use it.)`
+      : error.message;
   }
   if (error instanceof DatabaseConnectionError || error instanceof ConfigError) return error.message;
   return undefined;

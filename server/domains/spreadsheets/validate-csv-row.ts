@@ -1,5 +1,15 @@
 import type { ColumnSpec, FileSpec } from "./csv-formats.js";
-import { parseBoolean, parseDate, parseDateTime, parseEmail, parseEnum, parseInteger, parseKvkNumber, parseNumber, type Parsed } from "../../platform/validation/parse-values.js";
+import {
+  parseBoolean,
+  parseDate,
+  parseDateTime,
+  parseEmail,
+  parseEnum,
+  parseInteger,
+  parseKvkNumber,
+  parseNumber,
+  type Parsed,
+} from "../../platform/validation/parse-values.js";
 import type { CsvRow, RowProblem } from "./read-csv-text.js";
 
 /** A row whose cells all parsed: normalised values by column (absent or empty cells are null). */
@@ -12,7 +22,14 @@ export interface ValidRow {
 export const LIST_SEPARATOR = ";";
 
 function splitList(text: string): string[] {
-  return [...new Set(text.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(LIST_SEPARATOR)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 function parseCell(column: ColumnSpec, text: string): Parsed<unknown> {
@@ -84,8 +101,10 @@ export function validateRowRules(spec: FileSpec, line: number, v: Record<string,
   const problem = (field: string | null, reason: string) => problems.push({ file: spec.file, line, field, reason });
   switch (spec.file) {
     case "teaching-periods.csv":
-      if (typeof v.academicYear === "string" && !/^\d{4}-\d{4}$/.test(v.academicYear)) problem("academicYear", `"${v.academicYear}" is not an academic year like 2025-2026`);
-      if (v.startDate && v.endDate && String(v.endDate) < String(v.startDate)) problem("endDate", `ends (${String(v.endDate)}) before it starts (${String(v.startDate)})`);
+      if (typeof v.academicYear === "string" && !/^\d{4}-\d{4}$/.test(v.academicYear))
+        problem("academicYear", `"${v.academicYear}" is not an academic year like 2025-2026`);
+      if (v.startDate && v.endDate && String(v.endDate) < String(v.startDate))
+        problem("endDate", `ends (${String(v.endDate)}) before it starts (${String(v.startDate)})`);
       break;
     case "ties.csv":
       if (v.personA && v.personA === v.personB) problem("personB", "a tie needs two different people");

@@ -19,7 +19,8 @@ export class SuggestionResolver {
     @Arg("case", () => ID) caseId: string,
     @Arg("limit", () => Int, { defaultValue: 10 }) limit = 10,
     @Arg("weights", () => SuggestionWeightsInput, { nullable: true }) weights?: SuggestionWeightsInput | null,
-    @Arg("language", () => Language, { defaultValue: Language.EN, description: "Language of `reason`." }) language: Language = Language.EN,
+    @Arg("language", () => Language, { defaultValue: Language.EN, description: "Language of `reason`." })
+    language: Language = Language.EN,
   ): Promise<CaseSuggestion[]> {
     return suggestCourses(ctx.db, {
       caseId,

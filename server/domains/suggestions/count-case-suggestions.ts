@@ -19,10 +19,7 @@ export const SUGGESTING_STATUSES: readonly CaseStatus[] = [CaseStatus.INTAKE, Ca
 
 /** Recounts one case, in the caller's transaction. */
 export async function refreshSuggestionCount(tx: Tx, caseId: string, now: string): Promise<void> {
-  await tx.run(
-    REFRESH_SUGGESTION_COUNT,
-    { id: caseId, now },
-  );
+  await tx.run(REFRESH_SUGGESTION_COUNT, { id: caseId, now });
 }
 
 /**
@@ -31,10 +28,7 @@ export async function refreshSuggestionCount(tx: Tx, caseId: string, now: string
  */
 export async function refreshSuggestionCounts(db: Database, now: string): Promise<number> {
   return db.writeTx(async (tx) => {
-    const rows = await tx.run(
-      REFRESH_SUGGESTION_COUNTS,
-      { suggesting: SUGGESTING_STATUSES, now },
-    );
+    const rows = await tx.run(REFRESH_SUGGESTION_COUNTS, { suggesting: SUGGESTING_STATUSES, now });
     return Number(rows[0]?.cases ?? 0);
   });
 }

@@ -25,6 +25,15 @@ export enum SuggestionFactorName {
   warmPath = "warmPath",
 }
 
-registerEnumType(ProposalState, { name: "ProposalState", description: "OPEN until answered or expired; EXPIRED is computed from expiresAt when read." });
-registerEnumType(SuggestionVerdict, { name: "SuggestionVerdict", description: "great ≥ 0.75, good ≥ 0.55, fair ≥ 0.35, else poor (docs/case-workflow.md)." });
-registerEnumType(SuggestionFactorName, { name: "SuggestionFactorName", description: "The factors of a case suggestion's score." });
+registerEnumType(ProposalState, {
+  name: "ProposalState",
+  description: "OPEN until answered or expired; EXPIRED is computed from expiresAt when read.",
+});
+registerEnumType(SuggestionVerdict, {
+  name: "SuggestionVerdict",
+  description: "great ≥ 0.75, good ≥ 0.55, fair ≥ 0.35, else poor (docs/case-workflow.md).",
+});
+registerEnumType(SuggestionFactorName, {
+  name: "SuggestionFactorName",
+  description: "The factors of a case suggestion's score.",
+});

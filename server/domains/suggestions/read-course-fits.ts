@@ -32,7 +32,10 @@ export interface CourseFitQuery {
 export async function readCourseFits(tx: Tx, query: CourseFitQuery): Promise<CourseFit[]> {
   const w = query.weights;
   const restMax = w.trackRecord + w.warmPath;
-  const statement = readCourseFitsStatement("caseIds" in query.cases ? "caseIds" : "openCasesNotProposedTo", query.courses === "all" ? "all" : "courseIds");
+  const statement = readCourseFitsStatement(
+    "caseIds" in query.cases ? "caseIds" : "openCasesNotProposedTo",
+    query.courses === "all" ? "all" : "courseIds",
+  );
   const rows = await tx.run(statement, {
     caseIds: "caseIds" in query.cases ? query.cases.caseIds : null,
     teacherId: "openCasesNotProposedTo" in query.cases ? query.cases.openCasesNotProposedTo : null,

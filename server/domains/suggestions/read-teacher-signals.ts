@@ -20,10 +20,7 @@ export interface CaseScope {
  * for a case without one, those of every workspace.
  */
 export async function readCaseScope(tx: Tx, caseId: string): Promise<CaseScope> {
-  const rows = await tx.run(
-    READ_CASE_SCOPE,
-    { caseId },
-  );
+  const rows = await tx.run(READ_CASE_SCOPE, { caseId });
   const row = rows[0] ?? {};
   const workspaces = ((row.workspaces as string[] | undefined) ?? []).filter((w) => typeof w === "string").sort();
   return { caseExists: row.caseExists === true, workspaces };
@@ -41,10 +38,7 @@ export async function readTeacherRecords(
   input: { courseIds: string[]; caseId: string | null; now: string },
 ): Promise<TeacherSignalsRow[]> {
   if (input.courseIds.length === 0) return [];
-  const rows = await tx.run(
-    READ_TEACHER_RECORDS,
-    { courseIds: input.courseIds, caseId: input.caseId, now: input.now },
-  );
+  const rows = await tx.run(READ_TEACHER_RECORDS, { courseIds: input.courseIds, caseId: input.caseId, now: input.now });
   return rows.map((r) => ({
     teacherId: String(r.id),
     teacherName: String(r.name ?? ""),

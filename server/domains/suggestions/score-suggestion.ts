@@ -9,14 +9,27 @@ import { FACTOR_NAMES, type SuggestionWeights } from "./suggestion-weights.js";
  */
 
 /** Lowest total for each verdict (the total lies between 0 and 1). */
-export const VERDICT_THRESHOLDS: Readonly<Record<Exclude<SuggestionVerdict, SuggestionVerdict.POOR>, number>> = { GREAT: 0.75, GOOD: 0.55, FAIR: 0.35 };
+export const VERDICT_THRESHOLDS: Readonly<Record<Exclude<SuggestionVerdict, SuggestionVerdict.POOR>, number>> = {
+  GREAT: 0.75,
+  GOOD: 0.55,
+  FAIR: 0.35,
+};
 
 /**
  * How the graph sees one course for one case; topic, level, timing and capacity are scored in Cypher.
  * The fields a suggestion shows as they are come from CaseSuggestion; the rest feed the scores and words.
  */
-export interface CourseFit
-  extends Pick<CaseSuggestion, "courseId" | "courseName" | "courseKind" | "institutionName" | "programmeName" | "sharedTopics" | "hasAgreement" | "remainingPlaces"> {
+export interface CourseFit extends Pick<
+  CaseSuggestion,
+  | "courseId"
+  | "courseName"
+  | "courseKind"
+  | "institutionName"
+  | "programmeName"
+  | "sharedTopics"
+  | "hasAgreement"
+  | "remainingPlaces"
+> {
   caseId: string;
   courseLevels: string[];
   wantedLevels: string[];
@@ -91,7 +104,12 @@ export function bestTeacher(teachers: TeacherSignals[], weights: SuggestionWeigh
   return best;
 }
 
-export function scoreSuggestion(fit: CourseFit, teacher: TeacherSignals | null, weights: SuggestionWeights, language: Language): ScoredSuggestion {
+export function scoreSuggestion(
+  fit: CourseFit,
+  teacher: TeacherSignals | null,
+  weights: SuggestionWeights,
+  language: Language,
+): ScoredSuggestion {
   const words = WORDS[language];
   const scores: Record<SuggestionFactorName, number> = {
     topicOverlap: fit.topicScore,
@@ -112,7 +130,10 @@ export function scoreSuggestion(fit: CourseFit, teacher: TeacherSignals | null, 
 
   // A course that cannot take the case as asked (no wanted level, no period in the window) is poor
   // whatever else it has; a full course is at best fair: room may open, or the agreement may grow.
-  const blockers = factors.filter((f) => (f.factor === SuggestionFactorName.levelFit || f.factor === SuggestionFactorName.timing) && f.score === 0 && f.weight > 0);
+  const blockers = factors.filter(
+    (f) =>
+      (f.factor === SuggestionFactorName.levelFit || f.factor === SuggestionFactorName.timing) && f.score === 0 && f.weight > 0,
+  );
   const full = fit.hasAgreement && fit.remainingPlaces !== null && fit.remainingPlaces <= 0 && weights.remainingCapacity > 0;
   let verdict = verdictFor(total);
   if (blockers.length > 0) verdict = SuggestionVerdict.POOR;
@@ -120,12 +141,26 @@ export function scoreSuggestion(fit: CourseFit, teacher: TeacherSignals | null, 
 
   let reason: string;
   if (blockers.length > 0) {
-    reason = `${words.verdict[verdict]}: ${joinWords(blockers.map((f) => f.detail), words.and)}.`;
+    reason = `${words.verdict[verdict]}: ${joinWords(
+      blockers.map((f) => f.detail),
+      words.and,
+    )}.`;
   } else {
     const weighted = factors.filter((f) => f.weight > 0);
-    const strengths = [...weighted].filter((f) => f.score >= 0.75).sort((a, b) => b.contribution - a.contribution).slice(0, 2);
-    const weakest = [...weighted].filter((f) => f.score < 0.5 && !strengths.includes(f)).sort((a, b) => a.score - b.score || b.weight - a.weight)[0];
-    const good = strengths.length > 0 ? joinWords(strengths.map((f) => f.detail), words.and) : words.nothingStands;
+    const strengths = [...weighted]
+      .filter((f) => f.score >= 0.75)
+      .sort((a, b) => b.contribution - a.contribution)
+      .slice(0, 2);
+    const weakest = [...weighted]
+      .filter((f) => f.score < 0.5 && !strengths.includes(f))
+      .sort((a, b) => a.score - b.score || b.weight - a.weight)[0];
+    const good =
+      strengths.length > 0
+        ? joinWords(
+            strengths.map((f) => f.detail),
+            words.and,
+          )
+        : words.nothingStands;
     reason = `${words.verdict[verdict]}: ${good}${weakest ? `${words.but}${weakest.detail}` : ""}.`;
   }
   return { total, verdict, reason, factors };
@@ -177,7 +212,8 @@ const WORDS: Record<Language, Words> = {
             : `no places left in ${fit.period.name} (${fit.casesPerPeriod} agreed)`;
         case SuggestionFactorName.trackRecord:
           if (!teacher) return "no teacher is known";
-          if (teacher.answered + teacher.expired + teacher.completedSprints === 0) return `${teacher.teacherName} has no track record yet`;
+          if (teacher.answered + teacher.expired + teacher.completedSprints === 0)
+            return `${teacher.teacherName} has no track record yet`;
           return `${teacher.teacherName} answered ${teacher.answered} of ${teacher.answered + teacher.expired} proposals and completed ${teacher.completedSprints} sprints`;
         case SuggestionFactorName.warmPath:
           if (!teacher || teacher.warmPathStrength === null) return "no warm path to the teacher";
@@ -214,7 +250,8 @@ const WORDS: Record<Language, Words> = {
             : `geen plaats meer in ${fit.period.name} (${fit.casesPerPeriod} afgesproken)`;
         case SuggestionFactorName.trackRecord:
           if (!teacher) return "er is geen docent bekend";
-          if (teacher.answered + teacher.expired + teacher.completedSprints === 0) return `${teacher.teacherName} heeft nog geen staat van dienst`;
+          if (teacher.answered + teacher.expired + teacher.completedSprints === 0)
+            return `${teacher.teacherName} heeft nog geen staat van dienst`;
           return `${teacher.teacherName} beantwoordde ${teacher.answered} van ${teacher.answered + teacher.expired} voorstellen en rondde ${teacher.completedSprints} sprints af`;
         case SuggestionFactorName.warmPath:
           if (!teacher || teacher.warmPathStrength === null) return "geen warm pad naar de docent";

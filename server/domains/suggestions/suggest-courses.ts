@@ -66,13 +66,21 @@ export async function suggestCourses(db: Database, input: SuggestCoursesInput): 
  * its score without a warm path and that plus the warm-path weight, so courses whose best case
  * stays below the limit-th course's worst case need no warm path.
  */
-export function teachersInContention(fits: CourseFit[], teachers: TeacherSignalsRow[], weights: SuggestionWeights, limit: number): string[] {
+export function teachersInContention(
+  fits: CourseFit[],
+  teachers: TeacherSignalsRow[],
+  weights: SuggestionWeights,
+  limit: number,
+): string[] {
   const track = new Map(teachers.map((t) => [t.teacherId, weights.trackRecord * trackRecordScore(t)]));
   const byCourse = new Map<string, string[]>();
   for (const t of teachers) for (const c of t.courseIds) byCourse.set(c, [...(byCourse.get(c) ?? []), t.teacherId]);
   const bounds = fits.map((fit) => {
     const partial =
-      weights.topicOverlap * fit.topicScore + weights.levelFit * fit.levelScore + weights.timing * fit.timingScore + weights.remainingCapacity * fit.capacityScore;
+      weights.topicOverlap * fit.topicScore +
+      weights.levelFit * fit.levelScore +
+      weights.timing * fit.timingScore +
+      weights.remainingCapacity * fit.capacityScore;
     const ids = byCourse.get(fit.courseId) ?? [];
     const lower = partial + Math.max(0, ...ids.map((id) => track.get(id) ?? 0));
     return { ids, lower, upper: lower + (ids.length > 0 ? weights.warmPath : 0) };
@@ -83,7 +91,12 @@ export function teachersInContention(fits: CourseFit[], teachers: TeacherSignals
 }
 
 /** Scores every course with its best teacher and sorts best first (ties: course name, then id). */
-export function rankSuggestions(fits: CourseFit[], teachers: TeacherSignalsRow[], weights: SuggestionWeights, language: Language): CaseSuggestion[] {
+export function rankSuggestions(
+  fits: CourseFit[],
+  teachers: TeacherSignalsRow[],
+  weights: SuggestionWeights,
+  language: Language,
+): CaseSuggestion[] {
   const byCourse = new Map<string, TeacherSignalsRow[]>();
   for (const t of teachers) {
     for (const courseId of t.courseIds) byCourse.set(courseId, [...(byCourse.get(courseId) ?? []), t]);
@@ -94,7 +107,10 @@ export function rankSuggestions(fits: CourseFit[], teachers: TeacherSignalsRow[]
       const teacher = bestTeacher(byCourse.get(fit.courseId) ?? [], weights) as TeacherSignalsRow | null;
       const scored = scoreSuggestion(fit, teacher, weights, language);
       // The reason in the other language too, so a client can show both.
-      const reasons = { [language]: scored.reason, [other]: scoreSuggestion(fit, teacher, weights, other).reason } as Record<Language, string>;
+      const reasons = { [language]: scored.reason, [other]: scoreSuggestion(fit, teacher, weights, other).reason } as Record<
+        Language,
+        string
+      >;
       return {
         courseId: fit.courseId,
         courseName: fit.courseName,

@@ -69,7 +69,10 @@ export class CaseSuggestion {
   @Field(() => String, { nullable: true })
   teacherName!: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The teaching period that fits best (null: none starts in the case's window)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The teaching period that fits best (null: none starts in the case's window).",
+  })
   periodId!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -84,7 +87,10 @@ export class CaseSuggestion {
   @Field(() => [String])
   sharedTopics!: string[];
 
-  @Field(() => Int, { nullable: true, description: "Places left in that period under the agreement; null = no limit or no agreement." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Places left in that period under the agreement; null = no limit or no agreement.",
+  })
   remainingPlaces!: number | null;
 
   @Field(() => Boolean)

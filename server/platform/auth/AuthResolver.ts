@@ -8,7 +8,8 @@ import { signToken } from "./sign-token.js";
 import { normaliseEmail, UserStore, type UserAccount } from "./UserStore.js";
 import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 
-const emailPattern = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const emailPattern =
+  /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 @ObjectType("UserAccount", { description: "A person who can sign in, with roles. Never carries the password hash." })
 export class UserAccountType {
@@ -83,7 +84,8 @@ function checkRoles(roles: string[]): Role[] {
 
 function checkName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > 200) throw new DomainError(ErrorCode.BAD_USER_INPUT, "A name needs 1 to 200 characters.", "name");
+  if (trimmed.length === 0 || trimmed.length > 200)
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, "A name needs 1 to 200 characters.", "name");
   return trimmed;
 }
 
@@ -95,7 +97,9 @@ function services(ctx: GraphQLContext): NonNullable<GraphQLContext["auth"]> {
 /** Sign-in, one's own account, and (for ADMIN) the user accounts. */
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => SignIn, { description: "Signs in with e-mail and password; the same error for an unknown e-mail and a wrong password." })
+  @Mutation(() => SignIn, {
+    description: "Signs in with e-mail and password; the same error for an unknown e-mail and a wrong password.",
+  })
   @Access("PUBLIC")
   async login(
     @Arg("email", () => String) email: string,
@@ -117,7 +121,11 @@ export class AuthResolver {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, "E-mail or password is not right, or the account is disabled.");
     }
     throttle.recordSuccess(ip, email);
-    const signed = await signToken(config, { id: user.id, roles: user.roles, ...(user.personId ? { personId: user.personId } : {}) });
+    const signed = await signToken(config, {
+      id: user.id,
+      roles: user.roles,
+      ...(user.personId ? { personId: user.personId } : {}),
+    });
     log.info("Signed in", { user: user.id });
     const { passwordHash: _hash, ...account } = user;
     return { ...signed, user: account };
@@ -127,7 +135,8 @@ export class AuthResolver {
   @Access("SIGNED_IN")
   async me(@Ctx() ctx: GraphQLContext): Promise<UserAccount> {
     const found = ctx.user ? await new UserStore(ctx.db).findById(ctx.user.id) : undefined;
-    if (!found || found.disabled) throw new DomainError(ErrorCode.UNAUTHENTICATED, "This account no longer exists or is disabled.");
+    if (!found || found.disabled)
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, "This account no longer exists or is disabled.");
     const { passwordHash: _hash, ...account } = found;
     return account;
   }
@@ -159,14 +168,22 @@ export class AuthResolver {
   @Access("USERS")
   async createUser(@Arg("input", () => NewUserInput) input: NewUserInput, @Ctx() ctx: GraphQLContext): Promise<UserAccount> {
     const email = normaliseEmail(input.email);
-    if (email.length > 320 || !emailPattern.test(email)) throw new DomainError(ErrorCode.BAD_USER_INPUT, "This is not an e-mail address.", "email");
+    if (email.length > 320 || !emailPattern.test(email))
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, "This is not an e-mail address.", "email");
     const name = checkName(input.name);
     const roles = checkRoles(input.roles);
     const problem = checkNewPassword(input.password);
     if (problem) throw new DomainError(ErrorCode.BAD_USER_INPUT, problem, "password");
     const store = new UserStore(ctx.db);
-    if (await store.findByEmail(email)) throw new DomainError(ErrorCode.CONFLICT, "A user with this e-mail already exists.", "email");
-    const created = await store.create({ email, name, password: input.password, roles, ...(input.personId ? { personId: input.personId } : {}) });
+    if (await store.findByEmail(email))
+      throw new DomainError(ErrorCode.CONFLICT, "A user with this e-mail already exists.", "email");
+    const created = await store.create({
+      email,
+      name,
+      password: input.password,
+      roles,
+      ...(input.personId ? { personId: input.personId } : {}),
+    });
     log.info("User created", { user: created.id, by: ctx.user?.id, roles });
     return created;
   }
@@ -183,9 +200,14 @@ export class AuthResolver {
     const existing = await store.findById(id);
     if (!existing) throw new DomainError(ErrorCode.NOT_FOUND, "No user with this id.", "id");
     // The last working admin cannot lock everyone out.
-    const losesAdmin = existing.roles.includes("ADMIN") && !existing.disabled && ((roles && !roles.includes("ADMIN")) || change.disabled === true);
+    const losesAdmin =
+      existing.roles.includes("ADMIN") && !existing.disabled && ((roles && !roles.includes("ADMIN")) || change.disabled === true);
     if (losesAdmin && (await store.countAdmins()) <= 1) {
-      throw new DomainError(ErrorCode.CONFLICT, "This is the last admin: make another user ADMIN first.", change.disabled ? "disabled" : "roles");
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        "This is the last admin: make another user ADMIN first.",
+        change.disabled ? "disabled" : "roles",
+      );
     }
     const updated = await store.update(id, {
       ...(change.name !== undefined && change.name !== null ? { name: checkName(change.name) } : {}),

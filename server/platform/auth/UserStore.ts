@@ -94,7 +94,10 @@ export class UserStore {
     return account;
   }
 
-  async update(id: string, change: { name?: string; roles?: Role[]; disabled?: boolean; personId?: string | null }): Promise<UserAccount | undefined> {
+  async update(
+    id: string,
+    change: { name?: string; roles?: Role[]; disabled?: boolean; personId?: string | null },
+  ): Promise<UserAccount | undefined> {
     const rows = await this.db.write(UPDATE_USER, {
       id,
       name: change.name?.trim() ?? null,

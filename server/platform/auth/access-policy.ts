@@ -23,7 +23,10 @@ export const accessFamilies = {
   CASE_TEXT: { roles: ["ADMIN", "COORDINATOR"], description: "case free text" },
   CASE_READ: { roles: ["ADMIN", "COORDINATOR", "ANALYST", "VIEWER"], description: "case board, suggestions, digests (read)" },
   CASE_WORK: { roles: ["ADMIN", "COORDINATOR"], description: "intake, status changes, proposals, matching" },
-  NETWORK_READ: { roles: ["ADMIN", "COORDINATOR", "ANALYST", "VIEWER"], description: "warm paths, embedding, next best contacts" },
+  NETWORK_READ: {
+    roles: ["ADMIN", "COORDINATOR", "ANALYST", "VIEWER"],
+    description: "warm paths, embedding, next best contacts",
+  },
   NETWORK_WORK: { roles: ["ADMIN", "COORDINATOR"], description: "changing ties and the network" },
   OUTREACH_READ: { roles: ["ADMIN", "COORDINATOR", "ANALYST", "VIEWER"], description: "mapping table, interaction log" },
   OUTREACH_WORK: { roles: ["ADMIN", "COORDINATOR"], description: "logging interactions, mapping status, agreements" },

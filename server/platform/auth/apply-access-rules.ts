@@ -2,7 +2,16 @@ import { randomBytes } from "node:crypto";
 import type { Neo4jGraphQLConstructor } from "@neo4j/graphql";
 
 type Neo4jFeaturesSettings = NonNullable<Neo4jGraphQLConstructor["features"]>;
-import { Kind, parse, print, type ConstDirectiveNode, type DefinitionNode, type DocumentNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode } from "graphql";
+import {
+  Kind,
+  parse,
+  print,
+  type ConstDirectiveNode,
+  type DefinitionNode,
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type ObjectTypeDefinitionNode,
+} from "graphql";
 import { protectedGraphFields, rolesFor, type AccessFamily } from "./access-policy.js";
 import { ROLES } from "./roles.js";
 

@@ -10,7 +10,10 @@ import { ErrorCode } from "../graphql/domain-error.js";
  * with UNAUTHENTICATED and a message the client can act on (sign in again) — never a silent
  * downgrade to anonymous. The verified user and payload go to `res.locals` for the context.
  */
-export function authenticateRequest(config: Pick<Config, "JWT_SECRET" | "NODE_ENV">, disabledUsers: DisabledUsers): RequestHandler {
+export function authenticateRequest(
+  config: Pick<Config, "JWT_SECRET" | "NODE_ENV">,
+  disabledUsers: DisabledUsers,
+): RequestHandler {
   return (req, res, next) => {
     const header = req.headers.authorization;
     if (!header) {
@@ -21,12 +24,16 @@ export function authenticateRequest(config: Pick<Config, "JWT_SECRET" | "NODE_EN
       const check = await verifyToken(config, header);
       if (!check.ok) {
         const message =
-          check.problem === "EXPIRED" ? "Your sign-in has expired: sign in again." : "The sign-in token is not valid: sign in again.";
+          check.problem === "EXPIRED"
+            ? "Your sign-in has expired: sign in again."
+            : "The sign-in token is not valid: sign in again.";
         res.status(401).json({ errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED, reason: check.problem } }] });
         return;
       }
       if (await disabledUsers.has(check.user.id)) {
-        res.status(401).json({ errors: [{ message: "This account is disabled.", extensions: { code: ErrorCode.UNAUTHENTICATED, reason: "DISABLED" } }] });
+        res.status(401).json({
+          errors: [{ message: "This account is disabled.", extensions: { code: ErrorCode.UNAUTHENTICATED, reason: "DISABLED" } }],
+        });
         return;
       }
       res.locals.user = check.user;

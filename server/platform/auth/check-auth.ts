@@ -9,7 +9,11 @@ import { DomainError, ErrorCode } from "../graphql/domain-error.js";
  */
 export const checkAuth: AuthChecker<GraphQLContext> = ({ context, info }, roles) => {
   const user = context.user;
-  if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, "Sign in first (mutation login), then send the token as `Authorization: Bearer …`.");
+  if (!user)
+    throw new DomainError(
+      ErrorCode.UNAUTHENTICATED,
+      "Sign in first (mutation login), then send the token as `Authorization: Bearer …`.",
+    );
   if (roles.length === 0) return true;
   if (user.roles.some((role) => isRole(role) && (roles as readonly string[]).includes(role))) return true;
   throw new DomainError(ErrorCode.FORBIDDEN, `Your role may not use ${info.parentType.name}.${info.fieldName}.`, info.fieldName);

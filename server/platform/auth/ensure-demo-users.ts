@@ -14,7 +14,13 @@ export const demoUsers: ReadonlyArray<{ email: string; name: string; password: s
   { email: "admin@werkplaats.example", name: "Demo Admin", password: "demo-admin-werkplaats", roles: ["ADMIN"] },
   // The demo coordinator account is linked to Fleur Bakker, one of the demo workspace's coordinators, so case
   // timelines name who did what.
-  { email: "coordinator@werkplaats.example", name: "Demo Coordinator", password: "demo-coordinator-werkplaats", roles: ["COORDINATOR"], personId: "person-fleur-bakker" },
+  {
+    email: "coordinator@werkplaats.example",
+    name: "Demo Coordinator",
+    password: "demo-coordinator-werkplaats",
+    roles: ["COORDINATOR"],
+    personId: "person-fleur-bakker",
+  },
   { email: "analyst@werkplaats.example", name: "Demo Analyst", password: "demo-analyst-werkplaats", roles: ["ANALYST"] },
   { email: "viewer@werkplaats.example", name: "Demo Viewer", password: "demo-viewer-werkplaats", roles: ["VIEWER"] },
 ];

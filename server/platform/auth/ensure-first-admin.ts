@@ -10,7 +10,10 @@ import { UserStore } from "./UserStore.js";
  * With an admin already in the graph, nothing happens (the variables may then be removed). With
  * none and the variables unset — or set to a demo password — the start is refused with one line.
  */
-export async function ensureFirstAdmin(db: Database, config: Pick<Config, "ADMIN_EMAIL" | "ADMIN_PASSWORD">): Promise<"exists" | "created"> {
+export async function ensureFirstAdmin(
+  db: Database,
+  config: Pick<Config, "ADMIN_EMAIL" | "ADMIN_PASSWORD">,
+): Promise<"exists" | "created"> {
   const store = new UserStore(db);
   await store.ensureConstraints();
   if ((await store.countAdmins()) > 0) return "exists";

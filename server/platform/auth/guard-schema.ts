@@ -65,7 +65,11 @@ function connectionNodeType(type: GraphQLNamedType): string | undefined {
 }
 
 /** Which family a root field belongs to, and whether @neo4j/graphql generated it. */
-export function rootFieldPolicy(operation: "query" | "mutation", field: GraphQLField<unknown, unknown>, shape: GraphShape): RootFieldPolicy {
+export function rootFieldPolicy(
+  operation: "query" | "mutation",
+  field: GraphQLField<unknown, unknown>,
+  shape: GraphShape,
+): RootFieldPolicy {
   const declared = field.extensions?.access;
   if (isAccessFamily(declared)) return { family: declared, kind: "custom" };
   const listed = customFieldFamilies[field.name];
@@ -80,7 +84,8 @@ export function rootFieldPolicy(operation: "query" | "mutation", field: GraphQLF
   } else {
     const match = /^(create|update|delete)([A-Z]\w*)$/.exec(field.name);
     if (match?.[1] && match[2]) {
-      const expected = match[1] === "delete" ? "DeleteInfo" : `${match[1] === "create" ? "Create" : "Update"}${match[2]}MutationResponse`;
+      const expected =
+        match[1] === "delete" ? "DeleteInfo" : `${match[1] === "create" ? "Create" : "Update"}${match[2]}MutationResponse`;
       if (returned.name === expected) return { family: "GRAPH_WRITE", kind: "generated-write" };
     }
   }
@@ -94,7 +99,11 @@ for (const fields of Object.values(protectedGraphFields)) {
 }
 const protectedOwners = Object.keys(protectedGraphFields).sort((a, b) => b.length - a.length);
 
-function protectedFamily(typeName: string, fieldName: string, extensions: Record<string, unknown> | undefined): AccessFamily | undefined {
+function protectedFamily(
+  typeName: string,
+  fieldName: string,
+  extensions: Record<string, unknown> | undefined,
+): AccessFamily | undefined {
   const table = protectedGraphFields[typeName]?.[fieldName];
   if (table) return table;
   if (isAccessFamily(extensions?.access)) return extensions.access;
@@ -111,7 +120,10 @@ function findForbiddenSelection(
   roles: readonly Role[] | undefined,
 ): { type: string; field: string; how: "read" | "filter" } | undefined {
   const seen = new Set<string>();
-  const visit = (set: SelectionSetNode | undefined, parent: GraphQLNamedType): { type: string; field: string; how: "read" | "filter" } | undefined => {
+  const visit = (
+    set: SelectionSetNode | undefined,
+    parent: GraphQLNamedType,
+  ): { type: string; field: string; how: "read" | "filter" } | undefined => {
     if (!set) return undefined;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -123,7 +135,9 @@ function findForbiddenSelection(
         if (family && !allows(family, roles)) return { type: parent.name, field: name, how: "read" };
         for (const arg of selection.arguments ?? []) {
           const argDef = def.args.find((a) => a.name === arg.name.value);
-          const filtered = argDef ? findForbiddenInput(argDef.type, valueFromASTUntyped(arg.value, info.variableValues), roles) : undefined;
+          const filtered = argDef
+            ? findForbiddenInput(argDef.type, valueFromASTUntyped(arg.value, info.variableValues), roles)
+            : undefined;
           if (filtered) return { type: parent.name, field: filtered, how: "filter" };
         }
         const found = visit(selection.selectionSet, namedType(def.type));
@@ -151,7 +165,11 @@ function findForbiddenSelection(
 }
 
 /** The first filter/sort/aggregate-filter key on a protected field the roles may not read. */
-function findForbiddenArgument(argDefs: readonly GraphQLArgument[], args: Record<string, unknown>, roles: readonly Role[] | undefined): string | undefined {
+function findForbiddenArgument(
+  argDefs: readonly GraphQLArgument[],
+  args: Record<string, unknown>,
+  roles: readonly Role[] | undefined,
+): string | undefined {
   for (const def of argDefs) {
     const found = findForbiddenInput(def.type, args[def.name], roles);
     if (found) return found;
@@ -177,7 +195,9 @@ function findForbiddenInput(type: GraphQLInputType, input: unknown, roles: reado
     const fields = inner.getFields();
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
       const base = key.split("_")[0] ?? key;
-      const family = (owner ? protectedGraphFields[owner]?.[base] : undefined) ?? (inner.name.includes("Aggregat") ? protectedByName.get(base) : undefined);
+      const family =
+        (owner ? protectedGraphFields[owner]?.[base] : undefined) ??
+        (inner.name.includes("Aggregat") ? protectedByName.get(base) : undefined);
       if (family && !allows(family, roles)) return base;
       const def = fields[key];
       const found = def ? visit(def.type, item) : undefined;
@@ -206,12 +226,22 @@ export function guardSchema(schema: GraphQLSchema, options: GuardOptions): Graph
       field.resolve = async (source: unknown, args: Record<string, unknown>, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
         const roles = ctx.user?.roles;
         if (!allows(policy.family, roles)) {
-          if (!ctx.user) throw new DomainError(ErrorCode.UNAUTHENTICATED, "Sign in first (mutation login), then send the token as `Authorization: Bearer …`.");
+          if (!ctx.user)
+            throw new DomainError(
+              ErrorCode.UNAUTHENTICATED,
+              "Sign in first (mutation login), then send the token as `Authorization: Bearer …`.",
+            );
           throw new DomainError(ErrorCode.FORBIDDEN, `Your role may not use ${field.name}.`, field.name);
         }
         const selected = findForbiddenSelection(info, roles);
-        if (selected?.how === "read") throw new DomainError(ErrorCode.FORBIDDEN, `Your role may not read ${selected.type}.${selected.field}.`, selected.field);
-        if (selected) throw new DomainError(ErrorCode.FORBIDDEN, `Your role may not filter or sort on ${selected.field}.`, selected.field);
+        if (selected?.how === "read")
+          throw new DomainError(
+            ErrorCode.FORBIDDEN,
+            `Your role may not read ${selected.type}.${selected.field}.`,
+            selected.field,
+          );
+        if (selected)
+          throw new DomainError(ErrorCode.FORBIDDEN, `Your role may not filter or sort on ${selected.field}.`, selected.field);
         if (policy.kind === "generated-read" || policy.kind === "generated-write") {
           const filtered = findForbiddenArgument(field.args, args, roles);
           if (filtered) throw new DomainError(ErrorCode.FORBIDDEN, `Your role may not filter or sort on ${filtered}.`, filtered);

@@ -6,8 +6,7 @@ import { signingKey, TOKEN_AUDIENCE, TOKEN_ISSUER } from "./sign-token.js";
 export type TokenProblem = "MISSING" | "MALFORMED" | "INVALID" | "EXPIRED";
 
 export type TokenCheck =
-  | { ok: true; user: RequestUser; payload: JWTPayload & { roles: string[] } }
-  | { ok: false; problem: TokenProblem };
+  { ok: true; user: RequestUser; payload: JWTPayload & { roles: string[] } } | { ok: false; problem: TokenProblem };
 
 /**
  * Reads `Authorization: Bearer <jwt>` and verifies it: HS256 only (no "none", no key confusion),

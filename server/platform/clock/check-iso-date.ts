@@ -16,7 +16,9 @@ export function isIsoDate(value: string): boolean {
 
 /** Whether `value` is an ISO 8601 instant with a time and an offset (2025-09-01T09:00:00Z). */
 export function isIsoInstant(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
+  return (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value))
+  );
 }
 
 /** Adds whole days to a YYYY-MM-DD date. */

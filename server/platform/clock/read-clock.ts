@@ -10,7 +10,12 @@ export function nowIso(): string {
 export const WORKSPACE_TIME_ZONE = "Europe/Amsterdam";
 
 // en-CA writes dates as YYYY-MM-DD.
-const calendarDate = new Intl.DateTimeFormat("en-CA", { timeZone: WORKSPACE_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const calendarDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: WORKSPACE_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** The date in Amsterdam as YYYY-MM-DD, now or at `now` (23:30 UTC on 31 December is already 1 January there). */
 export function todayIso(now: Date = new Date()): string {

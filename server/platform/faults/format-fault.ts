@@ -39,7 +39,13 @@ export function fieldOfGraphQLError(formatted: GraphQLFormattedError, error: unk
   // A literal in the document: the name before the offending value, e.g. `deadline: "2025-13-01"`.
   const source = (error as { source?: { body?: string } })?.source?.body;
   const location = formatted.locations?.[0];
-  if (source && location && /^(Expected value of type|Value "|Enum "|Int cannot|Float cannot|String cannot|Boolean cannot|ID cannot)/.test(formatted.message)) {
+  if (
+    source &&
+    location &&
+    /^(Expected value of type|Value "|Enum "|Int cannot|Float cannot|String cannot|Boolean cannot|ID cannot)/.test(
+      formatted.message,
+    )
+  ) {
     const lines = source.split("\n");
     const offset = lines.slice(0, location.line - 1).reduce((sum, l) => sum + l.length + 1, 0) + location.column - 1;
     const before = source.slice(Math.max(0, offset - 120), offset);
@@ -49,7 +55,11 @@ export function fieldOfGraphQLError(formatted: GraphQLFormattedError, error: unk
   return undefined;
 }
 
-export function formatFault(formatted: GraphQLFormattedError, error: unknown, options: FaultFormatOptions): GraphQLFormattedError {
+export function formatFault(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: FaultFormatOptions,
+): GraphQLFormattedError {
   const cause = original(error);
   const name = (cause as { name?: string })?.name;
   const code = formatted.extensions?.code as string | undefined;
@@ -69,17 +79,32 @@ export function formatFault(formatted: GraphQLFormattedError, error: unknown, op
     };
   }
   if (name === "Neo4jGraphQLForbiddenError" || (code === ErrorCode.UNAUTHORIZED && name === "AuthorizationError")) {
-    return { ...formatted, message: formatted.message === "Forbidden" ? "Your role may not do this." : formatted.message, extensions: { ...formatted.extensions, code: ErrorCode.FORBIDDEN } };
+    return {
+      ...formatted,
+      message: formatted.message === "Forbidden" ? "Your role may not do this." : formatted.message,
+      extensions: { ...formatted.extensions, code: ErrorCode.FORBIDDEN },
+    };
   }
   if (name === "Neo4jGraphQLAuthenticationError" || (internal.has(code) && formatted.message === "Unauthenticated")) {
-    return { ...formatted, message: "Sign in first (mutation login).", extensions: { ...formatted.extensions, code: ErrorCode.UNAUTHENTICATED } };
+    return {
+      ...formatted,
+      message: "Sign in first (mutation login).",
+      extensions: { ...formatted.extensions, code: ErrorCode.UNAUTHENTICATED },
+    };
   }
-  if ((code === ErrorCode.BAD_USER_INPUT || code === ErrorCode.GRAPHQL_VALIDATION_FAILED) && formatted.extensions?.field === undefined) {
+  if (
+    (code === ErrorCode.BAD_USER_INPUT || code === ErrorCode.GRAPHQL_VALIDATION_FAILED) &&
+    formatted.extensions?.field === undefined
+  ) {
     const field = fieldOfGraphQLError(formatted, error);
     return field ? { ...formatted, extensions: { ...formatted.extensions, field } } : formatted;
   }
   if (options.production && internal.has(code)) {
-    return { message: "Internal server error", ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return {
+      message: "Internal server error",
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
   }
   if (code === undefined) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
   return formatted;

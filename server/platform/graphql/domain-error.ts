@@ -72,7 +72,9 @@ export class DomainError extends GraphQLError {
     if (!first) return new DomainError(ErrorCode.BAD_USER_INPUT, "Invalid input.");
     return new DomainError(first.code, first.message, first.field, {
       argumentPath: first.argumentPath,
-      ...(problems.length > 1 ? { problems: problems.map(({ message, field, argumentPath, code }) => ({ code, message, field, argumentPath })) } : {}),
+      ...(problems.length > 1
+        ? { problems: problems.map(({ message, field, argumentPath, code }) => ({ code, message, field, argumentPath })) }
+        : {}),
     });
   }
 }

@@ -11,11 +11,15 @@ export const handleBodyErrors: ErrorRequestHandler = (error, _req, res, next) =>
   const type = (error as { type?: string }).type;
   const status = (error as { status?: number }).status;
   if (type === "entity.too.large") {
-    res.status(413).json({ errors: [{ message: "The request body is too large.", extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] });
+    res
+      .status(413)
+      .json({ errors: [{ message: "The request body is too large.", extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] });
     return;
   }
   if (type === "entity.parse.failed" || type === "encoding.unsupported" || type === "charset.unsupported" || status === 400) {
-    res.status(400).json({ errors: [{ message: "The request body is not valid JSON.", extensions: { code: ErrorCode.BAD_REQUEST } }] });
+    res
+      .status(400)
+      .json({ errors: [{ message: "The request body is not valid JSON.", extensions: { code: ErrorCode.BAD_REQUEST } }] });
     return;
   }
   next(error);

@@ -92,7 +92,9 @@ export function planOperation(
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   if (!operation) return undefined;
   const fragments = Object.fromEntries(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
   );
   const depth = operationDepth(operation, fragments);
 
@@ -107,9 +109,17 @@ export function planOperation(
   };
   // Field by field, fragments followed: see the rule at the top of this file. Returns undefined
   // for a selection with no counted field (cost 0), else the function that sums it.
-  const plan = (set: SelectionSetNode | undefined, parent: unknown, isRoot: boolean, visiting: Set<string>): CostOf | undefined => {
+  const plan = (
+    set: SelectionSetNode | undefined,
+    parent: unknown,
+    isRoot: boolean,
+    visiting: Set<string>,
+  ): CostOf | undefined => {
     if (!set || !parent || typeof (parent as { getFields?: unknown }).getFields !== "function") return undefined;
-    const parentType = parent as { name: string; getFields(): Record<string, { type: unknown; args: ReadonlyArray<{ name: string }> }> };
+    const parentType = parent as {
+      name: string;
+      getFields(): Record<string, { type: unknown; args: ReadonlyArray<{ name: string }> }>;
+    };
     const parts: CostOf[] = [];
     for (const selection of set.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -121,7 +131,12 @@ export function planOperation(
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments[selection.name.value];
         if (!fragment || visiting.has(fragment.name.value)) continue;
-        const part = plan(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), isRoot, new Set([...visiting, fragment.name.value]));
+        const part = plan(
+          fragment.selectionSet,
+          schema.getType(fragment.typeCondition.name.value),
+          isRoot,
+          new Set([...visiting, fragment.name.value]),
+        );
         if (part) parts.push(part);
         continue;
       }
@@ -131,7 +146,11 @@ export function planOperation(
       if (!def) continue;
       // The children first: their page arguments are checked before this field's own.
       const child = plan(selection.selectionSet, namedType(def.type), false, visiting);
-      const argument = def.args.some((a) => a.name === "limit") ? "limit" : def.args.some((a) => a.name === "first") ? "first" : undefined;
+      const argument = def.args.some((a) => a.name === "limit")
+        ? "limit"
+        : def.args.some((a) => a.name === "first")
+          ? "first"
+          : undefined;
       const size = argument ? pageSize(selection, argument) : undefined;
       if (argument && size) pageArguments.push({ field: name, argument, size });
       const isEdges = name === "edges" && parentType.name.endsWith("Connection");
@@ -169,7 +188,12 @@ export function applyOperationPlan(
   if (!plan) return { depth: 0, cost: 0 };
   const { depth } = plan;
   if (depth > limits.maxDepth) {
-    throw refusal(`This operation nests ${depth} levels deep; at most ${limits.maxDepth} are allowed.`, ErrorCode.QUERY_TOO_DEEP, undefined, { depth, maxDepth: limits.maxDepth });
+    throw refusal(
+      `This operation nests ${depth} levels deep; at most ${limits.maxDepth} are allowed.`,
+      ErrorCode.QUERY_TOO_DEEP,
+      undefined,
+      { depth, maxDepth: limits.maxDepth },
+    );
   }
   for (const { field, argument, size } of plan.pageArguments) {
     const requested = sizeOf(size, variables);
@@ -229,13 +253,21 @@ export class OperationPlans {
     return plan;
   }
 
-  check(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined | null, variables: Record<string, unknown> | undefined): { depth: number; cost: number } {
+  check(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | undefined | null,
+    variables: Record<string, unknown> | undefined,
+  ): { depth: number; cost: number } {
     return applyOperationPlan(this.planFor(schema, document, operationName), variables, this.limits);
   }
 }
 
 /** The Apollo plugin that applies the limits to every operation. */
-export function operationLimitsPlugin(limits: OperationLimits, plans: OperationPlans = new OperationPlans(limits)): ApolloServerPlugin {
+export function operationLimitsPlugin(
+  limits: OperationLimits,
+  plans: OperationPlans = new OperationPlans(limits),
+): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {

@@ -20,7 +20,12 @@ export function limitRate(perMinute: number): RequestHandler {
     },
     handler: (_req, res, _next, options) => {
       res.status(options.statusCode).json({
-        errors: [{ message: `Too many requests: at most ${perMinute} a minute. Try again shortly.`, extensions: { code: ErrorCode.TOO_MANY_REQUESTS } }],
+        errors: [
+          {
+            message: `Too many requests: at most ${perMinute} a minute. Try again shortly.`,
+            extensions: { code: ErrorCode.TOO_MANY_REQUESTS },
+          },
+        ],
       });
     },
   });

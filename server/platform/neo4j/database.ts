@@ -163,8 +163,13 @@ export class Database {
                 const value: unknown = Reflect.get(s, k, r);
                 return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(s) : value;
               }
-              return async <T>(work: (tx: ManagedTransaction) => Promise<T> | T, txConfig?: { timeout?: number; metadata?: Record<string, unknown> }) => {
-                const tx = { run: (cypher: string, params?: Params) => s.run(cypher, params, txConfig) } as unknown as ManagedTransaction;
+              return async <T>(
+                work: (tx: ManagedTransaction) => Promise<T> | T,
+                txConfig?: { timeout?: number; metadata?: Record<string, unknown> },
+              ) => {
+                const tx = {
+                  run: (cypher: string, params?: Params) => s.run(cypher, params, txConfig),
+                } as unknown as ManagedTransaction;
                 return withReadRetries(() => Promise.resolve(work(tx)));
               };
             },
@@ -337,7 +342,8 @@ export function isConnectivityError(error: unknown): boolean {
     if (e instanceof DatabaseConnectionError) return e.code === "UNREACHABLE";
     if (e instanceof Neo4jError) {
       if (e.code === "ServiceUnavailable" || e.code === "SessionExpired") return true;
-      if (/connection acquisition timed out|ECONNREFUSED|ECONNRESET|Connection was closed|Pool is closed/i.test(e.message)) return true;
+      if (/connection acquisition timed out|ECONNREFUSED|ECONNRESET|Connection was closed|Pool is closed/i.test(e.message))
+        return true;
     }
     const message = e instanceof Error ? e.message : "";
     if (/ECONNREFUSED|ECONNRESET|connection acquisition timed out/i.test(message)) return true;
@@ -349,13 +355,20 @@ export function isConnectivityError(error: unknown): boolean {
 /** True when Neo4j stopped a transaction for running past its time limit. */
 export function isTransactionTimeout(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    if (e instanceof Neo4jError && /TransactionTimedOut|Transaction.*timed out|terminated.*timeout/i.test(`${e.code} ${e.message}`)) return true;
+    if (
+      e instanceof Neo4jError &&
+      /TransactionTimedOut|Transaction.*timed out|terminated.*timeout/i.test(`${e.code} ${e.message}`)
+    )
+      return true;
     e = (e as { originalError?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
   }
   return false;
 }
 
-export function explainConnectionError(error: unknown, options: Pick<ConnectOptions, "uri" | "database">): DatabaseConnectionError {
+export function explainConnectionError(
+  error: unknown,
+  options: Pick<ConnectOptions, "uri" | "database">,
+): DatabaseConnectionError {
   const code = error instanceof Neo4jError ? error.code : "";
   const message = error instanceof Error ? error.message : String(error);
   if (code === "Neo.ClientError.Security.Unauthorized" || /unauthorized|authentication failure/i.test(message)) {
@@ -370,7 +383,11 @@ export function explainConnectionError(error: unknown, options: Pick<ConnectOpti
       `Neo4j at ${options.uri} has no database "${options.database}": check NEO4J_DATABASE (Community holds only "neo4j").`,
     );
   }
-  if (code === "ServiceUnavailable" || code === "SessionExpired" || /ECONNREFUSED|ENOTFOUND|Could not perform discovery|connect|timed out/i.test(message)) {
+  if (
+    code === "ServiceUnavailable" ||
+    code === "SessionExpired" ||
+    /ECONNREFUSED|ENOTFOUND|Could not perform discovery|connect|timed out/i.test(message)
+  ) {
     return new DatabaseConnectionError(
       "UNREACHABLE",
       `Neo4j at ${options.uri} is not reachable: start it, check NEO4J_URI, or unset NEO4J_URI to use the embedded Neo4j.`,

@@ -91,7 +91,11 @@ export function checkJava(javaHome?: string): number {
 }
 
 function launcherStamp(): string {
-  return createHash("sha256").update(readFileSync(launcherPom)).update(readFileSync(launcherSource)).update(readFileSync(bulkImportSource)).digest("hex");
+  return createHash("sha256")
+    .update(readFileSync(launcherPom))
+    .update(readFileSync(launcherSource))
+    .update(readFileSync(bulkImportSource))
+    .digest("hex");
 }
 
 function runtimeIsReady(runtimeDir: string): boolean {
@@ -292,9 +296,24 @@ export async function runBulkImport(options: BulkImportOptions): Promise<BulkImp
   ensureRuntime(options.runtimeDir);
   const runtimeDir = path.resolve(options.runtimeDir);
   const home = path.resolve(options.home);
-  const classpath = [path.join(runtimeDir, "build/classes"), readFileSync(path.join(runtimeDir, "classpath.txt"), "utf8").trim()].join(path.delimiter);
+  const classpath = [
+    path.join(runtimeDir, "build/classes"),
+    readFileSync(path.join(runtimeDir, "classpath.txt"), "utf8").trim(),
+  ].join(path.delimiter);
   // --verbose: on failure the importer then prints the cause chain, whose last line names the bad row.
-  const args = [`-Xmx${options.heap}`, "-XX:+UseG1GC", "-Dfile.encoding=UTF-8", "-cp", classpath, bulkImportClass, "--home", home, "--", "--verbose", ...options.args];
+  const args = [
+    `-Xmx${options.heap}`,
+    "-XX:+UseG1GC",
+    "-Dfile.encoding=UTF-8",
+    "-cp",
+    classpath,
+    bulkImportClass,
+    "--home",
+    home,
+    "--",
+    "--verbose",
+    ...options.args,
+  ];
   const child = spawn(javaCommand(options.javaHome), args, { stdio: ["ignore", "pipe", "pipe"] });
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -332,9 +351,13 @@ function parseImporterDuration(text: string): number {
 
 /** The deepest cause the importer printed ("… referring to missing node p-9"), else its first complaint. */
 function explainImportFailure(stderr: readonly string[], stdout: readonly string[]): string {
-  const causes = stderr.filter((l) => l.startsWith("Caused by: ")).map((l) => l.replace(/^Caused by: (?:[\w.$]+(?:Exception|Error): )*/, ""));
+  const causes = stderr
+    .filter((l) => l.startsWith("Caused by: "))
+    .map((l) => l.replace(/^Caused by: (?:[\w.$]+(?:Exception|Error): )*/, ""));
   const deepest = causes.at(-1)?.trim();
   if (deepest) return deepest;
-  const complaint = [...stderr, ...stdout].find((l) => /error|failed|locked|in use|exception/i.test(l) && !l.startsWith("WARNING: heap size") && !l.startsWith("\tat "));
+  const complaint = [...stderr, ...stdout].find(
+    (l) => /error|failed|locked|in use|exception/i.test(l) && !l.startsWith("WARNING: heap size") && !l.startsWith("\tat "),
+  );
   return (complaint ?? stderr.find((l) => l.trim() !== "") ?? "no output").trim().slice(0, 400);
 }

@@ -15,7 +15,12 @@ export function checkArgumentText(args: Record<string, unknown>): void {
     if (typeof value === "string") {
       if (controlCharacters.test(value)) {
         const field = [...path].reverse().find((p) => !/^\d+$/.test(p)) ?? "input";
-        problems.push({ code: ErrorCode.BAD_USER_INPUT, message: `${field}: Contains control characters.`, field, argumentPath: path.join(".") });
+        problems.push({
+          code: ErrorCode.BAD_USER_INPUT,
+          message: `${field}: Contains control characters.`,
+          field,
+          argumentPath: path.join("."),
+        });
       }
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => visit(item, [...path, String(i)]));

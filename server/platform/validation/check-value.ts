@@ -8,7 +8,8 @@ import { MAX_ID_LENGTH, type FieldRule } from "./input-rules.js";
 // Control characters other than tab, line feed and carriage return; never part of real text.
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const lineBreaks = /[\r\n\u2028\u2029]/;
-const emailPattern = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const emailPattern =
+  /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const phonePattern = /^\+?[0-9][0-9 ()./-]{5,28}[0-9]$/;
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 
@@ -33,7 +34,9 @@ export function checkString(value: string, rule: FieldRule): string | undefined 
     case "url":
       try {
         const url = new URL(value);
-        return (url.protocol === "https:" || url.protocol === "http:") && value.length <= 500 ? undefined : "Must be an http(s) address.";
+        return (url.protocol === "https:" || url.protocol === "http:") && value.length <= 500
+          ? undefined
+          : "Must be an http(s) address.";
       } catch {
         return "Must be an http(s) address.";
       }
@@ -54,7 +57,8 @@ export function checkNumber(value: number, rule: FieldRule): string | undefined 
     return value < rule.min || value > rule.max ? `Must be between ${rule.min} and ${rule.max}.` : undefined;
   }
   if (rule.kind === "float") {
-    if (rule.minExclusive !== undefined && value <= rule.minExclusive) return `Must be above ${rule.minExclusive} and at most ${rule.max}.`;
+    if (rule.minExclusive !== undefined && value <= rule.minExclusive)
+      return `Must be above ${rule.minExclusive} and at most ${rule.max}.`;
     if (rule.min !== undefined && value < rule.min) return `Must be at least ${rule.min}.`;
     if (value > rule.max) return `Must be at most ${rule.max}.`;
   }

@@ -32,7 +32,12 @@ export const fieldRules: Record<string, Record<string, FieldRule>> = {
   TeachingPeriod: { academicYear: { kind: "academicYear" } },
   Course: { studyYear: { kind: "int", min: 1, max: 8 }, themes: labels },
   Sme: { kvkNumber: { kind: "kvk" }, sector: line(100), city: line(100) },
-  Person: { email: { kind: "email" }, phone: { kind: "phone" }, jobTitle: line(), digestEveryDays: { kind: "int", min: 1, max: 365 } },
+  Person: {
+    email: { kind: "email" },
+    phone: { kind: "phone" },
+    jobTitle: line(),
+    digestEveryDays: { kind: "int", min: 1, max: 365 },
+  },
   Knows: { strength: { kind: "float", minExclusive: 0, max: 1 } },
   Case: { topics: labels },
   CaseEvent: { by: line(MAX_ID_LENGTH) },

@@ -41,7 +41,13 @@ export function parseDateTime(text: string): Parsed<string> {
   const date = parseDate(s);
   if (date.ok) return ok(`${date.value}T00:00:00Z`);
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.exec(s);
-  if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) {
+  if (
+    !m ||
+    !isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ||
+    Number(m[4]) > 23 ||
+    Number(m[5]) > 59 ||
+    Number(m[6] ?? 0) > 59
+  ) {
     return fail(`"${s}" is not a date-time (use 2025-09-01T10:30:00Z or a date)`);
   }
   return ok(s);
@@ -72,7 +78,10 @@ export function parseBoolean(text: string): Parsed<boolean> {
 
 /** One of an enumeration's values, case-insensitive; spaces and hyphens read as underscores. */
 export function parseEnum<T extends string>(values: readonly T[], text: string): Parsed<T> {
-  const s = text.trim().toUpperCase().replace(/[\s-]+/g, "_");
+  const s = text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "_");
   const found = values.find((v) => v === s);
   return found ? ok(found) : fail(`"${text.trim()}" is not one of ${values.join(", ")}`);
 }

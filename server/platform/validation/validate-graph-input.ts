@@ -41,7 +41,13 @@ interface WalkState {
 
 const typeSuffix = /^(\w+?)(CreateInput|UpdateInput)$/;
 
-function problem(state: WalkState, message: string, field: string, path: string[], code: InputProblem["code"] = ErrorCode.BAD_USER_INPUT): void {
+function problem(
+  state: WalkState,
+  message: string,
+  field: string,
+  path: string[],
+  code: InputProblem["code"] = ErrorCode.BAD_USER_INPUT,
+): void {
   state.problems.push({ code, message: `${field}: ${message}`, field, argumentPath: path.join(".") });
 }
 
@@ -54,7 +60,14 @@ function isDomainType(state: WalkState, name: string): boolean {
 }
 
 /** Checks a scalar (or list of scalars) value of a domain field against its rule. */
-function checkField(state: WalkState, owner: string, field: string, type: GraphQLInputType, value: unknown, path: string[]): void {
+function checkField(
+  state: WalkState,
+  owner: string,
+  field: string,
+  type: GraphQLInputType,
+  value: unknown,
+  path: string[],
+): void {
   if (value === null || value === undefined) return;
   const named = namedType(type);
   if (isEnum(named)) return; // GraphQL itself refuses unknown enum values
@@ -94,7 +107,13 @@ function dateRules(owner: string): Array<{ start: string; end: string; message: 
   return dateOrder[owner] ?? [];
 }
 
-function walkCreate(state: WalkState, owner: string, type: GraphQLInputType, value: Record<string, unknown>, path: string[]): void {
+function walkCreate(
+  state: WalkState,
+  owner: string,
+  type: GraphQLInputType,
+  value: Record<string, unknown>,
+  path: string[],
+): void {
   const object = unwrap(type);
   if (!isInputObject(object)) return;
   const fields = object.getFields();
@@ -187,18 +206,31 @@ function collectPinned(state: WalkState, label: string, where: unknown, path: st
   }
 }
 
-function walk(state: WalkState, type: GraphQLInputType, value: unknown, path: string[], options: { rootUpdateLabel?: string }): void {
+function walk(
+  state: WalkState,
+  type: GraphQLInputType,
+  value: unknown,
+  path: string[],
+  options: { rootUpdateLabel?: string },
+): void {
   if (value === null || value === undefined) return;
   const inner = unwrap(type);
   if (isList(inner)) {
-    if (Array.isArray(value)) value.forEach((item, i) => walk(state, inner.ofType as GraphQLInputType, item, [...path, String(i)], options));
+    if (Array.isArray(value))
+      value.forEach((item, i) => walk(state, inner.ofType as GraphQLInputType, item, [...path, String(i)], options));
     else walk(state, inner.ofType as GraphQLInputType, value, path, options);
     return;
   }
   if (isScalar(inner) || isEnum(inner)) {
     if (typeof value === "string") {
       const wrong = inner.name === "ID" ? checkId(value) : checkAnyString(value, MAX_TEXT);
-      if (wrong) problem(state, wrong, path.at(-1) === "eq" || path.at(-1) === "in" ? (path.at(-2) ?? "id") : (path.at(-1) ?? "value"), path);
+      if (wrong)
+        problem(
+          state,
+          wrong,
+          path.at(-1) === "eq" || path.at(-1) === "in" ? (path.at(-2) ?? "id") : (path.at(-1) ?? "value"),
+          path,
+        );
     }
     return;
   }
@@ -234,7 +266,12 @@ async function checkPinnedIds(db: Database, state: WalkState): Promise<void> {
     const found = new Set((rows[0]?.found as string[] | undefined) ?? []);
     for (const pin of pins) {
       if (!found.has(pin.id)) {
-        state.problems.push({ code: ErrorCode.NOT_FOUND, message: `id: no ${label} with id "${pin.id.slice(0, 80)}".`, field: "id", argumentPath: pin.path });
+        state.problems.push({
+          code: ErrorCode.NOT_FOUND,
+          message: `id: no ${label} with id "${pin.id.slice(0, 80)}".`,
+          field: "id",
+          argumentPath: pin.path,
+        });
       }
     }
   }
@@ -250,7 +287,12 @@ async function checkStoredDates(db: Database, state: WalkState, rootPins: Pinned
       if (other === undefined) continue;
       const wrong = check.set === "start" ? other < check.value : check.value < other;
       if (wrong) {
-        state.problems.push({ code: ErrorCode.BAD_USER_INPUT, message: `${check.field}: ${check.message}`, field: check.field, argumentPath: check.path });
+        state.problems.push({
+          code: ErrorCode.BAD_USER_INPUT,
+          message: `${check.field}: ${check.message}`,
+          field: check.field,
+          argumentPath: check.path,
+        });
         break;
       }
     }

@@ -34,7 +34,9 @@ export function casesSuite(getEnv: () => E2eEnvironment): void {
       const title = page.getByRole("textbox", { name: "Titel", exact: true });
       expect(await title.getAttribute("aria-invalid")).toBe("true");
       const describedBy = (await title.getAttribute("aria-describedby")) ?? "";
-      expect(await page.locator(`#${describedBy.split(" ").pop()?.replace(/:/g, "\\:")}`).textContent()).toBe("Geef de vraag een titel.");
+      expect(await page.locator(`#${describedBy.split(" ").pop()?.replace(/:/g, "\\:")}`).textContent()).toBe(
+        "Geef de vraag een titel.",
+      );
       await page.getByText("Een KvK-nummer heeft precies 8 cijfers.").waitFor();
       await page.getByText("Vul de naam van het bedrijf in.").waitFor();
       await page.getByText("Kies minstens één niveau.").waitFor();
@@ -89,7 +91,8 @@ export function casesSuite(getEnv: () => E2eEnvironment): void {
       const first = page.getByTestId("suggestion").first();
       await first.waitFor();
       expect(await first.locator(".factors tbody tr").count()).toBe(6);
-      const course = (await first.locator("h3").first().textContent())?.replace(/(uitstekend|goed|redelijk|zwak)$/, "").trim() ?? "";
+      const course =
+        (await first.locator("h3").first().textContent())?.replace(/(uitstekend|goed|redelijk|zwak)$/, "").trim() ?? "";
       await env.screenshot(page, "case-page");
       await first.getByRole("button", { name: /^Voorstellen aan de docent van/ }).click();
       const dialog = page.getByRole("dialog");
@@ -121,7 +124,9 @@ export function casesSuite(getEnv: () => E2eEnvironment): void {
          RETURN c.status AS status, s.status AS sprint, course.name AS course, collect(e.to) AS events`,
         { id: caseId },
       );
-      expect(graph).toEqual([{ status: "MATCHED", sprint: "PLANNED", course, events: ["INTAKE", "QUALIFIED", "PROPOSED", "MATCHED"] }]);
+      expect(graph).toEqual([
+        { status: "MATCHED", sprint: "PLANNED", course, events: ["INTAKE", "QUALIFIED", "PROPOSED", "MATCHED"] },
+      ]);
 
       // 6. The board shows it in the MATCHED column, and every count matches the API's.
       await page.getByRole("link", { name: "Casussen", exact: true }).first().click();
@@ -160,9 +165,14 @@ export function casesSuite(getEnv: () => E2eEnvironment): void {
       await dialog.getByLabel("Reden").selectOption("WITHDRAWN");
       await dialog.getByRole("button", { name: "Sluiten", exact: true }).click();
       await page.getByText(`‘${title}’ is gesloten.`).waitFor();
-      await expect.poll(() => page.getByTestId("count-CLOSED").textContent(), { timeout: 15_000 }).toBe(String((countsBefore.CLOSED ?? 0) + 1));
+      await expect
+        .poll(() => page.getByTestId("count-CLOSED").textContent(), { timeout: 15_000 })
+        .toBe(String((countsBefore.CLOSED ?? 0) + 1));
       expect(await page.getByTestId("count-INTAKE").textContent()).toBe(String((countsBefore.INTAKE ?? 0) - 1));
-      const rows = await env.db.read("MATCH (c:Case {title: $title})-[:HAD_EVENT]->(e:CaseEvent {to: 'CLOSED'}) RETURN c.status AS status, e.reason AS reason", { title });
+      const rows = await env.db.read(
+        "MATCH (c:Case {title: $title})-[:HAD_EVENT]->(e:CaseEvent {to: 'CLOSED'}) RETURN c.status AS status, e.reason AS reason",
+        { title },
+      );
       expect(rows).toEqual([{ status: "CLOSED", reason: "WITHDRAWN" }]);
       await context.close();
     });

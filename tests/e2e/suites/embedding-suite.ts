@@ -43,7 +43,13 @@ export function embeddingSuite(getEnv: () => E2eEnvironment): void {
         const shown = await table.locator("tbody tr").evaluateAll((rows) =>
           rows.map((row) => {
             const cell = (id: string) => row.querySelector(`[data-testid="${id}"]`)?.textContent ?? "";
-            return [row.querySelector("a")?.textContent ?? "", cell("cell-level").split(" · ")[0], cell("cell-threads"), cell("cell-spof"), cell("cell-sprints")].join("|");
+            return [
+              row.querySelector("a")?.textContent ?? "",
+              cell("cell-level").split(" · ")[0],
+              cell("cell-threads"),
+              cell("cell-spof"),
+              cell("cell-sprints"),
+            ].join("|");
           }),
         );
         const expected = entries.map((e) => [e.name, e.level, e.threads, e.singlePointsOfFailure, e.activity.sprints].join("|"));
@@ -62,7 +68,12 @@ export function embeddingSuite(getEnv: () => E2eEnvironment): void {
       expect(fragile).toBeDefined();
       if (!fragile) return;
       const detail = await env.server.graphql<{
-        embedding: { level: number; threads: number; singlePointsOfFailure: Array<{ person: { name: string } }>; rungs: Array<{ level: number; holds: boolean }> };
+        embedding: {
+          level: number;
+          threads: number;
+          singlePointsOfFailure: Array<{ person: { name: string } }>;
+          rungs: Array<{ level: number; holds: boolean }>;
+        };
         nextBestContacts: Array<{ person: { name: string } }>;
       }>(
         `query ($p: ID) { embedding(programme: $p) { level threads singlePointsOfFailure { person { name } } ... on ProgrammeEmbedding { rungs { level holds } } }
@@ -82,10 +93,12 @@ export function embeddingSuite(getEnv: () => E2eEnvironment): void {
       expect(await page.locator(".ladder li.holds").count()).toBe(api?.embedding.rungs.filter((r) => r.holds).length);
       const spofs = page.getByTestId("spof").locator(".spof");
       expect(await spofs.count()).toBe(api?.embedding.singlePointsOfFailure.length);
-      for (const s of api?.embedding.singlePointsOfFailure ?? []) expect(await page.getByTestId("spof").textContent()).toContain(s.person.name);
+      for (const s of api?.embedding.singlePointsOfFailure ?? [])
+        expect(await page.getByTestId("spof").textContent()).toContain(s.person.name);
       const contacts = page.getByTestId("next-best-contacts").locator(".path-card");
       expect(await contacts.count()).toBe(api?.nextBestContacts.length);
-      for (const [i, c] of (api?.nextBestContacts ?? []).entries()) expect(await contacts.nth(i).textContent()).toContain(c.person.name);
+      for (const [i, c] of (api?.nextBestContacts ?? []).entries())
+        expect(await contacts.nth(i).textContent()).toContain(c.person.name);
       await page.getByTestId("contact-graph").waitFor();
       await env.screenshot(page, "embedding-programme");
       await context.close();

@@ -49,7 +49,11 @@ export function explorerSuite(getEnv: () => E2eEnvironment): void {
       await page.getByRole("button", { name: new RegExp(`^${teacher.name} · persoon`) }).click();
       await page.getByRole("heading", { level: 2, name: teacher.name }).waitFor();
       // Its neighbours are drawn: the node list counts more than the teacher alone.
-      await expect.poll(async () => Number(/\((\d+)\)/.exec((await page.locator(".node-list summary").textContent()) ?? "")?.[1] ?? 0), { timeout: 15_000 }).toBeGreaterThan(1);
+      await expect
+        .poll(async () => Number(/\((\d+)\)/.exec((await page.locator(".node-list summary").textContent()) ?? "")?.[1] ?? 0), {
+          timeout: 15_000,
+        })
+        .toBeGreaterThan(1);
 
       await page.getByRole("button", { name: "Warme paden hierheen" }).click();
       const cards = page.getByTestId("warm-path");
@@ -63,7 +67,11 @@ export function explorerSuite(getEnv: () => E2eEnvironment): void {
       expect(await cards.first().getAttribute("aria-current")).toBe("true");
       await page.locator(".node-list summary").click();
       for (const step of teacher.paths[0]?.steps ?? []) {
-        await page.locator(".node-list").getByRole("button", { name: new RegExp(`^${step.person.name}`) }).first().waitFor();
+        await page
+          .locator(".node-list")
+          .getByRole("button", { name: new RegExp(`^${step.person.name}`) })
+          .first()
+          .waitFor();
       }
       // Another path can be shown instead.
       await cards.nth(1).getByRole("button", { name: "Toon in graaf" }).click();
@@ -100,7 +108,9 @@ export function explorerSuite(getEnv: () => E2eEnvironment): void {
       await panel.getByLabel("Max. stappen").selectOption("1");
       await panel.getByLabel("Min. sterkte").fill("0,99");
       await panel.getByRole("button", { name: "Toepassen" }).click();
-      const strict = await env.server.graphql<{ warmPaths: ApiPath[] }>(`{ warmPaths(to: "${chosen.id}", k: 3, maxHops: 1, minStrength: 0.99) { score } }`);
+      const strict = await env.server.graphql<{ warmPaths: ApiPath[] }>(
+        `{ warmPaths(to: "${chosen.id}", k: 3, maxHops: 1, minStrength: 0.99) { score } }`,
+      );
       await expect.poll(() => cards.count(), { timeout: 15_000 }).toBe(strict.data?.warmPaths.length ?? -1);
       if ((strict.data?.warmPaths.length ?? 0) === 0) await panel.getByText("Geen warm pad binnen deze grenzen.").waitFor();
       // A strength outside [0, 1] is refused next to the field.
@@ -116,16 +126,21 @@ export function explorerSuite(getEnv: () => E2eEnvironment): void {
       const summary = page.locator(".node-list summary");
       await expect.poll(async () => (await summary.textContent()) ?? "", { timeout: 15_000 }).toMatch(/\(4\)/);
       await summary.click();
-      const coordinator = await env.db.read("MATCH (p:Person)-[:COORDINATOR_OF]->(:Workspace) RETURN p.name AS name ORDER BY p.name LIMIT 1");
+      const coordinator = await env.db.read(
+        "MATCH (p:Person)-[:COORDINATOR_OF]->(:Workspace) RETURN p.name AS name ORDER BY p.name LIMIT 1",
+      );
       const name = String(coordinator[0]?.name);
-      await page.locator(".node-list").getByRole("button", { name: new RegExp(`^${name}`) }).focus();
+      await page
+        .locator(".node-list")
+        .getByRole("button", { name: new RegExp(`^${name}`) })
+        .focus();
       await page.keyboard.press("Enter");
       await page.getByRole("heading", { level: 2, name }).waitFor();
       const ties = await env.db.read("MATCH (:Person {name: $name})-[:KNOWS]-(o:Person) RETURN count(DISTINCT o) AS n", { name });
       // The coordinator's ties (at most 25, the strongest) are now drawn.
-      await expect.poll(async () => Number(/\((\d+)\)/.exec((await summary.textContent()) ?? "")?.[1] ?? 0), { timeout: 15_000 }).toBeGreaterThanOrEqual(
-        4 + Math.min(25, Number(ties[0]?.n ?? 0)) - 3,
-      );
+      await expect
+        .poll(async () => Number(/\((\d+)\)/.exec((await summary.textContent()) ?? "")?.[1] ?? 0), { timeout: 15_000 })
+        .toBeGreaterThanOrEqual(4 + Math.min(25, Number(ties[0]?.n ?? 0)) - 3);
       await context.close();
     });
   });

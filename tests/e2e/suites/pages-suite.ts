@@ -11,9 +11,9 @@ export function pagesSuite(getEnv: () => E2eEnvironment): void {
 
   describe("outreach and agreements", () => {
     it("lists the mapping table as the API does, and logs a contact that moves a course's status up", async () => {
-      const api = await env.server.graphql<{ mappingTable: Array<{ id: string; kind: string; name: string; status: string; teachers: Array<{ id: string }> }> }>(
-        "{ mappingTable { id kind name status teachers { id } } }",
-      );
+      const api = await env.server.graphql<{
+        mappingTable: Array<{ id: string; kind: string; name: string; status: string; teachers: Array<{ id: string }> }>;
+      }>("{ mappingTable { id kind name status teachers { id } } }");
       const rows = api.data?.mappingTable ?? [];
       const { page, context } = await env.newPage();
       await page.goto("/outreach");
@@ -24,7 +24,10 @@ export function pagesSuite(getEnv: () => E2eEnvironment): void {
       expect(target).toBeDefined();
       if (!target) return;
       await page.getByLabel("Status").selectOption("NOT_APPROACHED");
-      await page.getByRole("button", { name: `Contact vastleggen over ${target.name}` }).first().click();
+      await page
+        .getByRole("button", { name: `Contact vastleggen over ${target.name}` })
+        .first()
+        .click();
       const dialog = page.getByRole("dialog");
       await dialog.getByRole("button", { name: "Vastleggen" }).click();
       await dialog.getByText("Kies wie het contact legde.").waitFor();
@@ -57,7 +60,10 @@ export function pagesSuite(getEnv: () => E2eEnvironment): void {
       const { page, context } = await env.newPage();
       await page.goto("/cases");
       await page.getByTestId("count-INTAKE").waitFor();
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Exporteren (CSV)" }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Exporteren (CSV)" }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe("cases.csv");
       const path = await download.path();
       const file = await readFile(path, "utf8");
@@ -70,9 +76,9 @@ export function pagesSuite(getEnv: () => E2eEnvironment): void {
 
   describe("digests", () => {
     it("lists the digests due, previews the e-mail, and marking one sent records a proposal per case", async () => {
-      const api = await env.server.graphql<{ dueDigests: Array<{ teacherId: string; teacherName: string; subject: string; items: Array<{ caseId: string }> }> }>(
-        "{ dueDigests { teacherId teacherName subject items { caseId } } }",
-      );
+      const api = await env.server.graphql<{
+        dueDigests: Array<{ teacherId: string; teacherName: string; subject: string; items: Array<{ caseId: string }> }>;
+      }>("{ dueDigests { teacherId teacherName subject items { caseId } } }");
       const due = api.data?.dueDigests ?? [];
       expect(due.length).toBeGreaterThan(0);
       const first = due[0];
@@ -107,10 +113,14 @@ export function pagesSuite(getEnv: () => E2eEnvironment): void {
       const { page, context } = await env.newPage();
       await page.goto("/figures");
       await page.getByTestId("stat-matches").waitFor();
-      expect(await page.getByTestId("stat-matches").locator(".stat-value").textContent()).toBe(String(api.data?.matchFigures.total));
+      expect(await page.getByTestId("stat-matches").locator(".stat-value").textContent()).toBe(
+        String(api.data?.matchFigures.total),
+      );
       const median = api.data?.caseDurations.intakeToMatch.medianDays;
       expect(await page.getByTestId("stat-intake-to-match").locator(".stat-value").textContent()).toBe(
-        median === null || median === undefined ? "—" : new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 }).format(median),
+        median === null || median === undefined
+          ? "—"
+          : new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 }).format(median),
       );
       // The funnel's table holds the same numbers as the API.
       const funnel = page.getByTestId("chart-funnel");

@@ -7,7 +7,6 @@ import { LanguageToggle } from "../../../ui/LanguageToggle";
 import { describeError } from "../../../ui/describeError";
 import { loginMutation } from "../graphql/authOperations";
 
-
 /** Shown while nobody is signed in (the API serves only sign-in to anonymous callers). */
 export function LoginPage() {
   const { t } = useTranslation();
@@ -42,11 +41,21 @@ export function LoginPage() {
             <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
           </FormField>
           <FormField label={t("auth.password")} required>
-            <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+            <input
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
           </FormField>
           {errors.length > 0 ? (
             <p className="field-error" role="alert">
-              {errors.some((e) => e.code === "UNAUTHENTICATED") ? t("auth.failed") : errors.some((e) => e.code === "TOO_MANY_REQUESTS") ? t("auth.throttled") : errors[0]?.message}
+              {errors.some((e) => e.code === "UNAUTHENTICATED")
+                ? t("auth.failed")
+                : errors.some((e) => e.code === "TOO_MANY_REQUESTS")
+                  ? t("auth.throttled")
+                  : errors[0]?.message}
             </p>
           ) : null}
           <button type="submit" className="primary" disabled={result.fetching}>

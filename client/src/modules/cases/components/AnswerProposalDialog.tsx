@@ -36,8 +36,12 @@ export function AnswerProposalDialog({
       setMissing(true);
       return;
     }
-    const result = await send({ proposal: proposal.id, answer, reason: reason.trim() || null }, { additionalTypenames: caseChangeTypenames });
-    if (result.data) onDone(t("cases.proposals.answered", { teacher: proposal.teacherName, answer: t(`enums.answer.${answer}`) }));
+    const result = await send(
+      { proposal: proposal.id, answer, reason: reason.trim() || null },
+      { additionalTypenames: caseChangeTypenames },
+    );
+    if (result.data)
+      onDone(t("cases.proposals.answered", { teacher: proposal.teacherName, answer: t(`enums.answer.${answer}`) }));
   }
 
   return (
@@ -48,7 +52,8 @@ export function AnswerProposalDialog({
           <div className="checkbox-row">
             {answers.map((a) => (
               <label key={a}>
-                <input type="radio" name="answer" value={a} checked={answer === a} onChange={() => setAnswer(a)} /> {t(`enums.answer.${a}`)}
+                <input type="radio" name="answer" value={a} checked={answer === a} onChange={() => setAnswer(a)} />{" "}
+                {t(`enums.answer.${a}`)}
               </label>
             ))}
           </div>

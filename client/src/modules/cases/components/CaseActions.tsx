@@ -125,12 +125,27 @@ export function CaseActions({
           {t("cases.actions.noSprint")}
         </p>
       ) : null}
-      {allows("CLOSE") ? <CloseCaseDialog caseId={caseId} title={title} open={dialog === "close"} onClose={() => setDialog(null)} onDone={done} /> : null}
+      {allows("CLOSE") ? (
+        <CloseCaseDialog caseId={caseId} title={title} open={dialog === "close"} onClose={() => setDialog(null)} onDone={done} />
+      ) : null}
       {allows("MATCH") ? (
-        <MatchCaseDialog caseId={caseId} title={title} open={dialog === "match"} onClose={() => setDialog(null)} onDone={done} {...(matchCourses ? { courses: matchCourses } : {})} />
+        <MatchCaseDialog
+          caseId={caseId}
+          title={title}
+          open={dialog === "match"}
+          onClose={() => setDialog(null)}
+          onDone={done}
+          {...(matchCourses ? { courses: matchCourses } : {})}
+        />
       ) : null}
       {sprintId && allows("COMPLETE") ? (
-        <CompleteSprintDialog sprintId={sprintId} title={title} open={dialog === "complete"} onClose={() => setDialog(null)} onDone={done} />
+        <CompleteSprintDialog
+          sprintId={sprintId}
+          title={title}
+          open={dialog === "complete"}
+          onClose={() => setDialog(null)}
+          onDone={done}
+        />
       ) : null}
     </div>
   );

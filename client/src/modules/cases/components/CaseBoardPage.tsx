@@ -31,7 +31,11 @@ export function CaseBoardPage() {
     const value = params.get(key);
     if (value) (filter as Record<string, string>)[key] = value;
   }
-  const [result, refetch] = useQuery({ query: caseBoardQuery, variables: { filter, first: pageSize }, context: caseQueryContext });
+  const [result, refetch] = useQuery({
+    query: caseBoardQuery,
+    variables: { filter, first: pageSize },
+    context: caseQueryContext,
+  });
   const [options] = useQuery({ query: caseBoardOptionsQuery });
   const board = result.data?.caseBoard;
 
@@ -55,7 +59,12 @@ export function CaseBoardPage() {
   return (
     <section className="board-page">
       <PageHeader title={t("board.title")}>
-        <DownloadCsvButton query={exportCasesCsvQuery} field="exportCasesCsv" fileName="cases.csv" label={t("cases.board.exportCsv")} />
+        <DownloadCsvButton
+          query={exportCasesCsvQuery}
+          field="exportCasesCsv"
+          fileName="cases.csv"
+          label={t("cases.board.exportCsv")}
+        />
         <Link className="button-link primary" to="/intake">
           {t("cases.board.newCase")}
         </Link>
@@ -64,7 +73,12 @@ export function CaseBoardPage() {
         <label>
           {t("cases.board.search")}
           <span className="inline-form">
-            <input type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder={t("cases.board.searchPlaceholder")} />
+            <input
+              type="search"
+              value={searchText}
+              onChange={(e) => setSearchText(e.target.value)}
+              placeholder={t("cases.board.searchPlaceholder")}
+            />
             <button type="submit">{t("explorer.search")}</button>
           </span>
         </label>
@@ -143,7 +157,12 @@ export function CaseBoardPage() {
           {message}
         </p>
       ) : null}
-      <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(board)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+      <QueryState
+        fetching={result.fetching}
+        error={result.error}
+        hasData={Boolean(board)}
+        onRetry={() => refetch({ requestPolicy: "network-only" })}
+      >
         {board ? (
           <>
             <p className="muted" aria-live="polite">
@@ -154,9 +173,17 @@ export function CaseBoardPage() {
                 const cards = board.cards.filter((c) => c.status === status);
                 const count = board.columns.find((c) => c.status === status)?.count ?? 0;
                 return (
-                  <section key={status} className={`board-column column-${status}`} aria-labelledby={`column-${status}`} data-testid={`column-${status}`}>
+                  <section
+                    key={status}
+                    className={`board-column column-${status}`}
+                    aria-labelledby={`column-${status}`}
+                    data-testid={`column-${status}`}
+                  >
                     <h2 id={`column-${status}`}>
-                      {t(`enums.caseStatus.${status}`)} <span className="count" data-testid={`count-${status}`}>{count}</span>
+                      {t(`enums.caseStatus.${status}`)}{" "}
+                      <span className="count" data-testid={`count-${status}`}>
+                        {count}
+                      </span>
                     </h2>
                     {cards.length === 0 ? <p className="muted empty-column">{t("cases.board.empty")}</p> : null}
                     {cards.map((card) => (

@@ -52,7 +52,12 @@ export function CasePage() {
 
   return (
     <section className="case-page">
-      <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(item)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+      <QueryState
+        fetching={result.fetching}
+        error={result.error}
+        hasData={Boolean(item)}
+        onRetry={() => refetch({ requestPolicy: "network-only" })}
+      >
         {item ? (
           <>
             <nav aria-label={t("cases.page.breadcrumb")} className="breadcrumb">
@@ -63,7 +68,13 @@ export function CasePage() {
                 <StatusBadge status={item.status} />
               </span>
             </PageHeader>
-            <CaseActions caseId={item.id} title={item.title} allowedActions={allowedActions} onDone={setMessage} {...(matchCourses.length > 0 ? { matchCourses } : {})} />
+            <CaseActions
+              caseId={item.id}
+              title={item.title}
+              allowedActions={allowedActions}
+              onDone={setMessage}
+              {...(matchCourses.length > 0 ? { matchCourses } : {})}
+            />
             {message ? (
               <p className="success" role="status">
                 {message}

@@ -11,7 +11,19 @@ import { caseChangeTypenames } from "../hooks/caseChangeTypenames";
 const reasons: CaseCloseReason[] = ["WITHDRAWN", "NOT_FEASIBLE", "NO_MATCH"];
 
 /** Closing needs a reason (withdrawn, not feasible, no match) and may carry a note. */
-export function CloseCaseDialog({ caseId, title, open, onClose, onDone }: { caseId: string; title: string; open: boolean; onClose: () => void; onDone: (message: string) => void }) {
+export function CloseCaseDialog({
+  caseId,
+  title,
+  open,
+  onClose,
+  onDone,
+}: {
+  caseId: string;
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState<CaseCloseReason | "">("");
   const [note, setNote] = useState("");

@@ -9,7 +9,19 @@ import { completeSprintMutation } from "../graphql/caseWorkflowMutations";
 import { caseChangeTypenames } from "../hooks/caseChangeTypenames";
 
 /** Completing a sprint needs its outcome; the SME's rating (1–5) and both sides' feedback go with it. */
-export function CompleteSprintDialog({ sprintId, title, open, onClose, onDone }: { sprintId: string; title: string; open: boolean; onClose: () => void; onDone: (message: string) => void }) {
+export function CompleteSprintDialog({
+  sprintId,
+  title,
+  open,
+  onClose,
+  onDone,
+}: {
+  sprintId: string;
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState("");
   const [rating, setRating] = useState("");
@@ -19,7 +31,8 @@ export function CompleteSprintDialog({ sprintId, title, open, onClose, onDone }:
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [state, complete] = useMutation(completeSprintMutation);
   const serverErrors = state.error ? describeError(state.error) : [];
-  const fieldError = (field: string) => errors[field] ?? serverErrors.find((e) => e.field === field || e.field === `input.${field}`)?.message;
+  const fieldError = (field: string) =>
+    errors[field] ?? serverErrors.find((e) => e.field === field || e.field === `input.${field}`)?.message;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -66,7 +79,8 @@ export function CompleteSprintDialog({ sprintId, title, open, onClose, onDone }:
           <textarea rows={2} value={teacherFeedback} onChange={(e) => setTeacherFeedback(e.target.value)} />
         </FormField>
         <label className="checkbox">
-          <input type="checkbox" checked={followUp} onChange={(e) => setFollowUp(e.target.checked)} /> {t("cases.sprint.followUp")}
+          <input type="checkbox" checked={followUp} onChange={(e) => setFollowUp(e.target.checked)} />{" "}
+          {t("cases.sprint.followUp")}
         </label>
         {state.error && !serverErrors.some((e) => e.field) ? <ErrorMessage error={state.error} /> : null}
         <div className="button-row">

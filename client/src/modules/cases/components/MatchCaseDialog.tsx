@@ -48,7 +48,12 @@ export function MatchCaseDialog({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [proposals] = useQuery({ query: caseProposalsQuery, variables: { case: caseId }, pause: !open || Boolean(courses) });
   const [periods] = useQuery({ query: coursePeriodsQuery, variables: { course }, pause: !open || !course });
-  const [capacity] = useQuery({ query: courseCapacityQuery, variables: { course, period }, pause: !open || !course || !period, requestPolicy: "network-only" });
+  const [capacity] = useQuery({
+    query: courseCapacityQuery,
+    variables: { course, period },
+    pause: !open || !course || !period,
+    requestPolicy: "network-only",
+  });
   const [state, match] = useMutation(matchCaseMutation);
 
   useEffect(() => {
@@ -64,7 +69,10 @@ export function MatchCaseDialog({
     [...(proposals.data?.caseProposals ?? [])]
       .sort((a, b) => Number(b.answer === "INTERESTED") - Number(a.answer === "INTERESTED"))
       .filter((p, i, all) => p.courseId && all.findIndex((q) => q.courseId === p.courseId) === i)
-      .map((p) => ({ id: p.courseId as string, name: `${p.courseName ?? ""} · ${p.teacherName}${p.answer ? ` (${t(`enums.answer.${p.answer}`)})` : ""}` }));
+      .map((p) => ({
+        id: p.courseId as string,
+        name: `${p.courseName ?? ""} · ${p.teacherName}${p.answer ? ` (${t(`enums.answer.${p.answer}`)})` : ""}`,
+      }));
 
   const serverErrors = state.error ? describeError(state.error) : [];
   const fieldError = (field: string) => errors[field] ?? serverErrors.find((e) => e.field === field)?.message;
@@ -80,7 +88,14 @@ export function MatchCaseDialog({
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const answer = await match({ case: caseId, course, period, teamSize: size }, { additionalTypenames: caseChangeTypenames });
-    if (answer.data) onDone(t("cases.match.done", { title, course: answer.data.matchCase.courseName ?? "", period: answer.data.matchCase.periodName ?? "" }));
+    if (answer.data)
+      onDone(
+        t("cases.match.done", {
+          title,
+          course: answer.data.matchCase.courseName ?? "",
+          period: answer.data.matchCase.periodName ?? "",
+        }),
+      );
   }
 
   return (
@@ -106,11 +121,13 @@ export function MatchCaseDialog({
           <select value={period} onChange={(e) => setPeriod(e.target.value)} disabled={!course}>
             <option value="">{t("outreach.choose")}</option>
             {/* Periods already over cannot take a new sprint. */}
-            {(periods.data?.courses[0]?.teachingPeriods ?? []).filter((p) => p.endDate >= todayIso()).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} {p.academicYear} ({f.date(p.startDate)} – {f.date(p.endDate)})
-              </option>
-            ))}
+            {(periods.data?.courses[0]?.teachingPeriods ?? [])
+              .filter((p) => p.endDate >= todayIso())
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} {p.academicYear} ({f.date(p.startDate)} – {f.date(p.endDate)})
+                </option>
+              ))}
           </select>
         </FormField>
         {capacityInfo ? (
@@ -119,13 +136,19 @@ export function MatchCaseDialog({
               ? t("cases.match.noAgreement")
               : capacityInfo.remaining === null || capacityInfo.remaining === undefined
                 ? t("cases.match.noLimit", { used: capacityInfo.used })
-                : t("cases.match.capacity", { used: capacityInfo.used, limit: capacityInfo.casesPerPeriod ?? 0, remaining: capacityInfo.remaining })}
+                : t("cases.match.capacity", {
+                    used: capacityInfo.used,
+                    limit: capacityInfo.casesPerPeriod ?? 0,
+                    remaining: capacityInfo.remaining,
+                  })}
           </p>
         ) : null}
         <FormField label={t("cases.match.teamSize")} error={fieldError("teamSize")}>
           <input type="number" min={1} max={50} value={teamSize} onChange={(e) => setTeamSize(e.target.value)} />
         </FormField>
-        {state.error && !serverErrors.some((e) => e.field === "course" || e.field === "period" || e.field === "teamSize") ? <ErrorMessage error={state.error} /> : null}
+        {state.error && !serverErrors.some((e) => e.field === "course" || e.field === "period" || e.field === "teamSize") ? (
+          <ErrorMessage error={state.error} />
+        ) : null}
         <div className="button-row">
           <button type="submit" className="primary" disabled={state.fetching}>
             {t("cases.match.submit")}

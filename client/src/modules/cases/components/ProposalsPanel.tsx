@@ -17,7 +17,12 @@ export function ProposalsPanel({ caseId, onDone }: { caseId: string; onDone: (me
   return (
     <section className="panel" aria-labelledby="proposals-title">
       <h2 id="proposals-title">{t("cases.proposals.title")}</h2>
-      <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(result.data)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+      <QueryState
+        fetching={result.fetching}
+        error={result.error}
+        hasData={Boolean(result.data)}
+        onRetry={() => refetch({ requestPolicy: "network-only" })}
+      >
         {proposals.length === 0 ? <p className="muted">{t("cases.proposals.none")}</p> : null}
         <ul className="plain-list">
           {proposals.map((p) => (
@@ -36,7 +41,11 @@ export function ProposalsPanel({ caseId, onDone }: { caseId: string; onDone: (me
               </div>
               {p.state === "OPEN" ? (
                 <>
-                  <button type="button" onClick={() => setAnswering(p.id)} aria-label={t("cases.proposals.answerFor", { teacher: p.teacherName })}>
+                  <button
+                    type="button"
+                    onClick={() => setAnswering(p.id)}
+                    aria-label={t("cases.proposals.answerFor", { teacher: p.teacherName })}
+                  >
                     {t("cases.proposals.recordAnswer")}
                   </button>
                   <AnswerProposalDialog

@@ -38,7 +38,10 @@ export function ProposeDialog({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const answer = await propose({ case: caseId, teacher: teacher.id, course: course.id, channel, force }, { additionalTypenames: caseChangeTypenames });
+    const answer = await propose(
+      { case: caseId, teacher: teacher.id, course: course.id, channel, force },
+      { additionalTypenames: caseChangeTypenames },
+    );
     if (answer.data) onDone(t("cases.propose.done", { teacher: teacher.name, course: course.name }));
   }
 

@@ -29,7 +29,10 @@ export function SprintPanel({ sprintId }: { sprintId: string }) {
       setTitleMissing(true);
       return;
     }
-    const answer = await add({ sprint: sprintId, title: title.trim(), due: due || null }, { additionalTypenames: caseChangeTypenames });
+    const answer = await add(
+      { sprint: sprintId, title: title.trim(), due: due || null },
+      { additionalTypenames: caseChangeTypenames },
+    );
     if (answer.data) {
       setTitle("");
       setDue("");
@@ -38,11 +41,17 @@ export function SprintPanel({ sprintId }: { sprintId: string }) {
 
   return (
     <section className="panel" aria-labelledby={`sprint-${sprintId}`} data-testid="sprint">
-      <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(result.data)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+      <QueryState
+        fetching={result.fetching}
+        error={result.error}
+        hasData={Boolean(result.data)}
+        onRetry={() => refetch({ requestPolicy: "network-only" })}
+      >
         {sprint ? (
           <>
             <h2 id={`sprint-${sprintId}`}>
-              {t("cases.sprint.title")} <span className={`badge sprint-${sprint.status}`}>{t(`enums.sprintStatus.${sprint.status}`)}</span>
+              {t("cases.sprint.title")}{" "}
+              <span className={`badge sprint-${sprint.status}`}>{t(`enums.sprintStatus.${sprint.status}`)}</span>
             </h2>
             <dl className="facts">
               <dt>{t("cases.sprint.course")}</dt>
@@ -116,7 +125,12 @@ export function SprintPanel({ sprintId }: { sprintId: string }) {
             </ul>
             {completing.error ? <ErrorMessage error={completing.error} /> : null}
             {open ? (
-              <form className="inline-form milestone-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t("cases.sprint.addMilestone")}>
+              <form
+                className="inline-form milestone-form"
+                onSubmit={(e) => void submit(e)}
+                noValidate
+                aria-label={t("cases.sprint.addMilestone")}
+              >
                 <label className="visually-hidden" htmlFor={`milestone-title-${sprintId}`}>
                   {t("cases.sprint.milestoneTitle")}
                 </label>

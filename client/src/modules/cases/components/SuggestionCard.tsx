@@ -53,7 +53,11 @@ export function SuggestionCard({
             {s.courseName} <VerdictBadge verdict={s.verdict} />
           </h3>
           <p className="muted">
-            {[s.programmeName, s.institutionName, s.courseKind ? t(`enums.courseKind.${s.courseKind}`, { defaultValue: s.courseKind }) : null]
+            {[
+              s.programmeName,
+              s.institutionName,
+              s.courseKind ? t(`enums.courseKind.${s.courseKind}`, { defaultValue: s.courseKind }) : null,
+            ]
               .filter(Boolean)
               .join(" · ")}
           </p>
@@ -77,7 +81,10 @@ export function SuggestionCard({
             <tr key={factor.factor}>
               <th scope="row">{t(`enums.factor.${factor.factor}`)}</th>
               <td className="factor-bar-cell">
-                <span className="factor-bar" title={t("cases.suggestions.factorTitle", { score: f.score(factor.score), weight: f.score(factor.weight) })}>
+                <span
+                  className="factor-bar"
+                  title={t("cases.suggestions.factorTitle", { score: f.score(factor.score), weight: f.score(factor.weight) })}
+                >
                   <span className="factor-weight" style={{ width: `${(factor.weight / maxWeight) * 100}%` }} />
                   <span className="factor-fill" style={{ width: `${(factor.contribution / maxWeight) * 100}%` }} />
                 </span>
@@ -119,12 +126,21 @@ export function SuggestionCard({
       {showPath && s.teacherId ? <TeacherWarmPath teacherId={s.teacherId} /> : null}
       <div className="button-row">
         {canPropose ? (
-          <button type="button" className="primary" onClick={() => setDialog("propose")} aria-label={t("cases.suggestions.proposeFor", { course: s.courseName })}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => setDialog("propose")}
+            aria-label={t("cases.suggestions.proposeFor", { course: s.courseName })}
+          >
             {t("cases.suggestions.propose")}
           </button>
         ) : null}
         {canMatch ? (
-          <button type="button" onClick={() => setDialog("match")} aria-label={t("cases.suggestions.matchFor", { course: s.courseName })}>
+          <button
+            type="button"
+            onClick={() => setDialog("match")}
+            aria-label={t("cases.suggestions.matchFor", { course: s.courseName })}
+          >
             {t("cases.suggestions.match")}
           </button>
         ) : null}

@@ -31,11 +31,24 @@ export function SuggestionsPanel({
       <h2 id="suggestions" tabIndex={-1}>
         {t("cases.suggestions.title")}
       </h2>
-      <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(result.data)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+      <QueryState
+        fetching={result.fetching}
+        error={result.error}
+        hasData={Boolean(result.data)}
+        onRetry={() => refetch({ requestPolicy: "network-only" })}
+      >
         {suggestions.length === 0 ? <p className="muted">{t("cases.suggestions.none")}</p> : null}
         <ol className="card-list">
           {suggestions.map((s, i) => (
-            <SuggestionCard key={s.courseId} caseId={caseId} caseTitle={caseTitle} allowedActions={allowedActions} suggestion={s} rank={i + 1} onDone={onDone} />
+            <SuggestionCard
+              key={s.courseId}
+              caseId={caseId}
+              caseTitle={caseTitle}
+              allowedActions={allowedActions}
+              suggestion={s}
+              rank={i + 1}
+              onDone={onDone}
+            />
           ))}
         </ol>
       </QueryState>

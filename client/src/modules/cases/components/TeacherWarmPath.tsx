@@ -13,7 +13,12 @@ export function TeacherWarmPath({ teacherId }: { teacherId: string }) {
   const path = result.data?.warmPaths[0];
   return (
     <div className="notice teacher-path" data-testid="teacher-warm-path">
-      <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(result.data)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+      <QueryState
+        fetching={result.fetching}
+        error={result.error}
+        hasData={Boolean(result.data)}
+        onRetry={() => refetch({ requestPolicy: "network-only" })}
+      >
         {path ? (
           <>
             <p className="path-explanation">{i18n.language === "en" ? path.explanationEn : path.explanationNl}</p>

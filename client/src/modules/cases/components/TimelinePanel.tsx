@@ -14,7 +14,12 @@ export function TimelinePanel({ caseId }: { caseId: string }) {
   return (
     <section className="panel" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t("cases.timeline.title")}</h2>
-      <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(result.data)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+      <QueryState
+        fetching={result.fetching}
+        error={result.error}
+        hasData={Boolean(result.data)}
+        onRetry={() => refetch({ requestPolicy: "network-only" })}
+      >
         <ol className="timeline" data-testid="timeline">
           {entries.map((e, i) => (
             <li key={`${e.at}-${i}`} className={`timeline-${e.kind}`}>
@@ -35,7 +40,9 @@ export function TimelinePanel({ caseId }: { caseId: string }) {
                     })}
                   </span>
                 )}
-                {e.reason ? <span className="muted"> · {t(`enums.closeReason.${e.reason}`, { defaultValue: e.reason })}</span> : null}
+                {e.reason ? (
+                  <span className="muted"> · {t(`enums.closeReason.${e.reason}`, { defaultValue: e.reason })}</span>
+                ) : null}
                 {e.note ? <span className="muted"> · {e.note}</span> : null}
                 {/* Only a name: an account without a person would show as a bare id. */}
                 {e.byName ? <span className="muted small"> — {e.byName}</span> : null}

@@ -79,7 +79,12 @@ export function DigestsPage() {
           {message}
         </p>
       ) : null}
-      <QueryState fetching={due.fetching} error={due.error} hasData={Boolean(due.data)} onRetry={() => refetchDue({ requestPolicy: "network-only" })}>
+      <QueryState
+        fetching={due.fetching}
+        error={due.error}
+        hasData={Boolean(due.data)}
+        onRetry={() => refetchDue({ requestPolicy: "network-only" })}
+      >
         {list.length === 0 ? (
           <p className="notice">{t("digests.none", { date: f.date(date) })}</p>
         ) : (
@@ -103,7 +108,9 @@ export function DigestsPage() {
                       <strong>{d.teacherName}</strong>
                       <span className="muted small">
                         {t("digests.items", { count: d.items.length })} · {t("digests.every", { days: d.digestEveryDays ?? 0 })}
-                        {d.lastSentOn ? ` · ${t("digests.lastSent", { date: f.date(d.lastSentOn) })}` : ` · ${t("digests.neverSent")}`}
+                        {d.lastSentOn
+                          ? ` · ${t("digests.lastSent", { date: f.date(d.lastSentOn) })}`
+                          : ` · ${t("digests.neverSent")}`}
                       </span>
                     </button>
                   </li>
@@ -112,7 +119,12 @@ export function DigestsPage() {
             </nav>
             <div className="panel digest-preview" aria-live="polite">
               {teacher ? (
-                <QueryState fetching={digest.fetching} error={digest.error} hasData={Boolean(preview)} onRetry={() => refetchDigest({ requestPolicy: "network-only" })}>
+                <QueryState
+                  fetching={digest.fetching}
+                  error={digest.error}
+                  hasData={Boolean(preview)}
+                  onRetry={() => refetchDigest({ requestPolicy: "network-only" })}
+                >
                   {preview ? (
                     <>
                       <div className="digest-head">
@@ -161,12 +173,19 @@ export function DigestsPage() {
                         </p>
                         <pre>{preview.body}</pre>
                       </div>
-                      {excluded.size > 0 ? <p className="notice small">{t("digests.excludedNote", { count: excluded.size })}</p> : null}
+                      {excluded.size > 0 ? (
+                        <p className="notice small">{t("digests.excludedNote", { count: excluded.size })}</p>
+                      ) : null}
                       <div className="button-row">
                         <button type="button" onClick={() => void copy()}>
                           {t("digests.copy")}
                         </button>
-                        <button type="button" className="primary" disabled={sending.fetching || excluded.size === preview.items.length} onClick={() => void send()}>
+                        <button
+                          type="button"
+                          className="primary"
+                          disabled={sending.fetching || excluded.size === preview.items.length}
+                          onClick={() => void send()}
+                        >
                           {t("digests.markSent", { count: preview.items.length - excluded.size })}
                         </button>
                         {copied === "ok" ? <span role="status">{t("digests.copied")}</span> : null}

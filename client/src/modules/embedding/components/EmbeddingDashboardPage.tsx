@@ -71,11 +71,20 @@ export function EmbeddingDashboardPage() {
         </label>
         {ranking?.refreshedAt ? (
           <span className="muted small">
-            {t("embedding.refreshedAt", { date: f.dateTime(ranking.refreshedAt), threshold: f.score(ranking.warmThreshold ?? 0), hops: ranking.maxHops ?? 0 })}
+            {t("embedding.refreshedAt", {
+              date: f.dateTime(ranking.refreshedAt),
+              threshold: f.score(ranking.warmThreshold ?? 0),
+              hops: ranking.maxHops ?? 0,
+            })}
           </span>
         ) : null}
       </div>
-      <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(ranking)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+      <QueryState
+        fetching={result.fetching}
+        error={result.error}
+        hasData={Boolean(ranking)}
+        onRetry={() => refetch({ requestPolicy: "network-only" })}
+      >
         <div className="embedding-grid">
           <figure className="panel chart-card">
             <figcaption>
@@ -84,7 +93,11 @@ export function EmbeddingDashboardPage() {
             </figcaption>
             <div className="chart" aria-hidden="true">
               <ResponsiveContainer width="100%" height={Math.max(220, entries.length * 26 + 40)}>
-                <BarChart data={entries.map((e) => ({ name: e.name, level: e.level, threads: e.threads, rag: e.colour }))} layout="vertical" margin={{ left: 10, right: 20 }}>
+                <BarChart
+                  data={entries.map((e) => ({ name: e.name, level: e.level, threads: e.threads, rag: e.colour }))}
+                  layout="vertical"
+                  margin={{ left: 10, right: 20 }}
+                >
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                   <XAxis type="number" domain={[0, 5]} ticks={[0, 1, 2, 3, 4, 5]} fontSize={12} />
                   <YAxis type="category" dataKey="name" width={170} fontSize={10} interval={0} />
@@ -120,11 +133,28 @@ export function EmbeddingDashboardPage() {
                 rowKey={(e) => e.id}
                 initialSort={{ key: "level", descending: true }}
                 columns={[
-                  { key: "name", header: t("embedding.columns.name"), render: (e) => <Link to={detailPath(e)}>{e.name}</Link>, sortValue: (e) => e.name },
+                  {
+                    key: "name",
+                    header: t("embedding.columns.name"),
+                    render: (e) => <Link to={detailPath(e)}>{e.name}</Link>,
+                    sortValue: (e) => e.name,
+                  },
                   ...(kind === "PROGRAMME"
-                    ? [{ key: "institution", header: t("embedding.columns.institution"), render: (e: Entry) => e.institutionName ?? "—", sortValue: (e: Entry) => e.institutionName ?? "" }]
+                    ? [
+                        {
+                          key: "institution",
+                          header: t("embedding.columns.institution"),
+                          render: (e: Entry) => e.institutionName ?? "—",
+                          sortValue: (e: Entry) => e.institutionName ?? "",
+                        },
+                      ]
                     : []),
-                  { key: "rag", header: t("embedding.columns.rag"), render: (e) => <RagBadge rag={e.colour} />, sortValue: (e) => ({ RED: 0, AMBER: 1, GREEN: 2 })[e.colour] },
+                  {
+                    key: "rag",
+                    header: t("embedding.columns.rag"),
+                    render: (e) => <RagBadge rag={e.colour} />,
+                    sortValue: (e) => ({ RED: 0, AMBER: 1, GREEN: 2 })[e.colour],
+                  },
                   {
                     key: "level",
                     header: t("embedding.columns.level"),
@@ -136,18 +166,55 @@ export function EmbeddingDashboardPage() {
                     sortValue: (e) => e.level * 100 + e.threads,
                     numeric: true,
                   },
-                  { key: "threads", header: t("embedding.columns.threads"), render: (e) => <span data-testid="cell-threads">{e.threads}</span>, sortValue: (e) => e.threads, numeric: true },
-                  { key: "spof", header: t("embedding.columns.spof"), render: (e) => <span data-testid="cell-spof">{e.singlePointsOfFailure}</span>, sortValue: (e) => e.singlePointsOfFailure, numeric: true },
-                  { key: "reach", header: t("embedding.columns.reach"), render: (e) => `${e.reachedRoleHolders} / ${e.roleHolders}`, sortValue: (e) => (e.roleHolders ? e.reachedRoleHolders / e.roleHolders : 0), numeric: true },
-                  { key: "sprints", header: t("embedding.columns.sprints"), render: (e) => <span data-testid="cell-sprints">{e.activity.sprints}</span>, sortValue: (e) => e.activity.sprints, numeric: true },
-                  { key: "agreements", header: t("embedding.columns.agreements"), render: (e) => e.activity.agreements, sortValue: (e) => e.activity.agreements, numeric: true },
-                  { key: "proposals", header: t("embedding.columns.proposals"), render: (e) => e.activity.openProposals, sortValue: (e) => e.activity.openProposals, numeric: true },
+                  {
+                    key: "threads",
+                    header: t("embedding.columns.threads"),
+                    render: (e) => <span data-testid="cell-threads">{e.threads}</span>,
+                    sortValue: (e) => e.threads,
+                    numeric: true,
+                  },
+                  {
+                    key: "spof",
+                    header: t("embedding.columns.spof"),
+                    render: (e) => <span data-testid="cell-spof">{e.singlePointsOfFailure}</span>,
+                    sortValue: (e) => e.singlePointsOfFailure,
+                    numeric: true,
+                  },
+                  {
+                    key: "reach",
+                    header: t("embedding.columns.reach"),
+                    render: (e) => `${e.reachedRoleHolders} / ${e.roleHolders}`,
+                    sortValue: (e) => (e.roleHolders ? e.reachedRoleHolders / e.roleHolders : 0),
+                    numeric: true,
+                  },
+                  {
+                    key: "sprints",
+                    header: t("embedding.columns.sprints"),
+                    render: (e) => <span data-testid="cell-sprints">{e.activity.sprints}</span>,
+                    sortValue: (e) => e.activity.sprints,
+                    numeric: true,
+                  },
+                  {
+                    key: "agreements",
+                    header: t("embedding.columns.agreements"),
+                    render: (e) => e.activity.agreements,
+                    sortValue: (e) => e.activity.agreements,
+                    numeric: true,
+                  },
+                  {
+                    key: "proposals",
+                    header: t("embedding.columns.proposals"),
+                    render: (e) => e.activity.openProposals,
+                    sortValue: (e) => e.activity.openProposals,
+                    numeric: true,
+                  },
                   {
                     key: "trend",
                     header: t("embedding.columns.trend"),
                     render: (e) => (
                       <span title={t("embedding.trendTitle", { before: e.activityYearEarlier.sprints, now: e.activity.sprints })}>
-                        {e.trendChange > 0 ? "▲" : e.trendChange < 0 ? "▼" : "▬"} {e.trendChange > 0 ? `+${e.trendChange}` : e.trendChange}
+                        {e.trendChange > 0 ? "▲" : e.trendChange < 0 ? "▼" : "▬"}{" "}
+                        {e.trendChange > 0 ? `+${e.trendChange}` : e.trendChange}
                       </span>
                     ),
                     sortValue: (e) => e.trendChange,

@@ -37,7 +37,12 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
       <nav aria-label={t("cases.page.breadcrumb")} className="breadcrumb">
         <Link to="/embedding">{t("embedding.title")}</Link> <span aria-hidden="true">›</span> <span>{e?.name ?? "…"}</span>
       </nav>
-      <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(e)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+      <QueryState
+        fetching={result.fetching}
+        error={result.error}
+        hasData={Boolean(e)}
+        onRetry={() => refetch({ requestPolicy: "network-only" })}
+      >
         {e ? (
           <>
             <PageHeader title={e.name}>
@@ -49,8 +54,10 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
                   <Link to={`/embedding/institutions/${e.institutionId ?? ""}`}>{e.institutionName}</Link> ·{" "}
                 </>
               ) : null}
-              <strong data-testid="detail-level">{t("embedding.detail.level", { level: e.level, name: en ? e.levelNameEn : e.levelNameNl })}</strong> ·{" "}
-              <span data-testid="detail-threads">{t("embedding.detail.threads", { count: e.threads })}</span> ·{" "}
+              <strong data-testid="detail-level">
+                {t("embedding.detail.level", { level: e.level, name: en ? e.levelNameEn : e.levelNameNl })}
+              </strong>{" "}
+              · <span data-testid="detail-threads">{t("embedding.detail.threads", { count: e.threads })}</span> ·{" "}
               {t("embedding.detail.reach", { reached: e.reachedRoleHolders, total: e.roleHolders })}
             </p>
             {institution ? (
@@ -64,20 +71,27 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
                   <section className="panel" aria-labelledby="ladder-title">
                     <h2 id="ladder-title">{t("embedding.detail.ladder")}</h2>
                     <ol className="ladder" reversed>
-                      {[...programme.rungs].sort((a, b) => b.level - a.level).map((rung) => (
-                        <li key={rung.level} className={`${rung.holds ? "holds" : "fails"}${rung.level === e.level ? " current" : ""}`}>
-                          <span className="rung-mark" aria-hidden="true">
-                            {rung.holds ? "✔" : "✗"}
-                          </span>
-                          <span className="visually-hidden">{rung.holds ? t("embedding.detail.holds") : t("embedding.detail.fails")}</span>
-                          <div>
-                            <strong>
-                              {rung.level} · {en ? rung.nameEn : rung.nameNl}
-                            </strong>
-                            <p className="muted small">{en ? rung.reasonEn : rung.reasonNl}</p>
-                          </div>
-                        </li>
-                      ))}
+                      {[...programme.rungs]
+                        .sort((a, b) => b.level - a.level)
+                        .map((rung) => (
+                          <li
+                            key={rung.level}
+                            className={`${rung.holds ? "holds" : "fails"}${rung.level === e.level ? " current" : ""}`}
+                          >
+                            <span className="rung-mark" aria-hidden="true">
+                              {rung.holds ? "✔" : "✗"}
+                            </span>
+                            <span className="visually-hidden">
+                              {rung.holds ? t("embedding.detail.holds") : t("embedding.detail.fails")}
+                            </span>
+                            <div>
+                              <strong>
+                                {rung.level} · {en ? rung.nameEn : rung.nameNl}
+                              </strong>
+                              <p className="muted small">{en ? rung.reasonEn : rung.reasonNl}</p>
+                            </div>
+                          </li>
+                        ))}
                     </ol>
                   </section>
                 ) : null}
@@ -145,8 +159,18 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
                         <YAxis allowDecimals={false} fontSize={12} />
                         <Tooltip />
                         <Legend />
-                        <Bar dataKey="before" name={t("embedding.detail.yearEarlier")} fill={chartColors.muted} isAnimationActive={false} />
-                        <Bar dataKey="now" name={t("embedding.detail.now", { date: f.date(e.asOf) })} fill={chartColors.primary} isAnimationActive={false} />
+                        <Bar
+                          dataKey="before"
+                          name={t("embedding.detail.yearEarlier")}
+                          fill={chartColors.muted}
+                          isAnimationActive={false}
+                        />
+                        <Bar
+                          dataKey="now"
+                          name={t("embedding.detail.now", { date: f.date(e.asOf) })}
+                          fill={chartColors.primary}
+                          isAnimationActive={false}
+                        />
                       </BarChart>
                     </ResponsiveContainer>
                   </div>
@@ -181,7 +205,8 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
                 <ol className="plain-list thread-list">
                   {e.threadPaths.map((thread, i) => (
                     <li key={i}>
-                      <strong>{t("embedding.detail.thread", { n: i + 1 })}:</strong> {thread.people.map((p) => p.name).join(" → ")}
+                      <strong>{t("embedding.detail.thread", { n: i + 1 })}:</strong>{" "}
+                      {thread.people.map((p) => p.name).join(" → ")}
                     </li>
                   ))}
                 </ol>
@@ -203,7 +228,12 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
                           ) : null}
                         </strong>
                         <span className="badge rag-GREEN">
-                          {t("embedding.detail.gain", { threadsBefore: c.threadsBefore, threadsAfter: c.threadsAfter, levelBefore: c.levelBefore, levelAfter: c.levelAfter })}
+                          {t("embedding.detail.gain", {
+                            threadsBefore: c.threadsBefore,
+                            threadsAfter: c.threadsAfter,
+                            levelBefore: c.levelBefore,
+                            levelAfter: c.levelAfter,
+                          })}
                         </span>
                       </div>
                       <p className="small">{en ? c.reasonEn : c.reasonNl}</p>

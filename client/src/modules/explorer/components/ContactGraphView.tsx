@@ -22,8 +22,14 @@ const nodeStyles: cytoscape.StylesheetJson = [
   },
   { selector: 'node[kind = "person"]', style: { shape: "ellipse", "background-color": "#3b82c4" } },
   { selector: 'node[kind = "coordinator"]', style: { shape: "ellipse", "background-color": "#7c3aed" } },
-  { selector: 'node[kind = "institution"]', style: { shape: "round-rectangle", "background-color": "#1f2933", width: 40, height: 28 } },
-  { selector: 'node[kind = "programme"]', style: { shape: "round-rectangle", "background-color": "#0f766e", width: 34, height: 24 } },
+  {
+    selector: 'node[kind = "institution"]',
+    style: { shape: "round-rectangle", "background-color": "#1f2933", width: 40, height: 28 },
+  },
+  {
+    selector: 'node[kind = "programme"]',
+    style: { shape: "round-rectangle", "background-color": "#0f766e", width: 34, height: 24 },
+  },
   { selector: 'node[kind = "course"]', style: { shape: "diamond", "background-color": "#16a34a", width: 28, height: 28 } },
   { selector: 'node[kind = "workspace"]', style: { shape: "hexagon", "background-color": "#7c3aed", width: 34, height: 30 } },
   { selector: 'node[kind = "partner"], node[kind = "sme"]', style: { shape: "tag", "background-color": "#a16207" } },
@@ -49,7 +55,10 @@ function toElements(graph: ContactGraph, coordinators: Set<string>): ElementDefi
   }
   for (const e of graph.edges.values()) {
     if (!graph.nodes.has(e.source) || !graph.nodes.has(e.target)) continue;
-    elements.push({ group: "edges", data: { id: e.id, source: e.source, target: e.target, kind: e.kind, strength: e.strength ?? 0.5 } });
+    elements.push({
+      group: "edges",
+      data: { id: e.id, source: e.source, target: e.target, kind: e.kind, strength: e.strength ?? 0.5 },
+    });
   }
   return elements;
 }
@@ -121,7 +130,15 @@ export function ContactGraphView({
       for (const e of wanted) instance.getElementById(e.data.id as string).data(e.data);
     });
     instance
-      .layout({ name: "cose", animate: false, randomize: present.size === 0, nodeRepulsion: () => 9000, idealEdgeLength: () => 80, padding: 30, fit: true } as cytoscape.LayoutOptions)
+      .layout({
+        name: "cose",
+        animate: false,
+        randomize: present.size === 0,
+        nodeRepulsion: () => 9000,
+        idealEdgeLength: () => 80,
+        padding: 30,
+        fit: true,
+      } as cytoscape.LayoutOptions)
       .run();
     // A handful of nodes would be fitted at a giant zoom; keep labels at a readable size.
     if (instance.zoom() > 1.2) {
@@ -139,7 +156,8 @@ export function ContactGraphView({
       if (target) instance.getElementById(target).addClass("target");
       if (highlight.nodes.length > 0) {
         if (dimOthers) instance.elements().addClass("dimmed");
-        for (const id of [...highlight.nodes, ...highlight.edges]) instance.getElementById(id).removeClass("dimmed").addClass("on-path");
+        for (const id of [...highlight.nodes, ...highlight.edges])
+          instance.getElementById(id).removeClass("dimmed").addClass("on-path");
         if (target) instance.getElementById(target).removeClass("dimmed");
       }
     });

@@ -95,11 +95,18 @@ export function ExplorerPage() {
               </p>
               <div className="button-row">
                 {expandable.has(selectedNode.kind) ? (
-                  <button type="button" onClick={() => void expand(selectedNode.kind, selectedNode.id)} disabled={pending === selectedNode.id}>
+                  <button
+                    type="button"
+                    onClick={() => void expand(selectedNode.kind, selectedNode.id)}
+                    disabled={pending === selectedNode.id}
+                  >
                     {graph.expanded.has(selectedNode.id) ? t("explorer.refresh") : t("explorer.expand")}
                   </button>
                 ) : null}
-                {selectedNode.kind !== "workspace" && !coordinators.has(selectedNode.id) && selectedNode.kind !== "partner" && selectedNode.kind !== "sme" ? (
+                {selectedNode.kind !== "workspace" &&
+                !coordinators.has(selectedNode.id) &&
+                selectedNode.kind !== "partner" &&
+                selectedNode.kind !== "sme" ? (
                   <button type="button" className="primary" onClick={() => setTarget(selectedNode)}>
                     {t("explorer.setTarget")}
                   </button>
@@ -110,7 +117,11 @@ export function ExplorerPage() {
             <p className="muted">{t("explorer.hint")}</p>
           )}
           {pending ? <Loading label={t("explorer.expanding")} /> : null}
-          {error ? <p className="error-box" role="alert">{t("explorer.expandFailed", { error })}</p> : null}
+          {error ? (
+            <p className="error-box" role="alert">
+              {t("explorer.expandFailed", { error })}
+            </p>
+          ) : null}
           <NodeList graph={graph} selected={selected} onSelect={select} />
         </aside>
         <div className="explorer-main">

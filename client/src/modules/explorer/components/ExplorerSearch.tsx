@@ -31,7 +31,12 @@ export function ExplorerSearch({ onPick }: { onPick: (hit: SearchHit) => void })
   const data = result.data;
   const hits: Array<SearchHit & { detail?: string }> = data
     ? [
-        ...data.people.map((p) => ({ id: p.id, kind: "person" as const, label: p.name, ...(p.jobTitle ? { detail: p.jobTitle } : {}) })),
+        ...data.people.map((p) => ({
+          id: p.id,
+          kind: "person" as const,
+          label: p.name,
+          ...(p.jobTitle ? { detail: p.jobTitle } : {}),
+        })),
         ...data.institutions.map((i) => ({ id: i.id, kind: "institution" as const, label: i.name, detail: i.kind })),
         ...data.programmes.map((p) => ({
           id: p.id,
@@ -39,7 +44,12 @@ export function ExplorerSearch({ onPick }: { onPick: (hit: SearchHit) => void })
           label: p.name,
           detail: p.institution.map((i) => i.shortName ?? i.name).join(", "),
         })),
-        ...data.courses.map((c) => ({ id: c.id, kind: "course" as const, label: c.name, detail: c.programme.map((p) => p.name).join(", ") })),
+        ...data.courses.map((c) => ({
+          id: c.id,
+          kind: "course" as const,
+          label: c.name,
+          detail: c.programme.map((p) => p.name).join(", "),
+        })),
       ]
     : [];
 
@@ -48,12 +58,23 @@ export function ExplorerSearch({ onPick }: { onPick: (hit: SearchHit) => void })
       <form onSubmit={submit} role="search">
         <label htmlFor="explorer-search">{t("explorer.searchLabel")}</label>
         <div className="inline-form">
-          <input id="explorer-search" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t("explorer.searchPlaceholder")} />
+          <input
+            id="explorer-search"
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={t("explorer.searchPlaceholder")}
+          />
           <button type="submit">{t("explorer.search")}</button>
         </div>
       </form>
       {submitted.trim().length >= 2 ? (
-        <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(data)} onRetry={() => retry({ requestPolicy: "network-only" })}>
+        <QueryState
+          fetching={result.fetching}
+          error={result.error}
+          hasData={Boolean(data)}
+          onRetry={() => retry({ requestPolicy: "network-only" })}
+        >
           {hits.length === 0 ? (
             <p className="muted">{t("explorer.noHits")}</p>
           ) : (
@@ -64,7 +85,11 @@ export function ExplorerSearch({ onPick }: { onPick: (hit: SearchHit) => void })
                     <span className={`kind-dot kind-${h.kind}`} aria-hidden="true" />
                     <span>
                       <strong>{h.label}</strong>
-                      <span className="muted"> · {t(`explorer.kind.${h.kind}`)}{h.detail ? ` · ${h.detail}` : ""}</span>
+                      <span className="muted">
+                        {" "}
+                        · {t(`explorer.kind.${h.kind}`)}
+                        {h.detail ? ` · ${h.detail}` : ""}
+                      </span>
                     </span>
                   </button>
                 </li>

@@ -56,7 +56,12 @@ export function WarmPathsPanel({
     const edges: ExplorerEdge[] = [];
     for (const path of result.data.warmPaths) {
       path.steps.forEach((step, i) => {
-        nodes.push({ id: step.person.id, kind: "person", label: step.person.name, ...(step.person.jobTitle ? { detail: step.person.jobTitle } : {}) });
+        nodes.push({
+          id: step.person.id,
+          kind: "person",
+          label: step.person.name,
+          ...(step.person.jobTitle ? { detail: step.person.jobTitle } : {}),
+        });
         const previous = path.steps[i - 1];
         if (previous && step.tie) {
           edges.push({
@@ -75,7 +80,13 @@ export function WarmPathsPanel({
       const last = path.steps[path.steps.length - 1];
       if (last && target.kind !== "person" && last.person.id !== target.id) {
         nodes.push(target);
-        edges.push({ id: `role:${last.person.id}:target:${target.id}`, source: last.person.id, target: target.id, kind: "role", role: "target" });
+        edges.push({
+          id: `role:${last.person.id}:target:${target.id}`,
+          source: last.person.id,
+          target: target.id,
+          kind: "role",
+          role: "target",
+        });
       }
     }
     onPathLoaded(nodes, edges);
@@ -104,7 +115,11 @@ export function WarmPathsPanel({
   return (
     <div className="warm-paths" data-testid="warm-paths">
       <h2>{t("explorer.paths.title")}</h2>
-      {target ? <p>{t("explorer.paths.to", { name: target.label })}</p> : <p className="muted">{t("explorer.paths.pickTarget")}</p>}
+      {target ? (
+        <p>{t("explorer.paths.to", { name: target.label })}</p>
+      ) : (
+        <p className="muted">{t("explorer.paths.pickTarget")}</p>
+      )}
       <form className="path-params" onSubmit={apply} aria-label={t("explorer.paths.params")}>
         <label>
           {t("explorer.paths.k")}
@@ -144,7 +159,12 @@ export function WarmPathsPanel({
         ) : null}
       </form>
       {target ? (
-        <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(result.data)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+        <QueryState
+          fetching={result.fetching}
+          error={result.error}
+          hasData={Boolean(result.data)}
+          onRetry={() => refetch({ requestPolicy: "network-only" })}
+        >
           {paths.length === 0 ? (
             <p className="notice" role="status">
               {t("explorer.paths.none")}
@@ -152,7 +172,12 @@ export function WarmPathsPanel({
           ) : (
             <ol className="path-list" aria-label={t("explorer.paths.list")}>
               {paths.map((path, index) => (
-                <li key={path.steps.map((s) => s.person.id).join(">")} className="path-card" aria-current={index === chosen ? "true" : undefined} data-testid="warm-path">
+                <li
+                  key={path.steps.map((s) => s.person.id).join(">")}
+                  className="path-card"
+                  aria-current={index === chosen ? "true" : undefined}
+                  data-testid="warm-path"
+                >
                   <div className="path-head">
                     <strong>
                       {t("explorer.paths.path", { n: index + 1 })} · {t("explorer.paths.score", { score: f.score(path.score) })} ·{" "}
@@ -169,14 +194,18 @@ export function WarmPathsPanel({
                         {step.tie ? (
                           <span className="muted">
                             ↳ {f.score(step.tie.strength)}
-                            {step.tie.channel ? ` · ${t(`enums.tieChannel.${step.tie.channel}`, { defaultValue: step.tie.channel })}` : ""} ·{" "}
+                            {step.tie.channel
+                              ? ` · ${t(`enums.tieChannel.${step.tie.channel}`, { defaultValue: step.tie.channel })}`
+                              : ""}{" "}
+                            ·{" "}
                           </span>
                         ) : null}
                         <strong>{step.person.name}</strong>
                         {step.person.roles[0] ? (
                           <span className="muted">
                             {" "}
-                            ({i18n.language === "en" ? step.person.roles[0].labelEn : step.person.roles[0].labelNl}, {step.person.roles[0].organisation})
+                            ({i18n.language === "en" ? step.person.roles[0].labelEn : step.person.roles[0].labelNl},{" "}
+                            {step.person.roles[0].organisation})
                           </span>
                         ) : null}
                       </li>

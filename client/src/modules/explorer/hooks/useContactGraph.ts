@@ -57,7 +57,11 @@ export function useContactGraph() {
 
   const merge = useCallback((nodes: ExplorerNode[], edges: ExplorerEdge[], expandedId?: string) => {
     setGraph((previous) => {
-      const next: ContactGraph = { nodes: new Map(previous.nodes), edges: new Map(previous.edges), expanded: new Set(previous.expanded) };
+      const next: ContactGraph = {
+        nodes: new Map(previous.nodes),
+        edges: new Map(previous.edges),
+        expanded: new Set(previous.expanded),
+      };
       for (const n of nodes) {
         const known = next.nodes.get(n.id);
         next.nodes.set(n.id, known ? { ...known, ...n, detail: n.detail ?? known.detail } : n);
@@ -75,7 +79,12 @@ export function useContactGraph() {
       const nodes: ExplorerNode[] = [];
       const edges: ExplorerEdge[] = [];
       const role = (person: { id: string; name: string; jobTitle?: string | null }, name: string, org: ExplorerNode) => {
-        nodes.push({ id: person.id, kind: "person", label: person.name, ...(person.jobTitle ? { detail: person.jobTitle } : {}) });
+        nodes.push({
+          id: person.id,
+          kind: "person",
+          label: person.name,
+          ...(person.jobTitle ? { detail: person.jobTitle } : {}),
+        });
         nodes.push(org);
         edges.push({ id: roleId(person.id, name, org.id), source: person.id, target: org.id, kind: "role", role: name });
       };
@@ -89,7 +98,12 @@ export function useContactGraph() {
           nodes.push({ id: p.id, kind: "person", label: p.name, ...(p.jobTitle ? { detail: p.jobTitle } : {}) });
           for (const edge of p.knowsConnection.edges) {
             const other = edge.node;
-            nodes.push({ id: other.id, kind: "person", label: other.name, ...(other.jobTitle ? { detail: other.jobTitle } : {}) });
+            nodes.push({
+              id: other.id,
+              kind: "person",
+              label: other.name,
+              ...(other.jobTitle ? { detail: other.jobTitle } : {}),
+            });
             edges.push({
               id: tieEdgeId(p.id, other.id),
               source: p.id,

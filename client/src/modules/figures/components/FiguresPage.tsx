@@ -44,7 +44,12 @@ export function FiguresPage() {
           <button type="submit">{t("figures.apply")}</button>
         </form>
       </PageHeader>
-      <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(data)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+      <QueryState
+        fetching={result.fetching}
+        error={result.error}
+        hasData={Boolean(data)}
+        onRetry={() => refetch({ requestPolicy: "network-only" })}
+      >
         {data ? (
           <div className="figures-grid">
             <div className="stat-row wide">
@@ -54,19 +59,25 @@ export function FiguresPage() {
               </div>
               <div className="panel stat" data-testid="stat-intake-to-match">
                 <span className="stat-value">
-                  {data.caseDurations.intakeToMatch.medianDays === null || data.caseDurations.intakeToMatch.medianDays === undefined
+                  {data.caseDurations.intakeToMatch.medianDays === null ||
+                  data.caseDurations.intakeToMatch.medianDays === undefined
                     ? "—"
                     : f.decimal(data.caseDurations.intakeToMatch.medianDays)}
                 </span>
-                <span className="stat-label">{t("figures.intakeToMatch", { count: data.caseDurations.intakeToMatch.cases })}</span>
+                <span className="stat-label">
+                  {t("figures.intakeToMatch", { count: data.caseDurations.intakeToMatch.cases })}
+                </span>
               </div>
               <div className="panel stat" data-testid="stat-match-to-completed">
                 <span className="stat-value">
-                  {data.caseDurations.matchToCompleted.medianDays === null || data.caseDurations.matchToCompleted.medianDays === undefined
+                  {data.caseDurations.matchToCompleted.medianDays === null ||
+                  data.caseDurations.matchToCompleted.medianDays === undefined
                     ? "—"
                     : f.decimal(data.caseDurations.matchToCompleted.medianDays)}
                 </span>
-                <span className="stat-label">{t("figures.matchToCompleted", { count: data.caseDurations.matchToCompleted.cases })}</span>
+                <span className="stat-label">
+                  {t("figures.matchToCompleted", { count: data.caseDurations.matchToCompleted.cases })}
+                </span>
               </div>
             </div>
 
@@ -125,10 +136,22 @@ export function FiguresPage() {
                   rowKey={(r) => r.key}
                   columns={[
                     { key: "label", header: t("figures.month"), render: (r) => r.label, sortValue: (r) => r.key },
-                    { key: "created", header: t("figures.created"), render: (r) => f.integer(r.created), sortValue: (r) => r.created, numeric: true },
+                    {
+                      key: "created",
+                      header: t("figures.created"),
+                      render: (r) => f.integer(r.created),
+                      sortValue: (r) => r.created,
+                      numeric: true,
+                    },
                     { key: "qualified", header: status("QUALIFIED"), render: (r) => f.integer(r.qualified), numeric: true },
                     { key: "proposed", header: status("PROPOSED"), render: (r) => f.integer(r.proposed), numeric: true },
-                    { key: "matched", header: t("figures.matched"), render: (r) => f.integer(r.matched), sortValue: (r) => r.matched, numeric: true },
+                    {
+                      key: "matched",
+                      header: t("figures.matched"),
+                      render: (r) => f.integer(r.matched),
+                      sortValue: (r) => r.matched,
+                      numeric: true,
+                    },
                     { key: "inSprint", header: status("IN_SPRINT"), render: (r) => f.integer(r.inSprint), numeric: true },
                     { key: "completed", header: t("figures.completed"), render: (r) => f.integer(r.completed), numeric: true },
                     { key: "closed", header: status("CLOSED"), render: (r) => f.integer(r.closed), numeric: true },
@@ -162,9 +185,20 @@ export function FiguresPage() {
                   rows={data.matchFigures.byInstitution}
                   rowKey={(r) => r.institutionId}
                   columns={[
-                    { key: "name", header: t("figures.institution"), render: (r) => r.institutionName, sortValue: (r) => r.institutionName },
+                    {
+                      key: "name",
+                      header: t("figures.institution"),
+                      render: (r) => r.institutionName,
+                      sortValue: (r) => r.institutionName,
+                    },
                     { key: "level", header: t("figures.level"), render: (r) => r.level, sortValue: (r) => r.level },
-                    { key: "matches", header: t("figures.matches"), render: (r) => f.integer(r.matches), sortValue: (r) => r.matches, numeric: true },
+                    {
+                      key: "matches",
+                      header: t("figures.matches"),
+                      render: (r) => f.integer(r.matches),
+                      sortValue: (r) => r.matches,
+                      numeric: true,
+                    },
                   ]}
                 />
               }
@@ -204,7 +238,9 @@ export function FiguresPage() {
               title={t("figures.perPeriod")}
               chart={
                 <ResponsiveContainer width="100%" height={240}>
-                  <BarChart data={data.matchFigures.byTeachingPeriod.map((p) => ({ ...p, label: `${p.periodName} ${p.academicYear}` }))}>
+                  <BarChart
+                    data={data.matchFigures.byTeachingPeriod.map((p) => ({ ...p, label: `${p.periodName} ${p.academicYear}` }))}
+                  >
                     <CartesianGrid strokeDasharray="3 3" vertical={false} />
                     <XAxis dataKey="label" fontSize={10} />
                     <YAxis allowDecimals={false} fontSize={12} />
@@ -219,10 +255,26 @@ export function FiguresPage() {
                   rows={data.matchFigures.byTeachingPeriod}
                   rowKey={(r) => r.periodId}
                   columns={[
-                    { key: "period", header: t("figures.period"), render: (r) => `${r.periodName} ${r.academicYear}`, sortValue: (r) => r.startDate },
+                    {
+                      key: "period",
+                      header: t("figures.period"),
+                      render: (r) => `${r.periodName} ${r.academicYear}`,
+                      sortValue: (r) => r.startDate,
+                    },
                     { key: "institution", header: t("figures.institution"), render: (r) => r.institutionName ?? "—" },
-                    { key: "start", header: t("figures.start"), render: (r) => f.date(r.startDate), sortValue: (r) => r.startDate },
-                    { key: "matches", header: t("figures.matches"), render: (r) => f.integer(r.matches), sortValue: (r) => r.matches, numeric: true },
+                    {
+                      key: "start",
+                      header: t("figures.start"),
+                      render: (r) => f.date(r.startDate),
+                      sortValue: (r) => r.startDate,
+                    },
+                    {
+                      key: "matches",
+                      header: t("figures.matches"),
+                      render: (r) => f.integer(r.matches),
+                      sortValue: (r) => r.matches,
+                      numeric: true,
+                    },
                   ]}
                 />
               }
@@ -252,11 +304,41 @@ export function FiguresPage() {
                   rowKey={(r) => r.partnerId}
                   columns={[
                     { key: "name", header: t("figures.partner"), render: (r) => r.partnerName, sortValue: (r) => r.partnerName },
-                    { key: "referred", header: t("figures.referred"), render: (r) => f.integer(r.referredSmes), sortValue: (r) => r.referredSmes, numeric: true },
-                    { key: "cases", header: t("figures.cases"), render: (r) => f.integer(r.cases), sortValue: (r) => r.cases, numeric: true },
-                    { key: "matched", header: t("figures.matched"), render: (r) => f.integer(r.matched), sortValue: (r) => r.matched, numeric: true },
-                    { key: "completed", header: t("figures.completed"), render: (r) => f.integer(r.completed), sortValue: (r) => r.completed, numeric: true },
-                    { key: "matchRate", header: t("figures.matchRate"), render: (r) => f.percent(r.matchRate), sortValue: (r) => r.matchRate ?? -1, numeric: true },
+                    {
+                      key: "referred",
+                      header: t("figures.referred"),
+                      render: (r) => f.integer(r.referredSmes),
+                      sortValue: (r) => r.referredSmes,
+                      numeric: true,
+                    },
+                    {
+                      key: "cases",
+                      header: t("figures.cases"),
+                      render: (r) => f.integer(r.cases),
+                      sortValue: (r) => r.cases,
+                      numeric: true,
+                    },
+                    {
+                      key: "matched",
+                      header: t("figures.matched"),
+                      render: (r) => f.integer(r.matched),
+                      sortValue: (r) => r.matched,
+                      numeric: true,
+                    },
+                    {
+                      key: "completed",
+                      header: t("figures.completed"),
+                      render: (r) => f.integer(r.completed),
+                      sortValue: (r) => r.completed,
+                      numeric: true,
+                    },
+                    {
+                      key: "matchRate",
+                      header: t("figures.matchRate"),
+                      render: (r) => f.percent(r.matchRate),
+                      sortValue: (r) => r.matchRate ?? -1,
+                      numeric: true,
+                    },
                   ]}
                 />
               }
@@ -271,13 +353,43 @@ export function FiguresPage() {
                 initialSort={{ key: "sent", descending: true }}
                 columns={[
                   { key: "name", header: t("figures.teacher"), render: (r) => r.teacherName, sortValue: (r) => r.teacherName },
-                  { key: "sent", header: t("figures.sent"), render: (r) => f.integer(r.sent), sortValue: (r) => r.sent, numeric: true },
-                  { key: "answered", header: t("figures.answered"), render: (r) => f.integer(r.answered), sortValue: (r) => r.answered, numeric: true },
-                  { key: "interested", header: t("figures.interested"), render: (r) => f.integer(r.interested), sortValue: (r) => r.interested, numeric: true },
+                  {
+                    key: "sent",
+                    header: t("figures.sent"),
+                    render: (r) => f.integer(r.sent),
+                    sortValue: (r) => r.sent,
+                    numeric: true,
+                  },
+                  {
+                    key: "answered",
+                    header: t("figures.answered"),
+                    render: (r) => f.integer(r.answered),
+                    sortValue: (r) => r.answered,
+                    numeric: true,
+                  },
+                  {
+                    key: "interested",
+                    header: t("figures.interested"),
+                    render: (r) => f.integer(r.interested),
+                    sortValue: (r) => r.interested,
+                    numeric: true,
+                  },
                   { key: "open", header: t("figures.open"), render: (r) => f.integer(r.open), numeric: true },
                   { key: "expired", header: t("figures.expired"), render: (r) => f.integer(r.expired), numeric: true },
-                  { key: "responseRate", header: t("figures.responseRate"), render: (r) => f.percent(r.responseRate), sortValue: (r) => r.responseRate, numeric: true },
-                  { key: "interestRate", header: t("figures.interestRate"), render: (r) => f.percent(r.interestRate), sortValue: (r) => r.interestRate, numeric: true },
+                  {
+                    key: "responseRate",
+                    header: t("figures.responseRate"),
+                    render: (r) => f.percent(r.responseRate),
+                    sortValue: (r) => r.responseRate,
+                    numeric: true,
+                  },
+                  {
+                    key: "interestRate",
+                    header: t("figures.interestRate"),
+                    render: (r) => f.percent(r.interestRate),
+                    sortValue: (r) => r.interestRate,
+                    numeric: true,
+                  },
                 ]}
               />
             </section>

@@ -70,7 +70,12 @@ export function IntakePage() {
   const coordinators = options.data?.workspaces.flatMap((w) => w.coordinators) ?? [];
   const unplacedError = result.error && !describeError(result.error).some((e) => e.field && serverFieldToFormField[e.field]);
 
-  const text = (key: keyof IntakeFormValues, label: string, control: ReactElement | null = null, opts: { required?: boolean; hint?: string; type?: string } = {}) => (
+  const text = (
+    key: keyof IntakeFormValues,
+    label: string,
+    control: ReactElement | null = null,
+    opts: { required?: boolean; hint?: string; type?: string } = {},
+  ) => (
     <FormField label={label} error={errorFor(key)} hint={opts.hint} required={opts.required ?? false}>
       {control ?? (
         <input
@@ -105,7 +110,11 @@ export function IntakePage() {
             </div>
             {text("topics", t("intake.fields.topics"), null, { hint: t("intake.hints.topics") })}
             <FormField label={t("intake.fields.effort")} error={errorFor("effort")}>
-              <select name="effort" value={values.effort} onChange={(e) => set("effort", e.target.value as IntakeFormValues["effort"])}>
+              <select
+                name="effort"
+                value={values.effort}
+                onChange={(e) => set("effort", e.target.value as IntakeFormValues["effort"])}
+              >
                 <option value="">{t("common.none")}</option>
                 {(["SMALL", "SPRINT", "SEMESTER"] as const).map((e) => (
                   <option key={e} value={e}>
@@ -115,7 +124,10 @@ export function IntakePage() {
               </select>
             </FormField>
             <div className="wide">
-              <fieldset className={`levels${errorFor("wantedLevels") ? " field-invalid" : ""}`} aria-describedby={errorFor("wantedLevels") ? "levels-error" : undefined}>
+              <fieldset
+                className={`levels${errorFor("wantedLevels") ? " field-invalid" : ""}`}
+                aria-describedby={errorFor("wantedLevels") ? "levels-error" : undefined}
+              >
                 <legend>
                   {t("intake.fields.wantedLevels")} <span aria-hidden="true">*</span>
                 </legend>
@@ -127,7 +139,10 @@ export function IntakePage() {
                         name={index === 0 ? "wantedLevels" : `wantedLevels-${level}`}
                         checked={values.wantedLevels.includes(level)}
                         onChange={(e) =>
-                          set("wantedLevels", e.target.checked ? [...values.wantedLevels, level] : values.wantedLevels.filter((l) => l !== level))
+                          set(
+                            "wantedLevels",
+                            e.target.checked ? [...values.wantedLevels, level] : values.wantedLevels.filter((l) => l !== level),
+                          )
                         }
                       />
                       {t(`enums.level.${level}`)}

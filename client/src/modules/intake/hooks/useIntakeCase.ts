@@ -19,9 +19,20 @@ export function toIntakeInput(v: IntakeFormValues): CaseIntakeInput {
     earliestStart: v.earliestStart || null,
     deadline: v.deadline || null,
     coordinator: v.coordinator || null,
-    sme: { name: v.smeName.trim(), kvkNumber: orNull(v.kvkNumber), city: orNull(v.city), sector: orNull(v.sector), size: v.size || null },
+    sme: {
+      name: v.smeName.trim(),
+      kvkNumber: orNull(v.kvkNumber),
+      city: orNull(v.city),
+      sector: orNull(v.sector),
+      size: v.size || null,
+    },
     contact: hasContact
-      ? { name: v.contactName.trim(), email: orNull(v.contactEmail), phone: orNull(v.contactPhone), jobTitle: orNull(v.contactJobTitle) }
+      ? {
+          name: v.contactName.trim(),
+          email: orNull(v.contactEmail),
+          phone: orNull(v.contactPhone),
+          jobTitle: orNull(v.contactJobTitle),
+        }
       : null,
     partner: v.partnerId ? { id: v.partnerId } : null,
   };

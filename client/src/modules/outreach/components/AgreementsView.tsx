@@ -12,25 +12,42 @@ export function AgreementsView() {
   const agreements = result.data?.agreements ?? [];
   // Capacity as the server counts it when matching, for the agreements listed.
   const ids = agreements.map((a) => a.id);
-  const [capacityResult, refetchCapacity] = useQuery({ query: agreementCapacityQuery, variables: { agreements: ids }, pause: ids.length === 0 });
+  const [capacityResult, refetchCapacity] = useQuery({
+    query: agreementCapacityQuery,
+    variables: { agreements: ids },
+    pause: ids.length === 0,
+  });
   const capacityOf = new Map((capacityResult.data?.agreementCapacity ?? []).map((c) => [c.agreementId, c.courses]));
   const retry = () => {
     refetch({ requestPolicy: "network-only" });
     refetchCapacity({ requestPolicy: "network-only" });
   };
   return (
-    <QueryState fetching={result.fetching} error={result.error ?? capacityResult.error} hasData={Boolean(result.data)} onRetry={retry}>
+    <QueryState
+      fetching={result.fetching}
+      error={result.error ?? capacityResult.error}
+      hasData={Boolean(result.data)}
+      onRetry={retry}
+    >
       <p className="muted">{t("outreach.agreementCount", { count: agreements.length })}</p>
       <ul className="card-list">
         {agreements.map((a) => {
-          const covers = [...a.institutions.map((i) => i.name), ...a.programmes.map((p) => p.name), ...a.courses.map((c) => c.name)];
+          const covers = [
+            ...a.institutions.map((i) => i.name),
+            ...a.programmes.map((p) => p.name),
+            ...a.courses.map((c) => c.name),
+          ];
           const capacity = capacityOf.get(a.id) ?? [];
           return (
             <li key={a.id} className="panel agreement">
               <div className="agreement-head">
                 <h3>{covers.join(", ") || t("common.none")}</h3>
                 <span className="badge status">{t(`outreach.scope.${a.scope}`)}</span>
-                {a.structural ? <span className="badge rag-GREEN">{t("outreach.structural")}</span> : <span className="badge">{t("outreach.oneOff")}</span>}
+                {a.structural ? (
+                  <span className="badge rag-GREEN">{t("outreach.structural")}</span>
+                ) : (
+                  <span className="badge">{t("outreach.oneOff")}</span>
+                )}
               </div>
               <dl className="facts">
                 <dt>{t("outreach.valid")}</dt>
@@ -88,14 +105,21 @@ export function AgreementsView() {
                           </td>
                           <td>
                             {c.courseName}
-                            {c.governingAgreementId !== a.id ? <span className="muted"> ({t("outreach.governedElsewhere")})</span> : null}
+                            {c.governingAgreementId !== a.id ? (
+                              <span className="muted"> ({t("outreach.governedElsewhere")})</span>
+                            ) : null}
                           </td>
                           <td className="num">
                             {c.used} / {c.casesPerPeriod ?? "∞"}
                           </td>
                           <td>
                             {c.casesPerPeriod ? (
-                              <meter min={0} max={c.casesPerPeriod} value={Math.min(c.used, c.casesPerPeriod)} className={full ? "full" : undefined}>
+                              <meter
+                                min={0}
+                                max={c.casesPerPeriod}
+                                value={Math.min(c.used, c.casesPerPeriod)}
+                                className={full ? "full" : undefined}
+                              >
                                 {c.used} / {c.casesPerPeriod}
                               </meter>
                             ) : null}

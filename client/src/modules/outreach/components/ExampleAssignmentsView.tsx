@@ -57,7 +57,12 @@ export function ExampleAssignmentsView() {
 
   return (
     <div className="two-columns">
-      <QueryState fetching={list.fetching} error={list.error} hasData={Boolean(list.data)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+      <QueryState
+        fetching={list.fetching}
+        error={list.error}
+        hasData={Boolean(list.data)}
+        onRetry={() => refetch({ requestPolicy: "network-only" })}
+      >
         <ul className="card-list">
           {(list.data?.exampleAssignments ?? []).map((e) => (
             <li key={e.id} className="panel">

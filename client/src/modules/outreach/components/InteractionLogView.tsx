@@ -14,7 +14,12 @@ export function InteractionLogView() {
   const f = useFormat();
   const [result, refetch] = useQuery({ query: interactionLogQuery, variables: { limit: 200 }, context: logContext });
   return (
-    <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(result.data)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+    <QueryState
+      fetching={result.fetching}
+      error={result.error}
+      hasData={Boolean(result.data)}
+      onRetry={() => refetch({ requestPolicy: "network-only" })}
+    >
       <SortableTable
         caption={t("outreach.tabs.log")}
         rows={result.data?.interactionLog ?? []}
@@ -23,9 +28,18 @@ export function InteractionLogView() {
           { key: "date", header: t("outreach.fields.date"), render: (r) => f.date(r.date), sortValue: (r) => r.date },
           { key: "by", header: t("outreach.fields.by"), render: (r) => r.by.name, sortValue: (r) => r.by.name },
           { key: "with", header: t("outreach.fields.with"), render: (r) => r.with.name, sortValue: (r) => r.with.name },
-          { key: "channel", header: t("outreach.fields.channel"), render: (r) => t(`enums.channel.${r.channel}`), sortValue: (r) => r.channel },
+          {
+            key: "channel",
+            header: t("outreach.fields.channel"),
+            render: (r) => t(`enums.channel.${r.channel}`),
+            sortValue: (r) => r.channel,
+          },
           { key: "result", header: t("outreach.fields.result"), render: (r) => (r.result ? t(`enums.result.${r.result}`) : "—") },
-          { key: "about", header: t("outreach.columns.about"), render: (r) => r.aboutCourse?.name ?? r.aboutProgramme?.name ?? "—" },
+          {
+            key: "about",
+            header: t("outreach.columns.about"),
+            render: (r) => r.aboutCourse?.name ?? r.aboutProgramme?.name ?? "—",
+          },
           { key: "note", header: t("outreach.fields.note"), render: (r) => r.note ?? "" },
         ]}
       />

@@ -62,7 +62,12 @@ export function MappingTableView() {
           {message}
         </p>
       ) : null}
-      <QueryState fetching={result.fetching} error={result.error} hasData={Boolean(result.data)} onRetry={() => refetch({ requestPolicy: "network-only" })}>
+      <QueryState
+        fetching={result.fetching}
+        error={result.error}
+        hasData={Boolean(result.data)}
+        onRetry={() => refetch({ requestPolicy: "network-only" })}
+      >
         <SortableTable
           caption={t("outreach.tabs.mapping")}
           rows={rows}
@@ -74,19 +79,31 @@ export function MappingTableView() {
               render: (r) => (
                 <span className={r.kind === "PROGRAMME" ? "strong" : "indent"}>
                   {r.name}
-                  <span className="muted"> · {r.kind === "PROGRAMME" ? t("explorer.kind.programme") : t("explorer.kind.course")}</span>
+                  <span className="muted">
+                    {" "}
+                    · {r.kind === "PROGRAMME" ? t("explorer.kind.programme") : t("explorer.kind.course")}
+                  </span>
                 </span>
               ),
               sortValue: (r) => `${r.institutionName}|${r.programmeName}|${r.kind === "PROGRAMME" ? "" : r.name}`,
             },
-            { key: "institution", header: t("outreach.columns.institution"), render: (r) => r.institutionName, sortValue: (r) => r.institutionName },
+            {
+              key: "institution",
+              header: t("outreach.columns.institution"),
+              render: (r) => r.institutionName,
+              sortValue: (r) => r.institutionName,
+            },
             {
               key: "status",
               header: t("outreach.columns.status"),
               render: (r) => <span className={`badge mapping-${r.status}`}>{t(`enums.mappingStatus.${r.status}`)}</span>,
               sortValue: (r) => statusOrder.get(r.status) ?? 0,
             },
-            { key: "teachers", header: t("outreach.columns.teachers"), render: (r) => r.teachers.map((p) => p.name).join(", ") || "—" },
+            {
+              key: "teachers",
+              header: t("outreach.columns.teachers"),
+              render: (r) => r.teachers.map((p) => p.name).join(", ") || "—",
+            },
             {
               key: "last",
               header: t("outreach.columns.lastContact"),
@@ -101,8 +118,20 @@ export function MappingTableView() {
                 ),
               sortValue: (r) => r.lastInteraction?.date ?? "",
             },
-            { key: "count", header: t("outreach.columns.contacts"), render: (r) => f.integer(r.interactionCount), sortValue: (r) => r.interactionCount, numeric: true },
-            { key: "examples", header: t("outreach.columns.examples"), render: (r) => f.integer(r.exampleAssignmentCount), sortValue: (r) => r.exampleAssignmentCount, numeric: true },
+            {
+              key: "count",
+              header: t("outreach.columns.contacts"),
+              render: (r) => f.integer(r.interactionCount),
+              sortValue: (r) => r.interactionCount,
+              numeric: true,
+            },
+            {
+              key: "examples",
+              header: t("outreach.columns.examples"),
+              render: (r) => f.integer(r.exampleAssignmentCount),
+              sortValue: (r) => r.exampleAssignmentCount,
+              numeric: true,
+            },
             {
               key: "actions",
               header: t("outreach.columns.actions"),

@@ -20,7 +20,12 @@ export function OutreachPage() {
   return (
     <section>
       <PageHeader title={t("outreach.title")}>
-        <DownloadCsvButton query={exportContactsCsvQuery} field="exportContactsCsv" fileName="contacts.csv" label={t("outreach.exportContacts")} />
+        <DownloadCsvButton
+          query={exportContactsCsvQuery}
+          field="exportContactsCsv"
+          fileName="contacts.csv"
+          label={t("outreach.exportContacts")}
+        />
       </PageHeader>
       <Tabs
         label={t("outreach.title")}
