@@ -51,7 +51,7 @@ describe("stopping npm start", () => {
     process.kill(jvm, "SIGKILL");
     expect(await waitFor(async () => (await health()) === 503, 10_000, 50)).toBe(true);
     expect(await waitFor(async () => (await health()) === 200, 180_000, 250)).toBe(true);
-    expect(err).toMatch(new RegExp(`embedded Neo4j \\(pid ${jvm}\\) was killed \\(SIGKILL\\); restarting it in 0\\.2 s`));
+    expect(err).toMatch(new RegExp(`embedded Neo4j \\(pid ${jvm}\\) was killed \\(SIGKILL\\); restarting it in 200 ms`));
     expect(err).toContain("Embedded Neo4j restarted");
 
     const asked = Date.now();

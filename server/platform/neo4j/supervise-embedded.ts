@@ -108,7 +108,7 @@ export class EmbeddedSupervisor {
     const wait = Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** (attempt - 1));
     const since = this.status.state === "restarting" ? this.status.since : new Date().toISOString();
     log.error(
-      `Embedded Neo4j: ${reason}; restarting it in ${(wait / 1000).toFixed(1)} s ` +
+      `Embedded Neo4j: ${reason}; restarting it in ${wait < 1_000 ? `${wait} ms` : `${(wait / 1000).toFixed(1)} s`} ` +
         `(attempt ${attempt}; ${count} of ${this.options.maxFailures} failures allowed within ${Math.round(this.options.windowMs / 1000)} s).`,
     );
     this.setState({ state: "restarting", attempt, nextTryInMs: wait, reason, restarts: this.restarts, since });
