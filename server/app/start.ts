@@ -8,7 +8,7 @@ import { ensureFirstAdmin } from "../platform/auth/ensure-first-admin.js";
 import { UserStore } from "../platform/auth/UserStore.js";
 import { waitForDatabase } from "../platform/faults/wait-for-database.js";
 import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from "../platform/neo4j/embedded.js";
-import { EmbeddedSupervisor, type SupervisorState } from "../platform/neo4j/supervise-embedded.js";
+import { EmbeddedSupervisor, exitOnGiveUp, type SupervisorState } from "../platform/neo4j/supervise-embedded.js";
 import { graphIsEmpty, loadDemoData } from "../../seed/load-demo.js";
 import { embeddedOptionsFrom } from "../platform/neo4j/embedded-options-from-config.js";
 import { scheduleEmbeddingRefresh } from "../domains/network/index.js";
@@ -44,12 +44,6 @@ export interface StartOptions {
    * reason goes to stderr and the process exits with code 1, so systemd or Docker restarts the service.
    */
   onGiveUp?: (reason: string) => void;
-}
-
-/** Exits non-zero with the reason: what `npm start` does when the embedded Neo4j cannot be kept running. */
-export function exitOnGiveUp(reason: string): void {
-  process.stderr.write(`Stopping: ${reason}\n`);
-  process.exit(1);
 }
 
 /** Connects to Neo4j (the embedded one when NEO4J_URI is unset), prepares the graph, and serves HTTP. */

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { EmbeddedNeo4j } from "../../server/platform/neo4j/embedded.js";
-import { EmbeddedSupervisor, type SupervisorState } from "../../server/platform/neo4j/supervise-embedded.js";
+import { EmbeddedSupervisor, exitOnGiveUp, type SupervisorState } from "../../server/platform/neo4j/supervise-embedded.js";
 
 /**
  * The supervisor's policy (back-off, the failure window, giving up) on stand-ins for the JVM handle:
@@ -87,7 +87,9 @@ describe("the embedded Neo4j's supervisor", () => {
       await tick(60);
     }
     expect(reasons).toHaveLength(1);
-    expect(reasons[0]).toMatch(/was killed \(SIGKILL\); that is 3 failures within 60 s \(NEO4J_RESTART_MAX_FAILURES=3\): giving up/);
+    expect(reasons[0]).toMatch(
+      /was killed \(SIGKILL\); that is 3 failures within 60 s \(NEO4J_RESTART_MAX_FAILURES=3\): giving up/,
+    );
     expect(supervisor.state().state).toBe("given-up");
     expect(jvms).toHaveLength(3); // the first and two restarts; none after giving up
 
@@ -104,5 +106,20 @@ describe("the embedded Neo4j's supervisor", () => {
     await tick(40);
     expect(calm.current).toBe(first);
     expect(calm.state().state).toBe("stopped");
+  });
+
+  it("by default (npm start) prints the reason and exits with code 1, for systemd or Docker to restart the service", () => {
+    const exit = vi.spyOn(process, "exit").mockImplementation(() => undefined as never);
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      exitOnGiveUp("the embedded Neo4j (pid 7) was killed (SIGKILL); that is 5 failures within 600 s");
+      expect(stderr).toHaveBeenCalledWith(
+        "Stopping: the embedded Neo4j (pid 7) was killed (SIGKILL); that is 5 failures within 600 s\n",
+      );
+      expect(exit).toHaveBeenCalledWith(1);
+    } finally {
+      exit.mockRestore();
+      stderr.mockRestore();
+    }
   });
 });

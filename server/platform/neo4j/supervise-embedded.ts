@@ -8,6 +8,12 @@ export type SupervisorState =
   | { state: "given-up"; reason: string; since: string }
   | { state: "stopped"; since: string };
 
+/** Exits non-zero with the reason: what `npm start` does when the embedded Neo4j cannot be kept running. */
+export function exitOnGiveUp(reason: string): void {
+  process.stderr.write(`Stopping: ${reason}\n`);
+  process.exit(1);
+}
+
 export interface SupervisorOptions {
   /** Starts the JVM once (startEmbeddedNeo4j with the app's options, same data folder and port). */
   start: () => Promise<EmbeddedNeo4j>;
