@@ -23,7 +23,7 @@ CALL (p) {
   RETURN reduce(acc = [], t IN collect(k) | acc + [key IN keys(t) WHERE t[key] IS :: STRING | t[key]]) AS tieTexts
 }
 WITH p, notes + reasons + tieTexts + [key IN keys(p) WHERE p[key] IS :: STRING | p[key]] AS removed
-RETURN p.name AS name, p.email AS email, [v IN removed | size(v)] AS lengths`;
+RETURN p.name AS name, p.email AS email, [v IN removed | size(toString(v))] AS lengths`;
 
 /**
  * Free text anywhere in the graph (any string property of any node or relationship) that still holds
@@ -35,17 +35,17 @@ CALL () {
   MATCH (n) WHERE NOT n:StoreMaintenance
   UNWIND keys(n) AS field
   WITH n, field, n[field] AS value
-  WHERE value IS :: STRING AND any(term IN $terms WHERE toLower(value) CONTAINS term)
+  WHERE value IS :: STRING AND any(term IN $terms WHERE toLower(toString(value)) CONTAINS term)
   RETURN labels(n)[0] AS type, coalesce(toString(n.id), elementId(n)) AS id, field, value
   UNION ALL
   MATCH ()-[r]->()
   UNWIND keys(r) AS field
   WITH r, field, r[field] AS value
-  WHERE value IS :: STRING AND any(term IN $terms WHERE toLower(value) CONTAINS term)
+  WHERE value IS :: STRING AND any(term IN $terms WHERE toLower(toString(value)) CONTAINS term)
   RETURN type(r) AS type, elementId(r) AS id, field, value
 }
 RETURN type, id, field, value
-LIMIT $limit`;
+LIMIT toInteger($limit)`;
 
 /**
  * Same-length fillers for the string records an erasure freed: Neo4j reuses freed records and

@@ -12,4 +12,4 @@ CALL (p) {
   RETURN reduce(acc = [], t IN collect(k) | acc + [key IN keys(t) WHERE t[key] IS :: STRING | t[key]]) AS tieTexts
 }
 WITH p, notes + reasons + tieTexts + [key IN keys(p) WHERE p[key] IS :: STRING | p[key]] AS removed
-RETURN p.name AS name, p.email AS email, [v IN removed | size(v)] AS lengths
+RETURN p.name AS name, p.email AS email, [v IN removed | size(toString(v))] AS lengths
