@@ -104,7 +104,14 @@ export async function createApp(config: Config, db: Database, httpServer: Server
     if (status.state !== "up") {
       res.status(503).json({
         status: "degraded",
-        neo4j: { reachable: false, state: status.state, reason: status.reason, attempts: status.attempts, since: status.since },
+        neo4j: {
+          reachable: false,
+          state: status.state,
+          reason: status.reason,
+          attempts: status.attempts,
+          nextTryInMs: status.nextProbeInMs,
+          since: status.since,
+        },
       });
       return;
     }

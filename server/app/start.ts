@@ -8,6 +8,7 @@ import { ensureFirstAdmin } from "../platform/auth/ensure-first-admin.js";
 import { UserStore } from "../platform/auth/UserStore.js";
 import { waitForDatabase } from "../platform/faults/wait-for-database.js";
 import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from "../platform/neo4j/embedded.js";
+import { EmbeddedSupervisor, exitOnGiveUp, type SupervisorState } from "../platform/neo4j/supervise-embedded.js";
 import { graphIsEmpty, loadDemoData } from "../../seed/load-demo.js";
 import { embeddedOptionsFrom } from "../platform/neo4j/embedded-options-from-config.js";
 import { scheduleEmbeddingRefresh } from "../domains/network/index.js";
@@ -18,7 +19,10 @@ export interface RunningProduct {
   url: string;
   db: Database;
   http: RunningHttp;
-  embedded?: EmbeddedNeo4j;
+  /** The embedded Neo4j running now (after a restart by the supervisor, the new JVM). */
+  readonly embedded?: EmbeddedNeo4j;
+  /** Restarts the embedded Neo4j when it dies (docs: README "Operations"); absent on an external Neo4j. */
+  supervisor?: EmbeddedSupervisor;
   /** Figures of this start, for the log and the README: milliseconds per phase. */
   timings: Record<string, number>;
   stop(): Promise<void>;
@@ -34,16 +38,37 @@ export function isExplainedStartupError(error: unknown): error is Error {
   );
 }
 
+export interface StartOptions {
+  /**
+   * The supervisor gave up on the embedded Neo4j (too many deaths within the window): by default the
+   * reason goes to stderr and the process exits with code 1, so systemd or Docker restarts the service.
+   */
+  onGiveUp?: (reason: string) => void;
+}
+
 /** Connects to Neo4j (the embedded one when NEO4J_URI is unset), prepares the graph, and serves HTTP. */
-export async function startProduct(config: Config): Promise<RunningProduct> {
+export async function startProduct(config: Config, options: StartOptions = {}): Promise<RunningProduct> {
   const timings: Record<string, number> = {};
   const t0 = Date.now();
+  let supervisor: EmbeddedSupervisor | undefined;
   let embedded: EmbeddedNeo4j | undefined;
+  // Until HTTP (and with it the monitor behind /health) is up, supervisor states only go to the log.
+  let onSupervisorState: (state: SupervisorState) => void = () => {};
   let db: Database | undefined;
   let http: RunningHttp | undefined;
   try {
     if (!config.NEO4J_URI) {
-      embedded = await startEmbeddedNeo4j(embeddedOptionsFrom(config, (line) => log.info(line)));
+      const embeddedOptions = embeddedOptionsFrom(config, (line) => log.info(line));
+      supervisor = await EmbeddedSupervisor.start({
+        start: () => startEmbeddedNeo4j(embeddedOptions),
+        backoffMs: config.NEO4J_RESTART_BACKOFF_MS,
+        maxBackoffMs: 30_000,
+        maxFailures: config.NEO4J_RESTART_MAX_FAILURES,
+        windowMs: config.NEO4J_RESTART_WINDOW_MS,
+        onState: (state) => onSupervisorState(state),
+        onGiveUp: options.onGiveUp ?? exitOnGiveUp,
+      });
+      embedded = supervisor.current;
       timings.neo4jStartMs = Date.now() - t0;
       log.info(`Embedded Neo4j ${embedded.version} ready at ${embedded.uri}`, { ms: timings.neo4jStartMs });
     }
@@ -58,6 +83,11 @@ export async function startProduct(config: Config): Promise<RunningProduct> {
       connectionAcquisitionTimeoutMs: config.NEO4J_ACQUISITION_TIMEOUT_MS,
       maxTransactionRetryTimeMs: config.NEO4J_TX_RETRY_MS,
     });
+    if (supervisor) {
+      // The launcher prunes its transaction logs after an erasure (docs/security.md); always the JVM running now.
+      const supervised = supervisor;
+      db.setStoreMaintenance({ pruneTransactionLogs: () => supervised.current.pruneTransactionLogs() });
+    }
     if (config.NEO4J_URI) {
       // An external Neo4j may still be starting: serve /health ("degraded", with the reason) and
       // retry with back-off; GraphQL requests get SERVICE_UNAVAILABLE until it answers.
@@ -85,6 +115,12 @@ export async function startProduct(config: Config): Promise<RunningProduct> {
 
     http ??= await listen(config, db);
     const served = http;
+    const monitor = served.app.monitor;
+    onSupervisorState = (state) => {
+      if (state.state === "restarting") monitor.noteRestarting(state.reason, state.attempt, state.nextTryInMs);
+      else if (state.state === "running") monitor.noteRestarted();
+      else if (state.state === "given-up") monitor.noteRestarting(state.reason, 0, 0);
+    };
     // Neo4j is ready: keep the stored embedding figures current (docs/network-analytics.md).
     const embeddingRefresh =
       config.EMBEDDING_REFRESH_MINUTES > 0
@@ -93,11 +129,15 @@ export async function startProduct(config: Config): Promise<RunningProduct> {
     // Ready to serve: drop the garbage of building the schema before the first request (the idle RSS).
     collectStartupGarbage();
     timings.totalMs = Date.now() - t0;
+    const supervised = supervisor;
     const running: RunningProduct = {
       url: served.url,
       db,
       http: served,
-      ...(embedded ? { embedded } : {}),
+      get embedded() {
+        return supervised?.current;
+      },
+      ...(supervised ? { supervisor: supervised } : {}),
       timings,
       async stop() {
         await embeddingRefresh?.stop();
@@ -106,14 +146,14 @@ export async function startProduct(config: Config): Promise<RunningProduct> {
         log.debug("Stopping: the driver");
         await db?.close();
         log.debug("Stopping: the embedded Neo4j");
-        await embedded?.stop();
+        await supervised?.stop();
       },
     };
     return running;
   } catch (error) {
     await http?.close().catch(() => {});
     await db?.close().catch(() => {});
-    await embedded?.stop().catch(() => {});
+    await supervisor?.stop().catch(() => {});
     throw error;
   }
 }

@@ -55,6 +55,24 @@ export const configSchema = z.object({
     .default(180_000)
     .describe("Embedded: how long to wait for Neo4j to start."),
   JAVA_HOME: z.string().optional().describe("Embedded: the Java 17+ installation to use (default: `java` on the PATH)."),
+  NEO4J_RESTART_BACKOFF_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(1_000)
+    .describe("Embedded: wait before restarting a Neo4j that died; doubles per failed attempt, at most 30 s."),
+  NEO4J_RESTART_MAX_FAILURES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe("Embedded: deaths and failed restarts within NEO4J_RESTART_WINDOW_MS after which the API exits non-zero."),
+  NEO4J_RESTART_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(600_000)
+    .describe("Embedded: the window in which NEO4J_RESTART_MAX_FAILURES counts."),
   SEED_DEMO: booleanFromEnv.default(true).describe("Load the demo data when the database holds no data yet."),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("Log level."),
   // --- Trust: sign-in, limits, faults (docs/security.md) ---
@@ -80,6 +98,11 @@ export const configSchema = z.object({
     .min(12, "must be at least 12 characters")
     .optional()
     .describe("Production: password of that first admin (secret, never logged; change it after the first sign-in)."),
+  BACKUP_KEY: z
+    .string()
+    .min(16, "must be at least 16 characters (e.g. `openssl rand -base64 32`)")
+    .optional()
+    .describe("npm run backup encrypts with it (AES-256-GCM) and npm run restore decrypts (secret, never logged)."),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(12).describe("Deepest field nesting a GraphQL operation may have."),
   MAX_QUERY_COST: z.coerce
     .number()
@@ -210,5 +233,6 @@ export function describeConfig(config: Config): Record<string, string | number |
     NEO4J_PASSWORD: mask(config.NEO4J_PASSWORD),
     JWT_SECRET: mask(config.JWT_SECRET),
     ADMIN_PASSWORD: mask(config.ADMIN_PASSWORD),
+    BACKUP_KEY: mask(config.BACKUP_KEY),
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -181,5 +181,63 @@ describe("backup and restore", () => {
     writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
     await expect(restoreGraph(db, file, { wipe: true })).rejects.toBeInstanceOf(DomainError);
     expect(await graphFingerprint(db)).toEqual(before);
+  });
+
+  it("writes owner-only files without password hashes unless asked; encrypts with a key, and names a wrong one", async () => {
+    const hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+    await db.write(
+      "CREATE (:User {id: 'u-1', email: 'beheer@voorbeeld.example', name: 'Beheer', roles: ['ADMIN'], passwordHash: $hash})",
+      { hash },
+    );
+
+    // Default: mode 0600 in a folder made 0700, no password hash (not the property, not the value).
+    const file = path.join(dir, "private", "plain.jsonl.gz");
+    const plain = await backupGraph(db, file);
+    expect(plain).toMatchObject({ encrypted: false, passwordHashes: false, nodes: 7 });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+    const text = gunzipSync(readFileSync(file)).toString("utf8");
+    expect(text).toContain("beheer@voorbeeld.example");
+    expect(text).not.toContain('["passwordHash"');
+    expect(text).not.toContain("argon2");
+    // Restored, the account is there without a password: it needs a new one (docs/security.md).
+    expect(await restoreGraph(db, file, { wipe: true })).toMatchObject({ nodes: 7, accountsWithoutPassword: 1 });
+
+    // Asked for: the hashes are kept, and the round trip is exact.
+    await resetGraph(db);
+    await buildGraph();
+    await db.write(
+      "CREATE (:User {id: 'u-1', email: 'beheer@voorbeeld.example', name: 'Beheer', roles: ['ADMIN'], passwordHash: $hash})",
+      { hash },
+    );
+    const withHashes = path.join(dir, "with-hashes.jsonl.gz");
+    expect(await backupGraph(db, withHashes, undefined, { withPasswordHashes: true })).toMatchObject({ passwordHashes: true });
+    expect(gunzipSync(readFileSync(withHashes)).toString("utf8")).toContain(hash);
+
+    // Encrypted with BACKUP_KEY: neither gzip nor readable; restores with the key to the same graph.
+    const key = "correct horse battery staple 42";
+    const sealed = path.join(dir, "sealed.jsonl.gz.enc");
+    expect(await backupGraph(db, sealed, undefined, { withPasswordHashes: true, key })).toMatchObject({ encrypted: true });
+    const bytes = readFileSync(sealed);
+    expect(bytes.subarray(0, 8).toString("latin1")).toBe("WPBKENC1");
+    expect(bytes.includes(Buffer.from("beheer@voorbeeld.example"))).toBe(false);
+    expect(statSync(sealed).mode & 0o777).toBe(0o600);
+    await expect(restoreGraph(db, sealed, { wipe: true, key: "another key of some length" })).rejects.toMatchObject({
+      message: expect.stringMatching(/^BACKUP_KEY does not open .*: it was encrypted with another key\.$/),
+    });
+    await expect(restoreGraph(db, sealed, { wipe: true })).rejects.toMatchObject({
+      message: expect.stringMatching(/is encrypted: set BACKUP_KEY/),
+    });
+    expect(await restoreGraph(db, sealed, { wipe: true, key })).toMatchObject({ nodes: 7, accountsWithoutPassword: 0 });
+    const restored = await db.read("MATCH (u:User {id: 'u-1'}) RETURN u.passwordHash AS hash");
+    expect(restored[0]?.hash).toBe(hash);
+
+    // One changed byte in the middle: the authentication fails before anything is written.
+    const altered = Buffer.from(bytes);
+    altered[Math.floor(altered.length / 2)] = (altered[Math.floor(altered.length / 2)] ?? 0) ^ 0xff;
+    writeFileSync(sealed, altered);
+    const fingerprint = await graphFingerprint(db);
+    await expect(restoreGraph(db, sealed, { wipe: true, key })).rejects.toMatchObject({ code: "INCOMPLETE_FILE" });
+    expect(await graphFingerprint(db)).toEqual(fingerprint);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -22,15 +22,30 @@ async function post(url: string, query: string, token?: string): Promise<{ data?
   return (await response.json()) as never;
 }
 
-/** Signs in as the demo coordinator (demo users exist outside production mode; see docs/security.md). */
-async function signIn(url: string): Promise<string> {
+/** Signs in as the demo coordinator, or admin (demo users exist outside production mode; see docs/security.md). */
+async function signIn(url: string, role: "coordinator" | "admin" = "coordinator"): Promise<string> {
   const result = await post(
     url,
-    `mutation { login(email: "coordinator@werkplaats.example", password: "demo-coordinator-werkplaats") { token } }`,
+    `mutation { login(email: "${role}@werkplaats.example", password: "demo-${role}-werkplaats") { token } }`,
   );
   const token = (result.data?.login as { token?: string } | undefined)?.token;
   if (!token) throw new Error(`demo sign-in failed: ${JSON.stringify(result.errors)}`);
   return token;
+}
+
+/** Every file under `dir` whose bytes hold `text` (as UTF-8 or Latin-1), relative to `dir`. */
+function filesHolding(dir: string, text: string): string[] {
+  const needles = [Buffer.from(text, "utf8"), Buffer.from(text, "latin1")];
+  const hits: string[] = [];
+  const walk = (at: string): void => {
+    for (const entry of readdirSync(at)) {
+      const file = path.join(at, entry);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (needles.some((needle) => readFileSync(file).includes(needle))) hits.push(path.relative(dir, file));
+    }
+  };
+  walk(dir);
+  return hits;
 }
 
 describe("npm start on the embedded default", () => {
@@ -61,6 +76,41 @@ describe("npm start on the embedded default", () => {
         token,
       );
       expect(created.errors).toBeUndefined();
+
+      // Erasure that holds (docs/security.md, "Erasure"): after erasePerson, the e-mail and the note are
+      // in no file under the data folder (store, indexes, transaction logs, logs), and a case question
+      // naming the person is offered for review (and left as it is: the name stays there).
+      const stamp = Date.now();
+      const person = {
+        id: `p-erase-${stamp}`,
+        name: `Zebediah Quarterstaff ${stamp}`,
+        email: `zebediah.quarterstaff.${stamp}@erasure-test.voorbeeld.example`,
+        note: `Erasure test ${stamp}: prefers calls after lunch, ask about the hydrogen project first`,
+      };
+      await first.db.write(
+        `CREATE (:Person {id: $id, name: $name, email: $email, note: $note})
+         CREATE (:Case {id: $caseId, title: 'Erasure review', question: 'Can ' + $name + ' help with our planning tool?', topics: [], wantedLevels: []})`,
+        { ...person, caseId: `c-erase-${stamp}` },
+      );
+      const admin = await signIn(first.url, "admin");
+      const erased = await post(
+        first.url,
+        `mutation { erasePerson(id: "${person.id}") { erasedId mentionsToReview { nodeType id field snippet } storeFilesCleaned } }`,
+        admin,
+      );
+      expect(erased.errors).toBeUndefined();
+      const erasure = erased.data?.erasePerson as { mentionsToReview: unknown[]; storeFilesCleaned: boolean };
+      expect(erasure.storeFilesCleaned).toBe(true);
+      expect(erasure.mentionsToReview).toEqual([
+        {
+          nodeType: "Case",
+          id: `c-erase-${stamp}`,
+          field: "question",
+          snippet: `Can ${person.name} help with our planning tool?`,
+        },
+      ]);
+      for (const value of [person.email, person.note]) expect(filesHolding(home, value), value).toEqual([]);
+
       countsBefore = (await first.db.read("MATCH (n) RETURN count(n) AS nodes"))[0];
     } finally {
       await first.stop();

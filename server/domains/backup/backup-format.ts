@@ -1,7 +1,7 @@
 import type { EncodedProperty } from "./property-codec.js";
 
 /**
- * The backup file: gzip'd JSON Lines. A header, every node, every relationship, and an end line
+ * The backup file: gzip'd JSON Lines (encrypted as backup-crypto.ts describes when BACKUP_KEY is set). A header, every node, every relationship, and an end line
  * with the counts, so that a cut-off file is recognised before anything is restored from it.
  * Nodes carry their elementId at backup time as `key`; relationships name their ends by it.
  */
@@ -18,6 +18,8 @@ export interface HeaderLine {
   /** Counts when the backup started (the end line has what was written). */
   nodes: number;
   relationships: number;
+  /** false (the default since #13): User nodes carry no passwordHash; restored accounts need a new password. */
+  passwordHashes?: boolean;
 }
 
 export interface NodeLine {

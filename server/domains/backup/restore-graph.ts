@@ -1,7 +1,9 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { decryptBackup, isEncryptedBackup } from "./backup-crypto.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { backupFormat, backupVersion, type BackupLine, type EndLine, type HeaderLine } from "./backup-format.js";
@@ -9,6 +11,7 @@ import type { BackupProgress } from "./backup-graph.js";
 import type { EncodedProperty } from "./property-codec.js";
 import { AWAIT_INDEXES } from "../../platform/neo4j/statements.js";
 import {
+  COUNT_ACCOUNTS_WITHOUT_PASSWORD,
   COUNT_NODES,
   CREATE_RESTORE_INDEX,
   DROP_RESTORE_INDEX,
@@ -21,6 +24,8 @@ import {
 export interface RestoreOptions {
   /** Delete everything in the database first; without it, a database holding nodes is refused. */
   wipe?: boolean;
+  /** BACKUP_KEY, for an encrypted backup (backup-crypto.ts). */
+  key?: string | undefined;
   nodeBatchSize?: number;
   relationshipBatchSize?: number;
 }
@@ -29,6 +34,8 @@ export interface RestoreResult {
   nodes: number;
   relationships: number;
   ms: number;
+  /** User accounts restored without a password hash (a backup made without --with-password-hashes): they need a new password. */
+  accountsWithoutPassword: number;
 }
 
 /** Rows waiting to be written by one statement: same labels (or type) and same property keys and types. */
@@ -113,7 +120,7 @@ export async function restoreGraph(
   onProgress?: BackupProgress,
 ): Promise<RestoreResult> {
   const started = performance.now();
-  const { header, end } = await checkBackupFile(inPath);
+  const { header, end } = await checkBackupFile(inPath, options.key);
   const total = end.nodes + end.relationships;
 
   const existing = Number((await db.read(COUNT_NODES))[0]?.n ?? 0);
@@ -138,7 +145,7 @@ export async function restoreGraph(
   let nodesDone = false;
   onProgress?.(0, total, "nodes");
   try {
-    for await (const line of readBackupLines(inPath)) {
+    for await (const line of readBackupLines(inPath, options.key)) {
       if (line.kind === "node") {
         const properties = sortedProperties(line.properties);
         const shape = JSON.stringify([line.labels, properties.map(([key, type]) => [key, type])]);
@@ -180,7 +187,13 @@ export async function restoreGraph(
     );
   }
   onProgress?.(total, total, "done");
-  return { nodes: nodes.written, relationships: relationships.written, ms: Math.round(performance.now() - started) };
+  const accounts = Number((await db.read(COUNT_ACCOUNTS_WITHOUT_PASSWORD))[0]?.accounts ?? 0);
+  return {
+    nodes: nodes.written,
+    relationships: relationships.written,
+    ms: Math.round(performance.now() - started),
+    accountsWithoutPassword: accounts,
+  };
 }
 
 /** A restore that stopped part way: the database holds part of the graph. */
@@ -201,12 +214,12 @@ export class RestoreInterruptedError extends DomainError {
 }
 
 /** Reads the file once without writing: a known format, nodes before relationships, an end line whose counts match. */
-export async function checkBackupFile(inPath: string): Promise<{ header: HeaderLine; end: EndLine }> {
+export async function checkBackupFile(inPath: string, key?: string): Promise<{ header: HeaderLine; end: EndLine }> {
   let header: HeaderLine | undefined;
   let end: EndLine | undefined;
   let nodes = 0;
   let relationships = 0;
-  for await (const line of readBackupLines(inPath)) {
+  for await (const line of readBackupLines(inPath, key)) {
     if (!header) {
       if (line.kind !== "header" || line.format !== backupFormat) {
         throw new DomainError(
@@ -243,10 +256,18 @@ export async function checkBackupFile(inPath: string): Promise<{ header: HeaderL
 }
 
 /** The lines of a backup file, gzip'd or not, parsed. */
-async function* readBackupLines(inPath: string): AsyncGenerator<BackupLine> {
-  const gzipped = await isGzip(inPath);
-  const input = createReadStream(inPath);
-  const lines = createInterface({ input: gzipped ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
+async function* readBackupLines(inPath: string, key: string | undefined): AsyncGenerator<BackupLine> {
+  const plainGzip = await isGzip(inPath);
+  const encrypted = !plainGzip && (await isEncryptedBackup(inPath));
+  const input = encrypted ? await decryptBackup(inPath, key) : createReadStream(inPath);
+  let text: Readable = input;
+  if (plainGzip || encrypted) {
+    const gunzip = createGunzip();
+    // pipe() does not pass errors on: a failed authentication (GCM tag) must end the reading.
+    input.on("error", (error: Error) => gunzip.destroy(error));
+    text = input.pipe(gunzip);
+  }
+  const lines = createInterface({ input: text, crlfDelay: Infinity });
   let number = 0;
   try {
     for await (const text of lines) {
@@ -265,6 +286,9 @@ async function* readBackupLines(inPath: string): AsyncGenerator<BackupLine> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "Z_BUF_ERROR" || code === "Z_DATA_ERROR") {
       throw new DomainError(ErrorCode.INCOMPLETE_FILE, `${inPath} is a damaged or cut-off gzip file.`);
+    }
+    if (error instanceof Error && /unable to authenticate/i.test(error.message)) {
+      throw new DomainError(ErrorCode.INCOMPLETE_FILE, `${inPath} is a damaged, cut-off or altered encrypted backup.`);
     }
     throw error;
   } finally {

@@ -102,3 +102,8 @@ CREATE (a)-[k:${quoteName(type)}]->(b)
 ${setProperties("k", properties)}
 RETURN count(*) AS written`;
 }
+
+/** After a restore: user accounts without a password hash (the backup left them out). */
+export const COUNT_ACCOUNTS_WITHOUT_PASSWORD = /* cypher */ `
+MATCH (u:User) WHERE u.passwordHash IS NULL
+RETURN count(u) AS accounts`;

@@ -1,6 +1,23 @@
+import { randomUUID } from "node:crypto";
+import { log } from "../../platform/log.js";
+import { ensureConstraints } from "../../platform/neo4j/constraints.js";
 import type { Database } from "../../platform/neo4j/database.js";
-import type { PersonErasureResult } from "./privacy-types.js";
-import { ERASE_PERSON } from "./statements.js";
+import type { ErasureMention, PersonErasureResult } from "./privacy-types.js";
+import {
+  CHECKPOINT,
+  DROP_PERSON_EMAIL_INDEX,
+  DROP_PERSON_NAME_INDEX,
+  ERASE_PERSON,
+  ERASURE_TARGET,
+  FIND_MENTIONS,
+  REMOVE_ERASURE_FILLERS,
+  WRITE_ERASURE_FILLERS,
+} from "./statements.js";
+
+/** At most this many mentions are returned for review (the coordinator searches further if it is full). */
+export const maxMentions = 100;
+/** Neo4j marks freed store records reusable shortly after the freeing transaction (its id maintenance). */
+const reuseDelayMs = 1_500;
 
 /**
  * Erases a person (GDPR art. 17), in one transaction — all of it or nothing:
@@ -15,21 +32,95 @@ import { ERASE_PERSON } from "./statements.js";
  *   CONTACT_FOR, WORKS_AT, SIGNED, HANDLED_BY, SUPERVISED_BY, TO_TEACHER, FROM_TEACHER,
  *   INITIATED, WITH), interactions (date, channel, result), proposals, agreements, sprints;
  *   case timeline entries they made point to the new id.
- * NOT SEARCHED: free text elsewhere that mentions them by name (case questions, feedback);
- *   docs/security.md says how to handle that.
+ * FOUND FOR REVIEW: free text anywhere else (case questions, feedback, descriptions, notes of others,
+ *   a user account's e-mail, …) that still holds their name or e-mail, returned as `mentionsToReview`
+ *   (type, id, field, snippet) — not changed: whether a mention is about them is a person's call.
+ * THEN, IN THE FILES (docs/security.md, "Erasure"): the removed values are overwritten in the store
+ *   by same-length fillers, the indexes on Person.name and Person.email are built again, and on the
+ *   embedded Neo4j the transaction logs are rotated and pruned; `storeFilesCleaned` says whether all
+ *   of it ran (false on an external Neo4j: there the operator's log settings do the last step).
  */
 export async function erasePerson(db: Database, id: string): Promise<PersonErasureResult | undefined> {
-  return db.writeTx(async (tx) => {
-    const rows = await tx.run(ERASE_PERSON, { id });
-    const row = rows[0];
+  const erased = await db.writeTx(async (tx) => {
+    const target = (await tx.run(ERASURE_TARGET, { id }))[0];
+    if (!target) return undefined;
+    const row = (await tx.run(ERASE_PERSON, { id }))[0];
     if (!row) return undefined;
+    const terms = [target.name, target.email]
+      .filter((t): t is string => typeof t === "string" && t.trim().length >= 3)
+      .map((t) => t.trim().toLowerCase());
+    const mentions =
+      terms.length === 0 ? [] : (await tx.run(FIND_MENTIONS, { terms, limit: maxMentions })).map((m) => mention(m, terms));
     return {
-      erasedId: String(row.erasedId),
-      tiesRemoved: Number(row.tiesRemoved),
-      interactionNotesRemoved: Number(row.interactionNotesRemoved),
-      proposalReasonsRemoved: Number(row.proposalReasonsRemoved),
-      caseEventsRelinked: Number(row.caseEventsRelinked),
-      accountsUnlinked: Number(row.accountsUnlinked),
+      lengths: (target.lengths as unknown[]).map(Number),
+      result: {
+        erasedId: String(row.erasedId),
+        tiesRemoved: Number(row.tiesRemoved),
+        interactionNotesRemoved: Number(row.interactionNotesRemoved),
+        proposalReasonsRemoved: Number(row.proposalReasonsRemoved),
+        caseEventsRelinked: Number(row.caseEventsRelinked),
+        accountsUnlinked: Number(row.accountsUnlinked),
+        mentionsToReview: mentions,
+        storeFilesCleaned: false,
+      },
     };
   });
+  if (!erased) return undefined;
+  erased.result.storeFilesCleaned = await cleanStoreFiles(db, erased.lengths);
+  return erased.result;
+}
+
+/** One place for review, with up to 40 characters either side of the first match. */
+function mention(row: Record<string, unknown>, terms: readonly string[]): ErasureMention {
+  const value = String(row.value);
+  const lower = value.toLowerCase();
+  const at = Math.min(...terms.map((t) => lower.indexOf(t)).filter((i) => i >= 0));
+  const from = Math.max(0, at - 40);
+  const to = Math.min(value.length, at + 40 + Math.max(...terms.map((t) => t.length)));
+  return {
+    nodeType: String(row.type),
+    id: String(row.id),
+    field: String(row.field),
+    snippet: `${from > 0 ? "…" : ""}${value.slice(from, to)}${to < value.length ? "…" : ""}`,
+  };
+}
+
+/**
+ * After the erasure has committed: a deleted value stays readable in Neo4j's files until its record
+ * is reused (measured: the e-mail and note in neostore.propertystore.db.strings, the e-mail and name
+ * in the range indexes' pages, and the erasing transaction's before-images in the transaction log).
+ * So: fillers of the same lengths take the freed string records (twice over), the two indexes are
+ * built again, and the embedded launcher rotates and prunes the transaction logs, whose checkpoint
+ * also writes the overwritten pages to disk. Returns whether every step ran; a failure is logged and
+ * does not undo the erasure.
+ */
+async function cleanStoreFiles(db: Database, lengths: readonly number[]): Promise<boolean> {
+  try {
+    await new Promise((resolve) => setTimeout(resolve, reuseDelayMs));
+    const marker = `erasure-filler-${randomUUID()}`;
+    const fillers = Object.fromEntries(
+      lengths.flatMap((length, i) => [
+        [`a${i}`, "#".repeat(length)],
+        [`b${i}`, "#".repeat(length)],
+      ]),
+    );
+    await db.write(WRITE_ERASURE_FILLERS, { marker, fillers });
+    await db.write(REMOVE_ERASURE_FILLERS, { marker });
+    await db.autoCommit(DROP_PERSON_EMAIL_INDEX);
+    await db.autoCommit(DROP_PERSON_NAME_INDEX);
+    await ensureConstraints(db);
+    if (db.storeMaintenance) {
+      await db.storeMaintenance.pruneTransactionLogs();
+      return true;
+    }
+    // An external Neo4j: Enterprise can checkpoint on request (its retention policy then prunes);
+    // Community cannot, and the server's own settings decide when the logs go (docs/security.md).
+    await db.autoCommit(CHECKPOINT).catch(() => undefined);
+    return false;
+  } catch (error) {
+    log.error("Erasure: cleaning the store files failed; the erasure itself is committed.", {
+      reason: error instanceof Error ? error.message.split("\n")[0] : String(error),
+    });
+    return false;
+  }
 }

@@ -16,6 +16,23 @@ export class PersonDataExport {
   document!: string;
 }
 
+@ObjectType("ErasureMention", {
+  description: "Free text that still holds an erased person's name or e-mail, for a coordinator to review (not changed).",
+})
+export class ErasureMention {
+  @Field(() => String, { description: "The node's first label, or the relationship's type." })
+  nodeType!: string;
+
+  @Field(() => String, { description: "The node's id (its elementId when it has none), or the relationship's elementId." })
+  id!: string;
+
+  @Field(() => String, { description: "The property that holds the text." })
+  field!: string;
+
+  @Field(() => String, { description: "The text around the first match (up to 40 characters either side)." })
+  snippet!: string;
+}
+
 @ObjectType("PersonErasure", { description: "What erasing a person removed; the node stays, anonymous, under a new id." })
 export class PersonErasureResult {
   @Field(() => ID, { description: "The person's new, anonymous id." })
@@ -35,4 +52,16 @@ export class PersonErasureResult {
 
   @Field(() => Int)
   accountsUnlinked!: number;
+
+  @Field(() => [ErasureMention], {
+    description: "Free text elsewhere that still names the person or holds their e-mail (at most 100), for review.",
+  })
+  mentionsToReview!: ErasureMention[];
+
+  @Field(() => Boolean, {
+    description:
+      "Whether the erased values were also cleared from Neo4j's files (store records, indexes, transaction logs); " +
+      "false on an external Neo4j, where the server's log settings finish the job (docs/security.md).",
+  })
+  storeFilesCleaned!: boolean;
 }

@@ -3,6 +3,73 @@
  * Snapshots: tests/snapshots/cypher/privacy/.
  */
 
+/**
+ * Before an erasure: the person's name and e-mail (to find mentions elsewhere afterwards) and the
+ * lengths of every string the erasure removes (for the same-length fillers that overwrite them in
+ * the store files, erase-person.ts).
+ */
+export const ERASURE_TARGET = /* cypher */ `
+MATCH (p:Person {id: $id})
+CALL (p) {
+  OPTIONAL MATCH (p)-[:INITIATED|WITH]-(i:Interaction) WHERE i.note IS NOT NULL
+  RETURN collect(DISTINCT i.note) AS notes
+}
+CALL (p) {
+  OPTIONAL MATCH (pr:Proposal)-[:TO_TEACHER]->(p) WHERE pr.declineReason IS NOT NULL
+  RETURN collect(pr.declineReason) AS reasons
+}
+CALL (p) {
+  OPTIONAL MATCH (p)-[k:KNOWS]-()
+  RETURN reduce(acc = [], t IN collect(k) | acc + [key IN keys(t) WHERE t[key] IS :: STRING | t[key]]) AS tieTexts
+}
+WITH p, notes + reasons + tieTexts + [key IN keys(p) WHERE p[key] IS :: STRING | p[key]] AS removed
+RETURN p.name AS name, p.email AS email, [v IN removed | size(toString(v))] AS lengths`;
+
+/**
+ * Free text anywhere in the graph (any string property of any node or relationship) that still holds
+ * one of $terms (lower-case: the erased person's name and e-mail), for a coordinator to review.
+ * A whole-graph scan: fine for a rare admin action, about a second per 100,000 nodes.
+ */
+export const FIND_MENTIONS = /* cypher */ `
+CALL () {
+  MATCH (n) WHERE NOT n:StoreMaintenance
+  UNWIND keys(n) AS field
+  WITH n, field, n[field] AS value
+  WHERE value IS :: STRING AND any(term IN $terms WHERE toLower(toString(value)) CONTAINS term)
+  RETURN labels(n)[0] AS type, coalesce(toString(n.id), elementId(n)) AS id, field, value
+  UNION ALL
+  MATCH ()-[r]->()
+  UNWIND keys(r) AS field
+  WITH r, field, r[field] AS value
+  WHERE value IS :: STRING AND any(term IN $terms WHERE toLower(toString(value)) CONTAINS term)
+  RETURN type(r) AS type, elementId(r) AS id, field, value
+}
+RETURN type, id, field, value
+LIMIT toInteger($limit)`;
+
+/**
+ * Same-length fillers for the string records an erasure freed: Neo4j reuses freed records and
+ * overwrites them, where a deleted value otherwise stays readable in the store file until then.
+ * Written and then removed in two transactions (one that does both writes nothing to the store).
+ */
+export const WRITE_ERASURE_FILLERS = /* cypher */ `
+CREATE (m:StoreMaintenance {id: $marker})
+SET m += $fillers`;
+
+export const REMOVE_ERASURE_FILLERS = /* cypher */ `
+MATCH (m:StoreMaintenance {id: $marker})
+DELETE m`;
+
+/**
+ * The indexes on the erased properties are built again: a deleted key stays in an index page's free
+ * space until the page is rewritten. schema/constraints.cypher creates them anew (ensureConstraints).
+ */
+export const DROP_PERSON_EMAIL_INDEX = /* cypher */ `DROP INDEX person_email IF EXISTS`;
+export const DROP_PERSON_NAME_INDEX = /* cypher */ `DROP INDEX person_name IF EXISTS`;
+
+/** Where Enterprise has it, a checkpoint (prunes the transaction logs by the server's retention policy). */
+export const CHECKPOINT = /* cypher */ `CALL db.checkpoint()`;
+
 /** Erases a person in one statement: what goes and what stays is listed at erasePerson. */
 export const ERASE_PERSON = /* cypher */ `
 MATCH (p:Person {id: $id})

@@ -4,7 +4,7 @@ import { isConnectivityError, type Database } from "../neo4j/database.js";
 
 export type MonitorState =
   | { state: "up"; since: string }
-  | { state: "starting" | "down"; since: string; reason: string; attempts: number; nextProbeInMs: number };
+  | { state: "starting" | "down" | "restarting"; since: string; reason: string; attempts: number; nextProbeInMs: number };
 
 export interface MonitorOptions {
   /** First wait between probes while Neo4j is gone; doubles up to `maxBackoffMs`. */
@@ -19,7 +19,9 @@ export interface MonitorOptions {
  * finds it so), the monitor goes "down": requests then fail at once with SERVICE_UNAVAILABLE
  * instead of each waiting for a connection, and a probe retries with back-off (0.5 s doubling to
  * 5 s) until Neo4j answers, when the API serves again by itself. At start it is "starting" until
- * the first answer.
+ * the first answer. "restarting": the embedded Neo4j died and its supervisor
+ * (server/platform/neo4j/supervise-embedded.ts) is starting it again; the monitor does not probe
+ * meanwhile and probes at once when the supervisor says the JVM runs again.
  */
 export class DatabaseMonitor {
   private status: MonitorState;
@@ -61,7 +63,9 @@ export class DatabaseMonitor {
       ErrorCode.SERVICE_UNAVAILABLE,
       this.status.state === "starting"
         ? "The database is not reachable yet; the server keeps trying. Try again shortly."
-        : "The database is not reachable right now; the server reconnects by itself. Try again shortly.",
+        : this.status.state === "restarting"
+          ? "The database is restarting; the server brings it back by itself. Try again shortly."
+          : "The database is not reachable right now; the server reconnects by itself. Try again shortly.",
       undefined,
       { retryAfterSeconds: Math.max(1, Math.ceil(this.status.nextProbeInMs / 1000)) },
     );
@@ -90,6 +94,22 @@ export class DatabaseMonitor {
     this.status = { state: "starting", since: this.status.since, reason, attempts, nextProbeInMs };
   }
 
+  /** The supervisor restarts the embedded Neo4j: say so (health, fail-fast message) until it runs again. */
+  noteRestarting(reason: string, attempt: number, nextTryInMs: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const since = this.status.state === "up" ? new Date().toISOString() : this.status.since;
+    this.status = { state: "restarting", since, reason, attempts: attempt, nextProbeInMs: nextTryInMs };
+  }
+
+  /** The supervisor has the embedded Neo4j running again: probe now (the driver reconnects on its own). */
+  noteRestarted(): void {
+    if (this.stopped || this.status.state === "up") return;
+    this.status = { ...this.status, state: "down", reason: "restarted; reconnecting", attempts: 0, nextProbeInMs: 0 };
+    this.schedule(0);
+  }
+
   markUp(): void {
     if (this.status.state === "up") return;
     this.status = { state: "up", since: new Date().toISOString() };
@@ -113,7 +133,7 @@ export class DatabaseMonitor {
 
   private async probe(): Promise<void> {
     this.timer = undefined;
-    if (this.stopped || this.status.state === "up") return;
+    if (this.stopped || this.status.state === "up" || this.status.state === "restarting") return;
     try {
       await this.db.ping();
       const downFor = Date.now() - Date.parse(this.status.since);

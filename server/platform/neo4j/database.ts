@@ -65,6 +65,15 @@ export interface Tx {
   run(cypher: string, params?: Params): Promise<Row[]>;
 }
 
+/**
+ * What only the owner of the Neo4j process can do to its files: the embedded launcher's log pruning
+ * (server/platform/neo4j/embedded.ts). Absent on an external Neo4j.
+ */
+export interface StoreMaintenance {
+  /** Rotates, checkpoints and prunes the transaction logs; resolves with what is left. */
+  pruneTransactionLogs(): Promise<string>;
+}
+
 export class Database {
   constructor(
     /** The raw driver, for @neo4j/graphql only. */
@@ -77,7 +86,18 @@ export class Database {
      * driver) can open its own connection to the same server; never logged.
      */
     readonly connectOptions?: ConnectOptions,
+    /** Shared by every Database on the same driver (withTransactionTimeout), set once by start.ts. */
+    private readonly maintenance: { current?: StoreMaintenance } = {},
   ) {}
+
+  /** The embedded Neo4j's file maintenance (erasure: server/domains/privacy/erase-person.ts); undefined on an external one. */
+  get storeMaintenance(): StoreMaintenance | undefined {
+    return this.maintenance.current;
+  }
+
+  setStoreMaintenance(maintenance: StoreMaintenance): void {
+    this.maintenance.current = maintenance;
+  }
 
   /**
    * The same connection pool, with a time limit on every transaction: what a GraphQL request gets,
@@ -85,7 +105,7 @@ export class Database {
    * so only the owner of the original closes.
    */
   withTransactionTimeout(ms: number): Database {
-    return new Database(this.driver, this.name, ms, this.connectOptions);
+    return new Database(this.driver, this.name, ms, this.connectOptions, this.maintenance);
   }
 
   private txConfig(): { timeout?: number } {

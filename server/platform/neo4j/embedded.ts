@@ -53,6 +53,13 @@ export interface EmbeddedNeo4j {
   uri: string;
   version: string;
   pid: number;
+  /** Resolves when the JVM has ended, by stop() or otherwise (killed, out of memory): what it exited with. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /**
+   * Rotates, checkpoints and prunes the transaction logs so values an erasure overwrote are in no log
+   * file any more (the launcher's PRUNE_TX_LOGS command); resolves with what is left ("3 files, 2 rotations").
+   */
+  pruneTransactionLogs(): Promise<string>;
   /** Stops the database cleanly (it flushes and releases the store lock), waiting for the process to end. */
   stop(): Promise<void>;
 }
@@ -193,7 +200,15 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
   });
 
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const exited = ended.then(({ code }) => code);
+  const pruneWaiters = new Map<string, { resolve: (left: string) => void; reject: (error: Error) => void }>();
+  void ended.then(() => {
+    for (const waiter of pruneWaiters.values()) waiter.reject(new Error("The embedded Neo4j ended before it pruned its logs."));
+    pruneWaiters.clear();
+  });
   const killOnExit = (): void => {
     child.kill("SIGTERM");
   };
@@ -216,6 +231,11 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
       if (tag === "NEO4J_READY") {
         clearTimeout(timer);
         resolve({ version: first ?? "unknown", uri: rest[0] ?? `bolt://127.0.0.1:${options.boltPort}` });
+      } else if (tag === "NEO4J_PRUNED") {
+        const waiter = pruneWaiters.get(first ?? "");
+        pruneWaiters.delete(first ?? "");
+        if (rest[0] === "ok") waiter?.resolve(rest.slice(1).join(" "));
+        else waiter?.reject(new Error(`The embedded Neo4j could not prune its transaction logs: ${rest.slice(1).join(" ")}`));
       } else if (tag === "NEO4J_ERROR") {
         clearTimeout(timer);
         const code: EmbeddedNeo4jErrorCode = first === "3" ? "PORT_IN_USE" : first === "4" ? "STORE_LOCKED" : "START_FAILED";
@@ -243,10 +263,23 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   }
 
   let stopping: Promise<void> | undefined;
+  let pruneCount = 0;
   return {
     uri: started.uri,
     version: started.version,
     pid: child.pid ?? -1,
+    exited: ended,
+    pruneTransactionLogs(): Promise<string> {
+      const id = String(++pruneCount);
+      return new Promise<string>((resolve, reject) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          reject(new Error("The embedded Neo4j is not running."));
+          return;
+        }
+        pruneWaiters.set(id, { resolve, reject });
+        child.stdin.write(`PRUNE_TX_LOGS ${id}\n`);
+      });
+    },
     stop(): Promise<void> {
       stopping ??= (async () => {
         process.removeListener("exit", killOnExit);

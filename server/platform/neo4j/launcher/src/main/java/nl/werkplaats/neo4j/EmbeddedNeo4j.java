@@ -1,7 +1,9 @@
 package nl.werkplaats.neo4j;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -12,6 +14,13 @@ import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.kernel.impl.transaction.log.LogAppendEvent;
+import org.neo4j.kernel.impl.transaction.log.checkpoint.CheckPointer;
+import org.neo4j.kernel.impl.transaction.log.checkpoint.SimpleTriggerInfo;
+import org.neo4j.kernel.impl.transaction.log.files.LogFile;
+import org.neo4j.kernel.impl.transaction.log.files.LogFiles;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.kernel.internal.Version;
 
 /**
@@ -23,6 +32,12 @@ import org.neo4j.kernel.internal.Version;
  * {@code NEO4J_ERROR <code> <message>} before exiting non-zero. The parent keeps our stdin open;
  * when the parent dies, even by SIGKILL, stdin reaches end-of-file and we shut the database down
  * cleanly and exit, so no orphan keeps the port or the store lock.
+ *
+ * <p>The parent may also write one command a line on stdin: {@code PRUNE_TX_LOGS <id>} rotates the
+ * transaction log, checkpoints and prunes the older log files (with the retention policy
+ * {@code keep_none}, all but the newest), so values a transaction erased are no longer in any log file;
+ * the answer is {@code NEO4J_PRUNED <id> ok <files left>} or {@code NEO4J_PRUNED <id> error <message>}.
+ * Community edition has no procedure for this (db.checkpoint() is Enterprise), hence the internal API.
  *
  * <p>Arguments: {@code --home DIR --plugins DIR --port N [--pagecache SIZE] [--conf key=value]...}
  */
@@ -66,7 +81,9 @@ public final class EmbeddedNeo4j {
         config.put("server.directories.plugins", plugins.toString());
         config.put("dbms.security.procedures.unrestricted", "apoc.*");
         config.put("server.memory.pagecache.size", pagecache);
-        config.put("db.tx_log.rotation.retention_policy", "2 files");
+        // Keep no transaction log beyond what recovery needs: the app's backups are logical exports
+        // (npm run backup), and an erased person's values must leave the log files (docs/security.md).
+        config.put("db.tx_log.rotation.retention_policy", "keep_none");
         config.put("dbms.usage_report.enabled", "false");
         config.putAll(extra);
 
@@ -111,12 +128,25 @@ public final class EmbeddedNeo4j {
         System.out.println("NEO4J_READY " + Version.getNeo4jVersion() + " bolt://127.0.0.1:" + port);
         System.out.flush();
 
+        GraphDatabaseService graph = dbms.database("neo4j");
         Thread watchdog = new Thread(() -> {
-            InputStream in = System.in;
-            byte[] buffer = new byte[256];
-            try {
-                while (in.read(buffer) != -1) {
-                    // The parent writes nothing; we only wait for end-of-file.
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    String[] command = line.trim().split(" ", 2);
+                    if (command[0].equals("PRUNE_TX_LOGS")) {
+                        String id = command.length > 1 ? command[1] : "-";
+                        String answer;
+                        try {
+                            answer = "ok " + pruneTransactionLogs(graph);
+                        } catch (Throwable t) {
+                            answer = "error " + rootMessage(t).replace('\n', ' ');
+                        }
+                        synchronized (System.out) {
+                            System.out.println("NEO4J_PRUNED " + id + " " + answer);
+                            System.out.flush();
+                        }
+                    }
                 }
             } catch (IOException ignored) {
                 // Treat a broken pipe like end-of-file.
@@ -131,6 +161,32 @@ public final class EmbeddedNeo4j {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Rotates the transaction log and checkpoints (which prunes by the retention policy) until the log
+     * file that was current when asked (it holds the erasing transaction, whose before-images carry the
+     * erased values) is gone; at most eight rounds. Each round writes two small transactions (a node made and removed) into the
+     * new file, because pruning always keeps the newest non-empty file. Returns the log files left, or fails.
+     */
+    private static String pruneTransactionLogs(GraphDatabaseService graph) throws IOException {
+        GraphDatabaseAPI api = (GraphDatabaseAPI) graph;
+        LogFiles logFiles = api.getDependencyResolver().resolveDependency(LogFiles.class);
+        CheckPointer checkPointer = api.getDependencyResolver().resolveDependency(CheckPointer.class);
+        LogFile logFile = logFiles.getLogFile();
+        long erasedIn = logFile.getCurrentLogVersion();
+        int rounds = 0;
+        while (logFile.getLowestLogVersion() <= erasedIn) {
+            if (++rounds > 8) {
+                throw new IOException("log version " + erasedIn + " was still kept after 8 rotations (lowest "
+                        + logFile.getLowestLogVersion() + "): is db.tx_log.rotation.retention_policy keep_none?");
+            }
+            logFile.getLogRotation().rotateLogFile(LogAppendEvent.NULL);
+            graph.executeTransactionally("CREATE (:StoreMaintenance {id: 'tx-log-prune'})");
+            graph.executeTransactionally("MATCH (m:StoreMaintenance {id: 'tx-log-prune'}) DELETE m");
+            checkPointer.forceCheckPoint(new SimpleTriggerInfo("erasure: prune transaction logs"));
+        }
+        return logFiles.logFiles().length + " files, " + rounds + " rotations";
     }
 
     private static boolean portIsFree(int port) {

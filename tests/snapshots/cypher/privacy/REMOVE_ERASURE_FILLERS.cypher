@@ -1,0 +1,2 @@
+MATCH (m:StoreMaintenance {id: $marker})
+DELETE m

@@ -1,0 +1,2 @@
+CREATE (m:StoreMaintenance {id: $marker})
+SET m += $fillers
