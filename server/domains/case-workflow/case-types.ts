@@ -150,10 +150,13 @@ export class CaseTimelineEntry {
   @Field(() => String, { description: "ISO instant." })
   at!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Who did it: a person id, or the id of an account without a person." })
   by!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Who it was: the person's name, or the account's name for an account not linked to a person.",
+  })
   byName!: string | null;
 
   @Field(() => CaseStatus, { nullable: true })
