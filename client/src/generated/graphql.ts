@@ -43,7 +43,7 @@ export type CaseCloseReason =
 
 export type CaseIntakeInput = {
   contact?: ContactIntakeInput | null | undefined;
-  /** The coordinator who handles the case; default the actor. */
+  /** The coordinator who handles the case (a person id). Default: the signed-in account's person ("me"); needed when the account is not linked to a person. */
   coordinator?: string | number | null | undefined;
   /** YYYY-MM-DD; not before earliestStart. */
   deadline?: string | null | undefined;

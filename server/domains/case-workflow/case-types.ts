@@ -85,7 +85,11 @@ export class CaseIntakeInput {
   @Field(() => String, { nullable: true, description: "YYYY-MM-DD; not before earliestStart." })
   deadline?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The coordinator who handles the case; default the actor." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The coordinator who handles the case (a person id). Default: the signed-in account's person (\"me\"); needed when the account is not linked to a person.",
+  })
   coordinator?: string | null;
 }
 
