@@ -106,7 +106,12 @@ describe("the demo coordinator is a person of the graph", () => {
 
     await ok(token, `mutation($case: ID!) { qualifyCase(case: $case) { to } }`, { case: caseId });
     const { caseSuggestions } = await ok<{
-      caseSuggestions: Array<{ courseId: string; teacherId: string | null; periodId: string | null; remainingPlaces: number | null }>;
+      caseSuggestions: Array<{
+        courseId: string;
+        teacherId: string | null;
+        periodId: string | null;
+        remainingPlaces: number | null;
+      }>;
     }>(token, `query($case: ID!) { caseSuggestions(case: $case, limit: 50) { courseId teacherId periodId remainingPlaces } }`, {
       case: caseId,
     });
@@ -167,7 +172,12 @@ describe("linking accounts and people (ADMIN)", () => {
   beforeAll(async () => {
     admin = (await signIn(demo("ADMIN").email, demo("ADMIN").password)).token;
     await ok(admin, `mutation($input: NewUserInput!) { createUser(input: $input) { id } }`, {
-      input: { email: "nieuw@werkplaats.example", name: "Nieuwe Collega", password: "een lang genoeg wachtwoord", roles: ["COORDINATOR"] },
+      input: {
+        email: "nieuw@werkplaats.example",
+        name: "Nieuwe Collega",
+        password: "een lang genoeg wachtwoord",
+        roles: ["COORDINATOR"],
+      },
     });
     newcomer = await signIn("nieuw@werkplaats.example", "een lang genoeg wachtwoord");
   });
@@ -188,7 +198,13 @@ describe("linking accounts and people (ADMIN)", () => {
       url,
       `mutation($input: NewUserInput!) { createUser(input: $input) { id } }`,
       {
-        input: { email: "dubbel@werkplaats.example", name: "Dubbel", password: "een lang genoeg wachtwoord", roles: ["VIEWER"], personId: FLEUR },
+        input: {
+          email: "dubbel@werkplaats.example",
+          name: "Dubbel",
+          password: "een lang genoeg wachtwoord",
+          roles: ["VIEWER"],
+          personId: FLEUR,
+        },
       },
       admin,
     );

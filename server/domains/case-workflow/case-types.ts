@@ -88,7 +88,7 @@ export class CaseIntakeInput {
   @Field(() => ID, {
     nullable: true,
     description:
-      "The coordinator who handles the case (a person id). Default: the signed-in account's person (\"me\"); needed when the account is not linked to a person.",
+      'The coordinator who handles the case (a person id). Default: the signed-in account\'s person ("me"); needed when the account is not linked to a person.',
   })
   coordinator?: string | null;
 }

@@ -74,7 +74,7 @@ export class OutreachResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg("by", () => ID, {
       nullable: true,
-      description: "Who made the contact (a person id). Default: the signed-in account's person (\"me\").",
+      description: 'Who made the contact (a person id). Default: the signed-in account\'s person ("me").',
     })
     by: string | null | undefined,
     @Arg("with", () => ID, { description: "Who was contacted." }) withPerson: string,

@@ -43,7 +43,7 @@ export class UserAccountType {
   @Field(() => AccountPersonType, {
     nullable: true,
     description:
-      "The Person this account is (\"me\" in the workflow): changes made with it name this person, and an intake defaults its coordinator to them. Null when not linked (or the person was erased).",
+      'The Person this account is ("me" in the workflow): changes made with it name this person, and an intake defaults its coordinator to them. Null when not linked (or the person was erased).',
   })
   person?: AccountPersonType;
 }

@@ -177,7 +177,11 @@ export class UserStore {
 
 function linkedElsewhere(personId: string | null, email?: unknown): DomainError {
   const which = typeof email === "string" ? `the account ${email}` : "another account";
-  return new DomainError(ErrorCode.CONFLICT, `Person ${personId ?? ""} is linked to ${which} already; unlink it first.`, "personId");
+  return new DomainError(
+    ErrorCode.CONFLICT,
+    `Person ${personId ?? ""} is linked to ${which} already; unlink it first.`,
+    "personId",
+  );
 }
 
 function checkLinkable(rows: Record<string, unknown>[], personId: string, needsUser = true): void {
