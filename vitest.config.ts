@@ -61,6 +61,8 @@ const wholeGraphFiles = [
   "tests/integration/cases-intake.int.test.ts",
   "tests/integration/auth-sign-in.int.test.ts",
   "tests/integration/auth-matrix.int.test.ts",
+  // Loads the demo data (the demo coordinator is its Fleur Bakker) and the demo users, per e-mail for the database.
+  "tests/integration/auth-authors.int.test.ts",
   // Only the fixed ids (their assertions name "c1", "t1", "k1" …): these could own a prefix next.
   "tests/integration/cases-lifecycle.int.test.ts",
   "tests/integration/network-tie-strength.int.test.ts",

@@ -186,7 +186,7 @@ describe("caseBoard", () => {
   it("counts suggestions for a case taken in through intake, and recounts when courses change", async () => {
     const intake = await ok<{ intakeCase: { caseId: string } }>(
       server,
-      `mutation { intakeCase(input: { sme: { name: "Nieuw BV" }, title: "Webvraag", topics: ["WEB"], wantedLevels: [HBO, WO] }) { caseId } }`,
+      `mutation { intakeCase(input: { sme: { name: "Nieuw BV" }, title: "Webvraag", coordinator: "anna", topics: ["WEB"], wantedLevels: [HBO, WO] }) { caseId } }`,
     );
     const count = async (): Promise<number | null | undefined> =>
       (await board({ filter: { search: "webvraag" } })).cards.find((c) => c.id === intake.intakeCase.caseId)?.suggestionCount;

@@ -39,7 +39,7 @@ export class CaseResolver {
     @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
   ): Promise<CaseIntakeResult> {
     const intake = validateIntake(input);
-    return intakeCase(ctx.db, intake, resolveActor(ctx, actor), nowIso());
+    return intakeCase(ctx.db, intake, await resolveActor(ctx, actor), nowIso());
   }
 
   @Mutation(() => CaseStatusChange, {
@@ -52,7 +52,7 @@ export class CaseResolver {
     @Arg("note", () => String, { nullable: true }) note?: string | null,
     @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
   ): Promise<CaseStatusChange> {
-    return qualifyCase(ctx.db, caseId, note?.trim() || null, resolveActor(ctx, actor), nowIso());
+    return qualifyCase(ctx.db, caseId, note?.trim() || null, await resolveActor(ctx, actor), nowIso());
   }
 
   @Mutation(() => CaseStatusChange, {
@@ -66,7 +66,7 @@ export class CaseResolver {
     @Arg("note", () => String, { nullable: true }) note?: string | null,
     @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
   ): Promise<CaseStatusChange> {
-    return closeCase(ctx.db, caseId, reason, note?.trim() || null, resolveActor(ctx, actor), nowIso());
+    return closeCase(ctx.db, caseId, reason, note?.trim() || null, await resolveActor(ctx, actor), nowIso());
   }
 
   @Mutation(() => Int, {

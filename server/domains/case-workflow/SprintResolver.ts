@@ -82,7 +82,7 @@ export class SprintResolver {
     return matchCase(
       ctx.db,
       { caseId, courseId, periodId, teamSize: teamSize ?? null, teamLevel: teamLevel ?? null, supervisorId: supervisor ?? null },
-      resolveActor(ctx, actor),
+      await resolveActor(ctx, actor),
       nowIso(),
     );
   }
@@ -94,7 +94,7 @@ export class SprintResolver {
     @Arg("sprint", () => ID) sprintId: string,
     @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
   ): Promise<SprintRecord> {
-    return startSprint(ctx.db, sprintId, resolveActor(ctx, actor), nowIso());
+    return startSprint(ctx.db, sprintId, await resolveActor(ctx, actor), nowIso());
   }
 
   @Mutation(() => MilestoneRecord)
@@ -124,6 +124,6 @@ export class SprintResolver {
     @Arg("input", () => SprintCompletionInput) input: SprintCompletionInput,
     @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
   ): Promise<SprintRecord> {
-    return completeSprint(ctx.db, sprintId, input, resolveActor(ctx, actor), nowIso());
+    return completeSprint(ctx.db, sprintId, input, await resolveActor(ctx, actor), nowIso());
   }
 }

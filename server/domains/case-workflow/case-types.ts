@@ -85,7 +85,11 @@ export class CaseIntakeInput {
   @Field(() => String, { nullable: true, description: "YYYY-MM-DD; not before earliestStart." })
   deadline?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The coordinator who handles the case; default the actor." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The coordinator who handles the case (a person id). Default: the signed-in account\'s person ("me"); needed when the account is not linked to a person.',
+  })
   coordinator?: string | null;
 }
 
@@ -150,10 +154,13 @@ export class CaseTimelineEntry {
   @Field(() => String, { description: "ISO instant." })
   at!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Who did it: a person id, or the id of an account without a person." })
   by!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Who it was: the person's name, or the account's name for an account not linked to a person.",
+  })
   byName!: string | null;
 
   @Field(() => CaseStatus, { nullable: true })

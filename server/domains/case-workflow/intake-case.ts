@@ -76,14 +76,20 @@ async function writeIntake(tx: Tx, intake: Intake, actor: Actor, now: string): P
   return { caseId, status: CaseStatus.INTAKE, smeId: sme.id, smeCreated: sme.created, contactId, partnerId, coordinatorId };
 }
 
-/** The coordinator who handles the case: the one named, else the actor when that is a person. */
-async function findCoordinator(tx: Tx, named: string | null, actor: Actor): Promise<string | null> {
-  const id = named ?? actor.id;
-  if (id === null) return null;
-  const rows = await tx.run(READ_COORDINATOR, { id });
-  if (rows.length > 0) return id;
+/**
+ * The coordinator who handles the case (HANDLED_BY): the one named, else the person acting ("me": the signed-in
+ * account's person). Every case has one: an account that is not linked to a person has to name the coordinator.
+ */
+async function findCoordinator(tx: Tx, named: string | null, actor: Actor): Promise<string> {
+  const id = named ?? actor.personId;
+  const rows = id === null ? [] : await tx.run(READ_COORDINATOR, { id });
+  if (rows.length > 0 && id !== null) return id;
   if (named !== null) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${named} (the coordinator).`, "coordinator");
-  return null;
+  throw new DomainError(
+    ErrorCode.BAD_USER_INPUT,
+    "Name the coordinator who handles this case: your account is not linked to a person (an admin links it with linkUserToPerson).",
+    "coordinator",
+  );
 }
 
 async function findOrCreatePartner(tx: Tx, partner: Intake["partner"]): Promise<string | null> {

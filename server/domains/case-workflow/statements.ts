@@ -234,7 +234,8 @@ CALL (k) {
          c.name AS courseName, p.channel AS channel, p.answer AS answer
 }
 OPTIONAL MATCH (who:Person {id: by})
-RETURN kind, toString(instant) AS at, by, who.name AS byName, fromStatus, toStatus, reason, note,
+OPTIONAL MATCH (account:User {id: by})
+RETURN kind, toString(instant) AS at, by, coalesce(who.name, account.name) AS byName, fromStatus, toStatus, reason, note,
        proposalId, teacherId, teacherName, courseName, channel, answer
 ORDER BY instant, rank`;
 

@@ -1,5 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Access } from "../../platform/auth/Access.js";
+import { resolveActor } from "../../platform/auth/resolve-actor.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { addExampleAssignment } from "./add-example-assignment.js";
 import { InteractionChannel, InteractionResult, MappingStatus } from "../../platform/model/graph-enums.js";
@@ -70,7 +72,11 @@ export class OutreachResolver {
   @Access("OUTREACH_WORK")
   async logInteraction(
     @Ctx() ctx: GraphQLContext,
-    @Arg("by", () => ID, { description: "Who made the contact." }) by: string,
+    @Arg("by", () => ID, {
+      nullable: true,
+      description: 'Who made the contact (a person id). Default: the signed-in account\'s person ("me").',
+    })
+    by: string | null | undefined,
     @Arg("with", () => ID, { description: "Who was contacted." }) withPerson: string,
     @Arg("date", () => String, { description: "ISO date; not in the future." }) date: string,
     @Arg("channel", () => InteractionChannel) channel: InteractionChannel,
@@ -79,7 +85,15 @@ export class OutreachResolver {
     @Arg("aboutProgramme", () => ID, { nullable: true }) aboutProgramme?: string,
     @Arg("aboutCourse", () => ID, { nullable: true }) aboutCourse?: string,
   ): Promise<LoggedInteraction> {
-    return logInteraction(ctx.db, { by, with: withPerson, date, channel, result, note, aboutProgramme, aboutCourse });
+    const who = by?.trim() || (await resolveActor(ctx, null)).personId;
+    if (!who) {
+      throw new DomainError(
+        ErrorCode.BAD_USER_INPUT,
+        "Name who made the contact: your account is not linked to a person (an admin links it with linkUserToPerson).",
+        "by",
+      );
+    }
+    return logInteraction(ctx.db, { by: who, with: withPerson, date, channel, result, note, aboutProgramme, aboutCourse });
   }
 
   @Mutation(() => ReceivedExampleAssignment, {

@@ -45,7 +45,7 @@ export class ProposalResolver {
     return proposeCase(
       ctx.db,
       { caseId, teacherId, courseId, channel, force, sentAt: sentAt?.trim() || null },
-      resolveActor(ctx, actor),
+      await resolveActor(ctx, actor),
       nowIso(),
       matchingSettings(),
     );
@@ -66,7 +66,7 @@ export class ProposalResolver {
     return answerProposal(
       ctx.db,
       { proposalId, answer, reason: reason ?? null, answeredAt: answeredAt?.trim() || null },
-      resolveActor(ctx, actor),
+      await resolveActor(ctx, actor),
       nowIso(),
     );
   }
@@ -123,7 +123,7 @@ export class ProposalResolver {
     return markDigestSent(
       ctx.db,
       { teacherId, date: date ?? null, caseIds: cases ?? null },
-      resolveActor(ctx, actor),
+      await resolveActor(ctx, actor),
       nowIso(),
       matchingSettings(),
     );

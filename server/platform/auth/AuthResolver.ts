@@ -11,6 +11,15 @@ import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 const emailPattern =
   /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
+@ObjectType("AccountPerson", { description: "The Person of the graph that a user account is: who its changes name." })
+export class AccountPersonType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+}
+
 @ObjectType("UserAccount", { description: "A person who can sign in, with roles. Never carries the password hash." })
 export class UserAccountType {
   @Field(() => ID)
@@ -28,8 +37,15 @@ export class UserAccountType {
   @Field(() => Boolean)
   disabled!: boolean;
 
-  @Field(() => String, { nullable: true, description: "The Person node this account belongs to, if any." })
+  @Field(() => String, { nullable: true, description: "The id of the Person this account is linked to, if any." })
   personId?: string;
+
+  @Field(() => AccountPersonType, {
+    nullable: true,
+    description:
+      'The Person this account is ("me" in the workflow): changes made with it name this person, and an intake defaults its coordinator to them. Null when not linked (or the person was erased).',
+  })
+  person?: AccountPersonType;
 }
 
 @ObjectType("SignIn", { description: "A signed token: send it as `Authorization: Bearer <token>`." })
@@ -177,6 +193,7 @@ export class AuthResolver {
     const store = new UserStore(ctx.db);
     if (await store.findByEmail(email))
       throw new DomainError(ErrorCode.CONFLICT, "A user with this e-mail already exists.", "email");
+    if (input.personId) await store.checkPersonLinkable(input.personId);
     const created = await store.create({
       email,
       name,
@@ -218,6 +235,22 @@ export class AuthResolver {
     ctx.auth?.disabledUsers.invalidate();
     log.info("User changed", { user: id, by: ctx.user?.id });
     return updated;
+  }
+
+  @Mutation(() => UserAccountType, {
+    description:
+      "Links a user account to the Person it is (ADMIN), or unlinks it with `personId: null`. From the next change on, the account's workflow changes name that person. A person can be linked to one account only.",
+  })
+  @Access("USERS")
+  async linkUserToPerson(
+    @Arg("userId", () => ID) userId: string,
+    @Arg("personId", () => ID, { nullable: true }) personId: string | null | undefined,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<UserAccount> {
+    const person = personId?.trim() || null;
+    const linked = await new UserStore(ctx.db).linkPerson(userId, person);
+    log.info(person ? "User linked to a person" : "User unlinked from its person", { user: userId, by: ctx.user?.id });
+    return linked;
   }
 
   @Mutation(() => Boolean, { description: "Sets another user's password (ADMIN), e.g. after they forgot theirs." })

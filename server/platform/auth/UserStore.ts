@@ -7,17 +7,27 @@ import {
   CREATE_USER,
   READ_USER_BY_EMAIL,
   READ_USER_BY_ID,
+  READ_ACCOUNT_PERSON,
+  READ_LINK_TARGETS,
   READ_USERS,
   SET_USER_PASSWORD,
+  SET_USER_PERSON,
   UPDATE_USER,
   USER_EMAIL_CONSTRAINT,
   USER_ID_CONSTRAINT,
+  USER_PERSON_CONSTRAINT,
 } from "./statements.js";
+import { DomainError, ErrorCode } from "../graphql/domain-error.js";
+
+const CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
 /**
  * User accounts: (:User {id, email, passwordHash, roles, name, disabled, personId, created}) nodes.
  * The label is not in schema/*.graphql, so the generated API never reads or writes it (password
  * hashes included); only this store and the user mutations of AuthResolver touch it.
+ *
+ * `personId` links the account to the Person it is in the graph (docs/security.md "Accounts and
+ * people"): at most one account per person (USER_PERSON_CONSTRAINT), set only by `linkPerson`.
  */
 export interface UserAccount {
   id: string;
@@ -26,6 +36,15 @@ export interface UserAccount {
   roles: Role[];
   disabled: boolean;
   personId?: string;
+  /** The linked person, when it exists (a link to an erased person names no one). */
+  person?: { id: string; name: string };
+}
+
+/** Who acts for an account: its name, and its person when linked to one that exists. */
+export interface AccountPerson {
+  name: string;
+  personId: string | null;
+  personName: string | null;
 }
 
 export interface StoredUser extends UserAccount {
@@ -47,16 +66,20 @@ function toAccount(row: Record<string, unknown>): StoredUser {
     disabled: row.disabled === true,
     passwordHash: String(row.passwordHash ?? ""),
     ...(typeof row.personId === "string" ? { personId: row.personId } : {}),
+    ...(typeof row.personId === "string" && typeof row.personName === "string"
+      ? { person: { id: row.personId, name: row.personName } }
+      : {}),
   };
 }
 
 export class UserStore {
   constructor(private readonly db: Database) {}
 
-  /** The unique e-mail and id of users; idempotent, run at every start. */
+  /** The unique e-mail, id and person of users; idempotent, run at every start. */
   async ensureConstraints(): Promise<void> {
     await this.db.autoCommit(USER_ID_CONSTRAINT);
     await this.db.autoCommit(USER_EMAIL_CONSTRAINT);
+    await this.db.autoCommit(USER_PERSON_CONSTRAINT);
   }
 
   async findByEmail(email: string): Promise<StoredUser | undefined> {
@@ -94,21 +117,53 @@ export class UserStore {
     return account;
   }
 
-  async update(
-    id: string,
-    change: { name?: string; roles?: Role[]; disabled?: boolean; personId?: string | null },
-  ): Promise<UserAccount | undefined> {
+  async update(id: string, change: { name?: string; roles?: Role[]; disabled?: boolean }): Promise<UserAccount | undefined> {
     const rows = await this.db.write(UPDATE_USER, {
       id,
       name: change.name?.trim() ?? null,
       roles: change.roles ?? null,
       disabled: change.disabled ?? null,
-      setPerson: change.personId !== undefined,
-      personId: change.personId ?? null,
     });
     if (!rows[0]) return undefined;
     const { passwordHash: _hash, ...account } = toAccount(rows[0]);
     return account;
+  }
+
+  /**
+   * Links the account to a person (or unlinks it: null), in one transaction. Refused: an unknown account
+   * (NOT_FOUND, userId), an unknown person (NOT_FOUND, personId), a person linked to another account
+   * (CONFLICT, personId; also when a concurrent link wins the race, through the constraint).
+   */
+  async linkPerson(userId: string, personId: string | null): Promise<UserAccount> {
+    try {
+      return await this.db.writeTx(async (tx) => {
+        if (personId !== null) await checkLinkable(await tx.run(READ_LINK_TARGETS, { userId, personId }), personId);
+        const rows = await tx.run(SET_USER_PERSON, { userId, personId });
+        if (!rows[0]) throw new DomainError(ErrorCode.NOT_FOUND, `No user with id ${userId}.`, "userId");
+        const { passwordHash: _hash, ...account } = toAccount(rows[0]);
+        return account;
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === CONSTRAINT_FAILED) throw linkedElsewhere(personId);
+      throw error;
+    }
+  }
+
+  /** The checks of `linkPerson` without writing, for an account about to be created with a person. */
+  async checkPersonLinkable(personId: string): Promise<void> {
+    checkLinkable(await this.db.read(READ_LINK_TARGETS, { userId: "", personId }), personId, false);
+  }
+
+  /** Who acts for the account now; undefined when no such account is stored. */
+  async readPerson(id: string): Promise<AccountPerson | undefined> {
+    const rows = await this.db.read(READ_ACCOUNT_PERSON, { id });
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      name: String(row.name ?? ""),
+      personId: typeof row.personId === "string" ? row.personId : null,
+      personName: typeof row.personName === "string" ? row.personName : null,
+    };
   }
 
   async setPassword(id: string, password: string): Promise<boolean> {
@@ -118,4 +173,20 @@ export class UserStore {
     });
     return rows.length === 1;
   }
+}
+
+function linkedElsewhere(personId: string | null, email?: unknown): DomainError {
+  const which = typeof email === "string" ? `the account ${email}` : "another account";
+  return new DomainError(
+    ErrorCode.CONFLICT,
+    `Person ${personId ?? ""} is linked to ${which} already; unlink it first.`,
+    "personId",
+  );
+}
+
+function checkLinkable(rows: Record<string, unknown>[], personId: string, needsUser = true): void {
+  const row = rows[0];
+  if (needsUser && !row?.userId) throw new DomainError(ErrorCode.NOT_FOUND, "No user with this id.", "userId");
+  if (!row?.personId) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${personId}.`, "personId");
+  if (row.linkedEmail) throw linkedElsewhere(personId, row.linkedEmail);
 }

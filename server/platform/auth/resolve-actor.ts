@@ -2,27 +2,35 @@ import type { GraphQLContext } from "../graphql/context.js";
 import type { Tx } from "../neo4j/database.js";
 import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 import { READ_ACTOR } from "./statements.js";
+import { UserStore } from "./UserStore.js";
 
 /**
- * Who makes a change, for the timeline. The one place that decides it: a signed-in user from the
- * context wins (sign-in adds `user` later); until then an optional `actor` argument (a coordinator's
- * person id) is taken. Replace only this file when sign-in lands.
+ * Who makes a change, for the timeline, the proposals, the interactions and the case's coordinator.
+ * The one place that decides it (docs/security.md "Accounts and people"):
+ * - a signed-in user: the Person their account is linked to, read from the graph at each change (so an
+ *   admin's `linkUserToPerson` counts at once, whatever the token says); an account without a person is
+ *   recorded by its own id (the timeline shows the account's name) and names no person;
+ * - a token whose account is not stored (test and service tokens) acts as the person its token names, if any;
+ * - no user at all: the optional `actor` argument (a person id), checked against the graph in the transaction.
  */
 export interface Actor {
+  /** What events record in `by`: the person's id, else the account's id; null when nobody is known. */
   id: string | null;
+  /** The person acting, when there is one: the default coordinator of an intake, the `by` of an interaction. */
+  personId: string | null;
   /** An argument can name anyone, so it is checked against the graph; a signed-in user is trusted. */
   needsCheck: boolean;
 }
 
-// Typed loosely on purpose: the context's `user` is being added by sign-in; only these fields are read.
-type ContextWithUser = GraphQLContext & { user?: { id: string; personId?: string } };
-
-export function resolveActor(ctx: GraphQLContext, actorArgument: string | null | undefined): Actor {
-  const user = (ctx as ContextWithUser).user;
-  // The account's person is who acts in the domain; an account without one is recorded by its id.
-  if (user?.id) return { id: user.personId ?? user.id, needsCheck: false };
+export async function resolveActor(ctx: GraphQLContext, actorArgument: string | null | undefined): Promise<Actor> {
+  const user = ctx.user;
+  if (user?.id) {
+    const account = await new UserStore(ctx.db).readPerson(user.id);
+    const personId = account ? account.personId : (user.personId ?? null);
+    return { id: personId ?? user.id, personId, needsCheck: false };
+  }
   const id = actorArgument?.trim() || null;
-  return { id, needsCheck: id !== null };
+  return { id, personId: id, needsCheck: id !== null };
 }
 
 /** Refuses an `actor` argument that names no person, inside the mutation's transaction. */

@@ -9,20 +9,26 @@ export const USER_ID_CONSTRAINT = /* cypher */ `CREATE CONSTRAINT user_id IF NOT
 
 export const USER_EMAIL_CONSTRAINT = /* cypher */ `CREATE CONSTRAINT user_email IF NOT EXISTS FOR (u:User) REQUIRE u.email IS UNIQUE`;
 
+/** One account per person: two concurrent links of the same person cannot both commit (accounts without one are free). */
+export const USER_PERSON_CONSTRAINT = /* cypher */ `CREATE CONSTRAINT user_person IF NOT EXISTS FOR (u:User) REQUIRE u.personId IS UNIQUE`;
+
 export const READ_USER_BY_EMAIL = /* cypher */ `
 MATCH (u:User {email: $email})
+OPTIONAL MATCH (p:Person {id: u.personId})
 RETURN u.id AS id, u.email AS email, u.name AS name, u.roles AS roles, u.disabled AS disabled, u.personId AS personId,
-       u.passwordHash AS passwordHash`;
+       p.name AS personName, u.passwordHash AS passwordHash`;
 
 export const READ_USER_BY_ID = /* cypher */ `
 MATCH (u:User {id: $id})
+OPTIONAL MATCH (p:Person {id: u.personId})
 RETURN u.id AS id, u.email AS email, u.name AS name, u.roles AS roles, u.disabled AS disabled, u.personId AS personId,
-       u.passwordHash AS passwordHash`;
+       p.name AS personName, u.passwordHash AS passwordHash`;
 
 export const READ_USERS = /* cypher */ `
 MATCH (u:User)
+OPTIONAL MATCH (p:Person {id: u.personId})
 RETURN u.id AS id, u.email AS email, u.name AS name, u.roles AS roles, u.disabled AS disabled, u.personId AS personId,
-       u.passwordHash AS passwordHash
+       p.name AS personName, u.passwordHash AS passwordHash
 ORDER BY u.email`;
 
 export const COUNT_ACTIVE_ADMINS = /* cypher */ `
@@ -33,16 +39,19 @@ RETURN count(u) AS n`;
 export const CREATE_USER = /* cypher */ `
 CREATE (u:User {id: $id, email: $email, name: $name, roles: $roles, disabled: false, passwordHash: $passwordHash,
                 personId: $personId, created: datetime()})
+WITH u
+OPTIONAL MATCH (p:Person {id: u.personId})
 RETURN u.id AS id, u.email AS email, u.name AS name, u.roles AS roles, u.disabled AS disabled, u.personId AS personId,
-       u.passwordHash AS passwordHash`;
+       p.name AS personName, u.passwordHash AS passwordHash`;
 
-/** Null parameters keep the stored value; $personId is applied only with $setPerson (it may clear the link). */
+/** Null parameters keep the stored value. The link to a person changes only through SET_USER_PERSON. */
 export const UPDATE_USER = /* cypher */ `
 MATCH (u:User {id: $id})
-SET u.name = coalesce($name, u.name), u.roles = coalesce($roles, u.roles), u.disabled = coalesce($disabled, u.disabled),
-    u.personId = CASE WHEN $setPerson THEN $personId ELSE u.personId END
+SET u.name = coalesce($name, u.name), u.roles = coalesce($roles, u.roles), u.disabled = coalesce($disabled, u.disabled)
+WITH u
+OPTIONAL MATCH (p:Person {id: u.personId})
 RETURN u.id AS id, u.email AS email, u.name AS name, u.roles AS roles, u.disabled AS disabled, u.personId AS personId,
-       u.passwordHash AS passwordHash`;
+       p.name AS personName, u.passwordHash AS passwordHash`;
 
 export const SET_USER_PASSWORD = /* cypher */ `
 MATCH (u:User {id: $id})
@@ -52,6 +61,34 @@ RETURN u.id AS id`;
 export const READ_DISABLED_USER_IDS = /* cypher */ `
 MATCH (u:User) WHERE u.disabled = true
 RETURN collect(u.id) AS ids`;
+
+/**
+ * What linking an account to a person needs to know, in the link's transaction: whether the account and the
+ * person exist, and which other account (if any) is linked to that person already.
+ */
+export const READ_LINK_TARGETS = /* cypher */ `
+OPTIONAL MATCH (u:User {id: $userId})
+OPTIONAL MATCH (p:Person {id: $personId})
+OPTIONAL MATCH (other:User {personId: $personId}) WHERE other.id <> $userId
+RETURN u.id AS userId, p.id AS personId, other.email AS linkedEmail`;
+
+/** Links the account to the person ($personId) or unlinks it (null). */
+export const SET_USER_PERSON = /* cypher */ `
+MATCH (u:User {id: $userId})
+SET u.personId = $personId
+WITH u
+OPTIONAL MATCH (p:Person {id: u.personId})
+RETURN u.id AS id, u.email AS email, u.name AS name, u.roles AS roles, u.disabled AS disabled, u.personId AS personId,
+       p.name AS personName, u.passwordHash AS passwordHash`;
+
+/**
+ * Who acts for a signed-in account, read at each change so that a new link counts at once (the token's copy
+ * may be hours old). A link to a person who has since been erased names no one.
+ */
+export const READ_ACCOUNT_PERSON = /* cypher */ `
+MATCH (u:User {id: $id})
+OPTIONAL MATCH (p:Person {id: u.personId})
+RETURN u.name AS name, p.id AS personId, p.name AS personName`;
 
 /** Whether the `actor` argument of a mutation names a person. */
 export const READ_ACTOR = /* cypher */ `

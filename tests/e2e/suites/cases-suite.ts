@@ -70,6 +70,8 @@ export function casesSuite(getEnv: () => E2eEnvironment): void {
       await page.getByLabel("Verwezen door").selectOption({ index: 1 });
       await page.getByLabel("Naam", { exact: true }).fill("Petra de Bakker");
       await page.getByLabel("E-mail").fill("petra@proefkorst.example");
+      // The signed-in demo coordinator is Fleur Bakker: the case is theirs unless another coordinator is chosen.
+      await expect.poll(() => page.getByLabel("Coördinator", { exact: true }).inputValue()).toBe("person-fleur-bakker");
       await page.getByRole("button", { name: "Vraag vastleggen" }).click();
 
       // 2. The case page opens on the new case, in INTAKE.
@@ -82,6 +84,10 @@ export function casesSuite(getEnv: () => E2eEnvironment): void {
         { id: caseId },
       );
       expect(stored).toEqual([{ status: "INTAKE", kvk: "87654321", topics: ["web shop", "e-commerce"], deadline: "2027-06-30" }]);
+      const handler = await env.db.read("MATCH (:Case {id: $id})-[:HANDLED_BY]->(p:Person) RETURN p.name AS name", {
+        id: caseId,
+      });
+      expect(handler).toEqual([{ name: "Fleur Bakker" }]);
 
       // 3. Qualify.
       await page.getByRole("button", { name: "Webshop voor Bakkerij De Proefkorst kwalificeren" }).click();

@@ -29,9 +29,14 @@ export function pagesSuite(getEnv: () => E2eEnvironment): void {
         .first()
         .click();
       const dialog = page.getByRole("dialog");
+      // The demo coordinator is Fleur Bakker: "me" is preselected as who made the contact.
+      const by = dialog.getByRole("combobox", { name: "Door (coördinator)" });
+      await expect.poll(() => by.inputValue()).toBe("person-fleur-bakker");
+      expect(await by.locator("option:checked").textContent()).toBe("Fleur Bakker (ik)");
+      await by.selectOption("");
       await dialog.getByRole("button", { name: "Vastleggen" }).click();
       await dialog.getByText("Kies wie het contact legde.").waitFor();
-      await dialog.getByRole("combobox", { name: "Door (coördinator)" }).selectOption({ index: 1 });
+      await by.selectOption({ index: 1 });
       await dialog.getByRole("combobox", { name: "Kanaal" }).selectOption("LINKEDIN");
       await dialog.getByRole("button", { name: "Vastleggen" }).click();
       await page.getByText(`Contact vastgelegd; ${target.name} staat nu op ‘Benaderd’.`).waitFor();

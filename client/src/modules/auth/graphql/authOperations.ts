@@ -21,6 +21,10 @@ export const meQuery = graphql(`
       name
       email
       roles
+      person {
+        id
+        name
+      }
     }
   }
 `);

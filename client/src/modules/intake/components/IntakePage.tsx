@@ -1,7 +1,8 @@
-import { useState, type FormEvent, type ReactElement } from "react";
+import { useEffect, useState, type FormEvent, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useQuery } from "urql";
+import { useMyPerson } from "../../auth/hooks/useMyPerson";
 import { ErrorMessage } from "../../../ui/ErrorMessage";
 import { FormField } from "../../../ui/FormField";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -31,6 +32,17 @@ export function IntakePage() {
   const [serverMessage, setServerMessage] = useState<{ field: keyof IntakeFormValues; message: string } | null>(null);
   const [options] = useQuery({ query: intakeOptionsQuery });
   const [result, submitIntake] = useIntakeCase();
+  const me = useMyPerson();
+  const [coordinatorTouched, setCoordinatorTouched] = useState(false);
+  const coordinators = options.data?.workspaces.flatMap((w) => w.coordinators) ?? [];
+  const myCoordinatorId = me && coordinators.some((c) => c.id === me.id) ? me.id : null;
+
+  // The case is handled by "me" unless the coordinator picks someone else (the server defaults to them too).
+  useEffect(() => {
+    if (myCoordinatorId && !coordinatorTouched) {
+      setValues((v) => (v.coordinator === "" ? { ...v, coordinator: myCoordinatorId } : v));
+    }
+  }, [myCoordinatorId, coordinatorTouched]);
 
   const set = <K extends keyof IntakeFormValues>(key: K, value: IntakeFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -67,7 +79,6 @@ export function IntakePage() {
     }
   }
 
-  const coordinators = options.data?.workspaces.flatMap((w) => w.coordinators) ?? [];
   const unplacedError = result.error && !describeError(result.error).some((e) => e.field && serverFieldToFormField[e.field]);
 
   const text = (
@@ -159,11 +170,18 @@ export function IntakePage() {
             {text("earliestStart", t("intake.fields.earliestStart"), null, { type: "date" })}
             {text("deadline", t("intake.fields.deadline"), null, { type: "date" })}
             <FormField label={t("intake.fields.coordinator")} error={errorFor("coordinator")}>
-              <select name="coordinator" value={values.coordinator} onChange={(e) => set("coordinator", e.target.value)}>
+              <select
+                name="coordinator"
+                value={values.coordinator}
+                onChange={(e) => {
+                  setCoordinatorTouched(true);
+                  set("coordinator", e.target.value);
+                }}
+              >
                 <option value="">{t("common.none")}</option>
                 {coordinators.map((c) => (
                   <option key={c.id} value={c.id}>
-                    {c.name}
+                    {c.id === me?.id ? t("common.me", { name: c.name }) : c.name}
                   </option>
                 ))}
               </select>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
+import { useMyPerson } from "../../auth/hooks/useMyPerson";
 import { describeError } from "../../../ui/describeError";
 import { ErrorMessage } from "../../../ui/ErrorMessage";
 import { FormField } from "../../../ui/FormField";
@@ -26,7 +27,9 @@ export function LogInteractionForm({ subject, onDone }: { subject: InteractionSu
   const { t } = useTranslation();
   const [coordinators] = useQuery({ query: outreachPeopleQuery });
   const [state, log] = useMutation(logInteractionMutation);
-  const [by, setBy] = useState("");
+  const me = useMyPerson();
+  // Who made the contact: "me" (when among the coordinators offered) until the coordinator picks someone else.
+  const [chosenBy, setBy] = useState<string | null>(null);
   const [withId, setWith] = useState(subject.people[0]?.id ?? "");
   const [date, setDate] = useState(todayIso());
   const [channel, setChannel] = useState<Channel>("EMAIL");
@@ -35,6 +38,7 @@ export function LogInteractionForm({ subject, onDone }: { subject: InteractionSu
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const people = coordinators.data?.workspaces.flatMap((w) => w.coordinators) ?? [];
+  const by = chosenBy ?? (me && people.some((p) => p.id === me.id) ? me.id : "");
   const serverErrors = state.error ? describeError(state.error) : [];
   const fieldError = (field: string) => errors[field] ?? serverErrors.find((e) => e.field === field)?.message;
 
@@ -80,7 +84,7 @@ export function LogInteractionForm({ subject, onDone }: { subject: InteractionSu
             <option value="">{t("outreach.choose")}</option>
             {people.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
+                {p.id === me?.id ? t("common.me", { name: p.name }) : p.name}
               </option>
             ))}
           </select>

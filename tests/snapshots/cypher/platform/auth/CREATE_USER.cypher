@@ -1,4 +1,6 @@
 CREATE (u:User {id: $id, email: $email, name: $name, roles: $roles, disabled: false, passwordHash: $passwordHash,
                 personId: $personId, created: datetime()})
+WITH u
+OPTIONAL MATCH (p:Person {id: u.personId})
 RETURN u.id AS id, u.email AS email, u.name AS name, u.roles AS roles, u.disabled AS disabled, u.personId AS personId,
-       u.passwordHash AS passwordHash
+       p.name AS personName, u.passwordHash AS passwordHash

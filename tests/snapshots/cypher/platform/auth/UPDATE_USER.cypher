@@ -1,5 +1,6 @@
 MATCH (u:User {id: $id})
-SET u.name = coalesce($name, u.name), u.roles = coalesce($roles, u.roles), u.disabled = coalesce($disabled, u.disabled),
-    u.personId = CASE WHEN $setPerson THEN $personId ELSE u.personId END
+SET u.name = coalesce($name, u.name), u.roles = coalesce($roles, u.roles), u.disabled = coalesce($disabled, u.disabled)
+WITH u
+OPTIONAL MATCH (p:Person {id: u.personId})
 RETURN u.id AS id, u.email AS email, u.name AS name, u.roles AS roles, u.disabled AS disabled, u.personId AS personId,
-       u.passwordHash AS passwordHash
+       p.name AS personName, u.passwordHash AS passwordHash

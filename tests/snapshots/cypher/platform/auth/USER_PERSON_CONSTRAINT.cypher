@@ -1,0 +1,1 @@
+CREATE CONSTRAINT user_person IF NOT EXISTS FOR (u:User) REQUIRE u.personId IS UNIQUE
