@@ -19,6 +19,7 @@ import { formatFault } from "../platform/faults/format-fault.js";
 import { buildGraphQLSchema, readTypeDefs } from "./build-schema.js";
 import { createContext, type GraphQLContext } from "../platform/graphql/context.js";
 import { formatError } from "../platform/graphql/format-error.js";
+import { requestTransactionPlugin } from "../platform/graphql/request-transaction-plugin.js";
 import { checkRequestShape } from "../platform/limits/check-request-shape.js";
 import { handleBodyErrors, handleUnexpectedErrors } from "../platform/limits/handle-body-errors.js";
 import { operationLimitsPlugin } from "../platform/limits/limit-operations.js";
@@ -72,6 +73,8 @@ export async function createApp(config: Config, db: Database, httpServer: Server
       // No @cacheControl hints in this schema and POST responses are not cached: without this, Apollo
       // wraps every field resolver of the schema to compute a cache policy on each request (docs/performance.md).
       ApolloServerPluginCacheControlDisabled(),
+      // One transaction per mutation request, committed only when the response has no error.
+      requestTransactionPlugin(),
       operationLimitsPlugin({
         maxDepth: config.MAX_QUERY_DEPTH,
         maxCost: config.MAX_QUERY_COST,

@@ -61,6 +61,9 @@ export function fieldOfGraphQLError(formatted: GraphQLFormattedError, error: unk
     const lines = source.split("\n");
     const offset = lines.slice(0, location.line - 1).reduce((sum, l) => sum + l.length + 1, 0) + location.column - 1;
     const before = source.slice(Math.max(0, offset - 120), offset);
+    // `teamSize: { set: 99999999999 }`: the field, not the generated operator that wraps its value.
+    const wrapped = /(\w+)\s*:\s*\{\s*(?:set|push|add|eq|in)\s*:\s*\[?\s*(?:[^:]*,\s*)?$/.exec(before);
+    if (wrapped?.[1]) return wrapped[1];
     const name = /(\w+)\s*:\s*\[?\s*(?:[^:]*,\s*)?$/.exec(before);
     return name?.[1];
   }

@@ -276,7 +276,7 @@ async function withReadRetries<T>(attempt: () => Promise<T>): Promise<T> {
 }
 
 /** A transient failure of the query itself (a lock, a leader switch), not of reaching the server. */
-function isRetriableQueryError(error: unknown): boolean {
+export function isRetriableQueryError(error: unknown): boolean {
   return (
     error instanceof Neo4jError &&
     error.code.startsWith("Neo.TransientError.") &&
