@@ -119,10 +119,18 @@ export class RequestTransaction {
  */
 class TransactionBoundDatabase extends Database {
   constructor(
-    base: Database,
+    private readonly base: Database,
     private readonly request: RequestTransaction,
   ) {
     super(base.driver, base.name, base.transactionTimeoutMs, base.connectOptions);
+  }
+
+  override get storeMaintenance(): ReturnType<Database["ownTransactions"]>["storeMaintenance"] {
+    return this.base.storeMaintenance;
+  }
+
+  override ownTransactions(): Database {
+    return this.base;
   }
 
   override async read(cypher: string, params: Params = {}): Promise<Row[]> {
