@@ -122,7 +122,12 @@ describe("history(id): generic edits, recorded", () => {
 
   it("records creates, relationship changes, and writes no record when the request fails", async () => {
     const created = await ok(
-      gql(url, `mutation { createInstitutions(input: [{ name: "Hogeschool Historie", kind: HBO }]) { institutions { name } } }`, {}, coordinator),
+      gql(
+        url,
+        `mutation { createInstitutions(input: [{ name: "Hogeschool Historie", kind: HBO }]) { institutions { name } } }`,
+        {},
+        coordinator,
+      ),
     );
     expect(created).toEqual({ createInstitutions: { institutions: [{ name: "Hogeschool Historie" }] } });
     const [row] = await db.read("MATCH (i:Institution {name: 'Hogeschool Historie'}) RETURN i.id AS id");
@@ -130,7 +135,9 @@ describe("history(id): generic edits, recorded", () => {
     createdIds.push(id);
     const [creation] = await history(id);
     expect(creation?.kind).toBe("CREATE");
-    expect(creation?.changes).toEqual(expect.arrayContaining([{ field: "name", old: "null", new: '"Hogeschool Historie"', hidden: false }]));
+    expect(creation?.changes).toEqual(
+      expect.arrayContaining([{ field: "name", old: "null", new: '"Hogeschool Historie"', hidden: false }]),
+    );
 
     const caseId = scope.id("case");
     await ok(
@@ -153,7 +160,9 @@ describe("history(id): generic edits, recorded", () => {
     const entries = await history(caseId);
     // Newest first: the coordinator link, then the two status changes of the timeline.
     expect(entries.map((e) => e.kind)).toEqual(["UPDATE", "STATUS", "STATUS"]);
-    expect(entries[0]?.changes).toEqual([{ field: "coordinator", old: "[]", new: JSON.stringify([{ id: scope.id("kees") }]), hidden: false }]);
+    expect(entries[0]?.changes).toEqual([
+      { field: "coordinator", old: "[]", new: JSON.stringify([{ id: scope.id("kees") }]), hidden: false },
+    ]);
     expect(entries[1]?.changes).toEqual([{ field: "status", old: '"INTAKE"', new: '"QUALIFIED"', hidden: false }]);
     expect(entries[2]).toMatchObject({ byPerson: scope.id("kees"), note: "From the bank" });
   });
@@ -191,6 +200,32 @@ describe("history(id): generic edits, recorded", () => {
     expect(leftovers[0]?.n).toBe(0);
     const [afterErasure] = await history(erasedId, admin);
     expect(afterErasure?.changes).toEqual(expect.arrayContaining([{ field: "email", old: "null", new: "null", hidden: false }]));
+  });
+
+  it("refuses a generic delete that would rewire a workflow fact (a course with a sprint), and records nothing", async () => {
+    const course = scope.id("course");
+    await db.write(
+      `CREATE (c:Course {id: $course, name: 'Webdesign', kind: 'COURSE', themes: [], mappingStatus: 'NOT_APPROACHED'})
+       CREATE (:Sprint {id: $sprint, status: 'PLANNED'})-[:IN_COURSE]->(c)`,
+      { course, sprint: scope.id("sprint") },
+    );
+    const response = await gql(
+      url,
+      `mutation($id: ID!) { deleteCourses(where: { id: { eq: $id } }) { nodesDeleted } }`,
+      { id: course },
+      coordinator,
+    );
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", field: "id" });
+    expect(response.body.errors?.[0]?.message).toContain("matchCase");
+    expect(
+      (
+        await db.read("MATCH (:Sprint {id: $s})-[:IN_COURSE]->(:Course {id: $c}) RETURN count(*) AS n", {
+          s: scope.id("sprint"),
+          c: course,
+        })
+      )[0]?.n,
+    ).toBe(1);
+    expect(await history(course)).toEqual([]);
   });
 
   it("offers no write on the records: they are append-only", async () => {

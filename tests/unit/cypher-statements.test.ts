@@ -56,6 +56,9 @@ const builders: Record<string, Record<string, string>> = {
   "platform/neo4j/lockNodeStatement": variants("LOCK_NODE", platformNeo4j.LOCKABLE_LABELS, platformNeo4j.lockNodeStatement),
   // The label is any node type of the schema; one stands for all.
   "platform/validation/readFoundIdsStatement": { READ_FOUND_IDS_CASE: platformValidation.readFoundIdsStatement("Case") },
+  "platform/validation/readWorkflowLinkedStatement": {
+    READ_WORKFLOW_LINKED_COURSE: platformValidation.readWorkflowLinkedStatement("Course"),
+  },
   "platform/validation/readStoredOtherDateStatement": {
     READ_STORED_OTHER_DATE_SPRINT: platformValidation.readStoredOtherDateStatement("Sprint"),
   },

@@ -15,7 +15,9 @@ export class HistoryChange {
   hidden!: boolean;
 }
 
-@ObjectType({ description: "One change of a node: a generic edit (CREATE, UPDATE, DELETE) or, for a case, a status change (STATUS)." })
+@ObjectType({
+  description: "One change of a node: a generic edit (CREATE, UPDATE, DELETE) or, for a case, a status change (STATUS).",
+})
 export class HistoryEntry {
   @Field(() => ID)
   id!: string;

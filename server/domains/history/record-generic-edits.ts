@@ -11,6 +11,7 @@ import { rootFieldPolicy } from "../../platform/auth/guard-schema.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { nowIso } from "../../platform/clock/read-clock.js";
+import { checkGenericDelete } from "../../platform/validation/check-generic-delete.js";
 import { namedType } from "../../platform/validation/inspect-type.js";
 import { readGraphShape } from "../../platform/validation/read-graph-shape.js";
 import { readGraphRelations, type GraphRelations } from "./graph-relations.js";
@@ -95,7 +96,9 @@ async function snapshot(
     const relation = relations.get(label)?.get(field);
     if (!relation) continue;
     const byNode = new Map<string, Link[]>(ids.map((id) => [id, []]));
-    for (const row of await ctx.db.read(readRelatedStatement(label, relation.type, relation.direction, relation.target), { ids })) {
+    for (const row of await ctx.db.read(readRelatedStatement(label, relation.type, relation.direction, relation.target), {
+      ids,
+    })) {
       const link: Link = { id: String(row.other) };
       if (relation.properties) link.edge = (row.edge ?? {}) as Record<string, unknown>;
       byNode.get(String(row.id))?.push(link);
@@ -117,7 +120,12 @@ async function snapshot(
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
 
-function diff(relations: GraphRelations, before: Snapshot, after: Snapshot, who: Pick<EditRecordInput, "at" | "byUser" | "byPerson">) {
+function diff(
+  relations: GraphRelations,
+  before: Snapshot,
+  after: Snapshot,
+  who: Pick<EditRecordInput, "at" | "byUser" | "byPerson">,
+) {
   const records: EditRecordInput[] = [];
   for (const id of new Set([...before.keys(), ...after.keys()])) {
     const old = before.get(id);
@@ -190,8 +198,16 @@ async function targetIds(
     kind: Kind.FIELD,
     name: { kind: Kind.NAME, value: listName },
     arguments: [
-      { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "where" }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: variable } } },
-      { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "limit" }, value: { kind: Kind.INT, value: String(MAX_RECORDED_NODES + 1) } },
+      {
+        kind: Kind.ARGUMENT,
+        name: { kind: Kind.NAME, value: "where" },
+        value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: variable } },
+      },
+      {
+        kind: Kind.ARGUMENT,
+        name: { kind: Kind.NAME, value: "limit" },
+        value: { kind: Kind.INT, value: String(MAX_RECORDED_NODES + 1) },
+      },
     ],
     selectionSet: { kind: Kind.SELECTION_SET, selections: [idField()] },
   };
@@ -245,16 +261,25 @@ export function recordGenericEdits(schema: GraphQLSchema, typeDefs: string): Gra
         result = await original(source, args, ctx, withRecordedIds(info, listName));
         const created = ((result as Record<string, unknown> | null)?.[CREATED_IDS] ?? []) as Array<{ id: string }>;
         const input = Object.assign({}, ...items(args.input).filter(isInput)) as Input;
-        await snapshot(ctx, relations, label, created.map((n) => String(n.id)), input, after);
+        await snapshot(
+          ctx,
+          relations,
+          label,
+          created.map((n) => String(n.id)),
+          input,
+          after,
+        );
       } else {
         const ids = await targetIds(info.schema, listResolve, listName, args.where, ctx, info);
+        if (verb === "delete") await checkGenericDelete(ctx.db, label, ids);
         const input = verb === "update" && isInput(args.update) ? args.update : {};
         await snapshot(ctx, relations, label, ids, input, before);
         result = await original(source, args, ctx, info);
         await snapshot(ctx, relations, label, ids, input, after);
         // A nested node the update unlinked is no longer reached from the roots: read it by its id.
         for (const [id, state] of before) {
-          if (!after.has(id) && id !== "" && verb === "update") await snapshot(ctx, relations, state.label, [id], state.input, after);
+          if (!after.has(id) && id !== "" && verb === "update")
+            await snapshot(ctx, relations, state.label, [id], state.input, after);
         }
       }
       const records = diff(relations, before, after, author(ctx, nowIso()));
