@@ -419,7 +419,9 @@ function addNamedProbes(): void {
   );
   add(
     "backdating a case event",
-    q(`mutation { updateCaseEvents(where: { id: { eq: "event-1" } }, update: { at: { set: "2026-01-01T00:00:00Z" } }) { __typename } }`),
+    q(
+      `mutation { updateCaseEvents(where: { id: { eq: "event-1" } }, update: { at: { set: "2026-01-01T00:00:00Z" } }) { __typename } }`,
+    ),
     ["GRAPHQL_VALIDATION_FAILED"],
     "updateCaseEvents",
   );
@@ -708,11 +710,16 @@ describe("the bad-input corpus", () => {
           ["INTERNAL_SERVER_ERROR"],
         );
       }
-      const remove = Object.values(schema.getMutationType()?.getFields() ?? {}).find((f) => f.name === `delete${update.name.slice(6)}`);
+      const remove = Object.values(schema.getMutationType()?.getFields() ?? {}).find(
+        (f) => f.name === `delete${update.name.slice(6)}`,
+      );
       if (remove) {
         await check(
           `${remove.name} then a response error`,
-          post(`mutation(${decl}) { ${remove.name}(where: { id: { eq: "victim-${typeName}" } }) { nodesDeleted } ${failAfter} }`, vars),
+          post(
+            `mutation(${decl}) { ${remove.name}(where: { id: { eq: "victim-${typeName}" } }) { nodesDeleted } ${failAfter} }`,
+            vars,
+          ),
           ["INTERNAL_SERVER_ERROR"],
         );
         await check(

@@ -56,7 +56,8 @@ describe("one door per fact: the printed schema offers no generated write of a w
       for (const verb of ["create", "update", "delete"] as const) {
         const name = `${verb}${pluralOf(type)}`;
         if (mutations.includes(name) && !door.generated.includes(verb.toUpperCase() as "CREATE")) offered.push(name);
-        if (!mutations.includes(name) && door.generated.includes(verb.toUpperCase() as "CREATE")) offered.push(`${name} (missing)`);
+        if (!mutations.includes(name) && door.generated.includes(verb.toUpperCase() as "CREATE"))
+          offered.push(`${name} (missing)`);
       }
     }
     expect(offered).toEqual([]);

@@ -21,7 +21,16 @@ export const workflowOwnedTypes: Record<string, WorkflowDoor> = {
   Case: { generated: ["UPDATE"], owners: ["intakeCase", "qualifyCase", "proposeCase", "matchCase", "closeCase"] },
   CaseEvent: {
     generated: [],
-    owners: ["intakeCase", "qualifyCase", "proposeCase", "matchCase", "startSprint", "completeSprint", "closeCase", "markDigestSent"],
+    owners: [
+      "intakeCase",
+      "qualifyCase",
+      "proposeCase",
+      "matchCase",
+      "startSprint",
+      "completeSprint",
+      "closeCase",
+      "markDigestSent",
+    ],
   },
   Proposal: { generated: [], owners: ["proposeCase", "answerProposal"] },
   Sprint: { generated: ["UPDATE"], owners: ["matchCase", "startSprint", "completeSprint", "closeCase"] },
