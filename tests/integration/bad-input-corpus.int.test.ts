@@ -425,6 +425,16 @@ function addNamedProbes(): void {
     ["GRAPHQL_VALIDATION_FAILED"],
     "updateCaseEvents",
   );
+  // A workflow (custom) mutation that succeeded, then a field that fails: the request's one
+  // transaction rolls the workflow write back too (the fingerprint check below sees it).
+  add(
+    "setTieStrength, then a failing field",
+    q(
+      `mutation { setTieStrength(a: "person-1", b: "person-2", strength: 0.9) { strength } broken: updateInstitutions(where: { id: { eq: "inst-missing" } }, update: { city: { set: "X" } }) { __typename } }`,
+    ),
+    ["NOT_FOUND"],
+    "id",
+  );
   add(
     "a case's status",
     q(`mutation { updateCases(where: { id: { eq: "case-1" } }, update: { status: { set: CLOSED } }) { __typename } }`),
@@ -736,7 +746,8 @@ describe("the bad-input corpus", () => {
   });
 
   it("stores hostile strings that are valid text verbatim in every text field, and nothing else", async () => {
-    const countsBefore = await db.read("MATCH (n) RETURN count(n) AS nodes, count { ()-->() } AS rels");
+    const countsBefore = await db.read("MATCH (n) WHERE NOT n:EditRecord RETURN count(n) AS nodes, count { ()-->() } AS rels");
+    const recordsBefore = Number((await db.read("MATCH (r:EditRecord {operation: 'CREATE'}) RETURN count(r) AS n"))[0]?.n);
     let created = 0;
     for (const typeName of shape.nodeTypes) {
       const mutation = mutationFor(typeName, "create");
@@ -761,8 +772,12 @@ describe("the bad-input corpus", () => {
     }
     // Every type the generated API may create (workflow-owned ones have their own mutations).
     expect(created).toBeGreaterThanOrEqual(9);
-    const countsAfter = await db.read("MATCH (n) RETURN count(n) AS nodes, count { ()-->() } AS rels");
+    const countsAfter = await db.read("MATCH (n) WHERE NOT n:EditRecord RETURN count(n) AS nodes, count { ()-->() } AS rels");
     expect(countsAfter[0]).toEqual({ nodes: Number(countsBefore[0]?.nodes) + created, rels: countsBefore[0]?.rels });
     expect((await db.read("MATCH (n) WHERE n.pwned IS NOT NULL RETURN count(n) AS n"))[0]?.n).toBe(0);
+    // Each create is recorded once in the history of generic edits (server/domains/history).
+    expect((await db.read("MATCH (r:EditRecord {operation: 'CREATE'}) RETURN count(r) AS n"))[0]?.n).toBe(
+      created + recordsBefore,
+    );
   });
 });

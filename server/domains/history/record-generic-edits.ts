@@ -6,6 +6,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  type SelectionSetNode,
 } from "graphql";
 import { rootFieldPolicy } from "../../platform/auth/guard-schema.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
@@ -67,8 +68,6 @@ export interface EditRecordInput {
 
 type Resolver = GraphQLFieldResolver<unknown, GraphQLContext>;
 type Input = Record<string, unknown>;
-
-const CREATED_IDS = "historyRecordedIds";
 
 function isInput(value: unknown): value is Input {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -167,18 +166,36 @@ function idField(): FieldNode {
   return { kind: Kind.FIELD, name: { kind: Kind.NAME, value: "id" } };
 }
 
-/** The same resolve info, with an extra aliased selection of the written nodes' ids. */
-function withRecordedIds(info: GraphQLResolveInfo, listField: string): GraphQLResolveInfo {
+/**
+ * The same resolve info, selecting the written nodes' ids too: `id` is added to the caller's own
+ * selection of the list field (or the list field is added, when not selected), so the generated
+ * resolver returns them; GraphQL answers only what the caller asked. (A second, aliased selection
+ * of the same list makes @neo4j/graphql's create translation fail.) Returns the key to read them at.
+ */
+function withRecordedIds(info: GraphQLResolveInfo, listField: string): { info: GraphQLResolveInfo; key: string } {
   const [first, ...rest] = info.fieldNodes;
-  if (!first) return info;
-  const extra: FieldNode = {
-    kind: Kind.FIELD,
-    alias: { kind: Kind.NAME, value: CREATED_IDS },
-    name: { kind: Kind.NAME, value: listField },
-    selectionSet: { kind: Kind.SELECTION_SET, selections: [idField()] },
-  };
-  const selections = [...(first.selectionSet?.selections ?? []), extra];
-  return { ...info, fieldNodes: [{ ...first, selectionSet: { kind: Kind.SELECTION_SET, selections } }, ...rest] };
+  if (!first) return { info, key: listField };
+  const selections = [...(first.selectionSet?.selections ?? [])];
+  const index = selections.findIndex((s) => s.kind === Kind.FIELD && s.name.value === listField);
+  const found = selections[index];
+  let key = listField;
+  if (found?.kind === Kind.FIELD) {
+    key = found.alias?.value ?? listField;
+    const inner: SelectionSetNode = {
+      kind: Kind.SELECTION_SET,
+      selections: [...(found.selectionSet?.selections ?? []), idField()],
+    };
+    selections[index] = { ...found, selectionSet: inner };
+  } else {
+    selections.push({
+      kind: Kind.FIELD,
+      name: { kind: Kind.NAME, value: listField },
+      selectionSet: { kind: Kind.SELECTION_SET, selections: [idField()] },
+    });
+  }
+  const selectionSet: SelectionSetNode = { kind: Kind.SELECTION_SET, selections };
+  const fieldNodes: FieldNode[] = [{ ...first, selectionSet }, ...rest];
+  return { info: { ...info, fieldNodes }, key };
 }
 
 /** Ids of the nodes a `where` selects, through the generated list query's own resolver (its filter language). */
@@ -258,8 +275,9 @@ export function recordGenericEdits(schema: GraphQLSchema, typeDefs: string): Gra
       const after: Snapshot = new Map();
       let result: unknown;
       if (verb === "create") {
-        result = await original(source, args, ctx, withRecordedIds(info, listName));
-        const created = ((result as Record<string, unknown> | null)?.[CREATED_IDS] ?? []) as Array<{ id: string }>;
+        const tracked = withRecordedIds(info, listName);
+        result = await original(source, args, ctx, tracked.info);
+        const created = ((result as Record<string, unknown> | null)?.[tracked.key] ?? []) as Array<{ id: string }>;
         const input = Object.assign({}, ...items(args.input).filter(isInput)) as Input;
         await snapshot(
           ctx,
