@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readTypeDefs } from "../../server/app/build-schema.js";
 import {
   editableWorkflowLinks,
+  initialValueFields,
   workflowOwnedFields,
   workflowOwnedLinks,
   workflowOwnedTypes,
@@ -74,7 +75,8 @@ describe("one door per fact: the printed schema offers no generated write of a w
     const settable: string[] = [];
     for (const key of Object.keys(workflowOwnedFields)) {
       const [type, field] = key.split(".") as [string, string];
-      for (const input of [`${type}CreateInput`, `${type}UpdateInput`]) {
+      const inputs = initialValueFields.includes(key) ? [`${type}UpdateInput`] : [`${type}CreateInput`, `${type}UpdateInput`];
+      for (const input of inputs) {
         if (inputFields(input).includes(field)) settable.push(`${input}.${field}`);
       }
     }
@@ -118,6 +120,21 @@ describe("one door per fact: the printed schema offers no generated write of a w
       }
     }
     expect(doors).toEqual([]);
+  });
+
+  it("lets every generated create fill each required field: none is both defaulted and unsettable on create", () => {
+    // @settable(onCreate: false) drops @default on create: createSprints stored sprints without a status (#12).
+    const empty: string[] = [];
+    for (const def of parse(readTypeDefs()).definitions) {
+      if (def.kind !== Kind.OBJECT_TYPE_DEFINITION || !schema.getType(`${def.name.value}CreateInput`)) continue;
+      for (const field of def.fields ?? []) {
+        const names = (field.directives ?? []).map((d) => d.name.value);
+        if (field.type.kind !== Kind.NON_NULL_TYPE || !names.includes("default")) continue;
+        if (!inputFields(`${def.name.value}CreateInput`).includes(field.name.value))
+          empty.push(`${def.name.value}.${field.name.value}`);
+      }
+    }
+    expect(empty).toEqual([]);
   });
 
   it("fails on a bypass: the same walk finds one in a schema that still offers createSprints and Course.sprints", () => {

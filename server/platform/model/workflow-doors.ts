@@ -66,6 +66,14 @@ export const workflowOwnedFields: Record<string, readonly string[]> = {
 };
 
 /**
+ * Owned fields a generated create may still give a starting value (`@settable(onCreate: true)`):
+ * a new programme or course can be registered where the outreach already stands; moving it later
+ * is the workflow's. (`@settable(onCreate: false)` would also drop the field's `@default` on create
+ * and leave a required field empty — how createSprints made sprints without a status.)
+ */
+export const initialValueFields: readonly string[] = ["Programme.mappingStatus", "Course.mappingStatus"];
+
+/**
  * Relationships touching a workflow-owned type that the generated API may still change, and how
  * (`Type.field` → nested operations). Every other relationship from or to a workflow-owned type
  * is read-only in the generated API. Person.knows is listed because its ties are owned (made by
