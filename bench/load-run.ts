@@ -77,10 +77,11 @@ const writes: Operation[] = [
     variables: (client, i) => ({ name: `Load ${client}-${i}` }),
   },
   {
-    kind: "write:person+tie",
+    // Ties are made by setTieStrength/logInteraction, not by the generated API (#12): a person with a partner instead.
+    kind: "write:person+partner",
     write: true,
     query: `mutation($name: String!) { createPeople(input: [{ name: $name, jobTitle: "Docent",
-      knows: { create: [{ node: { name: $name }, edge: { strength: 0.6, channel: EVENT } }] } }]) { people { id } } }`,
+      worksAt: { create: [{ node: { name: $name, kind: OTHER } }] } }]) { people { id } } }`,
     variables: (client, i) => ({ name: `Loadperson ${client}-${i}` }),
   },
   {

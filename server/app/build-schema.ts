@@ -12,6 +12,7 @@ import { applyAccessRules, neo4jGraphQLFeatures } from "../platform/auth/apply-a
 import { AuthResolver } from "../platform/auth/AuthResolver.js";
 import { checkAuth } from "../platform/auth/check-auth.js";
 import { PrivacyResolver } from "../domains/privacy/index.js";
+import { HistoryResolver } from "../domains/history/index.js";
 import { CaseResolver, SprintResolver } from "../domains/case-workflow/index.js";
 import { ProposalResolver } from "../domains/proposals/index.js";
 import { SuggestionResolver } from "../domains/suggestions/index.js";
@@ -28,6 +29,7 @@ export const customResolvers: NonEmptyArray<Function> = [
   SystemResolver,
   AuthResolver,
   PrivacyResolver,
+  HistoryResolver,
   CaseResolver,
   SuggestionResolver,
   ProposalResolver,

@@ -17,8 +17,10 @@ import type { Config } from "../platform/config.js";
 import { DatabaseMonitor } from "../platform/faults/DatabaseMonitor.js";
 import { formatFault } from "../platform/faults/format-fault.js";
 import { buildGraphQLSchema, readTypeDefs } from "./build-schema.js";
+import { recordGenericEdits } from "../domains/history/index.js";
 import { createContext, type GraphQLContext } from "../platform/graphql/context.js";
 import { formatError } from "../platform/graphql/format-error.js";
+import { requestTransactionPlugin } from "../platform/graphql/request-transaction-plugin.js";
 import { checkRequestShape } from "../platform/limits/check-request-shape.js";
 import { handleBodyErrors, handleUnexpectedErrors } from "../platform/limits/handle-body-errors.js";
 import { operationLimitsPlugin } from "../platform/limits/limit-operations.js";
@@ -50,7 +52,10 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   const production = config.NODE_ENV === "production";
   const monitor = new DatabaseMonitor(db, { target: "Neo4j" }, options.databaseState ?? "up");
   const shape = readGraphShape(readTypeDefs());
-  const schema = guardSchema(await buildGraphQLSchema(db, { maxPageSize: config.MAX_PAGE_SIZE }), { shape });
+  // Generic edits are recorded (server/domains/history) inside the guard, so access and input checks come first.
+  const typeDefs = readTypeDefs();
+  const recorded = recordGenericEdits(await buildGraphQLSchema(db, { maxPageSize: config.MAX_PAGE_SIZE }), typeDefs);
+  const schema = guardSchema(recorded, { shape });
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: !production,
@@ -72,6 +77,8 @@ export async function createApp(config: Config, db: Database, httpServer: Server
       // No @cacheControl hints in this schema and POST responses are not cached: without this, Apollo
       // wraps every field resolver of the schema to compute a cache policy on each request (docs/performance.md).
       ApolloServerPluginCacheControlDisabled(),
+      // One transaction per mutation request, committed only when the response has no error.
+      requestTransactionPlugin(),
       operationLimitsPlugin({
         maxDepth: config.MAX_QUERY_DEPTH,
         maxCost: config.MAX_QUERY_COST,

@@ -6,6 +6,7 @@ import * as agreements from "../../server/domains/agreements/statements.js";
 import * as backup from "../../server/domains/backup/statements.js";
 import * as caseWorkflow from "../../server/domains/case-workflow/statements.js";
 import * as figures from "../../server/domains/figures/statements.js";
+import * as history from "../../server/domains/history/statements.js";
 import * as network from "../../server/domains/network/statements.js";
 import * as outreach from "../../server/domains/outreach/statements.js";
 import * as privacy from "../../server/domains/privacy/statements.js";
@@ -32,6 +33,7 @@ const modules: Record<string, Record<string, unknown>> = {
   backup,
   "case-workflow": caseWorkflow,
   figures,
+  history,
   network,
   outreach,
   privacy,
@@ -45,9 +47,18 @@ const modules: Record<string, Record<string, unknown>> = {
  * `<folder>/<builder>`: every exported function of a statements module must be listed here.
  */
 const builders: Record<string, Record<string, string>> = {
+  // Labels and relationship types come from the schema; one of each stands for all.
+  "history/readNodePropertiesStatement": { READ_NODE_PROPERTIES_SME: history.readNodePropertiesStatement("Sme") },
+  "history/readRelatedStatement": {
+    READ_RELATED_CASE_COORDINATOR: history.readRelatedStatement("Case", "HANDLED_BY", "OUT", "Person"),
+    READ_RELATED_PERSON_KNOWS: history.readRelatedStatement("Person", "KNOWS", "BOTH", "Person"),
+  },
   "platform/neo4j/lockNodeStatement": variants("LOCK_NODE", platformNeo4j.LOCKABLE_LABELS, platformNeo4j.lockNodeStatement),
   // The label is any node type of the schema; one stands for all.
   "platform/validation/readFoundIdsStatement": { READ_FOUND_IDS_CASE: platformValidation.readFoundIdsStatement("Case") },
+  "platform/validation/readWorkflowLinkedStatement": {
+    READ_WORKFLOW_LINKED_COURSE: platformValidation.readWorkflowLinkedStatement("Course"),
+  },
   "platform/validation/readStoredOtherDateStatement": {
     READ_STORED_OTHER_DATE_SPRINT: platformValidation.readStoredOtherDateStatement("Sprint"),
   },

@@ -13,6 +13,7 @@ import {
   REMOVE_ERASURE_FILLERS,
   WRITE_ERASURE_FILLERS,
 } from "./statements.js";
+import { eraseFromHistory } from "../history/index.js";
 
 /** At most this many mentions are returned for review (the coordinator searches further if it is full). */
 export const maxMentions = 100;
@@ -26,7 +27,9 @@ const reuseDelayMs = 1_500;
  *   name: "Erased person", erasedAt}; the old id goes too, because readable ids carry names;
  *   all their ties (KNOWS relationships, with strength, channel, dates and notes); the notes of
  *   every interaction they initiated or were the subject of; the decline reasons of proposals
- *   sent to them; the link of user accounts to them (`personId`).
+ *   sent to them; the link of user accounts to them (`personId`); their old values in the
+ *   history of generic edits (server/domains/history/erase-history.ts: the records about them keep
+ *   only which fields changed, links to them only the new id).
  * KEPT (anonymous structure that counts and analytics need): the node itself, its role
  *   relationships (TEACHES, COORDINATES, DIRECTS, DEAN_OF, BOARD_MEMBER_OF, COORDINATOR_OF,
  *   CONTACT_FOR, WORKS_AT, SIGNED, HANDLED_BY, SUPERVISED_BY, TO_TEACHER, FROM_TEACHER,
@@ -40,12 +43,16 @@ const reuseDelayMs = 1_500;
  *   embedded Neo4j the transaction logs are rotated and pruned; `storeFilesCleaned` says whether all
  *   of it ran (false on an external Neo4j: there the operator's log settings do the last step).
  */
-export async function erasePerson(db: Database, id: string): Promise<PersonErasureResult | undefined> {
+export async function erasePerson(requestDb: Database, id: string): Promise<PersonErasureResult | undefined> {
+  // The erasure commits on its own, before the store files are cleaned (they need the freed records),
+  // not with the rest of a mutation request (server/platform/neo4j/request-transaction.ts).
+  const db = requestDb.ownTransactions();
   const erased = await db.writeTx(async (tx) => {
     const target = (await tx.run(ERASURE_TARGET, { id }))[0];
     if (!target) return undefined;
     const row = (await tx.run(ERASE_PERSON, { id }))[0];
     if (!row) return undefined;
+    await eraseFromHistory(tx, id, String(row.erasedId));
     const terms = [target.name, target.email]
       .filter((t): t is string => typeof t === "string" && t.trim().length >= 3)
       .map((t) => t.trim().toLowerCase());

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from "graphql";
 import { isConnectivityError, isTransactionTimeout } from "../neo4j/database.js";
 import { ErrorCode } from "../graphql/domain-error.js";
+import { ownerHint, workflowOwnedFields } from "../model/workflow-doors.js";
 
 /**
  * The last step of error formatting (after server/platform/graphql/format-error.ts): every error a client
@@ -18,6 +19,14 @@ export interface FaultFormatOptions {
 
 const internal = new Set<string | undefined>([ErrorCode.INTERNAL_SERVER_ERROR, undefined]);
 
+/** The owning mutation of a generated write that is not offered (a mutation, or a field of a write input). */
+function workflowDoorHint(message: string, field: string): string | undefined {
+  if (/^Cannot query field "\w+" on type "Mutation"/.test(message)) return ownerHint(field);
+  const input = /is not defined by type "(\w+?)(?:Create|Update)Input"/.exec(message);
+  const owners = input?.[1] ? workflowOwnedFields[`${input[1]}.${field}`] : undefined;
+  return owners ? `${input?.[1]}.${field} is not set through the generated API: use ${owners.join(" or ")}.` : undefined;
+}
+
 function original(error: unknown): unknown {
   return (error as { originalError?: unknown })?.originalError ?? error;
 }
@@ -33,6 +42,9 @@ export function fieldOfGraphQLError(formatted: GraphQLFormattedError, error: unk
   // A whole variable is wrong: the variable's name is what the client can map to its field.
   const variable = /^Variable "\$(\w+)" got invalid value/.exec(formatted.message);
   if (variable?.[1]) return variable[1];
+  // A field the schema does not offer: `Cannot query field "createSprints" on type "Mutation".`
+  const missing = /^Cannot query field "(\w+)" on type "Mutation"/.exec(formatted.message);
+  if (missing?.[1]) return missing[1];
   // `Field "[Type.]X" of required type … was not provided.` / `Field "X" is not defined by type …`
   const named = /^Field "(?:\w+\.)?(\w+)"(?: of required type| is not defined by type)/.exec(formatted.message);
   if (named?.[1]) return named[1];
@@ -49,6 +61,9 @@ export function fieldOfGraphQLError(formatted: GraphQLFormattedError, error: unk
     const lines = source.split("\n");
     const offset = lines.slice(0, location.line - 1).reduce((sum, l) => sum + l.length + 1, 0) + location.column - 1;
     const before = source.slice(Math.max(0, offset - 120), offset);
+    // `teamSize: { set: 99999999999 }`: the field, not the generated operator that wraps its value.
+    const wrapped = /(\w+)\s*:\s*\{\s*(?:set|push|add|eq|in)\s*:\s*\[?\s*(?:[^:]*,\s*)?$/.exec(before);
+    if (wrapped?.[1]) return wrapped[1];
     const name = /(\w+)\s*:\s*\[?\s*(?:[^:]*,\s*)?$/.exec(before);
     return name?.[1];
   }
@@ -97,7 +112,10 @@ export function formatFault(
     formatted.extensions?.field === undefined
   ) {
     const field = fieldOfGraphQLError(formatted, error);
-    return field ? { ...formatted, extensions: { ...formatted.extensions, field } } : formatted;
+    if (!field) return formatted;
+    // A write the generated API leaves to a workflow mutation: say which one (server/platform/model/workflow-doors.ts).
+    const hint = workflowDoorHint(formatted.message, field);
+    return { ...formatted, ...(hint ? { message: hint } : {}), extensions: { ...formatted.extensions, field } };
   }
   if (options.production && internal.has(code)) {
     return {

@@ -5,6 +5,7 @@ import type { LoginThrottle } from "../auth/LoginThrottle.js";
 import type { RequestUser } from "../auth/roles.js";
 import type { DatabaseMonitor } from "../faults/DatabaseMonitor.js";
 import type { Database } from "../neo4j/database.js";
+import type { RequestTransaction } from "../neo4j/request-transaction.js";
 
 /** What the sign-in resolvers need besides the database. */
 export interface AuthServices {
@@ -32,6 +33,12 @@ export interface GraphQLContext {
   auth?: AuthServices;
   /** Knows whether Neo4j is reachable now; resolvers fail fast while it is not. */
   monitor?: DatabaseMonitor;
+  /**
+   * A mutation's one transaction (server/platform/graphql/request-transaction-plugin.ts): @neo4j/graphql
+   * runs the generated mutations on `executionContext`, and `db` is bound to the same transaction.
+   */
+  requestTransaction?: RequestTransaction;
+  executionContext?: RequestTransaction["executionContext"];
 }
 
 export interface ContextExtras {

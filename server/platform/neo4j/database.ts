@@ -108,6 +108,15 @@ export class Database {
     return new Database(this.driver, this.name, ms, this.connectOptions, this.maintenance);
   }
 
+  /**
+   * This Database with writes that commit on their own. A mutation request's view
+   * (request-transaction.ts) runs writes in the request's one transaction; work that must see its
+   * write committed before it goes on (erasure, then cleaning the store files) asks for this.
+   */
+  ownTransactions(): Database {
+    return this;
+  }
+
   private txConfig(): { timeout?: number } {
     return this.transactionTimeoutMs === undefined ? {} : { timeout: this.transactionTimeoutMs };
   }
@@ -276,7 +285,7 @@ async function withReadRetries<T>(attempt: () => Promise<T>): Promise<T> {
 }
 
 /** A transient failure of the query itself (a lock, a leader switch), not of reaching the server. */
-function isRetriableQueryError(error: unknown): boolean {
+export function isRetriableQueryError(error: unknown): boolean {
   return (
     error instanceof Neo4jError &&
     error.code.startsWith("Neo.TransientError.") &&

@@ -3,6 +3,9 @@ import { DomainError, ErrorCode, type InputProblem } from "../graphql/domain-err
 // Control characters other than tab, line feed and carriage return.
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/** Keys of @neo4j/graphql's mutation and filter inputs that wrap a field's value. */
+const operatorKeys = new Set(["set", "push", "pop", "eq", "in", "contains", "startsWith", "endsWith", "matches", "includes"]);
+
 /**
  * The check every operation's arguments get, custom ones included (their resolvers check the
  * domain rules): no control characters in any string. Sizes are left to the body limit and the
@@ -14,7 +17,8 @@ export function checkArgumentText(args: Record<string, unknown>): void {
     if (problems.length > 0) return;
     if (typeof value === "string") {
       if (controlCharacters.test(value)) {
-        const field = [...path].reverse().find((p) => !/^\d+$/.test(p)) ?? "input";
+        // The domain field, not a list index or a generated operator (`name: { set: … }`, `eq`, `push`, …).
+        const field = [...path].reverse().find((p) => !/^\d+$/.test(p) && !operatorKeys.has(p)) ?? "input";
         problems.push({
           code: ErrorCode.BAD_USER_INPUT,
           message: `${field}: Contains control characters.`,

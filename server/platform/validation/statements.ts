@@ -16,3 +16,12 @@ export function readStoredOtherDateStatement(label: string): string {
 MATCH (n:\`${label}\`) WHERE n.id IN $ids
 RETURN n[$other] AS other`;
 }
+
+/** The first node (of those a generic delete would remove) linked to a workflow-owned node ($owned: labels), and to which. */
+export function readWorkflowLinkedStatement(label: string): string {
+  return /* cypher */ `
+MATCH (n:\`${label}\`) WHERE n.id IN $ids
+MATCH (n)--(m) WHERE any(l IN labels(m) WHERE l IN $owned)
+RETURN n.id AS id, [l IN labels(m) WHERE l IN $owned][0] AS owned
+LIMIT 1`;
+}

@@ -1,0 +1,2 @@
+MATCH (n:`Person`)-[r:`KNOWS`]-(m:`Person`) WHERE n.id IN $ids
+RETURN n.id AS id, m.id AS other, properties(r) AS edge
