@@ -4,6 +4,19 @@ import { connectDatabase, type Database } from "../../server/platform/neo4j/data
 import { ensureConstraints } from "../../server/platform/neo4j/constraints.js";
 import { holdOwnPart, holdWholeGraph } from "./graph-lock.js";
 
+/**
+ * JVM options for a Neo4j a test file starts of its own (tests/global-setup.ts): a quicker start for
+ * JVMs that live seconds. Pass them as `jvmOptions`, or to a child process as NEO4J_JVM_OPTIONS.
+ */
+export function testJvmOptions(): string[] {
+  return inject("neo4jJvmOptions");
+}
+
+/** The same, as the NEO4J_JVM_OPTIONS of a process under test. */
+export function testJvmOptionsEnv(): { NEO4J_JVM_OPTIONS: string } {
+  return { NEO4J_JVM_OPTIONS: testJvmOptions().join(" ") };
+}
+
 /** Connects to the run's Neo4j (see tests/global-setup.ts). */
 export async function connectTestDatabase(): Promise<Database> {
   const target = inject("neo4j");
