@@ -1,3 +1,5 @@
+import path from "node:path";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -13,8 +15,8 @@ import { defineConfig } from "vitest/config";
  *   - files that do not touch the run's Neo4j (the process tests with a Neo4j of their own: bulk
  *     import, embedded Neo4j, faults on start and Neo4j lost, graceful stop, start-product, startup
  *     errors) hold nothing, and so run beside either kind.
- * - e2e: the client in chromium against the demo data in the run's Neo4j (it empties the graph), after
- *   the integration files (`groupOrder`).
+ * - e2e: the client in chromium against the demo data in the run's Neo4j (it empties the graph, so it
+ *   is one of the whole-graph files), started first, beside the integration files (GraphChainSequencer).
  *
  * int and e2e share one Neo4j: tests/global-setup.ts starts it once for the run.
  */
@@ -68,7 +70,36 @@ const wholeGraphFiles = [
   "tests/integration/network-tie-strength.int.test.ts",
   // `npm start`'s compiled server against the run's Neo4j, after emptying it.
   "tests/integration/built-server.int.test.ts",
+  // The browser tests empty the graph and load the demo data.
+  "tests/e2e/app.e2e.test.ts",
 ];
+
+/**
+ * The order files start in. The files that hold the whole graph can only run one after another, so
+ * that chain is the least a run takes; everything else (the process tests with a Neo4j of their own,
+ * the files of their own part of the graph, the unit files) should run beside it, on the other core.
+ * By default vitest starts the largest files first — all of them whole-graph files — so the second
+ * worker mostly sat waiting for the graph while the process tests came last, two at a time. Here the
+ * whole-graph files (largest first, the browser tests first of all) alternate with the others
+ * (largest first), and the unit files come last, to fill the gaps at the end.
+ */
+class GraphChainSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const relative = (spec: TestSpecification) =>
+      path.relative(spec.project.config.root, spec.moduleId).split(path.sep).join("/");
+    const chain = sorted.filter((spec) => wholeGraphFiles.includes(relative(spec)));
+    chain.sort((a, b) => Number(b.project.name === "e2e") - Number(a.project.name === "e2e"));
+    const beside = sorted.filter((spec) => !chain.includes(spec) && spec.project.name !== "unit");
+    const unit = sorted.filter((spec) => spec.project.name === "unit");
+    const alternating: TestSpecification[] = [];
+    for (let i = 0; i < Math.max(chain.length, beside.length); i++) {
+      if (chain[i]) alternating.push(chain[i]!);
+      if (beside[i]) alternating.push(beside[i]!);
+    }
+    return [...alternating, ...unit];
+  }
+}
 
 const neo4jSetup = ["tests/global-setup.ts"];
 
@@ -80,6 +111,7 @@ export default defineConfig({
     // Two cores: two files at a time; the graph lock keeps whole-graph files apart.
     maxWorkers: 2,
     setupFiles: ["tests/helpers/graph-lock-setup.ts"],
+    sequence: { sequencer: GraphChainSequencer },
     provide: { wholeGraphFiles },
     projects: [
       {
@@ -94,7 +126,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], globalSetup: neo4jSetup, sequence: { groupOrder: 1 } },
+        test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], globalSetup: neo4jSetup, sequence: { groupOrder: 0 } },
       },
     ],
   },
