@@ -21,6 +21,8 @@ declare module "vitest" {
     neo4j: { uri: string; username: string; password: string; database: string; noAuth: boolean; embedded: boolean };
     /** For the Neo4j JVMs test files start of their own (tests/helpers/neo4j.ts testJvmOptions). */
     neo4jJvmOptions: string[];
+    /** Where their class-data-sharing archive is once made (used when the file is there). */
+    neo4jClassArchive: string;
   }
 }
 
@@ -35,13 +37,12 @@ declare module "vitest" {
 const quickStartJvmOptions = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"];
 
 /**
- * The class-data-sharing archive of a Neo4j start with quickStartJvmOptions, made once per runtime
- * cache (NEO4J_RUNTIME_DIR, kept across runs) by one start and stop (-XX:ArchiveClassesAtExit), and
- * named after what it depends on: the jars, the launcher, the Java build, the options. A JVM that
- * finds it unusable says so in its log and starts without it. Undefined when it cannot be made.
+ * The class-data-sharing archive of a Neo4j start with quickStartJvmOptions, kept in the runtime cache
+ * (NEO4J_RUNTIME_DIR, across runs) and named after what it depends on: the jars, the launcher, the
+ * Java build, the options. A JVM that finds it unusable says so in its log and starts without it.
  */
-async function ensureClassDataArchive(config: Config): Promise<string | undefined> {
-  ensureRuntime(config.NEO4J_RUNTIME_DIR);
+function classArchivePath(config: Config): string {
+  ensureRuntime(config.NEO4J_RUNTIME_DIR); // synchronous: Maven runs here at most once
   const runtimeDir = path.resolve(config.NEO4J_RUNTIME_DIR);
   const java = spawnSync(config.JAVA_HOME ? path.join(config.JAVA_HOME, "bin", "java") : "java", ["-version"], {
     encoding: "utf8",
@@ -53,8 +54,17 @@ async function ensureClassDataArchive(config: Config): Promise<string | undefine
     .update(quickStartJvmOptions.join(" "))
     .digest("hex")
     .slice(0, 16);
-  const archive = path.join(runtimeDir, `test-classes-${key}.jsa`);
-  if (existsSync(archive)) return archive;
+  return path.join(runtimeDir, `test-classes-${key}.jsa`);
+}
+
+/**
+ * Makes the archive when it is missing, by one Neo4j start and stop under -XX:ArchiveClassesAtExit,
+ * in the background of the run (a minute on a busy machine; the test starts before it is there go
+ * without). Never fails the run: without the archive test starts are only slower.
+ */
+async function makeClassArchive(config: Config, archive: string): Promise<void> {
+  if (existsSync(archive)) return;
+  const runtimeDir = path.dirname(archive);
   for (const old of readdirSync(runtimeDir).filter((name) => /^test-classes-.*\.jsa/.test(name))) {
     rmSync(path.join(runtimeDir, old), { force: true });
   }
@@ -72,20 +82,12 @@ async function ensureClassDataArchive(config: Config): Promise<string | undefine
       javaHome: config.JAVA_HOME,
       jvmOptions: [...quickStartJvmOptions, `-XX:ArchiveClassesAtExit=${written}`],
     });
-    try {
-      // The first thing every test file's Neo4j does: the constraints (their classes go into the archive too).
-      const db = await connectDatabase({ uri: neo4j.uri, database: "neo4j", noAuth: true });
-      await ensureConstraints(db).finally(() => db.close());
-    } finally {
-      await neo4j.stop(); // the JVM writes the archive as it exits
-    }
+    await neo4j.stop(); // the JVM writes the archive as it exits
     if (!existsSync(written)) throw new Error("the JVM wrote no archive");
     renameSync(written, archive);
     process.stderr.write(`[test neo4j] class-data-sharing archive for test Neo4j starts made in ${Date.now() - started} ms\n`);
-    return archive;
   } catch (error) {
     process.stderr.write(`[test neo4j] no class-data-sharing archive (${String(error)}); test Neo4j starts are slower\n`);
-    return undefined;
   } finally {
     rmSync(home, { recursive: true, force: true });
     rmSync(written, { force: true });
@@ -116,8 +118,9 @@ type Target = ProvidedContext["neo4j"];
 interface Shared {
   users: number;
   target: Promise<Target>;
-  /** quickStartJvmOptions with the archive, made beside the run's Neo4j start. */
-  jvmOptions: Promise<string[]>;
+  classArchive: string;
+  /** Making the archive, after the run's Neo4j is up; the teardown waits for it (no JVM left behind). */
+  makingClassArchive: Promise<void>;
   /** The run's graph lock (tests/helpers/graph-lock.ts). */
   lockDir: string;
   embedded?: EmbeddedNeo4j;
@@ -174,21 +177,24 @@ export async function setup(project: TestProject): Promise<void> {
     shared = {
       users: 0,
       target: Promise.resolve(undefined as never),
-      jvmOptions: Promise.resolve([]),
+      classArchive: "",
+      makingClassArchive: Promise.resolve(),
       lockDir: mkdtempSync(path.join(os.tmpdir(), "werkplaats-test-lock-")),
     };
     const config = loadConfig();
-    // Both resolve the runtime first (ensureRuntime, synchronous: Maven runs once, not twice at a time).
+    shared.classArchive = classArchivePath(config);
     shared.target = start(shared);
-    shared.jvmOptions = ensureClassDataArchive(config).then((archive) => [
-      ...quickStartJvmOptions,
-      ...(archive ? [`-XX:SharedArchiveFile=${archive}`] : []),
-    ]);
+    const archive = shared.classArchive;
+    shared.makingClassArchive = shared.target.then(
+      () => makeClassArchive(config, archive),
+      () => undefined,
+    );
     holder.__werkplaatsTestNeo4j = shared;
   }
   shared.users += 1;
   project.provide("graphLockDir", shared.lockDir);
-  project.provide("neo4jJvmOptions", await shared.jvmOptions);
+  project.provide("neo4jJvmOptions", quickStartJvmOptions);
+  project.provide("neo4jClassArchive", shared.classArchive);
   project.provide("neo4j", await shared.target);
 }
 
@@ -199,6 +205,7 @@ export async function teardown(): Promise<void> {
   if (shared.users > 0) return;
   holder.__werkplaatsTestNeo4j = undefined;
   rmSync(shared.lockDir, { recursive: true, force: true });
+  await shared.makingClassArchive;
   await shared.embedded?.stop();
   if (shared.home) rmSync(shared.home, { recursive: true, force: true });
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { inject } from "vitest";
 import { connectDatabase, type Database } from "../../server/platform/neo4j/database.js";
 import { ensureConstraints } from "../../server/platform/neo4j/constraints.js";
@@ -9,12 +10,18 @@ import { holdOwnPart, holdWholeGraph } from "./graph-lock.js";
  * JVMs that live seconds. Pass them as `jvmOptions`, or to a child process as NEO4J_JVM_OPTIONS.
  */
 export function testJvmOptions(): string[] {
-  return inject("neo4jJvmOptions");
+  const archive = inject("neo4jClassArchive");
+  return [...inject("neo4jJvmOptions"), ...(existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`] : [])];
 }
 
 /** The same, as the NEO4J_JVM_OPTIONS of a process under test. */
 export function testJvmOptionsEnv(): { NEO4J_JVM_OPTIONS: string } {
-  return { NEO4J_JVM_OPTIONS: testJvmOptions().join(" ") };
+  // NEO4J_JVM_OPTIONS is split at spaces: an archive in a folder with a space in its path stays out.
+  return {
+    NEO4J_JVM_OPTIONS: testJvmOptions()
+      .filter((option) => !/\s/.test(option))
+      .join(" "),
+  };
 }
 
 /** Connects to the run's Neo4j (see tests/global-setup.ts). */
