@@ -1,13 +1,15 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { ProvidedContext } from "vitest";
 import type { TestProject } from "vitest/node";
-import { loadConfig } from "../server/platform/config.js";
+import { loadConfig, type Config } from "../server/platform/config.js";
 import { ensureConstraints } from "../server/platform/neo4j/constraints.js";
 import { connectDatabase } from "../server/platform/neo4j/database.js";
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../server/platform/neo4j/embedded.js";
+import { ensureRuntime, startEmbeddedNeo4j, type EmbeddedNeo4j } from "../server/platform/neo4j/embedded.js";
 
 /**
  * Gives the run a real Neo4j. With NEO4J_URI set, that server is used (the tests empty it, and
@@ -17,6 +19,78 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../server/platform/neo4j
 declare module "vitest" {
   export interface ProvidedContext {
     neo4j: { uri: string; username: string; password: string; database: string; noAuth: boolean; embedded: boolean };
+    /** For the Neo4j JVMs test files start of their own (tests/helpers/neo4j.ts testJvmOptions). */
+    neo4jJvmOptions: string[];
+    /** Where their class-data-sharing archive is once made (used when the file is there). */
+    neo4jClassArchive: string;
+  }
+}
+
+/**
+ * The Neo4j JVMs that test files start of their own (launcher failures, faults, bulk import, `npm
+ * start`) live seconds and are CPU-bound on a busy 2-core machine: the client compiler only (no C2,
+ * whose compiling outlives them), the serial collector (no G1 threads), and the classes Neo4j loads
+ * at start mapped from a class-data-sharing archive instead of read, verified and parsed from ~200
+ * jars each time: together a third of a start's CPU time (docs/performance.md "The test suite's
+ * time"). The run's own Neo4j, which serves every file for minutes, keeps the product's defaults.
+ */
+const quickStartJvmOptions = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"];
+
+/**
+ * The class-data-sharing archive of a Neo4j start with quickStartJvmOptions, kept in the runtime cache
+ * (NEO4J_RUNTIME_DIR, across runs) and named after what it depends on: the jars, the launcher, the
+ * Java build, the options. A JVM that finds it unusable says so in its log and starts without it.
+ */
+function classArchivePath(config: Config): string {
+  ensureRuntime(config.NEO4J_RUNTIME_DIR); // synchronous: Maven runs here at most once
+  const runtimeDir = path.resolve(config.NEO4J_RUNTIME_DIR);
+  const java = spawnSync(config.JAVA_HOME ? path.join(config.JAVA_HOME, "bin", "java") : "java", ["-version"], {
+    encoding: "utf8",
+  });
+  const key = createHash("sha256")
+    .update(readFileSync(path.join(runtimeDir, "classpath.txt")))
+    .update(readFileSync(path.join(runtimeDir, "stamp.txt")))
+    .update(`${java.stderr}${java.stdout}`)
+    .update(quickStartJvmOptions.join(" "))
+    .digest("hex")
+    .slice(0, 16);
+  return path.join(runtimeDir, `test-classes-${key}.jsa`);
+}
+
+/**
+ * Makes the archive when it is missing, by one Neo4j start and stop under -XX:ArchiveClassesAtExit,
+ * in the background of the run (a minute on a busy machine; the test starts before it is there go
+ * without). Never fails the run: without the archive test starts are only slower.
+ */
+async function makeClassArchive(config: Config, archive: string): Promise<void> {
+  if (existsSync(archive)) return;
+  const runtimeDir = path.dirname(archive);
+  for (const old of readdirSync(runtimeDir).filter((name) => /^test-classes-.*\.jsa/.test(name))) {
+    rmSync(path.join(runtimeDir, old), { force: true });
+  }
+  const started = Date.now();
+  const home = mkdtempSync(path.join(os.tmpdir(), "werkplaats-test-cds-"));
+  const written = `${archive}.${process.pid}.tmp`;
+  try {
+    const neo4j = await startEmbeddedNeo4j({
+      home,
+      runtimeDir,
+      boltPort: await freePort(),
+      heap: "512m",
+      pagecache: "64m",
+      startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
+      javaHome: config.JAVA_HOME,
+      jvmOptions: [...quickStartJvmOptions, `-XX:ArchiveClassesAtExit=${written}`],
+    });
+    await neo4j.stop(); // the JVM writes the archive as it exits
+    if (!existsSync(written)) throw new Error("the JVM wrote no archive");
+    renameSync(written, archive);
+    process.stderr.write(`[test neo4j] class-data-sharing archive for test Neo4j starts made in ${Date.now() - started} ms\n`);
+  } catch (error) {
+    process.stderr.write(`[test neo4j] no class-data-sharing archive (${String(error)}); test Neo4j starts are slower\n`);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+    rmSync(written, { force: true });
   }
 }
 
@@ -44,6 +118,9 @@ type Target = ProvidedContext["neo4j"];
 interface Shared {
   users: number;
   target: Promise<Target>;
+  classArchive: string;
+  /** Making the archive, after the run's Neo4j is up; the teardown waits for it (no JVM left behind). */
+  makingClassArchive: Promise<void>;
   /** The run's graph lock (tests/helpers/graph-lock.ts). */
   lockDir: string;
   embedded?: EmbeddedNeo4j;
@@ -100,13 +177,24 @@ export async function setup(project: TestProject): Promise<void> {
     shared = {
       users: 0,
       target: Promise.resolve(undefined as never),
+      classArchive: "",
+      makingClassArchive: Promise.resolve(),
       lockDir: mkdtempSync(path.join(os.tmpdir(), "werkplaats-test-lock-")),
     };
+    const config = loadConfig();
+    shared.classArchive = classArchivePath(config);
     shared.target = start(shared);
+    const archive = shared.classArchive;
+    shared.makingClassArchive = shared.target.then(
+      () => makeClassArchive(config, archive),
+      () => undefined,
+    );
     holder.__werkplaatsTestNeo4j = shared;
   }
   shared.users += 1;
   project.provide("graphLockDir", shared.lockDir);
+  project.provide("neo4jJvmOptions", quickStartJvmOptions);
+  project.provide("neo4jClassArchive", shared.classArchive);
   project.provide("neo4j", await shared.target);
 }
 
@@ -117,6 +205,7 @@ export async function teardown(): Promise<void> {
   if (shared.users > 0) return;
   holder.__werkplaatsTestNeo4j = undefined;
   rmSync(shared.lockDir, { recursive: true, force: true });
+  await shared.makingClassArchive;
   await shared.embedded?.stop();
   if (shared.home) rmSync(shared.home, { recursive: true, force: true });
 }

@@ -136,6 +136,7 @@ export async function bulkImportSyntheticGraph(
           runtimeDir: options.neo4j.runtimeDir,
           heap: options.importerHeap ?? options.neo4j.heap,
           javaHome: options.neo4j.javaHome,
+          ...(options.neo4j.jvmOptions ? { jvmOptions: options.neo4j.jvmOptions } : {}),
           args: [...args, `--report-file=${path.join(dir, "import.report")}`, "--overwrite-destination=true", databaseName],
           onOutput: (line) => {
             const stageMatch = /^\((\d)\/4\) (.+?) \d{4}-\d\d-\d\d/.exec(line);

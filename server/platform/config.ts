@@ -73,6 +73,10 @@ export const configSchema = z.object({
     .min(1_000)
     .default(600_000)
     .describe("Embedded: the window in which NEO4J_RESTART_MAX_FAILURES counts."),
+  NEO4J_JVM_OPTIONS: z
+    .string()
+    .optional()
+    .describe("Embedded: extra JVM options, space-separated (the tests start theirs with a quicker start; docs/performance.md)."),
   SEED_DEMO: booleanFromEnv.default(true).describe("Load the demo data when the database holds no data yet."),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info").describe("Log level."),
   // --- Trust: sign-in, limits, faults (docs/security.md) ---

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/platform/config.js";
 import { connectDatabase } from "../../server/platform/neo4j/database.js";
 import { checkJava, startEmbeddedNeo4j, type EmbeddedNeo4jOptions } from "../../server/platform/neo4j/embedded.js";
+import { testJvmOptions, testJvmOptionsEnv } from "../helpers/neo4j.js";
 import { freePort, occupyPort, portIsFree, projectRoot, waitFor } from "../helpers/processes.js";
 
 /** The launcher's promises: clear failures, no orphans, the store lock released. Own instances, own folders. */
@@ -26,6 +27,7 @@ function options(home: string, boltPort: number, extra: Partial<EmbeddedNeo4jOpt
     heap: "512m",
     pagecache: "64m",
     startTimeoutMs: 120_000,
+    jvmOptions: testJvmOptions(),
     ...extra,
   };
 }
@@ -83,7 +85,13 @@ describe("the embedded Neo4j launcher", () => {
       ["--import", "tsx", "server/platform/neo4j/cli.ts", "--home", home, "--port", String(port)],
       {
         cwd: projectRoot,
-        env: { ...process.env, NEO4J_RUNTIME_DIR: config.NEO4J_RUNTIME_DIR, NEO4J_HEAP: "512m", NEO4J_PAGECACHE: "64m" },
+        env: {
+          ...process.env,
+          NEO4J_RUNTIME_DIR: config.NEO4J_RUNTIME_DIR,
+          NEO4J_HEAP: "512m",
+          NEO4J_PAGECACHE: "64m",
+          ...testJvmOptionsEnv(),
+        },
         stdio: ["ignore", "pipe", "pipe"],
       },
     );

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoUsers } from "../../server/platform/auth/ensure-demo-users.js";
 import { loadConfig } from "../../server/platform/config.js";
 import { startProduct, type RunningProduct } from "../../server/app/start.js";
+import { testJvmOptionsEnv } from "../helpers/neo4j.js";
 import { freePort, occupyPort } from "../helpers/processes.js";
 import { codeOf, gql } from "../helpers/trust-requests.js";
 
@@ -36,6 +37,7 @@ beforeAll(async () => {
       NEO4J_BOLT_PORT: String(boltPort),
       NEO4J_HEAP: "512m",
       NEO4J_PAGECACHE: "64m",
+      ...testJvmOptionsEnv(),
       NEO4J_START_TIMEOUT_MS: "240000",
       // Short waits for the test; the defaults are 1 s, 5 failures, 10 minutes (README "Operations").
       NEO4J_RESTART_BACKOFF_MS: "500",

@@ -6,6 +6,7 @@ import { loadConfig } from "../../server/platform/config.js";
 import { DatabaseConnectionError } from "../../server/platform/neo4j/database.js";
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../../server/platform/neo4j/embedded.js";
 import { startProduct, type RunningProduct } from "../../server/app/start.js";
+import { testJvmOptions } from "../helpers/neo4j.js";
 import { freePort, waitFor } from "../helpers/processes.js";
 import { codeOf, gql } from "../helpers/trust-requests.js";
 
@@ -97,6 +98,7 @@ describe("starting on an external Neo4j that is not reachable", () => {
       heap: "512m",
       pagecache: "64m",
       startTimeoutMs: 240_000,
+      jvmOptions: testJvmOptions(),
     });
     product = await starting;
     expect((await fetch(`${url}health`)).status).toBe(200);

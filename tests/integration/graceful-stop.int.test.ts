@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { testJvmOptionsEnv } from "../helpers/neo4j.js";
 import { freePort, portIsFree, projectRoot, waitFor } from "../helpers/processes.js";
 
 /**
@@ -28,6 +29,7 @@ describe("stopping npm start", () => {
         SEED_DEMO: "false",
         NEO4J_HEAP: "512m",
         NEO4J_PAGECACHE: "64m",
+        ...testJvmOptionsEnv(),
         NEO4J_RESTART_BACKOFF_MS: "200",
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/platform/config.js";
 import { startProduct } from "../../server/app/start.js";
+import { testJvmOptionsEnv } from "../helpers/neo4j.js";
 import { freePort } from "../helpers/processes.js";
 
 /**
@@ -56,6 +57,7 @@ describe("npm start on the embedded default", () => {
       PORT: "0",
       NEO4J_HEAP: "768m",
       NEO4J_PAGECACHE: "128m",
+      ...testJvmOptionsEnv(),
     };
     const first = await startProduct(loadConfig(env));
     let countsBefore: unknown;

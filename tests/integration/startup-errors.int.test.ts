@@ -58,7 +58,12 @@ describe("npm start with a bad configuration", () => {
 
   it("says an external Neo4j is unreachable", async () => {
     const port = await freePort();
-    const result = await runScript("server/main.ts", { ...baseEnv, NEO4J_URI: `bolt://127.0.0.1:${port}` });
+    // It retries for NEO4J_CONNECT_TIMEOUT_MS first (30 s by default, idle): 3 s say the same.
+    const result = await runScript("server/main.ts", {
+      ...baseEnv,
+      NEO4J_URI: `bolt://127.0.0.1:${port}`,
+      NEO4J_CONNECT_TIMEOUT_MS: "3000",
+    });
     expectOneClearLine(
       result,
       new RegExp(`^Neo4j at bolt://127.0.0.1:${port} is not reachable: start it, check NEO4J_URI, or unset NEO4J_URI`),

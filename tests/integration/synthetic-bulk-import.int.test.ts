@@ -15,6 +15,7 @@ import {
   scales,
   type BulkImportSyntheticResult,
 } from "../../seed/synthetic/index.js";
+import { testJvmOptions } from "../helpers/neo4j.js";
 import { freePort, projectRoot } from "../helpers/processes.js";
 
 /**
@@ -48,6 +49,7 @@ beforeAll(async () => {
     heap: "512m",
     pagecache: "64m",
     startTimeoutMs: 120_000,
+    jvmOptions: testJvmOptions(),
   };
   const embedded = await startEmbeddedNeo4j(neo4j);
   try {

@@ -11,6 +11,7 @@ export function embeddedOptionsFrom(config: Config, onProgress: (line: string) =
     pagecache: config.NEO4J_PAGECACHE,
     startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
     javaHome: config.JAVA_HOME,
+    jvmOptions: config.NEO4J_JVM_OPTIONS?.split(/\s+/).filter(Boolean) ?? [],
     onProgress,
   };
 }

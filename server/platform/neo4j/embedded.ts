@@ -45,6 +45,8 @@ export interface EmbeddedNeo4jOptions {
   javaHome?: string | undefined;
   /** Extra neo4j.conf settings. */
   settings?: Record<string, string>;
+  /** Extra JVM options (NEO4J_JVM_OPTIONS), after the launcher's own; one naming a collector replaces G1. */
+  jvmOptions?: readonly string[];
   /** Progress lines for a person watching (resolving jars, starting). */
   onProgress?: (line: string) => void;
 }
@@ -71,9 +73,20 @@ const launcherPom = path.join(launcherDir, "pom.xml");
 const mainClass = "nl.werkplaats.neo4j.EmbeddedNeo4j";
 const bulkImportSource = path.join(launcherDir, "src/main/java/nl/werkplaats/neo4j/BulkImport.java");
 const bulkImportClass = "nl.werkplaats.neo4j.BulkImport";
+/** The compiled launcher classes, packed by ensureRuntime (relative to the runtime folder). */
+const launcherJar = "build/launcher.jar";
 
 function javaCommand(javaHome: string | undefined): string {
   return javaHome ? path.join(javaHome, "bin", "java") : "java";
+}
+
+/**
+ * The heap, the collector and the caller's extra options (NEO4J_JVM_OPTIONS). The JVM refuses two
+ * collectors, so an extra option that picks one (e.g. -XX:+UseSerialGC) replaces the default G1.
+ */
+function memoryAndExtraOptions(heap: string, extra: readonly string[] = []): string[] {
+  const picksCollector = extra.some((option) => /^-XX:\+Use\w+GC$/.test(option));
+  return [`-Xmx${heap}`, ...(picksCollector ? [] : ["-XX:+UseG1GC"]), ...extra];
 }
 
 /** Checks that Java 17 or newer is there; returns its major version. */
@@ -112,6 +125,7 @@ function runtimeIsReady(runtimeDir: string): boolean {
   if (readFileSync(stampFile, "utf8").trim() !== launcherStamp()) return false;
   if (!existsSync(path.join(runtimeDir, "build/classes/nl/werkplaats/neo4j/EmbeddedNeo4j.class"))) return false;
   if (!existsSync(path.join(runtimeDir, "build/classes/nl/werkplaats/neo4j/BulkImport.class"))) return false;
+  if (!existsSync(path.join(runtimeDir, launcherJar))) return false;
   // The jars live in ~/.m2: if someone cleaned it, resolve again.
   return readFileSync(classpathFile, "utf8")
     .trim()
@@ -147,8 +161,30 @@ export function ensureRuntime(runtimeDir: string, onProgress: (line: string) => 
       `Maven could not resolve Neo4j (${first.slice(0, 300)}): check that Maven Central is reachable, or set NEO4J_URI.`,
     );
   }
+  // The compiled launcher as one jar: a class-data-sharing archive (NEO4J_JVM_OPTIONS, the tests) refuses a
+  // classpath with a non-empty folder on it. `jar` comes with the JDK that Maven compiled with.
+  const jarred = spawnSync(
+    "jar",
+    ["--create", "--file", path.join(dir, launcherJar), "-C", path.join(dir, "build/classes"), "."],
+    {
+      encoding: "utf8",
+    },
+  );
+  if (jarred.status !== 0) {
+    throw new EmbeddedNeo4jError(
+      "MAVEN_FAILED",
+      `Packing the compiled launcher failed (${(jarred.error?.message ?? jarred.stderr).trim().slice(0, 300)}): check that the JDK's \`jar\` is on the PATH.`,
+    );
+  }
   writeFileSync(path.join(dir, "stamp.txt"), `${launcherStamp()}\n`);
 }
+
+/**
+ * Neo4j's Bolt server, once its connections and databases are stopped, still waits for its two network
+ * thread pools to sit idle for 5 s each (netty's graceful "quiet period", an internal setting): 10 s of
+ * every stop spent waiting on nothing. Nothing can arrive by then, so the launcher ends them at once.
+ */
+const quickBoltShutdown = { "internal.dbms.bolt.netty_server_shutdown_quiet_period": "0" };
 
 /** Starts the embedded Neo4j and resolves once Bolt accepts connections. */
 export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
@@ -160,14 +196,13 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   const home = path.resolve(options.home);
   mkdirSync(path.join(home, "logs"), { recursive: true });
   const classpath = [
-    path.join(runtimeDir, "build/classes"),
+    path.join(runtimeDir, launcherJar),
     readFileSync(path.join(runtimeDir, "classpath.txt"), "utf8").trim(),
     // APOC registers extensions through the service loader, so it is on the classpath as well as in plugins/.
     path.join(runtimeDir, "plugins/*"),
   ].join(path.delimiter);
   const args = [
-    `-Xmx${options.heap}`,
-    "-XX:+UseG1GC",
+    ...memoryAndExtraOptions(options.heap, options.jvmOptions),
     "-XX:+ExitOnOutOfMemoryError",
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
     "--add-opens=java.base/java.lang=ALL-UNNAMED",
@@ -184,7 +219,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     String(options.boltPort),
     "--pagecache",
     options.pagecache,
-    ...Object.entries(options.settings ?? {}).flatMap(([k, v]) => ["--conf", `${k}=${v}`]),
+    ...Object.entries({ ...quickBoltShutdown, ...options.settings }).flatMap(([k, v]) => ["--conf", `${k}=${v}`]),
   ];
 
   progress(`Starting the embedded Neo4j on bolt://127.0.0.1:${options.boltPort} (data in ${home})…`);
@@ -303,6 +338,8 @@ export interface BulkImportOptions {
   /** Heap of the importer's JVM (it works mostly off-heap). */
   heap: string;
   javaHome?: string | undefined;
+  /** Extra JVM options, as for startEmbeddedNeo4j. */
+  jvmOptions?: readonly string[];
   /** Arguments of `neo4j-admin database import full`, the database name last. */
   args: string[];
   /** Every line the importer prints on stdout (its stages and dotted progress). */
@@ -330,13 +367,12 @@ export async function runBulkImport(options: BulkImportOptions): Promise<BulkImp
   const runtimeDir = path.resolve(options.runtimeDir);
   const home = path.resolve(options.home);
   const classpath = [
-    path.join(runtimeDir, "build/classes"),
+    path.join(runtimeDir, launcherJar),
     readFileSync(path.join(runtimeDir, "classpath.txt"), "utf8").trim(),
   ].join(path.delimiter);
   // --verbose: on failure the importer then prints the cause chain, whose last line names the bad row.
   const args = [
-    `-Xmx${options.heap}`,
-    "-XX:+UseG1GC",
+    ...memoryAndExtraOptions(options.heap, options.jvmOptions),
     "-Dfile.encoding=UTF-8",
     "-cp",
     classpath,
