@@ -109,7 +109,7 @@ export const configSchema = z.object({
     .int()
     .min(1)
     .default(2_000_000)
-    .describe("Highest estimated cost of one GraphQL operation (lists count as their `limit`, see docs/security.md)."),
+    .describe("Highest estimated cost of one GraphQL operation from a signed-in caller (lists count as their `limit` or the graph's counts, see docs/security.md)."),
   MAX_QUERY_TOKENS: z.coerce
     .number()
     .int()

@@ -14,9 +14,9 @@ import {
   type ValidationContext,
 } from "graphql";
 import { getComplexity } from "graphql-query-complexity";
+import { customFieldFamilies } from "../auth/access-policy.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { DomainError, ErrorCode } from "../graphql/domain-error.js";
-import { namedType } from "../validation/inspect-type.js";
 import { estimateCost, type CostContext } from "./estimate-cost.js";
 import type { GraphCountStore } from "./graph-counts.js";
 import { HeavyRequestGate } from "./limit-concurrency.js";
@@ -251,7 +251,9 @@ export function operationLimitsPlugin(
             if ((error as { name?: string })?.name === "GraphQLError") return;
             throw error;
           }
-          const anonymous = !contextValue.user;
+          // The small budget is for what an anonymous caller may run: when the operation also asks a field
+          // only signed-in callers may, the guard refuses that one with UNAUTHENTICATED and the usual budget holds.
+          const anonymous = !contextValue.user && onlyPublicRootFields(document, request.operationName, schema);
           const maxCost = anonymous ? limits.maxAnonymousCost : limits.maxCost;
           if (cost > maxCost) {
             throw refusal(
@@ -297,14 +299,17 @@ export function operationLimitsPlugin(
   };
 }
 
-/** For the cost check's test: whether a root field of the schema has a `@Cost` (custom) or is generated. */
-export function hasCost(field: { extensions?: unknown; type: unknown }, nodeTypes: ReadonlySet<string>): boolean {
-  const named = namedType(field.type).name;
-  return (
-    Boolean((field.extensions as { cost?: unknown } | undefined)?.cost) ||
-    nodeTypes.has(named) ||
-    named.endsWith("Connection") ||
-    named.endsWith("MutationResponse") ||
-    named === "DeleteInfo"
-  );
+/** Whether every root field the operation asks is open to anonymous callers (PUBLIC, or introspection). */
+function onlyPublicRootFields(document: DocumentNode, operationName: string | null | undefined, schema: GraphQLSchema): boolean {
+  const { operation } = operationOf(document, operationName);
+  if (!operation) return true;
+  const root = operation.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
+  const fields = root?.getFields() ?? {};
+  return operation.selectionSet.selections.every((selection) => {
+    if (selection.kind !== Kind.FIELD) return true;
+    const name = selection.name.value;
+    if (name.startsWith("__")) return true;
+    const family = customFieldFamilies[name] ?? (fields[name]?.extensions as { access?: string } | undefined)?.access;
+    return family === "PUBLIC";
+  });
 }
