@@ -80,24 +80,27 @@ export class GraphCountStore implements GraphCounts {
   }
 
   /**
-   * Reads the counts again when the last reading is older than the TTL (one reading at a time; the
-   * others wait for it). A failed reading keeps the old counts: the estimate falls back, it never fails.
+   * The counts, read again when the last reading is older than the TTL: the first reading is waited
+   * for, later ones run behind the request (it uses the previous counts), one at a time. A failed
+   * reading keeps the old counts (or none: the estimate falls back to its fixed sizes) and is tried
+   * again after the TTL, so requests do not wait on an unreachable Neo4j again and again.
    */
   async fresh(): Promise<GraphCounts> {
     if (this.now() - this.readAt < this.ttlMs) return this;
+    const first = this.readAt === -Infinity;
     this.reading ??= this.db
       .read(this.statement)
       .then((rows) => {
         this.counts = new Map(rows.map((r) => [String(r.key), Number(r.n)]));
-        this.readAt = this.now();
       })
       .catch(() => {
         // Neo4j away: the request itself will say so; the estimate keeps what it had.
       })
       .finally(() => {
+        this.readAt = this.now();
         this.reading = undefined;
       });
-    await this.reading;
+    if (first) await this.reading;
     return this;
   }
 
