@@ -29,8 +29,8 @@ const scoped = (base: number): FieldCost => ({ cost: ({ childComplexity }) => ba
 const scopedList = (base: number): FieldCost => ({
   cost: ({ childComplexity }) => base + listCost(NESTED_LIST_ESTIMATE, childComplexity),
 });
-/** A password hash (argon2id, 19 MiB, ~50 ms): as much as an anonymous caller may spend on one request. */
-const PASSWORD_WORK = 1_000;
+/** A password hash (argon2id, 19 MiB, ~50 ms): half an anonymous caller's budget, so one sign-in fits a request and two do not. */
+const PASSWORD_WORK = 500;
 /** One write transaction on one case, person or course. */
 const WRITE = 100;
 
