@@ -143,6 +143,10 @@ describe("anonymous callers and introspection", () => {
     refusedWith(flood, "TOO_MANY_ALIASES");
     const few = await gql(server.url, aliases(3, "databaseStatus { reachable }"));
     expect(few.body.errors).toBeUndefined();
+    // One sign-in fits an anonymous request (a password hash each), two do not.
+    const signIn = `login(email: "nobody@example.test", password: "not the password") { token }`;
+    expect(codeOf(await gql(server.url, `{ ${signIn} }`.replace("{", "mutation {")))).not.toBe("QUERY_TOO_COMPLEX");
+    refusedWith(await gql(server.url, `mutation { a: ${signIn} b: ${signIn} }`), "QUERY_TOO_COMPLEX", { maxCost: 1_000 });
     // An introspection costs more than an anonymous caller may spend; a signed-in one may ask one.
     const anonymous = await gql(server.url, `{ __schema { types { name fields { name } } } }`);
     refusedWith(anonymous, "QUERY_TOO_COMPLEX", { maxCost: 1_000 });
