@@ -60,7 +60,7 @@ const phases: Phase[] = [
   { name: "flood: anonymous 1500 × databaseStatus", query: () => aliases(1500, "databaseStatus { reachable }"), anonymous: true },
   {
     name: "worst allowed: 2 × warmPaths(k: 50, maxHops: 6)",
-    query: (to) => aliases(2, `warmPaths(to: "${to}", k: 50, maxHops: 6) { score steps { name } }`),
+    query: (to) => aliases(2, `warmPaths(to: "${to}", k: 50, maxHops: 6) { score hops steps { person { name } } }`),
   },
   {
     name: "worst allowed: nextBestContacts(maxHops: 6, limit: 1000) + embedding(maxHops: 6)",
