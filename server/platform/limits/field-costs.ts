@@ -50,11 +50,11 @@ export const fieldCosts = {
   embedding: { expensive: true, cost: (input) => pathWork(input.args) + input.childComplexity },
   /** Reads the stored figures: one row per programme and institution, plus the page. */
   embeddingRanking: { cost: (input) => n(input, "Programme") + n(input, "Institution") + input.childComplexity },
-  /** Recomputes every programme's and institution's embedding: the one-embedding work ÷ 100 for each. */
-  refreshEmbedding: {
-    expensive: true,
-    cost: (input) => ((n(input, "Programme") + n(input, "Institution")) * pathWork(input.args)) / 100 + input.childComplexity,
-  },
+  /**
+   * Recomputes every programme's and institution's embedding in a worker thread, off the API's event loop:
+   * counted as one analytic (not per programme, which would refuse it outright on a national graph).
+   */
+  refreshEmbedding: { expensive: true, cost: (input) => pathWork(input.args) + input.childComplexity },
   setTieStrength: scoped(WRITE),
   // --- suggestions and case workflow (docs/case-workflow.md) ---
   /** Every course scored (10 each), then the page. */
