@@ -23,6 +23,8 @@ import { formatError } from "../platform/graphql/format-error.js";
 import { requestTransactionPlugin } from "../platform/graphql/request-transaction-plugin.js";
 import { checkRequestShape } from "../platform/limits/check-request-shape.js";
 import { handleBodyErrors, handleUnexpectedErrors } from "../platform/limits/handle-body-errors.js";
+import { checkNesting } from "../platform/limits/check-nesting.js";
+import { GraphCountStore, readRelationshipFields } from "../platform/limits/graph-counts.js";
 import { operationLimitsPlugin } from "../platform/limits/limit-operations.js";
 import { limitRate } from "../platform/limits/limit-rate.js";
 import type { Database } from "../platform/neo4j/database.js";
@@ -79,11 +81,28 @@ export async function createApp(config: Config, db: Database, httpServer: Server
       ApolloServerPluginCacheControlDisabled(),
       // One transaction per mutation request, committed only when the response has no error.
       requestTransactionPlugin(),
-      operationLimitsPlugin({
-        maxDepth: config.MAX_QUERY_DEPTH,
-        maxCost: config.MAX_QUERY_COST,
-        maxPageSize: config.MAX_PAGE_SIZE,
-      }),
+      // --- Request cost (issue #13): Armor's depth/alias/directive limits, the cost from arguments and the graph's
+      // counts, analytics per operation, concurrent heavy requests per user (docs/security.md "Limits"). ---
+      operationLimitsPlugin(
+        {
+          maxDepth: config.MAX_QUERY_DEPTH,
+          maxCost: config.MAX_QUERY_COST,
+          maxAnonymousCost: config.ANONYMOUS_MAX_QUERY_COST,
+          maxPageSize: config.MAX_PAGE_SIZE,
+          maxAliases: config.MAX_ALIASES,
+          maxDirectives: config.MAX_DIRECTIVES,
+          maxExpensiveFields: config.MAX_EXPENSIVE_FIELDS,
+          heavyRequestCost: config.HEAVY_REQUEST_COST,
+          heavyRequestsPerCaller: config.HEAVY_REQUESTS_PER_USER,
+          heavyRequestsTotal: config.HEAVY_REQUESTS_TOTAL,
+          analyticsTimeoutMs: config.ANALYTICS_TIMEOUT_MS,
+        },
+        {
+          counts: new GraphCountStore(db, readRelationshipFields(readTypeDefs()), config.COUNT_CACHE_TTL_MS),
+          nodeTypes: shape.nodeTypes,
+        },
+      ),
+      // --- end of request cost ---
       {
         async serverWillStart() {
           return {
@@ -138,6 +157,12 @@ export async function createApp(config: Config, db: Database, httpServer: Server
     express.json({ limit: config.MAX_BODY_SIZE }),
     handleBodyErrors,
     checkRequestShape,
+    // Request cost (issue #13): nesting of values and selections, before the parser recurses into them.
+    checkNesting({
+      maxInputDepth: config.MAX_INPUT_DEPTH,
+      maxSelectionNesting: 2 * config.MAX_QUERY_DEPTH,
+      maxTokens: config.MAX_QUERY_TOKENS,
+    }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createContext(db, {

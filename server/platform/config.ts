@@ -113,7 +113,7 @@ export const configSchema = z.object({
     .int()
     .min(1)
     .default(2_000_000)
-    .describe("Highest estimated cost of one GraphQL operation (lists count as their `limit`, see docs/security.md)."),
+    .describe("Highest estimated cost of one GraphQL operation from a signed-in caller (lists count as their `limit` or the graph's counts, see docs/security.md)."),
   MAX_QUERY_TOKENS: z.coerce
     .number()
     .int()
@@ -126,6 +126,66 @@ export const configSchema = z.object({
     .min(1)
     .default(1000)
     .describe("Largest `limit`/`first` a list query may ask, and the cap on lists asked without one."),
+  ANONYMOUS_MAX_QUERY_COST: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1_000)
+    .describe("Highest estimated cost of one GraphQL operation from a caller without a token (docs/security.md)."),
+  MAX_ALIASES: z.coerce.number().int().min(1).default(15).describe("Most aliases one GraphQL operation may use (GraphQL Armor)."),
+  MAX_DIRECTIVES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50)
+    .describe("Most directives one GraphQL operation may use (GraphQL Armor)."),
+  MAX_INPUT_DEPTH: z.coerce
+    .number()
+    .int()
+    .min(4)
+    .default(32)
+    .describe("Deepest nesting of `{`/`[` in one argument value or variable (a `where` filter), checked before parsing."),
+  MAX_EXPENSIVE_FIELDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3)
+    .describe("Most analytics (warmPaths, nextBestContacts, embedding, …, and `__schema`) in one GraphQL operation."),
+  HEAVY_REQUEST_COST: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(200_000)
+    .describe("From this estimated cost on (or with an analytic in it) a request counts as heavy: capped per user, shorter time limit."),
+  HEAVY_REQUESTS_PER_USER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2)
+    .describe("Heavy requests one user (or one IP address, anonymous) may have running at once; more get 429."),
+  HEAVY_REQUESTS_TOTAL: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(16)
+    .describe("Heavy requests all users together may have running at once; more get 429."),
+  ANALYTICS_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(10_000)
+    .describe("Longest a heavy request's Neo4j transactions may run before Neo4j stops them."),
+  COUNT_CACHE_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(60_000)
+    .describe("How long the graph's counts (the cost estimate's list sizes, from Neo4j's count store) are reused."),
+  NEO4J_TRANSACTION_MEMORY: z
+    .string()
+    .regex(sizePattern, "a size such as 256m or 1g")
+    .default("256m")
+    .describe("Embedded: most heap one transaction may use (db.memory.transaction.max); beyond, Neo4j stops it."),
   MAX_BODY_SIZE: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, "a size such as 100kb or 1mb")

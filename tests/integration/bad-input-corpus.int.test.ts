@@ -50,6 +50,11 @@ interface Probe {
 
 const probes: Probe[] = [];
 
+/** `{ a0: field a1: field … }`. */
+function aliasFlood(count: number, field: string): string {
+  return `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(" ")} }`;
+}
+
 function mutationFor(typeName: string, verb: "create" | "update"): GraphQLField<unknown, unknown> | undefined {
   const expected = verb === "create" ? `${typeName}CreateInput` : `${typeName}UpdateInput`;
   return Object.values(schema.getMutationType()?.getFields() ?? {}).find((f) =>
@@ -564,9 +569,49 @@ function addNamedProbes(): void {
   const deep = `{ people(limit: 1) { ${"knows(limit: 1) { ".repeat(15)}id${" }".repeat(15)} } }`;
   add("deep", q(deep), ["QUERY_TOO_DEEP"]);
   add("wide", q(`{ ${Array.from({ length: 300 }, (_, i) => `a${i}: people { knows { name } }`).join(" ")} }`), [
-    "QUERY_TOO_COMPLEX",
+    "TOO_MANY_ALIASES",
   ]);
-  add("nested lists", q(`{ people { knows { knows { knows { name } } } } }`), ["QUERY_TOO_COMPLEX"]);
+  // Lists without a limit count at the graph's real fan-out (tiny here), so this one asks for large pages.
+  add("nested lists", q(`{ people(limit: 1000) { knows(limit: 1000) { knows(limit: 1000) { name } } } }`), ["QUERY_TOO_COMPLEX"]);
+  // Issue #13's requests: alias floods of analytics, anonymous amplification, default variables, deep where.
+  add("warmPaths alias flood", q(aliasFlood(500, `warmPaths(to: "inst-1", k: 100000, maxHops: 6) { score }`)), [
+    "TOO_MANY_ALIASES",
+  ]);
+  add("warmPaths k too large", q(`{ warmPaths(to: "inst-1", k: 100000) { score } }`), ["PAGE_TOO_LARGE"], "k");
+  add(
+    "nextBestContacts alias flood",
+    q(aliasFlood(200, `nextBestContacts(institution: "inst-1", maxHops: 6, limit: 1000) { person { name } }`)),
+    ["TOO_MANY_ALIASES"],
+  );
+  add(
+    "four analytics in one request",
+    q(aliasFlood(4, `embedding(institution: "inst-1", maxHops: 1) { level }`)),
+    ["TOO_MANY_ALIASES"],
+    "embedding",
+  );
+  add("anonymous databaseStatus flood", () => gql(url, aliasFlood(1500, "databaseStatus { reachable }")), ["TOO_MANY_ALIASES"]);
+  add("anonymous introspection", () => gql(url, `{ __schema { types { name fields { name } } } }`), ["QUERY_TOO_COMPLEX"]);
+  add("aliased __schema flood", q(aliasFlood(400, "__schema { types { name } }")), ["TOO_MANY_ALIASES"]);
+  add(
+    "default variable skips no check",
+    q(`query($n: Int = 1000) { people(limit: 100) { knows(limit: $n) { knows(limit: $n) { knows(limit: $n) { name } } } } }`),
+    ["QUERY_TOO_COMPLEX"],
+  );
+  add("default variable page too large", q(`query($n: Int = 5000) { people(limit: $n) { id } }`), ["PAGE_TOO_LARGE"], "limit");
+  const deepWhere = "{ AND: [".repeat(1000) + `{ name: { eq: "x" } }` + "] }".repeat(1000);
+  add("where nested 1000 deep", q(`{ people(where: ${deepWhere}) { id } }`), ["BAD_USER_INPUT"], "where");
+  let deepValue: Record<string, unknown> = { name: { eq: "x" } };
+  for (let i = 0; i < 1000; i++) deepValue = { AND: [deepValue] };
+  add(
+    "where variable nested 1000 deep",
+    q(`query($w: PersonWhere) { people(where: $w) { id } }`, { w: deepValue }),
+    ["BAD_USER_INPUT"],
+    "where",
+  );
+  add("where default nested 1000 deep", q(`query($w: PersonWhere = ${deepWhere}) { people(where: $w) { id } }`), [
+    "BAD_USER_INPUT",
+  ]);
+  add("selections nested 2000 deep", q(`{ people { ${"knows { ".repeat(2000)}id${" }".repeat(2000)} } }`), ["QUERY_TOO_DEEP"]);
   add("huge page", q(`{ people(limit: 1000000) { id } }`), ["PAGE_TOO_LARGE"], "limit");
   add(
     "huge page variable",

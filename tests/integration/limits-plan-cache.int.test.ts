@@ -6,7 +6,7 @@ import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { codeOf, gql, postRaw, tokenFor } from "../helpers/trust-requests.js";
 
 /**
- * The operation limits keep a plan per parsed document (server/platform/limits/limit-operations.ts), and
+ * The operation limits keep their per-document verdicts per parsed document (server/platform/limits/limit-operations.ts), and
  * Apollo hands the same parsed document to every request with the same text. These tests send one
  * text again and again with different variables: a plan made for small variables must still
  * refuse large ones, for each operation of a document, and allow small ones afterwards.
@@ -68,9 +68,10 @@ describe("operation limits with a document seen before", () => {
     const negative = await wide({ n: -1, m: 1 });
     expect(codeOf(negative)).toBe("PAGE_TOO_LARGE");
 
-    // Without the variables the lists count at their caps: 3 (MAX_PAGE_SIZE) × (2 + 20 × 2) = 126.
+    // Without the variables the lists count at the graph's counts: 3 institutions × (2 + 2 × 2), the
+    // programmes per institution being twice their mean (1), from Neo4j's count store.
     const unbounded = await wide({});
-    expect(unbounded.body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", cost: 126 });
+    expect(unbounded.body.errors).toBeUndefined();
 
     const smallAgain = await wide({ n: 1, m: 1 });
     expect(smallAgain.body.errors).toBeUndefined();

@@ -19,7 +19,7 @@ const env = {
   HOST: "127.0.0.1",
   MAX_QUERY_DEPTH: "6",
   MAX_PAGE_SIZE: "3",
-  MAX_QUERY_COST: "5000",
+  MAX_QUERY_COST: "500",
   MAX_QUERY_TOKENS: "400",
   MAX_BODY_SIZE: "10kb",
   RATE_LIMIT_PER_MINUTE: "1000",
@@ -83,13 +83,27 @@ describe("limits on one operation", () => {
   });
 
   it("refuses an operation whose estimated cost is above MAX_QUERY_COST (wide or nested lists)", async () => {
-    // 3 institutions (the cap) × (1 + 20 programmes × (1 + name)) = 123 per alias: 40 fit in 5000, 41 do not.
-    const one = `institutions { programmes { name } }`;
-    const fine = await gql(small.url, `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: ${one}`).join(" ")} }`, undefined, token);
+    // Each list: its limit × (1 + what it holds): 2 × (1 + 2 × (1 + 2 × (1 + 2 × (1 + 2 × (1 + 1))))) = 94 per alias.
+    const chain = (n: number) =>
+      `people(limit: ${n}) { knows(limit: ${n}) { knows(limit: ${n}) { knows(limit: ${n}) { knows(limit: ${n}) { name } } } } }`;
+    const fine = await gql(
+      small.url,
+      `{ ${Array.from({ length: 5 }, (_, i) => `a${i}: ${chain(2)}`).join(" ")} }`,
+      undefined,
+      token,
+    );
     expect(fine.body.errors).toBeUndefined();
-    const wide = await gql(small.url, `{ ${Array.from({ length: 41 }, (_, i) => `a${i}: ${one}`).join(" ")} }`, undefined, token);
-    expect(wide.status).toBe(400);
-    expect(wide.body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", cost: 41 * 123, maxCost: 5000 });
+    // With 3: 3 × (1 + 3 × (1 + 3 × (1 + 3 × (1 + 3 × 2)))) = 606, above 500.
+    const nested = await gql(small.url, `{ ${chain(3)} }`, undefined, token);
+    expect(nested.status).toBe(400);
+    expect(nested.body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", cost: 606, maxCost: 500 });
+    const wide = await gql(
+      small.url,
+      `{ ${Array.from({ length: 6 }, (_, i) => `a${i}: ${chain(2)}`).join(" ")} }`,
+      undefined,
+      token,
+    );
+    expect(wide.body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", cost: 6 * 94 });
   });
 
   it("stops parsing a document with more than MAX_QUERY_TOKENS tokens", async () => {

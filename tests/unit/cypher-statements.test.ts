@@ -15,6 +15,7 @@ import type { RefLabel } from "../../server/domains/spreadsheets/csv-formats.js"
 import * as spreadsheets from "../../server/domains/spreadsheets/statements.js";
 import * as suggestions from "../../server/domains/suggestions/statements.js";
 import * as platformAuth from "../../server/platform/auth/statements.js";
+import * as platformLimits from "../../server/platform/limits/statements.js";
 import * as platformNeo4j from "../../server/platform/neo4j/statements.js";
 import * as platformValidation from "../../server/platform/validation/statements.js";
 
@@ -27,6 +28,7 @@ import * as platformValidation from "../../server/platform/validation/statements
 /** The statements modules, by the snapshot folder of their statements. Each exported string is a statement. */
 const modules: Record<string, Record<string, unknown>> = {
   "platform/auth": platformAuth,
+  "platform/limits": platformLimits,
   "platform/neo4j": platformNeo4j,
   "platform/validation": platformValidation,
   agreements,
@@ -52,6 +54,16 @@ const builders: Record<string, Record<string, string>> = {
   "history/readRelatedStatement": {
     READ_RELATED_CASE_COORDINATOR: history.readRelatedStatement("Case", "HANDLED_BY", "OUT", "Person"),
     READ_RELATED_PERSON_KNOWS: history.readRelatedStatement("Person", "KNOWS", "BOTH", "Person"),
+  },
+  // The labels and relationship types come from schema/graph.graphql; two of each kind stand for all.
+  "platform/limits/countGraphStatement": {
+    COUNT_GRAPH: platformLimits.countGraphStatement(
+      ["Institution", "Person"],
+      [
+        { label: "Institution", type: "OFFERED_BY", direction: "IN" },
+        { label: "Person", type: "KNOWS", direction: "OUT" },
+      ],
+    ),
   },
   "platform/neo4j/lockNodeStatement": variants("LOCK_NODE", platformNeo4j.LOCKABLE_LABELS, platformNeo4j.lockNodeStatement),
   // The label is any node type of the schema; one stands for all.

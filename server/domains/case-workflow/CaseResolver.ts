@@ -21,6 +21,7 @@ import { readCaseWorkflow } from "./read-case-workflow.js";
 import { nowIso } from "../../platform/clock/read-clock.js";
 import { resolveActor } from "../../platform/auth/resolve-actor.js";
 import { validateIntake } from "./validate-intake.js";
+import { Cost } from "../../platform/limits/Cost.js";
 
 const ACTOR_DESCRIPTION =
   "The coordinator (person id) making the change, recorded in the timeline; a signed-in user takes precedence.";
@@ -33,6 +34,7 @@ export class CaseResolver {
       "Creates a case in INTAKE, finding or creating its SME (by KvK number, else name + city), contact person and referring partner. One transaction.",
   })
   @Access("CASE_WORK")
+  @Cost("intakeCase")
   async intakeCase(
     @Ctx() ctx: GraphQLContext,
     @Arg("input", () => CaseIntakeInput) input: CaseIntakeInput,
@@ -46,6 +48,7 @@ export class CaseResolver {
     description: "INTAKE → QUALIFIED; needs topics, wanted levels, effort, earliest start and deadline.",
   })
   @Access("CASE_WORK")
+  @Cost("qualifyCase")
   async qualifyCase(
     @Ctx() ctx: GraphQLContext,
     @Arg("case", () => ID) caseId: string,
@@ -59,6 +62,7 @@ export class CaseResolver {
     description: "Any open state → CLOSED, with a reason; a planned or running sprint is cancelled.",
   })
   @Access("CASE_WORK")
+  @Cost("closeCase")
   async closeCase(
     @Ctx() ctx: GraphQLContext,
     @Arg("case", () => ID) caseId: string,
@@ -74,12 +78,14 @@ export class CaseResolver {
       "Recounts the suggestion count of every case in INTAKE, QUALIFIED or PROPOSED (after importing or seeding courses); returns how many cases.",
   })
   @Access("CASE_WORK")
+  @Cost("refreshSuggestionCounts")
   async refreshSuggestionCounts(@Ctx() ctx: GraphQLContext): Promise<number> {
     return refreshSuggestionCounts(ctx.db, nowIso());
   }
 
   @Query(() => [CaseTimelineEntry], { description: "The case's status changes and proposals, oldest first." })
   @Access("CASE_READ")
+  @Cost("caseTimeline")
   async caseTimeline(@Ctx() ctx: GraphQLContext, @Arg("case", () => ID) caseId: string): Promise<CaseTimelineEntry[]> {
     return ctx.db.readTx((tx) => readCaseTimeline(tx, caseId));
   }
@@ -90,12 +96,14 @@ export class CaseResolver {
       "The case's status and the workflow steps it may take now (the case page's buttons); null when there is no such case.",
   })
   @Access("CASE_READ")
+  @Cost("caseWorkflow")
   async caseWorkflow(@Ctx() ctx: GraphQLContext, @Arg("case", () => ID) caseId: string): Promise<CaseWorkflow | null> {
     return ctx.db.readTx((tx) => readCaseWorkflow(tx, caseId));
   }
 
   @Query(() => CaseBoard, { description: "Cards of cases newest first, with the count per status column, in one query." })
   @Access("CASE_READ")
+  @Cost("caseBoard")
   async caseBoard(
     @Ctx() ctx: GraphQLContext,
     @Arg("filter", () => CaseBoardFilter, { nullable: true }) filter?: CaseBoardFilter | null,

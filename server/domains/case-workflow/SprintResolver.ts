@@ -12,6 +12,7 @@ import { readSprint } from "./read-sprint.js";
 import { startSprint } from "./start-sprint.js";
 import { addMilestone, completeMilestone } from "./track-milestones.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
+import { Cost } from "../../platform/limits/Cost.js";
 
 /** As many agreements as the agreements page lists at most, and some. */
 export const MAX_CAPACITY_AGREEMENTS = 200;
@@ -24,6 +25,7 @@ const ACTOR_DESCRIPTION =
 export class SprintResolver {
   @Query(() => CourseCapacity, { description: "Places under the course's agreement in a teaching period, used and left." })
   @Access("CASE_READ")
+  @Cost("courseCapacity")
   async courseCapacity(
     @Ctx() ctx: GraphQLContext,
     @Arg("course", () => ID) courseId: string,
@@ -39,6 +41,7 @@ export class SprintResolver {
       "Per agreement, places used and left in every course it covers and period it may govern, as matchCase counts them; unknown ids are left out.",
   })
   @Access("CASE_READ")
+  @Cost("agreementCapacity")
   async agreementCapacity(
     @Ctx() ctx: GraphQLContext,
     @Arg("agreements", () => [ID]) agreementIds: string[],
@@ -55,6 +58,7 @@ export class SprintResolver {
 
   @Query(() => SprintRecord, { nullable: true })
   @Access("CASE_READ")
+  @Cost("sprintRecord")
   async sprintRecord(@Ctx() ctx: GraphQLContext, @Arg("sprint", () => ID) sprintId: string): Promise<SprintRecord | null> {
     return ctx.db.readTx((tx) => readSprint(tx, sprintId));
   }
@@ -64,6 +68,7 @@ export class SprintResolver {
       "PROPOSED → MATCHED: a PLANNED sprint in the course and period, using one place of its capacity; refused when full (CAPACITY_EXHAUSTED), also under concurrent attempts.",
   })
   @Access("CASE_WORK")
+  @Cost("matchCase")
   async matchCase(
     @Ctx() ctx: GraphQLContext,
     @Arg("case", () => ID) caseId: string,
@@ -89,6 +94,7 @@ export class SprintResolver {
 
   @Mutation(() => SprintRecord, { description: "MATCHED → IN_SPRINT: the planned sprint starts." })
   @Access("CASE_WORK")
+  @Cost("startSprint")
   async startSprint(
     @Ctx() ctx: GraphQLContext,
     @Arg("sprint", () => ID) sprintId: string,
@@ -99,6 +105,7 @@ export class SprintResolver {
 
   @Mutation(() => MilestoneRecord)
   @Access("CASE_WORK")
+  @Cost("addMilestone")
   async addMilestone(
     @Ctx() ctx: GraphQLContext,
     @Arg("sprint", () => ID) sprintId: string,
@@ -110,6 +117,7 @@ export class SprintResolver {
 
   @Mutation(() => MilestoneRecord)
   @Access("CASE_WORK")
+  @Cost("completeMilestone")
   async completeMilestone(@Ctx() ctx: GraphQLContext, @Arg("milestone", () => ID) milestoneId: string): Promise<MilestoneRecord> {
     return completeMilestone(ctx.db, milestoneId, nowIso());
   }
@@ -118,6 +126,7 @@ export class SprintResolver {
     description: "IN_SPRINT → COMPLETED: the running sprint ends with its outcome, the SME's rating and both sides' feedback.",
   })
   @Access("CASE_WORK")
+  @Cost("completeSprint")
   async completeSprint(
     @Ctx() ctx: GraphQLContext,
     @Arg("sprint", () => ID) sprintId: string,

@@ -17,6 +17,7 @@ import { readFunnelByPeriod } from "./read-funnel-by-period.js";
 import { readMatchFigures } from "./read-match-figures.js";
 import { readPartnerYield } from "./read-partner-yield.js";
 import { readTeacherResponseRates } from "./read-teacher-response-rates.js";
+import { Cost } from "../../platform/limits/Cost.js";
 
 const fromOptions = { nullable: true, description: "ISO date, inclusive (see docs/figures.md for what it bounds)." } as const;
 const toOptions = { nullable: true, description: "ISO date, inclusive." } as const;
@@ -28,6 +29,7 @@ export class FiguresResolver {
     description: "F1: per case state, the cases in it now and the cases that got that far. Window: case creation date.",
   })
   @Access("FIGURES")
+  @Cost("caseFunnel")
   async caseFunnel(
     @Ctx() ctx: GraphQLContext,
     @Arg("from", () => String, fromOptions) from?: string,
@@ -40,6 +42,7 @@ export class FiguresResolver {
     description: "F2: cases created per month or teaching period (of `institution`), with how far they got.",
   })
   @Access("FIGURES")
+  @Cost("caseFunnelByPeriod")
   async caseFunnelByPeriod(
     @Ctx() ctx: GraphQLContext,
     @Arg("granularity", () => FunnelGranularity) granularity: FunnelGranularity,
@@ -54,6 +57,7 @@ export class FiguresResolver {
     description: "F3: median days intake → match and match → completed. Window: case creation date.",
   })
   @Access("FIGURES")
+  @Cost("caseDurations")
   async caseDurations(
     @Ctx() ctx: GraphQLContext,
     @Arg("from", () => String, fromOptions) from?: string,
@@ -66,6 +70,7 @@ export class FiguresResolver {
     description: "F4: matches per institution, level and teaching period. Window: case creation date.",
   })
   @Access("FIGURES")
+  @Cost("matchFigures")
   async matchFigures(
     @Ctx() ctx: GraphQLContext,
     @Arg("from", () => String, fromOptions) from?: string,
@@ -76,6 +81,7 @@ export class FiguresResolver {
 
   @Query(() => [PartnerYield], { description: "F5: referral partners' yield. Window: referral date." })
   @Access("FIGURES")
+  @Cost("partnerYield")
   async partnerYield(
     @Ctx() ctx: GraphQLContext,
     @Arg("from", () => String, fromOptions) from?: string,
@@ -88,6 +94,7 @@ export class FiguresResolver {
     description: "F6: teachers' response rates to proposals. Window: date the proposal was sent.",
   })
   @Access("FIGURES")
+  @Cost("teacherResponseRates")
   async teacherResponseRates(
     @Ctx() ctx: GraphQLContext,
     @Arg("from", () => String, fromOptions) from?: string,

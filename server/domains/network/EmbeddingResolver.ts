@@ -13,6 +13,7 @@ import {
 import { rankEmbedding } from "./rank-embedding.js";
 import { refreshOffThread } from "./refresh-off-thread.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
+import { Cost } from "../../platform/limits/Cost.js";
 
 /** The settings every embedding figure is computed with. */
 @ArgsType()
@@ -84,6 +85,7 @@ export class EmbeddingResolver {
       "of failure, the ladder level, activity and its trend; for an institution also its programmes and a verdict. " +
       "Computed live. Rules: docs/network-analytics.md.",
   })
+  @Cost("embedding")
   async embedding(@Args(() => EmbeddingArgs) args: EmbeddingArgs, @Ctx() ctx: GraphQLContext): Promise<Embedding> {
     if ((args.programme ? 1 : 0) + (args.institution ? 1 : 0) !== 1) {
       throw new DomainError(
@@ -103,6 +105,7 @@ export class EmbeddingResolver {
       "Every programme and institution by embedding, from the stored figures (refreshEmbedding; computed first when " +
       "there are none). Sortable and filterable; ties by name.",
   })
+  @Cost("embeddingRanking")
   async embeddingRanking(
     @Args(() => EmbeddingRankingArgs) args: EmbeddingRankingArgs,
     @Ctx() ctx: GraphQLContext,
@@ -114,6 +117,7 @@ export class EmbeddingResolver {
   @Mutation(() => EmbeddingRefresh, {
     description: "Recomputes and stores the embedding figures of every programme and institution, which embeddingRanking reads.",
   })
+  @Cost("refreshEmbedding")
   async refreshEmbedding(
     @Args(() => EmbeddingSettingsArgs) args: EmbeddingSettingsArgs,
     @Ctx() ctx: GraphQLContext,

@@ -4,6 +4,7 @@ import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { EmbeddingSettingsArgs } from "./EmbeddingResolver.js";
 import { NextBestContact } from "./EmbeddingTypes.js";
 import { findNextBestContacts } from "./find-next-best-contacts.js";
+import { Cost } from "../../platform/limits/Cost.js";
 
 @ArgsType()
 export class NextBestContactsArgs extends EmbeddingSettingsArgs {
@@ -25,6 +26,7 @@ export class NextBestContactsResolver {
       "For a programme or an institution (give exactly one): the role holders whose engagement would raise the threads " +
       "or the ladder level most, with the gain and the best warm path to each. Rules: docs/network-analytics.md.",
   })
+  @Cost("nextBestContacts")
   async nextBestContacts(
     @Args(() => NextBestContactsArgs) args: NextBestContactsArgs,
     @Ctx() ctx: GraphQLContext,

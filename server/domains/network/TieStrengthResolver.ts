@@ -3,6 +3,7 @@ import { Access } from "../../platform/auth/Access.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { setTieStrength } from "./set-tie-strength.js";
 import { TieState } from "./WarmPathTypes.js";
+import { Cost } from "../../platform/limits/Cost.js";
 
 @ArgsType()
 export class SetTieStrengthArgs {
@@ -29,6 +30,7 @@ export class TieStrengthResolver {
   @Mutation(() => TieState, {
     description: "Sets a tie's strength by hand (marked manual: interactions no longer change it). Creates the tie if needed.",
   })
+  @Cost("setTieStrength")
   async setTieStrength(@Args(() => SetTieStrengthArgs) args: SetTieStrengthArgs, @Ctx() ctx: GraphQLContext): Promise<TieState> {
     return setTieStrength(ctx.db, args);
   }

@@ -3,6 +3,7 @@ import { Access } from "../../platform/auth/Access.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { findWarmPaths, warmPathDefaults } from "./find-warm-paths.js";
 import { WarmPath } from "./WarmPathTypes.js";
+import { Cost } from "../../platform/limits/Cost.js";
 
 /** An args class keeps the arguments in this order in the schema (parameter decorators run last-first). */
 @ArgsType()
@@ -37,6 +38,7 @@ export class WarmPathsResolver {
       "The k best warm-contact paths to a person, or to anyone holding a role at a course, programme or institution. " +
       "Empty when no path lies within the limits. Rules: docs/network-analytics.md.",
   })
+  @Cost("warmPaths")
   async warmPaths(@Args(() => WarmPathsArgs) args: WarmPathsArgs, @Ctx() ctx: GraphQLContext): Promise<WarmPath[]> {
     return findWarmPaths(ctx.db, args);
   }

@@ -16,6 +16,7 @@ import {
 import { readInteractionLog } from "./read-interaction-log.js";
 import { readMappingTable } from "./read-mapping-table.js";
 import { setMappingStatus } from "./set-mapping-status.js";
+import { Cost } from "../../platform/limits/Cost.js";
 
 /** Mapping and outreach: the broker's bottom-up method (docs/outreach.md). */
 @Resolver()
@@ -25,6 +26,7 @@ export class OutreachResolver {
       "Programmes and their courses with mapping status, teachers, last interaction; optionally of one institution or in one status.",
   })
   @Access("OUTREACH_READ")
+  @Cost("mappingTable")
   async mappingTable(
     @Ctx() ctx: GraphQLContext,
     @Arg("institution", () => ID, { nullable: true }) institution?: string,
@@ -38,6 +40,7 @@ export class OutreachResolver {
       "The interaction log, newest first: of a person (either side), about a programme (or its courses) or a course, between two dates (inclusive).",
   })
   @Access("OUTREACH_READ")
+  @Cost("interactionLog")
   async interactionLog(
     @Ctx() ctx: GraphQLContext,
     @Arg("person", () => ID, { nullable: true }) person?: string,
@@ -55,6 +58,7 @@ export class OutreachResolver {
       "Sets the mapping status of one programme or course. Forward moves are allowed (also skipping steps); going back needs force: true, else ILLEGAL_TRANSITION.",
   })
   @Access("OUTREACH_WORK")
+  @Cost("setMappingStatus")
   async setMappingStatus(
     @Ctx() ctx: GraphQLContext,
     @Arg("status", () => MappingStatus) status: MappingStatus,
@@ -70,6 +74,7 @@ export class OutreachResolver {
       "Logs a contact, in one transaction with its consequences. The programme/course it is about moves up (never down): any contact → APPROACHED, an answer (REPLIED, INTERESTED, NOT_NOW, DECLINED) → RESPONDED, AGREED → AGREEMENT. The KNOWS tie between the two people is created when missing, its lastContact moves forward, and its strength is re-derived from recency and frequency unless set by hand (docs/network-analytics.md).",
   })
   @Access("OUTREACH_WORK")
+  @Cost("logInteraction")
   async logInteraction(
     @Ctx() ctx: GraphQLContext,
     @Arg("by", () => ID, {
@@ -101,6 +106,7 @@ export class OutreachResolver {
       "Records an example assignment from a teacher for a course; the course moves up to EXAMPLES_RECEIVED when lower.",
   })
   @Access("OUTREACH_WORK")
+  @Cost("addExampleAssignment")
   async addExampleAssignment(
     @Ctx() ctx: GraphQLContext,
     @Arg("teacher", () => ID) teacher: string,

@@ -7,6 +7,7 @@ import { erasePerson } from "./erase-person.js";
 import { exportPerson } from "./export-person.js";
 import { PersonDataExport, PersonErasureResult } from "./privacy-types.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
+import { Cost } from "../../platform/limits/Cost.js";
 
 function checkPersonId(id: string): void {
   const wrong = checkId(id);
@@ -18,6 +19,7 @@ function checkPersonId(id: string): void {
 export class PrivacyResolver {
   @Query(() => PersonDataExport, { description: "Everything held about a person (COORDINATOR, ADMIN)." })
   @Access("PERSONAL_DATA_EXPORT")
+  @Cost("exportPerson")
   async exportPerson(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PersonDataExport> {
     checkPersonId(id);
     const data = await exportPerson(ctx.db, id);
@@ -30,6 +32,7 @@ export class PrivacyResolver {
     description: "Erases a person's personal data, ties and notes; keeps anonymous structure (ADMIN).",
   })
   @Access("PERSONAL_DATA_ERASE")
+  @Cost("erasePerson")
   async erasePerson(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PersonErasureResult> {
     checkPersonId(id);
     const result = await erasePerson(ctx.db, id);

@@ -13,6 +13,7 @@ import { Digest, DigestSent, ProposalRecord } from "./proposal-types.js";
 import { proposeCase } from "./propose-case.js";
 import { readProposals } from "./read-proposals.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
+import { Cost } from "../../platform/limits/Cost.js";
 
 const ACTOR_DESCRIPTION =
   "The coordinator (person id) making the change, recorded in the timeline; a signed-in user takes precedence.";
@@ -31,6 +32,7 @@ export class ProposalResolver {
       "Records a case sent to a teacher for a course (QUALIFIED → PROPOSED). Refused within the cooldown for the same case and teacher unless force.",
   })
   @Access("CASE_WORK")
+  @Cost("proposeCase")
   async proposeCase(
     @Ctx() ctx: GraphQLContext,
     @Arg("case", () => ID) caseId: string,
@@ -55,6 +57,7 @@ export class ProposalResolver {
     description: "Records the teacher's answer; DECLINED needs a reason. An expired proposal can no longer be answered.",
   })
   @Access("CASE_WORK")
+  @Cost("answerProposal")
   async answerProposal(
     @Ctx() ctx: GraphQLContext,
     @Arg("proposal", () => ID) proposalId: string,
@@ -73,6 +76,7 @@ export class ProposalResolver {
 
   @Query(() => [ProposalRecord], { description: "The case's proposals, newest first, each OPEN, ANSWERED or EXPIRED as of now." })
   @Access("CASE_READ")
+  @Cost("caseProposals")
   async caseProposals(@Ctx() ctx: GraphQLContext, @Arg("case", () => ID) caseId: string): Promise<ProposalRecord[]> {
     const now = nowIso();
     return ctx.db.readTx((tx) => readProposals(tx, { caseId }, now));
@@ -82,6 +86,7 @@ export class ProposalResolver {
     description: "A teacher's digest on a date (default today): open fitting cases not yet sent to them, as an e-mail.",
   })
   @Access("CASE_READ")
+  @Cost("digest")
   async digest(
     @Ctx() ctx: GraphQLContext,
     @Arg("teacher", () => ID) teacherId: string,
@@ -98,6 +103,7 @@ export class ProposalResolver {
 
   @Query(() => [Digest], { description: "The digests due on a date (default today) that list at least one case." })
   @Access("CASE_READ")
+  @Cost("dueDigests")
   async dueDigests(
     @Ctx() ctx: GraphQLContext,
     @Arg("date", () => String, { nullable: true }) date?: string | null,
@@ -112,6 +118,7 @@ export class ProposalResolver {
       "Records a teacher's digest as sent on a date (default today): one EMAIL proposal per listed case (or per case in `cases`) and the send date. One transaction.",
   })
   @Access("CASE_WORK")
+  @Cost("markDigestSent")
   async markDigestSent(
     @Ctx() ctx: GraphQLContext,
     @Arg("teacher", () => ID) teacherId: string,

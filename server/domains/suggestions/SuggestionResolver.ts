@@ -6,6 +6,7 @@ import { Language } from "../../platform/model/graph-enums.js";
 import { matchingSettings } from "./matching-settings.js";
 import { CaseSuggestion, SuggestionWeightsInput } from "./suggestion-types.js";
 import { suggestCourses } from "./suggest-courses.js";
+import { Cost } from "../../platform/limits/Cost.js";
 
 @Resolver()
 export class SuggestionResolver {
@@ -14,6 +15,7 @@ export class SuggestionResolver {
       "Courses ranked by fit for a case: topic overlap, level fit, timing, remaining capacity, teacher's track record, warm path; each with a verdict and one sentence of why.",
   })
   @Access("CASE_READ")
+  @Cost("caseSuggestions")
   async caseSuggestions(
     @Ctx() ctx: GraphQLContext,
     @Arg("case", () => ID) caseId: string,

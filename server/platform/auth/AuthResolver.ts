@@ -7,6 +7,7 @@ import { isRole, ROLES, type Role } from "./roles.js";
 import { signToken } from "./sign-token.js";
 import { normaliseEmail, UserStore, type UserAccount } from "./UserStore.js";
 import { DomainError, ErrorCode } from "../graphql/domain-error.js";
+import { Cost } from "../limits/Cost.js";
 
 const emailPattern =
   /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
@@ -117,6 +118,7 @@ export class AuthResolver {
     description: "Signs in with e-mail and password; the same error for an unknown e-mail and a wrong password.",
   })
   @Access("PUBLIC")
+  @Cost("login")
   async login(
     @Arg("email", () => String) email: string,
     @Arg("password", () => String) password: string,
@@ -149,6 +151,7 @@ export class AuthResolver {
 
   @Query(() => UserAccountType, { description: "The signed-in account." })
   @Access("SIGNED_IN")
+  @Cost("me")
   async me(@Ctx() ctx: GraphQLContext): Promise<UserAccount> {
     const found = ctx.user ? await new UserStore(ctx.db).findById(ctx.user.id) : undefined;
     if (!found || found.disabled)
@@ -159,6 +162,7 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: "Changes one's own password; needs the current one." })
   @Access("SIGNED_IN")
+  @Cost("changePassword")
   async changePassword(
     @Arg("current", () => String) current: string,
     @Arg("next", () => String) next: string,
@@ -176,12 +180,14 @@ export class AuthResolver {
 
   @Query(() => [UserAccountType], { description: "All user accounts (ADMIN)." })
   @Access("USERS")
+  @Cost("users")
   async users(@Ctx() ctx: GraphQLContext): Promise<UserAccount[]> {
     return new UserStore(ctx.db).list();
   }
 
   @Mutation(() => UserAccountType, { description: "Creates a user account (ADMIN)." })
   @Access("USERS")
+  @Cost("createUser")
   async createUser(@Arg("input", () => NewUserInput) input: NewUserInput, @Ctx() ctx: GraphQLContext): Promise<UserAccount> {
     const email = normaliseEmail(input.email);
     if (email.length > 320 || !emailPattern.test(email))
@@ -207,6 +213,7 @@ export class AuthResolver {
 
   @Mutation(() => UserAccountType, { description: "Changes a user's name, roles or disabled flag (ADMIN)." })
   @Access("USERS")
+  @Cost("updateUser")
   async updateUser(
     @Arg("id", () => ID) id: string,
     @Arg("change", () => UserChangeInput) change: UserChangeInput,
@@ -255,6 +262,7 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: "Sets another user's password (ADMIN), e.g. after they forgot theirs." })
   @Access("USERS")
+  @Cost("setUserPassword")
   async setUserPassword(
     @Arg("id", () => ID) id: string,
     @Arg("password", () => String) password: string,

@@ -1,5 +1,6 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../graphql/context.js";
+import { Cost } from "../limits/Cost.js";
 
 @ObjectType({ description: "The database the API serves from." })
 export class DatabaseStatus {
@@ -17,6 +18,7 @@ export class DatabaseStatus {
 @Resolver()
 export class SystemResolver {
   @Query(() => DatabaseStatus, { description: "Whether Neo4j answers, and which version runs." })
+  @Cost("databaseStatus")
   async databaseStatus(@Ctx() ctx: GraphQLContext): Promise<DatabaseStatus> {
     try {
       const info = await ctx.db.serverInfo();

@@ -1,280 +1,315 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import {
+  GraphQLError,
   Kind,
+  visit,
+  type ASTVisitor,
   type DocumentNode,
-  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
-  type SelectionSetNode,
+  type ValidationContext,
 } from "graphql";
+import { getComplexity } from "graphql-query-complexity";
+import { customFieldFamilies } from "../auth/access-policy.js";
+import type { GraphQLContext } from "../graphql/context.js";
 import { DomainError, ErrorCode } from "../graphql/domain-error.js";
-import { isListOf, namedType } from "../validation/inspect-type.js";
+import { estimateCost, type CostContext } from "./estimate-cost.js";
+import type { GraphCountStore } from "./graph-counts.js";
+import { HeavyRequestGate } from "./limit-concurrency.js";
 
 /**
- * Limits on what one GraphQL operation may ask, checked after parsing and before anything runs
- * (OWASP GraphQL guidance; GitHub and Shopify do the same with their own numbers):
- * - depth: the deepest chain of nested fields, fragments followed (MAX_QUERY_DEPTH, 12);
- * - page size: no `limit`/`first` above MAX_PAGE_SIZE (1000) and none below 0;
- * - cost: an estimate of the values an operation can produce (MAX_QUERY_COST, 2,000,000): each field
- *   costs 1, and a list multiplies what it holds by its `limit`/`first`, or — without one — by
- *   MAX_PAGE_SIZE for a top-level list (the cap @limit applies) and by 20 for a nested list.
- * Introspection (`__schema`, `__type`) is not counted; production turns introspection off.
- * Refusals are 400 responses with codes QUERY_TOO_DEEP, PAGE_TOO_LARGE, QUERY_TOO_COMPLEX.
+ * The limits on one GraphQL operation, checked after parsing and validation and before anything
+ * runs (OWASP GraphQL cheat sheet). Whose is which (docs/security.md "Limits"):
+ * - GraphQL Armor (per document, kept per parsed document): max-depth (MAX_QUERY_DEPTH, fragments
+ *   followed, `__schema` not counted), max-aliases (MAX_ALIASES, `__typename` free), max-directives
+ *   (MAX_DIRECTIVES);
+ * - graphql-query-complexity (per request: it reads the variables with their default values) with
+ *   this project's estimator (estimate-cost.ts): the cost against MAX_QUERY_COST, or
+ *   ANONYMOUS_MAX_QUERY_COST for a caller without a token; page arguments within MAX_PAGE_SIZE;
+ * - here: at most MAX_EXPENSIVE_FIELDS analytics (fields whose `@Cost` says expensive, and
+ *   `__schema`) per operation; a heavy request (one with an analytic, or costing HEAVY_REQUEST_COST
+ *   or more) waits for no one — over the per-caller or total cap of concurrent heavy requests it is
+ *   refused (429) — and runs with the shorter ANALYTICS_TIMEOUT_MS transaction limit.
+ * Refusals are 400 responses with codes QUERY_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_DIRECTIVES,
+ * PAGE_TOO_LARGE, QUERY_TOO_COMPLEX, and 429 TOO_MANY_REQUESTS for the concurrency caps.
  */
 export interface OperationLimits {
   maxDepth: number;
   maxCost: number;
+  maxAnonymousCost: number;
   maxPageSize: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxExpensiveFields: number;
+  heavyRequestCost: number;
+  heavyRequestsPerCaller: number;
+  heavyRequestsTotal: number;
+  analyticsTimeoutMs: number;
 }
 
-/** The assumed size of a nested list asked without `limit` (most people have fewer ties). */
-export const NESTED_LIST_ESTIMATE = 20;
-
-function refusal(message: string, code: ErrorCode, field: string | undefined, extra: Record<string, unknown>): DomainError {
-  return new DomainError(code, message, field, { ...extra, http: { status: 400 } });
+function refusal(code: ErrorCode, message: string, extra: Record<string, unknown> = {}, status = 400): DomainError {
+  return new DomainError(code, message, undefined, { ...extra, http: { status } });
 }
 
-/** The deepest field nesting of the operation, following fragment spreads; introspection skipped. */
-export function operationDepth(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): number {
-  const depthOf = (set: SelectionSetNode | undefined, visiting: Set<string>): number => {
-    if (!set) return 0;
-    let deepest = 0;
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value.startsWith("__")) continue;
-        deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, visiting));
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        deepest = Math.max(deepest, depthOf(selection.selectionSet, visiting));
-      } else {
-        const name = selection.name.value;
-        const fragment = fragments[name];
-        if (!fragment || visiting.has(name)) continue;
-        deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...visiting, name])));
-      }
-    }
-    return deepest;
-  };
-  return depthOf(operation.selectionSet, new Set());
-}
-
-/** Where a `limit`/`first` comes from: a literal in the document, or a variable read per request. */
-type PageSize = { value: number } | { variable: string };
-
-/** Sums the cost of a selection for one request's variables. */
-type CostOf = (variables: Record<string, unknown> | undefined) => number;
+type ArmorRule = (context: ValidationContext) => ASTVisitor;
 
 /**
- * What the limits need from one operation of one document, worked out once: the depth, every
- * `limit`/`first` in the order the walk meets them, and the cost as a function of the variables.
- * Apollo hands the same parsed DocumentNode to every request with the same query text, so the
- * plugin keeps the plan per document and only the variable-dependent part runs per request.
+ * Runs GraphQL Armor's rules on one operation. They are validation rules, but only read the AST
+ * and the fragments, so they run here on a small stand-in of a ValidationContext: that keeps the
+ * refusal's own code (Apollo would turn any validation error into GRAPHQL_VALIDATION_FAILED).
  */
-export interface OperationPlan {
-  depth: number;
-  pageArguments: ReadonlyArray<{ field: string; argument: string; size: PageSize }>;
-  cost: CostOf;
-}
-
-function sizeOf(size: PageSize | undefined, variables: Record<string, unknown> | undefined): unknown {
-  if (!size) return undefined;
-  return "value" in size ? size.value : variables?.[size.variable];
-}
-
-/** Plans the named (or first) operation of the document; undefined when there is none. */
-export function planOperation(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | undefined | null,
+function armorRefusal(
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
   limits: OperationLimits,
-): OperationPlan | undefined {
+): DomainError | undefined {
+  let found: DomainError | undefined;
+  const onReject =
+    (make: (count: number) => DomainError) =>
+    (_context: unknown, error: GraphQLError): void => {
+      found ??= make(Number(/found (\d+)/.exec(error.message)?.[1] ?? NaN));
+    };
+  const common = { exposeLimits: true, propagateOnRejection: false } as const;
+  const rules: ArmorRule[] = [
+    maxDepthRule({
+      ...common,
+      n: limits.maxDepth,
+      flattenFragments: true,
+      ignoreIntrospection: true,
+      onReject: [
+        onReject((depth) =>
+          refusal(
+            ErrorCode.QUERY_TOO_DEEP,
+            `This operation nests ${depth} levels deep; at most ${limits.maxDepth} are allowed.`,
+            {
+              depth,
+              maxDepth: limits.maxDepth,
+            },
+          ),
+        ),
+      ],
+    }) as unknown as ArmorRule,
+    maxAliasesRule({
+      ...common,
+      n: limits.maxAliases,
+      onReject: [
+        onReject((aliases) =>
+          refusal(
+            ErrorCode.TOO_MANY_ALIASES,
+            `This operation uses ${aliases} aliases; at most ${limits.maxAliases} are allowed: send fewer per request.`,
+            { aliases, maxAliases: limits.maxAliases },
+          ),
+        ),
+      ],
+    }) as unknown as ArmorRule,
+    maxDirectivesRule({
+      ...common,
+      n: limits.maxDirectives,
+      onReject: [
+        onReject((directives) =>
+          refusal(
+            ErrorCode.TOO_MANY_DIRECTIVES,
+            `This operation uses ${directives} directives; at most ${limits.maxDirectives} are allowed.`,
+            { directives, maxDirectives: limits.maxDirectives },
+          ),
+        ),
+      ],
+    }) as unknown as ArmorRule,
+  ];
+  const context = {
+    getFragment: (name: string) => fragments[name],
+    reportError: () => undefined,
+  } as unknown as ValidationContext;
+  for (const rule of rules) {
+    visit(operation, rule(context));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The named (or only) operation of a document, and its fragments. */
+function operationOf(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): { operation?: OperationDefinitionNode; fragments: Record<string, FragmentDefinitionNode> } {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) return undefined;
   const fragments = Object.fromEntries(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
       .map((f) => [f.name.value, f]),
   );
-  const depth = operationDepth(operation, fragments);
-
-  const rootType = operation.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
-  const pageArguments: Array<{ field: string; argument: string; size: PageSize }> = [];
-  const pageSize = (node: FieldNode, name: string): PageSize | undefined => {
-    const arg = node.arguments?.find((a) => a.name.value === name);
-    if (!arg) return undefined;
-    if (arg.value.kind === Kind.INT) return { value: Number(arg.value.value) };
-    if (arg.value.kind === Kind.VARIABLE) return { variable: arg.value.name.value };
-    return undefined;
-  };
-  // Field by field, fragments followed: see the rule at the top of this file. Returns undefined
-  // for a selection with no counted field (cost 0), else the function that sums it.
-  const plan = (
-    set: SelectionSetNode | undefined,
-    parent: unknown,
-    isRoot: boolean,
-    visiting: Set<string>,
-  ): CostOf | undefined => {
-    if (!set || !parent || typeof (parent as { getFields?: unknown }).getFields !== "function") return undefined;
-    const parentType = parent as {
-      name: string;
-      getFields(): Record<string, { type: unknown; args: ReadonlyArray<{ name: string }> }>;
-    };
-    const parts: CostOf[] = [];
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const cond = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
-        const part = plan(selection.selectionSet, cond, isRoot, visiting);
-        if (part) parts.push(part);
-        continue;
-      }
-      if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments[selection.name.value];
-        if (!fragment || visiting.has(fragment.name.value)) continue;
-        const part = plan(
-          fragment.selectionSet,
-          schema.getType(fragment.typeCondition.name.value),
-          isRoot,
-          new Set([...visiting, fragment.name.value]),
-        );
-        if (part) parts.push(part);
-        continue;
-      }
-      const name = selection.name.value;
-      if (name.startsWith("__")) continue; // introspection is not counted
-      const def = parentType.getFields()[name];
-      if (!def) continue;
-      // The children first: their page arguments are checked before this field's own.
-      const child = plan(selection.selectionSet, namedType(def.type), false, visiting);
-      const argument = def.args.some((a) => a.name === "limit")
-        ? "limit"
-        : def.args.some((a) => a.name === "first")
-          ? "first"
-          : undefined;
-      const size = argument ? pageSize(selection, argument) : undefined;
-      if (argument && size) pageArguments.push({ field: name, argument, size });
-      const isEdges = name === "edges" && parentType.name.endsWith("Connection");
-      const isConnection = namedType(def.type).name.endsWith("Connection") && argument === "first";
-      // A counted child always costs at least 1, so "has a counted field" is "costs more than 0".
-      const isObjectList = isListOf(def.type) && child !== undefined;
-      if (isEdges || (!isConnection && !isObjectList)) {
-        parts.push(child ? (variables) => 1 + child(variables) : () => 1);
-        continue;
-      }
-      const fallback = isRoot ? limits.maxPageSize : NESTED_LIST_ESTIMATE;
-      parts.push((variables) => {
-        const requested = sizeOf(size, variables);
-        const items = typeof requested === "number" ? Math.max(0, requested) : fallback;
-        return Math.max(1, items) * (1 + (child ? child(variables) : 0));
-      });
-    }
-    if (parts.length === 0) return undefined;
-    return (variables) => {
-      let total = 0;
-      for (const part of parts) total += part(variables);
-      return total;
-    };
-  };
-  const cost = plan(operation.selectionSet, rootType, true, new Set()) ?? (() => 0);
-  return { depth, pageArguments, cost };
-}
-
-/** Applies a plan to one request's variables; throws the refusal. */
-export function applyOperationPlan(
-  plan: OperationPlan | undefined,
-  variables: Record<string, unknown> | undefined,
-  limits: OperationLimits,
-): { depth: number; cost: number } {
-  if (!plan) return { depth: 0, cost: 0 };
-  const { depth } = plan;
-  if (depth > limits.maxDepth) {
-    throw refusal(
-      `This operation nests ${depth} levels deep; at most ${limits.maxDepth} are allowed.`,
-      ErrorCode.QUERY_TOO_DEEP,
-      undefined,
-      { depth, maxDepth: limits.maxDepth },
-    );
-  }
-  for (const { field, argument, size } of plan.pageArguments) {
-    const requested = sizeOf(size, variables);
-    if (typeof requested === "number" && (requested > limits.maxPageSize || requested < 0)) {
-      throw refusal(
-        `${field}: ${argument} must be between 0 and ${limits.maxPageSize} (asked ${requested}); page with offset/after.`,
-        ErrorCode.PAGE_TOO_LARGE,
-        argument,
-        { maxPageSize: limits.maxPageSize },
-      );
-    }
-  }
-  const cost = plan.cost(variables);
-  if (cost > limits.maxCost) {
-    throw refusal(
-      `This operation could cost ${cost} (at most ${limits.maxCost}): ask fewer items (limit/first) or fewer nested lists.`,
-      ErrorCode.QUERY_TOO_COMPLEX,
-      undefined,
-      { cost, maxCost: limits.maxCost },
-    );
-  }
-  return { depth, cost };
-}
-
-/** Checks one operation against the limits; throws the refusal. */
-export function checkOperationLimits(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | undefined | null,
-  variables: Record<string, unknown> | undefined,
-  limits: OperationLimits,
-): { depth: number; cost: number } {
-  return applyOperationPlan(planOperation(schema, document, operationName, limits), variables, limits);
+  return { ...(operation ? { operation } : {}), fragments };
 }
 
 /**
- * Plans kept per parsed document (and operation name). Keyed weakly: when Apollo's document cache
- * drops a document, its plans go with it. Only what the document and schema fix is kept; the
- * variables are read again on every request.
+ * The Armor checks depend on the document only, so their verdict is kept per parsed document (and
+ * operation name); Apollo hands the same DocumentNode to every request with the same text. Keyed
+ * weakly: when Apollo's document cache drops a document, its verdicts go with it.
  */
-export class OperationPlans {
-  private readonly plans = new WeakMap<DocumentNode, Map<string, { schema: GraphQLSchema; plan: OperationPlan | undefined }>>();
+class DocumentVerdicts {
+  private readonly verdicts = new WeakMap<DocumentNode, Map<string, DomainError | null>>();
 
   constructor(private readonly limits: OperationLimits) {}
 
-  planFor(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined | null): OperationPlan | undefined {
-    let byName = this.plans.get(document);
+  check(document: DocumentNode, operationName: string | null | undefined): void {
+    let byName = this.verdicts.get(document);
     if (!byName) {
       byName = new Map();
-      this.plans.set(document, byName);
+      this.verdicts.set(document, byName);
     }
     const key = operationName ?? "";
-    const known = byName.get(key);
-    if (known && known.schema === schema) return known.plan;
-    const plan = planOperation(schema, document, operationName, this.limits);
-    byName.set(key, { schema, plan });
-    return plan;
+    let verdict = byName.get(key);
+    if (verdict === undefined) {
+      const { operation, fragments } = operationOf(document, operationName);
+      verdict = (operation && armorRefusal(operation, fragments, this.limits)) ?? null;
+      byName.set(key, verdict);
+    }
+    if (verdict) throw verdict;
   }
+}
 
-  check(
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    operationName: string | undefined | null,
-    variables: Record<string, unknown> | undefined,
-  ): { depth: number; cost: number } {
-    return applyOperationPlan(this.planFor(schema, document, operationName), variables, this.limits);
-  }
+/** Per introspection list, how many items the cost counts: the schema's own sizes (twice the mean per type). */
+function introspectionSizes(schema: GraphQLSchema): Map<string, number> {
+  const types = Object.values(schema.getTypeMap());
+  const mean = (count: (type: unknown) => number | undefined): number => {
+    const counts = types.map(count).filter((n): n is number => n !== undefined);
+    return counts.length === 0 ? 1 : Math.ceil(counts.reduce((a, b) => a + b, 0) / counts.length);
+  };
+  const fieldsOf = (type: unknown) =>
+    (type as { getFields?: () => Record<string, { args?: unknown[] }> }).getFields?.() as
+      Record<string, { args?: unknown[] }> | undefined;
+  const fieldCounts = (type: unknown) => {
+    const fields = fieldsOf(type);
+    return fields ? Object.keys(fields).length : undefined;
+  };
+  const argCounts = types.flatMap((type) => Object.values(fieldsOf(type) ?? {}).map((f) => f.args?.length ?? 0));
+  const enumCounts = (type: unknown) => (type as { getValues?: () => unknown[] }).getValues?.().length;
+  return new Map([
+    ["__Schema.types", types.length],
+    ["__Schema.directives", schema.getDirectives().length],
+    ["__Type.fields", mean(fieldCounts)],
+    ["__Type.inputFields", mean(fieldCounts)],
+    ["__Type.enumValues", mean(enumCounts)],
+    ["__Type.interfaces", 2],
+    ["__Type.possibleTypes", 2],
+    ["__Field.args", Math.max(1, Math.ceil(argCounts.reduce((a, b) => a + b, 0) / Math.max(1, argCounts.length)))],
+    ["__Directive.args", 4],
+  ]);
+}
+
+export interface OperationLimitsServices {
+  counts: GraphCountStore;
+  /** Node type names of the generated API (schema/graph.graphql `@node`). */
+  nodeTypes: ReadonlySet<string>;
+  gate?: HeavyRequestGate;
 }
 
 /** The Apollo plugin that applies the limits to every operation. */
 export function operationLimitsPlugin(
   limits: OperationLimits,
-  plans: OperationPlans = new OperationPlans(limits),
-): ApolloServerPlugin {
+  services: OperationLimitsServices,
+): ApolloServerPlugin<GraphQLContext> {
+  const verdicts = new DocumentVerdicts(limits);
+  const gate = services.gate ?? new HeavyRequestGate(limits.heavyRequestsPerCaller, limits.heavyRequestsTotal);
+  const sizes = new WeakMap<GraphQLSchema, Map<string, number>>();
   return {
     async requestDidStart() {
+      let release: (() => void) | undefined;
       return {
-        async didResolveOperation({ request, document, schema }) {
-          plans.check(schema, document, request.operationName, request.variables);
+        async didResolveOperation({ request, document, schema, contextValue }) {
+          verdicts.check(document, request.operationName);
+          let introspection = sizes.get(schema);
+          if (!introspection) {
+            introspection = introspectionSizes(schema);
+            sizes.set(schema, introspection);
+          }
+          const context: CostContext = {
+            counts: await services.counts.fresh(),
+            maxPageSize: limits.maxPageSize,
+            nodeTypes: services.nodeTypes,
+            introspectionSizes: introspection,
+            expensive: [],
+          };
+          let cost: number;
+          try {
+            cost = getComplexity({
+              estimators: [estimateCost],
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              ...(request.operationName ? { operationName: request.operationName } : {}),
+              context: context as unknown as Record<string, unknown>,
+            });
+          } catch (error) {
+            if (error instanceof DomainError) throw error;
+            // Variables that do not fit their types: execution refuses them with Apollo's own error.
+            if ((error as { name?: string })?.name === "GraphQLError") return;
+            throw error;
+          }
+          // The small budget is for what an anonymous caller may run: when the operation also asks a field
+          // only signed-in callers may, the guard refuses that one with UNAUTHENTICATED and the usual budget holds.
+          const anonymous = !contextValue.user && onlyPublicRootFields(document, request.operationName, schema);
+          const maxCost = anonymous ? limits.maxAnonymousCost : limits.maxCost;
+          if (cost > maxCost) {
+            throw refusal(
+              ErrorCode.QUERY_TOO_COMPLEX,
+              `This operation could cost ${cost} (at most ${maxCost}${anonymous ? " without signing in" : ""}): ` +
+                "ask fewer items (limit/first), fewer nested lists or fewer analytics.",
+              { cost, maxCost },
+            );
+          }
+          if (context.expensive.length > limits.maxExpensiveFields) {
+            const [first] = context.expensive;
+            throw new DomainError(
+              ErrorCode.TOO_MANY_ALIASES,
+              `This operation asks ${context.expensive.length} analytics (${[...new Set(context.expensive)].join(", ")}); ` +
+                `at most ${limits.maxExpensiveFields} per request.`,
+              first,
+              { expensive: context.expensive.length, maxExpensiveFields: limits.maxExpensiveFields, http: { status: 400 } },
+            );
+          }
+          const heavy = context.expensive.length > 0 || cost >= limits.heavyRequestCost;
+          if (!heavy) return;
+          const caller = contextValue.user ? `user:${contextValue.user.id}` : `ip:${contextValue.ip ?? "unknown"}`;
+          release = gate.tryEnter(caller);
+          if (!release) {
+            throw refusal(
+              ErrorCode.TOO_MANY_REQUESTS,
+              `Too many heavy requests (analytics or large queries) at once: at most ${limits.heavyRequestsPerCaller} per user ` +
+                `and ${limits.heavyRequestsTotal} in all. Try again when one has finished.`,
+              { reason: "CONCURRENT_HEAVY_REQUESTS", maxConcurrent: limits.heavyRequestsPerCaller },
+              429,
+            );
+          }
+          // The heavy request's own time limit: Neo4j stops its transactions sooner than ordinary ones'.
+          contextValue.db = contextValue.db.withTransactionTimeout(limits.analyticsTimeoutMs);
+          contextValue.transaction = { ...contextValue.transaction, timeout: limits.analyticsTimeoutMs };
+        },
+        async willSendResponse() {
+          release?.();
+          release = undefined;
         },
       };
     },
   };
+}
+
+/** Whether every root field the operation asks is open to anonymous callers (PUBLIC, or introspection). */
+function onlyPublicRootFields(document: DocumentNode, operationName: string | null | undefined, schema: GraphQLSchema): boolean {
+  const { operation } = operationOf(document, operationName);
+  if (!operation) return true;
+  const root = operation.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
+  const fields = root?.getFields() ?? {};
+  return operation.selectionSet.selections.every((selection) => {
+    if (selection.kind !== Kind.FIELD) return true;
+    const name = selection.name.value;
+    if (name.startsWith("__")) return true;
+    const family = customFieldFamilies[name] ?? (fields[name]?.extensions as { access?: string } | undefined)?.access;
+    return family === "PUBLIC";
+  });
 }

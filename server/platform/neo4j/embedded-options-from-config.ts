@@ -12,6 +12,8 @@ export function embeddedOptionsFrom(config: Config, onProgress: (line: string) =
     startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
     javaHome: config.JAVA_HOME,
     jvmOptions: config.NEO4J_JVM_OPTIONS?.split(/\s+/).filter(Boolean) ?? [],
+    // One transaction's heap: a runaway analytic is stopped before it takes the memory others need (docs/security.md).
+    settings: { "db.memory.transaction.max": config.NEO4J_TRANSACTION_MEMORY },
     onProgress,
   };
 }

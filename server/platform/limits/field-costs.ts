@@ -1,0 +1,133 @@
+import { listCost, numberArg, type CostInput, type FieldCost } from "./cost-input.js";
+import { NESTED_LIST_ESTIMATE } from "./estimate-cost.js";
+
+/**
+ * The cost of every custom query and mutation, in the units of MAX_QUERY_COST (about one value
+ * produced or one row touched; a signed-in caller has 2,000,000 per operation, an anonymous one
+ * 1,000). Each resolver names its entry with `@Cost("name")`; docs/security.md lists them. The
+ * counts (`n("Case")`) are the graph's own, from Neo4j's count store; a result list whose length
+ * nothing tells counts NESTED_LIST_ESTIMATE (20) items.
+ *
+ * The path analytics grow with `maxHops` as the neighbourhoods they search do: PATH_WORK doubles per
+ * hop, so at the default 4 hops one costs 200,000 and at the most, 6, 800,000 — two fit one request.
+ * They are "expensive": at most MAX_EXPENSIVE_FIELDS per operation, and their requests are heavy.
+ */
+export const PATH_WORK = 25_000;
+
+function hops(args: CostInput["args"]): number {
+  return Math.min(6, Math.max(1, numberArg(args, "maxHops", 4)));
+}
+function pathWork(args: CostInput["args"]): number {
+  return PATH_WORK * 2 ** (hops(args) - 1);
+}
+function n({ counts }: CostInput, label: string): number {
+  return counts.nodes(label) ?? 1_000;
+}
+/** One case, sprint, teacher…: a handful of reads in one place. */
+const scoped = (base: number): FieldCost => ({ cost: ({ childComplexity }) => base + childComplexity });
+/** The same, answering a list of results. */
+const scopedList = (base: number): FieldCost => ({
+  cost: ({ childComplexity }) => base + listCost(NESTED_LIST_ESTIMATE, childComplexity),
+});
+/** A password hash (argon2id, 19 MiB, ~50 ms): half an anonymous caller's budget, so one sign-in fits a request and two do not. */
+const PASSWORD_WORK = 500;
+/** One write transaction on one case, person or course. */
+const WRITE = 100;
+
+export const fieldCosts = {
+  // --- network (docs/network-analytics.md) ---
+  /** k paths, each its steps; plus the search, by maxHops. */
+  warmPaths: {
+    expensive: true,
+    cost: (input) => pathWork(input.args) + listCost(numberArg(input.args, "k", 3), input.childComplexity),
+  },
+  /** Per candidate a warm path and a recomputed embedding: 10 × each result, plus the search. */
+  nextBestContacts: {
+    expensive: true,
+    cost: (input) => pathWork(input.args) + 10 * listCost(numberArg(input.args, "limit", 5), input.childComplexity),
+  },
+  /** The programme's or institution's threads, computed live. */
+  embedding: { expensive: true, cost: (input) => pathWork(input.args) + input.childComplexity },
+  /** Reads the stored figures: one row per programme and institution, plus the page. */
+  embeddingRanking: { cost: (input) => n(input, "Programme") + n(input, "Institution") + input.childComplexity },
+  /**
+   * Recomputes every programme's and institution's embedding in a worker thread, off the API's event loop:
+   * counted as one analytic (not per programme, which would refuse it outright on a national graph).
+   */
+  refreshEmbedding: { expensive: true, cost: (input) => pathWork(input.args) + input.childComplexity },
+  setTieStrength: scoped(WRITE),
+  // --- suggestions and case workflow (docs/case-workflow.md) ---
+  /** Every course scored (10 each), then the page. */
+  caseSuggestions: {
+    cost: (input) => 10 * n(input, "Course") + listCost(numberArg(input.args, "limit", 10), input.childComplexity),
+  },
+  /** Every case and course paired once. */
+  refreshSuggestionCounts: { expensive: true, cost: (input) => n(input, "Case") * n(input, "Course") },
+  /** The board reads every case's status for the column counts, then one page of cards. */
+  caseBoard: { cost: (input) => n(input, "Case") + input.childComplexity },
+  caseTimeline: scopedList(10),
+  caseWorkflow: scoped(10),
+  caseProposals: scopedList(10),
+  sprintRecord: scoped(10),
+  courseCapacity: scoped(10),
+  /** Per agreement asked, its courses and periods. */
+  agreementCapacity: {
+    cost: (input) => {
+      const agreements = Array.isArray(input.args.agreements) ? input.args.agreements.length : 1;
+      return Math.max(1, agreements) * (10 + listCost(NESTED_LIST_ESTIMATE, input.childComplexity));
+    },
+  },
+  intakeCase: scoped(WRITE),
+  qualifyCase: scoped(WRITE),
+  closeCase: scoped(WRITE),
+  matchCase: scoped(WRITE),
+  startSprint: scoped(WRITE),
+  completeSprint: scoped(WRITE),
+  addMilestone: scoped(WRITE),
+  completeMilestone: scoped(WRITE),
+  // --- proposals ---
+  digest: scoped(10),
+  /** Every teacher's open proposals on the date. */
+  dueDigests: { cost: (input) => n(input, "Person") + listCost(NESTED_LIST_ESTIMATE, input.childComplexity) },
+  answerProposal: scoped(WRITE),
+  proposeCase: scoped(WRITE),
+  markDigestSent: scoped(WRITE),
+  // --- figures: each reads every case (teacherResponseRates every proposal) in its window ---
+  caseFunnel: { cost: (input) => n(input, "Case") + listCost(NESTED_LIST_ESTIMATE, input.childComplexity) },
+  caseFunnelByPeriod: { cost: (input) => n(input, "Case") + listCost(NESTED_LIST_ESTIMATE, input.childComplexity) },
+  caseDurations: { cost: (input) => n(input, "Case") + input.childComplexity },
+  matchFigures: { cost: (input) => n(input, "Case") + input.childComplexity },
+  partnerYield: { cost: (input) => n(input, "Case") + listCost(NESTED_LIST_ESTIMATE, input.childComplexity) },
+  teacherResponseRates: { cost: (input) => n(input, "Proposal") + listCost(NESTED_LIST_ESTIMATE, input.childComplexity) },
+  // --- outreach ---
+  /** One row per programme and course (of one institution: that share). */
+  mappingTable: {
+    cost: (input) => {
+      const rows = n(input, "Programme") + n(input, "Course");
+      const share = input.args.institution ? Math.max(1, n(input, "Institution")) : 1;
+      return listCost(Math.ceil(rows / share), input.childComplexity);
+    },
+  },
+  interactionLog: { cost: (input) => listCost(numberArg(input.args, "limit", 200), input.childComplexity) },
+  logInteraction: scoped(WRITE),
+  setMappingStatus: scoped(WRITE),
+  addExampleAssignment: scoped(WRITE),
+  // --- spreadsheets and privacy ---
+  /** A CSV line per case (per person), ~10 values each. */
+  exportCasesCsv: { cost: (input) => 10 * n(input, "Case") },
+  exportContactsCsv: { cost: (input) => 10 * n(input, "Person") },
+  exportPerson: scoped(100),
+  erasePerson: scoped(1_000),
+  // --- sign-in and system ---
+  login: scoped(PASSWORD_WORK),
+  changePassword: scoped(PASSWORD_WORK),
+  setUserPassword: scoped(PASSWORD_WORK),
+  createUser: scoped(PASSWORD_WORK),
+  updateUser: scoped(WRITE),
+  me: scoped(10),
+  users: scopedList(100),
+  /** One round trip to Neo4j. */
+  databaseStatus: scoped(10),
+} satisfies Record<string, FieldCost>;
+
+export type CostedField = keyof typeof fieldCosts;

@@ -1,0 +1,237 @@
+import { getIntrospectionQuery } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSchema } from "type-graphql";
+import { buildGraphQLSchema, customResolvers } from "../../server/app/build-schema.js";
+import { listen, type RunningHttp } from "../../server/app/listen.js";
+import { checkAuth } from "../../server/platform/auth/check-auth.js";
+import { loadConfig } from "../../server/platform/config.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
+import { fieldCosts } from "../../server/platform/limits/field-costs.js";
+import { loadDemoData } from "../../seed/load-demo.js";
+import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
+import { codeOf, gql, tokenFor, type RawResponse } from "../helpers/trust-requests.js";
+
+/**
+ * Issue #13 part 1, "a cost for everything", against the demo data with the default limits
+ * (docs/security.md "Limits"): each reproduction of the issue is refused before it runs, with a
+ * code and the field, and other users are served meanwhile; ordinary nested queries pass.
+ */
+let db: Database;
+let server: RunningHttp;
+let viewer: string;
+let other: string;
+let institution: string;
+let graphBefore: number;
+
+const env = { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "100000" };
+
+const aliases = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(" ")} }`;
+const nodeCount = async () => Number((await db.read("MATCH (n) RETURN count(n) AS n"))[0]?.n);
+const ordinary = `{ institutions(limit: 5, sort: [{ name: ASC }]) { id name } }`;
+
+/** Another user's ordinary query still answers. */
+async function othersServed(): Promise<void> {
+  const answer = await gql(server.url, ordinary, undefined, other);
+  expect(answer.status).toBe(200);
+  expect(answer.body.errors).toBeUndefined();
+  expect((await fetch(`${server.url}health`)).status).toBe(200);
+}
+
+function refusedWith(response: RawResponse, code: string, extra: Record<string, unknown> = {}): void {
+  expect(response.body.data ?? undefined).toBeUndefined();
+  expect(response.body.errors?.[0]?.extensions).toMatchObject({ code, ...extra });
+}
+
+beforeAll(async () => {
+  db = await connectTestDatabase();
+  await resetGraph(db);
+  await loadDemoData(db);
+  server = await listen(loadConfig(env), db);
+  viewer = await tokenFor(["VIEWER"], "cost-viewer");
+  other = await tokenFor(["VIEWER"], "cost-other");
+  institution = String((await db.read("MATCH (i:Institution) RETURN i.id AS id ORDER BY id LIMIT 1"))[0]?.id);
+  graphBefore = await nodeCount();
+}, 180_000);
+
+afterAll(async () => {
+  await server?.close();
+  await db?.close();
+});
+
+describe("the cost of generated fields comes from the graph's counts", () => {
+  it("passes institutions { programmes { courses { teachers { name } } } } on the demo data (was refused at 77,023,000)", async () => {
+    const nested = await gql(server.url, `{ institutions { programmes { courses { teachers { name } } } } }`, undefined, viewer);
+    expect(nested.body.errors).toBeUndefined();
+    expect((nested.body.data?.institutions as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it("checks default variable values like sent ones", async () => {
+    const withDefault = `query($n: Int = 1000) { people(limit: 100) { knows(limit: $n) { knows(limit: $n) { knows(limit: $n) { name } } } } }`;
+    refusedWith(await gql(server.url, withDefault, undefined, viewer), "QUERY_TOO_COMPLEX");
+    refusedWith(
+      await gql(server.url, withDefault.replace("$n: Int = 1000", "$n: Int"), { n: 1000 }, viewer),
+      "QUERY_TOO_COMPLEX",
+    );
+    const tooLargeDefault = await gql(server.url, `query($n: Int = 5000) { people(limit: $n) { name } }`, undefined, viewer);
+    refusedWith(tooLargeDefault, "PAGE_TOO_LARGE", { field: "limit" });
+    await othersServed();
+  });
+});
+
+describe("analytics have a cost, and aliases of them are capped", () => {
+  it("refuses 500 aliases of warmPaths(k: 100000, maxHops: 6) before anything runs, three times, and serves others", async () => {
+    const flood = aliases(500, `warmPaths(to: "${institution}", k: 100000, maxHops: 6) { score }`);
+    for (let i = 0; i < 3; i++) {
+      const refused = await gql(server.url, flood, undefined, viewer);
+      expect(refused.status).toBe(400);
+      refusedWith(refused, "TOO_MANY_ALIASES", { maxAliases: 15 });
+    }
+    await othersServed();
+  });
+
+  it("refuses k above the page cap, and more analytics per request than MAX_EXPENSIVE_FIELDS", async () => {
+    const bigK = await gql(server.url, `{ warmPaths(to: "${institution}", k: 100000) { score } }`, undefined, viewer);
+    refusedWith(bigK, "PAGE_TOO_LARGE", { field: "k" });
+    const four = aliases(4, `warmPaths(to: "${institution}", maxHops: 1) { score }`);
+    refusedWith(await gql(server.url, four, undefined, viewer), "TOO_MANY_ALIASES", {
+      field: "warmPaths",
+      maxExpensiveFields: 3,
+    });
+    const nextBest = aliases(200, `nextBestContacts(institution: "${institution}", maxHops: 6, limit: 1000) { person { name } }`);
+    refusedWith(await gql(server.url, nextBest, undefined, viewer), "TOO_MANY_ALIASES");
+    await othersServed();
+  });
+
+  it("counts maxHops: three warm path searches at 6 hops cost too much, two are the worst allowed and run", async () => {
+    const three = aliases(3, `warmPaths(to: "${institution}", k: 10, maxHops: 6) { score }`);
+    refusedWith(await gql(server.url, three, undefined, viewer), "QUERY_TOO_COMPLEX", { maxCost: 2_000_000 });
+    const two = await gql(
+      server.url,
+      aliases(2, `warmPaths(to: "${institution}", k: 10, maxHops: 6) { score }`),
+      undefined,
+      viewer,
+    );
+    expect(two.body.errors).toBeUndefined();
+    await othersServed();
+  });
+
+  it("refuses a second concurrent heavy request of one user (429), not another user's", async () => {
+    const capped = await listen(loadConfig({ ...env, HEAVY_REQUESTS_PER_USER: "1" }), db);
+    try {
+      const heavy = `{ a: warmPaths(to: "${institution}", maxHops: 5) { score } b: embedding(institution: "${institution}", maxHops: 5) { level } }`;
+      const mine = await Promise.all(Array.from({ length: 6 }, () => gql(capped.url, heavy, undefined, viewer)));
+      const refused = mine.filter((r) => codeOf(r) === "TOO_MANY_REQUESTS");
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused[0]?.status).toBe(429);
+      expect(refused[0]?.body.errors?.[0]?.extensions).toMatchObject({ reason: "CONCURRENT_HEAVY_REQUESTS" });
+      expect(mine.some((r) => r.status === 200 && r.body.errors === undefined)).toBe(true);
+      // Another user's heavy request is theirs to make, and ordinary queries are never counted.
+      const theirs = await gql(capped.url, heavy, undefined, other);
+      expect(theirs.body.errors).toBeUndefined();
+      const fine = await Promise.all(Array.from({ length: 8 }, () => gql(capped.url, ordinary, undefined, viewer)));
+      for (const answer of fine) expect(answer.body.errors).toBeUndefined();
+    } finally {
+      await capped.close();
+    }
+  });
+});
+
+describe("anonymous callers and introspection", () => {
+  it("refuses 1,500 anonymous databaseStatus aliases, and gives anonymous callers a small budget", async () => {
+    const flood = await gql(server.url, aliases(1500, "databaseStatus { reachable }"));
+    expect(flood.status).toBe(400);
+    refusedWith(flood, "TOO_MANY_ALIASES");
+    const few = await gql(server.url, aliases(3, "databaseStatus { reachable }"));
+    expect(few.body.errors).toBeUndefined();
+    // One sign-in fits an anonymous request (a password hash each), two do not.
+    const signIn = `login(email: "nobody@example.test", password: "not the password") { token }`;
+    expect(codeOf(await gql(server.url, `{ ${signIn} }`.replace("{", "mutation {")))).not.toBe("QUERY_TOO_COMPLEX");
+    refusedWith(await gql(server.url, `mutation { a: ${signIn} b: ${signIn} }`), "QUERY_TOO_COMPLEX", { maxCost: 1_000 });
+    // An introspection costs more than an anonymous caller may spend; a signed-in one may ask one.
+    const anonymous = await gql(server.url, `{ __schema { types { name fields { name } } } }`);
+    refusedWith(anonymous, "QUERY_TOO_COMPLEX", { maxCost: 1_000 });
+    const signedIn = await gql(server.url, `{ __schema { types { name fields { name } } } }`, undefined, viewer);
+    expect(signedIn.body.errors).toBeUndefined();
+  });
+
+  it("bounds introspection: the full query passes once, 400 aliased __schema and nested type loops are refused", async () => {
+    const full = await gql(server.url, getIntrospectionQuery(), undefined, viewer);
+    expect(full.body.errors).toBeUndefined();
+    refusedWith(await gql(server.url, aliases(400, "__schema { types { name } }"), undefined, viewer), "TOO_MANY_ALIASES");
+    refusedWith(await gql(server.url, aliases(4, "__schema { queryType { name } }"), undefined, viewer), "TOO_MANY_ALIASES", {
+      field: "__schema",
+    });
+    const loop = `{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`;
+    // graphql-js's own MaxIntrospectionDepthRule stops loops of fields { type { fields … } } (3 levels).
+    const looped = await gql(server.url, loop, undefined, viewer);
+    refusedWith(looped, "GRAPHQL_VALIDATION_FAILED");
+    expect(looped.body.errors?.[0]?.message).toMatch(/Maximum introspection depth exceeded/);
+    await othersServed();
+  });
+});
+
+describe("deep input is bad input, refused before parsing", () => {
+  const deepWhere = (levels: number) => "{ AND: [".repeat(levels) + `{ name: { eq: "x" } }` + "] }".repeat(levels);
+  const deepJson = (levels: number): Record<string, unknown> => {
+    let value: Record<string, unknown> = { name: { eq: "x" } };
+    for (let i = 0; i < levels; i++) value = { AND: [value] };
+    return value;
+  };
+
+  it("refuses a where nested 1,000 levels deep as BAD_USER_INPUT on `where` (literal, variable, default value)", async () => {
+    const literal = await gql(server.url, `{ people(where: ${deepWhere(1000)}) { name } }`, undefined, viewer);
+    expect(literal.status).toBe(400);
+    refusedWith(literal, "BAD_USER_INPUT", { field: "where" });
+    const variable = await gql(
+      server.url,
+      `query($w: PersonWhere) { people(where: $w) { name } }`,
+      { w: deepJson(1000) },
+      viewer,
+    );
+    refusedWith(variable, "BAD_USER_INPUT", { field: "where" });
+    const byDefault = await gql(
+      server.url,
+      `query($w: PersonWhere = ${deepWhere(1000)}) { people(where: $w) { name } }`,
+      undefined,
+      viewer,
+    );
+    refusedWith(byDefault, "BAD_USER_INPUT");
+    // Selections nested far beyond MAX_QUERY_DEPTH are refused before the parser recurses into them too.
+    const deepSelection = await gql(
+      server.url,
+      "{ people { " + "knows { ".repeat(2000) + "name" + " }".repeat(2001) + " }",
+      undefined,
+      viewer,
+    );
+    refusedWith(deepSelection, "QUERY_TOO_DEEP");
+    // An ordinary filter a few levels deep is fine.
+    const fine = await gql(
+      server.url,
+      `query($w: PersonWhere) { people(where: $w, limit: 1) { name } }`,
+      { w: deepJson(5) },
+      viewer,
+    );
+    expect(fine.body.errors).toBeUndefined();
+    await othersServed();
+  });
+
+  it("changed nothing in the graph", async () => {
+    expect(await nodeCount()).toBe(graphBefore);
+  });
+});
+
+describe("every custom field has a cost", () => {
+  it("finds a @Cost on each custom query and mutation, in the served (merged) schema", async () => {
+    const schema = await buildGraphQLSchema(db);
+    const custom = await buildSchema({ resolvers: customResolvers, validate: false, authChecker: checkAuth });
+    const missing: string[] = [];
+    for (const root of [custom.getQueryType(), custom.getMutationType()]) {
+      for (const field of Object.values(root?.getFields() ?? {})) {
+        const served = (root?.name === "Query" ? schema.getQueryType() : schema.getMutationType())?.getFields()[field.name];
+        if (!(served?.extensions as { cost?: unknown } | undefined)?.cost) missing.push(field.name);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(Object.keys(fieldCosts).length).toBeGreaterThan(40);
+  });
+});
