@@ -9,7 +9,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
 import type { JWTPayload } from "jose";
 import { authenticateRequest } from "../platform/auth/authenticate-request.js";
-import { DisabledUsers } from "../platform/auth/DisabledUsers.js";
+import { AccountStates, ACCOUNT_CACHE_MS } from "../platform/auth/AccountStates.js";
 import { guardSchema } from "../platform/auth/guard-schema.js";
 import { LoginThrottle } from "../platform/auth/LoginThrottle.js";
 import type { RequestUser } from "../platform/auth/roles.js";
@@ -38,6 +38,8 @@ export interface App {
 export interface AppOptions {
   /** "starting": Neo4j has not answered yet (an external one still coming up, see start.ts). */
   databaseState?: "up" | "starting";
+  /** Where the accounts behind tokens are looked up; tests add accounts of their own (tests/helpers/server.ts). */
+  accounts?: (db: Database, monitor: DatabaseMonitor) => AccountStates;
 }
 
 /**
@@ -90,8 +92,13 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   });
   await apollo.start();
 
-  const disabledUsers = new DisabledUsers(db, 30_000, monitor);
-  const auth = { config, throttle: new LoginThrottle(config.LOGIN_ATTEMPTS_PER_15_MIN), disabledUsers };
+  const accounts = options.accounts?.(db, monitor) ?? new AccountStates(db, ACCOUNT_CACHE_MS, monitor);
+  const auth = {
+    config,
+    throttle: new LoginThrottle(config.LOGIN_ATTEMPTS_PER_15_MIN),
+    passwordThrottle: new LoginThrottle(config.LOGIN_ATTEMPTS_PER_15_MIN),
+    accounts,
+  };
 
   const app = express();
   app.disable("x-powered-by");
@@ -126,7 +133,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
 
   app.use(
     "/graphql",
-    authenticateRequest(config, disabledUsers),
+    authenticateRequest(config, accounts),
     limitRate(config.RATE_LIMIT_PER_MINUTE),
     express.json({ limit: config.MAX_BODY_SIZE }),
     handleBodyErrors,

@@ -1,6 +1,6 @@
 import type { JWTPayload } from "jose";
 import type { Config } from "../config.js";
-import type { DisabledUsers } from "../auth/DisabledUsers.js";
+import type { AccountStates } from "../auth/AccountStates.js";
 import type { LoginThrottle } from "../auth/LoginThrottle.js";
 import type { RequestUser } from "../auth/roles.js";
 import type { DatabaseMonitor } from "../faults/DatabaseMonitor.js";
@@ -10,7 +10,10 @@ import type { Database } from "../neo4j/database.js";
 export interface AuthServices {
   config: Pick<Config, "JWT_SECRET" | "JWT_TTL" | "NODE_ENV">;
   throttle: LoginThrottle;
-  disabledUsers: DisabledUsers;
+  /** Wrong current passwords in changePassword, per account (any address). */
+  passwordThrottle: LoginThrottle;
+  /** The accounts behind tokens; AuthResolver clears an entry when it changes the account. */
+  accounts: AccountStates;
 }
 
 /**
