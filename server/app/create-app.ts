@@ -24,6 +24,7 @@ import { handleBodyErrors, handleUnexpectedErrors } from "../platform/limits/han
 import { operationLimitsPlugin } from "../platform/limits/limit-operations.js";
 import { limitRate } from "../platform/limits/limit-rate.js";
 import type { Database } from "../platform/neo4j/database.js";
+import { UserBookmarks } from "../platform/neo4j/user-bookmarks.js";
 import { readGraphShape } from "../platform/validation/read-graph-shape.js";
 
 const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
@@ -100,6 +101,9 @@ export async function createApp(config: Config, db: Database, httpServer: Server
     accounts,
   };
 
+  // Each user's reads see their own writes, also on a cluster follower (docs: README "Operations").
+  const bookmarks = new UserBookmarks();
+
   const app = express();
   app.disable("x-powered-by");
   // An ETag is a hash of every response body; GraphQL answers are POSTs nobody revalidates.
@@ -142,6 +146,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
       context: async ({ req, res }) =>
         createContext(db, {
           user: res.locals.user as RequestUser | undefined,
+          bookmarks: res.locals.user ? bookmarks.for((res.locals.user as RequestUser).id) : undefined,
           jwt: res.locals.jwt as (JWTPayload & { roles: string[] }) | undefined,
           queryTimeoutMs: config.QUERY_TIMEOUT_MS,
           ip: req.ip ?? "unknown",

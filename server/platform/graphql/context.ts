@@ -4,7 +4,7 @@ import type { AccountStates } from "../auth/AccountStates.js";
 import type { LoginThrottle } from "../auth/LoginThrottle.js";
 import type { RequestUser } from "../auth/roles.js";
 import type { DatabaseMonitor } from "../faults/DatabaseMonitor.js";
-import type { Database } from "../neo4j/database.js";
+import type { Bookmarks, Database } from "../neo4j/database.js";
 
 /** What the sign-in resolvers need besides the database. */
 export interface AuthServices {
@@ -35,6 +35,11 @@ export interface GraphQLContext {
   auth?: AuthServices;
   /** Knows whether Neo4j is reachable now; resolvers fail fast while it is not. */
   monitor?: DatabaseMonitor;
+  /**
+   * What @neo4j/graphql runs the generated fields on: the request's driver, whose sessions carry the
+   * user's bookmarks (set when the request has them; otherwise the driver given at schema build).
+   */
+  executionContext?: ReturnType<Database["graphqlDriver"]>;
 }
 
 export interface ContextExtras {
@@ -44,12 +49,16 @@ export interface ContextExtras {
   ip?: string;
   auth?: AuthServices;
   monitor?: DatabaseMonitor;
+  /** The signed-in user's bookmarks (server/platform/neo4j/user-bookmarks.ts): their reads see their writes. */
+  bookmarks?: Bookmarks | undefined;
 }
 
 export function createContext(db: Database, extras: ContextExtras = {}): GraphQLContext {
-  const timed = extras.queryTimeoutMs ? db.withTransactionTimeout(extras.queryTimeoutMs) : db;
+  const chained = extras.bookmarks ? db.withBookmarks(extras.bookmarks) : db;
+  const timed = extras.queryTimeoutMs ? chained.withTransactionTimeout(extras.queryTimeoutMs) : chained;
   return {
     db: timed,
+    ...(extras.bookmarks ? { executionContext: timed.graphqlDriver() } : {}),
     sessionConfig: { database: db.name },
     ...(extras.user ? { user: extras.user } : {}),
     ...(extras.jwt ? { jwt: extras.jwt } : {}),
