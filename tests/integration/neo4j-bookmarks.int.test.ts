@@ -72,11 +72,13 @@ async function signIn(role: "COORDINATOR" | "VIEWER"): Promise<string> {
 }
 
 /** The chained sessions of one request, by mode. */
-async function sessionsOf(send: () => Promise<unknown>): Promise<{ reads: OpenedSession[]; writes: OpenedSession[] }> {
+async function sessionsOf(
+  send: () => Promise<unknown>,
+): Promise<{ all: OpenedSession[]; reads: OpenedSession[]; writes: OpenedSession[] }> {
   const from = opened.length;
   await send();
-  const chained = opened.slice(from).filter((s) => s.manager !== undefined);
-  return { reads: chained.filter((s) => s.mode === "READ"), writes: chained.filter((s) => s.mode === "WRITE") };
+  const all = opened.slice(from).filter((s) => s.manager !== undefined);
+  return { all, reads: all.filter((s) => s.mode === "READ"), writes: all.filter((s) => s.mode === "WRITE") };
 }
 
 beforeAll(async () => {
@@ -125,7 +127,9 @@ describe("bookmarks carried across a user's requests (external Neo4j)", () => {
     });
     expect(intake.writes.length).toBeGreaterThan(0);
     const userManager = intake.writes[0]?.manager;
-    const afterIntake = intake.writes.at(-1)?.ended ?? [];
+    expect(intake.all.every((session) => session.manager === userManager)).toBe(true);
+    // Where the user's chain stands after the request (its last session, the write or a read after it).
+    const afterIntake = intake.all.at(-1)?.ended ?? [];
     expect(afterIntake.length).toBe(1);
 
     // …and the same user's next request reads through @neo4j/graphql, starting after that write.
@@ -139,10 +143,8 @@ describe("bookmarks carried across a user's requests (external Neo4j)", () => {
       expect(response.body.data?.cases).toEqual([{ title: "Bookmarked" }]);
     });
     expect(read.reads.length).toBeGreaterThan(0);
-    for (const session of read.reads) {
-      expect(session.manager).toBe(userManager);
-      expect(session.handed[0]).toEqual(afterIntake);
-    }
+    expect(read.all.every((session) => session.manager === userManager)).toBe(true);
+    expect(read.reads[0]?.handed[0]).toEqual(afterIntake);
 
     // A generated write, then a custom read (Database.read behind `me`): the same chain.
     const create = await sessionsOf(async () => {
@@ -155,14 +157,15 @@ describe("bookmarks carried across a user's requests (external Neo4j)", () => {
       expect(response.body.errors).toBeUndefined();
     });
     expect(create.writes.map((s) => s.manager)).toEqual([userManager]);
-    expect(create.writes[0]?.handed[0]).toEqual(read.reads.at(-1)?.ended);
-    const afterCreate = create.writes[0]?.ended ?? [];
+    expect(create.writes[0]?.handed[0]).toEqual(read.all.at(-1)?.ended);
+    const afterCreate = create.all.at(-1)?.ended ?? [];
     expect(afterCreate).not.toEqual(afterIntake);
     const me = await sessionsOf(async () => {
       expect((await gql(product.url, `{ me { email } }`, undefined, coordinator)).body.errors).toBeUndefined();
     });
     expect(me.reads.length).toBeGreaterThan(0);
-    for (const session of me.reads) expect(session.handed[0]).toEqual(afterCreate);
+    expect(me.reads[0]?.manager).toBe(userManager);
+    expect(me.reads[0]?.handed[0]).toEqual(afterCreate);
 
     // Another user has a chain of their own: nothing of the coordinator's is waited for.
     const other = await sessionsOf(async () => {
