@@ -40,6 +40,8 @@ interface Entry {
 export class AccountStates {
   private readonly entries = new Map<string, Entry>();
   private readonly loading = new Map<string, Promise<AccountLookup>>();
+  /** Counts invalidations: a lookup that began before one must not store what it read. */
+  private epoch = 0;
 
   constructor(
     private readonly db: Database,
@@ -54,16 +56,25 @@ export class AccountStates {
     if (!entry && !(this.monitor?.isUp ?? true)) return "unavailable";
     let pending = this.loading.get(userId);
     if (!pending) {
-      pending = this.refresh(userId).finally(() => this.loading.delete(userId));
-      this.loading.set(userId, pending);
+      const started: Promise<AccountLookup> = this.refresh(userId).finally(() => {
+        if (this.loading.get(userId) === started) this.loading.delete(userId);
+      });
+      pending = started;
+      this.loading.set(userId, started);
     }
     return pending;
   }
 
   /** Forget what is known of one account (or of all): its next request reads the graph. */
   invalidate(userId?: string): void {
-    if (userId === undefined) this.entries.clear();
-    else this.entries.delete(userId);
+    this.epoch++;
+    if (userId === undefined) {
+      this.entries.clear();
+      this.loading.clear();
+    } else {
+      this.entries.delete(userId);
+      this.loading.delete(userId);
+    }
   }
 
   /** The graph's answer for one account; tests may answer for accounts of their own (tests/helpers/server.ts). */
@@ -79,8 +90,11 @@ export class AccountStates {
   }
 
   private async refresh(userId: string): Promise<AccountLookup> {
+    const epoch = this.epoch;
     try {
       const state = await this.load(userId);
+      // Read before a change was made (and invalidated): answer this request, but do not keep it.
+      if (epoch !== this.epoch) return state;
       this.entries.delete(userId);
       this.entries.set(userId, { state, at: Date.now() });
       if (this.entries.size > MAX_ENTRIES) {
