@@ -72,6 +72,9 @@ const wholeGraphFiles = [
   "tests/integration/network-tie-strength.int.test.ts",
   // `npm start`'s compiled server against the run's Neo4j, after emptying it.
   "tests/integration/built-server.int.test.ts",
+  // `npm start` on the external-Neo4j path against the run's Neo4j: it creates the demo users (per e-mail
+  // for the whole database) and records every session the app opens.
+  "tests/integration/neo4j-bookmarks.int.test.ts",
 ];
 
 /**

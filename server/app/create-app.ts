@@ -9,7 +9,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
 import type { JWTPayload } from "jose";
 import { authenticateRequest } from "../platform/auth/authenticate-request.js";
-import { DisabledUsers } from "../platform/auth/DisabledUsers.js";
+import { AccountStates, ACCOUNT_CACHE_MS } from "../platform/auth/AccountStates.js";
 import { guardSchema } from "../platform/auth/guard-schema.js";
 import { LoginThrottle } from "../platform/auth/LoginThrottle.js";
 import type { RequestUser } from "../platform/auth/roles.js";
@@ -28,6 +28,7 @@ import { GraphCountStore, readRelationshipFields } from "../platform/limits/grap
 import { operationLimitsPlugin } from "../platform/limits/limit-operations.js";
 import { limitRate } from "../platform/limits/limit-rate.js";
 import type { Database } from "../platform/neo4j/database.js";
+import { UserBookmarks } from "../platform/neo4j/user-bookmarks.js";
 import { readGraphShape } from "../platform/validation/read-graph-shape.js";
 
 const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
@@ -42,6 +43,8 @@ export interface App {
 export interface AppOptions {
   /** "starting": Neo4j has not answered yet (an external one still coming up, see start.ts). */
   databaseState?: "up" | "starting";
+  /** Where the accounts behind tokens are looked up; tests add accounts of their own (tests/helpers/server.ts). */
+  accounts?: (db: Database, monitor: DatabaseMonitor) => AccountStates;
 }
 
 /**
@@ -116,8 +119,16 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   });
   await apollo.start();
 
-  const disabledUsers = new DisabledUsers(db, 30_000, monitor);
-  const auth = { config, throttle: new LoginThrottle(config.LOGIN_ATTEMPTS_PER_15_MIN), disabledUsers };
+  const accounts = options.accounts?.(db, monitor) ?? new AccountStates(db, ACCOUNT_CACHE_MS, monitor);
+  const auth = {
+    config,
+    throttle: new LoginThrottle(config.LOGIN_ATTEMPTS_PER_15_MIN),
+    passwordThrottle: new LoginThrottle(config.LOGIN_ATTEMPTS_PER_15_MIN),
+    accounts,
+  };
+
+  // Each user's reads see their own writes, also on a cluster follower (docs: README "Operations").
+  const bookmarks = new UserBookmarks();
 
   const app = express();
   app.disable("x-powered-by");
@@ -152,7 +163,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
 
   app.use(
     "/graphql",
-    authenticateRequest(config, disabledUsers),
+    authenticateRequest(config, accounts),
     limitRate(config.RATE_LIMIT_PER_MINUTE),
     express.json({ limit: config.MAX_BODY_SIZE }),
     handleBodyErrors,
@@ -167,6 +178,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
       context: async ({ req, res }) =>
         createContext(db, {
           user: res.locals.user as RequestUser | undefined,
+          bookmarks: res.locals.user ? bookmarks.for((res.locals.user as RequestUser).id) : undefined,
           jwt: res.locals.jwt as (JWTPayload & { roles: string[] }) | undefined,
           queryTimeoutMs: config.QUERY_TIMEOUT_MS,
           ip: req.ip ?? "unknown",

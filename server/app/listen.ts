@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { Config } from "../platform/config.js";
 import type { Database } from "../platform/neo4j/database.js";
-import { createApp, type App } from "./create-app.js";
+import { createApp, type App, type AppOptions } from "./create-app.js";
 
 /** A port the HTTP server could not take; `message` says what to do. */
 export class HttpListenError extends Error {
@@ -20,9 +20,9 @@ export interface RunningHttp {
   close(): Promise<void>;
 }
 
-export async function listen(config: Config, db: Database): Promise<RunningHttp> {
+export async function listen(config: Config, db: Database, options: AppOptions = {}): Promise<RunningHttp> {
   const server = createServer();
-  const app = await createApp(config, db, server);
+  const app = await createApp(config, db, server, options);
   server.on("request", app.express);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {

@@ -3,6 +3,7 @@ import { signToken } from "../../server/platform/auth/sign-token.js";
 import { loadConfig } from "../../server/platform/config.js";
 import { listen, type RunningHttp } from "../../server/app/listen.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
+import { noteTestAccount, testAccounts } from "./test-accounts.js";
 
 export interface TestServer {
   http: RunningHttp;
@@ -20,6 +21,8 @@ export interface TestServerOptions {
   roles?: Role[] | null;
   /** Extra configuration (e.g. small limits for the limit tests). */
   env?: Record<string, string>;
+  /** Accept tokens only of accounts in the graph, as the real server does (default: test tokens pass too; test-accounts.ts). */
+  realAccounts?: boolean;
 }
 
 /**
@@ -29,8 +32,9 @@ export interface TestServerOptions {
  */
 export async function startTestServer(db: Database, options: TestServerOptions = {}): Promise<TestServer> {
   const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "100000", ...options.env });
-  const http = await listen(config, db);
+  const http = await listen(config, db, options.realAccounts ? {} : { accounts: testAccounts });
   const roles = options.roles === undefined ? (["ADMIN", "COORDINATOR"] as Role[]) : options.roles;
+  if (roles) noteTestAccount("test-user");
   const token = roles ? (await signToken(config, { id: "test-user", roles })).token : undefined;
   return {
     http,

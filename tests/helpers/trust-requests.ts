@@ -1,6 +1,8 @@
 import type { Role } from "../../server/platform/auth/roles.js";
-import { signToken } from "../../server/platform/auth/sign-token.js";
+import { SignJWT } from "jose";
+import { signingKey, signToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from "../../server/platform/auth/sign-token.js";
 import { loadConfig } from "../../server/platform/config.js";
+import { noteTestAccount } from "./test-accounts.js";
 
 /** Raw HTTP to /graphql for the trust tests (auth, limits, bad input): status, body and headers. */
 export interface RawResponse {
@@ -42,14 +44,34 @@ export async function gql(
   });
 }
 
-/** A token for a (possibly non-existent) user with these roles, signed with this process's test secret. */
+/**
+ * A token for a (possibly non-existent) user with these roles, signed with this process's test secret.
+ * Servers started with `accounts: testAccounts` (startTestServer does) accept it without a (:User) node.
+ */
 export async function tokenFor(
   roles: Role[],
   id = `test-${roles.join("-").toLowerCase()}`,
   env: Record<string, string> = {},
 ): Promise<string> {
   const config = loadConfig({ NODE_ENV: "test", ...env });
+  noteTestAccount(id);
   return (await signToken(config, { id, roles })).token;
+}
+
+/**
+ * A token signed with this process's test secret, claims as given, for an account the test servers
+ * know only if it is in the graph (not noted as a test account): for the per-request account checks.
+ */
+export async function craftToken(claims: { id: string; roles: Role[]; issuedAt?: number; version?: number }): Promise<string> {
+  const iat = claims.issuedAt ?? Math.floor(Date.now() / 1000);
+  return new SignJWT({ roles: claims.roles, ver: claims.version ?? 0 })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(claims.id)
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + 3600)
+    .sign(signingKey(loadConfig({ NODE_ENV: "test" })));
 }
 
 /** The first error's code, or undefined. */

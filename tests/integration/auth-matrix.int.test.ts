@@ -48,15 +48,26 @@ beforeAll(async () => {
   await store.ensureConstraints();
   tokens.set("ANONYMOUS", undefined);
   for (const role of ROLES) {
-    const email = `${role.toLowerCase()}@matrix.test`;
-    await store.create({ email, name: role, password: `matrix password ${role}`, roles: [role] });
-    const login = await gql(
-      server.http.url,
-      `mutation { login(email: "${email}", password: "matrix password ${role}") { token } }`,
-    );
-    tokens.set(role, (login.body.data?.login as { token: string }).token);
+    await store.create({
+      email: `${role.toLowerCase()}@matrix.test`,
+      name: role,
+      password: `matrix password ${role}`,
+      roles: [role],
+    });
+    await signIn(role);
   }
 });
+
+async function signIn(role: Role): Promise<void> {
+  const login = await gql(
+    server.http.url,
+    `mutation { login(email: "${role.toLowerCase()}@matrix.test", password: "matrix password ${role}") { token } }`,
+  );
+  tokens.set(role, (login.body.data?.login as { token: string }).token);
+}
+
+/** Ends the caller's own tokens: sent last, on its own (below), so the sweep's other calls keep a working token. */
+const ENDS_SIGN_IN = "signOutEverywhere";
 
 afterAll(async () => {
   await server?.http.close();
@@ -155,9 +166,9 @@ describe("the authorization matrix", () => {
 
   it("lets every field through to every caller the table allows", async () => {
     const mistakes: string[] = [];
-    const cases = policies.flatMap((p) =>
-      callers.filter((c) => allows(p.policy.family, rolesOf(c))).map((caller) => ({ ...p, caller })),
-    );
+    const cases = policies
+      .filter((p) => p.field.name !== ENDS_SIGN_IN)
+      .flatMap((p) => callers.filter((c) => allows(p.policy.family, rolesOf(c))).map((caller) => ({ ...p, caller })));
     const slowest: Array<[number, string]> = [];
     await inBatches(cases, async ({ operation, field, caller }) => {
       const started = Date.now();
@@ -167,6 +178,14 @@ describe("the authorization matrix", () => {
         mistakes.push(`${caller} ${field.name}: ${JSON.stringify(response.body).slice(0, 200)}`);
       }
     });
+    const endsSignIn = policies.find((p) => p.field.name === ENDS_SIGN_IN);
+    expect(endsSignIn).toBeDefined();
+    for (const role of ROLES.filter((r) => allows(endsSignIn!.policy.family, [r]))) {
+      const response = await gql(server.http.url, minimalOperation("mutation", endsSignIn!.field), undefined, tokens.get(role));
+      if (refusedByGuard(response, ENDS_SIGN_IN) || response.status >= 500)
+        mistakes.push(`${role} ${ENDS_SIGN_IN}: ${JSON.stringify(response.body).slice(0, 200)}`);
+      await signIn(role);
+    }
     expect(mistakes).toEqual([]);
     expect(cases.length).toBeGreaterThan(100);
     slowest.sort((a, b) => b[0] - a[0]);

@@ -8,7 +8,7 @@ import { MAX_LINE, MAX_TEXT, ruleFor } from "../../server/platform/validation/in
 import { readGraphShape } from "../../server/platform/validation/read-graph-shape.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
-import { gql, postRaw, tokenFor, type RawResponse } from "../helpers/trust-requests.js";
+import { craftToken, gql, postRaw, tokenFor, type RawResponse } from "../helpers/trust-requests.js";
 
 /**
  * The bad-input corpus: well over 100 requests that are malformed, hostile, oversize, deep, wide,
@@ -618,6 +618,21 @@ function addNamedProbes(): void {
     q(`query($n: Int) { smesConnection(first: $n) { totalCount } }`, { n: 5000 }),
     ["PAGE_TOO_LARGE"],
     "first",
+  );
+  // Tokens whose signature holds but whose account does not (server/platform/auth/authenticate-request.ts).
+  const write = `mutation { createInstitutions(input: [{ name: "Via een vreemd token", kind: HBO }]) { institutions { id } } }`;
+  const as = (claims: Parameters<typeof craftToken>[0]) => async () => gql(url, write, undefined, await craftToken(claims));
+  add("token of an unknown user", as({ id: "corpus-nobody", roles: ["ADMIN"] }), ["UNAUTHENTICATED"]);
+  add(
+    "token issued in the future",
+    as({ id: "corpus-nobody", roles: ["ADMIN"], issuedAt: Math.floor(Date.now() / 1000) + 3600 }),
+    ["UNAUTHENTICATED"],
+  );
+  add(
+    "changePassword with a wrong current password",
+    q(`mutation { changePassword(current: "not the password", next: "a long enough new password") }`),
+    ["UNAUTHENTICATED"],
+    "current",
   );
 }
 

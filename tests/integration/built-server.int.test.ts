@@ -37,6 +37,10 @@ beforeAll(async () => {
   db = await connectTestDatabase();
   await resetGraph(db);
   await db.write("UNWIND range(1, 3) AS i CREATE (:Institution {id: 'inst-' + i, name: 'Institution ' + i, kind: 'MBO'})");
+  // The server accepts tokens only of accounts in the graph (AccountStates): the token below is this user's.
+  await db.write(
+    "CREATE (:User {id: 'built-test', email: 'built-test@werkplaats.test', name: 'Built test', roles: ['COORDINATOR'], disabled: false})",
+  );
   const built = spawnSync(process.execPath, ["scripts/build-server.mjs", "--quiet"], { cwd: projectRoot, encoding: "utf8" });
   expect(built.status, built.stderr).toBe(0);
 

@@ -1,3 +1,4 @@
+import { noteTestAccount } from "../helpers/test-accounts.js";
 import { signToken } from "../../server/platform/auth/sign-token.js";
 import { addDays } from "../../server/platform/clock/check-iso-date.js";
 import { loadConfig } from "../../server/platform/config.js";
@@ -158,6 +159,7 @@ export async function seedCase(db: Database, spec: CaseSpec): Promise<void> {
  */
 export async function signedInAs(server: TestServer, personId: string): Promise<TestServer> {
   const config = loadConfig({ NODE_ENV: "test" });
+  noteTestAccount(`user-${personId}`);
   const { token } = await signToken(config, { id: `user-${personId}`, roles: ["COORDINATOR"], personId });
   return {
     http: server.http,

@@ -1,3 +1,4 @@
+import { testAccounts } from "../helpers/test-accounts.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/platform/config.js";
 import { listen } from "../../server/app/listen.js";
@@ -24,7 +25,7 @@ afterAll(async () => {
 
 describe("graceful shutdown", () => {
   it("drains a request in flight before it stops, and takes no new ones", async () => {
-    const http = await listen(loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1" }), db);
+    const http = await listen(loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1" }), db, { accounts: testAccounts });
     const token = await tokenFor(["COORDINATOR"]);
     // Hold a write lock on the node, so the API's update waits in flight.
     let release!: () => void;

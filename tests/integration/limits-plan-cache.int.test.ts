@@ -1,3 +1,4 @@
+import { testAccounts } from "../helpers/test-accounts.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/platform/config.js";
 import { listen, type RunningHttp } from "../../server/app/listen.js";
@@ -33,6 +34,7 @@ beforeAll(async () => {
       RATE_LIMIT_PER_MINUTE: "100000",
     }),
     db,
+    { accounts: testAccounts },
   );
   token = await tokenFor(["COORDINATOR"]);
   await db.write(`UNWIND range(1, 3) AS i

@@ -1,3 +1,4 @@
+import { testAccounts } from "../helpers/test-accounts.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/platform/config.js";
 import { listen, type RunningHttp } from "../../server/app/listen.js";
@@ -28,7 +29,7 @@ const env = {
 beforeAll(async () => {
   db = await connectTestDatabase();
   await resetGraph(db);
-  small = await listen(loadConfig(env), db);
+  small = await listen(loadConfig(env), db, { accounts: testAccounts });
   token = await tokenFor(["COORDINATOR"]);
   await db.write("UNWIND range(1, 5) AS i CREATE (:Institution {id: 'inst-' + i, name: 'Institution ' + i, kind: 'HBO'})");
 });
@@ -169,7 +170,7 @@ describe("limits on the HTTP request", () => {
   });
 
   it("limits requests per minute per user, and per IP for anonymous callers", async () => {
-    const limited = await listen(loadConfig({ ...env, RATE_LIMIT_PER_MINUTE: "5" }), db);
+    const limited = await listen(loadConfig({ ...env, RATE_LIMIT_PER_MINUTE: "5" }), db, { accounts: testAccounts });
     try {
       const a = await tokenFor(["VIEWER"], "user-a");
       const b = await tokenFor(["VIEWER"], "user-b");
@@ -206,6 +207,7 @@ describe("production mode", () => {
     const production = await listen(
       loadConfig({ ...env, NODE_ENV: "production", JWT_SECRET: "a-production-secret-of-at-least-32-chars!" }),
       db,
+      { accounts: testAccounts },
     );
     try {
       const prodToken = await tokenFor(["COORDINATOR"], "prod-user", { JWT_SECRET: "a-production-secret-of-at-least-32-chars!" });

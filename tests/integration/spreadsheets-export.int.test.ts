@@ -149,7 +149,8 @@ describe("CSV export", () => {
       coordinates: "p1",
       deanOf: "i1",
     });
-    expect(rows[3]).toMatchObject({ phone: "+31 20 555 0101", roles: "teacher", teaches: "c1;c2" });
+    // A leading "+" is a formula start to a spreadsheet: the cell is neutralised (formula-guard.ts).
+    expect(rows[3]).toMatchObject({ phone: "'+31 20 555 0101", roles: "teacher", teaches: "c1;c2" });
     expect(rows[0]).toMatchObject({ roles: "SME contact", organisations: "Fietsenmaker Yilmaz", contactFor: "s1" });
     expect(rows[2]).toMatchObject({ roles: "partner", worksAt: "bank" });
     expect(JSON.stringify(rows)).not.toContain("private");
@@ -164,6 +165,50 @@ describe("CSV export", () => {
     } finally {
       await viewer.http.close();
     }
+  });
+});
+
+describe("formula injection (OWASP CSV injection)", () => {
+  const FORMULA = "=cmd|' /C calc'!A0";
+
+  it("neutralises an intake titled like a formula in exportCasesCsv, and the import reads the original title back", async () => {
+    const intake = await server.graphql<{ intakeCase: { caseId: string } }>(
+      `mutation($input: CaseIntakeInput!) { intakeCase(input: $input) { caseId } }`,
+      {
+        input: {
+          title: FORMULA,
+          question: "@SUM(1+1)*cmd|' /C calc'!A0",
+          topics: ["-2+3", "+plus"],
+          wantedLevels: ["HBO"],
+          sme: { name: '=HYPERLINK("http://evil.example")', city: "Amsterdam" },
+        },
+      },
+    );
+    expect(intake.errors).toBeUndefined();
+    const caseId = intake.data!.intakeCase.caseId;
+    const { cases } = await exportsFromApi();
+    // Quoted, with a single quote before the formula: a spreadsheet shows text and runs nothing.
+    expect(cases).toContain(`"'=cmd|' /C calc'!A0"`);
+    expect(cases).toContain(`"'@SUM(1+1)*cmd|' /C calc'!A0"`);
+    const row = readCsv(cases).find((r) => r.id === caseId)!;
+    expect(row.title).toBe(`'${FORMULA}`);
+    expect(row.smeName).toBe(`'=HYPERLINK("http://evil.example")`);
+    expect(row.topics?.startsWith("'")).toBe(true);
+    // No cell of either export starts with a formula character.
+    const { contacts } = await exportsFromApi();
+    for (const text of [cases, contacts]) {
+      for (const r of readCsv(text)) for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+
+    // The import strips the guard: the export reads back into the same graph without a change.
+    await refreshSuggestionCounts(db, nowIso());
+    const before = await graphFingerprint();
+    const report = await importSpreadsheets(db, folder({ "cases.csv": cases }));
+    expect(report.problems).toEqual([]);
+    expect(report.files.find((f) => f.file === "cases.csv")?.unchanged).toBe(4);
+    expect(await graphFingerprint()).toBe(before);
+    const stored = await db.read("MATCH (c:Case {id: $id}) RETURN c.title AS title, c.question AS question", { id: caseId });
+    expect(stored).toEqual([{ title: FORMULA, question: "@SUM(1+1)*cmd|' /C calc'!A0" }]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { Database } from "../../platform/neo4j/database.js";
+import { NEUTRALISED_CELL, neutraliseFormula } from "./formula-guard.js";
 import { LIST_SEPARATOR } from "./validate-csv-row.js";
 import { EXPORT_CASES } from "./statements.js";
 
@@ -43,14 +44,24 @@ export async function exportCasesCsv(db: Database): Promise<string> {
   return toCsv(rows, caseExportColumns);
 }
 
-/** CSV text with a header, lists joined by semicolons, a byte-order mark so Excel reads UTF-8. */
+/**
+ * CSV text with a header, lists joined by semicolons, a byte-order mark so Excel reads UTF-8. Every
+ * cell a spreadsheet could run as a formula is neutralised and quoted (formula-guard.ts); every CSV
+ * export goes through here.
+ */
 export function toCsv(rows: Array<Record<string, unknown>>, columns: readonly string[]): string {
   const records = rows.map((row) =>
     columns.map((column) => {
       const value = row[column];
       if (value === null || value === undefined) return "";
-      return Array.isArray(value) ? value.join(LIST_SEPARATOR) : String(value);
+      return neutraliseFormula(Array.isArray(value) ? value.join(LIST_SEPARATOR) : String(value));
     }),
   );
-  return stringify(records, { header: true, columns: [...columns], bom: true, record_delimiter: "unix" });
+  return stringify(records, {
+    header: true,
+    columns: [...columns],
+    bom: true,
+    record_delimiter: "unix",
+    quoted_match: NEUTRALISED_CELL,
+  });
 }

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import type { ColumnSpec, FileSpec } from "./csv-formats.js";
+import { restoreFormula } from "./formula-guard.js";
 
 /** One problem with one row (or, at line 1, with the header): the unit of the import report. */
 export interface RowProblem {
@@ -129,7 +130,8 @@ export function readCsvText(input: string, spec: FileSpec): CsvFile {
     }
     const cells: Record<string, string> = {};
     positions.forEach((column, i) => {
-      if (column) cells[column.name] = (record.record[i] ?? "").trim();
+      // An export neutralised formula-like cells with a leading quote (formula-guard.ts): read the original.
+      if (column) cells[column.name] = restoreFormula((record.record[i] ?? "").trim()).trim();
     });
     rows.push({ line, cells });
   }

@@ -106,6 +106,9 @@ function checkName(name: string): string {
   return trimmed;
 }
 
+/** changePassword's throttle counts per account, whichever address the attempts come from. */
+const ANY_ADDRESS = "any";
+
 function services(ctx: GraphQLContext): NonNullable<GraphQLContext["auth"]> {
   if (!ctx.auth) throw new Error("Sign-in services are missing from the context (server/app/create-app.ts sets them).");
   return ctx.auth;
@@ -139,13 +142,13 @@ export class AuthResolver {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, "E-mail or password is not right, or the account is disabled.");
     }
     throttle.recordSuccess(ip, email);
-    const signed = await signToken(config, {
-      id: user.id,
-      roles: user.roles,
-      ...(user.personId ? { personId: user.personId } : {}),
-    });
+    const signed = await signToken(
+      config,
+      { id: user.id, roles: user.roles, ...(user.personId ? { personId: user.personId } : {}) },
+      user.tokenVersion,
+    );
     log.info("Signed in", { user: user.id });
-    const { passwordHash: _hash, ...account } = user;
+    const { passwordHash: _hash, tokenVersion: _version, ...account } = user;
     return { ...signed, user: account };
   }
 
@@ -156,11 +159,14 @@ export class AuthResolver {
     const found = ctx.user ? await new UserStore(ctx.db).findById(ctx.user.id) : undefined;
     if (!found || found.disabled)
       throw new DomainError(ErrorCode.UNAUTHENTICATED, "This account no longer exists or is disabled.");
-    const { passwordHash: _hash, ...account } = found;
+    const { passwordHash: _hash, tokenVersion: _version, ...account } = found;
     return account;
   }
 
-  @Mutation(() => Boolean, { description: "Changes one's own password; needs the current one." })
+  @Mutation(() => Boolean, {
+    description:
+      "Changes one's own password; needs the current one. Ends every sign-in of the account, this one too: sign in again with the new password. Wrong current passwords are throttled like sign-ins.",
+  })
   @Access("SIGNED_IN")
   @Cost("changePassword")
   async changePassword(
@@ -168,14 +174,42 @@ export class AuthResolver {
     @Arg("next", () => String) next: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
+    const { passwordThrottle, accounts } = services(ctx);
+    const user = ctx.user;
+    if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, "Sign in first.");
+    // Per account from any address: whoever holds a token must not guess the password behind it at speed.
+    const wait = passwordThrottle.retryAfterSeconds(ANY_ADDRESS, user.id);
+    if (wait > 0) {
+      throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, `Too many wrong passwords; try again in ${wait} s.`, "current");
+    }
     const store = new UserStore(ctx.db);
-    const found = ctx.user ? await store.findById(ctx.user.id) : undefined;
-    if (!found || !(await verifyPassword(found.passwordHash, current))) {
+    const found = await store.findById(user.id);
+    const valid = current.length <= 1000 && (await verifyPassword(found?.passwordHash ?? (await decoyHash()), current));
+    if (!found || !valid) {
+      passwordThrottle.recordFailure(ANY_ADDRESS, user.id);
       throw new DomainError(ErrorCode.UNAUTHENTICATED, "The current password is not right.", "current");
     }
     const problem = checkNewPassword(next);
     if (problem) throw new DomainError(ErrorCode.BAD_USER_INPUT, problem, "next");
-    return store.setPassword(found.id, next);
+    passwordThrottle.recordSuccess(ANY_ADDRESS, user.id);
+    const done = await store.setPassword(found.id, next);
+    accounts.invalidate(found.id);
+    log.info("Password changed; the account's tokens end", { user: found.id });
+    return done;
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Signs out everywhere: every token of one's account stops working at once, this one too.",
+  })
+  @Access("SIGNED_IN")
+  async signOutEverywhere(@Ctx() ctx: GraphQLContext): Promise<boolean> {
+    const { accounts } = services(ctx);
+    if (!ctx.user) throw new DomainError(ErrorCode.UNAUTHENTICATED, "Sign in first.");
+    const done = await new UserStore(ctx.db).revokeTokens(ctx.user.id);
+    accounts.invalidate(ctx.user.id);
+    if (!done) throw new DomainError(ErrorCode.UNAUTHENTICATED, "This account no longer exists.");
+    log.info("Signed out everywhere", { user: ctx.user.id });
+    return true;
   }
 
   @Query(() => [UserAccountType], { description: "All user accounts (ADMIN)." })
@@ -211,7 +245,10 @@ export class AuthResolver {
     return created;
   }
 
-  @Mutation(() => UserAccountType, { description: "Changes a user's name, roles or disabled flag (ADMIN)." })
+  @Mutation(() => UserAccountType, {
+    description:
+      "Changes a user's name, roles or disabled flag (ADMIN). A change of roles or disabling ends the user's sign-ins.",
+  })
   @Access("USERS")
   @Cost("updateUser")
   async updateUser(
@@ -239,7 +276,8 @@ export class AuthResolver {
       ...(change.disabled !== undefined && change.disabled !== null ? { disabled: change.disabled } : {}),
     });
     if (!updated) throw new DomainError(ErrorCode.NOT_FOUND, "No user with this id.", "id");
-    ctx.auth?.disabledUsers.invalidate();
+    // A change of roles or disabling bumped the token version (UPDATE_USER): the next request of the user sees it.
+    ctx.auth?.accounts.invalidate(id);
     log.info("User changed", { user: id, by: ctx.user?.id });
     return updated;
   }
@@ -260,7 +298,9 @@ export class AuthResolver {
     return linked;
   }
 
-  @Mutation(() => Boolean, { description: "Sets another user's password (ADMIN), e.g. after they forgot theirs." })
+  @Mutation(() => Boolean, {
+    description: "Sets another user's password (ADMIN), e.g. after they forgot theirs; ends every sign-in of that user.",
+  })
   @Access("USERS")
   @Cost("setUserPassword")
   async setUserPassword(
@@ -272,6 +312,8 @@ export class AuthResolver {
     if (problem) throw new DomainError(ErrorCode.BAD_USER_INPUT, problem, "password");
     const done = await new UserStore(ctx.db).setPassword(id, password);
     if (!done) throw new DomainError(ErrorCode.NOT_FOUND, "No user with this id.", "id");
+    // The new password ended the user's tokens (SET_USER_PASSWORD): whoever held one signs in again.
+    ctx.auth?.accounts.invalidate(id);
     log.info("User password set", { user: id, by: ctx.user?.id });
     return true;
   }

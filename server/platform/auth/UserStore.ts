@@ -3,6 +3,7 @@ import type { Database } from "../neo4j/database.js";
 import { hashPassword } from "./hash-password.js";
 import { isRole, type Role } from "./roles.js";
 import {
+  BUMP_TOKEN_VERSION,
   COUNT_ACTIVE_ADMINS,
   CREATE_USER,
   READ_USER_BY_EMAIL,
@@ -49,6 +50,8 @@ export interface AccountPerson {
 
 export interface StoredUser extends UserAccount {
   passwordHash: string;
+  /** Tokens carry it; a token of an older version is refused (AccountStates). */
+  tokenVersion: number;
 }
 
 /** E-mail addresses are compared lower-cased and trimmed. */
@@ -65,6 +68,7 @@ function toAccount(row: Record<string, unknown>): StoredUser {
     roles,
     disabled: row.disabled === true,
     passwordHash: String(row.passwordHash ?? ""),
+    tokenVersion: Number(row.tokenVersion ?? 0),
     ...(typeof row.personId === "string" ? { personId: row.personId } : {}),
     ...(typeof row.personId === "string" && typeof row.personName === "string"
       ? { person: { id: row.personId, name: row.personName } }
@@ -94,7 +98,7 @@ export class UserStore {
 
   async list(): Promise<UserAccount[]> {
     const rows = await this.db.read(READ_USERS);
-    return rows.map(toAccount).map(({ passwordHash: _hash, ...account }) => account);
+    return rows.map(toAccount).map(({ passwordHash: _hash, tokenVersion: _version, ...account }) => account);
   }
 
   async countAdmins(): Promise<number> {
@@ -113,7 +117,7 @@ export class UserStore {
       passwordHash,
       personId: input.personId ?? null,
     });
-    const { passwordHash: _hash, ...account } = toAccount(rows[0] ?? {});
+    const { passwordHash: _hash, tokenVersion: _version, ...account } = toAccount(rows[0] ?? {});
     return account;
   }
 
@@ -125,7 +129,7 @@ export class UserStore {
       disabled: change.disabled ?? null,
     });
     if (!rows[0]) return undefined;
-    const { passwordHash: _hash, ...account } = toAccount(rows[0]);
+    const { passwordHash: _hash, tokenVersion: _version, ...account } = toAccount(rows[0]);
     return account;
   }
 
@@ -140,7 +144,7 @@ export class UserStore {
         if (personId !== null) await checkLinkable(await tx.run(READ_LINK_TARGETS, { userId, personId }), personId);
         const rows = await tx.run(SET_USER_PERSON, { userId, personId });
         if (!rows[0]) throw new DomainError(ErrorCode.NOT_FOUND, `No user with id ${userId}.`, "userId");
-        const { passwordHash: _hash, ...account } = toAccount(rows[0]);
+        const { passwordHash: _hash, tokenVersion: _version, ...account } = toAccount(rows[0]);
         return account;
       });
     } catch (error) {
@@ -166,6 +170,13 @@ export class UserStore {
     };
   }
 
+  /** Ends every token of the user issued so far ("sign out everywhere"); false when there is no such user. */
+  async revokeTokens(id: string): Promise<boolean> {
+    const rows = await this.db.write(BUMP_TOKEN_VERSION, { id });
+    return rows.length === 1;
+  }
+
+  /** A new password; it also ends every token of the user issued so far. */
   async setPassword(id: string, password: string): Promise<boolean> {
     const rows = await this.db.write(SET_USER_PASSWORD, {
       id,

@@ -38,14 +38,23 @@ export interface SignedToken {
   expiresAt: string;
 }
 
-/** A signed JWT for the user: subject = user id, `roles` as @neo4j/graphql's rules read them. */
+/**
+ * A signed JWT for the user: subject = user id, `roles` as @neo4j/graphql's rules read them, and
+ * `ver`, the account's token version when signed: a token of an older version is refused
+ * (AccountStates), which is how a new password, a change of roles or "sign out everywhere" ends it.
+ */
 export async function signToken(
   config: Pick<Config, "JWT_SECRET" | "JWT_TTL" | "NODE_ENV">,
   user: RequestUser,
+  tokenVersion = 0,
 ): Promise<SignedToken> {
   const now = Math.floor(Date.now() / 1000);
   const exp = now + ttlSeconds(config.JWT_TTL);
-  const token = await new SignJWT({ roles: user.roles, ...(user.personId ? { personId: user.personId } : {}) })
+  const token = await new SignJWT({
+    roles: user.roles,
+    ver: tokenVersion,
+    ...(user.personId ? { personId: user.personId } : {}),
+  })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(user.id)
     .setIssuer(TOKEN_ISSUER)

@@ -16,19 +16,19 @@ export const READ_USER_BY_EMAIL = /* cypher */ `
 MATCH (u:User {email: $email})
 OPTIONAL MATCH (p:Person {id: u.personId})
 RETURN u.id AS id, u.email AS email, u.name AS name, u.roles AS roles, u.disabled AS disabled, u.personId AS personId,
-       p.name AS personName, u.passwordHash AS passwordHash`;
+       p.name AS personName, u.passwordHash AS passwordHash, coalesce(u.tokenVersion, 0) AS tokenVersion`;
 
 export const READ_USER_BY_ID = /* cypher */ `
 MATCH (u:User {id: $id})
 OPTIONAL MATCH (p:Person {id: u.personId})
 RETURN u.id AS id, u.email AS email, u.name AS name, u.roles AS roles, u.disabled AS disabled, u.personId AS personId,
-       p.name AS personName, u.passwordHash AS passwordHash`;
+       p.name AS personName, u.passwordHash AS passwordHash, coalesce(u.tokenVersion, 0) AS tokenVersion`;
 
 export const READ_USERS = /* cypher */ `
 MATCH (u:User)
 OPTIONAL MATCH (p:Person {id: u.personId})
 RETURN u.id AS id, u.email AS email, u.name AS name, u.roles AS roles, u.disabled AS disabled, u.personId AS personId,
-       p.name AS personName, u.passwordHash AS passwordHash
+       p.name AS personName, u.passwordHash AS passwordHash, coalesce(u.tokenVersion, 0) AS tokenVersion
 ORDER BY u.email`;
 
 export const COUNT_ACTIVE_ADMINS = /* cypher */ `
@@ -42,25 +42,39 @@ CREATE (u:User {id: $id, email: $email, name: $name, roles: $roles, disabled: fa
 WITH u
 OPTIONAL MATCH (p:Person {id: u.personId})
 RETURN u.id AS id, u.email AS email, u.name AS name, u.roles AS roles, u.disabled AS disabled, u.personId AS personId,
-       p.name AS personName, u.passwordHash AS passwordHash`;
+       p.name AS personName, u.passwordHash AS passwordHash, coalesce(u.tokenVersion, 0) AS tokenVersion`;
 
-/** Null parameters keep the stored value. The link to a person changes only through SET_USER_PERSON. */
+/**
+ * Null parameters keep the stored value. The link to a person changes only through SET_USER_PERSON.
+ * A change of roles, or disabling, bumps the token version: the user's tokens stop working at once.
+ */
 export const UPDATE_USER = /* cypher */ `
 MATCH (u:User {id: $id})
-SET u.name = coalesce($name, u.name), u.roles = coalesce($roles, u.roles), u.disabled = coalesce($disabled, u.disabled)
+WITH u, ($roles IS NOT NULL AND (size($roles) <> size(u.roles) OR any(r IN $roles WHERE NOT r IN u.roles)))
+        OR ($disabled = true AND NOT coalesce(u.disabled, false)) AS revokes
+SET u.tokenVersion = coalesce(u.tokenVersion, 0) + CASE WHEN revokes THEN 1 ELSE 0 END,
+    u.name = coalesce($name, u.name), u.roles = coalesce($roles, u.roles), u.disabled = coalesce($disabled, u.disabled)
 WITH u
 OPTIONAL MATCH (p:Person {id: u.personId})
 RETURN u.id AS id, u.email AS email, u.name AS name, u.roles AS roles, u.disabled AS disabled, u.personId AS personId,
-       p.name AS personName, u.passwordHash AS passwordHash`;
+       p.name AS personName, u.passwordHash AS passwordHash, coalesce(u.tokenVersion, 0) AS tokenVersion`;
 
+/** A new password (own change or an admin's reset) ends every token issued before it. */
 export const SET_USER_PASSWORD = /* cypher */ `
 MATCH (u:User {id: $id})
-SET u.passwordHash = $hash
+SET u.passwordHash = $hash, u.tokenVersion = coalesce(u.tokenVersion, 0) + 1
 RETURN u.id AS id`;
 
-export const READ_DISABLED_USER_IDS = /* cypher */ `
-MATCH (u:User) WHERE u.disabled = true
-RETURN collect(u.id) AS ids`;
+/** "Sign out everywhere": every token issued before now stops working. */
+export const BUMP_TOKEN_VERSION = /* cypher */ `
+MATCH (u:User {id: $id})
+SET u.tokenVersion = coalesce(u.tokenVersion, 0) + 1
+RETURN u.tokenVersion AS tokenVersion`;
+
+/** What every signed-in request is checked against (AccountStates): the account as it is now. */
+export const READ_ACCOUNT_STATE = /* cypher */ `
+MATCH (u:User {id: $id})
+RETURN u.roles AS roles, coalesce(u.disabled, false) AS disabled, coalesce(u.tokenVersion, 0) AS tokenVersion`;
 
 /**
  * What linking an account to a person needs to know, in the link's transaction: whether the account and the
@@ -79,7 +93,7 @@ SET u.personId = $personId
 WITH u
 OPTIONAL MATCH (p:Person {id: u.personId})
 RETURN u.id AS id, u.email AS email, u.name AS name, u.roles AS roles, u.disabled AS disabled, u.personId AS personId,
-       p.name AS personName, u.passwordHash AS passwordHash`;
+       p.name AS personName, u.passwordHash AS passwordHash, coalesce(u.tokenVersion, 0) AS tokenVersion`;
 
 /**
  * Who acts for a signed-in account, read at each change so that a new link counts at once (the token's copy

@@ -3,14 +3,21 @@ import type { Config } from "../config.js";
 import { isRole, type RequestUser } from "./roles.js";
 import { signingKey, TOKEN_AUDIENCE, TOKEN_ISSUER } from "./sign-token.js";
 
-export type TokenProblem = "MISSING" | "MALFORMED" | "INVALID" | "EXPIRED";
+export type TokenProblem = "MISSING" | "MALFORMED" | "INVALID" | "EXPIRED" | "ISSUED_IN_FUTURE";
+
+/** How far the clocks of whoever signed and whoever checks may differ: 30 s (for `exp`, `nbf` and `iat`). */
+export const CLOCK_SKEW_SECONDS = 30;
 
 export type TokenCheck =
-  { ok: true; user: RequestUser; payload: JWTPayload & { roles: string[] } } | { ok: false; problem: TokenProblem };
+  | { ok: true; user: RequestUser; payload: JWTPayload & { roles: string[] }; tokenVersion: number }
+  | { ok: false; problem: TokenProblem };
 
 /**
  * Reads `Authorization: Bearer <jwt>` and verifies it: HS256 only (no "none", no key confusion),
- * our issuer and audience, not expired (30 s clock tolerance), roles we know.
+ * our issuer and audience, not expired, not issued in the future (both with CLOCK_SKEW_SECONDS of
+ * tolerance: a token "issued" later than now was not issued by this server's clock), roles we know.
+ * Whether the account still exists and holds the token's version and roles is checked next, per
+ * request (authenticate-request.ts with AccountStates).
  */
 export async function verifyToken(
   config: Pick<Config, "JWT_SECRET" | "NODE_ENV">,
@@ -24,16 +31,23 @@ export async function verifyToken(
       algorithms: ["HS256"],
       issuer: TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,
-      clockTolerance: 30,
+      clockTolerance: CLOCK_SKEW_SECONDS,
       requiredClaims: ["sub", "exp", "iat"],
     });
+    if (typeof payload.iat !== "number" || payload.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) {
+      return { ok: false, problem: "ISSUED_IN_FUTURE" };
+    }
     const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
     if (!payload.sub || roles.length === 0) return { ok: false, problem: "INVALID" };
+    // Tokens signed before versions existed carry none: version 0, what an account starts with.
+    const tokenVersion = payload.ver === undefined ? 0 : payload.ver;
+    if (typeof tokenVersion !== "number" || !Number.isSafeInteger(tokenVersion)) return { ok: false, problem: "INVALID" };
     const personId = typeof payload.personId === "string" ? payload.personId : undefined;
     return {
       ok: true,
       user: { id: payload.sub, roles, ...(personId ? { personId } : {}) },
       payload: { ...payload, roles },
+      tokenVersion,
     };
   } catch (error) {
     const code = (error as { code?: string }).code;

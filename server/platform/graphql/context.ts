@@ -1,17 +1,20 @@
 import type { JWTPayload } from "jose";
 import type { Config } from "../config.js";
-import type { DisabledUsers } from "../auth/DisabledUsers.js";
+import type { AccountStates } from "../auth/AccountStates.js";
 import type { LoginThrottle } from "../auth/LoginThrottle.js";
 import type { RequestUser } from "../auth/roles.js";
 import type { DatabaseMonitor } from "../faults/DatabaseMonitor.js";
-import type { Database } from "../neo4j/database.js";
+import type { Bookmarks, Database } from "../neo4j/database.js";
 import type { RequestTransaction } from "../neo4j/request-transaction.js";
 
 /** What the sign-in resolvers need besides the database. */
 export interface AuthServices {
   config: Pick<Config, "JWT_SECRET" | "JWT_TTL" | "NODE_ENV">;
   throttle: LoginThrottle;
-  disabledUsers: DisabledUsers;
+  /** Wrong current passwords in changePassword, per account (any address). */
+  passwordThrottle: LoginThrottle;
+  /** The accounts behind tokens; AuthResolver clears an entry when it changes the account. */
+  accounts: AccountStates;
 }
 
 /**
@@ -34,11 +37,12 @@ export interface GraphQLContext {
   /** Knows whether Neo4j is reachable now; resolvers fail fast while it is not. */
   monitor?: DatabaseMonitor;
   /**
-   * A mutation's one transaction (server/platform/graphql/request-transaction-plugin.ts): @neo4j/graphql
-   * runs the generated mutations on `executionContext`, and `db` is bound to the same transaction.
+   * What @neo4j/graphql runs the generated fields on. In a mutation: the request's one transaction
+   * (server/platform/graphql/request-transaction-plugin.ts; `db` is bound to it too). Otherwise the request's
+   * driver, whose sessions carry the user's bookmarks (or the driver given at schema build).
    */
   requestTransaction?: RequestTransaction;
-  executionContext?: RequestTransaction["executionContext"];
+  executionContext?: RequestTransaction["executionContext"] | ReturnType<Database["graphqlDriver"]>;
 }
 
 export interface ContextExtras {
@@ -48,12 +52,16 @@ export interface ContextExtras {
   ip?: string;
   auth?: AuthServices;
   monitor?: DatabaseMonitor;
+  /** The signed-in user's bookmarks (server/platform/neo4j/user-bookmarks.ts): their reads see their writes. */
+  bookmarks?: Bookmarks | undefined;
 }
 
 export function createContext(db: Database, extras: ContextExtras = {}): GraphQLContext {
-  const timed = extras.queryTimeoutMs ? db.withTransactionTimeout(extras.queryTimeoutMs) : db;
+  const chained = extras.bookmarks ? db.withBookmarks(extras.bookmarks) : db;
+  const timed = extras.queryTimeoutMs ? chained.withTransactionTimeout(extras.queryTimeoutMs) : chained;
   return {
     db: timed,
+    ...(extras.bookmarks ? { executionContext: timed.graphqlDriver() } : {}),
     sessionConfig: { database: db.name },
     ...(extras.user ? { user: extras.user } : {}),
     ...(extras.jwt ? { jwt: extras.jwt } : {}),

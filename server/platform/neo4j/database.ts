@@ -9,8 +9,10 @@ import neo4j, {
   isRelationship,
   isTime,
   Neo4jError,
+  type BookmarkManager,
   type Driver,
   type ManagedTransaction,
+  type SessionConfig,
 } from "neo4j-driver";
 import { PING } from "./statements.js";
 
@@ -74,6 +76,14 @@ export interface StoreMaintenance {
   pruneTransactionLogs(): Promise<string>;
 }
 
+/** Remembers the bookmarks of one user's transactions (see UserBookmarks); opaque outside this module. */
+export type Bookmarks = BookmarkManager;
+
+/** A fresh, empty bookmark manager of the driver. */
+export function createBookmarks(): Bookmarks {
+  return neo4j.bookmarkManager();
+}
+
 export class Database {
   constructor(
     /** The raw driver, for @neo4j/graphql only. */
@@ -88,6 +98,12 @@ export class Database {
     readonly connectOptions?: ConnectOptions,
     /** Shared by every Database on the same driver (withTransactionTimeout), set once by start.ts. */
     private readonly maintenance: { current?: StoreMaintenance } = {},
+    /**
+     * Causal consistency: every session of this Database starts after the transactions these
+     * bookmarks name and adds its own commits to them, so a read (even on a cluster follower that
+     * lags) sees what the same user wrote before. Undefined: no chaining (background work).
+     */
+    readonly bookmarks?: Bookmarks,
   ) {}
 
   /** The embedded Neo4j's file maintenance (erasure: server/domains/privacy/erase-person.ts); undefined on an external one. */
@@ -105,7 +121,26 @@ export class Database {
    * so only the owner of the original closes.
    */
   withTransactionTimeout(ms: number): Database {
-    return new Database(this.driver, this.name, ms, this.connectOptions, this.maintenance);
+    return new Database(this.driver, this.name, ms, this.connectOptions, this.maintenance, this.bookmarks);
+  }
+
+  /** The same connection pool, its sessions chained by one user's bookmarks (a request's Database, see context.ts). */
+  withBookmarks(bookmarks: Bookmarks): Database {
+    return new Database(this.driver, this.name, this.transactionTimeoutMs, this.connectOptions, this.maintenance, bookmarks);
+  }
+
+  /**
+   * The settings of every session this Database opens: its database, the access mode (so a
+   * cluster routes reads to followers), and its bookmarks when it has them. Whoever opens a session
+   * on `driver` for a request's work opens it with these, so the user's bookmarks flow through.
+   */
+  sessionConfig(mode: "READ" | "WRITE", extra: Omit<SessionConfig, "database" | "defaultAccessMode"> = {}): SessionConfig {
+    return {
+      database: this.name,
+      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(this.bookmarks ? { bookmarkManager: this.bookmarks } : {}),
+      ...extra,
+    };
   }
 
   /**
@@ -139,7 +174,7 @@ export class Database {
    */
   async read(cypher: string, params: Params = {}): Promise<Row[]> {
     return withReadRetries(async () => {
-      const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+      const session = this.driver.session(this.sessionConfig("READ"));
       try {
         const result = await session.run(cypher, params, this.txConfig());
         return result.records.map((r) => toNative(r.toObject()) as Row);
@@ -178,14 +213,17 @@ export class Database {
    * functions run their statement as an auto-commit query (one round trip instead of two, as in
    * read()). @neo4j/graphql sends one statement per root field in a transaction function of its
    * own, so nothing that shared a transaction is split. Writes keep real write transactions.
+   * Its sessions use this Database's bookmarks instead of the driver-wide manager @neo4j/graphql
+   * asks for (a request's Database: the user's, see context.ts `executionContext`).
    */
   graphqlDriver(): Driver {
     const real = this.driver;
+    const bookmarks = this.bookmarks;
     return new Proxy(real, {
       get(target, key, receiver) {
         if (key !== "session") return Reflect.get(target, key, receiver);
         return (config?: Parameters<Driver["session"]>[0]) => {
-          const session = target.session(config);
+          const session = target.session(bookmarks ? { ...config, bookmarkManager: bookmarks } : config);
           return new Proxy(session, {
             get(s, k, r) {
               if (k !== "executeRead") {
@@ -213,7 +251,7 @@ export class Database {
   }
 
   async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    const session = this.driver.session(this.sessionConfig("READ"));
     try {
       return await session.executeRead((tx) => work(wrap(tx)), this.txConfig());
     } finally {
@@ -222,7 +260,7 @@ export class Database {
   }
 
   async writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session(this.sessionConfig("WRITE"));
     try {
       return await session.executeWrite((tx) => work(wrap(tx)), this.txConfig());
     } finally {
@@ -232,7 +270,7 @@ export class Database {
 
   /** Statements that cannot run inside an explicit transaction (schema changes, CALL … IN TRANSACTIONS). */
   async autoCommit(cypher: string, params: Params = {}): Promise<Row[]> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session(this.sessionConfig("WRITE"));
     try {
       const result = await session.run(cypher, params);
       return result.records.map((r) => toNative(r.toObject()) as Row);
@@ -247,7 +285,7 @@ export class Database {
    * graph (server/domains/backup). An auto-commit read, so no retries and no time limit; leaving the loop ends it.
    */
   async *stream(cypher: string, params: Params = {}): AsyncGenerator<Row> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ, fetchSize: 2000 });
+    const session = this.driver.session(this.sessionConfig("READ", { fetchSize: 2000 }));
     try {
       for await (const record of session.run(cypher, params)) yield toNative(record.toObject()) as Row;
     } finally {

@@ -1,4 +1,4 @@
-import neo4j, { type QueryResult, type Session, type Transaction } from "neo4j-driver";
+import { type QueryResult, type Session, type Transaction } from "neo4j-driver";
 import { Database, isRetriableQueryError, toNative, type Params, type Row, type Tx } from "./database.js";
 
 /**
@@ -31,7 +31,8 @@ export class RequestTransaction {
   private async transaction(): Promise<Transaction> {
     if (this.finished) throw new Error("The request's transaction has already ended.");
     if (!this.opening) {
-      const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: neo4j.session.WRITE });
+      // The request Database's session settings carry the user's bookmarks (causal consistency on a cluster).
+      const session = this.db.driver.session(this.db.sessionConfig("WRITE"));
       this.session = session;
       const timeout = this.db.transactionTimeoutMs;
       this.opening = Promise.resolve(session.beginTransaction(timeout === undefined ? {} : { timeout }));

@@ -1,2 +1,0 @@
-MATCH (u:User) WHERE u.disabled = true
-RETURN collect(u.id) AS ids
