@@ -113,7 +113,9 @@ export const configSchema = z.object({
     .int()
     .min(1)
     .default(2_000_000)
-    .describe("Highest estimated cost of one GraphQL operation from a signed-in caller (lists count as their `limit` or the graph's counts, see docs/security.md)."),
+    .describe(
+      "Highest estimated cost of one GraphQL operation from a signed-in caller (lists count as their `limit` or the graph's counts, see docs/security.md).",
+    ),
   MAX_QUERY_TOKENS: z.coerce
     .number()
     .int()
@@ -156,7 +158,9 @@ export const configSchema = z.object({
     .int()
     .min(1)
     .default(200_000)
-    .describe("From this estimated cost on (or with an analytic in it) a request counts as heavy: capped per user, shorter time limit."),
+    .describe(
+      "From this estimated cost on (or with an analytic in it) a request counts as heavy: capped per user, shorter time limit.",
+    ),
   HEAVY_REQUESTS_PER_USER: z.coerce
     .number()
     .int()
