@@ -5,6 +5,7 @@ import { loadConfig } from "../../server/platform/config.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, ownScope, type OwnScope } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
+import { noteTestAccount } from "../helpers/test-accounts.js";
 import { gql, type RawResponse } from "../helpers/trust-requests.js";
 
 /**
@@ -54,6 +55,7 @@ async function ok(response: Promise<RawResponse>): Promise<Record<string, unknow
 
 async function token(id: string, roles: Role[], personId?: string): Promise<string> {
   const config = loadConfig({ NODE_ENV: "test" });
+  noteTestAccount(id); // an account the test server accepts without a (:User) node (tests/helpers/test-accounts.ts)
   return (await signToken(config, { id, roles, ...(personId ? { personId } : {}) })).token;
 }
 

@@ -10,6 +10,7 @@ import { fieldCosts } from "../../server/platform/limits/field-costs.js";
 import { loadDemoData } from "../../seed/load-demo.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { codeOf, gql, tokenFor, type RawResponse } from "../helpers/trust-requests.js";
+import { testAccounts } from "../helpers/test-accounts.js";
 
 /**
  * Issue #13 part 1, "a cost for everything", against the demo data with the default limits
@@ -46,7 +47,7 @@ beforeAll(async () => {
   db = await connectTestDatabase();
   await resetGraph(db);
   await loadDemoData(db);
-  server = await listen(loadConfig(env), db);
+  server = await listen(loadConfig(env), db, { accounts: testAccounts });
   viewer = await tokenFor(["VIEWER"], "cost-viewer");
   other = await tokenFor(["VIEWER"], "cost-other");
   institution = String((await db.read("MATCH (i:Institution) RETURN i.id AS id ORDER BY id LIMIT 1"))[0]?.id);
@@ -116,7 +117,7 @@ describe("analytics have a cost, and aliases of them are capped", () => {
   });
 
   it("refuses a second concurrent heavy request of one user (429), not another user's", async () => {
-    const capped = await listen(loadConfig({ ...env, HEAVY_REQUESTS_PER_USER: "1" }), db);
+    const capped = await listen(loadConfig({ ...env, HEAVY_REQUESTS_PER_USER: "1" }), db, { accounts: testAccounts });
     try {
       const heavy = `{ a: warmPaths(to: "${institution}", maxHops: 5) { score } b: embedding(institution: "${institution}", maxHops: 5) { level } }`;
       const mine = await Promise.all(Array.from({ length: 6 }, () => gql(capped.url, heavy, undefined, viewer)));

@@ -85,6 +85,8 @@ beforeAll(async () => {
   db = await connectTestDatabase();
   // npm start creates the demo users, which are per e-mail for the whole database.
   await resetGraph(db);
+  // Without the demo data the demo coordinator's account has no person in the graph: the intake names one.
+  await db.write(`CREATE (:Person {id: "bookmarks-coordinator", name: "Bookmark Coordinator"})`);
   const target = inject("neo4j");
   product = await startProduct(
     loadConfig({
@@ -118,7 +120,7 @@ describe("bookmarks carried across a user's requests (external Neo4j)", () => {
     const intake = await sessionsOf(async () => {
       const response = await gql(
         product.url,
-        `mutation { intakeCase(input: { title: "Bookmarked", wantedLevels: [HBO], sme: { name: "Bakkerij Bladwijzer" } }) { caseId } }`,
+        `mutation { intakeCase(input: { title: "Bookmarked", wantedLevels: [HBO], sme: { name: "Bakkerij Bladwijzer" }, coordinator: "bookmarks-coordinator" }) { caseId } }`,
         undefined,
         coordinator,
       );

@@ -20,7 +20,9 @@ let scope: OwnScope;
 beforeAll(async () => {
   db = await connectTestDatabase();
   scope = await ownScope(db);
-  server = await startTestServer(db);
+  // The queries below run `inFlight` at a time as one user: allow that many heavy requests at once (the cap itself
+  // is tested in limits-cost).
+  server = await startTestServer(db, { env: { HEAVY_REQUESTS_PER_USER: String(inFlight) } });
 });
 
 afterAll(async () => {

@@ -202,6 +202,7 @@ export class AuthResolver {
     description: "Signs out everywhere: every token of one's account stops working at once, this one too.",
   })
   @Access("SIGNED_IN")
+  @Cost("signOutEverywhere")
   async signOutEverywhere(@Ctx() ctx: GraphQLContext): Promise<boolean> {
     const { accounts } = services(ctx);
     if (!ctx.user) throw new DomainError(ErrorCode.UNAUTHENTICATED, "Sign in first.");
@@ -287,6 +288,7 @@ export class AuthResolver {
       "Links a user account to the Person it is (ADMIN), or unlinks it with `personId: null`. From the next change on, the account's workflow changes name that person. A person can be linked to one account only.",
   })
   @Access("USERS")
+  @Cost("linkUserToPerson")
   async linkUserToPerson(
     @Arg("userId", () => ID) userId: string,
     @Arg("personId", () => ID, { nullable: true }) personId: string | null | undefined,

@@ -66,6 +66,8 @@ export const fieldCosts = {
   /** The board reads every case's status for the column counts, then one page of cards. */
   caseBoard: { cost: (input) => n(input, "Case") + input.childComplexity },
   caseTimeline: scopedList(10),
+  /** One node's recorded edits (and a case's events): a list, like the timeline. */
+  history: scopedList(10),
   caseWorkflow: scoped(10),
   caseProposals: scopedList(10),
   sprintRecord: scoped(10),
@@ -124,6 +126,8 @@ export const fieldCosts = {
   setUserPassword: scoped(PASSWORD_WORK),
   createUser: scoped(PASSWORD_WORK),
   updateUser: scoped(WRITE),
+  linkUserToPerson: scoped(WRITE),
+  signOutEverywhere: scoped(WRITE),
   me: scoped(10),
   users: scopedList(100),
   /** One round trip to Neo4j. */
