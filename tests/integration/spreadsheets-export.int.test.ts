@@ -181,6 +181,8 @@ describe("formula injection (OWASP CSV injection)", () => {
           topics: ["-2+3", "+plus"],
           wantedLevels: ["HBO"],
           sme: { name: '=HYPERLINK("http://evil.example")', city: "Amsterdam" },
+          // The test's account is not linked to a person, so the intake names its coordinator.
+          coordinator: "bram",
         },
       },
     );
