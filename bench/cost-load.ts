@@ -1,12 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Command } from "commander";
 import { demoUsers } from "../server/platform/auth/ensure-demo-users.js";
-import { loadConfig } from "../server/platform/config.js";
-import { setLogLevel } from "../server/platform/log.js";
-import { startProduct, type RunningProduct } from "../server/app/start.js";
+import { withDemoProduct } from "./demo-product.js";
 import { percentile } from "./summarise-latencies.js";
 
 /**
@@ -24,18 +21,6 @@ const program = new Command()
   .option("--out <file>", "where to write the figures as JSON", "bench/results/cost-load.json")
   .parse();
 const opts = program.opts<{ seconds: string; attackers: string; out: string }>();
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const aliases = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(" ")} }`;
 const ORDINARY = `{ institutions(limit: 20, sort: [{ name: ASC }]) { id name programmes(limit: 10) { name } } }`;
@@ -73,25 +58,7 @@ const phases: Phase[] = [
 async function main(): Promise<void> {
   const seconds = Number(opts.seconds);
   const attackers = Number(opts.attackers);
-  const base = loadConfig();
-  setLogLevel("warn");
-  const home = base.NEO4J_URI ? undefined : mkdtempSync(path.join(os.tmpdir(), "werkplaats-cost-"));
-  let product: RunningProduct | undefined;
-  try {
-    process.stderr.write(`Starting the product (${home ? `embedded Neo4j in ${home}` : "NEO4J_URI"}) with the demo data…\n`);
-    product = await startProduct(
-      loadConfig({
-        ...process.env,
-        NODE_ENV: "development",
-        HOST: "127.0.0.1",
-        PORT: "0",
-        ...(home ? { NEO4J_HOME: home, NEO4J_BOLT_PORT: String(await freePort()) } : {}),
-        SEED_DEMO: "true",
-        RATE_LIMIT_PER_MINUTE: "10000000",
-        LOG_LEVEL: "warn",
-      }),
-    );
-    const url = `${product.url}graphql`;
+  await withDemoProduct("werkplaats-cost-", async (product, url) => {
     const post = async (query: string, token?: string) => {
       const started = performance.now();
       const response = await fetch(url, {
@@ -168,10 +135,7 @@ async function main(): Promise<void> {
     writeFileSync(opts.out, `${JSON.stringify(out, null, 2)}\n`);
     const worst = Math.max(...results.map((r) => Number(r.ratioToIdleP95)));
     process.stdout.write(`Worst ratio of another user's p95 to idle: ${worst}× (target ≤ 2×). Written to ${opts.out}.\n`);
-  } finally {
-    await product?.stop();
-    if (home) rmSync(home, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: unknown) => {

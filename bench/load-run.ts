@@ -1,12 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Command } from "commander";
 import { demoUsers } from "../server/platform/auth/ensure-demo-users.js";
-import { loadConfig } from "../server/platform/config.js";
-import { setLogLevel } from "../server/platform/log.js";
-import { startProduct, type RunningProduct } from "../server/app/start.js";
+import { withDemoProduct } from "./demo-product.js";
 
 /**
  * The bounded load run (issue 6): N concurrent clients on loopback, each signed in, sending a mix
@@ -26,18 +23,6 @@ const program = new Command()
   .option("--out <file>", "where to write the figures as JSON", "bench/results/load-run.json")
   .parse();
 const opts = program.opts<{ clients: string; seconds: string; writeShare: string; out: string }>();
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Operation {
   kind: string;
@@ -102,27 +87,7 @@ async function main(): Promise<void> {
   const clients = Number(opts.clients);
   const seconds = Number(opts.seconds);
   const writeShare = Number(opts.writeShare);
-  const base = loadConfig();
-  setLogLevel("warn");
-  const home = base.NEO4J_URI ? undefined : mkdtempSync(path.join(os.tmpdir(), "werkplaats-load-"));
-  let product: RunningProduct | undefined;
-  try {
-    process.stderr.write(
-      `Starting the product (${base.NEO4J_URI ? "NEO4J_URI" : `embedded Neo4j in ${home}`}) with the demo data…\n`,
-    );
-    product = await startProduct(
-      loadConfig({
-        ...process.env,
-        NODE_ENV: "development",
-        HOST: "127.0.0.1",
-        PORT: "0",
-        ...(home ? { NEO4J_HOME: home, NEO4J_BOLT_PORT: String(await freePort()) } : {}),
-        SEED_DEMO: "true",
-        RATE_LIMIT_PER_MINUTE: "10000000",
-        LOG_LEVEL: "warn",
-      }),
-    );
-    const url = `${product.url}graphql`;
+  await withDemoProduct("werkplaats-load-", async (product, url) => {
     const signIn = async (email: string, password: string): Promise<string> => {
       const response = await fetch(url, {
         method: "POST",
@@ -236,10 +201,7 @@ async function main(): Promise<void> {
       `\n${requests} requests in ${round(elapsed)} s: ${figures.throughputPerSecond}/s; p50 ${figures.latencyMs.p50} ms, p99 ${figures.latencyMs.p99} ms; errors: ${errors.size === 0 ? "none" : JSON.stringify(figures.errors)}\n`,
     );
     if (errors.size > 0) process.exitCode = 1;
-  } finally {
-    await product?.stop();
-    if (home) rmSync(home, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: unknown) => {
