@@ -59,7 +59,7 @@ export const temporalProperties: Record<string, { date?: readonly string[]; date
   TeachingPeriod: { date: ["startDate", "endDate"] },
   Case: { date: ["earliestStart", "deadline"], datetime: ["created"] },
   CaseEvent: { datetime: ["at"] },
-  Proposal: { datetime: ["sentAt", "answeredAt", "expiresAt"] },
+  Proposal: { datetime: ["sentAt", "answeredAt", "expiresAt", "withdrawnAt"] },
   ExampleAssignment: { date: ["received"] },
   Agreement: { date: ["signedOn", "validFrom", "validTo"] },
   Sprint: { date: ["startDate", "endDate"] },

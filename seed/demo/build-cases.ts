@@ -42,6 +42,8 @@ export interface Touch {
 
 export interface CaseActivity {
   firstCaseDate: Map<string, string>;
+  /** Every case with its SME and creation date, for the referrals (one per case). */
+  cases: Array<{ id: string; smeId: string; created: string }>;
   touches: Touch[];
   /** Course id → what happened there: proposals sent, answered, sprints. */
   courseActivity: Map<string, { proposals: number; answered: number; sprints: number }>;
@@ -139,7 +141,7 @@ export function buildCases(
   );
   const smeOf = assignSmes(plans, smes, rng);
 
-  const activity: CaseActivity = { firstCaseDate: new Map(), touches: [], courseActivity: new Map() };
+  const activity: CaseActivity = { firstCaseDate: new Map(), cases: [], touches: [], courseActivity: new Map() };
   plans.forEach((plan, i) => {
     const sme = smeOf[i] as SmeInfo;
     if (!activity.firstCaseDate.has(sme.id)) activity.firstCaseDate.set(sme.id, plan.created);
@@ -480,6 +482,7 @@ function writeCase(graph: DemoGraph, plan: CasePlan, n: number, sme: SmeInfo, ac
     created: atTime(plan.created, rng.int(8, 11), rng.pick([0, 10, 20, 30, 40, 50])),
   });
   graph.addRel("ASKED", "Sme", sme.id, "Case", id);
+  activity.cases.push({ id, smeId: sme.id, created: plan.created });
   graph.addRel("HANDLED_BY", "Case", id, "Person", plan.coordinatorId);
   activity.touches.push({ a: plan.coordinatorId, b: sme.contactId, date: plan.created, kind: "CASE" });
 
@@ -530,6 +533,16 @@ function writeCase(graph: DemoGraph, plan: CasePlan, n: number, sme: SmeInfo, ac
     });
     graph.addRel("HAD_EVENT", "Case", id, "CaseEvent", `event-${num}-${k + 1}`);
   });
+  // Closing a case withdraws its proposals still waiting for an answer, as closeCase does.
+  const closedAt = plan.status === "CLOSED" ? (graph.node("CaseEvent", `event-${num}-${plan.events.length}`).at as string) : null;
+  if (closedAt !== null) {
+    plan.proposals.forEach((p, k) => {
+      const proposal = graph.node("Proposal", `proposal-${num}-${k + 1}`);
+      if (p.answer === null && String(proposal.expiresAt) >= closedAt) {
+        graph.setProps("Proposal", `proposal-${num}-${k + 1}`, { withdrawnAt: closedAt, withdrawnReason: "CASE_CLOSED" });
+      }
+    });
+  }
 
   if (!plan.sprint) return;
   const { course, period, status } = plan.sprint;

@@ -61,7 +61,7 @@ export function buildDemoData(): DemoGraph {
   const partners = buildPartners(graph, people, createRandom("partners"));
   const agreements = buildAgreements(graph, education, WORKSPACE.id, createRandom("agreements"));
   const activity = buildCases(graph, education, agreements, partners.smes, coordinatorIds, createRandom("cases"));
-  addReferrals(graph, partners.smes, activity.firstCaseDate, createRandom("referrals"));
+  addReferrals(graph, partners.smes, activity.cases, createRandom("referrals"));
   const outreach = buildOutreach(graph, education, agreements, coordinatorIds, createRandom("outreach"));
   applyMappingStatus(graph, education, agreements, activity, outreach);
   buildNetwork(graph, education, partners, coordinatorIds, activity, outreach, createRandom("network"));

@@ -90,11 +90,28 @@ export function buildPartners(graph: DemoGraph, people: PersonFactory, rng: Rand
   return { smes, bankStaffIds, kvkAdvisorId };
 }
 
-/** Each SME was referred a few days to a few weeks before its first case came in. */
-export function addReferrals(graph: DemoGraph, smes: readonly SmeInfo[], firstCaseDate: Map<string, string>, rng: Random): void {
-  for (const sme of smes) {
-    const first = firstCaseDate.get(sme.id);
-    if (!first) throw new Error(`demo data: ${sme.id} asked no case`);
-    graph.addRel("REFERRED", "Partner", sme.partnerId, "Sme", sme.id, { date: shiftDate(first, -rng.int(2, 24)) });
+/**
+ * A referral belongs to the case: each case came through its SME's partner a few days to a few
+ * weeks before it came in (a returning SME's later case a few days before), referred by the bank's
+ * account manager for the bank's SMEs.
+ */
+export function addReferrals(
+  graph: DemoGraph,
+  smes: readonly SmeInfo[],
+  cases: ReadonlyArray<{ id: string; smeId: string; created: string }>,
+  rng: Random,
+): void {
+  const byId = new Map(smes.map((sme) => [sme.id, sme]));
+  const seen = new Set<string>();
+  for (const c of cases) {
+    const sme = byId.get(c.smeId);
+    if (!sme) throw new Error(`demo data: case ${c.id} of unknown SME ${c.smeId}`);
+    const lead = seen.has(sme.id) ? rng.int(1, 7) : rng.int(2, 24);
+    seen.add(sme.id);
+    graph.addRel("REFERRED", "Partner", sme.partnerId, "Case", c.id, {
+      date: shiftDate(c.created, -lead),
+      ...(sme.accountManagerId ? { by: sme.accountManagerId } : {}),
+    });
   }
+  for (const sme of smes) if (!seen.has(sme.id)) throw new Error(`demo data: ${sme.id} asked no case`);
 }

@@ -723,17 +723,19 @@ function definePhases(
     rels("Person", "CONTACT_FOR", "Sme", () =>
       range(layout.smeContacts.hi - layout.smeContacts.lo, (i) => ({ a: personId(layout.smeContacts.lo + i), b: smeId(i) })),
     ),
+    // A referral belongs to the case: each case came through its SME's partner, 2–24 days before it was created.
     rels(
       "Partner",
       "REFERRED",
-      "Sme",
+      "Case",
       () =>
-        range(size.smes, (i) => {
+        range(size.cases, (i) => {
           const random = Random.forItem(size.seed, "referral", i);
+          const c = casePlan(layout, i);
           return {
-            a: partnerId(partnerOfSme(layout, i).index),
-            b: smeId(i),
-            date: formatDay(referralFirstDay + random.int(referralDays)),
+            a: partnerId(partnerOfSme(layout, c.sme).index),
+            b: caseId(i),
+            date: formatDay(dayNumber(c.created.slice(0, 10)) - random.between(2, 24)),
           };
         }),
       { date: "date" },
@@ -795,9 +797,6 @@ function shiftPhase<P extends NodePhase | RelationshipPhase>(
     },
   };
 }
-
-const referralFirstDay = dayNumber("2023-01-01");
-const referralDays = dayNumber("2025-09-30") - referralFirstDay;
 
 /**
  * Every teacher teaches one course of their institution (round robin), courses left over get one

@@ -12,6 +12,8 @@ import { EmbeddedSupervisor, exitOnGiveUp, type SupervisorState } from "../platf
 import { graphIsEmpty, loadDemoData } from "../../seed/load-demo.js";
 import { embeddedOptionsFrom } from "../platform/neo4j/embedded-options-from-config.js";
 import { scheduleEmbeddingRefresh } from "../domains/network/index.js";
+import { migrateCaseGraph } from "../domains/case-workflow/index.js";
+import { nowIso } from "../platform/clock/read-clock.js";
 import { collectStartupGarbage } from "./collect-startup-garbage.js";
 
 /** What `npm start` brings up, in order, and takes down in reverse. */
@@ -107,6 +109,11 @@ export async function startProduct(config: Config, options: StartOptions = {}): 
       const seeded = await loadDemoData(db, { onProgress: (line) => log.info(line) });
       timings.seedMs = seeded.ms;
       log.info("Demo data loaded", { nodes: seeded.nodes, relationships: seeded.relationships, ms: seeded.ms });
+    }
+    // A graph of an earlier version: referrals per case, no proposal left open on a decided case.
+    const migrated = await migrateCaseGraph(db, nowIso());
+    if (migrated.referralsMoved + migrated.smeReferralsDropped + migrated.proposalsWithdrawn > 0) {
+      log.info("Migrated the case graph", { ...migrated });
     }
     // Sign-in: demo users (one per role, local use only) outside production; in production the
     // first admin from ADMIN_EMAIL/ADMIN_PASSWORD, or a refusal to start.

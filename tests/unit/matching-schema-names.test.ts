@@ -22,6 +22,7 @@ const SHARED_ENUMS = [
   "SmeSize",
   "InteractionChannel",
   "ProposalAnswer",
+  "ProposalWithdrawal",
   "SprintStatus",
   "Language",
 ];

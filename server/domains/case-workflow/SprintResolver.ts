@@ -10,6 +10,7 @@ import { AgreementCapacity, CourseCapacity, readAgreementCapacity, readCapacity 
 import { MilestoneRecord, SprintCompletionInput, SprintRecord } from "./sprint-types.js";
 import { readSprint } from "./read-sprint.js";
 import { startSprint } from "./start-sprint.js";
+import { overrideFrom } from "./check-override.js";
 import { addMilestone, completeMilestone } from "./track-milestones.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { Cost } from "../../platform/limits/Cost.js";
@@ -19,6 +20,9 @@ export const MAX_CAPACITY_AGREEMENTS = 200;
 
 const ACTOR_DESCRIPTION =
   "The coordinator (person id) making the change, recorded in the timeline; a signed-in user takes precedence.";
+
+const FORCE_DESCRIPTION = "Do it despite a sanity check (LEVEL_MISMATCH, BEFORE_PERIOD); needs a reason.";
+const REASON_DESCRIPTION = "Why the check is overridden (with force); recorded as the event's reason on the case's timeline.";
 
 /** Agreements' capacity, matching a case into a sprint, and the sprint until it completes. */
 @Resolver()
@@ -65,7 +69,7 @@ export class SprintResolver {
 
   @Mutation(() => SprintRecord, {
     description:
-      "PROPOSED → MATCHED: a PLANNED sprint in the course and period, using one place of its capacity; refused when full (CAPACITY_EXHAUSTED), also under concurrent attempts.",
+      "PROPOSED → MATCHED: a PLANNED sprint in the course and period, using one place of its capacity; refused when full (CAPACITY_EXHAUSTED), also under concurrent attempts, and when the course's level is not one the case wants (LEVEL_MISMATCH) unless force with a reason. Withdraws the case's open proposals.",
   })
   @Access("CASE_WORK")
   @Cost("matchCase")
@@ -83,24 +87,39 @@ export class SprintResolver {
     })
     supervisor?: string | null,
     @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
+    @Arg("force", () => Boolean, { defaultValue: false, description: FORCE_DESCRIPTION }) force = false,
+    @Arg("reason", () => String, { nullable: true, description: REASON_DESCRIPTION }) reason?: string | null,
   ): Promise<SprintRecord> {
     return matchCase(
       ctx.db,
-      { caseId, courseId, periodId, teamSize: teamSize ?? null, teamLevel: teamLevel ?? null, supervisorId: supervisor ?? null },
+      {
+        caseId,
+        courseId,
+        periodId,
+        teamSize: teamSize ?? null,
+        teamLevel: teamLevel ?? null,
+        supervisorId: supervisor ?? null,
+        override: overrideFrom(force, reason),
+      },
       await resolveActor(ctx, actor),
       nowIso(),
     );
   }
 
-  @Mutation(() => SprintRecord, { description: "MATCHED → IN_SPRINT: the planned sprint starts." })
+  @Mutation(() => SprintRecord, {
+    description:
+      "MATCHED → IN_SPRINT: the planned sprint starts; before its teaching period starts refused (BEFORE_PERIOD) unless force with a reason.",
+  })
   @Access("CASE_WORK")
   @Cost("startSprint")
   async startSprint(
     @Ctx() ctx: GraphQLContext,
     @Arg("sprint", () => ID) sprintId: string,
     @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
+    @Arg("force", () => Boolean, { defaultValue: false, description: FORCE_DESCRIPTION }) force = false,
+    @Arg("reason", () => String, { nullable: true, description: REASON_DESCRIPTION }) reason?: string | null,
   ): Promise<SprintRecord> {
-    return startSprint(ctx.db, sprintId, await resolveActor(ctx, actor), nowIso());
+    return startSprint(ctx.db, sprintId, await resolveActor(ctx, actor), nowIso(), overrideFrom(force, reason));
   }
 
   @Mutation(() => MilestoneRecord)

@@ -48,6 +48,12 @@ export class PartnerReferenceInput {
 
   @Field(() => PartnerKind, { nullable: true, description: "For a partner created by name; default OTHER." })
   kind?: PartnerKind | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The person at the partner who referred the case (e.g. the bank's account manager); must work at the partner.",
+  })
+  person?: string | null;
 }
 
 @InputType()
@@ -61,7 +67,7 @@ export class CaseIntakeInput {
   @Field(() => PartnerReferenceInput, { nullable: true })
   partner?: PartnerReferenceInput | null;
 
-  @Field(() => String, { nullable: true, description: "Date of the referral; default today." })
+  @Field(() => String, { nullable: true, description: "Date of this case's referral; default today." })
   referredOn?: string | null;
 
   @Field(() => String)
@@ -146,7 +152,9 @@ export class CaseStatusChange {
   note?: string | null;
 }
 
-@ObjectType({ description: "One line of a case's timeline: a status change, or a proposal sent or answered." })
+@ObjectType({
+  description: "One line of a case's timeline: a status change, or a proposal sent, answered, followed up or withdrawn.",
+})
 export class CaseTimelineEntry {
   @Field(() => CaseTimelineKind)
   kind!: CaseTimelineKind;
@@ -194,6 +202,9 @@ export class CaseTimelineEntry {
 
   @Field(() => String, { nullable: true })
   answer!: string | null;
+
+  @Field(() => [String], { description: "Checks the coordinator overrode for this status change (force + reason)." })
+  overrode!: string[];
 }
 
 @InputType()
@@ -207,7 +218,7 @@ export class CaseBoardFilter {
   @Field(() => EducationLevel, { nullable: true, description: "A wanted level of the case." })
   level?: EducationLevel | null;
 
-  @Field(() => ID, { nullable: true, description: "The partner that referred the case's SME." })
+  @Field(() => ID, { nullable: true, description: "The partner that referred the case." })
   partner?: string | null;
 
   @Field(() => ID, { nullable: true })

@@ -6,3 +6,4 @@ export { CaseAction, caseWorkflowOptions, checkTransition } from "./check-transi
 export { lockCase } from "./lock-case.js";
 export { recordStatusChange } from "./record-status-change.js";
 export { SprintResolver } from "./SprintResolver.js";
+export { migrateCaseGraph, type CaseGraphMigration } from "./migrate-case-graph.js";

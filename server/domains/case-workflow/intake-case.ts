@@ -25,6 +25,7 @@ import {
   MERGE_SME_BY_KVK,
   READ_COORDINATOR,
   READ_PARTNER,
+  READ_REFERRING_PERSON,
 } from "./statements.js";
 
 const CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
@@ -52,9 +53,7 @@ async function writeIntake(tx: Tx, intake: Intake, actor: Actor, now: string): P
   const partnerId = await findOrCreatePartner(tx, intake.partner);
   const sme = await findOrCreateSme(tx, intake.sme);
   const contactId = await findOrCreateContact(tx, sme.id, intake.contact);
-  if (partnerId) {
-    await tx.run(LINK_REFERRING_PARTNER, { partnerId, smeId: sme.id, date: intake.referredOn ?? todayIso(new Date(now)) });
-  }
+  if (partnerId) await checkReferrer(tx, partnerId, intake.referrer);
 
   const caseId = randomUUID();
   await tx.run(CREATE_CASE, {
@@ -71,6 +70,15 @@ async function writeIntake(tx: Tx, intake: Intake, actor: Actor, now: string): P
     now,
     coordinatorId,
   });
+  if (partnerId) {
+    // The referral belongs to this case, so another intake of the same SME never moves it.
+    await tx.run(LINK_REFERRING_PARTNER, {
+      partnerId,
+      caseId,
+      date: intake.referredOn ?? todayIso(new Date(now)),
+      by: intake.referrer,
+    });
+  }
   await recordStatusChange(tx, { caseId, from: null, to: CaseStatus.INTAKE, at: now, by: actor.id });
   await refreshSuggestionCount(tx, caseId, now);
   return { caseId, status: CaseStatus.INTAKE, smeId: sme.id, smeCreated: sme.created, contactId, partnerId, coordinatorId };
@@ -90,6 +98,21 @@ async function findCoordinator(tx: Tx, named: string | null, actor: Actor): Prom
     "Name the coordinator who handles this case: your account is not linked to a person (an admin links it with linkUserToPerson).",
     "coordinator",
   );
+}
+
+/** The referring person named exists and works at the referring partner. */
+async function checkReferrer(tx: Tx, partnerId: string, personId: string | null): Promise<void> {
+  if (personId === null) return;
+  const rows = await tx.run(READ_REFERRING_PERSON, { personId, partnerId });
+  const row = rows[0];
+  if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${personId} (the referrer).`, "partner.person");
+  if (row.worksAtPartner !== true) {
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      `${String(row.name)} does not work at the referring partner; name a person of that partner.`,
+      "partner.person",
+    );
+  }
 }
 
 async function findOrCreatePartner(tx: Tx, partner: Intake["partner"]): Promise<string | null> {

@@ -23,6 +23,27 @@ MATCH (k:Case {id: $id})
 RETURN size(coalesce(k.topics, [])) AS topics, size(coalesce(k.wantedLevels, [])) AS levels, k.effort AS effort,
        toString(k.earliestStart) AS earliestStart, toString(k.deadline) AS deadline`;
 
+/**
+ * Matching or closing a case withdraws its proposals still waiting for an answer (not answered, not
+ * expired, not yet withdrawn): they no longer count as open, nor as expired against the teacher.
+ */
+export const WITHDRAW_OPEN_PROPOSALS_OF_CASE = /* cypher */ `
+MATCH (:Case {id: $caseId})<-[:OF_CASE]-(p:Proposal)
+WHERE p.answer IS NULL AND p.withdrawnAt IS NULL AND p.expiresAt >= datetime($now)
+SET p.withdrawnAt = datetime($now), p.withdrawnReason = $reason
+RETURN count(p) AS withdrawn`;
+
+/** The checks matchCase may be told to override: the case's wanted levels and the course's institution levels. */
+export const READ_MATCH_LEVELS = /* cypher */ `
+MATCH (k:Case {id: $caseId}), (c:Course {id: $courseId})
+RETURN coalesce(k.wantedLevels, []) AS wantedLevels, c.name AS courseName,
+       COLLECT { MATCH (c)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i:Institution) RETURN DISTINCT i.kind } AS courseLevels`;
+
+/** What an override adds to the event that records the step: which checks were overridden. */
+export const MARK_EVENT_OVERRIDE = /* cypher */ `
+MATCH (e:CaseEvent {id: $eventId})
+SET e.overrode = $overrode`;
+
 /** Closing a case cancels its planned or running sprint, which gives the place back. */
 export const CANCEL_OPEN_SPRINTS_OF_CASE = /* cypher */ `
 MATCH (:Case {id: $id})<-[:FOR_CASE]-(s:Sprint) WHERE s.status IN ['PLANNED', 'RUNNING']
@@ -115,9 +136,15 @@ export const LINK_CONTACT_TO_SME = /* cypher */ `
 MATCH (p:Person {id: $id}), (s:Sme {id: $smeId})
 MERGE (p)-[:CONTACT_FOR]->(s)`;
 
+/** The referring person named at an intake, and whether they work at the referring partner. */
+export const READ_REFERRING_PERSON = /* cypher */ `
+MATCH (p:Person {id: $personId})
+RETURN p.name AS name, EXISTS { (p)-[:WORKS_AT]->(:Partner {id: $partnerId}) } AS worksAtPartner`;
+
+/** A referral belongs to the case (a second intake of one SME through another partner is a second referral). */
 export const LINK_REFERRING_PARTNER = /* cypher */ `
-MATCH (p:Partner {id: $partnerId}), (s:Sme {id: $smeId})
-MERGE (p)-[r:REFERRED]->(s) ON CREATE SET r.date = date($date)`;
+MATCH (p:Partner {id: $partnerId}), (k:Case {id: $caseId})
+CREATE (p)-[:REFERRED {date: date($date), by: $by}]->(k)`;
 
 export const CREATE_CASE = /* cypher */ `
 MATCH (s:Sme {id: $smeId})
@@ -166,6 +193,13 @@ export const READ_SPRINT_STATUS = /* cypher */ `
 MATCH (s:Sprint {id: $id})
 RETURN s.status AS status`;
 
+/** When the sprint's teaching period starts (its own start date when the period has none), for startSprint's check. */
+export const READ_SPRINT_PERIOD_START = /* cypher */ `
+MATCH (s:Sprint {id: $id})
+OPTIONAL MATCH (s)-[:IN_PERIOD]->(tp:TeachingPeriod)
+WITH s, tp ORDER BY tp.startDate LIMIT 1
+RETURN toString(coalesce(tp.startDate, s.startDate)) AS startDate, tp.name AS periodName`;
+
 export const START_SPRINT = /* cypher */ `
 MATCH (s:Sprint {id: $id})
 SET s.status = 'RUNNING'`;
@@ -212,31 +246,47 @@ RETURN k.id AS id`;
 
 /**
  * The case's history, oldest first: its status changes with the proposals sent and answered in
- * between; at one instant a proposal is sent (rank 0), the status changes (1), a proposal is answered (2).
+ * between, follow-ups on proposals and withdrawals; at one instant a proposal is sent (rank 0), the status
+ * changes (1), a proposal is answered, followed up or withdrawn (2).
  */
 export const READ_CASE_TIMELINE = /* cypher */ `
 MATCH (k:Case {id: $id})
 CALL (k) {
   MATCH (k)-[:HAD_EVENT]->(e:CaseEvent)
   RETURN 'STATUS_CHANGE' AS kind, 1 AS rank, e.at AS instant, e.by AS by, e.from AS fromStatus, e.to AS toStatus, e.reason AS reason,
-         e.note AS note, null AS proposalId, null AS teacherId, null AS teacherName, null AS courseName, null AS channel, null AS answer
+         e.note AS note, null AS proposalId, null AS teacherId, null AS teacherName, null AS courseName, null AS channel, null AS answer,
+         e.overrode AS overrode
   UNION ALL
   MATCH (k)<-[:OF_CASE]-(p:Proposal)-[:TO_TEACHER]->(t:Person)
   OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)
   RETURN 'PROPOSAL_SENT' AS kind, 0 AS rank, p.sentAt AS instant, p.sentBy AS by, null AS fromStatus, null AS toStatus, null AS reason,
-         null AS note, p.id AS proposalId, t.id AS teacherId, t.name AS teacherName, c.name AS courseName, p.channel AS channel, null AS answer
+         null AS note, p.id AS proposalId, t.id AS teacherId, t.name AS teacherName, c.name AS courseName, p.channel AS channel, null AS answer,
+         null AS overrode
   UNION ALL
   MATCH (k)<-[:OF_CASE]-(p:Proposal)-[:TO_TEACHER]->(t:Person)
   WHERE p.answeredAt IS NOT NULL
   OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)
   RETURN 'PROPOSAL_ANSWERED' AS kind, 2 AS rank, p.answeredAt AS instant, p.answeredBy AS by, null AS fromStatus, null AS toStatus,
          p.declineReason AS reason, null AS note, p.id AS proposalId, t.id AS teacherId, t.name AS teacherName,
-         c.name AS courseName, p.channel AS channel, p.answer AS answer
+         c.name AS courseName, p.channel AS channel, p.answer AS answer, null AS overrode
+  UNION ALL
+  MATCH (k)<-[:OF_CASE]-(p:Proposal)-[:TO_TEACHER]->(t:Person), (p)-[:HAD_FOLLOW_UP]->(f:ProposalFollowUp)
+  OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)
+  RETURN 'PROPOSAL_FOLLOW_UP' AS kind, 2 AS rank, f.at AS instant, f.by AS by, null AS fromStatus, null AS toStatus, null AS reason,
+         f.note AS note, p.id AS proposalId, t.id AS teacherId, t.name AS teacherName, c.name AS courseName, f.channel AS channel,
+         null AS answer, null AS overrode
+  UNION ALL
+  MATCH (k)<-[:OF_CASE]-(p:Proposal)-[:TO_TEACHER]->(t:Person)
+  WHERE p.withdrawnAt IS NOT NULL
+  OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)
+  RETURN 'PROPOSAL_WITHDRAWN' AS kind, 2 AS rank, p.withdrawnAt AS instant, null AS by, null AS fromStatus, null AS toStatus,
+         p.withdrawnReason AS reason, null AS note, p.id AS proposalId, t.id AS teacherId, t.name AS teacherName,
+         c.name AS courseName, p.channel AS channel, null AS answer, null AS overrode
 }
 OPTIONAL MATCH (who:Person {id: by})
 OPTIONAL MATCH (account:User {id: by})
 RETURN kind, toString(instant) AS at, by, coalesce(who.name, account.name) AS byName, fromStatus, toStatus, reason, note,
-       proposalId, teacherId, teacherName, courseName, channel, answer
+       proposalId, teacherId, teacherName, courseName, channel, answer, coalesce(overrode, []) AS overrode
 ORDER BY instant, rank`;
 
 /** Which of the case board's optional filters are given (each becomes a predicate on its own parameter). */
@@ -269,7 +319,7 @@ export function readCaseBoardStatement(variant: CaseBoardVariant): string {
       : []),
     ...(variant.topic ? ["any(t IN coalesce(k.topics, []) WHERE toLower(trim(t)) = $topic)"] : []),
     ...(variant.level ? ["$level IN coalesce(k.wantedLevels, [])"] : []),
-    ...(variant.partner ? ["EXISTS { (k)<-[:ASKED]-(:Sme)<-[:REFERRED]-(:Partner {id: $partner}) }"] : []),
+    ...(variant.partner ? ["EXISTS { (k)<-[:REFERRED]-(:Partner {id: $partner}) }"] : []),
     ...(variant.coordinator ? ["EXISTS { (k)-[:HANDLED_BY]->(:Person {id: $coordinator}) }"] : []),
     ...(variant.search
       ? ["(toLower(k.title) CONTAINS $search OR EXISTS { (k)<-[:ASKED]-(s:Sme) WHERE toLower(s.name) CONTAINS $search })"]
@@ -299,11 +349,11 @@ CALL () {
   WITH k, head(collect(s)) AS s, head(collect(co)) AS co
   RETURN collect({
     id: k.id, title: k.title, status: k.status, smeId: s.id, smeName: s.name, smeCity: s.city,
-    partnerName: head(COLLECT { MATCH (s)<-[r:REFERRED]-(p:Partner) RETURN p.name ORDER BY r.date }),
+    partnerName: head(COLLECT { MATCH (k)<-[r:REFERRED]-(p:Partner) RETURN p.name ORDER BY r.date }),
     coordinatorId: co.id, coordinatorName: co.name, topics: k.topics, wantedLevels: k.wantedLevels,
     earliestStart: toString(k.earliestStart), deadline: toString(k.deadline), created: toString(k.created),
     lastChangeAt: toString(head(COLLECT { MATCH (k)-[:HAD_EVENT]->(e:CaseEvent) RETURN e.at ORDER BY e.at DESC })),
-    openProposals: COUNT { MATCH (k)<-[:OF_CASE]-(p:Proposal) WHERE p.answer IS NULL AND p.expiresAt >= datetime($now) },
+    openProposals: COUNT { MATCH (k)<-[:OF_CASE]-(p:Proposal) WHERE p.answer IS NULL AND p.withdrawnAt IS NULL AND p.expiresAt >= datetime($now) },
     suggestionCount: CASE WHEN k.status IN $suggesting THEN k.suggestionCount ELSE null END
   }) AS cards
 }
@@ -314,3 +364,50 @@ RETURN columns, cards`;
 export const READ_CASE_STATUS = /* cypher */ `
 MATCH (k:Case {id: $id})
 RETURN k.status AS status`;
+
+// ---- Migrations at start (idempotent: a second run finds nothing to do) -----------------------
+
+/**
+ * Referrals used to hang on the SME. Each case of such an SME without a referral of its own gets
+ * one: the SME's referral dated on or before the case's creation (the latest such), else its
+ * earliest. The SME's referrals then go — for SMEs with cases; one with none keeps its referral.
+ */
+export const MIGRATE_SME_REFERRALS_TO_CASES = /* cypher */ `
+MATCH (s:Sme)<-[:REFERRED]-(:Partner) WHERE EXISTS { (s)-[:ASKED]->(:Case) }
+WITH DISTINCT s
+CALL (s) {
+  MATCH (s)-[:ASKED]->(k:Case) WHERE NOT EXISTS { (k)<-[:REFERRED]-(:Partner) }
+  CALL (s, k) {
+    MATCH (s)<-[r:REFERRED]-(p:Partner)
+    WITH p, r, coalesce(r.date <= date(k.created), false) AS before
+    RETURN p, r ORDER BY before DESC, CASE WHEN before THEN r.date END DESC, r.date, p.id LIMIT 1
+  }
+  CREATE (p)-[:REFERRED {date: r.date, by: r.by}]->(k)
+  RETURN count(k) AS moved
+}
+CALL (s) {
+  MATCH (s)<-[r:REFERRED]-(:Partner)
+  DELETE r
+  RETURN count(r) AS dropped
+}
+RETURN sum(moved) AS moved, sum(dropped) AS dropped`;
+
+/**
+ * Proposals left unanswered when their case was matched or closed (before that withdrew them): each
+ * still open at the case's first MATCHED or CLOSED event is withdrawn as of that event (as of $now
+ * for a case without one, e.g. made through the generated API).
+ */
+export const MIGRATE_WITHDRAW_STALE_PROPOSALS = /* cypher */ `
+MATCH (k:Case) WHERE k.status IN ['MATCHED', 'IN_SPRINT', 'COMPLETED', 'CLOSED']
+  AND EXISTS { (k)<-[:OF_CASE]-(p:Proposal) WHERE p.answer IS NULL AND p.withdrawnAt IS NULL }
+CALL (k) {
+  OPTIONAL MATCH (k)-[:HAD_EVENT]->(e:CaseEvent) WHERE e.to IN ['MATCHED', 'CLOSED']
+  WITH k, e ORDER BY e.at LIMIT 1
+  RETURN coalesce(e.at, datetime($now)) AS at,
+         CASE coalesce(e.to, CASE k.status WHEN 'CLOSED' THEN 'CLOSED' ELSE 'MATCHED' END)
+           WHEN 'CLOSED' THEN 'CASE_CLOSED' ELSE 'CASE_MATCHED' END AS reason
+}
+MATCH (k)<-[:OF_CASE]-(p:Proposal)
+WHERE p.answer IS NULL AND p.withdrawnAt IS NULL AND p.expiresAt >= at
+SET p.withdrawnAt = CASE WHEN p.sentAt > at THEN p.sentAt ELSE at END, p.withdrawnReason = reason
+RETURN count(p) AS withdrawn`;

@@ -7,7 +7,9 @@ import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 export interface Intake {
   sme: { name: string; kvkNumber: string | null; city: string | null; sector: string | null; size: SmeSize | null };
   contact: { name: string; email: string | null; phone: string | null; jobTitle: string | null } | null;
-  partner: { id: string } | { name: string; kind: PartnerKind } | null;
+  partner: ({ id: string } | { name: string; kind: PartnerKind }) | null;
+  /** The referring person at the partner (a person id), only with a partner. */
+  referrer: string | null;
   referredOn: string | null;
   title: string;
   question: string | null;
@@ -69,6 +71,7 @@ export function validateIntake(request: CaseIntakeInput): Intake {
     else if (name) partner = { name, kind: request.partner.kind ?? PartnerKind.OTHER };
     else refuse("partner", "The referring partner needs an id or a name.");
   }
+  const referrer = text(request.partner?.person);
 
   const topics: string[] = [];
   const seen = new Set<string>();
@@ -100,6 +103,7 @@ export function validateIntake(request: CaseIntakeInput): Intake {
     },
     contact,
     partner,
+    referrer,
     referredOn: date(request.referredOn, "referredOn"),
     title,
     question: text(request.question),

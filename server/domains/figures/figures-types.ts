@@ -151,10 +151,10 @@ export class PartnerYield {
   @Field(() => String)
   kind!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "SMEs that asked the cases it referred." })
   referredSmes!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Cases it referred (a referral belongs to the case)." })
   cases!: number;
 
   @Field(() => Int)
@@ -178,7 +178,7 @@ export class TeacherResponseRate {
   @Field(() => String)
   teacherName!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Proposals sent, not counting withdrawn ones." })
   sent!: number;
 
   @Field(() => Int)
@@ -196,8 +196,13 @@ export class TeacherResponseRate {
   @Field(() => Int, { description: "No answer and past expiresAt." })
   expired!: number;
 
-  @Field(() => Int, { description: "No answer, not yet expired." })
+  @Field(() => Int, { description: "No answer, not yet expired, not withdrawn." })
   open!: number;
+
+  @Field(() => Int, {
+    description: "Withdrawn unanswered because the case was matched or closed first; in no other count or rate.",
+  })
+  withdrawn!: number;
 
   @Field(() => Float, { description: "answered / sent." })
   responseRate!: number;

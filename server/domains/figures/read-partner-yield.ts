@@ -4,9 +4,9 @@ import type { PartnerYield } from "./figures-types.js";
 import { READ_PARTNER_YIELD } from "./statements.js";
 
 /**
- * F5: per partner, the SMEs it referred (referral date in the window), all cases those SMEs asked,
- * and how many of those cases reached MATCHED and COMPLETED. An SME referred by two partners counts
- * for both.
+ * F5: per partner, the cases it referred (the referral's date in the window), the SMEs that asked
+ * them, and how many of those cases reached MATCHED and COMPLETED. A referral belongs to the case, so
+ * an SME whose two cases came through two partners counts once for each, with its own case.
  */
 export async function readPartnerYield(db: Database, window: FigureWindow): Promise<PartnerYield[]> {
   const rows = await db.read(READ_PARTNER_YIELD, { ...window, rank: stageRank });

@@ -6,6 +6,7 @@ import { READ_TEACHER_RESPONSE_RATES } from "./statements.js";
 /**
  * F6: per teacher who was sent at least one proposal in the window (UTC date of sentAt): sent,
  * answered, each answer, expired (no answer and expiresAt before `asOf`), open; rates over sent.
+ * Proposals withdrawn by `asOf` (the case was matched or closed first) count only as `withdrawn`.
  */
 export async function readTeacherResponseRates(
   db: Database,
@@ -24,6 +25,7 @@ export async function readTeacherResponseRates(
       notNow: Number(r.notNow),
       declined: Number(r.declined),
       expired: Number(r.expired),
+      withdrawn: Number(r.withdrawn),
       open: Number(r.open),
       responseRate: Number(r.answered) / sent,
       interestRate: Number(r.interested) / sent,

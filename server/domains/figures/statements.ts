@@ -154,41 +154,45 @@ RETURN tp.id AS periodId, tp.name AS periodName, tp.academicYear AS academicYear
 ORDER BY tp.startDate, institutionName, periodId`;
 
 /**
- * F5: per partner, the SMEs it referred (referral date in the window), all cases those SMEs asked,
- * and how many of those cases reached MATCHED and COMPLETED.
+ * F5: per partner, the cases it referred (the referral's date in the window; a referral belongs to
+ * the case), the SMEs that asked them, and how many of those cases reached MATCHED and COMPLETED.
  */
 export const READ_PARTNER_YIELD = /* cypher */ `
 MATCH (pa:Partner)
 CALL (pa) {
-  OPTIONAL MATCH (pa)-[r:REFERRED]->(s:Sme)
+  OPTIONAL MATCH (pa)-[r:REFERRED]->(c:Case)
   WHERE ($from IS NULL OR r.date >= date($from)) AND ($to IS NULL OR r.date <= date($to))
-  RETURN collect(DISTINCT s) AS smes
+  RETURN collect(DISTINCT c) AS referred
 }
-CALL (smes) {
-  UNWIND smes AS s
-  MATCH (s)-[:ASKED]->(c:Case)
-  WITH DISTINCT c
+CALL (referred) {
+  UNWIND referred AS c
   WITH c, ${FURTHEST_RANK} AS furthest
   RETURN count(c) AS cases,
          sum(CASE WHEN furthest >= $rank.MATCHED THEN 1 ELSE 0 END) AS matched,
          sum(CASE WHEN furthest >= $rank.COMPLETED THEN 1 ELSE 0 END) AS completed
 }
-RETURN pa.id AS partnerId, pa.name AS partnerName, pa.kind AS kind, size(smes) AS referredSmes, cases, matched, completed
+RETURN pa.id AS partnerId, pa.name AS partnerName, pa.kind AS kind,
+       size(COLLECT { UNWIND referred AS c MATCH (s:Sme)-[:ASKED]->(c) RETURN DISTINCT s }) AS referredSmes, cases, matched, completed
 ORDER BY referredSmes DESC, cases DESC, partnerName, partnerId`;
 
 /**
  * F6: per teacher sent at least one proposal in the window (UTC date of sentAt): sent, answered,
- * each answer, expired (no answer and expiresAt before $asOf, default now).
+ * each answer, expired (no answer and expiresAt before $asOf, default now). A proposal withdrawn by
+ * $asOf (its case was matched or closed first) is left out of every count but `withdrawn`: the
+ * teacher was never really waited for.
  */
 export const READ_TEACHER_RESPONSE_RATES = /* cypher */ `
 MATCH (t:Person)<-[:TO_TEACHER]-(p:Proposal)
 WHERE ($from IS NULL OR date(p.sentAt) >= date($from)) AND ($to IS NULL OR date(p.sentAt) <= date($to))
 WITH t, p, coalesce(datetime($asOf), datetime()) AS now
-WITH t, count(p) AS sent, count(p.answer) AS answered,
+WITH t, p, now, p.answer IS NULL AND p.withdrawnAt IS NOT NULL AND p.withdrawnAt <= now AS withdrawn
+WITH t, count(CASE WHEN NOT withdrawn THEN 1 END) AS sent, count(p.answer) AS answered,
      sum(CASE p.answer WHEN 'INTERESTED' THEN 1 ELSE 0 END) AS interested,
      sum(CASE p.answer WHEN 'NOT_NOW' THEN 1 ELSE 0 END) AS notNow,
      sum(CASE p.answer WHEN 'DECLINED' THEN 1 ELSE 0 END) AS declined,
-     sum(CASE WHEN p.answer IS NULL AND p.expiresAt < now THEN 1 ELSE 0 END) AS expired
-RETURN t.id AS teacherId, t.name AS teacherName, sent, answered, interested, notNow, declined, expired,
+     sum(CASE WHEN p.answer IS NULL AND NOT withdrawn AND p.expiresAt < now THEN 1 ELSE 0 END) AS expired,
+     sum(CASE WHEN withdrawn THEN 1 ELSE 0 END) AS withdrawn
+WHERE sent > 0
+RETURN t.id AS teacherId, t.name AS teacherName, sent, answered, interested, notNow, declined, expired, withdrawn,
        sent - answered - expired AS open
 ORDER BY sent DESC, teacherName, teacherId`;

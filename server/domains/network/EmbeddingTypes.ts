@@ -58,7 +58,7 @@ export class EmbeddingActivity {
   @Field(() => Int, { description: "Agreements active on the date." })
   agreements!: number;
 
-  @Field(() => Int, { description: "Proposals sent, not answered and not expired on the date." })
+  @Field(() => Int, { description: "Proposals sent, not answered, not expired and not withdrawn on the date." })
   openProposals!: number;
 }
 

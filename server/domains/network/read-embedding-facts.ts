@@ -7,8 +7,8 @@ import { READ_INSTITUTION_FACTS, READ_PROGRAMME_FACTS } from "./statements.js";
  * one query (also for all of them at once, for the refresh). "Active on d": validFrom ≤ d and
  * (no validTo or validTo ≥ d). A sprint "ran in the 12 months up to d" when its status is RUNNING
  * or COMPLETED and its start (its startDate, else its teaching period's) lies in (d − 1 year, d].
- * A proposal is "open on d" when sent on or before d, not expired by d (expiresAt after d) and not
- * answered by d.
+ * A proposal is "open on d" when sent on or before d, not expired by d (expiresAt after d), not
+ * answered by d and not withdrawn by d (its case matched or closed; withdrawnAt after d or none).
  */
 
 export interface ProgrammeFacts {

@@ -406,7 +406,8 @@ RETURN g.id AS id, g.name AS name, i.id AS institutionId, i.name AS institutionN
       UNION
       MATCH (a:Agreement)-[:COVERS]->(:Course)-[:PART_OF]->(g) WHERE a.validFrom <= d AND (a.validTo IS NULL OR a.validTo >= d) RETURN a.id AS x }),
     openProposals: size(COLLECT { MATCH (p:Proposal)-[:FOR_COURSE]->(:Course)-[:PART_OF]->(g) WHERE date(p.sentAt) <= d AND date(p.expiresAt) > d
-      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d)) RETURN DISTINCT p.id })
+      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d))
+      AND (p.withdrawnAt IS NULL OR date(p.withdrawnAt) > d) RETURN DISTINCT p.id })
   } AS activity,
   {
     sprints: size(COLLECT { MATCH (s:Sprint)-[:IN_COURSE]->(:Course)-[:PART_OF]->(g) WHERE s.status IN ['RUNNING', 'COMPLETED']
@@ -417,7 +418,8 @@ RETURN g.id AS id, g.name AS name, i.id AS institutionId, i.name AS institutionN
       UNION
       MATCH (a:Agreement)-[:COVERS]->(:Course)-[:PART_OF]->(g) WHERE a.validFrom <= d1 AND (a.validTo IS NULL OR a.validTo >= d1) RETURN a.id AS x }),
     openProposals: size(COLLECT { MATCH (p:Proposal)-[:FOR_COURSE]->(:Course)-[:PART_OF]->(g) WHERE date(p.sentAt) <= d1 AND date(p.expiresAt) > d1
-      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d1)) RETURN DISTINCT p.id })
+      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d1))
+      AND (p.withdrawnAt IS NULL OR date(p.withdrawnAt) > d1) RETURN DISTINCT p.id })
   } AS activityYearEarlier
 ORDER BY id`;
 
@@ -440,7 +442,8 @@ RETURN i.id AS id, i.name AS name,
       UNION
       MATCH (a:Agreement)-[:COVERS]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE a.validFrom <= d AND (a.validTo IS NULL OR a.validTo >= d) RETURN a.id AS x }),
     openProposals: size(COLLECT { MATCH (p:Proposal)-[:FOR_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE date(p.sentAt) <= d AND date(p.expiresAt) > d
-      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d)) RETURN DISTINCT p.id })
+      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d))
+      AND (p.withdrawnAt IS NULL OR date(p.withdrawnAt) > d) RETURN DISTINCT p.id })
   } AS activity,
   {
     sprints: size(COLLECT { MATCH (s:Sprint)-[:IN_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE s.status IN ['RUNNING', 'COMPLETED']
@@ -453,7 +456,8 @@ RETURN i.id AS id, i.name AS name,
       UNION
       MATCH (a:Agreement)-[:COVERS]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE a.validFrom <= d1 AND (a.validTo IS NULL OR a.validTo >= d1) RETURN a.id AS x }),
     openProposals: size(COLLECT { MATCH (p:Proposal)-[:FOR_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE date(p.sentAt) <= d1 AND date(p.expiresAt) > d1
-      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d1)) RETURN DISTINCT p.id })
+      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d1))
+      AND (p.withdrawnAt IS NULL OR date(p.withdrawnAt) > d1) RETURN DISTINCT p.id })
   } AS activityYearEarlier
 ORDER BY id`;
 

@@ -7,6 +7,7 @@ import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { answerProposal } from "./answer-proposal.js";
 import { buildDigest, buildDueDigests } from "./build-digest.js";
 import { markDigestSent } from "./mark-digest-sent.js";
+import { logProposalFollowUp } from "./log-follow-up.js";
 import { InteractionChannel, Language, ProposalAnswer } from "../../platform/model/graph-enums.js";
 import { matchingSettings } from "../suggestions/index.js";
 import { Digest, DigestSent, ProposalRecord } from "./proposal-types.js";
@@ -74,7 +75,31 @@ export class ProposalResolver {
     );
   }
 
-  @Query(() => [ProposalRecord], { description: "The case's proposals, newest first, each OPEN, ANSWERED or EXPIRED as of now." })
+  @Mutation(() => ProposalRecord, {
+    description:
+      "Logs a follow-up on an unanswered proposal (a reminder sent, a phone call): not a new proposal, and the cooldown does not move.",
+  })
+  @Access("CASE_WORK")
+  async logProposalFollowUp(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("proposal", () => ID) proposalId: string,
+    @Arg("channel", () => InteractionChannel) channel: InteractionChannel,
+    @Arg("note", () => String, { nullable: true }) note?: string | null,
+    @Arg("at", () => String, { nullable: true, description: "ISO instant, for a follow-up logged afterwards; default now." })
+    at?: string | null,
+    @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
+  ): Promise<ProposalRecord> {
+    return logProposalFollowUp(
+      ctx.db,
+      { proposalId, channel, note: note ?? null, at: at?.trim() || null },
+      resolveActor(ctx, actor),
+      nowIso(),
+    );
+  }
+
+  @Query(() => [ProposalRecord], {
+    description: "The case's proposals, newest first, each OPEN, ANSWERED, EXPIRED or WITHDRAWN as of now.",
+  })
   @Access("CASE_READ")
   @Cost("caseProposals")
   async caseProposals(@Ctx() ctx: GraphQLContext, @Arg("case", () => ID) caseId: string): Promise<ProposalRecord[]> {

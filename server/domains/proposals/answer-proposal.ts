@@ -42,6 +42,13 @@ export async function answerProposal(
     if (p.answer != null) {
       throw new DomainError(ErrorCode.CONFLICT, `This proposal was already answered (${String(p.answer)}).`, "proposal");
     }
+    if (p.withdrawnReason != null) {
+      throw new DomainError(
+        ErrorCode.ILLEGAL_TRANSITION,
+        `This proposal was withdrawn (${String(p.withdrawnReason)}): its case was matched or closed before the answer.`,
+        "proposal",
+      );
+    }
     if (p.early === true) {
       throw new DomainError(
         ErrorCode.BAD_USER_INPUT,

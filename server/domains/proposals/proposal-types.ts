@@ -1,9 +1,34 @@
 import { Access } from "../../platform/auth/Access.js";
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
-import { CaseStatus, InteractionChannel, Language, ProposalAnswer } from "../../platform/model/graph-enums.js";
+import {
+  CaseStatus,
+  InteractionChannel,
+  Language,
+  ProposalAnswer,
+  ProposalWithdrawal,
+} from "../../platform/model/graph-enums.js";
 import { ProposalState, SuggestionVerdict } from "../suggestions/index.js";
 
 /** GraphQL types of proposals and digests. Dates are ISO strings: YYYY-MM-DD, instants with a zone. */
+
+@ObjectType({ description: "A coordinator's follow-up on a proposal (a reminder sent, a phone call); not a new proposal." })
+export class ProposalFollowUp {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => InteractionChannel)
+  channel!: InteractionChannel;
+
+  @Field(() => String, { nullable: true })
+  @Access("CASE_TEXT")
+  note!: string | null;
+
+  @Field(() => String, { description: "ISO instant." })
+  at!: string;
+
+  @Field(() => String, { nullable: true, description: "Who logged it (person id)." })
+  by!: string | null;
+}
 
 @ObjectType({ description: "A case sent to a teacher for a course, and the answer." })
 export class ProposalRecord {
@@ -55,6 +80,15 @@ export class ProposalRecord {
 
   @Field(() => String, { nullable: true })
   sentBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: "When matchCase or closeCase withdrew it (state WITHDRAWN)." })
+  withdrawnAt!: string | null;
+
+  @Field(() => ProposalWithdrawal, { nullable: true })
+  withdrawnReason!: ProposalWithdrawal | null;
+
+  @Field(() => [ProposalFollowUp], { description: "Reminders and calls logged on it, oldest first." })
+  followUps!: ProposalFollowUp[];
 }
 
 @ObjectType({ description: "One case in a teacher's digest." })

@@ -6,7 +6,7 @@
 /** A proposal that answerProposal has just locked, with whether $answeredAt is after it expired or before it was sent. */
 export const READ_PROPOSAL_TO_ANSWER = /* cypher */ `
 MATCH (p:Proposal {id: $id})
-RETURN p.answer AS answer, toString(p.sentAt) AS sentAt, toString(p.expiresAt) AS expiresAt,
+RETURN p.answer AS answer, toString(p.sentAt) AS sentAt, toString(p.expiresAt) AS expiresAt, p.withdrawnReason AS withdrawnReason,
        datetime($answeredAt) > p.expiresAt AS expired, datetime($answeredAt) < p.sentAt AS early`;
 
 export const ANSWER_PROPOSAL = /* cypher */ `
@@ -40,8 +40,12 @@ OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)
 RETURN p.id AS id, k.id AS caseId, k.title AS caseTitle, k.status AS caseStatus, t.id AS teacherId, t.name AS teacherName,
        c.id AS courseId, c.name AS courseName, p.channel AS channel, toString(p.sentAt) AS sentAt,
        toString(p.expiresAt) AS expiresAt, p.answer AS answer, toString(p.answeredAt) AS answeredAt,
-       p.declineReason AS declineReason, p.sentBy AS sentBy,
-       CASE WHEN p.answer IS NOT NULL THEN 'ANSWERED' WHEN p.expiresAt < datetime($now) THEN 'EXPIRED' ELSE 'OPEN' END AS state
+       p.declineReason AS declineReason, p.sentBy AS sentBy, toString(p.withdrawnAt) AS withdrawnAt,
+       p.withdrawnReason AS withdrawnReason,
+       CASE WHEN p.answer IS NOT NULL THEN 'ANSWERED' WHEN p.withdrawnAt IS NOT NULL THEN 'WITHDRAWN'
+            WHEN p.expiresAt < datetime($now) THEN 'EXPIRED' ELSE 'OPEN' END AS state,
+       COLLECT { MATCH (p)-[:HAD_FOLLOW_UP]->(f:ProposalFollowUp)
+                 RETURN {id: f.id, channel: f.channel, note: f.note, at: toString(f.at), by: f.by} AS f ORDER BY f.at, f.id } AS followUps
 ORDER BY p.sentAt DESC, p.id`;
 
 /** The proposals of one case, as READ_PROPOSALS_BY_ID. */
@@ -52,8 +56,12 @@ OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)
 RETURN p.id AS id, k.id AS caseId, k.title AS caseTitle, k.status AS caseStatus, t.id AS teacherId, t.name AS teacherName,
        c.id AS courseId, c.name AS courseName, p.channel AS channel, toString(p.sentAt) AS sentAt,
        toString(p.expiresAt) AS expiresAt, p.answer AS answer, toString(p.answeredAt) AS answeredAt,
-       p.declineReason AS declineReason, p.sentBy AS sentBy,
-       CASE WHEN p.answer IS NOT NULL THEN 'ANSWERED' WHEN p.expiresAt < datetime($now) THEN 'EXPIRED' ELSE 'OPEN' END AS state
+       p.declineReason AS declineReason, p.sentBy AS sentBy, toString(p.withdrawnAt) AS withdrawnAt,
+       p.withdrawnReason AS withdrawnReason,
+       CASE WHEN p.answer IS NOT NULL THEN 'ANSWERED' WHEN p.withdrawnAt IS NOT NULL THEN 'WITHDRAWN'
+            WHEN p.expiresAt < datetime($now) THEN 'EXPIRED' ELSE 'OPEN' END AS state,
+       COLLECT { MATCH (p)-[:HAD_FOLLOW_UP]->(f:ProposalFollowUp)
+                 RETURN {id: f.id, channel: f.channel, note: f.note, at: toString(f.at), by: f.by} AS f ORDER BY f.at, f.id } AS followUps
 ORDER BY p.sentAt DESC, p.id`;
 
 /**
@@ -96,3 +104,11 @@ RETURN t.id AS id ORDER BY t.name, t.id`;
 export const MARK_DIGEST_SENT = /* cypher */ `
 MATCH (t:Person {id: $id})
 SET t.lastDigestSentOn = CASE WHEN t.lastDigestSentOn IS NULL OR t.lastDigestSentOn < date($date) THEN date($date) ELSE t.lastDigestSentOn END`;
+
+/**
+ * A follow-up on a proposal (a reminder sent, a phone call): its own node, so it is neither a new
+ * proposal nor a new sentAt for the cooldown.
+ */
+export const CREATE_PROPOSAL_FOLLOW_UP = /* cypher */ `
+MATCH (p:Proposal {id: $proposalId})
+CREATE (p)-[:HAD_FOLLOW_UP]->(:ProposalFollowUp {id: $id, channel: $channel, note: $note, at: datetime($at), by: $by})`;

@@ -160,8 +160,6 @@ export const fileSpecs: FileSpec[] = [
       { name: "size", type: "enum", values: Object.values(SmeSize) },
       { name: "city", type: "text" },
       { name: "contactPersonId", type: "id", refersTo: "Person" },
-      { name: "referredBy", type: "id", refersTo: "Partner" },
-      { name: "referralDate", type: "date" },
     ],
   },
   {
@@ -181,6 +179,10 @@ export const fileSpecs: FileSpec[] = [
       { name: "closeReason", type: "text" },
       { name: "created", type: "datetime" },
       { name: "coordinatorId", type: "id", refersTo: "Person" },
+      // A referral belongs to the case (docs/data-model.md), so it is a column of the case's row.
+      { name: "referringPartnerId", type: "id", refersTo: "Partner" },
+      { name: "referralDate", type: "date" },
+      { name: "referringPersonId", type: "id", refersTo: "Person" },
     ],
   },
 ];

@@ -31,11 +31,17 @@ CALL (c) {
          head(collect(p.name)) AS programmeName, head(collect(i.id)) AS institutionId, head(collect(i.name)) AS institutionName,
          head(collect(tp.name + ' ' + tp.academicYear)) AS teachingPeriod
 }
+CALL (c) {
+  // The case's own referral (a second case of the SME may come through another partner).
+  OPTIONAL MATCH (pa:Partner)-[r:REFERRED]->(c)
+  WITH pa, r ORDER BY r.date, pa.id LIMIT 1
+  RETURN pa.id AS referringPartnerId, toString(r.date) AS referralDate, r.by AS referringPersonId, pa.name AS referredBy
+}
 RETURN c.id AS id, c.title AS title, s.id AS smeId, s.kvkNumber AS smeKvkNumber, c.question AS question,
        c.topics AS topics, c.wantedLevels AS wantedLevels, c.effort AS effort,
        toString(c.earliestStart) AS earliestStart, toString(c.deadline) AS deadline, c.status AS status, closeReason,
        toString(c.created) AS created, head([(c)-[:HANDLED_BY]->(k:Person) | k.id]) AS coordinatorId,
-       s.name AS smeName, s.city AS smeCity, head([(pa:Partner)-[:REFERRED]->(s) | pa.name]) AS referredBy,
+       s.name AS smeName, s.city AS smeCity, referringPartnerId, referralDate, referringPersonId, referredBy,
        toString(matchedAt) AS matchedAt, toString(completedAt) AS completedAt, toString(closedAt) AS closedAt,
        courseId, courseName, programmeName, institutionId, institutionName, teachingPeriod, sprintStatus
 ORDER BY c.created, c.id`;
@@ -90,7 +96,7 @@ export function readRowStateStatement(label: ImportedLabel): string {
 UNWIND $rows AS row
 OPTIONAL MATCH (n:${label} {id: row.id})
 RETURN row.line AS line, properties(n) AS props,
-       [(n)-[r]-(m) | type(r) + CASE WHEN startNode(r) = n THEN '>' ELSE '<' END + coalesce(m.id, '') + ' ' + coalesce(toString(r.date), '')] AS rels`;
+       [(n)-[r]-(m) | type(r) + CASE WHEN startNode(r) = n THEN '>' ELSE '<' END + coalesce(m.id, '') + ' ' + coalesce(toString(r.date), '') + coalesce(' ' + r.by, '')] AS rels`;
 }
 
 /** As readRowStateStatement, for ties.csv: the KNOWS tie between the row's two people, either direction. */
@@ -246,11 +252,6 @@ WITH n, row
 CALL (n, row) {
   MATCH (p:Person {id: row.contactPersonId})
   MERGE (p)-[:CONTACT_FOR]->(n)
-}
-CALL (n, row) {
-  MATCH (pa:Partner {id: row.referredBy})
-  MERGE (pa)-[r:REFERRED]->(n)
-  SET r.date = date(row.referralDate)
 }`;
 
 /**
@@ -271,6 +272,15 @@ WITH n, row
 CALL (n, row) {
   MATCH (p:Person {id: row.coordinatorId})
   MERGE (n)-[:HANDLED_BY]->(p)
+}
+CALL (n, row) {
+  // One referral per case: the row's partner replaces another one; without one it is left alone.
+  MATCH (pa:Partner {id: row.referringPartnerId})
+  OPTIONAL MATCH (n)<-[other:REFERRED]-(x:Partner) WHERE x.id <> pa.id
+  WITH n, row, pa, collect(other) AS others
+  FOREACH (o IN others | DELETE o)
+  MERGE (pa)-[r:REFERRED]->(n)
+  SET r.date = date(row.referralDate), r.by = coalesce(row.referringPersonId, r.by)
 }
 CALL (n, row) {
   WITH n, row WHERE row.isNew

@@ -111,11 +111,12 @@ export function validateRowRules(spec: FileSpec, line: number, v: Record<string,
       break;
     case "smes.csv":
       if (!v.id && !v.kvkNumber) problem("id", "an SME needs an id or a KvK number");
-      if (v.referredBy && !v.referralDate) problem("referralDate", "is required with referredBy");
-      if (!v.referredBy && v.referralDate) problem("referredBy", "is required with referralDate");
       break;
     case "cases.csv":
       if (!v.smeId && !v.smeKvkNumber) problem("smeId", "give smeId or smeKvkNumber");
+      if (v.referringPartnerId && !v.referralDate) problem("referralDate", "is required with referringPartnerId");
+      if (!v.referringPartnerId && v.referralDate) problem("referringPartnerId", "is required with referralDate");
+      if (v.referringPersonId && !v.referringPartnerId) problem("referringPersonId", "needs referringPartnerId");
       if (v.earliestStart && v.deadline && String(v.deadline) < String(v.earliestStart)) {
         problem("deadline", `${String(v.deadline)} is before earliestStart ${String(v.earliestStart)}`);
       }

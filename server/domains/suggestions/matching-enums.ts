@@ -7,6 +7,7 @@ export enum ProposalState {
   OPEN = "OPEN",
   ANSWERED = "ANSWERED",
   EXPIRED = "EXPIRED",
+  WITHDRAWN = "WITHDRAWN",
 }
 
 export enum SuggestionVerdict {
@@ -27,7 +28,8 @@ export enum SuggestionFactorName {
 
 registerEnumType(ProposalState, {
   name: "ProposalState",
-  description: "OPEN until answered or expired; EXPIRED is computed from expiresAt when read.",
+  description:
+    "OPEN until answered, expired or withdrawn (its case was matched or closed first); EXPIRED is computed from expiresAt when read.",
 });
 registerEnumType(SuggestionVerdict, {
   name: "SuggestionVerdict",

@@ -60,7 +60,7 @@ WITH t, collect(c.id) AS courseIds
 CALL (t) {
   OPTIONAL MATCH (pr:Proposal)-[:TO_TEACHER]->(t)
   RETURN count(pr.answer) AS answered,
-         count(CASE WHEN pr.answer IS NULL AND pr.expiresAt < datetime($now) THEN 1 END) AS expired
+         count(CASE WHEN pr.answer IS NULL AND pr.withdrawnAt IS NULL AND pr.expiresAt < datetime($now) THEN 1 END) AS expired
 }
 CALL (t) {
   OPTIONAL MATCH (s:Sprint {status: 'COMPLETED'})-[:SUPERVISED_BY]->(t)

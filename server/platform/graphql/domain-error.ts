@@ -12,6 +12,9 @@ export enum ErrorCode {
   ILLEGAL_TRANSITION = "ILLEGAL_TRANSITION",
   CAPACITY_EXHAUSTED = "CAPACITY_EXHAUSTED",
   COOLDOWN = "COOLDOWN",
+  // A sanity check a coordinator may override with force + reason (extensions.overridable: true).
+  LEVEL_MISMATCH = "LEVEL_MISMATCH",
+  BEFORE_PERIOD = "BEFORE_PERIOD",
   // Who is asking.
   UNAUTHENTICATED = "UNAUTHENTICATED",
   FORBIDDEN = "FORBIDDEN",

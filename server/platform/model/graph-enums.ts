@@ -118,6 +118,11 @@ export enum ProposalAnswer {
   DECLINED = "DECLINED",
 }
 
+export enum ProposalWithdrawal {
+  CASE_MATCHED = "CASE_MATCHED",
+  CASE_CLOSED = "CASE_CLOSED",
+}
+
 export enum Language {
   NL = "NL",
   EN = "EN",
@@ -137,4 +142,5 @@ registerEnumType(MappingStatus, { name: "MappingStatus" });
 registerEnumType(InteractionChannel, { name: "InteractionChannel" });
 registerEnumType(InteractionResult, { name: "InteractionResult" });
 registerEnumType(ProposalAnswer, { name: "ProposalAnswer" });
+registerEnumType(ProposalWithdrawal, { name: "ProposalWithdrawal" });
 registerEnumType(Language, { name: "Language" });

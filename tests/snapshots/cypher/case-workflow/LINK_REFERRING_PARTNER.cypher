@@ -1,2 +1,2 @@
-MATCH (p:Partner {id: $partnerId}), (s:Sme {id: $smeId})
-MERGE (p)-[r:REFERRED]->(s) ON CREATE SET r.date = date($date)
+MATCH (p:Partner {id: $partnerId}), (k:Case {id: $caseId})
+CREATE (p)-[:REFERRED {date: date($date), by: $by}]->(k)

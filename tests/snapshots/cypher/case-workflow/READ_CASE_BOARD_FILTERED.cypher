@@ -4,7 +4,7 @@ CALL () {
          OR EXISTS { (k)<-[:FOR_CASE]-(:Sprint)-[:IN_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(:Institution {id: $institution}) })
     AND any(t IN coalesce(k.topics, []) WHERE toLower(trim(t)) = $topic)
     AND $level IN coalesce(k.wantedLevels, [])
-    AND EXISTS { (k)<-[:ASKED]-(:Sme)<-[:REFERRED]-(:Partner {id: $partner}) }
+    AND EXISTS { (k)<-[:REFERRED]-(:Partner {id: $partner}) }
     AND EXISTS { (k)-[:HANDLED_BY]->(:Person {id: $coordinator}) }
     AND (toLower(k.title) CONTAINS $search OR EXISTS { (k)<-[:ASKED]-(s:Sme) WHERE toLower(s.name) CONTAINS $search })
   RETURN k.status AS status, count(*) AS n
@@ -16,7 +16,7 @@ CALL () {
          OR EXISTS { (k)<-[:FOR_CASE]-(:Sprint)-[:IN_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(:Institution {id: $institution}) })
     AND any(t IN coalesce(k.topics, []) WHERE toLower(trim(t)) = $topic)
     AND $level IN coalesce(k.wantedLevels, [])
-    AND EXISTS { (k)<-[:ASKED]-(:Sme)<-[:REFERRED]-(:Partner {id: $partner}) }
+    AND EXISTS { (k)<-[:REFERRED]-(:Partner {id: $partner}) }
     AND EXISTS { (k)-[:HANDLED_BY]->(:Person {id: $coordinator}) }
     AND (toLower(k.title) CONTAINS $search OR EXISTS { (k)<-[:ASKED]-(s:Sme) WHERE toLower(s.name) CONTAINS $search })
     AND k.status = $status
@@ -28,11 +28,11 @@ CALL () {
   WITH k, head(collect(s)) AS s, head(collect(co)) AS co
   RETURN collect({
     id: k.id, title: k.title, status: k.status, smeId: s.id, smeName: s.name, smeCity: s.city,
-    partnerName: head(COLLECT { MATCH (s)<-[r:REFERRED]-(p:Partner) RETURN p.name ORDER BY r.date }),
+    partnerName: head(COLLECT { MATCH (k)<-[r:REFERRED]-(p:Partner) RETURN p.name ORDER BY r.date }),
     coordinatorId: co.id, coordinatorName: co.name, topics: k.topics, wantedLevels: k.wantedLevels,
     earliestStart: toString(k.earliestStart), deadline: toString(k.deadline), created: toString(k.created),
     lastChangeAt: toString(head(COLLECT { MATCH (k)-[:HAD_EVENT]->(e:CaseEvent) RETURN e.at ORDER BY e.at DESC })),
-    openProposals: COUNT { MATCH (k)<-[:OF_CASE]-(p:Proposal) WHERE p.answer IS NULL AND p.expiresAt >= datetime($now) },
+    openProposals: COUNT { MATCH (k)<-[:OF_CASE]-(p:Proposal) WHERE p.answer IS NULL AND p.withdrawnAt IS NULL AND p.expiresAt >= datetime($now) },
     suggestionCount: CASE WHEN k.status IN $suggesting THEN k.suggestionCount ELSE null END
   }) AS cards
 }

@@ -20,7 +20,8 @@ RETURN i.id AS id, i.name AS name,
       UNION
       MATCH (a:Agreement)-[:COVERS]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE a.validFrom <= d AND (a.validTo IS NULL OR a.validTo >= d) RETURN a.id AS x }),
     openProposals: size(COLLECT { MATCH (p:Proposal)-[:FOR_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE date(p.sentAt) <= d AND date(p.expiresAt) > d
-      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d)) RETURN DISTINCT p.id })
+      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d))
+      AND (p.withdrawnAt IS NULL OR date(p.withdrawnAt) > d) RETURN DISTINCT p.id })
   } AS activity,
   {
     sprints: size(COLLECT { MATCH (s:Sprint)-[:IN_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE s.status IN ['RUNNING', 'COMPLETED']
@@ -33,6 +34,7 @@ RETURN i.id AS id, i.name AS name,
       UNION
       MATCH (a:Agreement)-[:COVERS]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE a.validFrom <= d1 AND (a.validTo IS NULL OR a.validTo >= d1) RETURN a.id AS x }),
     openProposals: size(COLLECT { MATCH (p:Proposal)-[:FOR_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i) WHERE date(p.sentAt) <= d1 AND date(p.expiresAt) > d1
-      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d1)) RETURN DISTINCT p.id })
+      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d1))
+      AND (p.withdrawnAt IS NULL OR date(p.withdrawnAt) > d1) RETURN DISTINCT p.id })
   } AS activityYearEarlier
 ORDER BY id

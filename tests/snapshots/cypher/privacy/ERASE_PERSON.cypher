@@ -13,6 +13,16 @@ CALL (p) {
   SET pr.declineReason = null
   RETURN count(pr) AS proposalReasonsRemoved
 }
+CALL (p) {
+  // A follow-up note on a proposal to the person may quote them.
+  OPTIONAL MATCH (p)<-[:TO_TEACHER]-(:Proposal)-[:HAD_FOLLOW_UP]->(f:ProposalFollowUp) WHERE f.note IS NOT NULL
+  SET f.note = null
+}
+CALL (oldId, newId) {
+  // A referral names the referring person by id: it follows the erased person's new id.
+  OPTIONAL MATCH (:Partner)-[r:REFERRED {by: oldId}]->(:Case)
+  SET r.by = newId
+}
 CALL (oldId, newId) {
   OPTIONAL MATCH (e:CaseEvent {by: oldId})
   SET e.by = newId

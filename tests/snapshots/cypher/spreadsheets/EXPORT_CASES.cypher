@@ -19,11 +19,17 @@ CALL (c) {
          head(collect(p.name)) AS programmeName, head(collect(i.id)) AS institutionId, head(collect(i.name)) AS institutionName,
          head(collect(tp.name + ' ' + tp.academicYear)) AS teachingPeriod
 }
+CALL (c) {
+  // The case's own referral (a second case of the SME may come through another partner).
+  OPTIONAL MATCH (pa:Partner)-[r:REFERRED]->(c)
+  WITH pa, r ORDER BY r.date, pa.id LIMIT 1
+  RETURN pa.id AS referringPartnerId, toString(r.date) AS referralDate, r.by AS referringPersonId, pa.name AS referredBy
+}
 RETURN c.id AS id, c.title AS title, s.id AS smeId, s.kvkNumber AS smeKvkNumber, c.question AS question,
        c.topics AS topics, c.wantedLevels AS wantedLevels, c.effort AS effort,
        toString(c.earliestStart) AS earliestStart, toString(c.deadline) AS deadline, c.status AS status, closeReason,
        toString(c.created) AS created, head([(c)-[:HANDLED_BY]->(k:Person) | k.id]) AS coordinatorId,
-       s.name AS smeName, s.city AS smeCity, head([(pa:Partner)-[:REFERRED]->(s) | pa.name]) AS referredBy,
+       s.name AS smeName, s.city AS smeCity, referringPartnerId, referralDate, referringPersonId, referredBy,
        toString(matchedAt) AS matchedAt, toString(completedAt) AS completedAt, toString(closedAt) AS closedAt,
        courseId, courseName, programmeName, institutionId, institutionName, teachingPeriod, sprintStatus
 ORDER BY c.created, c.id

@@ -13,6 +13,15 @@ CALL (n, row) {
   MERGE (n)-[:HANDLED_BY]->(p)
 }
 CALL (n, row) {
+  // One referral per case: the row's partner replaces another one; without one it is left alone.
+  MATCH (pa:Partner {id: row.referringPartnerId})
+  OPTIONAL MATCH (n)<-[other:REFERRED]-(x:Partner) WHERE x.id <> pa.id
+  WITH n, row, pa, collect(other) AS others
+  FOREACH (o IN others | DELETE o)
+  MERGE (pa)-[r:REFERRED]->(n)
+  SET r.date = date(row.referralDate), r.by = coalesce(row.referringPersonId, r.by)
+}
+CALL (n, row) {
   WITH n, row WHERE row.isNew
   UNWIND CASE coalesce(row.status, 'INTAKE')
            WHEN 'INTAKE' THEN [[null, 'INTAKE', null]]

@@ -7,8 +7,3 @@ CALL (n, row) {
   MATCH (p:Person {id: row.contactPersonId})
   MERGE (p)-[:CONTACT_FOR]->(n)
 }
-CALL (n, row) {
-  MATCH (pa:Partner {id: row.referredBy})
-  MERGE (pa)-[r:REFERRED]->(n)
-  SET r.date = date(row.referralDate)
-}

@@ -46,6 +46,8 @@ export function CasePage() {
   }
 
   const sme = item?.sme[0];
+  // The referral belongs to the case: another case of the same SME may have come through another partner.
+  const referral = item?.referredByConnection.edges[0];
   const matchCourses = (proposals.data?.caseProposals ?? [])
     .filter((p, i, all) => p.courseId && all.findIndex((q) => q.courseId === p.courseId) === i)
     .map((p) => ({ id: p.courseId as string, name: `${p.courseName ?? ""} · ${p.teacherName}` }));
@@ -115,7 +117,11 @@ export function CasePage() {
                       <dt>{t("cases.page.size")}</dt>
                       <dd>{sme.size ? t(`enums.smeSize.${sme.size}`) : "—"}</dd>
                       <dt>{t("cases.page.referredBy")}</dt>
-                      <dd>{sme.referredBy.map((p) => p.name).join(", ") || "—"}</dd>
+                      <dd>
+                        {referral
+                          ? `${referral.node.name}${item?.referringPerson ? ` (${item.referringPerson.name})` : ""}, ${f.date(referral.properties.date)}`
+                          : "—"}
+                      </dd>
                     </dl>
                     {sme.contacts.map((c) => (
                       <div key={c.id} className="contact">

@@ -27,6 +27,22 @@ export const caseDetailQuery = graphql(`
         id
         name
       }
+      referredByConnection(first: 1) {
+        edges {
+          properties {
+            date
+          }
+          node {
+            id
+            name
+            kind
+          }
+        }
+      }
+      referringPerson {
+        id
+        name
+      }
       sme(limit: 1) {
         id
         name
@@ -40,11 +56,6 @@ export const caseDetailQuery = graphql(`
           jobTitle
           email
           phone
-        }
-        referredBy(limit: 3) {
-          id
-          name
-          kind
         }
       }
       sprints(limit: 5) {

@@ -1,0 +1,2 @@
+MATCH (e:CaseEvent {id: $eventId})
+SET e.overrode = $overrode

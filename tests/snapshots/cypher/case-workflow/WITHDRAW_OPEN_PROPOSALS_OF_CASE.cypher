@@ -1,0 +1,4 @@
+MATCH (:Case {id: $caseId})<-[:OF_CASE]-(p:Proposal)
+WHERE p.answer IS NULL AND p.withdrawnAt IS NULL AND p.expiresAt >= datetime($now)
+SET p.withdrawnAt = datetime($now), p.withdrawnReason = $reason
+RETURN count(p) AS withdrawn
