@@ -63,6 +63,9 @@ const wholeGraphFiles = [
   // bestWarmPaths with no workspace given starts from every workspace's coordinators, and it resets the graph.
   "tests/integration/network-best-warm-paths.int.test.ts",
   "tests/integration/cases-intake.int.test.ts",
+  // Referral per case and proposal hygiene: partnerYield, reply rates and the cases export read every
+  // partner, teacher and case, and the start migrations run over the whole graph.
+  "tests/integration/cases-referral.int.test.ts",
   "tests/integration/auth-sign-in.int.test.ts",
   "tests/integration/auth-matrix.int.test.ts",
   // Loads the demo data (the demo coordinator is its Fleur Bakker) and the demo users, per e-mail for the database.

@@ -101,7 +101,7 @@ beforeAll(async () => {
   await db.write(`MATCH (s:Sme {id: 'bakker'}) SET s.name = 'Bakkerij De Graaf'`);
   await db.write(`CREATE (:Partner {id: 'rabo', name: 'Rabobank', kind: 'BANK'})`);
   await db.write(
-    `MATCH (p:Partner {id: 'rabo'}), (s:Sme) WHERE s.id IN ['bakker', 'kapper'] CREATE (p)-[:REFERRED {date: date()}]->(s)`,
+    `MATCH (p:Partner {id: 'rabo'}), (s:Sme)-[:ASKED]->(k:Case) WHERE s.id IN ['bakker', 'kapper'] CREATE (p)-[:REFERRED {date: date()}]->(k)`,
   );
   // k3 was proposed for an HBO course (open); k5 runs at the WO course.
   await db.write(

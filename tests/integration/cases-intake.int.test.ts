@@ -81,7 +81,7 @@ describe("intakeCase", () => {
     );
     expect(result).toMatchObject({ status: "INTAKE", smeCreated: true, coordinatorId: COORD });
     const rows = await db.read(
-      `MATCH (p:Partner)-[r:REFERRED]->(s:Sme)-[:ASKED]->(k:Case {id: $id})-[:HAD_EVENT]->(e:CaseEvent),
+      `MATCH (p:Partner)-[r:REFERRED]->(k:Case {id: $id})<-[:ASKED]-(s:Sme), (k)-[:HAD_EVENT]->(e:CaseEvent),
              (c:Person)-[:CONTACT_FOR]->(s), (k)-[:HANDLED_BY]->(co:Person)
        RETURN s.name AS sme, s.city AS city, c.name AS contact, c.email AS email, p.name AS partner, p.kind AS kind,
               toString(r.date) AS referred, k.title AS title, k.topics AS topics, k.wantedLevels AS levels, k.effort AS effort,
@@ -155,8 +155,9 @@ describe("intakeCase", () => {
     expect(second.partnerId).toBe(first.partnerId);
     const third = await intake(input({ title: "Derde", partner: { id: first.partnerId } }));
     expect(third.partnerId).toBe(first.partnerId);
-    expect(await db.read("MATCH (p:Partner)-[r:REFERRED]->(:Sme) RETURN p.name AS name, count(r) AS referrals")).toEqual([
-      { name: "Rabobank", referrals: 1 },
+    // One referral per case: the partner referred each of the three questions.
+    expect(await db.read("MATCH (p:Partner)-[r:REFERRED]->(:Case) RETURN p.name AS name, count(r) AS referrals")).toEqual([
+      { name: "Rabobank", referrals: 3 },
     ]);
   });
 

@@ -24,7 +24,8 @@ const CAPACITY = `query($course: ID!, $period: ID!) { courseCapacity(course: $co
 const MATCH = `mutation($case: ID!, $course: ID!, $period: ID!, $teamSize: Int, $supervisor: ID) {
   matchCase(case: $case, course: $course, period: $period, teamSize: $teamSize, supervisor: $supervisor) {
     id status caseStatus courseId periodId startDate endDate teamSize teamLevel supervisorId } }`;
-const START = `mutation($sprint: ID!) { startSprint(sprint: $sprint) { status caseStatus } }`;
+// P1 starts in 40 days: starting now is an override (BEFORE_PERIOD), with its reason.
+const START = `mutation($sprint: ID!) { startSprint(sprint: $sprint, force: true, reason: "Team kicks off early") { status caseStatus } }`;
 const ADD_MILESTONE = `mutation($sprint: ID!, $title: String!, $due: String) { addMilestone(sprint: $sprint, title: $title, due: $due) { id title due done } }`;
 const DONE_MILESTONE = `mutation($milestone: ID!) { completeMilestone(milestone: $milestone) { id done } }`;
 const COMPLETE = `mutation($sprint: ID!) { completeSprint(sprint: $sprint, input: { outcome: "Dashboard live", smeRating: 5, followUpWanted: false }) {
