@@ -6,6 +6,7 @@ import {
   editableWorkflowLinks,
   initialValueFields,
   workflowOwnedFields,
+  workflowOwnedLabels,
   workflowOwnedLinks,
   workflowOwnedTypes,
 } from "../../server/platform/model/workflow-doors.js";
@@ -67,6 +68,7 @@ describe("one door per fact: the printed schema offers no generated write of a w
       ...Object.values(workflowOwnedTypes).flatMap((d) => d.owners),
       ...Object.values(workflowOwnedFields).flat(),
       ...Object.values(workflowOwnedLinks).flat(),
+      ...Object.values(workflowOwnedLabels).flat(),
     ];
     expect(owners.filter((o) => !mutations.includes(o))).toEqual([]);
   });
@@ -142,5 +144,12 @@ describe("one door per fact: the printed schema offers no generated write of a w
     expect(printed).not.toMatch(/\bcreateSprints\(/);
     expect(printed).not.toMatch(/^input CourseSprintsCreateFieldInput/m);
     expect(inputFields("KnowsUpdateInput").sort()).toEqual(["note", "since"]);
+    // The referral is intakeCase's (#12 part 4): no nested write from either end, Sme.referredBy derived.
+    expect(printed).not.toMatch(/^input (CaseReferredBy|PartnerReferredCases|SmeReferredBy)\w*(Connect|Create)FieldInput/m);
+    // Labels outside schema/graph.graphql stay outside (else they would need a row in workflowOwnedTypes).
+    const nodeTypes = parse(readTypeDefs()).definitions.flatMap((d) =>
+      d.kind === Kind.OBJECT_TYPE_DEFINITION ? [d.name.value] : [],
+    );
+    for (const label of Object.keys(workflowOwnedLabels)) expect(nodeTypes).not.toContain(label);
   });
 });

@@ -26,7 +26,7 @@ export async function closeCase(
     const locked = await lockCase(tx, caseId);
     const to = checkTransition(CaseAction.CLOSE, locked.status) ?? CaseStatus.CLOSED;
     await tx.run(CANCEL_OPEN_SPRINTS_OF_CASE, { id: caseId });
-    await tx.run(WITHDRAW_OPEN_PROPOSALS_OF_CASE, { caseId, now, reason: ProposalWithdrawal.CASE_CLOSED });
+    await tx.run(WITHDRAW_OPEN_PROPOSALS_OF_CASE, { caseId, now, reason: ProposalWithdrawal.CASE_CLOSED, by: actor.id });
     return recordStatusChange(tx, { caseId, from: locked.status, to, at: now, by: actor.id, reason, note });
   });
 }

@@ -84,7 +84,12 @@ export async function matchCase(db: Database, input: MatchCaseInput, actor: Acto
       supervisorId,
     });
     // The case is placed: its proposals still waiting for an answer are moot (docs/case-workflow.md).
-    await tx.run(WITHDRAW_OPEN_PROPOSALS_OF_CASE, { caseId: input.caseId, now, reason: ProposalWithdrawal.CASE_MATCHED });
+    await tx.run(WITHDRAW_OPEN_PROPOSALS_OF_CASE, {
+      caseId: input.caseId,
+      now,
+      reason: ProposalWithdrawal.CASE_MATCHED,
+      by: actor.id,
+    });
     const event = await recordStatusChange(tx, {
       caseId: input.caseId,
       from: locked.status,

@@ -26,11 +26,12 @@ RETURN size(coalesce(k.topics, [])) AS topics, size(coalesce(k.wantedLevels, [])
 /**
  * Matching or closing a case withdraws its proposals still waiting for an answer (not answered, not
  * expired, not yet withdrawn): they no longer count as open, nor as expired against the teacher.
+ * `withdrawnBy` is the acting person (or account), so the timeline names who withdrew them.
  */
 export const WITHDRAW_OPEN_PROPOSALS_OF_CASE = /* cypher */ `
 MATCH (:Case {id: $caseId})<-[:OF_CASE]-(p:Proposal)
 WHERE p.answer IS NULL AND p.withdrawnAt IS NULL AND p.expiresAt >= datetime($now)
-SET p.withdrawnAt = datetime($now), p.withdrawnReason = $reason
+SET p.withdrawnAt = datetime($now), p.withdrawnReason = $reason, p.withdrawnBy = $by
 RETURN count(p) AS withdrawn`;
 
 /** The checks matchCase may be told to override: the case's wanted levels and the course's institution levels. */
@@ -279,7 +280,7 @@ CALL (k) {
   MATCH (k)<-[:OF_CASE]-(p:Proposal)-[:TO_TEACHER]->(t:Person)
   WHERE p.withdrawnAt IS NOT NULL
   OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)
-  RETURN 'PROPOSAL_WITHDRAWN' AS kind, 2 AS rank, p.withdrawnAt AS instant, null AS by, null AS fromStatus, null AS toStatus,
+  RETURN 'PROPOSAL_WITHDRAWN' AS kind, 2 AS rank, p.withdrawnAt AS instant, p.withdrawnBy AS by, null AS fromStatus, null AS toStatus,
          p.withdrawnReason AS reason, null AS note, p.id AS proposalId, t.id AS teacherId, t.name AS teacherName,
          c.name AS courseName, p.channel AS channel, null AS answer, null AS overrode
 }
@@ -395,7 +396,7 @@ RETURN sum(moved) AS moved, sum(dropped) AS dropped`;
 /**
  * Proposals left unanswered when their case was matched or closed (before that withdrew them): each
  * still open at the case's first MATCHED or CLOSED event is withdrawn as of that event (as of $now
- * for a case without one, e.g. made through the generated API).
+ * for a case without one, e.g. made through the generated API), by whoever made that event.
  */
 export const MIGRATE_WITHDRAW_STALE_PROPOSALS = /* cypher */ `
 MATCH (k:Case) WHERE k.status IN ['MATCHED', 'IN_SPRINT', 'COMPLETED', 'CLOSED']
@@ -403,11 +404,11 @@ MATCH (k:Case) WHERE k.status IN ['MATCHED', 'IN_SPRINT', 'COMPLETED', 'CLOSED']
 CALL (k) {
   OPTIONAL MATCH (k)-[:HAD_EVENT]->(e:CaseEvent) WHERE e.to IN ['MATCHED', 'CLOSED']
   WITH k, e ORDER BY e.at LIMIT 1
-  RETURN coalesce(e.at, datetime($now)) AS at,
+  RETURN coalesce(e.at, datetime($now)) AS at, e.by AS by,
          CASE coalesce(e.to, CASE k.status WHEN 'CLOSED' THEN 'CLOSED' ELSE 'MATCHED' END)
            WHEN 'CLOSED' THEN 'CASE_CLOSED' ELSE 'CASE_MATCHED' END AS reason
 }
 MATCH (k)<-[:OF_CASE]-(p:Proposal)
 WHERE p.answer IS NULL AND p.withdrawnAt IS NULL AND p.expiresAt >= at
-SET p.withdrawnAt = CASE WHEN p.sentAt > at THEN p.sentAt ELSE at END, p.withdrawnReason = reason
+SET p.withdrawnAt = CASE WHEN p.sentAt > at THEN p.sentAt ELSE at END, p.withdrawnReason = reason, p.withdrawnBy = by
 RETURN count(p) AS withdrawn`;

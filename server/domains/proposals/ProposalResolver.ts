@@ -92,7 +92,7 @@ export class ProposalResolver {
     return logProposalFollowUp(
       ctx.db,
       { proposalId, channel, note: note ?? null, at: at?.trim() || null },
-      resolveActor(ctx, actor),
+      await resolveActor(ctx, actor),
       nowIso(),
     );
   }

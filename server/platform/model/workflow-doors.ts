@@ -32,7 +32,8 @@ export const workflowOwnedTypes: Record<string, WorkflowDoor> = {
       "markDigestSent",
     ],
   },
-  Proposal: { generated: [], owners: ["proposeCase", "answerProposal"] },
+  // matchCase and closeCase withdraw a case's open proposals (withdrawnAt/withdrawnReason/withdrawnBy).
+  Proposal: { generated: [], owners: ["proposeCase", "answerProposal", "matchCase", "closeCase"] },
   Sprint: { generated: ["UPDATE"], owners: ["matchCase", "startSprint", "completeSprint", "closeCase"] },
   Milestone: { generated: ["UPDATE"], owners: ["addMilestone", "completeMilestone"] },
   Interaction: { generated: [], owners: ["logInteraction"] },
@@ -48,6 +49,10 @@ export const workflowOwnedFields: Record<string, readonly string[]> = {
   "Case.created": ["intakeCase"],
   "Case.suggestionCount": ["refreshSuggestionCounts"],
   "Case.suggestionsCountedAt": ["refreshSuggestionCounts"],
+  // Fields of owned types, listed to name their writer: the withdrawal of open proposals and the override record.
+  "Proposal.withdrawnAt": ["matchCase", "closeCase"],
+  "Proposal.withdrawnReason": ["matchCase", "closeCase"],
+  "CaseEvent.overrode": ["matchCase", "startSprint"],
   "Sprint.status": ["matchCase", "startSprint", "completeSprint", "closeCase"],
   "Sprint.outcome": ["completeSprint"],
   "Sprint.smeRating": ["completeSprint"],
@@ -63,6 +68,15 @@ export const workflowOwnedFields: Record<string, readonly string[]> = {
   "Knows.lastContact": ["logInteraction"],
   "Knows.manual": ["setTieStrength"],
   "Knows.baseStrength": ["logInteraction"],
+};
+
+/**
+ * Node labels a workflow mutation writes that are no type of schema/graph.graphql, so the generated
+ * API cannot reach them (the custom API only reads them, e.g. Proposal.followUps): a follow-up on a proposal (reminder, call) is read through the case timeline
+ * (PROPOSAL_FOLLOW_UP) and written only by logProposalFollowUp — never a new proposal, no cooldown.
+ */
+export const workflowOwnedLabels: Record<string, readonly string[]> = {
+  ProposalFollowUp: ["logProposalFollowUp"],
 };
 
 /**
@@ -86,9 +100,16 @@ export const editableWorkflowLinks: Record<string, readonly ("CONNECT" | "DISCON
   "Person.knows": ["UPDATE"],
 };
 
-/** The relationships that are owned although neither end is a workflow-owned type. */
+/**
+ * Owned relationships named with their owner: those where neither end is a workflow-owned type
+ * (Person.knows), and the referral — (Partner)-[:REFERRED {date, by}]->(Case), set only by
+ * intakeCase (which checks that the referring person works at the partner); seen from both ends.
+ * Sme.referredBy is derived from the cases (@cypher), so it offers no write at all.
+ */
 export const workflowOwnedLinks: Record<string, readonly string[]> = {
   "Person.knows": ["setTieStrength", "logInteraction"],
+  "Case.referredBy": ["intakeCase"],
+  "Partner.referredCases": ["intakeCase"],
 };
 
 const plural: Record<string, string> = {

@@ -27,7 +27,7 @@ CALL (k) {
   MATCH (k)<-[:OF_CASE]-(p:Proposal)-[:TO_TEACHER]->(t:Person)
   WHERE p.withdrawnAt IS NOT NULL
   OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)
-  RETURN 'PROPOSAL_WITHDRAWN' AS kind, 2 AS rank, p.withdrawnAt AS instant, null AS by, null AS fromStatus, null AS toStatus,
+  RETURN 'PROPOSAL_WITHDRAWN' AS kind, 2 AS rank, p.withdrawnAt AS instant, p.withdrawnBy AS by, null AS fromStatus, null AS toStatus,
          p.withdrawnReason AS reason, null AS note, p.id AS proposalId, t.id AS teacherId, t.name AS teacherName,
          c.name AS courseName, p.channel AS channel, null AS answer, null AS overrode
 }

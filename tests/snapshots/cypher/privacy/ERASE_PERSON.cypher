@@ -24,6 +24,15 @@ CALL (oldId, newId) {
   SET r.by = newId
 }
 CALL (oldId, newId) {
+  // Who withdrew a proposal (matchCase/closeCase) or logged a follow-up: the timeline's by follows the new id.
+  OPTIONAL MATCH (pr:Proposal {withdrawnBy: oldId})
+  SET pr.withdrawnBy = newId
+}
+CALL (oldId, newId) {
+  OPTIONAL MATCH (f:ProposalFollowUp {by: oldId})
+  SET f.by = newId
+}
+CALL (oldId, newId) {
   OPTIONAL MATCH (e:CaseEvent {by: oldId})
   SET e.by = newId
   RETURN count(e) AS caseEventsRelinked
