@@ -6,6 +6,8 @@ export interface UserError {
   code?: string;
   field?: string;
   network: boolean;
+  /** A sanity check the user may override (force + reason): extensions.overridable (server: check-override.ts). */
+  overridable?: boolean;
 }
 
 /** Turns urql's combined error into messages the UI can show next to fields or in a box. */
@@ -19,6 +21,7 @@ export function describeError(error: CombinedError): UserError[] {
       network: false,
       ...(typeof code === "string" ? { code } : {}),
       ...(typeof field === "string" ? { field } : {}),
+      ...(e.extensions?.overridable === true ? { overridable: true } : {}),
     };
   });
 }

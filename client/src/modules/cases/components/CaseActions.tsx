@@ -10,6 +10,7 @@ import { caseChangeTypenames } from "../hooks/caseChangeTypenames";
 import { CloseCaseDialog } from "./CloseCaseDialog";
 import { CompleteSprintDialog } from "./CompleteSprintDialog";
 import { MatchCaseDialog, type CourseOption } from "./MatchCaseDialog";
+import { OverridePrompt, overridableRefusals } from "./OverridePrompt";
 
 /**
  * The moves a case can make now, as the server lists them (allowedActions, from the transition
@@ -48,6 +49,16 @@ export function CaseActions({
     setLookupFailed(found === null);
     setSprintId(found);
     return found;
+  }
+  /** Starts the planned sprint; with an override after a BEFORE_PERIOD refusal (force + the coordinator's reason). */
+  async function startSprint(override: { reason: string } | null) {
+    const id = override && sprintId ? sprintId : await findSprint("PLANNED");
+    if (!id) return;
+    const answer = await runStart(
+      { sprint: id, ...(override ? { force: true, reason: override.reason } : {}) },
+      { additionalTypenames: caseChangeTypenames },
+    );
+    if (answer.data) onDone(t("cases.actions.started", { title }));
   }
   const done = (message: string) => {
     setDialog(null);
@@ -91,12 +102,7 @@ export function CaseActions({
           className="primary"
           aria-label={aria("start")}
           disabled={start.fetching}
-          onClick={async () => {
-            const id = await findSprint("PLANNED");
-            if (!id) return;
-            const answer = await runStart({ sprint: id }, { additionalTypenames: caseChangeTypenames });
-            if (answer.data) onDone(t("cases.actions.started", { title }));
-          }}
+          onClick={() => void startSprint(null)}
         >
           {label("start")}
         </button>
@@ -119,7 +125,11 @@ export function CaseActions({
         </button>
       ) : null}
       {qualify.error ? <ErrorMessage error={qualify.error} /> : null}
-      {start.error ? <ErrorMessage error={start.error} /> : null}
+      {/* BEFORE_PERIOD can be overridden with a reason; any other refusal shows as usual. */}
+      {allows("START_SPRINT") ? (
+        <OverridePrompt error={start.error} busy={start.fetching} onConfirm={(reason) => void startSprint({ reason })} />
+      ) : null}
+      {start.error && overridableRefusals(start.error).length === 0 ? <ErrorMessage error={start.error} /> : null}
       {lookupFailed ? (
         <p className="field-error" role="alert">
           {t("cases.actions.noSprint")}

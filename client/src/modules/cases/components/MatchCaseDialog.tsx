@@ -10,6 +10,7 @@ import { useFormat } from "../../../ui/useFormat";
 import { caseProposalsQuery, courseCapacityQuery, coursePeriodsQuery } from "../graphql/casePageQueries";
 import { matchCaseMutation } from "../graphql/caseWorkflowMutations";
 import { caseChangeTypenames } from "../hooks/caseChangeTypenames";
+import { OverridePrompt } from "./OverridePrompt";
 
 export interface CourseOption {
   id: string;
@@ -74,9 +75,26 @@ export function MatchCaseDialog({
         name: `${p.courseName ?? ""} · ${p.teacherName}${p.answer ? ` (${t(`enums.answer.${p.answer}`)})` : ""}`,
       }));
 
-  const serverErrors = state.error ? describeError(state.error) : [];
+  // An overridable refusal (LEVEL_MISMATCH on course) is shown by OverridePrompt, not as a field error.
+  const serverErrors = state.error ? describeError(state.error).filter((e) => !e.overridable) : [];
   const fieldError = (field: string) => errors[field] ?? serverErrors.find((e) => e.field === field)?.message;
   const capacityInfo = capacity.data?.courseCapacity;
+
+  async function send(override: { reason: string } | null) {
+    const size = teamSize.trim() ? Number(teamSize) : null;
+    const answer = await match(
+      { case: caseId, course, period, teamSize: size, ...(override ? { force: true, reason: override.reason } : {}) },
+      { additionalTypenames: caseChangeTypenames },
+    );
+    if (answer.data)
+      onDone(
+        t("cases.match.done", {
+          title,
+          course: answer.data.matchCase.courseName ?? "",
+          period: answer.data.matchCase.periodName ?? "",
+        }),
+      );
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -87,15 +105,7 @@ export function MatchCaseDialog({
     if (size !== null && (!Number.isInteger(size) || size < 1 || size > 50)) found.teamSize = t("cases.match.teamSizeRange");
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const answer = await match({ case: caseId, course, period, teamSize: size }, { additionalTypenames: caseChangeTypenames });
-    if (answer.data)
-      onDone(
-        t("cases.match.done", {
-          title,
-          course: answer.data.matchCase.courseName ?? "",
-          period: answer.data.matchCase.periodName ?? "",
-        }),
-      );
+    await send(null);
   }
 
   return (
@@ -146,7 +156,10 @@ export function MatchCaseDialog({
         <FormField label={t("cases.match.teamSize")} error={fieldError("teamSize")}>
           <input type="number" min={1} max={50} value={teamSize} onChange={(e) => setTeamSize(e.target.value)} />
         </FormField>
-        {state.error && !serverErrors.some((e) => e.field === "course" || e.field === "period" || e.field === "teamSize") ? (
+        <OverridePrompt error={state.error} busy={state.fetching} onConfirm={(reason) => void send({ reason })} />
+        {state.error &&
+        serverErrors.length > 0 &&
+        !serverErrors.some((e) => e.field === "course" || e.field === "period" || e.field === "teamSize") ? (
           <ErrorMessage error={state.error} />
         ) : null}
         <div className="button-row">

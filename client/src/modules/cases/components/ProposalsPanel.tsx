@@ -5,14 +5,19 @@ import { QueryState } from "../../../ui/QueryState";
 import { useFormat } from "../../../ui/useFormat";
 import { caseProposalsQuery } from "../graphql/casePageQueries";
 import { AnswerProposalDialog } from "./AnswerProposalDialog";
+import { FollowUpDialog } from "./FollowUpDialog";
 import { caseQueryContext } from "../hooks/caseChangeTypenames";
 
-/** Where the case was sent, and what came back; open proposals can get their answer here. */
+/**
+ * Where the case was sent, and what came back; open proposals can get their answer or a logged
+ * follow-up (reminder, call) here. Withdrawn ones say why (the case was matched or closed).
+ */
 export function ProposalsPanel({ caseId, onDone }: { caseId: string; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [result, refetch] = useQuery({ query: caseProposalsQuery, variables: { case: caseId }, context: caseQueryContext });
   const [answering, setAnswering] = useState<string | null>(null);
+  const [followingUp, setFollowingUp] = useState<string | null>(null);
   const proposals = result.data?.caseProposals ?? [];
   return (
     <section className="panel" aria-labelledby="proposals-title">
@@ -38,7 +43,25 @@ export function ProposalsPanel({ caseId, onDone }: { caseId: string; onDone: (me
                 {p.state === "OPEN" ? ` · ${t("cases.proposals.expires", { date: f.date(p.expiresAt) })}` : ""}
                 {p.answeredAt ? ` · ${t("cases.proposals.answeredOn", { date: f.dateTime(p.answeredAt) })}` : ""}
                 {p.declineReason ? ` · ${p.declineReason}` : ""}
+                {p.withdrawnAt
+                  ? ` · ${t("cases.proposals.withdrawnOn", {
+                      date: f.dateTime(p.withdrawnAt),
+                      reason: p.withdrawnReason ? t(`enums.withdrawal.${p.withdrawnReason}`) : "",
+                    })}`
+                  : ""}
               </div>
+              {p.followUps.length > 0 ? (
+                <div className="muted small" data-testid="proposal-follow-ups">
+                  {t("cases.proposals.followUps")}:{" "}
+                  {p.followUps
+                    .map(
+                      (u) =>
+                        t("cases.proposals.followUpItem", { date: f.dateTime(u.at), channel: t(`enums.channel.${u.channel}`) }) +
+                        (u.note ? ` (${u.note})` : ""),
+                    )
+                    .join("; ")}
+                </div>
+              ) : null}
               {p.state === "OPEN" ? (
                 <>
                   <button
@@ -47,7 +70,23 @@ export function ProposalsPanel({ caseId, onDone }: { caseId: string; onDone: (me
                     aria-label={t("cases.proposals.answerFor", { teacher: p.teacherName })}
                   >
                     {t("cases.proposals.recordAnswer")}
+                  </button>{" "}
+                  <button
+                    type="button"
+                    onClick={() => setFollowingUp(p.id)}
+                    aria-label={t("cases.proposals.followUpFor", { teacher: p.teacherName })}
+                  >
+                    {t("cases.proposals.logFollowUp")}
                   </button>
+                  <FollowUpDialog
+                    proposal={p}
+                    open={followingUp === p.id}
+                    onClose={() => setFollowingUp(null)}
+                    onDone={(message) => {
+                      setFollowingUp(null);
+                      onDone(message);
+                    }}
+                  />
                   <AnswerProposalDialog
                     proposal={p}
                     open={answering === p.id}

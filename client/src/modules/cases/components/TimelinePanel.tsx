@@ -32,6 +32,15 @@ export function TimelinePanel({ caseId }: { caseId: string }) {
                   </span>
                 ) : e.kind === "PROPOSAL_SENT" ? (
                   <span>{t("cases.timeline.proposalSent", { teacher: e.teacherName ?? "", course: e.courseName ?? "" })}</span>
+                ) : e.kind === "PROPOSAL_FOLLOW_UP" ? (
+                  <span>
+                    {t("cases.timeline.proposalFollowUp", {
+                      teacher: e.teacherName ?? "",
+                      channel: e.channel ? t(`enums.channel.${e.channel}`, { defaultValue: e.channel }) : "",
+                    })}
+                  </span>
+                ) : e.kind === "PROPOSAL_WITHDRAWN" ? (
+                  <span>{t("cases.timeline.proposalWithdrawn", { teacher: e.teacherName ?? "" })}</span>
                 ) : (
                   <span>
                     {t("cases.timeline.proposalAnswered", {
@@ -41,7 +50,21 @@ export function TimelinePanel({ caseId }: { caseId: string }) {
                   </span>
                 )}
                 {e.reason ? (
-                  <span className="muted"> · {t(`enums.closeReason.${e.reason}`, { defaultValue: e.reason })}</span>
+                  <span className="muted">
+                    {" "}
+                    ·{" "}
+                    {e.kind === "PROPOSAL_WITHDRAWN"
+                      ? t(`enums.withdrawal.${e.reason}`, { defaultValue: e.reason })
+                      : t(`enums.closeReason.${e.reason}`, { defaultValue: e.reason })}
+                  </span>
+                ) : null}
+                {/* A status change done despite a sanity check: which, next to the coordinator's reason. */}
+                {e.overrode.length > 0 ? (
+                  <span className="badge warning" data-testid="timeline-overrode">
+                    {t("cases.timeline.overrode", {
+                      checks: e.overrode.map((c) => t(`enums.overrideCheck.${c}`, { defaultValue: c })).join(", "),
+                    })}
+                  </span>
                 ) : null}
                 {e.note ? <span className="muted"> · {e.note}</span> : null}
                 {/* Only a name: an account without a person would show as a bare id. */}

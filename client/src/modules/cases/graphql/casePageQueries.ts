@@ -81,6 +81,7 @@ export const caseTimelineQuery = graphql(`
       courseName
       channel
       answer
+      overrode
     }
   }
 `);
@@ -136,6 +137,14 @@ export const caseProposalsQuery = graphql(`
       declineReason
       expiresAt
       state
+      withdrawnAt
+      withdrawnReason
+      followUps {
+        id
+        at
+        channel
+        note
+      }
     }
   }
 `);

@@ -49,9 +49,42 @@ export const answerProposalMutation = graphql(`
   }
 `);
 
+/** A reminder or call on an open proposal: not a new proposal, no cooldown (server: logProposalFollowUp). */
+export const logProposalFollowUpMutation = graphql(`
+  mutation LogProposalFollowUp($proposal: ID!, $channel: InteractionChannel!, $note: String) {
+    logProposalFollowUp(proposal: $proposal, channel: $channel, note: $note) {
+      id
+      caseId
+      state
+      followUps {
+        id
+        at
+        channel
+        note
+      }
+    }
+  }
+`);
+
 export const matchCaseMutation = graphql(`
-  mutation MatchCase($case: ID!, $course: ID!, $period: ID!, $teamSize: Int, $supervisor: ID) {
-    matchCase(case: $case, course: $course, period: $period, teamSize: $teamSize, supervisor: $supervisor) {
+  mutation MatchCase(
+    $case: ID!
+    $course: ID!
+    $period: ID!
+    $teamSize: Int
+    $supervisor: ID
+    $force: Boolean! = false
+    $reason: String
+  ) {
+    matchCase(
+      case: $case
+      course: $course
+      period: $period
+      teamSize: $teamSize
+      supervisor: $supervisor
+      force: $force
+      reason: $reason
+    ) {
       id
       caseId
       caseStatus
@@ -63,8 +96,8 @@ export const matchCaseMutation = graphql(`
 `);
 
 export const startSprintMutation = graphql(`
-  mutation StartSprint($sprint: ID!) {
-    startSprint(sprint: $sprint) {
+  mutation StartSprint($sprint: ID!, $force: Boolean! = false, $reason: String) {
+    startSprint(sprint: $sprint, force: $force, reason: $reason) {
       id
       caseId
       caseStatus
