@@ -80,6 +80,7 @@ export class ProposalResolver {
       "Logs a follow-up on an unanswered proposal (a reminder sent, a phone call): not a new proposal, and the cooldown does not move.",
   })
   @Access("CASE_WORK")
+  @Cost("logProposalFollowUp")
   async logProposalFollowUp(
     @Ctx() ctx: GraphQLContext,
     @Arg("proposal", () => ID) proposalId: string,

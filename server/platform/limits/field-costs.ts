@@ -92,6 +92,7 @@ export const fieldCosts = {
   /** Every teacher's open proposals on the date. */
   dueDigests: { cost: (input) => n(input, "Person") + listCost(NESTED_LIST_ESTIMATE, input.childComplexity) },
   answerProposal: scoped(WRITE),
+  logProposalFollowUp: scoped(WRITE),
   proposeCase: scoped(WRITE),
   markDigestSent: scoped(WRITE),
   // --- figures: each reads every case (teacherResponseRates every proposal) in its window ---
