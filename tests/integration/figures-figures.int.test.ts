@@ -149,10 +149,7 @@ async function buildGraph(): Promise<void> {
       (bank:Partner {id: 'bank', name: 'De Bank', kind: 'BANK'}), (kvk:Partner {id: 'kvk', name: 'KvK', kind: 'CHAMBER_OF_COMMERCE'}),
       (:Partner {id: 'net', name: 'Netwerk', kind: 'NETWORK'}),
       (s1:Sme {id: 's1', name: 'Bakkerij'}), (s2:Sme {id: 's2', name: 'Fietsen'}), (s3:Sme {id: 's3', name: 'Kapper'}),
-      (s4:Sme {id: 's4', name: 'Drukker'}), (s5:Sme {id: 's5', name: 'Bouw'}),
-      (bank)-[:REFERRED {date: date('2024-11-20')}]->(s1), (bank)-[:REFERRED {date: date('2025-02-01')}]->(s2),
-      (bank)-[:REFERRED {date: date('2025-04-01')}]->(s4), (kvk)-[:REFERRED {date: date('2025-03-01')}]->(s2),
-      (kvk)-[:REFERRED {date: date('2025-04-15')}]->(s5)
+      (s4:Sme {id: 's4', name: 'Drukker'}), (s5:Sme {id: 's5', name: 'Bouw'})
   `);
   await db.write(
     `UNWIND $cases AS k
@@ -177,6 +174,13 @@ async function buildGraph(): Promise<void> {
      }`,
     { cases: cases.map((c) => ({ ...c, sprint: c.sprint ?? null })) },
   );
+  // A referral belongs to the case (#12): s2 came through the bank with C and through the KvK with H;
+  // D and G (s3) came in without a partner, and the network partner referred nothing.
+  await db.write(`
+    UNWIND [['bank', 'A', '2024-11-20'], ['bank', 'B', '2025-02-01'], ['bank', 'C', '2025-02-01'], ['kvk', 'H', '2025-03-01'],
+            ['bank', 'E', '2025-04-01'], ['kvk', 'F', '2025-04-15'], ['kvk', 'I', '2025-08-01']] AS r
+    MATCH (p:Partner {id: r[0]}), (c:Case {id: r[1]})
+    CREATE (p)-[:REFERRED {date: date(r[2])}]->(c)`);
   // Proposals: expiresAt before 2025-06-01 counts as expired at asOf = 2025-06-01.
   await db.write(
     `CREATE (t1:Person {id: 't1', name: 'Anna'}), (t2:Person {id: 't2', name: 'Bart'}), (t3:Person {id: 't3', name: 'Carla'}), (:Person {id: 't4', name: 'Dirk'})
@@ -508,9 +512,10 @@ describe("F5 partnerYield", () => {
   ])("matches the recomputation for window %s – %s", async (from, to) => {
     const result = await server.graphql<{ partnerYield: Array<Record<string, unknown>> }>(query, { from, to });
     expect(result.errors).toBeUndefined();
+    // The documented rule (docs/figures.md F5): a partner is credited with the cases it referred in the window.
     const referrals = (await db.read(
-      "MATCH (p:Partner)-[r:REFERRED]->(s:Sme) RETURN p.id AS partner, s.id AS sme, toString(r.date) AS date",
-    )) as Array<{ partner: string; sme: string; date: string }>;
+      "MATCH (p:Partner)-[r:REFERRED]->(c:Case) RETURN p.id AS partner, c.id AS case, toString(r.date) AS date",
+    )) as Array<{ partner: string; case: string; date: string }>;
     const asked = (await db.read("MATCH (s:Sme)-[:ASKED]->(c:Case) RETURN s.id AS sme, c.id AS case")) as Array<{
       sme: string;
       case: string;
@@ -523,8 +528,9 @@ describe("F5 partnerYield", () => {
     const raw = await rawCases();
     const expected = partners
       .map((p) => {
-        const smes = new Set(referrals.filter((r) => r.partner === p.id && inWindow(r.date, from, to)).map((r) => r.sme));
-        const theirCases = raw.filter((c) => asked.some((a) => a.case === c.id && smes.has(a.sme)));
+        const referred = new Set(referrals.filter((r) => r.partner === p.id && inWindow(r.date, from, to)).map((r) => r.case));
+        const theirCases = raw.filter((c) => referred.has(c.id));
+        const smes = new Set(asked.filter((a) => referred.has(a.case)).map((a) => a.sme));
         const matched = theirCases.filter((c) => furthest(c) >= 3).length;
         const completed = theirCases.filter((c) => furthest(c) >= 5).length;
         return {
@@ -543,17 +549,18 @@ describe("F5 partnerYield", () => {
     expect(result.data?.partnerYield).toEqual(expected);
   });
 
-  it("by hand: the bank referred s1, s2, s4 → cases A, B, C, H, E; matched A, B, H, E; completed A, E", async () => {
+  it("by hand: the bank referred A, B, C, E (SMEs s1, s2, s4); matched A, B, E; completed A, E — not H, which s2 brought through the KvK", async () => {
     const result = await server.graphql<{
       partnerYield: Array<{ partnerId: string; referredSmes: number; cases: number; matched: number; completed: number }>;
     }>(query);
     expect(result.data?.partnerYield[0]).toMatchObject({
       partnerId: "bank",
       referredSmes: 3,
-      cases: 5,
-      matched: 4,
+      cases: 4,
+      matched: 3,
       completed: 2,
     });
+    expect(result.data?.partnerYield.find((p) => p.partnerId === "kvk")).toMatchObject({ referredSmes: 2, cases: 3 });
     expect(result.data?.partnerYield.find((p) => p.partnerId === "net")).toMatchObject({
       referredSmes: 0,
       cases: 0,

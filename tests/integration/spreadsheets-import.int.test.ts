@@ -74,7 +74,7 @@ describe("importing the example spreadsheets", () => {
       MATCH (roc:TeachingPeriod {id: 'roc-2025-p1'})
       MATCH (sd:Programme {id: 'prog-sd'})
       MATCH (ds:Course {id: 'course-data-sprint'})
-      MATCH (bank:Partner {id: 'partner-bank'})-[ref:REFERRED]->(:Sme {kvkNumber: '12345678'})-[:ASKED]->(web:Case {id: 'case-webshop'})
+      MATCH (bank:Partner {id: 'partner-bank'})-[ref:REFERRED]->(web:Case {id: 'case-webshop'})<-[:ASKED]-(:Sme {kvkNumber: '12345678'})
       RETURN k.strength AS strength, toString(roc.startDate) AS rocStart, sd.mappingStatus AS sdStatus,
              ds.themes AS themes, ds.mappingStatus AS dsStatus, COUNT { (ds)-[:RUNS_IN]->() } AS periods,
              toString(ref.date) AS referral, web.status AS status, toString(web.created) AS created, web.wantedLevels AS levels,
@@ -160,20 +160,21 @@ const broken = {
     "t4,t1,0.9,event",
   ].join("\n"),
   "smes.csv": [
-    "id,name,kvkNumber,city,referredBy,referralDate",
-    "s1,Bakkerij,12345678,Haarlem,,",
-    "s2,Fietsen,1234567,Amsterdam,,",
-    "s3,Kapper,,Delft,bank,",
-    "s4,Drukker,,Zaandam,,",
+    "id,name,kvkNumber,city",
+    "s1,Bakkerij,12345678,Haarlem",
+    "s2,Fietsen,1234567,Amsterdam",
+    "s4,Drukker,,Zaandam",
   ].join("\n"),
   "cases.csv": [
-    "id,title,smeId,smeKvkNumber,earliestStart,deadline,status,closeReason,wantedLevels",
-    "k1,Webshop,s1,,2025-09-01,2025-12-01,QUALIFIED,,HBO;MBO",
-    "k2,Dashboard,,12345678,2025-09-01,2025-08-01,,,",
-    "k3,Social,s2,,,,,,",
-    "k4,App,s4,,,,MATCHED,,",
-    "k5,Plan,s4,,,,CLOSED,,",
-    "k6,Site,,12345678,,31-12-2025,,,WO",
+    "id,title,smeId,smeKvkNumber,earliestStart,deadline,status,closeReason,wantedLevels,referringPartnerId,referralDate",
+    "k1,Webshop,s1,,2025-09-01,2025-12-01,QUALIFIED,,HBO;MBO,,",
+    "k2,Dashboard,,12345678,2025-09-01,2025-08-01,,,,,",
+    "k3,Social,s2,,,,,,,,",
+    "k4,App,s4,,,,MATCHED,,,,",
+    "k5,Plan,s4,,,,CLOSED,,,,",
+    "k6,Site,,12345678,,31-12-2025,,,WO,,",
+    // The referral is the case's (docs/data-model.md): a date without the partner is refused.
+    "k7,Folder,s4,,,,,,,,2025-08-01",
   ].join("\n"),
 };
 
@@ -192,11 +193,11 @@ const expectedProblems: Array<[string, number, string | null, RegExp]> = [
   ["ties.csv", 5, "strength", /0 is outside \(0, 1\]/],
   ["ties.csv", 6, "personB", /duplicate tie t1 & t4 \(first on line 2\)/],
   ["smes.csv", 3, "kvkNumber", /7 digits.*leading zero/],
-  ["smes.csv", 4, "referralDate", /required with referredBy/],
   ["cases.csv", 3, "deadline", /2025-08-01 is before earliestStart 2025-09-01/],
   ["cases.csv", 4, "smeId", /no SME with id s2/],
   ["cases.csv", 5, "status", /MATCHED needs proposals or a sprint/],
   ["cases.csv", 6, "closeReason", /required for a new CLOSED case/],
+  ["cases.csv", 8, "referringPartnerId", /required with referralDate/],
 ];
 
 describe("importing spreadsheets with broken rows", () => {
@@ -213,8 +214,8 @@ describe("importing spreadsheets with broken rows", () => {
       ["courses.csv", true, 3, 1, 2],
       ["people.csv", true, 4, 2, 2],
       ["ties.csv", true, 5, 1, 4],
-      ["smes.csv", true, 4, 2, 2],
-      ["cases.csv", true, 6, 2, 4],
+      ["smes.csv", true, 3, 2, 1],
+      ["cases.csv", true, 7, 2, 5],
     ]);
 
     expect(await ids("Institution")).toEqual(["i1"]);
