@@ -3,6 +3,7 @@ import { startE2eEnvironment, type E2eEnvironment } from "./support/start-e2e-en
 import { casesSuite } from "./suites/cases-suite.js";
 import { embeddingSuite } from "./suites/embedding-suite.js";
 import { explorerSuite } from "./suites/explorer-suite.js";
+import { overrideSuite } from "./suites/override-suite.js";
 import { pagesSuite } from "./suites/pages-suite.js";
 import { shellSuite } from "./suites/shell-suite.js";
 
@@ -31,4 +32,5 @@ shellSuite(getEnv);
 explorerSuite(getEnv);
 embeddingSuite(getEnv);
 casesSuite(getEnv);
+overrideSuite(getEnv);
 pagesSuite(getEnv);
