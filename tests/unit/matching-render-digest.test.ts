@@ -20,6 +20,7 @@ const item: DigestItem = {
   periodStart: "2026-09-07",
   periodEnd: "2026-11-06",
   sharedTopics: ["data"],
+  timingScore: 1,
   score: 0.8,
   verdict: SuggestionVerdict.GREAT,
   reason: "Great fit: … a warm path of 2 ties …",

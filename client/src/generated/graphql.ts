@@ -206,7 +206,9 @@ export type ProposalState =
 /** Why an unanswered proposal was withdrawn: its case was matched (to another course or teacher) or closed. */
 export type ProposalWithdrawal =
   | 'CASE_CLOSED'
-  | 'CASE_MATCHED';
+  | 'CASE_MATCHED'
+  /** Every attempt to e-mail it failed (docs/mail.md): the teacher never got it. */
+  | 'NOT_DELIVERED';
 
 /** The SME of an intake: found by KvK number when given, else by name + city; created when new. */
 export type SmeIntakeInput = {
