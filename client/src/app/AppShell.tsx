@@ -7,12 +7,14 @@ import { Loading } from "../ui/Loading";
 import { UserMenu } from "../modules/auth/components/UserMenu";
 
 const sections = [
+  { to: "/todo", key: "todo" },
   { to: "/cases", key: "board" },
   { to: "/intake", key: "intake" },
   { to: "/explorer", key: "explorer" },
   { to: "/embedding", key: "embedding" },
   { to: "/outreach", key: "outreach" },
   { to: "/digests", key: "digests" },
+  { to: "/outbox", key: "outbox" },
   { to: "/figures", key: "figures" },
 ] as const;
 

@@ -16,6 +16,8 @@ const EmbeddingDetailPage = lazy(() =>
 );
 const OutreachPage = lazy(() => import("../modules/outreach/components/OutreachPage").then((m) => ({ default: m.OutreachPage })));
 const DigestsPage = lazy(() => import("../modules/digests/components/DigestsPage").then((m) => ({ default: m.DigestsPage })));
+const OutboxPage = lazy(() => import("../modules/mail/components/OutboxPage").then((m) => ({ default: m.OutboxPage })));
+const TodoPage = lazy(() => import("../modules/mail/components/TodoPage").then((m) => ({ default: m.TodoPage })));
 const FiguresPage = lazy(() => import("../modules/figures/components/FiguresPage").then((m) => ({ default: m.FiguresPage })));
 
 /** Every page of the app, under the shell. */
@@ -34,6 +36,8 @@ export const router = createBrowserRouter([
       { path: "embedding/institutions/:id", element: <EmbeddingDetailPage kind="INSTITUTION" /> },
       { path: "outreach", element: <OutreachPage /> },
       { path: "digests", element: <DigestsPage /> },
+      { path: "outbox", element: <OutboxPage /> },
+      { path: "todo", element: <TodoPage /> },
       { path: "figures", element: <FiguresPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
