@@ -10,7 +10,7 @@ import {
 } from "./statements.js";
 
 /** Proposals expiring within this many days are on the list (the reminder goes REMINDER_DAYS_BEFORE). */
-export const TODO_EXPIRY_DAYS = 5;
+export const TODO_EXPIRY_DAYS = 7;
 
 function item(partial: Partial<TodoItem>): TodoItem {
   return {

@@ -123,7 +123,7 @@ export class CoordinatorTodo {
   @Field(() => ID, { nullable: true, description: "Whose list (null: every coordinator's cases)." })
   coordinatorId!: string | null;
 
-  @Field(() => [TodoItem], { description: "Open proposals expiring within 5 days." })
+  @Field(() => [TodoItem], { description: "Open proposals expiring within 7 days." })
   expiringProposals!: TodoItem[];
 
   @Field(() => [TodoItem], { description: "Teachers interested in a case not matched yet." })
