@@ -387,3 +387,35 @@ describe("reminders and the pause switch", () => {
     }
   });
 });
+
+describe("by hand, and erased people", () => {
+  it("a coordinator proposes one case by e-mail, with its links", async () => {
+    await seedCase(db, { id: "K9", title: "Customer data", coordinator: "coord" });
+    const before = smtp.received.length;
+    const sent = await ok<{ sendProposal: { status: string; cases: number; messageId: string } }>(
+      server,
+      `mutation { sendProposal(case: "K9", teacher: "tEN", course: "A") { status cases messageId } }`,
+    );
+    expect(sent.sendProposal).toMatchObject({ status: "SENT", cases: 1 });
+    const mailed = smtp.received.slice(before);
+    expect(mailed.map((r) => r.to[0])).toEqual(["emma@hva.example"]);
+    expect(linksIn(mailed[0]!.parsed.text ?? "")).toHaveLength(3);
+    expect(await proposal("K9", "tEN")).toMatchObject({ delivery: "SENT" });
+    // Within the cooldown the same case is refused to the same teacher.
+    const again = await server.graphql(`mutation { sendProposal(case: "K9", teacher: "tEN", course: "A") { status } }`);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: "COOLDOWN" });
+  });
+
+  it("erasing a teacher removes every message to them; nothing is sent to them afterwards", async () => {
+    const erased = await ok<{ erasePerson: { erasedId: string } }>(server, `mutation { erasePerson(id: "tNL") { erasedId } }`);
+    const newId = erased.erasePerson.erasedId;
+    expect(await db.read(`MATCH (m:MailMessage)-[:TO_PERSON]->(:Person {id: $id}) RETURN count(m) AS n`, { id: newId })).toEqual([
+      { n: 0 },
+    ]);
+    const data = await ok<{ outbox: Array<{ to: string }> }>(server, `{ outbox(first: 200) { to } }`);
+    expect(data.outbox.map((m) => m.to)).not.toContain("niels@hva.example");
+    await seedCase(db, { id: "K10", title: "After the erasure" });
+    const refused = await server.graphql(`mutation { sendProposal(case: "K10", teacher: "${newId}", course: "B") { status } }`);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", field: "teacher" });
+  });
+});

@@ -29,7 +29,10 @@ const round = await graphql<{ sendDueDigests: Record<string, unknown> }>(
   login.token,
 );
 console.log("sendDueDigests", JSON.stringify(round.sendDueDigests));
-const outbox = await graphql<{ outbox: Array<{ status: string; subject: string }> }>(`{ outbox(first: 200) { status subject } }`, login.token);
+const outbox = await graphql<{ outbox: Array<{ status: string; subject: string }> }>(
+  `{ outbox(first: 200) { status subject } }`,
+  login.token,
+);
 console.log("outbox", outbox.outbox.length, "messages;", [...new Set(outbox.outbox.map((m) => m.status))].join(","));
 
 const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
