@@ -85,10 +85,19 @@ export async function runDigestRound(
   const date = todayIso(nowDate);
   const due = await db.read(READ_TEACHERS_WITH_DIGEST_DUE, { date });
   for (const row of due) {
-    const outcome = await sendDigest(db, mail, { teacherId: String(row.id), date, caseIds: null }, actor, settings);
-    if (outcome.status === "SENT" || outcome.status === "OUTBOX") round.digestsSent += 1;
-    else if (outcome.status === "FAILED" || outcome.status === "GAVE_UP") round.digestsFailed += 1;
-    else if (outcome.status === "UNREACHABLE") round.unreachable.push(outcome.teacherId);
+    try {
+      const outcome = await sendDigest(db, mail, { teacherId: String(row.id), date, caseIds: null }, actor, settings);
+      if (outcome.status === "SENT" || outcome.status === "OUTBOX") round.digestsSent += 1;
+      else if (outcome.status === "FAILED" || outcome.status === "GAVE_UP") round.digestsFailed += 1;
+      else if (outcome.status === "UNREACHABLE") round.unreachable.push(outcome.teacherId);
+    } catch (error) {
+      // One teacher's digest that cannot be made (a case changed under it) does not stop the others'.
+      round.digestsFailed += 1;
+      log.warn("A digest could not be made", {
+        teacherId: String(row.id),
+        error: error instanceof Error ? error.name : "unknown",
+      });
+    }
   }
   // 3. One reminder per proposal about to expire.
   round.reminders = await sendReminders(db, mail, settings);
