@@ -145,12 +145,14 @@ export class SendingResolver {
     })
     coordinator?: string | null,
     @Arg("now", () => String, { nullable: true, description: "ISO instant the list is for; default now." }) at?: string | null,
+    @Arg("everyone", () => Boolean, { defaultValue: false, description: "Every coordinator's cases, not one's own." })
+    everyone = false,
   ): Promise<CoordinatorTodo> {
     const actor = await resolveActor(ctx, null);
     const now = at?.trim() || new Date().toISOString();
     if (Number.isNaN(Date.parse(now)) || isIsoDate(now))
       throw new DomainError(ErrorCode.BAD_USER_INPUT, "now must be an ISO date-time with a zone.", "now");
-    const who = coordinator?.trim() || actor.personId;
+    const who = everyone ? null : coordinator?.trim() || actor.personId;
     return ctx.db.readTx((tx) => readTodo(tx, who, new Date(now).toISOString()));
   }
 }

@@ -3,6 +3,7 @@ import type { CoordinatorTodo, TodoItem } from "./sending-types.js";
 import {
   READ_UNREACHABLE_TEACHERS,
   TODO_ANSWERS_TO_ACT_ON,
+  TODO_EXPIRED_PROPOSALS,
   TODO_EXPIRING_PROPOSALS,
   TODO_FAILED_MESSAGES,
   TODO_FOLLOW_UPS_WANTED,
@@ -11,6 +12,8 @@ import {
 
 /** Proposals expiring within this many days are on the list (the reminder goes REMINDER_DAYS_BEFORE). */
 export const TODO_EXPIRY_DAYS = 7;
+/** Proposals that expired unanswered this many days back are on the list too: expired, but not unnoticed. */
+export const TODO_EXPIRED_DAYS = 30;
 
 function item(partial: Partial<TodoItem>): TodoItem {
   return {
@@ -29,14 +32,15 @@ function item(partial: Partial<TodoItem>): TodoItem {
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /**
- * A coordinator's to-do list (docs/mail.md, "The to-do list"): six reads, each limited, of the cases
+ * A coordinator's to-do list (docs/mail.md, "The to-do list"): seven reads, each limited, of the cases
  * they handle (all cases when `coordinatorId` is null); failed messages and unreachable teachers are
  * everyone's (a digest spans many coordinators' cases).
  */
 export async function readTodo(tx: Tx, coordinatorId: string | null, now: string): Promise<CoordinatorTodo> {
-  const p = { coordinator: coordinatorId, now, days: TODO_EXPIRY_DAYS };
-  const [expiring, answers, followUps, failed, unreachable, waiting] = [
+  const p = { coordinator: coordinatorId, now, days: TODO_EXPIRY_DAYS, expiredDays: TODO_EXPIRED_DAYS };
+  const [expiring, expired, answers, followUps, failed, unreachable, waiting] = [
     await tx.run(TODO_EXPIRING_PROPOSALS, p),
+    await tx.run(TODO_EXPIRED_PROPOSALS, p),
     await tx.run(TODO_ANSWERS_TO_ACT_ON, p),
     await tx.run(TODO_FOLLOW_UPS_WANTED, p),
     await tx.run(TODO_FAILED_MESSAGES, p),
@@ -53,6 +57,15 @@ export async function readTodo(tx: Tx, coordinatorId: string | null, now: string
         who: str(r.teacherName),
         at: str(r.at),
         detail: r.reminded === true ? "REMINDED" : null,
+      }),
+    ),
+    expiredProposals: expired.map((r) =>
+      item({
+        caseId: str(r.caseId),
+        caseTitle: str(r.caseTitle),
+        proposalId: str(r.proposalId),
+        who: str(r.teacherName),
+        at: str(r.at),
       }),
     ),
     answersToActOn: answers.map((r) =>

@@ -126,6 +126,11 @@ export class CoordinatorTodo {
   @Field(() => [TodoItem], { description: "Open proposals expiring within 7 days." })
   expiringProposals!: TodoItem[];
 
+  @Field(() => [TodoItem], {
+    description: "Proposals that expired unanswered in the last 30 days on a case still waiting: propose it again, or follow up.",
+  })
+  expiredProposals!: TodoItem[];
+
   @Field(() => [TodoItem], { description: "Teachers interested in a case not matched yet." })
   answersToActOn!: TodoItem[];
 

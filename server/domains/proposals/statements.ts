@@ -228,6 +228,16 @@ RETURN p.id AS proposalId, k.id AS caseId, k.title AS caseTitle, t.name AS teach
        p.reminderSentAt IS NOT NULL AS reminded
 ORDER BY p.expiresAt, p.id LIMIT 100`;
 
+/** Proposals that expired unanswered within the last $expiredDays days while their case is still waiting for a match. */
+export const TODO_EXPIRED_PROPOSALS = /* cypher */ `
+MATCH (p:Proposal)-[:OF_CASE]->(k:Case)
+WHERE p.answer IS NULL AND p.withdrawnAt IS NULL AND p.expiresAt <= datetime($now)
+  AND p.expiresAt > datetime($now) - duration({days: toInteger($expiredDays)}) AND k.status IN ['QUALIFIED', 'PROPOSED']
+  AND ($coordinator IS NULL OR EXISTS { (k)-[:HANDLED_BY]->(:Person {id: $coordinator}) })
+MATCH (p)-[:TO_TEACHER]->(t:Person)
+RETURN p.id AS proposalId, k.id AS caseId, k.title AS caseTitle, t.name AS teacherName, toString(p.expiresAt) AS at
+ORDER BY p.expiresAt DESC, p.id LIMIT 100`;
+
 /** INTERESTED answers on cases not matched yet: the coordinator's move. */
 export const TODO_ANSWERS_TO_ACT_ON = /* cypher */ `
 MATCH (p:Proposal {answer: 'INTERESTED'})-[:OF_CASE]->(k:Case)

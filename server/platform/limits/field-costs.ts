@@ -107,8 +107,8 @@ export const fieldCosts = {
   sendDueDigests: { cost: (input) => n(input, "Person") + WRITE + input.childComplexity },
   setDigestSchedulePaused: scoped(WRITE),
   digestSchedule: scopedList(10),
-  /** Six limited reads (at most 100 rows each). */
-  coordinatorTodo: { cost: (input) => 600 + 6 * listCost(NESTED_LIST_ESTIMATE, input.childComplexity) },
+  /** Seven limited reads (at most 100 rows each). */
+  coordinatorTodo: { cost: (input) => 700 + 7 * listCost(NESTED_LIST_ESTIMATE, input.childComplexity) },
   // --- figures: each reads every case (teacherResponseRates every proposal) in its window ---
   caseFunnel: { cost: (input) => n(input, "Case") + listCost(NESTED_LIST_ESTIMATE, input.childComplexity) },
   caseFunnelByPeriod: { cost: (input) => n(input, "Case") + listCost(NESTED_LIST_ESTIMATE, input.childComplexity) },

@@ -55,6 +55,8 @@ try {
 
   await page.goto("/todo");
   await page.locator(".todo-section").first().waitFor();
+  await page.getByRole("button", { name: "Alle coördinatoren" }).click();
+  await page.waitForLoadState("networkidle");
   await page.waitForTimeout(600);
   const counts = await page.locator(".todo-section h2").allTextContents();
   console.log("to-do sections:", counts.join(" | "));

@@ -7,12 +7,14 @@ import { caseChangeTypenames } from "../../cases/hooks/caseChangeTypenames";
 import { digestScheduleQuery, sendDueDigestsMutation, setDigestSchedulePausedMutation } from "../graphql/mailQueries";
 
 const sentTypenames = [...caseChangeTypenames, "MailMessageRecord", "DigestScheduleState"];
+// A constant: urql compares the context by identity, and a new object each render would refetch forever.
+const scheduleContext = { additionalTypenames: ["DigestScheduleState"] };
 
 /** The schedule on the digests page: running or paused (a stored switch), send the due digests now, who cannot be reached. */
 export function DigestSchedulePanel() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [schedule, refetch] = useQuery({ query: digestScheduleQuery, context: { additionalTypenames: ["DigestScheduleState"] } });
+  const [schedule, refetch] = useQuery({ query: digestScheduleQuery, context: scheduleContext });
   const [pausing, setPaused] = useMutation(setDigestSchedulePausedMutation);
   const [sending, sendDue] = useMutation(sendDueDigestsMutation);
   const [summary, setSummary] = useState<string | null>(null);

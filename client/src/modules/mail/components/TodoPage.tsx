@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useQuery } from "urql";
@@ -26,14 +26,24 @@ function Section({ title, count, empty, children }: { title: string; count: numb
 export function TodoPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [result, refetch] = useQuery({ query: coordinatorTodoQuery, variables: {}, context: caseQueryContext });
+  const [everyone, setEveryone] = useState(false);
+  const [result, refetch] = useQuery({ query: coordinatorTodoQuery, variables: { everyone }, context: caseQueryContext });
   const todo = result.data?.coordinatorTodo;
   const caseLink = (id: string | null | undefined, title: string | null | undefined) =>
     id ? <Link to={`/cases/${id}`}>{title ?? id}</Link> : <span>{title}</span>;
 
   return (
     <section>
-      <PageHeader title={t("todo.title")} />
+      <PageHeader title={t("todo.title")}>
+        <div className="segmented" role="group" aria-label={t("todo.whose")}>
+          <button type="button" aria-pressed={!everyone} onClick={() => setEveryone(false)}>
+            {t("todo.mine")}
+          </button>
+          <button type="button" aria-pressed={everyone} onClick={() => setEveryone(true)}>
+            {t("todo.everyone")}
+          </button>
+        </div>
+      </PageHeader>
       <QueryState
         fetching={result.fetching}
         error={result.error}
@@ -51,6 +61,14 @@ export function TodoPage() {
                     · {t("todo.expiresOn", { date: f.date(i.at) })}
                     {i.detail === "REMINDED" ? ` · ${t("todo.reminded")}` : ""}
                   </span>
+                </li>
+              ))}
+            </Section>
+            <Section title={t("todo.expired")} count={todo.expiredProposals.length} empty={t("todo.none")}>
+              {todo.expiredProposals.map((i) => (
+                <li key={i.proposalId}>
+                  {caseLink(i.caseId, i.caseTitle)} → {i.who}
+                  <span className="muted small"> · {t("todo.expiredOn", { date: f.date(i.at) })}</span>
                 </li>
               ))}
             </Section>

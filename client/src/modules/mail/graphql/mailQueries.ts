@@ -108,9 +108,16 @@ export const sendDueDigestsMutation = graphql(`
 `);
 
 export const coordinatorTodoQuery = graphql(`
-  query CoordinatorTodo($coordinator: ID) {
-    coordinatorTodo(coordinator: $coordinator) {
+  query CoordinatorTodo($coordinator: ID, $everyone: Boolean) {
+    coordinatorTodo(coordinator: $coordinator, everyone: $everyone) {
       coordinatorId
+      expiredProposals {
+        caseId
+        caseTitle
+        proposalId
+        who
+        at
+      }
       expiringProposals {
         caseId
         caseTitle
