@@ -161,7 +161,9 @@ async function main(): Promise<void> {
         eventLoopDelayP99Ms: Number((loopDelay.percentile(99) / 1e6).toFixed(1)),
         eventLoopDelayMaxMs: Number((loopDelay.max / 1e6).toFixed(1)),
         nodeCpuPercentOfCore: percentOfCore((cpu.user + cpu.system) / 1e6),
-        ...(jvmBefore !== undefined && jvmAfter !== undefined ? { neo4jCpuPercentOfCore: percentOfCore(jvmAfter - jvmBefore) } : {}),
+        ...(jvmBefore !== undefined && jvmAfter !== undefined
+          ? { neo4jCpuPercentOfCore: percentOfCore(jvmAfter - jvmBefore) }
+          : {}),
       };
       results.push(row);
       process.stderr.write(`${JSON.stringify(row)}\n`);

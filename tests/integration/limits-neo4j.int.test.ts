@@ -81,10 +81,7 @@ beforeAll(async () => {
   // The dense part: people p0…, each tied to TIES_EACH others (strides of 7, so every filter visits the same).
   // Written 100 people at a time: a transaction of the whole graph would itself pass the 4 MB.
   for (let from = 0; from < PEOPLE; from += 100) {
-    await db.write(
-      `UNWIND range($from, $from + 99) AS i CREATE (:Person {id: 'limits-p' + i, name: 'Person ' + i})`,
-      { from },
-    );
+    await db.write(`UNWIND range($from, $from + 99) AS i CREATE (:Person {id: 'limits-p' + i, name: 'Person ' + i})`, { from });
   }
   for (let from = 0; from < PEOPLE; from += 100) {
     await db.write(
@@ -97,7 +94,7 @@ beforeAll(async () => {
     );
   }
   // The wide part: 1,000 people whose job titles are 5,000 characters each (10 MB of Java strings to sort, 4 MB allowed).
-    const title = "abcdefghij".repeat(500);
+  const title = "abcdefghij".repeat(500);
   for (let from = 0; from < 1_000; from += 10) {
     await db.write(
       `UNWIND range($from, $from + 9) AS i
@@ -157,15 +154,12 @@ describe("a heavy request runs under ANALYTICS_TIMEOUT_MS (lowered to 500 ms her
 
 describe(`one transaction's memory is capped (NEO4J_TRANSACTION_MEMORY, lowered to ${TRANSACTION_MEMORY} here; 256 MB in the product)`, () => {
   it("was given to Neo4j at its start", async () => {
-    const rows = await db.read(
-      `SHOW SETTINGS YIELD name, value WHERE name = 'db.memory.transaction.max' RETURN value`,
-    );
+    const rows = await db.read(`SHOW SETTINGS YIELD name, value WHERE name = 'db.memory.transaction.max' RETURN value`);
     expect(String(rows[0]?.value)).toMatch(/^(4m|4\.00MiB|4194304)$/i);
   });
 
   it("stops a request that sorts 10 MB with QUERY_TOO_LARGE, serves others meanwhile, and the same request for two people runs", async () => {
-    const wide = (where: string) =>
-      `{ people(where: ${where}, limit: 1000, sort: [{ jobTitle: DESC }]) { id jobTitle } }`;
+    const wide = (where: string) => `{ people(where: ${where}, limit: 1000, sort: [{ jobTitle: DESC }]) { id jobTitle } }`;
     const [tooLarge, meanwhile] = await Promise.all([
       gql(server.url, wide(`{ id: { startsWith: "limits-wide" } }`), undefined, viewer),
       gql(server.url, ordinary, undefined, other),

@@ -7,16 +7,18 @@ import { serialiseAnalytics } from "../../server/platform/limits/serialise-analy
  * resolves root query fields side by side, which put two path searches of one user on Neo4j at once.
  */
 function schemaWith(log: string[], running: { now: number; most: number }) {
-  const slow = (name: string, fail = false) => async () => {
-    running.now++;
-    running.most = Math.max(running.most, running.now);
-    log.push(`start ${name}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    log.push(`end ${name}`);
-    running.now--;
-    if (fail) throw new Error(`${name} failed`);
-    return name;
-  };
+  const slow =
+    (name: string, fail = false) =>
+    async () => {
+      running.now++;
+      running.most = Math.max(running.most, running.now);
+      log.push(`start ${name}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      log.push(`end ${name}`);
+      running.now--;
+      if (fail) throw new Error(`${name} failed`);
+      return name;
+    };
   const expensive = { cost: { cost: () => 1, expensive: true } };
   return serialiseAnalytics(
     new GraphQLSchema({

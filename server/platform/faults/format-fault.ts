@@ -97,7 +97,8 @@ export function formatFault(
   if (isTransactionMemoryLimit(cause)) {
     return {
       ...formatted,
-      message: "The request needed more database memory than one request may use and was stopped; ask for less (a smaller limit, fewer nested lists).",
+      message:
+        "The request needed more database memory than one request may use and was stopped; ask for less (a smaller limit, fewer nested lists).",
       extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_LARGE },
     };
   }
