@@ -23,7 +23,7 @@ import { codeOf, gql, tokenFor, type RawResponse } from "../helpers/trust-reques
  */
 const TRANSACTION_MEMORY = "4m";
 const ANALYTICS_TIMEOUT_MS = 500;
-/** People and ties of the dense graph (20 ties each, both ways): a filter three ties deep visits about 1,500 × 20³ paths. */
+/** People and ties of the dense graph (20 ties each, counting both ways): a 6-tie path search meets ~20³ half paths a side. */
 const PEOPLE = 1_500;
 const TIES_EACH = 10;
 
@@ -115,29 +115,6 @@ afterAll(async () => {
 });
 
 describe("a heavy request runs under ANALYTICS_TIMEOUT_MS (lowered to 500 ms here; 10 s in the product)", () => {
-  // "Everyone three ties away is a Person …": true, so Neo4j cannot stop early and checks every path, seconds of work.
-  const farFilter = `where: { knows: { all: { knows: { all: { knows: { all: { name: { startsWith: "Person" } } } } } } } }`;
-
-  it("lets the work run as an ordinary request, and stops it with QUERY_TIMEOUT when the request is heavy", async () => {
-    // Ordinary (cost 1,000 people × 2): the 30 s QUERY_TIMEOUT_MS applies, and it answers — after more than 500 ms.
-    // Twice: the first run also plans the query and reads the store into the page cache; the second is the work alone.
-    await gql(server.url, `{ people(${farFilter}) { id } }`, undefined, viewer);
-    const light = await timed(() => gql(server.url, `{ people(${farFilter}) { id } }`, undefined, viewer));
-    expect(light.answer.body.errors).toBeUndefined();
-    expect((light.answer.body.data?.people as unknown[]).length).toBe(1_000); // the cap on a list asked without a limit
-    expect(light.ms).toBeGreaterThan(ANALYTICS_TIMEOUT_MS);
-    process.stderr.write(`light ${light.ms}\n`);
-
-    // The same filter in a heavy request (cost 1,000 × (2 + 100 × 2) = 202,000 ≥ HEAVY_REQUEST_COST): stopped by Neo4j.
-    const heavyQuery = `{ people(limit: 1000, ${farFilter}) { id knows(limit: 100) { id } } }`;
-    const heavy = await timed(() => gql(server.url, heavyQuery, undefined, viewer));
-    process.stderr.write(`heavy ${heavy.ms} ${JSON.stringify(heavy.answer.body).slice(0, 300)}\n`);
-    expect(codeOf(heavy.answer)).toBe("QUERY_TIMEOUT");
-    expect(heavy.answer.body.errors?.[0]?.message).toMatch(/took too long and was stopped/);
-    expect(heavy.ms).toBeLessThan(light.ms + 2_000);
-    await othersServed();
-  });
-
   it("stops an analytic (a custom resolver's transactions) with QUERY_TIMEOUT, and serves others meanwhile", async () => {
     // Every path of up to 6 ties between two people of the dense graph: tens of thousands of half paths each side.
     const search = `{ warmPaths(to: "limits-p700", from: ["limits-p0"], k: 1000, maxHops: 6, minStrength: 0.1) { score } }`;
