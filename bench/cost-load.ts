@@ -1,6 +1,7 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Command } from "commander";
 import { demoUsers } from "../server/platform/auth/ensure-demo-users.js";
 import { withDemoProduct } from "./demo-product.js";
@@ -13,14 +14,30 @@ import { percentile } from "./summarise-latencies.js";
  * the ratio to idle stays within 2×. Runs the product with its default limits (rate limit raised, so
  * the floods reach the cost limits) against a throw-away embedded Neo4j with the demo data (or NEO4J_URI).
  *
- *   npx tsx bench/cost-load.ts [--seconds 10] [--attackers 4] [--out bench/results/cost-load.json]
+ * Per phase it also says where the time went: the API's event-loop delay (p99, max: how long one
+ * request's JavaScript held everyone else's), and the CPU used by this process (API and the bench's
+ * own clients, one Node process) and by the embedded Neo4j's JVM, in % of one core.
+ *
+ *   npx tsx bench/cost-load.ts [--seconds 10] [--attackers 4] [--only <text>] [--out bench/results/cost-load.json]
  */
 const program = new Command()
   .option("--seconds <n>", "how long each phase runs", "10")
   .option("--attackers <n>", "the one user's parallel connections", "4")
+  .option("--only <text>", "run idle and only the phases whose name holds this text (a quick look, not the figures)")
   .option("--out <file>", "where to write the figures as JSON", "bench/results/cost-load.json")
   .parse();
-const opts = program.opts<{ seconds: string; attackers: string; out: string }>();
+const opts = program.opts<{ seconds: string; attackers: string; only?: string; out: string }>();
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
+function processCpuSeconds(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after "(comm) "; in clock ticks of 1/100 s.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
 
 const aliases = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(" ")} }`;
 const ORDINARY = `{ institutions(limit: 20, sort: [{ name: ASC }]) { id name programmes(limit: 10) { name } } }`;
@@ -68,7 +85,7 @@ async function main(): Promise<void> {
       });
       const body = (await response.json()) as {
         data?: Record<string, unknown>;
-        errors?: Array<{ extensions?: { code?: string } }>;
+        errors?: Array<{ message?: string; extensions?: { code?: string } }>;
       };
       return { ms: performance.now() - started, status: response.status, body };
     };
@@ -89,15 +106,24 @@ async function main(): Promise<void> {
 
     const results: Array<Record<string, unknown>> = [];
     let idleP95 = 0;
-    for (const phase of phases) {
+    const jvmPid = product.embedded?.pid;
+    const chosen = phases.filter((p) => !opts.only || p.name === "idle" || p.name.includes(opts.only));
+    for (const phase of chosen) {
+      const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loopDelay.enable();
+      const cpuBefore = process.cpuUsage();
+      const jvmBefore = jvmPid ? processCpuSeconds(jvmPid) : undefined;
+      const wallBefore = performance.now();
       const deadline = Date.now() + seconds * 1000;
       const outcomes = new Map<string, number>();
+      const messages = new Map<string, string>();
       const attackerMs: number[] = [];
       const attack = async () => {
         while (phase.query && Date.now() < deadline) {
           const answer = await post(phase.query(institution), phase.anonymous ? undefined : attackerToken);
           const code = answer.body.errors?.[0]?.extensions?.code ?? "OK";
           outcomes.set(code, (outcomes.get(code) ?? 0) + 1);
+          if (code !== "OK" && !messages.has(code)) messages.set(code, String(answer.body.errors?.[0]?.message).slice(0, 160));
           attackerMs.push(answer.ms);
         }
       };
@@ -112,6 +138,11 @@ async function main(): Promise<void> {
         return { latencies, failures };
       };
       const [{ latencies, failures }] = await Promise.all([measure(), ...Array.from({ length: attackers }, attack)]);
+      loopDelay.disable();
+      const wallSeconds = (performance.now() - wallBefore) / 1000;
+      const cpu = process.cpuUsage(cpuBefore);
+      const jvmAfter = jvmPid ? processCpuSeconds(jvmPid) : undefined;
+      const percentOfCore = (seconds: number) => Number(((100 * seconds) / wallSeconds).toFixed(0));
       latencies.sort((a, b) => a - b);
       attackerMs.sort((a, b) => a - b);
       const p50 = percentile(latencies, 50);
@@ -125,12 +156,26 @@ async function main(): Promise<void> {
         otherP95Ms: Number(p95.toFixed(1)),
         ratioToIdleP95: idleP95 > 0 ? Number((p95 / idleP95).toFixed(2)) : 1,
         attackerAnswers: Object.fromEntries(outcomes),
+        ...(messages.size > 0 ? { attackerMessages: Object.fromEntries(messages) } : {}),
         attackerP50Ms: Number(percentile(attackerMs, 50).toFixed(1)),
+        eventLoopDelayP99Ms: Number((loopDelay.percentile(99) / 1e6).toFixed(1)),
+        eventLoopDelayMaxMs: Number((loopDelay.max / 1e6).toFixed(1)),
+        nodeCpuPercentOfCore: percentOfCore((cpu.user + cpu.system) / 1e6),
+        ...(jvmBefore !== undefined && jvmAfter !== undefined
+          ? { neo4jCpuPercentOfCore: percentOfCore(jvmAfter - jvmBefore) }
+          : {}),
       };
       results.push(row);
       process.stderr.write(`${JSON.stringify(row)}\n`);
     }
-    const out = { date: new Date().toISOString(), seconds, attackers, cpus: os.cpus().length, phases: results };
+    const out = {
+      date: new Date().toISOString(),
+      seconds,
+      attackers,
+      cpus: os.cpus().length,
+      loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))),
+      phases: results,
+    };
     mkdirSync(path.dirname(opts.out), { recursive: true });
     writeFileSync(opts.out, `${JSON.stringify(out, null, 2)}\n`);
     const worst = Math.max(...results.map((r) => Number(r.ratioToIdleP95)));

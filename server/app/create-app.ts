@@ -26,6 +26,7 @@ import { handleBodyErrors, handleUnexpectedErrors } from "../platform/limits/han
 import { checkNesting } from "../platform/limits/check-nesting.js";
 import { GraphCountStore, readRelationshipFields } from "../platform/limits/graph-counts.js";
 import { operationLimitsPlugin } from "../platform/limits/limit-operations.js";
+import { serialiseAnalytics } from "../platform/limits/serialise-analytics.js";
 import { limitRate } from "../platform/limits/limit-rate.js";
 import type { Database } from "../platform/neo4j/database.js";
 import { UserBookmarks } from "../platform/neo4j/user-bookmarks.js";
@@ -67,7 +68,8 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   // Generic edits are recorded (server/domains/history) inside the guard, so access and input checks come first.
   const typeDefs = readTypeDefs();
   const recorded = recordGenericEdits(await buildGraphQLSchema(db, { maxPageSize: config.MAX_PAGE_SIZE }), typeDefs);
-  const schema = guardSchema(recorded, { shape });
+  // A request's analytics run one after the other (server/platform/limits/serialise-analytics.ts, issue #13).
+  const schema = serialiseAnalytics(guardSchema(recorded, { shape }));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: !production,

@@ -165,7 +165,7 @@ export const configSchema = z.object({
     .number()
     .int()
     .min(1)
-    .default(2)
+    .default(1)
     .describe("Heavy requests one user (or one IP address, anonymous) may have running at once; more get 429."),
   HEAVY_REQUESTS_TOTAL: z.coerce
     .number()

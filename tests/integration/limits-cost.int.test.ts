@@ -137,6 +137,22 @@ describe("analytics have a cost, and aliases of them are capped", () => {
   });
 });
 
+describe("directives per operation (GraphQL Armor's max-directives)", () => {
+  // Inline fragments each with one directive: no aliases, nothing deep, cheap; only the directives count.
+  const withDirectives = (count: number) =>
+    `{ institutions(limit: 1) { ${Array.from({ length: count }, () => "... @include(if: true) { id }").join(" ")} } }`;
+
+  it("refuses 51 directives with TOO_MANY_DIRECTIVES before anything runs, and runs 50", async () => {
+    const refused = await gql(server.url, withDirectives(51), undefined, viewer);
+    expect(refused.status).toBe(400);
+    refusedWith(refused, "TOO_MANY_DIRECTIVES", { directives: 51, maxDirectives: 50 });
+    const allowed = await gql(server.url, withDirectives(50), undefined, viewer);
+    expect(allowed.body.errors).toBeUndefined();
+    expect((allowed.body.data?.institutions as unknown[]).length).toBe(1);
+    await othersServed();
+  });
+});
+
 describe("anonymous callers and introspection", () => {
   it("refuses 1,500 anonymous databaseStatus aliases, and gives anonymous callers a small budget", async () => {
     const flood = await gql(server.url, aliases(1500, "databaseStatus { reachable }"));

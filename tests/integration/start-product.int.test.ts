@@ -50,7 +50,7 @@ function filesHolding(dir: string, text: string): string[] {
 }
 
 describe("npm start on the embedded default", () => {
-  it("seeds an empty database, keeps what a mutation wrote across a restart, and does not seed twice", async () => {
+  it("seeds an empty database, keeps what a mutation wrote across a restart, and does not seed twice; erased values are in no file", async () => {
     const env = {
       NEO4J_HOME: home,
       NEO4J_BOLT_PORT: String(await freePort()),

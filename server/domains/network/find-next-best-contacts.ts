@@ -85,6 +85,22 @@ function programmeAfter(core: ProgrammeCore, settings: EmbeddingSettings, person
   return { threads, level: ladderLevel(ladderRungs(threads, facts)) };
 }
 
+/**
+ * Each candidate is a max-flow (or one per programme) on a copy of the neighbourhood, all in JavaScript with
+ * nothing to wait for: hundreds of candidates at 6 hops held the event loop for over half a second
+ * (bench/cost-load.ts, event-loop delay max 639 ms). Every SLICE_MS the loop lets other requests in.
+ */
+const SLICE_MS = 10;
+
+function slicedPause(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
+}
+
 export async function findNextBestContacts(db: Database, args: NextBestArgs): Promise<NextBestContact[]> {
   if ((args.programme ? 1 : 0) + (args.institution ? 1 : 0) !== 1) {
     throw new DomainError(
@@ -114,17 +130,20 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
     const core = await programmeCore(settings, facts);
     const people = facts.roleHolderIds.filter((id) => !inW.has(id));
     const profiles = await describePeople(db, people, [facts.id]);
-    candidates = people.map((id) => {
+    const pause = slicedPause();
+    candidates = [];
+    for (const id of people) {
+      await pause();
       const after = programmeAfter(core, settings, id, profiles.get(id));
-      return {
+      candidates.push({
         id,
         threadsBefore: core.count.threads,
         threadsAfter: after.threads,
         levelBefore: core.level,
         levelAfter: after.level,
         programme: { id: facts.id, name: facts.name },
-      };
-    });
+      });
+    }
   } else {
     const facts = (await readInstitutionFacts(db, { institutions: [args.institution!], asOf: settings.asOf }))[0];
     if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No institution has id "${args.institution}".`, "institution");
@@ -132,7 +151,10 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
     const core = await institutionCore(db, settings, facts);
     const people = facts.roleHolderIds.filter((id) => !inW.has(id));
     const profiles = await describePeople(db, people, [facts.id]);
-    candidates = people.map((id) => {
+    const pause = slicedPause();
+    candidates = [];
+    for (const id of people) {
+      await pause();
       const threadsAfter = countThreads(withTie(core.neighbourhood, W, facts.roleHolderIds, id)).threads;
       let best: Candidate["programme"] = null;
       let levelBefore = 0;
@@ -146,8 +168,8 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
           levelAfter = after.level;
         }
       }
-      return { id, threadsBefore: core.count.threads, threadsAfter, levelBefore, levelAfter, programme: best };
-    });
+      candidates.push({ id, threadsBefore: core.count.threads, threadsAfter, levelBefore, levelAfter, programme: best });
+    }
   }
 
   const gaining = candidates

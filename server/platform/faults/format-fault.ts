@@ -1,12 +1,13 @@
 import type { GraphQLFormattedError } from "graphql";
-import { isConnectivityError, isTransactionTimeout } from "../neo4j/database.js";
+import { isConnectivityError, isTransactionMemoryLimit, isTransactionTimeout } from "../neo4j/database.js";
 import { ErrorCode } from "../graphql/domain-error.js";
 import { ownerHint, workflowOwnedFields } from "../model/workflow-doors.js";
 
 /**
  * The last step of error formatting (after server/platform/graphql/format-error.ts): every error a client
  * gets carries `extensions.code`, and where one input is to blame, `extensions.field`.
- * - Neo4j unreachable → SERVICE_UNAVAILABLE; a query past its time limit → QUERY_TIMEOUT;
+ * - Neo4j unreachable → SERVICE_UNAVAILABLE; a query past its time limit → QUERY_TIMEOUT; past its memory
+ *   limit (NEO4J_TRANSACTION_MEMORY) → QUERY_TOO_LARGE;
  * - @neo4j/graphql's and type-graphql's access refusals → UNAUTHENTICATED / FORBIDDEN;
  * - GraphQL's own refusals (unknown enum value, wrong scalar, missing argument) get the input
  *   field named, read from the message or the document;
@@ -91,6 +92,14 @@ export function formatFault(
       ...formatted,
       message: "The request took too long and was stopped; ask for less (a smaller limit, fewer nested lists).",
       extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TIMEOUT },
+    };
+  }
+  if (isTransactionMemoryLimit(cause)) {
+    return {
+      ...formatted,
+      message:
+        "The request needed more database memory than one request may use and was stopped; ask for less (a smaller limit, fewer nested lists).",
+      extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_LARGE },
     };
   }
   if (name === "Neo4jGraphQLForbiddenError" || (code === ErrorCode.UNAUTHORIZED && name === "AuthorizationError")) {

@@ -30,6 +30,7 @@ export enum ErrorCode {
   // The server and its database (server/platform/faults/).
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
   QUERY_TIMEOUT = "QUERY_TIMEOUT",
+  QUERY_TOO_LARGE = "QUERY_TOO_LARGE",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
   // Raised by graphql-js/Apollo and @neo4j/graphql; formatFault reads them and maps UNAUTHORIZED to FORBIDDEN.
   GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED",

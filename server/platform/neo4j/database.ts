@@ -432,6 +432,18 @@ export function isTransactionTimeout(error: unknown): boolean {
   return false;
 }
 
+/**
+ * True when Neo4j stopped a transaction for using more memory than one transaction may
+ * (`db.memory.transaction.max`, NEO4J_TRANSACTION_MEMORY) or than all of them together may.
+ */
+export function isTransactionMemoryLimit(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof Neo4jError && /MemoryPoolOutOfMemory|TransactionMemoryLimit|MemoryLimit/i.test(e.code)) return true;
+    e = (e as { originalError?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export function explainConnectionError(
   error: unknown,
   options: Pick<ConnectOptions, "uri" | "database">,
