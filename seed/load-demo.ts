@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { refreshSuggestionCounts } from "../server/domains/suggestions/count-case-suggestions.js";
+import { loadStarterVocabulary, migrateTopics } from "../server/domains/vocabulary/index.js";
 import { nowIso } from "../server/platform/clock/read-clock.js";
 import { ensureConstraints } from "../server/platform/neo4j/constraints.js";
 import type { Database, Tx } from "../server/platform/neo4j/database.js";
@@ -83,7 +84,10 @@ export async function loadDemoData(db: Database, options: LoadDemoOptions = {}):
     for (const batch of relBatches) await writeInChunks(tx, relationshipStatement(batch), batch.rows);
     progress(`Demo data: ${relationships} relationships written (${relBatches.length} statements)`);
   });
-  // The case board shows stored suggestion counts; the demo's open cases get theirs now.
+  // The demo's words become topics of the starter vocabulary (matching reads the ABOUT links), then the case board's
+  // stored suggestion counts are computed for the open cases.
+  await loadStarterVocabulary(db, nowIso());
+  await migrateTopics(db, nowIso());
   await refreshSuggestionCounts(db, nowIso());
   return { nodes, relationships, ms: Date.now() - started };
 }

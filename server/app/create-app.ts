@@ -18,6 +18,7 @@ import { DatabaseMonitor } from "../platform/faults/DatabaseMonitor.js";
 import { formatFault } from "../platform/faults/format-fault.js";
 import { buildGraphQLSchema, readTypeDefs } from "./build-schema.js";
 import { recordGenericEdits } from "../domains/history/index.js";
+import { linkTopicsAfterGenericWrites } from "../domains/vocabulary/index.js";
 import { createContext, type GraphQLContext } from "../platform/graphql/context.js";
 import { formatError } from "../platform/graphql/format-error.js";
 import { requestTransactionPlugin } from "../platform/graphql/request-transaction-plugin.js";
@@ -66,7 +67,9 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   const shape = readGraphShape(readTypeDefs());
   // Generic edits are recorded (server/domains/history) inside the guard, so access and input checks come first.
   const typeDefs = readTypeDefs();
-  const recorded = recordGenericEdits(await buildGraphQLSchema(db, { maxPageSize: config.MAX_PAGE_SIZE }), typeDefs);
+  // Case and course words written through the generated API are linked to topics (server/domains/vocabulary) inside the record.
+  const linked = linkTopicsAfterGenericWrites(await buildGraphQLSchema(db, { maxPageSize: config.MAX_PAGE_SIZE }), typeDefs);
+  const recorded = recordGenericEdits(linked, typeDefs);
   const schema = guardSchema(recorded, { shape });
   const apollo = new ApolloServer<GraphQLContext>({
     schema,

@@ -121,6 +121,12 @@ export class CaseIntakeResult {
 
   @Field(() => ID, { nullable: true })
   coordinatorId!: string | null;
+
+  @Field(() => [String], {
+    description:
+      "The topic words no topic of the vocabulary knew: kept as proposed topics for a coordinator to accept (docs/matching.md).",
+  })
+  proposedTopics!: string[];
 }
 
 @ObjectType({ description: "One recorded status change of a case." })
