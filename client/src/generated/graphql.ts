@@ -258,6 +258,7 @@ export type SprintStatus =
 
 /** The factors of a case suggestion's score. */
 export type SuggestionFactorName =
+  | 'effortFit'
   | 'levelFit'
   | 'remainingCapacity'
   | 'timing'

@@ -25,8 +25,8 @@ export class VocabularyResolver {
 
   @Query(() => [TopicEntry], { description: "The vocabulary by status (default: the proposed topics), with where each is used." })
   @Access("CASE_READ")
-  @Cost("topics")
-  async topics(
+  @Cost("vocabularyTopics")
+  async vocabularyTopics(
     @Ctx() ctx: GraphQLContext,
     @Arg("statuses", () => [TopicStatus], { defaultValue: [TopicStatus.PROPOSED] })
     statuses: TopicStatus[] = [TopicStatus.PROPOSED],
