@@ -67,10 +67,11 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   const shape = readGraphShape(readTypeDefs());
   // Generic edits are recorded (server/domains/history) inside the guard, so access and input checks come first.
   const typeDefs = readTypeDefs();
-  // Case and course words written through the generated API are linked to topics (server/domains/vocabulary) inside the record.
-  const linked = linkTopicsAfterGenericWrites(await buildGraphQLSchema(db, { maxPageSize: config.MAX_PAGE_SIZE }), typeDefs);
-  const recorded = recordGenericEdits(linked, typeDefs);
-  const schema = guardSchema(recorded, { shape });
+  const recorded = recordGenericEdits(await buildGraphQLSchema(db, { maxPageSize: config.MAX_PAGE_SIZE }), typeDefs);
+  // Case and course words written through the generated API are then linked to topics (server/domains/vocabulary), in the
+  // same transaction but after the edit was recorded: the links are derived, not an edit of anyone's.
+  const linked = linkTopicsAfterGenericWrites(recorded, typeDefs);
+  const schema = guardSchema(linked, { shape });
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: !production,

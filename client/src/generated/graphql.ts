@@ -31,7 +31,7 @@ export type CaseBoardFilter = {
   search?: string | null | undefined;
   /** Cards of one column only; the column counts still cover every status. */
   status?: CaseStatus | null | undefined;
-  /** A topic of the case (case-insensitive). */
+  /** A topic (its id, or a word resolved by the vocabulary): the cases about it or one of its narrower topics. */
   topic?: string | null | undefined;
 };
 

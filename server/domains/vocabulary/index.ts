@@ -6,5 +6,5 @@ export { linkStaleTopics, migrateTopics, type TopicLinking, type TopicOwner } fr
 export { loadStarterVocabulary, readStarterVocabulary } from "./load-starter-vocabulary.js";
 export { normaliseWord } from "./normalise-word.js";
 export { VocabularyIndex, resolveWords, type WordResolution } from "./resolve-words.js";
-export { readVocabularyIndex } from "./link-topics.js";
+export { readVocabularyIndex, topicWithNarrower } from "./link-topics.js";
 export { VocabularyResolver } from "./VocabularyResolver.js";

@@ -1,6 +1,12 @@
 import type { Database, Tx } from "../../platform/neo4j/database.js";
 import { proposedTopicId, resolveWords, VocabularyIndex, type VocabularyTopic, type WordResolution } from "./resolve-words.js";
-import { linkTopicsStatement, MERGE_PROPOSED_TOPICS, READ_VOCABULARY, readStaleTopicOwnersStatement } from "./statements.js";
+import {
+  linkTopicsStatement,
+  MERGE_PROPOSED_TOPICS,
+  READ_TOPIC_WITH_NARROWER,
+  READ_VOCABULARY,
+  readStaleTopicOwnersStatement,
+} from "./statements.js";
 
 /**
  * Words in, topics out, for the graph: a case's `topics` and a course's `themes` stay as the words people typed
@@ -106,4 +112,17 @@ export async function linkStaleTopics(
  */
 export async function migrateTopics(db: Database, now: string): Promise<TopicLinking> {
   return db.writeTx((tx) => linkStaleTopics(tx, now));
+}
+
+/**
+ * The topics a filter word stands for (the case board's topic filter): the topic it resolves to (or a topic id
+ * given as is) with its narrower topics, down three BROADER steps. A word no topic knows stands for nothing.
+ */
+export async function topicWithNarrower(tx: Tx, word: string): Promise<string[]> {
+  const direct = await tx.run(READ_TOPIC_WITH_NARROWER, { id: word.trim() });
+  if (direct[0]) return direct[0].ids as string[];
+  const resolved = (await readVocabularyIndex(tx)).resolve(word);
+  if (!resolved.topicId) return [];
+  const rows = await tx.run(READ_TOPIC_WITH_NARROWER, { id: resolved.topicId });
+  return (rows[0]?.ids as string[] | undefined) ?? [];
 }
