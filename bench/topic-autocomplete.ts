@@ -25,8 +25,34 @@ const opts = program.opts<{ topics: string; passes: string; out: string }>();
 const topicCount = Number(opts.topics);
 const passes = Number(opts.passes);
 
-const STEMS = ["data", "web", "shop", "cloud", "klant", "proces", "markt", "beveilig", "app", "bot", "model", "plan", "voorraad", "factuur"];
-const SUFFIXES = ["analyse", "beheer", "platform", "koppeling", "strategie", "design", "service", "systeem", "portaal", "training"];
+const STEMS = [
+  "data",
+  "web",
+  "shop",
+  "cloud",
+  "klant",
+  "proces",
+  "markt",
+  "beveilig",
+  "app",
+  "bot",
+  "model",
+  "plan",
+  "voorraad",
+  "factuur",
+];
+const SUFFIXES = [
+  "analyse",
+  "beheer",
+  "platform",
+  "koppeling",
+  "strategie",
+  "design",
+  "service",
+  "systeem",
+  "portaal",
+  "training",
+];
 
 /** A deterministic generated topic: a label made of stems and suffixes, with a number so every label is unique. */
 function generatedTopic(i: number): { id: string; labelNl: string; labelEn: string; synonyms: string[]; keys: string[] } {
@@ -39,7 +65,16 @@ function generatedTopic(i: number): { id: string; labelNl: string; labelEn: stri
   return { id: `bench-topic-${i}`, labelNl, labelEn, synonyms, keys };
 }
 
-const WORDS = ["webshop", "automatisering", "boekhouding", "cybersecurity", "dashboards", "social media", "klantanalyse", "voorraadbeheer"];
+const WORDS = [
+  "webshop",
+  "automatisering",
+  "boekhouding",
+  "cybersecurity",
+  "dashboards",
+  "social media",
+  "klantanalyse",
+  "voorraadbeheer",
+];
 const TYPOS = ["webshp", "automatisring", "cybersecurty", "boekhoudng"];
 
 await withDemoProduct("werkplaats-bench-topics-", async (product, url) => {
@@ -74,7 +109,9 @@ await withDemoProduct("werkplaats-bench-topics-", async (product, url) => {
   });
   const token = (login.data?.login as { token: string }).token;
 
-  const prefixes = [...WORDS, ...TYPOS].flatMap((w) => Array.from({ length: Math.min(w.length, 12) }, (_, i) => w.slice(0, i + 1)));
+  const prefixes = [...WORDS, ...TYPOS].flatMap((w) =>
+    Array.from({ length: Math.min(w.length, 12) }, (_, i) => w.slice(0, i + 1)),
+  );
   const QUERY = `query($prefix: String!) { topicSuggestions(prefix: $prefix, limit: 10) { id labelNl labelEn } }`;
   // Warm-up: plans and the index's pages, as a running server has them.
   for (const prefix of prefixes) await post(QUERY, { prefix }, token);
@@ -101,5 +138,7 @@ await withDemoProduct("werkplaats-bench-topics-", async (product, url) => {
   mkdirSync(path.dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  process.stdout.write(`topicSuggestions p95 ${summary.p95} ms over ${summary.samples} requests on ${result.topics} topics (goal: 50 ms)\n`);
+  process.stdout.write(
+    `topicSuggestions p95 ${summary.p95} ms over ${summary.samples} requests on ${result.topics} topics (goal: 50 ms)\n`,
+  );
 });

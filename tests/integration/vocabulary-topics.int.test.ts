@@ -92,7 +92,9 @@ describe("migrating free-text topics", () => {
     const courses = Number((await db.read("MATCH (c:Course) RETURN count(c) AS n"))[0]?.n);
     expect(first).toMatchObject({ cases, courses });
     // Both spellings of the unknown word share one proposed topic.
-    const proposed = await db.read("MATCH (t:Topic {status: 'PROPOSED'})<-[:ABOUT]-(n) RETURN t.id AS id, count(n) AS n ORDER BY id");
+    const proposed = await db.read(
+      "MATCH (t:Topic {status: 'PROPOSED'})<-[:ABOUT]-(n) RETURN t.id AS id, count(n) AS n ORDER BY id",
+    );
     expect(proposed).toEqual([
       { id: "proposed-blockchainz", n: 1 },
       { id: "proposed-kassasysteem", n: 2 },
@@ -146,7 +148,9 @@ describe("words in, topics out", () => {
     const upper = await suggestions((await intake(["E-commerce"])).caseId);
     const lower = await suggestions((await intake(["e-commerce"])).caseId);
     expect(upper.map((s) => [s.courseId, s.score])).toEqual(lower.map((s) => [s.courseId, s.score]));
-    expect(upper.flatMap((s) => s.topicMatches).some((m) => m.relation === "NARROWER" && m.courseTopicId === "web-shop")).toBe(true);
+    expect(upper.flatMap((s) => s.topicMatches).some((m) => m.relation === "NARROWER" && m.courseTopicId === "web-shop")).toBe(
+      true,
+    );
   });
 });
 
@@ -185,14 +189,23 @@ describe("autocomplete and the coordinators' vocabulary", () => {
     const { caseId, proposedTopics } = await intake(["webshop", "kassa-systeem", "Voorraadtelling"]);
     expect(proposedTopics).toEqual(["kassa-systeem", "Voorraadtelling"]);
     const LIST = `{ vocabularyTopics { id labelEn status caseCount proposedFrom } }`;
-    const list = (await ok<{ vocabularyTopics: { id: string; caseCount: number; proposedFrom: string }[] }>(server, LIST)).vocabularyTopics;
+    const list = (await ok<{ vocabularyTopics: { id: string; caseCount: number; proposedFrom: string }[] }>(server, LIST))
+      .vocabularyTopics;
     expect(list).toEqual(
-      expect.arrayContaining([expect.objectContaining({ id: "proposed-kassasysteem", caseCount: 1, proposedFrom: "kassa-systeem" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ id: "proposed-kassasysteem", caseCount: 1, proposedFrom: "kassa-systeem" }),
+      ]),
     );
-    await ok(server, `mutation { acceptTopic(id: "proposed-kassasysteem", labelNl: "kassasysteem", labelEn: "point of sale", broader: ["e-commerce"]) }`);
+    await ok(
+      server,
+      `mutation { acceptTopic(id: "proposed-kassasysteem", labelNl: "kassasysteem", labelEn: "point of sale", broader: ["e-commerce"]) }`,
+    );
     await ok(server, `mutation { mergeTopic(from: "proposed-voorraadtelling", into: "erp") }`);
     await ok(server, `mutation { addTopicSynonym(id: "erp", synonym: "voorraadsysteem") }`);
-    const links = await db.read("MATCH (:Case {id: $caseId})-[a:ABOUT]->(t:Topic) RETURN t.id AS id, a.word AS word ORDER BY id", { caseId });
+    const links = await db.read(
+      "MATCH (:Case {id: $caseId})-[a:ABOUT]->(t:Topic) RETURN t.id AS id, a.word AS word ORDER BY id",
+      { caseId },
+    );
     expect(links).toEqual([
       { id: "erp", word: "Voorraadtelling" },
       { id: "proposed-kassasysteem", word: "kassa-systeem" },

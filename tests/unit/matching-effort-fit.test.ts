@@ -12,11 +12,15 @@ describe("effort fit table", () => {
   it("SPRINT (one digital sprint) belongs in a course or project; an internship is a poor frame, graduation none", () => {
     expect(EFFORT_FIT.SPRINT).toEqual({ COURSE: 1, PROJECT: 1, MINOR: 0.5, INTERNSHIP: 0.25, GRADUATION: 0 });
     // The example: a one-sprint case ranks a project above an otherwise equal internship.
-    expect(effortFitScore(Effort.SPRINT, CourseKind.PROJECT)).toBeGreaterThan(effortFitScore(Effort.SPRINT, CourseKind.INTERNSHIP));
+    expect(effortFitScore(Effort.SPRINT, CourseKind.PROJECT)).toBeGreaterThan(
+      effortFitScore(Effort.SPRINT, CourseKind.INTERNSHIP),
+    );
   });
   it("SEMESTER belongs in a minor, internship or graduation assignment; a project can stretch, a course sprint cannot", () => {
     expect(EFFORT_FIT.SEMESTER).toEqual({ COURSE: 0.25, PROJECT: 0.5, MINOR: 1, INTERNSHIP: 1, GRADUATION: 1 });
-    expect(effortFitScore(Effort.SEMESTER, CourseKind.GRADUATION)).toBeGreaterThan(effortFitScore(Effort.SEMESTER, CourseKind.COURSE));
+    expect(effortFitScore(Effort.SEMESTER, CourseKind.GRADUATION)).toBeGreaterThan(
+      effortFitScore(Effort.SEMESTER, CourseKind.COURSE),
+    );
   });
   it("an unknown effort (or kind) scores the neutral 0.5 everywhere", () => {
     for (const kind of Object.values(CourseKind)) expect(effortFitScore(null, kind)).toBe(EFFORT_UNKNOWN);

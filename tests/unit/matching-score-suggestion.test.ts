@@ -30,7 +30,15 @@ const fit: CourseFit = {
   topicCount: 2,
   // The case typed "data" and "webshop"; the course is about the same two topics.
   topicMatches: [
-    { caseTopicId: "data", caseWord: "data", courseTopicId: "data", courseTopicNl: "data", courseTopicEn: "data", relation: "SAME", credit: 1 },
+    {
+      caseTopicId: "data",
+      caseWord: "data",
+      courseTopicId: "data",
+      courseTopicNl: "data",
+      courseTopicEn: "data",
+      relation: "SAME",
+      credit: 1,
+    },
     {
       caseTopicId: "web-shop",
       caseWord: "webshop",
@@ -175,11 +183,28 @@ describe("weights", () => {
 });
 
 describe("topic matches (issue #15)", () => {
-  const base = { caseTopicId: "web-shop", caseWord: "webshop", courseTopicId: "e-commerce", courseTopicNl: "e-commerce", courseTopicEn: "e-commerce" };
+  const base = {
+    caseTopicId: "web-shop",
+    caseWord: "webshop",
+    courseTopicId: "e-commerce",
+    courseTopicNl: "e-commerce",
+    courseTopicEn: "e-commerce",
+  };
   it("says which topic matched how, in the reader's language", () => {
-    expect(describeTopicMatch({ ...base, relation: "BROADER", credit: 0.5 }, Language.EN)).toBe("e-commerce (broader than yours: webshop)");
-    expect(describeTopicMatch({ ...base, relation: "BROADER", credit: 0.5 }, Language.NL)).toBe("e-commerce (ruimer dan uw: webshop)");
-    const narrower = { ...base, caseWord: "E-commerce", courseTopicNl: "webshop", courseTopicEn: "web shop", relation: "NARROWER", credit: 0.5 };
+    expect(describeTopicMatch({ ...base, relation: "BROADER", credit: 0.5 }, Language.EN)).toBe(
+      "e-commerce (broader than yours: webshop)",
+    );
+    expect(describeTopicMatch({ ...base, relation: "BROADER", credit: 0.5 }, Language.NL)).toBe(
+      "e-commerce (ruimer dan uw: webshop)",
+    );
+    const narrower = {
+      ...base,
+      caseWord: "E-commerce",
+      courseTopicNl: "webshop",
+      courseTopicEn: "web shop",
+      relation: "NARROWER",
+      credit: 0.5,
+    };
     expect(describeTopicMatch(narrower, Language.EN)).toBe("web shop (narrower than yours: E-commerce)");
     expect(describeTopicMatch({ ...narrower, caseWord: "Web Shop", relation: "SAME", credit: 1 }, Language.EN)).toBe("web shop");
     expect(describeTopicMatch({ ...narrower, caseWord: "web-shop", relation: "SAME", credit: 1 }, Language.EN)).toBe(

@@ -61,7 +61,10 @@ describe("words in, topics out", () => {
     expect(index.resolve("blockchain")).toMatchObject({ topicId: null, how: "UNKNOWN" });
   });
   it("drops blanks and repeated keys, keeping the first spelling", () => {
-    expect(resolveWords(["webshop", " ", "Web Shop", "automatisering"], index).map((r) => r.word)).toEqual(["webshop", "automatisering"]);
+    expect(resolveWords(["webshop", " ", "Web Shop", "automatisering"], index).map((r) => r.word)).toEqual([
+      "webshop",
+      "automatisering",
+    ]);
   });
   it("builds an autocomplete query of prefix terms, fuzzy from five letters, without Lucene syntax", () => {
     expect(topicQuery("web sh")).toEqual({ query: "websh* web* sh* websh~", key: "websh" });

@@ -278,8 +278,20 @@ const EFFORT_WORDS: Record<Language, Record<string, string>> = {
 };
 
 const KIND_WORDS: Record<Language, Record<string, string>> = {
-  EN: { COURSE: "a course sprint", PROJECT: "a project", MINOR: "a minor", INTERNSHIP: "an internship", GRADUATION: "a graduation assignment" },
-  NL: { COURSE: "een sprint in een vak", PROJECT: "een project", MINOR: "een minor", INTERNSHIP: "een stage", GRADUATION: "een afstudeeropdracht" },
+  EN: {
+    COURSE: "a course sprint",
+    PROJECT: "a project",
+    MINOR: "a minor",
+    INTERNSHIP: "an internship",
+    GRADUATION: "a graduation assignment",
+  },
+  NL: {
+    COURSE: "een sprint in een vak",
+    PROJECT: "een project",
+    MINOR: "een minor",
+    INTERNSHIP: "een stage",
+    GRADUATION: "een afstudeeropdracht",
+  },
 };
 
 /**
@@ -292,7 +304,9 @@ export function describeTopicMatch(m: TopicMatch, language: Language): string {
   const nl = language === Language.NL;
   if (m.relation === "SAME") {
     // Any difference in spelling is shown: the coordinator sees that "webshop" was read as "web shop".
-    return m.caseWord.trim().toLowerCase() === label.toLowerCase() ? label : `${label} (${nl ? "uw woord" : "yours"}: ${m.caseWord})`;
+    return m.caseWord.trim().toLowerCase() === label.toLowerCase()
+      ? label
+      : `${label} (${nl ? "uw woord" : "yours"}: ${m.caseWord})`;
   }
   const relation =
     m.relation === "BROADER" ? (nl ? "ruimer dan uw" : "broader than yours") : nl ? "specifieker dan uw" : "narrower than yours";

@@ -48,7 +48,9 @@ export class TopicMatch {
   @Field(() => String, { description: "SAME, BROADER (the course's topic is broader than the case's) or NARROWER." })
   relation!: string;
 
-  @Field(() => Float, { description: "What it counts in topicOverlap: 1 for the same topic, NEIGHBOUR_TOPIC_CREDIT for a neighbour." })
+  @Field(() => Float, {
+    description: "What it counts in topicOverlap: 1 for the same topic, NEIGHBOUR_TOPIC_CREDIT for a neighbour.",
+  })
   credit!: number;
 }
 
@@ -111,7 +113,9 @@ export class CaseSuggestion {
   @Field(() => String, { nullable: true })
   periodEnd!: string | null;
 
-  @Field(() => [String], { description: 'The matching topics in the language asked for, saying how: "web shop (yours: webshop)".' })
+  @Field(() => [String], {
+    description: 'The matching topics in the language asked for, saying how: "web shop (yours: webshop)".',
+  })
   sharedTopics!: string[];
 
   @Field(() => [TopicMatch])

@@ -84,7 +84,9 @@ export const fieldCosts = {
   /** One full-text index lookup, a page of at most `limit` (50) topics. */
   topicSuggestions: { cost: (input) => 10 + listCost(Math.min(numberArg(input.args, "limit", 10), 50), input.childComplexity) },
   /** Every topic of the asked statuses, with two counts each. */
-  vocabularyTopics: { cost: (input) => 5 * n(input, "Topic") + listCost(numberArg(input.args, "limit", 200), input.childComplexity) },
+  vocabularyTopics: {
+    cost: (input) => 5 * n(input, "Topic") + listCost(numberArg(input.args, "limit", 200), input.childComplexity),
+  },
   acceptTopic: scoped(WRITE),
   addTopicSynonym: scoped(WRITE),
   /** Moves every link of the merged topic. */
