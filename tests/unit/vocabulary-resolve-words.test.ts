@@ -60,6 +60,18 @@ describe("words in, topics out", () => {
     expect(index.resolve("xq").how).toBe("UNKNOWN");
     expect(index.resolve("blockchain")).toMatchObject({ topicId: null, how: "UNKNOWN" });
   });
+  it("matches a proposed topic only exactly, and says it is a proposal", () => {
+    const withProposal = new VocabularyIndex([
+      ...starter.topics,
+      { id: "proposed-kassasysteem", labelNl: "kassasysteem", labelEn: "kassasysteem", synonyms: [], proposed: true },
+    ]);
+    expect(withProposal.resolve("Kassa-systeem")).toMatchObject({
+      topicId: "proposed-kassasysteem",
+      how: "EXACT",
+      proposed: true,
+    });
+    expect(withProposal.resolve("kassasysteen").topicId).toBeNull();
+  });
   it("drops blanks and repeated keys, keeping the first spelling", () => {
     expect(resolveWords(["webshop", " ", "Web Shop", "automatisering"], index).map((r) => r.word)).toEqual([
       "webshop",

@@ -25,7 +25,7 @@ export type TopicOwner = "Case" | "Course";
 export interface TopicLinking {
   cases: number;
   courses: number;
-  /** Words that matched no topic (each once, in the spelling first met), now proposed topics. */
+  /** Words that matched no accepted topic (each once, in the spelling first met): kept as proposed topics. */
   unmatched: string[];
   /** Words matched only by spelling tolerance, with the label or synonym they were taken for. */
   fuzzy: { word: string; topicId: string; matched: string; similarity: number }[];
@@ -64,13 +64,13 @@ export async function resolveAndPropose(
 export async function linkStaleTopics(
   tx: Tx,
   now: string,
-  options: { ids?: string[] | null; labels?: TopicOwner[] } = {},
+  options: { ids?: string[] | null; labels?: TopicOwner[]; maxBatches?: number } = {},
 ): Promise<TopicLinking> {
   const result: TopicLinking = { cases: 0, courses: 0, unmatched: [], fuzzy: [] };
   const unmatched = new Map<string, string>();
   let index: VocabularyIndex | null = null;
   for (const label of options.labels ?? (["Course", "Case"] as const)) {
-    for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    for (let batch = 0; batch < (options.maxBatches ?? MAX_BATCHES); batch++) {
       const owners = await tx.run(readStaleTopicOwnersStatement(label), { ids: options.ids ?? null, limit: BATCH });
       if (owners.length === 0) break;
       index ??= await readVocabularyIndex(tx);
@@ -80,7 +80,8 @@ export async function linkStaleTopics(
         // A word proposed for an earlier owner resolves to the same proposal again (MERGE by its key's id).
         const resolved = await resolveAndPropose(tx, words, index, now);
         for (const r of resolved) {
-          if (r.how === "UNKNOWN" && !unmatched.has(r.key)) unmatched.set(r.key, r.word);
+          // Unknown words, and words only a proposed topic knows, matched no topic of the vocabulary.
+          if ((r.how === "UNKNOWN" || r.proposed) && !unmatched.has(r.key)) unmatched.set(r.key, r.word);
           if (r.how === "FUZZY")
             result.fuzzy.push({
               word: r.word,
@@ -111,7 +112,23 @@ export async function linkStaleTopics(
  * that matched no topic; running it twice changes nothing (tests/integration/vocabulary-topics.int.test.ts).
  */
 export async function migrateTopics(db: Database, now: string): Promise<TopicLinking> {
-  return db.writeTx((tx) => linkStaleTopics(tx, now));
+  // A transaction per batch of 500 per label, so an L graph (60,000 cases and courses) never needs one huge transaction;
+  // each pass takes the nodes still stale, so an interrupted migration continues where it stopped at the next start.
+  const total: TopicLinking = { cases: 0, courses: 0, unmatched: [], fuzzy: [] };
+  const seen = new Set<string>();
+  for (let pass = 0; pass < MAX_BATCHES; pass++) {
+    const step = await db.writeTx((tx) => linkStaleTopics(tx, now, { maxBatches: 1 }));
+    if (step.cases + step.courses === 0) break;
+    total.cases += step.cases;
+    total.courses += step.courses;
+    total.fuzzy.push(...step.fuzzy);
+    for (const word of step.unmatched) {
+      const key = word.toLowerCase();
+      if (!seen.has(key)) total.unmatched.push(word);
+      seen.add(key);
+    }
+  }
+  return total;
 }
 
 /**

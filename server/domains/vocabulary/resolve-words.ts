@@ -28,6 +28,8 @@ export interface WordResolution {
   key: string;
   topicId: string | null;
   how: ResolutionHow;
+  /** True when the topic is a proposal (a word no accepted topic knows yet): reported like an unknown word. */
+  proposed?: boolean;
   /** For FUZZY: the label or synonym it was alike to, and how alike. */
   matched?: string;
   similarity?: number;
@@ -63,7 +65,7 @@ export class VocabularyIndex {
   resolve(word: string): WordResolution {
     const key = normaliseWord(word);
     const exact = this.byKey.get(key);
-    if (exact) return { word, key, topicId: exact.topicId, how: "EXACT" };
+    if (exact) return { word, key, topicId: exact.topicId, how: "EXACT", ...(exact.proposed ? { proposed: true } : {}) };
     if (key.length >= FUZZY_MIN_LENGTH) {
       const grams = trigrams(key);
       let best: Entry | null = null;
