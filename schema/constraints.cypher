@@ -36,3 +36,9 @@ CREATE INDEX knows_strength IF NOT EXISTS FOR ()-[r:KNOWS]-() ON (r.strength);
 
 // The embedding ranking reads and replaces one workspace's snapshots (server/domains/network/refresh-embedding.ts).
 CREATE INDEX embedding_snapshot_workspace IF NOT EXISTS FOR (n:EmbeddingSnapshot) ON (n.workspaceId);
+
+// The vocabulary (server/domains/vocabulary): topics by id, and the full-text index the autocomplete asks
+// (topicSuggestions: prefix and fuzzy terms over labels, synonyms and normalised keys; docs/matching.md).
+CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
+CREATE INDEX topic_status IF NOT EXISTS FOR (n:Topic) ON (n.status);
+CREATE FULLTEXT INDEX topic_names IF NOT EXISTS FOR (n:Topic) ON EACH [n.labelNl, n.labelEn, n.synonyms, n.keys];

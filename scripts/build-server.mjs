@@ -2,7 +2,7 @@
 // without tsx's loader thread and on-the-fly transpiling, which cost ~50 MB of resident memory
 // (docs/performance.md). The same esbuild transform tsx and vitest apply, with the same tsconfig
 // (experimentalDecorators, no decorator metadata), file by file: dist/server/x.js for server/x.ts.
-// Files found next to the code through import.meta.url (schema/, client/dist, the Neo4j launcher)
+// Files found next to the code through import.meta.url (schema/, client/dist, the Neo4j launcher, the starter vocabulary)
 // are linked into dist/ at the same relative places. Takes well under a second.
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
@@ -16,7 +16,7 @@ const sourceDirs = ["server", "seed", "bench"];
 /** Not TypeScript for node: the Java launcher of the embedded Neo4j. */
 const skipped = new Set([path.join(root, "server", "platform", "neo4j", "launcher")]);
 /** Read at run time relative to the module that reads them: linked, not copied, so they stay current. */
-const links = ["schema", "client", "server/platform/neo4j/launcher"];
+const links = ["schema", "client", "server/platform/neo4j/launcher", "seed/vocabulary"];
 
 function typescriptFiles(dir) {
   if (skipped.has(dir) || !existsSync(dir)) return [];

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { refreshSuggestionCounts } from "../server/domains/suggestions/count-case-suggestions.js";
+import { loadStarterVocabulary, migrateTopics } from "../server/domains/vocabulary/index.js";
 import { nowIso } from "../server/platform/clock/read-clock.js";
 import { ensureConstraints } from "../server/platform/neo4j/constraints.js";
 import type { Database, Tx } from "../server/platform/neo4j/database.js";
@@ -83,9 +84,21 @@ export async function loadDemoData(db: Database, options: LoadDemoOptions = {}):
     for (const batch of relBatches) await writeInChunks(tx, relationshipStatement(batch), batch.rows);
     progress(`Demo data: ${relationships} relationships written (${relBatches.length} statements)`);
   });
-  // The case board shows stored suggestion counts; the demo's open cases get theirs now.
+  // The demo's words become topics of the starter vocabulary (matching reads the ABOUT links), then the case board's
+  // stored suggestion counts are computed for the open cases.
+  await loadStarterVocabulary(db, nowIso());
+  await migrateTopics(db, nowIso());
+  const [vocabulary] = await db.read(
+    `RETURN COUNT { (:Topic) } AS topics,
+            COUNT { (:Topic)-[:BROADER]->(:Topic) } + COUNT { (n)-[:ABOUT]->(:Topic) WHERE n:Case OR n:Course } AS links`,
+  );
   await refreshSuggestionCounts(db, nowIso());
-  return { nodes, relationships, ms: Date.now() - started };
+  // The counts include the vocabulary's topics and the links the demo's words made.
+  return {
+    nodes: nodes + Number(vocabulary?.topics ?? 0),
+    relationships: relationships + Number(vocabulary?.links ?? 0),
+    ms: Date.now() - started,
+  };
 }
 
 async function writeInChunks(tx: Tx, cypher: string, rows: readonly unknown[]): Promise<void> {

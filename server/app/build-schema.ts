@@ -17,6 +17,7 @@ import { CaseResolver, SprintResolver } from "../domains/case-workflow/index.js"
 import { ProposalResolver, SendingResolver } from "../domains/proposals/index.js";
 import { MailResolver } from "../domains/mail/index.js";
 import { SuggestionResolver } from "../domains/suggestions/index.js";
+import { VocabularyResolver } from "../domains/vocabulary/index.js";
 import { OutreachResolver } from "../domains/outreach/index.js";
 import { FiguresResolver } from "../domains/figures/index.js";
 import { SpreadsheetsResolver } from "../domains/spreadsheets/index.js";
@@ -33,6 +34,7 @@ export const customResolvers: NonEmptyArray<Function> = [
   HistoryResolver,
   CaseResolver,
   SuggestionResolver,
+  VocabularyResolver,
   ProposalResolver,
   SendingResolver,
   MailResolver,

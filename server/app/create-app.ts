@@ -18,6 +18,7 @@ import { DatabaseMonitor } from "../platform/faults/DatabaseMonitor.js";
 import { formatFault } from "../platform/faults/format-fault.js";
 import { buildGraphQLSchema, readTypeDefs } from "./build-schema.js";
 import { recordGenericEdits } from "../domains/history/index.js";
+import { linkTopicsAfterGenericWrites } from "../domains/vocabulary/index.js";
 import { createContext, type GraphQLContext } from "../platform/graphql/context.js";
 import { formatError } from "../platform/graphql/format-error.js";
 import { requestTransactionPlugin } from "../platform/graphql/request-transaction-plugin.js";
@@ -68,8 +69,11 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   // Generic edits are recorded (server/domains/history) inside the guard, so access and input checks come first.
   const typeDefs = readTypeDefs();
   const recorded = recordGenericEdits(await buildGraphQLSchema(db, { maxPageSize: config.MAX_PAGE_SIZE }), typeDefs);
+  // Case and course words written through the generated API are then linked to topics (server/domains/vocabulary), in the
+  // same transaction but after the edit was recorded: the links are derived, not an edit of anyone's.
+  const linked = linkTopicsAfterGenericWrites(recorded, typeDefs);
   // A request's analytics run one after the other (server/platform/limits/serialise-analytics.ts, issue #13).
-  const schema = serialiseAnalytics(guardSchema(recorded, { shape }));
+  const schema = serialiseAnalytics(guardSchema(linked, { shape }));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: !production,

@@ -15,6 +15,8 @@ import { scheduleEmbeddingRefresh } from "../domains/network/index.js";
 import { scheduleDigests } from "../domains/proposals/index.js";
 import { matchingSettings } from "../domains/suggestions/index.js";
 import { migrateCaseGraph } from "../domains/case-workflow/index.js";
+import { loadStarterVocabulary, migrateTopics } from "../domains/vocabulary/index.js";
+import { refreshSuggestionCounts } from "../domains/suggestions/index.js";
 import { nowIso } from "../platform/clock/read-clock.js";
 import { collectStartupGarbage } from "./collect-startup-garbage.js";
 
@@ -116,6 +118,20 @@ export async function startProduct(config: Config, options: StartOptions = {}): 
     const migrated = await migrateCaseGraph(db, nowIso());
     if (migrated.referralsMoved + migrated.smeReferralsDropped + migrated.proposalsWithdrawn > 0) {
       log.info("Migrated the case graph", { ...migrated });
+    }
+    // The vocabulary (issue #15): the starter topics (after the demo data, which only loads into an empty graph), then
+    // every case and course whose free-text topics are not linked yet; the words no topic knows are reported.
+    const vocabulary = await loadStarterVocabulary(db, nowIso());
+    const topics = await migrateTopics(db, nowIso());
+    if (topics.cases + topics.courses > 0) {
+      log.info("Linked free-text topics to the vocabulary", {
+        vocabularyVersion: vocabulary.version,
+        cases: topics.cases,
+        courses: topics.courses,
+        spellingTolerant: topics.fuzzy.length,
+        unmatched: topics.unmatched,
+      });
+      await refreshSuggestionCounts(db, nowIso());
     }
     // Sign-in: demo users (one per role, local use only) outside production; in production the
     // first admin from ADMIN_EMAIL/ADMIN_PASSWORD, or a refusal to start.

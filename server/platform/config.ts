@@ -248,8 +248,8 @@ export const configSchema = z.object({
   SUGGESTION_WEIGHTS: z
     .string()
     .regex(
-      /^\s*(topicOverlap|levelFit|timing|remainingCapacity|trackRecord|warmPath)\s*=\s*\d+(\.\d+)?\s*(,\s*(topicOverlap|levelFit|timing|remainingCapacity|trackRecord|warmPath)\s*=\s*\d+(\.\d+)?\s*)*$/,
-      "a list such as topicOverlap=0.3,levelFit=0.15,timing=0.2,remainingCapacity=0.15,trackRecord=0.1,warmPath=0.1",
+      /^\s*(topicOverlap|levelFit|timing|remainingCapacity|trackRecord|warmPath|effortFit)\s*=\s*\d+(\.\d+)?\s*(,\s*(topicOverlap|levelFit|timing|remainingCapacity|trackRecord|warmPath|effortFit)\s*=\s*\d+(\.\d+)?\s*)*$/,
+      "a list such as topicOverlap=0.3,levelFit=0.15,timing=0.2,remainingCapacity=0.1,trackRecord=0.08,warmPath=0.07,effortFit=0.1",
     )
     .optional()
     .describe(

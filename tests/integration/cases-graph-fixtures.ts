@@ -5,6 +5,8 @@ import { loadConfig } from "../../server/platform/config.js";
 import { todayIso } from "../../server/platform/clock/read-clock.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
 import type { TestServer } from "../helpers/server.js";
+import { linkStaleTopics, type TopicOwner } from "../../server/domains/vocabulary/index.js";
+import { nowIso } from "../../server/platform/clock/read-clock.js";
 
 /**
  * Small hand-built graphs for the case-workflow tests (cases-*.int.test.ts, matching-*.int.test.ts),
@@ -77,6 +79,16 @@ export async function seedCourse(db: Database, spec: CourseSpec): Promise<void> 
   if (spec.agreement) {
     await seedAgreement(db, { id: `agr-${spec.id}`, covers: { label: "Course", id: spec.id }, ...spec.agreement });
   }
+  await linkTopics(db, "Course", spec.id);
+}
+
+/**
+ * Links a fixture's topic words to the vocabulary, as the API does on every write (issue #15): matching and the
+ * board filter read the ABOUT links. Without the starter vocabulary loaded, each word becomes a proposed topic
+ * of its own, shared by every case and course that uses the word (compared normalised: case, spaces, hyphens).
+ */
+export async function linkTopics(db: Database, label: TopicOwner, id: string): Promise<void> {
+  await db.writeTx((tx) => linkStaleTopics(tx, nowIso(), { ids: [id], labels: [label] }));
 }
 
 export async function seedAgreement(
@@ -151,6 +163,7 @@ export async function seedCase(db: Database, spec: CaseSpec): Promise<void> {
       created: spec.created ?? new Date().toISOString(),
     },
   );
+  await linkTopics(db, "Case", spec.id);
 }
 
 /**

@@ -15,6 +15,7 @@ import * as proposals from "../../server/domains/proposals/statements.js";
 import type { RefLabel } from "../../server/domains/spreadsheets/csv-formats.js";
 import * as spreadsheets from "../../server/domains/spreadsheets/statements.js";
 import * as suggestions from "../../server/domains/suggestions/statements.js";
+import * as vocabulary from "../../server/domains/vocabulary/statements.js";
 import * as platformAuth from "../../server/platform/auth/statements.js";
 import * as platformLimits from "../../server/platform/limits/statements.js";
 import * as platformNeo4j from "../../server/platform/neo4j/statements.js";
@@ -44,6 +45,7 @@ const modules: Record<string, Record<string, unknown>> = {
   proposals,
   spreadsheets,
   suggestions,
+  vocabulary,
 };
 
 /**
@@ -51,6 +53,15 @@ const modules: Record<string, Record<string, unknown>> = {
  * `<folder>/<builder>`: every exported function of a statements module must be listed here.
  */
 const builders: Record<string, Record<string, string>> = {
+  // Cases keep their words in `topics`, courses in `themes`: both labels.
+  "vocabulary/readStaleTopicOwnersStatement": {
+    READ_STALE_TOPIC_OWNERS_CASE: vocabulary.readStaleTopicOwnersStatement("Case"),
+    READ_STALE_TOPIC_OWNERS_COURSE: vocabulary.readStaleTopicOwnersStatement("Course"),
+  },
+  "vocabulary/linkTopicsStatement": {
+    LINK_TOPICS_CASE: vocabulary.linkTopicsStatement("Case"),
+    LINK_TOPICS_COURSE: vocabulary.linkTopicsStatement("Course"),
+  },
   // Labels and relationship types come from the schema; one of each stands for all.
   "history/readNodePropertiesStatement": { READ_NODE_PROPERTIES_SME: history.readNodePropertiesStatement("Sme") },
   "history/readRelatedStatement": {

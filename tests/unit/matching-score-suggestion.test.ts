@@ -3,6 +3,7 @@ import { DomainError } from "../../server/platform/graphql/domain-error.js";
 import { Language } from "../../server/platform/model/graph-enums.js";
 import {
   bestTeacher,
+  describeTopicMatch,
   scoreSuggestion,
   trackRecordScore,
   verdictFor,
@@ -27,8 +28,30 @@ const fit: CourseFit = {
   courseLevels: ["HBO"],
   wantedLevels: ["HBO"],
   topicCount: 2,
-  sharedTopics: ["data", "web"],
+  // The case typed "data" and "webshop"; the course is about the same two topics.
+  topicMatches: [
+    {
+      caseTopicId: "data",
+      caseWord: "data",
+      courseTopicId: "data",
+      courseTopicNl: "data",
+      courseTopicEn: "data",
+      relation: "SAME",
+      credit: 1,
+    },
+    {
+      caseTopicId: "web-shop",
+      caseWord: "webshop",
+      courseTopicId: "web-shop",
+      courseTopicNl: "webshop",
+      courseTopicEn: "web shop",
+      relation: "SAME",
+      credit: 1,
+    },
+  ],
   topicScore: 1,
+  effort: "SPRINT",
+  effortScore: 1,
   levelScore: 1,
   windowStart: "2026-09-01",
   windowEnd: "2027-01-31",
@@ -78,8 +101,8 @@ describe("verdicts", () => {
 describe("scoreSuggestion", () => {
   it("sums weight × score per factor; contributions add up to the total", () => {
     const s = scoreSuggestion(fit, newcomer, weights, Language.EN);
-    // 0.3 + 0.15 + 0.2 + 0.15 + 0.1·0.35 + 0.1·0 = 0.835
-    expect(s.total).toBe(0.835);
+    // 0.3 + 0.15 + 0.2 + 0.1 + 0.08·0.35 + 0.07·0 + 0.1·1 = 0.878
+    expect(s.total).toBe(0.878);
     expect(s.verdict).toBe("GREAT");
     expect(s.factors.map((f) => f.factor)).toEqual([
       "topicOverlap",
@@ -88,23 +111,24 @@ describe("scoreSuggestion", () => {
       "remainingCapacity",
       "trackRecord",
       "warmPath",
+      "effortFit",
     ]);
     expect(s.factors.reduce((a, f) => a + f.contribution, 0)).toBeCloseTo(s.total, 2);
     expect(s.reason).toBe(
-      "Great fit: 2 of 2 topics match (data, web) and Blok 1 runs 2026-09-07 to 2026-11-06, inside the window; but no warm path to the teacher.",
+      "Great fit: 2 of 2 topics match (data, web shop (yours: webshop)) and Blok 1 runs 2026-09-07 to 2026-11-06, inside the window; but no warm path to the teacher.",
     );
   });
 
   it("writes the sentence in Dutch on request", () => {
     const s = scoreSuggestion(fit, newcomer, weights, Language.NL);
     expect(s.reason).toBe(
-      "Zeer goede match: 2 van 2 onderwerpen passen (data, web) en Blok 1 loopt van 2026-09-07 tot 2026-11-06, binnen het venster; maar geen warm pad naar de docent.",
+      "Zeer goede match: 2 van 2 onderwerpen passen (data, webshop) en Blok 1 loopt van 2026-09-07 tot 2026-11-06, binnen het venster; maar geen warm pad naar de docent.",
     );
   });
 
   it("makes a course without a period in the window poor, whatever else it has", () => {
     const s = scoreSuggestion({ ...fit, period: null, timingScore: 0, capacityScore: 0 }, newcomer, weights, Language.EN);
-    expect(s.total).toBe(0.485);
+    expect(s.total).toBe(0.578);
     expect(s.verdict).toBe("POOR");
     expect(s.reason).toBe("Poor fit: no teaching period starts between 2026-09-01 and 2027-01-31.");
   });
@@ -117,7 +141,7 @@ describe("scoreSuggestion", () => {
 
   it("caps a full course at fair", () => {
     const s = scoreSuggestion({ ...fit, remainingPlaces: 0, usedPlaces: 3, capacityScore: 0 }, newcomer, weights, Language.EN);
-    expect(s.total).toBe(0.685);
+    expect(s.total).toBe(0.778);
     expect(s.verdict).toBe("FAIR");
   });
 
@@ -142,17 +166,53 @@ describe("weights", () => {
   });
   it("merges a query's weights over the server's and scales them to sum to 1", () => {
     const w = resolveWeights({ ...DEFAULT_SUGGESTION_WEIGHTS }, { warmPath: 1.1 });
-    expect(w.warmPath).toBeCloseTo(0.55, 10);
-    expect(w.topicOverlap).toBeCloseTo(0.15, 10);
+    // The defaults sum to 1; warmPath 0.07 becomes 1.1, so the sum is 2.03.
+    expect(w.warmPath).toBeCloseTo(1.1 / 2.03, 10);
+    expect(w.topicOverlap).toBeCloseTo(0.3 / 2.03, 10);
   });
   it("refuses negative weights and all zero", () => {
     expect(() => resolveWeights(DEFAULT_SUGGESTION_WEIGHTS, { timing: -1 })).toThrow(DomainError);
-    const zero = { topicOverlap: 0, levelFit: 0, timing: 0, remainingCapacity: 0, trackRecord: 0, warmPath: 0 };
+    const zero = { topicOverlap: 0, levelFit: 0, timing: 0, remainingCapacity: 0, trackRecord: 0, warmPath: 0, effortFit: 0 };
     expect(() => resolveWeights(zero)).toThrow(/At least one weight/);
   });
   it("parses the server setting and refuses unknown names", () => {
     expect(parseWeightsSetting("topicOverlap=0.5, warmPath=0")).toEqual({ topicOverlap: 0.5, warmPath: 0 });
     expect(parseWeightsSetting(undefined)).toEqual({});
     expect(() => parseWeightsSetting("luck=1")).toThrow(/SUGGESTION_WEIGHTS/);
+  });
+});
+
+describe("topic matches (issue #15)", () => {
+  const base = {
+    caseTopicId: "web-shop",
+    caseWord: "webshop",
+    courseTopicId: "e-commerce",
+    courseTopicNl: "e-commerce",
+    courseTopicEn: "e-commerce",
+  };
+  it("says which topic matched how, in the reader's language", () => {
+    expect(describeTopicMatch({ ...base, relation: "BROADER", credit: 0.5 }, Language.EN)).toBe(
+      "e-commerce (broader than yours: webshop)",
+    );
+    expect(describeTopicMatch({ ...base, relation: "BROADER", credit: 0.5 }, Language.NL)).toBe(
+      "e-commerce (ruimer dan uw: webshop)",
+    );
+    const narrower = {
+      ...base,
+      caseWord: "E-commerce",
+      courseTopicNl: "webshop",
+      courseTopicEn: "web shop",
+      relation: "NARROWER",
+      credit: 0.5,
+    };
+    expect(describeTopicMatch(narrower, Language.EN)).toBe("web shop (narrower than yours: E-commerce)");
+    expect(describeTopicMatch({ ...narrower, caseWord: "Web Shop", relation: "SAME", credit: 1 }, Language.EN)).toBe("web shop");
+    expect(describeTopicMatch({ ...narrower, caseWord: "web-shop", relation: "SAME", credit: 1 }, Language.EN)).toBe(
+      "web shop (yours: web-shop)",
+    );
+  });
+  it("explains effort fit in words", () => {
+    const s = scoreSuggestion({ ...fit, courseKind: "INTERNSHIP", effortScore: 0.25 }, newcomer, weights, Language.EN);
+    expect(s.factors.find((f) => f.factor === "effortFit")?.detail).toBe("one sprint's work does not suit an internship");
   });
 });

@@ -16,6 +16,7 @@ const sections = [
   { to: "/digests", key: "digests" },
   { to: "/outbox", key: "outbox" },
   { to: "/figures", key: "figures" },
+  { to: "/topics", key: "topics" },
 ] as const;
 
 /** The frame around every page: skip link, navigation, language toggle, connection banner. */

@@ -1,3 +1,4 @@
+import { ProposedTopicsPage } from "../modules/vocabulary/components/ProposedTopicsPage";
 import { lazy } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
 import { AppShell } from "./AppShell";
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
       { path: "outbox", element: <OutboxPage /> },
       { path: "todo", element: <TodoPage /> },
       { path: "figures", element: <FiguresPage /> },
+      { path: "topics", element: <ProposedTopicsPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

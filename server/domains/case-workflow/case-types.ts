@@ -121,6 +121,12 @@ export class CaseIntakeResult {
 
   @Field(() => ID, { nullable: true })
   coordinatorId!: string | null;
+
+  @Field(() => [String], {
+    description:
+      "The topic words no topic of the vocabulary knew: kept as proposed topics for a coordinator to accept (docs/matching.md).",
+  })
+  proposedTopics!: string[];
 }
 
 @ObjectType({ description: "One recorded status change of a case." })
@@ -212,7 +218,10 @@ export class CaseBoardFilter {
   @Field(() => ID, { nullable: true, description: "Cases with a proposal or sprint in a course of this institution." })
   institution?: string | null;
 
-  @Field(() => String, { nullable: true, description: "A topic of the case (case-insensitive)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "A topic (its id, or a word resolved by the vocabulary): the cases about it or one of its narrower topics.",
+  })
   topic?: string | null;
 
   @Field(() => EducationLevel, { nullable: true, description: "A wanted level of the case." })
@@ -271,6 +280,24 @@ export class CaseWorkflow extends CaseWorkflowOptions {
   status!: CaseStatus;
 }
 
+@ObjectType({ description: "A topic of a case as the vocabulary labels it, with the word typed for it (issue #15)." })
+export class CaseTopicLabel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  labelNl!: string;
+
+  @Field(() => String)
+  labelEn!: string;
+
+  @Field(() => String, { description: "The word as typed." })
+  word!: string;
+
+  @Field(() => String, { description: "ACCEPTED, or PROPOSED for a word no topic knew yet." })
+  status!: string;
+}
+
 @ObjectType()
 export class CaseCard extends CaseWorkflowOptions {
   @Field(() => ID)
@@ -300,8 +327,11 @@ export class CaseCard extends CaseWorkflowOptions {
   @Field(() => String, { nullable: true })
   coordinatorName!: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "The topic words as typed." })
   topics!: string[];
+
+  @Field(() => [CaseTopicLabel], { description: "The topics they resolved to, labelled in both languages (show the reader's)." })
+  topicLabels!: CaseTopicLabel[];
 
   @Field(() => [EducationLevel])
   wantedLevels!: EducationLevel[];

@@ -3,6 +3,7 @@ import { todayIso } from "../../platform/clock/read-clock.js";
 import type { Database, Tx } from "../../platform/neo4j/database.js";
 import { CaseStatus } from "../../platform/model/graph-enums.js";
 import { refreshSuggestionCount } from "../suggestions/index.js";
+import { linkStaleTopics } from "../vocabulary/index.js";
 import { deriveNaturalId, normaliseKey } from "./derive-natural-id.js";
 import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
@@ -80,8 +81,19 @@ async function writeIntake(tx: Tx, intake: Intake, actor: Actor, now: string): P
     });
   }
   await recordStatusChange(tx, { caseId, from: null, to: CaseStatus.INTAKE, at: now, by: actor.id });
+  // Words in, topics out: each topic word is linked to the topic it resolves to; unknown words become proposals.
+  const linking = await linkStaleTopics(tx, now, { ids: [caseId], labels: ["Case"] });
   await refreshSuggestionCount(tx, caseId, now);
-  return { caseId, status: CaseStatus.INTAKE, smeId: sme.id, smeCreated: sme.created, contactId, partnerId, coordinatorId };
+  return {
+    caseId,
+    status: CaseStatus.INTAKE,
+    smeId: sme.id,
+    smeCreated: sme.created,
+    contactId,
+    partnerId,
+    coordinatorId,
+    proposedTopics: linking.unmatched,
+  };
 }
 
 /**

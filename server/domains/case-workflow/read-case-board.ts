@@ -2,6 +2,7 @@ import type { Tx } from "../../platform/neo4j/database.js";
 import { CaseStatus } from "../../platform/model/graph-enums.js";
 import type { CaseBoard, CaseBoardFilter, CaseCard } from "./case-types.js";
 import { SUGGESTING_STATUSES } from "../suggestions/index.js";
+import { topicWithNarrower } from "../vocabulary/index.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { caseWorkflowOptions } from "./check-transition.js";
 import { readCaseBoardStatement } from "./statements.js";
@@ -51,9 +52,12 @@ export async function readCaseBoard(
     after: cursor !== null,
   });
 
+  // The topic filter uses the vocabulary: "webshop", "web-shop" or the id "web-shop" all find the cases about
+  // web shops; a broader topic ("e-commerce") also finds the cases about its narrower ones.
+  const topicIds = filter.topic ? await topicWithNarrower(tx, filter.topic) : null;
   const rows = await tx.run(statement, {
     institution: filter.institution ?? null,
-    topic: filter.topic?.trim().toLowerCase() ?? null,
+    topicIds,
     level: filter.level ?? null,
     partner: filter.partner ?? null,
     coordinator: filter.coordinator ?? null,
@@ -72,6 +76,7 @@ export async function readCaseBoard(
   const cards = all.slice(0, first).map((card) => ({
     ...card,
     topics: card.topics ?? [],
+    topicLabels: card.topicLabels ?? [],
     wantedLevels: card.wantedLevels ?? [],
     suggestionCount: card.suggestionCount ?? null,
     ...caseWorkflowOptions(card.status),

@@ -318,7 +318,7 @@ export function readCaseBoardStatement(variant: CaseBoardVariant): string {
          OR EXISTS { (k)<-[:FOR_CASE]-(:Sprint)-[:IN_COURSE]->(:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(:Institution {id: $institution}) })`,
         ]
       : []),
-    ...(variant.topic ? ["any(t IN coalesce(k.topics, []) WHERE toLower(trim(t)) = $topic)"] : []),
+    ...(variant.topic ? ["EXISTS { (k)-[:ABOUT]->(t:Topic) WHERE t.id IN $topicIds }"] : []),
     ...(variant.level ? ["$level IN coalesce(k.wantedLevels, [])"] : []),
     ...(variant.partner ? ["EXISTS { (k)<-[:REFERRED]-(:Partner {id: $partner}) }"] : []),
     ...(variant.coordinator ? ["EXISTS { (k)-[:HANDLED_BY]->(:Person {id: $coordinator}) }"] : []),
@@ -352,6 +352,8 @@ CALL () {
     id: k.id, title: k.title, status: k.status, smeId: s.id, smeName: s.name, smeCity: s.city,
     partnerName: head(COLLECT { MATCH (k)<-[r:REFERRED]-(p:Partner) RETURN p.name ORDER BY r.date }),
     coordinatorId: co.id, coordinatorName: co.name, topics: k.topics, wantedLevels: k.wantedLevels,
+    topicLabels: COLLECT { MATCH (k)-[a:ABOUT]->(t:Topic) RETURN {id: t.id, labelNl: t.labelNl, labelEn: t.labelEn, word: a.word,
+                                                                status: t.status} ORDER BY t.id },
     earliestStart: toString(k.earliestStart), deadline: toString(k.deadline), created: toString(k.created),
     lastChangeAt: toString(head(COLLECT { MATCH (k)-[:HAD_EVENT]->(e:CaseEvent) RETURN e.at ORDER BY e.at DESC })),
     openProposals: COUNT { MATCH (k)<-[:OF_CASE]-(p:Proposal) WHERE p.answer IS NULL AND p.withdrawnAt IS NULL AND p.expiresAt >= datetime($now) },

@@ -140,7 +140,8 @@ export async function digestItems(
         question: (d.question as string | null) ?? null,
         smeName: (d.smeName as string | null) ?? null,
         smeCity: (d.smeCity as string | null) ?? null,
-        topics: (d.topics as string[] | null) ?? [],
+        // Topics in the teacher's language (the vocabulary's labels); the typed words only for a case not linked yet.
+        topics: topicLabels(d.topicLabels, language) ?? (d.topics as string[] | null) ?? [],
         wantedLevels: (d.wantedLevels as string[] | null) ?? [],
         effort: (d.effort as string | null) ?? null,
         earliestStart: (d.earliestStart as string | null) ?? null,
@@ -150,7 +151,7 @@ export async function digestItems(
         periodName: fit.period?.name ?? null,
         periodStart: fit.period?.startDate ?? null,
         periodEnd: fit.period?.endDate ?? null,
-        sharedTopics: fit.sharedTopics,
+        sharedTopics: [...new Set(fit.topicMatches.map((m) => (language === Language.NL ? m.courseTopicNl : m.courseTopicEn)))],
         timingScore: fit.timingScore,
         score: scored.total,
         verdict: scored.verdict,
@@ -180,4 +181,9 @@ export async function buildDueDigests(
     if (digest.due && digest.items.length > 0) digests.push(digest);
   }
   return digests;
+}
+
+function topicLabels(value: unknown, language: Language): string[] | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  return (value as { nl: string; en: string }[]).map((t) => (language === Language.NL ? t.nl : t.en));
 }

@@ -82,11 +82,13 @@ RETURN t.name AS name, t.email AS email, t.language AS language, t.digestEveryDa
                  RETURN c.id } AS courseIds,
        COLLECT { MATCH (w:Workspace) RETURN w.name ORDER BY w.name } AS workspaces`;
 
-/** The cases of a digest, with their SMEs. */
+/** The cases of a digest, with their SMEs, and their topics as the vocabulary's labels in both languages (issue #15). */
 export const READ_DIGEST_CASES = /* cypher */ `
 UNWIND $ids AS id MATCH (k:Case {id: id})
 OPTIONAL MATCH (k)<-[:ASKED]-(s:Sme)
-RETURN k.id AS id, k.title AS title, k.question AS question, k.topics AS topics, k.wantedLevels AS wantedLevels,
+RETURN k.id AS id, k.title AS title, k.question AS question, k.topics AS topics,
+       COLLECT { MATCH (k)-[:ABOUT]->(t:Topic) RETURN {nl: t.labelNl, en: t.labelEn} ORDER BY t.id } AS topicLabels,
+       k.wantedLevels AS wantedLevels,
        k.effort AS effort, toString(k.earliestStart) AS earliestStart, toString(k.deadline) AS deadline,
        s.name AS smeName, s.city AS smeCity`;
 

@@ -7,5 +7,5 @@ export { matchingSettings } from "./matching-settings.js";
 export type { MatchingSettings } from "./matching-settings.js";
 export { readCourseFits } from "./read-course-fits.js";
 export { readTeacherRecords, withWarmPath } from "./read-teacher-signals.js";
-export { scoreSuggestion, verdictAtLeast } from "./score-suggestion.js";
+export { describeTopicMatches, scoreSuggestion, verdictAtLeast } from "./score-suggestion.js";
 export { SuggestionResolver } from "./SuggestionResolver.js";

@@ -24,6 +24,7 @@ export enum SuggestionFactorName {
   remainingCapacity = "remainingCapacity",
   trackRecord = "trackRecord",
   warmPath = "warmPath",
+  effortFit = "effortFit",
 }
 
 registerEnumType(ProposalState, {

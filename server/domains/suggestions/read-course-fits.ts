@@ -1,13 +1,16 @@
 import type { Tx } from "../../platform/neo4j/database.js";
 import type { AgreementTerms } from "../agreements/index.js";
+import { effortFitScore } from "./effort-fit.js";
 import type { CourseFit } from "./score-suggestion.js";
-import type { SuggestionWeights } from "./suggestion-weights.js";
+import type { TopicMatch } from "./suggestion-types.js";
+import { NEIGHBOUR_TOPIC_CREDIT, type SuggestionWeights } from "./suggestion-weights.js";
 import { readCourseFitsStatement } from "./statements.js";
 
 /**
  * One Cypher query (readCourseFitsStatement) that scores courses for cases on the four factors that live in the graph's
- * structure: topic overlap, level fit, timing and remaining capacity. Only courses that share a
- * topic with the case and are part of a programme of an institution are considered (the level
+ * structure: topic overlap (on the vocabulary's ABOUT links), level fit, timing and remaining capacity; effort fit
+ * is added here from the case's effort and the course's kind. Only courses that share a
+ * topic (or a broader or narrower one) with the case and are part of a programme of an institution are considered (the level
  * needs the institution). Per course it picks the best teaching period in the case's window. With
  * `limit`, courses that cannot reach the top `limit` even with a perfect teacher score are dropped
  * in the database, so few rows travel.
@@ -31,7 +34,8 @@ export interface CourseFitQuery {
 
 export async function readCourseFits(tx: Tx, query: CourseFitQuery): Promise<CourseFit[]> {
   const w = query.weights;
-  const restMax = w.trackRecord + w.warmPath;
+  // What the database does not score (the teacher, and effort fit, which is scored in effort-fit.ts) can add at most this.
+  const restMax = w.trackRecord + w.warmPath + w.effortFit;
   const statement = readCourseFitsStatement(
     "caseIds" in query.cases ? "caseIds" : "openCasesNotProposedTo",
     query.courses === "all" ? "all" : "courseIds",
@@ -47,6 +51,7 @@ export async function readCourseFits(tx: Tx, query: CourseFitQuery): Promise<Cou
     wTiming: w.timing,
     wCapacity: w.remainingCapacity,
     restMax,
+    neighbourCredit: NEIGHBOUR_TOPIC_CREDIT,
     limit: query.limit ?? null,
     maxCandidates: query.maxCandidates ?? 1_000_000,
   });
@@ -55,7 +60,7 @@ export async function readCourseFits(tx: Tx, query: CourseFitQuery): Promise<Cou
 
 interface FitRow {
   course: { id: string; name: string; kind: string | null };
-  shared: string[];
+  shared: TopicMatch[];
   place: { programme: string | null; institution: string | null } | null;
   kinds: string[];
   topicScore: number;
@@ -81,7 +86,9 @@ function toCourseFit(row: Record<string, unknown>): CourseFit {
     courseLevels: r.kinds,
     wantedLevels: (row.wanted as string[] | null) ?? [],
     topicCount: Number(row.topicCount),
-    sharedTopics: r.shared,
+    topicMatches: r.shared,
+    effort: (row.effort as string | null | undefined) ?? null,
+    effortScore: effortFitScore(row.effort as string | null | undefined, r.course.kind),
     topicScore: r.topicScore,
     levelScore: r.levelScore,
     windowStart: String(row.windowStart),

@@ -1,6 +1,6 @@
 import { Language } from "../../platform/model/graph-enums.js";
 import { SuggestionFactorName, SuggestionVerdict } from "./matching-enums.js";
-import type { CaseSuggestion, SuggestionFactor } from "./suggestion-types.js";
+import type { CaseSuggestion, SuggestionFactor, TopicMatch } from "./suggestion-types.js";
 import { FACTOR_NAMES, type SuggestionWeights } from "./suggestion-weights.js";
 
 /**
@@ -26,7 +26,7 @@ export interface CourseFit extends Pick<
   | "courseKind"
   | "institutionName"
   | "programmeName"
-  | "sharedTopics"
+  | "topicMatches"
   | "hasAgreement"
   | "remainingPlaces"
 > {
@@ -35,6 +35,9 @@ export interface CourseFit extends Pick<
   wantedLevels: string[];
   topicCount: number;
   topicScore: number;
+  /** The case's effort (null: not yet known) and its fit with the course's kind (effort-fit.ts). */
+  effort: string | null;
+  effortScore: number;
   levelScore: number;
   windowStart: string;
   windowEnd: string | null;
@@ -118,6 +121,7 @@ export function scoreSuggestion(
     remainingCapacity: fit.capacityScore,
     trackRecord: teacher ? trackRecordScore(teacher) : 0,
     warmPath: teacher?.warmPathStrength ?? 0,
+    effortFit: fit.effortScore,
   };
   const factors: SuggestionFactor[] = FACTOR_NAMES.map((factor) => ({
     factor,
@@ -192,7 +196,7 @@ const WORDS: Record<Language, Words> = {
     detail(factor, fit, teacher) {
       switch (factor) {
         case SuggestionFactorName.topicOverlap:
-          return `${fit.sharedTopics.length} of ${fit.topicCount} topics match (${fit.sharedTopics.join(", ")})`;
+          return `${fit.topicMatches.length} of ${fit.topicCount} topics match (${describeTopicMatches(fit.topicMatches, Language.EN).join(", ")})`;
         case SuggestionFactorName.levelFit:
           if (fit.courseLevels.length === 0) return "the course's level is unknown";
           return fit.levelScore > 0
@@ -219,6 +223,9 @@ const WORDS: Record<Language, Words> = {
           if (!teacher || teacher.warmPathStrength === null) return "no warm path to the teacher";
           if (teacher.warmPathHops === 0) return "the teacher is one of the coordinators";
           return `a warm path of ${teacher.warmPathHops} ties (strength ${teacher.warmPathStrength.toFixed(2)}) to ${teacher.teacherName}`;
+        case SuggestionFactorName.effortFit:
+          if (!fit.effort) return "the case's effort is not known yet";
+          return `${EFFORT_WORDS.EN[fit.effort] ?? fit.effort} ${fit.effortScore >= 0.75 ? "suits" : fit.effortScore >= 0.5 ? "can fit" : "does not suit"} ${KIND_WORDS.EN[fit.courseKind ?? ""] ?? "this course"}`;
       }
     },
   },
@@ -230,7 +237,7 @@ const WORDS: Record<Language, Words> = {
     detail(factor, fit, teacher) {
       switch (factor) {
         case SuggestionFactorName.topicOverlap:
-          return `${fit.sharedTopics.length} van ${fit.topicCount} onderwerpen passen (${fit.sharedTopics.join(", ")})`;
+          return `${fit.topicMatches.length} van ${fit.topicCount} onderwerpen passen (${describeTopicMatches(fit.topicMatches, Language.NL).join(", ")})`;
         case SuggestionFactorName.levelFit:
           if (fit.courseLevels.length === 0) return "het niveau van het vak is onbekend";
           return fit.levelScore > 0
@@ -257,7 +264,55 @@ const WORDS: Record<Language, Words> = {
           if (!teacher || teacher.warmPathStrength === null) return "geen warm pad naar de docent";
           if (teacher.warmPathHops === 0) return "de docent is zelf coördinator";
           return `een warm pad van ${teacher.warmPathHops} contacten (sterkte ${teacher.warmPathStrength.toFixed(2)}) naar ${teacher.teacherName}`;
+        case SuggestionFactorName.effortFit:
+          if (!fit.effort) return "de omvang van de casus is nog niet bekend";
+          return `${EFFORT_WORDS.NL[fit.effort] ?? fit.effort} ${fit.effortScore >= 0.75 ? "past bij" : fit.effortScore >= 0.5 ? "kan passen bij" : "past niet bij"} ${KIND_WORDS.NL[fit.courseKind ?? ""] ?? "dit vak"}`;
       }
     },
   },
 };
+
+const EFFORT_WORDS: Record<Language, Record<string, string>> = {
+  EN: { SMALL: "a few days' work", SPRINT: "one sprint's work", SEMESTER: "a semester's work" },
+  NL: { SMALL: "een paar dagen werk", SPRINT: "één sprint werk", SEMESTER: "een semester werk" },
+};
+
+const KIND_WORDS: Record<Language, Record<string, string>> = {
+  EN: {
+    COURSE: "a course sprint",
+    PROJECT: "a project",
+    MINOR: "a minor",
+    INTERNSHIP: "an internship",
+    GRADUATION: "a graduation assignment",
+  },
+  NL: {
+    COURSE: "een sprint in een vak",
+    PROJECT: "een project",
+    MINOR: "een minor",
+    INTERNSHIP: "een stage",
+    GRADUATION: "een afstudeeropdracht",
+  },
+};
+
+/**
+ * Says which topic matched how, in the reader's language: "web shop" when the case used the label itself,
+ * "web shop (yours: webshop)" when it used another word for it, "e-commerce (broader than yours: webshop)" for a
+ * neighbour. The coordinator is the reader ("yours" is the case's word).
+ */
+export function describeTopicMatch(m: TopicMatch, language: Language): string {
+  const label = language === Language.NL ? m.courseTopicNl : m.courseTopicEn;
+  const nl = language === Language.NL;
+  if (m.relation === "SAME") {
+    // Any difference in spelling is shown: the coordinator sees that "webshop" was read as "web shop".
+    return m.caseWord.trim().toLowerCase() === label.toLowerCase()
+      ? label
+      : `${label} (${nl ? "uw woord" : "yours"}: ${m.caseWord})`;
+  }
+  const relation =
+    m.relation === "BROADER" ? (nl ? "ruimer dan uw" : "broader than yours") : nl ? "specifieker dan uw" : "narrower than yours";
+  return `${label} (${relation}: ${m.caseWord})`;
+}
+
+export function describeTopicMatches(matches: readonly TopicMatch[], language: Language): string[] {
+  return matches.map((m) => describeTopicMatch(m, language));
+}

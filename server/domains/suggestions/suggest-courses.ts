@@ -6,7 +6,7 @@ import { readCourseFits } from "./read-course-fits.js";
 import { bestWarmPaths } from "../network/index.js";
 import { readCaseScope, readTeacherRecords, withWarmPath, type TeacherSignalsRow } from "./read-teacher-signals.js";
 import { Language, type EducationLevel } from "../../platform/model/graph-enums.js";
-import { bestTeacher, scoreSuggestion, trackRecordScore, type CourseFit } from "./score-suggestion.js";
+import { bestTeacher, describeTopicMatches, scoreSuggestion, trackRecordScore, type CourseFit } from "./score-suggestion.js";
 import type { CaseSuggestion } from "./suggestion-types.js";
 import { resolveWeights, type SomeSuggestionWeights, type SuggestionWeights } from "./suggestion-weights.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
@@ -80,7 +80,8 @@ export function teachersInContention(
       weights.topicOverlap * fit.topicScore +
       weights.levelFit * fit.levelScore +
       weights.timing * fit.timingScore +
-      weights.remainingCapacity * fit.capacityScore;
+      weights.remainingCapacity * fit.capacityScore +
+      weights.effortFit * fit.effortScore;
     const ids = byCourse.get(fit.courseId) ?? [];
     const lower = partial + Math.max(0, ...ids.map((id) => track.get(id) ?? 0));
     return { ids, lower, upper: lower + (ids.length > 0 ? weights.warmPath : 0) };
@@ -124,7 +125,8 @@ export function rankSuggestions(
         periodName: fit.period?.name ?? null,
         periodStart: fit.period?.startDate ?? null,
         periodEnd: fit.period?.endDate ?? null,
-        sharedTopics: fit.sharedTopics,
+        sharedTopics: describeTopicMatches(fit.topicMatches, language),
+        topicMatches: fit.topicMatches,
         remainingPlaces: fit.remainingPlaces,
         hasAgreement: fit.hasAgreement,
         warmPathStrength: teacher?.warmPathStrength ?? null,

@@ -23,6 +23,35 @@ export class SuggestionWeightsInput {
 
   @Field(() => Float, { nullable: true })
   warmPath?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  effortFit?: number | null;
+}
+
+@ObjectType({ description: "How one of the case's topics matched the course: the same topic, or a broader or narrower one." })
+export class TopicMatch {
+  @Field(() => ID, { description: "The case's topic." })
+  caseTopicId!: string;
+
+  @Field(() => String, { description: "The case's word, as typed." })
+  caseWord!: string;
+
+  @Field(() => ID, { description: "The course's topic that matched." })
+  courseTopicId!: string;
+
+  @Field(() => String)
+  courseTopicNl!: string;
+
+  @Field(() => String)
+  courseTopicEn!: string;
+
+  @Field(() => String, { description: "SAME, BROADER (the course's topic is broader than the case's) or NARROWER." })
+  relation!: string;
+
+  @Field(() => Float, {
+    description: "What it counts in topicOverlap: 1 for the same topic, NEIGHBOUR_TOPIC_CREDIT for a neighbour.",
+  })
+  credit!: number;
 }
 
 @ObjectType({ description: "One factor of a suggestion's score." })
@@ -84,8 +113,13 @@ export class CaseSuggestion {
   @Field(() => String, { nullable: true })
   periodEnd!: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], {
+    description: 'The matching topics in the language asked for, saying how: "web shop (yours: webshop)".',
+  })
   sharedTopics!: string[];
+
+  @Field(() => [TopicMatch])
+  topicMatches!: TopicMatch[];
 
   @Field(() => Int, {
     nullable: true,

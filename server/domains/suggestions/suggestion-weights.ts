@@ -23,10 +23,18 @@ export const DEFAULT_SUGGESTION_WEIGHTS: Readonly<SuggestionWeights> = {
   topicOverlap: 0.3,
   levelFit: 0.15,
   timing: 0.2,
-  remainingCapacity: 0.15,
-  trackRecord: 0.1,
-  warmPath: 0.1,
+  remainingCapacity: 0.1,
+  trackRecord: 0.08,
+  warmPath: 0.07,
+  // Issue #15: a sprint-sized case belongs in a course or project rather than an internship (effort-fit.ts).
+  effortFit: 0.1,
 };
+
+/**
+ * How much a course topic that is a broader or narrower neighbour (one BROADER step) of a case topic counts in
+ * topicOverlap, against 1 for the same topic: related, but not what was asked (docs/matching.md).
+ */
+export const NEIGHBOUR_TOPIC_CREDIT = 0.5;
 
 /** Parses the server-wide setting, e.g. "topicOverlap=0.4,warmPath=0.05"; names left out keep their default. */
 export function parseWeightsSetting(text: string | undefined): Partial<SuggestionWeights> {

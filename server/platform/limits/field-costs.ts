@@ -80,6 +80,17 @@ export const fieldCosts = {
     },
   },
   intakeCase: scoped(WRITE),
+  // --- vocabulary (issue #15; docs/matching.md) ---
+  /** One full-text index lookup, a page of at most `limit` (50) topics. */
+  topicSuggestions: { cost: (input) => 10 + listCost(Math.min(numberArg(input.args, "limit", 10), 50), input.childComplexity) },
+  /** Every topic of the asked statuses, with two counts each. */
+  vocabularyTopics: {
+    cost: (input) => 5 * n(input, "Topic") + listCost(numberArg(input.args, "limit", 200), input.childComplexity),
+  },
+  acceptTopic: scoped(WRITE),
+  addTopicSynonym: scoped(WRITE),
+  /** Moves every link of the merged topic. */
+  mergeTopic: scoped(10 * WRITE),
   qualifyCase: scoped(WRITE),
   closeCase: scoped(WRITE),
   matchCase: scoped(WRITE),

@@ -129,6 +129,13 @@ export enum Language {
   EN = "EN",
 }
 
+/** A topic's place in the vocabulary (server/domains/vocabulary). */
+export enum TopicStatus {
+  ACCEPTED = "ACCEPTED",
+  PROPOSED = "PROPOSED",
+  MERGED = "MERGED",
+}
+
 registerEnumType(EducationLevel, { name: "EducationLevel" });
 registerEnumType(ProgrammeLevel, { name: "ProgrammeLevel" });
 registerEnumType(CourseKind, { name: "CourseKind" });
@@ -145,3 +152,4 @@ registerEnumType(InteractionResult, { name: "InteractionResult" });
 registerEnumType(ProposalAnswer, { name: "ProposalAnswer" });
 registerEnumType(ProposalWithdrawal, { name: "ProposalWithdrawal" });
 registerEnumType(Language, { name: "Language" });
+registerEnumType(TopicStatus, { name: "TopicStatus" });

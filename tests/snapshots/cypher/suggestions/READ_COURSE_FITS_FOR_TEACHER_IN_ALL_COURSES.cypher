@@ -1,22 +1,32 @@
 MATCH (k:Case) WHERE k.status IN ['QUALIFIED', 'PROPOSED']
   AND NOT EXISTS { (k)<-[:OF_CASE]-(:Proposal)-[:TO_TEACHER]->(:Person {id: $teacherId}) }
 WITH k,
-     reduce(acc = [], t IN coalesce(k.topics, []) |
-       CASE WHEN trim(t) = '' OR toLower(trim(t)) IN acc THEN acc ELSE acc + toLower(trim(t)) END) AS topics,
+     COLLECT { MATCH (k)-[a:ABOUT]->(t:Topic) RETURN {id: t.id, word: a.word} ORDER BY t.id } AS topics,
      // A period that has already begun cannot take the case, so the window opens today at the earliest.
      CASE WHEN k.earliestStart IS NULL OR k.earliestStart < date($today) THEN date($today) ELSE k.earliestStart END AS windowStart,
      k.deadline AS windowEnd,
      coalesce(k.wantedLevels, []) AS wanted
 WHERE size(topics) > 0
 CALL (topics) {
+  UNWIND topics AS ct
+  MATCH (t:Topic {id: ct.id})
+  CALL (t) {
+    RETURN t AS m, 'SAME' AS relation, 1.0 AS credit
+    UNION
+    MATCH (t)-[:BROADER]->(m:Topic) RETURN m, 'BROADER' AS relation, $neighbourCredit AS credit
+    UNION
+    MATCH (t)<-[:BROADER]-(m:Topic) RETURN m, 'NARROWER' AS relation, $neighbourCredit AS credit
+  }
+  MATCH (m)<-[ca:ABOUT]-(c:Course)
+  WITH c, ct, m, relation, credit ORDER BY credit DESC, m.id ASC
+  WITH c, ct, head(collect({caseTopicId: ct.id, caseWord: ct.word, courseTopicId: m.id, courseTopicNl: m.labelNl,
+                            courseTopicEn: m.labelEn, relation: relation, credit: credit})) AS match
+  WITH c, collect(match) AS shared
   MATCH (i:Institution)<-[:OFFERED_BY]-(pr:Programme)<-[:PART_OF]-(c)
-  WITH c, pr, i, [x IN coalesce(c.themes, []) | toLower(trim(x))] AS themes
-  WITH c, pr, i, [t IN topics WHERE t IN themes] AS shared
-  WHERE size(shared) > 0
   RETURN c, shared, collect({programme: pr, institution: i}) AS places, collect(DISTINCT i.kind) AS kinds
 }
 WITH k, topics, windowStart, windowEnd, wanted, c, shared, places, kinds,
-     toFloat(size(shared)) / size(topics) AS topicScore,
+     reduce(s = 0.0, x IN shared | s + x.credit) / size(topics) AS topicScore,
      CASE WHEN size(wanted) = 0 THEN 0.5 WHEN any(x IN kinds WHERE x IN wanted) THEN 1.0 ELSE 0.0 END AS levelScore,
      coalesce($terms[elementId(c)], []) AS directTerms,
      reduce(acc = [], x IN places | acc + coalesce($terms[elementId(x.programme)], [])) AS programmeTerms,
@@ -58,7 +68,7 @@ WITH k, topics, windowStart, windowEnd, wanted, rows,
      CASE WHEN $limit IS NOT NULL AND size(rows) >= $limit THEN rows[toInteger($limit) - 1].partial ELSE -1.0 END AS kth
 UNWIND [r IN rows WHERE r.partial >= kth - $restMax - 0.000001][0..toInteger($maxCandidates)] AS r
 RETURN k.id AS caseId, size(topics) AS topicCount, toString(windowStart) AS windowStart,
-       toString(windowEnd) AS windowEnd, wanted,
+       toString(windowEnd) AS windowEnd, wanted, k.effort AS effort,
        {course: {id: r.c.id, name: r.c.name, kind: r.c.kind}, shared: r.shared, kinds: r.kinds,
         place: {programme: r.place.programme.name, institution: r.place.institution.name},
         topicScore: r.topicScore, levelScore: r.levelScore,

@@ -1,11 +1,10 @@
 CALL () {
-  MATCH (i:Institution)<-[:OFFERED_BY]-(:Programme)<-[:PART_OF]-(c)
-  UNWIND coalesce(c.themes, []) AS theme
-  WITH toLower(trim(theme)) AS topic, i.kind AS kind, collect(DISTINCT c.id) AS courses
+  MATCH (t:Topic)<-[:ABOUT]-(c:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i:Institution)
+  WITH t.id AS topic, i.kind AS kind, collect(DISTINCT c.id) AS courses
   RETURN collect({topic: topic, kind: kind, courses: courses}) AS groups
 }
 MATCH (k:Case) WHERE k.status IN $suggesting
-WITH k, groups, [t IN coalesce(k.topics, []) | toLower(trim(t))] AS topics, coalesce(k.wantedLevels, []) AS wanted
+WITH k, groups, COLLECT { MATCH (k)-[:ABOUT]->(t:Topic) RETURN t.id } AS topics, coalesce(k.wantedLevels, []) AS wanted
 CALL (k, groups, topics, wanted) {
   UNWIND [g IN groups WHERE g.topic IN topics AND g.kind IN wanted] AS g
   UNWIND g.courses AS courseId

@@ -8,7 +8,7 @@ export type CaseCardData = CaseBoardQuery["caseBoard"]["cards"][number];
 
 /** One case on the board: what it is, for whom, how far, and the move it can make next. */
 export function CaseCard({ card, onDone }: { card: CaseCardData; onDone: (message: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   return (
     <article className="case-card" aria-labelledby={`card-${card.id}`} data-testid={`case-card-${card.id}`}>
@@ -19,7 +19,16 @@ export function CaseCard({ card, onDone }: { card: CaseCardData; onDone: (messag
         {card.smeName ?? "—"}
         {card.smeCity ? <span className="muted"> · {card.smeCity}</span> : null}
       </p>
-      {card.topics.length > 0 ? (
+      {card.topicLabels.length > 0 ? (
+        // The vocabulary's labels in the reader's language; the typed word on hover.
+        <ul className="chips" aria-label={t("cases.board.topics")}>
+          {card.topicLabels.slice(0, 4).map((topic) => (
+            <li key={topic.id} title={topic.word}>
+              {i18n.language === "en" ? topic.labelEn : topic.labelNl}
+            </li>
+          ))}
+        </ul>
+      ) : card.topics.length > 0 ? (
         <ul className="chips" aria-label={t("cases.board.topics")}>
           {card.topics.slice(0, 4).map((topic) => (
             <li key={topic}>{topic}</li>

@@ -20,7 +20,7 @@ import { caseQueryContext } from "../hooks/caseChangeTypenames";
  */
 export function CasePage() {
   const { caseId = "" } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
@@ -89,7 +89,13 @@ export function CasePage() {
                   {item.question ? <p>{item.question}</p> : <p className="muted">{t("cases.page.noQuestion")}</p>}
                   <dl className="facts">
                     <dt>{t("cases.page.topics")}</dt>
-                    <dd>{item.topics.join(", ") || "—"}</dd>
+                    <dd title={item.topics.join(", ")}>
+                      {/* The vocabulary's labels in the reader's language (issue #15); the typed words on hover. */}
+                      {(item.about.length > 0
+                        ? item.about.map((topic) => (i18n.language === "en" ? topic.labelEn : topic.labelNl))
+                        : item.topics
+                      ).join(", ") || "—"}
+                    </dd>
                     <dt>{t("cases.page.levels")}</dt>
                     <dd>{item.wantedLevels.join(", ") || "—"}</dd>
                     <dt>{t("cases.page.effort")}</dt>

@@ -22,6 +22,12 @@ export const caseBoardQuery = graphql(`
         coordinatorId
         coordinatorName
         topics
+        topicLabels {
+          id
+          labelNl
+          labelEn
+          word
+        }
         wantedLevels
         earliestStart
         deadline

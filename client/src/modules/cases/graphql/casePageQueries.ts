@@ -17,6 +17,11 @@ export const caseDetailQuery = graphql(`
       title
       question
       topics
+      about(sort: [{ labelEn: ASC }]) {
+        id
+        labelNl
+        labelEn
+      }
       wantedLevels
       effort
       earliestStart

@@ -9,6 +9,7 @@ import { PageHeader } from "../../../ui/PageHeader";
 import { describeError } from "../../../ui/describeError";
 import { intakeOptionsQuery } from "../graphql/intakeOptionsQuery";
 import { useIntakeCase } from "../hooks/useIntakeCase";
+import { TopicWordsInput } from "../../vocabulary/components/TopicWordsInput";
 import {
   emptyIntake,
   serverFieldToFormField,
@@ -119,7 +120,12 @@ export function IntakePage() {
                 <textarea name="question" rows={3} value={values.question} onChange={(e) => set("question", e.target.value)} />,
               )}
             </div>
-            {text("topics", t("intake.fields.topics"), null, { hint: t("intake.hints.topics") })}
+            {text(
+              "topics",
+              t("intake.fields.topics"),
+              <TopicWordsInput name="topics" value={values.topics} onChange={(v) => set("topics", v)} />,
+              { hint: t("intake.hints.topics") },
+            )}
             <FormField label={t("intake.fields.effort")} error={errorFor("effort")}>
               <select
                 name="effort"

@@ -1,0 +1,144 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { Command } from "commander";
+import { demoUsers } from "../server/platform/auth/ensure-demo-users.js";
+import { withDemoProduct } from "./demo-product.js";
+import { summariseLatencies, timed } from "./summarise-latencies.js";
+
+/**
+ * Autocomplete latency on a large vocabulary (issue #15: topicSuggestions within 50 ms p95 on the L graph's
+ * vocabulary). Starts the product with the demo data (embedded Neo4j in a temporary folder, or NEO4J_URI), adds
+ * `--topics` generated topics (each with Dutch and English labels and four synonyms, a third of them with a broader
+ * topic: what a national vocabulary grown by coordinators could hold), then times `topicSuggestions` over HTTP as a
+ * coordinator types: every prefix of a set of words (1 to 12 letters), some with typos, several passes.
+ *
+ *   npm run bench:topics -- [--topics 20000] [--passes 5] [--out bench/results/topic-autocomplete.json]
+ *
+ * L (the default, 20,000 topics) is the figure the issue asks for; `--topics 500 --passes 1` is a smoke run.
+ */
+const program = new Command()
+  .option("--topics <n>", "generated topics added to the starter vocabulary", "20000")
+  .option("--passes <n>", "how often every prefix is asked", "5")
+  .option("--out <file>", "where to write the figures as JSON", "bench/results/topic-autocomplete.json")
+  .parse();
+const opts = program.opts<{ topics: string; passes: string; out: string }>();
+const topicCount = Number(opts.topics);
+const passes = Number(opts.passes);
+
+const STEMS = [
+  "data",
+  "web",
+  "shop",
+  "cloud",
+  "klant",
+  "proces",
+  "markt",
+  "beveilig",
+  "app",
+  "bot",
+  "model",
+  "plan",
+  "voorraad",
+  "factuur",
+];
+const SUFFIXES = [
+  "analyse",
+  "beheer",
+  "platform",
+  "koppeling",
+  "strategie",
+  "design",
+  "service",
+  "systeem",
+  "portaal",
+  "training",
+];
+
+/** A deterministic generated topic: a label made of stems and suffixes, with a number so every label is unique. */
+function generatedTopic(i: number): { id: string; labelNl: string; labelEn: string; synonyms: string[]; keys: string[] } {
+  const stem = STEMS[i % STEMS.length]!;
+  const suffix = SUFFIXES[Math.floor(i / STEMS.length) % SUFFIXES.length]!;
+  const labelNl = `${stem}${suffix} ${i}`;
+  const labelEn = `${stem} ${suffix} ${i}`;
+  const synonyms = [`${stem}-${suffix}-${i}`, `${suffix} ${stem} ${i}`, `${stem}${i}`, `${suffix}${i}`];
+  const keys = [labelNl, labelEn, ...synonyms].map((w) => w.toLowerCase().replace(/[^a-z0-9]/g, ""));
+  return { id: `bench-topic-${i}`, labelNl, labelEn, synonyms, keys };
+}
+
+const WORDS = [
+  "webshop",
+  "automatisering",
+  "boekhouding",
+  "cybersecurity",
+  "dashboards",
+  "social media",
+  "klantanalyse",
+  "voorraadbeheer",
+];
+const TYPOS = ["webshp", "automatisring", "cybersecurty", "boekhoudng"];
+
+await withDemoProduct("werkplaats-bench-topics-", async (product, url) => {
+  process.stderr.write(`Adding ${topicCount} generated topics…\n`);
+  const rows = Array.from({ length: topicCount }, (_, i) => generatedTopic(i));
+  for (let i = 0; i < rows.length; i += 5000) {
+    await product.db.write(
+      `UNWIND $rows AS row
+       CREATE (t:Topic {id: row.id, labelNl: row.labelNl, labelEn: row.labelEn, synonyms: row.synonyms, keys: row.keys,
+                        status: 'ACCEPTED'})`,
+      { rows: rows.slice(i, i + 5000) },
+    );
+  }
+  await product.db.write(
+    `MATCH (t:Topic) WHERE t.id STARTS WITH 'bench-topic-' AND toInteger(split(t.id, '-')[2]) % 3 = 0
+     MATCH (b:Topic {id: 'digitalisation'}) CREATE (t)-[:BROADER]->(b)`,
+  );
+  await product.db.autoCommit("CALL db.awaitIndexes(300)");
+
+  const coordinator = demoUsers.find((u) => u.roles.includes("COORDINATOR"))!;
+  const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  };
+  const login = await post(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+    e: coordinator.email,
+    p: coordinator.password,
+  });
+  const token = (login.data?.login as { token: string }).token;
+
+  const prefixes = [...WORDS, ...TYPOS].flatMap((w) =>
+    Array.from({ length: Math.min(w.length, 12) }, (_, i) => w.slice(0, i + 1)),
+  );
+  const QUERY = `query($prefix: String!) { topicSuggestions(prefix: $prefix, limit: 10) { id labelNl labelEn } }`;
+  // Warm-up: plans and the index's pages, as a running server has them.
+  for (const prefix of prefixes) await post(QUERY, { prefix }, token);
+  const latencies: number[] = [];
+  const first: Record<string, string | undefined> = {};
+  for (let pass = 0; pass < passes; pass++) {
+    for (const prefix of prefixes) {
+      const { ms, value } = await timed(() => post(QUERY, { prefix }, token));
+      if (value.errors) throw new Error(`topicSuggestions(${prefix}): ${JSON.stringify(value.errors)}`);
+      latencies.push(ms);
+      first[prefix] = (value.data?.topicSuggestions as { id: string }[])[0]?.id;
+    }
+  }
+  const summary = summariseLatencies(latencies);
+  const result = {
+    bench: "topic-autocomplete",
+    topics: topicCount + 40,
+    prefixes: prefixes.length,
+    passes,
+    ...summary,
+    firstChoice: Object.fromEntries([...WORDS, ...TYPOS].map((w) => [w, first[w]])),
+    at: new Date().toISOString(),
+  };
+  mkdirSync(path.dirname(opts.out), { recursive: true });
+  writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(
+    `topicSuggestions p95 ${summary.p95} ms over ${summary.samples} requests on ${result.topics} topics (goal: 50 ms)\n`,
+  );
+});

@@ -1,0 +1,35 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { useQuery } from "urql";
+import { topicSuggestionsQuery } from "../graphql/topicQueries";
+
+/** The word being typed: what follows the last comma. */
+function lastWord(value: string): { before: string; word: string } {
+  const at = value.lastIndexOf(",");
+  return at < 0 ? { before: "", word: value.trim() } : { before: `${value.slice(0, at + 1)} `, word: value.slice(at + 1).trim() };
+}
+
+/**
+ * Topic words, comma-separated, with autocomplete from the vocabulary as the user types (issue #15): the topics
+ * the server offers for the word being typed appear as choices (a datalist), labelled in the user's language;
+ * picking one completes that word. Any word may still be typed: the server resolves it, and keeps a word no topic
+ * knows as a proposed topic.
+ */
+export function TopicWordsInput({ name, value, onChange }: { name: string; value: string; onChange: (value: string) => void }) {
+  const { i18n } = useTranslation();
+  const listId = useId();
+  const { before, word } = lastWord(value);
+  const [result] = useQuery({ query: topicSuggestionsQuery, variables: { prefix: word }, pause: word.length < 2 });
+  const choices = word.length < 2 ? [] : (result.data?.topicSuggestions ?? []);
+  return (
+    <>
+      <input name={name} type="text" list={listId} value={value} autoComplete="off" onChange={(e) => onChange(e.target.value)} />
+      <datalist id={listId} data-testid="topic-choices">
+        {choices.map((topic) => {
+          const label = i18n.language === "en" ? topic.labelEn : topic.labelNl;
+          return <option key={topic.id} value={`${before}${label}`} label={label} />;
+        })}
+      </datalist>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Access } from "../../platform/auth/Access.js";
+import { nowIso } from "../../platform/clock/read-clock.js";
+import type { GraphQLContext } from "../../platform/graphql/context.js";
+import { Cost } from "../../platform/limits/Cost.js";
+import { acceptTopic, addTopicSynonym, mergeTopic, readTopics } from "./change-topics.js";
+import { suggestTopics } from "./topic-suggestions.js";
+import { TopicChoice, TopicEntry, TopicStatus } from "./topic-types.js";
+
+@Resolver()
+export class VocabularyResolver {
+  @Query(() => [TopicChoice], {
+    description:
+      "Autocomplete: topics whose label, synonym or key starts with (or, from five letters, is spelled like) what was typed.",
+  })
+  @Access("CASE_READ")
+  @Cost("topicSuggestions")
+  async topicSuggestions(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("prefix", () => String) prefix: string,
+    @Arg("limit", () => Int, { defaultValue: 10 }) limit = 10,
+  ): Promise<TopicChoice[]> {
+    return suggestTopics(ctx.db, prefix, limit);
+  }
+
+  @Query(() => [TopicEntry], { description: "The vocabulary by status (default: the proposed topics), with where each is used." })
+  @Access("CASE_READ")
+  @Cost("vocabularyTopics")
+  async vocabularyTopics(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("statuses", () => [TopicStatus], { defaultValue: [TopicStatus.PROPOSED] })
+    statuses: TopicStatus[] = [TopicStatus.PROPOSED],
+    @Arg("limit", () => Int, { defaultValue: 200 }) limit = 200,
+  ): Promise<TopicEntry[]> {
+    return readTopics(ctx.db, statuses, limit);
+  }
+
+  @Mutation(() => ID, { description: "Accepts a proposed topic into the vocabulary, with its labels and broader topics." })
+  @Access("CASE_WORK")
+  @Cost("acceptTopic")
+  async acceptTopic(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("labelNl", () => String) labelNl: string,
+    @Arg("labelEn", () => String) labelEn: string,
+    @Arg("broader", () => [ID], { defaultValue: [] }) broader: string[] = [],
+  ): Promise<string> {
+    return acceptTopic(ctx.db, { id, labelNl, labelEn, broader }, nowIso());
+  }
+
+  @Mutation(() => ID, { description: "Adds a synonym (a word in either language) to a topic." })
+  @Access("CASE_WORK")
+  @Cost("addTopicSynonym")
+  async addTopicSynonym(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("synonym", () => String) synonym: string,
+  ): Promise<string> {
+    return addTopicSynonym(ctx.db, id, synonym);
+  }
+
+  @Mutation(() => ID, {
+    description: "Merges a duplicate topic into another: its cases and courses, labels (as synonyms) and broader links move.",
+  })
+  @Access("CASE_WORK")
+  @Cost("mergeTopic")
+  async mergeTopic(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("from", () => ID) from: string,
+    @Arg("into", () => ID) into: string,
+  ): Promise<string> {
+    return mergeTopic(ctx.db, from, into);
+  }
+}

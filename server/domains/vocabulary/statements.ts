@@ -1,0 +1,179 @@
+/**
+ * The Cypher of the vocabulary: topics, their BROADER links, and the ABOUT links of cases and courses.
+ * Snapshots: tests/snapshots/cypher/vocabulary/.
+ */
+
+// ---- The starter vocabulary -------------------------------------------------------------------
+
+/**
+ * Loads the starter topics ($topics, from seed/vocabulary/starter-topics.json) idempotently: a topic is
+ * created once; its labels are rewritten only when the file's $version is newer than the one it was
+ * loaded from (a coordinator's relabelling survives restarts); synonyms and keys are only ever added.
+ * A topic a coordinator merged into another (status MERGED) is left alone, so a restart does not bring it back.
+ */
+export const MERGE_STARTER_TOPICS = /* cypher */ `
+UNWIND $topics AS row
+MERGE (t:Topic {id: row.id})
+  ON CREATE SET t.status = 'ACCEPTED', t.labelNl = row.labelNl, t.labelEn = row.labelEn, t.synonyms = [], t.keys = [],
+                t.created = datetime($now)
+WITH t, row WHERE t.status <> 'MERGED'
+WITH t, row, coalesce(t.seedVersion, 0) < toInteger($version) AS newer
+SET t.labelNl = CASE WHEN newer THEN row.labelNl ELSE t.labelNl END,
+    t.labelEn = CASE WHEN newer THEN row.labelEn ELSE t.labelEn END,
+    t.synonyms = coalesce(t.synonyms, []) + [s IN row.synonyms WHERE NOT s IN coalesce(t.synonyms, [])],
+    t.keys = coalesce(t.keys, []) + [k IN row.keys WHERE NOT k IN coalesce(t.keys, [])],
+    t.seedVersion = CASE WHEN newer THEN toInteger($version) ELSE t.seedVersion END
+WITH count(*) AS loaded
+UNWIND $topics AS row
+UNWIND row.broader AS broaderId
+MATCH (t:Topic {id: row.id}), (b:Topic {id: broaderId})
+WHERE t.status <> 'MERGED' AND b.status <> 'MERGED'
+MERGE (t)-[:BROADER]->(b)
+RETURN loaded, count(*) AS links`;
+
+// ---- Resolving words ------------------------------------------------------------------------------
+
+/** Every topic a word can resolve to (accepted and proposed; merged ones are gone from use). */
+export const READ_VOCABULARY = /* cypher */ `
+MATCH (t:Topic) WHERE t.status IN ['ACCEPTED', 'PROPOSED']
+RETURN t.id AS id, t.labelNl AS labelNl, t.labelEn AS labelEn, coalesce(t.synonyms, []) AS synonyms,
+       t.status = 'PROPOSED' AS proposed`;
+
+/** Creates the proposed topics for words no topic knows ($proposals: id, word, key); an existing one is kept. */
+export const MERGE_PROPOSED_TOPICS = /* cypher */ `
+UNWIND $proposals AS p
+MERGE (t:Topic {id: p.id})
+  ON CREATE SET t.status = 'PROPOSED', t.labelNl = p.word, t.labelEn = p.word, t.synonyms = [], t.keys = [p.key],
+                t.proposedFrom = p.word, t.created = datetime($now)
+RETURN count(t) AS proposed`;
+
+/**
+ * The cases or courses whose words changed since their topics were linked (topicWords, the list the links
+ * were made from): the migration and the sync after generic writes resolve only these, so a second run
+ * finds nothing. $label is Case (words in `topics`) or Course (words in `themes`).
+ */
+export function readStaleTopicOwnersStatement(label: "Case" | "Course"): string {
+  const words = label === "Case" ? "topics" : "themes";
+  return /* cypher */ `
+MATCH (n:${label})
+WHERE ($ids IS NULL OR n.id IN $ids) AND (n.topicWords IS NULL OR n.topicWords <> coalesce(n.${words}, []))
+RETURN n.id AS id, coalesce(n.${words}, []) AS words
+ORDER BY n.id
+LIMIT toInteger($limit)`;
+}
+
+/**
+ * Replaces the ABOUT links of cases or courses ($links: ownerId, words, topics: [{topicId, word, how}]) and
+ * records the words they were made from. Links to the same topic are kept (their word updated) so an
+ * unchanged case writes nothing but topicWords.
+ */
+export function linkTopicsStatement(label: "Case" | "Course"): string {
+  return /* cypher */ `
+UNWIND $links AS l
+MATCH (n:${label} {id: l.ownerId})
+CALL (n, l) {
+  OPTIONAL MATCH (n)-[old:ABOUT]->(t:Topic) WHERE NOT t.id IN [x IN l.topics | x.topicId]
+  DELETE old
+}
+CALL (n, l) {
+  UNWIND l.topics AS x
+  MATCH (t:Topic {id: x.topicId})
+  MERGE (n)-[a:ABOUT]->(t)
+  SET a.word = x.word, a.how = x.how
+}
+SET n.topicWords = l.words
+RETURN count(n) AS linked`;
+}
+
+// ---- Autocomplete and lists -------------------------------------------------------------------
+
+/**
+ * Topics for what the user has typed so far: the full-text index topic_names (schema/constraints.cypher) over
+ * the labels, synonyms and normalised keys, asked with $query (prefix terms, and a fuzzy term for longer input;
+ * topic-suggestions.ts builds it). A topic whose key starts with the typed key ranks first, then Lucene's score.
+ */
+export const TOPIC_SUGGESTIONS = /* cypher */ `
+CALL db.index.fulltext.queryNodes('topic_names', $query, {limit: toInteger($limit * 4)}) YIELD node, score
+WITH node AS t, score WHERE t.status IN ['ACCEPTED', 'PROPOSED']
+WITH t, score, any(k IN coalesce(t.keys, []) WHERE k STARTS WITH $key) AS prefix
+ORDER BY prefix DESC, t.status ASC, score DESC, t.id ASC
+LIMIT toInteger($limit)
+RETURN t.id AS id, t.labelNl AS labelNl, t.labelEn AS labelEn, coalesce(t.synonyms, []) AS synonyms, t.status AS status`;
+
+/** The vocabulary for the coordinators' list: by status, with broader topics and how often each is used. */
+export const READ_TOPICS = /* cypher */ `
+MATCH (t:Topic) WHERE t.status IN $statuses
+RETURN t.id AS id, t.labelNl AS labelNl, t.labelEn AS labelEn, coalesce(t.synonyms, []) AS synonyms, t.status AS status,
+       t.proposedFrom AS proposedFrom,
+       COLLECT { MATCH (t)-[:BROADER]->(b:Topic) RETURN b.id ORDER BY b.id } AS broader,
+       COUNT { (:Case)-[:ABOUT]->(t) } AS caseCount, COUNT { (:Course)-[:ABOUT]->(t) } AS courseCount
+ORDER BY t.status DESC, toLower(t.labelEn), t.id
+LIMIT toInteger($limit)`;
+
+/** A topic and its narrower topics, down to $depth BROADER steps (the board's topic filter). */
+export const READ_TOPIC_WITH_NARROWER = /* cypher */ `
+MATCH (t:Topic {id: $id})
+RETURN [t.id] + COLLECT { MATCH (n:Topic)-[:BROADER*1..3]->(t) RETURN DISTINCT n.id } AS ids`;
+
+// ---- Coordinators' changes ------------------------------------------------------------------
+
+/** Locks one topic (the first write) and reads it, so concurrent changes to it wait for each other. */
+export const LOCK_TOPIC = /* cypher */ `
+MATCH (t:Topic {id: $id})
+SET t._lock = true
+REMOVE t._lock
+RETURN t.id AS id, t.status AS status, t.labelNl AS labelNl, t.labelEn AS labelEn, coalesce(t.synonyms, []) AS synonyms`;
+
+/** Accepts a proposed topic, with its labels in both languages and its broader topics. */
+export const ACCEPT_TOPIC = /* cypher */ `
+MATCH (t:Topic {id: $id})
+SET t.status = 'ACCEPTED', t.labelNl = $labelNl, t.labelEn = $labelEn,
+    t.keys = coalesce(t.keys, []) + [k IN $keys WHERE NOT k IN coalesce(t.keys, [])], t.acceptedAt = datetime($now)
+WITH t
+CALL (t) {
+  UNWIND $broader AS broaderId
+  MATCH (b:Topic {id: broaderId}) WHERE b.status = 'ACCEPTED' AND b <> t
+  MERGE (t)-[:BROADER]->(b)
+}
+RETURN t.id AS id`;
+
+/** Adds synonyms ($synonyms, with their $keys) to a topic. */
+export const ADD_TOPIC_SYNONYMS = /* cypher */ `
+MATCH (t:Topic {id: $id})
+SET t.synonyms = coalesce(t.synonyms, []) + [s IN $synonyms WHERE NOT s IN coalesce(t.synonyms, [])],
+    t.keys = coalesce(t.keys, []) + [k IN $keys WHERE NOT k IN coalesce(t.keys, [])]
+RETURN t.id AS id`;
+
+/**
+ * Merges topic $from into $into: its ABOUT links move (keeping the words), its labels and synonyms become
+ * synonyms of $into, its BROADER links move, and it stays behind as MERGED (mergedInto) so the starter
+ * vocabulary does not bring it back at the next start.
+ */
+export const MERGE_TOPIC_INTO = /* cypher */ `
+MATCH (f:Topic {id: $from}), (i:Topic {id: $into})
+CALL (f, i) {
+  MATCH (n)-[a:ABOUT]->(f) WHERE n:Case OR n:Course
+  MERGE (n)-[b:ABOUT]->(i)
+  ON CREATE SET b.word = a.word, b.how = a.how
+  DELETE a
+}
+CALL (f, i) {
+  MATCH (f)-[r:BROADER]->(b:Topic) WHERE b <> i
+  MERGE (i)-[:BROADER]->(b)
+  DELETE r
+}
+CALL (f, i) {
+  MATCH (n:Topic)-[r:BROADER]->(f) WHERE n <> i
+  MERGE (n)-[:BROADER]->(i)
+  DELETE r
+}
+CALL (f, i) {
+  OPTIONAL MATCH (f)-[r:BROADER]-(i)
+  DELETE r
+}
+WITH f, i, [s IN [f.labelNl, f.labelEn] + coalesce(f.synonyms, []) WHERE NOT s IN coalesce(i.synonyms, [])
+                                                                   AND s <> i.labelNl AND s <> i.labelEn] AS added
+SET i.synonyms = coalesce(i.synonyms, []) + reduce(acc = [], s IN added | CASE WHEN s IN acc THEN acc ELSE acc + s END),
+    i.keys = coalesce(i.keys, []) + [k IN coalesce(f.keys, []) WHERE NOT k IN coalesce(i.keys, [])],
+    f.status = 'MERGED', f.mergedInto = i.id, f.keys = []
+RETURN i.id AS id`;
