@@ -106,7 +106,7 @@ export type Effort =
   | 'SMALL'
   | 'SPRINT';
 
-/** Red, amber or green for a programme or an institution, as the pages show it; embeddingColour in compute-embedding.ts. */
+/** Red, amber or green for a programme or an institution, as the pages show it: the verdict's colour (judge-embedding.ts). */
 export type EmbeddingColour =
   | 'AMBER'
   | 'GREEN'
@@ -122,7 +122,7 @@ export type EmbeddingTrendDirection =
   | 'FLAT'
   | 'UP';
 
-/** An institution's embedding at a glance; docs/network-analytics.md. */
+/** A programme's or an institution's embedding at a glance, decided on the server; docs/network-analytics.md. */
 export type EmbeddingVerdict =
   | 'AMBER'
   | 'GREEN'
@@ -515,7 +515,7 @@ export type EmbeddingRankingQueryVariables = Exact<{
 }>;
 
 
-export type EmbeddingRankingQuery = { embeddingRanking: { total: number, asOf: string | null, refreshedAt: string | null, warmThreshold: number | null, maxHops: number | null, entries: Array<{ kind: EmbeddingKind, id: string, name: string, institutionId: string | null, institutionName: string | null, level: number, levelNameEn: string, levelNameNl: string, threads: number, singlePointsOfFailure: number, roleHolders: number, reachedRoleHolders: number, trendChange: number, verdict: EmbeddingVerdict | null, colour: EmbeddingColour, activity: { sprints: number, agreements: number, openProposals: number }, activityYearEarlier: { sprints: number, agreements: number, openProposals: number } }> }, institutions: Array<{ id: string, name: string }> };
+export type EmbeddingRankingQuery = { embeddingRanking: { total: number, asOf: string | null, refreshedAt: string | null, warmThreshold: number | null, maxHops: number | null, entries: Array<{ kind: EmbeddingKind, id: string, name: string, institutionId: string | null, institutionName: string | null, level: number, levelNameEn: string, levelNameNl: string, threads: number, singlePointsOfFailure: number, roleHolders: number, reachedRoleHolders: number, trendChange: number, verdict: EmbeddingVerdict, colour: EmbeddingColour, activity: { sprints: number, agreements: number, openProposals: number }, activityYearEarlier: { sprints: number, agreements: number, openProposals: number } }> }, institutions: Array<{ id: string, name: string }> };
 
 export type RefreshEmbeddingMutationVariables = Exact<{ [key: string]: never; }>;
 
