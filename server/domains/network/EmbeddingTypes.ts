@@ -349,6 +349,11 @@ export class NextBestContact {
   @Field(() => String, { nullable: true })
   programmeName!: string | null;
 
+  @Field(() => Boolean, {
+    description: "The level after rests on an institution-level agreement they sign (a dean or board member: rung 5).",
+  })
+  needsAgreement!: boolean;
+
   @Field(() => String)
   reasonEn!: string;
 

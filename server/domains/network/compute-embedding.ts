@@ -20,7 +20,7 @@ import { loadWarmNeighbourhood, type WarmNeighbourhood } from "./load-warm-neigh
 import { readInstitutionFacts, readProgrammeFacts, type InstitutionFacts, type ProgrammeFacts } from "./read-embedding-facts.js";
 import { resolveWorkspace, type WorkspaceSide } from "./resolve-workspace.js";
 import type { PathPerson } from "./WarmPathTypes.js";
-import { openWarmTieStore, type WarmTieStore } from "./WarmTieStore.js";
+import { openWarmTieStore, type WarmTies } from "./WarmTieStore.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export interface EmbeddingOptions {
@@ -44,7 +44,9 @@ export interface EmbeddingSettings {
   threshold: number;
   maxHops: number;
   asOf: string;
-  ties: WarmTieStore;
+  ties: WarmTies;
+  /** impactIfGone: compute as if this person were detached (not in W, no ties, no roles, no signatures). */
+  without?: string | null;
 }
 
 export async function embeddingSettings(db: Database, options: EmbeddingOptions): Promise<EmbeddingSettings> {
@@ -145,6 +147,7 @@ export async function institutionCore(
           coordinators: settings.side.coordinatorIds,
           threshold: settings.threshold,
           asOf: settings.asOf,
+          without: settings.without ?? null,
         });
   const programmes: ProgrammeCore[] = [];
   for (const p of programmeFacts) {
