@@ -9,6 +9,7 @@ import { QueryState } from "../../../ui/QueryState";
 import { RagBadge } from "../../../ui/RagBadge";
 import { useFormat } from "../../../ui/useFormat";
 import { embeddingDetailQuery } from "../graphql/embeddingDetailQuery";
+import { EscalationPlanPanel } from "./EscalationPlanPanel";
 import { ThreadsGraph } from "./ThreadsGraph";
 
 /**
@@ -209,6 +210,7 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
                   ))}
                 </ol>
               </section>
+              <EscalationPlanPanel kind={kind} id={id} />
               <section className="panel wide" aria-labelledby="nbc-title" data-testid="next-best-contacts">
                 <h2 id="nbc-title">{t("embedding.detail.nextBest")}</h2>
                 {contacts.length === 0 ? <p className="muted">{t("embedding.detail.noNextBest")}</p> : null}
