@@ -262,7 +262,13 @@ describe("the route up", () => {
     const board = contacts.findIndex((c) => c.person.id === id("bmA"));
     expect(dean).toBeGreaterThanOrEqual(0);
     expect(board).toBeGreaterThan(dean);
-    expect(contacts[dean]).toMatchObject({ levelBefore: 3, levelAfter: 5, gainLevel: 2, needsAgreement: true, programmeId: null });
+    expect(contacts[dean]).toMatchObject({
+      levelBefore: 3,
+      levelAfter: 5,
+      gainLevel: 2,
+      needsAgreement: true,
+      programmeId: null,
+    });
     expect(contacts[dean]!.reasonEn).toContain("open the route to level 5 (board)");
   });
 
@@ -280,7 +286,9 @@ describe("the route up", () => {
     expect(five).toMatchObject({ warm: true, levelBefore: 3, levelAfter: 5, gainLevel: 2, threadsBefore: 5, threadsAfter: 6 });
     expect(five!.needs).toEqual(["INTRODUCTION", "AGREEMENT"]);
     expect(five!.path?.steps.map((s) => s.person.name)).toEqual(["Sanne Visser", "Xander Link", "Dina Decaan"]);
-    expect(five!.needsEn).toBe("An introduction by Xander Link; then an institution-level agreement of Hogeschool IA, signed by them.");
+    expect(five!.needsEn).toBe(
+      "An introduction by Xander Link; then an institution-level agreement of Hogeschool IA, signed by them.",
+    );
   });
 
   it("escalationPlan for a programme names whom to find when no one holds the role", async () => {

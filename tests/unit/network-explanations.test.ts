@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { trendOf } from "../../server/domains/network/compute-embedding.js";
 import { EmbeddingVerdict } from "../../server/domains/network/EmbeddingTypes.js";
-import { judgeInstitution, judgeProgramme, type InstitutionJudgementInput } from "../../server/domains/network/judge-embedding.js";
+import {
+  judgeInstitution,
+  judgeProgramme,
+  type InstitutionJudgementInput,
+} from "../../server/domains/network/judge-embedding.js";
 import { ladderLevel, ladderRungs } from "../../server/domains/network/evaluate-ladder.js";
 import { explainWarmPath } from "../../server/domains/network/explain-warm-path.js";
 import { NetworkRoleKind, type PathRole } from "../../server/domains/network/WarmPathTypes.js";

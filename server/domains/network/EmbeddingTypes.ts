@@ -188,10 +188,14 @@ export abstract class EmbeddingFigures {
   @Field(() => String)
   levelNameNl!: string;
 
-  @Field(() => EmbeddingColour, { description: "Red, amber or green at a glance: the verdict's colour; docs/network-analytics.md." })
+  @Field(() => EmbeddingColour, {
+    description: "Red, amber or green at a glance: the verdict's colour; docs/network-analytics.md.",
+  })
   colour!: EmbeddingColour;
 
-  @Field(() => EmbeddingVerdict, { description: "Depth and redundancy together (judge-embedding.ts); the pages show it as it is." })
+  @Field(() => EmbeddingVerdict, {
+    description: "Depth and redundancy together (judge-embedding.ts); the pages show it as it is.",
+  })
   verdict!: EmbeddingVerdict;
 
   @Field(() => String, { description: "Why this verdict, in English." })

@@ -141,7 +141,9 @@ export class ImpactOnEmbedding {
   @Field(() => String)
   reasonAfterNl!: string;
 
-  @Field(() => [PathPerson], { description: "Who could replace them there: the best next contacts once they are gone (at most 3)." })
+  @Field(() => [PathPerson], {
+    description: "Who could replace them there: the best next contacts once they are gone (at most 3).",
+  })
   replacements!: PathPerson[];
 }
 
@@ -160,7 +162,9 @@ export class ImpactWork {
   courseName!: string | null;
 }
 
-@ObjectType({ description: "What would drop if a person left: embedding, open proposals, running sprints; and who could replace them." })
+@ObjectType({
+  description: "What would drop if a person left: embedding, open proposals, running sprints; and who could replace them.",
+})
 export class ImpactIfGone {
   @Field(() => PathPerson)
   person!: PathPerson;

@@ -61,7 +61,10 @@ export class NextBestContactsResolver {
       "what it takes. Rules: docs/network-analytics.md.",
   })
   @Cost("escalationPlan")
-  async escalationPlan(@Args(() => EscalationPlanArgs) args: EscalationPlanArgs, @Ctx() ctx: GraphQLContext): Promise<EscalationPlan> {
+  async escalationPlan(
+    @Args(() => EscalationPlanArgs) args: EscalationPlanArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EscalationPlan> {
     return planEscalation(ctx.db, args);
   }
 

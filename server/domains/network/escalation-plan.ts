@@ -82,16 +82,33 @@ export async function planEscalation(db: Database, args: EscalationArgs): Promis
   let plan: Omit<EscalationPlan, "steps">;
   if (args.programme) {
     const facts = (
-      await readProgrammeFacts(db, { programmes: [args.programme], coordinators: W, threshold: settings.threshold, asOf: settings.asOf })
+      await readProgrammeFacts(db, {
+        programmes: [args.programme],
+        coordinators: W,
+        threshold: settings.threshold,
+        asOf: settings.asOf,
+      })
     )[0];
     if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No programme has id "${args.programme}".`, "programme");
     const core = await programmeCore(settings, facts);
     programmes = [core];
     if (facts.institutionId) {
-      institution = { id: facts.institutionId, name: facts.institutionName ?? "", roleHolderIds: [], threads: core.count.threads };
+      institution = {
+        id: facts.institutionId,
+        name: facts.institutionName ?? "",
+        roleHolderIds: [],
+        threads: core.count.threads,
+      };
     }
     const judgement = judgeProgrammeCore(core, await namesOf(db, hangsOnIds(core.count)));
-    plan = { kind: EmbeddingKind.PROGRAMME, id: facts.id, name: facts.name, level: core.level, threads: core.count.threads, verdict: judgement.verdict };
+    plan = {
+      kind: EmbeddingKind.PROGRAMME,
+      id: facts.id,
+      name: facts.name,
+      level: core.level,
+      threads: core.count.threads,
+      verdict: judgement.verdict,
+    };
   } else {
     const facts = (await readInstitutionFacts(db, { institutions: [args.institution!], asOf: settings.asOf }))[0];
     if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No institution has id "${args.institution}".`, "institution");
@@ -123,11 +140,7 @@ export async function planEscalation(db: Database, args: EscalationArgs): Promis
     paths.set(person, found);
     return found;
   };
-  const profiles = await describePeople(
-    db,
-    [...[...management.values()].flat(), ...[...leaders.values()].flat()],
-    focus,
-  );
+  const profiles = await describePeople(db, [...[...management.values()].flat(), ...[...leaders.values()].flat()], focus);
 
   const steps: EscalationStep[] = [];
 
@@ -140,11 +153,19 @@ export async function planEscalation(db: Database, args: EscalationArgs): Promis
         .filter((id) => !inW.has(id))
         .map((id) => {
           const after = programmeAfter(p, settings, id, true);
-          return { person: id, programme: p, threadsBefore: p.count.threads, threadsAfter: after.threads, levelBefore: p.level, levelAfter: after.level };
+          return {
+            person: id,
+            programme: p,
+            threadsBefore: p.count.threads,
+            threadsAfter: after.threads,
+            levelBefore: p.level,
+            levelAfter: after.level,
+          };
         }),
     );
     rung3 = await pickBest(options, reach, profiles);
-    const focusProgramme = rung3?.programme ?? below3.slice().sort((a, b) => b.level - a.level || a.facts.name.localeCompare(b.facts.name))[0]!;
+    const focusProgramme =
+      rung3?.programme ?? below3.slice().sort((a, b) => b.level - a.level || a.facts.name.localeCompare(b.facts.name))[0]!;
     steps.push(
       await step(3, rung3, focusProgramme, rung3 ? await reach(rung3.person) : null, profiles, settings, {
         missingEn: `Find out who coordinates or directs ${focusProgramme.facts.name}: no one is recorded.`,
@@ -164,18 +185,27 @@ export async function planEscalation(db: Database, args: EscalationArgs): Promis
       withWarmTie[0] ??
       target4.facts.managementWhoSigned.filter((id) => !inW.has(id))[0] ??
       (rung3?.programme === target4 ? rung3.person : undefined) ??
-      (await pickBest(
-        (management.get(target4.facts.id) ?? [])
-          .filter((id) => !inW.has(id))
-          .map((id) => ({ person: id, programme: target4, threadsBefore: 0, threadsAfter: 0, levelBefore: 0, levelAfter: 0 })),
-        reach,
-        profiles,
-      ))?.person;
+      (
+        await pickBest(
+          (management.get(target4.facts.id) ?? [])
+            .filter((id) => !inW.has(id))
+            .map((id) => ({ person: id, programme: target4, threadsBefore: 0, threadsAfter: 0, levelBefore: 0, levelAfter: 0 })),
+          reach,
+          profiles,
+        )
+      )?.person;
     const levelAfter = ladderLevel(ladderRungs(target4.count.threads, { ...target4.facts, structuralAgreements: ["(to sign)"] }));
     const option: Option | null =
       via === undefined
         ? null
-        : { person: via, programme: target4, threadsBefore: target4.count.threads, threadsAfter: target4.count.threads, levelBefore: target4.level, levelAfter };
+        : {
+            person: via,
+            programme: target4,
+            threadsBefore: target4.count.threads,
+            threadsAfter: target4.count.threads,
+            levelBefore: target4.level,
+            levelAfter,
+          };
     const s = await step(4, option, target4, via === undefined ? null : await reach(via), profiles, settings, {
       missingEn: `Find out who coordinates or directs ${target4.facts.name}: no one is recorded to sign a structural agreement.`,
       missingNl: `Zoek uit wie ${target4.facts.name} coördineert of leidt: er is niemand vastgelegd om een structurele afspraak te tekenen.`,
@@ -214,7 +244,14 @@ export async function planEscalation(db: Database, args: EscalationArgs): Promis
           ? { en: `${plan.name} (and every programme of ${inst.name})`, nl: `${plan.name} (en elke opleiding van ${inst.name})` }
           : lifted(programmes.filter((p) => p.level < 5).length, inst.name),
     });
-    if (!best) Object.assign(s, { threadsBefore: plan.threads, threadsAfter: plan.threads, levelBefore, levelAfter: 5, gainLevel: 5 - levelBefore });
+    if (!best)
+      Object.assign(s, {
+        threadsBefore: plan.threads,
+        threadsAfter: plan.threads,
+        levelBefore,
+        levelAfter: 5,
+        gainLevel: 5 - levelBefore,
+      });
     steps.push(s);
   }
 
@@ -224,7 +261,14 @@ export async function planEscalation(db: Database, args: EscalationArgs): Promis
 /** The best warm path to a person (k = 1, minStrength = the warm threshold), else the best of any strength. */
 async function bestPath(db: Database, settings: EmbeddingSettings, person: string, focus: readonly string[]): Promise<Reached> {
   const search = (minStrength: number) =>
-    rankWarmPaths(db, { sources: settings.side.coordinatorIds, targets: [person], avoid: [], k: 1, maxHops: settings.maxHops, minStrength });
+    rankWarmPaths(db, {
+      sources: settings.side.coordinatorIds,
+      targets: [person],
+      avoid: [],
+      k: 1,
+      maxHops: settings.maxHops,
+      minStrength,
+    });
   const warm = await search(settings.threshold);
   if (warm.length > 0) return { path: (await viewPaths(db, warm, focus))[0] ?? null, warm: true };
   const any = await search(0);
@@ -244,7 +288,10 @@ async function pickBest(
 ): Promise<Option | null> {
   if (options.length === 0) return null;
   const gain = (o: Option) => (routeFirst ? 0 : (o.levelAfter - o.levelBefore) * 1000 + (o.threadsAfter - o.threadsBefore));
-  const byGain = options.slice().sort((a, b) => gain(b) - gain(a)).slice(0, PATHS_PER_RUNG);
+  const byGain = options
+    .slice()
+    .sort((a, b) => gain(b) - gain(a))
+    .slice(0, PATHS_PER_RUNG);
   const reached = new Map<string, Reached>();
   for (const o of byGain) reached.set(o.person, await reach(o.person));
   const route = (o: Option) => {
@@ -355,8 +402,14 @@ async function step(
   const to = ladderNames[option.levelAfter]!;
   const what = text.subject ?? { en: programme?.facts.name ?? "", nl: programme?.facts.name ?? "" };
   const gainThreads = option.threadsAfter - option.threadsBefore;
-  const threadsEn = gainThreads > 0 ? ` and add ${gainThreads === 1 ? "a thread" : `${gainThreads} threads`} (${option.threadsBefore} → ${option.threadsAfter})` : "";
-  const threadsNl = gainThreads > 0 ? ` en ${gainThreads === 1 ? "een draad" : `${gainThreads} draden`} toevoegen (${option.threadsBefore} → ${option.threadsAfter})` : "";
+  const threadsEn =
+    gainThreads > 0
+      ? ` and add ${gainThreads === 1 ? "a thread" : `${gainThreads} threads`} (${option.threadsBefore} → ${option.threadsAfter})`
+      : "";
+  const threadsNl =
+    gainThreads > 0
+      ? ` en ${gainThreads === 1 ? "een draad" : `${gainThreads} draden`} toevoegen (${option.threadsBefore} → ${option.threadsAfter})`
+      : "";
   return {
     ...base,
     person,

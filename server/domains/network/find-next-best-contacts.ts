@@ -103,9 +103,7 @@ export function programmeAfter(core: ProgrammeCore, settings: EmbeddingSettings,
   const threads = countThreads(
     withTie(core.neighbourhood, settings.side.coordinatorIds, core.facts.roleHolderIds, person),
   ).threads;
-  const facts = isManager
-    ? { ...core.facts, managementWithWarmTie: [...core.facts.managementWithWarmTie, person] }
-    : core.facts;
+  const facts = isManager ? { ...core.facts, managementWithWarmTie: [...core.facts.managementWithWarmTie, person] } : core.facts;
   return { threads, level: ladderLevel(ladderRungs(threads, facts)) };
 }
 
@@ -179,10 +177,7 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
     focus = facts.id;
     const core = await institutionCore(db, settings, facts);
     const people = facts.roleHolderIds.filter((id) => !inW.has(id));
-    const [profiles, { leaders }] = await Promise.all([
-      describePeople(db, people, [facts.id]),
-      readLeaders(db, [], [facts.id]),
-    ]);
+    const [profiles, { leaders }] = await Promise.all([describePeople(db, people, [facts.id]), readLeaders(db, [], [facts.id])]);
     // Rung 5 is the institution's: it holds for all its programmes or for none.
     const rung5Open = core.programmes.length > 0 && !core.programmes.some((p) => p.holds[5]);
     const leaderIds = new Set(leaders.get(facts.id) ?? []);

@@ -81,7 +81,11 @@ export async function computeImpactIfGone(db: Database, args: ImpactArgs): Promi
     readInstitutionFacts(db, { institutions: institutionIds, asOf: settings.asOf, without: gone }),
   ]);
   const orphans = [...programmeIds].filter((id) => !factsBefore.some((f) => f.programmeIds.includes(id)));
-  const { management, leaders } = await readLeaders(db, [...factsBefore.flatMap((f) => f.programmeIds), ...orphans], institutionIds);
+  const { management, leaders } = await readLeaders(
+    db,
+    [...factsBefore.flatMap((f) => f.programmeIds), ...orphans],
+    institutionIds,
+  );
   for (const [k, facts] of factsBefore.entries()) {
     const before = await institutionCore(db, settings, facts);
     const now = await institutionCore(db, after, factsAfter[k]!);
@@ -93,7 +97,15 @@ export async function computeImpactIfGone(db: Database, args: ImpactArgs): Promi
       ],
       ...now.programmes.flatMap((p, j): Array<[Measured, Measured, () => string[]]> => {
         const b = before.programmes.find((x) => x.facts.id === p.facts.id);
-        return b ? [[measureProgramme(b, before.programmeJudgements[before.programmes.indexOf(b)]!), measureProgramme(p, now.programmeJudgements[j]!), () => programmeReplacements(p, after, management.get(p.facts.id) ?? [])]] : [];
+        return b
+          ? [
+              [
+                measureProgramme(b, before.programmeJudgements[before.programmes.indexOf(b)]!),
+                measureProgramme(p, now.programmeJudgements[j]!),
+                () => programmeReplacements(p, after, management.get(p.facts.id) ?? []),
+              ],
+            ]
+          : [];
       }),
     ];
     for (const [b, a, replacements] of pairs) {
@@ -106,7 +118,13 @@ export async function computeImpactIfGone(db: Database, args: ImpactArgs): Promi
   // Programmes offered by no institution (the roll-ups above hold all the others).
   if (orphans.length > 0) {
     const read = (s: EmbeddingSettings) =>
-      readProgrammeFacts(db, { programmes: orphans, coordinators: s.side.coordinatorIds, threshold: s.threshold, asOf: s.asOf, without: s.without ?? null });
+      readProgrammeFacts(db, {
+        programmes: orphans,
+        coordinators: s.side.coordinatorIds,
+        threshold: s.threshold,
+        asOf: s.asOf,
+        without: s.without ?? null,
+      });
     const [before, now] = await Promise.all([read(settings), read(after)]);
     for (const [k, facts] of before.entries()) {
       const b = await programmeCore(settings, facts);
@@ -128,7 +146,9 @@ export async function computeImpactIfGone(db: Database, args: ImpactArgs): Promi
       return p ? [p] : [];
     });
   }
-  drops.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1) : a.kind === EmbeddingKind.INSTITUTION ? -1 : 1));
+  drops.sort((a, b) =>
+    a.kind === b.kind ? a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1) : a.kind === EmbeddingKind.INSTITUTION ? -1 : 1,
+  );
 
   const work = (await db.read(READ_WORK_OF_PERSON, { person: gone, asOf: settings.asOf }))[0] ?? {};
   const openProposals = toWork(work.proposals);
@@ -159,7 +179,14 @@ async function warmBall(settings: EmbeddingSettings, person: string, depth: numb
 }
 
 function measureProgramme(core: ProgrammeCore, judgement: Judgement): Measured {
-  return { kind: EmbeddingKind.PROGRAMME, id: core.facts.id, name: core.facts.name, threads: core.count.threads, level: core.level, judgement };
+  return {
+    kind: EmbeddingKind.PROGRAMME,
+    id: core.facts.id,
+    name: core.facts.name,
+    threads: core.count.threads,
+    level: core.level,
+    judgement,
+  };
 }
 
 function measureInstitution(core: InstitutionCore): Measured {
@@ -228,7 +255,9 @@ function institutionReplacements(core: InstitutionCore, settings: EmbeddingSetti
       .map((id) => ({
         id,
         level: rung5Open && leaders.includes(id) ? 5 - core.highestLevel : 0,
-        threads: countThreads(withTie(core.neighbourhood, settings.side.coordinatorIds, core.facts.roleHolderIds, id)).threads - core.count.threads,
+        threads:
+          countThreads(withTie(core.neighbourhood, settings.side.coordinatorIds, core.facts.roleHolderIds, id)).threads -
+          core.count.threads,
       })),
   );
 }
@@ -242,7 +271,12 @@ function toWork(value: unknown): ImpactWork[] {
   }));
 }
 
-function summarise(person: PathPerson, drops: readonly ImpactOnEmbedding[], proposals: number, sprints: number): [string, string] {
+function summarise(
+  person: PathPerson,
+  drops: readonly ImpactOnEmbedding[],
+  proposals: number,
+  sprints: number,
+): [string, string] {
   const p = drops.filter((d) => d.kind === EmbeddingKind.PROGRAMME).length;
   const i = drops.length - p;
   if (drops.length === 0 && proposals === 0 && sprints === 0) {

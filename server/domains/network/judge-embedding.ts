@@ -74,13 +74,13 @@ export function judgeProgramme(p: ProgrammeJudgementInput): Judgement {
   if (n === 1) {
     const [en, nl] = hangsOn(p.hangsOn);
     if (level >= 3) {
-      return judged(
-        EmbeddingVerdict.AMBER,
-        `Deep (${levelEn(level)}), but ${en}.`,
-        `Diep (${levelNl(level)}), maar ${nl}.`,
-      );
+      return judged(EmbeddingVerdict.AMBER, `Deep (${levelEn(level)}), but ${en}.`, `Diep (${levelNl(level)}), maar ${nl}.`);
     }
-    return judged(EmbeddingVerdict.RED, `One thread at teacher level: ${p.name} ${en}.`, `Eén draad op docentniveau: ${p.name} ${nl}.`);
+    return judged(
+      EmbeddingVerdict.RED,
+      `One thread at teacher level: ${p.name} ${en}.`,
+      `Eén draad op docentniveau: ${p.name} ${nl}.`,
+    );
   }
   if (level >= 3) {
     return judged(

@@ -121,7 +121,10 @@ export async function refreshEmbedding(db: Database, options: EmbeddingOptions):
   });
 
   // The verdicts, last: they name the people single threads hang on (one query for all of them).
-  const names = await namesOf(db, [...programmeRows, ...institutionRows].flatMap((r) => r.hangsOn));
+  const names = await namesOf(
+    db,
+    [...programmeRows, ...institutionRows].flatMap((r) => r.hangsOn),
+  );
   const named = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? id);
   const verdicts = new Map<string, ReturnType<typeof judgeProgramme>>();
   for (const row of programmeRows) {
@@ -161,7 +164,12 @@ export async function refreshEmbedding(db: Database, options: EmbeddingOptions):
       [CREATE_PROGRAMME_SNAPSHOTS, "PROGRAMME", programmeRows],
       [CREATE_INSTITUTION_SNAPSHOTS, "INSTITUTION", institutionRows],
     ] as const) {
-      await tx.run(statement, { rows: rows.map(({ id, props }) => ({ id, props })), workspace: settings.side.id, kind, refreshedAt });
+      await tx.run(statement, {
+        rows: rows.map(({ id, props }) => ({ id, props })),
+        workspace: settings.side.id,
+        kind,
+        refreshedAt,
+      });
     }
   });
 

@@ -117,7 +117,8 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
                               <Link to={`/embedding/programmes/${p.id}`}>{p.name}</Link>
                             </td>
                             <td>
-                              <RagBadge rag={p.colour} reason={en ? p.verdictReasonEn : p.verdictReasonNl} /> {p.level} · {en ? p.levelNameEn : p.levelNameNl}
+                              <RagBadge rag={p.colour} reason={en ? p.verdictReasonEn : p.verdictReasonNl} /> {p.level} ·{" "}
+                              {en ? p.levelNameEn : p.levelNameNl}
                             </td>
                             <td className="num">{p.threads}</td>
                             <td className="num">{p.singlePointsOfFailure}</td>
