@@ -30,9 +30,9 @@ import { withoutPerson } from "./WarmTieStore.js";
  * `without`), with the same rules as embedding. Listed are those whose threads or level drop.
  *
  * Scope: a person can change a programme only if they are in its warm neighbourhood (then a role
- * holder lies within maxHops − 1 warm ties of them), hold a role there, or lead its institution (rung
- * 5); so the programmes and institutions with a role holder within that ball, or whose institution
- * they lead (READ_IMPACT_SCOPE) — every one when the person is a coordinator of the workspace.
+ * holder lies within maxHops − 1 warm ties of them; within maxHops for a coordinator, whose dW is 0),
+ * hold a role there, or lead its institution (rung 5); so the programmes and institutions with a role
+ * holder within that ball, or whose institution they lead (READ_IMPACT_SCOPE).
  *
  * Replacements: for each drop, up to REPLACEMENTS role holders (outside W) whose warm tie would gain
  * most once the person is gone — ranked like nextBestContacts (level gain, then thread gain) without
@@ -69,8 +69,9 @@ export async function computeImpactIfGone(db: Database, args: ImpactArgs): Promi
     without: gone,
   };
 
-  const ball = isCoordinator ? [] : await warmBall(settings, gone, settings.maxHops - 1);
-  const scope = (await db.read(READ_IMPACT_SCOPE, { ball, person: gone, all: isCoordinator }))[0] ?? {};
+  // A coordinator (dW = 0) matters to a programme only within maxHops ties of its role holders; anyone else within maxHops − 1.
+  const ball = await warmBall(settings, gone, isCoordinator ? settings.maxHops : settings.maxHops - 1);
+  const scope = (await db.read(READ_IMPACT_SCOPE, { ball, person: gone }))[0] ?? {};
   const institutionIds = (scope.institutions as string[] | null) ?? [];
   const programmeIds = new Set((scope.programmes as string[] | null) ?? []);
 
@@ -86,9 +87,12 @@ export async function computeImpactIfGone(db: Database, args: ImpactArgs): Promi
     [...factsBefore.flatMap((f) => f.programmeIds), ...orphans],
     institutionIds,
   );
-  for (const [k, facts] of factsBefore.entries()) {
+  const afterById = new Map(factsAfter.map((f) => [f.id, f]));
+  for (const facts of factsBefore) {
+    const factsNow = afterById.get(facts.id);
+    if (!factsNow) continue; // deleted meanwhile
     const before = await institutionCore(db, settings, facts);
-    const now = await institutionCore(db, after, factsAfter[k]!);
+    const now = await institutionCore(db, after, factsNow);
     const pairs: Array<[Measured, Measured, () => string[]]> = [
       [
         measureInstitution(before),
@@ -126,9 +130,12 @@ export async function computeImpactIfGone(db: Database, args: ImpactArgs): Promi
         without: s.without ?? null,
       });
     const [before, now] = await Promise.all([read(settings), read(after)]);
-    for (const [k, facts] of before.entries()) {
+    const nowById = new Map(now.map((f) => [f.id, f]));
+    for (const facts of before) {
+      const factsNow = nowById.get(facts.id);
+      if (!factsNow) continue;
       const b = await programmeCore(settings, facts);
-      const a = await programmeCore(after, now[k]!);
+      const a = await programmeCore(after, factsNow);
       const names = await namesOf(db, [...hangsOnIds(b.count), ...hangsOnIds(a.count)]);
       const mb = measureProgramme(b, judgeProgrammeCore(b, names));
       const ma = measureProgramme(a, judgeProgrammeCore(a, names));

@@ -550,23 +550,22 @@ RETURN 'INSTITUTION' AS kind, i.id AS id, COLLECT { MATCH (x:Person)-[:DEAN_OF|B
 
 /**
  * impactIfGone's scope: the programmes and institutions a person's leaving can change. $ball holds the
- * people within maxHops − 1 warm ties of the person (the person too); a programme is in scope when one
- * of its role holders is in the ball, or the person is a dean or board member of its institution (rung
- * 5); an institution when one of its role holders (deans and board included) is. $all: everything (the
- * person is a coordinator of the workspace).
+ * people within maxHops − 1 warm ties of the person (maxHops for a coordinator; the person too); a
+ * programme is in scope when one of its role holders is in the ball, or the person is a dean or board
+ * member of its institution (rung 5); an institution when one of its role holders (deans and board
+ * included) is.
  */
 export const READ_IMPACT_SCOPE = /* cypher */ `
 RETURN
   COLLECT {
     MATCH (g:Programme)
-    WHERE $all
-       OR EXISTS { MATCH (t:Person)-[:TEACHES]->(:Course)-[:PART_OF]->(g) WHERE t.id IN $ball }
+    WHERE EXISTS { MATCH (t:Person)-[:TEACHES]->(:Course)-[:PART_OF]->(g) WHERE t.id IN $ball }
        OR EXISTS { MATCH (t:Person)-[:COORDINATES|DIRECTS]->(g) WHERE t.id IN $ball }
        OR EXISTS { MATCH (:Person {id: $person})-[:DEAN_OF|BOARD_MEMBER_OF]->(:Institution)<-[:OFFERED_BY]-(g) }
     RETURN g.id ORDER BY g.id } AS programmes,
   COLLECT {
     MATCH (i:Institution)
-    WHERE $all OR any(id IN COLLECT { ${ROLE_HOLDERS_OF_INSTITUTION} } WHERE id IN $ball)
+    WHERE any(id IN COLLECT { ${ROLE_HOLDERS_OF_INSTITUTION} } WHERE id IN $ball)
     RETURN i.id ORDER BY i.id } AS institutions`;
 
 /**
