@@ -384,11 +384,11 @@ describe("institutions: roll-up and verdict", () => {
     );
   });
 
-  it("GREEN with threads into deans and teachers and a programme at board level", async () => {
+  it("GREEN with threads into deans and teachers, a green programme, enough reach and no single-thread programme", async () => {
     const e = await embedding({ institution: "HT" });
     expect([e.threads, e.level, e.verdict]).toEqual([4, 5, "GREEN"]);
     expect(e.verdictReasonNl).toBe(
-      "Stevig ingebed: 4 draden naar Hogeschool Twee die buiten de werkplaats niemand delen, en Bestuur staat op niveau 5 (bestuur).",
+      "Stevig ingebed: 4 draden naar Hogeschool Twee, 4 van 5 rolhouders bereikt, 1 opleiding groen; 0 van 1 opleidingen die we bereiken hangen aan één draad.",
     );
   });
 
@@ -396,7 +396,7 @@ describe("institutions: roll-up and verdict", () => {
     const e = await embedding({ institution: "HD" });
     expect([e.threads, e.verdict]).toEqual([1, "AMBER"]);
     expect(e.singlePointsOfFailure.map((s) => s.person.id)).toEqual(["hub"]);
-    expect(e.verdictReasonEn).toBe("Hangs on one person: every warm route into Hogeschool Drie runs through Hanna Hub.");
+    expect(e.verdictReasonEn).toBe("Hogeschool Drie hangs on one person: Hanna Hub.");
   });
 
   it("RED with no warm route and no programme above level 2", async () => {
@@ -494,7 +494,10 @@ describe("ranking from stored figures", () => {
       ["HV", "RED"],
       ["HF", "GREEN"],
     ]);
-    expect((await ranking({ verdict: "RED" })).entries.map((e) => e.id)).toEqual(["HV"]);
+    expect((await ranking({ kind: "INSTITUTION", verdict: "RED" })).entries.map((e) => e.id)).toEqual(["HV"]);
+    // Programmes have verdicts too: one thread is never green (P1, P8: red at level 1).
+    const red = (await ranking({ kind: "PROGRAMME", verdict: "RED" })).entries.map((e) => e.id);
+    expect(red).toEqual(expect.arrayContaining(["P1", "P8"]));
     const he = await ranking({ institution: "HE", sortBy: "THREADS" });
     expect(he.entries.map((e) => `${e.kind}:${e.id}:${e.threads}`)).toEqual([
       "INSTITUTION:HE:3",

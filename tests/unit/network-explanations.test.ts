@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { institutionVerdict, trendOf } from "../../server/domains/network/compute-embedding.js";
+import { trendOf } from "../../server/domains/network/compute-embedding.js";
+import { EmbeddingVerdict } from "../../server/domains/network/EmbeddingTypes.js";
+import {
+  judgeInstitution,
+  judgeProgramme,
+  type InstitutionJudgementInput,
+} from "../../server/domains/network/judge-embedding.js";
 import { ladderLevel, ladderRungs } from "../../server/domains/network/evaluate-ladder.js";
 import { explainWarmPath } from "../../server/domains/network/explain-warm-path.js";
 import { NetworkRoleKind, type PathRole } from "../../server/domains/network/WarmPathTypes.js";
@@ -79,12 +85,45 @@ describe("ladder, verdict and trend rules", () => {
     expect(ladderLevel(ladderRungs(0, { ...none, boardAgreements: ["a"] }))).toBe(5);
   });
 
-  it("gives an institution RED, AMBER or GREEN from its threads and its best programme", () => {
-    expect(institutionVerdict(0, 2)).toBe("RED");
-    expect(institutionVerdict(0, 3)).toBe("AMBER");
-    expect(institutionVerdict(1, 5)).toBe("AMBER");
-    expect(institutionVerdict(2, 2)).toBe("AMBER");
-    expect(institutionVerdict(2, 3)).toBe("GREEN");
+  it("gives a programme GREEN only with depth and redundancy; one thread is at best AMBER", () => {
+    const v = (threads: number, level: number) => judgeProgramme({ name: "P", threads, level, hangsOn: ["Bram"] }).verdict;
+    expect([v(0, 0), v(1, 1), v(2, 2), v(2, 3), v(3, 5)]).toEqual(["RED", "RED", "AMBER", "GREEN", "GREEN"]);
+    expect([v(1, 3), v(1, 4), v(1, 5), v(0, 3), v(0, 5)]).toEqual(["AMBER", "AMBER", "AMBER", "AMBER", "AMBER"]);
+    expect(judgeProgramme({ name: "P", threads: 1, level: 5, hangsOn: ["Bram de Wit"] })).toEqual({
+      verdict: "AMBER",
+      verdictReasonEn: "Deep (level 5 (board)), but hangs on one person: Bram de Wit.",
+      verdictReasonNl: "Diep (niveau 5 (bestuur)), maar hangt aan één persoon: Bram de Wit.",
+    });
+    expect(judgeProgramme({ name: "P", threads: 1, level: 1, hangsOn: ["Anna", "Bram"] }).verdictReasonEn).toBe(
+      "One thread at teacher level: P hangs on one thread: every warm route runs through Anna and Bram.",
+    );
+  });
+
+  it("gives an institution GREEN only with 2 threads, a green programme, 25% reached and at most half on one thread", () => {
+    const green = { name: "G", threads: 2, level: 3, verdict: EmbeddingVerdict.GREEN };
+    const single = { name: "S", threads: 1, level: 1, verdict: EmbeddingVerdict.RED };
+    const base: InstitutionJudgementInput = {
+      name: "I",
+      threads: 2,
+      roleHolders: 8,
+      reachedRoleHolders: 2,
+      hangsOn: [],
+      programmes: [green, single],
+    };
+    const v = (over: Partial<InstitutionJudgementInput>) => judgeInstitution({ ...base, ...over }).verdict;
+    expect(v({})).toBe("GREEN"); // 2 of 8 reached is exactly 25%; 1 of 2 on one thread is exactly half
+    expect(v({ reachedRoleHolders: 1 })).toBe("AMBER");
+    expect(v({ programmes: [green, single, single] })).toBe("AMBER");
+    expect(v({ threads: 1, hangsOn: ["Hanna"] })).toBe("AMBER");
+    expect(v({ programmes: [{ ...green, threads: 1, verdict: EmbeddingVerdict.AMBER }, single] })).toBe("AMBER");
+    expect(v({ threads: 0, programmes: [single] })).toBe("RED");
+    expect(v({ threads: 0, programmes: [{ ...green, level: 3 }] })).toBe("AMBER");
+    expect(judgeInstitution({ ...base, roleHolders: 27 }).verdictReasonEn).toBe(
+      "Only 2 of 27 role holders reached at I (25% needed for green).",
+    );
+    expect(judgeInstitution({ ...base, threads: 1, hangsOn: ["Hanna Hub"] }).verdictReasonNl).toBe(
+      "I hangt aan één persoon: Hanna Hub.",
+    );
   });
 
   it("calls the trend by sprints plus agreements against a year earlier", () => {

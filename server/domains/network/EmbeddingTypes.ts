@@ -17,7 +17,7 @@ export enum EmbeddingVerdict {
 }
 registerEnumType(EmbeddingVerdict, {
   name: "EmbeddingVerdict",
-  description: "An institution's embedding at a glance; docs/network-analytics.md.",
+  description: "A programme's or an institution's embedding at a glance, decided on the server; docs/network-analytics.md.",
 });
 
 export enum EmbeddingColour {
@@ -28,7 +28,7 @@ export enum EmbeddingColour {
 registerEnumType(EmbeddingColour, {
   name: "EmbeddingColour",
   description:
-    "Red, amber or green for a programme or an institution, as the pages show it; embeddingColour in compute-embedding.ts.",
+    "Red, amber or green for a programme or an institution, as the pages show it: the verdict's colour (judge-embedding.ts).",
 });
 
 export enum EmbeddingTrendDirection {
@@ -141,6 +141,15 @@ export class EmbeddingProgrammeSummary {
 
   @Field(() => Int)
   singlePointsOfFailure!: number;
+
+  @Field(() => EmbeddingVerdict)
+  verdict!: EmbeddingVerdict;
+
+  @Field(() => String)
+  verdictReasonEn!: string;
+
+  @Field(() => String)
+  verdictReasonNl!: string;
 }
 
 /** The figures the live embedding and the ranking entry share, each declared once (no query returns this type). */
@@ -179,8 +188,21 @@ export abstract class EmbeddingFigures {
   @Field(() => String)
   levelNameNl!: string;
 
-  @Field(() => EmbeddingColour, { description: "Red, amber or green at a glance; docs/network-analytics.md." })
+  @Field(() => EmbeddingColour, {
+    description: "Red, amber or green at a glance: the verdict's colour; docs/network-analytics.md.",
+  })
   colour!: EmbeddingColour;
+
+  @Field(() => EmbeddingVerdict, {
+    description: "Depth and redundancy together (judge-embedding.ts); the pages show it as it is.",
+  })
+  verdict!: EmbeddingVerdict;
+
+  @Field(() => String, { description: "Why this verdict, in English." })
+  verdictReasonEn!: string;
+
+  @Field(() => String, { description: "Why this verdict, in Dutch." })
+  verdictReasonNl!: string;
 
   @Field(() => EmbeddingActivity)
   activity!: EmbeddingActivity;
@@ -240,15 +262,6 @@ export class InstitutionEmbedding extends Embedding {
 
   @Field(() => [Int], { description: "How many programmes stand at level 0, 1, … 5." })
   levelCounts!: number[];
-
-  @Field(() => EmbeddingVerdict)
-  verdict!: EmbeddingVerdict;
-
-  @Field(() => String)
-  verdictReasonEn!: string;
-
-  @Field(() => String)
-  verdictReasonNl!: string;
 }
 
 @ObjectType({ description: "One programme or institution in the ranking (stored figures).", implements: EmbeddingFigures })
@@ -258,9 +271,6 @@ export class EmbeddingRankingEntry extends EmbeddingFigures {
 
   @Field(() => Int, { description: "(sprints + agreements) now minus a year earlier." })
   trendChange!: number;
-
-  @Field(() => EmbeddingVerdict, { nullable: true, description: "Institutions only." })
-  verdict!: EmbeddingVerdict | null;
 }
 
 @ObjectType({ description: "The stored embedding figures, ranked." })
@@ -342,6 +352,11 @@ export class NextBestContact {
 
   @Field(() => String, { nullable: true })
   programmeName!: string | null;
+
+  @Field(() => Boolean, {
+    description: "The level after rests on an institution-level agreement they sign (a dean or board member: rung 5).",
+  })
+  needsAgreement!: boolean;
 
   @Field(() => String)
   reasonEn!: string;

@@ -5,6 +5,9 @@ import { EmbeddingSettingsArgs } from "./EmbeddingResolver.js";
 import { NextBestContact } from "./EmbeddingTypes.js";
 import { findNextBestContacts } from "./find-next-best-contacts.js";
 import { Cost } from "../../platform/limits/Cost.js";
+import { planEscalation } from "./escalation-plan.js";
+import { EscalationPlan, ImpactIfGone } from "./EscalationTypes.js";
+import { computeImpactIfGone } from "./impact-if-gone.js";
 
 @ArgsType()
 export class NextBestContactsArgs extends EmbeddingSettingsArgs {
@@ -18,6 +21,22 @@ export class NextBestContactsArgs extends EmbeddingSettingsArgs {
   limit!: number;
 }
 
+@ArgsType()
+export class EscalationPlanArgs extends EmbeddingSettingsArgs {
+  @Field(() => ID, { nullable: true, description: "A programme; or give institution." })
+  programme?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "An institution; or give programme." })
+  institution?: string | null;
+}
+
+@ArgsType()
+export class ImpactIfGoneArgs extends EmbeddingSettingsArgs {
+  @Field(() => ID, { description: "The person who might leave." })
+  person!: string;
+}
+
+/** Who to engage next (nextBestContacts), the route up (escalationPlan) and what if someone leaves (impactIfGone). */
 @Resolver()
 export class NextBestContactsResolver {
   @Access("NETWORK_READ")
@@ -32,5 +51,31 @@ export class NextBestContactsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<NextBestContact[]> {
     return findNextBestContacts(ctx.db, args);
+  }
+
+  @Access("NETWORK_READ")
+  @Query(() => EscalationPlan, {
+    description:
+      "The route up for a programme or an institution (give exactly one): the next rungs — programme coordinator or " +
+      "director, a structural agreement, dean or board member — each through whom, the best warm path, the gain and " +
+      "what it takes. Rules: docs/network-analytics.md.",
+  })
+  @Cost("escalationPlan")
+  async escalationPlan(
+    @Args(() => EscalationPlanArgs) args: EscalationPlanArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EscalationPlan> {
+    return planEscalation(ctx.db, args);
+  }
+
+  @Access("NETWORK_READ")
+  @Query(() => ImpactIfGone, {
+    description:
+      "What would drop if a person left: the programmes and institutions whose threads or level fall (computed with " +
+      "the person detached), the open proposals and running sprints that hang on them, and who could replace them.",
+  })
+  @Cost("impactIfGone")
+  async impactIfGone(@Args(() => ImpactIfGoneArgs) args: ImpactIfGoneArgs, @Ctx() ctx: GraphQLContext): Promise<ImpactIfGone> {
+    return computeImpactIfGone(ctx.db, args);
   }
 }

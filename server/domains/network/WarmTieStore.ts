@@ -14,7 +14,16 @@ import { READ_WARM_NEIGHBOURS } from "./statements.js";
  * that starts after a write never sees ties read before it. Without a version (an old server)
  * every computation gets a fresh store.
  */
-export class WarmTieStore {
+/** What a neighbourhood search reads warm ties through: a store, or a view of one without a person. */
+export interface WarmTies {
+  readonly threshold: number;
+  intern(id: string): number;
+  idOf(n: number): string;
+  neighboursOf(n: number): Int32Array | undefined;
+  load(db: Database, people: Iterable<number>): Promise<void>;
+}
+
+export class WarmTieStore implements WarmTies {
   private readonly index = new Map<string, number>();
   private readonly ids: string[] = [];
   private readonly lists: Array<Int32Array | undefined> = [];
@@ -102,4 +111,27 @@ export async function openWarmTieStore(db: Database, threshold: number): Promise
     stores.delete(old);
   }
   return store;
+}
+
+/**
+ * The store as if `person` were gone (impactIfGone): they have no warm ties, and appear in no one's
+ * list — exactly the warm graph with that person detached. Reads go to the store underneath.
+ */
+export function withoutPerson(store: WarmTies, person: string): WarmTies {
+  const gone = store.intern(person);
+  const filtered = new Map<number, Int32Array>();
+  return {
+    threshold: store.threshold,
+    intern: (id) => store.intern(id),
+    idOf: (n) => store.idOf(n),
+    load: (db, people) => store.load(db, people),
+    neighboursOf(n) {
+      if (n === gone) return new Int32Array(0);
+      const list = store.neighboursOf(n);
+      if (!list || !list.includes(gone)) return list;
+      let kept = filtered.get(n);
+      if (!kept) filtered.set(n, (kept = list.filter((m) => m !== gone)));
+      return kept;
+    },
+  };
 }

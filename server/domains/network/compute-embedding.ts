@@ -4,10 +4,8 @@ import { checkIsoDate, checkMaxHops, checkStrength } from "./check-network-input
 import { countThreads, type ThreadCount } from "./count-threads.js";
 import { describePeople, unknownPerson } from "./describe-people.js";
 import {
-  EmbeddingColour,
   EmbeddingKind,
   EmbeddingTrendDirection,
-  EmbeddingVerdict,
   type EmbeddingActivity,
   type EmbeddingProgrammeSummary,
   type EmbeddingTrend,
@@ -16,12 +14,13 @@ import {
   type SinglePointOfFailure,
 } from "./EmbeddingTypes.js";
 import { describeLadder, ladderLevel, ladderNames, ladderRungs } from "./evaluate-ladder.js";
+import { colourOf, judgeInstitution, judgeProgramme, type Judgement } from "./judge-embedding.js";
 import { describePerson } from "./explain-warm-path.js";
 import { loadWarmNeighbourhood, type WarmNeighbourhood } from "./load-warm-neighbourhood.js";
 import { readInstitutionFacts, readProgrammeFacts, type InstitutionFacts, type ProgrammeFacts } from "./read-embedding-facts.js";
 import { resolveWorkspace, type WorkspaceSide } from "./resolve-workspace.js";
 import type { PathPerson } from "./WarmPathTypes.js";
-import { openWarmTieStore, type WarmTieStore } from "./WarmTieStore.js";
+import { openWarmTieStore, type WarmTies } from "./WarmTieStore.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export interface EmbeddingOptions {
@@ -45,7 +44,9 @@ export interface EmbeddingSettings {
   threshold: number;
   maxHops: number;
   asOf: string;
-  ties: WarmTieStore;
+  ties: WarmTies;
+  /** impactIfGone: compute as if this person were detached (not in W, no ties, no roles, no signatures). */
+  without?: string | null;
 }
 
 export async function embeddingSettings(db: Database, options: EmbeddingOptions): Promise<EmbeddingSettings> {
@@ -88,32 +89,37 @@ export interface InstitutionCore {
   neighbourhood: WarmNeighbourhood;
   count: ThreadCount;
   programmes: ProgrammeCore[];
+  /** The verdict of each programme, in the order of `programmes`. */
+  programmeJudgements: Judgement[];
   levelCounts: number[];
   highestLevel: number;
-  verdict: EmbeddingVerdict;
+  judgement: Judgement;
 }
 
 /**
- * The institution's verdict: GREEN when it has two or more threads of its own and a programme at
- * level 3 or higher; RED when it has no thread and no programme above level 2; AMBER otherwise.
+ * Whom one thread hangs on, for the verdict's reason: its single points of failure, or — when a
+ * person of W holds a role there and so is the thread on their own — the end of the thread.
  */
-export function institutionVerdict(threads: number, highestLevel: number): EmbeddingVerdict {
-  if (threads >= 2 && highestLevel >= 3) return EmbeddingVerdict.GREEN;
-  if (threads === 0 && highestLevel < 3) return EmbeddingVerdict.RED;
-  return EmbeddingVerdict.AMBER;
+export function hangsOnIds(count: ThreadCount): string[] {
+  if (count.threads !== 1) return [];
+  if (count.singlePointsOfFailure.length > 0) return count.singlePointsOfFailure;
+  const end = count.paths[0]?.at(-1);
+  return end === undefined ? [] : [end];
 }
 
-/**
- * The colour the pages show for a programme or an institution (`colour`), the one place it is
- * decided: an institution's is its verdict; a programme's follows its ladder level: no warm route
- * or a single thread (levels 0–1) is red, several teachers (2) amber, programme management or
- * deeper (3–5) green.
- */
-export function embeddingColour(level: number, verdict: EmbeddingVerdict | null): EmbeddingColour {
-  if (verdict !== null) return { RED: EmbeddingColour.RED, AMBER: EmbeddingColour.AMBER, GREEN: EmbeddingColour.GREEN }[verdict];
-  if (level <= 1) return EmbeddingColour.RED;
-  if (level === 2) return EmbeddingColour.AMBER;
-  return EmbeddingColour.GREEN;
+/** Display names of people, for the verdicts' reasons (one query). */
+export async function namesOf(db: Database, ids: readonly string[]): Promise<Map<string, string>> {
+  const people = await describePeople(db, [...new Set(ids)]);
+  return new Map([...people].map(([id, p]) => [id, p.name]));
+}
+
+export function judgeProgrammeCore(core: ProgrammeCore, names: ReadonlyMap<string, string>): Judgement {
+  return judgeProgramme({
+    name: core.facts.name,
+    threads: core.count.threads,
+    level: core.level,
+    hangsOn: hangsOnIds(core.count).map((id) => names.get(id) ?? id),
+  });
 }
 
 /** The ladder level with its names in both languages, as every embedding figure carries it. */
@@ -141,6 +147,7 @@ export async function institutionCore(
           coordinators: settings.side.coordinatorIds,
           threshold: settings.threshold,
           asOf: settings.asOf,
+          without: settings.without ?? null,
         });
   const programmes: ProgrammeCore[] = [];
   for (const p of programmeFacts) {
@@ -151,15 +158,22 @@ export async function institutionCore(
   }
   const levelCounts = ladderNames.map((_, level) => programmes.filter((p) => p.level === level).length);
   const highestLevel = programmes.reduce((max, p) => Math.max(max, p.level), 0);
-  return {
-    facts,
-    neighbourhood,
-    count,
-    programmes,
-    levelCounts,
-    highestLevel,
-    verdict: institutionVerdict(count.threads, highestLevel),
-  };
+  const names = await namesOf(db, [...hangsOnIds(count), ...programmes.flatMap((p) => hangsOnIds(p.count))]);
+  const programmeJudgements = programmes.map((p) => judgeProgrammeCore(p, names));
+  const judgement = judgeInstitution({
+    name: facts.name,
+    threads: count.threads,
+    roleHolders: facts.roleHolderIds.length,
+    reachedRoleHolders: neighbourhood.targets.size,
+    hangsOn: hangsOnIds(count).map((id) => names.get(id) ?? id),
+    programmes: programmes.map((p, k) => ({
+      name: p.facts.name,
+      threads: p.count.threads,
+      level: p.level,
+      verdict: programmeJudgements[k]!.verdict,
+    })),
+  });
+  return { facts, neighbourhood, count, programmes, programmeJudgements, levelCounts, highestLevel, judgement };
 }
 
 /** UP when sprints + agreements grew against a year earlier, DOWN when they shrank, else FLAT. */
@@ -195,6 +209,7 @@ export async function computeProgrammeEmbedding(
     [facts.id],
   );
   const names = new Map([...people].map(([id, p]) => [id, p.name]));
+  const judgement = judgeProgrammeCore(core, await namesOf(db, hangsOnIds(core.count)));
   return {
     kind: EmbeddingKind.PROGRAMME,
     id: facts.id,
@@ -211,7 +226,8 @@ export async function computeProgrammeEmbedding(
     threadPaths: core.count.paths.map((path) => ({ people: path.map((id) => profile(people, id)) })),
     singlePointsOfFailure: explainSinglePoints(core.count, core.neighbourhood, people, facts.name),
     ...levelFields(core.level),
-    colour: embeddingColour(core.level, null),
+    ...judgement,
+    colour: colourOf(judgement.verdict),
     rungs: describeLadder({
       programme: facts.name,
       institution: facts.institutionName,
@@ -240,7 +256,6 @@ export async function computeInstitutionEmbedding(
   const core = await institutionCore(db, settings, facts);
   const people = await describePeople(db, core.count.paths.flat(), [facts.id]);
   const singlePoints = explainSinglePoints(core.count, core.neighbourhood, people, facts.name);
-  const [verdictReasonEn, verdictReasonNl] = explainVerdict(core, singlePoints);
   return {
     kind: EmbeddingKind.INSTITUTION,
     id: facts.id,
@@ -257,24 +272,23 @@ export async function computeInstitutionEmbedding(
     threadPaths: core.count.paths.map((path) => ({ people: path.map((id) => profile(people, id)) })),
     singlePointsOfFailure: singlePoints,
     ...levelFields(core.highestLevel),
-    colour: embeddingColour(core.highestLevel, core.verdict),
+    ...core.judgement,
+    colour: colourOf(core.judgement.verdict),
     activity: facts.activity,
     activityYearEarlier: facts.activityYearEarlier,
     trend: trendOf(facts.activity, facts.activityYearEarlier),
-    programmes: core.programmes.map(summarise),
+    programmes: core.programmes.map((p, k) => summarise(p, core.programmeJudgements[k]!)),
     levelCounts: core.levelCounts,
-    verdict: core.verdict,
-    verdictReasonEn,
-    verdictReasonNl,
   };
 }
 
-export function summarise(core: ProgrammeCore): EmbeddingProgrammeSummary {
+export function summarise(core: ProgrammeCore, judgement: Judgement): EmbeddingProgrammeSummary {
   return {
     id: core.facts.id,
     name: core.facts.name,
     ...levelFields(core.level),
-    colour: embeddingColour(core.level, null),
+    ...judgement,
+    colour: colourOf(judgement.verdict),
     threads: core.count.threads,
     singlePointsOfFailure: core.count.singlePointsOfFailure.length,
   };
@@ -308,47 +322,4 @@ function explainSinglePoints(
       whyNl: `Elke warme route van de werkplaats naar ${organisation} loopt via ${person.name}, die ons verbindt met ${describePerson(end, "nl")}.`,
     };
   });
-}
-
-function names(list: readonly string[], lang: "en" | "nl"): string {
-  if (list.length <= 1) return list.join("");
-  return `${list.slice(0, -1).join(", ")} ${lang === "en" ? "and" : "en"} ${list.at(-1)}`;
-}
-
-function explainVerdict(core: InstitutionCore, singlePoints: readonly SinglePointOfFailure[]): [string, string] {
-  const n = core.count.threads;
-  const inst = core.facts.name;
-  const h = core.highestLevel;
-  const best = core.programmes.find((p) => p.level === h)?.facts.name ?? inst;
-  const levelEn = `level ${h} (${ladderNames[h]!.en})`;
-  const levelNl = `niveau ${h} (${ladderNames[h]!.nl})`;
-  if (core.verdict === EmbeddingVerdict.GREEN) {
-    return [
-      `Firmly embedded: ${n} threads into ${inst} that share no one outside the workspace, and ${best} stands at ${levelEn}.`,
-      `Stevig ingebed: ${n} draden naar ${inst} die buiten de werkplaats niemand delen, en ${best} staat op ${levelNl}.`,
-    ];
-  }
-  if (core.verdict === EmbeddingVerdict.RED) {
-    return [
-      `No warm route into ${inst} and no programme above level 2.`,
-      `Geen warme route naar ${inst} en geen opleiding boven niveau 2.`,
-    ];
-  }
-  if (n === 1) {
-    const who = singlePoints.map((s) => s.person.name);
-    return [
-      `Hangs on one person: every warm route into ${inst} runs through ${names(who, "en")}.`,
-      `Hangt aan één persoon: elke warme route naar ${inst} loopt via ${names(who, "nl")}.`,
-    ];
-  }
-  if (n >= 2) {
-    return [
-      `${n} threads into ${inst}, but no programme gets beyond ${levelEn}: nothing above teacher level yet.`,
-      `${n} draden naar ${inst}, maar geen opleiding komt verder dan ${levelNl}: nog niets boven docentniveau.`,
-    ];
-  }
-  return [
-    `No warm route into ${inst}, although ${best} stands at ${levelEn}.`,
-    `Geen warme route naar ${inst}, al staat ${best} op ${levelNl}.`,
-  ];
 }

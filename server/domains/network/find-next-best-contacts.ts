@@ -16,6 +16,7 @@ import { describePerson, roleLabels } from "./explain-warm-path.js";
 import { viewPaths } from "./find-warm-paths.js";
 import { rankWarmPaths } from "./rank-warm-paths.js";
 import { readInstitutionFacts, readProgrammeFacts } from "./read-embedding-facts.js";
+import { READ_LEADERS } from "./statements.js";
 import { NetworkRoleKind, type PathPerson, type WarmPath } from "./WarmPathTypes.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
@@ -27,7 +28,11 @@ import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
  *   - threads: the max-flow again, with the new tie (for an institution: its own threads);
  *   - level: the ladder again with the new threads, and rung 3 holding when the person coordinates
  *     or directs the programme; for an institution, the largest rise among the programmes where the
- *     person holds a role. Rungs 4 and 5 rest on agreements and sprints, which a tie does not change.
+ *     person holds a role. Rung 4 rests on agreements and sprints, which a tie does not change.
+ *   - deans and board members of the institution (for a programme: of its institution; they are
+ *     candidates there too) open the route to rung 5: while rung 5 does not hold, their level after
+ *     is 5 (`needsAgreement`: an institution-level agreement they sign), for an institution the rise
+ *     of its highest level. Their thread gain is counted like anyone's (an institution's own threads).
  * Only people with a gain are listed: by level gain, then thread gain, then the score of the best
  * warm path to them (any strength, so a route to a cold contact shows too), then name and id.
  */
@@ -45,6 +50,25 @@ interface Candidate {
   levelBefore: number;
   levelAfter: number;
   programme: { id: string; name: string } | null;
+  /** The level after rests on an institution-level agreement they sign (rung 5). */
+  needsAgreement: boolean;
+  /** For rung 5: how many programmes it would lift (and the institution's name). */
+  lifts: { programmes: number; institution: string } | null;
+}
+
+/** The coordinators and directors per programme, and the deans and board members per institution. */
+export async function readLeaders(
+  db: Database,
+  programmes: readonly string[],
+  institutions: readonly string[],
+): Promise<{ management: Map<string, string[]>; leaders: Map<string, string[]> }> {
+  const rows = await db.read(READ_LEADERS, { programmes, institutions });
+  const management = new Map<string, string[]>();
+  const leaders = new Map<string, string[]>();
+  for (const row of rows) {
+    (row.kind === "PROGRAMME" ? management : leaders).set(String(row.id), (row.people as string[] | null) ?? []);
+  }
+  return { management, leaders };
 }
 
 /** The thread graph with one extra warm tie between W and `person`. */
@@ -67,7 +91,7 @@ export function withTie(
   };
 }
 
-function manages(profile: PathPerson | undefined, programmeId: string): boolean {
+export function manages(profile: PathPerson | undefined, programmeId: string): boolean {
   return (profile?.roles ?? []).some(
     (r) =>
       r.programmeId === programmeId && (r.kind === NetworkRoleKind.PROGRAMME_COORDINATOR || r.kind === NetworkRoleKind.DIRECTOR),
@@ -75,13 +99,11 @@ function manages(profile: PathPerson | undefined, programmeId: string): boolean 
 }
 
 /** Level and threads of a programme if `person` had a warm tie to W. */
-function programmeAfter(core: ProgrammeCore, settings: EmbeddingSettings, person: string, profile: PathPerson | undefined) {
+export function programmeAfter(core: ProgrammeCore, settings: EmbeddingSettings, person: string, isManager: boolean) {
   const threads = countThreads(
     withTie(core.neighbourhood, settings.side.coordinatorIds, core.facts.roleHolderIds, person),
   ).threads;
-  const facts = manages(profile, core.facts.id)
-    ? { ...core.facts, managementWithWarmTie: [...core.facts.managementWithWarmTie, person] }
-    : core.facts;
+  const facts = isManager ? { ...core.facts, managementWithWarmTie: [...core.facts.managementWithWarmTie, person] } : core.facts;
   return { threads, level: ladderLevel(ladderRungs(threads, facts)) };
 }
 
@@ -92,13 +114,17 @@ function programmeAfter(core: ProgrammeCore, settings: EmbeddingSettings, person
  */
 const SLICE_MS = 10;
 
-function slicedPause(): () => Promise<void> {
+async function mapSliced<T, R>(items: readonly T[], work: (item: T) => R): Promise<R[]> {
+  const out: R[] = [];
   let since = performance.now();
-  return async () => {
-    if (performance.now() - since < SLICE_MS) return;
-    await new Promise((resolve) => setImmediate(resolve));
-    since = performance.now();
-  };
+  for (const item of items) {
+    if (performance.now() - since >= SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+    out.push(work(item));
+  }
+  return out;
 }
 
 export async function findNextBestContacts(db: Database, args: NextBestArgs): Promise<NextBestContact[]> {
@@ -130,19 +156,40 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
     const core = await programmeCore(settings, facts);
     const people = facts.roleHolderIds.filter((id) => !inW.has(id));
     const profiles = await describePeople(db, people, [facts.id]);
-    const pause = slicedPause();
-    candidates = [];
-    for (const id of people) {
-      await pause();
-      const after = programmeAfter(core, settings, id, profiles.get(id));
-      candidates.push({
+    candidates = await mapSliced(people, (id): Candidate => {
+      const after = programmeAfter(core, settings, id, manages(profiles.get(id), core.facts.id));
+      return {
         id,
         threadsBefore: core.count.threads,
         threadsAfter: after.threads,
         levelBefore: core.level,
         levelAfter: after.level,
         programme: { id: facts.id, name: facts.name },
-      });
+        needsAgreement: false,
+        lifts: null,
+      };
+    });
+    if (facts.institutionId && !core.holds[5]) {
+      // Deans and board members open the route to rung 5 for every programme of the institution.
+      const { leaders } = await readLeaders(db, [], [facts.institutionId]);
+      for (const id of leaders.get(facts.institutionId) ?? []) {
+        if (inW.has(id)) continue;
+        const threadsAfter = countThreads(withTie(core.neighbourhood, W, facts.roleHolderIds, id)).threads;
+        const existing = candidates.find((c) => c.id === id);
+        const lifts = { programmes: 1, institution: facts.institutionName ?? "" };
+        if (existing) Object.assign(existing, { levelAfter: 5, needsAgreement: true, lifts });
+        else
+          candidates.push({
+            id,
+            threadsBefore: core.count.threads,
+            threadsAfter,
+            levelBefore: core.level,
+            levelAfter: 5,
+            programme: { id: facts.id, name: facts.name },
+            needsAgreement: true,
+            lifts,
+          });
+      }
     }
   } else {
     const facts = (await readInstitutionFacts(db, { institutions: [args.institution!], asOf: settings.asOf }))[0];
@@ -150,26 +197,48 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
     focus = facts.id;
     const core = await institutionCore(db, settings, facts);
     const people = facts.roleHolderIds.filter((id) => !inW.has(id));
-    const profiles = await describePeople(db, people, [facts.id]);
-    const pause = slicedPause();
-    candidates = [];
-    for (const id of people) {
-      await pause();
+    const [profiles, { leaders }] = await Promise.all([describePeople(db, people, [facts.id]), readLeaders(db, [], [facts.id])]);
+    // Rung 5 is the institution's: it holds for all its programmes or for none.
+    const rung5Open = core.programmes.length > 0 && !core.programmes.some((p) => p.holds[5]);
+    const leaderIds = new Set(leaders.get(facts.id) ?? []);
+    candidates = await mapSliced(people, (id): Candidate => {
       const threadsAfter = countThreads(withTie(core.neighbourhood, W, facts.roleHolderIds, id)).threads;
       let best: Candidate["programme"] = null;
       let levelBefore = 0;
       let levelAfter = 0;
       for (const p of core.programmes) {
         if (!p.facts.roleHolderIds.includes(id)) continue;
-        const after = programmeAfter(p, settings, id, profiles.get(id));
+        const after = programmeAfter(p, settings, id, manages(profiles.get(id), p.facts.id));
         if (best === null || after.level - p.level > levelAfter - levelBefore) {
           best = { id: p.facts.id, name: p.facts.name };
           levelBefore = p.level;
           levelAfter = after.level;
         }
       }
-      candidates.push({ id, threadsBefore: core.count.threads, threadsAfter, levelBefore, levelAfter, programme: best });
-    }
+      if (leaderIds.has(id) && rung5Open && 5 - core.highestLevel > levelAfter - levelBefore) {
+        const lifts = { programmes: core.programmes.filter((p) => p.level < 5).length, institution: facts.name };
+        return {
+          id,
+          threadsBefore: core.count.threads,
+          threadsAfter,
+          levelBefore: core.highestLevel,
+          levelAfter: 5,
+          programme: null,
+          needsAgreement: true,
+          lifts,
+        };
+      }
+      return {
+        id,
+        threadsBefore: core.count.threads,
+        threadsAfter,
+        levelBefore,
+        levelAfter,
+        programme: best,
+        needsAgreement: false,
+        lifts: null,
+      };
+    });
   }
 
   const gaining = candidates
@@ -226,6 +295,7 @@ export async function findNextBestContacts(db: Database, args: NextBestArgs): Pr
       gainLevel: c.levelAfter - c.levelBefore,
       programmeId: c.programme?.id ?? null,
       programmeName: c.programme?.name ?? null,
+      needsAgreement: c.needsAgreement,
       reasonEn,
       reasonNl,
       bestPath: paths.get(c.id) ?? null,
@@ -245,7 +315,22 @@ function explainGain(c: Candidate, person: PathPerson): [string, string] {
   };
   const en: string[] = [];
   const nl: string[] = [];
-  if (c.levelAfter > c.levelBefore && c.programme) {
+  if (c.needsAgreement && c.lifts) {
+    const from = ladderNames[c.levelBefore]!;
+    const to = ladderNames[5]!;
+    const what = c.programme
+      ? { en: c.programme.name, nl: c.programme.name }
+      : {
+          en: `${c.lifts.programmes} programme${c.lifts.programmes === 1 ? "" : "s"} of ${c.lifts.institution}`,
+          nl: `${c.lifts.programmes} ${c.lifts.programmes === 1 ? "opleiding" : "opleidingen"} van ${c.lifts.institution}`,
+        };
+    en.push(
+      `open the route to level 5 (${to.en}): an institution-level agreement they sign lifts ${what.en} from level ${c.levelBefore} (${from.en}) to 5`,
+    );
+    nl.push(
+      `de route naar niveau 5 (${to.nl}) openen: een afspraak op instellingsniveau die zij tekenen tilt ${what.nl} van niveau ${c.levelBefore} (${from.nl}) naar 5`,
+    );
+  } else if (c.levelAfter > c.levelBefore && c.programme) {
     const from = ladderNames[c.levelBefore]!;
     const to = ladderNames[c.levelAfter]!;
     en.push(`lift ${c.programme.name} from level ${c.levelBefore} (${from.en}) to level ${c.levelAfter} (${to.en})`);

@@ -1,6 +1,6 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import type { ThreadGraph } from "./count-threads.js";
-import type { WarmTieStore } from "./WarmTieStore.js";
+import type { WarmTies } from "./WarmTieStore.js";
 
 /**
  * The bounded subgraph threads are counted on. With W the starting people, R the targets and L
@@ -30,7 +30,7 @@ export interface WarmNeighbourhood extends ThreadGraph {
 /** Where the warm ties come from: the store, and the Database to read missing ones with. */
 export interface WarmTieSource {
   db: Database;
-  ties: WarmTieStore;
+  ties: WarmTies;
 }
 
 export async function loadWarmNeighbourhood(

@@ -1,12 +1,13 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { checkAtLeastOne } from "./check-network-input.js";
-import { embeddingColour, levelFields } from "./compute-embedding.js";
+import { levelFields } from "./compute-embedding.js";
+import { colourOf } from "./judge-embedding.js";
 import {
   EmbeddingSortField,
+  EmbeddingVerdict,
   type EmbeddingKind,
   type EmbeddingRanking,
   type EmbeddingRankingEntry,
-  type EmbeddingVerdict,
 } from "./EmbeddingTypes.js";
 import { refreshEmbedding } from "./refresh-embedding.js";
 import { workspaceFrom } from "./resolve-workspace.js";
@@ -76,7 +77,8 @@ export async function rankEmbedding(db: Database, args: RankingArgs): Promise<Em
 
 function toEntry(s: Record<string, unknown>): EmbeddingRankingEntry {
   const n = (key: string) => Number(s[key] ?? 0);
-  const verdict = (s.verdict as EmbeddingVerdict | null) ?? null;
+  // Snapshots stored before programmes had verdicts (none until the next refresh) read as RED.
+  const verdict = (s.verdict as EmbeddingVerdict | null) ?? EmbeddingVerdict.RED;
   return {
     kind: s.kind as EmbeddingKind,
     id: String(s.targetId),
@@ -84,7 +86,10 @@ function toEntry(s: Record<string, unknown>): EmbeddingRankingEntry {
     institutionId: (s.institutionId as string | null) ?? null,
     institutionName: (s.institutionName as string | null) ?? null,
     ...levelFields(n("level")),
-    colour: embeddingColour(n("level"), verdict),
+    colour: colourOf(verdict),
+    verdict,
+    verdictReasonEn: String(s.verdictReasonEn ?? ""),
+    verdictReasonNl: String(s.verdictReasonNl ?? ""),
     threads: n("threads"),
     singlePointsOfFailure: n("singlePointsOfFailure"),
     roleHolders: n("roleHolders"),
@@ -96,6 +101,5 @@ function toEntry(s: Record<string, unknown>): EmbeddingRankingEntry {
       openProposals: n("openProposalsYearEarlier"),
     },
     trendChange: n("trendChange"),
-    verdict,
   };
 }

@@ -49,19 +49,26 @@ function toActivity(value: unknown): EmbeddingActivity {
   return { sprints: Number(v.sprints ?? 0), agreements: Number(v.agreements ?? 0), openProposals: Number(v.openProposals ?? 0) };
 }
 
+/**
+ * `without` (impactIfGone): the facts as if that person were detached — not a role holder, not a
+ * manager with a tie or a signature, not a signer of a board agreement (pass `coordinators` without
+ * them too). Agreements, sprints and proposals themselves stay, as they would after a DETACH DELETE.
+ */
 export async function readProgrammeFacts(
   db: Database,
-  params: { programmes: string[] | null; coordinators: string[]; threshold: number; asOf: string },
+  params: { programmes: string[] | null; coordinators: string[]; threshold: number; asOf: string; without?: string | null },
 ): Promise<ProgrammeFacts[]> {
-  const rows = await db.read(READ_PROGRAMME_FACTS, params);
+  const without = params.without ?? null;
+  const rows = await db.read(READ_PROGRAMME_FACTS, { ...params, without });
+  const ids = (value: unknown) => sortedIds(value).filter((id) => id !== without);
   return rows.map((row) => ({
     id: String(row.id),
     name: String(row.name ?? ""),
     institutionId: (row.institutionId as string | null) ?? null,
     institutionName: (row.institutionName as string | null) ?? null,
-    roleHolderIds: sortedIds(row.roleHolderIds),
-    managementWithWarmTie: sortedIds(row.managementWithWarmTie),
-    managementWhoSigned: sortedIds(row.managementWhoSigned),
+    roleHolderIds: ids(row.roleHolderIds),
+    managementWithWarmTie: ids(row.managementWithWarmTie),
+    managementWhoSigned: ids(row.managementWhoSigned),
     structuralAgreements: sortedIds(row.structuralAgreements),
     sprintPeriods: sortedIds(row.sprintPeriods),
     boardAgreements: sortedIds(row.boardAgreements),
@@ -72,14 +79,14 @@ export async function readProgrammeFacts(
 
 export async function readInstitutionFacts(
   db: Database,
-  params: { institutions: string[] | null; asOf: string },
+  params: { institutions: string[] | null; asOf: string; without?: string | null },
 ): Promise<InstitutionFacts[]> {
-  const rows = await db.read(READ_INSTITUTION_FACTS, params);
+  const rows = await db.read(READ_INSTITUTION_FACTS, { institutions: params.institutions, asOf: params.asOf });
   return rows.map((row) => ({
     id: String(row.id),
     name: String(row.name ?? ""),
     programmeIds: sortedIds(row.programmeIds),
-    roleHolderIds: sortedIds(row.roleHolderIds),
+    roleHolderIds: sortedIds(row.roleHolderIds).filter((id) => id !== (params.without ?? null)),
     activity: toActivity(row.activity),
     activityYearEarlier: toActivity(row.activityYearEarlier),
   }));

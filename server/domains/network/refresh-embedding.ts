@@ -1,5 +1,6 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import { embeddingSettings, institutionVerdict, programmeCore, trendOf, type EmbeddingOptions } from "./compute-embedding.js";
+import { embeddingSettings, hangsOnIds, namesOf, programmeCore, trendOf, type EmbeddingOptions } from "./compute-embedding.js";
+import { judgeInstitution, judgeProgramme } from "./judge-embedding.js";
 import { countThreads } from "./count-threads.js";
 import { loadWarmNeighbourhood } from "./load-warm-neighbourhood.js";
 import type { EmbeddingActivity, EmbeddingRefresh } from "./EmbeddingTypes.js";
@@ -24,6 +25,8 @@ import {
 interface SnapshotRow {
   id: string;
   props: Record<string, unknown>;
+  /** Whom its one thread hangs on (ids), named in the verdict's reason once all rows are in. */
+  hangsOn: string[];
 }
 
 function activityProps(now: EmbeddingActivity, before: EmbeddingActivity): Record<string, unknown> {
@@ -64,13 +67,14 @@ export async function refreshEmbedding(db: Database, options: EmbeddingOptions):
   // Keep only each programme's figures, not its core: a core holds the programme's warm
   // neighbourhood, which at national scale covers much of the graph (about 137,000 entries at L),
   // and holding a thousand of them ran the process out of memory.
-  const levels = new Map<string, number>();
+  const programmesById = new Map<string, { name: string; threads: number; level: number }>();
   const programmeRows: SnapshotRow[] = [];
   await inParallel(programmeFacts, async (facts) => {
     const core = await programmeCore(settings, facts, "dinic");
-    levels.set(facts.id, core.level);
+    programmesById.set(facts.id, { name: facts.name, threads: core.count.threads, level: core.level });
     programmeRows.push({
       id: facts.id,
+      hangsOn: hangsOnIds(core.count),
       props: {
         ...common,
         name: facts.name,
@@ -81,13 +85,13 @@ export async function refreshEmbedding(db: Database, options: EmbeddingOptions):
         singlePointsOfFailure: core.count.singlePointsOfFailure.length,
         roleHolders: facts.roleHolderIds.length,
         reachedRoleHolders: core.neighbourhood.targets.size,
-        verdict: null,
         ...activityProps(facts.activity, facts.activityYearEarlier),
       },
     });
   });
 
   const institutionRows: SnapshotRow[] = [];
+  const institutionProgrammes = new Map<string, string[]>();
   await inParallel(await readInstitutionFacts(db, { institutions: null, asOf: settings.asOf }), async (facts) => {
     const neighbourhood = await loadWarmNeighbourhood(
       settings,
@@ -96,9 +100,11 @@ export async function refreshEmbedding(db: Database, options: EmbeddingOptions):
       settings.maxHops,
     );
     const count = countThreads(neighbourhood, "dinic");
-    const highestLevel = facts.programmeIds.reduce((max, id) => Math.max(max, levels.get(id) ?? 0), 0);
+    const highestLevel = facts.programmeIds.reduce((max, id) => Math.max(max, programmesById.get(id)?.level ?? 0), 0);
+    institutionProgrammes.set(facts.id, facts.programmeIds);
     institutionRows.push({
       id: facts.id,
+      hangsOn: hangsOnIds(count),
       props: {
         ...common,
         name: facts.name,
@@ -109,11 +115,46 @@ export async function refreshEmbedding(db: Database, options: EmbeddingOptions):
         singlePointsOfFailure: count.singlePointsOfFailure.length,
         roleHolders: facts.roleHolderIds.length,
         reachedRoleHolders: neighbourhood.targets.size,
-        verdict: institutionVerdict(count.threads, highestLevel),
         ...activityProps(facts.activity, facts.activityYearEarlier),
       },
     });
   });
+
+  // The verdicts, last: they name the people single threads hang on (one query for all of them).
+  const names = await namesOf(
+    db,
+    [...programmeRows, ...institutionRows].flatMap((r) => r.hangsOn),
+  );
+  const named = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? id);
+  const verdicts = new Map<string, ReturnType<typeof judgeProgramme>>();
+  for (const row of programmeRows) {
+    const judgement = judgeProgramme({
+      name: String(row.props.name),
+      threads: Number(row.props.threads),
+      level: Number(row.props.level),
+      hangsOn: named(row.hangsOn),
+    });
+    verdicts.set(row.id, judgement);
+    Object.assign(row.props, judgement);
+  }
+  for (const row of institutionRows) {
+    const programmes = (institutionProgrammes.get(row.id) ?? []).flatMap((id) => {
+      const figures = programmesById.get(id);
+      const judgement = verdicts.get(id);
+      return figures && judgement ? [{ ...figures, verdict: judgement.verdict }] : [];
+    });
+    Object.assign(
+      row.props,
+      judgeInstitution({
+        name: String(row.props.name),
+        threads: Number(row.props.threads),
+        roleHolders: Number(row.props.roleHolders),
+        reachedRoleHolders: Number(row.props.reachedRoleHolders),
+        hangsOn: named(row.hangsOn),
+        programmes,
+      }),
+    );
+  }
 
   const refreshedAt = new Date().toISOString();
   await db.writeTx(async (tx) => {
@@ -123,7 +164,12 @@ export async function refreshEmbedding(db: Database, options: EmbeddingOptions):
       [CREATE_PROGRAMME_SNAPSHOTS, "PROGRAMME", programmeRows],
       [CREATE_INSTITUTION_SNAPSHOTS, "INSTITUTION", institutionRows],
     ] as const) {
-      await tx.run(statement, { rows, workspace: settings.side.id, kind, refreshedAt });
+      await tx.run(statement, {
+        rows: rows.map(({ id, props }) => ({ id, props })),
+        workspace: settings.side.id,
+        kind,
+        refreshedAt,
+      });
     }
   });
 

@@ -396,6 +396,7 @@ RETURN g.id AS id, g.name AS name, i.id AS institutionId, i.name AS institutionN
   COLLECT {
     MATCH (x:Person)-[:SIGNED]->(a:Agreement {scope: 'INSTITUTION'})-[:COVERS]->(i)
     WHERE (EXISTS { (x)-[:DEAN_OF]->(i) } OR EXISTS { (x)-[:BOARD_MEMBER_OF]->(i) }) AND a.validFrom <= d AND (a.validTo IS NULL OR a.validTo >= d)
+      AND ($without IS NULL OR x.id <> $without)
     RETURN DISTINCT a.id } AS boardAgreements,
   {
     sprints: size(COLLECT { MATCH (s:Sprint)-[:IN_COURSE]->(:Course)-[:PART_OF]->(g) WHERE s.status IN ['RUNNING', 'COMPLETED']
@@ -532,3 +533,63 @@ RETURN workspaces, total, entries,
        COUNT { MATCH (s:EmbeddingSnapshot {workspaceId: ws}) } AS stored,
        COLLECT { MATCH (s:EmbeddingSnapshot {workspaceId: ws}) RETURN s {.asOf, .refreshedAt, .warmThreshold, .maxHops} LIMIT 1 }[0] AS meta`;
 }
+
+/**
+ * The management of each programme in $programmes (its coordinators and directors) and the leaders of
+ * each institution in $institutions (its deans and board members): the rungs 3 and 5 of the route up
+ * (escalation-plan.ts, find-next-best-contacts.ts). One row per programme or institution found.
+ */
+export const READ_LEADERS = /* cypher */ `
+UNWIND $programmes AS pid
+MATCH (g:Programme {id: pid})
+RETURN 'PROGRAMME' AS kind, g.id AS id, COLLECT { MATCH (x:Person)-[:COORDINATES|DIRECTS]->(g) RETURN DISTINCT x.id ORDER BY x.id } AS people
+UNION ALL
+UNWIND $institutions AS iid
+MATCH (i:Institution {id: iid})
+RETURN 'INSTITUTION' AS kind, i.id AS id, COLLECT { MATCH (x:Person)-[:DEAN_OF|BOARD_MEMBER_OF]->(i) RETURN DISTINCT x.id ORDER BY x.id } AS people`;
+
+/**
+ * impactIfGone's scope: the programmes and institutions a person's leaving can change. $ball holds the
+ * people within maxHops − 1 warm ties of the person (maxHops for a coordinator; the person too); a
+ * programme is in scope when one of its role holders is in the ball, or the person is a dean or board
+ * member of its institution (rung 5); an institution when one of its role holders (deans and board
+ * included) is.
+ */
+export const READ_IMPACT_SCOPE = /* cypher */ `
+RETURN
+  COLLECT {
+    MATCH (g:Programme)
+    WHERE EXISTS { MATCH (t:Person)-[:TEACHES]->(:Course)-[:PART_OF]->(g) WHERE t.id IN $ball }
+       OR EXISTS { MATCH (t:Person)-[:COORDINATES|DIRECTS]->(g) WHERE t.id IN $ball }
+       OR EXISTS { MATCH (:Person {id: $person})-[:DEAN_OF|BOARD_MEMBER_OF]->(:Institution)<-[:OFFERED_BY]-(g) }
+    RETURN g.id ORDER BY g.id } AS programmes,
+  COLLECT {
+    MATCH (i:Institution)
+    WHERE any(id IN COLLECT { ${ROLE_HOLDERS_OF_INSTITUTION} } WHERE id IN $ball)
+    RETURN i.id ORDER BY i.id } AS institutions`;
+
+/**
+ * The work that hangs on a person on $asOf: proposals sent to them and open then (sent on or before,
+ * not expired, not answered, not withdrawn — the openProposals rule), and running sprints they
+ * supervise or whose course they teach.
+ */
+export const READ_WORK_OF_PERSON = /* cypher */ `
+MATCH (x:Person {id: $person})
+WITH x, date($asOf) AS d
+RETURN
+  COLLECT {
+    MATCH (p:Proposal)-[:TO_TEACHER]->(x)
+    WHERE date(p.sentAt) <= d AND date(p.expiresAt) > d
+      AND (p.answer IS NULL OR (p.answeredAt IS NOT NULL AND date(p.answeredAt) > d))
+      AND (p.withdrawnAt IS NULL OR date(p.withdrawnAt) > d)
+    OPTIONAL MATCH (p)-[:OF_CASE]->(c:Case)
+    OPTIONAL MATCH (p)-[:FOR_COURSE]->(k:Course)
+    RETURN DISTINCT {id: p.id, kind: 'PROPOSAL', title: coalesce(c.title, p.id), courseName: k.name} AS w ORDER BY w.id
+  } AS proposals,
+  COLLECT {
+    MATCH (s:Sprint {status: 'RUNNING'})
+    WHERE EXISTS { (s)-[:SUPERVISED_BY]->(x) } OR EXISTS { (s)-[:IN_COURSE]->(:Course)<-[:TEACHES]-(x) }
+    OPTIONAL MATCH (s)-[:FOR_CASE]->(c:Case)
+    OPTIONAL MATCH (s)-[:IN_COURSE]->(k:Course)
+    RETURN DISTINCT {id: s.id, kind: 'SPRINT', title: coalesce(c.title, s.id), courseName: k.name} AS w ORDER BY w.id
+  } AS sprints`;

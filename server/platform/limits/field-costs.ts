@@ -46,6 +46,10 @@ export const fieldCosts = {
     expensive: true,
     cost: (input) => pathWork(input.args) + 10 * listCost(numberArg(input.args, "limit", 5), input.childComplexity),
   },
+  /** The embedding, then per rung up to 10 candidates' warm paths (two searches each: warm, then any strength). */
+  escalationPlan: { expensive: true, cost: (input) => 3 * pathWork(input.args) + input.childComplexity },
+  /** Every programme and institution near the person computed twice (with and without them): a refresh's worth at most. */
+  impactIfGone: { expensive: true, cost: (input) => 4 * pathWork(input.args) + input.childComplexity },
   /** The programme's or institution's threads, computed live. */
   embedding: { expensive: true, cost: (input) => pathWork(input.args) + input.childComplexity },
   /** Reads the stored figures: one row per programme and institution, plus the page. */

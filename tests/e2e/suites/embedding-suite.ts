@@ -104,4 +104,100 @@ export function embeddingSuite(getEnv: () => E2eEnvironment): void {
       await context.close();
     });
   });
+
+  describe("verdicts, the route up and what if someone leaves (#14)", () => {
+    it("shows the server's verdict and reason on every row; no entry with one thread is green", async () => {
+      const answer = await env.server.graphql<{
+        embeddingRanking: {
+          entries: Array<{ name: string; threads: number; colour: string; verdict: string; verdictReasonNl: string }>;
+        };
+      }>(`{ embeddingRanking(limit: 500) { entries { name threads colour verdict verdictReasonNl } } }`);
+      expect(answer.errors).toBeUndefined();
+      const entries = answer.data?.embeddingRanking.entries ?? [];
+      expect(entries.filter((e) => e.threads === 1 && e.verdict === "GREEN")).toEqual([]);
+      const { page, context } = await env.newPage();
+      await page.goto("/embedding");
+      const table = page.getByRole("table", { name: "Ranglijst" });
+      await expect.poll(() => table.locator("tbody tr").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const shown = await table
+        .locator("tbody tr")
+        .evaluateAll((rows) =>
+          rows.map((row) => [
+            row.querySelector("a")?.textContent ?? "",
+            row.querySelector("[data-rag]")?.getAttribute("data-rag") ?? "",
+            row.querySelector('[data-testid="cell-reason"]')?.textContent ?? "",
+          ]),
+        );
+      for (const [name, rag, reason] of shown) {
+        const api = entries.find((e) => e.name === name);
+        expect([name, rag, reason]).toEqual([name, api?.colour, api?.verdictReasonNl]);
+      }
+      await context.close();
+    });
+
+    it("the route up for an institution names its dean with a path and a positive gain, on the page too", async () => {
+      const institutions = await apiRanking("INSTITUTION");
+      type Plan = {
+        steps: Array<{
+          rung: number;
+          gainLevel: number;
+          person: { name: string; roles: Array<{ kind: string }> } | null;
+          path: { hops: number } | null;
+        }>;
+      };
+      let chosen: { id: string; name: string; dean: string } | null = null;
+      for (const i of institutions) {
+        const answer = await env.server.graphql<{ escalationPlan: Plan }>(
+          `query ($i: ID) { escalationPlan(institution: $i) { steps { rung gainLevel person { name roles { kind } } path { hops } } } }`,
+          { i: i.id },
+        );
+        expect(answer.errors).toBeUndefined();
+        const five = answer.data?.escalationPlan.steps.find((s) => s.rung === 5);
+        if (five?.person?.roles.some((r) => r.kind === "DEAN") && five.path && five.gainLevel > 0) {
+          chosen = { id: i.id, name: i.name, dean: five.person.name };
+          break;
+        }
+      }
+      expect(chosen).not.toBeNull();
+      if (!chosen) return;
+      const { page, context } = await env.newPage();
+      await page.goto(`/embedding/institutions/${chosen.id}`);
+      await page.getByRole("heading", { level: 1, name: chosen.name }).waitFor();
+      const step = page.getByTestId("route-step-5");
+      await step.waitFor({ timeout: 30_000 });
+      expect(await step.textContent()).toContain(chosen.dean);
+      expect(await page.getByTestId("verdict-reason").textContent()).not.toBe("");
+      await step.scrollIntoViewIfNeeded();
+      await env.screenshot(page, "embedding-route-up", { fullPage: true });
+      await context.close();
+    });
+
+    it("what if a single point of failure leaves: the programme drops, in the explorer's person panel too", async () => {
+      const fragile = (await apiRanking("PROGRAMME")).find((e) => e.threads === 1 && e.singlePointsOfFailure > 0);
+      expect(fragile).toBeDefined();
+      if (!fragile) return;
+      const spof = await env.server.graphql<{
+        embedding: { singlePointsOfFailure: Array<{ person: { id: string; name: string } }> };
+      }>(`query ($p: ID) { embedding(programme: $p) { singlePointsOfFailure { person { id name } } } }`, { p: fragile.id });
+      const person = spof.data?.embedding.singlePointsOfFailure[0]?.person;
+      expect(person).toBeDefined();
+      if (!person) return;
+      const impact = await env.server.graphql<{
+        impactIfGone: { drops: Array<{ id: string; name: string; threadsAfter: number }> };
+      }>(`query ($x: ID!) { impactIfGone(person: $x) { drops { id name threadsAfter } } }`, { x: person.id });
+      expect(impact.errors).toBeUndefined();
+      const drop = impact.data?.impactIfGone.drops.find((d) => d.id === fragile.id);
+      expect(drop?.threadsAfter).toBe(0);
+      const { page, context } = await env.newPage();
+      await page.goto(`/explorer?focus=person:${person.id}`);
+      await page.getByTestId("impact-ask").click();
+      const panel = page.getByTestId("impact-if-gone");
+      await expect
+        .poll(() => panel.getByTestId("impact-drop").count(), { timeout: 30_000 })
+        .toBe(impact.data?.impactIfGone.drops.length);
+      expect(await panel.textContent()).toContain(fragile.name);
+      await env.screenshot(page, "explorer-impact-if-gone");
+      await context.close();
+    });
+  });
 }

@@ -32,6 +32,7 @@ RETURN g.id AS id, g.name AS name, i.id AS institutionId, i.name AS institutionN
   COLLECT {
     MATCH (x:Person)-[:SIGNED]->(a:Agreement {scope: 'INSTITUTION'})-[:COVERS]->(i)
     WHERE (EXISTS { (x)-[:DEAN_OF]->(i) } OR EXISTS { (x)-[:BOARD_MEMBER_OF]->(i) }) AND a.validFrom <= d AND (a.validTo IS NULL OR a.validTo >= d)
+      AND ($without IS NULL OR x.id <> $without)
     RETURN DISTINCT a.id } AS boardAgreements,
   {
     sprints: size(COLLECT { MATCH (s:Sprint)-[:IN_COURSE]->(:Course)-[:PART_OF]->(g) WHERE s.status IN ['RUNNING', 'COMPLETED']

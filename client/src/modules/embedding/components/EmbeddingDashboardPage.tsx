@@ -35,6 +35,7 @@ export function EmbeddingDashboardPage() {
   const ranking = result.data?.embeddingRanking;
   const entries = ranking?.entries ?? [];
   const levelName = (e: Entry) => (i18n.language === "en" ? e.levelNameEn : e.levelNameNl);
+  const reason = (e: Entry) => (i18n.language === "en" ? e.verdictReasonEn : e.verdictReasonNl);
   const detailPath = (e: Entry) => (e.kind === "PROGRAMME" ? `/embedding/programmes/${e.id}` : `/embedding/institutions/${e.id}`);
 
   return (
@@ -111,15 +112,11 @@ export function EmbeddingDashboardPage() {
               </ResponsiveContainer>
             </div>
             <ul className="legend" aria-label={t("embedding.legend")}>
-              <li>
-                <RagBadge rag="RED" /> {kind === "PROGRAMME" ? t("embedding.ragProgramme.RED") : t("embedding.ragInstitution")}
-              </li>
-              <li>
-                <RagBadge rag="AMBER" /> {kind === "PROGRAMME" ? t("embedding.ragProgramme.AMBER") : ""}
-              </li>
-              <li>
-                <RagBadge rag="GREEN" /> {kind === "PROGRAMME" ? t("embedding.ragProgramme.GREEN") : ""}
-              </li>
+              {(["RED", "AMBER", "GREEN"] as const).map((rag) => (
+                <li key={rag}>
+                  <RagBadge rag={rag} /> {t(`embedding.verdictLegend.${rag}`)}
+                </li>
+              ))}
             </ul>
           </figure>
           <section className="panel" aria-labelledby="ranking-title">
@@ -152,8 +149,18 @@ export function EmbeddingDashboardPage() {
                   {
                     key: "rag",
                     header: t("embedding.columns.rag"),
-                    render: (e) => <RagBadge rag={e.colour} />,
+                    render: (e) => <RagBadge rag={e.colour} reason={reason(e)} />,
                     sortValue: (e) => ({ RED: 0, AMBER: 1, GREEN: 2 })[e.colour],
+                  },
+                  {
+                    key: "reason",
+                    header: t("embedding.columns.reason"),
+                    render: (e) => (
+                      <span className="small" data-testid="cell-reason">
+                        {reason(e)}
+                      </span>
+                    ),
+                    sortValue: (e) => reason(e),
                   },
                   {
                     key: "level",

@@ -9,6 +9,7 @@ import { QueryState } from "../../../ui/QueryState";
 import { RagBadge } from "../../../ui/RagBadge";
 import { useFormat } from "../../../ui/useFormat";
 import { embeddingDetailQuery } from "../graphql/embeddingDetailQuery";
+import { EscalationPlanPanel } from "./EscalationPlanPanel";
 import { ThreadsGraph } from "./ThreadsGraph";
 
 /**
@@ -26,7 +27,7 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
     variables: kind === "PROGRAMME" ? { programme: id, institution: null } : { programme: null, institution: id },
   });
   const e = result.data?.embedding;
-  // The ladder is a programme's, the roll-up and verdict an institution's.
+  // The ladder is a programme's, the roll-up an institution's; both have a verdict with its reason.
   const programme = e?.__typename === "ProgrammeEmbedding" ? e : null;
   const institution = e?.__typename === "InstitutionEmbedding" ? e : null;
   const contacts = result.data?.nextBestContacts ?? [];
@@ -46,7 +47,7 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
         {e ? (
           <>
             <PageHeader title={e.name}>
-              <RagBadge rag={e.colour} />
+              <RagBadge rag={e.colour} reason={en ? e.verdictReasonEn : e.verdictReasonNl} />
             </PageHeader>
             <p className="lead">
               {e.institutionName && kind === "PROGRAMME" ? (
@@ -60,11 +61,9 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
               · <span data-testid="detail-threads">{t("embedding.detail.threads", { count: e.threads })}</span> ·{" "}
               {t("embedding.detail.reach", { reached: e.reachedRoleHolders, total: e.roleHolders })}
             </p>
-            {institution ? (
-              <p className={`notice rag-note-${institution.verdict}`}>
-                {en ? institution.verdictReasonEn : institution.verdictReasonNl}
-              </p>
-            ) : null}
+            <p className={`notice rag-note-${e.verdict}`} data-testid="verdict-reason">
+              {en ? e.verdictReasonEn : e.verdictReasonNl}
+            </p>
             <div className="detail-grid">
               <div className="detail-column">
                 {programme ? (
@@ -118,7 +117,8 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
                               <Link to={`/embedding/programmes/${p.id}`}>{p.name}</Link>
                             </td>
                             <td>
-                              <RagBadge rag={p.colour} /> {p.level} · {en ? p.levelNameEn : p.levelNameNl}
+                              <RagBadge rag={p.colour} reason={en ? p.verdictReasonEn : p.verdictReasonNl} /> {p.level} ·{" "}
+                              {en ? p.levelNameEn : p.levelNameNl}
                             </td>
                             <td className="num">{p.threads}</td>
                             <td className="num">{p.singlePointsOfFailure}</td>
@@ -211,6 +211,7 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
                   ))}
                 </ol>
               </section>
+              <EscalationPlanPanel kind={kind} id={id} />
               <section className="panel wide" aria-labelledby="nbc-title" data-testid="next-best-contacts">
                 <h2 id="nbc-title">{t("embedding.detail.nextBest")}</h2>
                 {contacts.length === 0 ? <p className="muted">{t("embedding.detail.noNextBest")}</p> : null}

@@ -20,6 +20,9 @@ export const embeddingDetailQuery = graphql(`
       levelNameEn
       levelNameNl
       colour
+      verdict
+      verdictReasonEn
+      verdictReasonNl
       threadPaths {
         people {
           id
@@ -70,9 +73,6 @@ export const embeddingDetailQuery = graphql(`
         }
       }
       ... on InstitutionEmbedding {
-        verdict
-        verdictReasonEn
-        verdictReasonNl
         levelCounts
         programmes {
           id
@@ -81,6 +81,8 @@ export const embeddingDetailQuery = graphql(`
           levelNameEn
           levelNameNl
           colour
+          verdictReasonEn
+          verdictReasonNl
           threads
           singlePointsOfFailure
         }

@@ -24,6 +24,8 @@ export const embeddingRankingQuery = graphql(`
         reachedRoleHolders
         trendChange
         verdict
+        verdictReasonEn
+        verdictReasonNl
         colour
         activity {
           sprints

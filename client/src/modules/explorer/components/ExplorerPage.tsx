@@ -10,6 +10,7 @@ import { useContactGraph, type ExplorerEdge, type ExplorerNode, type NodeKind } 
 import { ContactGraphView } from "./ContactGraphView";
 import { ExplorerSearch } from "./ExplorerSearch";
 import { GraphLegend } from "./GraphLegend";
+import { ImpactIfGonePanel } from "./ImpactIfGonePanel";
 import { NodeList } from "./NodeList";
 import { WarmPathsPanel, type PathHighlight } from "./WarmPathsPanel";
 
@@ -112,6 +113,7 @@ export function ExplorerPage() {
                   </button>
                 ) : null}
               </div>
+              {selectedNode.kind === "person" ? <ImpactIfGonePanel personId={selectedNode.id} /> : null}
             </div>
           ) : (
             <p className="muted">{t("explorer.hint")}</p>
