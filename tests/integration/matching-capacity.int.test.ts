@@ -126,7 +126,7 @@ beforeAll(async () => {
     teachers: [id("t6")],
     periods: [{ id: id("Q1"), start: day(40), end: day(100) }],
   });
-  await seedAgreement(db, { id: id("agr-prog-mbo"), covers: { label: "Programme", id: id("prog-mbo") }, casesPerPeriod: 4 });
+  await seedAgreement(db, { id: id("agr-prog-mbo"), covers: { label: "Programme", id: `prog-${id("mbo")}` }, casesPerPeriod: 4 });
   await seedAgreement(db, { id: id("agr-inst-mbo"), covers: { label: "Institution", id: id("mbo") }, casesPerPeriod: null });
   // The most specific agreement governs: M1 gets its own course agreement of 1 on top of the programme's.
   await seedCourse(db, {
@@ -175,7 +175,7 @@ describe("agreementCapacity", () => {
 
   it("lists every course an agreement covers per period, counted as courseCapacity counts it, with the agreement that governs", async () => {
     const data = await ok<{ agreementCapacity: unknown[] }>(server, AGREEMENT_CAPACITY, {
-      agreements: [id("agr-prog-mbo"), id("agr-C4"), "nope", id("agr-C1")],
+      agreements: [id("agr-prog-mbo"), `agr-${id("C4")}`, "nope", `agr-${id("C1")}`],
     });
     const row = (course: string, period: string, governing: string | null, cap: number | null) => ({
       courseId: course,
@@ -189,13 +189,13 @@ describe("agreementCapacity", () => {
       // The programme's agreement covers both MBO courses; M2's own agreement governs M2.
       {
         agreementId: id("agr-prog-mbo"),
-        courses: [row(id("M1"), id("Q1"), id("agr-prog-mbo"), 4), row(id("M2"), id("Q1"), id("agr-M2"), 1)],
+        courses: [row(id("M1"), id("Q1"), id("agr-prog-mbo"), 4), row(id("M2"), id("Q1"), `agr-${id("M2")}`, 1)],
       },
       // Expired before any period starts: no period it may govern.
-      { agreementId: id("agr-C4"), courses: [] },
+      { agreementId: `agr-${id("C4")}`, courses: [] },
       {
-        agreementId: id("agr-C1"),
-        courses: [row(id("C1"), id("P1"), id("agr-C1"), 2), row(id("C1"), id("P2"), id("agr-C1"), 2)],
+        agreementId: `agr-${id("C1")}`,
+        courses: [row(id("C1"), id("P1"), `agr-${id("C1")}`, 2), row(id("C1"), id("P2"), `agr-${id("C1")}`, 2)],
       },
     ]);
   });
