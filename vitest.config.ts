@@ -92,10 +92,7 @@ const wholeGraphFiles = [
  * queue), and a worker whose file waits for the graph lock sits idle. Who may overlap whom
  * (tests/helpers/graph-lock.ts): a whole-graph file overlaps only the process tests (they hold nothing); a file
  * of its own part (`ownScope`) overlaps those and other own-part files, never a whole-graph file. So:
- * - the own-part files first, on both workers, among themselves (largest first), except the random warm-path
- *   check (`besideProcessesOnly`): it runs first, with two process tests on the other worker meanwhile, and no
- *   other file on the graph — six heavy queries at a time, each with the 10 s time limit of heavy requests, hit
- *   QUERY_TIMEOUT beside the other own-part files once on a machine at load 10;
+ * - the own-part files first, on both workers, among themselves (largest first);
  * - then the whole-graph chain with the process tests spread evenly through it: a process test takes a
  *   worker for 20–50 s, during which the other worker runs ~4 whole-graph files (10 s or so each), so
  *   whichever worker comes free next mostly finds the kind the other one is not running. Before, the
@@ -105,9 +102,6 @@ const wholeGraphFiles = [
  * - the unit files last, to fill the gaps at the end; the browser tests after everything (`groupOrder`).
  * Largest first within each kind (vitest's own order: by the last run's duration, else by file size).
  */
-/** Own-part files that share the graph with no other file (GraphChainSequencer says why). */
-const besideProcessesOnly = ["tests/integration/network-warm-paths-random.int.test.ts"];
-
 class GraphChainSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
@@ -118,8 +112,6 @@ class GraphChainSequencer extends BaseSequencer {
     const chain = int.filter((spec) => wholeGraphFiles.includes(relative(spec)) || /\bresetGraph\(/.test(source(spec)));
     const ownPart = int.filter((spec) => !chain.includes(spec) && /\bownScope\(/.test(source(spec)));
     const processes = int.filter((spec) => !chain.includes(spec) && !ownPart.includes(spec));
-    const alone = ownPart.filter((spec) => besideProcessesOnly.includes(relative(spec)));
-    const first = [...alone, ...(alone.length > 0 ? processes.splice(0, 2) : [])];
     const unit = sorted.filter((spec) => spec.project.name === "unit");
     const e2e = sorted.filter((spec) => spec.project.name === "e2e");
     // Process test j goes before whole-graph file round(j * chain / (processes - ½)): the first one at the start,
@@ -133,7 +125,7 @@ class GraphChainSequencer extends BaseSequencer {
       spread.push(spec);
     });
     spread.push(...processes.slice(next));
-    return [...first, ...ownPart.filter((spec) => !alone.includes(spec)), ...spread, ...unit, ...e2e];
+    return [...ownPart, ...spread, ...unit, ...e2e];
   }
 }
 
