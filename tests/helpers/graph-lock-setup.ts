@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, expect, inject } from "vitest";
-import { holdWholeGraph, releaseGraph } from "./graph-lock.js";
+import { holdWholeGraph, logLockEvent, releaseGraph } from "./graph-lock.js";
 import { projectRoot } from "./processes.js";
 
 declare module "vitest" {
@@ -17,9 +17,13 @@ beforeAll(async () => {
     .relative(projectRoot, expect.getState().testPath ?? "")
     .split(path.sep)
     .join("/");
+  logLockEvent("start", { file });
   if (inject("wholeGraphFiles").includes(file)) await holdWholeGraph();
 }, 3_600_000);
 
 // Registered before the file's own hooks, so it runs after its afterAll (hooks stack): the file has
 // cleaned up and closed its connections before another file may take the graph.
-afterAll(() => releaseGraph());
+afterAll(() => {
+  releaseGraph();
+  logLockEvent("end", { file: path.relative(projectRoot, expect.getState().testPath ?? "") });
+});

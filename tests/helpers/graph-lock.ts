@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
 
@@ -22,6 +22,16 @@ let held: Held | undefined;
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
 
+/**
+ * With GRAPH_LOCK_LOG=<file>, one JSON line per event (a file starts, waits for the graph, holds it, ends), to
+ * see where a run's workers sit idle (docs/performance.md "The test suite's time"). Off by default.
+ */
+export function logLockEvent(event: string, detail: Record<string, unknown> = {}): void {
+  const file = process.env.GRAPH_LOCK_LOG;
+  if (!file) return;
+  appendFileSync(file, `${JSON.stringify({ at: Date.now(), pid: process.pid, event, ...detail })}\n`);
+}
+
 function paths(): { dir: string; whole: string } {
   const dir = inject("graphLockDir");
   return { dir, whole: path.join(dir, "whole") };
@@ -32,6 +42,7 @@ export async function holdWholeGraph(): Promise<void> {
   if (held?.kind === "whole") return;
   if (held) throw new Error("A test file either owns a part of the graph (ownScope) or the whole of it (resetGraph), not both.");
   const { dir, whole } = paths();
+  const waitFrom = Date.now();
   for (;;) {
     try {
       mkdirSync(whole);
@@ -44,6 +55,7 @@ export async function holdWholeGraph(): Promise<void> {
   held = { kind: "whole" };
   // New sharers wait for "whole" to go; the ones already in finish first.
   while (readdirSync(dir).some((name) => name.startsWith("shared-"))) await pause();
+  logLockEvent("whole", { waitedMs: Date.now() - waitFrom });
 }
 
 /** Waits until no file holds the whole graph, then shares it until this file ends. */
@@ -51,6 +63,7 @@ export async function holdOwnPart(): Promise<void> {
   if (held?.kind === "shared") return;
   if (held) throw new Error("A test file either owns a part of the graph (ownScope) or the whole of it (resetGraph), not both.");
   const { dir, whole } = paths();
+  const waitFrom = Date.now();
   for (;;) {
     while (existsSync(whole)) await pause();
     const file = path.join(dir, `shared-${process.pid}-${randomBytes(4).toString("hex")}`);
@@ -58,6 +71,7 @@ export async function holdOwnPart(): Promise<void> {
     // Checked after announcing: a file taking "whole" meanwhile either sees this one or is seen here.
     if (!existsSync(whole)) {
       held = { kind: "shared", file };
+      logLockEvent("shared", { waitedMs: Date.now() - waitFrom });
       return;
     }
     rmSync(file, { force: true });

@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { demoUsers, ensureDemoUsers } from "../../../server/platform/auth/ensure-demo-users.js";
@@ -10,7 +12,19 @@ import { buildClient, clientIsStale } from "../../../scripts/ensure-client.mjs";
 
 /** Debian's chromium; CI installs it (.ci/run). */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const screenshotDir = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
+const docsScreenshotDir = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
+
+/**
+ * Where the screenshots go: docs/screenshots/ only with UPDATE_SCREENSHOTS=1 (README "The client"), otherwise a
+ * temporary folder (kept, named on stderr, to look at after a run) — every run used to rewrite the committed
+ * PNGs (a few pixels differ each time), which left a diff in every worktree after `npm test`.
+ */
+function screenshotFolder(): string {
+  if (process.env.UPDATE_SCREENSHOTS === "1") return docsScreenshotDir;
+  const folder = mkdtempSync(path.join(os.tmpdir(), "werkplaats-screenshots-"));
+  process.stderr.write(`[e2e] screenshots in ${folder} (UPDATE_SCREENSHOTS=1 writes docs/screenshots/)\n`);
+  return folder;
+}
 
 export interface E2eEnvironment {
   db: Database;
@@ -24,7 +38,10 @@ export interface E2eEnvironment {
   newPage(options?: { width?: number; height?: number; signedIn?: boolean }): Promise<{ page: Page; context: BrowserContext }>;
   /** Signs in through the API as a demo user and returns the token. */
   tokenFor(role: "COORDINATOR" | "ANALYST" | "VIEWER" | "ADMIN"): Promise<string>;
-  /** Saves docs/screenshots/<name>.png: the window (1440×900), or the whole page with `fullPage`. */
+  /**
+   * Saves <name>.png (docs/screenshots/ with UPDATE_SCREENSHOTS=1, else a temporary folder): the window
+   * (1440×900), or the whole page with `fullPage`.
+   */
   screenshot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<string>;
   stop(): Promise<void>;
 }
@@ -59,6 +76,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
     ],
   });
   const baseUrl = server.http.url.replace(/\/$/, "");
+  const screenshotDir = screenshotFolder();
   mkdirSync(screenshotDir, { recursive: true });
 
   const tokens = new Map<string, string>();
@@ -100,7 +118,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
       return { page, context };
     },
     async screenshot(page, name, options = {}) {
-      const file = `${screenshotDir}${name}.png`;
+      const file = path.join(screenshotDir, `${name}.png`);
       // Charts and graphs draw after their data: give them a moment to settle.
       await page.waitForTimeout(400);
       await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
