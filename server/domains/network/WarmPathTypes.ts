@@ -96,7 +96,10 @@ export class PathTie {
   @Field(() => Boolean, { description: "The strength was set by hand." })
   manual!: boolean;
 
-  @Field(() => PathIntroducer, { nullable: true, description: "Who introduced the two, when a warm introduction started the tie." })
+  @Field(() => PathIntroducer, {
+    nullable: true,
+    description: "Who introduced the two, when a warm introduction started the tie.",
+  })
   introducedBy?: PathIntroducer | null;
 }
 
@@ -186,7 +189,10 @@ export class CoordinatorTie {
   @Field(() => String, { nullable: true, description: "ISO date the tie began." })
   since!: string | null;
 
-  @Field(() => String, { nullable: true, description: "ISO date of the latest recorded contact, an unanswered attempt included." })
+  @Field(() => String, {
+    nullable: true,
+    description: "ISO date of the latest recorded contact, an unanswered attempt included.",
+  })
   lastContact!: string | null;
 
   @Field(() => String, {

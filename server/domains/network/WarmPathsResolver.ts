@@ -60,7 +60,7 @@ export async function myPerson(ctx: GraphQLContext): Promise<string> {
   if (!personId)
     throw new DomainError(
       ErrorCode.BAD_USER_INPUT,
-      "Your account is not linked to a person, so there is no \"me\" to start from (an admin links it with linkUserToPerson).",
+      'Your account is not linked to a person, so there is no "me" to start from (an admin links it with linkUserToPerson).',
       "fromMe",
     );
   return personId;

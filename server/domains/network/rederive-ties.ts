@@ -50,7 +50,10 @@ export async function rederiveTies(db: Database, asOf: string = todayIso()): Pro
       }
       const written = updates.length > 0 ? await tx.run(WRITE_REDERIVED_TIES, { updates }) : [];
       changed += Number(written[0]?.changed ?? 0);
-      const last = rows.map((r) => String(r.pair)).sort().at(-1);
+      const last = rows
+        .map((r) => String(r.pair))
+        .sort()
+        .at(-1);
       return { count: rows.length, last };
     });
     if (page.count < PAGE || !page.last) break;

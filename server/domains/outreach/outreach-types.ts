@@ -174,7 +174,8 @@ export class TieAfterInteraction {
   interactions!: number;
 
   @Field(() => Float, {
-    description: "Their weighted, recency-faded sum: two-way contacts weigh 1, attempts and refusals 0 (half weight after 180 days).",
+    description:
+      "Their weighted, recency-faded sum: two-way contacts weigh 1, attempts and refusals 0 (half weight after 180 days).",
   })
   evidence!: number;
 

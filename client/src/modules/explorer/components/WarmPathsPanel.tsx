@@ -44,15 +44,18 @@ export function WarmPathsPanel({
   const me = useMyPerson();
   const [k, setK] = useState(3);
   const [maxHops, setMaxHops] = useState(4);
-  const [minStrength, setMinStrength] = useState(String(warmThreshold ?? 0.5));
+  // Shown as the language writes decimals (0,5 in Dutch); apply() reads either.
+  const written = (n: number) => (i18n.language === "en" ? String(n) : String(n).replace(".", ","));
+  const [minStrength, setMinStrength] = useState(written(warmThreshold ?? 0.5));
   const [fromMe, setFromMe] = useState(false);
   const [params, setParams] = useState({ k: 3, maxHops: 4, minStrength: warmThreshold ?? 0.5, fromMe: false });
   // The workspace's threshold arrives after the first render: it becomes the default until the user applies their own.
   const [touched, setTouched] = useState(false);
   useEffect(() => {
     if (warmThreshold === null || touched) return;
-    setMinStrength(String(warmThreshold));
+    setMinStrength(written(warmThreshold));
     setParams((p) => ({ ...p, minStrength: warmThreshold }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `written` follows the language, read when the threshold arrives
   }, [warmThreshold, touched]);
   const [chosen, setChosen] = useState(0);
   const [strengthError, setStrengthError] = useState(false);
