@@ -69,6 +69,8 @@ const wholeGraphFiles = [
   "tests/integration/network-warm-paths.int.test.ts",
   // bestWarmPaths with no workspace given starts from every workspace's coordinators, and it resets the graph.
   "tests/integration/network-best-warm-paths.int.test.ts",
+  // rederiveTies re-derives every tie of the graph whose people have interactions, as the start does.
+  "tests/integration/network-tie-rederive.int.test.ts",
   "tests/integration/cases-intake.int.test.ts",
   // Referral per case and proposal hygiene: partnerYield, reply rates and the cases export read every
   // partner, teacher and case, and the start migrations run over the whole graph.

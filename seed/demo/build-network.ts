@@ -7,6 +7,12 @@ import type { Outreach } from "./build-outreach.js";
 import { PersonFactory } from "./PersonFactory.js";
 import { COORDINATORS, DEAN_AND_BOARD, WARM_STRENGTH, type CoordinatorName, type TieChannel } from "./programmes.js";
 import { daysBetween, DEMO_TODAY, shiftDate } from "./shift-date.js";
+import {
+  deriveTieStrength,
+  interactionEvidence,
+  TIE_EVIDENCE_SCALE,
+  type CountedInteraction,
+} from "../../server/domains/network/derive-tie-strength.js";
 
 interface TieSeed {
   strength: number;
@@ -174,17 +180,60 @@ export function buildNetwork(
     if (t.kind === "CASE") tie(t.a, t.b, { strength: rng.float(0.4, 0.7), channel: "OTHER", since: t.date });
     else tie(t.a, t.b, { strength: weak(), channel: t.kind === "SPRINT" ? "SPRINT" : "OTHER", since: t.date });
   }
+  // A tie that only the outreach made starts from nothing (base 0): its strength is what the logged
+  // contacts earn by the formula below, so a cold message that got a polite "not now" stays cold.
+  const strangers = new Set<string>();
   for (const t of [...outreach.touches].sort(byDate)) {
     if (t.result === "NO_REPLY") continue;
     const channel: TieChannel =
       t.channel === "LINKEDIN" || t.channel === "WEBSITE" || t.channel === "EVENT" || t.channel === "WARM_INTRODUCTION"
         ? t.channel
         : "OTHER";
-    tie(t.a, t.b, { strength: inProgramme(t.b) ? weak() : rng.float(0.4, 0.7), channel, since: t.date });
+    // The draw the strength used to take is still made, so the dates drawn after it stay the same.
+    if (inProgramme(t.b)) weak();
+    else rng.float(0.4, 0.7);
+    if (tie(t.a, t.b, { strength: 0, channel, since: t.date })) strangers.add(pairKey(t.a, t.b));
   }
 
   setLastContact(graph, activity, outreach, rng);
+  deriveStrengths(graph, outreach, strangers);
   checkNetworkDesign(graph, education, coordinatorIds);
+}
+
+/**
+ * Each tie's strength as the server derives it (server/domains/network/derive-tie-strength.ts:
+ * strength = 1 − (1 − base)·e^(−E/2), E the pair's weighted two-way contacts) as of DEMO_TODAY, with
+ * the base stored as baseStrength, so that the server's re-derivation (rederiveTies, at start and
+ * daily) agrees and only lets the evidence age from DEMO_TODAY on:
+ *  - a warm tie of the design (≥ WARM_STRENGTH: a designed route, a colleague) is its base; the
+ *    logged meetings lift it further, and it never decays below the design;
+ *  - a weak tie of the design is the strength it has on DEMO_TODAY, its interactions included: its
+ *    base is what remains without them (the formula solved for base, at least 0), so it stays weak
+ *    exactly as designed and fades further as its contacts age;
+ *  - a tie only the outreach made (`strangers`) starts from 0 and is what its contacts earn: an
+ *    unanswered message or a refusal leaves it at the minimum, one answer does not make it warm;
+ *  - manual ties keep their strength.
+ */
+function deriveStrengths(graph: DemoGraph, outreach: Outreach, strangers: ReadonlySet<string>): void {
+  const byPair = new Map<string, CountedInteraction[]>();
+  for (const t of outreach.touches) {
+    const key = pairKey(t.a, t.b);
+    byPair.set(key, [...(byPair.get(key) ?? []), { date: t.date, channel: t.channel, result: t.result }]);
+  }
+  for (const row of graph.ties()) {
+    if (row.props.manual === true) continue;
+    const key = pairKey(row.from, row.to);
+    const interactions = byPair.get(key);
+    if (!interactions) continue;
+    const designed = row.props.strength as number;
+    const evidence = interactionEvidence(interactions, DEMO_TODAY);
+    const base = strangers.has(key)
+      ? 0
+      : designed >= WARM_STRENGTH
+        ? designed
+        : Math.max(0, Math.round((1 - (1 - designed) * Math.exp(evidence / TIE_EVIDENCE_SCALE)) * 1000) / 1000);
+    row.props = { ...row.props, strength: deriveTieStrength(base, evidence), baseStrength: base };
+  }
 }
 
 function byDate(a: { date: string }, b: { date: string }): number {

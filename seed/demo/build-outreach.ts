@@ -53,12 +53,16 @@ export function buildOutreach(
   coordinatorIds: Record<CoordinatorName, string>,
   rng: Random,
 ): Outreach {
-  const plans: InteractionPlan[] = [];
+  const allPlans: InteractionPlan[] = [];
   const personId = (name: string): string => PersonFactory.idFor(name);
 
   // The bottom-up method along the designed warm routes: first contact, a meeting, a recent check-in.
+  // A route through a go-between (entry.via) is not walked yet: the coordinator has not met the
+  // person, so nothing is logged between them (a meeting would build a direct tie, by the server's
+  // tie-strength rule). The random draws are still made, so the rest of the demo stays the same.
   for (const programme of education.programmes.values()) {
     for (const entry of programme.seed.entries) {
+      const plans = entry.via ? ([] as InteractionPlan[]) : allPlans;
       const by = coordinatorIds[entry.coordinator];
       const person = personId(entry.person);
       const first = laterOf(entry.since, FIRST_OUTREACH);
@@ -101,6 +105,7 @@ export function buildOutreach(
     }
   }
 
+  const plans = allPlans;
   // Agreements are made in a meeting shortly before they are signed.
   for (const agreement of agreements.all) {
     if (agreement.scope === "COURSE") {

@@ -21,7 +21,13 @@ import { VocabularyResolver } from "../domains/vocabulary/index.js";
 import { OutreachResolver } from "../domains/outreach/index.js";
 import { FiguresResolver } from "../domains/figures/index.js";
 import { SpreadsheetsResolver } from "../domains/spreadsheets/index.js";
-import { WarmPathsResolver, EmbeddingResolver, NextBestContactsResolver, TieStrengthResolver } from "../domains/network/index.js";
+import {
+  WarmPathsResolver,
+  EmbeddingResolver,
+  NextBestContactsResolver,
+  TieStrengthResolver,
+  NetworkSettingsResolver,
+} from "../domains/network/index.js";
 
 const schemaDir = fileURLToPath(new URL("../../schema/", import.meta.url));
 
@@ -46,6 +52,7 @@ export const customResolvers: NonEmptyArray<Function> = [
   EmbeddingResolver,
   NextBestContactsResolver,
   TieStrengthResolver,
+  NetworkSettingsResolver,
 ];
 
 /** Every schema/*.graphql file, in name order: the graph model. */

@@ -11,7 +11,7 @@ import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from "../p
 import { EmbeddedSupervisor, exitOnGiveUp, type SupervisorState } from "../platform/neo4j/supervise-embedded.js";
 import { graphIsEmpty, loadDemoData } from "../../seed/load-demo.js";
 import { embeddedOptionsFrom } from "../platform/neo4j/embedded-options-from-config.js";
-import { scheduleEmbeddingRefresh } from "../domains/network/index.js";
+import { rederiveTies, scheduleEmbeddingRefresh, scheduleTieRederivation } from "../domains/network/index.js";
 import { scheduleDigests } from "../domains/proposals/index.js";
 import { matchingSettings } from "../domains/suggestions/index.js";
 import { migrateCaseGraph } from "../domains/case-workflow/index.js";
@@ -133,6 +133,12 @@ export async function startProduct(config: Config, options: StartOptions = {}): 
       });
       await refreshSuggestionCounts(db, nowIso());
     }
+    // Tie strengths as of today, by the current formula: decay since the last run, and ties derived
+    // by an earlier formula brought in line (docs/network-analytics.md, tie strength). Idempotent.
+    const t2 = Date.now();
+    const rederived = await rederiveTies(db);
+    timings.rederiveTiesMs = Date.now() - t2;
+    log.info("Tie strengths re-derived", { ...rederived, ms: timings.rederiveTiesMs });
     // Sign-in: demo users (one per role, local use only) outside production; in production the
     // first admin from ADMIN_EMAIL/ADMIN_PASSWORD, or a refusal to start.
     if (config.NODE_ENV === "production") await ensureFirstAdmin(db, config);
@@ -159,6 +165,8 @@ export async function startProduct(config: Config, options: StartOptions = {}): 
             firstDelayMs: Math.min(config.DIGEST_SCHEDULE_MINUTES * 60_000, 30_000),
           })
         : undefined;
+    // Decay without contact: re-derive the ties once a day (checked hourly).
+    const tieRederivation = scheduleTieRederivation(db, { intervalMs: 60 * 60_000, startedOn: rederived.asOf });
     // Ready to serve: drop the garbage of building the schema before the first request (the idle RSS).
     collectStartupGarbage();
     timings.totalMs = Date.now() - t0;
@@ -175,6 +183,7 @@ export async function startProduct(config: Config, options: StartOptions = {}): 
       async stop() {
         await digestSchedule?.stop();
         await embeddingRefresh?.stop();
+        await tieRederivation.stop();
         log.debug("Stopping: HTTP and Apollo");
         await served.close();
         log.debug("Stopping: the driver");

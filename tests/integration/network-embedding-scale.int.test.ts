@@ -9,6 +9,7 @@ import { countThreads } from "../../server/domains/network/count-threads.js";
 import { loadWarmNeighbourhood } from "../../server/domains/network/load-warm-neighbourhood.js";
 import { refreshEmbedding } from "../../server/domains/network/refresh-embedding.js";
 import { scheduleEmbeddingRefresh } from "../../server/domains/network/schedule-embedding-refresh.js";
+import { setWarmThreshold } from "../../server/domains/network/warm-threshold.js";
 import { openWarmTieStore } from "../../server/domains/network/WarmTieStore.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { peopleNamed, seededRandom, writeGraph, type TieSpec } from "./network-fixtures.js";
@@ -161,10 +162,12 @@ describe("the scheduled refresh", () => {
   const storedThreads = async () =>
     Number((await db.read("MATCH (s:EmbeddingSnapshot {targetId: 'P1'}) RETURN s.threads AS n"))[0]?.n ?? -1);
 
-  it("recomputes the stored figures on its own after a tie changed, with the stored settings, and stops", async () => {
-    await refreshEmbedding(db, { workspace: "ws", warmThreshold: 0.6 });
+  it("recomputes the stored figures on its own after a tie changed, with the workspace's threshold, and stops", async () => {
+    // The workspace's own warm threshold (#14): the scheduled refresh uses it, as the query without one does.
+    await setWarmThreshold(db, { workspace: "ws", threshold: 0.6 });
+    await refreshEmbedding(db, { workspace: "ws" });
     expect(await storedThreads()).toBe(1);
-    // 0.65: warm at the stored threshold 0.6 (the default 0.5 would count it either way).
+    // 0.65: warm at the workspace's threshold 0.6 (the default 0.5 would count it either way).
     await db.write("MATCH (:Person {id: 'b'})-[k:KNOWS]-(:Person {id: 't2'}) SET k.strength = 0.65");
     const schedule = scheduleEmbeddingRefresh(db, { intervalMs: 200 });
     try {
@@ -194,7 +197,8 @@ describe("the scheduled refresh", () => {
     };
     await resetGraph(db);
     await writeGraph(db, spec);
-    await refreshEmbedding(db, { workspace: "ws", warmThreshold: 0.6 });
+    await setWarmThreshold(db, { workspace: "ws", threshold: 0.6 });
+    await refreshEmbedding(db, { workspace: "ws" });
     expect(await storedThreads()).toBe(1);
     await db.write("MATCH (:Person {id: 'b'})-[k:KNOWS]-(:Person {id: 't2'}) SET k.strength = 0.65");
     const schedule = compiled.scheduleEmbeddingRefresh(db, { intervalMs: 200 });

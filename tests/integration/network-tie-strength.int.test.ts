@@ -119,8 +119,8 @@ describe("logInteraction and the tie-strength formula", () => {
     // The same transaction advanced the programme it was about.
     expect(await db.read("MATCH (g:Programme {id: 'g1'}) RETURN g.mappingStatus AS s")).toEqual([{ s: "RESPONDED" }]);
 
-    // The other way round, today: E = 0.5^(14/180) + 1 = 1.9475, strength = 1 − 0.7·e^(−0.9738) = 0.736.
-    const second = await log({ by: "t1", with: "c1", date: daysAgo(0), channel: "EMAIL" });
+    // The other way round, today, an answer (weight 1): E = 0.5^(14/180) + 1 = 1.9475, strength = 1 − 0.7·e^(−0.9738) = 0.736.
+    const second = await log({ by: "t1", with: "c1", date: daysAgo(0), channel: "EMAIL", result: "REPLIED" });
     expect(second.tie).toMatchObject({
       a: "t1",
       b: "c1",
@@ -169,7 +169,7 @@ describe("logInteraction and the tie-strength formula", () => {
   it("serialises concurrent interactions of one pair: one tie, both counted", async () => {
     await Promise.all([
       log({ by: "c1", with: "t5", date: daysAgo(0), channel: "MEETING" }),
-      log({ by: "t5", with: "c1", date: daysAgo(0), channel: "EMAIL" }),
+      log({ by: "t5", with: "c1", date: daysAgo(0), channel: "EMAIL", result: "REPLIED" }),
     ]);
     // E = 2 from base 0: 1 − e^(−1) = 0.632.
     expect(await storedTie("c1", "t5")).toEqual([expect.objectContaining({ strength: 0.632, baseStrength: 0 })]);

@@ -62,10 +62,15 @@ function today(): string {
 
 /**
  * The documented tie rule (docs/network-analytics.md), written out independently of the server:
- * E = Σ 0.5^(age in days / 180) as of today, strength = 1 − (1 − base)·e^(−E/2), 3 decimals, at least 0.01.
+ * E = Σ weight · 0.5^(age in days / 180) as of today, strength = 1 − (1 − base)·e^(−E/2), 3 decimals, at
+ * least 0.01. `contacts` are [date, weight] by the doc's table: an answer or a meeting 1; an unanswered
+ * attempt, a refusal or a message without a result 0.
  */
-function documentedStrength(base: number, dates: string[]): number {
-  const evidence = dates.reduce((sum, d) => sum + 0.5 ** ((Date.parse(today()) - Date.parse(d)) / 86_400_000 / 180), 0);
+function documentedStrength(base: number, contacts: Array<[date: string, weight: number]>): number {
+  const evidence = contacts.reduce(
+    (sum, [d, weight]) => sum + weight * 0.5 ** ((Date.parse(today()) - Date.parse(d)) / 86_400_000 / 180),
+    0,
+  );
   return Math.max(0.01, Math.round((1 - (1 - base) * Math.exp(-evidence / 2)) * 1000) / 1000);
 }
 
@@ -311,8 +316,13 @@ describe("logInteraction", () => {
       { kind: "COURSE", id: "c2", previous: "NOT_APPROACHED", status: "APPROACHED", changed: true },
     ]);
     // Kim and Bram had no tie: one is created, named after the channel, derived from base 0 and
-    // both their interactions (April's x2 and this one).
-    const strength = documentedStrength(0, ["2025-04-01", "2025-05-02"]);
+    // both their interactions — April's x2 (a LinkedIn message without a result) and this
+    // unanswered introduction, both one-way attempts of weight 0: the minimum, 0.01.
+    const strength = documentedStrength(0, [
+      ["2025-04-01", 0],
+      ["2025-05-02", 0],
+    ]);
+    expect(strength).toBe(0.01);
     expect(logged.tie).toMatchObject({
       a: "kim",
       b: "bram",
@@ -387,7 +397,11 @@ describe("logInteraction", () => {
       previousStrength: 0.6,
       baseStrength: 0.6,
       interactions: 2,
-      strength: documentedStrength(0.6, ["2025-03-01", "2025-06-10"]),
+      // x1 (an e-mail answered, 1) and this e-mail without a result (0).
+      strength: documentedStrength(0.6, [
+        ["2025-03-01", 1],
+        ["2025-06-10", 0],
+      ]),
     });
     const earlier = await server.graphql<LogResult>(logMutation, {
       by: "kim",
@@ -396,7 +410,11 @@ describe("logInteraction", () => {
       channel: "EMAIL",
     });
     expect(earlier.errors).toBeUndefined();
-    const strength = documentedStrength(0.6, ["2025-01-05", "2025-03-01", "2025-06-10"]);
+    const strength = documentedStrength(0.6, [
+      ["2025-01-05", 0],
+      ["2025-03-01", 1],
+      ["2025-06-10", 0],
+    ]);
     // Evidence only lifts a tie: it stays above the 0.6 it was imported with.
     expect(strength).toBeGreaterThan(0.6);
     expect(earlier.data?.logInteraction.tie).toMatchObject({ interactions: 3, strength, lastContact: "2025-06-10" });
@@ -490,10 +508,15 @@ describe("logInteraction", () => {
     expect(answers.every((a) => a.errors === undefined)).toBe(true);
     expect(await statusOf("c2")).toBe("AGREEMENT");
     expect(await count("(:Interaction)-[:ABOUT]->(:Course {id: 'c2'})")).toBe(results.length);
-    // One tie for the pair, derived from all nine of their interactions (x2 and the eight).
-    const dates = ["2025-04-01", ...results.map((_, n) => `2025-05-0${n + 1}`)];
+    // One tie for the pair, derived from all nine of their interactions (x2 and the eight), each by
+    // its weight: the answers (REPLIED, AGREED, INTERESTED) 1, the attempts and the refusal 0.
+    const weights: Record<string, number> = { NO_REPLY: 0, REPLIED: 1, AGREED: 1, NOT_NOW: 0, INTERESTED: 1 };
+    const contacts: Array<[string, number]> = [
+      ["2025-04-01", 0],
+      ...results.map((r, n): [string, number] => [`2025-05-0${n + 1}`, weights[r]!]),
+    ];
     expect(await storedTie("kim", "bram")).toEqual([
-      expect.objectContaining({ strength: documentedStrength(0, dates), baseStrength: 0, lastContact: "2025-05-08" }),
+      expect.objectContaining({ strength: documentedStrength(0, contacts), baseStrength: 0, lastContact: "2025-05-08" }),
     ]);
   });
 });

@@ -21,8 +21,11 @@ export class EmbeddingSettingsArgs {
   @Field(() => ID, { nullable: true, description: "Whose coordinators (W); needed only when there are several workspaces." })
   workspace?: string | null;
 
-  @Field(() => Float, { defaultValue: embeddingDefaults.warmThreshold, description: "A tie is warm at this strength or more." })
-  warmThreshold!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: "A tie is warm at this strength or more; default the workspace's warmThreshold (0.5 unless set).",
+  })
+  warmThreshold?: number | null;
 
   @Field(() => Int, {
     defaultValue: embeddingDefaults.maxHops,

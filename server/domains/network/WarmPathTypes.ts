@@ -69,6 +69,15 @@ export class PathPerson {
   organisation!: string | null;
 }
 
+@ObjectType({ description: "The person whose warm introduction started a tie." })
+export class PathIntroducer {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+}
+
 /** A tie as a path step carries it; dates are ISO strings. */
 @ObjectType({ description: "The tie a step was reached by." })
 export class PathTie {
@@ -86,6 +95,12 @@ export class PathTie {
 
   @Field(() => Boolean, { description: "The strength was set by hand." })
   manual!: boolean;
+
+  @Field(() => PathIntroducer, {
+    nullable: true,
+    description: "Who introduced the two, when a warm introduction started the tie.",
+  })
+  introducedBy?: PathIntroducer | null;
 }
 
 @ObjectType({ description: "One person of a path and the tie that leads to them (none for the first)." })
@@ -140,4 +155,58 @@ export class TieState {
 
   @Field(() => String, { nullable: true })
   lastContact!: string | null;
+}
+
+@ObjectType({ description: "A workspace's warm threshold after setWarmThreshold." })
+export class WarmThresholdState {
+  @Field(() => ID)
+  workspace!: string;
+
+  @Field(() => Float, { description: "A tie is warm at this strength or more." })
+  warmThreshold!: number;
+
+  @Field(() => Float, { description: "The threshold before (0.5 when it was unset)." })
+  previous!: number;
+}
+
+@ObjectType({ description: "A coordinator of the workspace and their tie to a person (none: every tie field null)." })
+export class CoordinatorTie {
+  @Field(() => PathIntroducer, { description: "The coordinator (id and name)." })
+  coordinator!: PathIntroducer;
+
+  @Field(() => Boolean, { description: "This is the signed-in account's own person." })
+  me!: boolean;
+
+  @Field(() => Float, { nullable: true, description: "The tie's strength; null when the coordinator has no tie to the person." })
+  strength!: number | null;
+
+  @Field(() => Boolean, { description: "strength ≥ the workspace's warm threshold." })
+  warm!: boolean;
+
+  @Field(() => String, { nullable: true, description: "A TieChannel value." })
+  channel!: string | null;
+
+  @Field(() => String, { nullable: true, description: "ISO date the tie began." })
+  since!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "ISO date of the latest recorded contact, an unanswered attempt included.",
+  })
+  lastContact!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "ISO date they last actually spoke: the latest logged two-way contact (an answer, a meeting, a call, …).",
+  })
+  lastSpoke!: string | null;
+
+  @Field(() => Int, { description: "Interactions logged between the two, either direction." })
+  interactions!: number;
+
+  @Field(() => Boolean, { description: "The strength was set by hand." })
+  manual!: boolean;
+
+  @Field(() => PathIntroducer, { nullable: true, description: "Who introduced them, when a warm introduction started the tie." })
+  introducedBy!: PathIntroducer | null;
 }

@@ -1,5 +1,7 @@
 import { Args, ArgsType, Ctx, Field, Float, ID, Int, Query, Resolver } from "type-graphql";
 import { Access } from "../../platform/auth/Access.js";
+import { resolveActor } from "../../platform/auth/resolve-actor.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { findWarmPaths, warmPathDefaults } from "./find-warm-paths.js";
 import { WarmPath } from "./WarmPathTypes.js";
@@ -13,6 +15,12 @@ export class WarmPathsArgs {
 
   @Field(() => [ID], { nullable: true, description: "Starting people; default the workspace's coordinators." })
   from?: string[] | null;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Start from the signed-in account's own person alone (who can introduce me?). Not together with from.",
+  })
+  fromMe!: boolean;
 
   @Field(() => Int, { defaultValue: warmPathDefaults.k, description: "How many paths, best first." })
   k!: number;
@@ -40,6 +48,20 @@ export class WarmPathsResolver {
   })
   @Cost("warmPaths")
   async warmPaths(@Args(() => WarmPathsArgs) args: WarmPathsArgs, @Ctx() ctx: GraphQLContext): Promise<WarmPath[]> {
-    return findWarmPaths(ctx.db, args);
+    if (!args.fromMe) return findWarmPaths(ctx.db, args);
+    if (args.from) throw new DomainError(ErrorCode.BAD_USER_INPUT, "Give from or fromMe, not both.", "fromMe");
+    return findWarmPaths(ctx.db, { ...args, from: [await myPerson(ctx)] });
   }
+}
+
+/** The signed-in account's linked person (resolveActor), or why "me" names no one. */
+export async function myPerson(ctx: GraphQLContext): Promise<string> {
+  const personId = ctx.user ? (await resolveActor(ctx, null)).personId : null;
+  if (!personId)
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      'Your account is not linked to a person, so there is no "me" to start from (an admin links it with linkUserToPerson).',
+      "fromMe",
+    );
+  return personId;
 }

@@ -1,8 +1,14 @@
 import type { Tx } from "../../platform/neo4j/database.js";
 import { todayIso } from "../../platform/clock/read-clock.js";
-import { deriveTieStrength, interactionEvidence } from "./derive-tie-strength.js";
+import { deriveTieStrength, interactionEvidence, introductionBase, type CountedInteraction } from "./derive-tie-strength.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
-import { APPLY_INTERACTION_TO_TIE, LOCK_PAIR, READ_INTERACTION_DATES_OF_PAIR, READ_TIE_OF_PAIR } from "./statements.js";
+import {
+  APPLY_INTERACTION_TO_TIE,
+  LOCK_PAIR,
+  READ_INTERACTIONS_OF_PAIR,
+  READ_INTRODUCER_TIES,
+  READ_TIE_OF_PAIR,
+} from "./statements.js";
 
 /** How an interaction channel names the tie it creates (TieChannel has no EMAIL, PHONE, MEETING). */
 const tieChannelOf: Record<string, string> = {
@@ -26,9 +32,11 @@ export interface TieUpdate {
   channel: string;
   since: string | null;
   lastContact: string;
-  /** Interactions between the two counted (on or before the reference date). */
+  /** Interactions between the two counted (on or before the reference date), whatever their weight. */
   interactions: number;
   evidence: number;
+  /** The id of whoever introduced the two, when an introduction set the tie's base. */
+  introducedBy: string | null;
 }
 
 export interface ApplyInteractionOptions {
@@ -36,6 +44,8 @@ export interface ApplyInteractionOptions {
   channel?: string | null;
   /** The reference date for recency (default today, and never before the interaction's date). */
   asOf?: string | null;
+  /** A warm introduction: the person who introduced the two (must exist; see introductionBase). */
+  introducedBy?: string | null;
 }
 
 /**
@@ -50,14 +60,26 @@ export async function lockPair(tx: Tx, fromId: string, toId: string): Promise<vo
   if (!found.has(toId)) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id "${toId}".`, "to");
 }
 
+/** The pair's interactions, either direction, as the formula reads them. */
+export async function readPairInteractions(tx: Tx, fromId: string, toId: string): Promise<CountedInteraction[]> {
+  return (await tx.run(READ_INTERACTIONS_OF_PAIR, { fromId, toId })).map((r) => ({
+    date: String(r.date),
+    channel: (r.channel as string | null) ?? null,
+    result: (r.result as string | null) ?? null,
+  }));
+}
+
 /**
  * Updates the KNOWS tie between two people after an interaction between them, inside the caller's
  * write transaction. Call it AFTER creating the (:Person)-[:INITIATED]->(:Interaction)-[:WITH]->
  * (:Person) in that transaction (and `lockPair` BEFORE creating it): the strength is derived from
- * all interactions of the pair (either direction), the new one included (derive-tie-strength.ts
- * has the formula). server/domains/outreach/log-interaction.ts is the one caller that records interactions.
+ * all interactions of the pair (either direction), the new one included, each by its weight
+ * (derive-tie-strength.ts has the formula). server/domains/outreach/log-interaction.ts is the one
+ * caller that records interactions.
  *  - No tie yet: one is created (from → to), channel from the interaction, since = date, base 0.
- *  - lastContact becomes the later of its value and `date`.
+ *  - lastContact becomes the later of its value and `date` (an unanswered attempt included).
+ *  - A warm introduction (options.introducedBy) raises the base to introductionBase(the
+ *    introducer's ties to the two) when that is higher, and then names the introducer on the tie.
  *  - strength is re-derived unless the tie is manual (a coordinator's value wins); the first time,
  *    the tie's strength until then is kept as its baseStrength.
  * Both people are locked (lockPair; a no-op when the caller already holds the locks).
@@ -73,14 +95,24 @@ export async function applyInteractionToTie(
 
   const existing = (await tx.run(READ_TIE_OF_PAIR, { fromId, toId }))[0];
   // From the two people rather than over all interactions: the pair's few, not the whole log.
-  const dates = (await tx.run(READ_INTERACTION_DATES_OF_PAIR, { fromId, toId })).map((r) => String(r.date));
+  const interactions = await readPairInteractions(tx, fromId, toId);
 
   const asOf = options.asOf ?? todayIso();
   const reference = date > asOf ? date : asOf;
-  const counted = dates.filter((d) => d <= reference);
+  const counted = interactions.filter((i) => i.date <= reference);
   const evidence = interactionEvidence(counted, reference);
   const previousStrength = existing ? Number(existing.strength) : null;
-  const base = existing ? Number(existing.baseStrength ?? existing.strength ?? 0) : 0;
+  const ownBase = existing ? Number(existing.baseStrength ?? existing.strength ?? 0) : 0;
+  let base = ownBase;
+  let introducedBy: string | null = (existing?.introducedBy as string | null | undefined) ?? null;
+  if (options.introducedBy) {
+    const ties = (await tx.run(READ_INTRODUCER_TIES, { fromId, toId, introducer: options.introducedBy }))[0];
+    const vouched = introductionBase(nullableNumber(ties?.toFrom), nullableNumber(ties?.toWith));
+    if (vouched > ownBase || !existing) {
+      base = Math.max(ownBase, vouched);
+      introducedBy = options.introducedBy;
+    }
+  }
   const derived = deriveTieStrength(base, evidence);
 
   const rows = await tx.run(APPLY_INTERACTION_TO_TIE, {
@@ -89,6 +121,7 @@ export async function applyInteractionToTie(
     date,
     base,
     derived,
+    introducedBy,
     channel: tieChannelOf[options.channel ?? ""] ?? "OTHER",
   });
   const tie = rows[0]!;
@@ -105,5 +138,10 @@ export async function applyInteractionToTie(
     lastContact: String(tie.lastContact),
     interactions: counted.length,
     evidence,
+    introducedBy: (tie.introducedBy as string | null) ?? null,
   };
+}
+
+function nullableNumber(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
 }

@@ -1,6 +1,7 @@
 import type { Database, Tx } from "../../platform/neo4j/database.js";
 import { checkMaxHops, checkStrength } from "./check-network-input.js";
 import { cachedCypher } from "./rank-warm-paths.js";
+import { readWarmThreshold } from "./warm-threshold.js";
 import { bestWarmPathSourcesStatement, bestWarmPathTargetsStatement } from "./statements.js";
 
 /** The score (product of the tie strengths) and the hops of a best warm path. */
@@ -14,8 +15,18 @@ export interface BestWarmPathsInput {
   workspaces: readonly string[];
   /** The people to find a path to, each on its own. */
   targets: readonly string[];
-  minStrength: number;
+  /** Only ties at least this strong; null: the workspaces' warm threshold (the lowest of them, readWarmThreshold). */
+  minStrength: number | null;
   maxHops?: number;
+}
+
+/** The input with its minimum strength decided. */
+type SettledInput = BestWarmPathsInput & { minStrength: number };
+
+/** A null minStrength becomes the workspaces' warm threshold (warm-threshold.ts). */
+async function settle(tx: Tx, input: BestWarmPathsInput): Promise<SettledInput> {
+  if (input.minStrength !== null) return { ...input, minStrength: input.minStrength };
+  return { ...input, minStrength: await readWarmThreshold(tx, input.workspaces) };
 }
 
 export const bestWarmPathDefaults = { maxHops: 4 } as const;
@@ -39,14 +50,14 @@ export const bestWarmPathDefaults = { maxHops: 4 } as const;
  */
 type Sources = Record<string, [number, number]>;
 
-function settings(input: BestWarmPathsInput): { maxHops: number; minStrength: number } {
+function settings(input: SettledInput): { maxHops: number; minStrength: number } {
   return {
     maxHops: checkMaxHops(input.maxHops ?? bestWarmPathDefaults.maxHops),
     minStrength: checkStrength(input.minStrength, "minStrength"),
   };
 }
 
-async function readSources(tx: Tx, input: BestWarmPathsInput): Promise<Sources> {
+async function readSources(tx: Tx, input: SettledInput): Promise<Sources> {
   const { maxHops, minStrength } = settings(input);
   const cypher = cachedCypher(`best-sources:${maxHops}`, () => bestWarmPathSourcesStatement(maxHops));
   const sources: Sources = {};
@@ -58,7 +69,7 @@ async function readSources(tx: Tx, input: BestWarmPathsInput): Promise<Sources> 
 
 async function readTargets(
   tx: Tx,
-  input: BestWarmPathsInput,
+  input: SettledInput,
   sources: Sources,
   targets: readonly string[],
 ): Promise<Map<string, BestWarmPath>> {
@@ -76,9 +87,10 @@ async function readTargets(
  * The best warm path to each target that has one, in the caller's transaction (two statements).
  * Targets without a path within the limits are left out.
  */
-export async function searchBestWarmPaths(tx: Tx, input: BestWarmPathsInput): Promise<Map<string, BestWarmPath>> {
-  const targets = [...new Set(input.targets)];
+export async function searchBestWarmPaths(tx: Tx, given: BestWarmPathsInput): Promise<Map<string, BestWarmPath>> {
+  const targets = [...new Set(given.targets)];
   if (targets.length === 0) return new Map();
+  const input = await settle(tx, given);
   return readTargets(tx, input, await readSources(tx, input), targets);
 }
 
@@ -101,11 +113,13 @@ const KEPT_SCOPES = 8;
  * once per graph version, and only targets not asked about at this version are searched (one
  * statement; none when all are known).
  */
-export async function bestWarmPaths(db: Database, input: BestWarmPathsInput): Promise<Map<string, BestWarmPath>> {
-  const targets = [...new Set(input.targets)];
+export async function bestWarmPaths(db: Database, given: BestWarmPathsInput): Promise<Map<string, BestWarmPath>> {
+  const targets = [...new Set(given.targets)];
   if (targets.length === 0) return new Map();
   const version = await db.graphVersion();
-  if (version === null) return db.readEach((tx) => searchBestWarmPaths(tx, input));
+  if (version === null) return db.readEach((tx) => searchBestWarmPaths(tx, given));
+  // Read after the version, so a threshold changed since is a newer version than the memo's.
+  const input = await db.readEach((tx) => settle(tx, given));
   const { maxHops, minStrength } = settings(input);
   const key = `${db.name}|${[...input.workspaces].sort().join(",")}|${minStrength}|${maxHops}`;
   let scopes = memos.get(db.driver);

@@ -32,7 +32,7 @@ export interface EmbeddingOptions {
 }
 
 /** Threads use the warmPaths hop limit: a person counts only if on a warm walk of ≤ maxHops ties. */
-export const embeddingDefaults = { warmThreshold: 0.5, maxHops: 4 } as const;
+export const embeddingDefaults = { maxHops: 4 } as const;
 
 /**
  * What one embedding computation works with. The warm ties are shared by all its parts, and with
@@ -50,12 +50,19 @@ export interface EmbeddingSettings {
 }
 
 export async function embeddingSettings(db: Database, options: EmbeddingOptions): Promise<EmbeddingSettings> {
-  const threshold = checkStrength(options.warmThreshold ?? embeddingDefaults.warmThreshold, "warmThreshold");
+  const given = options.warmThreshold == null ? null : checkStrength(options.warmThreshold, "warmThreshold");
   const maxHops = checkMaxHops(options.maxHops ?? embeddingDefaults.maxHops);
   const asOf = options.asOf ? checkIsoDate(options.asOf, "asOf") : todayIso();
   // The version is read before anything else, so every tie the store reads is at least that new.
-  const [ties, side] = await Promise.all([openWarmTieStore(db, threshold), resolveWorkspace(db, options.workspace)]);
-  return { db, side, threshold, maxHops, asOf, ties };
+  if (given !== null) {
+    const [ties, side] = await Promise.all([openWarmTieStore(db, given), resolveWorkspace(db, options.workspace)]);
+    return { db, side, threshold: given, maxHops, asOf, ties };
+  }
+  // No threshold asked for: the workspace's own (warm-threshold.ts). The store opens after the
+  // workspace is read, so the version it reads is at least as new as that threshold.
+  const side = await resolveWorkspace(db, options.workspace);
+  const ties = await openWarmTieStore(db, side.warmThreshold);
+  return { db, side, threshold: side.warmThreshold, maxHops, asOf, ties };
 }
 
 /** Threads, ladder and level of one programme, without names or sentences. */

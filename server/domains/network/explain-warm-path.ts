@@ -44,16 +44,25 @@ function firstName(name: string): string {
 
 function tieTail(tie: PathTie, lang: Lang): string {
   const parts: string[] = [];
-  const channel = tie.channel ? channelPhrases[tie.channel]?.[lang] : "";
+  // A warm introduction names its introducer instead of the channel ("introduced by Anna Kok").
+  const introducer = tie.introducedBy?.name;
+  const channel = introducer
+    ? `${lang === "en" ? ", introduced by" : ", geïntroduceerd door"} ${introducer}`
+    : tie.channel
+      ? channelPhrases[tie.channel]?.[lang]
+      : "";
   if (channel) parts.push(channel);
   const year = tie.since?.slice(0, 4);
   if (year) parts.push(lang === "en" ? `since ${year}` : `sinds ${year}`);
-  return parts.length > 0 ? ` ${parts.join(" ")}` : "";
+  if (parts.length === 0) return "";
+  const tail = parts.join(" ");
+  return tail.startsWith(",") ? tail : ` ${tail}`;
 }
 
 /**
  * One sentence a coordinator can read out: "Sanne knows Bram de Wit (teacher, Data Science, HvA)
- * as a colleague since 2021; Bram knows Eva Jansen (dean, HvA) through an introduction."
+ * as a colleague since 2021; Bram knows Eva Jansen (dean, HvA), introduced by Anna Kok since 2024."
+ * A tie a warm introduction started names the introducer in place of its channel.
  */
 export function explainWarmPath(steps: readonly ExplainedStep[], lang: Lang): string {
   const verb = lang === "en" ? "knows" : "kent";

@@ -11,6 +11,9 @@ export { applyInteractionToTie, lockPair } from "./apply-interaction-to-tie.js";
 import "reflect-metadata";
 export { EmbeddingResolver } from "./EmbeddingResolver.js";
 export { NextBestContactsResolver } from "./NextBestContactsResolver.js";
+export { NetworkSettingsResolver } from "./NetworkSettingsResolver.js";
 export { scheduleEmbeddingRefresh } from "./schedule-embedding-refresh.js";
+/** The app: tie strengths re-derived at start and daily (decay without contact). */
+export { rederiveTies, scheduleTieRederivation } from "./rederive-ties.js";
 export { TieStrengthResolver } from "./TieStrengthResolver.js";
 export { WarmPathsResolver } from "./WarmPathsResolver.js";

@@ -4,8 +4,9 @@ import { refreshEmbedding } from "./refresh-embedding.js";
 import { READ_WORKSPACE_EMBEDDING_SETTINGS } from "./statements.js";
 
 /**
- * Recomputes the stored embedding figures of every workspace, each with the settings its stored
- * figures were made with (warm threshold, hop limit; the defaults when it has none), as of today.
+ * Recomputes the stored embedding figures of every workspace, as of today, each with its own warm
+ * threshold (Workspace.warmThreshold, warm-threshold.ts) and the hop limit its stored figures were
+ * made with (the default when it has none).
  */
 export async function refreshAllWorkspaces(db: Database): Promise<EmbeddingRefresh[]> {
   const rows = await db.read(READ_WORKSPACE_EMBEDDING_SETTINGS);
@@ -14,7 +15,7 @@ export async function refreshAllWorkspaces(db: Database): Promise<EmbeddingRefre
     done.push(
       await refreshEmbedding(db, {
         workspace: String(row.id),
-        warmThreshold: row.warmThreshold == null ? null : Number(row.warmThreshold),
+        warmThreshold: null,
         maxHops: row.maxHops == null ? null : Number(row.maxHops),
       }),
     );

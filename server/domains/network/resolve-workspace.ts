@@ -2,12 +2,17 @@ import type { Database } from "../../platform/neo4j/database.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { READ_WORKSPACES } from "./statements.js";
 
+/** A tie is warm at this strength or more unless the workspace says otherwise (warm-threshold.ts). */
+export const DEFAULT_WARM_THRESHOLD = 0.5;
+
 /** W: the workspace whose coordinators are the starting side of every warm route. */
 export interface WorkspaceSide {
   id: string;
   name: string;
   /** Ids of its coordinators (COORDINATOR_OF), sorted. */
   coordinatorIds: string[];
+  /** Its warm threshold (warm-threshold.ts; 0.5 when unset). */
+  warmThreshold: number;
 }
 
 /**
@@ -50,5 +55,6 @@ function toSide(row: Record<string, unknown>): WorkspaceSide {
     id: String(row.id),
     name: String(row.name ?? ""),
     coordinatorIds: ((row.coordinatorIds as string[] | null) ?? []).slice().sort(),
+    warmThreshold: row.warmThreshold == null ? DEFAULT_WARM_THRESHOLD : Number(row.warmThreshold),
   };
 }

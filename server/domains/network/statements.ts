@@ -55,7 +55,8 @@ const WORKSPACES = /* cypher */ `COLLECT {
   MATCH (w:Workspace)
   WHERE $workspace IS NULL OR w.id = $workspace
   WITH w ORDER BY w.id LIMIT 2
-  RETURN {id: w.id, name: w.name, coordinatorIds: COLLECT { MATCH (c:Person)-[:COORDINATOR_OF]->(w) RETURN DISTINCT c.id }}
+  RETURN {id: w.id, name: w.name, warmThreshold: w.warmThreshold,
+          coordinatorIds: COLLECT { MATCH (c:Person)-[:COORDINATOR_OF]->(w) RETURN DISTINCT c.id }}
 }`;
 
 /**
@@ -176,7 +177,9 @@ CALL (sources, targets, floor) {
   LIMIT toInteger($k)
   RETURN collect({
     ids: [p IN people | p.id],
-    ties: [e IN ties | {strength: e.strength, channel: e.channel, since: e.since, lastContact: e.lastContact, manual: coalesce(e.manual, false)}],
+    ties: [e IN ties | {strength: e.strength, channel: e.channel, since: e.since, lastContact: e.lastContact, manual: coalesce(e.manual, false),
+      introducedBy: CASE WHEN e.introducedBy IS NULL THEN null
+        ELSE COLLECT { MATCH (x:Person) WHERE x.id = e.introducedBy RETURN x {.id, .name} }[0] END}],
     score: score
   }) AS paths
 }`;
@@ -316,22 +319,29 @@ RETURN p.id AS id`;
 /** The tie between the two people, either direction (the oldest when there are two). */
 export const READ_TIE_OF_PAIR = /* cypher */ `
 MATCH (:Person {id: $fromId})-[k:KNOWS]-(:Person {id: $toId})
-RETURN k.strength AS strength, k.baseStrength AS baseStrength, coalesce(k.manual, false) AS manual
+RETURN k.strength AS strength, k.baseStrength AS baseStrength, coalesce(k.manual, false) AS manual, k.introducedBy AS introducedBy
 ORDER BY elementId(k) LIMIT 1`;
 
-/** The dates of the pair's interactions, either direction: from the two people, not over the whole log. */
-export const READ_INTERACTION_DATES_OF_PAIR = /* cypher */ `
+/** The pair's interactions, either direction (date, channel, result): from the two people, not over the whole log. */
+export const READ_INTERACTIONS_OF_PAIR = /* cypher */ `
 MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
 CALL (a, b) {
   MATCH (a)-[:INITIATED]->(i:Interaction)-[:WITH]->(b) RETURN i
   UNION
   MATCH (b)-[:INITIATED]->(i:Interaction)-[:WITH]->(a) RETURN i
 }
-RETURN toString(i.date) AS date`;
+RETURN toString(i.date) AS date, i.channel AS channel, i.result AS result`;
+
+/** The introducer's own ties to the two people (null where there is none; the strongest when there are two). */
+export const READ_INTRODUCER_TIES = /* cypher */ `
+MATCH (x:Person {id: $introducer})
+RETURN COLLECT { MATCH (x)-[k:KNOWS]-(:Person {id: $fromId}) RETURN k.strength ORDER BY k.strength DESC LIMIT 1 }[0] AS toFrom,
+       COLLECT { MATCH (x)-[k:KNOWS]-(:Person {id: $toId}) RETURN k.strength ORDER BY k.strength DESC LIMIT 1 }[0] AS toWith`;
 
 /**
  * The tie after an interaction: created when missing, lastContact forward only, the strength set
- * to $derived unless the tie is manual, the strength until then kept as baseStrength ($base).
+ * to $derived unless the tie is manual, the base it was derived from kept as baseStrength ($base),
+ * and the introducer ($introducedBy, a person id or null) named.
  */
 export const APPLY_INTERACTION_TO_TIE = /* cypher */ `
 MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
@@ -339,11 +349,44 @@ MERGE (a)-[k:KNOWS]-(b)
   ON CREATE SET k.channel = $channel, k.since = date($date), k.manual = false
 WITH k ORDER BY elementId(k) LIMIT 1
 SET k.lastContact = CASE WHEN k.lastContact IS NULL OR k.lastContact < date($date) THEN date($date) ELSE k.lastContact END,
-    k.baseStrength = coalesce(k.baseStrength, $base),
+    k.baseStrength = $base,
+    k.introducedBy = $introducedBy,
     k.strength = CASE WHEN coalesce(k.manual, false) THEN k.strength ELSE $derived END,
     k.manual = coalesce(k.manual, false)
 RETURN k.strength AS strength, coalesce(k.manual, false) AS manual, k.baseStrength AS baseStrength,
-       k.channel AS channel, k.since AS since, k.lastContact AS lastContact`;
+       k.channel AS channel, k.since AS since, k.lastContact AS lastContact, k.introducedBy AS introducedBy`;
+
+/**
+ * Every tie (not manual) between two people who have interactions, with its stored strength and
+ * base and the pair's interactions: what rederiveTies recomputes. Pairs are ordered by id, so
+ * each comes once whatever the direction of its interactions; a page of $limit pairs after $after
+ * (the pair key "a|b" of the last page's last row; "" for the first page).
+ */
+export const READ_TIES_TO_REDERIVE = /* cypher */ `
+MATCH (p:Person)-[:INITIATED]->(i:Interaction)-[:WITH]->(q:Person)
+WHERE p <> q
+WITH CASE WHEN p.id < q.id THEN p ELSE q END AS a, CASE WHEN p.id < q.id THEN q ELSE p END AS b, i
+WITH a, b, a.id + '|' + b.id AS pair, collect({date: toString(i.date), channel: i.channel, result: i.result}) AS interactions
+WITH a, b, pair, interactions WHERE pair > $after
+WITH a, b, pair, interactions ORDER BY pair LIMIT toInteger($limit)
+OPTIONAL CALL (a, b) {
+  MATCH (a)-[k:KNOWS]-(b)
+  RETURN k ORDER BY elementId(k) LIMIT 1
+}
+RETURN pair, elementId(k) AS tie, k.strength AS strength, k.baseStrength AS baseStrength,
+       coalesce(k.manual, false) AS manual, interactions`;
+
+/**
+ * Writes re-derived strengths ($updates: {tie, strength, base, previousStrength}), each only when
+ * the tie still has the strength it was read with (a logInteraction in between already derived it)
+ * and is not manual. Returns how many changed.
+ */
+export const WRITE_REDERIVED_TIES = /* cypher */ `
+UNWIND $updates AS u
+MATCH ()-[k:KNOWS]->()
+WHERE elementId(k) = u.tie AND k.strength = u.previousStrength AND NOT coalesce(k.manual, false)
+SET k.strength = u.strength, k.baseStrength = u.base
+RETURN count(k) AS changed`;
 
 /** A coordinator's strength for the tie (created a → b when there is none); it is manual from then on. */
 export const SET_TIE_STRENGTH = /* cypher */ `
@@ -355,6 +398,50 @@ MERGE (a)-[k:KNOWS]-(b)
 WITH k, created ORDER BY elementId(k) LIMIT 1
 SET k.strength = $strength, k.manual = true, k.channel = coalesce($channel, k.channel)
 RETURN created, k.strength AS strength, k.manual AS manual, k.channel AS channel, k.since AS since, k.lastContact AS lastContact`;
+
+// ---- A person's ties to the coordinators -----------------------------------------------------
+
+/** One row when the person $id exists. */
+export const READ_PERSON_EXISTS = /* cypher */ `MATCH (p:Person {id: $id}) RETURN p.id AS id`;
+
+/**
+ * Per coordinator ($coordinators, person ids) other than $person: their tie to $person (the oldest
+ * when there are two; null fields when none), its introducer, and the pair's interactions (date,
+ * channel, result), either direction. One row per coordinator that exists.
+ */
+export const READ_COORDINATOR_TIES = /* cypher */ `
+MATCH (p:Person {id: $person})
+UNWIND $coordinators AS cid
+MATCH (c:Person {id: cid})
+WHERE c <> p
+OPTIONAL CALL (c, p) {
+  MATCH (c)-[k:KNOWS]-(p)
+  RETURN k ORDER BY elementId(k) LIMIT 1
+}
+RETURN c.id AS id, c.name AS name, k.strength AS strength, k.channel AS channel, toString(k.since) AS since,
+       toString(k.lastContact) AS lastContact, coalesce(k.manual, false) AS manual,
+       CASE WHEN k.introducedBy IS NULL THEN null
+         ELSE COLLECT { MATCH (x:Person) WHERE x.id = k.introducedBy RETURN x {.id, .name} }[0] END AS introducedBy,
+       COLLECT {
+         MATCH (c)-[:INITIATED]->(i:Interaction)-[:WITH]->(p) RETURN {date: toString(i.date), channel: i.channel, result: i.result} AS i
+         UNION ALL
+         MATCH (p)-[:INITIATED]->(i:Interaction)-[:WITH]->(c) RETURN {date: toString(i.date), channel: i.channel, result: i.result} AS i
+       } AS interactions`;
+
+// ---- The warm threshold of a workspace --------------------------------------------------------
+
+/** The lowest warm threshold of the workspaces $workspaces (empty: all), unset ones counting as $fallback. */
+export const READ_WARM_THRESHOLD = /* cypher */ `
+OPTIONAL MATCH (w:Workspace)
+WHERE size($workspaces) = 0 OR w.id IN $workspaces
+RETURN min(CASE WHEN w IS NULL THEN null ELSE coalesce(w.warmThreshold, $fallback) END) AS threshold`;
+
+/** Sets the workspace's warm threshold; returns the new and the previous value (null: unset). */
+export const SET_WARM_THRESHOLD = /* cypher */ `
+MATCH (w:Workspace {id: $workspace})
+WITH w, w.warmThreshold AS previous
+SET w.warmThreshold = $threshold
+RETURN w.warmThreshold AS warmThreshold, previous`;
 
 // ---- Embedding ------------------------------------------------------------------------------
 

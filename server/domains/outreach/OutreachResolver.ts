@@ -71,7 +71,7 @@ export class OutreachResolver {
 
   @Mutation(() => LoggedInteraction, {
     description:
-      "Logs a contact, in one transaction with its consequences. The programme/course it is about moves up (never down): any contact → APPROACHED, an answer (REPLIED, INTERESTED, NOT_NOW, DECLINED) → RESPONDED, AGREED → AGREEMENT. The KNOWS tie between the two people is created when missing, its lastContact moves forward, and its strength is re-derived from recency and frequency unless set by hand (docs/network-analytics.md).",
+      "Logs a contact, in one transaction with its consequences. The programme/course it is about moves up (never down): any contact → APPROACHED, an answer (REPLIED, INTERESTED, NOT_NOW, DECLINED) → RESPONDED, AGREED → AGREEMENT. The KNOWS tie between the two people is created when missing, its lastContact moves forward, and its strength is re-derived from the pair's two-way contacts (an unanswered attempt or a refusal adds nothing), by recency and frequency, unless set by hand; a warm introduction (introducedBy) starts it from the introducer's ties (docs/network-analytics.md).",
   })
   @Access("OUTREACH_WORK")
   @Cost("logInteraction")
@@ -89,6 +89,11 @@ export class OutreachResolver {
     @Arg("note", () => String, { nullable: true }) note?: string,
     @Arg("aboutProgramme", () => ID, { nullable: true }) aboutProgramme?: string,
     @Arg("aboutCourse", () => ID, { nullable: true }) aboutCourse?: string,
+    @Arg("introducedBy", () => ID, {
+      nullable: true,
+      description: "A warm introduction: who introduced the two. The new tie starts from the introducer's own ties to them.",
+    })
+    introducedBy?: string,
   ): Promise<LoggedInteraction> {
     const who = by?.trim() || (await resolveActor(ctx, null)).personId;
     if (!who) {
@@ -98,7 +103,17 @@ export class OutreachResolver {
         "by",
       );
     }
-    return logInteraction(ctx.db, { by: who, with: withPerson, date, channel, result, note, aboutProgramme, aboutCourse });
+    return logInteraction(ctx.db, {
+      by: who,
+      with: withPerson,
+      date,
+      channel,
+      result,
+      note,
+      aboutProgramme,
+      aboutCourse,
+      introducedBy,
+    });
   }
 
   @Mutation(() => ReceivedExampleAssignment, {

@@ -16,5 +16,6 @@ export function toOutreachInteraction(value: unknown): OutreachInteraction {
     with: (row.with ?? unknownPerson) as OutreachInteraction["with"],
     aboutProgramme: (row.aboutProgramme ?? null) as OutreachInteraction["aboutProgramme"],
     aboutCourse: (row.aboutCourse ?? null) as OutreachInteraction["aboutCourse"],
+    introducedBy: (row.introducedBy ?? null) as OutreachInteraction["introducedBy"],
   };
 }

@@ -19,6 +19,8 @@ export interface LogInteractionInput {
   note?: string | null | undefined;
   aboutProgramme?: string | null | undefined;
   aboutCourse?: string | null | undefined;
+  /** A warm introduction: who introduced the two (docs/network-analytics.md, introductionBase). */
+  introducedBy?: string | null | undefined;
 }
 
 /** Checks the arguments that need no database; returns the ISO date. */
@@ -37,8 +39,8 @@ export function checkInteractionDate(date: string, field: string): string {
  *  2. each programme/course it is about moves up to the status the result implies
  *     (mappingStatusForResult; never down);
  *  3. the KNOWS tie between the two people, by the network's rule (applyInteractionToTie: created
- *     when missing, lastContact forward only, strength re-derived from recency and frequency
- *     unless set by hand).
+ *     when missing, lastContact forward only, strength re-derived from the pair's two-way contacts
+ *     unless set by hand; a warm introduction (introducedBy) starts it from the introducer's ties).
  * Locks, in this order: the programme/course, then both people (id order) — the order
  * addExampleAssignment and setTieStrength also follow, so concurrent writes wait, not deadlock.
  */
@@ -46,10 +48,17 @@ export async function logInteraction(db: Database, input: LogInteractionInput): 
   const date = checkInteractionDate(input.date, "date");
   if (input.by === input.with)
     throw new DomainError(ErrorCode.BAD_USER_INPUT, "An interaction is between two different people.", "with");
+  const introducedBy = input.introducedBy?.trim() || null;
+  if (introducedBy && (introducedBy === input.by || introducedBy === input.with))
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      "The introducer is a third person, neither who made the contact nor who was contacted.",
+      "introducedBy",
+    );
   const note = input.note?.trim() ? input.note.trim() : null;
 
   return db.writeTx(async (tx) => {
-    await checkReferences(tx, input);
+    await checkReferences(tx, { ...input, introducedBy });
     const subjects: LockedSubject[] = [];
     for (const [kind, id] of [
       [MappingSubject.PROGRAMME, input.aboutProgramme],
@@ -70,6 +79,7 @@ export async function logInteraction(db: Database, input: LogInteractionInput): 
       note,
       aboutProgramme: input.aboutProgramme ?? null,
       aboutCourse: input.aboutCourse ?? null,
+      introducedBy,
     });
 
     const implied = mappingStatusForResult(input.result);
@@ -86,7 +96,7 @@ export async function logInteraction(db: Database, input: LogInteractionInput): 
         changed: status !== subject.status,
       });
     }
-    const tie = await applyInteractionToTie(tx, input.by, input.with, date, { channel: input.channel });
+    const tie = await applyInteractionToTie(tx, input.by, input.with, date, { channel: input.channel, introducedBy });
     return {
       interaction: toOutreachInteraction(created[0]?.interaction),
       mappingChanges,
@@ -103,6 +113,7 @@ export async function logInteraction(db: Database, input: LogInteractionInput): 
         lastContact: tie.lastContact,
         interactions: tie.interactions,
         evidence: tie.evidence,
+        introducedBy: tie.introducedBy,
       },
       tieUpdated: true,
     };
@@ -115,10 +126,13 @@ async function checkReferences(tx: Tx, input: LogInteractionInput): Promise<void
     with: input.with,
     programme: input.aboutProgramme ?? null,
     course: input.aboutCourse ?? null,
+    introducedBy: input.introducedBy ?? null,
   });
   const found = rows[0] ?? {};
   if (!found.by) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.by}.`, "by");
   if (!found.with) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.with}.`, "with");
+  if (input.introducedBy && !found.introducedBy)
+    throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.introducedBy}.`, "introducedBy");
   if (input.aboutProgramme && !found.programme)
     throw new DomainError(ErrorCode.NOT_FOUND, `No programme with id ${input.aboutProgramme}.`, "aboutProgramme");
   if (input.aboutCourse && !found.course)

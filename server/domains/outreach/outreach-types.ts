@@ -64,6 +64,9 @@ export class OutreachInteraction {
 
   @Field(() => OutreachSubjectRef, { nullable: true })
   aboutCourse?: OutreachSubjectRef | null;
+
+  @Field(() => OutreachPerson, { nullable: true, description: "A warm introduction: who introduced the two." })
+  introducedBy?: OutreachPerson | null;
 }
 
 @ObjectType({ description: "A programme or course with how far the bottom-up method got." })
@@ -151,7 +154,7 @@ export class TieAfterInteraction {
 
   @Field(() => Float, {
     description:
-      "The strength interactions build on: the tie's strength before they were first counted (0 for a tie an interaction created).",
+      "The strength interactions build on: the tie's strength before they were first counted (0 for a tie an interaction created), or what a warm introduction vouched for.",
   })
   baseStrength!: number;
 
@@ -170,8 +173,14 @@ export class TieAfterInteraction {
   @Field(() => Int, { description: "Interactions of the pair counted, either direction, this one included." })
   interactions!: number;
 
-  @Field(() => Float, { description: "Their recency-weighted count (half weight after 180 days)." })
+  @Field(() => Float, {
+    description:
+      "Their weighted, recency-faded sum: two-way contacts weigh 1, attempts and refusals 0 (half weight after 180 days).",
+  })
   evidence!: number;
+
+  @Field(() => ID, { nullable: true, description: "Who introduced the two, when a warm introduction set the tie's base." })
+  introducedBy!: string | null;
 }
 
 @ObjectType({ description: "The logged interaction and what it did to the mapping statuses and the tie." })

@@ -14,7 +14,8 @@ const INTERACTION_PROJECTION = /* cypher */ `x {
   by: head([(b:Person)-[:INITIATED]->(x) | b {.id, .name, .email}]),
   with: head([(x)-[:WITH]->(w:Person) | w {.id, .name, .email}]),
   aboutProgramme: head([(x)-[:ABOUT]->(ap:Programme) | ap {.id, .name}]),
-  aboutCourse: head([(x)-[:ABOUT]->(ac:Course) | ac {.id, .name}])
+  aboutCourse: head([(x)-[:ABOUT]->(ac:Course) | ac {.id, .name}]),
+  introducedBy: head([(x)-[:INTRODUCED_BY]->(ib:Person) | ib {.id, .name, .email}])
 }`;
 
 // ---- Mapping status: a programme or course, locked before it is read ---------------------------
@@ -47,10 +48,12 @@ OPTIONAL MATCH (b:Person {id: $by})
 OPTIONAL MATCH (w:Person {id: $with})
 OPTIONAL MATCH (p:Programme {id: $programme})
 OPTIONAL MATCH (c:Course {id: $course})
+OPTIONAL MATCH (ib:Person {id: $introducedBy})
 RETURN b IS NOT NULL AS by, w IS NOT NULL AS with, p IS NOT NULL AS programme, c IS NOT NULL AS course,
+       ib IS NOT NULL AS introducedBy,
        CASE WHEN p IS NULL OR c IS NULL THEN true ELSE EXISTS { (c)-[:PART_OF]->(p) } END AS coursePartOfProgramme`;
 
-/** The interaction with INITIATED, WITH and (when given) ABOUT its programme and course. */
+/** The interaction with INITIATED, WITH and (when given) ABOUT its programme and course and INTRODUCED_BY its introducer. */
 export const CREATE_INTERACTION = /* cypher */ `
 MATCH (b:Person {id: $by}), (w:Person {id: $with})
 CREATE (b)-[:INITIATED]->(x:Interaction {
@@ -63,6 +66,9 @@ CALL (x) {
 }
 CALL (x) {
   MATCH (c:Course {id: $aboutCourse}) CREATE (x)-[:ABOUT]->(c)
+}
+CALL (x) {
+  MATCH (ib:Person {id: $introducedBy}) CREATE (x)-[:INTRODUCED_BY]->(ib)
 }
 RETURN ${INTERACTION_PROJECTION} AS interaction`;
 

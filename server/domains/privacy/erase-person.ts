@@ -34,8 +34,9 @@ const reuseDelayMs = 1_500;
  * KEPT (anonymous structure that counts and analytics need): the node itself, its role
  *   relationships (TEACHES, COORDINATES, DIRECTS, DEAN_OF, BOARD_MEMBER_OF, COORDINATOR_OF,
  *   CONTACT_FOR, WORKS_AT, SIGNED, HANDLED_BY, SUPERVISED_BY, TO_TEACHER, FROM_TEACHER,
- *   INITIATED, WITH), interactions (date, channel, result), proposals, agreements, sprints;
- *   case timeline entries they made point to the new id.
+ *   INITIATED, WITH, INTRODUCED_BY), interactions (date, channel, result), proposals, agreements,
+ *   sprints; case timeline entries they made and ties their introductions started (Knows.introducedBy)
+ *   point to the new id.
  * FOUND FOR REVIEW: free text anywhere else (case questions, feedback, descriptions, notes of others,
  *   a user account's e-mail, …) that still holds their name or e-mail, returned as `mentionsToReview`
  *   (type, id, field, snippet) — not changed: whether a mention is about them is a person's call.

@@ -6,8 +6,11 @@ export interface MatchingSettings {
   weights: SuggestionWeights;
   proposalExpiryDays: number;
   proposalCooldownDays: number;
-  /** Ties weaker than this do not count for a warm path (the brief's rule: strength >= 0.5, at most 4 hops). */
-  warmPathMinStrength: number;
+  /**
+   * Ties weaker than this do not count for a warm path (at most 4 hops); null: the warm threshold of
+   * the case's workspaces (Workspace.warmThreshold, 0.5 unless set; the network's readWarmThreshold).
+   */
+  warmPathMinStrength: number | null;
 }
 
 export function matchingSettingsFrom(config: Config): MatchingSettings {
@@ -15,7 +18,7 @@ export function matchingSettingsFrom(config: Config): MatchingSettings {
     weights: resolveWeights({ ...DEFAULT_SUGGESTION_WEIGHTS }, parseWeightsSetting(config.SUGGESTION_WEIGHTS)),
     proposalExpiryDays: config.PROPOSAL_EXPIRY_DAYS,
     proposalCooldownDays: config.PROPOSAL_COOLDOWN_DAYS,
-    warmPathMinStrength: 0.5,
+    warmPathMinStrength: null,
   };
 }
 

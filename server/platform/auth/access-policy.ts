@@ -27,7 +27,7 @@ export const accessFamilies = {
     roles: ["ADMIN", "COORDINATOR", "ANALYST", "VIEWER"],
     description: "warm paths, embedding, next best contacts",
   },
-  NETWORK_WORK: { roles: ["ADMIN", "COORDINATOR"], description: "changing ties and the network" },
+  NETWORK_WORK: { roles: ["ADMIN", "COORDINATOR"], description: "changing ties and the network, the warm threshold" },
   OUTREACH_READ: { roles: ["ADMIN", "COORDINATOR", "ANALYST", "VIEWER"], description: "mapping table, interaction log" },
   OUTREACH_WORK: { roles: ["ADMIN", "COORDINATOR"], description: "logging interactions, mapping status, agreements" },
   FIGURES: { roles: ["ADMIN", "COORDINATOR", "ANALYST", "VIEWER"], description: "figures and analytics" },

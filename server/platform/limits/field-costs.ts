@@ -60,6 +60,9 @@ export const fieldCosts = {
    */
   refreshEmbedding: { expensive: true, cost: (input) => pathWork(input.args) + input.childComplexity },
   setTieStrength: scoped(WRITE),
+  setWarmThreshold: scoped(WRITE),
+  /** One row per coordinator of the workspace. */
+  coordinatorTies: scopedList(10),
   // --- suggestions and case workflow (docs/case-workflow.md) ---
   /** Every course scored (10 each), then the page. */
   caseSuggestions: {

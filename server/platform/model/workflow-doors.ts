@@ -68,6 +68,8 @@ export const workflowOwnedFields: Record<string, readonly string[]> = {
   "Knows.lastContact": ["logInteraction"],
   "Knows.manual": ["setTieStrength"],
   "Knows.baseStrength": ["logInteraction"],
+  "Knows.introducedBy": ["logInteraction"],
+  "Workspace.warmThreshold": ["setWarmThreshold"],
 };
 
 /**

@@ -15,10 +15,18 @@ export function explorerSuite(getEnv: () => E2eEnvironment): void {
     env = getEnv();
   });
 
+  /** The workspace's warm threshold: the explorer's default minimum strength (#14). */
+  async function warmThreshold(): Promise<number> {
+    const answer = await env.server.graphql<{ workspaces: Array<{ warmThreshold: number | null }> }>(
+      "{ workspaces { warmThreshold } }",
+    );
+    return answer.data?.workspaces[0]?.warmThreshold ?? 0.5;
+  }
+
   async function apiWarmPaths(to: string): Promise<ApiPath[]> {
     const answer = await env.server.graphql<{ warmPaths: ApiPath[] }>(
-      "query ($to: ID!) { warmPaths(to: $to, k: 3, maxHops: 4, minStrength: 0) { score hops explanationNl steps { person { id name } } } }",
-      { to },
+      "query ($to: ID!, $minStrength: Float!) { warmPaths(to: $to, k: 3, maxHops: 4, minStrength: $minStrength) { score hops explanationNl steps { person { id name } } } }",
+      { to, minStrength: await warmThreshold() },
     );
     expect(answer.errors).toBeUndefined();
     return answer.data?.warmPaths ?? [];
@@ -55,7 +63,15 @@ export function explorerSuite(getEnv: () => E2eEnvironment): void {
         })
         .toBeGreaterThan(1);
 
+      // Each coordinator's own tie to the teacher is on the person's panel.
+      await expect.poll(() => page.getByTestId("coordinator-tie").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+
       await page.getByRole("button", { name: "Warme paden hierheen" }).click();
+      // The minimum strength starts at the workspace's warm threshold: the explorer and the embedding mean the same by warm.
+      const threshold = await warmThreshold();
+      expect(await page.getByTestId("warm-paths").getByLabel("Min. sterkte").inputValue()).toBe(
+        String(threshold).replace(".", ","),
+      );
       const cards = page.getByTestId("warm-path");
       await expect.poll(() => cards.count(), { timeout: 15_000 }).toBe(teacher.paths.length);
       for (const [i, path] of teacher.paths.entries()) {

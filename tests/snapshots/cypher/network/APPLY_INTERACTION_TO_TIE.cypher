@@ -3,8 +3,9 @@ MERGE (a)-[k:KNOWS]-(b)
   ON CREATE SET k.channel = $channel, k.since = date($date), k.manual = false
 WITH k ORDER BY elementId(k) LIMIT 1
 SET k.lastContact = CASE WHEN k.lastContact IS NULL OR k.lastContact < date($date) THEN date($date) ELSE k.lastContact END,
-    k.baseStrength = coalesce(k.baseStrength, $base),
+    k.baseStrength = $base,
+    k.introducedBy = $introducedBy,
     k.strength = CASE WHEN coalesce(k.manual, false) THEN k.strength ELSE $derived END,
     k.manual = coalesce(k.manual, false)
 RETURN k.strength AS strength, coalesce(k.manual, false) AS manual, k.baseStrength AS baseStrength,
-       k.channel AS channel, k.since AS since, k.lastContact AS lastContact
+       k.channel AS channel, k.since AS since, k.lastContact AS lastContact, k.introducedBy AS introducedBy

@@ -33,7 +33,9 @@ CALL (sources, targets, floor) {
   LIMIT toInteger($k)
   RETURN collect({
     ids: [p IN people | p.id],
-    ties: [e IN ties | {strength: e.strength, channel: e.channel, since: e.since, lastContact: e.lastContact, manual: coalesce(e.manual, false)}],
+    ties: [e IN ties | {strength: e.strength, channel: e.channel, since: e.since, lastContact: e.lastContact, manual: coalesce(e.manual, false),
+      introducedBy: CASE WHEN e.introducedBy IS NULL THEN null
+        ELSE COLLECT { MATCH (x:Person) WHERE x.id = e.introducedBy RETURN x {.id, .name} }[0] END}],
     score: score
   }) AS paths
 }

@@ -2,7 +2,8 @@ WITH COLLECT {
   MATCH (w:Workspace)
   WHERE $workspace IS NULL OR w.id = $workspace
   WITH w ORDER BY w.id LIMIT 2
-  RETURN {id: w.id, name: w.name, coordinatorIds: COLLECT { MATCH (c:Person)-[:COORDINATOR_OF]->(w) RETURN DISTINCT c.id }}
+  RETURN {id: w.id, name: w.name, warmThreshold: w.warmThreshold,
+          coordinatorIds: COLLECT { MATCH (c:Person)-[:COORDINATOR_OF]->(w) RETURN DISTINCT c.id }}
 } AS workspaces
 WITH workspaces, CASE WHEN size(workspaces) = 1 THEN workspaces[0].id END AS ws
 CALL (ws) {

@@ -30,7 +30,8 @@ WITH found[0] AS target,
   MATCH (w:Workspace)
   WHERE $workspace IS NULL OR w.id = $workspace
   WITH w ORDER BY w.id LIMIT 2
-  RETURN {id: w.id, name: w.name, coordinatorIds: COLLECT { MATCH (c:Person)-[:COORDINATOR_OF]->(w) RETURN DISTINCT c.id }}
+  RETURN {id: w.id, name: w.name, warmThreshold: w.warmThreshold,
+          coordinatorIds: COLLECT { MATCH (c:Person)-[:COORDINATOR_OF]->(w) RETURN DISTINCT c.id }}
 } ELSE [] END AS workspaces
 WITH target, missingFrom, missingAvoid, workspaces,
      CASE
@@ -77,7 +78,9 @@ CALL (sources, targets, floor) {
   LIMIT toInteger($k)
   RETURN collect({
     ids: [p IN people | p.id],
-    ties: [e IN ties | {strength: e.strength, channel: e.channel, since: e.since, lastContact: e.lastContact, manual: coalesce(e.manual, false)}],
+    ties: [e IN ties | {strength: e.strength, channel: e.channel, since: e.since, lastContact: e.lastContact, manual: coalesce(e.manual, false),
+      introducedBy: CASE WHEN e.introducedBy IS NULL THEN null
+        ELSE COLLECT { MATCH (x:Person) WHERE x.id = e.introducedBy RETURN x {.id, .name} }[0] END}],
     score: score
   }) AS paths
 }

@@ -10,10 +10,14 @@ CALL (x) {
 CALL (x) {
   MATCH (c:Course {id: $aboutCourse}) CREATE (x)-[:ABOUT]->(c)
 }
+CALL (x) {
+  MATCH (ib:Person {id: $introducedBy}) CREATE (x)-[:INTRODUCED_BY]->(ib)
+}
 RETURN x {
   .id, date: toString(x.date), .channel, .result, .note,
   by: head([(b:Person)-[:INITIATED]->(x) | b {.id, .name, .email}]),
   with: head([(x)-[:WITH]->(w:Person) | w {.id, .name, .email}]),
   aboutProgramme: head([(x)-[:ABOUT]->(ap:Programme) | ap {.id, .name}]),
-  aboutCourse: head([(x)-[:ABOUT]->(ac:Course) | ac {.id, .name}])
+  aboutCourse: head([(x)-[:ABOUT]->(ac:Course) | ac {.id, .name}]),
+  introducedBy: head([(x)-[:INTRODUCED_BY]->(ib:Person) | ib {.id, .name, .email}])
 } AS interaction

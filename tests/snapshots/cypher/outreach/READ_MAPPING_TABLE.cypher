@@ -28,7 +28,8 @@ CALL (subject, courses) {
   by: head([(b:Person)-[:INITIATED]->(x) | b {.id, .name, .email}]),
   with: head([(x)-[:WITH]->(w:Person) | w {.id, .name, .email}]),
   aboutProgramme: head([(x)-[:ABOUT]->(ap:Programme) | ap {.id, .name}]),
-  aboutCourse: head([(x)-[:ABOUT]->(ac:Course) | ac {.id, .name}])
+  aboutCourse: head([(x)-[:ABOUT]->(ac:Course) | ac {.id, .name}]),
+  introducedBy: head([(x)-[:INTRODUCED_BY]->(ib:Person) | ib {.id, .name, .email}])
 })) AS lastInteraction
 }
 CALL (courses) {

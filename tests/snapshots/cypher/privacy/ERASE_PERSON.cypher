@@ -24,6 +24,11 @@ CALL (oldId, newId) {
   SET r.by = newId
 }
 CALL (oldId, newId) {
+  // A tie a warm introduction started names its introducer by id: it follows the new id too.
+  OPTIONAL MATCH (:Person)-[k:KNOWS {introducedBy: oldId}]->(:Person)
+  SET k.introducedBy = newId
+}
+CALL (oldId, newId) {
   // Who withdrew a proposal (matchCase/closeCase) or logged a follow-up: the timeline's by follows the new id.
   OPTIONAL MATCH (pr:Proposal {withdrawnBy: oldId})
   SET pr.withdrawnBy = newId

@@ -13,6 +13,7 @@ import { GraphLegend } from "./GraphLegend";
 import { ImpactIfGonePanel } from "./ImpactIfGonePanel";
 import { NodeList } from "./NodeList";
 import { WarmPathsPanel, type PathHighlight } from "./WarmPathsPanel";
+import { CoordinatorTiesPanel } from "./CoordinatorTiesPanel";
 
 const kinds: NodeKind[] = ["person", "institution", "programme", "course", "workspace", "partner", "sme"];
 const expandable = new Set<NodeKind>(["person", "institution", "programme", "course"]);
@@ -73,6 +74,8 @@ export function ExplorerPage() {
   }, [workspace.data, focus, graph.nodes.size, merge]);
 
   const selectedNode = selected ? graph.nodes.get(selected) : undefined;
+  // One meaning of warm: the workspace's threshold is the paths' default minimum strength (0.5 when unset).
+  const warmThreshold = workspace.data ? (workspace.data.workspaces[0]?.warmThreshold ?? 0.5) : workspace.error ? 0.5 : null;
 
   function select(id: string) {
     setSelected(id);
@@ -113,6 +116,9 @@ export function ExplorerPage() {
                   </button>
                 ) : null}
               </div>
+              {selectedNode.kind === "person" && !coordinators.has(selectedNode.id) ? (
+                <CoordinatorTiesPanel personId={selectedNode.id} />
+              ) : null}
               {selectedNode.kind === "person" ? <ImpactIfGonePanel personId={selectedNode.id} /> : null}
             </div>
           ) : (
@@ -140,7 +146,7 @@ export function ExplorerPage() {
           <GraphLegend />
         </div>
         <aside className="panel explorer-paths">
-          <WarmPathsPanel target={target} onHighlight={setHighlight} onPathLoaded={merge} />
+          <WarmPathsPanel target={target} warmThreshold={warmThreshold} onHighlight={setHighlight} onPathLoaded={merge} />
         </aside>
       </div>
     </section>

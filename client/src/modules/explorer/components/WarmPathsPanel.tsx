@@ -7,6 +7,7 @@ import { useFormat } from "../../../ui/useFormat";
 import { warmPathsQuery } from "../graphql/warmPathsQuery";
 import type { ExplorerEdge, ExplorerNode } from "../hooks/useContactGraph";
 import { tieEdgeId } from "../hooks/tieEdgeId";
+import { useMyPerson } from "../../auth/hooks/useMyPerson";
 
 export interface PathHighlight {
   nodes: string[];
@@ -21,27 +22,48 @@ function highlightOf(path: WarmPath): PathHighlight {
 }
 
 /**
- * Warm paths from the coordinators to the chosen target, best first, each with its explanation.
- * The paths' people and ties are added to the graph; the chosen path is highlighted there.
+ * Warm paths from the coordinators (or from me alone: "who can introduce me?") to the chosen target,
+ * best first, each with its explanation. The minimum strength starts at the workspace's warm
+ * threshold, so the explorer and the embedding mean the same by warm. The paths' people and ties are
+ * added to the graph; the chosen path is highlighted there.
  */
 export function WarmPathsPanel({
   target,
+  warmThreshold,
   onHighlight,
   onPathLoaded,
 }: {
   target: ExplorerNode | null;
+  /** The workspace's warm threshold; null while it loads. */
+  warmThreshold: number | null;
   onHighlight: (highlight: PathHighlight) => void;
   onPathLoaded: (nodes: ExplorerNode[], edges: ExplorerEdge[]) => void;
 }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
+  const me = useMyPerson();
   const [k, setK] = useState(3);
   const [maxHops, setMaxHops] = useState(4);
-  const [minStrength, setMinStrength] = useState("0");
-  const [params, setParams] = useState({ k: 3, maxHops: 4, minStrength: 0 });
+  // Shown as the language writes decimals (0,5 in Dutch); apply() reads either.
+  const written = (n: number) => (i18n.language === "en" ? String(n) : String(n).replace(".", ","));
+  const [minStrength, setMinStrength] = useState(written(warmThreshold ?? 0.5));
+  const [fromMe, setFromMe] = useState(false);
+  const [params, setParams] = useState({ k: 3, maxHops: 4, minStrength: warmThreshold ?? 0.5, fromMe: false });
+  // The workspace's threshold arrives after the first render: it becomes the default until the user applies their own.
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    if (warmThreshold === null || touched) return;
+    setMinStrength(written(warmThreshold));
+    setParams((p) => ({ ...p, minStrength: warmThreshold }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `written` follows the language, read when the threshold arrives
+  }, [warmThreshold, touched]);
   const [chosen, setChosen] = useState(0);
   const [strengthError, setStrengthError] = useState(false);
-  const [result, refetch] = useQuery({ query: warmPathsQuery, variables: { to: target?.id ?? "", ...params }, pause: !target });
+  const [result, refetch] = useQuery({
+    query: warmPathsQuery,
+    variables: { to: target?.id ?? "", ...params },
+    pause: !target || warmThreshold === null,
+  });
   const paths = target ? (result.data?.warmPaths ?? []) : [];
 
   // New paths: put their people and ties in the graph and highlight the best one. Runs on new data
@@ -103,7 +125,8 @@ export function WarmPathsPanel({
       return;
     }
     setStrengthError(false);
-    setParams({ k, maxHops, minStrength: strength });
+    setTouched(true);
+    setParams({ k, maxHops, minStrength: strength, fromMe: fromMe && me !== null });
   }
 
   function choose(index: number) {
@@ -116,7 +139,10 @@ export function WarmPathsPanel({
     <div className="warm-paths" data-testid="warm-paths">
       <h2>{t("explorer.paths.title")}</h2>
       {target ? (
-        <p>{t("explorer.paths.to", { name: target.label })}</p>
+        <p>
+          {t("explorer.paths.to", { name: target.label })}
+          {params.fromMe ? ` · ${t("explorer.paths.fromMeActive")}` : ""}
+        </p>
       ) : (
         <p className="muted">{t("explorer.paths.pickTarget")}</p>
       )}
@@ -151,6 +177,12 @@ export function WarmPathsPanel({
             aria-describedby={strengthError ? "min-strength-error" : undefined}
           />
         </label>
+        {me ? (
+          <label>
+            <input type="checkbox" checked={fromMe} onChange={(e) => setFromMe(e.target.checked)} />
+            {t("explorer.paths.fromMe")}
+          </label>
+        ) : null}
         <button type="submit">{t("explorer.paths.apply")}</button>
         {strengthError ? (
           <p className="field-error" id="min-strength-error">

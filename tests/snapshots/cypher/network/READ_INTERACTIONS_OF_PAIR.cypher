@@ -4,4 +4,4 @@ CALL (a, b) {
   UNION
   MATCH (b)-[:INITIATED]->(i:Interaction)-[:WITH]->(a) RETURN i
 }
-RETURN toString(i.date) AS date
+RETURN toString(i.date) AS date, i.channel AS channel, i.result AS result
