@@ -12,6 +12,7 @@ const sections = [
   { to: "/explorer", key: "explorer" },
   { to: "/embedding", key: "embedding" },
   { to: "/outreach", key: "outreach" },
+  { to: "/institutions", key: "institutions" },
   { to: "/digests", key: "digests" },
   { to: "/figures", key: "figures" },
 ] as const;
