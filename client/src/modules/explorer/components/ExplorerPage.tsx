@@ -12,6 +12,8 @@ import { ExplorerSearch } from "./ExplorerSearch";
 import { GraphLegend } from "./GraphLegend";
 import { NodeList } from "./NodeList";
 import { WarmPathsPanel, type PathHighlight } from "./WarmPathsPanel";
+import { PersonLink } from "../../people/components/PersonLink";
+import { OrganisationLink } from "../../organisations/components/OrganisationLink";
 
 const kinds: NodeKind[] = ["person", "institution", "programme", "course", "workspace", "partner", "sme"];
 const expandable = new Set<NodeKind>(["person", "institution", "programme", "course"]);
@@ -87,7 +89,19 @@ export function ExplorerPage() {
           <ExplorerSearch onPick={(hit) => setParams({ focus: `${hit.kind}:${hit.id}` })} />
           {selectedNode ? (
             <div className="selected-node" aria-live="polite">
-              <h2>{selectedNode.label}</h2>
+              <h2>
+                {selectedNode.kind === "person" ? (
+                  <PersonLink id={selectedNode.id} name={selectedNode.label} />
+                ) : selectedNode.kind === "institution" || selectedNode.kind === "programme" ? (
+                  <OrganisationLink
+                    kind={selectedNode.kind === "institution" ? "INSTITUTION" : "PROGRAMME"}
+                    id={selectedNode.id}
+                    name={selectedNode.label}
+                  />
+                ) : (
+                  selectedNode.label
+                )}
+              </h2>
               <p className="muted">
                 {t(`explorer.kind.${selectedNode.kind}`)}
                 {selectedNode.detail ? ` · ${selectedNode.detail}` : ""}

@@ -49,7 +49,7 @@ export function PersonPage() {
         {person ? (
           <>
             <PageHeader title={person.name}>
-              <Link to={`/explorer?person=${encodeURIComponent(person.id)}`}>{t("people.inExplorer")}</Link>
+              <Link to={`/explorer?focus=person:${person.id}`}>{t("people.inExplorer")}</Link>
             </PageHeader>
             {person.jobTitle ? <p className="muted">{person.jobTitle}</p> : null}
             <div className="entity-grid">
