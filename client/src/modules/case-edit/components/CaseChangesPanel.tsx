@@ -63,7 +63,8 @@ export function CaseChangesPanel({ caseId }: { caseId: string }) {
                     .filter((c) => !c.hidden)
                     .map((c) => (
                       <li key={c.field} data-field={c.field}>
-                        {t(`caseEdit.field.${c.field}`, { defaultValue: c.field })}: <del>{show(c.old)}</del> → <ins>{show(c.new)}</ins>
+                        {t(`caseEdit.field.${c.field}`, { defaultValue: c.field })}: <del>{show(c.old)}</del> →{" "}
+                        <ins>{show(c.new)}</ins>
                       </li>
                     ))}
                 </ul>

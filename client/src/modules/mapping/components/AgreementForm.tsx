@@ -10,7 +10,16 @@ import { connectIds, serverErrors } from "../hooks/serverErrors";
 import { FormErrors } from "./FormErrors";
 
 const kinds: CourseKind[] = ["COURSE", "PROJECT", "MINOR", "INTERNSHIP", "GRADUATION"];
-const fields = ["assignmentTypes", "casesPerPeriod", "planning", "process", "supervision", "validFrom", "validTo", "courses"] as const;
+const fields = [
+  "assignmentTypes",
+  "casesPerPeriod",
+  "planning",
+  "process",
+  "supervision",
+  "validFrom",
+  "validTo",
+  "courses",
+] as const;
 
 /**
  * An agreement with a programme or some of its courses, with its five terms: the type of
@@ -51,7 +60,8 @@ export function AgreementFormButton({
   const errors: Record<string, string | undefined> = {
     courses: v.scope === "COURSE" && v.courses.length === 0 ? t("mapping.errors.coursesRequired") : undefined,
     assignmentTypes: v.types.length === 0 ? t("mapping.errors.typesRequired") : undefined,
-    casesPerPeriod: cap !== null && !(Number.isInteger(cap) && cap >= 0 && cap <= 1000) ? t("mapping.errors.casesPerPeriod") : undefined,
+    casesPerPeriod:
+      cap !== null && !(Number.isInteger(cap) && cap >= 0 && cap <= 1000) ? t("mapping.errors.casesPerPeriod") : undefined,
     validFrom: !v.validFrom ? t("mapping.errors.dateRequired") : undefined,
     validTo: v.validTo && v.validFrom && v.validTo < v.validFrom ? t("mapping.errors.endBeforeStart") : undefined,
   };
@@ -132,7 +142,11 @@ export function AgreementFormButton({
             {show("assignmentTypes") ? <p className="field-error">{show("assignmentTypes")}</p> : null}
           </fieldset>
           <FormField label={t("outreach.casesPerPeriod")} hint={t("mapping.hints.casesPerPeriod")} error={show("casesPerPeriod")}>
-            <input inputMode="numeric" value={v.casesPerPeriod} onChange={(e) => setV({ ...v, casesPerPeriod: e.target.value })} />
+            <input
+              inputMode="numeric"
+              value={v.casesPerPeriod}
+              onChange={(e) => setV({ ...v, casesPerPeriod: e.target.value })}
+            />
           </FormField>
           <FormField label={t("outreach.planning")} error={show("planning")}>
             <textarea rows={2} value={v.planning} onChange={(e) => setV({ ...v, planning: e.target.value })} />

@@ -104,7 +104,11 @@ export function InstitutionFormButton({
       <button type="button" onClick={() => setOpen(true)}>
         {institution ? t("mapping.institution.edit") : t("mapping.institution.add")}
       </button>
-      <Dialog title={institution ? t("mapping.institution.edit") : t("mapping.institution.add")} open={open} onClose={() => setOpen(false)}>
+      <Dialog
+        title={institution ? t("mapping.institution.edit") : t("mapping.institution.add")}
+        open={open}
+        onClose={() => setOpen(false)}
+      >
         <form onSubmit={(e) => void submit(e)} noValidate>
           <FormField label={t("mapping.fields.name")} required error={show("name")}>
             <input

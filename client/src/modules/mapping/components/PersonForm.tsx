@@ -56,7 +56,11 @@ export function PersonFormButton({ roleTargets, onDone }: { roleTargets: RoleTar
     email: v.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim()) ? t("intake.errors.email") : undefined,
   };
   const target = (role: RoleKind) =>
-    role === "TEACHER" ? roleTargets.courseId : role === "DEAN" || role === "BOARD" ? roleTargets.institutionId : roleTargets.programmeId;
+    role === "TEACHER"
+      ? roleTargets.courseId
+      : role === "DEAN" || role === "BOARD"
+        ? roleTargets.institutionId
+        : roleTargets.programmeId;
   const namesakes = (similar.data?.people ?? [])
     .filter((p) => sameName(p.name, v.name))
     .map((p) => {
@@ -80,7 +84,7 @@ export function PersonFormButton({ roleTargets, onDone }: { roleTargets: RoleTar
     onDone?.();
   }
 
-  async function useExisting(personId: string) {
+  async function connectExisting(personId: string) {
     const id = target(v.role);
     if (!id) return;
     const answer = await link({ id: personId, update: { [roleField[v.role]]: [connectIds([id])] } });
@@ -110,7 +114,9 @@ export function PersonFormButton({ roleTargets, onDone }: { roleTargets: RoleTar
   }
 
   const show = (field: string) => (tried ? errors[field] : undefined) ?? server.byField[field];
-  const title = roleTargets.courseName ? t("mapping.person.addTeacher", { course: roleTargets.courseName }) : t("mapping.person.add");
+  const title = roleTargets.courseName
+    ? t("mapping.person.addTeacher", { course: roleTargets.courseName })
+    : t("mapping.person.add");
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} className={roleTargets.courseId ? "link-button" : undefined}>
@@ -150,7 +156,7 @@ export function PersonFormButton({ roleTargets, onDone }: { roleTargets: RoleTar
                     {p.jobTitle ? ` · ${p.jobTitle}` : ""}
                     {p.places.length > 0 ? ` · ${p.places.map((x) => x.name).join(", ")}` : ""}
                     {p.here ? <span className="badge warning"> {t("mapping.duplicate.here")}</span> : null}{" "}
-                    <button type="button" className="link-button" onClick={() => void useExisting(p.id)}>
+                    <button type="button" className="link-button" onClick={() => void connectExisting(p.id)}>
                       {t("mapping.duplicate.useExisting")}
                     </button>
                   </li>

@@ -27,11 +27,16 @@ export function TeachingPeriodFormButton({ institutionId, onDone }: { institutio
   const server = serverErrors(state.error, t, fields);
   const errors: Record<string, string | undefined> = {
     name: !v.name.trim() ? t("mapping.errors.nameRequired") : undefined,
-    academicYear: !/^(\d{4})-(\d{4})$/.test(v.academicYear) || Number(v.academicYear.slice(5)) !== Number(v.academicYear.slice(0, 4)) + 1
-      ? t("mapping.errors.academicYear")
-      : undefined,
+    academicYear:
+      !/^(\d{4})-(\d{4})$/.test(v.academicYear) || Number(v.academicYear.slice(5)) !== Number(v.academicYear.slice(0, 4)) + 1
+        ? t("mapping.errors.academicYear")
+        : undefined,
     startDate: !v.startDate ? t("mapping.errors.dateRequired") : undefined,
-    endDate: !v.endDate ? t("mapping.errors.dateRequired") : v.startDate && v.endDate < v.startDate ? t("mapping.errors.endBeforeStart") : undefined,
+    endDate: !v.endDate
+      ? t("mapping.errors.dateRequired")
+      : v.startDate && v.endDate < v.startDate
+        ? t("mapping.errors.endBeforeStart")
+        : undefined,
   };
 
   async function submit(event: FormEvent) {
@@ -78,7 +83,12 @@ export function TeachingPeriodFormButton({ institutionId, onDone }: { institutio
           <FormField label={t("mapping.fields.endDate")} required error={show("endDate")}>
             <input type="date" value={v.endDate} onChange={(e) => setV({ ...v, endDate: e.target.value })} />
           </FormField>
-          <FormField label={t("mapping.fields.academicYear")} hint={t("mapping.hints.academicYear")} required error={show("academicYear")}>
+          <FormField
+            label={t("mapping.fields.academicYear")}
+            hint={t("mapping.hints.academicYear")}
+            required
+            error={show("academicYear")}
+          >
             <input value={v.academicYear} maxLength={9} onChange={(e) => setV({ ...v, academicYear: e.target.value })} />
           </FormField>
           <FormErrors messages={server.general} />

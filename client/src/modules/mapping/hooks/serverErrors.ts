@@ -20,9 +20,7 @@ export function serverErrors(
       general.push(t("common.networkErrorDetail"));
       continue;
     }
-    const text = e.code
-      ? t(`mapping.serverCodes.${e.code}`, { defaultValue: e.message, detail: e.message })
-      : e.message;
+    const text = e.code ? t(`mapping.serverCodes.${e.code}`, { defaultValue: e.message, detail: e.message }) : e.message;
     const field = e.field?.split(".").pop();
     if (field && fields.includes(field) && !byField[field]) byField[field] = text;
     else general.push(text);

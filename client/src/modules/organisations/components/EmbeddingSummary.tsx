@@ -36,7 +36,8 @@ export function EmbeddingSummary({ kind, id }: { kind: "INSTITUTION" | "PROGRAMM
         <>
           <p>
             <RagBadge rag={embedding.colour as "RED" | "AMBER" | "GREEN"} />{" "}
-            {t("organisations.level", { level: embedding.level })} <strong>{en ? embedding.levelNameEn : embedding.levelNameNl}</strong>
+            {t("organisations.level", { level: embedding.level })}{" "}
+            <strong>{en ? embedding.levelNameEn : embedding.levelNameNl}</strong>
             <span className="muted"> · {t("organisations.threads", { count: embedding.threads })}</span>
           </p>
           {embedding.verdict ? (

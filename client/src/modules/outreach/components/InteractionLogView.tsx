@@ -27,8 +27,18 @@ export function InteractionLogView() {
         rowKey={(r) => r.id}
         columns={[
           { key: "date", header: t("outreach.fields.date"), render: (r) => f.date(r.date), sortValue: (r) => r.date },
-          { key: "by", header: t("outreach.fields.by"), render: (r) => <PersonLink id={r.by.id} name={r.by.name} />, sortValue: (r) => r.by.name },
-          { key: "with", header: t("outreach.fields.with"), render: (r) => <PersonLink id={r.with.id} name={r.with.name} />, sortValue: (r) => r.with.name },
+          {
+            key: "by",
+            header: t("outreach.fields.by"),
+            render: (r) => <PersonLink id={r.by.id} name={r.by.name} />,
+            sortValue: (r) => r.by.name,
+          },
+          {
+            key: "with",
+            header: t("outreach.fields.with"),
+            render: (r) => <PersonLink id={r.with.id} name={r.with.name} />,
+            sortValue: (r) => r.with.name,
+          },
           {
             key: "channel",
             header: t("outreach.fields.channel"),

@@ -93,7 +93,9 @@ export function PersonPage() {
                       <li key={a.id}>
                         {t(`outreach.scope.${a.scope}`, { defaultValue: a.scope })}:{" "}
                         {[
-                          ...a.institutions.map((i) => <OrganisationLink key={i.id} kind="INSTITUTION" id={i.id} name={i.name} />),
+                          ...a.institutions.map((i) => (
+                            <OrganisationLink key={i.id} kind="INSTITUTION" id={i.id} name={i.name} />
+                          )),
                           ...a.programmes.map((p) => <OrganisationLink key={p.id} kind="PROGRAMME" id={p.id} name={p.name} />),
                           ...a.courses.map((c) => <span key={c.id}>{c.name}</span>),
                         ].flatMap((node, i) => (i === 0 ? [node] : [", ", node]))}
