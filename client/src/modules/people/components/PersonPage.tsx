@@ -11,6 +11,7 @@ import { useMayRead } from "../hooks/useMayRead";
 import { buildPersonTimeline, personRoles, type PersonTimelineEntry } from "../hooks/personTimeline";
 import { PersonLink } from "./PersonLink";
 import { TieStrengthButton } from "./TieStrengthDialog";
+import { PersonEditButton } from "../../mapping/components/PersonEditForm";
 
 /**
  * One person: the roles they hold and where, their ties (strength, channel, last contact), and the
@@ -23,7 +24,7 @@ export function PersonPage() {
   const may = useMayRead();
   const [result, refetch] = useQuery({ query: personPageQuery, variables: { id } });
   // Contact details only for roles that may read them: the question is not even asked otherwise.
-  const [contact] = useQuery({ query: personContactQuery, variables: { id }, pause: !may.contactDetails });
+  const [contact, refetchContact] = useQuery({ query: personContactQuery, variables: { id }, pause: !may.contactDetails });
   const person = result.data?.people[0];
 
   if (result.data && !person) {
@@ -50,6 +51,12 @@ export function PersonPage() {
           <>
             <PageHeader title={person.name}>
               <Link to={`/explorer?focus=person:${person.id}`}>{t("people.inExplorer")}</Link>
+              {may.graphWrite && may.contactDetails && details ? (
+                <PersonEditButton
+                  person={{ ...person, ...details }}
+                  onDone={() => refetchContact({ requestPolicy: "network-only" })}
+                />
+              ) : null}
             </PageHeader>
             {person.jobTitle ? <p className="muted">{person.jobTitle}</p> : null}
             <div className="entity-grid">
