@@ -3,81 +3,73 @@ import type { PersonPageQuery } from "../../client/src/generated/graphql.js";
 import { buildPersonTimeline, personRoles } from "../../client/src/modules/people/hooks/personTimeline.js";
 
 const person: PersonPageQuery["people"][number] = {
-  __typename: "Person",
   id: "t1",
   name: "Tess",
   jobTitle: null,
   teaches: [
     {
-      __typename: "Course",
       id: "c1",
       name: "Webshop",
       kind: "PROJECT",
       programme: [
         {
-          __typename: "Programme",
           id: "g1",
           name: "HBO-ICT",
-          institution: [{ __typename: "Institution", id: "i1", name: "HvA" }],
+          institution: [{ id: "i1", name: "HvA" }],
         },
       ],
     },
   ],
   coordinates: [],
   directs: [],
-  deanOf: [{ __typename: "Institution", id: "i1", name: "HvA" }],
+  deanOf: [{ id: "i1", name: "HvA" }],
   boardMemberOf: [],
   coordinatorOf: [],
   worksAt: [],
   contactFor: [],
-  knowsConnection: { __typename: "PersonKnowsConnection", edges: [] },
+  knowsConnection: { edges: [] },
   signed: [
     {
-      __typename: "Agreement",
       id: "a1",
       scope: "COURSE",
       signedOn: null,
       validFrom: "2026-09-01",
       validTo: null,
       casesPerPeriod: 2,
-      courses: [{ __typename: "Course", id: "c1", name: "Webshop" }],
+      courses: [{ id: "c1", name: "Webshop" }],
       programmes: [],
       institutions: [],
     },
   ],
   proposalsReceived: [
     {
-      __typename: "Proposal",
       id: "p1",
       sentAt: "2026-10-01T09:00:00.000Z",
       answer: "INTERESTED",
       answeredAt: "2026-10-03T09:00:00.000Z",
       withdrawnAt: null,
-      case: [{ __typename: "Case", id: "k1", title: "Bakkerij" }],
-      course: [{ __typename: "Course", id: "c1", name: "Webshop" }],
+      case: [{ id: "k1", title: "Bakkerij" }],
+      course: [{ id: "c1", name: "Webshop" }],
     },
   ],
 };
 
 const data: PersonPageQuery = {
-  __typename: "Query",
   people: [person],
   interactions: [
     {
-      __typename: "Interaction",
       id: "x1",
       date: "2026-09-15",
       channel: "EMAIL",
       result: "REPLIED",
-      by: [{ __typename: "Person", id: "co", name: "Fleur" }],
-      with: [{ __typename: "Person", id: "t1", name: "Tess" }],
+      by: [{ id: "co", name: "Fleur" }],
+      with: [{ id: "t1", name: "Tess" }],
       aboutProgramme: [],
-      aboutCourse: [{ __typename: "Course", id: "c1", name: "Webshop" }],
+      aboutCourse: [{ id: "c1", name: "Webshop" }],
     },
   ],
   sprints: [
     {
-      __typename: "Sprint",
       id: "s1",
       status: "PLANNED",
       startDate: null,
@@ -99,7 +91,7 @@ describe("a person's timeline (client/src/modules/people/hooks/personTimeline.ts
       ["AGREEMENT_SIGNED", "2026-09-01"],
     ]);
     // The person themself is not listed among the people of their own interaction.
-    expect(entries[2]?.people).toEqual([{ __typename: "Person", id: "co", name: "Fleur" }]);
+    expect(entries[2]?.people).toEqual([{ id: "co", name: "Fleur" }]);
   });
 
   it("names each role with where it is held and the page to go to", () => {
