@@ -47,7 +47,13 @@ export function PersonFormButton({ roleTargets, onDone }: { roleTargets: RoleTar
   const [tried, setTried] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
   const word = searchWord(v.name);
-  const [similar] = useQuery({ query: similarPeopleQuery, variables: { word }, pause: !open || word.length < 3 });
+  const lower = word.toLowerCase();
+  const capital = lower.charAt(0).toUpperCase() + lower.slice(1);
+  const [similar] = useQuery({
+    query: similarPeopleQuery,
+    variables: { word, lower, capital },
+    pause: !open || word.length < 3,
+  });
   const [created, create] = useMutation(createPersonMutation);
   const [linked, link] = useMutation(updatePersonMutation);
   const server = serverErrors(created.error ?? linked.error, t, fields);

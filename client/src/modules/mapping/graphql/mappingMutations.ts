@@ -132,10 +132,10 @@ export const setTieStrengthMutation = graphql(`
   }
 `);
 
-/** People whose name contains a word of the new name, with where they hold a role: the duplicate check. */
+/** People whose name contains a word of the new name (as typed, lower case or capitalised: `contains` is case-sensitive), with where they hold a role: the duplicate check. */
 export const similarPeopleQuery = graphql(`
-  query SimilarPeople($word: String!) {
-    people(where: { name: { contains: $word } }, limit: 25) {
+  query SimilarPeople($word: String!, $lower: String!, $capital: String!) {
+    people(where: { OR: [{ name: { contains: $word } }, { name: { contains: $lower } }, { name: { contains: $capital } }] }, limit: 25) {
       id
       name
       jobTitle

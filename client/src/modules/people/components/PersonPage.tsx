@@ -75,6 +75,12 @@ export function PersonPage() {
                             {r.within.href ? <Link to={r.within.href}>{r.within.name}</Link> : r.within.name}
                           </span>
                         ) : null}
+                        {r.institution ? (
+                          <span className="muted">
+                            {" · "}
+                            <Link to={r.institution.href}>{r.institution.name}</Link>
+                          </span>
+                        ) : null}
                       </li>
                     ))}
                   </ul>

@@ -85,6 +85,8 @@ export interface PersonRole {
   at: { id: string; name: string; href: string | null };
   /** The organisation above it (a course's programme, a programme's institution). */
   within: { id: string; name: string; href: string | null } | null;
+  /** For a teacher: the institution of the course's programme. */
+  institution?: { id: string; name: string; href: string };
 }
 
 export function personRoles(person: Data["people"][number]): PersonRole[] {
@@ -93,10 +95,12 @@ export function personRoles(person: Data["people"][number]): PersonRole[] {
   const institutionLink = (i: { id: string; name: string }) => ({ ...i, href: `/institutions/${i.id}` });
   for (const c of person.teaches) {
     const programme = c.programme[0];
+    const inst = programme?.institution[0];
     roles.push({
       kind: "TEACHER",
       at: { id: c.id, name: c.name, href: programme ? `/programmes/${programme.id}#course-${c.id}` : null },
       within: programme ? programmeLink(programme) : null,
+      ...(inst ? { institution: institutionLink(inst) } : {}),
     });
   }
   for (const p of person.coordinates) {
