@@ -70,7 +70,10 @@ export function clientPagesSuite(getEnv: () => E2eEnvironment): void {
       await dialog.getByText("Een studiejaar is een getal van 1 tot en met 8.").waitFor();
       await dialog.getByLabel("Studiejaar (1–8)").fill("2");
       await dialog.getByRole("button", { name: "Opslaan" }).click();
-      await page.getByTestId("org-courses").getByText(`Webshop-sprint ${n}`).waitFor();
+      await page
+        .getByTestId("org-courses")
+        .getByRole("button", { name: `Docent toevoegen aan Webshop-sprint ${n}` })
+        .waitFor();
 
       // Its teacher, a new person.
       await page.getByRole("button", { name: `Docent toevoegen aan Webshop-sprint ${n}` }).click();
