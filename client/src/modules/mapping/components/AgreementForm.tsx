@@ -38,7 +38,8 @@ export function AgreementFormButton({
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const empty = {
+  // Built when the form opens: the programme may have gained its first course since the page loaded.
+  const empty = () => ({
     scope: (courses.length > 0 ? "COURSE" : "PROGRAMME") as "COURSE" | "PROGRAMME",
     courses: [] as string[],
     types: [] as CourseKind[],
@@ -50,7 +51,7 @@ export function AgreementFormButton({
     signedOn: "",
     validFrom: todayIso(),
     validTo: "",
-  };
+  });
   const [v, setV] = useState(empty);
   const [tried, setTried] = useState(false);
   const [workspaces] = useQuery({ query: workspacesQuery, pause: !open });
@@ -91,7 +92,7 @@ export function AgreementFormButton({
     if (answer.data) {
       setOpen(false);
       setTried(false);
-      setV(empty);
+      setV(empty());
       onDone?.();
     }
   }
@@ -100,7 +101,13 @@ export function AgreementFormButton({
   const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        onClick={() => {
+          setV(empty());
+          setOpen(true);
+        }}
+      >
         {t("mapping.agreement.add")}
       </button>
       <Dialog title={t("mapping.agreement.title", { programme: programme.name })} open={open} onClose={() => setOpen(false)}>
