@@ -55,6 +55,10 @@ const wholeGraphFiles = [
   "tests/integration/matching-suggestions.int.test.ts",
   "tests/integration/matching-capacity.int.test.ts",
   "tests/integration/matching-proposals.int.test.ts",
+  // Mail (#16): the schedule's rounds send every due teacher's digest and every reminder in the graph, and the
+  // simulated month counts every proposal; the outbox lists every message.
+  "tests/integration/mail-digests.int.test.ts",
+  "tests/integration/mail-schedule.int.test.ts",
   "tests/integration/privacy-person-data.int.test.ts",
   // Global facts of the graph: warmPaths without `from` starts from the one workspace there is; intake
   // finds an existing SME by name + city anywhere; users and demo users are per e-mail for the whole

@@ -14,7 +14,8 @@ import { checkAuth } from "../platform/auth/check-auth.js";
 import { PrivacyResolver } from "../domains/privacy/index.js";
 import { HistoryResolver } from "../domains/history/index.js";
 import { CaseResolver, SprintResolver } from "../domains/case-workflow/index.js";
-import { ProposalResolver } from "../domains/proposals/index.js";
+import { ProposalResolver, SendingResolver } from "../domains/proposals/index.js";
+import { MailResolver } from "../domains/mail/index.js";
 import { SuggestionResolver } from "../domains/suggestions/index.js";
 import { OutreachResolver } from "../domains/outreach/index.js";
 import { FiguresResolver } from "../domains/figures/index.js";
@@ -33,6 +34,8 @@ export const customResolvers: NonEmptyArray<Function> = [
   CaseResolver,
   SuggestionResolver,
   ProposalResolver,
+  SendingResolver,
+  MailResolver,
   SprintResolver,
   OutreachResolver,
   FiguresResolver,

@@ -30,6 +30,9 @@ import { limitRate } from "../platform/limits/limit-rate.js";
 import type { Database } from "../platform/neo4j/database.js";
 import { UserBookmarks } from "../platform/neo4j/user-bookmarks.js";
 import { readGraphShape } from "../platform/validation/read-graph-shape.js";
+import { mailServicesFrom, type MailServices } from "../platform/mail/mail-services.js";
+import type { Mailer } from "../platform/graphql/context.js";
+import { answerByLink } from "../domains/proposals/index.js";
 
 const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
 
@@ -38,6 +41,8 @@ export interface App {
   apollo: ApolloServer<GraphQLContext>;
   /** Whether Neo4j answers; /health reports it and resolvers fail fast while it does not. */
   monitor: DatabaseMonitor;
+  /** Sending mail: the transport, clock and link settings (docs/mail.md); the schedule uses the same. */
+  mailer: Mailer;
 }
 
 export interface AppOptions {
@@ -45,6 +50,8 @@ export interface AppOptions {
   databaseState?: "up" | "starting";
   /** Where the accounts behind tokens are looked up; tests add accounts of their own (tests/helpers/server.ts). */
   accounts?: (db: Database, monitor: DatabaseMonitor) => AccountStates;
+  /** Tests replace the mail transport or the clock (e.g. a ManualClock, an SMTP server of their own). */
+  mail?: Partial<MailServices>;
 }
 
 /**
@@ -127,6 +134,12 @@ export async function createApp(config: Config, db: Database, httpServer: Server
     accounts,
   };
 
+  // Mail: PUBLIC_URL, or the address listen() learns once the port is known (listen.ts sets it).
+  const mailer: Mailer = {
+    services: mailServicesFrom(config, `http://${config.HOST}:${config.PORT}/`, options.mail),
+    db,
+  };
+
   // Each user's reads see their own writes, also on a cluster follower (docs: README "Operations").
   const bookmarks = new UserBookmarks();
 
@@ -184,15 +197,35 @@ export async function createApp(config: Config, db: Database, httpServer: Server
           ip: req.ip ?? "unknown",
           auth,
           monitor,
+          mailer,
         }),
     }),
     handleUnexpectedErrors,
   );
+
+  // Answer links in messages (docs/mail.md): opening one changes nothing, its button (POST) records the answer.
+  const answerPage = (submit: boolean): express.RequestHandler => {
+    return (req, res, next) => {
+      const token = String(req.params.token ?? "");
+      const body = req.body as { reason?: unknown } | undefined;
+      const reason = submit && typeof body?.reason === "string" ? body.reason : null;
+      answerByLink(db, mailer.services, { token, submit, reason })
+        .then((page) => {
+          res
+            .status(page.status)
+            .set({ "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" })
+            .send(page.html);
+        })
+        .catch(next);
+    };
+  };
+  app.get("/answer/:token", answerPage(false));
+  app.post("/answer/:token", express.urlencoded({ extended: false, limit: "16kb" }), answerPage(true));
 
   if (existsSync(clientDist)) {
     app.use(express.static(clientDist));
     // The client routes in the browser: every other GET serves its shell.
     app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(path.join(clientDist, "index.html")));
   }
-  return { express: app, apollo, monitor };
+  return { express: app, apollo, monitor, mailer };
 }

@@ -39,6 +39,8 @@ export async function listen(config: Config, db: Database, options: AppOptions =
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+  // Answer links point where the API really listens, unless PUBLIC_URL says otherwise.
+  if (!config.PUBLIC_URL) app.mailer.services.publicUrl = `http://${host}:${port}/`;
   return {
     url: `http://${host}:${port}/`,
     port,
@@ -46,6 +48,7 @@ export async function listen(config: Config, db: Database, options: AppOptions =
     app,
     async close() {
       await app.apollo.stop();
+      app.mailer.services.transport.close();
     },
   };
 }

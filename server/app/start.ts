@@ -12,6 +12,8 @@ import { EmbeddedSupervisor, exitOnGiveUp, type SupervisorState } from "../platf
 import { graphIsEmpty, loadDemoData } from "../../seed/load-demo.js";
 import { embeddedOptionsFrom } from "../platform/neo4j/embedded-options-from-config.js";
 import { scheduleEmbeddingRefresh } from "../domains/network/index.js";
+import { scheduleDigests } from "../domains/proposals/index.js";
+import { matchingSettings } from "../domains/suggestions/index.js";
 import { migrateCaseGraph } from "../domains/case-workflow/index.js";
 import { nowIso } from "../platform/clock/read-clock.js";
 import { collectStartupGarbage } from "./collect-startup-garbage.js";
@@ -133,6 +135,14 @@ export async function startProduct(config: Config, options: StartOptions = {}): 
       config.EMBEDDING_REFRESH_MINUTES > 0
         ? scheduleEmbeddingRefresh(db, { intervalMs: config.EMBEDDING_REFRESH_MINUTES * 60_000 })
         : undefined;
+    // The digest schedule (docs/mail.md): due digests, retries and reminders, first a little after the start.
+    const digestSchedule =
+      config.DIGEST_SCHEDULE_MINUTES > 0
+        ? scheduleDigests(db, served.app.mailer.services, matchingSettings, {
+            intervalMs: config.DIGEST_SCHEDULE_MINUTES * 60_000,
+            firstDelayMs: Math.min(config.DIGEST_SCHEDULE_MINUTES * 60_000, 30_000),
+          })
+        : undefined;
     // Ready to serve: drop the garbage of building the schema before the first request (the idle RSS).
     collectStartupGarbage();
     timings.totalMs = Date.now() - t0;
@@ -147,6 +157,7 @@ export async function startProduct(config: Config, options: StartOptions = {}): 
       ...(supervised ? { supervisor: supervised } : {}),
       timings,
       async stop() {
+        await digestSchedule?.stop();
         await embeddingRefresh?.stop();
         log.debug("Stopping: HTTP and Apollo");
         await served.close();

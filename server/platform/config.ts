@@ -263,6 +263,62 @@ export const configSchema = z.object({
     .describe(
       "Minutes between recomputations of the stored embedding figures that embeddingRanking reads (0 = never; docs/network-analytics.md).",
     ),
+  // --- Mail: digests, proposals, reminders (docs/mail.md) ---
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, "must start with smtp:// or smtps:// (e.g. smtps://user:password@mail.example.org:465)")
+    .optional()
+    .describe(
+      "Mail server the digests, proposals and reminders go out through (secret: may hold a password, never logged). Unset: every message is kept in the outbox in the graph instead (docs/mail.md).",
+    ),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .default("Digitale Werkplaats MKB <werkplaats@localhost>")
+    .describe("Sender of every message (From), e.g. `Digitale Werkplaats MKB <werkplaats@example.org>`."),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe("Address teachers reach the API at, for the answer links in messages. Unset: the address the API listens on."),
+  ANSWER_LINK_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)")
+    .optional()
+    .describe(
+      "Secret that signs the answer links in messages (HS256; secret, never logged). Unset: derived from JWT_SECRET (outside production without one, links end when the process stops).",
+    ),
+  DIGEST_SCHEDULE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_440)
+    .default(15)
+    .describe("Minutes between the schedule's rounds: due digests, retries, reminders (0 = no schedule; docs/mail.md)."),
+  DIGEST_HOURS: z
+    .string()
+    .regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-4])$/, "two hours such as 9-17")
+    .default("9-17")
+    .describe("Working hours (Amsterdam time, Monday to Friday) in which the schedule sends digests and reminders."),
+  MAIL_RETRY_MINUTES: z.coerce
+    .number()
+    .min(0.001)
+    .default(5)
+    .describe("Wait before retrying a message the mail server refused; doubles per failed attempt (docs/mail.md)."),
+  MAIL_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(6)
+    .describe("Attempts to send one message before it is given up (listed on the coordinators' to-do list)."),
+  REMINDER_DAYS_BEFORE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30)
+    .default(3)
+    .describe("Days before a proposal expires that the teacher gets one reminder (0 = no reminders)."),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -302,5 +358,7 @@ export function describeConfig(config: Config): Record<string, string | number |
     JWT_SECRET: mask(config.JWT_SECRET),
     ADMIN_PASSWORD: mask(config.ADMIN_PASSWORD),
     BACKUP_KEY: mask(config.BACKUP_KEY),
+    SMTP_URL: mask(config.SMTP_URL),
+    ANSWER_LINK_SECRET: mask(config.ANSWER_LINK_SECRET),
   };
 }

@@ -3,6 +3,7 @@ import { signToken } from "../../server/platform/auth/sign-token.js";
 import { loadConfig } from "../../server/platform/config.js";
 import { listen, type RunningHttp } from "../../server/app/listen.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
+import type { MailServices } from "../../server/platform/mail/mail-services.js";
 import { noteTestAccount, testAccounts } from "./test-accounts.js";
 
 export interface TestServer {
@@ -23,6 +24,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** Accept tokens only of accounts in the graph, as the real server does (default: test tokens pass too; test-accounts.ts). */
   realAccounts?: boolean;
+  /** Mail services to replace (a ManualClock, a transport to a test SMTP server); see server/platform/mail. */
+  mail?: Partial<MailServices>;
 }
 
 /**
@@ -32,7 +35,10 @@ export interface TestServerOptions {
  */
 export async function startTestServer(db: Database, options: TestServerOptions = {}): Promise<TestServer> {
   const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "100000", ...options.env });
-  const http = await listen(config, db, options.realAccounts ? {} : { accounts: testAccounts });
+  const http = await listen(config, db, {
+    ...(options.realAccounts ? {} : { accounts: testAccounts }),
+    ...(options.mail ? { mail: options.mail } : {}),
+  });
   const roles = options.roles === undefined ? (["ADMIN", "COORDINATOR"] as Role[]) : options.roles;
   if (roles) noteTestAccount("test-user");
   const token = roles ? (await signToken(config, { id: "test-user", roles })).token : undefined;

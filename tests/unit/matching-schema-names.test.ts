@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { CaseResolver } from "../../server/domains/case-workflow/CaseResolver.js";
 import { readTypeDefs } from "../../server/app/build-schema.js";
 import { ProposalResolver } from "../../server/domains/proposals/ProposalResolver.js";
+import { SendingResolver } from "../../server/domains/proposals/SendingResolver.js";
+import { MailResolver } from "../../server/domains/mail/MailResolver.js";
 import { SprintResolver } from "../../server/domains/case-workflow/SprintResolver.js";
 import { SuggestionResolver } from "../../server/domains/suggestions/SuggestionResolver.js";
 
@@ -31,7 +33,7 @@ describe("the workflow's GraphQL type names", () => {
   it("collide with the generated schema only in shared enums with identical values", async () => {
     const generated = await new Neo4jGraphQL({ typeDefs: readTypeDefs() }).getSchema();
     const custom = await buildSchema({
-      resolvers: [CaseResolver, SuggestionResolver, ProposalResolver, SprintResolver],
+      resolvers: [CaseResolver, SuggestionResolver, ProposalResolver, SendingResolver, MailResolver, SprintResolver],
       validate: false,
       authChecker: () => true,
     });

@@ -7,6 +7,7 @@ import { Loading } from "../ui/Loading";
 import { UserMenu } from "../modules/auth/components/UserMenu";
 
 const sections = [
+  { to: "/todo", key: "todo" },
   { to: "/cases", key: "board" },
   { to: "/intake", key: "intake" },
   { to: "/explorer", key: "explorer" },
@@ -14,6 +15,7 @@ const sections = [
   { to: "/outreach", key: "outreach" },
   { to: "/institutions", key: "institutions" },
   { to: "/digests", key: "digests" },
+  { to: "/outbox", key: "outbox" },
   { to: "/figures", key: "figures" },
 ] as const;
 

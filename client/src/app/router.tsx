@@ -26,6 +26,8 @@ const InstitutionPage = lazy(() =>
 const ProgrammePage = lazy(() =>
   import("../modules/organisations/components/ProgrammePage").then((m) => ({ default: m.ProgrammePage })),
 );
+const OutboxPage = lazy(() => import("../modules/mail/components/OutboxPage").then((m) => ({ default: m.OutboxPage })));
+const TodoPage = lazy(() => import("../modules/mail/components/TodoPage").then((m) => ({ default: m.TodoPage })));
 const FiguresPage = lazy(() => import("../modules/figures/components/FiguresPage").then((m) => ({ default: m.FiguresPage })));
 
 /** Every page of the app, under the shell. */
@@ -44,6 +46,8 @@ export const router = createBrowserRouter([
       { path: "embedding/institutions/:id", element: <EmbeddingDetailPage kind="INSTITUTION" /> },
       { path: "outreach", element: <OutreachPage /> },
       { path: "digests", element: <DigestsPage /> },
+      { path: "outbox", element: <OutboxPage /> },
+      { path: "todo", element: <TodoPage /> },
       { path: "figures", element: <FiguresPage /> },
       { path: "people/:id", element: <PersonPage /> },
       { path: "institutions", element: <InstitutionsPage /> },

@@ -27,7 +27,8 @@ const reuseDelayMs = 1_500;
  *   name: "Erased person", erasedAt}; the old id goes too, because readable ids carry names;
  *   all their ties (KNOWS relationships, with strength, channel, dates and notes); the notes of
  *   every interaction they initiated or were the subject of; the decline reasons of proposals
- *   sent to them; the link of user accounts to them (`personId`); their old values in the
+ *   sent to them; every message to them in the outbox (address, name, greeting: the mail domain,
+ *   docs/mail.md); the link of user accounts to them (`personId`); their old values in the
  *   history of generic edits (server/domains/history/erase-history.ts: the records about them keep
  *   only which fields changed, links to them only the new id).
  * KEPT (anonymous structure that counts and analytics need): the node itself, its role

@@ -1,6 +1,6 @@
 import { lockNode } from "../../platform/neo4j/lock-node.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
-import type { Database } from "../../platform/neo4j/database.js";
+import type { Database, Tx } from "../../platform/neo4j/database.js";
 import { ProposalAnswer } from "../../platform/model/graph-enums.js";
 import { checkSentAt } from "./propose-case.js";
 import type { ProposalRecord } from "./proposal-types.js";
@@ -26,6 +26,8 @@ export async function answerProposal(
   input: AnswerProposalInput,
   actor: Actor,
   now: string,
+  /** More to record in the same transaction (an answer link records which link it was). */
+  alsoRecord?: (tx: Tx) => Promise<void>,
 ): Promise<ProposalRecord> {
   const answeredAt = checkSentAt(input.answeredAt, now, "answeredAt");
   const reason = input.reason?.trim() || null;
@@ -70,6 +72,7 @@ export async function answerProposal(
       declineReason: input.answer === ProposalAnswer.DECLINED ? reason : null,
       by: actor.id,
     });
+    await alsoRecord?.(tx);
     const [view] = await readProposals(tx, { proposalIds: [input.proposalId] }, now);
     if (!view) throw new Error(`Proposal ${input.proposalId} vanished.`);
     return view;

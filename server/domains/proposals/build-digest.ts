@@ -19,6 +19,9 @@ import { READ_DIGEST_CASES, READ_DIGEST_TEACHER, READ_TEACHERS_WITH_DIGEST_DUE }
 
 export const DEFAULT_WORKSPACE_NAME = "Digitale Werkplaats MKB";
 
+/** A digest as built: its items with what the e-mail quotes, and the names the e-mail signs with. */
+export type BuiltDigest = Omit<Digest, "items"> & { items: DigestItem[]; workspaceName: string; erased: boolean; html: string };
+
 /**
  * A teacher's digest on a date: the open cases (QUALIFIED or PROPOSED) never proposed to this
  * teacher that fit one of their courses under an agreement with a verdict of at least fair, each
@@ -28,7 +31,7 @@ export const DEFAULT_WORKSPACE_NAME = "Digitale Werkplaats MKB";
 export async function buildDigest(
   tx: Tx,
   input: { teacherId: string; date: string; language: Language | null; now: string; settings: MatchingSettings },
-): Promise<Digest> {
+): Promise<BuiltDigest> {
   const rows = await tx.run(READ_DIGEST_TEACHER, { teacherId: input.teacherId, date: input.date });
   const teacher = rows[0];
   if (!teacher) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.teacherId} (the teacher).`, "teacher");
@@ -39,12 +42,20 @@ export async function buildDigest(
   const hasAgreement = courseIds.length > 0;
   const nextDueOn = every === null ? null : lastSentOn === null ? input.date : addDays(lastSentOn, every);
   const due = hasAgreement && nextDueOn !== null && nextDueOn <= input.date;
-  const items = hasAgreement ? await digestItems(tx, input, courseIds, language) : [];
+  const items = hasAgreement
+    ? await digestItems(
+        tx,
+        { ...input, cases: { openCasesNotProposedTo: input.teacherId }, minVerdict: true },
+        courseIds,
+        language,
+      )
+    : [];
   const workspaces = (teacher.workspaces as string[]) ?? [];
   const teacherName = String(teacher.name ?? "");
+  const workspaceName = workspaces.length === 1 ? (workspaces[0] ?? DEFAULT_WORKSPACE_NAME) : DEFAULT_WORKSPACE_NAME;
   const text = renderDigest({
     teacherName,
-    workspaceName: workspaces.length === 1 ? (workspaces[0] ?? DEFAULT_WORKSPACE_NAME) : DEFAULT_WORKSPACE_NAME,
+    workspaceName,
     date: input.date,
     language,
     items,
@@ -53,6 +64,7 @@ export async function buildDigest(
     teacherId: input.teacherId,
     teacherName,
     email: (teacher.email as string | null) ?? null,
+    reachable: teacher.erased !== true && typeof teacher.email === "string" && teacher.email.includes("@"),
     language,
     date: input.date,
     digestEveryDays: every,
@@ -61,20 +73,34 @@ export async function buildDigest(
     hasAgreement,
     due,
     items,
+    workspaceName,
+    erased: teacher.erased === true,
     ...text,
   };
 }
 
-async function digestItems(
+/**
+ * The cases with what a message quotes of them, each with the teacher's course it fits best, best
+ * first: scored exactly as caseSuggestions does. `minVerdict`: only FAIR or better (a digest); a single
+ * proposal chosen by a coordinator is quoted whatever its verdict.
+ */
+export async function digestItems(
   tx: Tx,
-  input: { teacherId: string; date: string; now: string; settings: MatchingSettings },
+  input: {
+    teacherId: string;
+    date: string;
+    now: string;
+    settings: MatchingSettings;
+    cases: { openCasesNotProposedTo: string } | { caseIds: string[] };
+    minVerdict: boolean;
+  },
   courseIds: string[],
   language: Language,
 ): Promise<DigestItem[]> {
   const weights = input.settings.weights;
   const terms = await readAgreementTerms(tx);
   const fits = await readCourseFits(tx, {
-    cases: { openCasesNotProposedTo: input.teacherId },
+    cases: input.cases,
     courses: { courseIds },
     today: input.date,
     weights,
@@ -97,7 +123,7 @@ async function digestItems(
   const best = new Map<string, { fit: (typeof fits)[number]; scored: ReturnType<typeof scoreSuggestion> }>();
   for (const fit of fits) {
     const scored = scoreSuggestion(fit, teacher, weights, language);
-    if (!verdictAtLeast(scored.verdict, SuggestionVerdict.FAIR)) continue;
+    if (input.minVerdict && !verdictAtLeast(scored.verdict, SuggestionVerdict.FAIR)) continue;
     const current = best.get(fit.caseId);
     if (!current || scored.total > current.scored.total) best.set(fit.caseId, { fit, scored });
   }
@@ -125,6 +151,7 @@ async function digestItems(
         periodStart: fit.period?.startDate ?? null,
         periodEnd: fit.period?.endDate ?? null,
         sharedTopics: fit.sharedTopics,
+        timingScore: fit.timingScore,
         score: scored.total,
         verdict: scored.verdict,
         reason: scored.reason,
@@ -139,9 +166,9 @@ async function digestItems(
 export async function buildDueDigests(
   tx: Tx,
   input: { date: string; now: string; settings: MatchingSettings },
-): Promise<Digest[]> {
+): Promise<BuiltDigest[]> {
   const rows = await tx.run(READ_TEACHERS_WITH_DIGEST_DUE, { date: input.date });
-  const digests: Digest[] = [];
+  const digests: BuiltDigest[] = [];
   for (const row of rows) {
     const digest = await buildDigest(tx, {
       teacherId: String(row.id),

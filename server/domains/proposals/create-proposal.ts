@@ -12,11 +12,15 @@ export interface NewProposal {
   sentAt: string;
   expiryDays: number;
   by: string | null;
+  /** Chosen beforehand when a message links to it before it is written; default a new one. */
+  id?: string;
+  /** For a proposal sent by the API's own mail: QUEUED until the message goes out (docs/mail.md). */
+  delivery?: string | null;
 }
 
 /** Writes one Proposal with its expiry (sentAt + expiryDays) in the caller's transaction. */
 export async function createProposal(tx: Tx, proposal: NewProposal): Promise<string> {
-  const id = randomUUID();
-  await tx.run(CREATE_PROPOSAL, { ...proposal, id });
+  const id = proposal.id ?? randomUUID();
+  await tx.run(CREATE_PROPOSAL, { ...proposal, id, delivery: proposal.delivery ?? null });
   return id;
 }

@@ -2,3 +2,6 @@
 // Its type-graphql classes need the metadata polyfill loaded first, whichever module imports this one first.
 import "reflect-metadata";
 export { ProposalResolver } from "./ProposalResolver.js";
+export { SendingResolver } from "./SendingResolver.js";
+export { answerByLink, type LinkPage } from "./answer-by-link.js";
+export { scheduleDigests, runDigestRound, type DigestSchedule, type DigestRound } from "./digest-schedule.js";

@@ -8,7 +8,7 @@ import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import { buildDigest } from "./build-digest.js";
 import { createProposal } from "./create-proposal.js";
-import type { DigestSent } from "./proposal-types.js";
+import type { DigestEntry, DigestSent } from "./proposal-types.js";
 import { readProposals } from "./read-proposals.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { MARK_DIGEST_SENT } from "./statements.js";
@@ -40,7 +40,7 @@ export async function markDigestSent(
     if (!(await lockNode(tx, "Person", input.teacherId)))
       throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.teacherId} (the teacher).`, "teacher");
     const digest = await buildDigest(tx, { teacherId: input.teacherId, date, language: null, now, settings });
-    let items = digest.items;
+    let items: DigestEntry[] = digest.items;
     if (input.caseIds !== null) {
       const listed = new Set(items.map((i) => i.caseId));
       const missing = input.caseIds.find((id) => !listed.has(id));

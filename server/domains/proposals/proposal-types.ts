@@ -89,6 +89,22 @@ export class ProposalRecord {
 
   @Field(() => [ProposalFollowUp], { description: "Reminders and calls logged on it, oldest first." })
   followUps!: ProposalFollowUp[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Sent by the API's own mail (docs/mail.md): QUEUED, SENT (the mail server took it), OUTBOX (kept, no SMTP_URL) or FAILED; null for a proposal recorded by hand.",
+  })
+  deliveryStatus!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The mail server's error of the last failed attempt." })
+  deliveryError!: string | null;
+
+  @Field(() => String, { nullable: true, description: "When the one reminder before expiry went out." })
+  reminderSentAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: "EMAIL_LINK when the teacher answered with a link in a message." })
+  answeredVia!: string | null;
 }
 
 @ObjectType({ description: "One case in a teacher's digest." })
@@ -172,6 +188,18 @@ export class Digest {
   @Field(() => String, { nullable: true, description: "Quotes the cases' questions: coordinators and admins only." })
   @Access("CASE_TEXT")
   body!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The same as HTML (a sent message also carries each case's answer links). Coordinators and admins only.",
+  })
+  @Access("CASE_TEXT")
+  html!: string | null;
+
+  @Field(() => Boolean, {
+    description: "Whether a message can reach the teacher: they have an e-mail address and were not erased (docs/mail.md).",
+  })
+  reachable!: boolean;
 }
 
 @ObjectType()

@@ -75,7 +75,7 @@ export function checkSentAt(value: string | null, now: string, field: string): s
   return new Date(value).toISOString();
 }
 
-async function checkTeacherOfCourse(tx: Tx, teacherId: string, courseId: string): Promise<void> {
+export async function checkTeacherOfCourse(tx: Tx, teacherId: string, courseId: string): Promise<void> {
   const rows = await tx.run(READ_TEACHER_OF_COURSE, { teacherId, courseId });
   const row = rows[0];
   if (!row?.teacher) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${teacherId} (the teacher).`, "teacher");
@@ -89,7 +89,7 @@ async function checkTeacherOfCourse(tx: Tx, teacherId: string, courseId: string)
   }
 }
 
-async function checkCooldown(tx: Tx, caseId: string, teacherId: string, sentAt: string, days: number): Promise<void> {
+export async function checkCooldown(tx: Tx, caseId: string, teacherId: string, sentAt: string, days: number): Promise<void> {
   if (days <= 0) return;
   const rows = await tx.run(READ_PROPOSAL_IN_COOLDOWN, { caseId, teacherId, sentAt, days });
   const last = rows[0];

@@ -6,6 +6,17 @@ import type { RequestUser } from "../auth/roles.js";
 import type { DatabaseMonitor } from "../faults/DatabaseMonitor.js";
 import type { Bookmarks, Database } from "../neo4j/database.js";
 import type { RequestTransaction } from "../neo4j/request-transaction.js";
+import type { MailServices } from "../mail/mail-services.js";
+
+/**
+ * Sending mail: the services, and the database outside the request's transaction. A message and its
+ * proposals are committed before the attempt to send, and the outcome after it, so what went out is
+ * always on record — a mutation that sends mail is therefore not one transaction (docs/mail.md).
+ */
+export interface Mailer {
+  services: MailServices;
+  db: Database;
+}
 
 /** What the sign-in resolvers need besides the database. */
 export interface AuthServices {
@@ -42,6 +53,8 @@ export interface GraphQLContext {
    * driver, whose sessions carry the user's bookmarks (or the driver given at schema build).
    */
   requestTransaction?: RequestTransaction;
+  /** Sending mail (the outbox, digests, reminders); absent where the app was built without it. */
+  mailer?: Mailer;
   executionContext?: RequestTransaction["executionContext"] | ReturnType<Database["graphqlDriver"]>;
 }
 
@@ -54,6 +67,7 @@ export interface ContextExtras {
   monitor?: DatabaseMonitor;
   /** The signed-in user's bookmarks (server/platform/neo4j/user-bookmarks.ts): their reads see their writes. */
   bookmarks?: Bookmarks | undefined;
+  mailer?: Mailer;
 }
 
 export function createContext(db: Database, extras: ContextExtras = {}): GraphQLContext {
@@ -69,5 +83,6 @@ export function createContext(db: Database, extras: ContextExtras = {}): GraphQL
     ...(extras.ip ? { ip: extras.ip } : {}),
     ...(extras.auth ? { auth: extras.auth } : {}),
     ...(extras.monitor ? { monitor: extras.monitor } : {}),
+    ...(extras.mailer ? { mailer: extras.mailer } : {}),
   };
 }

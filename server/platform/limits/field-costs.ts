@@ -95,6 +95,20 @@ export const fieldCosts = {
   logProposalFollowUp: scoped(WRITE),
   proposeCase: scoped(WRITE),
   markDigestSent: scoped(WRITE),
+  // --- mail: the outbox, sending, the schedule, answers, the to-do list (docs/mail.md) ---
+  /** One page of messages (`first`, at most 200). */
+  outbox: { cost: (input) => listCost(numberArg(input.args, "first", 50), input.childComplexity) },
+  outboxCounts: scopedList(10),
+  outboxMessage: scoped(10),
+  /** Builds the digest (as `digest`) and writes its proposals and message. */
+  sendDigest: scoped(WRITE),
+  sendProposal: scoped(WRITE),
+  /** Every due teacher's digest built and sent: as dueDigests, plus the writes. */
+  sendDueDigests: { cost: (input) => n(input, "Person") + WRITE + input.childComplexity },
+  setDigestSchedulePaused: scoped(WRITE),
+  digestSchedule: scopedList(10),
+  /** Seven limited reads (at most 100 rows each). */
+  coordinatorTodo: { cost: (input) => 700 + 7 * listCost(NESTED_LIST_ESTIMATE, input.childComplexity) },
   // --- figures: each reads every case (teacherResponseRates every proposal) in its window ---
   caseFunnel: { cost: (input) => n(input, "Case") + listCost(NESTED_LIST_ESTIMATE, input.childComplexity) },
   caseFunnelByPeriod: { cost: (input) => n(input, "Case") + listCost(NESTED_LIST_ESTIMATE, input.childComplexity) },

@@ -121,6 +121,7 @@ export enum ProposalAnswer {
 export enum ProposalWithdrawal {
   CASE_MATCHED = "CASE_MATCHED",
   CASE_CLOSED = "CASE_CLOSED",
+  NOT_DELIVERED = "NOT_DELIVERED",
 }
 
 export enum Language {

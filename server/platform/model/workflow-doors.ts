@@ -62,7 +62,7 @@ export const workflowOwnedFields: Record<string, readonly string[]> = {
   "Milestone.done": ["completeMilestone"],
   "Programme.mappingStatus": ["setMappingStatus", "logInteraction", "addExampleAssignment"],
   "Course.mappingStatus": ["setMappingStatus", "logInteraction", "addExampleAssignment"],
-  "Person.lastDigestSentOn": ["markDigestSent"],
+  "Person.lastDigestSentOn": ["markDigestSent", "sendDigest", "sendDueDigests"],
   "Knows.strength": ["setTieStrength", "logInteraction"],
   "Knows.channel": ["setTieStrength"],
   "Knows.lastContact": ["logInteraction"],
@@ -76,7 +76,10 @@ export const workflowOwnedFields: Record<string, readonly string[]> = {
  * (PROPOSAL_FOLLOW_UP) and written only by logProposalFollowUp — never a new proposal, no cooldown.
  */
 export const workflowOwnedLabels: Record<string, readonly string[]> = {
-  ProposalFollowUp: ["logProposalFollowUp"],
+  ProposalFollowUp: ["logProposalFollowUp", "sendDueDigests"],
+  // The outbox (docs/mail.md): every message, written by the sending mutations (and the schedule); read by `outbox`.
+  MailMessage: ["sendDigest", "sendProposal", "sendDueDigests"],
+  DigestSchedule: ["setDigestSchedulePaused", "sendDueDigests"],
 };
 
 /**

@@ -108,6 +108,43 @@ export function pagesSuite(getEnv: () => E2eEnvironment): void {
     });
   });
 
+  describe("outbox and to-do list (#16)", () => {
+    it("sends the due digests into the outbox (no SMTP_URL), lists them there, and the to-do list shows the expiring proposals", async () => {
+      const { page, context } = await env.newPage();
+      await page.goto("/digests");
+      await page.getByTestId("digest-schedule").waitFor();
+      await page.getByRole("button", { name: "Verstuur de overzichten die aan de beurt zijn" }).click();
+      await page.getByText(/overzichten verstuurd/).waitFor({ timeout: 30_000 });
+      const api = await env.server.graphql<{ outbox: Array<{ status: string; kind: string }> }>(
+        "{ outbox(first: 200) { status kind } }",
+      );
+      const sent = api.data?.outbox ?? [];
+      expect(sent.length).toBeGreaterThan(0);
+      expect(new Set(sent.map((m) => m.status))).toEqual(new Set(["OUTBOX"]));
+
+      await page.goto("/outbox");
+      await page.locator(".digest-item").first().waitFor();
+      expect(await page.locator(".digest-item").count()).toBe(sent.length);
+      await page.locator(".digest-item").first().click();
+      await page.locator("iframe.email-frame").waitFor();
+      await env.screenshot(page, "outbox");
+
+      // Every coordinator's list, as the page's switch asks for it: the demo data's proposals expiring soon or expired unanswered.
+      const todo = await env.server.graphql<{
+        coordinatorTodo: { expiringProposals: Array<{ caseTitle: string }>; expiredProposals: Array<{ caseTitle: string }> };
+      }>("{ coordinatorTodo(everyone: true) { expiringProposals { caseTitle } expiredProposals { caseTitle } } }");
+      const lists = todo.data?.coordinatorTodo;
+      const titles = [...(lists?.expiringProposals ?? []), ...(lists?.expiredProposals ?? [])].map((p) => p.caseTitle);
+      expect(titles.length).toBeGreaterThan(0);
+      await page.goto("/todo");
+      await page.locator(".todo-section").first().waitFor();
+      await page.getByRole("button", { name: "Alle coördinatoren" }).click();
+      await page.getByText(titles[0]!).first().waitFor();
+      await env.screenshot(page, "todo", { fullPage: true });
+      await context.close();
+    });
+  });
+
   describe("figures", () => {
     it("shows the API's figures", async () => {
       const api = await env.server.graphql<{

@@ -33,6 +33,16 @@ CALL (oldId, newId) {
   SET f.by = newId
 }
 CALL (oldId, newId) {
+  // A teacher who answered through a link in a message is the answer's author (docs/mail.md).
+  OPTIONAL MATCH (pr:Proposal {answeredBy: oldId})
+  SET pr.answeredBy = newId
+}
+CALL (p) {
+  // The outbox keeps every message to the person: address, name and greeting go with them (docs/mail.md).
+  OPTIONAL MATCH (m:MailMessage)-[:TO_PERSON]->(p)
+  DETACH DELETE m
+}
+CALL (oldId, newId) {
   OPTIONAL MATCH (e:CaseEvent {by: oldId})
   SET e.by = newId
   RETURN count(e) AS caseEventsRelinked

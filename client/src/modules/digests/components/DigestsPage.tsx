@@ -10,6 +10,8 @@ import { todayIso } from "../../../ui/todayIso";
 import { useFormat } from "../../../ui/useFormat";
 import { VerdictBadge } from "../../../ui/VerdictBadge";
 import { digestQuery, dueDigestsQuery, markDigestSentMutation } from "../graphql/digestQueries";
+import { sendDigestMutation } from "../../mail/graphql/mailQueries";
+import { DigestSchedulePanel } from "../../mail/components/DigestSchedulePanel";
 
 /**
  * The digests due on a date, one per teacher: preview the ready-to-send e-mail, copy it, choose
@@ -32,6 +34,7 @@ export function DigestsPage() {
     context: caseQueryContext,
   });
   const [sending, markSent] = useMutation(markDigestSentMutation);
+  const [mailing, sendByMail] = useMutation(sendDigestMutation);
   const list = due.data?.dueDigests ?? [];
   const preview = teacher ? digest.data?.digest : undefined;
 
@@ -66,6 +69,21 @@ export function DigestsPage() {
     }
   }
 
+  async function mail() {
+    if (!preview) return;
+    const cases = preview.items.map((i) => i.caseId).filter((id) => !excluded.has(id));
+    const answer = await sendByMail(
+      { teacher: preview.teacherId, cases },
+      { additionalTypenames: [...caseChangeTypenames, "MailMessageRecord", "DigestScheduleState"] },
+    );
+    const r = answer.data?.sendDigest;
+    if (r) {
+      setMessage(t(`digests.mailed.${r.status}`, { teacher: r.teacherName, count: r.cases, error: r.error ?? "" }));
+      setTeacher(null);
+      setCopied(null);
+    }
+  }
+
   return (
     <section>
       <PageHeader title={t("digests.title")}>
@@ -74,6 +92,7 @@ export function DigestsPage() {
           <input type="date" value={date} onChange={(e) => setDate(e.target.value || todayIso())} />
         </label>
       </PageHeader>
+      <DigestSchedulePanel />
       {message ? (
         <p className="success" role="status">
           {message}
@@ -130,7 +149,10 @@ export function DigestsPage() {
                       <div className="digest-head">
                         <div>
                           <h2>{preview.teacherName}</h2>
-                          <p className="muted">{preview.email ?? t("digests.noEmail")}</p>
+                          <p className="muted">
+                            {preview.email ?? t("digests.noEmail")}
+                            {preview.reachable ? "" : ` · ${t("digests.unreachable")}`}
+                          </p>
                         </div>
                         <div className="segmented" role="group" aria-label={t("digests.emailLanguage")}>
                           {(["NL", "EN"] as const).map((l) => (
@@ -177,12 +199,19 @@ export function DigestsPage() {
                         <p className="notice small">{t("digests.excludedNote", { count: excluded.size })}</p>
                       ) : null}
                       <div className="button-row">
+                        <button
+                          type="button"
+                          className="primary"
+                          disabled={mailing.fetching || !preview.reachable || excluded.size === preview.items.length}
+                          onClick={() => void mail()}
+                        >
+                          {t("digests.sendByMail", { count: preview.items.length - excluded.size })}
+                        </button>
                         <button type="button" onClick={() => void copy()}>
                           {t("digests.copy")}
                         </button>
                         <button
                           type="button"
-                          className="primary"
                           disabled={sending.fetching || excluded.size === preview.items.length}
                           onClick={() => void send()}
                         >
@@ -192,6 +221,7 @@ export function DigestsPage() {
                         {copied === "failed" ? <span role="alert">{t("digests.copyFailed")}</span> : null}
                       </div>
                       {sending.error ? <ErrorMessage error={sending.error} /> : null}
+                      {mailing.error ? <ErrorMessage error={mailing.error} /> : null}
                     </>
                   ) : null}
                 </QueryState>

@@ -38,6 +38,7 @@ export const digestQuery = graphql(`
       lastSentOn
       nextDueOn
       due
+      reachable
       subject
       body
       items {

@@ -1,0 +1,1 @@
+MATCH (m:MailMessage) RETURN m.status AS status, count(*) AS n

@@ -1,0 +1,1 @@
+MATCH (m:MailMessage {id: $messageId}) RETURN m.kind AS kind
