@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { startE2eEnvironment, type E2eEnvironment } from "./support/start-e2e-environment.js";
 import { casesSuite } from "./suites/cases-suite.js";
+import { clientPagesSuite } from "./suites/client-pages-suite.js";
 import { embeddingSuite } from "./suites/embedding-suite.js";
 import { explorerSuite } from "./suites/explorer-suite.js";
 import { overrideSuite } from "./suites/override-suite.js";
@@ -34,3 +35,4 @@ embeddingSuite(getEnv);
 casesSuite(getEnv);
 overrideSuite(getEnv);
 pagesSuite(getEnv);
+clientPagesSuite(getEnv);

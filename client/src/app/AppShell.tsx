@@ -13,6 +13,7 @@ const sections = [
   { to: "/explorer", key: "explorer" },
   { to: "/embedding", key: "embedding" },
   { to: "/outreach", key: "outreach" },
+  { to: "/institutions", key: "institutions" },
   { to: "/digests", key: "digests" },
   { to: "/outbox", key: "outbox" },
   { to: "/figures", key: "figures" },

@@ -17,6 +17,16 @@ const EmbeddingDetailPage = lazy(() =>
 );
 const OutreachPage = lazy(() => import("../modules/outreach/components/OutreachPage").then((m) => ({ default: m.OutreachPage })));
 const DigestsPage = lazy(() => import("../modules/digests/components/DigestsPage").then((m) => ({ default: m.DigestsPage })));
+const PersonPage = lazy(() => import("../modules/people/components/PersonPage").then((m) => ({ default: m.PersonPage })));
+const InstitutionsPage = lazy(() =>
+  import("../modules/organisations/components/InstitutionsPage").then((m) => ({ default: m.InstitutionsPage })),
+);
+const InstitutionPage = lazy(() =>
+  import("../modules/organisations/components/InstitutionPage").then((m) => ({ default: m.InstitutionPage })),
+);
+const ProgrammePage = lazy(() =>
+  import("../modules/organisations/components/ProgrammePage").then((m) => ({ default: m.ProgrammePage })),
+);
 const OutboxPage = lazy(() => import("../modules/mail/components/OutboxPage").then((m) => ({ default: m.OutboxPage })));
 const TodoPage = lazy(() => import("../modules/mail/components/TodoPage").then((m) => ({ default: m.TodoPage })));
 const FiguresPage = lazy(() => import("../modules/figures/components/FiguresPage").then((m) => ({ default: m.FiguresPage })));
@@ -41,6 +51,10 @@ export const router = createBrowserRouter([
       { path: "todo", element: <TodoPage /> },
       { path: "figures", element: <FiguresPage /> },
       { path: "topics", element: <ProposedTopicsPage /> },
+      { path: "people/:id", element: <PersonPage /> },
+      { path: "institutions", element: <InstitutionsPage /> },
+      { path: "institutions/:id", element: <InstitutionPage /> },
+      { path: "programmes/:id", element: <ProgrammePage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

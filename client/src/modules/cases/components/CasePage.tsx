@@ -13,6 +13,10 @@ import { SprintPanel } from "./SprintPanel";
 import { SuggestionsPanel } from "./SuggestionsPanel";
 import { TimelinePanel } from "./TimelinePanel";
 import { caseQueryContext } from "../hooks/caseChangeTypenames";
+import { CaseChangesPanel } from "../../case-edit/components/CaseChangesPanel";
+import { CaseEditButton } from "../../case-edit/components/CaseEditButton";
+import { PersonLink } from "../../people/components/PersonLink";
+import { useMayRead } from "../../people/hooks/useMayRead";
 
 /**
  * One case: the SME and its contact, the question, the timeline, the suggestions with their
@@ -22,6 +26,7 @@ export function CasePage() {
   const { caseId = "" } = useParams();
   const { t, i18n } = useTranslation();
   const f = useFormat();
+  const may = useMayRead();
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
   const [message, setMessage] = useState<string | null>(created ? t("cases.page.createdMessage") : null);
@@ -69,6 +74,7 @@ export function CasePage() {
               <span data-testid="case-status">
                 <StatusBadge status={item.status} />
               </span>
+              {may.graphWrite ? <CaseEditButton item={item} onDone={setMessage} /> : null}
             </PageHeader>
             <CaseActions
               caseId={item.id}
@@ -107,7 +113,16 @@ export function CasePage() {
                     <dt>{t("cases.page.created")}</dt>
                     <dd>{f.dateTime(item.created)}</dd>
                     <dt>{t("cases.page.coordinator")}</dt>
-                    <dd>{item.coordinator.map((c) => c.name).join(", ") || "—"}</dd>
+                    <dd>
+                      {item.coordinator.length === 0
+                        ? "—"
+                        : item.coordinator.map((c, i) => (
+                            <span key={c.id}>
+                              {i > 0 ? ", " : ""}
+                              <PersonLink id={c.id} name={c.name} />
+                            </span>
+                          ))}
+                    </dd>
                   </dl>
                 </section>
                 {sme ? (
@@ -124,16 +139,30 @@ export function CasePage() {
                       <dd>{sme.size ? t(`enums.smeSize.${sme.size}`) : "—"}</dd>
                       <dt>{t("cases.page.referredBy")}</dt>
                       <dd>
-                        {referral
-                          ? `${referral.node.name}${item?.referringPerson ? ` (${item.referringPerson.name})` : ""}, ${f.date(referral.properties.date)}`
-                          : "—"}
+                        {referral ? (
+                          <>
+                            {referral.node.name}
+                            {item.referringPerson ? (
+                              <>
+                                {" ("}
+                                <PersonLink id={item.referringPerson.id} name={item.referringPerson.name} />
+                                {")"}
+                              </>
+                            ) : null}
+                            , {f.date(referral.properties.date)}
+                          </>
+                        ) : (
+                          "—"
+                        )}
                       </dd>
                     </dl>
                     {sme.contacts.map((c) => (
                       <div key={c.id} className="contact">
                         <h3>{t("cases.page.contact")}</h3>
                         <p>
-                          <strong>{c.name}</strong>
+                          <strong>
+                            <PersonLink id={c.id} name={c.name} />
+                          </strong>
                           {c.jobTitle ? <span className="muted"> · {c.jobTitle}</span> : null}
                         </p>
                         {c.email ? (
@@ -147,6 +176,7 @@ export function CasePage() {
                   </section>
                 ) : null}
                 <TimelinePanel caseId={item.id} />
+                <CaseChangesPanel caseId={item.id} />
               </div>
               <div className="case-main">
                 {item.sprints.map((s) => (

@@ -8,6 +8,7 @@ import { useFormat } from "../../../ui/useFormat";
 import { sprintRecordQuery } from "../graphql/casePageQueries";
 import { addMilestoneMutation, completeMilestoneMutation } from "../graphql/caseWorkflowMutations";
 import { caseChangeTypenames, caseQueryContext } from "../hooks/caseChangeTypenames";
+import { PersonLink } from "../../people/components/PersonLink";
 
 /** One sprint: course, period, team, supervisor, milestones (add, tick off), and how it ended. */
 export function SprintPanel({ sprintId }: { sprintId: string }) {
@@ -67,7 +68,7 @@ export function SprintPanel({ sprintId }: { sprintId: string }) {
                 {sprint.teamLevel ? ` · ${sprint.teamLevel}` : ""}
               </dd>
               <dt>{t("cases.sprint.supervisor")}</dt>
-              <dd>{sprint.supervisorName ?? "—"}</dd>
+              <dd>{sprint.supervisorName ? <PersonLink id={sprint.supervisorId} name={sprint.supervisorName} /> : "—"}</dd>
               {sprint.outcome ? (
                 <>
                   <dt>{t("cases.sprint.outcome")}</dt>

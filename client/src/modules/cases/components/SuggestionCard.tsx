@@ -7,6 +7,7 @@ import { VerdictBadge } from "../../../ui/VerdictBadge";
 import { MatchCaseDialog } from "./MatchCaseDialog";
 import { ProposeDialog } from "./ProposeDialog";
 import { TeacherWarmPath } from "./TeacherWarmPath";
+import { PersonLink } from "../../people/components/PersonLink";
 
 export type Suggestion = CaseSuggestionsQuery["caseSuggestions"][number];
 
@@ -98,7 +99,7 @@ export function SuggestionCard({
       <dl className="card-facts">
         <div>
           <dt>{t("cases.suggestions.teacher")}</dt>
-          <dd>{s.teacherName ?? "—"}</dd>
+          <dd>{s.teacherName ? <PersonLink id={s.teacherId} name={s.teacherName} /> : "—"}</dd>
         </div>
         <div>
           <dt>{t("cases.suggestions.period")}</dt>

@@ -11,6 +11,8 @@ import { useFormat } from "../../../ui/useFormat";
 import { embeddingDetailQuery } from "../graphql/embeddingDetailQuery";
 import { EscalationPlanPanel } from "./EscalationPlanPanel";
 import { ThreadsGraph } from "./ThreadsGraph";
+import { PersonLink } from "../../people/components/PersonLink";
+import { OrganisationLink } from "../../organisations/components/OrganisationLink";
 
 /**
  * Drill-down into one programme or institution: the ladder rung by rung, its threads drawn, its
@@ -48,6 +50,7 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
           <>
             <PageHeader title={e.name}>
               <RagBadge rag={e.colour} reason={en ? e.verdictReasonEn : e.verdictReasonNl} />
+              <OrganisationLink kind={kind} id={e.id} name={t("organisations.openPage", { name: e.name })} />
             </PageHeader>
             <p className="lead">
               {e.institutionName && kind === "PROGRAMME" ? (
@@ -136,7 +139,9 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
                   <ul className="plain-list">
                     {e.singlePointsOfFailure.map((s) => (
                       <li key={s.person.id} className="spof">
-                        <strong>{s.person.name}</strong>
+                        <strong>
+                          <PersonLink id={s.person.id} name={s.person.name} />
+                        </strong>
                         {s.person.organisation ? <span className="muted"> · {s.person.organisation}</span> : null}
                         <p className="small">{en ? s.whyEn : s.whyNl}</p>
                       </li>
@@ -206,7 +211,12 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
                   {e.threadPaths.map((thread, i) => (
                     <li key={i}>
                       <strong>{t("embedding.detail.thread", { n: i + 1 })}:</strong>{" "}
-                      {thread.people.map((p) => p.name).join(" → ")}
+                      {thread.people.map((p, n) => (
+                        <span key={`${p.id}-${n}`}>
+                          {n > 0 ? " → " : ""}
+                          <PersonLink id={p.id} name={p.name} />
+                        </span>
+                      ))}
                     </li>
                   ))}
                 </ol>
@@ -220,7 +230,7 @@ export function EmbeddingDetailPage({ kind }: { kind: "PROGRAMME" | "INSTITUTION
                     <li key={c.person.id} className="path-card">
                       <div className="path-head">
                         <strong>
-                          {c.person.name}
+                          <PersonLink id={c.person.id} name={c.person.name} />
                           {c.person.roles[0] ? (
                             <span className="muted">
                               {" "}

@@ -14,6 +14,8 @@ import { ImpactIfGonePanel } from "./ImpactIfGonePanel";
 import { NodeList } from "./NodeList";
 import { WarmPathsPanel, type PathHighlight } from "./WarmPathsPanel";
 import { CoordinatorTiesPanel } from "./CoordinatorTiesPanel";
+import { PersonLink } from "../../people/components/PersonLink";
+import { OrganisationLink } from "../../organisations/components/OrganisationLink";
 
 const kinds: NodeKind[] = ["person", "institution", "programme", "course", "workspace", "partner", "sme"];
 const expandable = new Set<NodeKind>(["person", "institution", "programme", "course"]);
@@ -91,7 +93,19 @@ export function ExplorerPage() {
           <ExplorerSearch onPick={(hit) => setParams({ focus: `${hit.kind}:${hit.id}` })} />
           {selectedNode ? (
             <div className="selected-node" aria-live="polite">
-              <h2>{selectedNode.label}</h2>
+              <h2>
+                {selectedNode.kind === "person" ? (
+                  <PersonLink id={selectedNode.id} name={selectedNode.label} />
+                ) : selectedNode.kind === "institution" || selectedNode.kind === "programme" ? (
+                  <OrganisationLink
+                    kind={selectedNode.kind === "institution" ? "INSTITUTION" : "PROGRAMME"}
+                    id={selectedNode.id}
+                    name={selectedNode.label}
+                  />
+                ) : (
+                  selectedNode.label
+                )}
+              </h2>
               <p className="muted">
                 {t(`explorer.kind.${selectedNode.kind}`)}
                 {selectedNode.detail ? ` · ${selectedNode.detail}` : ""}

@@ -3,6 +3,8 @@ import { useQuery } from "urql";
 import { QueryState } from "../../../ui/QueryState";
 import { useFormat } from "../../../ui/useFormat";
 import { agreementCapacityQuery, agreementsQuery } from "../graphql/agreementsQuery";
+import { OrganisationLink } from "../../organisations/components/OrganisationLink";
+import { PeopleList } from "../../organisations/components/InstitutionPage";
 
 /** Agreements: what they cover, on what terms, and how much of their capacity each period used. */
 export function AgreementsView() {
@@ -41,7 +43,15 @@ export function AgreementsView() {
           return (
             <li key={a.id} className="panel agreement">
               <div className="agreement-head">
-                <h3>{covers.join(", ") || t("common.none")}</h3>
+                <h3>
+                  {covers.length === 0
+                    ? t("common.none")
+                    : [
+                        ...a.institutions.map((i) => <OrganisationLink key={i.id} kind="INSTITUTION" id={i.id} name={i.name} />),
+                        ...a.programmes.map((p) => <OrganisationLink key={p.id} kind="PROGRAMME" id={p.id} name={p.name} />),
+                        ...a.courses.map((c) => <span key={c.id}>{c.name}</span>),
+                      ].flatMap((node, i) => (i === 0 ? [node] : [", ", node]))}
+                </h3>
                 <span className="badge status">{t(`outreach.scope.${a.scope}`)}</span>
                 {a.structural ? (
                   <span className="badge rag-GREEN">{t("outreach.structural")}</span>
@@ -56,7 +66,7 @@ export function AgreementsView() {
                 </dd>
                 <dt>{t("outreach.signedBy")}</dt>
                 <dd>
-                  {a.signedBy.map((p) => p.name).join(", ") || "—"}
+                  <PeopleList people={a.signedBy} />
                   {a.signedOn ? ` (${f.date(a.signedOn)})` : ""}
                 </dd>
                 <dt>{t("outreach.types")}</dt>

@@ -4,6 +4,7 @@ import { QueryState } from "../../../ui/QueryState";
 import { SortableTable } from "../../../ui/SortableTable";
 import { useFormat } from "../../../ui/useFormat";
 import { interactionLogQuery } from "../graphql/interactionLogQuery";
+import { PersonLink } from "../../people/components/PersonLink";
 
 // The log may be empty, so the cache is told which type it holds.
 const logContext = { additionalTypenames: ["OutreachInteraction"] };
@@ -26,8 +27,18 @@ export function InteractionLogView() {
         rowKey={(r) => r.id}
         columns={[
           { key: "date", header: t("outreach.fields.date"), render: (r) => f.date(r.date), sortValue: (r) => r.date },
-          { key: "by", header: t("outreach.fields.by"), render: (r) => r.by.name, sortValue: (r) => r.by.name },
-          { key: "with", header: t("outreach.fields.with"), render: (r) => r.with.name, sortValue: (r) => r.with.name },
+          {
+            key: "by",
+            header: t("outreach.fields.by"),
+            render: (r) => <PersonLink id={r.by.id} name={r.by.name} />,
+            sortValue: (r) => r.by.name,
+          },
+          {
+            key: "with",
+            header: t("outreach.fields.with"),
+            render: (r) => <PersonLink id={r.with.id} name={r.with.name} />,
+            sortValue: (r) => r.with.name,
+          },
           {
             key: "channel",
             header: t("outreach.fields.channel"),

@@ -8,6 +8,8 @@ import { SortableTable } from "../../../ui/SortableTable";
 import { useFormat } from "../../../ui/useFormat";
 import { mappingTableQuery } from "../graphql/mappingTableQuery";
 import { LogInteractionForm, type InteractionSubject } from "./LogInteractionForm";
+import { OrganisationLink } from "../../organisations/components/OrganisationLink";
+import { PeopleList } from "../../organisations/components/InstitutionPage";
 
 const statuses: MappingStatus[] = ["NOT_APPROACHED", "APPROACHED", "RESPONDED", "EXAMPLES_RECEIVED", "AGREEMENT"];
 const statusOrder = new Map(statuses.map((s, i) => [s, i]));
@@ -78,7 +80,7 @@ export function MappingTableView() {
               header: t("outreach.columns.name"),
               render: (r) => (
                 <span className={r.kind === "PROGRAMME" ? "strong" : "indent"}>
-                  {r.name}
+                  {r.kind === "PROGRAMME" ? <OrganisationLink kind="PROGRAMME" id={r.id} name={r.name} /> : r.name}
                   <span className="muted">
                     {" "}
                     · {r.kind === "PROGRAMME" ? t("explorer.kind.programme") : t("explorer.kind.course")}
@@ -90,7 +92,7 @@ export function MappingTableView() {
             {
               key: "institution",
               header: t("outreach.columns.institution"),
-              render: (r) => r.institutionName,
+              render: (r) => <OrganisationLink kind="INSTITUTION" id={r.institutionId} name={r.institutionName} />,
               sortValue: (r) => r.institutionName,
             },
             {
@@ -102,7 +104,7 @@ export function MappingTableView() {
             {
               key: "teachers",
               header: t("outreach.columns.teachers"),
-              render: (r) => r.teachers.map((p) => p.name).join(", ") || "—",
+              render: (r) => <PeopleList people={r.teachers} />,
             },
             {
               key: "last",
