@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
+import { useAccess } from "../../../app/access";
 import { QueryState } from "../../../ui/QueryState";
 import { useFormat } from "../../../ui/useFormat";
 import { caseTimelineQuery } from "../graphql/casePageQueries";
@@ -9,7 +10,12 @@ import { caseQueryContext } from "../hooks/caseChangeTypenames";
 export function TimelinePanel({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [result, refetch] = useQuery({ query: caseTimelineQuery, variables: { case: caseId }, context: caseQueryContext });
+  const { caseText } = useAccess();
+  const [result, refetch] = useQuery({
+    query: caseTimelineQuery,
+    variables: { case: caseId, caseText },
+    context: caseQueryContext,
+  });
   const entries = result.data?.caseTimeline ?? [];
   return (
     <section className="panel" aria-labelledby="timeline-title">
