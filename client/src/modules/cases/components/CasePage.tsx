@@ -14,6 +14,7 @@ import { SprintPanel } from "./SprintPanel";
 import { SuggestionsPanel } from "./SuggestionsPanel";
 import { TimelinePanel } from "./TimelinePanel";
 import { caseQueryContext } from "../hooks/caseChangeTypenames";
+import { personName } from "../../../ui/personName";
 
 /**
  * One case: the SME and its contact, the question, the timeline, the suggestions with their
@@ -144,7 +145,7 @@ export function CasePage() {
                       <div key={c.id} className="contact">
                         <h3>{t("cases.page.contact")}</h3>
                         <p>
-                          <strong>{c.name}</strong>
+                          <strong>{personName(c.name)}</strong>
                           {c.jobTitle ? <span className="muted"> · {c.jobTitle}</span> : null}
                         </p>
                         {c.email ? (

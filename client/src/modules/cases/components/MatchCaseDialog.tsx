@@ -154,7 +154,7 @@ export function MatchCaseDialog({
                 ? t("cases.match.noLimit", { used: capacityInfo.used })
                 : t("cases.match.capacity", {
                     used: capacityInfo.used,
-                    limit: capacityInfo.casesPerPeriod ?? 0,
+                    count: capacityInfo.casesPerPeriod ?? 0,
                     remaining: capacityInfo.remaining,
                   })}
           </p>

@@ -8,6 +8,7 @@ import { caseProposalsQuery } from "../graphql/casePageQueries";
 import { AnswerProposalDialog } from "./AnswerProposalDialog";
 import { FollowUpDialog } from "./FollowUpDialog";
 import { caseQueryContext } from "../hooks/caseChangeTypenames";
+import { personName } from "../../../ui/personName";
 
 /**
  * Where the case was sent, and what came back; open proposals can get their answer or a logged
@@ -39,7 +40,7 @@ export function ProposalsPanel({ caseId, onDone }: { caseId: string; onDone: (me
           {proposals.map((p) => (
             <li key={p.id} className="proposal" data-testid="proposal">
               <div>
-                <strong>{p.teacherName}</strong>
+                <strong>{personName(p.teacherName)}</strong>
                 {p.courseName ? <span> · {p.courseName}</span> : null}
                 <span className={`badge proposal-${p.state}`}>{t(`enums.proposalState.${p.state}`)}</span>
                 {p.answer ? <span className="badge status">{t(`enums.answer.${p.answer}`)}</span> : null}

@@ -114,7 +114,7 @@ export function DigestsPage() {
                     >
                       <strong>{d.teacherName}</strong>
                       <span className="muted small">
-                        {t("digests.items", { count: d.items.length })} · {t("digests.every", { days: d.digestEveryDays ?? 0 })}
+                        {t("digests.items", { count: d.items.length })} · {t("digests.every", { count: d.digestEveryDays ?? 0 })}
                         {d.lastSentOn
                           ? ` · ${t("digests.lastSent", { date: f.date(d.lastSentOn) })}`
                           : ` · ${t("digests.neverSent")}`}

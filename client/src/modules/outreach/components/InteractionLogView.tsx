@@ -6,6 +6,7 @@ import { SortableTable } from "../../../ui/SortableTable";
 import { useFormat } from "../../../ui/useFormat";
 import type { InteractionLogQuery } from "../../../generated/graphql";
 import { interactionLogQuery } from "../graphql/interactionLogQuery";
+import { personName } from "../../../ui/personName";
 
 type LogRow = InteractionLogQuery["interactionLog"][number];
 
@@ -36,8 +37,13 @@ export function InteractionLogView() {
         rowKey={(r) => r.id}
         columns={[
           { key: "date", header: t("outreach.fields.date"), render: (r) => f.date(r.date), sortValue: (r) => r.date },
-          { key: "by", header: t("outreach.fields.by"), render: (r) => r.by.name, sortValue: (r) => r.by.name },
-          { key: "with", header: t("outreach.fields.with"), render: (r) => r.with.name, sortValue: (r) => r.with.name },
+          { key: "by", header: t("outreach.fields.by"), render: (r) => personName(r.by.name), sortValue: (r) => r.by.name },
+          {
+            key: "with",
+            header: t("outreach.fields.with"),
+            render: (r) => personName(r.with.name),
+            sortValue: (r) => r.with.name,
+          },
           {
             key: "channel",
             header: t("outreach.fields.channel"),
