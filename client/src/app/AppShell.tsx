@@ -50,7 +50,9 @@ export function AppShell() {
               .filter((s) => !s.needs || access[s.needs])
               .map((s) => (
                 <li key={s.to}>
-                  <NavLink to={s.to}>{t(`shell.nav.${s.key}`)}</NavLink>
+                  <NavLink to={s.to} onClick={() => setMenuOpen(false)}>
+                    {t(`shell.nav.${s.key}`)}
+                  </NavLink>
                 </li>
               ))}
           </ul>

@@ -168,8 +168,10 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
       const menu = page.getByRole("button", { name: "Menu" });
       expect(await page.getByRole("navigation", { name: "Hoofdmenu" }).isVisible()).toBe(false);
       await menu.click();
-      await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Cijfers" }).click();
-      await page.getByRole("heading", { name: "Cijfers", level: 1 }).waitFor();
+      await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Digests" }).click();
+      await page.getByRole("heading", { name: "Digests", level: 1 }).waitFor();
+      // Choosing a page closed the menu; it opens again.
+      expect(await page.getByRole("navigation", { name: "Hoofdmenu" }).isVisible()).toBe(false);
       await menu.click();
       const signOut = page.getByRole("button", { name: "Uitloggen", exact: true });
       const box = await signOut.boundingBox();
