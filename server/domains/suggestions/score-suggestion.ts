@@ -226,7 +226,7 @@ const WORDS: Record<Language, Words> = {
           if (!fit.hasAgreement) return "there is no agreement with the course yet";
           if (fit.remainingPlaces === null) return "the agreement sets no limit";
           return fit.remainingPlaces > 0
-            ? `${fit.remainingPlaces} of ${fit.casesPerPeriod} places left in ${fit.period.name}`
+            ? `${fit.remainingPlaces} of ${en.count(fit.casesPerPeriod ?? 0, "place", "places")} left in ${fit.period.name}`
             : `no places left in ${fit.period.name} (${fit.casesPerPeriod} agreed)`;
         case SuggestionFactorName.trackRecord:
           if (!teacher) return "no teacher is known";
@@ -265,7 +265,7 @@ const WORDS: Record<Language, Words> = {
           if (!fit.hasAgreement) return "er is nog geen afspraak met het vak";
           if (fit.remainingPlaces === null) return "de afspraak noemt geen maximum";
           return fit.remainingPlaces > 0
-            ? `${fit.remainingPlaces} van ${fit.casesPerPeriod} plaatsen vrij in ${fit.period.name}`
+            ? `${fit.remainingPlaces} van ${nl.count(fit.casesPerPeriod ?? 0, "plaats", "plaatsen")} vrij in ${fit.period.name}`
             : `geen plaats meer in ${fit.period.name} (${fit.casesPerPeriod} afgesproken)`;
         case SuggestionFactorName.trackRecord:
           if (!teacher) return "er is geen docent bekend";
