@@ -12,6 +12,7 @@ import { authenticateRequest } from "../platform/auth/authenticate-request.js";
 import { AccountStates, ACCOUNT_CACHE_MS } from "../platform/auth/AccountStates.js";
 import { guardSchema } from "../platform/auth/guard-schema.js";
 import { LoginThrottle } from "../platform/auth/LoginThrottle.js";
+import { sessionCookieFor } from "../platform/auth/session-cookie.js";
 import type { RequestUser } from "../platform/auth/roles.js";
 import type { Config } from "../platform/config.js";
 import { DatabaseMonitor } from "../platform/faults/DatabaseMonitor.js";
@@ -182,7 +183,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
 
   app.use(
     "/graphql",
-    authenticateRequest(config, accounts),
+    authenticateRequest(config, accounts, { secureCookie: production }),
     limitRate(config.RATE_LIMIT_PER_MINUTE),
     express.json({ limit: config.MAX_BODY_SIZE }),
     handleBodyErrors,
@@ -202,6 +203,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
           queryTimeoutMs: config.QUERY_TIMEOUT_MS,
           ip: req.ip ?? "unknown",
           auth,
+          session: sessionCookieFor(req, res, production),
           monitor,
           mailer,
         }),

@@ -3,6 +3,7 @@ import { startE2eEnvironment, type E2eEnvironment } from "./support/start-e2e-en
 import { casesSuite } from "./suites/cases-suite.js";
 import { clientPagesSuite } from "./suites/client-pages-suite.js";
 import { embeddingSuite } from "./suites/embedding-suite.js";
+import { everyRoleSuite } from "./suites/every-role-suite.js";
 import { explorerSuite } from "./suites/explorer-suite.js";
 import { overrideSuite } from "./suites/override-suite.js";
 import { pagesSuite } from "./suites/pages-suite.js";
@@ -36,3 +37,4 @@ casesSuite(getEnv);
 overrideSuite(getEnv);
 pagesSuite(getEnv);
 clientPagesSuite(getEnv);
+everyRoleSuite(getEnv);

@@ -276,6 +276,24 @@ describe("the authorization matrix", () => {
     expect(coordinator.body.data?.people).toEqual([{ email: "a@example.test" }]);
   });
 
+  it("leaves out protected fields that @include/@skip leave out, so one document serves every role (issue #17)", async () => {
+    const query = `query ($text: Boolean!) { cases(where: { id: { eq: "m-c" } }) { title question @include(if: $text) } }`;
+    const without = await gql(server.http.url, query, { text: false }, tokens.get("VIEWER"));
+    expect(without.body).toEqual({ data: { cases: [{ title: "Webshop" }] } });
+    const asked = await gql(server.http.url, query, { text: true }, tokens.get("VIEWER"));
+    expect(asked.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", field: "question" });
+    expect(asked.text).not.toContain("free text");
+    const notSkipped = await gql(
+      server.http.url,
+      `{ cases(where: { id: { eq: "m-c" } }) { question @skip(if: false) } }`,
+      undefined,
+      tokens.get("ANALYST"),
+    );
+    expect(notSkipped.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", field: "question" });
+    const coordinator = await gql(server.http.url, query, { text: true }, tokens.get("COORDINATOR"));
+    expect(coordinator.body.data?.cases).toEqual([{ title: "Webshop", question: "free text" }]);
+  });
+
   it("lists every family with roles (the matrix in docs/security.md)", () => {
     for (const [family, { roles }] of Object.entries(accessFamilies)) {
       expect(roles === "anyone" || roles.length > 0, family).toBe(true);

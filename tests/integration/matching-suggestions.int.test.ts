@@ -72,6 +72,12 @@ function factor(s: Suggestion | undefined, name: string): number | undefined {
   return s?.factors.find((f) => f.factor === name)?.score;
 }
 
+/** A date as the reasons write it in English (score-suggestion.ts `wording`): "7 Sept 2026". */
+function shown(iso: string): string {
+  const format = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return format.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
 const inWindow = { start: day(40), end: day(100) };
 
 /** Course `id` ("A" …), HBO, themes data + web, its own period in the window, a teacher, 2 places agreed. */
@@ -208,7 +214,7 @@ describe("caseSuggestions", () => {
     const b = list[early];
     expect(factor(b, "timing")).toBe(0);
     expect(b?.periodId).toBeNull();
-    expect(b?.reasonEn).toBe(`Poor fit: no teaching period starts between ${day(30)} and ${day(150)}.`);
+    expect(b?.reasonEn).toBe(`Poor fit: no teaching period starts between ${shown(day(30))} and ${shown(day(150))}.`);
     // A period that starts in the window but ends after the deadline counts half.
     const c = list.find((s) => s.courseId === "C");
     expect(factor(c, "timing")).toBe(0.5);
@@ -234,7 +240,7 @@ describe("caseSuggestions", () => {
       periodId: "PA",
     });
     expect(a?.reasonEn).toBe(
-      `Great fit: 2 of 2 topics match (data, web) and Blok A runs ${day(40)} to ${day(100)}, inside the window; but no warm path to the teacher.`,
+      `Great fit: 2 of 2 topics match (data, web) and Blok A runs ${shown(day(40))} to ${shown(day(100))}, inside the window; but no warm path to the teacher.`,
     );
   });
 

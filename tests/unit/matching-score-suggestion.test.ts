@@ -115,22 +115,33 @@ describe("scoreSuggestion", () => {
     ]);
     expect(s.factors.reduce((a, f) => a + f.contribution, 0)).toBeCloseTo(s.total, 2);
     expect(s.reason).toBe(
-      "Great fit: 2 of 2 topics match (data, web shop (yours: webshop)) and Blok 1 runs 2026-09-07 to 2026-11-06, inside the window; but no warm path to the teacher.",
+      "Great fit: 2 of 2 topics match (data, web shop (yours: webshop)) and Blok 1 runs 7 Sept 2026 to 6 Nov 2026, inside the window; but no warm path to the teacher.",
     );
   });
 
   it("writes the sentence in Dutch on request", () => {
     const s = scoreSuggestion(fit, newcomer, weights, Language.NL);
     expect(s.reason).toBe(
-      "Zeer goede match: 2 van 2 onderwerpen passen (data, webshop) en Blok 1 loopt van 2026-09-07 tot 2026-11-06, binnen het venster; maar geen warm pad naar de docent.",
+      "Zeer goede match: 2 van 2 onderwerpen passen (data, webshop) en Blok 1 loopt van 7 sep 2026 tot 6 nov 2026, binnen het venster; maar geen warm pad naar de docent.",
     );
+  });
+
+  it("counts in words that agree with the number, and writes scores the Dutch way (issue #17)", () => {
+    const known = { ...newcomer, answered: 1, expired: 0, completedSprints: 1, warmPathHops: 1, warmPathStrength: 0.8 };
+    const nl = scoreSuggestion(fit, known, weights, Language.NL).factors.map((f) => f.detail);
+    expect(nl).toContain(`${known.teacherName} beantwoordde 1 van 1 voorstel en rondde 1 sprint af`);
+    expect(nl).toContain(`een warm pad van 1 stap (sterkte 0,80) naar ${known.teacherName}`);
+    const two = { ...known, answered: 2, completedSprints: 2, warmPathHops: 2 };
+    const en = scoreSuggestion(fit, two, weights, Language.EN).factors.map((f) => f.detail);
+    expect(en).toContain(`${two.teacherName} answered 2 of 2 proposals and completed 2 sprints`);
+    expect(en).toContain(`a warm path of 2 ties (strength 0.80) to ${two.teacherName}`);
   });
 
   it("makes a course without a period in the window poor, whatever else it has", () => {
     const s = scoreSuggestion({ ...fit, period: null, timingScore: 0, capacityScore: 0 }, newcomer, weights, Language.EN);
     expect(s.total).toBe(0.578);
     expect(s.verdict).toBe("POOR");
-    expect(s.reason).toBe("Poor fit: no teaching period starts between 2026-09-01 and 2027-01-31.");
+    expect(s.reason).toBe("Poor fit: no teaching period starts between 1 Sept 2026 and 31 Jan 2027.");
   });
 
   it("makes a course at a level not wanted poor", () => {

@@ -5,17 +5,28 @@ import { useAuthState } from "./authStore";
 import { createClient } from "./client";
 import { router } from "./router";
 import { LoginPage } from "../modules/auth/components/LoginPage";
+import { SessionGate } from "./access";
 
 /**
- * Providers and the sign-in gate: without a token only the login page shows (the API answers
- * nothing else to anonymous callers). A new urql client per token: a sign-in or sign-out starts
- * with an empty cache, so nothing one user saw is shown to the next.
+ * Providers and the sign-in gate: signed out, only the login page shows (the API answers nothing
+ * else to anonymous callers); signed in, SessionGate asks who the user is before any page, so pages
+ * ask only for what the role may read. A new urql client per sign-in or sign-out (in any tab): it
+ * starts with an empty cache, so nothing one user saw is shown to the next.
  */
 export function App() {
-  const { token } = useAuthState();
-  // `token` is the dependency on purpose: createClient reads the token per request, but a new
-  // token must also mean a new, empty cache.
+  const { signedIn, generation } = useAuthState();
+  // `generation` is the dependency on purpose: a new session must mean a new, empty cache.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
-  const client = useMemo(() => createClient(), [token]);
-  return <Provider value={client}>{token ? <RouterProvider router={router} /> : <LoginPage />}</Provider>;
+  const client = useMemo(() => createClient(), [generation]);
+  return (
+    <Provider value={client}>
+      {signedIn ? (
+        <SessionGate>
+          <RouterProvider router={router} />
+        </SessionGate>
+      ) : (
+        <LoginPage />
+      )}
+    </Provider>
+  );
 }

@@ -24,11 +24,8 @@ export function createClient(): Client {
     // Always POST with a JSON body: Apollo's CSRF prevention refuses GETs without a preflight header.
     preferGetMethod: false,
     fetch: watchedFetch,
-    fetchOptions: (): RequestInit => {
-      const token = authStore.token();
-      const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-      return { headers };
-    },
+    // The sign-in is the HttpOnly session cookie (authStore.ts): sent by the browser, never touched here.
+    fetchOptions: { credentials: "same-origin" },
     exchanges: [
       mapExchange({
         onResult(result) {

@@ -3,6 +3,7 @@ import { lazy } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
 import { AppShell } from "./AppShell";
 import { NotFoundPage } from "../ui/NotFoundPage";
+import { Allowed } from "./access";
 
 // Pages load on first visit: the graph and chart libraries stay out of the first download.
 const CaseBoardPage = lazy(() => import("../modules/cases/components/CaseBoardPage").then((m) => ({ default: m.CaseBoardPage })));
@@ -40,7 +41,14 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/cases" replace /> },
       { path: "cases", element: <CaseBoardPage /> },
       { path: "cases/:caseId", element: <CasePage /> },
-      { path: "intake", element: <IntakePage /> },
+      {
+        path: "intake",
+        element: (
+          <Allowed flag="caseWork">
+            <IntakePage />
+          </Allowed>
+        ),
+      },
       { path: "explorer", element: <ExplorerPage /> },
       { path: "embedding", element: <EmbeddingDashboardPage /> },
       { path: "embedding/programmes/:id", element: <EmbeddingDetailPage kind="PROGRAMME" /> },

@@ -179,6 +179,23 @@ function joinWords(parts: string[], and: string): string {
   return `${parts.slice(0, -1).join(", ")}${and}${parts.at(-1)}`;
 }
 
+/**
+ * Dates, numbers and plurals of the reasons in the reader's language (issue #17): "12 apr 2027" as the client
+ * writes it (client/src/ui/useFormat.ts), "0,75" in Dutch, and "1 sprint" / "2 sprints" by Intl.PluralRules.
+ */
+function wording(locale: string) {
+  const days = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const scores = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const plurals = new Intl.PluralRules(locale);
+  return {
+    day: (iso: string | null | undefined): string => (iso ? days.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : "?"),
+    score: (n: number): string => scores.format(n),
+    count: (n: number, one: string, other: string): string => `${n} ${plurals.select(n) === "one" ? one : other}`,
+  };
+}
+const en = wording("en-GB");
+const nl = wording("nl-NL");
+
 interface Words {
   verdict: Record<SuggestionVerdict, string>;
   and: string;
@@ -203,26 +220,27 @@ const WORDS: Record<Language, Words> = {
             ? `${fit.courseLevels.join("/")} level as wanted`
             : `the course is ${fit.courseLevels.join("/")} while ${fit.wantedLevels.join("/")} is wanted`;
         case SuggestionFactorName.timing:
-          if (!fit.period) return `no teaching period starts between ${fit.windowStart} and ${fit.windowEnd ?? "later"}`;
+          if (!fit.period)
+            return `no teaching period starts between ${en.day(fit.windowStart)} and ${fit.windowEnd ? en.day(fit.windowEnd) : "later"}`;
           return fit.timingScore >= 1
-            ? `${fit.period.name} runs ${fit.period.startDate} to ${fit.period.endDate}, inside the window`
-            : `${fit.period.name} starts ${fit.period.startDate} but ends after the deadline ${fit.windowEnd}`;
+            ? `${fit.period.name} runs ${en.day(fit.period.startDate)} to ${en.day(fit.period.endDate)}, inside the window`
+            : `${fit.period.name} starts ${en.day(fit.period.startDate)} but ends after the deadline ${en.day(fit.windowEnd)}`;
         case SuggestionFactorName.remainingCapacity:
           if (!fit.period) return "no period to place the case in";
           if (!fit.hasAgreement) return "there is no agreement with the course yet";
           if (fit.remainingPlaces === null) return "the agreement sets no limit";
           return fit.remainingPlaces > 0
-            ? `${fit.remainingPlaces} of ${fit.casesPerPeriod} places left in ${fit.period.name}`
+            ? `${fit.remainingPlaces} of ${en.count(fit.casesPerPeriod ?? 0, "place", "places")} left in ${fit.period.name}`
             : `no places left in ${fit.period.name} (${fit.casesPerPeriod} agreed)`;
         case SuggestionFactorName.trackRecord:
           if (!teacher) return "no teacher is known";
           if (teacher.answered + teacher.expired + teacher.completedSprints === 0)
             return `${teacher.teacherName} has no track record yet`;
-          return `${teacher.teacherName} answered ${teacher.answered} of ${teacher.answered + teacher.expired} proposals and completed ${teacher.completedSprints} sprints`;
+          return `${teacher.teacherName} answered ${teacher.answered} of ${en.count(teacher.answered + teacher.expired, "proposal", "proposals")} and completed ${en.count(teacher.completedSprints, "sprint", "sprints")}`;
         case SuggestionFactorName.warmPath:
           if (!teacher || teacher.warmPathStrength === null) return "no warm path to the teacher";
           if (teacher.warmPathHops === 0) return "the teacher is one of the coordinators";
-          return `a warm path of ${teacher.warmPathHops} ties (strength ${teacher.warmPathStrength.toFixed(2)}) to ${teacher.teacherName}`;
+          return `a warm path of ${en.count(teacher.warmPathHops ?? 0, "tie", "ties")} (strength ${en.score(teacher.warmPathStrength)}) to ${teacher.teacherName}`;
         case SuggestionFactorName.effortFit:
           if (!fit.effort) return "the case's effort is not known yet";
           return `${EFFORT_WORDS.EN[fit.effort] ?? fit.effort} ${fit.effortScore >= 0.75 ? "suits" : fit.effortScore >= 0.5 ? "can fit" : "does not suit"} ${KIND_WORDS.EN[fit.courseKind ?? ""] ?? "this course"}`;
@@ -244,26 +262,27 @@ const WORDS: Record<Language, Words> = {
             ? `niveau ${fit.courseLevels.join("/")} zoals gevraagd`
             : `het vak is ${fit.courseLevels.join("/")} terwijl ${fit.wantedLevels.join("/")} gevraagd is`;
         case SuggestionFactorName.timing:
-          if (!fit.period) return `geen onderwijsperiode begint tussen ${fit.windowStart} en ${fit.windowEnd ?? "later"}`;
+          if (!fit.period)
+            return `geen onderwijsperiode begint tussen ${nl.day(fit.windowStart)} en ${fit.windowEnd ? nl.day(fit.windowEnd) : "later"}`;
           return fit.timingScore >= 1
-            ? `${fit.period.name} loopt van ${fit.period.startDate} tot ${fit.period.endDate}, binnen het venster`
-            : `${fit.period.name} begint ${fit.period.startDate} maar eindigt na de deadline ${fit.windowEnd}`;
+            ? `${fit.period.name} loopt van ${nl.day(fit.period.startDate)} tot ${nl.day(fit.period.endDate)}, binnen het venster`
+            : `${fit.period.name} begint ${nl.day(fit.period.startDate)} maar eindigt na de deadline ${nl.day(fit.windowEnd)}`;
         case SuggestionFactorName.remainingCapacity:
           if (!fit.period) return "geen periode om de casus in te plaatsen";
           if (!fit.hasAgreement) return "er is nog geen afspraak met het vak";
           if (fit.remainingPlaces === null) return "de afspraak noemt geen maximum";
           return fit.remainingPlaces > 0
-            ? `${fit.remainingPlaces} van ${fit.casesPerPeriod} plaatsen vrij in ${fit.period.name}`
+            ? `${fit.remainingPlaces} van ${nl.count(fit.casesPerPeriod ?? 0, "plaats", "plaatsen")} vrij in ${fit.period.name}`
             : `geen plaats meer in ${fit.period.name} (${fit.casesPerPeriod} afgesproken)`;
         case SuggestionFactorName.trackRecord:
           if (!teacher) return "er is geen docent bekend";
           if (teacher.answered + teacher.expired + teacher.completedSprints === 0)
             return `${teacher.teacherName} heeft nog geen staat van dienst`;
-          return `${teacher.teacherName} beantwoordde ${teacher.answered} van ${teacher.answered + teacher.expired} voorstellen en rondde ${teacher.completedSprints} sprints af`;
+          return `${teacher.teacherName} beantwoordde ${teacher.answered} van ${nl.count(teacher.answered + teacher.expired, "voorstel", "voorstellen")} en rondde ${nl.count(teacher.completedSprints, "sprint", "sprints")} af`;
         case SuggestionFactorName.warmPath:
           if (!teacher || teacher.warmPathStrength === null) return "geen warm pad naar de docent";
           if (teacher.warmPathHops === 0) return "de docent is zelf coördinator";
-          return `een warm pad van ${teacher.warmPathHops} contacten (sterkte ${teacher.warmPathStrength.toFixed(2)}) naar ${teacher.teacherName}`;
+          return `een warm pad van ${nl.count(teacher.warmPathHops ?? 0, "stap", "stappen")} (sterkte ${nl.score(teacher.warmPathStrength)}) naar ${teacher.teacherName}`;
         case SuggestionFactorName.effortFit:
           if (!fit.effort) return "de omvang van de casus is nog niet bekend";
           return `${EFFORT_WORDS.NL[fit.effort] ?? fit.effort} ${fit.effortScore >= 0.75 ? "past bij" : fit.effortScore >= 0.5 ? "kan passen bij" : "past niet bij"} ${KIND_WORDS.NL[fit.courseKind ?? ""] ?? "dit vak"}`;

@@ -147,6 +147,8 @@ export class AuthResolver {
       { id: user.id, roles: user.roles, ...(user.personId ? { personId: user.personId } : {}) },
       user.tokenVersion,
     );
+    // Browsers keep the token in an HttpOnly cookie (session-cookie.ts); API clients use the token of the answer.
+    ctx.session?.start(signed.token, signed.expiresAt);
     log.info("Signed in", { user: user.id });
     const { passwordHash: _hash, tokenVersion: _version, ...account } = user;
     return { ...signed, user: account };
@@ -208,8 +210,21 @@ export class AuthResolver {
     if (!ctx.user) throw new DomainError(ErrorCode.UNAUTHENTICATED, "Sign in first.");
     const done = await new UserStore(ctx.db).revokeTokens(ctx.user.id);
     accounts.invalidate(ctx.user.id);
+    ctx.session?.end();
     if (!done) throw new DomainError(ErrorCode.UNAUTHENTICATED, "This account no longer exists.");
     log.info("Signed out everywhere", { user: ctx.user.id });
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Signs this browser out: clears its session cookie, in every tab at once. The token itself stays valid until it expires (it was readable by no script); signOutEverywhere ends every token of the account.",
+  })
+  @Access("PUBLIC")
+  @Cost("signOut")
+  signOut(@Ctx() ctx: GraphQLContext): boolean {
+    ctx.session?.end();
+    if (ctx.user) log.info("Signed out", { user: ctx.user.id });
     return true;
   }
 

@@ -1,6 +1,7 @@
 import type { RequestHandler, Response } from "express";
 import type { Config } from "../config.js";
 import type { AccountStates } from "./AccountStates.js";
+import { readSessionCookie, sessionCookieHeader } from "./session-cookie.js";
 import { verifyToken } from "./verify-token.js";
 import { ErrorCode } from "../graphql/domain-error.js";
 
@@ -26,18 +27,35 @@ function refuse(res: Response, reason: keyof typeof refusals): void {
  * signed out everywhere): 401 at once, with UNAUTHENTICATED and a message the client can act on
  * (sign in again) — never a silent downgrade to anonymous. The request then acts with the roles the
  * token names that the account still has. The user and payload go to `res.locals` for the context.
+ *
+ * Without an Authorization header, the browser's session cookie (session-cookie.ts) carries the same token.
+ * A cookie that no longer holds (expired, revoked, …) is cleared and the request goes on as anonymous: it
+ * reaches only PUBLIC fields, so anything else still answers UNAUTHENTICATED, while `login` works at once
+ * (a stale cookie must not stand in the way of signing in again).
  */
-export function authenticateRequest(config: Pick<Config, "JWT_SECRET" | "NODE_ENV">, accounts: AccountStates): RequestHandler {
+export function authenticateRequest(
+  config: Pick<Config, "JWT_SECRET" | "NODE_ENV">,
+  accounts: AccountStates,
+  options: { secureCookie?: boolean } = {},
+): RequestHandler {
   return (req, res, next) => {
     const header = req.headers.authorization;
-    if (!header) {
+    const cookie = header ? undefined : readSessionCookie(req.headers.cookie);
+    if (!header && !cookie) {
       next();
       return;
     }
+    const fromCookie = cookie !== undefined;
+    const refuseOrForget = (reason: keyof typeof refusals): void => {
+      if (!fromCookie) return refuse(res, reason);
+      res.append("Set-Cookie", sessionCookieHeader("", 0, req.secure || options.secureCookie === true));
+      res.locals.sessionEnded = reason;
+      next();
+    };
     void (async () => {
-      const check = await verifyToken(config, header);
+      const check = await verifyToken(config, header ?? `Bearer ${cookie}`);
       if (!check.ok) {
-        refuse(res, check.problem === "MISSING" ? "MALFORMED" : check.problem);
+        refuseOrForget(check.problem === "MISSING" ? "MALFORMED" : check.problem);
         return;
       }
       const account = await accounts.get(check.user.id);
@@ -52,11 +70,11 @@ export function authenticateRequest(config: Pick<Config, "JWT_SECRET" | "NODE_EN
         });
         return;
       }
-      if (!account) return refuse(res, "UNKNOWN_USER");
-      if (account.disabled) return refuse(res, "DISABLED");
+      if (!account) return refuseOrForget("UNKNOWN_USER");
+      if (account.disabled) return refuseOrForget("DISABLED");
       // Never more than the account has now: a demotion bites even if its version bump was missed.
       const roles = check.user.roles.filter((role) => account.roles.includes(role));
-      if (check.tokenVersion !== account.tokenVersion || roles.length === 0) return refuse(res, "REVOKED");
+      if (check.tokenVersion !== account.tokenVersion || roles.length === 0) return refuseOrForget("REVOKED");
       res.locals.user = { ...check.user, roles };
       res.locals.jwt = { ...check.payload, roles };
       next();

@@ -1,5 +1,8 @@
 import {
   defaultFieldResolver,
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
   Kind,
   valueFromASTUntyped,
   type GraphQLArgument,
@@ -8,6 +11,7 @@ import {
   type GraphQLNamedType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  type SelectionNode,
   type SelectionSetNode,
 } from "graphql";
 import type { GraphQLContext } from "../graphql/context.js";
@@ -112,6 +116,17 @@ function protectedFamily(
 }
 
 /**
+ * Whether a selection is executed: `@skip(if: true)` and `@include(if: false)` leave it out, as graphql-js does.
+ * A client asks for a protected field only for roles that may read it (`question @include(if: $caseText)`),
+ * so one document serves every role.
+ */
+function isIncluded(node: SelectionNode, variables: GraphQLResolveInfo["variableValues"]): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
+  if (getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if === false) return false;
+  return true;
+}
+
+/**
  * The first selected field the roles may not read, following fragments — or the first argument of
  * a nested field (`knowsConnection(where: …)`) that filters or sorts on one.
  */
@@ -126,6 +141,7 @@ function findForbiddenSelection(
   ): { type: string; field: string; how: "read" | "filter" } | undefined => {
     if (!set) return undefined;
     for (const selection of set.selections) {
+      if (!isIncluded(selection, info.variableValues)) continue;
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
         if (name.startsWith("__") || !(isObject(parent) || isInterface(parent))) continue;

@@ -3,6 +3,7 @@ import type { Config } from "../config.js";
 import type { AccountStates } from "../auth/AccountStates.js";
 import type { LoginThrottle } from "../auth/LoginThrottle.js";
 import type { RequestUser } from "../auth/roles.js";
+import type { SessionCookie } from "../auth/session-cookie.js";
 import type { DatabaseMonitor } from "../faults/DatabaseMonitor.js";
 import type { Bookmarks, Database } from "../neo4j/database.js";
 import type { RequestTransaction } from "../neo4j/request-transaction.js";
@@ -45,6 +46,8 @@ export interface GraphQLContext {
   /** The caller's address, for sign-in throttling (never logged). */
   ip?: string;
   auth?: AuthServices;
+  /** The browser's session cookie of this HTTP exchange: login sets it, signOut clears it (auth/session-cookie.ts). */
+  session?: SessionCookie;
   /** Knows whether Neo4j is reachable now; resolvers fail fast while it is not. */
   monitor?: DatabaseMonitor;
   /**
@@ -64,6 +67,7 @@ export interface ContextExtras {
   queryTimeoutMs?: number;
   ip?: string;
   auth?: AuthServices;
+  session?: SessionCookie;
   monitor?: DatabaseMonitor;
   /** The signed-in user's bookmarks (server/platform/neo4j/user-bookmarks.ts): their reads see their writes. */
   bookmarks?: Bookmarks | undefined;
@@ -82,6 +86,7 @@ export function createContext(db: Database, extras: ContextExtras = {}): GraphQL
     ...(extras.queryTimeoutMs ? { transaction: { timeout: extras.queryTimeoutMs } } : {}),
     ...(extras.ip ? { ip: extras.ip } : {}),
     ...(extras.auth ? { auth: extras.auth } : {}),
+    ...(extras.session ? { session: extras.session } : {}),
     ...(extras.monitor ? { monitor: extras.monitor } : {}),
     ...(extras.mailer ? { mailer: extras.mailer } : {}),
   };

@@ -161,6 +161,8 @@ export const fieldCosts = {
   updateUser: scoped(WRITE),
   linkUserToPerson: scoped(WRITE),
   signOutEverywhere: scoped(WRITE),
+  /** Clears the browser's session cookie: no database work. */
+  signOut: scoped(1),
   me: scoped(10),
   users: scopedList(100),
   /** One round trip to Neo4j. */

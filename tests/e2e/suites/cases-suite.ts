@@ -118,7 +118,7 @@ export function casesSuite(getEnv: () => E2eEnvironment): void {
       const period = match.getByLabel("Onderwijsperiode");
       await expect.poll(() => period.locator("option").count(), { timeout: 15_000 }).toBeGreaterThan(1);
       if ((await period.inputValue()) === "") await period.selectOption({ index: 1 });
-      await match.getByText(/plaatsen gebruikt|zonder limiet/).waitFor();
+      await match.getByText(/plaatsen? gebruikt|zonder limiet/).waitFor();
       await match.getByRole("button", { name: "Matchen", exact: true }).click();
       await page.getByTestId("case-status").getByText("Gematcht").waitFor();
       await page.getByTestId("sprint").waitFor();

@@ -96,7 +96,7 @@ export function shellSuite(getEnv: () => E2eEnvironment): void {
       await page.getByRole("navigation", { name: "Hoofdmenu" }).waitFor();
       await page.getByText("Demo Coordinator").waitFor();
 
-      await page.getByRole("button", { name: "Uitloggen" }).click();
+      await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
       await page.getByRole("button", { name: "Inloggen" }).waitFor();
       await context.close();
     });

@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { demoUsers, ensureDemoUsers } from "../../../server/platform/auth/ensure-demo-users.js";
+import { SESSION_COOKIE } from "../../../server/platform/auth/session-cookie.js";
 import type { Database } from "../../../server/platform/neo4j/database.js";
 import { loadDemoData } from "../../../seed/load-demo.js";
 import { connectTestDatabase, resetGraph } from "../../helpers/neo4j.js";
@@ -26,6 +27,8 @@ function screenshotFolder(): string {
   return folder;
 }
 
+export type DemoRole = "COORDINATOR" | "ANALYST" | "VIEWER" | "ADMIN";
+
 export interface E2eEnvironment {
   db: Database;
   server: TestServer;
@@ -35,9 +38,16 @@ export interface E2eEnvironment {
    * A fresh browser context (own storage) at laptop width, signed in as the demo coordinator
    * unless `signedIn: false`.
    */
-  newPage(options?: { width?: number; height?: number; signedIn?: boolean }): Promise<{ page: Page; context: BrowserContext }>;
+  newPage(options?: {
+    width?: number;
+    height?: number;
+    signedIn?: boolean;
+    role?: DemoRole;
+  }): Promise<{ page: Page; context: BrowserContext }>;
+  /** Signs a browser context in as a demo user, as the login page does: the session cookie and the tab's hint. */
+  signIn(context: BrowserContext, role?: DemoRole): Promise<void>;
   /** Signs in through the API as a demo user and returns the token. */
-  tokenFor(role: "COORDINATOR" | "ANALYST" | "VIEWER" | "ADMIN"): Promise<string>;
+  tokenFor(role: DemoRole): Promise<string>;
   /**
    * Saves <name>.png (docs/screenshots/ with UPDATE_SCREENSHOTS=1, else a temporary folder): the window
    * (1440×900), or the whole page with `fullPage`.
@@ -80,7 +90,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
   mkdirSync(screenshotDir, { recursive: true });
 
   const tokens = new Map<string, string>();
-  async function tokenFor(role: "COORDINATOR" | "ANALYST" | "VIEWER" | "ADMIN"): Promise<string> {
+  async function tokenFor(role: DemoRole): Promise<string> {
     const known = tokens.get(role);
     if (known) return known;
     const user = demoUsers.find((u) => u.roles.includes(role));
@@ -95,12 +105,30 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
     return token;
   }
 
+  async function signIn(context: BrowserContext, role: DemoRole = "COORDINATOR"): Promise<void> {
+    // What login does in a browser (server/platform/auth/session-cookie.ts, client/src/app/authStore.ts): the token in
+    // an HttpOnly cookie for /graphql, and "signed in until" in localStorage, which every tab of the context shares.
+    const token = await tokenFor(role);
+    const expires = Math.floor(Date.now() / 1000) + 3600;
+    await context.addCookies([
+      { name: SESSION_COOKIE, value: token, url: `${baseUrl}/graphql`, httpOnly: true, sameSite: "Strict", expires },
+    ]);
+    const until = new Date(expires * 1000).toISOString();
+    // Once per context (the first page load): a later sign-out must stay signed out.
+    await context.addInitScript((value: string) => {
+      if (localStorage.getItem("e2e.signed-in")) return;
+      localStorage.setItem("e2e.signed-in", "1");
+      localStorage.setItem("werkplaats.session", value);
+    }, until);
+  }
+
   return {
     db,
     server,
     browser,
     baseUrl,
     tokenFor,
+    signIn,
     async newPage(options = {}) {
       const context = await browser.newContext({
         viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
@@ -109,11 +137,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
         timezoneId: "Europe/Amsterdam",
       });
       context.setDefaultTimeout(15_000);
-      if (options.signedIn !== false) {
-        // The app keeps its token in sessionStorage; putting it there before any script runs signs in.
-        const token = await tokenFor("COORDINATOR");
-        await context.addInitScript((value: string) => sessionStorage.setItem("werkplaats.token", value), token);
-      }
+      if (options.signedIn !== false) await signIn(context, options.role ?? "COORDINATOR");
       const page = await context.newPage();
       return { page, context };
     },

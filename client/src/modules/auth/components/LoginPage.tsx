@@ -19,8 +19,8 @@ export function LoginPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const answer = await login({ email: email.trim(), password });
-    const token = answer.data?.login.token;
-    if (token) authStore.signIn(token);
+    const expiresAt = answer.data?.login.expiresAt;
+    if (expiresAt) authStore.signIn(expiresAt);
   }
 
   return (

@@ -1,25 +1,35 @@
 import { useTranslation } from "react-i18next";
-import { useQuery } from "urql";
+import { useMutation } from "urql";
+import { useSession } from "../../../app/access";
 import { authStore } from "../../../app/authStore";
-import { meQuery } from "../graphql/authOperations";
+import { signOutEverywhereMutation, signOutMutation } from "../graphql/authOperations";
 
-/** Who is signed in (and as which person of the graph), with which roles, and the way out. */
+/** Who is signed in (and as which person of the graph), with which roles, and the ways out. */
 export function UserMenu() {
   const { t } = useTranslation();
-  const [me] = useQuery({ query: meQuery });
-  const user = me.data?.me;
+  const { user } = useSession();
+  const [signingOut, signOut] = useMutation(signOutMutation);
+  const [, signOutEverywhere] = useMutation(signOutEverywhereMutation);
+
+  // The API clears the HttpOnly cookie; the login page follows in this tab and (authStore's storage event) every other.
+  async function leave(everywhere: boolean) {
+    await (everywhere ? signOutEverywhere({}) : signOut({}));
+    authStore.signOut();
+  }
+
   return (
     <div className="user-menu">
-      {user ? (
-        <span className="user-name" title={user.email}>
-          {user.name}
-          {/* The person of the graph this account acts as: who the timeline names for what they do. */}
-          {user.person && user.person.name !== user.name ? <span className="muted"> ({user.person.name})</span> : null}
-          <span className="muted"> · {user.roles.map((r) => t(`auth.roles.${r}`, { defaultValue: r })).join(", ")}</span>
-        </span>
-      ) : null}
-      <button type="button" className="link-button" onClick={() => authStore.signOut()}>
+      <span className="user-name" title={user.email}>
+        {user.name}
+        {/* The person of the graph this account acts as: who the timeline names for what they do. */}
+        {user.person && user.person.name !== user.name ? <span className="muted"> ({user.person.name})</span> : null}
+        <span className="muted"> · {user.roles.map((r) => t(`auth.roles.${r}`, { defaultValue: r })).join(", ")}</span>
+      </span>
+      <button type="button" className="link-button" disabled={signingOut.fetching} onClick={() => void leave(false)}>
         {t("auth.signOut")}
+      </button>
+      <button type="button" className="link-button" title={t("auth.signOutEverywhereHint")} onClick={() => void leave(true)}>
+        {t("auth.signOutEverywhere")}
       </button>
     </div>
   );

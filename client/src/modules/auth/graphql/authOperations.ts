@@ -3,7 +3,7 @@ import { graphql } from "../../../generated";
 export const loginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
-      token
+      # No token: the API sets it as an HttpOnly cookie, which no script here ever sees (app/authStore.ts).
       expiresAt
       user {
         id
@@ -26,5 +26,17 @@ export const meQuery = graphql(`
         name
       }
     }
+  }
+`);
+
+export const signOutMutation = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
+
+export const signOutEverywhereMutation = graphql(`
+  mutation SignOutEverywhere {
+    signOutEverywhere
   }
 `);

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useClient, useMutation } from "urql";
+import { useAccess } from "../../../app/access";
 import type { CaseAction } from "../../../generated/graphql";
 import { ErrorMessage } from "../../../ui/ErrorMessage";
 import { caseSprintsQuery } from "../graphql/caseSprintsQuery";
@@ -35,6 +36,7 @@ export function CaseActions({
   matchCourses?: CourseOption[];
 }) {
   const { t } = useTranslation();
+  const { caseWork } = useAccess();
   const [dialog, setDialog] = useState<"close" | "match" | "complete" | null>(null);
   const [qualify, runQualify] = useMutation(qualifyCaseMutation);
   const [start, runStart] = useMutation(startSprintMutation);
@@ -65,8 +67,9 @@ export function CaseActions({
     onDone(message);
   };
 
-  const allows = (action: CaseAction) => allowedActions.includes(action);
-  if (allowedActions.length === 0) return null;
+  // The server lists the moves of the case, not of the role: analysts and viewers get no buttons.
+  const allows = (action: CaseAction) => caseWork && allowedActions.includes(action);
+  if (!caseWork || allowedActions.length === 0) return null;
   const label = (key: string) => (compact ? t(`cases.actions.${key}Short`) : t(`cases.actions.${key}`));
   const aria = (key: string) => t(`cases.actions.${key}For`, { title });
 

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
+import { useAccess } from "../../../app/access";
 import type { CaseBoardFilter, EducationLevel } from "../../../generated/graphql";
 import { DownloadCsvButton } from "../../../ui/DownloadCsvButton";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -22,6 +23,7 @@ const pageSize = 200;
  */
 export function CaseBoardPage() {
   const { t } = useTranslation();
+  const access = useAccess();
   const [params, setParams] = useSearchParams();
   const [message, setMessage] = useState<string | null>(null);
   const [searchText, setSearchText] = useState(params.get("search") ?? "");
@@ -59,15 +61,19 @@ export function CaseBoardPage() {
   return (
     <section className="board-page">
       <PageHeader title={t("board.title")}>
-        <DownloadCsvButton
-          query={exportCasesCsvQuery}
-          field="exportCasesCsv"
-          fileName="cases.csv"
-          label={t("cases.board.exportCsv")}
-        />
-        <Link className="button-link primary" to="/intake">
-          {t("cases.board.newCase")}
-        </Link>
+        {access.dataTransfer ? (
+          <DownloadCsvButton
+            query={exportCasesCsvQuery}
+            field="exportCasesCsv"
+            fileName="cases.csv"
+            label={t("cases.board.exportCsv")}
+          />
+        ) : null}
+        {access.caseWork ? (
+          <Link className="button-link primary" to="/intake">
+            {t("cases.board.newCase")}
+          </Link>
+        ) : null}
       </PageHeader>
       <form className="filters board-filters" onSubmit={submitSearch} role="search" aria-label={t("cases.board.filters")}>
         <label>

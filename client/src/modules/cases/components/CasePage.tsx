@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { useQuery } from "urql";
+import { useAccess } from "../../../app/access";
 import { PageHeader } from "../../../ui/PageHeader";
 import { QueryState } from "../../../ui/QueryState";
 import { StatusBadge } from "../../../ui/StatusBadge";
@@ -17,6 +18,7 @@ import { CaseChangesPanel } from "../../case-edit/components/CaseChangesPanel";
 import { CaseEditButton } from "../../case-edit/components/CaseEditButton";
 import { PersonLink } from "../../people/components/PersonLink";
 import { useMayRead } from "../../people/hooks/useMayRead";
+import { personName } from "../../../ui/personName";
 
 /**
  * One case: the SME and its contact, the question, the timeline, the suggestions with their
@@ -30,12 +32,22 @@ export function CasePage() {
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
   const [message, setMessage] = useState<string | null>(created ? t("cases.page.createdMessage") : null);
-  const [result, refetch] = useQuery({ query: caseDetailQuery, variables: { id: caseId }, context: caseQueryContext });
-  const [proposals] = useQuery({ query: caseProposalsQuery, variables: { case: caseId }, context: caseQueryContext });
+  // The question and contact details only for roles that may read them; buttons only for those who may act.
+  const access = useAccess();
+  const [result, refetch] = useQuery({
+    query: caseDetailQuery,
+    variables: { id: caseId, caseText: access.caseText, contactDetails: access.contactDetails },
+    context: caseQueryContext,
+  });
+  const [proposals] = useQuery({
+    query: caseProposalsQuery,
+    variables: { case: caseId, caseText: access.caseText },
+    context: caseQueryContext,
+  });
   const item = result.data?.cases[0];
   // The steps and whether suggestions still matter come from the server (caseWorkflow), not from item.status.
   const workflow = result.data?.caseWorkflow;
-  const allowedActions = workflow?.allowedActions ?? [];
+  const allowedActions = access.caseWork ? (workflow?.allowedActions ?? []) : [];
 
   useEffect(() => {
     if (location.hash === "#suggestions") document.getElementById("suggestions")?.focus();
@@ -92,7 +104,13 @@ export function CasePage() {
               <div className="case-side">
                 <section className="panel" aria-labelledby="case-facts">
                   <h2 id="case-facts">{t("cases.page.question")}</h2>
-                  {item.question ? <p>{item.question}</p> : <p className="muted">{t("cases.page.noQuestion")}</p>}
+                  {access.caseText ? (
+                    item.question ? (
+                      <p>{item.question}</p>
+                    ) : (
+                      <p className="muted">{t("cases.page.noQuestion")}</p>
+                    )
+                  ) : null}
                   <dl className="facts">
                     <dt>{t("cases.page.topics")}</dt>
                     <dd title={item.topics.join(", ")}>

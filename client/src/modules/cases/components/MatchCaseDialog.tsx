@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
+import { useAccess } from "../../../app/access";
 import { describeError } from "../../../ui/describeError";
 import { Dialog } from "../../../ui/Dialog";
 import { ErrorMessage } from "../../../ui/ErrorMessage";
@@ -47,7 +48,12 @@ export function MatchCaseDialog({
   const [period, setPeriod] = useState(initialPeriod ?? "");
   const [teamSize, setTeamSize] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [proposals] = useQuery({ query: caseProposalsQuery, variables: { case: caseId }, pause: !open || Boolean(courses) });
+  const { caseText } = useAccess();
+  const [proposals] = useQuery({
+    query: caseProposalsQuery,
+    variables: { case: caseId, caseText },
+    pause: !open || Boolean(courses),
+  });
   const [periods] = useQuery({ query: coursePeriodsQuery, variables: { course }, pause: !open || !course });
   const [capacity] = useQuery({
     query: courseCapacityQuery,
@@ -148,7 +154,7 @@ export function MatchCaseDialog({
                 ? t("cases.match.noLimit", { used: capacityInfo.used })
                 : t("cases.match.capacity", {
                     used: capacityInfo.used,
-                    limit: capacityInfo.casesPerPeriod ?? 0,
+                    count: capacityInfo.casesPerPeriod ?? 0,
                     remaining: capacityInfo.remaining,
                   })}
           </p>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
+import { useAccess } from "../../../app/access";
 import { QueryState } from "../../../ui/QueryState";
 import { useFormat } from "../../../ui/useFormat";
 import { caseProposalsQuery } from "../graphql/casePageQueries";
@@ -8,6 +9,7 @@ import { AnswerProposalDialog } from "./AnswerProposalDialog";
 import { FollowUpDialog } from "./FollowUpDialog";
 import { caseQueryContext } from "../hooks/caseChangeTypenames";
 import { PersonLink } from "../../people/components/PersonLink";
+import { personName } from "../../../ui/personName";
 
 /**
  * Where the case was sent, and what came back; open proposals can get their answer or a logged
@@ -16,7 +18,12 @@ import { PersonLink } from "../../people/components/PersonLink";
 export function ProposalsPanel({ caseId, onDone }: { caseId: string; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [result, refetch] = useQuery({ query: caseProposalsQuery, variables: { case: caseId }, context: caseQueryContext });
+  const access = useAccess();
+  const [result, refetch] = useQuery({
+    query: caseProposalsQuery,
+    variables: { case: caseId, caseText: access.caseText },
+    context: caseQueryContext,
+  });
   const [answering, setAnswering] = useState<string | null>(null);
   const [followingUp, setFollowingUp] = useState<string | null>(null);
   const proposals = result.data?.caseProposals ?? [];
@@ -65,7 +72,7 @@ export function ProposalsPanel({ caseId, onDone }: { caseId: string; onDone: (me
                     .join("; ")}
                 </div>
               ) : null}
-              {p.state === "OPEN" ? (
+              {p.state === "OPEN" && access.caseWork ? (
                 <>
                   <button
                     type="button"

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
+import { useAccess } from "../../../app/access";
 import { describeError } from "../../../ui/describeError";
 import { ErrorMessage } from "../../../ui/ErrorMessage";
 import { QueryState } from "../../../ui/QueryState";
@@ -14,14 +15,20 @@ import { PersonLink } from "../../people/components/PersonLink";
 export function SprintPanel({ sprintId }: { sprintId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [result, refetch] = useQuery({ query: sprintRecordQuery, variables: { sprint: sprintId }, context: caseQueryContext });
+  const access = useAccess();
+  const [result, refetch] = useQuery({
+    query: sprintRecordQuery,
+    variables: { sprint: sprintId, caseText: access.caseText },
+    context: caseQueryContext,
+  });
   const [adding, add] = useMutation(addMilestoneMutation);
   const [completing, complete] = useMutation(completeMilestoneMutation);
   const [title, setTitle] = useState("");
   const [due, setDue] = useState("");
   const [titleMissing, setTitleMissing] = useState(false);
   const sprint = result.data?.sprintRecord;
-  const open = sprint ? sprint.status === "PLANNED" || sprint.status === "RUNNING" : false;
+  // Milestones are added and ticked off by those who work the case (CASE_WORK); others only read them.
+  const open = sprint ? access.caseWork && (sprint.status === "PLANNED" || sprint.status === "RUNNING") : false;
   const addErrors = adding.error ? describeError(adding.error) : [];
 
   async function submit(event: FormEvent) {

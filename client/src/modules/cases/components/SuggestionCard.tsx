@@ -113,7 +113,7 @@ export function SuggestionCard({
           <dt>{t("cases.suggestions.warmPath")}</dt>
           <dd>
             {s.warmPathStrength !== null && s.warmPathStrength !== undefined
-              ? t("cases.suggestions.warmPathValue", { score: f.score(s.warmPathStrength), hops: s.warmPathHops ?? 0 })
+              ? t("cases.suggestions.warmPathValue", { score: f.score(s.warmPathStrength), count: s.warmPathHops ?? 0 })
               : t("cases.suggestions.noWarmPath")}
           </dd>
         </div>

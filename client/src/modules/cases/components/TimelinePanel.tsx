@@ -1,15 +1,22 @@
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
+import { useAccess } from "../../../app/access";
 import { QueryState } from "../../../ui/QueryState";
 import { useFormat } from "../../../ui/useFormat";
 import { caseTimelineQuery } from "../graphql/casePageQueries";
 import { caseQueryContext } from "../hooks/caseChangeTypenames";
+import { personName } from "../../../ui/personName";
 
 /** Every status change and proposal of the case, oldest first, with who and when. */
 export function TimelinePanel({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [result, refetch] = useQuery({ query: caseTimelineQuery, variables: { case: caseId }, context: caseQueryContext });
+  const { caseText } = useAccess();
+  const [result, refetch] = useQuery({
+    query: caseTimelineQuery,
+    variables: { case: caseId, caseText },
+    context: caseQueryContext,
+  });
   const entries = result.data?.caseTimeline ?? [];
   return (
     <section className="panel" aria-labelledby="timeline-title">
@@ -31,20 +38,22 @@ export function TimelinePanel({ caseId }: { caseId: string }) {
                     <strong>{e.to ? t(`enums.caseStatus.${e.to}`) : ""}</strong>
                   </span>
                 ) : e.kind === "PROPOSAL_SENT" ? (
-                  <span>{t("cases.timeline.proposalSent", { teacher: e.teacherName ?? "", course: e.courseName ?? "" })}</span>
+                  <span>
+                    {t("cases.timeline.proposalSent", { teacher: personName(e.teacherName), course: e.courseName ?? "" })}
+                  </span>
                 ) : e.kind === "PROPOSAL_FOLLOW_UP" ? (
                   <span>
                     {t("cases.timeline.proposalFollowUp", {
-                      teacher: e.teacherName ?? "",
+                      teacher: personName(e.teacherName),
                       channel: e.channel ? t(`enums.channel.${e.channel}`, { defaultValue: e.channel }) : "",
                     })}
                   </span>
                 ) : e.kind === "PROPOSAL_WITHDRAWN" ? (
-                  <span>{t("cases.timeline.proposalWithdrawn", { teacher: e.teacherName ?? "" })}</span>
+                  <span>{t("cases.timeline.proposalWithdrawn", { teacher: personName(e.teacherName) })}</span>
                 ) : (
                   <span>
                     {t("cases.timeline.proposalAnswered", {
-                      teacher: e.teacherName ?? "",
+                      teacher: personName(e.teacherName),
                       answer: e.answer ? t(`enums.answer.${e.answer}`, { defaultValue: e.answer }) : "",
                     })}
                   </span>
@@ -68,7 +77,7 @@ export function TimelinePanel({ caseId }: { caseId: string }) {
                 ) : null}
                 {e.note ? <span className="muted"> · {e.note}</span> : null}
                 {/* Only a name: an account without a person would show as a bare id. */}
-                {e.byName ? <span className="muted small"> — {e.byName}</span> : null}
+                {e.byName ? <span className="muted small"> — {personName(e.byName)}</span> : null}
               </div>
             </li>
           ))}

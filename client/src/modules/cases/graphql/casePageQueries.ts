@@ -3,9 +3,11 @@ import { graphql } from "../../../generated";
 /**
  * The case with its SME, contact, referral, coordinator and sprints (generated API), and the steps
  * it may take now (caseWorkflow): the buttons come from the server, never from the status here.
+ * The question and the contact's e-mail and phone only for roles that may read them (app/access.tsx):
+ * the API refuses the whole answer to a role that asks for them.
  */
 export const caseDetailQuery = graphql(`
-  query CaseDetail($id: ID!) {
+  query CaseDetail($id: ID!, $caseText: Boolean!, $contactDetails: Boolean!) {
     caseWorkflow(case: $id) {
       caseId
       status
@@ -15,7 +17,7 @@ export const caseDetailQuery = graphql(`
     cases(where: { id: { eq: $id } }, limit: 1) {
       id
       title
-      question
+      question @include(if: $caseText)
       topics
       about(sort: [{ labelEn: ASC }]) {
         id
@@ -59,8 +61,8 @@ export const caseDetailQuery = graphql(`
           id
           name
           jobTitle
-          email
-          phone
+          email @include(if: $contactDetails)
+          phone @include(if: $contactDetails)
         }
       }
       sprints(limit: 5) {
@@ -71,7 +73,7 @@ export const caseDetailQuery = graphql(`
 `);
 
 export const caseTimelineQuery = graphql(`
-  query CaseTimeline($case: ID!) {
+  query CaseTimeline($case: ID!, $caseText: Boolean!) {
     caseTimeline(case: $case) {
       kind
       at
@@ -79,8 +81,8 @@ export const caseTimelineQuery = graphql(`
       byName
       from
       to
-      reason
-      note
+      reason @include(if: $caseText)
+      note @include(if: $caseText)
       proposalId
       teacherName
       courseName
@@ -127,7 +129,7 @@ export const caseSuggestionsQuery = graphql(`
 `);
 
 export const caseProposalsQuery = graphql(`
-  query CaseProposals($case: ID!) {
+  query CaseProposals($case: ID!, $caseText: Boolean!) {
     caseProposals(case: $case) {
       id
       sentAt
@@ -139,7 +141,7 @@ export const caseProposalsQuery = graphql(`
       courseName
       answer
       answeredAt
-      declineReason
+      declineReason @include(if: $caseText)
       expiresAt
       state
       withdrawnAt
@@ -148,14 +150,14 @@ export const caseProposalsQuery = graphql(`
         id
         at
         channel
-        note
+        note @include(if: $caseText)
       }
     }
   }
 `);
 
 export const sprintRecordQuery = graphql(`
-  query SprintRecord($sprint: ID!) {
+  query SprintRecord($sprint: ID!, $caseText: Boolean!) {
     sprintRecord(sprint: $sprint) {
       id
       status
@@ -170,10 +172,10 @@ export const sprintRecordQuery = graphql(`
       teamLevel
       supervisorId
       supervisorName
-      outcome
+      outcome @include(if: $caseText)
       smeRating
-      smeFeedback
-      teacherFeedback
+      smeFeedback @include(if: $caseText)
+      teacherFeedback @include(if: $caseText)
       followUpWanted
       milestones {
         id

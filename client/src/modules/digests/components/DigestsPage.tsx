@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
+import { useAccess } from "../../../app/access";
 import type { Language } from "../../../generated/graphql";
 import { caseChangeTypenames, caseQueryContext } from "../../cases/hooks/caseChangeTypenames";
 import { ErrorMessage } from "../../../ui/ErrorMessage";
@@ -20,16 +21,22 @@ import { DigestSchedulePanel } from "../../mail/components/DigestSchedulePanel";
 export function DigestsPage() {
   const { t } = useTranslation();
   const f = useFormat();
+  // Analysts and viewers see who is due and which cases, not the addresses nor the e-mail's text, and send nothing.
+  const access = useAccess();
   const [date, setDate] = useState(todayIso());
   const [teacher, setTeacher] = useState<string | null>(null);
   const [language, setLanguage] = useState<Language | null>(null);
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [copied, setCopied] = useState<"ok" | "failed" | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [due, refetchDue] = useQuery({ query: dueDigestsQuery, variables: { date }, context: caseQueryContext });
+  const [due, refetchDue] = useQuery({
+    query: dueDigestsQuery,
+    variables: { date, contactDetails: access.contactDetails },
+    context: caseQueryContext,
+  });
   const [digest, refetchDigest] = useQuery({
     query: digestQuery,
-    variables: { teacher: teacher ?? "", date, language },
+    variables: { teacher: teacher ?? "", date, language, contactDetails: access.contactDetails, caseText: access.caseText },
     pause: !teacher,
     context: caseQueryContext,
   });
@@ -92,7 +99,7 @@ export function DigestsPage() {
           <input type="date" value={date} onChange={(e) => setDate(e.target.value || todayIso())} />
         </label>
       </PageHeader>
-      <DigestSchedulePanel />
+      {access.caseWork ? <DigestSchedulePanel /> : null}
       {message ? (
         <p className="success" role="status">
           {message}
@@ -126,7 +133,7 @@ export function DigestsPage() {
                     >
                       <strong>{d.teacherName}</strong>
                       <span className="muted small">
-                        {t("digests.items", { count: d.items.length })} · {t("digests.every", { days: d.digestEveryDays ?? 0 })}
+                        {t("digests.items", { count: d.items.length })} · {t("digests.every", { count: d.digestEveryDays ?? 0 })}
                         {d.lastSentOn
                           ? ` · ${t("digests.lastSent", { date: f.date(d.lastSentOn) })}`
                           : ` · ${t("digests.neverSent")}`}
@@ -150,8 +157,8 @@ export function DigestsPage() {
                         <div>
                           <h2>{preview.teacherName}</h2>
                           <p className="muted">
-                            {preview.email ?? t("digests.noEmail")}
-                            {preview.reachable ? "" : ` · ${t("digests.unreachable")}`}
+                            {access.contactDetails ? (preview.email ?? t("digests.noEmail")) : null}
+                            {preview.reachable ? "" : `${access.contactDetails ? " · " : ""}${t("digests.unreachable")}`}
                           </p>
                         </div>
                         <div className="segmented" role="group" aria-label={t("digests.emailLanguage")}>
@@ -168,16 +175,18 @@ export function DigestsPage() {
                           {preview.items.map((item) => (
                             <li key={item.caseId} className="digest-case">
                               <label>
-                                <input
-                                  type="checkbox"
-                                  checked={!excluded.has(item.caseId)}
-                                  onChange={(e) => {
-                                    const next = new Set(excluded);
-                                    if (e.target.checked) next.delete(item.caseId);
-                                    else next.add(item.caseId);
-                                    setExcluded(next);
-                                  }}
-                                />{" "}
+                                {access.caseWork ? (
+                                  <input
+                                    type="checkbox"
+                                    checked={!excluded.has(item.caseId)}
+                                    onChange={(e) => {
+                                      const next = new Set(excluded);
+                                      if (e.target.checked) next.delete(item.caseId);
+                                      else next.add(item.caseId);
+                                      setExcluded(next);
+                                    }}
+                                  />
+                                ) : null}{" "}
                                 <strong>{item.title}</strong> <VerdictBadge verdict={item.verdict} />
                               </label>
                               <span className="muted small">
@@ -193,33 +202,35 @@ export function DigestsPage() {
                         <p>
                           <strong>{t("digests.subject")}:</strong> {preview.subject}
                         </p>
-                        <pre>{preview.body}</pre>
+                        {access.caseText ? <pre>{preview.body}</pre> : <p className="muted">{t("digests.bodyHidden")}</p>}
                       </div>
                       {excluded.size > 0 ? (
                         <p className="notice small">{t("digests.excludedNote", { count: excluded.size })}</p>
                       ) : null}
-                      <div className="button-row">
-                        <button
-                          type="button"
-                          className="primary"
-                          disabled={mailing.fetching || !preview.reachable || excluded.size === preview.items.length}
-                          onClick={() => void mail()}
-                        >
-                          {t("digests.sendByMail", { count: preview.items.length - excluded.size })}
-                        </button>
-                        <button type="button" onClick={() => void copy()}>
-                          {t("digests.copy")}
-                        </button>
-                        <button
-                          type="button"
-                          disabled={sending.fetching || excluded.size === preview.items.length}
-                          onClick={() => void send()}
-                        >
-                          {t("digests.markSent", { count: preview.items.length - excluded.size })}
-                        </button>
-                        {copied === "ok" ? <span role="status">{t("digests.copied")}</span> : null}
-                        {copied === "failed" ? <span role="alert">{t("digests.copyFailed")}</span> : null}
-                      </div>
+                      {access.caseWork ? (
+                        <div className="button-row">
+                          <button
+                            type="button"
+                            className="primary"
+                            disabled={mailing.fetching || !preview.reachable || excluded.size === preview.items.length}
+                            onClick={() => void mail()}
+                          >
+                            {t("digests.sendByMail", { count: preview.items.length - excluded.size })}
+                          </button>
+                          <button type="button" onClick={() => void copy()}>
+                            {t("digests.copy")}
+                          </button>
+                          <button
+                            type="button"
+                            disabled={sending.fetching || excluded.size === preview.items.length}
+                            onClick={() => void send()}
+                          >
+                            {t("digests.markSent", { count: preview.items.length - excluded.size })}
+                          </button>
+                          {copied === "ok" ? <span role="status">{t("digests.copied")}</span> : null}
+                          {copied === "failed" ? <span role="alert">{t("digests.copyFailed")}</span> : null}
+                        </div>
+                      ) : null}
                       {sending.error ? <ErrorMessage error={sending.error} /> : null}
                       {mailing.error ? <ErrorMessage error={mailing.error} /> : null}
                     </>

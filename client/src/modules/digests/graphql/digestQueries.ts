@@ -1,12 +1,14 @@
 import { graphql } from "../../../generated";
 
+/** E-mail addresses and the e-mail's text only for roles that may read them (app/access.tsx). */
+
 /** The digests due on a date: per teacher, the open fitting cases not yet sent, as an e-mail. */
 export const dueDigestsQuery = graphql(`
-  query DueDigests($date: String) {
+  query DueDigests($date: String, $contactDetails: Boolean!) {
     dueDigests(date: $date) {
       teacherId
       teacherName
-      email
+      email @include(if: $contactDetails)
       language
       date
       digestEveryDays
@@ -27,11 +29,11 @@ export const dueDigestsQuery = graphql(`
 
 /** One teacher's digest, in the language asked for (default: the teacher's). */
 export const digestQuery = graphql(`
-  query Digest($teacher: ID!, $date: String, $language: Language) {
+  query Digest($teacher: ID!, $date: String, $language: Language, $contactDetails: Boolean!, $caseText: Boolean!) {
     digest(teacher: $teacher, date: $date, language: $language) {
       teacherId
       teacherName
-      email
+      email @include(if: $contactDetails)
       language
       date
       digestEveryDays
@@ -40,7 +42,7 @@ export const digestQuery = graphql(`
       due
       reachable
       subject
-      body
+      body @include(if: $caseText)
       items {
         caseId
         title

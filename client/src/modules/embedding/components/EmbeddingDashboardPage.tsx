@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useMutation, useQuery } from "urql";
+import { useAccess } from "../../../app/access";
 import type { EmbeddingKind, EmbeddingRankingQuery } from "../../../generated/graphql";
 import { chartColors } from "../../../ui/chartColors";
 import { ErrorMessage } from "../../../ui/ErrorMessage";
@@ -24,6 +25,8 @@ const rankingContext = { additionalTypenames: ["EmbeddingRankingEntry", "Embeddi
 export function EmbeddingDashboardPage() {
   const { t, i18n } = useTranslation();
   const f = useFormat();
+  // Recomputing the stored figures is network work (NETWORK_WORK).
+  const access = useAccess();
   const [kind, setKind] = useState<EmbeddingKind>("PROGRAMME");
   const [institution, setInstitution] = useState("");
   const [result, refetch] = useQuery({
@@ -41,14 +44,16 @@ export function EmbeddingDashboardPage() {
   return (
     <section>
       <PageHeader title={t("embedding.title")}>
-        <button
-          type="button"
-          disabled={refresh.fetching}
-          onClick={() => void runRefresh({}, rankingContext)}
-          title={t("embedding.refreshHint")}
-        >
-          {refresh.fetching ? t("embedding.refreshing") : t("embedding.refresh")}
-        </button>
+        {access.networkWork ? (
+          <button
+            type="button"
+            disabled={refresh.fetching}
+            onClick={() => void runRefresh({}, rankingContext)}
+            title={t("embedding.refreshHint")}
+          >
+            {refresh.fetching ? t("embedding.refreshing") : t("embedding.refresh")}
+          </button>
+        ) : null}
       </PageHeader>
       {refresh.error ? <ErrorMessage error={refresh.error} /> : null}
       <div className="filters">

@@ -7,6 +7,7 @@ import {
   programmeNeighbourhoodQuery,
 } from "../graphql/neighbourhoodQueries";
 import { tieEdgeId } from "./tieEdgeId";
+import { personName } from "../../../ui/personName";
 
 export type NodeKind = "person" | "institution" | "programme" | "course" | "workspace" | "partner" | "sme";
 
@@ -82,7 +83,7 @@ export function useContactGraph() {
         nodes.push({
           id: person.id,
           kind: "person",
-          label: person.name,
+          label: personName(person.name),
           ...(person.jobTitle ? { detail: person.jobTitle } : {}),
         });
         nodes.push(org);
@@ -95,13 +96,13 @@ export function useContactGraph() {
           const p = result.data?.people[0];
           if (!p) throw new Error("not found");
           const self = { id: p.id, name: p.name, jobTitle: p.jobTitle ?? null };
-          nodes.push({ id: p.id, kind: "person", label: p.name, ...(p.jobTitle ? { detail: p.jobTitle } : {}) });
+          nodes.push({ id: p.id, kind: "person", label: personName(p.name), ...(p.jobTitle ? { detail: p.jobTitle } : {}) });
           for (const edge of p.knowsConnection.edges) {
             const other = edge.node;
             nodes.push({
               id: other.id,
               kind: "person",
-              label: other.name,
+              label: personName(other.name),
               ...(other.jobTitle ? { detail: other.jobTitle } : {}),
             });
             edges.push({

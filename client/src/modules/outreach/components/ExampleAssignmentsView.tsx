@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
+import { useAccess } from "../../../app/access";
 import { describeError } from "../../../ui/describeError";
 import { ErrorMessage } from "../../../ui/ErrorMessage";
 import { FormField } from "../../../ui/FormField";
@@ -18,8 +19,10 @@ const exampleContext = { additionalTypenames: ["ExampleAssignment"] };
 export function ExampleAssignmentsView() {
   const { t } = useTranslation();
   const f = useFormat();
+  // Recording an example is outreach work (OUTREACH_WORK): others see the list only.
+  const { outreachWork } = useAccess();
   const [list, refetch] = useQuery({ query: exampleAssignmentsQuery, context: exampleContext });
-  const [courses] = useQuery({ query: coursesWithTeachersQuery });
+  const [courses] = useQuery({ query: coursesWithTeachersQuery, pause: !outreachWork });
   const [state, add] = useMutation(addExampleAssignmentMutation);
   const [course, setCourse] = useState("");
   const [teacher, setTeacher] = useState("");
@@ -76,53 +79,55 @@ export function ExampleAssignmentsView() {
           {list.data?.exampleAssignments.length === 0 ? <li className="muted">{t("outreach.noExamples")}</li> : null}
         </ul>
       </QueryState>
-      <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="add-example">
-        <h2 id="add-example">{t("outreach.addExample")}</h2>
-        <FormField label={t("outreach.course")} error={fieldError("course")} required>
-          <select
-            value={course}
-            onChange={(e) => {
-              setCourse(e.target.value);
-              setTeacher("");
-            }}
-          >
-            <option value="">{t("outreach.choose")}</option>
-            {(courses.data?.courses ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name} ({c.programme.map((p) => p.name).join(", ")})
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField label={t("outreach.teacher")} error={fieldError("teacher")} required>
-          <select value={teacher} onChange={(e) => setTeacher(e.target.value)} disabled={!chosen}>
-            <option value="">{t("outreach.choose")}</option>
-            {(chosen?.teachers ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField label={t("outreach.fields.title")} error={fieldError("title")} required>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} />
-        </FormField>
-        <FormField label={t("outreach.fields.description")} error={fieldError("description")}>
-          <textarea rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
-        </FormField>
-        <FormField label={t("outreach.fields.received")} error={fieldError("received")} required>
-          <input type="date" value={received} max={todayIso()} onChange={(e) => setReceived(e.target.value)} />
-        </FormField>
-        {state.error && !serverErrors.some((e) => e.field) ? <ErrorMessage error={state.error} /> : null}
-        {message ? (
-          <p className="success" role="status">
-            {message}
-          </p>
-        ) : null}
-        <button type="submit" className="primary" disabled={state.fetching}>
-          {t("outreach.addExampleSubmit")}
-        </button>
-      </form>
+      {outreachWork ? (
+        <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="add-example">
+          <h2 id="add-example">{t("outreach.addExample")}</h2>
+          <FormField label={t("outreach.course")} error={fieldError("course")} required>
+            <select
+              value={course}
+              onChange={(e) => {
+                setCourse(e.target.value);
+                setTeacher("");
+              }}
+            >
+              <option value="">{t("outreach.choose")}</option>
+              {(courses.data?.courses ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.programme.map((p) => p.name).join(", ")})
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <FormField label={t("outreach.teacher")} error={fieldError("teacher")} required>
+            <select value={teacher} onChange={(e) => setTeacher(e.target.value)} disabled={!chosen}>
+              <option value="">{t("outreach.choose")}</option>
+              {(chosen?.teachers ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <FormField label={t("outreach.fields.title")} error={fieldError("title")} required>
+            <input value={title} onChange={(e) => setTitle(e.target.value)} />
+          </FormField>
+          <FormField label={t("outreach.fields.description")} error={fieldError("description")}>
+            <textarea rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+          </FormField>
+          <FormField label={t("outreach.fields.received")} error={fieldError("received")} required>
+            <input type="date" value={received} max={todayIso()} onChange={(e) => setReceived(e.target.value)} />
+          </FormField>
+          {state.error && !serverErrors.some((e) => e.field) ? <ErrorMessage error={state.error} /> : null}
+          {message ? (
+            <p className="success" role="status">
+              {message}
+            </p>
+          ) : null}
+          <button type="submit" className="primary" disabled={state.fetching}>
+            {t("outreach.addExampleSubmit")}
+          </button>
+        </form>
+      ) : null}
     </div>
   );
 }

@@ -1,10 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
+import { useAccess } from "../../../app/access";
 import { QueryState } from "../../../ui/QueryState";
 import { SortableTable } from "../../../ui/SortableTable";
 import { useFormat } from "../../../ui/useFormat";
+import type { InteractionLogQuery } from "../../../generated/graphql";
 import { interactionLogQuery } from "../graphql/interactionLogQuery";
 import { PersonLink } from "../../people/components/PersonLink";
+import { personName } from "../../../ui/personName";
+
+type LogRow = InteractionLogQuery["interactionLog"][number];
 
 // The log may be empty, so the cache is told which type it holds.
 const logContext = { additionalTypenames: ["OutreachInteraction"] };
@@ -13,7 +18,13 @@ const logContext = { additionalTypenames: ["OutreachInteraction"] };
 export function InteractionLogView() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [result, refetch] = useQuery({ query: interactionLogQuery, variables: { limit: 200 }, context: logContext });
+  // Notes about contacts are contact details (CONTACT_DETAILS): not asked for, and no column, for other roles.
+  const { contactDetails } = useAccess();
+  const [result, refetch] = useQuery({
+    query: interactionLogQuery,
+    variables: { limit: 200, contactDetails },
+    context: logContext,
+  });
   return (
     <QueryState
       fetching={result.fetching}
@@ -51,7 +62,7 @@ export function InteractionLogView() {
             header: t("outreach.columns.about"),
             render: (r) => r.aboutCourse?.name ?? r.aboutProgramme?.name ?? "—",
           },
-          { key: "note", header: t("outreach.fields.note"), render: (r) => r.note ?? "" },
+          ...(contactDetails ? [{ key: "note", header: t("outreach.fields.note"), render: (r: LogRow) => r.note ?? "" }] : []),
         ]}
       />
     </QueryState>

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
-import type { MappingStatus } from "../../../generated/graphql";
+import { useAccess } from "../../../app/access";
+import type { MappingStatus, MappingTableQuery } from "../../../generated/graphql";
 import { Dialog } from "../../../ui/Dialog";
 import { QueryState } from "../../../ui/QueryState";
 import { SortableTable } from "../../../ui/SortableTable";
@@ -14,6 +15,8 @@ import { PeopleList } from "../../organisations/components/InstitutionPage";
 const statuses: MappingStatus[] = ["NOT_APPROACHED", "APPROACHED", "RESPONDED", "EXAMPLES_RECEIVED", "AGREEMENT"];
 const statusOrder = new Map(statuses.map((s, i) => [s, i]));
 
+type MappingRowData = MappingTableQuery["mappingTable"][number];
+
 // A filtered table may be empty, so the cache is told which type it holds.
 const mappingContext = { additionalTypenames: ["MappingRow"] };
 
@@ -21,6 +24,8 @@ const mappingContext = { additionalTypenames: ["MappingRow"] };
 export function MappingTableView() {
   const { t } = useTranslation();
   const f = useFormat();
+  // Logging a contact is outreach work (OUTREACH_WORK): no button column for other roles.
+  const { outreachWork } = useAccess();
   const [institution, setInstitution] = useState("");
   const [status, setStatus] = useState<MappingStatus | "">("");
   const [subject, setSubject] = useState<InteractionSubject | null>(null);
@@ -134,22 +139,26 @@ export function MappingTableView() {
               sortValue: (r) => r.exampleAssignmentCount,
               numeric: true,
             },
-            {
-              key: "actions",
-              header: t("outreach.columns.actions"),
-              render: (r) => (
-                <button
-                  type="button"
-                  onClick={() => {
-                    setMessage(null);
-                    setSubject({ kind: r.kind, id: r.id, name: r.name, people: r.teachers });
-                  }}
-                  aria-label={t("outreach.logFor", { name: r.name })}
-                >
-                  {t("outreach.log")}
-                </button>
-              ),
-            },
+            ...(outreachWork
+              ? [
+                  {
+                    key: "actions",
+                    header: t("outreach.columns.actions"),
+                    render: (r: MappingRowData) => (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setMessage(null);
+                          setSubject({ kind: r.kind, id: r.id, name: r.name, people: r.teachers });
+                        }}
+                        aria-label={t("outreach.logFor", { name: r.name })}
+                      >
+                        {t("outreach.log")}
+                      </button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </QueryState>

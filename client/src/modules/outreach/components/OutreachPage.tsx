@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { useAccess } from "../../../app/access";
 import { DownloadCsvButton } from "../../../ui/DownloadCsvButton";
 import { PageHeader } from "../../../ui/PageHeader";
 import { Tabs } from "../../../ui/Tabs";
@@ -15,17 +16,20 @@ type Tab = (typeof tabs)[number];
 /** The broker's bottom-up method: the map of programmes and courses, agreements, examples, the log. */
 export function OutreachPage() {
   const { t } = useTranslation();
+  const { dataTransfer } = useAccess();
   const [params, setParams] = useSearchParams();
   const tab: Tab = tabs.find((x) => x === params.get("tab")) ?? "mapping";
   return (
     <section>
       <PageHeader title={t("outreach.title")}>
-        <DownloadCsvButton
-          query={exportContactsCsvQuery}
-          field="exportContactsCsv"
-          fileName="contacts.csv"
-          label={t("outreach.exportContacts")}
-        />
+        {dataTransfer ? (
+          <DownloadCsvButton
+            query={exportContactsCsvQuery}
+            field="exportContactsCsv"
+            fileName="contacts.csv"
+            label={t("outreach.exportContacts")}
+          />
+        ) : null}
       </PageHeader>
       <Tabs
         label={t("outreach.title")}

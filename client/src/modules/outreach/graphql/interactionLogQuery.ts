@@ -1,13 +1,13 @@
 import { graphql } from "../../../generated";
 
 export const interactionLogQuery = graphql(`
-  query InteractionLog($limit: Int) {
+  query InteractionLog($limit: Int, $contactDetails: Boolean!) {
     interactionLog(limit: $limit) {
       id
       date
       channel
       result
-      note
+      note @include(if: $contactDetails)
       by {
         id
         name
