@@ -55,7 +55,8 @@ describe("the embedded Neo4j's supervisor", () => {
     });
     failNext = 1;
     started[0]?.die();
-    await tick(200);
+    // Waits for the outcome rather than a fixed 200 ms: at load 7 the two back-offs (20 + 40 ms) took longer.
+    await vi.waitFor(() => expect(states.at(-1)?.state).toBe("running"), { timeout: 5_000, interval: 10 });
     expect(states.map((s) => (s.state === "restarting" ? `restarting ${s.attempt} in ${s.nextTryInMs}` : s.state))).toEqual([
       "restarting 1 in 20",
       "restarting 2 in 40",

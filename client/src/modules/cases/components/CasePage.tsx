@@ -18,7 +18,6 @@ import { CaseChangesPanel } from "../../case-edit/components/CaseChangesPanel";
 import { CaseEditButton } from "../../case-edit/components/CaseEditButton";
 import { PersonLink } from "../../people/components/PersonLink";
 import { useMayRead } from "../../people/hooks/useMayRead";
-import { personName } from "../../../ui/personName";
 
 /**
  * One case: the SME and its contact, the question, the timeline, the suggestions with their

@@ -9,7 +9,6 @@ import { AnswerProposalDialog } from "./AnswerProposalDialog";
 import { FollowUpDialog } from "./FollowUpDialog";
 import { caseQueryContext } from "../hooks/caseChangeTypenames";
 import { PersonLink } from "../../people/components/PersonLink";
-import { personName } from "../../../ui/personName";
 
 /**
  * Where the case was sent, and what came back; open proposals can get their answer or a logged

@@ -7,7 +7,6 @@ import { useFormat } from "../../../ui/useFormat";
 import type { InteractionLogQuery } from "../../../generated/graphql";
 import { interactionLogQuery } from "../graphql/interactionLogQuery";
 import { PersonLink } from "../../people/components/PersonLink";
-import { personName } from "../../../ui/personName";
 
 type LogRow = InteractionLogQuery["interactionLog"][number];
 
