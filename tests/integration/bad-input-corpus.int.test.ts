@@ -805,8 +805,12 @@ describe("the bad-input corpus", () => {
     process.stderr.write(`[corpus] ${sent} failing generated writes, each rolled back\n`);
   });
 
+  // A course's words are linked to the vocabulary after a generic write (server/domains/vocabulary, #15): a new
+  // proposed Topic and its ABOUT link are derived, not written by the request's input, so they are not counted.
+  const COUNT_WITHOUT_DERIVED =
+    "MATCH (n) WHERE NOT n:EditRecord AND NOT n:Topic RETURN count(n) AS nodes, count { (a)-[r]->(b) WHERE NOT b:Topic AND NOT a:Topic } AS rels";
   it("stores hostile strings that are valid text verbatim in every text field, and nothing else", async () => {
-    const countsBefore = await db.read("MATCH (n) WHERE NOT n:EditRecord RETURN count(n) AS nodes, count { ()-->() } AS rels");
+    const countsBefore = await db.read(COUNT_WITHOUT_DERIVED);
     const recordsBefore = Number((await db.read("MATCH (r:EditRecord {operation: 'CREATE'}) RETURN count(r) AS n"))[0]?.n);
     let created = 0;
     for (const typeName of shape.nodeTypes) {
@@ -832,7 +836,7 @@ describe("the bad-input corpus", () => {
     }
     // Every type the generated API may create (workflow-owned ones have their own mutations).
     expect(created).toBeGreaterThanOrEqual(9);
-    const countsAfter = await db.read("MATCH (n) WHERE NOT n:EditRecord RETURN count(n) AS nodes, count { ()-->() } AS rels");
+    const countsAfter = await db.read(COUNT_WITHOUT_DERIVED);
     expect(countsAfter[0]).toEqual({ nodes: Number(countsBefore[0]?.nodes) + created, rels: countsBefore[0]?.rels });
     expect((await db.read("MATCH (n) WHERE n.pwned IS NOT NULL RETURN count(n) AS n"))[0]?.n).toBe(0);
     // Each create is recorded once in the history of generic edits (server/domains/history).

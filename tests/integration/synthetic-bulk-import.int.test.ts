@@ -126,7 +126,7 @@ describe("the synthetic graph through Neo4j's bulk importer", () => {
 
   it("leaves every constraint and index of schema/constraints.cypher online, the KNOWS strength index among them", async () => {
     const db = bulk!.db;
-    const names = constraintStatements().map((s) => /^CREATE (?:CONSTRAINT|INDEX) (\w+)/.exec(s)?.[1]);
+    const names = constraintStatements().map((s) => /^CREATE (?:FULLTEXT )?(?:CONSTRAINT|INDEX) (\w+)/.exec(s)?.[1]);
     const constraints = (await db.read("SHOW CONSTRAINTS YIELD name RETURN name")).map((r) => r.name);
     const indexes = await db.read("SHOW INDEXES YIELD name, state, type WHERE type <> 'LOOKUP' RETURN name, state");
     for (const name of names) expect([...constraints, ...indexes.map((r) => r.name)]).toContain(name);

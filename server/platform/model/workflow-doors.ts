@@ -38,6 +38,9 @@ export const workflowOwnedTypes: Record<string, WorkflowDoor> = {
   Milestone: { generated: ["UPDATE"], owners: ["addMilestone", "completeMilestone"] },
   Interaction: { generated: [], owners: ["logInteraction"] },
   ExampleAssignment: { generated: ["UPDATE"], owners: ["addExampleAssignment"] },
+  // The shared vocabulary (#15, docs/matching.md): loaded from seed/vocabulary, proposed from unknown words by the
+  // writes that resolve them (also the CSV import and generic case and course edits), changed only by the vocabulary's own mutations.
+  Topic: { generated: [], owners: ["intakeCase", "acceptTopic", "addTopicSynonym", "mergeTopic"] },
 };
 
 /**
