@@ -96,7 +96,8 @@ export function casesSuite(getEnv: () => E2eEnvironment): void {
       // 4. Suggestions with verdicts and factor breakdowns; propose the best one to its teacher.
       const first = page.getByTestId("suggestion").first();
       await first.waitFor();
-      expect(await first.locator(".factors tbody tr").count()).toBe(6);
+      // Seven factors since effort fit (#15, docs/matching.md).
+      expect(await first.locator(".factors tbody tr").count()).toBe(7);
       const course =
         (await first.locator("h3").first().textContent())?.replace(/(uitstekend|goed|redelijk|zwak)$/, "").trim() ?? "";
       await env.screenshot(page, "case-page");

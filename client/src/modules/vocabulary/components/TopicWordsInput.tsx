@@ -15,7 +15,20 @@ function lastWord(value: string): { before: string; word: string } {
  * picking one completes that word. Any word may still be typed: the server resolves it, and keeps a word no topic
  * knows as a proposed topic.
  */
-export function TopicWordsInput({ name, value, onChange }: { name: string; value: string; onChange: (value: string) => void }) {
+export function TopicWordsInput({
+  name,
+  value,
+  onChange,
+  ...field
+}: {
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** What FormField gives its control (id, aria-invalid, aria-describedby): the label and messages belong to the input. */
+  id?: string;
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
+}) {
   const { i18n } = useTranslation();
   const listId = useId();
   const { before, word } = lastWord(value);
@@ -23,7 +36,15 @@ export function TopicWordsInput({ name, value, onChange }: { name: string; value
   const choices = word.length < 2 ? [] : (result.data?.topicSuggestions ?? []);
   return (
     <>
-      <input name={name} type="text" list={listId} value={value} autoComplete="off" onChange={(e) => onChange(e.target.value)} />
+      <input
+        {...field}
+        name={name}
+        type="text"
+        list={listId}
+        value={value}
+        autoComplete="off"
+        onChange={(e) => onChange(e.target.value)}
+      />
       <datalist id={listId} data-testid="topic-choices">
         {choices.map((topic) => {
           const label = i18n.language === "en" ? topic.labelEn : topic.labelNl;
