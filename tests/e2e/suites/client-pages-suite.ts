@@ -263,6 +263,15 @@ export function clientPagesSuite(getEnv: () => E2eEnvironment): void {
       expect(await page.getByTestId("person-timeline").locator("li[data-kind='PROPOSAL_SENT']").count()).toBe(
         person.proposalsReceived.length,
       );
+      // Each coordinator's own tie to them (#14 part 6), one row per coordinator the API names.
+      const ties = await env.server.graphql<{ coordinatorTies: Array<{ coordinator: { id: string } }> }>(
+        "query ($id: ID!) { coordinatorTies(person: $id) { coordinator { id } } }",
+        { id: who.id },
+      );
+      expect(ties.errors).toBeUndefined();
+      await expect
+        .poll(() => page.getByTestId("coordinator-tie").count(), { timeout: 15_000 })
+        .toBe(ties.data?.coordinatorTies.length ?? -1);
       await env.screenshot(page, "person-page");
 
       // The institution of one of the teacher's courses, reached by its link on the person page.

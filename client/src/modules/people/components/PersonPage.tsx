@@ -12,6 +12,8 @@ import { buildPersonTimeline, personRoles, type PersonTimelineEntry } from "../h
 import { PersonLink } from "./PersonLink";
 import { TieStrengthButton } from "./TieStrengthDialog";
 import { PersonEditButton } from "../../mapping/components/PersonEditForm";
+import { CoordinatorTiesPanel } from "../../explorer/components/CoordinatorTiesPanel";
+import { ImpactIfGonePanel } from "../../explorer/components/ImpactIfGonePanel";
 
 /**
  * One person: the roles they hold and where, their ties (strength, channel, last contact), and the
@@ -165,6 +167,11 @@ export function PersonPage() {
                       </tbody>
                     </table>
                   </div>
+                </section>
+                {/* Each coordinator's own tie and what would drop if they left (#14 parts 5 and 6), as in the explorer. */}
+                <section className="panel" aria-label={t("coordinatorTies.title")}>
+                  <CoordinatorTiesPanel personId={person.id} />
+                  <ImpactIfGonePanel personId={person.id} />
                 </section>
                 <section className="panel" aria-labelledby="person-timeline">
                   <h2 id="person-timeline">{t("people.timeline")}</h2>
