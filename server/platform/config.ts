@@ -208,6 +208,12 @@ export const configSchema = z.object({
     .min(1)
     .default(600)
     .describe("Requests per minute to /graphql per signed-in user (per IP address for anonymous callers)."),
+  ANSWER_LINKS_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe("Requests per minute to the answer links (/answer/…, no sign-in) per IP address."),
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce
     .number()
     .int()
