@@ -14,6 +14,7 @@ import {
   type ScaleName,
   type SyntheticSize,
 } from "../seed/synthetic/index.js";
+import { bumpTieVersion } from "../server/platform/neo4j/tie-version.js";
 
 /**
  * The bench's own Neo4j: an embedded server with a private data folder per scale (bench/.data/S,
@@ -109,6 +110,8 @@ export async function prepareGraph(
       if (await holdsSize(db, size)) {
         log(`Reusing the ${scale} graph generated ${previous.generatedAt} (seed ${size.seed}, academic year ${academicYear}).`);
         reused = true;
+        // The API's warm-tie store is tagged with the tie version: one that exists from the first request (tie-version.ts).
+        await bumpTieVersion(db);
         return { embedded, db, marker: previous, reused };
       }
     } finally {
@@ -157,6 +160,7 @@ export async function prepareGraph(
     log(
       `  ${generation.relationships} relationships in ${(generation.ms / 1000).toFixed(1)} s (CSV, import, start, indexes) = ${generation.relationshipsPerSecond}/s.`,
     );
+    await bumpTieVersion(db);
     const t0 = performance.now();
     await refreshSuggestionCounts(db, nowIso());
     const marker: GraphMarker = {

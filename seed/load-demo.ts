@@ -5,6 +5,7 @@ import { refreshSuggestionCounts } from "../server/domains/suggestions/count-cas
 import { loadStarterVocabulary, migrateTopics } from "../server/domains/vocabulary/index.js";
 import { nowIso } from "../server/platform/clock/read-clock.js";
 import { ensureConstraints } from "../server/platform/neo4j/constraints.js";
+import { forgetTieVersion } from "../server/platform/neo4j/tie-version.js";
 import type { Database, Tx } from "../server/platform/neo4j/database.js";
 import { buildDemoData } from "./demo/build-demo-data.js";
 import { temporalProperties, type NodeBatch, type RelBatch } from "./demo/DemoGraph.js";
@@ -66,6 +67,8 @@ export async function loadDemoData(db: Database, options: LoadDemoOptions = {}):
   const started = Date.now();
   const progress = options.onProgress ?? (() => {});
   await ensureConstraints(db);
+  // The demo's ties are written without the statements' bump: the tie version is forgotten, so the graph version stands in.
+  await forgetTieVersion(db);
   if (options.reset) {
     progress("Deleting the domain data…");
     await deleteDomainData(db);

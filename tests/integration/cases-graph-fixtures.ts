@@ -7,6 +7,7 @@ import type { Database } from "../../server/platform/neo4j/database.js";
 import type { TestServer } from "../helpers/server.js";
 import { linkStaleTopics, type TopicOwner } from "../../server/domains/vocabulary/index.js";
 import { nowIso } from "../../server/platform/clock/read-clock.js";
+import { bumpingTieVersion } from "../../server/platform/neo4j/tie-version.js";
 
 /**
  * Small hand-built graphs for the case-workflow tests (cases-*.int.test.ts, matching-*.int.test.ts),
@@ -118,10 +119,11 @@ export async function seedAgreement(
 }
 
 export async function seedTie(db: Database, a: string, b: string, strength: number): Promise<void> {
+  // As the server's tie writers: the tie version moves on (server/platform/neo4j/tie-version.ts).
   await db.write(
-    `MERGE (x:Person {id: $a}) ON CREATE SET x.name = 'Person ' + $a
+    bumpingTieVersion(`MERGE (x:Person {id: $a}) ON CREATE SET x.name = 'Person ' + $a
      MERGE (y:Person {id: $b}) ON CREATE SET y.name = 'Person ' + $b
-     CREATE (x)-[:KNOWS {strength: $strength, channel: 'COLLEAGUE'}]->(y)`,
+     CREATE (x)-[:KNOWS {strength: $strength, channel: 'COLLEAGUE'}]->(y)`),
     { a, b, strength },
   );
 }

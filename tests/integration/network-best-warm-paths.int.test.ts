@@ -4,6 +4,7 @@ import { findWarmPaths } from "../../server/domains/network/find-warm-paths.js";
 import { bestWarmPaths, searchBestWarmPaths } from "../../server/domains/network/index.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { seededRandom } from "./network-fixtures.js";
+import { bumpingTieVersion, bumpTieVersion } from "../../server/platform/neo4j/tie-version.js";
 
 /**
  * bestWarmPaths (the suggestions' warm path factor) is warmPaths for each target alone: on random
@@ -72,19 +73,33 @@ describe("bestWarmPaths", () => {
       expect(compared).toBe(4 * 2 * 19);
       expect(found).toBeGreaterThan(60);
 
-      // Kept while the graph is unchanged; a write is seen by the next call.
+      // Kept while the ties and coordinators are unchanged; a tie write (moving the tie version, as the server's
+      // writers do) or a new coordinator is seen by the next call, any other write leaves the memo.
+      await bumpTieVersion(db);
       const people = Array.from({ length: 18 }, (_, i) => `b3p${String(i + 2).padStart(2, "0")}`);
       const all = await bestWarmPaths(db, { workspaces: ["ws"], targets: people, minStrength: 0.5 });
       const someone = people.find((id) => all.get(id)?.hops !== 1 || all.get(id)?.score !== 1)!;
       const before = await bestWarmPaths(db, { workspaces: ["ws"], targets: [someone], minStrength: 0.5 });
       expect(before.get(someone)).toEqual(all.get(someone));
+      // A write that is no tie: the memo answers (checked by a tie written behind its back, which it does not see).
+      await db.write("MATCH (p:Person {id: $t}) SET p.jobTitle = 'Docent'", { t: someone });
       await db.write(
-        "MATCH (c:Person {id: 'b3p00'}), (t:Person {id: $t}) CREATE (c)-[:KNOWS {strength: 1.0, channel: 'OTHER'}]->(t)",
+        "MATCH (c:Person {id: 'b3p00'}), (t:Person {id: $t}) CREATE (c)-[:KNOWS {strength: 1.0, channel: 'OTHER', hidden: true}]->(t)",
         { t: someone },
       );
+      expect((await bestWarmPaths(db, { workspaces: ["ws"], targets: [someone], minStrength: 0.5 })).get(someone)).toEqual(
+        before.get(someone),
+      );
+      await db.write(bumpingTieVersion("MATCH ()-[k:KNOWS {hidden: true}]->() REMOVE k.hidden"));
       const after = await bestWarmPaths(db, { workspaces: ["ws"], targets: [someone], minStrength: 0.5 });
       expect(after.get(someone)).toEqual({ score: 1, hops: 1 });
       expect(before.get(someone)).not.toEqual({ score: 1, hops: 1 });
+      // A new coordinator next to the target: 1 hop at 1.0 already, now 0 hops from the target itself.
+      await db.write("MATCH (p:Person {id: $t}), (w:Workspace {id: 'ws'}) CREATE (p)-[:COORDINATOR_OF]->(w)", { t: someone });
+      expect((await bestWarmPaths(db, { workspaces: ["ws"], targets: [someone], minStrength: 0.5 })).get(someone)).toEqual({
+        score: 1,
+        hops: 0,
+      });
     },
   );
 });

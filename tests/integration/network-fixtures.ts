@@ -1,4 +1,5 @@
 import type { Database } from "../../server/platform/neo4j/database.js";
+import { bumpingTieVersion } from "../../server/platform/neo4j/tie-version.js";
 
 /**
  * Small hand-built graphs for the network analytics tests, written with UNWIND in one transaction.
@@ -100,12 +101,13 @@ export async function writeGraph(db: Database, spec: GraphSpec): Promise<void> {
        SET p.answer = r.answer, p.answeredAt = CASE WHEN r.answeredAt IS NULL THEN null ELSE datetime(r.answeredAt) END`,
       { rows: (spec.proposals ?? []).map((x) => ({ answer: null, answeredAt: null, ...x })) },
     );
+    // Ties written as the server's writers do: with the tie version moved on (server/platform/neo4j/tie-version.ts).
     await tx.run(
-      `UNWIND $rows AS r MATCH (a:Person {id: r.a}), (b:Person {id: r.b})
+      bumpingTieVersion(`UNWIND $rows AS r MATCH (a:Person {id: r.a}), (b:Person {id: r.b})
        CREATE (a)-[k:KNOWS {strength: r.strength, channel: coalesce(r.channel, 'COLLEAGUE')}]->(b)
        SET k.since = CASE WHEN r.since IS NULL THEN null ELSE date(r.since) END,
            k.lastContact = CASE WHEN r.lastContact IS NULL THEN null ELSE date(r.lastContact) END,
-           k.manual = r.manual`,
+           k.manual = r.manual`),
       { rows: (spec.ties ?? []).map((t) => ({ channel: null, since: null, lastContact: null, manual: null, ...t })) },
     );
   });

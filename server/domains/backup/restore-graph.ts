@@ -20,6 +20,7 @@ import {
   restoreRelationshipsStatement,
   WIPE_GRAPH,
 } from "./statements.js";
+import { forgetTieVersion } from "../../platform/neo4j/tie-version.js";
 
 export interface RestoreOptions {
   /** Delete everything in the database first; without it, a database holding nodes is refused. */
@@ -179,6 +180,8 @@ export async function restoreGraph(
   onProgress?.(nodes.written + relationships.written, total, "cleaning up");
   await db.autoCommit(REMOVE_RESTORE_MARKS);
   await db.autoCommit(DROP_RESTORE_INDEX);
+  // Every tie is new to the warm-tie store: the tie version is forgotten (the backup does not carry it).
+  await forgetTieVersion(db);
 
   if (nodes.written !== end.nodes || relationships.written !== end.relationships) {
     throw new DomainError(

@@ -7,12 +7,15 @@ import { READ_WARM_NEIGHBOURS } from "./statements.js";
  * an Int32Array of those numbers. It holds at most the warm graph (at L: 100,000 people, 600,000
  * warm ties, about 15 MB), usually the part around W and the role holders asked about.
  *
- * A store is shared across requests only while the graph is unchanged: it is tagged with the graph
- * version (Database.graphVersion: the last transaction Neo4j has applied) read BEFORE any of its
- * ties were read, and a request uses it only when it reads the same version. Any write to the
- * database (a tie logged, set or imported, a person erased, …) moves the version on, so a request
- * that starts after a write never sees ties read before it. Without a version (an old server)
- * every computation gets a fresh store.
+ * A store is shared across requests only while the ties are unchanged: it is tagged with the tie
+ * version (Database.tieVersion, server/platform/neo4j/tie-version.ts) read BEFORE any of its ties
+ * were read, and a request uses it only when it reads the same version. Every writer of KNOWS (an
+ * interaction logged, a strength set by hand, an import, a rederivation, an erasure) moves the version
+ * on in its own transaction, so a request that starts after such a write never sees ties read before
+ * it; any other write (a case saved, a proposal answered, a match) leaves the store warm. What the
+ * store holds depends on nothing else: the ties, their strengths and the people at their ends (a
+ * person goes only with their ties), per threshold (the key). Without a version every computation
+ * gets a fresh store.
  */
 /** What a neighbourhood search reads warm ties through: a store, or a view of one without a person. */
 export interface WarmTies {
@@ -33,7 +36,7 @@ export class WarmTieStore implements WarmTies {
 
   constructor(
     readonly threshold: number,
-    /** The graph version the ties were read at; null: never shared. */
+    /** The tie version the ties were read at; null: never shared. */
     readonly version: string | null,
   ) {}
 
@@ -89,12 +92,12 @@ const shared = new WeakMap<object, Map<string, WarmTieStore>>();
 const KEPT_THRESHOLDS = 2;
 
 /**
- * The store for `threshold` at the graph's current version: the shared one when it was filled at
- * this very version, else a new one that replaces it. The version is read first, so everything
- * the store reads afterwards is at least as new as its tag (see the class comment).
+ * The store for `threshold` at the current tie version: the shared one when it was filled at this
+ * very version, else a new one that replaces it. The version is read first, so everything the
+ * store reads afterwards is at least as new as its tag (see the class comment).
  */
 export async function openWarmTieStore(db: Database, threshold: number): Promise<WarmTieStore> {
-  const version = await db.graphVersion();
+  const version = await db.tieVersion();
   if (version === null) return new WarmTieStore(threshold, null);
   const key = `${db.name}|${threshold}`;
   let stores = shared.get(db.driver);

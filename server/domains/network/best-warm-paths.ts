@@ -2,7 +2,7 @@ import type { Database, Tx } from "../../platform/neo4j/database.js";
 import { checkMaxHops, checkStrength } from "./check-network-input.js";
 import { cachedCypher } from "./rank-warm-paths.js";
 import { readWarmThreshold } from "./warm-threshold.js";
-import { bestWarmPathSourcesStatement, bestWarmPathTargetsStatement } from "./statements.js";
+import { bestWarmPathSourcesStatement, bestWarmPathTargetsStatement, READ_BEST_PATH_COORDINATORS } from "./statements.js";
 
 /** The score (product of the tie strengths) and the hops of a best warm path. */
 export interface BestWarmPath {
@@ -95,10 +95,12 @@ export async function searchBestWarmPaths(tx: Tx, given: BestWarmPathsInput): Pr
 }
 
 /**
- * The coordinators' side and the answers, kept while the graph is unchanged, like WarmTieStore:
- * tagged with the graph version read before anything else, and used only by a request that reads
- * the same version, so any write (a tie, a coordinator, a restore) counts at once. Per driver and
- * database, per workspaces and limits.
+ * The coordinators' side and the answers, kept while the ties and the coordinators are unchanged,
+ * like WarmTieStore: tagged with the tie version (server/platform/neo4j/tie-version.ts) and the
+ * coordinators' ids, both read before anything else, and used only by a request that reads the
+ * same tag, so a tie write or a coordinator added or removed counts at once, while a case saved or
+ * a proposal answered leaves it warm. The threshold is part of the key (settled after the tag).
+ * Per driver and database, per workspaces and limits.
  */
 interface Memo {
   version: string;
@@ -116,10 +118,14 @@ const KEPT_SCOPES = 8;
 export async function bestWarmPaths(db: Database, given: BestWarmPathsInput): Promise<Map<string, BestWarmPath>> {
   const targets = [...new Set(given.targets)];
   if (targets.length === 0) return new Map();
-  const version = await db.graphVersion();
-  if (version === null) return db.readEach((tx) => searchBestWarmPaths(tx, given));
-  // Read after the version, so a threshold changed since is a newer version than the memo's.
-  const input = await db.readEach((tx) => settle(tx, given));
+  // The tag and the threshold, together; all before the sources, so a memo is never newer than its tag.
+  const [ties, coordinators, input] = await Promise.all([
+    db.tieVersion(),
+    db.read(READ_BEST_PATH_COORDINATORS, { workspaces: [...given.workspaces] }),
+    db.readEach((tx) => settle(tx, given)),
+  ]);
+  if (ties === null) return db.readEach((tx) => searchBestWarmPaths(tx, given));
+  const version = `${ties}|${((coordinators[0]?.coordinators as string[] | undefined) ?? []).join(",")}`;
   const { maxHops, minStrength } = settings(input);
   const key = `${db.name}|${[...input.workspaces].sort().join(",")}|${minStrength}|${maxHops}`;
   let scopes = memos.get(db.driver);

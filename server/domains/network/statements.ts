@@ -1,5 +1,6 @@
 import { MAX_HOPS_LIMIT } from "./check-network-input.js";
 import type { EmbeddingSortField } from "./EmbeddingTypes.js";
+import { bumpingTieVersion } from "../../platform/neo4j/tie-version.js";
 
 /**
  * The Cypher of the network (warm paths, ties, embedding), each statement whole but for the pieces
@@ -267,6 +268,16 @@ OPTIONAL MATCH (x:Person {id: id})
 RETURN id, [(x)-[r:KNOWS]-(y:Person) WHERE r.strength >= $threshold AND y <> x | y.id] AS ids`;
 
 /**
+ * The coordinators of $workspaces (empty: every workspace), ids in order: with the tie version,
+ * what bestWarmPaths' memo is tagged with (the coordinators' side depends on the ties and on them).
+ */
+export const READ_BEST_PATH_COORDINATORS = /* cypher */ `
+MATCH (c:Person)-[:COORDINATOR_OF]->(w:Workspace)
+WHERE size($workspaces) = 0 OR w.id IN $workspaces
+WITH DISTINCT c.id AS id ORDER BY id
+RETURN collect(id) AS coordinators`;
+
+/**
  * The coordinators' half for bestWarmPaths (best-warm-paths.ts explains the split): every person
  * within ceil(maxHops/2) ties of strength >= $minStrength of a coordinator of $workspaces (empty:
  * every workspace), with the best score (product of strengths) and its hops. Built per hop limit
@@ -343,7 +354,7 @@ RETURN COLLECT { MATCH (x)-[k:KNOWS]-(:Person {id: $fromId}) RETURN k.strength O
  * to $derived unless the tie is manual, the base it was derived from kept as baseStrength ($base),
  * and the introducer ($introducedBy, a person id or null) named.
  */
-export const APPLY_INTERACTION_TO_TIE = /* cypher */ `
+export const APPLY_INTERACTION_TO_TIE = bumpingTieVersion(/* cypher */ `
 MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
 MERGE (a)-[k:KNOWS]-(b)
   ON CREATE SET k.channel = $channel, k.since = date($date), k.manual = false
@@ -354,7 +365,7 @@ SET k.lastContact = CASE WHEN k.lastContact IS NULL OR k.lastContact < date($dat
     k.strength = CASE WHEN coalesce(k.manual, false) THEN k.strength ELSE $derived END,
     k.manual = coalesce(k.manual, false)
 RETURN k.strength AS strength, coalesce(k.manual, false) AS manual, k.baseStrength AS baseStrength,
-       k.channel AS channel, k.since AS since, k.lastContact AS lastContact, k.introducedBy AS introducedBy`;
+       k.channel AS channel, k.since AS since, k.lastContact AS lastContact, k.introducedBy AS introducedBy`);
 
 /**
  * Every tie (not manual) between two people who have interactions, with its stored strength and
@@ -381,15 +392,15 @@ RETURN pair, elementId(k) AS tie, k.strength AS strength, k.baseStrength AS base
  * the tie still has the strength it was read with (a logInteraction in between already derived it)
  * and is not manual. Returns how many changed.
  */
-export const WRITE_REDERIVED_TIES = /* cypher */ `
+export const WRITE_REDERIVED_TIES = bumpingTieVersion(/* cypher */ `
 UNWIND $updates AS u
 MATCH ()-[k:KNOWS]->()
 WHERE elementId(k) = u.tie AND k.strength = u.previousStrength AND NOT coalesce(k.manual, false)
 SET k.strength = u.strength, k.baseStrength = u.base
-RETURN count(k) AS changed`;
+RETURN count(k) AS changed`);
 
 /** A coordinator's strength for the tie (created a → b when there is none); it is manual from then on. */
-export const SET_TIE_STRENGTH = /* cypher */ `
+export const SET_TIE_STRENGTH = bumpingTieVersion(/* cypher */ `
 MATCH (a:Person {id: $a}), (b:Person {id: $b})
 OPTIONAL MATCH (a)-[old:KNOWS]-(b)
 WITH a, b, count(old) = 0 AS created
@@ -397,7 +408,7 @@ MERGE (a)-[k:KNOWS]-(b)
   ON CREATE SET k.channel = coalesce($channel, 'OTHER')
 WITH k, created ORDER BY elementId(k) LIMIT 1
 SET k.strength = $strength, k.manual = true, k.channel = coalesce($channel, k.channel)
-RETURN created, k.strength AS strength, k.manual AS manual, k.channel AS channel, k.since AS since, k.lastContact AS lastContact`;
+RETURN created, k.strength AS strength, k.manual AS manual, k.channel AS channel, k.since AS since, k.lastContact AS lastContact`);
 
 // ---- A person's ties to the coordinators -----------------------------------------------------
 

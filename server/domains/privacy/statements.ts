@@ -1,3 +1,4 @@
+import { bumpingTieVersion } from "../../platform/neo4j/tie-version.js";
 /**
  * The Cypher of data subjects' requests (GDPR), each statement whole.
  * Snapshots: tests/snapshots/cypher/privacy/.
@@ -71,7 +72,7 @@ export const DROP_PERSON_NAME_INDEX = /* cypher */ `DROP INDEX person_name IF EX
 export const CHECKPOINT = /* cypher */ `CALL db.checkpoint()`;
 
 /** Erases a person in one statement: what goes and what stays is listed at erasePerson. */
-export const ERASE_PERSON = /* cypher */ `
+export const ERASE_PERSON = bumpingTieVersion(/* cypher */ `
 MATCH (p:Person {id: $id})
 WITH p, p.id AS oldId, 'erased-' + randomUUID() AS newId
 CALL (p) { OPTIONAL MATCH (p)-[k:KNOWS]-() DELETE k RETURN count(k) AS tiesRemoved }
@@ -132,7 +133,7 @@ CALL (oldId) {
   RETURN count(u) AS accountsUnlinked
 }
 SET p = { id: newId, name: 'Erased person', erasedAt: datetime() }
-RETURN newId AS erasedId, tiesRemoved, interactionNotesRemoved, proposalReasonsRemoved, caseEventsRelinked, accountsUnlinked`;
+RETURN newId AS erasedId, tiesRemoved, interactionNotesRemoved, proposalReasonsRemoved, caseEventsRelinked, accountsUnlinked`);
 
 /** Everything the graph holds about one person: what is included is listed at exportPerson. */
 export const EXPORT_PERSON = /* cypher */ `

@@ -1,4 +1,5 @@
 import type { RefLabel } from "./csv-formats.js";
+import { bumpingTieVersion } from "../../platform/neo4j/tie-version.js";
 
 /**
  * The Cypher of the spreadsheet import and export, each statement whole. An import statement
@@ -234,13 +235,13 @@ CALL (n, row) {
 }`;
 
 /** One tie per pair, either direction: MERGE without a direction finds an existing one. */
-export const IMPORT_TIES = /* cypher */ `
+export const IMPORT_TIES = bumpingTieVersion(/* cypher */ `
 UNWIND $rows AS row
 MATCH (a:Person {id: row.personA}), (b:Person {id: row.personB})
 MERGE (a)-[k:KNOWS]-(b)
 SET k.strength = row.strength, k.channel = row.channel,
     k.since = coalesce(date(row.since), k.since), k.lastContact = coalesce(date(row.lastContact), k.lastContact),
-    k.note = coalesce(row.note, k.note), k.manual = coalesce(row.manual, k.manual)`;
+    k.note = coalesce(row.note, k.note), k.manual = coalesce(row.manual, k.manual)`);
 
 /** Into the SME each row resolved to ($rows' targetId, RESOLVE_SMES). */
 export const IMPORT_SMES = /* cypher */ `

@@ -12,9 +12,11 @@ import neo4j, {
   type BookmarkManager,
   type Driver,
   type ManagedTransaction,
+  type Session,
   type SessionConfig,
 } from "neo4j-driver";
-import { PING } from "./statements.js";
+import { PING, READ_TIE_VERSION, TIE_VERSION_BUMP } from "./statements.js";
+import { touchesTies } from "./tie-version.js";
 
 /**
  * The only module that imports neo4j-driver. Everything else asks the graph through `Database`:
@@ -201,6 +203,25 @@ export class Database {
   }
 
   /**
+   * The ties' version (tie-version.ts): the TieVersion node's value, which every writer of KNOWS
+   * moves in its own transaction, so it changes when ties change and only then. Without the node (a
+   * wiped graph, before the first start or bump) the graph version stands in, which moves on any
+   * write. One round trip; for equality only; null when neither is known.
+   */
+  async tieVersion(): Promise<string | null> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(READ_TIE_VERSION);
+      const version: unknown = result.records[0]?.get("version");
+      if (typeof version === "string") return `ties:${version}`;
+      const bookmarks = session.lastBookmarks();
+      return bookmarks.length > 0 ? `graph:${[...bookmarks].sort().join(" ")}` : null;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
    * Read work whose statements each run as an auto-commit read: for one statement (or several
    * that need no common snapshot), a round trip less than readTx each.
    */
@@ -226,6 +247,19 @@ export class Database {
           const session = target.session(bookmarks ? { ...config, bookmarkManager: bookmarks } : config);
           return new Proxy(session, {
             get(s, k, r) {
+              if (k === "executeWrite") {
+                // A generated write that may change ties (touchesTies) bumps the tie version first, in its transaction.
+                return <T>(work: (tx: ManagedTransaction) => Promise<T> | T, txConfig?: Parameters<Session["executeWrite"]>[1]) =>
+                  s.executeWrite((tx) => {
+                    const bumping = {
+                      run: async (cypher: string, params?: Params) => {
+                        if (touchesTies(cypher)) await tx.run(TIE_VERSION_BUMP);
+                        return tx.run(cypher, params);
+                      },
+                    } as unknown as ManagedTransaction;
+                    return work(bumping);
+                  }, txConfig);
+              }
               if (k !== "executeRead") {
                 const value: unknown = Reflect.get(s, k, r);
                 return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(s) : value;

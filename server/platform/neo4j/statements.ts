@@ -24,3 +24,27 @@ SET n._lock = true
 REMOVE n._lock
 RETURN n.id AS id`;
 }
+
+// ---- The tie version (server/platform/neo4j/tie-version.ts) ---------------------------------
+
+/**
+ * Moves the tie version on: a new random value on the one TieVersion node (made when missing).
+ * A unit subquery, so it runs once at the start of a statement (bumpingTieVersion puts it there)
+ * and a statement on its own too. Random rather than a counter: a graph wiped and written again
+ * never repeats a version a warm store was tagged with.
+ */
+export const TIE_VERSION_BUMP = /* cypher */ `CALL () {
+  MERGE (tieVersion:TieVersion {id: 'ties'})
+  SET tieVersion.version = randomUUID()
+}`;
+
+/** The tie version; no row's value (null) when the node is missing (a wiped graph). */
+export const READ_TIE_VERSION = /* cypher */ `OPTIONAL MATCH (v:TieVersion {id: 'ties'}) RETURN v.version AS version`;
+
+
+/**
+ * Forgets the tie version: without the node the graph version stands in (any write moves it), until
+ * the next tie write makes the node again with a new value. For writers of many ties at once that
+ * do not go through the statements (a restore, the demo and synthetic loaders).
+ */
+export const FORGET_TIE_VERSION = /* cypher */ `MATCH (v:TieVersion) DELETE v`;
