@@ -7,6 +7,7 @@ import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { projectRoot, waitFor } from "../helpers/processes.js";
 import { codeOf, gql } from "../helpers/trust-requests.js";
+import { bumpingTieVersion } from "../../server/platform/neo4j/tie-version.js";
 
 /**
  * `npm start` runs the server compiled into dist/ (scripts/build-server.mjs) with plain node and the
@@ -106,8 +107,11 @@ describe("the server built into dist/", () => {
        CREATE (g:Programme {id: 'prog-built', name: 'P'})-[:OFFERED_BY]->(:Institution {id: 'inst-built', name: 'I', kind: 'HBO'})
        CREATE (:Person {id: 'teacher-built', name: 'T'})-[:TEACHES]->(:Course {id: 'course-built', name: 'K'})-[:PART_OF]->(g)`,
     );
+    // With the tie version moved on, as the server's tie writers do (server/platform/neo4j/tie-version.ts).
     await db.write(
-      "MATCH (c:Person {id: 'coord-built'}), (t:Person {id: 'teacher-built'}) CREATE (c)-[:KNOWS {strength: 0.9}]->(t)",
+      bumpingTieVersion(
+        "MATCH (c:Person {id: 'coord-built'}), (t:Person {id: 'teacher-built'}) CREATE (c)-[:KNOWS {strength: 0.9}]->(t)",
+      ),
     );
     const bad = await gql(url, `mutation { refreshEmbedding(warmThreshold: 2) { programmes } }`, undefined, token);
     expect(codeOf(bad)).toBe("BAD_USER_INPUT");

@@ -174,7 +174,7 @@ describe("the scheduled refresh", () => {
     await refreshEmbedding(db, { workspace: "ws" });
     expect(await storedThreads()).toBe(1);
     // 0.65: warm at the workspace's threshold 0.6 (the default 0.5 would count it either way).
-    await db.write("MATCH (:Person {id: 'b'})-[k:KNOWS]-(:Person {id: 't2'}) SET k.strength = 0.65");
+    await db.write(bumpingTieVersion("MATCH (:Person {id: 'b'})-[k:KNOWS]-(:Person {id: 't2'}) SET k.strength = 0.65"));
     const schedule = scheduleEmbeddingRefresh(db, { intervalMs: 200 });
     try {
       for (let waited = 0; (await storedThreads()) !== 2 && waited < 15_000; waited += 100)
@@ -206,7 +206,7 @@ describe("the scheduled refresh", () => {
     await setWarmThreshold(db, { workspace: "ws", threshold: 0.6 });
     await refreshEmbedding(db, { workspace: "ws" });
     expect(await storedThreads()).toBe(1);
-    await db.write("MATCH (:Person {id: 'b'})-[k:KNOWS]-(:Person {id: 't2'}) SET k.strength = 0.65");
+    await db.write(bumpingTieVersion("MATCH (:Person {id: 'b'})-[k:KNOWS]-(:Person {id: 't2'}) SET k.strength = 0.65"));
     const schedule = compiled.scheduleEmbeddingRefresh(db, { intervalMs: 200 });
     try {
       for (let waited = 0; (await storedThreads()) !== 2 && waited < 60_000; waited += 100)

@@ -41,7 +41,6 @@ export const TIE_VERSION_BUMP = /* cypher */ `CALL () {
 /** The tie version; no row's value (null) when the node is missing (a wiped graph). */
 export const READ_TIE_VERSION = /* cypher */ `OPTIONAL MATCH (v:TieVersion {id: 'ties'}) RETURN v.version AS version`;
 
-
 /**
  * Forgets the tie version: without the node the graph version stands in (any write moves it), until
  * the next tie write makes the node again with a new value. For writers of many ties at once that

@@ -1,2 +1,2 @@
-MATCH (n)
+MATCH (n) WHERE NOT n:TieVersion
 RETURN count(n) AS n

@@ -1,3 +1,7 @@
+CALL () {
+  MERGE (tieVersion:TieVersion {id: 'ties'})
+  SET tieVersion.version = randomUUID()
+}
 MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
 MERGE (a)-[k:KNOWS]-(b)
   ON CREATE SET k.channel = $channel, k.since = date($date), k.manual = false

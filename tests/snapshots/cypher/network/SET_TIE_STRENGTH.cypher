@@ -1,3 +1,7 @@
+CALL () {
+  MERGE (tieVersion:TieVersion {id: 'ties'})
+  SET tieVersion.version = randomUUID()
+}
 MATCH (a:Person {id: $a}), (b:Person {id: $b})
 OPTIONAL MATCH (a)-[old:KNOWS]-(b)
 WITH a, b, count(old) = 0 AS created

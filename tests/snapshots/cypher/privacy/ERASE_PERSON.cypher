@@ -1,3 +1,7 @@
+CALL () {
+  MERGE (tieVersion:TieVersion {id: 'ties'})
+  SET tieVersion.version = randomUUID()
+}
 MATCH (p:Person {id: $id})
 WITH p, p.id AS oldId, 'erased-' + randomUUID() AS newId
 CALL (p) { OPTIONAL MATCH (p)-[k:KNOWS]-() DELETE k RETURN count(k) AS tiesRemoved }

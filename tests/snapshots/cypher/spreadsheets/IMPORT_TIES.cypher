@@ -1,3 +1,7 @@
+CALL () {
+  MERGE (tieVersion:TieVersion {id: 'ties'})
+  SET tieVersion.version = randomUUID()
+}
 UNWIND $rows AS row
 MATCH (a:Person {id: row.personA}), (b:Person {id: row.personB})
 MERGE (a)-[k:KNOWS]-(b)

@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rederiveTies } from "../../server/domains/network/rederive-ties.js";
+import { openWarmTieStore } from "../../server/domains/network/WarmTieStore.js";
+import { importSpreadsheets } from "../../server/domains/spreadsheets/import-spreadsheets.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
+import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
+import { startTestServer, type TestServer } from "../helpers/server.js";
+import { day, ok, seedCourse, seedInstitution, seedTie, seedWorkspace, signedInAs } from "./cases-graph-fixtures.js";
+
+/**
+ * The tie version (server/platform/neo4j/tie-version.ts, #19 part 1): each kind of write the day brings,
+ * through the API where there is one, and whether it moves the version the warm-tie store and the
+ * best-warm-path memo are tagged with. The day's workflow (intake, proposal, answer, match, a case or a
+ * person edited, the warm threshold) leaves it; every tie write (an interaction, a strength by hand,
+ * a generated edit of a tie, a person deleted or erased, a ties.csv import, a rederivation) moves it.
+ *
+ * The version is one node for the whole graph, so this file holds the whole graph (vitest.config.ts
+ * wholeGraphFiles): another file's tie write meanwhile would move it under a write that does not.
+ */
+let db: Database;
+let admin: TestServer;
+let coordinator: TestServer;
+
+const COORD = "tv-coord";
+const TEACHER = "tv-teacher";
+
+const INTAKE = `mutation($input: CaseIntakeInput!) { intakeCase(input: $input) { caseId } }`;
+const QUALIFY = `mutation($case: ID!) { qualifyCase(case: $case) { to } }`;
+const PROPOSE = `mutation($case: ID!) { proposeCase(case: $case, teacher: "${TEACHER}", course: "tv-course", channel: EMAIL) { id } }`;
+const ANSWER = `mutation($proposal: ID!) { answerProposal(proposal: $proposal, answer: INTERESTED) { state } }`;
+const MATCH = `mutation($case: ID!) { matchCase(case: $case, course: "tv-course", period: "tv-period", teamSize: 4) { id } }`;
+const EDIT_CASE = `mutation($case: ID!) { updateCases(where: { id: { eq: $case } }, update: { title: { set: "Nieuwe titel" } }) { cases { id } } }`;
+const EDIT_PERSON = `mutation { updatePeople(where: { id: { eq: "${TEACHER}" } }, update: { jobTitle: { set: "Docent" } }) { people { id } } }`;
+const THRESHOLD = `mutation { setWarmThreshold(workspace: "tv-ws", threshold: 0.55) { warmThreshold } }`;
+const LOG = `mutation($with: ID!) { logInteraction(by: "${COORD}", with: $with, date: "${day(-1)}", channel: MEETING, result: INTERESTED) { interaction { id } } }`;
+const SET_STRENGTH = `mutation { setTieStrength(a: "${COORD}", b: "tv-p2", strength: 0.8) { strength } }`;
+const EDIT_TIE = `mutation { updatePeople(where: { id: { eq: "${COORD}" } }, update: { knows: [{ update: { where: { node: { id: { eq: "tv-p1" } } }, edge: { note: { set: "Koffie" } } } }] }) { people { id } } }`;
+const DELETE_PERSON = `mutation { deletePeople(where: { id: { eq: "tv-p3" } }) { nodesDeleted } }`;
+const ERASE = `mutation { erasePerson(id: "tv-p4") { erasedId } }`;
+
+/** Whether `write` moved the tie version. */
+async function moves(write: () => Promise<unknown>): Promise<boolean> {
+  const before = await db.tieVersion();
+  expect(before).toMatch(/^ties:/);
+  await write();
+  return (await db.tieVersion()) !== before;
+}
+
+let cases = 0;
+async function intake(): Promise<string> {
+  cases += 1;
+  const data = await ok<{ intakeCase: { caseId: string } }>(coordinator, INTAKE, {
+    input: {
+      sme: { name: `Bedrijf TV ${cases}`, city: "Haarlem" },
+      title: `Vraag ${cases}`,
+      topics: ["data"],
+      wantedLevels: ["HBO"],
+      effort: "SPRINT",
+      earliestStart: day(10),
+      deadline: day(200),
+    },
+  });
+  return data.intakeCase.caseId;
+}
+
+let dir: string;
+
+beforeAll(async () => {
+  db = await connectTestDatabase();
+  await resetGraph(db);
+  admin = await startTestServer(db);
+  coordinator = await signedInAs(admin, COORD);
+  await seedWorkspace(db, { id: "tv-ws", coordinators: [{ id: COORD, name: "Carla" }] });
+  await seedInstitution(db, { id: "tv-hbo", kind: "HBO" });
+  await seedCourse(db, {
+    id: "tv-course",
+    name: "Data Sprint",
+    themes: ["data"],
+    institution: "tv-hbo",
+    teachers: [TEACHER],
+    periods: [{ id: "tv-period", name: "Blok 2", start: day(-5), end: day(100) }],
+    agreement: { casesPerPeriod: null },
+  });
+  for (const [a, b, strength] of [
+    [COORD, "tv-p1", 0.7],
+    [COORD, "tv-p2", 0.4],
+    ["tv-p1", "tv-p3", 0.6],
+    ["tv-p2", "tv-p4", 0.9],
+    [COORD, TEACHER, 0.5],
+  ] as const) {
+    await seedTie(db, a, b, strength);
+  }
+  dir = mkdtempSync(path.join(tmpdir(), "tie-version-"));
+});
+
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await admin?.http.close();
+  await db?.close();
+});
+
+describe("the tie version", () => {
+  it("stays put for the day's workflow: intake, proposal, answer, match, a case or person edited, the warm threshold", async () => {
+    let caseId = "";
+    expect(await moves(async () => (caseId = await intake()))).toBe(false);
+    expect(await moves(() => ok(coordinator, QUALIFY, { case: caseId }))).toBe(false);
+    let proposal = "";
+    expect(
+      await moves(
+        async () =>
+          (proposal = (await ok<{ proposeCase: { id: string } }>(coordinator, PROPOSE, { case: caseId })).proposeCase.id),
+      ),
+    ).toBe(false);
+    expect(await moves(() => ok(coordinator, ANSWER, { proposal }))).toBe(false);
+    expect(await moves(() => ok(coordinator, MATCH, { case: caseId }))).toBe(false);
+    expect(await moves(() => ok(admin, EDIT_CASE, { case: caseId }))).toBe(false);
+    expect(await moves(() => ok(admin, EDIT_PERSON))).toBe(false);
+    // The store is kept per threshold, so a new threshold is another store, not a stale one.
+    expect(await moves(() => ok(admin, THRESHOLD))).toBe(false);
+    // An import without ties.csv writes no tie.
+    writeFileSync(path.join(dir, "people.csv"), `id,name\ntv-new,Nieuwe Persoon\n`);
+    expect(await moves(() => importSpreadsheets(db, dir))).toBe(false);
+    rmSync(path.join(dir, "people.csv"));
+  });
+
+  it("moves with every tie write: interaction, strength by hand, generated tie edit, rederivation, import, deletion, erasure", async () => {
+    expect(await moves(() => ok(coordinator, LOG, { with: TEACHER }))).toBe(true);
+    expect(await moves(() => ok(coordinator, SET_STRENGTH))).toBe(true);
+    expect(await moves(() => ok(admin, EDIT_TIE))).toBe(true);
+    // Years later the interaction above has faded: the tie's strength is derived again.
+    expect(await moves(async () => expect((await rederiveTies(db, day(3650))).changed).toBeGreaterThan(0))).toBe(true);
+    writeFileSync(path.join(dir, "ties.csv"), `personA,personB,strength,channel\ntv-p1,tv-p2,0.65,COLLEAGUE\n`);
+    expect(await moves(() => importSpreadsheets(db, dir))).toBe(true);
+    expect(await moves(() => ok(admin, DELETE_PERSON))).toBe(true);
+    expect(await moves(() => ok(admin, ERASE))).toBe(true);
+  });
+
+  it("keeps the warm-tie store across the workflow and gives a new one after a tie write", async () => {
+    const store = await openWarmTieStore(db, 0.5);
+    await intake();
+    expect(await openWarmTieStore(db, 0.5)).toBe(store);
+    await ok(coordinator, LOG, { with: "tv-p1" });
+    expect(await openWarmTieStore(db, 0.5)).not.toBe(store);
+  });
+
+  it("falls back to the graph version when the TieVersion node is gone (a wiped graph), so any write counts", async () => {
+    await db.write("MATCH (v:TieVersion) DELETE v");
+    const before = await db.tieVersion();
+    expect(before).toMatch(/^graph:/);
+    await intake();
+    expect(await db.tieVersion()).not.toBe(before);
+    // The next tie write makes the node again.
+    await ok(coordinator, SET_STRENGTH);
+    expect(await db.tieVersion()).toMatch(/^ties:/);
+  });
+});

@@ -1,0 +1,1 @@
+MATCH (v:TieVersion) DELETE v

@@ -1,0 +1,1 @@
+OPTIONAL MATCH (v:TieVersion {id: 'ties'}) RETURN v.version AS version
