@@ -85,7 +85,10 @@ export async function createApp(config: Config, db: Database, httpServer: Server
     // handlers (on outside NODE_ENV=test) raced it and left the shutdown hanging until the 60 s guard.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
-    // Every operation is sent whole: no persisted-query cache to fill or poison.
+    // Every operation is sent whole: no persisted-query cache to fill or poison. Parsed and validated documents are
+    // still kept by Apollo's default documentStore (an in-memory LRU keyed by the text's sha-256): validation depends
+    // on the schema only, and everything that depends on the caller runs per request (docs/performance.md, #19;
+    // tests/integration/document-cache-roles.int.test.ts).
     persistedQueries: false,
     parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
     formatError: (formatted, error) => formatFault(formatError(formatted, error), error, { production }),

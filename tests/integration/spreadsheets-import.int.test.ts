@@ -31,9 +31,12 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-/** Every node and relationship with its properties, ids instead of internal references: a fingerprint of the graph. */
+/**
+ * Every node and relationship with its properties, ids instead of internal references: a fingerprint of the graph.
+ * The tie version (server/platform/neo4j/tie-version.ts) is no data: ties.csv moves it on every import, changed or not.
+ */
 async function graphFingerprint(): Promise<string> {
-  const nodes = await db.read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props");
+  const nodes = await db.read("MATCH (n) WHERE NOT n:TieVersion RETURN labels(n) AS labels, properties(n) AS props");
   const rels = await db.read("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props");
   const sorted = (rows: unknown[]) =>
     rows
