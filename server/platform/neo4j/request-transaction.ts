@@ -1,5 +1,7 @@
 import { type QueryResult, type Session, type Transaction } from "neo4j-driver";
 import { Database, isRetriableQueryError, toNative, type Params, type Row, type Tx } from "./database.js";
+import { TIE_VERSION_BUMP } from "./statements.js";
+import { touchesTies } from "./tie-version.js";
 
 /**
  * One write transaction for a whole GraphQL mutation request: every write the request makes — the
@@ -56,11 +58,16 @@ export class RequestTransaction {
     await session?.close().catch(() => {});
   }
 
-  /** What @neo4j/graphql runs its statements on: a transaction as it expects one (a `run` method). */
+  /**
+   * What @neo4j/graphql runs its statements on: a transaction as it expects one (a `run` method). A
+   * statement that may change ties (touchesTies: an edit of a `knows` edge, a person deleted) moves the
+   * tie version first, in this transaction (server/platform/neo4j/tie-version.ts).
+   */
   readonly executionContext = {
     run: async (query: string, parameters?: Params): Promise<QueryResult> => {
       const tx = await this.transaction();
       this.written = true;
+      if (touchesTies(query)) await tx.run(TIE_VERSION_BUMP);
       return await tx.run(query, parameters);
     },
   };

@@ -6,12 +6,14 @@ import { FORGET_TIE_VERSION, TIE_VERSION_BUMP } from "./statements.js";
  * store and the best-warm-path memo (server/domains/network) are tagged with it instead of the
  * database's last transaction, so a case saved, a proposal answered or a match made leaves them
  * warm, while an interaction, a strength set by hand, an import, a rederivation or an erasure
- * makes the next analytics request read the ties again (docs/performance.md, "The tie version").
+ * makes the next analytics request read the ties again (docs/network-analytics.md, "The tie store").
  *
  * Every writer of KNOWS goes through bumpingTieVersion; tests/unit/tie-version.test.ts reads every
  * statements.ts and fails on a statement that writes KNOWS without it. Writes made outside the
- * statements: the generated API's updatePeople/deletePeople bump through Database.graphqlDriver
- * (touchesTies); a restore and the demo and synthetic loaders forget the version (forgetTieVersion).
+ * statements: the generated API's updatePeople (a `knows` edge) and deletePeople bump in their own
+ * transaction (touchesTies, in RequestTransaction.executionContext for mutation requests and in
+ * Database.graphqlDriver otherwise); a restore and the demo and synthetic loaders forget the version
+ * (forgetTieVersion).
  */
 
 /** What the bumps below write through: a Database (not imported, as database.ts imports this file). */
