@@ -55,8 +55,9 @@ const modules: Record<string, Record<string, unknown>> = {
 const builders: Record<string, Record<string, string>> = {
   // Cases keep their words in `topics`, courses in `themes`: both labels.
   "vocabulary/readStaleTopicOwnersStatement": {
-    READ_STALE_TOPIC_OWNERS_CASE: vocabulary.readStaleTopicOwnersStatement("Case"),
-    READ_STALE_TOPIC_OWNERS_COURSE: vocabulary.readStaleTopicOwnersStatement("Course"),
+    READ_STALE_TOPIC_OWNERS_CASE: vocabulary.readStaleTopicOwnersStatement("Case", false),
+    READ_STALE_TOPIC_OWNERS_COURSE: vocabulary.readStaleTopicOwnersStatement("Course", false),
+    READ_STALE_TOPIC_OWNERS_CASE_BY_IDS: vocabulary.readStaleTopicOwnersStatement("Case", true),
   },
   "vocabulary/linkTopicsStatement": {
     LINK_TOPICS_CASE: vocabulary.linkTopicsStatement("Case"),

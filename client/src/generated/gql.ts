@@ -104,6 +104,12 @@ type Documents = {
     "\n  query ProposedTopics {\n    vocabularyTopics(statuses: [PROPOSED]) {\n      id\n      labelNl\n      labelEn\n      proposedFrom\n      caseCount\n      courseCount\n    }\n  }\n": typeof types.ProposedTopicsDocument,
     "\n  mutation AcceptTopic($id: ID!, $labelNl: String!, $labelEn: String!, $broader: [ID!]) {\n    acceptTopic(id: $id, labelNl: $labelNl, labelEn: $labelEn, broader: $broader)\n  }\n": typeof types.AcceptTopicDocument,
     "\n  mutation MergeTopic($from: ID!, $into: ID!) {\n    mergeTopic(from: $from, into: $into)\n  }\n": typeof types.MergeTopicDocument,
+    "\n  query TopicDetail($id: ID!) {\n    topics(where: { id: { eq: $id } }, limit: 1) {\n      id\n      labelNl\n      labelEn\n      synonyms\n      status\n      broader {\n        id\n        labelNl\n        labelEn\n      }\n      narrower {\n        id\n        labelNl\n        labelEn\n      }\n      cases(limit: 100, sort: [{ title: ASC }]) {\n        id\n        title\n        status\n      }\n      courses(limit: 100, sort: [{ name: ASC }]) {\n        id\n        name\n        programme {\n          id\n          name\n        }\n      }\n      casesConnection {\n        totalCount\n      }\n      coursesConnection {\n        totalCount\n      }\n    }\n  }\n": typeof types.TopicDetailDocument,
+    "\n  mutation CreateTopic($labelNl: String!, $labelEn: String!, $synonyms: [String!], $broader: [ID!]) {\n    createTopic(labelNl: $labelNl, labelEn: $labelEn, synonyms: $synonyms, broader: $broader)\n  }\n": typeof types.CreateTopicDocument,
+    "\n  mutation RejectTopic($id: ID!) {\n    rejectTopic(id: $id)\n  }\n": typeof types.RejectTopicDocument,
+    "\n  mutation AddTopicSynonym($id: ID!, $synonym: String!) {\n    addTopicSynonym(id: $id, synonym: $synonym)\n  }\n": typeof types.AddTopicSynonymDocument,
+    "\n  mutation RemoveTopicSynonym($id: ID!, $synonym: String!) {\n    removeTopicSynonym(id: $id, synonym: $synonym)\n  }\n": typeof types.RemoveTopicSynonymDocument,
+    "\n  mutation SetTopicLinks($id: ID!, $broader: [ID!], $narrower: [ID!]) {\n    setTopicLinks(id: $id, broader: $broader, narrower: $narrower)\n  }\n": typeof types.SetTopicLinksDocument,
 };
 const documents: Documents = {
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      # No token: the API sets it as an HttpOnly cookie, which no script here ever sees (app/authStore.ts).\n      expiresAt\n      user {\n        id\n        name\n        roles\n      }\n    }\n  }\n": types.LoginDocument,
@@ -196,6 +202,12 @@ const documents: Documents = {
     "\n  query ProposedTopics {\n    vocabularyTopics(statuses: [PROPOSED]) {\n      id\n      labelNl\n      labelEn\n      proposedFrom\n      caseCount\n      courseCount\n    }\n  }\n": types.ProposedTopicsDocument,
     "\n  mutation AcceptTopic($id: ID!, $labelNl: String!, $labelEn: String!, $broader: [ID!]) {\n    acceptTopic(id: $id, labelNl: $labelNl, labelEn: $labelEn, broader: $broader)\n  }\n": types.AcceptTopicDocument,
     "\n  mutation MergeTopic($from: ID!, $into: ID!) {\n    mergeTopic(from: $from, into: $into)\n  }\n": types.MergeTopicDocument,
+    "\n  query TopicDetail($id: ID!) {\n    topics(where: { id: { eq: $id } }, limit: 1) {\n      id\n      labelNl\n      labelEn\n      synonyms\n      status\n      broader {\n        id\n        labelNl\n        labelEn\n      }\n      narrower {\n        id\n        labelNl\n        labelEn\n      }\n      cases(limit: 100, sort: [{ title: ASC }]) {\n        id\n        title\n        status\n      }\n      courses(limit: 100, sort: [{ name: ASC }]) {\n        id\n        name\n        programme {\n          id\n          name\n        }\n      }\n      casesConnection {\n        totalCount\n      }\n      coursesConnection {\n        totalCount\n      }\n    }\n  }\n": types.TopicDetailDocument,
+    "\n  mutation CreateTopic($labelNl: String!, $labelEn: String!, $synonyms: [String!], $broader: [ID!]) {\n    createTopic(labelNl: $labelNl, labelEn: $labelEn, synonyms: $synonyms, broader: $broader)\n  }\n": types.CreateTopicDocument,
+    "\n  mutation RejectTopic($id: ID!) {\n    rejectTopic(id: $id)\n  }\n": types.RejectTopicDocument,
+    "\n  mutation AddTopicSynonym($id: ID!, $synonym: String!) {\n    addTopicSynonym(id: $id, synonym: $synonym)\n  }\n": types.AddTopicSynonymDocument,
+    "\n  mutation RemoveTopicSynonym($id: ID!, $synonym: String!) {\n    removeTopicSynonym(id: $id, synonym: $synonym)\n  }\n": types.RemoveTopicSynonymDocument,
+    "\n  mutation SetTopicLinks($id: ID!, $broader: [ID!], $narrower: [ID!]) {\n    setTopicLinks(id: $id, broader: $broader, narrower: $narrower)\n  }\n": types.SetTopicLinksDocument,
 };
 
 /**
@@ -572,6 +584,30 @@ export function graphql(source: "\n  mutation AcceptTopic($id: ID!, $labelNl: St
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MergeTopic($from: ID!, $into: ID!) {\n    mergeTopic(from: $from, into: $into)\n  }\n"): (typeof documents)["\n  mutation MergeTopic($from: ID!, $into: ID!) {\n    mergeTopic(from: $from, into: $into)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TopicDetail($id: ID!) {\n    topics(where: { id: { eq: $id } }, limit: 1) {\n      id\n      labelNl\n      labelEn\n      synonyms\n      status\n      broader {\n        id\n        labelNl\n        labelEn\n      }\n      narrower {\n        id\n        labelNl\n        labelEn\n      }\n      cases(limit: 100, sort: [{ title: ASC }]) {\n        id\n        title\n        status\n      }\n      courses(limit: 100, sort: [{ name: ASC }]) {\n        id\n        name\n        programme {\n          id\n          name\n        }\n      }\n      casesConnection {\n        totalCount\n      }\n      coursesConnection {\n        totalCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query TopicDetail($id: ID!) {\n    topics(where: { id: { eq: $id } }, limit: 1) {\n      id\n      labelNl\n      labelEn\n      synonyms\n      status\n      broader {\n        id\n        labelNl\n        labelEn\n      }\n      narrower {\n        id\n        labelNl\n        labelEn\n      }\n      cases(limit: 100, sort: [{ title: ASC }]) {\n        id\n        title\n        status\n      }\n      courses(limit: 100, sort: [{ name: ASC }]) {\n        id\n        name\n        programme {\n          id\n          name\n        }\n      }\n      casesConnection {\n        totalCount\n      }\n      coursesConnection {\n        totalCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTopic($labelNl: String!, $labelEn: String!, $synonyms: [String!], $broader: [ID!]) {\n    createTopic(labelNl: $labelNl, labelEn: $labelEn, synonyms: $synonyms, broader: $broader)\n  }\n"): (typeof documents)["\n  mutation CreateTopic($labelNl: String!, $labelEn: String!, $synonyms: [String!], $broader: [ID!]) {\n    createTopic(labelNl: $labelNl, labelEn: $labelEn, synonyms: $synonyms, broader: $broader)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectTopic($id: ID!) {\n    rejectTopic(id: $id)\n  }\n"): (typeof documents)["\n  mutation RejectTopic($id: ID!) {\n    rejectTopic(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddTopicSynonym($id: ID!, $synonym: String!) {\n    addTopicSynonym(id: $id, synonym: $synonym)\n  }\n"): (typeof documents)["\n  mutation AddTopicSynonym($id: ID!, $synonym: String!) {\n    addTopicSynonym(id: $id, synonym: $synonym)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveTopicSynonym($id: ID!, $synonym: String!) {\n    removeTopicSynonym(id: $id, synonym: $synonym)\n  }\n"): (typeof documents)["\n  mutation RemoveTopicSynonym($id: ID!, $synonym: String!) {\n    removeTopicSynonym(id: $id, synonym: $synonym)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTopicLinks($id: ID!, $broader: [ID!], $narrower: [ID!]) {\n    setTopicLinks(id: $id, broader: $broader, narrower: $narrower)\n  }\n"): (typeof documents)["\n  mutation SetTopicLinks($id: ID!, $broader: [ID!], $narrower: [ID!]) {\n    setTopicLinks(id: $id, broader: $broader, narrower: $narrower)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -4,3 +4,4 @@ import "reflect-metadata";
 export { HistoryResolver } from "./HistoryResolver.js";
 export { recordGenericEdits } from "./record-generic-edits.js";
 export { eraseFromHistory } from "./erase-history.js";
+export { recordDomainEdits, type DomainEdit } from "./record-domain-edit.js";

@@ -15,6 +15,7 @@ import { nowIso } from "../../platform/clock/read-clock.js";
 import { checkGenericDelete } from "../../platform/validation/check-generic-delete.js";
 import { namedType } from "../../platform/validation/inspect-type.js";
 import { readGraphShape } from "../../platform/validation/read-graph-shape.js";
+import { selectGeneratedIds } from "../../platform/validation/select-generated-ids.js";
 import { readGraphRelations, type GraphRelations } from "./graph-relations.js";
 import { CREATE_EDIT_RECORDS, readNodePropertiesStatement, readRelatedStatement } from "./statements.js";
 
@@ -198,54 +199,23 @@ function withRecordedIds(info: GraphQLResolveInfo, listField: string): { info: G
   return { info: { ...info, fieldNodes }, key };
 }
 
-/** Ids of the nodes a `where` selects, through the generated list query's own resolver (its filter language). */
+/** Ids of the nodes a `where` selects (the generated list query's filter), refused beyond MAX_RECORDED_NODES. */
 async function targetIds(
   schema: GraphQLSchema,
-  listResolve: Resolver,
   listName: string,
   where: unknown,
   ctx: GraphQLContext,
   info: GraphQLResolveInfo,
 ): Promise<string[]> {
-  const query = schema.getQueryType();
-  const listField = query?.getFields()[listName];
-  if (!query || !listField) return [];
-  const variable = "historyWhere";
-  const node: FieldNode = {
-    kind: Kind.FIELD,
-    name: { kind: Kind.NAME, value: listName },
-    arguments: [
-      {
-        kind: Kind.ARGUMENT,
-        name: { kind: Kind.NAME, value: "where" },
-        value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: variable } },
-      },
-      {
-        kind: Kind.ARGUMENT,
-        name: { kind: Kind.NAME, value: "limit" },
-        value: { kind: Kind.INT, value: String(MAX_RECORDED_NODES + 1) },
-      },
-    ],
-    selectionSet: { kind: Kind.SELECTION_SET, selections: [idField()] },
-  };
-  const listInfo: GraphQLResolveInfo = {
-    ...info,
-    fieldName: listName,
-    fieldNodes: [node],
-    returnType: listField.type,
-    parentType: query,
-    path: { prev: undefined, key: listName, typename: query.name },
-    variableValues: { ...info.variableValues, [variable]: where ?? null },
-  };
-  const rows = (await listResolve(undefined, { where, limit: MAX_RECORDED_NODES + 1 }, ctx, listInfo)) as Array<{ id: string }>;
-  if (rows.length > MAX_RECORDED_NODES) {
+  const ids = await selectGeneratedIds(listName, where, MAX_RECORDED_NODES, ctx, info, schema);
+  if (ids.length > MAX_RECORDED_NODES) {
     throw new DomainError(
       ErrorCode.BAD_USER_INPUT,
       `A generic edit may change at most ${MAX_RECORDED_NODES} nodes at once, so that each change is recorded; narrow the filter.`,
       "where",
     );
   }
-  return rows.map((r) => String(r.id));
+  return ids;
 }
 
 function author(ctx: GraphQLContext, at: string): Pick<EditRecordInput, "at" | "byUser" | "byPerson"> {
@@ -288,7 +258,7 @@ export function recordGenericEdits(schema: GraphQLSchema, typeDefs: string): Gra
           after,
         );
       } else {
-        const ids = await targetIds(info.schema, listResolve, listName, args.where, ctx, info);
+        const ids = await targetIds(info.schema, listName, args.where, ctx, info);
         if (verb === "delete") await checkGenericDelete(ctx.db, label, ids);
         const input = verb === "update" && isInput(args.update) ? args.update : {};
         await snapshot(ctx, relations, label, ids, input, before);

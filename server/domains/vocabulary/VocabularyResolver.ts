@@ -3,10 +3,31 @@ import { Access } from "../../platform/auth/Access.js";
 import { nowIso } from "../../platform/clock/read-clock.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { Cost } from "../../platform/limits/Cost.js";
-import { acceptTopic, addTopicSynonym, mergeTopic, readTopics } from "./change-topics.js";
+import {
+  acceptTopic,
+  addTopicSynonym,
+  createTopic,
+  mergeTopic,
+  readTopics,
+  rejectTopic,
+  removeTopicSynonym,
+  setTopicLinks,
+  type Author,
+} from "./change-topics.js";
 import { suggestTopics } from "./topic-suggestions.js";
 import { TopicChoice, TopicEntry, TopicStatus } from "./topic-types.js";
 
+/** Who is changing the vocabulary, for the history (as the generic edits record it). */
+function author(ctx: GraphQLContext): Author {
+  const personId = ctx.user?.personId;
+  return { at: nowIso(), byUser: ctx.user?.id ?? null, byPerson: typeof personId === "string" && personId ? personId : null };
+}
+
+/**
+ * The vocabulary's API (docs/matching.md): autocomplete and the list for everyone who reads cases; the changes for
+ * coordinators and admins only (CASE_WORK: analysts and viewers are refused). Where a topic is used (its cases and
+ * courses) is read through the generated API (Topic.cases, Topic.courses).
+ */
 @Resolver()
 export class VocabularyResolver {
   @Query(() => [TopicChoice], {
@@ -35,6 +56,19 @@ export class VocabularyResolver {
     return readTopics(ctx.db, statuses, limit);
   }
 
+  @Mutation(() => ID, { description: "Adds a new accepted topic with its Dutch and English label, synonyms and broader topics." })
+  @Access("CASE_WORK")
+  @Cost("createTopic")
+  async createTopic(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("labelNl", () => String) labelNl: string,
+    @Arg("labelEn", () => String) labelEn: string,
+    @Arg("synonyms", () => [String], { defaultValue: [] }) synonyms: string[] = [],
+    @Arg("broader", () => [ID], { defaultValue: [] }) broader: string[] = [],
+  ): Promise<string> {
+    return createTopic(ctx.db, { labelNl, labelEn, synonyms, broader }, author(ctx));
+  }
+
   @Mutation(() => ID, { description: "Accepts a proposed topic into the vocabulary, with its labels and broader topics." })
   @Access("CASE_WORK")
   @Cost("acceptTopic")
@@ -45,7 +79,17 @@ export class VocabularyResolver {
     @Arg("labelEn", () => String) labelEn: string,
     @Arg("broader", () => [ID], { defaultValue: [] }) broader: string[] = [],
   ): Promise<string> {
-    return acceptTopic(ctx.db, { id, labelNl, labelEn, broader }, nowIso());
+    return acceptTopic(ctx.db, { id, labelNl, labelEn, broader }, author(ctx));
+  }
+
+  @Mutation(() => ID, {
+    description:
+      "Rejects a proposed topic: its word stays on the cases and courses but is linked to no topic, and is not proposed again.",
+  })
+  @Access("CASE_WORK")
+  @Cost("rejectTopic")
+  async rejectTopic(@Ctx() ctx: GraphQLContext, @Arg("id", () => ID) id: string): Promise<string> {
+    return rejectTopic(ctx.db, id, author(ctx));
   }
 
   @Mutation(() => ID, { description: "Adds a synonym (a word in either language) to a topic." })
@@ -56,11 +100,38 @@ export class VocabularyResolver {
     @Arg("id", () => ID) id: string,
     @Arg("synonym", () => String) synonym: string,
   ): Promise<string> {
-    return addTopicSynonym(ctx.db, id, synonym);
+    return addTopicSynonym(ctx.db, id, synonym, author(ctx));
+  }
+
+  @Mutation(() => ID, { description: "Removes a synonym from a topic (links already made through it stay)." })
+  @Access("CASE_WORK")
+  @Cost("removeTopicSynonym")
+  async removeTopicSynonym(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("synonym", () => String) synonym: string,
+  ): Promise<string> {
+    return removeTopicSynonym(ctx.db, id, synonym, author(ctx));
   }
 
   @Mutation(() => ID, {
-    description: "Merges a duplicate topic into another: its cases and courses, labels (as synonyms) and broader links move.",
+    description:
+      "Sets a topic's broader and/or narrower topics (a given list replaces the old links, a list left out stays); a circle is refused.",
+  })
+  @Access("CASE_WORK")
+  @Cost("setTopicLinks")
+  async setTopicLinks(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("broader", () => [ID], { nullable: true }) broader: string[] | null = null,
+    @Arg("narrower", () => [ID], { nullable: true }) narrower: string[] | null = null,
+  ): Promise<string> {
+    return setTopicLinks(ctx.db, { id, broader: broader ?? null, narrower: narrower ?? null }, author(ctx));
+  }
+
+  @Mutation(() => ID, {
+    description:
+      "Merges a duplicate topic into another in one transaction: its cases and courses, labels (as synonyms) and broader links move.",
   })
   @Access("CASE_WORK")
   @Cost("mergeTopic")
@@ -69,6 +140,6 @@ export class VocabularyResolver {
     @Arg("from", () => ID) from: string,
     @Arg("into", () => ID) into: string,
   ): Promise<string> {
-    return mergeTopic(ctx.db, from, into);
+    return mergeTopic(ctx.db, from, into, author(ctx));
   }
 }

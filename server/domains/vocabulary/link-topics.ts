@@ -51,15 +51,22 @@ export async function resolveAndPropose(
   const unknown = resolved.filter((r) => r.topicId === null);
   if (unknown.length > 0) {
     const proposals = unknown.map((r) => ({ id: proposedTopicId(r.key), word: r.word, key: r.key }));
-    await tx.run(MERGE_PROPOSED_TOPICS, { proposals, now });
-    for (const r of unknown) r.topicId = proposedTopicId(r.key);
+    const [row] = await tx.run(MERGE_PROPOSED_TOPICS, { proposals, now });
+    // A word a coordinator rejected stays a word: it is not linked (and not proposed) again.
+    const rejected = new Set((row?.rejected as string[] | undefined) ?? []);
+    for (const r of unknown) {
+      const id = proposedTopicId(r.key);
+      if (rejected.has(id)) r.rejected = true;
+      else r.topicId = id;
+    }
   }
   return resolved;
 }
 
 /**
  * Links the cases or courses (of `ids`, or all) whose words changed since they were last linked, in the
- * caller's transaction. Running it again finds nothing to do.
+ * caller's transaction. Running it again finds nothing to do. With `ids` only those nodes are read (by the id
+ * index): an edit of one case costs one case, not a scan of all (link-after-generic-writes.ts).
  */
 export async function linkStaleTopics(
   tx: Tx,
@@ -71,7 +78,8 @@ export async function linkStaleTopics(
   let index: VocabularyIndex | null = null;
   for (const label of options.labels ?? (["Course", "Case"] as const)) {
     for (let batch = 0; batch < (options.maxBatches ?? MAX_BATCHES); batch++) {
-      const owners = await tx.run(readStaleTopicOwnersStatement(label), { ids: options.ids ?? null, limit: BATCH });
+      const byIds = options.ids !== undefined && options.ids !== null;
+      const owners = await tx.run(readStaleTopicOwnersStatement(label, byIds), { ids: options.ids ?? null, limit: BATCH });
       if (owners.length === 0) break;
       index ??= await readVocabularyIndex(tx);
       const links = [];
@@ -93,7 +101,7 @@ export async function linkStaleTopics(
         links.push({
           ownerId: owner.id,
           words: owner.words,
-          topics: resolved.map((r) => ({ topicId: r.topicId, word: r.word, how: r.how })),
+          topics: resolved.filter((r) => r.topicId !== null).map((r) => ({ topicId: r.topicId, word: r.word, how: r.how })),
         });
       }
       await tx.run(linkTopicsStatement(label), { links });

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Database } from "../../platform/neo4j/database.js";
 import { normaliseWord } from "./normalise-word.js";
 import { MERGE_STARTER_TOPICS } from "./statements.js";
+import { vocabularyChanged } from "./vocabulary-cache.js";
 
 /** The starter vocabulary's file (docs/data-model.md, "Topics"): versioned, Dutch and English, with synonyms. */
 export const STARTER_VOCABULARY_FILE = fileURLToPath(new URL("../../../seed/vocabulary/starter-topics.json", import.meta.url));
@@ -53,5 +54,6 @@ export async function loadStarterVocabulary(
     keys: topicKeys([t.labelNl, t.labelEn, ...t.synonyms]),
   }));
   await db.writeTx((tx) => tx.run(MERGE_STARTER_TOPICS, { topics, version: vocabulary.version, now }));
+  vocabularyChanged();
   return { topics: topics.length, version: vocabulary.version };
 }

@@ -30,6 +30,8 @@ export interface WordResolution {
   how: ResolutionHow;
   /** True when the topic is a proposal (a word no accepted topic knows yet): reported like an unknown word. */
   proposed?: boolean;
+  /** True when the word's proposal was rejected by a coordinator: it stays a word, linked to nothing. */
+  rejected?: boolean;
   /** For FUZZY: the label or synonym it was alike to, and how alike. */
   matched?: string;
   similarity?: number;

@@ -39,24 +39,29 @@ MATCH (t:Topic) WHERE t.status IN ['ACCEPTED', 'PROPOSED']
 RETURN t.id AS id, t.labelNl AS labelNl, t.labelEn AS labelEn, coalesce(t.synonyms, []) AS synonyms,
        t.status = 'PROPOSED' AS proposed`;
 
-/** Creates the proposed topics for words no topic knows ($proposals: id, word, key); an existing one is kept. */
+/**
+ * Creates the proposed topics for words no topic knows ($proposals: id, word, key); an existing one is kept.
+ * Returns the ids a coordinator rejected (status REJECTED): their words are not linked again.
+ */
 export const MERGE_PROPOSED_TOPICS = /* cypher */ `
 UNWIND $proposals AS p
 MERGE (t:Topic {id: p.id})
   ON CREATE SET t.status = 'PROPOSED', t.labelNl = p.word, t.labelEn = p.word, t.synonyms = [], t.keys = [p.key],
                 t.proposedFrom = p.word, t.created = datetime($now)
-RETURN count(t) AS proposed`;
+RETURN collect(CASE WHEN t.status = 'REJECTED' THEN t.id END) AS rejected`;
 
 /**
  * The cases or courses whose words changed since their topics were linked (topicWords, the list the links
  * were made from): the migration and the sync after generic writes resolve only these, so a second run
  * finds nothing. $label is Case (words in `topics`) or Course (words in `themes`).
  */
-export function readStaleTopicOwnersStatement(label: "Case" | "Course"): string {
+export function readStaleTopicOwnersStatement(label: "Case" | "Course", byIds: boolean): string {
   const words = label === "Case" ? "topics" : "themes";
+  // With ids (an edit's touched nodes): looked up by the id constraint's index, never a label scan.
+  const match = byIds ? `UNWIND $ids AS wanted\nMATCH (n:${label} {id: wanted})` : `MATCH (n:${label})`;
   return /* cypher */ `
-MATCH (n:${label})
-WHERE ($ids IS NULL OR n.id IN $ids) AND (n.topicWords IS NULL OR n.topicWords <> coalesce(n.${words}, []))
+${match}
+WHERE (n.topicWords IS NULL OR n.topicWords <> coalesce(n.${words}, []))
 RETURN n.id AS id, coalesce(n.${words}, []) AS words
 ORDER BY n.id
 LIMIT toInteger($limit)`;
@@ -177,3 +182,89 @@ SET i.synonyms = coalesce(i.synonyms, []) + reduce(acc = [], s IN added | CASE W
     i.keys = coalesce(i.keys, []) + [k IN coalesce(f.keys, []) WHERE NOT k IN coalesce(i.keys, [])],
     f.status = 'MERGED', f.mergedInto = i.id, f.keys = []
 RETURN i.id AS id`;
+
+/** A topic's neighbourhood for the coordinators' changes: which keys other topics already use. */
+export const READ_TOPICS_WITH_KEYS = /* cypher */ `
+UNWIND $keys AS key
+MATCH (t:Topic) WHERE t.status IN ['ACCEPTED', 'PROPOSED'] AND key IN t.keys AND t.id <> $except
+RETURN DISTINCT key, t.id AS id, t.labelEn AS labelEn`;
+
+/** A new accepted topic made by a coordinator (its BROADER links are set by SET_TOPIC_LINKS). */
+export const CREATE_TOPIC = /* cypher */ `
+CREATE (t:Topic {id: $id, status: 'ACCEPTED', labelNl: $labelNl, labelEn: $labelEn, synonyms: $synonyms, keys: $keys,
+                 created: datetime($now)})
+RETURN t.id AS id`;
+
+/** Sets a topic's synonyms and keys as a whole (removing a synonym: the keys are recomputed from what stays). */
+export const SET_TOPIC_SYNONYMS = /* cypher */ `
+MATCH (t:Topic {id: $id})
+SET t.synonyms = $synonyms, t.keys = $keys
+RETURN t.id AS id`;
+
+/** Which of $ids are topics in use (not merged or rejected): the targets of BROADER links must be. */
+export const READ_LIVE_TOPIC_IDS = /* cypher */ `
+UNWIND $ids AS wanted
+MATCH (t:Topic {id: wanted}) WHERE t.status IN ['ACCEPTED', 'PROPOSED']
+RETURN t.id AS id`;
+
+/**
+ * Replaces a topic's broader ($broader) and/or narrower ($narrower) topics (a null list is left as it is), and returns
+ * the links before (for the history). The caller checks for a cycle afterwards (READ_BROADER_CYCLE), in the same transaction.
+ */
+export const SET_TOPIC_LINKS = /* cypher */ `
+MATCH (t:Topic {id: $id})
+WITH t, COLLECT { MATCH (t)-[:BROADER]->(b:Topic) RETURN b.id ORDER BY b.id } AS oldBroader,
+        COLLECT { MATCH (n:Topic)-[:BROADER]->(t) RETURN n.id ORDER BY n.id } AS oldNarrower
+CALL (t) {
+  OPTIONAL MATCH (t)-[r:BROADER]->(b:Topic) WHERE $broader IS NOT NULL AND NOT b.id IN $broader
+  DELETE r
+}
+CALL (t) {
+  OPTIONAL MATCH (n:Topic)-[r:BROADER]->(t) WHERE $narrower IS NOT NULL AND NOT n.id IN $narrower
+  DELETE r
+}
+CALL (t) {
+  UNWIND coalesce($broader, []) AS broaderId
+  MATCH (b:Topic {id: broaderId})
+  MERGE (t)-[:BROADER]->(b)
+}
+CALL (t) {
+  UNWIND coalesce($narrower, []) AS narrowerId
+  MATCH (n:Topic {id: narrowerId})
+  MERGE (n)-[:BROADER]->(t)
+}
+RETURN oldBroader, oldNarrower`;
+
+/** A BROADER path from the topic back to itself, if any (a cycle: refused), as the ids along it. */
+export const READ_BROADER_CYCLE = /* cypher */ `
+MATCH p = (t:Topic {id: $id})-[:BROADER*1..]->(t)
+RETURN [x IN nodes(p) | x.id] AS ids
+LIMIT 1`;
+
+/**
+ * Rejects a proposed topic: its cases and courses lose the link (their words stay, shown as typed), and the word is
+ * not proposed again (MERGE_PROPOSED_TOPICS returns it as rejected). Returns the owners that lost a link.
+ */
+export const REJECT_TOPIC = /* cypher */ `
+MATCH (t:Topic {id: $id})
+OPTIONAL MATCH (n)-[a:ABOUT]->(t)
+WITH t, collect(n.id) AS owners, collect(a) AS links
+FOREACH (a IN links | DELETE a)
+SET t.status = 'REJECTED', t.rejectedAt = datetime($now)
+RETURN owners`;
+
+/** What a merge moves, read before it moves it (for the history): the owners linked to $from and its synonyms. */
+export const READ_MERGE_SOURCE = /* cypher */ `
+MATCH (f:Topic {id: $from}), (i:Topic {id: $into})
+RETURN COLLECT { MATCH (n)-[:ABOUT]->(f) WHERE n:Case OR n:Course RETURN n.id ORDER BY n.id } AS owners,
+       coalesce(i.synonyms, []) AS intoSynonyms`;
+
+/** The topics the autocomplete offers, read once into memory (vocabulary-cache.ts). */
+export const READ_SUGGESTION_VOCABULARY = /* cypher */ `
+MATCH (t:Topic) WHERE t.status IN ['ACCEPTED', 'PROPOSED']
+RETURN t.id AS id, t.labelNl AS labelNl, t.labelEn AS labelEn, coalesce(t.synonyms, []) AS synonyms, t.status AS status`;
+
+/** The number of Topic nodes, from Neo4j's count store (no scan): the cached vocabulary's freshness check. */
+export const COUNT_TOPICS = /* cypher */ `
+MATCH (t:Topic)
+RETURN count(t) AS topics`;

@@ -95,7 +95,12 @@ export const fieldCosts = {
     cost: (input) => 5 * n(input, "Topic") + listCost(numberArg(input.args, "limit", 200), input.childComplexity),
   },
   acceptTopic: scoped(WRITE),
+  createTopic: scoped(WRITE),
+  rejectTopic: scoped(WRITE),
   addTopicSynonym: scoped(WRITE),
+  removeTopicSynonym: scoped(WRITE),
+  /** Replaces a topic's links and walks its broader chain for a circle. */
+  setTopicLinks: scoped(2 * WRITE),
   /** Moves every link of the merged topic. */
   mergeTopic: scoped(10 * WRITE),
   qualifyCase: scoped(WRITE),

@@ -134,6 +134,7 @@ export enum TopicStatus {
   ACCEPTED = "ACCEPTED",
   PROPOSED = "PROPOSED",
   MERGED = "MERGED",
+  REJECTED = "REJECTED",
 }
 
 registerEnumType(EducationLevel, { name: "EducationLevel" });

@@ -1,0 +1,2 @@
+MATCH (t:Topic)
+RETURN count(t) AS topics
