@@ -1,4 +1,4 @@
-import { ProposedTopicsPage } from "../modules/vocabulary/components/ProposedTopicsPage";
+import { TopicsPage } from "../modules/vocabulary/components/TopicsPage";
 import { lazy } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
 import { AppShell } from "./AppShell";
@@ -58,7 +58,7 @@ export const router = createBrowserRouter([
       { path: "outbox", element: <OutboxPage /> },
       { path: "todo", element: <TodoPage /> },
       { path: "figures", element: <FiguresPage /> },
-      { path: "topics", element: <ProposedTopicsPage /> },
+      { path: "topics", element: <TopicsPage /> },
       { path: "people/:id", element: <PersonPage /> },
       { path: "institutions", element: <InstitutionsPage /> },
       { path: "institutions/:id", element: <InstitutionPage /> },

@@ -37,3 +37,75 @@ export const mergeTopicMutation = graphql(`
     mergeTopic(from: $from, into: $into)
   }
 `);
+
+/** A picked topic for a coordinator: words, place in the hierarchy, and where it is used (generated API). */
+export const topicDetailQuery = graphql(`
+  query TopicDetail($id: ID!) {
+    topics(where: { id: { eq: $id } }, limit: 1) {
+      id
+      labelNl
+      labelEn
+      synonyms
+      status
+      broader {
+        id
+        labelNl
+        labelEn
+      }
+      narrower {
+        id
+        labelNl
+        labelEn
+      }
+      cases(limit: 100, sort: [{ title: ASC }]) {
+        id
+        title
+        status
+      }
+      courses(limit: 100, sort: [{ name: ASC }]) {
+        id
+        name
+        programme {
+          id
+          name
+        }
+      }
+      casesConnection {
+        totalCount
+      }
+      coursesConnection {
+        totalCount
+      }
+    }
+  }
+`);
+
+export const createTopicMutation = graphql(`
+  mutation CreateTopic($labelNl: String!, $labelEn: String!, $synonyms: [String!], $broader: [ID!]) {
+    createTopic(labelNl: $labelNl, labelEn: $labelEn, synonyms: $synonyms, broader: $broader)
+  }
+`);
+
+export const rejectTopicMutation = graphql(`
+  mutation RejectTopic($id: ID!) {
+    rejectTopic(id: $id)
+  }
+`);
+
+export const addTopicSynonymMutation = graphql(`
+  mutation AddTopicSynonym($id: ID!, $synonym: String!) {
+    addTopicSynonym(id: $id, synonym: $synonym)
+  }
+`);
+
+export const removeTopicSynonymMutation = graphql(`
+  mutation RemoveTopicSynonym($id: ID!, $synonym: String!) {
+    removeTopicSynonym(id: $id, synonym: $synonym)
+  }
+`);
+
+export const setTopicLinksMutation = graphql(`
+  mutation SetTopicLinks($id: ID!, $broader: [ID!], $narrower: [ID!]) {
+    setTopicLinks(id: $id, broader: $broader, narrower: $narrower)
+  }
+`);
