@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { refreshSuggestionCounts } from "../../server/domains/suggestions/count-case-suggestions.js";
 import { nowIso } from "../../server/platform/clock/read-clock.js";
-import { migrateTopics } from "../../server/domains/vocabulary/index.js";
+import { loadStarterVocabulary, migrateTopics } from "../../server/domains/vocabulary/index.js";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -215,6 +215,31 @@ describe("formula injection (OWASP CSV injection)", () => {
     expect(await graphFingerprint()).toBe(before);
     const stored = await db.read("MATCH (c:Case {id: $id}) RETURN c.title AS title, c.question AS question", { id: caseId });
     expect(stored).toEqual([{ title: FORMULA, question: "@SUM(1+1)*cmd|' /C calc'!A0" }]);
+  });
+});
+
+describe("topic labels in the export's language (#15)", () => {
+  it("exports the labels of the topics a case's words resolved to, in Dutch or English, next to the words as typed", async () => {
+    await loadStarterVocabulary(db, nowIso());
+    await migrateTopics(db, nowIso());
+    const labels = async (language?: string) => {
+      const result = await server.graphql<{ exportCasesCsv: string }>(
+        language ? `{ exportCasesCsv(language: ${language}) }` : "{ exportCasesCsv }",
+      );
+      expect(result.errors).toBeUndefined();
+      return readCsv(result.data!.exportCasesCsv).map((r) => [r.id, r.topics, r.topicLabels]);
+    };
+    expect(await labels("EN")).toEqual([
+      ["kB", "", ""],
+      ["kA", "web shop;e-commerce", "e-commerce;web shop"],
+      ["kC", "data", "data"],
+    ]);
+    // Dutch by default: "web shop" is "webshop" in Dutch.
+    expect(await labels()).toEqual([
+      ["kB", "", ""],
+      ["kA", "web shop;e-commerce", "e-commerce;webshop"],
+      ["kC", "data", "data"],
+    ]);
   });
 });
 

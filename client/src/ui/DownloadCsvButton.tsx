@@ -6,13 +6,16 @@ import { useClient, type TypedDocumentNode } from "urql";
  * Fetches a CSV export from the API on click and hands it to the browser as a file download.
  * Fetched on demand (network-only): an export is a snapshot of now, never a cached one.
  */
-export function DownloadCsvButton<Data extends Record<string, unknown>>({
+export function DownloadCsvButton<Data extends Record<string, unknown>, Variables extends Record<string, unknown>>({
   query,
+  variables,
   field,
   fileName,
   label,
 }: {
-  query: TypedDocumentNode<Data, Record<string, never>>;
+  query: TypedDocumentNode<Data, Variables>;
+  /** The export's arguments (the cases export: the language of its topic labels). */
+  variables?: Variables;
   field: keyof Data;
   fileName: string;
   label: string;
@@ -22,7 +25,7 @@ export function DownloadCsvButton<Data extends Record<string, unknown>>({
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
   async function download() {
     setState("busy");
-    const result = await client.query(query, {}, { requestPolicy: "network-only" }).toPromise();
+    const result = await client.query(query, variables ?? ({} as Variables), { requestPolicy: "network-only" }).toPromise();
     const csv = result.data?.[field];
     if (typeof csv !== "string") {
       setState("failed");

@@ -39,11 +39,16 @@ export const caseExportColumns = [
   "institutionName",
   "teachingPeriod",
   "sprintStatus",
+  "topicLabels",
 ] as const;
 
-/** Every case with its SME, status, dates, and — once matched — course, institution and period, oldest first. */
-export async function exportCasesCsv(db: Database): Promise<string> {
-  const rows = await db.read(EXPORT_CASES);
+/**
+ * Every case with its SME, status, dates, and — once matched — course, institution and period, oldest first. `topics` are
+ * the words as typed (the import's column: they resolve to the same topics again); `topicLabels` are the vocabulary's
+ * labels of the topics they resolved to, in the export's language (NL or EN).
+ */
+export async function exportCasesCsv(db: Database, language: "NL" | "EN" = "NL"): Promise<string> {
+  const rows = await db.read(EXPORT_CASES, { language });
   return toCsv(rows, caseExportColumns);
 }
 

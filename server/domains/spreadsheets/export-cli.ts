@@ -4,18 +4,19 @@ import { exportCasesCsv } from "./export-cases-csv.js";
 import { exportContactsCsv } from "./export-contacts-csv.js";
 import { explainCliError, runWithCliDatabase } from "./run-with-cli-database.js";
 
-/** `npm run export -- --what cases|contacts [--out file.csv]`: a CSV for the spreadsheet, to a file or stdout. */
+/** `npm run export -- --what cases|contacts [--out file.csv] [--language NL|EN]`: a CSV for the spreadsheet, to a file or stdout. */
 const program = new Command()
   .name("npm run export --")
   .description("Export cases or the contact list as CSV (docs/spreadsheets.md). The contact list holds personal data.")
   .addOption(new Option("--what <what>", "what to export").choices(["cases", "contacts"]).makeOptionMandatory())
   .option("--out <file>", "write to this file (default: standard output)")
+  .addOption(new Option("--language <language>", "the language of the cases' topic labels").choices(["NL", "EN"]).default("NL"))
   .parse();
 
 async function main(): Promise<void> {
-  const opts = program.opts<{ what: "cases" | "contacts"; out?: string }>();
+  const opts = program.opts<{ what: "cases" | "contacts"; out?: string; language: "NL" | "EN" }>();
   const csv = await runWithCliDatabase(
-    (db) => (opts.what === "cases" ? exportCasesCsv(db) : exportContactsCsv(db)),
+    (db) => (opts.what === "cases" ? exportCasesCsv(db, opts.language) : exportContactsCsv(db)),
     (line) => process.stderr.write(`${line}\n`),
   );
   if (opts.out) {

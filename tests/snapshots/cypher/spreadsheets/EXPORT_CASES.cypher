@@ -27,6 +27,9 @@ CALL (c) {
 }
 RETURN c.id AS id, c.title AS title, s.id AS smeId, s.kvkNumber AS smeKvkNumber, c.question AS question,
        c.topics AS topics, c.wantedLevels AS wantedLevels, c.effort AS effort,
+       COLLECT { MATCH (c)-[:ABOUT]->(t:Topic)
+                 WITH CASE WHEN $language = 'EN' THEN t.labelEn ELSE t.labelNl END AS label ORDER BY label
+                 RETURN label } AS topicLabels,
        toString(c.earliestStart) AS earliestStart, toString(c.deadline) AS deadline, c.status AS status, closeReason,
        toString(c.created) AS created, head([(c)-[:HANDLED_BY]->(k:Person) | k.id]) AS coordinatorId,
        s.name AS smeName, s.city AS smeCity, referringPartnerId, referralDate, referringPersonId, referredBy,

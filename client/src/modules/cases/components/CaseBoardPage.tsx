@@ -22,7 +22,7 @@ const pageSize = 200;
  * board can be shared), search, and on each card the move its status allows.
  */
 export function CaseBoardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const access = useAccess();
   const [params, setParams] = useSearchParams();
   const [message, setMessage] = useState<string | null>(null);
@@ -64,6 +64,7 @@ export function CaseBoardPage() {
         {access.dataTransfer ? (
           <DownloadCsvButton
             query={exportCasesCsvQuery}
+            variables={{ language: i18n.language === "en" ? "EN" : "NL" }}
             field="exportCasesCsv"
             fileName="cases.csv"
             label={t("cases.board.exportCsv")}
