@@ -37,6 +37,7 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
       { name: "outreach-log", path: "/outreach?tab=log" },
       { name: "digests", path: "/digests" },
       { name: "figures", path: "/figures" },
+      { name: "topics", path: "/topics" },
     ];
   });
 
@@ -85,6 +86,9 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
           await visit(page, "/embedding");
           expect(await page.getByRole("button", { name: "Cijfers herberekenen" }).count()).toBe(0);
         }
+        // The vocabulary (#15): everyone reads it, only coordinators and admins change it.
+        await visit(page, "/topics");
+        expect(await page.getByRole("button", { name: "Onderwerp toevoegen" }).count()).toBe(readOnly ? 0 : 1);
         await context.close();
       }, 180_000);
     }
