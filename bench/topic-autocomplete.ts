@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Command } from "commander";
+import { suggestTopics, suggestTopicsFullText } from "../server/domains/vocabulary/topic-suggestions.js";
 import { demoUsers } from "../server/platform/auth/ensure-demo-users.js";
 import { withDemoProduct } from "./demo-product.js";
 import { summariseLatencies, timed } from "./summarise-latencies.js";
@@ -126,12 +127,34 @@ await withDemoProduct("werkplaats-bench-topics-", async (product, url) => {
     }
   }
   const summary = summariseLatencies(latencies);
+  // Side by side, in this process on the same database: the in-memory vocabulary the API answers from, and the
+  // full-text index it answered from before (suggestTopicsFullText), prefix by prefix, interleaved.
+  const memory: number[] = [];
+  const fullText: number[] = [];
+  const agree = { same: 0, of: 0 };
+  for (let pass = 0; pass < passes; pass++) {
+    for (const prefix of prefixes) {
+      const a = await timed(() => suggestTopics(product.db, prefix, 10));
+      const b = await timed(() => suggestTopicsFullText(product.db, prefix, 10));
+      memory.push(a.ms);
+      fullText.push(b.ms);
+      if (pass === 0) {
+        agree.of++;
+        if (a.value[0]?.id === b.value[0]?.id) agree.same++;
+      }
+    }
+  }
   const result = {
     bench: "topic-autocomplete",
     topics: topicCount + 40,
     prefixes: prefixes.length,
     passes,
     ...summary,
+    inProcess: {
+      memory: summariseLatencies(memory),
+      fullTextIndex: summariseLatencies(fullText),
+      sameFirstChoice: `${agree.same} of ${agree.of} prefixes`,
+    },
     firstChoice: Object.fromEntries([...WORDS, ...TYPOS].map((w) => [w, first[w]])),
     at: new Date().toISOString(),
   };
@@ -139,6 +162,7 @@ await withDemoProduct("werkplaats-bench-topics-", async (product, url) => {
   writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(
-    `topicSuggestions p95 ${summary.p95} ms over ${summary.samples} requests on ${result.topics} topics (goal: 50 ms)\n`,
+    `topicSuggestions p95 ${summary.p95} ms over ${summary.samples} requests on ${result.topics} topics (goal: 50 ms); ` +
+      `in process: memory p95 ${result.inProcess.memory.p95} ms, full-text index p95 ${result.inProcess.fullTextIndex.p95} ms\n`,
   );
 });
