@@ -2,7 +2,10 @@ import "reflect-metadata";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Command } from "commander";
+import { readStarterVocabulary } from "../server/domains/vocabulary/index.js";
 import { suggestTopics, suggestTopicsFullText } from "../server/domains/vocabulary/topic-suggestions.js";
+import { SuggestionIndex } from "../server/domains/vocabulary/vocabulary-cache.js";
+import { TopicStatus } from "../server/platform/model/graph-enums.js";
 import { demoUsers } from "../server/platform/auth/ensure-demo-users.js";
 import { withDemoProduct } from "./demo-product.js";
 import { summariseLatencies, timed } from "./summarise-latencies.js";
@@ -14,7 +17,7 @@ import { summariseLatencies, timed } from "./summarise-latencies.js";
  * topic: what a national vocabulary grown by coordinators could hold), then times `topicSuggestions` over HTTP as a
  * coordinator types: every prefix of a set of words (1 to 12 letters), some with typos, several passes.
  *
- *   npm run bench:topics -- [--topics 20000] [--passes 5] [--out bench/results/topic-autocomplete.json]
+ *   npm run bench:topics -- [--topics 20000] [--passes 5] [--out bench/results/topic-autocomplete.json] [--index-only]
  *
  * L (the default, 20,000 topics) is the figure the issue asks for; `--topics 500 --passes 1` is a smoke run.
  */
@@ -22,8 +25,9 @@ const program = new Command()
   .option("--topics <n>", "generated topics added to the starter vocabulary", "20000")
   .option("--passes <n>", "how often every prefix is asked", "5")
   .option("--out <file>", "where to write the figures as JSON", "bench/results/topic-autocomplete.json")
+  .option("--index-only", "no Neo4j, no HTTP: time only the in-memory index's answer (its build and its search)", false)
   .parse();
-const opts = program.opts<{ topics: string; passes: string; out: string }>();
+const opts = program.opts<{ topics: string; passes: string; out: string; indexOnly: boolean }>();
 const topicCount = Number(opts.topics);
 const passes = Number(opts.passes);
 
@@ -79,91 +83,124 @@ const WORDS = [
 ];
 const TYPOS = ["webshp", "automatisring", "cybersecurty", "boekhoudng"];
 
-await withDemoProduct("werkplaats-bench-topics-", async (product, url) => {
-  process.stderr.write(`Adding ${topicCount} generated topics…\n`);
-  const rows = Array.from({ length: topicCount }, (_, i) => generatedTopic(i));
-  for (let i = 0; i < rows.length; i += 5000) {
-    await product.db.write(
-      `UNWIND $rows AS row
-       CREATE (t:Topic {id: row.id, labelNl: row.labelNl, labelEn: row.labelEn, synonyms: row.synonyms, keys: row.keys,
-                        status: 'ACCEPTED'})`,
-      { rows: rows.slice(i, i + 5000) },
-    );
-  }
-  await product.db.write(
-    `MATCH (t:Topic) WHERE t.id STARTS WITH 'bench-topic-' AND toInteger(split(t.id, '-')[2]) % 3 = 0
-     MATCH (b:Topic {id: 'digitalisation'}) CREATE (t)-[:BROADER]->(b)`,
-  );
-  await product.db.autoCommit("CALL db.awaitIndexes(300)");
+const PREFIXES = [...WORDS, ...TYPOS].flatMap((w) => Array.from({ length: Math.min(w.length, 12) }, (_, i) => w.slice(0, i + 1)));
 
-  const coordinator = demoUsers.find((u) => u.roles.includes("COORDINATOR"))!;
-  const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  };
-  const login = await post(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
-    e: coordinator.email,
-    p: coordinator.password,
-  });
-  const token = (login.data?.login as { token: string }).token;
-
-  const prefixes = [...WORDS, ...TYPOS].flatMap((w) =>
-    Array.from({ length: Math.min(w.length, 12) }, (_, i) => w.slice(0, i + 1)),
-  );
-  const QUERY = `query($prefix: String!) { topicSuggestions(prefix: $prefix, limit: 10) { id labelNl labelEn } }`;
-  // Warm-up: plans and the index's pages, as a running server has them.
-  for (const prefix of prefixes) await post(QUERY, { prefix }, token);
+/**
+ * `--index-only`: the search itself, without the database or HTTP (what the API adds on top: one count round trip,
+ * Apollo, the network). The same topics (starter file + generated) and prefixes; it needs no Neo4j, so no shared lock.
+ */
+async function indexOnly(): Promise<void> {
+  const starter = await readStarterVocabulary();
+  const rows = [...starter.topics, ...Array.from({ length: topicCount }, (_, i) => generatedTopic(i))];
+  const topics = rows.map((t) => ({
+    choice: { id: t.id, labelNl: t.labelNl, labelEn: t.labelEn, synonyms: t.synonyms, status: TopicStatus.ACCEPTED },
+    accepted: true,
+  }));
+  const built = await timed(() => new SuggestionIndex(topics, topics.length, Date.now()));
   const latencies: number[] = [];
-  const first: Record<string, string | undefined> = {};
+  for (const prefix of PREFIXES) built.value.suggest(prefix, 10); // warm-up
   for (let pass = 0; pass < passes; pass++) {
-    for (const prefix of prefixes) {
-      const { ms, value } = await timed(() => post(QUERY, { prefix }, token));
-      if (value.errors) throw new Error(`topicSuggestions(${prefix}): ${JSON.stringify(value.errors)}`);
-      latencies.push(ms);
-      first[prefix] = (value.data?.topicSuggestions as { id: string }[])[0]?.id;
-    }
-  }
-  const summary = summariseLatencies(latencies);
-  // Side by side, in this process on the same database: the in-memory vocabulary the API answers from, and the
-  // full-text index it answered from before (suggestTopicsFullText), prefix by prefix, interleaved.
-  const memory: number[] = [];
-  const fullText: number[] = [];
-  const agree = { same: 0, of: 0 };
-  for (let pass = 0; pass < passes; pass++) {
-    for (const prefix of prefixes) {
-      const a = await timed(() => suggestTopics(product.db, prefix, 10));
-      const b = await timed(() => suggestTopicsFullText(product.db, prefix, 10));
-      memory.push(a.ms);
-      fullText.push(b.ms);
-      if (pass === 0) {
-        agree.of++;
-        if (a.value[0]?.id === b.value[0]?.id) agree.same++;
-      }
-    }
+    for (const prefix of PREFIXES) latencies.push((await timed(() => built.value.suggest(prefix, 10))).ms);
   }
   const result = {
-    bench: "topic-autocomplete",
-    topics: topicCount + 40,
-    prefixes: prefixes.length,
+    bench: "topic-autocomplete (index only)",
+    topics: topics.length,
+    prefixes: PREFIXES.length,
     passes,
-    ...summary,
-    inProcess: {
-      memory: summariseLatencies(memory),
-      fullTextIndex: summariseLatencies(fullText),
-      sameFirstChoice: `${agree.same} of ${agree.of} prefixes`,
-    },
-    firstChoice: Object.fromEntries([...WORDS, ...TYPOS].map((w) => [w, first[w]])),
+    buildMs: Math.round(built.ms),
+    ...summariseLatencies(latencies),
     at: new Date().toISOString(),
   };
   mkdirSync(path.dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  process.stdout.write(
-    `topicSuggestions p95 ${summary.p95} ms over ${summary.samples} requests on ${result.topics} topics (goal: 50 ms); ` +
-      `in process: memory p95 ${result.inProcess.memory.p95} ms, full-text index p95 ${result.inProcess.fullTextIndex.p95} ms\n`,
-  );
-});
+}
+
+if (opts.indexOnly) await indexOnly();
+else
+  await withDemoProduct("werkplaats-bench-topics-", async (product, url) => {
+    process.stderr.write(`Adding ${topicCount} generated topics…\n`);
+    const rows = Array.from({ length: topicCount }, (_, i) => generatedTopic(i));
+    for (let i = 0; i < rows.length; i += 5000) {
+      await product.db.write(
+        `UNWIND $rows AS row
+       CREATE (t:Topic {id: row.id, labelNl: row.labelNl, labelEn: row.labelEn, synonyms: row.synonyms, keys: row.keys,
+                        status: 'ACCEPTED'})`,
+        { rows: rows.slice(i, i + 5000) },
+      );
+    }
+    await product.db.write(
+      `MATCH (t:Topic) WHERE t.id STARTS WITH 'bench-topic-' AND toInteger(split(t.id, '-')[2]) % 3 = 0
+     MATCH (b:Topic {id: 'digitalisation'}) CREATE (t)-[:BROADER]->(b)`,
+    );
+    await product.db.autoCommit("CALL db.awaitIndexes(300)");
+
+    const coordinator = demoUsers.find((u) => u.roles.includes("COORDINATOR"))!;
+    const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+    };
+    const login = await post(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+      e: coordinator.email,
+      p: coordinator.password,
+    });
+    const token = (login.data?.login as { token: string }).token;
+
+    const prefixes = PREFIXES;
+    const QUERY = `query($prefix: String!) { topicSuggestions(prefix: $prefix, limit: 10) { id labelNl labelEn } }`;
+    // Warm-up: plans and the index's pages, as a running server has them.
+    for (const prefix of prefixes) await post(QUERY, { prefix }, token);
+    const latencies: number[] = [];
+    const first: Record<string, string | undefined> = {};
+    for (let pass = 0; pass < passes; pass++) {
+      for (const prefix of prefixes) {
+        const { ms, value } = await timed(() => post(QUERY, { prefix }, token));
+        if (value.errors) throw new Error(`topicSuggestions(${prefix}): ${JSON.stringify(value.errors)}`);
+        latencies.push(ms);
+        first[prefix] = (value.data?.topicSuggestions as { id: string }[])[0]?.id;
+      }
+    }
+    const summary = summariseLatencies(latencies);
+    // Side by side, in this process on the same database: the in-memory vocabulary the API answers from, and the
+    // full-text index it answered from before (suggestTopicsFullText), prefix by prefix, interleaved.
+    const memory: number[] = [];
+    const fullText: number[] = [];
+    const agree = { same: 0, of: 0 };
+    for (let pass = 0; pass < passes; pass++) {
+      for (const prefix of prefixes) {
+        const a = await timed(() => suggestTopics(product.db, prefix, 10));
+        const b = await timed(() => suggestTopicsFullText(product.db, prefix, 10));
+        memory.push(a.ms);
+        fullText.push(b.ms);
+        if (pass === 0) {
+          agree.of++;
+          if (a.value[0]?.id === b.value[0]?.id) agree.same++;
+        }
+      }
+    }
+    const result = {
+      bench: "topic-autocomplete",
+      topics: topicCount + 40,
+      prefixes: prefixes.length,
+      passes,
+      ...summary,
+      inProcess: {
+        memory: summariseLatencies(memory),
+        fullTextIndex: summariseLatencies(fullText),
+        sameFirstChoice: `${agree.same} of ${agree.of} prefixes`,
+      },
+      firstChoice: Object.fromEntries([...WORDS, ...TYPOS].map((w) => [w, first[w]])),
+      at: new Date().toISOString(),
+    };
+    mkdirSync(path.dirname(opts.out), { recursive: true });
+    writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(
+      `topicSuggestions p95 ${summary.p95} ms over ${summary.samples} requests on ${result.topics} topics (goal: 50 ms); ` +
+        `in process: memory p95 ${result.inProcess.memory.p95} ms, full-text index p95 ${result.inProcess.fullTextIndex.p95} ms\n`,
+    );
+  });

@@ -10,9 +10,10 @@ import { TopicStatus, type TopicChoice } from "./topic-types.js";
  * Here a keystroke is a binary search in a sorted list of keys and, from five characters on, a trigram count.
  *
  * Kept fresh by three means: every vocabulary write of this process drops it after its commit (change-topics.ts,
- * the starter vocabulary; `vocabularyChanged`); each request compares the number of Topic nodes (Neo4j's count store:
- * one cheap round trip), which catches proposals and topics written by another process or a restore; and it is
- * rebuilt at least every CACHE_TTL_MS, for label changes made outside this process.
+ * the starter vocabulary; `vocabularyChanged`: the next request waits for the new one); each request compares the
+ * number of Topic nodes (Neo4j's count store: one cheap round trip), which catches proposals and topics written by
+ * another process or a restore; and it is rebuilt at least every CACHE_TTL_MS, for label changes made outside this
+ * process. In the last two cases the old one answers until the new one is built (suggestionIndex).
  */
 export const CACHE_TTL_MS = 60_000;
 /** Trigram similarity from which a word counts as a misspelling of a label or synonym (Lucene's fuzzy term allowed two edits). */
@@ -156,19 +157,23 @@ async function build(db: Database, topicCount: number): Promise<SuggestionIndex>
   return index;
 }
 
-/** The autocomplete's vocabulary, rebuilt when a write of this process, the topic count or the TTL says so. */
+/**
+ * The autocomplete's vocabulary. After a write of this process (a coordinator's change, the starter vocabulary) the
+ * next request waits for the rebuild, so the change shows at once. When only the topic count or the TTL says it is
+ * old (new proposals from intakes and edits, another process), the current one answers while a rebuild runs: building
+ * the L vocabulary takes seconds (3.2 s at load 9 on this machine), which no keystroke should wait for.
+ */
 export async function suggestionIndex(db: Database): Promise<SuggestionIndex> {
   const [row] = await db.read(COUNT_TOPICS);
   const topicCount = Number(row?.topics ?? 0);
-  const current = cached;
-  if (
-    current &&
-    current.generation === generation &&
-    current.index.topicCount === topicCount &&
-    Date.now() - current.index.builtAt < CACHE_TTL_MS
-  )
-    return current.index;
-  if (building) return building;
+  const current = cached?.generation === generation ? cached : null;
+  const fresh = current && current.index.topicCount === topicCount && Date.now() - current.index.builtAt < CACHE_TTL_MS;
+  if (current && fresh) return current.index;
+  const pending = building ?? startBuild(db, topicCount);
+  return current ? current.index : pending;
+}
+
+function startBuild(db: Database, topicCount: number): Promise<SuggestionIndex> {
   const pending = build(db, topicCount);
   building = pending;
   const done = () => {
