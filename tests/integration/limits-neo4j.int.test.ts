@@ -129,6 +129,27 @@ describe("a heavy request runs under ANALYTICS_TIMEOUT_MS (lowered to 500 ms her
   });
 });
 
+describe("a heavy generated query runs under ANALYTICS_TIMEOUT_MS too", () => {
+  it("stops a generated query whose cost makes it heavy with QUERY_TIMEOUT, well before QUERY_TIMEOUT_MS, and serves others", async () => {
+    // Heavy by its cost (1,000 people × 100 ties each selected: about 300,000, HEAVY_REQUEST_COST is 200,000) and slow by
+    // its filter: four ties deep to a name nobody has, so every person's 20⁴ paths are walked and nothing is kept
+    // (little memory: the 4 MB limit is not what stops it). Ordinary requests get QUERY_TIMEOUT_MS, 30 s here.
+    const nobody = `{ name: { eq: "nobody" } }`;
+    let filter = nobody;
+    for (let i = 0; i < 4; i++) filter = `{ knows: { some: ${filter} } }`;
+    const heavy = `{ people(limit: 1000, where: ${filter}) { id knows(limit: 100) { id name } } }`;
+    const [stopped, meanwhile] = await Promise.all([
+      timed(() => gql(server.url, heavy, undefined, viewer)),
+      gql(server.url, ordinary, undefined, other),
+    ]);
+    expect(config.QUERY_TIMEOUT_MS).toBe(30_000);
+    expect(codeOf(stopped.answer)).toBe("QUERY_TIMEOUT");
+    expect(stopped.ms).toBeLessThan(10_000);
+    expect(meanwhile.body.errors).toBeUndefined();
+    await othersServed();
+  });
+});
+
 describe(`one transaction's memory is capped (NEO4J_TRANSACTION_MEMORY, lowered to ${TRANSACTION_MEMORY} here; 256 MB in the product)`, () => {
   it("was given to Neo4j at its start", async () => {
     const rows = await db.read(`SHOW SETTINGS YIELD name, value WHERE name = 'db.memory.transaction.max' RETURN value`);
