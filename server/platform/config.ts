@@ -206,7 +206,7 @@ export const configSchema = z.object({
     .int()
     .min(100)
     .default(10_000)
-    .describe("Longest a heavy request's Neo4j transactions may run before Neo4j stops them."),
+    .describe("A heavy request's time budget for all its Neo4j transactions together; past it Neo4j stops them (QUERY_TIMEOUT)."),
   COUNT_CACHE_TTL_MS: z.coerce
     .number()
     .int()
