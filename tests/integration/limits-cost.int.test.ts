@@ -144,6 +144,13 @@ describe("analytics have a cost, and aliases of them are capped", () => {
       const refused = viewers.filter((e) => codeOf(e.answer) === "TOO_MANY_REQUESTS");
       const served = viewers.filter((e) => e.answer.status === 200 && e.answer.body.errors === undefined);
       // One ran, two waited and ran, two found the queue full.
+      expect(viewers.map((e) => codeOf(e.answer) ?? "OK").sort()).toEqual([
+        "OK",
+        "OK",
+        "OK",
+        "TOO_MANY_REQUESTS",
+        "TOO_MANY_REQUESTS",
+      ]);
       expect(served.length).toBe(3);
       expect(refused.length).toBe(2);
       expect(refused[0]?.answer.status).toBe(429);

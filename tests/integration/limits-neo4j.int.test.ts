@@ -118,6 +118,10 @@ describe("a heavy request runs under ANALYTICS_TIMEOUT_MS (lowered to 500 ms her
   it("stops an analytic (a custom resolver's transactions) with QUERY_TIMEOUT, and serves others meanwhile", async () => {
     // Every path of up to 6 ties between two people of the dense graph: tens of thousands of half paths each side.
     const search = `{ warmPaths(to: "limits-p700", from: ["limits-p0"], k: 1000, maxHops: 6, minStrength: 0.1) { score } }`;
+    // Neo4j plans a statement the first time it sees its text, and planning does not stop at the time limit: the
+    // 6-hop statements are planned first, on a person without ties (the same text, other parameters), so what is
+    // measured is the search. In the product the plans are cached after the first request.
+    await gql(server.url, search.replace("limits-p700", "limits-wide0"), undefined, viewer);
     const [analytic, meanwhile] = await Promise.all([
       timed(() => gql(server.url, search, undefined, viewer)),
       gql(server.url, ordinary, undefined, other),

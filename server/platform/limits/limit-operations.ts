@@ -34,7 +34,7 @@ import { GateRefusal, HeavyRequestGate, type GateRefusalReason } from "./limit-c
  *   `__schema`) per operation; a heavy request (one with an analytic, or costing HEAVY_REQUEST_COST
  *   or more) takes a place in HeavyRequestGate (limit-concurrency.ts: per caller and in all; beyond,
  *   it waits in its caller's own queue, the callers taking turns; a full queue or a long wait: 429)
- *   and runs with a time budget of ANALYTICS_TIMEOUT_MS for all its Neo4j transactions together.
+ *   and runs with a time budget of ANALYTICS_TIMEOUT_MS per analytic for all its Neo4j transactions together.
  * Refusals are 400 responses with codes QUERY_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_DIRECTIVES,
  * PAGE_TOO_LARGE, QUERY_TOO_COMPLEX, and 429 TOO_MANY_REQUESTS for the concurrency caps.
  */
@@ -303,8 +303,9 @@ export function operationLimitsPlugin(
             );
           }
           // The heavy request's own time budget, from now on (it may have waited its turn): all its transactions
-          // together, custom and generated, get ANALYTICS_TIMEOUT_MS; each is given what is left.
-          const budgeted = contextValue.db.withTimeBudget(limits.analyticsTimeoutMs);
+          // together, custom and generated, get ANALYTICS_TIMEOUT_MS per analytic it holds (they run in turn,
+          // serialise-analytics.ts; at least one), each transaction what is left.
+          const budgeted = contextValue.db.withTimeBudget(limits.analyticsTimeoutMs * Math.max(1, context.expensive.length));
           contextValue.db = budgeted;
           contextValue.transaction = {
             get timeout() {
