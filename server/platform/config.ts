@@ -206,7 +206,9 @@ export const configSchema = z.object({
     .int()
     .min(100)
     .default(10_000)
-    .describe("A heavy request's time budget for all its Neo4j transactions together; past it Neo4j stops them (QUERY_TIMEOUT)."),
+    .describe(
+      "A heavy request's time budget per analytic it holds, for all its Neo4j transactions together; past it they stop (QUERY_TIMEOUT).",
+    ),
   COUNT_CACHE_TTL_MS: z.coerce
     .number()
     .int()
