@@ -1,35 +1,57 @@
+import { fork, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { demoUsers } from "../server/platform/auth/ensure-demo-users.js";
-import { withDemoProduct } from "./demo-product.js";
+import type { CostApiLoop, CostApiReady } from "./cost-load-api.js";
 import { percentile } from "./summarise-latencies.js";
 
 /**
- * One user's worst requests against everyone else (issue 13): another user's p95 of an ordinary
- * query, at idle and while one VIEWER sends, over and over from several connections at once, each of
- * the issue's floods (now refused) and the worst requests the limits still allow. The promise:
- * the ratio to idle stays within 2×. Runs the product with its default limits (rate limit raised, so
- * the floods reach the cost limits) against a throw-away embedded Neo4j with the demo data (or NEO4J_URI).
+ * One user's worst requests against everyone else (issue 13): the other users' p95 of an ordinary query while one
+ * VIEWER sends, over and over from several connections at once, each of the issue's floods (now refused) and the
+ * worst requests the limits still allow — side by side with idle, in the same run: per attack, `rounds` pairs of
+ * an idle window of `seconds` and an attack window from the first of the attacker's requests to the answer of the
+ * last (sent during `seconds`), the idle and attack latencies pooled per attack. The promise: the ratio stays within 2×.
  *
- * Per phase it also says where the time went: the API's event-loop delay (p99, max: how long one
- * request's JavaScript held everyone else's), and the CPU used by this process (API and the bench's
- * own clients, one Node process) and by the embedded Neo4j's JVM, in % of one core.
+ * The product runs in a process of its own (bench/cost-load-api.ts) with its default limits, its own rate limit
+ * included (600 a minute per user; `--raw-rate` raises it, so the floods reach the cost limits as fast as the
+ * attacker can send), against a throw-away embedded Neo4j with the demo data (or NEO4J_URI). The other users (the
+ * demo ANALYST, COORDINATOR and ADMIN) each send the ordinary query every `--every` ms without waiting for the answer
+ * (an open loop: a slow answer does not slow the measurement down), below their rate limit.
  *
- *   npx tsx bench/cost-load.ts [--seconds 10] [--attackers 4] [--only <text>] [--out bench/results/cost-load.json]
+ * Per window type it also says where the time went: the API's event-loop delay (p99, max), the CPU of the API
+ * process and of the embedded Neo4j's JVM in % of one core, and the machine's 1-minute load average (sampled each
+ * second: other work on the machine shows there).
+ *
+ *   npx tsx bench/cost-load.ts [--seconds 5] [--rounds 3] [--attackers 4] [--every 140] [--only <text>]
+ *     [--raw-rate] [--set NAME=value …] [--out bench/results/cost-load.json]
  */
 const program = new Command()
-  .option("--seconds <n>", "how long each phase runs", "10")
+  .option("--seconds <n>", "length of each idle and each attack window", "5")
+  .option("--rounds <n>", "idle/attack window pairs per attack", "3")
   .option("--attackers <n>", "the one user's parallel connections", "4")
-  .option("--only <text>", "run idle and only the phases whose name holds this text (a quick look, not the figures)")
+  .option("--every <ms>", "each other user sends the ordinary query this often", "140")
+  .option("--only <text>", "only the attacks whose name holds this text")
+  .option("--raw-rate", "raise the rate limit (the server's own cost of refusing, not the product's)")
+  .option("--set <name=value...>", "product settings for this run, e.g. HEAVY_REQUESTS_TOTAL=16")
   .option("--out <file>", "where to write the figures as JSON", "bench/results/cost-load.json")
   .parse();
-const opts = program.opts<{ seconds: string; attackers: string; only?: string; out: string }>();
+const opts = program.opts<{
+  seconds: string;
+  rounds: string;
+  attackers: string;
+  every: string;
+  only?: string;
+  rawRate?: boolean;
+  set?: string[];
+  out: string;
+}>();
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
-function processCpuSeconds(pid: number): number | undefined {
+function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
     // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after "(comm) "; in clock ticks of 1/100 s.
@@ -42,15 +64,13 @@ function processCpuSeconds(pid: number): number | undefined {
 const aliases = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(" ")} }`;
 const ORDINARY = `{ institutions(limit: 20, sort: [{ name: ASC }]) { id name programmes(limit: 10) { name } } }`;
 
-interface Phase {
+interface Attack {
   name: string;
-  /** The attacker's request; undefined for idle. */
-  query?: (institution: string) => string;
+  query: (institution: string) => string;
   anonymous?: boolean;
 }
 
-const phases: Phase[] = [
-  { name: "idle" },
+const attacks: Attack[] = [
   {
     name: "flood: 500 × warmPaths(k: 100000, maxHops: 6)",
     query: (to) => aliases(500, `warmPaths(to: "${to}", k: 100000, maxHops: 6) { score }`),
@@ -70,117 +90,266 @@ const phases: Phase[] = [
       `{ n: nextBestContacts(institution: "${to}", maxHops: 6, limit: 1000) { person { name } } ` +
       `e: embedding(institution: "${to}", maxHops: 6) { level } }`,
   },
+  {
+    name: "worst allowed: impactIfGone(maxHops: 5)",
+    query: (to) => `{ impactIfGone(person: "${to}", maxHops: 5) { __typename } }`,
+  },
 ];
+
+interface Answer {
+  ms: number;
+  status: number;
+  code: string;
+  message?: string;
+}
+
+async function post(url: string, query: string, token?: string): Promise<Answer & { data?: Record<string, unknown> }> {
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as {
+    data?: Record<string, unknown>;
+    errors?: Array<{ message?: string; extensions?: { code?: string } }>;
+  };
+  const code = body.errors?.[0]?.extensions?.code ?? (response.status === 200 ? "OK" : `HTTP_${response.status}`);
+  return {
+    ms: performance.now() - started,
+    status: response.status,
+    code,
+    ...(body.errors?.[0]?.message ? { message: body.errors[0].message } : {}),
+    ...(body.data ? { data: body.data } : {}),
+  };
+}
+
+function startApi(overrides: Record<string, string>): Promise<{ child: ChildProcess; ready: CostApiReady }> {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "cost-load-api.ts");
+  const child = fork(script, [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, COST_LOAD_OVERRIDES: JSON.stringify(overrides) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the API process ended (${code}) before it was ready`)));
+    child.on("message", (message: { type?: string }) => {
+      if (message.type === "ready") resolve({ child, ready: message as CostApiReady });
+    });
+  });
+}
+
+function askLoop(child: ChildProcess): Promise<CostApiLoop> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { type?: string }) => {
+      if (message.type !== "loop") return;
+      child.off("message", onMessage);
+      resolve(message as CostApiLoop);
+    };
+    child.on("message", onMessage);
+    child.send({ type: "loop" });
+  });
+}
+
+/** The figures of one kind of window (idle or attack) of one attack, all its rounds pooled. */
+interface Pool {
+  latencies: number[];
+  failures: number;
+  failureCodes: Map<string, number>;
+  wallSeconds: number;
+  apiCpuSeconds: number;
+  jvmCpuSeconds: number;
+  loopP99Ms: number[];
+  loopMaxMs: number;
+  load: number[];
+}
+
+const newPool = (): Pool => ({
+  latencies: [],
+  failures: 0,
+  failureCodes: new Map(),
+  wallSeconds: 0,
+  apiCpuSeconds: 0,
+  jvmCpuSeconds: 0,
+  loopP99Ms: [],
+  loopMaxMs: 0,
+  load: [],
+});
+
+function summary(pool: Pool) {
+  const sorted = [...pool.latencies].sort((a, b) => a - b);
+  const percentOfCore = (seconds: number) => Number(((100 * seconds) / Math.max(0.001, pool.wallSeconds)).toFixed(0));
+  const round1 = (x: number) => Number(x.toFixed(1));
+  return {
+    otherRequests: sorted.length,
+    otherFailures: pool.failures,
+    ...(pool.failureCodes.size > 0 ? { otherFailureCodes: Object.fromEntries(pool.failureCodes) } : {}),
+    otherP50Ms: round1(percentile(sorted, 50)),
+    otherP95Ms: round1(percentile(sorted, 95)),
+    eventLoopDelayP99Ms: round1(Math.max(...pool.loopP99Ms)),
+    eventLoopDelayMaxMs: round1(pool.loopMaxMs),
+    apiCpuPercentOfCore: percentOfCore(pool.apiCpuSeconds),
+    neo4jCpuPercentOfCore: percentOfCore(pool.jvmCpuSeconds),
+    loadAverage1m: { min: Math.min(...pool.load), max: Math.max(...pool.load) },
+  };
+}
 
 async function main(): Promise<void> {
   const seconds = Number(opts.seconds);
+  const rounds = Number(opts.rounds);
   const attackers = Number(opts.attackers);
-  await withDemoProduct("werkplaats-cost-", async (product, url) => {
-    const post = async (query: string, token?: string) => {
-      const started = performance.now();
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query }),
-      });
-      const body = (await response.json()) as {
-        data?: Record<string, unknown>;
-        errors?: Array<{ message?: string; extensions?: { code?: string } }>;
-      };
-      return { ms: performance.now() - started, status: response.status, body };
-    };
+  const every = Number(opts.every);
+  const settings: Record<string, string> = Object.fromEntries(
+    (opts.set ?? []).map((pair) => {
+      const at = pair.indexOf("=");
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+  // The product's own rate limit unless --raw-rate (demo-product.ts raises it for the other benches).
+  const overrides = { RATE_LIMIT_PER_MINUTE: opts.rawRate ? "10000000" : "600", ...settings };
+  process.stderr.write(`Starting the API process with ${JSON.stringify(overrides)}…\n`);
+  const { child, ready } = await startApi(overrides);
+  const loadSamples: number[] = [];
+  const sampler = setInterval(() => loadSamples.push(os.loadavg()[0]!), 1000);
+  try {
+    const url = ready.url;
     const signIn = async (role: string): Promise<string> => {
       const user = demoUsers.find((u) => u.roles.includes(role as never));
       if (!user) throw new Error(`no demo ${role}`);
-      const answer = await post(`mutation { login(email: "${user.email}", password: "${user.password}") { token } }`);
-      return (answer.body.data?.login as { token: string }).token;
+      const answer = await post(url, `mutation { login(email: "${user.email}", password: "${user.password}") { token } }`);
+      return (answer.data?.login as { token: string }).token;
     };
     const attackerToken = await signIn("VIEWER");
-    const otherToken = await signIn("ANALYST");
+    const others = [await signIn("ANALYST"), await signIn("COORDINATOR"), await signIn("ADMIN")];
     const institution = (
-      (await post(`{ institutions(limit: 1, sort: [{ name: ASC }]) { id } }`, otherToken)).body.data?.institutions as Array<{
+      (await post(url, `{ institutions(limit: 1, sort: [{ name: ASC }]) { id } }`, others[0])).data?.institutions as Array<{
         id: string;
       }>
     )[0]!.id;
-    for (let i = 0; i < 20; i++) await post(ORDINARY, otherToken); // warm up
+    // impactIfGone asks for a person: the workspace's first coordinator (a hub of the demo network).
+    const coordinator = String(
+      (
+        (await post(url, `{ people(limit: 1, sort: [{ id: ASC }], where: { coordinatorOf: { some: {} } }) { id } }`, others[0]))
+          .data?.people as Array<{ id: string }>
+      )[0]?.id,
+    );
+    for (let i = 0; i < 10; i++) for (const token of others) await post(url, ORDINARY, token); // warm up
 
-    const results: Array<Record<string, unknown>> = [];
-    let idleP95 = 0;
-    const jvmPid = product.embedded?.pid;
-    const chosen = phases.filter((p) => !opts.only || p.name === "idle" || p.name.includes(opts.only));
-    for (const phase of chosen) {
-      const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-      loopDelay.enable();
-      const cpuBefore = process.cpuUsage();
-      const jvmBefore = jvmPid ? processCpuSeconds(jvmPid) : undefined;
+    /** The other users' paced requests while `going()`, open loop; resolves when every answer is in. */
+    const measure = async (going: () => boolean, pool: Pool) => {
+      const inFlight: Array<Promise<void>> = [];
+      const started = performance.now();
+      for (let tick = 0; going(); tick++) {
+        for (const token of others) {
+          inFlight.push(
+            post(url, ORDINARY, token).then((answer) => {
+              pool.latencies.push(answer.ms);
+              if (answer.code !== "OK") {
+                pool.failures++;
+                pool.failureCodes.set(answer.code, (pool.failureCodes.get(answer.code) ?? 0) + 1);
+              }
+            }),
+          );
+        }
+        const next = started + (tick + 1) * every;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+      }
+      await Promise.all(inFlight);
+    };
+
+    /** One window: the other users measured, with or without the attacker; CPU, loop delay and load recorded. */
+    const window = async (pool: Pool, attack?: Attack, outcomes?: Map<string, number>, messages?: Map<string, string>) => {
+      await askLoop(child); // resets the API's event-loop histogram
+      const loadFrom = loadSamples.length;
+      const apiBefore = processCpuSeconds(ready.apiPid) ?? 0;
+      const jvmBefore = processCpuSeconds(ready.jvmPid) ?? 0;
       const wallBefore = performance.now();
       const deadline = Date.now() + seconds * 1000;
-      const outcomes = new Map<string, number>();
-      const messages = new Map<string, string>();
       const attackerMs: number[] = [];
-      const attack = async () => {
-        while (phase.query && Date.now() < deadline) {
-          const answer = await post(phase.query(institution), phase.anonymous ? undefined : attackerToken);
-          const code = answer.body.errors?.[0]?.extensions?.code ?? "OK";
-          outcomes.set(code, (outcomes.get(code) ?? 0) + 1);
-          if (code !== "OK" && !messages.has(code)) messages.set(code, String(answer.body.errors?.[0]?.message).slice(0, 160));
+      const attackOnce = async () => {
+        while (attack && Date.now() < deadline) {
+          const target = attack.name.includes("impactIfGone") ? coordinator : institution;
+          const answer = await post(url, attack.query(target), attack.anonymous ? undefined : attackerToken);
+          outcomes?.set(answer.code, (outcomes.get(answer.code) ?? 0) + 1);
+          if (answer.code !== "OK" && messages && !messages.has(answer.code)) {
+            messages.set(answer.code, String(answer.message).slice(0, 160));
+          }
           attackerMs.push(answer.ms);
         }
       };
-      const measure = async () => {
-        const latencies: number[] = [];
-        let failures = 0;
-        while (Date.now() < deadline) {
-          const answer = await post(ORDINARY, otherToken);
-          if (answer.body.errors || answer.status !== 200) failures++;
-          latencies.push(answer.ms);
-        }
-        return { latencies, failures };
-      };
-      const [{ latencies, failures }] = await Promise.all([measure(), ...Array.from({ length: attackers }, attack)]);
-      loopDelay.disable();
-      const wallSeconds = (performance.now() - wallBefore) / 1000;
-      const cpu = process.cpuUsage(cpuBefore);
-      const jvmAfter = jvmPid ? processCpuSeconds(jvmPid) : undefined;
-      const percentOfCore = (seconds: number) => Number(((100 * seconds) / wallSeconds).toFixed(0));
-      latencies.sort((a, b) => a - b);
+      // The attacker stops sending at the deadline; the window lasts until the attacker's last answer (a queued heavy
+      // request runs after the deadline): the other users are measured for as long as the attack is on the server.
+      let attacking = attack ? attackers : 0;
+      const attackers$ = attack ? Array.from({ length: attackers }, () => attackOnce().finally(() => (attacking -= 1))) : [];
+      await Promise.all([measure(() => Date.now() < deadline || attacking > 0, pool), ...attackers$]);
+      pool.wallSeconds += (performance.now() - wallBefore) / 1000;
+      pool.apiCpuSeconds += (processCpuSeconds(ready.apiPid) ?? 0) - apiBefore;
+      pool.jvmCpuSeconds += (processCpuSeconds(ready.jvmPid) ?? 0) - jvmBefore;
+      const loop = await askLoop(child);
+      pool.loopP99Ms.push(loop.p99Ms);
+      pool.loopMaxMs = Math.max(pool.loopMaxMs, loop.maxMs);
+      pool.load.push(...loadSamples.slice(loadFrom));
+      return attackerMs;
+    };
+
+    const results: Array<Record<string, unknown>> = [];
+    const chosen = attacks.filter((a) => !opts.only || a.name.includes(opts.only));
+    for (const attack of chosen) {
+      const idle = newPool();
+      const attacked = newPool();
+      const outcomes = new Map<string, number>();
+      const messages = new Map<string, string>();
+      const attackerMs: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        await window(idle);
+        attackerMs.push(...(await window(attacked, attack, outcomes, messages)));
+      }
       attackerMs.sort((a, b) => a - b);
-      const p50 = percentile(latencies, 50);
-      const p95 = percentile(latencies, 95);
-      if (phase.name === "idle") idleP95 = p95;
+      const idleFigures = summary(idle);
+      const attackFigures = summary(attacked);
       const row = {
-        phase: phase.name,
-        otherRequests: latencies.length,
-        otherFailures: failures,
-        otherP50Ms: Number(p50.toFixed(1)),
-        otherP95Ms: Number(p95.toFixed(1)),
-        ratioToIdleP95: idleP95 > 0 ? Number((p95 / idleP95).toFixed(2)) : 1,
+        attack: attack.name,
+        ratioOfP95: Number((attackFigures.otherP95Ms / idleFigures.otherP95Ms).toFixed(2)),
+        idle: idleFigures,
+        underAttack: attackFigures,
         attackerAnswers: Object.fromEntries(outcomes),
         ...(messages.size > 0 ? { attackerMessages: Object.fromEntries(messages) } : {}),
         attackerP50Ms: Number(percentile(attackerMs, 50).toFixed(1)),
-        eventLoopDelayP99Ms: Number((loopDelay.percentile(99) / 1e6).toFixed(1)),
-        eventLoopDelayMaxMs: Number((loopDelay.max / 1e6).toFixed(1)),
-        nodeCpuPercentOfCore: percentOfCore((cpu.user + cpu.system) / 1e6),
-        ...(jvmBefore !== undefined && jvmAfter !== undefined
-          ? { neo4jCpuPercentOfCore: percentOfCore(jvmAfter - jvmBefore) }
-          : {}),
+        attackerMaxMs: Number((attackerMs.at(-1) ?? 0).toFixed(1)),
       };
       results.push(row);
       process.stderr.write(`${JSON.stringify(row)}\n`);
     }
+    const command = `npx tsx bench/cost-load.ts ${process.argv.slice(2).join(" ")}`.trim();
     const out = {
       date: new Date().toISOString(),
+      command,
+      settings: overrides,
       seconds,
+      rounds,
       attackers,
+      otherUsers: others.length,
+      everyMs: every,
       cpus: os.cpus().length,
-      loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))),
-      phases: results,
+      loadAverage1m: {
+        min: Number(Math.min(...loadSamples).toFixed(2)),
+        mean: Number((loadSamples.reduce((a, b) => a + b, 0) / Math.max(1, loadSamples.length)).toFixed(2)),
+        max: Number(Math.max(...loadSamples).toFixed(2)),
+      },
+      attacks: results,
     };
     mkdirSync(path.dirname(opts.out), { recursive: true });
     writeFileSync(opts.out, `${JSON.stringify(out, null, 2)}\n`);
-    const worst = Math.max(...results.map((r) => Number(r.ratioToIdleP95)));
-    process.stdout.write(`Worst ratio of another user's p95 to idle: ${worst}× (target ≤ 2×). Written to ${opts.out}.\n`);
-  });
+    const worst = Math.max(...results.map((r) => Number(r.ratioOfP95)));
+    process.stdout.write(
+      `Worst ratio of the other users' p95 under attack to idle: ${worst}× (target ≤ 2×); load average ` +
+        `${out.loadAverage1m.min}–${out.loadAverage1m.max} (mean ${out.loadAverage1m.mean}). Written to ${opts.out}.\n`,
+    );
+  } finally {
+    clearInterval(sampler);
+    child.send({ type: "stop" });
+    await new Promise((resolve) => child.once("exit", resolve));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -26,6 +26,8 @@ async function freePort(): Promise<number> {
 export async function withDemoProduct<T>(
   tempPrefix: string,
   work: (product: RunningProduct, graphqlUrl: string) => Promise<T>,
+  /** Settings that replace the bench's (e.g. the product's own RATE_LIMIT_PER_MINUTE, or HEAVY_REQUESTS_TOTAL). */
+  overrides: Record<string, string> = {},
 ): Promise<T> {
   const base = loadConfig();
   setLogLevel("warn");
@@ -43,6 +45,7 @@ export async function withDemoProduct<T>(
         SEED_DEMO: "true",
         RATE_LIMIT_PER_MINUTE: "10000000",
         LOG_LEVEL: "warn",
+        ...overrides,
       }),
     );
     return await work(product, `${product.url}graphql`);

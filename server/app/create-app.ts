@@ -115,6 +115,8 @@ export async function createApp(config: Config, db: Database, httpServer: Server
           heavyRequestCost: config.HEAVY_REQUEST_COST,
           heavyRequestsPerCaller: config.HEAVY_REQUESTS_PER_USER,
           heavyRequestsTotal: config.HEAVY_REQUESTS_TOTAL,
+          heavyQueuePerCaller: config.HEAVY_QUEUE_PER_USER,
+          heavyQueueWaitMs: config.HEAVY_QUEUE_WAIT_MS,
           analyticsTimeoutMs: config.ANALYTICS_TIMEOUT_MS,
         },
         {
@@ -209,6 +211,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
           session: sessionCookieFor(req, res, production),
           monitor,
           mailer,
+          signal: abortedWhenClientLeaves(res),
         }),
     }),
     handleUnexpectedErrors,
@@ -240,4 +243,13 @@ export async function createApp(config: Config, db: Database, httpServer: Server
     app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(path.join(clientDist, "index.html")));
   }
   return { express: app, apollo, monitor, mailer };
+}
+
+/** A signal aborted when the connection closes before the response was sent (the client gave up). */
+function abortedWhenClientLeaves(res: express.Response): AbortSignal {
+  const controller = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 /**
@@ -6,6 +7,12 @@ import { z } from "zod";
  * table is this list. Nothing else in the code reads `process.env`.
  */
 const sizePattern = /^\d+[kmg]$/i;
+
+/**
+ * Analytics are CPU-bound in Neo4j: with half the cores running them, the other half serves everyone's
+ * ordinary requests (measured on 2 cores, docs/performance.md "One user's worst requests").
+ */
+const defaultHeavyRequestsTotal = Math.max(1, Math.floor(availableParallelism() / 2));
 
 const booleanFromEnv = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -173,19 +180,35 @@ export const configSchema = z.object({
     .int()
     .min(1)
     .default(1)
-    .describe("Heavy requests one user (or one IP address, anonymous) may have running at once; more get 429."),
+    .describe("Heavy requests one user (or one IP address, anonymous) may have running at once; more wait their turn."),
   HEAVY_REQUESTS_TOTAL: z.coerce
     .number()
     .int()
     .min(1)
-    .default(16)
-    .describe("Heavy requests all users together may have running at once; more get 429."),
+    .default(defaultHeavyRequestsTotal)
+    .describe(
+      "Heavy requests all users together may have running at once (default: half the CPU cores, at least 1); more wait, users taking turns.",
+    ),
+  HEAVY_QUEUE_PER_USER: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(4)
+    .describe("Heavy requests one user may have waiting for their turn; more get 429 at once (0: no waiting)."),
+  HEAVY_QUEUE_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(30_000)
+    .describe("Longest a heavy request waits for its turn before it gets 429."),
   ANALYTICS_TIMEOUT_MS: z.coerce
     .number()
     .int()
     .min(100)
     .default(10_000)
-    .describe("Longest a heavy request's Neo4j transactions may run before Neo4j stops them."),
+    .describe(
+      "A heavy request's time budget per analytic it holds, for all its Neo4j transactions together; past it they stop (QUERY_TIMEOUT).",
+    ),
   COUNT_CACHE_TTL_MS: z.coerce
     .number()
     .int()

@@ -634,6 +634,26 @@ function addNamedProbes(): void {
     ["UNAUTHENTICATED"],
     "current",
   );
+  // A coordinator demoted to VIEWER (the account `corpus-demoted`, made in beforeAll): the token from before the demotion
+  // carries the old version and is refused; one claiming the old role at the new version acts as a VIEWER only.
+  add("old token of a demoted coordinator", as({ id: "corpus-demoted", roles: ["COORDINATOR"], version: 0 }), [
+    "UNAUTHENTICATED",
+  ]);
+  add("token claiming a role the account lost", as({ id: "corpus-demoted", roles: ["COORDINATOR", "VIEWER"], version: 1 }), [
+    "FORBIDDEN",
+  ]);
+  // Issue #13, round two: the directive limit (GraphQL Armor) and bounded introspection.
+  const directives = Array.from({ length: 51 }, () => "... @include(if: true) { id }").join(" ");
+  add("51 directives", q(`{ institutions(limit: 1) { ${directives} } }`), ["TOO_MANY_DIRECTIVES"]);
+  add(
+    "introspection type loop",
+    q(`{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`),
+    ["GRAPHQL_VALIDATION_FAILED"],
+  );
+  add("four 6-hop warmPaths (cost counts maxHops)", q(aliasFlood(4, `warmPaths(to: "inst-1", maxHops: 6) { score }`)), [
+    "QUERY_TOO_COMPLEX",
+    "TOO_MANY_ALIASES",
+  ]);
 }
 
 let before: GraphFingerprint;
@@ -663,6 +683,11 @@ beforeAll(async () => {
       broken: `broken-${typeName}`,
     });
   }
+  // A coordinator demoted to VIEWER: the demotion bumped the account's token version to 1 (server/platform/auth).
+  await db.write(
+    `CREATE (:User {id: 'corpus-demoted', email: 'demoted@corpus.test', name: 'Demoted', roles: ['VIEWER'], disabled: false,
+                    tokenVersion: 1, created: datetime()})`,
+  );
   buildCorpus();
   addNamedProbes();
   before = await graphFingerprint(db);

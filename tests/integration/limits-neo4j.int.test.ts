@@ -118,12 +118,37 @@ describe("a heavy request runs under ANALYTICS_TIMEOUT_MS (lowered to 500 ms her
   it("stops an analytic (a custom resolver's transactions) with QUERY_TIMEOUT, and serves others meanwhile", async () => {
     // Every path of up to 6 ties between two people of the dense graph: tens of thousands of half paths each side.
     const search = `{ warmPaths(to: "limits-p700", from: ["limits-p0"], k: 1000, maxHops: 6, minStrength: 0.1) { score } }`;
+    // Neo4j plans a statement the first time it sees its text, and planning does not stop at the time limit: the
+    // 6-hop statements are planned first, on a person without ties (the same text, other parameters), so what is
+    // measured is the search. In the product the plans are cached after the first request.
+    await gql(server.url, search.replace("limits-p700", "limits-wide0"), undefined, viewer);
     const [analytic, meanwhile] = await Promise.all([
       timed(() => gql(server.url, search, undefined, viewer)),
       gql(server.url, ordinary, undefined, other),
     ]);
     expect(codeOf(analytic.answer)).toBe("QUERY_TIMEOUT");
     expect(analytic.ms).toBeLessThan(10_000);
+    expect(meanwhile.body.errors).toBeUndefined();
+    await othersServed();
+  });
+});
+
+describe("a heavy generated query runs under ANALYTICS_TIMEOUT_MS too", () => {
+  it("stops a generated query whose cost makes it heavy with QUERY_TIMEOUT, well before QUERY_TIMEOUT_MS, and serves others", async () => {
+    // Heavy by its cost (1,000 people × 100 ties each selected: about 300,000, HEAVY_REQUEST_COST is 200,000) and slow by
+    // its filter: four ties deep to a name nobody has, so every person's 20⁴ paths are walked and nothing is kept
+    // (little memory: the 4 MB limit is not what stops it). Ordinary requests get QUERY_TIMEOUT_MS, 30 s here.
+    const nobody = `{ name: { eq: "nobody" } }`;
+    let filter = nobody;
+    for (let i = 0; i < 4; i++) filter = `{ knows: { some: ${filter} } }`;
+    const heavy = `{ people(limit: 1000, where: ${filter}) { id knows(limit: 100) { id name } } }`;
+    const [stopped, meanwhile] = await Promise.all([
+      timed(() => gql(server.url, heavy, undefined, viewer)),
+      gql(server.url, ordinary, undefined, other),
+    ]);
+    expect(config.QUERY_TIMEOUT_MS).toBe(30_000);
+    expect(codeOf(stopped.answer)).toBe("QUERY_TIMEOUT");
+    expect(stopped.ms).toBeLessThan(10_000);
     expect(meanwhile.body.errors).toBeUndefined();
     await othersServed();
   });

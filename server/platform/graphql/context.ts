@@ -59,6 +59,8 @@ export interface GraphQLContext {
   /** Sending mail (the outbox, digests, reminders); absent where the app was built without it. */
   mailer?: Mailer;
   executionContext?: RequestTransaction["executionContext"] | ReturnType<Database["graphqlDriver"]>;
+  /** Aborted when the client goes away before its answer is sent (a heavy request waiting its turn then leaves the queue). */
+  signal?: AbortSignal;
 }
 
 export interface ContextExtras {
@@ -72,6 +74,7 @@ export interface ContextExtras {
   /** The signed-in user's bookmarks (server/platform/neo4j/user-bookmarks.ts): their reads see their writes. */
   bookmarks?: Bookmarks | undefined;
   mailer?: Mailer;
+  signal?: AbortSignal;
 }
 
 export function createContext(db: Database, extras: ContextExtras = {}): GraphQLContext {
@@ -89,5 +92,6 @@ export function createContext(db: Database, extras: ContextExtras = {}): GraphQL
     ...(extras.session ? { session: extras.session } : {}),
     ...(extras.monitor ? { monitor: extras.monitor } : {}),
     ...(extras.mailer ? { mailer: extras.mailer } : {}),
+    ...(extras.signal ? { signal: extras.signal } : {}),
   };
 }

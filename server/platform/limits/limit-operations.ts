@@ -19,7 +19,7 @@ import type { GraphQLContext } from "../graphql/context.js";
 import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 import { estimateCost, type CostContext } from "./estimate-cost.js";
 import type { GraphCountStore } from "./graph-counts.js";
-import { HeavyRequestGate } from "./limit-concurrency.js";
+import { GateRefusal, HeavyRequestGate, type GateRefusalReason } from "./limit-concurrency.js";
 
 /**
  * The limits on one GraphQL operation, checked after parsing and validation and before anything
@@ -32,8 +32,9 @@ import { HeavyRequestGate } from "./limit-concurrency.js";
  *   ANONYMOUS_MAX_QUERY_COST for a caller without a token; page arguments within MAX_PAGE_SIZE;
  * - here: at most MAX_EXPENSIVE_FIELDS analytics (fields whose `@Cost` says expensive, and
  *   `__schema`) per operation; a heavy request (one with an analytic, or costing HEAVY_REQUEST_COST
- *   or more) waits for no one — over the per-caller or total cap of concurrent heavy requests it is
- *   refused (429) — and runs with the shorter ANALYTICS_TIMEOUT_MS transaction limit.
+ *   or more) takes a place in HeavyRequestGate (limit-concurrency.ts: per caller and in all; beyond,
+ *   it waits in its caller's own queue, the callers taking turns; a full queue or a long wait: 429)
+ *   and runs with a time budget of ANALYTICS_TIMEOUT_MS per analytic for all its Neo4j transactions together.
  * Refusals are 400 responses with codes QUERY_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_DIRECTIVES,
  * PAGE_TOO_LARGE, QUERY_TOO_COMPLEX, and 429 TOO_MANY_REQUESTS for the concurrency caps.
  */
@@ -48,6 +49,8 @@ export interface OperationLimits {
   heavyRequestCost: number;
   heavyRequestsPerCaller: number;
   heavyRequestsTotal: number;
+  heavyQueuePerCaller: number;
+  heavyQueueWaitMs: number;
   analyticsTimeoutMs: number;
 }
 
@@ -215,7 +218,14 @@ export function operationLimitsPlugin(
   services: OperationLimitsServices,
 ): ApolloServerPlugin<GraphQLContext> {
   const verdicts = new DocumentVerdicts(limits);
-  const gate = services.gate ?? new HeavyRequestGate(limits.heavyRequestsPerCaller, limits.heavyRequestsTotal);
+  const gate =
+    services.gate ??
+    new HeavyRequestGate({
+      perCaller: limits.heavyRequestsPerCaller,
+      total: limits.heavyRequestsTotal,
+      queuePerCaller: limits.heavyQueuePerCaller,
+      maxWaitMs: limits.heavyQueueWaitMs,
+    });
   const sizes = new WeakMap<GraphQLSchema, Map<string, number>>();
   return {
     async requestDidStart() {
@@ -276,19 +286,32 @@ export function operationLimitsPlugin(
           const heavy = context.expensive.length > 0 || cost >= limits.heavyRequestCost;
           if (!heavy) return;
           const caller = contextValue.user ? `user:${contextValue.user.id}` : `ip:${contextValue.ip ?? "unknown"}`;
-          release = gate.tryEnter(caller);
-          if (!release) {
+          try {
+            release = await gate.enter(caller, contextValue.signal);
+          } catch (error) {
+            if (!(error instanceof GateRefusal)) throw error;
             throw refusal(
               ErrorCode.TOO_MANY_REQUESTS,
-              `Too many heavy requests (analytics or large queries) at once: at most ${limits.heavyRequestsPerCaller} per user ` +
-                `and ${limits.heavyRequestsTotal} in all. Try again when one has finished.`,
-              { reason: "CONCURRENT_HEAVY_REQUESTS", maxConcurrent: limits.heavyRequestsPerCaller },
+              gateMessage(error.reason, limits),
+              {
+                reason: "CONCURRENT_HEAVY_REQUESTS",
+                queue: error.reason,
+                maxConcurrent: limits.heavyRequestsPerCaller,
+                maxQueued: limits.heavyQueuePerCaller,
+              },
               429,
             );
           }
-          // The heavy request's own time limit: Neo4j stops its transactions sooner than ordinary ones'.
-          contextValue.db = contextValue.db.withTransactionTimeout(limits.analyticsTimeoutMs);
-          contextValue.transaction = { ...contextValue.transaction, timeout: limits.analyticsTimeoutMs };
+          // The heavy request's own time budget, from now on (it may have waited its turn): all its transactions
+          // together, custom and generated, get ANALYTICS_TIMEOUT_MS per analytic it holds (they run in turn,
+          // serialise-analytics.ts; at least one), each transaction what is left.
+          const budgeted = contextValue.db.withTimeBudget(limits.analyticsTimeoutMs * Math.max(1, context.expensive.length));
+          contextValue.db = budgeted;
+          contextValue.transaction = {
+            get timeout() {
+              return budgeted.transactionTimeoutMs;
+            },
+          };
         },
         async willSendResponse() {
           release?.();
@@ -297,6 +320,21 @@ export function operationLimitsPlugin(
       };
     },
   };
+}
+
+function gateMessage(reason: GateRefusalReason, limits: OperationLimits): string {
+  const heavy = "heavy requests (analytics or large queries)";
+  switch (reason) {
+    case "QUEUE_FULL":
+      return (
+        `Too many ${heavy} at once: ${limits.heavyRequestsPerCaller} of yours may run and ${limits.heavyQueuePerCaller} wait. ` +
+        "Try again when one has finished."
+      );
+    case "WAITED_TOO_LONG":
+      return `This request waited ${limits.heavyQueueWaitMs / 1000} s for its turn among ${heavy}; try again later.`;
+    case "CLIENT_GONE":
+      return "The request was withdrawn while it waited for its turn.";
+  }
 }
 
 /** Whether every root field the operation asks is open to anonymous callers (PUBLIC, or introspection). */

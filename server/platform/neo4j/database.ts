@@ -92,7 +92,7 @@ export class Database {
     readonly driver: Driver,
     readonly name: string,
     /** Neo4j stops a transaction of this Database that runs longer (undefined: the server's setting). */
-    readonly transactionTimeoutMs?: number,
+    private readonly timeoutMs?: number,
     /**
      * How this Database was connected, so that work in a worker thread (which cannot share the
      * driver) can open its own connection to the same server; never logged.
@@ -106,7 +106,22 @@ export class Database {
      * lags) sees what the same user wrote before. Undefined: no chaining (background work).
      */
     readonly bookmarks?: Bookmarks,
+    /**
+     * A time budget for all transactions of this Database together (epoch ms; withTimeBudget): each is given
+     * what is left as its timeout, and none starts after it. A heavy request's (docs/security.md "Limits").
+     */
+    readonly deadline?: number,
   ) {}
+
+  /**
+   * The time limit the next transaction gets: the fixed one, or what is left of the budget when that is
+   * less (at least 1 ms: 0 would mean "no limit" to Neo4j). Undefined: the server's setting.
+   */
+  get transactionTimeoutMs(): number | undefined {
+    if (this.deadline === undefined) return this.timeoutMs;
+    const left = Math.max(1, Math.ceil(this.deadline - Date.now()));
+    return this.timeoutMs === undefined ? left : Math.min(this.timeoutMs, left);
+  }
 
   /** The embedded Neo4j's file maintenance (erasure: server/domains/privacy/erase-person.ts); undefined on an external one. */
   get storeMaintenance(): StoreMaintenance | undefined {
@@ -123,12 +138,29 @@ export class Database {
    * so only the owner of the original closes.
    */
   withTransactionTimeout(ms: number): Database {
-    return new Database(this.driver, this.name, ms, this.connectOptions, this.maintenance, this.bookmarks);
+    return new Database(this.driver, this.name, ms, this.connectOptions, this.maintenance, this.bookmarks, this.deadline);
+  }
+
+  /**
+   * The same connection pool, with `ms` from now for all its transactions together: a heavy request runs many
+   * statements (a path search descends a ladder, an impact computes every programme twice), and a limit per
+   * transaction alone would let it run for minutes. Past the budget the next statement fails as timed out.
+   */
+  withTimeBudget(ms: number): Database {
+    return new Database(
+      this.driver,
+      this.name,
+      this.timeoutMs,
+      this.connectOptions,
+      this.maintenance,
+      this.bookmarks,
+      Date.now() + ms,
+    );
   }
 
   /** The same connection pool, its sessions chained by one user's bookmarks (a request's Database, see context.ts). */
   withBookmarks(bookmarks: Bookmarks): Database {
-    return new Database(this.driver, this.name, this.transactionTimeoutMs, this.connectOptions, this.maintenance, bookmarks);
+    return new Database(this.driver, this.name, this.timeoutMs, this.connectOptions, this.maintenance, bookmarks, this.deadline);
   }
 
   /**
@@ -155,7 +187,9 @@ export class Database {
   }
 
   private txConfig(): { timeout?: number } {
-    return this.transactionTimeoutMs === undefined ? {} : { timeout: this.transactionTimeoutMs };
+    if (this.deadline !== undefined && Date.now() >= this.deadline) throw new TimeBudgetSpent();
+    const timeout = this.transactionTimeoutMs;
+    return timeout === undefined ? {} : { timeout };
   }
 
   /** One round trip without the driver's retries: answers fast whether Neo4j is there now. */
@@ -453,9 +487,18 @@ export function isConnectivityError(error: unknown): boolean {
   return false;
 }
 
-/** True when Neo4j stopped a transaction for running past its time limit. */
+/** A statement of a Database whose time budget (withTimeBudget) is spent: not started, answered like a timeout. */
+export class TimeBudgetSpent extends Error {
+  constructor() {
+    super("The request's time budget for the database is spent.");
+    this.name = "TimeBudgetSpent";
+  }
+}
+
+/** True when Neo4j stopped a transaction for running past its time limit (or one was not started past its budget). */
 export function isTransactionTimeout(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof TimeBudgetSpent) return true;
     if (
       e instanceof Neo4jError &&
       /TransactionTimedOut|Transaction.*timed out|terminated.*timeout/i.test(`${e.code} ${e.message}`)
