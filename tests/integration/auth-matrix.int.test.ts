@@ -298,6 +298,18 @@ describe("the authorization matrix", () => {
     expect(coordinator.body.data?.cases).toEqual([{ title: "Webshop", question: "free text" }]);
   });
 
+  it("lets the portal roles (#18) reach their own account and the portal's fields, and nothing else", () => {
+    for (const role of ["INSTITUTION_CONTACT", "TEACHER"] as const) {
+      const reachable = policies
+        .filter((p) => p.policy.family !== "PUBLIC" && allows(p.policy.family, [role]))
+        .map((p) => p.field.name)
+        .sort();
+      expect(reachable, role).toEqual(
+        ["answerMyProposal", "changePassword", "claimCase", "forwardCase", "me", "myPortal", "signOutEverywhere"].sort(),
+      );
+    }
+  });
+
   it("lists every family with roles (the matrix in docs/security.md)", () => {
     for (const [family, { roles }] of Object.entries(accessFamilies)) {
       expect(roles === "anyone" || roles.length > 0, family).toBe(true);
