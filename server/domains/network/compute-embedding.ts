@@ -126,6 +126,7 @@ export function judgeProgrammeCore(core: ProgrammeCore, names: ReadonlyMap<strin
     threads: core.count.threads,
     level: core.level,
     hangsOn: hangsOnIds(core.count).map((id) => names.get(id) ?? id),
+    activeContacts: core.facts.activeContacts.map((id) => names.get(id) ?? id),
   });
 }
 
@@ -165,7 +166,10 @@ export async function institutionCore(
   }
   const levelCounts = ladderNames.map((_, level) => programmes.filter((p) => p.level === level).length);
   const highestLevel = programmes.reduce((max, p) => Math.max(max, p.level), 0);
-  const names = await namesOf(db, [...hangsOnIds(count), ...programmes.flatMap((p) => hangsOnIds(p.count))]);
+  const names = await namesOf(db, [
+    ...hangsOnIds(count),
+    ...programmes.flatMap((p) => [...hangsOnIds(p.count), ...p.facts.activeContacts]),
+  ]);
   const programmeJudgements = programmes.map((p) => judgeProgrammeCore(p, names));
   const judgement = judgeInstitution({
     name: facts.name,
@@ -212,11 +216,11 @@ export async function computeProgrammeEmbedding(
   const core = await programmeCore(settings, facts);
   const people = await describePeople(
     db,
-    [...core.count.paths.flat(), ...facts.managementWithWarmTie, ...facts.managementWhoSigned],
+    [...core.count.paths.flat(), ...facts.managementWithWarmTie, ...facts.managementWhoSigned, ...facts.activeManagementContacts],
     [facts.id],
   );
   const names = new Map([...people].map(([id, p]) => [id, p.name]));
-  const judgement = judgeProgrammeCore(core, await namesOf(db, hangsOnIds(core.count)));
+  const judgement = judgeProgrammeCore(core, await namesOf(db, [...hangsOnIds(core.count), ...facts.activeContacts]));
   return {
     kind: EmbeddingKind.PROGRAMME,
     id: facts.id,

@@ -100,7 +100,7 @@ export async function planEscalation(db: Database, args: EscalationArgs): Promis
         threads: core.count.threads,
       };
     }
-    const judgement = judgeProgrammeCore(core, await namesOf(db, hangsOnIds(core.count)));
+    const judgement = judgeProgrammeCore(core, await namesOf(db, [...hangsOnIds(core.count), ...core.facts.activeContacts]));
     plan = {
       kind: EmbeddingKind.PROGRAMME,
       id: facts.id,

@@ -1,6 +1,6 @@
 import type { LadderRung } from "./EmbeddingTypes.js";
 import type { Lang } from "./explain-warm-path.js";
-import type { ProgrammeFacts } from "./read-embedding-facts.js";
+import { ACTIVE_CONTACT_DAYS, type ProgrammeFacts } from "./read-embedding-facts.js";
 
 /**
  * The embedding ladder of a programme P. Each rung is a condition checked on its own; the level is
@@ -9,7 +9,9 @@ import type { ProgrammeFacts } from "./read-embedding-facts.js";
  *   1 single teacher       — threads ≥ 1: at least one warm path from W into R(P)
  *   2 several teachers     — threads ≥ 2
  *   3 programme management — a coordinator or director of P has a warm tie to W (or is in W), or
- *                            signed an agreement for P or one of its courses that is active
+ *                            signed an agreement for P or one of its courses that is active, or
+ *                            a coordinator or director of P, or a dean of its institution, is an active
+ *                            institution contact (claimed or forwarded a case through the portal, #18)
  *   4 curriculum           — an active agreement marked structural covers a course of P, or P's
  *                            sprints ran in two or more distinct teaching periods in the 12 months
  *   5 board                — an active institution-level agreement covering P's institution,
@@ -28,7 +30,8 @@ export const ladderNames: ReadonlyArray<Record<Lang, string>> = [
 export type LadderFacts = Pick<
   ProgrammeFacts,
   "managementWithWarmTie" | "managementWhoSigned" | "structuralAgreements" | "sprintPeriods" | "boardAgreements"
->;
+> &
+  Partial<Pick<ProgrammeFacts, "activeManagementContacts">>;
 
 /** Which rungs hold, index = rung. */
 export function ladderRungs(threads: number, facts: LadderFacts): boolean[] {
@@ -36,7 +39,9 @@ export function ladderRungs(threads: number, facts: LadderFacts): boolean[] {
     true,
     threads >= 1,
     threads >= 2,
-    facts.managementWithWarmTie.length > 0 || facts.managementWhoSigned.length > 0,
+    facts.managementWithWarmTie.length > 0 ||
+      facts.managementWhoSigned.length > 0 ||
+      (facts.activeManagementContacts?.length ?? 0) > 0,
     facts.structuralAgreements.length > 0 || facts.sprintPeriods.length >= 2,
     facts.boardAgreements.length > 0,
   ];
@@ -69,6 +74,7 @@ export function describeLadder(ctx: LadderContext): LadderRung[] {
   const holds = ladderRungs(ctx.threads, ctx.facts);
   const { programme: p, threads: n, facts } = ctx;
   const inst = ctx.institution ?? p;
+  const active = facts.activeManagementContacts ?? [];
   const reasons: Array<[string, string]> = [
     [
       n === 0
@@ -87,7 +93,7 @@ export function describeLadder(ctx: LadderContext): LadderRung[] {
           `${n} thread${n === 1 ? "" : "s"}; a second needs a warm route through other people.`,
           `${n} ${n === 1 ? "draad" : "draden"}; een tweede vraagt een warme route via andere mensen.`,
         ],
-    facts.managementWithWarmTie.length > 0 || facts.managementWhoSigned.length > 0
+    holds[3]
       ? [
           [
             facts.managementWithWarmTie.length > 0
@@ -95,6 +101,9 @@ export function describeLadder(ctx: LadderContext): LadderRung[] {
               : "",
             facts.managementWhoSigned.length > 0
               ? `${list(facts.managementWhoSigned, ctx.names, "en")} signed an active agreement for ${p}`
+              : "",
+            active.length > 0
+              ? `${list(active, ctx.names, "en")} scouts for us: claimed or forwarded a case through the portal in the last ${ACTIVE_CONTACT_DAYS} days`
               : "",
           ]
             .filter(Boolean)
@@ -105,6 +114,9 @@ export function describeLadder(ctx: LadderContext): LadderRung[] {
               : "",
             facts.managementWhoSigned.length > 0
               ? `${list(facts.managementWhoSigned, ctx.names, "nl")} tekende een lopende afspraak voor ${p}`
+              : "",
+            active.length > 0
+              ? `${list(active, ctx.names, "nl")} scout voor ons: claimde of stuurde een casus door via het portaal in de laatste ${ACTIVE_CONTACT_DAYS} dagen`
               : "",
           ]
             .filter(Boolean)

@@ -46,16 +46,30 @@ export interface ProgrammeJudgementInput {
   level: number;
   /** When threads = 1: the people the one thread hangs on (its single points of failure, else its end). */
   hangsOn: readonly string[];
+  /** Names of its active institution contacts (#18): they scout for us; the reason says so. */
+  activeContacts?: readonly string[];
 }
 
 /**
- * A programme's verdict:
+ * A programme's verdict, with its active institution contacts (#18) named at the end of the reason when it has any
+ * (they lift rung 3 when they lead the programme, evaluate-ladder.ts; the verdict follows the level):
  *   GREEN — threads ≥ 2 and level ≥ 3 (depth and redundancy);
  *   AMBER — threads ≥ 2 at level 2; threads = 1 at level ≥ 3 ("deep, but hangs on one person");
  *           threads = 0 at level ≥ 3 (an agreement, but no warm route);
  *   RED   — otherwise: no thread and level < 3, or one thread at level 1.
  */
 export function judgeProgramme(p: ProgrammeJudgementInput): Judgement {
+  const judgement = judgeProgrammeLevel(p);
+  const active = p.activeContacts ?? [];
+  if (active.length === 0) return judgement;
+  return judged(
+    judgement.verdict,
+    `${judgement.verdictReasonEn} Active institution contact${active.length === 1 ? "" : "s"}: ${joinNames(active, "en")} (scouting through the portal).`,
+    `${judgement.verdictReasonNl} Actieve contactpersoon${active.length === 1 ? "" : "en"} in de instelling: ${joinNames(active, "nl")} (scout${active.length === 1 ? "t" : "en"} via het portaal).`,
+  );
+}
+
+function judgeProgrammeLevel(p: ProgrammeJudgementInput): Judgement {
   const { threads: n, level } = p;
   if (n >= 2 && level >= 3) {
     return judged(

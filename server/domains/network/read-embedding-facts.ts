@@ -28,6 +28,13 @@ export interface ProgrammeFacts {
   sprintPeriods: string[];
   /** Institution-level agreements of P's institution signed by its dean or a board member, active on asOf. */
   boardAgreements: string[];
+  /**
+   * Active institution contacts (#18): role holders of P, or deans of its institution, who claimed or forwarded a case
+   * through the institution portal in the ACTIVE_CONTACT_DAYS up to asOf.
+   */
+  activeContacts: string[];
+  /** Those of them who coordinate or direct P, or are dean of its institution (they count for rung 3). */
+  activeManagementContacts: string[];
   activity: EmbeddingActivity;
   activityYearEarlier: EmbeddingActivity;
 }
@@ -41,6 +48,12 @@ export interface InstitutionFacts {
   activity: EmbeddingActivity;
   activityYearEarlier: EmbeddingActivity;
 }
+
+/**
+ * The window of an active institution contact (#18, docs/network-analytics.md "Active institution contacts"): a claim
+ * or forward through the portal at most this many days before asOf counts.
+ */
+export const ACTIVE_CONTACT_DAYS = 180;
 
 const sortedIds = (value: unknown): string[] => [...new Set((value as string[] | null) ?? [])].sort();
 
@@ -59,7 +72,7 @@ export async function readProgrammeFacts(
   params: { programmes: string[] | null; coordinators: string[]; threshold: number; asOf: string; without?: string | null },
 ): Promise<ProgrammeFacts[]> {
   const without = params.without ?? null;
-  const rows = await db.read(READ_PROGRAMME_FACTS, { ...params, without });
+  const rows = await db.read(READ_PROGRAMME_FACTS, { ...params, without, activeContactDays: ACTIVE_CONTACT_DAYS });
   const ids = (value: unknown) => sortedIds(value).filter((id) => id !== without);
   return rows.map((row) => ({
     id: String(row.id),
@@ -72,6 +85,8 @@ export async function readProgrammeFacts(
     structuralAgreements: sortedIds(row.structuralAgreements),
     sprintPeriods: sortedIds(row.sprintPeriods),
     boardAgreements: sortedIds(row.boardAgreements),
+    activeContacts: ids(row.activeContacts),
+    activeManagementContacts: ids(row.activeManagementContacts),
     activity: toActivity(row.activity),
     activityYearEarlier: toActivity(row.activityYearEarlier),
   }));

@@ -463,14 +463,28 @@ RETURN w.warmThreshold AS warmThreshold, previous`;
  * with sprints in the 12 months up to the date, and the activity on the date and a year earlier.
  */
 export const READ_PROGRAMME_FACTS = /* cypher */ `
+// Active institution contacts (#18): who claimed or forwarded a case through the portal in the window up to $asOf
+// (claims and forwards are proposals with an origin, sent by that person); read once for every programme.
+CALL () {
+  MATCH (p:Proposal) WHERE p.origin IN ['CLAIM', 'FORWARD'] AND date(p.sentAt) <= date($asOf)
+    AND date(p.sentAt) > date($asOf) - duration({days: toInteger($activeContactDays)})
+    AND p.sentBy IS NOT NULL AND ($without IS NULL OR p.sentBy <> $without)
+  RETURN collect(DISTINCT p.sentBy) AS scouts
+}
 MATCH (g:Programme)
 WHERE $programmes IS NULL OR g.id IN $programmes
-WITH g, date($asOf) AS d, date($asOf) - duration('P1Y') AS d1
+WITH g, scouts, date($asOf) AS d, date($asOf) - duration('P1Y') AS d1
 OPTIONAL MATCH (g)-[:OFFERED_BY]->(i:Institution)
-WITH g, d, d1, i ORDER BY i.id
-WITH g, d, d1, head(collect(i)) AS i
+WITH g, scouts, d, d1, i ORDER BY i.id
+WITH g, scouts, d, d1, head(collect(i)) AS i
 RETURN g.id AS id, g.name AS name, i.id AS institutionId, i.name AS institutionName,
   COLLECT { ${ROLE_HOLDERS_OF_PROGRAMME} } AS roleHolderIds,
+  [x IN COLLECT { ${ROLE_HOLDERS_OF_PROGRAMME}
+                  UNION
+                  MATCH (t:Person)-[:DEAN_OF]->(i) RETURN t.id AS id } WHERE x IN scouts] AS activeContacts,
+  [x IN COLLECT { MATCH (t:Person)-[:COORDINATES|DIRECTS]->(g) RETURN t.id AS id
+                  UNION
+                  MATCH (t:Person)-[:DEAN_OF]->(i) RETURN t.id AS id } WHERE x IN scouts] AS activeManagementContacts,
   COLLECT {
     MATCH (x:Person)-[:COORDINATES|DIRECTS]->(g)
     WHERE x.id IN $coordinators

@@ -1,14 +1,31 @@
+// Active institution contacts (#18): who claimed or forwarded a case through the portal in the window up to $asOf
+// (claims and forwards are proposals with an origin, sent by that person); read once for every programme.
+CALL () {
+  MATCH (p:Proposal) WHERE p.origin IN ['CLAIM', 'FORWARD'] AND date(p.sentAt) <= date($asOf)
+    AND date(p.sentAt) > date($asOf) - duration({days: toInteger($activeContactDays)})
+    AND p.sentBy IS NOT NULL AND ($without IS NULL OR p.sentBy <> $without)
+  RETURN collect(DISTINCT p.sentBy) AS scouts
+}
 MATCH (g:Programme)
 WHERE $programmes IS NULL OR g.id IN $programmes
-WITH g, date($asOf) AS d, date($asOf) - duration('P1Y') AS d1
+WITH g, scouts, date($asOf) AS d, date($asOf) - duration('P1Y') AS d1
 OPTIONAL MATCH (g)-[:OFFERED_BY]->(i:Institution)
-WITH g, d, d1, i ORDER BY i.id
-WITH g, d, d1, head(collect(i)) AS i
+WITH g, scouts, d, d1, i ORDER BY i.id
+WITH g, scouts, d, d1, head(collect(i)) AS i
 RETURN g.id AS id, g.name AS name, i.id AS institutionId, i.name AS institutionName,
   COLLECT {
   MATCH (t:Person)-[:TEACHES]->(:Course)-[:PART_OF]->(g) RETURN t.id AS id
   UNION
   MATCH (t:Person)-[:COORDINATES|DIRECTS]->(g) RETURN t.id AS id } AS roleHolderIds,
+  [x IN COLLECT {
+  MATCH (t:Person)-[:TEACHES]->(:Course)-[:PART_OF]->(g) RETURN t.id AS id
+  UNION
+  MATCH (t:Person)-[:COORDINATES|DIRECTS]->(g) RETURN t.id AS id
+                  UNION
+                  MATCH (t:Person)-[:DEAN_OF]->(i) RETURN t.id AS id } WHERE x IN scouts] AS activeContacts,
+  [x IN COLLECT { MATCH (t:Person)-[:COORDINATES|DIRECTS]->(g) RETURN t.id AS id
+                  UNION
+                  MATCH (t:Person)-[:DEAN_OF]->(i) RETURN t.id AS id } WHERE x IN scouts] AS activeManagementContacts,
   COLLECT {
     MATCH (x:Person)-[:COORDINATES|DIRECTS]->(g)
     WHERE x.id IN $coordinators
