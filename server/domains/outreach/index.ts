@@ -2,3 +2,4 @@
 // Its type-graphql classes need the metadata polyfill loaded first, whichever module imports this one first.
 import "reflect-metadata";
 export { OutreachResolver } from "./OutreachResolver.js";
+export { recordInteraction, type LogInteractionInput } from "./log-interaction.js";
