@@ -2,7 +2,7 @@ import type { GraphQLField, GraphQLSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessFamilies, allows, protectedGraphFields, type AccessFamily } from "../../server/platform/auth/access-policy.js";
 import { rootFieldPolicy, type RootFieldPolicy } from "../../server/platform/auth/guard-schema.js";
-import { ROLES, type Role } from "../../server/platform/auth/roles.js";
+import { hasPortalRole, ROLES, type Role } from "../../server/platform/auth/roles.js";
 import { UserStore } from "../../server/platform/auth/UserStore.js";
 import { graphFingerprint } from "../../server/domains/backup/graph-fingerprint.js";
 import { buildGraphQLSchema, readTypeDefs } from "../../server/app/build-schema.js";
@@ -48,11 +48,15 @@ beforeAll(async () => {
   await store.ensureConstraints();
   tokens.set("ANONYMOUS", undefined);
   for (const role of ROLES) {
+    // A portal account (INSTITUTION_CONTACT, TEACHER) always has its person (issue #18).
+    const personId = hasPortalRole([role]) ? `matrix-person-${role.toLowerCase()}` : undefined;
+    if (personId) await db.write(`CREATE (:Person {id: $personId, name: $role})`, { personId, role });
     await store.create({
       email: `${role.toLowerCase()}@matrix.test`,
       name: role,
       password: `matrix password ${role}`,
       roles: [role],
+      ...(personId ? { personId } : {}),
     });
     await signIn(role);
   }

@@ -3,9 +3,9 @@ import type { GraphQLContext } from "../graphql/context.js";
 import { log } from "../log.js";
 import { Access } from "./Access.js";
 import { checkNewPassword, decoyHash, verifyPassword } from "./hash-password.js";
-import { isRole, ROLES, type Role } from "./roles.js";
+import { hasPortalRole, isRole, ROLES, type Role } from "./roles.js";
 import { signToken } from "./sign-token.js";
-import { normaliseEmail, UserStore, type UserAccount } from "./UserStore.js";
+import { normaliseEmail, portalNeedsPerson, UserStore, type UserAccount } from "./UserStore.js";
 import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 import { Cost } from "../limits/Cost.js";
 
@@ -33,7 +33,9 @@ export class UserAccountType {
   @Field(() => String)
   name!: string;
 
-  @Field(() => [String], { description: "ADMIN, COORDINATOR, ANALYST and/or VIEWER." })
+  @Field(() => [String], {
+    description: "ADMIN, COORDINATOR, ANALYST, VIEWER, INSTITUTION_CONTACT and/or TEACHER (the last two need a linked person).",
+  })
   roles!: string[];
 
   @Field(() => Boolean)
@@ -251,6 +253,7 @@ export class AuthResolver {
     const store = new UserStore(ctx.db);
     if (await store.findByEmail(email))
       throw new DomainError(ErrorCode.CONFLICT, "A user with this e-mail already exists.", "email");
+    if (hasPortalRole(roles) && !input.personId?.trim()) throw portalNeedsPerson("personId");
     if (input.personId) await store.checkPersonLinkable(input.personId);
     const created = await store.create({
       email,
@@ -278,6 +281,8 @@ export class AuthResolver {
     const roles = change.roles ? checkRoles(change.roles) : undefined;
     const existing = await store.findById(id);
     if (!existing) throw new DomainError(ErrorCode.NOT_FOUND, "No user with this id.", "id");
+    // A portal role shows what the linked person reaches: link the person first (linkUserToPerson).
+    if (roles && hasPortalRole(roles) && !existing.person) throw portalNeedsPerson("roles");
     // The last working admin cannot lock everyone out.
     const losesAdmin =
       existing.roles.includes("ADMIN") && !existing.disabled && ((roles && !roles.includes("ADMIN")) || change.disabled === true);
@@ -302,7 +307,7 @@ export class AuthResolver {
 
   @Mutation(() => UserAccountType, {
     description:
-      "Links a user account to the Person it is (ADMIN), or unlinks it with `personId: null`. From the next change on, the account's workflow changes name that person. A person can be linked to one account only.",
+      "Links a user account to the Person it is (ADMIN), or unlinks it with `personId: null`. From the next change on, the account's workflow changes name that person. A person can be linked to one account only; an INSTITUTION_CONTACT or TEACHER account cannot be unlinked (its portal shows what the person reaches).",
   })
   @Access("USERS")
   @Cost("linkUserToPerson")

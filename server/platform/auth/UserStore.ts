@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../neo4j/database.js";
 import { hashPassword } from "./hash-password.js";
-import { isRole, type Role } from "./roles.js";
+import { hasPortalRole, isRole, type Role } from "./roles.js";
 import {
   BUMP_TOKEN_VERSION,
   COUNT_ACTIVE_ADMINS,
@@ -136,12 +136,15 @@ export class UserStore {
   /**
    * Links the account to a person (or unlinks it: null), in one transaction. Refused: an unknown account
    * (NOT_FOUND, userId), an unknown person (NOT_FOUND, personId), a person linked to another account
-   * (CONFLICT, personId; also when a concurrent link wins the race, through the constraint).
+   * (CONFLICT, personId; also when a concurrent link wins the race, through the constraint), unlinking an
+   * account with a portal role (BAD_USER_INPUT, personId: the portal shows what the person reaches, issue #18).
    */
   async linkPerson(userId: string, personId: string | null): Promise<UserAccount> {
     try {
       return await this.db.writeTx(async (tx) => {
-        if (personId !== null) await checkLinkable(await tx.run(READ_LINK_TARGETS, { userId, personId }), personId);
+        const targets = await tx.run(READ_LINK_TARGETS, { userId, personId: personId ?? "" });
+        if (personId !== null) checkLinkable(targets, personId);
+        else if (hasPortalRole(stringList(targets[0]?.roles))) throw portalNeedsPerson("personId");
         const rows = await tx.run(SET_USER_PERSON, { userId, personId });
         if (!rows[0]) throw new DomainError(ErrorCode.NOT_FOUND, `No user with id ${userId}.`, "userId");
         const { passwordHash: _hash, tokenVersion: _version, ...account } = toAccount(rows[0]);
@@ -184,6 +187,22 @@ export class UserStore {
     });
     return rows.length === 1;
   }
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/**
+ * An INSTITUTION_CONTACT or TEACHER account sees what its Person reaches in the graph (server/domains/portal):
+ * without a person it would reach nothing, or worse be mistaken for someone; so such an account always has one.
+ */
+export function portalNeedsPerson(field: string): DomainError {
+  return new DomainError(
+    ErrorCode.BAD_USER_INPUT,
+    "An INSTITUTION_CONTACT or TEACHER account needs a linked person (personId): the portal shows what that person reaches.",
+    field,
+  );
 }
 
 function linkedElsewhere(personId: string | null, email?: unknown): DomainError {

@@ -11,7 +11,10 @@ import type { Role } from "./roles.js";
 export const accessFamilies = {
   /** Reachable without signing in. */
   PUBLIC: { roles: "anyone", description: "sign-in and the database status" },
-  SIGNED_IN: { roles: ["ADMIN", "COORDINATOR", "ANALYST", "VIEWER"], description: "one's own account" },
+  SIGNED_IN: {
+    roles: ["ADMIN", "COORDINATOR", "ANALYST", "VIEWER", "INSTITUTION_CONTACT", "TEACHER"],
+    description: "one's own account",
+  },
   USERS: { roles: ["ADMIN"], description: "user accounts and roles" },
   /** The generated read API over the graph (institutions, people, cases, …), contact fields aside. */
   GRAPH_READ: { roles: ["ADMIN", "COORDINATOR", "ANALYST", "VIEWER"], description: "generated queries" },
@@ -35,6 +38,19 @@ export const accessFamilies = {
   PERSONAL_DATA_EXPORT: { roles: ["ADMIN", "COORDINATOR"], description: "export everything held about a person" },
   PERSONAL_DATA_ERASE: { roles: ["ADMIN"], description: "erase a person" },
   SYSTEM: { roles: ["ADMIN"], description: "backup and other operations on the whole database" },
+  /**
+   * The institution portal (issue #18): what the caller's own Person reaches through their roles in the graph,
+   * row by row (server/domains/portal). The portal roles reach nothing else; ADMIN may look too (with a linked person).
+   */
+  PORTAL: {
+    roles: ["ADMIN", "INSTITUTION_CONTACT", "TEACHER"],
+    description: "the institution portal: one's own programmes' and courses' cases, agreements, proposals, sprints",
+  },
+  /** Claiming a fitting case for one's course, forwarding a case to a colleague, answering one's own proposals. */
+  PORTAL_WORK: {
+    roles: ["ADMIN", "INSTITUTION_CONTACT", "TEACHER"],
+    description: "claiming and forwarding cases, answering one's own proposals (within one's scope)",
+  },
 } as const satisfies Record<string, { roles: readonly Role[] | "anyone"; description: string }>;
 
 export type AccessFamily = keyof typeof accessFamilies;

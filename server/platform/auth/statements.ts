@@ -78,13 +78,14 @@ RETURN u.roles AS roles, coalesce(u.disabled, false) AS disabled, coalesce(u.tok
 
 /**
  * What linking an account to a person needs to know, in the link's transaction: whether the account and the
- * person exist, and which other account (if any) is linked to that person already.
+ * person exist, which other account (if any) is linked to that person already, and the account's roles (an
+ * account with a portal role cannot be unlinked).
  */
 export const READ_LINK_TARGETS = /* cypher */ `
 OPTIONAL MATCH (u:User {id: $userId})
 OPTIONAL MATCH (p:Person {id: $personId})
 OPTIONAL MATCH (other:User {personId: $personId}) WHERE other.id <> $userId
-RETURN u.id AS userId, p.id AS personId, other.email AS linkedEmail`;
+RETURN u.id AS userId, u.roles AS roles, p.id AS personId, other.email AS linkedEmail`;
 
 /** Links the account to the person ($personId) or unlinks it (null). */
 export const SET_USER_PERSON = /* cypher */ `
