@@ -3,6 +3,7 @@ import type { Database } from "../../platform/neo4j/database.js";
 import type { MailServices } from "../../platform/mail/mail-services.js";
 import type { Actor } from "../../platform/auth/resolve-actor.js";
 import { emailPattern } from "../../platform/auth/AuthResolver.js";
+import { PORTAL_ROLES, type PortalRole } from "../../platform/auth/roles.js";
 import { normaliseEmail } from "../../platform/auth/UserStore.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { Language } from "../../platform/model/graph-enums.js";
@@ -12,8 +13,8 @@ import { renderInvitation } from "./render-invitation.js";
 import { CREATE_INVITATION, LINK_INVITATION_MESSAGE, READ_INVITEE } from "./statements.js";
 
 /** The roles an invitation can give: the portal's (docs/security.md). */
-export const INVITABLE_ROLES = ["INSTITUTION_CONTACT", "TEACHER"] as const;
-export type InvitableRole = (typeof INVITABLE_ROLES)[number];
+export const INVITABLE_ROLES = PORTAL_ROLES;
+export type InvitableRole = PortalRole;
 
 /** How long an invitation link works. */
 export const INVITATION_EXPIRY_DAYS = 14;
