@@ -136,10 +136,17 @@ describe("a coordinator invites a person of the graph", () => {
     expect(codeOf(await invite("tara", "INSTITUTION_CONTACT"))).toBe("BAD_USER_INPUT");
     expect(codeOf(await invite("xavi", "COORDINATOR"))).toBe("BAD_USER_INPUT");
     expect(codeOf(await invite("nobody", "TEACHER"))).toBe("NOT_FOUND");
-    const badAddress = await gql(url, INVITE, { personId: id("tara"), email: "not an address", role: "TEACHER" }, coordinatorToken);
+    const badAddress = await gql(
+      url,
+      INVITE,
+      { personId: id("tara"), email: "not an address", role: "TEACHER" },
+      coordinatorToken,
+    );
     expect(badAddress.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "email" });
     // Not signed in: no invitation at all.
-    expect(codeOf(await gql(url, INVITE, { personId: id("tara"), email: email("tara"), role: "TEACHER" }))).toBe("UNAUTHENTICATED");
+    expect(codeOf(await gql(url, INVITE, { personId: id("tara"), email: email("tara"), role: "TEACHER" }))).toBe(
+      "UNAUTHENTICATED",
+    );
     const messages = await db.read(
       `MATCH (m:MailMessage {kind: 'INVITATION'})-[:TO_PERSON]->(p:Person) WHERE p.id IN $ids RETURN count(m) AS n`,
       { ids: [id("nora"), id("tara")] },
@@ -160,7 +167,9 @@ describe("the invitation link sets the password", () => {
     const response = await gql(url, ACCEPT, { token, password });
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data?.acceptInvitation).toEqual({ email: email("xavi"), name: "Xavi Opleiding" });
-    const users = await db.read(`MATCH (u:User {email: $e}) RETURN u.roles AS roles, u.personId AS personId`, { e: email("xavi") });
+    const users = await db.read(`MATCH (u:User {email: $e}) RETURN u.roles AS roles, u.personId AS personId`, {
+      e: email("xavi"),
+    });
     expect(users).toEqual([{ roles: ["INSTITUTION_CONTACT"], personId: id("xavi") }]);
 
     const again = await gql(url, ACCEPT, { token, password: "another long password" });

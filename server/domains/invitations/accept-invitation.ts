@@ -82,6 +82,8 @@ export async function acceptInvitation(
     roles: [view.role],
     personId: claim.personId,
   });
-  await db.writeTx((tx) => tx.run(MARK_INVITATION_ACCEPTED, { id: claim.invitationId, now: now.toISOString(), userId: account.id }));
+  await db.writeTx((tx) =>
+    tx.run(MARK_INVITATION_ACCEPTED, { id: claim.invitationId, now: now.toISOString(), userId: account.id }),
+  );
   return { userId: account.id, email: account.email, name: account.name };
 }

@@ -44,7 +44,11 @@ export async function verifyInvitation(key: Uint8Array, token: string, now: Date
     if (!payload.sub || !payload.jti) return { ok: false, reason: "INVALID" };
     return {
       ok: true,
-      claim: { invitationId: payload.jti, personId: payload.sub, language: payload.lng === Language.EN ? Language.EN : Language.NL },
+      claim: {
+        invitationId: payload.jti,
+        personId: payload.sub,
+        language: payload.lng === Language.EN ? Language.EN : Language.NL,
+      },
     };
   } catch (error) {
     return { ok: false, reason: error instanceof errors.JWTExpired ? "EXPIRED" : "INVALID" };

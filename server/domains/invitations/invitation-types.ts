@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Access } from "../../platform/auth/Access.js";
 
-@ObjectType("Invitation", { description: "An invitation of a person to the portal (docs/security.md \"Invitations\")." })
+@ObjectType("Invitation", { description: 'An invitation of a person to the portal (docs/security.md "Invitations").' })
 export class InvitationRecord {
   @Field(() => ID)
   id!: string;
@@ -31,7 +31,10 @@ export class InvitationRecord {
   @Field(() => String, { nullable: true })
   acceptedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The account's first sign-in (logged as an interaction on the inviter's tie)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The account's first sign-in (logged as an interaction on the inviter's tie).",
+  })
   firstSignInAt!: string | null;
 
   @Field(() => ID, { nullable: true, description: "The inviting coordinator's person, when their account is one." })

@@ -59,7 +59,11 @@ export async function invitePerson(
     if (!invitee) throw new DomainError(ErrorCode.NOT_FOUND, `No person with id ${input.personId}.`, "personId");
     const personName = String(invitee.name);
     if (role === "TEACHER" && invitee.teaches !== true)
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, `${personName} teaches no course: invite them as a teacher once they do.`, "role");
+      throw new DomainError(
+        ErrorCode.BAD_USER_INPUT,
+        `${personName} teaches no course: invite them as a teacher once they do.`,
+        "role",
+      );
     if (role === "INSTITUTION_CONTACT" && invitee.institutionRole !== true)
       throw new DomainError(
         ErrorCode.BAD_USER_INPUT,
@@ -69,7 +73,8 @@ export async function invitePerson(
     if (typeof invitee.linkedEmail === "string")
       throw new DomainError(ErrorCode.CONFLICT, `${personName} has an account already (${invitee.linkedEmail}).`, "personId");
     if (invitee.emailTaken) throw new DomainError(ErrorCode.CONFLICT, "An account with this e-mail exists already.", "email");
-    if (actor.personId === input.personId) throw new DomainError(ErrorCode.BAD_USER_INPUT, "You cannot invite yourself.", "personId");
+    if (actor.personId === input.personId)
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, "You cannot invite yourself.", "personId");
 
     const language = invitee.language === Language.EN ? Language.EN : Language.NL;
     const id = randomUUID();
