@@ -22,7 +22,8 @@ export function App() {
   // An invitation link (/invite/<token>) opens its own page, signed in or not; once it signed in, the app starts at "/".
   const [inviteToken, setInviteToken] = useState(() => invitationTokenAt(window.location.pathname));
   const leaveInvitation = () => {
-    window.history.replaceState(null, "", "/");
+    // Through the router, which read the address when it was made: "/" then leads a portal account to its portal.
+    void router.navigate("/", { replace: true });
     setInviteToken(null);
   };
   return (
