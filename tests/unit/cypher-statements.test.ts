@@ -10,6 +10,7 @@ import * as history from "../../server/domains/history/statements.js";
 import * as mail from "../../server/domains/mail/statements.js";
 import * as network from "../../server/domains/network/statements.js";
 import * as outreach from "../../server/domains/outreach/statements.js";
+import * as portal from "../../server/domains/portal/statements.js";
 import * as privacy from "../../server/domains/privacy/statements.js";
 import * as proposals from "../../server/domains/proposals/statements.js";
 import type { RefLabel } from "../../server/domains/spreadsheets/csv-formats.js";
@@ -41,6 +42,7 @@ const modules: Record<string, Record<string, unknown>> = {
   mail,
   network,
   outreach,
+  portal,
   privacy,
   proposals,
   spreadsheets,

@@ -2,3 +2,5 @@
 // Its type-graphql classes need the metadata polyfill loaded first, whichever module imports this one first.
 import "reflect-metadata";
 export { OutreachResolver } from "./OutreachResolver.js";
+/** The institution portal (#18): a forward records the introduction as an interaction, through the one door. */
+export { logInteraction } from "./log-interaction.js";
