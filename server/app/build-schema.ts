@@ -22,6 +22,8 @@ import { VocabularyResolver } from "../domains/vocabulary/index.js";
 import { OutreachResolver } from "../domains/outreach/index.js";
 import { FiguresResolver } from "../domains/figures/index.js";
 import { SpreadsheetsResolver } from "../domains/spreadsheets/index.js";
+// The institution portal (#18).
+import { PortalResolver } from "../domains/portal/index.js";
 import {
   WarmPathsResolver,
   EmbeddingResolver,
@@ -55,6 +57,8 @@ export const customResolvers: NonEmptyArray<Function> = [
   TieStrengthResolver,
   NetworkSettingsResolver,
   InvitationResolver,
+  // The institution portal (#18).
+  PortalResolver,
 ];
 
 /** Every schema/*.graphql file, in name order: the graph model. */

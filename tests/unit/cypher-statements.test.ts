@@ -11,6 +11,7 @@ import * as invitations from "../../server/domains/invitations/statements.js";
 import * as mail from "../../server/domains/mail/statements.js";
 import * as network from "../../server/domains/network/statements.js";
 import * as outreach from "../../server/domains/outreach/statements.js";
+import * as portal from "../../server/domains/portal/statements.js";
 import * as privacy from "../../server/domains/privacy/statements.js";
 import * as proposals from "../../server/domains/proposals/statements.js";
 import type { RefLabel } from "../../server/domains/spreadsheets/csv-formats.js";
@@ -43,6 +44,7 @@ const modules: Record<string, Record<string, unknown>> = {
   mail,
   network,
   outreach,
+  portal,
   privacy,
   proposals,
   spreadsheets,

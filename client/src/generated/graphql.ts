@@ -3117,6 +3117,7 @@ export type CaseStatusEnumScalarFilters = {
 
 /** What a timeline entry records. */
 export type CaseTimelineKind =
+  | 'CLAIM_DECIDED'
   | 'PROPOSAL_ANSWERED'
   | 'PROPOSAL_FOLLOW_UP'
   | 'PROPOSAL_SENT'

@@ -17,6 +17,8 @@ export enum CaseTimelineKind {
   PROPOSAL_ANSWERED = "PROPOSAL_ANSWERED",
   PROPOSAL_FOLLOW_UP = "PROPOSAL_FOLLOW_UP",
   PROPOSAL_WITHDRAWN = "PROPOSAL_WITHDRAWN",
+  /** The institution portal (#18): a coordinator confirmed or declined a claim (`answer` says which). */
+  CLAIM_DECIDED = "CLAIM_DECIDED",
 }
 
 /**

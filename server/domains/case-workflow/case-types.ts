@@ -211,6 +211,13 @@ export class CaseTimelineEntry {
 
   @Field(() => [String], { description: "Checks the coordinator overrode for this status change (force + reason)." })
   overrode!: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "For a proposal's entries: CLAIM (a portal user claimed the case for their course) or FORWARD (one forwarded it to a colleague); null when a coordinator sent it (#18).",
+  })
+  origin!: string | null;
 }
 
 @InputType()

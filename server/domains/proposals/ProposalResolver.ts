@@ -5,6 +5,7 @@ import { nowIso, todayIso } from "../../platform/clock/read-clock.js";
 import { resolveActor } from "../../platform/auth/resolve-actor.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { answerProposal } from "./answer-proposal.js";
+import { decideClaim } from "./claims.js";
 import { buildDigest, buildDueDigests } from "./build-digest.js";
 import { markDigestSent } from "./mark-digest-sent.js";
 import { logProposalFollowUp } from "./log-follow-up.js";
@@ -73,6 +74,34 @@ export class ProposalResolver {
       await resolveActor(ctx, actor),
       nowIso(),
     );
+  }
+
+  @Mutation(() => ProposalRecord, {
+    description:
+      'Confirms a claim of the institution portal (#18: a portal user said "this one is for us" for a course): a QUALIFIED case becomes PROPOSED; the claim stays an INTERESTED answer, to match as usual.',
+  })
+  @Access("CASE_WORK")
+  @Cost("confirmClaim")
+  async confirmClaim(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("proposalId", () => ID) proposalId: string,
+    @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
+  ): Promise<ProposalRecord> {
+    return decideClaim(ctx.db, { proposalId, confirm: true, reason: null }, await resolveActor(ctx, actor), nowIso());
+  }
+
+  @Mutation(() => ProposalRecord, {
+    description: "Declines a claim of the institution portal (#18), with a reason for the claimer; it leaves the to-do list.",
+  })
+  @Access("CASE_WORK")
+  @Cost("declineClaim")
+  async declineClaim(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("proposalId", () => ID) proposalId: string,
+    @Arg("reason", () => String) reason: string,
+    @Arg("actor", () => ID, { nullable: true, description: ACTOR_DESCRIPTION }) actor?: string | null,
+  ): Promise<ProposalRecord> {
+    return decideClaim(ctx.db, { proposalId, confirm: false, reason }, await resolveActor(ctx, actor), nowIso());
   }
 
   @Mutation(() => ProposalRecord, {

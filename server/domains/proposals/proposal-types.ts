@@ -105,6 +105,20 @@ export class ProposalRecord {
 
   @Field(() => String, { nullable: true, description: "EMAIL_LINK when the teacher answered with a link in a message." })
   answeredVia!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Null for a proposal a coordinator sent; CLAIM when a person of the institution portal claimed the case for their course (the other direction, #18), FORWARD when one forwarded it to a colleague.",
+  })
+  origin!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A claim's state: PENDING (a coordinator must confirm or decline it: confirmClaim, declineClaim), CONFIRMED, DECLINED.",
+  })
+  claimState!: string | null;
 }
 
 @ObjectType({ description: "One case in a teacher's digest." })

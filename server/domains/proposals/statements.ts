@@ -43,7 +43,7 @@ RETURN p.id AS id, k.id AS caseId, k.title AS caseTitle, k.status AS caseStatus,
        toString(p.expiresAt) AS expiresAt, p.answer AS answer, toString(p.answeredAt) AS answeredAt,
        p.declineReason AS declineReason, p.sentBy AS sentBy, toString(p.withdrawnAt) AS withdrawnAt,
        p.withdrawnReason AS withdrawnReason, p.deliveryStatus AS deliveryStatus, p.deliveryError AS deliveryError,
-       toString(p.reminderSentAt) AS reminderSentAt, p.answeredVia AS answeredVia,
+       toString(p.reminderSentAt) AS reminderSentAt, p.answeredVia AS answeredVia, p.origin AS origin, p.claimState AS claimState,
        CASE WHEN p.answer IS NOT NULL THEN 'ANSWERED' WHEN p.withdrawnAt IS NOT NULL THEN 'WITHDRAWN'
             WHEN p.expiresAt < datetime($now) THEN 'EXPIRED' ELSE 'OPEN' END AS state,
        COLLECT { MATCH (p)-[:HAD_FOLLOW_UP]->(f:ProposalFollowUp)
@@ -60,7 +60,7 @@ RETURN p.id AS id, k.id AS caseId, k.title AS caseTitle, k.status AS caseStatus,
        toString(p.expiresAt) AS expiresAt, p.answer AS answer, toString(p.answeredAt) AS answeredAt,
        p.declineReason AS declineReason, p.sentBy AS sentBy, toString(p.withdrawnAt) AS withdrawnAt,
        p.withdrawnReason AS withdrawnReason, p.deliveryStatus AS deliveryStatus, p.deliveryError AS deliveryError,
-       toString(p.reminderSentAt) AS reminderSentAt, p.answeredVia AS answeredVia,
+       toString(p.reminderSentAt) AS reminderSentAt, p.answeredVia AS answeredVia, p.origin AS origin, p.claimState AS claimState,
        CASE WHEN p.answer IS NOT NULL THEN 'ANSWERED' WHEN p.withdrawnAt IS NOT NULL THEN 'WITHDRAWN'
             WHEN p.expiresAt < datetime($now) THEN 'EXPIRED' ELSE 'OPEN' END AS state,
        COLLECT { MATCH (p)-[:HAD_FOLLOW_UP]->(f:ProposalFollowUp)
@@ -243,7 +243,7 @@ ORDER BY p.expiresAt DESC, p.id LIMIT 100`;
 /** INTERESTED answers on cases not matched yet: the coordinator's move. */
 export const TODO_ANSWERS_TO_ACT_ON = /* cypher */ `
 MATCH (p:Proposal {answer: 'INTERESTED'})-[:OF_CASE]->(k:Case)
-WHERE k.status IN ['QUALIFIED', 'PROPOSED']
+WHERE k.status IN ['QUALIFIED', 'PROPOSED'] AND coalesce(p.claimState, '') <> 'DECLINED'
   AND ($coordinator IS NULL OR EXISTS { (k)-[:HANDLED_BY]->(:Person {id: $coordinator}) })
 MATCH (p)-[:TO_TEACHER]->(t:Person)
 OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)
@@ -279,3 +279,47 @@ CALL (state) {
 }
 RETURN state, k.id AS caseId, k.title AS caseTitle, toString(since) AS at,
        duration.inDays(since, datetime($now)).days AS days`;
+
+// --- The institution portal's proposals in the other direction (issue #18): claims and forwards ---------------------
+
+/**
+ * A claim: "this one is for us", from a course to a case, by a person of the institution portal. Stored as a Proposal
+ * (so every proposals list, the timeline and the to-do list show it) whose answer is the claimer's own INTERESTED, made
+ * through the portal (answeredVia CLAIM), waiting for a coordinator to confirm or decline it (claimState PENDING).
+ */
+export const CREATE_CLAIM = /* cypher */ `
+MATCH (k:Case {id: $caseId}), (t:Person {id: $personId}), (c:Course {id: $courseId})
+CREATE (p:Proposal {id: $id, origin: 'CLAIM', sentAt: datetime($now), channel: 'WEBSITE',
+                    expiresAt: datetime($now) + duration({days: toInteger($expiryDays)}), sentBy: $personId,
+                    answer: 'INTERESTED', answeredAt: datetime($now), answeredBy: $personId, answeredVia: 'CLAIM',
+                    claimState: 'PENDING', claimNote: $note})
+CREATE (p)-[:OF_CASE]->(k), (p)-[:TO_TEACHER]->(t), (p)-[:FOR_COURSE]->(c)`;
+
+/** A claim of the case for the course that is pending or confirmed (a second one is refused). */
+export const READ_LIVE_CLAIM = /* cypher */ `
+MATCH (:Case {id: $caseId})<-[:OF_CASE]-(p:Proposal {origin: 'CLAIM'})-[:FOR_COURSE]->(:Course {id: $courseId})
+WHERE p.claimState IN ['PENDING', 'CONFIRMED']
+RETURN p.id AS id, p.claimState AS claimState LIMIT 1`;
+
+/**
+ * A forward: a portal user passes a case on to a colleague. A Proposal to the colleague (open, as one a coordinator
+ * sends), sent by the forwarder, without a course unless the colleague teaches a fitting one.
+ */
+export const CREATE_FORWARD = /* cypher */ `
+MATCH (k:Case {id: $caseId}), (t:Person {id: $colleagueId})
+CREATE (p:Proposal {id: $id, origin: 'FORWARD', sentAt: datetime($now), channel: 'WARM_INTRODUCTION',
+                    expiresAt: datetime($now) + duration({days: toInteger($expiryDays)}), sentBy: $forwarderId,
+                    forwardedBy: $forwarderId, forwardNote: $note})
+CREATE (p)-[:OF_CASE]->(k), (p)-[:TO_TEACHER]->(t)
+WITH p
+OPTIONAL MATCH (c:Course {id: $courseId})
+FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END | CREATE (p)-[:FOR_COURSE]->(c))`;
+
+/** A claim that confirmClaim/declineClaim has just locked, with its case's status. */
+export const READ_CLAIM_TO_DECIDE = /* cypher */ `
+MATCH (p:Proposal {id: $id})-[:OF_CASE]->(k:Case)
+RETURN p.origin AS origin, p.claimState AS claimState, k.id AS caseId`;
+
+export const DECIDE_CLAIM = /* cypher */ `
+MATCH (p:Proposal {id: $id})
+SET p.claimState = $state, p.claimDecidedAt = datetime($now), p.claimDecidedBy = $by, p.claimDeclineReason = $reason`;

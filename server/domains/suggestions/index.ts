@@ -6,6 +6,8 @@ export { ProposalState, SuggestionVerdict } from "./matching-enums.js";
 export { matchingSettings } from "./matching-settings.js";
 export type { MatchingSettings } from "./matching-settings.js";
 export { readCourseFits } from "./read-course-fits.js";
+/** The institution portal (#18): the same suggestions seen from the course side. */
+export { fitCasesToCourses, type CaseCourseFit } from "./fit-cases-to-courses.js";
 export { readTeacherRecords, withWarmPath } from "./read-teacher-signals.js";
 export { describeTopicMatches, scoreSuggestion, verdictAtLeast } from "./score-suggestion.js";
 export { SuggestionResolver } from "./SuggestionResolver.js";

@@ -110,6 +110,14 @@ export const fieldCosts = {
   /** Every teacher's open proposals on the date. */
   dueDigests: { cost: (input) => n(input, "Person") + listCost(NESTED_LIST_ESTIMATE, input.childComplexity) },
   answerProposal: scoped(WRITE),
+  // --- the institution portal (#18, docs/security.md "The institution portal") ---
+  confirmClaim: scoped(WRITE),
+  declineClaim: scoped(WRITE),
+  /** The person's scope, then every open case scored against their courses (one per case), agreements, proposals, sprints. */
+  myPortal: { cost: (input) => 100 + n(input, "Case") + input.childComplexity },
+  claimCase: scoped(WRITE),
+  forwardCase: scoped(WRITE),
+  answerMyProposal: scoped(WRITE),
   logProposalFollowUp: scoped(WRITE),
   proposeCase: scoped(WRITE),
   markDigestSent: scoped(WRITE),

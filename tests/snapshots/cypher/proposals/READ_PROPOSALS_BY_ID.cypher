@@ -6,7 +6,7 @@ RETURN p.id AS id, k.id AS caseId, k.title AS caseTitle, k.status AS caseStatus,
        toString(p.expiresAt) AS expiresAt, p.answer AS answer, toString(p.answeredAt) AS answeredAt,
        p.declineReason AS declineReason, p.sentBy AS sentBy, toString(p.withdrawnAt) AS withdrawnAt,
        p.withdrawnReason AS withdrawnReason, p.deliveryStatus AS deliveryStatus, p.deliveryError AS deliveryError,
-       toString(p.reminderSentAt) AS reminderSentAt, p.answeredVia AS answeredVia,
+       toString(p.reminderSentAt) AS reminderSentAt, p.answeredVia AS answeredVia, p.origin AS origin, p.claimState AS claimState,
        CASE WHEN p.answer IS NOT NULL THEN 'ANSWERED' WHEN p.withdrawnAt IS NOT NULL THEN 'WITHDRAWN'
             WHEN p.expiresAt < datetime($now) THEN 'EXPIRED' ELSE 'OPEN' END AS state,
        COLLECT { MATCH (p)-[:HAD_FOLLOW_UP]->(f:ProposalFollowUp)

@@ -1,0 +1,2 @@
+MATCH (k:Case) WHERE k.status IN ['QUALIFIED', 'PROPOSED'] AND EXISTS { (k)-[:ABOUT]->(:Topic) }
+RETURN k.id AS id

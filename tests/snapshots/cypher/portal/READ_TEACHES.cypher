@@ -1,0 +1,1 @@
+RETURN EXISTS { (:Person {id: $personId})-[:TEACHES]->(:Course {id: $courseId}) } AS teaches
