@@ -37,6 +37,8 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
       { name: "outreach-log", path: "/outreach?tab=log" },
       { name: "digests", path: "/digests" },
       { name: "figures", path: "/figures" },
+      // The institution portal (#18): the demo roles get its explanation; portal-suite.ts shows it to an invited person.
+      { name: "portal", path: "/portal" },
     ];
   });
 

@@ -152,6 +152,8 @@ export const caseProposalsQuery = graphql(`
         channel
         note @include(if: $caseText)
       }
+      origin
+      claimState
     }
   }
 `);
