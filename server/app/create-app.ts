@@ -29,7 +29,7 @@ import { checkNesting } from "../platform/limits/check-nesting.js";
 import { GraphCountStore, readRelationshipFields } from "../platform/limits/graph-counts.js";
 import { operationLimitsPlugin } from "../platform/limits/limit-operations.js";
 import { serialiseAnalytics } from "../platform/limits/serialise-analytics.js";
-import { limitRate } from "../platform/limits/limit-rate.js";
+import { limitAnswerLinks, limitRate } from "../platform/limits/limit-rate.js";
 import type { Database } from "../platform/neo4j/database.js";
 import { UserBookmarks } from "../platform/neo4j/user-bookmarks.js";
 import { readGraphShape } from "../platform/validation/read-graph-shape.js";
@@ -231,8 +231,9 @@ export async function createApp(config: Config, db: Database, httpServer: Server
         .catch(next);
     };
   };
-  app.get("/answer/:token", answerPage(false));
-  app.post("/answer/:token", express.urlencoded({ extended: false, limit: "16kb" }), answerPage(true));
+  const answerLimit = limitAnswerLinks(config.ANSWER_LINKS_PER_MINUTE);
+  app.get("/answer/:token", answerLimit, answerPage(false));
+  app.post("/answer/:token", answerLimit, express.urlencoded({ extended: false, limit: "16kb" }), answerPage(true));
 
   if (existsSync(clientDist)) {
     app.use(express.static(clientDist));

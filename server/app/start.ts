@@ -19,6 +19,7 @@ import { loadStarterVocabulary, migrateTopics } from "../domains/vocabulary/inde
 import { refreshSuggestionCounts } from "../domains/suggestions/index.js";
 import { nowIso } from "../platform/clock/read-clock.js";
 import { collectStartupGarbage } from "./collect-startup-garbage.js";
+import { signingKey } from "../platform/auth/sign-token.js";
 
 /** What `npm start` brings up, in order, and takes down in reverse. */
 export interface RunningProduct {
@@ -62,6 +63,8 @@ export async function startProduct(config: Config, options: StartOptions = {}): 
   let onSupervisorState: (state: SupervisorState) => void = () => {};
   let db: Database | undefined;
   let http: RunningHttp | undefined;
+  // The signing key settles first, from the whole configuration (in development: kept in DEV_SECRET_FILE).
+  signingKey(config);
   try {
     if (!config.NEO4J_URI) {
       const embeddedOptions = embeddedOptionsFrom(config, (line) => log.info(line));

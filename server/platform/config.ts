@@ -85,7 +85,14 @@ export const configSchema = z.object({
     .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)")
     .optional()
     .describe(
-      "Secret that signs sign-in tokens (HS256; secret, never logged). Required in production; elsewhere a random per-process secret is used.",
+      "Secret that signs sign-in tokens (HS256; secret, never logged). Required in production; in development a random secret kept in DEV_SECRET_FILE; in tests one per process.",
+    ),
+  DEV_SECRET_FILE: z
+    .string()
+    .min(1)
+    .default(".neo4j/dev-signing-secret")
+    .describe(
+      "Development without JWT_SECRET: where the random signing secret is kept (owner-only), so sign-ins and e-mailed links survive a restart.",
     ),
   JWT_TTL: z
     .string()
@@ -201,6 +208,12 @@ export const configSchema = z.object({
     .min(1)
     .default(600)
     .describe("Requests per minute to /graphql per signed-in user (per IP address for anonymous callers)."),
+  ANSWER_LINKS_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe("Requests per minute to the answer links (/answer/…, no sign-in) per IP address."),
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce
     .number()
     .int()
@@ -286,7 +299,7 @@ export const configSchema = z.object({
     .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)")
     .optional()
     .describe(
-      "Secret that signs the answer links in messages (HS256; secret, never logged). Unset: derived from JWT_SECRET (outside production without one, links end when the process stops).",
+      "Secret that signs the answer links in messages (HS256; secret, never logged). Unset: derived from the sign-in key (JWT_SECRET, or in development the secret in DEV_SECRET_FILE).",
     ),
   DIGEST_SCHEDULE_MINUTES: z.coerce
     .number()

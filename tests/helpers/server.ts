@@ -34,7 +34,14 @@ export interface TestServerOptions {
  * `roles: null`; the rate limit is raised so that a test file's bursts do not hit it.
  */
 export async function startTestServer(db: Database, options: TestServerOptions = {}): Promise<TestServer> {
-  const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", RATE_LIMIT_PER_MINUTE: "100000", ...options.env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    RATE_LIMIT_PER_MINUTE: "100000",
+    ANSWER_LINKS_PER_MINUTE: "100000",
+    ...options.env,
+  });
   const http = await listen(config, db, {
     ...(options.realAccounts ? {} : { accounts: testAccounts }),
     ...(options.mail ? { mail: options.mail } : {}),

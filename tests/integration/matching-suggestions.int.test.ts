@@ -32,7 +32,7 @@ const COORD = "coord";
 const QUERY = `query($case: ID!, $limit: Int, $weights: SuggestionWeightsInput, $language: Language) {
   caseSuggestions(case: $case, limit: $limit, weights: $weights, language: $language) {
     courseId courseName teacherId score verdict reason reasonNl reasonEn sharedTopics remainingPlaces hasAgreement
-    warmPathStrength warmPathHops proposedToTeacher periodId periodEnd
+    warmPathStrength warmPathHops proposedToTeacher periodId periodEnd programmeId programmeName institutionId institutionName
     factors { factor score weight contribution detail }
   } }`;
 
@@ -53,6 +53,10 @@ interface Suggestion {
   proposedToTeacher: boolean;
   periodId: string | null;
   periodEnd: string | null;
+  programmeId: string | null;
+  programmeName: string | null;
+  institutionId: string | null;
+  institutionName: string | null;
   factors: Array<{ factor: string; score: number; weight: number; contribution: number; detail: string }>;
 }
 
@@ -204,6 +208,16 @@ describe("caseSuggestions", () => {
       ["F Full", 0.685, "FAIR"],
       ["B Started early", 0.485, "POOR"],
     ]);
+  });
+
+  it("names each course's programme and institution with their ids, so the client links them to their pages", async () => {
+    const list = await suggestions();
+    const place = (id: string) => {
+      const s = list.find((x) => x.courseId === id);
+      return [s?.programmeId, s?.programmeName, s?.institutionId, s?.institutionName];
+    };
+    expect(place("E")).toEqual(["prog-wo", "Programme wo", "wo", "Institution wo"]);
+    expect(place("A")).toEqual(["prog-hbo", "Programme hbo", "hbo", "Institution hbo"]);
   });
 
   it("ranks a course whose only period closes before the deadline but starts before the earliest start below one that fits", async () => {

@@ -61,7 +61,12 @@ export async function readCourseFits(tx: Tx, query: CourseFitQuery): Promise<Cou
 interface FitRow {
   course: { id: string; name: string; kind: string | null };
   shared: TopicMatch[];
-  place: { programme: string | null; institution: string | null } | null;
+  place: {
+    programme: string | null;
+    programmeId: string | null;
+    institution: string | null;
+    institutionId: string | null;
+  } | null;
   kinds: string[];
   topicScore: number;
   levelScore: number;
@@ -82,7 +87,9 @@ function toCourseFit(row: Record<string, unknown>): CourseFit {
     courseName: r.course.name,
     courseKind: r.course.kind ?? null,
     institutionName: r.place?.institution ?? null,
+    institutionId: r.place?.institutionId ?? null,
     programmeName: r.place?.programme ?? null,
+    programmeId: r.place?.programmeId ?? null,
     courseLevels: r.kinds,
     wantedLevels: (row.wanted as string[] | null) ?? [],
     topicCount: Number(row.topicCount),

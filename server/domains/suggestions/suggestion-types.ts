@@ -86,8 +86,14 @@ export class CaseSuggestion {
   @Field(() => String, { nullable: true })
   programmeName!: string | null;
 
+  @Field(() => ID, { nullable: true, description: "The programme's id (its page), when the course belongs to one." })
+  programmeId!: string | null;
+
   @Field(() => String, { nullable: true })
   institutionName!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The institution's id (its page)." })
+  institutionId!: string | null;
 
   @Field(() => [EducationLevel])
   courseLevels!: EducationLevel[];

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { SignJWT } from "jose";
 import type { Config } from "../config.js";
 import { log } from "../log.js";
@@ -11,18 +13,44 @@ export const TOKEN_AUDIENCE = "werkplaats-broker-api";
 let processSecret: Uint8Array | undefined;
 
 /**
- * The HS256 key: JWT_SECRET, or outside production a random secret made once per process (so
- * tokens end when the server restarts). Production refuses to start without JWT_SECRET (config.ts).
+ * The HS256 key: JWT_SECRET; else in development a random secret made once and kept in DEV_SECRET_FILE
+ * (mode 0600), so a restart of the demo keeps sign-ins and the links already e-mailed (answer links,
+ * invitations, status links) valid; in tests a random secret per process. Production refuses to start
+ * without JWT_SECRET (config.ts).
  */
-export function signingKey(config: Pick<Config, "JWT_SECRET" | "NODE_ENV">): Uint8Array {
+export function signingKey(
+  config: Pick<Config, "JWT_SECRET" | "NODE_ENV"> & Partial<Pick<Config, "DEV_SECRET_FILE">>,
+): Uint8Array {
   if (config.JWT_SECRET) return new TextEncoder().encode(config.JWT_SECRET);
   if (!processSecret) {
-    processSecret = new Uint8Array(randomBytes(48));
-    if (config.NODE_ENV !== "test") {
-      log.warn("JWT_SECRET is not set: sign-in tokens are signed with a random secret of this process and end when it stops.");
-    }
+    processSecret =
+      config.NODE_ENV === "development" && config.DEV_SECRET_FILE
+        ? keptSecret(config.DEV_SECRET_FILE)
+        : new Uint8Array(randomBytes(48));
   }
   return processSecret;
+}
+
+/** The secret in `file`, made (48 random bytes, owner-only) when there is none or it is unreadable. */
+export function keptSecret(file: string): Uint8Array {
+  try {
+    const kept = readFileSync(file);
+    if (kept.length >= 32) return new Uint8Array(kept);
+  } catch {
+    // No secret yet: made below.
+  }
+  const secret = randomBytes(48);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, secret, { mode: 0o600 });
+    chmodSync(file, 0o600);
+    log.warn(`JWT_SECRET is not set: sign-in tokens and e-mailed links are signed with a development secret kept in ${file}.`);
+  } catch (error) {
+    log.warn(
+      `JWT_SECRET is not set and ${file} cannot be written (${(error as Error).message}): tokens and links end when this process stops.`,
+    );
+  }
+  return new Uint8Array(secret);
 }
 
 /** "8h" → seconds. */

@@ -30,3 +30,29 @@ export function limitRate(perMinute: number): RequestHandler {
     },
   });
 }
+
+/**
+ * Requests per minute to the answer links in messages (/answer/…: no sign-in, so per IP address). A link
+ * holds a signed token, but each request still verifies it and may read the proposal: without a limit one
+ * address could make the server verify and look up tokens as fast as it sends them. Over the limit: 429,
+ * a short page in both languages (the reader's language is not known before the token is read) and Retry-After.
+ */
+export function limitAnswerLinks(perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? "unknown")}`,
+    handler: (_req, res, _next, options) => {
+      res
+        .status(options.statusCode)
+        .set({ "content-type": "text/html; charset=utf-8", "cache-control": "no-store" })
+        .send(
+          '<!doctype html><html lang="nl"><meta charset="utf-8"><title>Even geduld</title>' +
+            "<p>Te veel verzoeken vanaf dit adres. Probeer het over een minuut opnieuw.</p>" +
+            '<p lang="en">Too many requests from this address. Please try again in a minute.</p></html>',
+        );
+    },
+  });
+}

@@ -8,6 +8,7 @@ import { MatchCaseDialog } from "./MatchCaseDialog";
 import { ProposeDialog } from "./ProposeDialog";
 import { TeacherWarmPath } from "./TeacherWarmPath";
 import { PersonLink } from "../../people/components/PersonLink";
+import { OrganisationLink } from "../../organisations/components/OrganisationLink";
 
 export type Suggestion = CaseSuggestionsQuery["caseSuggestions"][number];
 
@@ -55,12 +56,16 @@ export function SuggestionCard({
           </h3>
           <p className="muted">
             {[
-              s.programmeName,
-              s.institutionName,
+              s.programmeName ? (
+                <OrganisationLink key="programme" kind="PROGRAMME" id={s.programmeId} name={s.programmeName} />
+              ) : null,
+              s.institutionName ? (
+                <OrganisationLink key="institution" kind="INSTITUTION" id={s.institutionId} name={s.institutionName} />
+              ) : null,
               s.courseKind ? t(`enums.courseKind.${s.courseKind}`, { defaultValue: s.courseKind }) : null,
             ]
               .filter(Boolean)
-              .join(" · ")}
+              .flatMap((part, i) => (i === 0 ? [part] : [" · ", part]))}
           </p>
         </div>
         <div className="score" aria-label={t("cases.suggestions.scoreLabel", { score: f.score(s.score) })}>

@@ -100,7 +100,9 @@ export const caseSuggestionsQuery = graphql(`
       courseName
       courseKind
       programmeName
+      programmeId
       institutionName
+      institutionId
       courseLevels
       teacherId
       teacherName
