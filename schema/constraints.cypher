@@ -42,3 +42,8 @@ CREATE INDEX embedding_snapshot_workspace IF NOT EXISTS FOR (n:EmbeddingSnapshot
 CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
 CREATE INDEX topic_status IF NOT EXISTS FOR (n:Topic) ON (n.status);
 CREATE FULLTEXT INDEX topic_names IF NOT EXISTS FOR (n:Topic) ON EACH [n.labelNl, n.labelEn, n.synonyms, n.keys];
+
+// Invitations to the portal (server/domains/invitations): by id (a link names one), and by the account they
+// created (each sign-in asks whether it is the first of an invited account).
+CREATE CONSTRAINT invitation_id IF NOT EXISTS FOR (n:Invitation) REQUIRE n.id IS UNIQUE;
+CREATE INDEX invitation_user IF NOT EXISTS FOR (n:Invitation) ON (n.userId);

@@ -16,6 +16,7 @@ import { HistoryResolver } from "../domains/history/index.js";
 import { CaseResolver, SprintResolver } from "../domains/case-workflow/index.js";
 import { ProposalResolver, SendingResolver } from "../domains/proposals/index.js";
 import { MailResolver } from "../domains/mail/index.js";
+import { InvitationResolver } from "../domains/invitations/index.js";
 import { SuggestionResolver } from "../domains/suggestions/index.js";
 import { VocabularyResolver } from "../domains/vocabulary/index.js";
 import { OutreachResolver } from "../domains/outreach/index.js";
@@ -55,6 +56,7 @@ export const customResolvers: NonEmptyArray<Function> = [
   NextBestContactsResolver,
   TieStrengthResolver,
   NetworkSettingsResolver,
+  InvitationResolver,
   // The institution portal (#18).
   PortalResolver,
 ];

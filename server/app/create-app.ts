@@ -34,8 +34,9 @@ import type { Database } from "../platform/neo4j/database.js";
 import { UserBookmarks } from "../platform/neo4j/user-bookmarks.js";
 import { readGraphShape } from "../platform/validation/read-graph-shape.js";
 import { mailServicesFrom, type MailServices } from "../platform/mail/mail-services.js";
-import type { Mailer } from "../platform/graphql/context.js";
+import type { AuthServices, Mailer } from "../platform/graphql/context.js";
 import { answerByLink } from "../domains/proposals/index.js";
+import { recordFirstSignIn } from "../domains/invitations/index.js";
 
 const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
 
@@ -139,17 +140,20 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   await apollo.start();
 
   const accounts = options.accounts?.(db, monitor) ?? new AccountStates(db, ACCOUNT_CACHE_MS, monitor);
-  const auth = {
-    config,
-    throttle: new LoginThrottle(config.LOGIN_ATTEMPTS_PER_15_MIN),
-    passwordThrottle: new LoginThrottle(config.LOGIN_ATTEMPTS_PER_15_MIN),
-    accounts,
-  };
-
   // Mail: PUBLIC_URL, or the address listen() learns once the port is known (listen.ts sets it).
   const mailer: Mailer = {
     services: mailServicesFrom(config, `http://${config.HOST}:${config.PORT}/`, options.mail),
     db,
+  };
+
+  const auth: AuthServices = {
+    config,
+    throttle: new LoginThrottle(config.LOGIN_ATTEMPTS_PER_15_MIN),
+    passwordThrottle: new LoginThrottle(config.LOGIN_ATTEMPTS_PER_15_MIN),
+    invitationThrottle: new LoginThrottle(config.LOGIN_ATTEMPTS_PER_15_MIN),
+    accounts,
+    // An invited person's first sign-in is an interaction on the inviter's tie (docs/security.md "Invitations").
+    afterSignIn: (requestDb, user) => recordFirstSignIn(requestDb, user, mailer.services.clock.now()),
   };
 
   // Each user's reads see their own writes, also on a cluster follower (docs: README "Operations").

@@ -7,6 +7,7 @@ import { everyRoleSuite } from "./suites/every-role-suite.js";
 import { explorerSuite } from "./suites/explorer-suite.js";
 import { overrideSuite } from "./suites/override-suite.js";
 import { pagesSuite } from "./suites/pages-suite.js";
+import { portalSuite } from "./suites/portal-suite.js";
 import { shellSuite } from "./suites/shell-suite.js";
 
 /**
@@ -38,3 +39,4 @@ overrideSuite(getEnv);
 pagesSuite(getEnv);
 clientPagesSuite(getEnv);
 everyRoleSuite(getEnv);
+portalSuite(getEnv);

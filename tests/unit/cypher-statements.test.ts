@@ -7,6 +7,7 @@ import * as backup from "../../server/domains/backup/statements.js";
 import * as caseWorkflow from "../../server/domains/case-workflow/statements.js";
 import * as figures from "../../server/domains/figures/statements.js";
 import * as history from "../../server/domains/history/statements.js";
+import * as invitations from "../../server/domains/invitations/statements.js";
 import * as mail from "../../server/domains/mail/statements.js";
 import * as network from "../../server/domains/network/statements.js";
 import * as outreach from "../../server/domains/outreach/statements.js";
@@ -39,6 +40,7 @@ const modules: Record<string, Record<string, unknown>> = {
   "case-workflow": caseWorkflow,
   figures,
   history,
+  invitations,
   mail,
   network,
   outreach,

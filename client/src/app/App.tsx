@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { RouterProvider } from "react-router";
 import { Provider } from "urql";
 import { useAuthState } from "./authStore";
@@ -6,6 +6,7 @@ import { createClient } from "./client";
 import { router } from "./router";
 import { LoginPage } from "../modules/auth/components/LoginPage";
 import { SessionGate } from "./access";
+import { InvitePage, invitationTokenAt } from "../modules/invitations/components/InvitePage";
 
 /**
  * Providers and the sign-in gate: signed out, only the login page shows (the API answers nothing
@@ -18,9 +19,18 @@ export function App() {
   // `generation` is the dependency on purpose: a new session must mean a new, empty cache.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   const client = useMemo(() => createClient(), [generation]);
+  // An invitation link (/invite/<token>) opens its own page, signed in or not; once it signed in, the app starts at "/".
+  const [inviteToken, setInviteToken] = useState(() => invitationTokenAt(window.location.pathname));
+  const leaveInvitation = () => {
+    // Through the router, which read the address when it was made: "/" then leads a portal account to its portal.
+    void router.navigate("/", { replace: true });
+    setInviteToken(null);
+  };
   return (
     <Provider value={client}>
-      {signedIn ? (
+      {inviteToken ? (
+        <InvitePage token={inviteToken} onSignedIn={leaveInvitation} />
+      ) : signedIn ? (
         <SessionGate>
           <RouterProvider router={router} />
         </SessionGate>

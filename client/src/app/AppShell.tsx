@@ -1,7 +1,8 @@
 import { Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink, Outlet, useLocation } from "react-router";
+import { Navigate, NavLink, Outlet, useLocation } from "react-router";
 import { useAccess } from "./access";
+import { isPortalOnly } from "./accessPolicy";
 import { ConnectionBanner } from "../ui/ConnectionBanner";
 import { LanguageToggle } from "../ui/LanguageToggle";
 import { Loading } from "../ui/Loading";
@@ -21,6 +22,9 @@ const sections: ReadonlyArray<{ to: string; key: string; needs?: "caseWork" }> =
   { to: "/topics", key: "topics", needs: "caseWork" },
 ];
 
+/** An account of the institution portal (issue #18) sees only its portal page. */
+const portalSections: ReadonlyArray<{ to: string; key: string; needs?: "caseWork" }> = [{ to: "/portal", key: "portal" }];
+
 /**
  * The frame around every page: skip link, navigation, language toggle, connection banner. Links a role
  * cannot use are left out. On a narrow screen the navigation and the user menu fold behind a menu button
@@ -32,6 +36,9 @@ export function AppShell() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  const portalOnly = isPortalOnly(access.roles);
+  // The API refuses every other page to a portal account: it is not offered, and a typed address leads back.
+  if (portalOnly && location.pathname !== "/portal") return <Navigate to="/portal" replace />;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -50,7 +57,7 @@ export function AppShell() {
         </button>
         <nav aria-label={t("shell.navigation")} id="topbar-menu">
           <ul>
-            {sections
+            {(portalOnly ? portalSections : sections)
               .filter((s) => !s.needs || access[s.needs])
               .map((s) => (
                 <li key={s.to}>

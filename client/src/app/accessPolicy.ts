@@ -18,6 +18,8 @@ export interface Access {
   networkWork: boolean;
   /** DATA_TRANSFER: spreadsheet import and export. */
   dataTransfer: boolean;
+  /** PORTAL: the institution portal (one's own programmes' and courses' cases, agreements, proposals, sprints). */
+  portal: boolean;
 }
 
 const familyRoles = {
@@ -27,6 +29,7 @@ const familyRoles = {
   outreachWork: ["ADMIN", "COORDINATOR"],
   networkWork: ["ADMIN", "COORDINATOR"],
   dataTransfer: ["ADMIN", "COORDINATOR"],
+  portal: ["ADMIN", "INSTITUTION_CONTACT", "TEACHER"],
 } as const satisfies Record<Exclude<keyof Access, "roles">, readonly string[]>;
 
 /** The families of access-policy.ts that each Access flag stands for (checked by the unit test). */
@@ -37,6 +40,7 @@ export const accessFlagFamilies = {
   outreachWork: "OUTREACH_WORK",
   networkWork: "NETWORK_WORK",
   dataTransfer: "DATA_TRANSFER",
+  portal: "PORTAL",
 } as const satisfies Record<keyof typeof familyRoles, string>;
 
 export function accessFor(roles: readonly string[]): Access {
@@ -49,5 +53,14 @@ export function accessFor(roles: readonly string[]): Access {
     outreachWork: may(familyRoles.outreachWork),
     networkWork: may(familyRoles.networkWork),
     dataTransfer: may(familyRoles.dataTransfer),
+    portal: may(familyRoles.portal),
   };
+}
+
+/** The institution portal's roles (server/platform/auth/roles.ts, PORTAL_ROLES): their accounts see only the portal page. */
+export const PORTAL_ROLES = ["INSTITUTION_CONTACT", "TEACHER"] as const;
+
+/** True for an account whose every role is a portal role: the navigation shows only the portal, and "/" opens it. */
+export function isPortalOnly(roles: readonly string[]): boolean {
+  return roles.length > 0 && roles.every((r) => (PORTAL_ROLES as readonly string[]).includes(r));
 }

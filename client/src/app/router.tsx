@@ -3,7 +3,14 @@ import { lazy } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
 import { AppShell } from "./AppShell";
 import { NotFoundPage } from "../ui/NotFoundPage";
-import { Allowed } from "./access";
+import { Allowed, useSession } from "./access";
+import { isPortalOnly } from "./accessPolicy";
+
+/** "/": the case board, or for an account of the institution portal its portal page. */
+function HomeRedirect() {
+  const { user } = useSession();
+  return <Navigate to={isPortalOnly(user.roles) ? "/portal" : "/cases"} replace />;
+}
 
 // Pages load on first visit: the graph and chart libraries stay out of the first download.
 const CaseBoardPage = lazy(() => import("../modules/cases/components/CaseBoardPage").then((m) => ({ default: m.CaseBoardPage })));
@@ -30,6 +37,7 @@ const ProgrammePage = lazy(() =>
 );
 const OutboxPage = lazy(() => import("../modules/mail/components/OutboxPage").then((m) => ({ default: m.OutboxPage })));
 const TodoPage = lazy(() => import("../modules/mail/components/TodoPage").then((m) => ({ default: m.TodoPage })));
+const PortalRoute = lazy(() => import("../modules/portal/components/PortalRoute").then((m) => ({ default: m.PortalRoute })));
 const FiguresPage = lazy(() => import("../modules/figures/components/FiguresPage").then((m) => ({ default: m.FiguresPage })));
 
 /** Every page of the app, under the shell. */
@@ -38,7 +46,8 @@ export const router = createBrowserRouter([
     path: "/",
     element: <AppShell />,
     children: [
-      { index: true, element: <Navigate to="/cases" replace /> },
+      { index: true, element: <HomeRedirect /> },
+      { path: "portal", element: <PortalRoute /> },
       { path: "cases", element: <CaseBoardPage /> },
       { path: "cases/:caseId", element: <CasePage /> },
       {

@@ -22,6 +22,8 @@ export enum MailKind {
   DIGEST = "DIGEST",
   PROPOSAL = "PROPOSAL",
   REMINDER = "REMINDER",
+  /** An invitation to the portal (server/domains/invitations/). */
+  INVITATION = "INVITATION",
 }
 registerEnumType(MailKind, { name: "MailKind", description: "What a message of the outbox is." });
 

@@ -45,6 +45,14 @@ export function checkInteractionDate(date: string, field: string): string {
  * addExampleAssignment and setTieStrength also follow, so concurrent writes wait, not deadlock.
  */
 export async function logInteraction(db: Database, input: LogInteractionInput): Promise<LoggedInteraction> {
+  return db.writeTx((tx) => recordInteraction(tx, input));
+}
+
+/**
+ * logInteraction's work inside the caller's write transaction, for another domain's change that is an
+ * interaction too (an invited person's first sign-in, server/domains/invitations/): the same checks, locks and tie rule.
+ */
+export async function recordInteraction(tx: Tx, input: LogInteractionInput): Promise<LoggedInteraction> {
   const date = checkInteractionDate(input.date, "date");
   if (input.by === input.with)
     throw new DomainError(ErrorCode.BAD_USER_INPUT, "An interaction is between two different people.", "with");
@@ -57,67 +65,65 @@ export async function logInteraction(db: Database, input: LogInteractionInput): 
     );
   const note = input.note?.trim() ? input.note.trim() : null;
 
-  return db.writeTx(async (tx) => {
-    await checkReferences(tx, { ...input, introducedBy });
-    const subjects: LockedSubject[] = [];
-    for (const [kind, id] of [
-      [MappingSubject.PROGRAMME, input.aboutProgramme],
-      [MappingSubject.COURSE, input.aboutCourse],
-    ] as const) {
-      if (!id) continue;
-      const subject = await lockAndReadSubject(tx, kind, id);
-      if (subject) subjects.push(subject);
-    }
-    await lockPair(tx, input.by, input.with);
+  await checkReferences(tx, { ...input, introducedBy });
+  const subjects: LockedSubject[] = [];
+  for (const [kind, id] of [
+    [MappingSubject.PROGRAMME, input.aboutProgramme],
+    [MappingSubject.COURSE, input.aboutCourse],
+  ] as const) {
+    if (!id) continue;
+    const subject = await lockAndReadSubject(tx, kind, id);
+    if (subject) subjects.push(subject);
+  }
+  await lockPair(tx, input.by, input.with);
 
-    const created = await tx.run(CREATE_INTERACTION, {
-      by: input.by,
-      with: input.with,
-      date,
-      channel: input.channel,
-      result: input.result ?? null,
-      note,
-      aboutProgramme: input.aboutProgramme ?? null,
-      aboutCourse: input.aboutCourse ?? null,
-      introducedBy,
-    });
-
-    const implied = mappingStatusForResult(input.result);
-    const mappingChanges: MappingChange[] = [];
-    for (const subject of subjects) {
-      const status = higherMappingStatus(subject.status, implied);
-      if (status !== subject.status) await writeMappingStatus(tx, subject, status);
-      mappingChanges.push({
-        kind: subject.kind,
-        id: subject.id,
-        name: subject.name,
-        previous: subject.status,
-        status,
-        changed: status !== subject.status,
-      });
-    }
-    const tie = await applyInteractionToTie(tx, input.by, input.with, date, { channel: input.channel, introducedBy });
-    return {
-      interaction: toOutreachInteraction(created[0]?.interaction),
-      mappingChanges,
-      tie: {
-        a: tie.fromId,
-        b: tie.toId,
-        created: tie.created,
-        strength: tie.strength,
-        previousStrength: tie.previousStrength,
-        baseStrength: tie.baseStrength,
-        manual: tie.manual,
-        channel: tie.channel,
-        since: tie.since,
-        lastContact: tie.lastContact,
-        interactions: tie.interactions,
-        evidence: tie.evidence,
-        introducedBy: tie.introducedBy,
-      },
-      tieUpdated: true,
-    };
+  const created = await tx.run(CREATE_INTERACTION, {
+    by: input.by,
+    with: input.with,
+    date,
+    channel: input.channel,
+    result: input.result ?? null,
+    note,
+    aboutProgramme: input.aboutProgramme ?? null,
+    aboutCourse: input.aboutCourse ?? null,
+    introducedBy,
   });
+
+  const implied = mappingStatusForResult(input.result);
+  const mappingChanges: MappingChange[] = [];
+  for (const subject of subjects) {
+    const status = higherMappingStatus(subject.status, implied);
+    if (status !== subject.status) await writeMappingStatus(tx, subject, status);
+    mappingChanges.push({
+      kind: subject.kind,
+      id: subject.id,
+      name: subject.name,
+      previous: subject.status,
+      status,
+      changed: status !== subject.status,
+    });
+  }
+  const tie = await applyInteractionToTie(tx, input.by, input.with, date, { channel: input.channel, introducedBy });
+  return {
+    interaction: toOutreachInteraction(created[0]?.interaction),
+    mappingChanges,
+    tie: {
+      a: tie.fromId,
+      b: tie.toId,
+      created: tie.created,
+      strength: tie.strength,
+      previousStrength: tie.previousStrength,
+      baseStrength: tie.baseStrength,
+      manual: tie.manual,
+      channel: tie.channel,
+      since: tie.since,
+      lastContact: tie.lastContact,
+      interactions: tie.interactions,
+      evidence: tie.evidence,
+      introducedBy: tie.introducedBy,
+    },
+    tieUpdated: true,
+  };
 }
 
 async function checkReferences(tx: Tx, input: LogInteractionInput): Promise<void> {

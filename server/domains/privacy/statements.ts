@@ -122,6 +122,11 @@ CALL (p) {
   OPTIONAL MATCH (m:MailMessage)-[:TO_PERSON]->(p)
   DETACH DELETE m
 }
+CALL (p) {
+  // An invitation to the portal holds the address it went to (docs/security.md "Invitations"): it goes with them.
+  OPTIONAL MATCH (i:Invitation)-[:INVITES]->(p)
+  DETACH DELETE i
+}
 CALL (oldId, newId) {
   OPTIONAL MATCH (e:CaseEvent {by: oldId})
   SET e.by = newId

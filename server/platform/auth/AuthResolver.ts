@@ -9,7 +9,8 @@ import { normaliseEmail, portalNeedsPerson, UserStore, type UserAccount } from "
 import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 import { Cost } from "../limits/Cost.js";
 
-const emailPattern =
+/** What createUser and invitePerson accept as an e-mail address. */
+export const emailPattern =
   /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 @ObjectType("AccountPerson", { description: "The Person of the graph that a user account is: who its changes name." })
@@ -144,6 +145,7 @@ export class AuthResolver {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, "E-mail or password is not right, or the account is disabled.");
     }
     throttle.recordSuccess(ip, email);
+    await services(ctx).afterSignIn?.(ctx.db, { id: user.id });
     const signed = await signToken(
       config,
       { id: user.id, roles: user.roles, ...(user.personId ? { personId: user.personId } : {}) },

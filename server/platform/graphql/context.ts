@@ -27,6 +27,13 @@ export interface AuthServices {
   passwordThrottle: LoginThrottle;
   /** The accounts behind tokens; AuthResolver clears an entry when it changes the account. */
   accounts: AccountStates;
+  /** Wrong, expired or used invitation links, per address (acceptInvitation; the sign-in throttle's rule). */
+  invitationThrottle?: LoginThrottle;
+  /**
+   * Called after each successful sign-in, in its transaction: the app hands in the invitations domain's
+   * first-sign-in record (a platform module names no domain).
+   */
+  afterSignIn?: (db: Database, user: { id: string }) => Promise<void>;
 }
 
 /**

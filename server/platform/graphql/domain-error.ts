@@ -19,6 +19,10 @@ export enum ErrorCode {
   UNAUTHENTICATED = "UNAUTHENTICATED",
   FORBIDDEN = "FORBIDDEN",
   TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS",
+  // A signed link (an invitation, docs/security.md "Invitations"): forged or not for this, past its time, or used.
+  LINK_INVALID = "LINK_INVALID",
+  LINK_EXPIRED = "LINK_EXPIRED",
+  LINK_USED = "LINK_USED",
   // The request as a whole (server/platform/limits/).
   BAD_REQUEST = "BAD_REQUEST",
   PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE",

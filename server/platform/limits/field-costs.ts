@@ -166,6 +166,13 @@ export const fieldCosts = {
   exportContactsCsv: { cost: (input) => 10 * n(input, "Person") },
   exportPerson: scoped(100),
   erasePerson: scoped(1_000),
+  // --- invitations to the portal (docs/security.md "Invitations") ---
+  invitePerson: scoped(WRITE),
+  invitations: scopedList(10),
+  /** Public: one signature check and one read; well inside an anonymous caller's budget. */
+  invitationLink: scoped(10),
+  /** Public: hashes the new password, like a sign-in. */
+  acceptInvitation: scoped(PASSWORD_WORK),
   // --- sign-in and system ---
   login: scoped(PASSWORD_WORK),
   changePassword: scoped(PASSWORD_WORK),

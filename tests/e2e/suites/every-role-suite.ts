@@ -38,6 +38,8 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
       { name: "digests", path: "/digests" },
       { name: "figures", path: "/figures" },
       { name: "topics", path: "/topics" },
+      // The institution portal (#18): the demo roles get its explanation; portal-suite.ts shows it to an invited person.
+      { name: "portal", path: "/portal" },
     ];
   });
 

@@ -9,6 +9,7 @@ import { AnswerProposalDialog } from "./AnswerProposalDialog";
 import { FollowUpDialog } from "./FollowUpDialog";
 import { caseQueryContext } from "../hooks/caseChangeTypenames";
 import { PersonLink } from "../../people/components/PersonLink";
+import { ClaimDecision } from "../../portal/components/ClaimDecision";
 
 /**
  * Where the case was sent, and what came back; open proposals can get their answer or a logged
@@ -46,6 +47,12 @@ export function ProposalsPanel({ caseId, onDone }: { caseId: string; onDone: (me
                 {p.courseName ? <span> · {p.courseName}</span> : null}
                 <span className={`badge proposal-${p.state}`}>{t(`enums.proposalState.${p.state}`)}</span>
                 {p.answer ? <span className="badge status">{t(`enums.answer.${p.answer}`)}</span> : null}
+                {p.origin ? (
+                  <span className="badge" data-testid="proposal-origin">
+                    {t(`portal.caseOrigin.${p.origin}`, { defaultValue: p.origin })}
+                    {p.claimState ? ` · ${t(`portal.claimState.${p.claimState}`, { defaultValue: p.claimState })}` : ""}
+                  </span>
+                ) : null}
               </div>
               <div className="muted small">
                 {t("cases.proposals.sent", { date: f.dateTime(p.sentAt), channel: t(`enums.channel.${p.channel}`) })}
@@ -71,7 +78,19 @@ export function ProposalsPanel({ caseId, onDone }: { caseId: string; onDone: (me
                     .join("; ")}
                 </div>
               ) : null}
-              {p.state === "OPEN" && access.caseWork ? (
+              {p.origin === "CLAIM" && p.claimState === "PENDING" && access.caseWork ? (
+                <div className="button-row" data-testid="claim-decision">
+                  <ClaimDecision
+                    proposalId={p.id}
+                    teacherName={p.teacherName}
+                    onDone={(message) => {
+                      refetch({ requestPolicy: "network-only" });
+                      onDone(message);
+                    }}
+                  />
+                </div>
+              ) : null}
+              {p.state === "OPEN" && access.caseWork && p.origin !== "CLAIM" ? (
                 <>
                   <button
                     type="button"

@@ -154,6 +154,8 @@ export const caseProposalsQuery = graphql(`
         channel
         note @include(if: $caseText)
       }
+      origin
+      claimState
     }
   }
 `);

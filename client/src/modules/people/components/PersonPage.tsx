@@ -14,6 +14,7 @@ import { TieStrengthButton } from "./TieStrengthDialog";
 import { PersonEditButton } from "../../mapping/components/PersonEditForm";
 import { CoordinatorTiesPanel } from "../../explorer/components/CoordinatorTiesPanel";
 import { ImpactIfGonePanel } from "../../explorer/components/ImpactIfGonePanel";
+import { InviteButton, type InvitableRole } from "../../invitations/components/InviteButton";
 
 /**
  * One person: the roles they hold and where, their ties (strength, channel, last contact), and the
@@ -40,6 +41,13 @@ export function PersonPage() {
   const details = contact.data?.people[0];
   const roles = person ? personRoles(person) : [];
   const timeline = result.data && person ? buildPersonTimeline(result.data, person.id) : [];
+  // The portal roles the person's roles in the graph allow (invitePerson checks the same).
+  const invitable: InvitableRole[] = [
+    ...(roles.some((r) => ["COORDINATOR", "DIRECTOR", "DEAN", "BOARD"].includes(r.kind))
+      ? (["INSTITUTION_CONTACT"] as const)
+      : []),
+    ...(roles.some((r) => r.kind === "TEACHER") ? (["TEACHER"] as const) : []),
+  ];
 
   return (
     <section className="entity-page">
@@ -58,6 +66,9 @@ export function PersonPage() {
                   person={{ ...person, ...details }}
                   onDone={() => refetchContact({ requestPolicy: "network-only" })}
                 />
+              ) : null}
+              {may.graphWrite && may.contactDetails && details ? (
+                <InviteButton personId={person.id} personName={person.name} email={details.email ?? null} roles={invitable} />
               ) : null}
             </PageHeader>
             {person.jobTitle ? <p className="muted">{person.jobTitle}</p> : null}
