@@ -30,6 +30,7 @@ import { GraphCountStore, readRelationshipFields } from "../platform/limits/grap
 import { operationLimitsPlugin } from "../platform/limits/limit-operations.js";
 import { serialiseAnalytics } from "../platform/limits/serialise-analytics.js";
 import { limitAnswerLinks, limitRate } from "../platform/limits/limit-rate.js";
+import { publicFormGuard } from "../platform/limits/limit-submissions.js";
 import type { Database } from "../platform/neo4j/database.js";
 import { UserBookmarks } from "../platform/neo4j/user-bookmarks.js";
 import { readGraphShape } from "../platform/validation/read-graph-shape.js";
@@ -153,8 +154,13 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   // Each user's reads see their own writes, also on a cluster follower (docs: README "Operations").
   const bookmarks = new UserBookmarks();
 
+  // The public question form's attempts per address (issue #18; docs/security.md "The public question form").
+  const publicForm = publicFormGuard(config);
+
   const app = express();
   app.disable("x-powered-by");
+  // Which proxies to believe about the client's address (TRUST_PROXY): req.ip keys the rate limits per address.
+  app.set("trust proxy", trustProxySetting(config.TRUST_PROXY));
   // An ETag is a hash of every response body; GraphQL answers are POSTs nobody revalidates.
   // (express.static and sendFile below set their own.)
   app.set("etag", false);
@@ -209,6 +215,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
           session: sessionCookieFor(req, res, production),
           monitor,
           mailer,
+          publicForm,
         }),
     }),
     handleUnexpectedErrors,
@@ -240,4 +247,12 @@ export async function createApp(config: Config, db: Database, httpServer: Server
     app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(path.join(clientDist, "index.html")));
   }
   return { express: app, apollo, monitor, mailer };
+}
+
+/** TRUST_PROXY as express reads it: true/false, a number of hops, or the names and addresses themselves. */
+export function trustProxySetting(value: string): boolean | number | string {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

@@ -6,6 +6,7 @@ import { createClient } from "./client";
 import { router } from "./router";
 import { LoginPage } from "../modules/auth/components/LoginPage";
 import { SessionGate } from "./access";
+import { isPublicPath, PublicApp } from "../modules/public/components/PublicApp";
 
 /**
  * Providers and the sign-in gate: signed out, only the login page shows (the API answers nothing
@@ -18,6 +19,14 @@ export function App() {
   // `generation` is the dependency on purpose: a new session must mean a new, empty cache.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   const client = useMemo(() => createClient(), [generation]);
+  // The public pages (the SME's question form and status link, issue #18 part 1) show to anyone, signed in or not.
+  if (isPublicPath(window.location.pathname)) {
+    return (
+      <Provider value={client}>
+        <PublicApp />
+      </Provider>
+    );
+  }
   return (
     <Provider value={client}>
       {signedIn ? (

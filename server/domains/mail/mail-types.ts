@@ -22,6 +22,8 @@ export enum MailKind {
   DIGEST = "DIGEST",
   PROPOSAL = "PROPOSAL",
   REMINDER = "REMINDER",
+  /** The confirmation an SME gets after the public question form, with its status link (issue #18). */
+  QUESTION_RECEIVED = "QUESTION_RECEIVED",
 }
 registerEnumType(MailKind, { name: "MailKind", description: "What a message of the outbox is." });
 

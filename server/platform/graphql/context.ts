@@ -8,6 +8,7 @@ import type { DatabaseMonitor } from "../faults/DatabaseMonitor.js";
 import type { Bookmarks, Database } from "../neo4j/database.js";
 import type { RequestTransaction } from "../neo4j/request-transaction.js";
 import type { MailServices } from "../mail/mail-services.js";
+import type { PublicFormGuard } from "../limits/limit-submissions.js";
 
 /**
  * Sending mail: the services, and the database outside the request's transaction. A message and its
@@ -58,6 +59,8 @@ export interface GraphQLContext {
   requestTransaction?: RequestTransaction;
   /** Sending mail (the outbox, digests, reminders); absent where the app was built without it. */
   mailer?: Mailer;
+  /** The public question form's limits per address (issue #18); absent where the app was built without it. */
+  publicForm?: PublicFormGuard;
   executionContext?: RequestTransaction["executionContext"] | ReturnType<Database["graphqlDriver"]>;
 }
 
@@ -72,6 +75,7 @@ export interface ContextExtras {
   /** The signed-in user's bookmarks (server/platform/neo4j/user-bookmarks.ts): their reads see their writes. */
   bookmarks?: Bookmarks | undefined;
   mailer?: Mailer;
+  publicForm?: PublicFormGuard;
 }
 
 export function createContext(db: Database, extras: ContextExtras = {}): GraphQLContext {
@@ -89,5 +93,6 @@ export function createContext(db: Database, extras: ContextExtras = {}): GraphQL
     ...(extras.session ? { session: extras.session } : {}),
     ...(extras.monitor ? { monitor: extras.monitor } : {}),
     ...(extras.mailer ? { mailer: extras.mailer } : {}),
+    ...(extras.publicForm ? { publicForm: extras.publicForm } : {}),
   };
 }
