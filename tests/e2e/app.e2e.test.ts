@@ -7,6 +7,7 @@ import { everyRoleSuite } from "./suites/every-role-suite.js";
 import { explorerSuite } from "./suites/explorer-suite.js";
 import { overrideSuite } from "./suites/override-suite.js";
 import { pagesSuite } from "./suites/pages-suite.js";
+import { publicFormSuite } from "./suites/public-form-suite.js";
 import { shellSuite } from "./suites/shell-suite.js";
 
 /**
@@ -37,4 +38,5 @@ casesSuite(getEnv);
 overrideSuite(getEnv);
 pagesSuite(getEnv);
 clientPagesSuite(getEnv);
+publicFormSuite(getEnv);
 everyRoleSuite(getEnv);

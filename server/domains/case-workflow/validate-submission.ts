@@ -40,7 +40,6 @@ const PHONE = /^[+0-9 ()\-.]{6,30}$/;
 /** Markup: a tag (`<b>`, `</p>`, `<!--`, `<?xml`, `<img …>`) or an HTML character reference. A lone "<" as in "< 10" is text. */
 const MARKUP = /<\s*[/!?]?\s*[a-zA-Z][^>]*>|<!--|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});/;
 // Control characters other than tab and newline: never meant, sometimes used to hide things in text.
-// eslint-disable-next-line no-control-regex -- matching them is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 function refuse(field: string, message: string): never {
