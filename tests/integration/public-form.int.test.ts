@@ -181,7 +181,7 @@ describe("the public question form", () => {
       consentVersion: CURRENT_CONSENT.version,
       consentText: CURRENT_CONSENT.nl,
       heardOf: "Via mijn accountmanager bij de bank",
-      title: "We willen onze reparaties online laten plannen en de klant automatisch laten weten wanneer de fiets…",
+      title: "We willen onze reparaties online laten plannen en de klant automatisch laten…",
       wantedLevels: [],
       coordinators: 0,
       byName: "Anja Spaak",

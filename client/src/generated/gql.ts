@@ -102,9 +102,9 @@ type Documents = {
     "\n  query MyRoles {\n    me {\n      id\n      roles\n    }\n  }\n": typeof types.MyRolesDocument,
     "\n  query QuestionForm {\n    questionForm {\n      formToken\n      minFillSeconds\n      consent {\n        version\n        nl\n        en\n      }\n      partners {\n        id\n        name\n      }\n    }\n  }\n": typeof types.QuestionFormDocument,
     "\n  mutation SubmitQuestion($input: QuestionSubmissionInput!) {\n    submitQuestion(input: $input) {\n      received\n      reference\n      confirmationSent\n    }\n  }\n": typeof types.SubmitQuestionDocument,
-    "\n  query PublicTopicSuggestions($prefix: String!) {\n    publicTopicSuggestions(prefix: $prefix) {\n      id\n      labelNl\n      labelEn\n      status\n    }\n  }\n": typeof types.PublicTopicSuggestionsDocument,
     "\n  query CaseStatusByLink($token: String!) {\n    caseStatusByLink(token: $token) {\n      title\n      status\n      since\n      received\n      language\n    }\n  }\n": typeof types.CaseStatusByLinkDocument,
     "\n  query TopicSuggestions($prefix: String!) {\n    topicSuggestions(prefix: $prefix, limit: 8) {\n      id\n      labelNl\n      labelEn\n      status\n    }\n  }\n": typeof types.TopicSuggestionsDocument,
+    "\n  query PublicTopicSuggestions($prefix: String!) {\n    publicTopicSuggestions(prefix: $prefix) {\n      id\n      labelNl\n      labelEn\n      status\n    }\n  }\n": typeof types.PublicTopicSuggestionsDocument,
     "\n  query ProposedTopics {\n    vocabularyTopics(statuses: [PROPOSED]) {\n      id\n      labelNl\n      labelEn\n      proposedFrom\n      caseCount\n      courseCount\n    }\n  }\n": typeof types.ProposedTopicsDocument,
     "\n  mutation AcceptTopic($id: ID!, $labelNl: String!, $labelEn: String!, $broader: [ID!]) {\n    acceptTopic(id: $id, labelNl: $labelNl, labelEn: $labelEn, broader: $broader)\n  }\n": typeof types.AcceptTopicDocument,
     "\n  mutation MergeTopic($from: ID!, $into: ID!) {\n    mergeTopic(from: $from, into: $into)\n  }\n": typeof types.MergeTopicDocument,
@@ -198,9 +198,9 @@ const documents: Documents = {
     "\n  query MyRoles {\n    me {\n      id\n      roles\n    }\n  }\n": types.MyRolesDocument,
     "\n  query QuestionForm {\n    questionForm {\n      formToken\n      minFillSeconds\n      consent {\n        version\n        nl\n        en\n      }\n      partners {\n        id\n        name\n      }\n    }\n  }\n": types.QuestionFormDocument,
     "\n  mutation SubmitQuestion($input: QuestionSubmissionInput!) {\n    submitQuestion(input: $input) {\n      received\n      reference\n      confirmationSent\n    }\n  }\n": types.SubmitQuestionDocument,
-    "\n  query PublicTopicSuggestions($prefix: String!) {\n    publicTopicSuggestions(prefix: $prefix) {\n      id\n      labelNl\n      labelEn\n      status\n    }\n  }\n": types.PublicTopicSuggestionsDocument,
     "\n  query CaseStatusByLink($token: String!) {\n    caseStatusByLink(token: $token) {\n      title\n      status\n      since\n      received\n      language\n    }\n  }\n": types.CaseStatusByLinkDocument,
     "\n  query TopicSuggestions($prefix: String!) {\n    topicSuggestions(prefix: $prefix, limit: 8) {\n      id\n      labelNl\n      labelEn\n      status\n    }\n  }\n": types.TopicSuggestionsDocument,
+    "\n  query PublicTopicSuggestions($prefix: String!) {\n    publicTopicSuggestions(prefix: $prefix) {\n      id\n      labelNl\n      labelEn\n      status\n    }\n  }\n": types.PublicTopicSuggestionsDocument,
     "\n  query ProposedTopics {\n    vocabularyTopics(statuses: [PROPOSED]) {\n      id\n      labelNl\n      labelEn\n      proposedFrom\n      caseCount\n      courseCount\n    }\n  }\n": types.ProposedTopicsDocument,
     "\n  mutation AcceptTopic($id: ID!, $labelNl: String!, $labelEn: String!, $broader: [ID!]) {\n    acceptTopic(id: $id, labelNl: $labelNl, labelEn: $labelEn, broader: $broader)\n  }\n": types.AcceptTopicDocument,
     "\n  mutation MergeTopic($from: ID!, $into: ID!) {\n    mergeTopic(from: $from, into: $into)\n  }\n": types.MergeTopicDocument,
@@ -575,15 +575,15 @@ export function graphql(source: "\n  mutation SubmitQuestion($input: QuestionSub
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PublicTopicSuggestions($prefix: String!) {\n    publicTopicSuggestions(prefix: $prefix) {\n      id\n      labelNl\n      labelEn\n      status\n    }\n  }\n"): (typeof documents)["\n  query PublicTopicSuggestions($prefix: String!) {\n    publicTopicSuggestions(prefix: $prefix) {\n      id\n      labelNl\n      labelEn\n      status\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query CaseStatusByLink($token: String!) {\n    caseStatusByLink(token: $token) {\n      title\n      status\n      since\n      received\n      language\n    }\n  }\n"): (typeof documents)["\n  query CaseStatusByLink($token: String!) {\n    caseStatusByLink(token: $token) {\n      title\n      status\n      since\n      received\n      language\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TopicSuggestions($prefix: String!) {\n    topicSuggestions(prefix: $prefix, limit: 8) {\n      id\n      labelNl\n      labelEn\n      status\n    }\n  }\n"): (typeof documents)["\n  query TopicSuggestions($prefix: String!) {\n    topicSuggestions(prefix: $prefix, limit: 8) {\n      id\n      labelNl\n      labelEn\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicTopicSuggestions($prefix: String!) {\n    publicTopicSuggestions(prefix: $prefix) {\n      id\n      labelNl\n      labelEn\n      status\n    }\n  }\n"): (typeof documents)["\n  query PublicTopicSuggestions($prefix: String!) {\n    publicTopicSuggestions(prefix: $prefix) {\n      id\n      labelNl\n      labelEn\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -29,18 +29,6 @@ export const submitQuestionMutation = graphql(`
   }
 `);
 
-/** The public autocomplete: accepted topics only. */
-export const publicTopicSuggestionsQuery = graphql(`
-  query PublicTopicSuggestions($prefix: String!) {
-    publicTopicSuggestions(prefix: $prefix) {
-      id
-      labelNl
-      labelEn
-      status
-    }
-  }
-`);
-
 export const caseStatusByLinkQuery = graphql(`
   query CaseStatusByLink($token: String!) {
     caseStatusByLink(token: $token) {

@@ -1,8 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
-import { topicSuggestionsQuery } from "../graphql/topicQueries";
-import { publicTopicSuggestionsQuery } from "../../public/graphql/publicOperations";
+import { publicTopicSuggestionsQuery, topicSuggestionsQuery } from "../graphql/topicQueries";
 
 /** The word being typed: what follows the last comma. */
 function lastWord(value: string): { before: string; word: string } {
