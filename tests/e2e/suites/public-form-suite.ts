@@ -45,6 +45,11 @@ export function publicFormSuite(getEnv: () => E2eEnvironment): void {
       const { page, context } = await env.newPage({ signedIn: false });
       await page.goto("/vraag");
       await page.getByRole("heading", { name: "Stel uw digitaliseringsvraag", level: 1 }).waitFor();
+      await page
+        .getByTestId("consent-wording")
+        .getByText(/toestemming/)
+        .waitFor();
+      if (shots) await env.screenshot(page, "desktop-public-form");
       // No sign-in form: the public page shows to anyone.
       expect(await page.getByRole("button", { name: "Inloggen" }).count()).toBe(0);
       // The honeypot is hidden from people and from assistive technology.
@@ -120,7 +125,12 @@ export function publicFormSuite(getEnv: () => E2eEnvironment): void {
       if (shots) await env.screenshot(phone.page, "phone-public-status");
       await phone.page.goto("/question");
       await phone.page.getByRole("heading", { level: 1 }).waitFor();
+      await phone.page
+        .getByTestId("consent-wording")
+        .getByText(/toestemming/)
+        .waitFor();
       expect(await scrollsSideways(phone.page)).toBe(false);
+      if (shots) await env.screenshot(phone.page, "phone-public-form");
       const secondKvk = String(randomInt(10_000_000, 99_999_999));
       await fillForm(phone.page, secondKvk, `Bloemist Bakker ${secondKvk.slice(0, 3)}`);
       await phone.page.getByRole("checkbox").check();
