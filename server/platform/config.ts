@@ -239,7 +239,9 @@ export const configSchema = z.object({
     .int()
     .min(0)
     .default(3)
-    .describe("Least seconds between opening the public question form (its signed form token) and sending it; faster is refused."),
+    .describe(
+      "Least seconds between opening the public question form (its signed form token) and sending it; faster is refused.",
+    ),
   // --- end of the public question form ---
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce
     .number()
