@@ -13,7 +13,7 @@ import { AuthResolver } from "../platform/auth/AuthResolver.js";
 import { checkAuth } from "../platform/auth/check-auth.js";
 import { PrivacyResolver } from "../domains/privacy/index.js";
 import { HistoryResolver } from "../domains/history/index.js";
-import { CaseResolver, SprintResolver } from "../domains/case-workflow/index.js";
+import { CaseResolver, PublicQuestionResolver, SprintResolver } from "../domains/case-workflow/index.js";
 import { ProposalResolver, SendingResolver } from "../domains/proposals/index.js";
 import { MailResolver } from "../domains/mail/index.js";
 import { InvitationResolver } from "../domains/invitations/index.js";
@@ -42,6 +42,8 @@ export const customResolvers: NonEmptyArray<Function> = [
   PrivacyResolver,
   HistoryResolver,
   CaseResolver,
+  // The public question form (issue #18 part 1).
+  PublicQuestionResolver,
   SuggestionResolver,
   VocabularyResolver,
   ProposalResolver,

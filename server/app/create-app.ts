@@ -30,6 +30,7 @@ import { GraphCountStore, readRelationshipFields } from "../platform/limits/grap
 import { operationLimitsPlugin } from "../platform/limits/limit-operations.js";
 import { serialiseAnalytics } from "../platform/limits/serialise-analytics.js";
 import { limitAnswerLinks, limitRate } from "../platform/limits/limit-rate.js";
+import { publicFormGuard } from "../platform/limits/limit-submissions.js";
 import type { Database } from "../platform/neo4j/database.js";
 import { UserBookmarks } from "../platform/neo4j/user-bookmarks.js";
 import { readGraphShape } from "../platform/validation/read-graph-shape.js";
@@ -159,8 +160,13 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   // Each user's reads see their own writes, also on a cluster follower (docs: README "Operations").
   const bookmarks = new UserBookmarks();
 
+  // The public question form's attempts per address (issue #18; docs/security.md "The public question form").
+  const publicForm = publicFormGuard(config);
+
   const app = express();
   app.disable("x-powered-by");
+  // Which proxies to believe about the client's address (TRUST_PROXY): req.ip keys the rate limits per address.
+  app.set("trust proxy", trustProxySetting(config.TRUST_PROXY));
   // An ETag is a hash of every response body; GraphQL answers are POSTs nobody revalidates.
   // (express.static and sendFile below set their own.)
   app.set("etag", false);
@@ -216,6 +222,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
           monitor,
           mailer,
           signal: abortedWhenClientLeaves(res),
+          publicForm,
         }),
     }),
     handleUnexpectedErrors,
@@ -256,4 +263,12 @@ function abortedWhenClientLeaves(res: express.Response): AbortSignal {
     if (!res.writableFinished) controller.abort();
   });
   return controller.signal;
+}
+
+/** TRUST_PROXY as express reads it: true/false, a number of hops, or the names and addresses themselves. */
+export function trustProxySetting(value: string): boolean | number | string {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

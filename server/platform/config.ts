@@ -237,6 +237,35 @@ export const configSchema = z.object({
     .min(1)
     .default(30)
     .describe("Requests per minute to the answer links (/answer/…, no sign-in) per IP address."),
+  // --- The public question form (issue #18 part 1; docs/security.md "The public question form") ---
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(false|true|loopback|\d+|[0-9a-fA-F.:/, ]+)$/, "false, true, loopback, a number of hops or addresses")
+    .default("false")
+    .describe(
+      "Which proxies in front of the API to believe about the client's address (express `trust proxy`): `false` (the socket's address), `loopback`, a number of hops, or addresses/subnets. The rate limits per address use it.",
+    ),
+  PUBLIC_FORM_PER_10_MIN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe("Submissions of the public question form per client address in 10 minutes (every attempt counts)."),
+  PUBLIC_FORM_PER_DAY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .describe("Submissions of the public question form per client address in 24 hours (every attempt counts)."),
+  PUBLIC_FORM_MIN_FILL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(3)
+    .describe(
+      "Least seconds between opening the public question form (its signed form token) and sending it; faster is refused.",
+    ),
+  // --- end of the public question form ---
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce
     .number()
     .int()

@@ -8,6 +8,7 @@ import { explorerSuite } from "./suites/explorer-suite.js";
 import { overrideSuite } from "./suites/override-suite.js";
 import { pagesSuite } from "./suites/pages-suite.js";
 import { portalSuite } from "./suites/portal-suite.js";
+import { publicFormSuite } from "./suites/public-form-suite.js";
 import { shellSuite } from "./suites/shell-suite.js";
 
 /**
@@ -38,5 +39,6 @@ casesSuite(getEnv);
 overrideSuite(getEnv);
 pagesSuite(getEnv);
 clientPagesSuite(getEnv);
+publicFormSuite(getEnv);
 everyRoleSuite(getEnv);
 portalSuite(getEnv);

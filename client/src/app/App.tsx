@@ -7,6 +7,7 @@ import { router } from "./router";
 import { LoginPage } from "../modules/auth/components/LoginPage";
 import { SessionGate } from "./access";
 import { InvitePage, invitationTokenAt } from "../modules/invitations/components/InvitePage";
+import { isPublicPath, PublicApp } from "../modules/public/components/PublicApp";
 
 /**
  * Providers and the sign-in gate: signed out, only the login page shows (the API answers nothing
@@ -26,6 +27,14 @@ export function App() {
     void router.navigate("/", { replace: true });
     setInviteToken(null);
   };
+  // The public pages (the SME's question form and status link, issue #18 part 1) show to anyone, signed in or not.
+  if (isPublicPath(window.location.pathname)) {
+    return (
+      <Provider value={client}>
+        <PublicApp />
+      </Provider>
+    );
+  }
   return (
     <Provider value={client}>
       {inviteToken ? (

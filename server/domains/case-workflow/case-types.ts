@@ -334,6 +334,9 @@ export class CaseCard extends CaseWorkflowOptions {
   @Field(() => String, { nullable: true })
   coordinatorName!: string | null;
 
+  @Field(() => Boolean, { description: "Sent by the SME itself through the public question form (issue #18)." })
+  selfSubmitted!: boolean;
+
   @Field(() => [String], { description: "The topic words as typed." })
   topics!: string[];
 

@@ -2,6 +2,7 @@
 // Its type-graphql classes need the metadata polyfill loaded first, whichever module imports this one first.
 import "reflect-metadata";
 export { CaseResolver } from "./CaseResolver.js";
+export { PublicQuestionResolver } from "./PublicQuestionResolver.js";
 export { CaseAction, caseWorkflowOptions, checkTransition } from "./check-transition.js";
 export { lockCase } from "./lock-case.js";
 export { recordStatusChange } from "./record-status-change.js";

@@ -9,6 +9,7 @@ import { recordStatusChange } from "./record-status-change.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
 import type { CaseIntakeResult } from "./case-types.js";
 import type { Intake } from "./validate-intake.js";
+import type { SelfSubmission } from "./validate-submission.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import {
   ADOPT_SME_BY_NAME_AND_CITY,
@@ -20,6 +21,7 @@ import {
   FIND_SME_BY_NAME_AND_CITY,
   LINK_CONTACT_TO_SME,
   LINK_REFERRING_PARTNER,
+  MARK_SELF_SUBMITTED,
   MERGE_CONTACT,
   MERGE_PARTNER,
   MERGE_SME_BY_ID,
@@ -30,6 +32,9 @@ import {
 } from "./statements.js";
 
 const CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
+/** The first timeline entry of a self-submitted case (its author is the SME's contact person). */
+export const SELF_SUBMITTED_NOTE =
+  "Zelf aangemeld via het openbare vraagformulier / self-submitted through the public question form";
 
 /**
  * One intake, one transaction: find or create the SME (by KvK number, else by name + city), its
@@ -38,9 +43,14 @@ const CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
  * whole transaction is then retried, and the retry finds the SME the other one created.
  */
 export async function intakeCase(db: Database, intake: Intake, actor: Actor, now: string): Promise<CaseIntakeResult> {
+  return retryOnConstraint(db, (tx) => writeIntake(tx, intake, actor, now));
+}
+
+/** Runs `work` in one write transaction, again (at most three times) when it lost a race on a unique constraint. */
+export async function retryOnConstraint<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.writeTx((tx) => writeIntake(tx, intake, actor, now));
+      return await db.writeTx(work);
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code !== CONSTRAINT_FAILED || attempt >= 3) throw error;
@@ -48,9 +58,20 @@ export async function intakeCase(db: Database, intake: Intake, actor: Actor, now
   }
 }
 
-async function writeIntake(tx: Tx, intake: Intake, actor: Actor, now: string): Promise<CaseIntakeResult> {
+/**
+ * The intake's writes, in the caller's transaction. `self` marks the public form's door (submit-question.ts): the same
+ * rules, except that nobody is signed in — the case has no coordinator until one qualifies it, the timeline names the
+ * SME's contact person, and the case records the consent and how the SME heard of us.
+ */
+export async function writeIntake(
+  tx: Tx,
+  intake: Intake,
+  actor: Actor,
+  now: string,
+  self: SelfSubmission | null = null,
+): Promise<CaseIntakeResult> {
   await checkActor(tx, actor);
-  const coordinatorId = await findCoordinator(tx, intake.coordinator, actor);
+  const coordinatorId = self ? null : await findCoordinator(tx, intake.coordinator, actor);
   const partnerId = await findOrCreatePartner(tx, intake.partner);
   const sme = await findOrCreateSme(tx, intake.sme);
   const contactId = await findOrCreateContact(tx, sme.id, intake.contact);
@@ -80,7 +101,24 @@ async function writeIntake(tx: Tx, intake: Intake, actor: Actor, now: string): P
       by: intake.referrer,
     });
   }
-  await recordStatusChange(tx, { caseId, from: null, to: CaseStatus.INTAKE, at: now, by: actor.id });
+  if (self) {
+    await tx.run(MARK_SELF_SUBMITTED, {
+      caseId,
+      heardOf: self.heardOf,
+      language: self.language,
+      consentVersion: self.consent.version,
+      consentText: self.consent.text,
+      now,
+    });
+  }
+  await recordStatusChange(tx, {
+    caseId,
+    from: null,
+    to: CaseStatus.INTAKE,
+    at: now,
+    by: self ? contactId : actor.id,
+    note: self ? SELF_SUBMITTED_NOTE : null,
+  });
   // Words in, topics out: each topic word is linked to the topic it resolves to; unknown words become proposals.
   const linking = await linkStaleTopics(tx, now, { ids: [caseId], labels: ["Case"] });
   await refreshSuggestionCount(tx, caseId, now);

@@ -158,6 +158,28 @@ WITH k
 OPTIONAL MATCH (c:Person {id: $coordinatorId})
 FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END | CREATE (k)-[:HANDLED_BY]->(c))`;
 
+// ---- The public question form (issue #18 part 1) --------------------------------------------
+
+/** A self-submitted case: how it came in, the consent with its exact wording and date, how they heard of us. */
+export const MARK_SELF_SUBMITTED = /* cypher */ `
+MATCH (k:Case {id: $caseId})
+SET k.selfSubmitted = true, k.heardOf = $heardOf, k.submissionLanguage = $language,
+    k.consentVersion = $consentVersion, k.consentText = $consentText, k.consentAt = datetime($now)`;
+
+/** The partners an SME can say it heard of us through: names only, at most 50. */
+export const READ_PUBLIC_PARTNERS = /* cypher */ `
+MATCH (p:Partner)
+RETURN p.id AS id, p.name AS name, p.kind AS kind
+ORDER BY toLower(p.name), p.id
+LIMIT 50`;
+
+/** What a status link shows: title, state, since when, received when. Nothing else of the case. */
+export const READ_PUBLIC_CASE_STATUS = /* cypher */ `
+MATCH (k:Case {id: $id})
+WITH k, head(COLLECT { MATCH (k)-[:HAD_EVENT]->(e:CaseEvent) RETURN e.at ORDER BY e.at DESC }) AS lastChange
+RETURN k.title AS title, k.status AS status, toString(date(k.created)) AS received,
+       toString(date(coalesce(lastChange, k.created))) AS since`;
+
 // ---- Sprints and milestones -----------------------------------------------------------------
 
 /** The supervisor named for a match is a person. */
@@ -360,7 +382,7 @@ CALL () {
   RETURN collect({
     id: k.id, title: k.title, status: k.status, smeId: s.id, smeName: s.name, smeCity: s.city,
     partnerName: head(COLLECT { MATCH (k)<-[r:REFERRED]-(p:Partner) RETURN p.name ORDER BY r.date }),
-    coordinatorId: co.id, coordinatorName: co.name, topics: k.topics, wantedLevels: k.wantedLevels,
+    coordinatorId: co.id, coordinatorName: co.name, selfSubmitted: coalesce(k.selfSubmitted, false), topics: k.topics, wantedLevels: k.wantedLevels,
     topicLabels: COLLECT { MATCH (k)-[a:ABOUT]->(t:Topic) RETURN {id: t.id, labelNl: t.labelNl, labelEn: t.labelEn, word: a.word,
                                                                 status: t.status} ORDER BY t.id },
     earliestStart: toString(k.earliestStart), deadline: toString(k.deadline), created: toString(k.created),

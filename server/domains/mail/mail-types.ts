@@ -24,6 +24,8 @@ export enum MailKind {
   REMINDER = "REMINDER",
   /** An invitation to the portal (server/domains/invitations/). */
   INVITATION = "INVITATION",
+  /** The confirmation an SME gets after the public question form, with its status link (issue #18). */
+  QUESTION_RECEIVED = "QUESTION_RECEIVED",
 }
 registerEnumType(MailKind, { name: "MailKind", description: "What a message of the outbox is." });
 

@@ -44,6 +44,19 @@ export class VocabularyResolver {
     return suggestTopics(ctx.db, prefix, limit);
   }
 
+  @Query(() => [TopicChoice], {
+    description:
+      "The public question form's autocomplete (no sign-in): accepted topics only (never a word someone proposed), at most 8.",
+  })
+  @Access("PUBLIC")
+  @Cost("publicTopicSuggestions")
+  async publicTopicSuggestions(@Ctx() ctx: GraphQLContext, @Arg("prefix", () => String) prefix: string): Promise<TopicChoice[]> {
+    // What anyone may type is bounded: a prefix longer than any topic's label finds nothing anyway.
+    if (prefix.length > 60) return [];
+    const found = await suggestTopics(ctx.db, prefix, 24);
+    return found.filter((t) => t.status === TopicStatus.ACCEPTED).slice(0, 8);
+  }
+
   @Query(() => [TopicEntry], { description: "The vocabulary by status (default: the proposed topics), with where each is used." })
   @Access("CASE_READ")
   @Cost("vocabularyTopics")

@@ -81,7 +81,7 @@ export const protectedGraphFields: Record<string, Record<string, AccessFamily>> 
   Person: { email: "CONTACT_DETAILS", phone: "CONTACT_DETAILS", note: "CONTACT_DETAILS" },
   Knows: { note: "CONTACT_DETAILS" },
   Interaction: { note: "CONTACT_DETAILS" },
-  Case: { question: "CASE_TEXT" },
+  Case: { question: "CASE_TEXT", heardOf: "CASE_TEXT" },
   CaseEvent: { note: "CASE_TEXT", reason: "CASE_TEXT" },
   Sprint: { outcome: "CASE_TEXT", smeFeedback: "CASE_TEXT", teacherFeedback: "CASE_TEXT" },
   Proposal: { declineReason: "CASE_TEXT" },

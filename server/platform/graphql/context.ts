@@ -8,6 +8,7 @@ import type { DatabaseMonitor } from "../faults/DatabaseMonitor.js";
 import type { Bookmarks, Database } from "../neo4j/database.js";
 import type { RequestTransaction } from "../neo4j/request-transaction.js";
 import type { MailServices } from "../mail/mail-services.js";
+import type { PublicFormGuard } from "../limits/limit-submissions.js";
 
 /**
  * Sending mail: the services, and the database outside the request's transaction. A message and its
@@ -65,6 +66,8 @@ export interface GraphQLContext {
   requestTransaction?: RequestTransaction;
   /** Sending mail (the outbox, digests, reminders); absent where the app was built without it. */
   mailer?: Mailer;
+  /** The public question form's limits per address (issue #18); absent where the app was built without it. */
+  publicForm?: PublicFormGuard;
   executionContext?: RequestTransaction["executionContext"] | ReturnType<Database["graphqlDriver"]>;
   /** Aborted when the client goes away before its answer is sent (a heavy request waiting its turn then leaves the queue). */
   signal?: AbortSignal;
@@ -82,6 +85,7 @@ export interface ContextExtras {
   bookmarks?: Bookmarks | undefined;
   mailer?: Mailer;
   signal?: AbortSignal;
+  publicForm?: PublicFormGuard;
 }
 
 export function createContext(db: Database, extras: ContextExtras = {}): GraphQLContext {
@@ -100,5 +104,6 @@ export function createContext(db: Database, extras: ContextExtras = {}): GraphQL
     ...(extras.monitor ? { monitor: extras.monitor } : {}),
     ...(extras.mailer ? { mailer: extras.mailer } : {}),
     ...(extras.signal ? { signal: extras.signal } : {}),
+    ...(extras.publicForm ? { publicForm: extras.publicForm } : {}),
   };
 }

@@ -23,6 +23,10 @@ export enum ErrorCode {
   LINK_INVALID = "LINK_INVALID",
   LINK_EXPIRED = "LINK_EXPIRED",
   LINK_USED = "LINK_USED",
+  // The public question form (docs/security.md "The public question form"): too many attempts from one address
+  // (extensions.retryAfterSeconds), or a submission that looks automated (a filled honeypot, sent too fast).
+  RATE_LIMITED = "RATE_LIMITED",
+  SUBMISSION_REFUSED = "SUBMISSION_REFUSED",
   // The request as a whole (server/platform/limits/).
   BAD_REQUEST = "BAD_REQUEST",
   PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE",

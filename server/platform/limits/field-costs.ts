@@ -87,6 +87,15 @@ export const fieldCosts = {
     },
   },
   intakeCase: scoped(WRITE),
+  // --- the public question form (issue #18 part 1): within an anonymous caller's budget (1,000) ---
+  /** A signed token and the partners (READ_PUBLIC_PARTNERS reads at most 50, three values each): bounded whatever is asked. */
+  questionForm: { cost: () => 200 },
+  /** One intake and one queued message; the attempts per address are limited on top (PUBLIC_FORM_PER_10_MIN). */
+  submitQuestion: scoped(2 * WRITE),
+  /** One case's title, state and dates. */
+  caseStatusByLink: scoped(10),
+  /** Accepted topics only; a page of at most 8. */
+  publicTopicSuggestions: { cost: (input) => 10 + listCost(8, input.childComplexity) },
   // --- vocabulary (issue #15; docs/matching.md) ---
   /** One full-text index lookup, a page of at most `limit` (50) topics. */
   topicSuggestions: { cost: (input) => 10 + listCost(Math.min(numberArg(input.args, "limit", 10), 50), input.childComplexity) },

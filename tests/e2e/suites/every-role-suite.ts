@@ -24,6 +24,8 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
     const ids = rows[0] as { caseId: string; programmeId: string; institutionId: string } | undefined;
     if (!ids) throw new Error("The demo data has no case with a sprint, programme or institution.");
     pages = [
+      // The public question form (issue #18 part 1), shown to every role too; first, as the phone test ends on the shell.
+      { name: "public-form", path: "/vraag" },
       { name: "board", path: "/cases" },
       { name: "case", path: `/cases/${ids.caseId}` },
       { name: "intake", path: "/intake" },

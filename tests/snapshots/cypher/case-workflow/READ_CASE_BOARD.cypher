@@ -12,7 +12,7 @@ CALL () {
   RETURN collect({
     id: k.id, title: k.title, status: k.status, smeId: s.id, smeName: s.name, smeCity: s.city,
     partnerName: head(COLLECT { MATCH (k)<-[r:REFERRED]-(p:Partner) RETURN p.name ORDER BY r.date }),
-    coordinatorId: co.id, coordinatorName: co.name, topics: k.topics, wantedLevels: k.wantedLevels,
+    coordinatorId: co.id, coordinatorName: co.name, selfSubmitted: coalesce(k.selfSubmitted, false), topics: k.topics, wantedLevels: k.wantedLevels,
     topicLabels: COLLECT { MATCH (k)-[a:ABOUT]->(t:Topic) RETURN {id: t.id, labelNl: t.labelNl, labelEn: t.labelEn, word: a.word,
                                                                 status: t.status} ORDER BY t.id },
     earliestStart: toString(k.earliestStart), deadline: toString(k.deadline), created: toString(k.created),

@@ -15,6 +15,12 @@ export function CaseCard({ card, onDone }: { card: CaseCardData; onDone: (messag
       <h3 id={`card-${card.id}`}>
         <Link to={`/cases/${card.id}`}>{card.title}</Link>
       </h3>
+      {card.selfSubmitted ? (
+        // Sent by the SME itself through the public form (issue #18): a coordinator still has to qualify it.
+        <p className="badge-self-submitted" data-testid="self-submitted-badge">
+          {t("cases.board.selfSubmitted")}
+        </p>
+      ) : null}
       <p className="card-sme">
         {card.smeName ?? "—"}
         {card.smeCity ? <span className="muted"> · {card.smeCity}</span> : null}

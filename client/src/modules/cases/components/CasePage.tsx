@@ -142,6 +142,29 @@ export function CasePage() {
                     </dd>
                   </dl>
                 </section>
+                {item.selfSubmitted ? (
+                  // Self-submitted through the public form (issue #18): the consent as recorded, wording and date.
+                  <section className="panel" aria-labelledby="case-consent" data-testid="case-consent">
+                    <h2 id="case-consent">{t("cases.page.consent")}</h2>
+                    <p className="badge-self-submitted">{t("cases.page.selfSubmitted")}</p>
+                    {item.consentText ? (
+                      <blockquote lang={item.submissionLanguage === "EN" ? "en" : "nl"}>{item.consentText}</blockquote>
+                    ) : null}
+                    <p className="muted">
+                      {t("cases.page.consentGiven", {
+                        date: item.consentAt ? f.dateTime(item.consentAt) : "—",
+                        version: item.consentVersion ?? "—",
+                        language: item.submissionLanguage ?? "—",
+                      })}
+                    </p>
+                    {access.caseText && item.heardOf ? (
+                      <dl className="facts">
+                        <dt>{t("cases.page.heardOf")}</dt>
+                        <dd>{item.heardOf}</dd>
+                      </dl>
+                    ) : null}
+                  </section>
+                ) : null}
                 {sme ? (
                   <section className="panel" aria-labelledby="case-sme">
                     <h2 id="case-sme">{sme.name}</h2>

@@ -21,6 +21,7 @@ export const caseBoardQuery = graphql(`
         partnerName
         coordinatorId
         coordinatorName
+        selfSubmitted
         topics
         topicLabels {
           id

@@ -30,6 +30,12 @@ export const caseDetailQuery = graphql(`
       deadline
       status
       created
+      selfSubmitted
+      heardOf @include(if: $caseText)
+      consentVersion
+      consentText
+      consentAt
+      submissionLanguage
       coordinator(limit: 3) {
         id
         name

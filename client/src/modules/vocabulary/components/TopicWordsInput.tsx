@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
-import { topicSuggestionsQuery } from "../graphql/topicQueries";
+import { publicTopicSuggestionsQuery, topicSuggestionsQuery } from "../graphql/topicQueries";
 
 /** The word being typed: what follows the last comma. */
 function lastWord(value: string): { before: string; word: string } {
@@ -19,11 +19,14 @@ export function TopicWordsInput({
   name,
   value,
   onChange,
+  publicSearch = false,
   ...field
 }: {
   name: string;
   value: string;
   onChange: (value: string) => void;
+  /** Without a session (the public question form): ask publicTopicSuggestions, which offers accepted topics only. */
+  publicSearch?: boolean;
   /** What FormField gives its control (id, aria-invalid, aria-describedby): the label and messages belong to the input. */
   id?: string;
   "aria-invalid"?: boolean;
@@ -32,8 +35,18 @@ export function TopicWordsInput({
   const { i18n } = useTranslation();
   const listId = useId();
   const { before, word } = lastWord(value);
-  const [result] = useQuery({ query: topicSuggestionsQuery, variables: { prefix: word }, pause: word.length < 2 });
-  const choices = word.length < 2 ? [] : (result.data?.topicSuggestions ?? []);
+  const [result] = useQuery({
+    query: topicSuggestionsQuery,
+    variables: { prefix: word },
+    pause: publicSearch || word.length < 2,
+  });
+  const [publicResult] = useQuery({
+    query: publicTopicSuggestionsQuery,
+    variables: { prefix: word },
+    pause: !publicSearch || word.length < 2,
+  });
+  const offered = publicSearch ? publicResult.data?.publicTopicSuggestions : result.data?.topicSuggestions;
+  const choices = word.length < 2 ? [] : (offered ?? []);
   return (
     <>
       <input

@@ -12,6 +12,18 @@ export const topicSuggestionsQuery = graphql(`
   }
 `);
 
+/** The public question form's autocomplete (no session, issue #18): accepted topics only. */
+export const publicTopicSuggestionsQuery = graphql(`
+  query PublicTopicSuggestions($prefix: String!) {
+    publicTopicSuggestions(prefix: $prefix) {
+      id
+      labelNl
+      labelEn
+      status
+    }
+  }
+`);
+
 /** The proposed topics: words no topic knew, waiting for a coordinator. */
 export const proposedTopicsQuery = graphql(`
   query ProposedTopics {

@@ -1,0 +1,147 @@
+import { randomInt } from "node:crypto";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { E2eEnvironment } from "../support/start-e2e-environment.js";
+
+/**
+ * Issue #18 part 1, the public question form in a real browser: an SME sends a question without signing in (Dutch,
+ * topics from the vocabulary, the consent with its wording), sees the thank-you; the demo coordinator finds it on the
+ * board marked "zelf aangemeld" and its consent on the case page; the status link from the outbox shows its state.
+ * Screenshots (desktop and phone) only with UPDATE_SCREENSHOTS=1.
+ */
+export function publicFormSuite(getEnv: () => E2eEnvironment): void {
+  let env: E2eEnvironment;
+  const shots = process.env.UPDATE_SCREENSHOTS === "1";
+
+  beforeAll(() => {
+    env = getEnv();
+  });
+
+  /** Whether the page scrolls sideways (at 390 px it must not). */
+  async function scrollsSideways(page: Page): Promise<boolean> {
+    return page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) > window.innerWidth);
+  }
+
+  /** Fills the form as an SME would; returns the title the case will get (the question's first sentence). */
+  async function fillForm(page: Page, kvk: string, name: string): Promise<string> {
+    const title = `${name} wil de voorraad koppelen aan de webshop.`;
+    await page.getByLabel(/^Bedrijfsnaam/).fill(name);
+    await page.getByLabel(/^KvK-nummer/).fill(kvk);
+    await page.getByLabel(/^Plaats/).fill("Purmerend");
+    await page.getByLabel(/^Naam/).fill("Noor Visser");
+    await page.getByLabel(/^E-mail/).fill(`noor.${kvk}@example.test`);
+    await page.getByLabel(/^Telefoon/).fill("+31 6 1111 2222");
+    await page
+      .getByLabel(/^Uw vraag, in uw eigen woorden/)
+      .fill(`${title} Nu tellen we alles met de hand en verkopen we soms wat er niet meer is.`);
+    await page.getByLabel(/^Onderwerpen/).fill("webs");
+    return title;
+  }
+
+  describe("the public question form", () => {
+    it("takes a question from an SME without signing in; the coordinator sees it self-submitted with its consent; the status link shows its state", async () => {
+      const kvk = String(randomInt(10_000_000, 99_999_999));
+      const name = `Kaashandel Visser ${kvk.slice(0, 3)}`;
+      const { page, context } = await env.newPage({ signedIn: false });
+      await page.goto("/vraag");
+      await page.getByRole("heading", { name: "Stel uw digitaliseringsvraag", level: 1 }).waitFor();
+      await page
+        .getByTestId("consent-wording")
+        .getByText(/toestemming/)
+        .waitFor();
+      if (shots) await env.screenshot(page, "desktop-public-form");
+      // No sign-in form: the public page shows to anyone.
+      expect(await page.getByRole("button", { name: "Inloggen" }).count()).toBe(0);
+      // The honeypot is hidden from people and from assistive technology.
+      const honeypot = page.locator("input[name=website]");
+      // Off-screen (a bot that skips display: none still fills it in): nothing of it inside the window.
+      const box = await honeypot.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(0);
+      expect(await page.locator(".honeypot").getAttribute("aria-hidden")).toBe("true");
+      expect(await honeypot.getAttribute("tabindex")).toBe("-1");
+
+      const title = await fillForm(page, kvk, name);
+      // Topics autocomplete from the vocabulary without a session (accepted topics only).
+      await expect.poll(() => page.locator("[data-testid=topic-choices] option").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await page.getByLabel(/^Onderwerpen/).fill("webshop, voorraadbeheer");
+      await page.getByLabel(/^Gewenste start/).fill("2027-03-01");
+      await page.getByLabel(/^Gewenst klaar/).fill("2027-06-30");
+      await page.getByLabel(/^Via een partner/).selectOption({ index: 1 });
+      await page.getByLabel(/^Toelichting/).fill("Mijn accountmanager bij de bank");
+      // The consent shows the versioned wording; sending without it is refused in the page.
+      const wording = (await page.getByTestId("consent-wording").textContent()) ?? "";
+      expect(wording).toMatch(/^Ik geef de Digitale Werkplaats MKB toestemming/);
+      await page.getByRole("button", { name: "Vraag versturen" }).click();
+      await page.getByText("Zonder uw toestemming kunnen we de vraag niet bewaren.").first().waitFor();
+      await page.getByRole("checkbox").check();
+      if (shots) await env.screenshot(page, "desktop-public-form-filled", { fullPage: true });
+      // A person takes longer than the minimum fill time (3 s); the form was opened seconds ago, but be sure.
+      await page.waitForTimeout(3_100);
+      await page.getByRole("button", { name: "Vraag versturen" }).click();
+      await page.getByTestId("public-form-thanks").waitFor();
+      await page.getByText(`noor.${kvk}@example.test`, { exact: false }).waitFor();
+      if (shots) await env.screenshot(page, "desktop-public-form-thanks");
+      await context.close();
+
+      // The demo coordinator: on the board, marked self-submitted; on the case page, the consent with wording and date.
+      const coordinator = await env.newPage();
+      await coordinator.page.goto("/cases");
+      const card = coordinator.page.locator("article.case-card", { has: coordinator.page.getByRole("link", { name: title }) });
+      await card.waitFor();
+      await card.getByTestId("self-submitted-badge").waitFor();
+      expect(await card.getByTestId("self-submitted-badge").textContent()).toBe("zelf aangemeld");
+      if (shots) await env.screenshot(coordinator.page, "desktop-board-self-submitted");
+      await card.getByRole("link", { name: title }).click();
+      await coordinator.page.getByRole("heading", { name: title, level: 1 }).waitFor();
+      const consent = coordinator.page.getByTestId("case-consent");
+      await consent.waitFor();
+      expect(await consent.textContent()).toContain(wording);
+      expect(await consent.textContent()).toMatch(/versie 2026-12-v1, NL/);
+      await coordinator.page.getByText("Mijn accountmanager bij de bank").waitFor();
+      await coordinator.context.close();
+
+      // The status link from the outbox: the case's title and state in plain words, nothing else.
+      const [mail] = await env.db.read(
+        `MATCH (:Sme {kvkNumber: $kvk})<-[:CONTACT_FOR]-(:Person)<-[:TO_PERSON]-(m:MailMessage {kind: 'QUESTION_RECEIVED'})
+         RETURN m.text AS text, m.status AS status`,
+        { kvk },
+      );
+      expect(mail?.status).toBe("OUTBOX");
+      const link = /https?:\/\/\S+\/status\/[\w.-]+/.exec(String(mail?.text))?.[0];
+      expect(link).toBeTruthy();
+      const reader = await env.newPage({ signedIn: false });
+      await reader.page.goto(new URL(link!).pathname);
+      await reader.page.getByTestId("public-status").waitFor();
+      expect(await reader.page.getByTestId("public-status-state").textContent()).toBe("Ontvangen");
+      await reader.page.getByRole("heading", { name: title, level: 2 }).waitFor();
+      const shown = (await reader.page.locator("main").textContent()) ?? "";
+      for (const hidden of ["Noor Visser", "Purmerend", kvk, "Mijn accountmanager"]) expect(shown).not.toContain(hidden);
+      if (shots) await env.screenshot(reader.page, "desktop-public-status");
+      await reader.context.close();
+
+      // On a phone: the status page and a second question, with no sideways scrolling.
+      const phone = await env.newPage({ signedIn: false, width: 390, height: 844 });
+      await phone.page.goto(new URL(link!).pathname);
+      await phone.page.getByTestId("public-status").waitFor();
+      expect(await scrollsSideways(phone.page)).toBe(false);
+      if (shots) await env.screenshot(phone.page, "phone-public-status");
+      await phone.page.goto("/question");
+      await phone.page.getByRole("heading", { level: 1 }).waitFor();
+      await phone.page
+        .getByTestId("consent-wording")
+        .getByText(/toestemming/)
+        .waitFor();
+      expect(await scrollsSideways(phone.page)).toBe(false);
+      if (shots) await env.screenshot(phone.page, "phone-public-form");
+      const secondKvk = String(randomInt(10_000_000, 99_999_999));
+      await fillForm(phone.page, secondKvk, `Bloemist Bakker ${secondKvk.slice(0, 3)}`);
+      await phone.page.getByRole("checkbox").check();
+      await phone.page.waitForTimeout(3_100);
+      await phone.page.getByRole("button", { name: "Vraag versturen" }).click();
+      await phone.page.getByTestId("public-form-thanks").waitFor();
+      expect(await scrollsSideways(phone.page)).toBe(false);
+      if (shots) await env.screenshot(phone.page, "phone-public-form-thanks");
+      await phone.context.close();
+    }, 180_000);
+  });
+}
