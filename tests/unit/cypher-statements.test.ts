@@ -117,6 +117,8 @@ const builders: Record<string, Record<string, string>> = {
       "Person",
       "Sme",
       "Case",
+      "Agreement",
+      "Interaction",
     ] satisfies spreadsheets.ImportedLabel[],
     spreadsheets.readRowStateStatement,
   ),

@@ -57,70 +57,82 @@ export async function logInteraction(db: Database, input: LogInteractionInput): 
     );
   const note = input.note?.trim() ? input.note.trim() : null;
 
-  return db.writeTx(async (tx) => {
-    await checkReferences(tx, { ...input, introducedBy });
-    const subjects: LockedSubject[] = [];
-    for (const [kind, id] of [
-      [MappingSubject.PROGRAMME, input.aboutProgramme],
-      [MappingSubject.COURSE, input.aboutCourse],
-    ] as const) {
-      if (!id) continue;
-      const subject = await lockAndReadSubject(tx, kind, id);
-      if (subject) subjects.push(subject);
-    }
-    await lockPair(tx, input.by, input.with);
-
-    const created = await tx.run(CREATE_INTERACTION, {
-      by: input.by,
-      with: input.with,
-      date,
-      channel: input.channel,
-      result: input.result ?? null,
-      note,
-      aboutProgramme: input.aboutProgramme ?? null,
-      aboutCourse: input.aboutCourse ?? null,
-      introducedBy,
-    });
-
-    const implied = mappingStatusForResult(input.result);
-    const mappingChanges: MappingChange[] = [];
-    for (const subject of subjects) {
-      const status = higherMappingStatus(subject.status, implied);
-      if (status !== subject.status) await writeMappingStatus(tx, subject, status);
-      mappingChanges.push({
-        kind: subject.kind,
-        id: subject.id,
-        name: subject.name,
-        previous: subject.status,
-        status,
-        changed: status !== subject.status,
-      });
-    }
-    const tie = await applyInteractionToTie(tx, input.by, input.with, date, { channel: input.channel, introducedBy });
-    return {
-      interaction: toOutreachInteraction(created[0]?.interaction),
-      mappingChanges,
-      tie: {
-        a: tie.fromId,
-        b: tie.toId,
-        created: tie.created,
-        strength: tie.strength,
-        previousStrength: tie.previousStrength,
-        baseStrength: tie.baseStrength,
-        manual: tie.manual,
-        channel: tie.channel,
-        since: tie.since,
-        lastContact: tie.lastContact,
-        interactions: tie.interactions,
-        evidence: tie.evidence,
-        introducedBy: tie.introducedBy,
-      },
-      tieUpdated: true,
-    };
-  });
+  return db.writeTx((tx) => recordInteraction(tx, { ...input, date, note, introducedBy }));
 }
 
-async function checkReferences(tx: Tx, input: LogInteractionInput): Promise<void> {
+/**
+ * Writes an interaction whose arguments logInteraction (or the spreadsheet import, docs/spreadsheets.md,
+ * interactions.csv) has checked — `date` an ISO date not in the future, `note` trimmed or null, `introducedBy` a
+ * third person — inside the caller's write transaction: the same steps 1-3 and locks as logInteraction.
+ * `id`: the interaction's id (the import's, to merge on); a new one when absent.
+ */
+export async function recordInteraction(tx: Tx, input: LogInteractionInput & { id?: string | null }): Promise<LoggedInteraction> {
+  const { date, note } = input;
+  const introducedBy = input.introducedBy ?? null;
+  await checkReferences(tx, { ...input, introducedBy });
+  const subjects: LockedSubject[] = [];
+  for (const [kind, id] of [
+    [MappingSubject.PROGRAMME, input.aboutProgramme],
+    [MappingSubject.COURSE, input.aboutCourse],
+  ] as const) {
+    if (!id) continue;
+    const subject = await lockAndReadSubject(tx, kind, id);
+    if (subject) subjects.push(subject);
+  }
+  await lockPair(tx, input.by, input.with);
+
+  const created = await tx.run(CREATE_INTERACTION, {
+    id: input.id ?? null,
+    by: input.by,
+    with: input.with,
+    date,
+    channel: input.channel,
+    result: input.result ?? null,
+    note,
+    aboutProgramme: input.aboutProgramme ?? null,
+    aboutCourse: input.aboutCourse ?? null,
+    introducedBy,
+  });
+
+  const implied = mappingStatusForResult(input.result);
+  const mappingChanges: MappingChange[] = [];
+  for (const subject of subjects) {
+    const status = higherMappingStatus(subject.status, implied);
+    if (status !== subject.status) await writeMappingStatus(tx, subject, status);
+    mappingChanges.push({
+      kind: subject.kind,
+      id: subject.id,
+      name: subject.name,
+      previous: subject.status,
+      status,
+      changed: status !== subject.status,
+    });
+  }
+  const tie = await applyInteractionToTie(tx, input.by, input.with, date, { channel: input.channel, introducedBy });
+  return {
+    interaction: toOutreachInteraction(created[0]?.interaction),
+    mappingChanges,
+    tie: {
+      a: tie.fromId,
+      b: tie.toId,
+      created: tie.created,
+      strength: tie.strength,
+      previousStrength: tie.previousStrength,
+      baseStrength: tie.baseStrength,
+      manual: tie.manual,
+      channel: tie.channel,
+      since: tie.since,
+      lastContact: tie.lastContact,
+      interactions: tie.interactions,
+      evidence: tie.evidence,
+      introducedBy: tie.introducedBy,
+    },
+    tieUpdated: true,
+  };
+}
+
+/** NOT_FOUND for a person, programme or course that does not exist; BAD_USER_INPUT for a course outside the programme. */
+export async function checkReferences(tx: Tx, input: LogInteractionInput): Promise<void> {
   const rows = await tx.run(READ_INTERACTION_REFERENCES, {
     by: input.by,
     with: input.with,
