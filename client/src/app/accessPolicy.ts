@@ -18,6 +18,8 @@ export interface Access {
   networkWork: boolean;
   /** DATA_TRANSFER: spreadsheet import and export. */
   dataTransfer: boolean;
+  /** PERSONAL_DATA_EXPORT: everything held about a person, as a file (the person page's download). */
+  personalDataExport: boolean;
 }
 
 const familyRoles = {
@@ -27,6 +29,7 @@ const familyRoles = {
   outreachWork: ["ADMIN", "COORDINATOR"],
   networkWork: ["ADMIN", "COORDINATOR"],
   dataTransfer: ["ADMIN", "COORDINATOR"],
+  personalDataExport: ["ADMIN", "COORDINATOR"],
 } as const satisfies Record<Exclude<keyof Access, "roles">, readonly string[]>;
 
 /** The families of access-policy.ts that each Access flag stands for (checked by the unit test). */
@@ -37,6 +40,7 @@ export const accessFlagFamilies = {
   outreachWork: "OUTREACH_WORK",
   networkWork: "NETWORK_WORK",
   dataTransfer: "DATA_TRANSFER",
+  personalDataExport: "PERSONAL_DATA_EXPORT",
 } as const satisfies Record<keyof typeof familyRoles, string>;
 
 export function accessFor(roles: readonly string[]): Access {
@@ -49,5 +53,6 @@ export function accessFor(roles: readonly string[]): Access {
     outreachWork: may(familyRoles.outreachWork),
     networkWork: may(familyRoles.networkWork),
     dataTransfer: may(familyRoles.dataTransfer),
+    personalDataExport: may(familyRoles.personalDataExport),
   };
 }

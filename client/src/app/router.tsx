@@ -30,6 +30,7 @@ const ProgrammePage = lazy(() =>
 );
 const OutboxPage = lazy(() => import("../modules/mail/components/OutboxPage").then((m) => ({ default: m.OutboxPage })));
 const TodoPage = lazy(() => import("../modules/mail/components/TodoPage").then((m) => ({ default: m.TodoPage })));
+const ImportPage = lazy(() => import("../modules/spreadsheets/components/ImportPage").then((m) => ({ default: m.ImportPage })));
 const FiguresPage = lazy(() => import("../modules/figures/components/FiguresPage").then((m) => ({ default: m.FiguresPage })));
 
 /** Every page of the app, under the shell. */
@@ -58,6 +59,14 @@ export const router = createBrowserRouter([
       { path: "outbox", element: <OutboxPage /> },
       { path: "todo", element: <TodoPage /> },
       { path: "figures", element: <FiguresPage /> },
+      {
+        path: "import",
+        element: (
+          <Allowed flag="dataTransfer">
+            <ImportPage />
+          </Allowed>
+        ),
+      },
       { path: "topics", element: <ProposedTopicsPage /> },
       { path: "people/:id", element: <PersonPage /> },
       { path: "institutions", element: <InstitutionsPage /> },
