@@ -249,7 +249,13 @@ describe("importing spreadsheets with broken rows", () => {
   it("refuses a file without a required column as a whole", async () => {
     const report = await importSpreadsheets(db, folder({ "institutions.csv": "id,name,colour\ni1,A,blue\ni2,B,red\n" }));
     expect(report.problems).toEqual([
-      { file: "institutions.csv", line: 1, field: "kind", code: "MISSING_COLUMN", reason: expect.stringMatching(/required column "kind" is missing/) },
+      {
+        file: "institutions.csv",
+        line: 1,
+        field: "kind",
+        code: "MISSING_COLUMN",
+        reason: expect.stringMatching(/required column "kind" is missing/),
+      },
     ]);
     expect(report.files[0]).toMatchObject({ rows: 2, created: 0, rejected: 1, ignoredColumns: ["colour"] });
     expect(await ids("Institution")).toEqual([]);

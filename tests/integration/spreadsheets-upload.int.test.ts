@@ -137,8 +137,26 @@ describe("uploading agreements.csv and interactions.csv", () => {
       { prefix: scope.prefix },
     );
     expect(agreements).toEqual([
-      { id: id("ag-course"), scope: "COURSE", cap: 2, structural: true, from: "2025-09-01", types: ["PROJECT"], covers: [id("course")], signed: [id("bram")] },
-      { id: id("ag-inst"), scope: "INSTITUTION", cap: null, structural: false, from: "2025-09-01", types: ["PROJECT", "INTERNSHIP"], covers: [id("inst")], signed: [] },
+      {
+        id: id("ag-course"),
+        scope: "COURSE",
+        cap: 2,
+        structural: true,
+        from: "2025-09-01",
+        types: ["PROJECT"],
+        covers: [id("course")],
+        signed: [id("bram")],
+      },
+      {
+        id: id("ag-inst"),
+        scope: "INSTITUTION",
+        cap: null,
+        structural: false,
+        from: "2025-09-01",
+        types: ["PROJECT", "INTERNSHIP"],
+        covers: [id("inst")],
+        signed: [],
+      },
     ]);
 
     // The same two contacts logged in the app between two other people: the tie must come out the same.

@@ -105,7 +105,13 @@ function prepareFile(spec: FileSpec, text: string | undefined): PreparedFile {
       for (const { field, key } of rowKeys(spec, values)) {
         const first = seen.get(key);
         if (first !== undefined)
-          rowProblems.push({ file: spec.file, line: row.line, field, code: "DUPLICATE", reason: `duplicate ${key} (first on line ${first})` });
+          rowProblems.push({
+            file: spec.file,
+            line: row.line,
+            field,
+            code: "DUPLICATE",
+            reason: `duplicate ${key} (first on line ${first})`,
+          });
       }
     }
     if (rowProblems.length > 0) {

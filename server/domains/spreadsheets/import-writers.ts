@@ -191,9 +191,9 @@ async function checkInteractions(tx: Tx, rows: ValidRow[]): Promise<RowProblem[]
     const wanted = interactionOf(row);
     const found = existing.get(row.line);
     if (found) {
-      const differs = (["by", "with", "date", "channel", "result", "note", "aboutProgramme", "aboutCourse", "introducedBy"] as const).find(
-        (key) => (found[key] ?? null) !== (wanted[key] ?? null),
-      );
+      const differs = (
+        ["by", "with", "date", "channel", "result", "note", "aboutProgramme", "aboutCourse", "introducedBy"] as const
+      ).find((key) => (found[key] ?? null) !== (wanted[key] ?? null));
       if (differs)
         problems.push({
           file: "interactions.csv",
@@ -326,7 +326,13 @@ async function resolveCaseSmes(tx: Tx, rows: ValidRow[], context: ImportContext)
       continue;
     }
     if (!hit.exists && v.status === "CLOSED" && !v.closeReason) {
-      problems.push({ file: "cases.csv", line: row.line, field: "closeReason", code: "REQUIRED", reason: "is required for a new CLOSED case" });
+      problems.push({
+        file: "cases.csv",
+        line: row.line,
+        field: "closeReason",
+        code: "REQUIRED",
+        reason: "is required for a new CLOSED case",
+      });
       continue;
     }
     const current = hit.currentSmes as string[];

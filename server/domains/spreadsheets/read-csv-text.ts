@@ -18,7 +18,8 @@ export interface RowProblem {
  * The kinds of row problems: a broken line or missing column, an empty required cell, a value of the wrong
  * type or outside its rules, a second row for the same key, a reference to nothing, a conflict with the graph.
  */
-export type RowProblemCode = "INVALID_CSV" | "MISSING_COLUMN" | "REQUIRED" | "INVALID_VALUE" | "DUPLICATE" | "NOT_FOUND" | "CONFLICT";
+export type RowProblemCode =
+  "INVALID_CSV" | "MISSING_COLUMN" | "REQUIRED" | "INVALID_VALUE" | "DUPLICATE" | "NOT_FOUND" | "CONFLICT";
 
 export interface CsvRow {
   line: number;

@@ -87,16 +87,7 @@ RETURN n.id AS id`;
 
 /** The labels of the nodes the import writes, one file each. */
 export type ImportedLabel =
-  | "Institution"
-  | "TeachingPeriod"
-  | "Partner"
-  | "Programme"
-  | "Course"
-  | "Person"
-  | "Sme"
-  | "Case"
-  | "Agreement"
-  | "Interaction";
+  "Institution" | "TeachingPeriod" | "Partner" | "Programme" | "Course" | "Person" | "Sme" | "Case" | "Agreement" | "Interaction";
 
 /**
  * A row's node as it is, properties and relationships, read before and after a batch is written
@@ -301,7 +292,6 @@ CALL (n, row) {
   CREATE (n)-[:HAD_EVENT]->(:CaseEvent {id: randomUUID(), from: step[0], to: step[1], at: n.created, by: 'import',
                                         reason: step[2], note: 'Imported from cases.csv'})
 }`;
-
 
 // ---- Import: agreements and the outreach log (#17 part 2) -----------------------------------
 

@@ -90,7 +90,8 @@ export function validateCells(spec: FileSpec, row: CsvRow): { values: Record<str
     const text = row.cells[column.name] ?? "";
     if (text === "") {
       values[column.name] = null;
-      if (column.required) problems.push({ file: spec.file, line: row.line, field: column.name, code: "REQUIRED", reason: "is required" });
+      if (column.required)
+        problems.push({ file: spec.file, line: row.line, field: column.name, code: "REQUIRED", reason: "is required" });
       continue;
     }
     const parsed = parseCell(column, text);

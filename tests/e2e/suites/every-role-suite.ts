@@ -37,6 +37,7 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
       { name: "outreach-log", path: "/outreach?tab=log" },
       { name: "digests", path: "/digests" },
       { name: "figures", path: "/figures" },
+      { name: "import", path: "/import" },
     ];
   });
 

@@ -183,7 +183,11 @@ export function ContactGraphView({
       instance.add(
         elements.map((e): ElementDefinition => {
           const at = positions.get(String(e.data.id));
-          return { group: e.group, data: e.data as ElementDefinition["data"], ...(at && e.group === "nodes" ? { position: at } : {}) };
+          return {
+            group: e.group,
+            data: e.data as ElementDefinition["data"],
+            ...(at && e.group === "nodes" ? { position: at } : {}),
+          };
         }),
       );
     });

@@ -147,14 +147,25 @@ export function buildGraphElements(
     elements.push({
       group: "nodes",
       data: g.collapsed
-        ? { id: groupId(g.institutionId), label: `${g.label} (${g.members})`, kind: "collapsed", color: style.color, shape: style.shape, members: g.members, institution: g.institutionId }
+        ? {
+            id: groupId(g.institutionId),
+            label: `${g.label} (${g.members})`,
+            kind: "collapsed",
+            color: style.color,
+            shape: style.shape,
+            members: g.members,
+            institution: g.institutionId,
+          }
         : { id: groupId(g.institutionId), label: g.label, kind: "group", institution: g.institutionId },
     });
   }
   for (const n of graph.nodes.values()) {
     if (drawnAs(n.id) !== n.id) continue;
     const inst = owner.get(n.id);
-    elements.push({ group: "nodes", data: nodeData(graph, n, coordinators, inst && boxed.has(inst) ? groupId(inst) : undefined) });
+    elements.push({
+      group: "nodes",
+      data: nodeData(graph, n, coordinators, inst && boxed.has(inst) ? groupId(inst) : undefined),
+    });
   }
   const seen = new Set<string>();
   for (const e of graph.edges.values()) {
@@ -180,5 +191,13 @@ function nodeData(graph: ContactGraph, n: ExplorerNode, coordinators: ReadonlySe
     return { id: n.id, label: n.label, kind, role, color: style.color, shape: style.shape, ...(parent ? { parent } : {}) };
   }
   const style = ORGANISATION_STYLE[n.kind];
-  return { id: n.id, label: n.label, kind: n.kind, role: n.kind, color: style.color, shape: style.shape, ...(parent ? { parent } : {}) };
+  return {
+    id: n.id,
+    label: n.label,
+    kind: n.kind,
+    role: n.kind,
+    color: style.color,
+    shape: style.shape,
+    ...(parent ? { parent } : {}),
+  };
 }

@@ -37,7 +37,9 @@ export function ImportPage() {
     const wrong = list.filter((f) => !known.has(f.name.toLowerCase())).map((f) => f.name);
     setWrongNames(wrong);
     const files = await Promise.all(
-      list.filter((f) => known.has(f.name.toLowerCase())).map(async (f) => ({ name: f.name.toLowerCase(), text: await readCsvFile(f) })),
+      list
+        .filter((f) => known.has(f.name.toLowerCase()))
+        .map(async (f) => ({ name: f.name.toLowerCase(), text: await readCsvFile(f) })),
     );
     setChosen(files);
     const size = files.reduce((sum, f) => sum + f.text.length, 0);
@@ -61,7 +63,12 @@ export function ImportPage() {
   return (
     <section className="import-page">
       <PageHeader title={t("spreadsheets.title")}>
-        <DownloadCsvButton query={exportCasesCsvQuery} field="exportCasesCsv" fileName="cases.csv" label={t("cases.board.exportCsv")} />
+        <DownloadCsvButton
+          query={exportCasesCsvQuery}
+          field="exportCasesCsv"
+          fileName="cases.csv"
+          label={t("cases.board.exportCsv")}
+        />
         <DownloadCsvButton
           query={exportContactsCsvQuery}
           field="exportContactsCsv"
@@ -164,7 +171,12 @@ export function ImportPage() {
           )}
           {shown.dryRun ? (
             <div className="page-actions">
-              <button type="button" className="primary" disabled={state.fetching || accepted === 0} onClick={() => void importForReal()}>
+              <button
+                type="button"
+                className="primary"
+                disabled={state.fetching || accepted === 0}
+                onClick={() => void importForReal()}
+              >
                 {t("spreadsheets.import")}
               </button>
               {shown.problems.length > 0 ? <span className="muted">{t("spreadsheets.rejectedSkipped")}</span> : null}
