@@ -145,6 +145,7 @@ export function importGraphSuite(getEnv: () => E2eEnvironment): void {
       await page
         .locator(".node-list")
         .getByRole("button", { name: new RegExp(`^${programme.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) })
+        .first()
         .click();
       await expect.poll(async () => (await drawnNodes(page)).some((n) => n.kind === "course"), { timeout: 20_000 }).toBe(true);
       const course = (await drawnNodes(page)).find((n) => n.kind === "course");
