@@ -178,6 +178,22 @@ export function ContactGraphView({
     }
     const positions = new Map(instance.nodes().map((n) => [n.id(), { ...n.position() }] as const));
     const hadNodes = positions.size > 0;
+    // A new node starts beside a neighbour already drawn (not all at the origin), so the incremental layout
+    // only has to settle it there.
+    if (hadNodes) {
+      for (const e of elements) {
+        if (e.group !== "edges") continue;
+        const [a, b] = [String(e.data.source), String(e.data.target)];
+        for (const [fresh, known] of [
+          [a, b],
+          [b, a],
+        ] as const) {
+          const at = positions.get(known);
+          if (at && !positions.has(fresh))
+            positions.set(fresh, { x: at.x + (Math.random() - 0.5) * 80, y: at.y + (Math.random() - 0.5) * 80 });
+        }
+      }
+    }
     instance.batch(() => {
       instance.elements().remove();
       instance.add(
