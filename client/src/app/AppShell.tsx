@@ -7,7 +7,7 @@ import { LanguageToggle } from "../ui/LanguageToggle";
 import { Loading } from "../ui/Loading";
 import { UserMenu } from "../modules/auth/components/UserMenu";
 
-const sections: ReadonlyArray<{ to: string; key: string; needs?: "caseWork" | "dataTransfer" }> = [
+const sections: ReadonlyArray<{ to: string; key: string; needs?: "caseWork" }> = [
   { to: "/todo", key: "todo", needs: "caseWork" },
   { to: "/cases", key: "board" },
   { to: "/intake", key: "intake", needs: "caseWork" },
@@ -19,7 +19,6 @@ const sections: ReadonlyArray<{ to: string; key: string; needs?: "caseWork" | "d
   { to: "/outbox", key: "outbox", needs: "caseWork" },
   { to: "/figures", key: "figures" },
   { to: "/topics", key: "topics", needs: "caseWork" },
-  { to: "/import", key: "import", needs: "dataTransfer" },
 ];
 
 /**

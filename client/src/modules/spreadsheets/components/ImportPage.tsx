@@ -103,7 +103,7 @@ export function ImportPage() {
           <h2>{shown.dryRun ? t("spreadsheets.dryRunTitle") : t("spreadsheets.importedTitle")}</h2>
           <p>{shown.dryRun ? t("spreadsheets.dryRunText") : t("spreadsheets.importedText", { count: accepted })}</p>
           <div className="table-scroll">
-            <table className="data-table" aria-label={t("spreadsheets.perFile")}>
+            <table className="table" aria-label={t("spreadsheets.perFile")}>
               <thead>
                 <tr>
                   <th scope="col">{t("spreadsheets.columns.file")}</th>
@@ -134,7 +134,7 @@ export function ImportPage() {
             <>
               <h3>{t("spreadsheets.problemsTitle", { count: shown.problems.length })}</h3>
               <div className="table-scroll">
-                <table className="data-table" aria-label={t("spreadsheets.problemsLabel")} data-testid="import-problems">
+                <table className="table" aria-label={t("spreadsheets.problemsLabel")} data-testid="import-problems">
                   <thead>
                     <tr>
                       <th scope="col">{t("spreadsheets.columns.file")}</th>
