@@ -218,6 +218,8 @@ describe("importing spreadsheets with broken rows", () => {
       ["programmes.csv", true, 3, 1, 2],
       ["courses.csv", true, 3, 1, 2],
       ["people.csv", true, 4, 2, 2],
+      ["agreements.csv", false, 0, 0, 0],
+      ["interactions.csv", false, 0, 0, 0],
       ["ties.csv", true, 5, 1, 4],
       ["smes.csv", true, 3, 2, 1],
       ["cases.csv", true, 7, 2, 5],
