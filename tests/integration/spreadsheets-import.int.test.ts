@@ -66,6 +66,8 @@ describe("importing the example spreadsheets", () => {
       ["programmes.csv", 3, 3],
       ["courses.csv", 4, 4],
       ["people.csv", 6, 6],
+      ["agreements.csv", 2, 2],
+      ["interactions.csv", 2, 2],
       ["ties.csv", 3, 3],
       ["smes.csv", 3, 3],
       ["cases.csv", 3, 3],
@@ -216,6 +218,8 @@ describe("importing spreadsheets with broken rows", () => {
       ["programmes.csv", true, 3, 1, 2],
       ["courses.csv", true, 3, 1, 2],
       ["people.csv", true, 4, 2, 2],
+      ["agreements.csv", false, 0, 0, 0],
+      ["interactions.csv", false, 0, 0, 0],
       ["ties.csv", true, 5, 1, 4],
       ["smes.csv", true, 3, 2, 1],
       ["cases.csv", true, 7, 2, 5],
@@ -247,7 +251,13 @@ describe("importing spreadsheets with broken rows", () => {
   it("refuses a file without a required column as a whole", async () => {
     const report = await importSpreadsheets(db, folder({ "institutions.csv": "id,name,colour\ni1,A,blue\ni2,B,red\n" }));
     expect(report.problems).toEqual([
-      { file: "institutions.csv", line: 1, field: "kind", reason: expect.stringMatching(/required column "kind" is missing/) },
+      {
+        file: "institutions.csv",
+        line: 1,
+        field: "kind",
+        code: "MISSING_COLUMN",
+        reason: expect.stringMatching(/required column "kind" is missing/),
+      },
     ]);
     expect(report.files[0]).toMatchObject({ rows: 2, created: 0, rejected: 1, ignoredColumns: ["colour"] });
     expect(await ids("Institution")).toEqual([]);

@@ -122,6 +122,8 @@ const builders: Record<string, Record<string, string>> = {
       "Person",
       "Sme",
       "Case",
+      "Agreement",
+      "Interaction",
     ] satisfies spreadsheets.ImportedLabel[],
     spreadsheets.readRowStateStatement,
   ),

@@ -29,7 +29,13 @@ describe("reading a CSV file against its format", () => {
     expect(csv.unusable).toBe(true);
     expect(csv.rows).toEqual([]);
     expect(csv.problems).toEqual([
-      { file: "institutions.csv", line: 1, field: "kind", reason: expect.stringMatching(/required column "kind" is missing/) },
+      {
+        file: "institutions.csv",
+        line: 1,
+        field: "kind",
+        code: "MISSING_COLUMN",
+        reason: expect.stringMatching(/required column "kind" is missing/),
+      },
     ]);
   });
 
@@ -37,8 +43,14 @@ describe("reading a CSV file against its format", () => {
     const csv = readCsvText('id,name,kind\ni1,A,HBO,oops\ni2,"B"x,WO\ni3,C,MBO\n', specOf("institutions.csv"));
     expect(csv.rows.map((r) => r.line)).toEqual([4]);
     expect(csv.problems).toEqual([
-      { file: "institutions.csv", line: 3, field: null, reason: expect.stringMatching(/not valid CSV/) },
-      { file: "institutions.csv", line: 2, field: null, reason: expect.stringMatching(/4 fields, the header 3/) },
+      { file: "institutions.csv", line: 3, field: null, code: "INVALID_CSV", reason: expect.stringMatching(/not valid CSV/) },
+      {
+        file: "institutions.csv",
+        line: 2,
+        field: null,
+        code: "INVALID_CSV",
+        reason: expect.stringMatching(/4 fields, the header 3/),
+      },
     ]);
     expect(csv.dataLines).toBe(3);
   });
@@ -60,12 +72,18 @@ describe("reading a CSV file against its format", () => {
       problems: [],
     });
     expect(row({ personA: "a", personB: "", strength: "0", channel: "phone" }).problems).toEqual([
-      { file: "ties.csv", line: 7, field: "personB", reason: "is required" },
-      { file: "ties.csv", line: 7, field: "strength", reason: "0 is outside (0, 1]" },
-      { file: "ties.csv", line: 7, field: "channel", reason: expect.stringMatching(/not one of COLLEAGUE/) },
+      { file: "ties.csv", line: 7, field: "personB", code: "REQUIRED", reason: "is required" },
+      { file: "ties.csv", line: 7, field: "strength", code: "INVALID_VALUE", reason: "0 is outside (0, 1]" },
+      {
+        file: "ties.csv",
+        line: 7,
+        field: "channel",
+        code: "INVALID_VALUE",
+        reason: expect.stringMatching(/not one of COLLEAGUE/),
+      },
     ]);
     expect(validateRowRules(spec, 7, { personA: "a", personB: "a" })).toEqual([
-      { file: "ties.csv", line: 7, field: "personB", reason: "a tie needs two different people" },
+      { file: "ties.csv", line: 7, field: "personB", code: "INVALID_VALUE", reason: "a tie needs two different people" },
     ]);
 
     const cases = specOf("cases.csv");
@@ -78,7 +96,13 @@ describe("reading a CSV file against its format", () => {
       { field: "wantedLevels" },
     );
     expect(validateRowRules(cases, 2, { earliestStart: "2025-09-01", deadline: "2025-08-31", smeId: "s" })).toEqual([
-      { file: "cases.csv", line: 2, field: "deadline", reason: "2025-08-31 is before earliestStart 2025-09-01" },
+      {
+        file: "cases.csv",
+        line: 2,
+        field: "deadline",
+        code: "INVALID_VALUE",
+        reason: "2025-08-31 is before earliestStart 2025-09-01",
+      },
     ]);
   });
 });

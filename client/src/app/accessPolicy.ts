@@ -20,6 +20,8 @@ export interface Access {
   dataTransfer: boolean;
   /** PORTAL: the institution portal (one's own programmes' and courses' cases, agreements, proposals, sprints). */
   portal: boolean;
+  /** PERSONAL_DATA_EXPORT: everything held about a person, as a file (the person page's download). */
+  personalDataExport: boolean;
 }
 
 const familyRoles = {
@@ -30,6 +32,7 @@ const familyRoles = {
   networkWork: ["ADMIN", "COORDINATOR"],
   dataTransfer: ["ADMIN", "COORDINATOR"],
   portal: ["ADMIN", "INSTITUTION_CONTACT", "TEACHER"],
+  personalDataExport: ["ADMIN", "COORDINATOR"],
 } as const satisfies Record<Exclude<keyof Access, "roles">, readonly string[]>;
 
 /** The families of access-policy.ts that each Access flag stands for (checked by the unit test). */
@@ -41,6 +44,7 @@ export const accessFlagFamilies = {
   networkWork: "NETWORK_WORK",
   dataTransfer: "DATA_TRANSFER",
   portal: "PORTAL",
+  personalDataExport: "PERSONAL_DATA_EXPORT",
 } as const satisfies Record<keyof typeof familyRoles, string>;
 
 export function accessFor(roles: readonly string[]): Access {
@@ -54,6 +58,7 @@ export function accessFor(roles: readonly string[]): Access {
     networkWork: may(familyRoles.networkWork),
     dataTransfer: may(familyRoles.dataTransfer),
     portal: may(familyRoles.portal),
+    personalDataExport: may(familyRoles.personalDataExport),
   };
 }
 

@@ -38,6 +38,7 @@ const ProgrammePage = lazy(() =>
 const OutboxPage = lazy(() => import("../modules/mail/components/OutboxPage").then((m) => ({ default: m.OutboxPage })));
 const TodoPage = lazy(() => import("../modules/mail/components/TodoPage").then((m) => ({ default: m.TodoPage })));
 const PortalRoute = lazy(() => import("../modules/portal/components/PortalRoute").then((m) => ({ default: m.PortalRoute })));
+const ImportPage = lazy(() => import("../modules/spreadsheets/components/ImportPage").then((m) => ({ default: m.ImportPage })));
 const FiguresPage = lazy(() => import("../modules/figures/components/FiguresPage").then((m) => ({ default: m.FiguresPage })));
 
 /** Every page of the app, under the shell. */
@@ -67,6 +68,14 @@ export const router = createBrowserRouter([
       { path: "outbox", element: <OutboxPage /> },
       { path: "todo", element: <TodoPage /> },
       { path: "figures", element: <FiguresPage /> },
+      {
+        path: "import",
+        element: (
+          <Allowed flag="dataTransfer">
+            <ImportPage />
+          </Allowed>
+        ),
+      },
       { path: "topics", element: <TopicsPage /> },
       { path: "people/:id", element: <PersonPage /> },
       { path: "institutions", element: <InstitutionsPage /> },

@@ -1969,89 +1969,6 @@ export type CaseEventCaseNodeAggregationWhereInput = {
   AND?: Array<CaseEventCaseNodeAggregationWhereInput> | null | undefined;
   NOT?: CaseEventCaseNodeAggregationWhereInput | null | undefined;
   OR?: Array<CaseEventCaseNodeAggregationWhereInput> | null | undefined;
-  consentAt?: DateTimeScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { eq: ... } } }' instead. */
-  consentAt_MAX_EQUAL?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gt: ... } } }' instead. */
-  consentAt_MAX_GT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gte: ... } } }' instead. */
-  consentAt_MAX_GTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lt: ... } } }' instead. */
-  consentAt_MAX_LT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lte: ... } } }' instead. */
-  consentAt_MAX_LTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { eq: ... } } }' instead. */
-  consentAt_MIN_EQUAL?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gt: ... } } }' instead. */
-  consentAt_MIN_GT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gte: ... } } }' instead. */
-  consentAt_MIN_GTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lt: ... } } }' instead. */
-  consentAt_MIN_LT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lte: ... } } }' instead. */
-  consentAt_MIN_LTE?: string | null | undefined;
-  consentText?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { eq: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gt: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gte: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lt: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lte: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { eq: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gt: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gte: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lt: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lte: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { eq: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gt: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gte: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lt: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lte: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_LTE?: number | null | undefined;
-  consentVersion?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { eq: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gt: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gte: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lt: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lte: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { eq: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gt: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gte: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lt: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lte: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { eq: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gt: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gte: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lt: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lte: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_LTE?: number | null | undefined;
   created?: DateTimeScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { max: { eq: ... } } }' instead. */
   created_MAX_EQUAL?: string | null | undefined;
@@ -2073,37 +1990,6 @@ export type CaseEventCaseNodeAggregationWhereInput = {
   created_MIN_LT?: string | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { min: { lte: ... } } }' instead. */
   created_MIN_LTE?: string | null | undefined;
-  heardOf?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { eq: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gt: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gte: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lt: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lte: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { eq: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gt: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gte: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lt: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lte: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { eq: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gt: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gte: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lt: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lte: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_LTE?: number | null | undefined;
   question?: StringScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { averageLength: { eq: ... } } }' instead. */
   question_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
@@ -2135,37 +2021,6 @@ export type CaseEventCaseNodeAggregationWhereInput = {
   question_SHORTEST_LENGTH_LT?: number | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { shortestLength: { lte: ... } } }' instead. */
   question_SHORTEST_LENGTH_LTE?: number | null | undefined;
-  submissionLanguage?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { eq: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gt: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gte: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lt: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lte: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { eq: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gt: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gte: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lt: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lte: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { eq: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gt: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gte: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lt: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lte: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_LTE?: number | null | undefined;
   suggestionCount?: IntScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'suggestionCount: { average: { eq: ... } } }' instead. */
   suggestionCount_AVERAGE_EQUAL?: number | null | undefined;
@@ -3327,41 +3182,6 @@ export type CaseWhere = {
    * @deprecated Please use the relevant generic filter 'about: {  some: ... }' instead.
    */
   about_SOME?: TopicWhere | null | undefined;
-  consentAt?: DateTimeScalarFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentAt: { eq: ... } */
-  consentAt_EQ?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentAt: { gt: ... } */
-  consentAt_GT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentAt: { gte: ... } */
-  consentAt_GTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentAt: { in: ... } */
-  consentAt_IN?: Array<string | null | undefined> | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentAt: { lt: ... } */
-  consentAt_LT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentAt: { lte: ... } */
-  consentAt_LTE?: string | null | undefined;
-  consentText?: StringScalarFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentText: { contains: ... } */
-  consentText_CONTAINS?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentText: { endsWith: ... } */
-  consentText_ENDS_WITH?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentText: { eq: ... } */
-  consentText_EQ?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentText: { in: ... } */
-  consentText_IN?: Array<string | null | undefined> | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentText: { startsWith: ... } */
-  consentText_STARTS_WITH?: string | null | undefined;
-  consentVersion?: StringScalarFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentVersion: { contains: ... } */
-  consentVersion_CONTAINS?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentVersion: { endsWith: ... } */
-  consentVersion_ENDS_WITH?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentVersion: { eq: ... } */
-  consentVersion_EQ?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentVersion: { in: ... } */
-  consentVersion_IN?: Array<string | null | undefined> | null | undefined;
-  /** @deprecated Please use the relevant generic filter consentVersion: { startsWith: ... } */
-  consentVersion_STARTS_WITH?: string | null | undefined;
   coordinator?: PersonRelationshipFilters | null | undefined;
   /** @deprecated Aggregate filters are moved inside the coordinatorConnection filter, please use { coordinatorConnection: { aggregate: {...} } } instead */
   coordinatorAggregate?: CaseCoordinatorAggregateInput | null | undefined;
@@ -3494,17 +3314,6 @@ export type CaseWhere = {
    * @deprecated Please use the relevant generic filter 'events: {  some: ... }' instead.
    */
   events_SOME?: CaseEventWhere | null | undefined;
-  heardOf?: StringScalarFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter heardOf: { contains: ... } */
-  heardOf_CONTAINS?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter heardOf: { endsWith: ... } */
-  heardOf_ENDS_WITH?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter heardOf: { eq: ... } */
-  heardOf_EQ?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter heardOf: { in: ... } */
-  heardOf_IN?: Array<string | null | undefined> | null | undefined;
-  /** @deprecated Please use the relevant generic filter heardOf: { startsWith: ... } */
-  heardOf_STARTS_WITH?: string | null | undefined;
   id?: IdScalarFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter id: { contains: ... } */
   id_CONTAINS?: string | number | null | undefined;
@@ -3616,9 +3425,6 @@ export type CaseWhere = {
    */
   referredBy_SOME?: PartnerWhere | null | undefined;
   referringPerson?: PersonWhere | null | undefined;
-  selfSubmitted?: BooleanScalarFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter selfSubmitted: { eq: ... } */
-  selfSubmitted_EQ?: boolean | null | undefined;
   sme?: SmeRelationshipFilters | null | undefined;
   /** @deprecated Aggregate filters are moved inside the smeConnection filter, please use { smeConnection: { aggregate: {...} } } instead */
   smeAggregate?: CaseSmeAggregateInput | null | undefined;
@@ -3712,17 +3518,6 @@ export type CaseWhere = {
   status_EQ?: CaseStatus | null | undefined;
   /** @deprecated Please use the relevant generic filter status: { in: ... } */
   status_IN?: Array<CaseStatus> | null | undefined;
-  submissionLanguage?: StringScalarFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter submissionLanguage: { contains: ... } */
-  submissionLanguage_CONTAINS?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter submissionLanguage: { endsWith: ... } */
-  submissionLanguage_ENDS_WITH?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter submissionLanguage: { eq: ... } */
-  submissionLanguage_EQ?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter submissionLanguage: { in: ... } */
-  submissionLanguage_IN?: Array<string | null | undefined> | null | undefined;
-  /** @deprecated Please use the relevant generic filter submissionLanguage: { startsWith: ... } */
-  submissionLanguage_STARTS_WITH?: string | null | undefined;
   suggestionCount?: IntScalarFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter suggestionCount: { eq: ... } */
   suggestionCount_EQ?: number | null | undefined;
@@ -7157,7 +6952,6 @@ export type ListStringMutations = {
 export type MailKind =
   | 'DIGEST'
   | 'PROPOSAL'
-  | 'QUESTION_RECEIVED'
   | 'REMINDER';
 
 /** Where a message of the outbox stands. */
@@ -7910,89 +7704,6 @@ export type PartnerReferredCasesNodeAggregationWhereInput = {
   AND?: Array<PartnerReferredCasesNodeAggregationWhereInput> | null | undefined;
   NOT?: PartnerReferredCasesNodeAggregationWhereInput | null | undefined;
   OR?: Array<PartnerReferredCasesNodeAggregationWhereInput> | null | undefined;
-  consentAt?: DateTimeScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { eq: ... } } }' instead. */
-  consentAt_MAX_EQUAL?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gt: ... } } }' instead. */
-  consentAt_MAX_GT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gte: ... } } }' instead. */
-  consentAt_MAX_GTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lt: ... } } }' instead. */
-  consentAt_MAX_LT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lte: ... } } }' instead. */
-  consentAt_MAX_LTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { eq: ... } } }' instead. */
-  consentAt_MIN_EQUAL?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gt: ... } } }' instead. */
-  consentAt_MIN_GT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gte: ... } } }' instead. */
-  consentAt_MIN_GTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lt: ... } } }' instead. */
-  consentAt_MIN_LT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lte: ... } } }' instead. */
-  consentAt_MIN_LTE?: string | null | undefined;
-  consentText?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { eq: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gt: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gte: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lt: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lte: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { eq: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gt: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gte: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lt: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lte: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { eq: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gt: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gte: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lt: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lte: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_LTE?: number | null | undefined;
-  consentVersion?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { eq: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gt: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gte: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lt: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lte: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { eq: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gt: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gte: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lt: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lte: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { eq: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gt: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gte: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lt: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lte: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_LTE?: number | null | undefined;
   created?: DateTimeScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { max: { eq: ... } } }' instead. */
   created_MAX_EQUAL?: string | null | undefined;
@@ -8014,37 +7725,6 @@ export type PartnerReferredCasesNodeAggregationWhereInput = {
   created_MIN_LT?: string | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { min: { lte: ... } } }' instead. */
   created_MIN_LTE?: string | null | undefined;
-  heardOf?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { eq: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gt: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gte: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lt: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lte: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { eq: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gt: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gte: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lt: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lte: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { eq: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gt: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gte: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lt: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lte: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_LTE?: number | null | undefined;
   question?: StringScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { averageLength: { eq: ... } } }' instead. */
   question_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
@@ -8076,37 +7756,6 @@ export type PartnerReferredCasesNodeAggregationWhereInput = {
   question_SHORTEST_LENGTH_LT?: number | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { shortestLength: { lte: ... } } }' instead. */
   question_SHORTEST_LENGTH_LTE?: number | null | undefined;
-  submissionLanguage?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { eq: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gt: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gte: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lt: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lte: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { eq: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gt: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gte: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lt: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lte: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { eq: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gt: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gte: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lt: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lte: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_LTE?: number | null | undefined;
   suggestionCount?: IntScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'suggestionCount: { average: { eq: ... } } }' instead. */
   suggestionCount_AVERAGE_EQUAL?: number | null | undefined;
@@ -12586,89 +12235,6 @@ export type ProposalCaseNodeAggregationWhereInput = {
   AND?: Array<ProposalCaseNodeAggregationWhereInput> | null | undefined;
   NOT?: ProposalCaseNodeAggregationWhereInput | null | undefined;
   OR?: Array<ProposalCaseNodeAggregationWhereInput> | null | undefined;
-  consentAt?: DateTimeScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { eq: ... } } }' instead. */
-  consentAt_MAX_EQUAL?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gt: ... } } }' instead. */
-  consentAt_MAX_GT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gte: ... } } }' instead. */
-  consentAt_MAX_GTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lt: ... } } }' instead. */
-  consentAt_MAX_LT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lte: ... } } }' instead. */
-  consentAt_MAX_LTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { eq: ... } } }' instead. */
-  consentAt_MIN_EQUAL?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gt: ... } } }' instead. */
-  consentAt_MIN_GT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gte: ... } } }' instead. */
-  consentAt_MIN_GTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lt: ... } } }' instead. */
-  consentAt_MIN_LT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lte: ... } } }' instead. */
-  consentAt_MIN_LTE?: string | null | undefined;
-  consentText?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { eq: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gt: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gte: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lt: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lte: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { eq: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gt: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gte: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lt: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lte: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { eq: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gt: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gte: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lt: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lte: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_LTE?: number | null | undefined;
-  consentVersion?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { eq: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gt: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gte: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lt: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lte: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { eq: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gt: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gte: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lt: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lte: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { eq: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gt: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gte: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lt: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lte: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_LTE?: number | null | undefined;
   created?: DateTimeScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { max: { eq: ... } } }' instead. */
   created_MAX_EQUAL?: string | null | undefined;
@@ -12690,37 +12256,6 @@ export type ProposalCaseNodeAggregationWhereInput = {
   created_MIN_LT?: string | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { min: { lte: ... } } }' instead. */
   created_MIN_LTE?: string | null | undefined;
-  heardOf?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { eq: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gt: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gte: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lt: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lte: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { eq: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gt: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gte: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lt: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lte: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { eq: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gt: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gte: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lt: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lte: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_LTE?: number | null | undefined;
   question?: StringScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { averageLength: { eq: ... } } }' instead. */
   question_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
@@ -12752,37 +12287,6 @@ export type ProposalCaseNodeAggregationWhereInput = {
   question_SHORTEST_LENGTH_LT?: number | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { shortestLength: { lte: ... } } }' instead. */
   question_SHORTEST_LENGTH_LTE?: number | null | undefined;
-  submissionLanguage?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { eq: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gt: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gte: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lt: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lte: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { eq: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gt: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gte: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lt: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lte: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { eq: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gt: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gte: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lt: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lte: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_LTE?: number | null | undefined;
   suggestionCount?: IntScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'suggestionCount: { average: { eq: ... } } }' instead. */
   suggestionCount_AVERAGE_EQUAL?: number | null | undefined;
@@ -13508,44 +13012,6 @@ export type ProposalWithdrawalEnumScalarFilters = {
   in?: Array<ProposalWithdrawal> | null | undefined;
 };
 
-/** A question an SME sends through the public form, without signing in. Every text is plain text. */
-export type QuestionSubmissionInput = {
-  /** City (at most 80 characters). */
-  city?: string | null | undefined;
-  /** Consent to store the data for this purpose: must be true. */
-  consent: boolean;
-  /** The version of the consent wording shown (questionForm.consent.version). */
-  consentVersion: string;
-  /** Contact person's name (at most 120 characters). */
-  contactName: string;
-  /** Desired end (term), YYYY-MM-DD; not before the start. */
-  deadline?: string | null | undefined;
-  /** Desired start, YYYY-MM-DD. */
-  earliestStart?: string | null | undefined;
-  /** Contact's e-mail address: the confirmation and status link go there. */
-  email: string;
-  /** The signed token questionForm gave when the form was opened. */
-  formToken: string;
-  /** How they heard of us, in their own words (e.g. the bank's account manager; at most 300 characters). */
-  heardOf?: string | null | undefined;
-  /** KvK number: 8 digits (spaces and dots ignored). */
-  kvkNumber: string;
-  /** The language the SME used the form in: the confirmation is written in it. */
-  language: Language;
-  /** The partner they heard of us through: one of questionForm.partners. */
-  partner?: string | number | null | undefined;
-  /** Phone (digits, spaces, + - ( ) .; at most 30). */
-  phone?: string | null | undefined;
-  /** The question in the SME's own words (20 to 4,000 characters). */
-  question: string;
-  /** The company's name (at most 120 characters). */
-  smeName: string;
-  /** Topic words, chosen from the vocabulary or typed (at most 10, 60 characters each). */
-  topics?: Array<string> | null | undefined;
-  /** Leave empty. A field people do not see: only automated senders fill it in (refused). */
-  website?: string | null | undefined;
-};
-
 export type ReferralWhere = {
   AND?: Array<ReferralWhere> | null | undefined;
   NOT?: ReferralWhere | null | undefined;
@@ -13626,89 +13092,6 @@ export type SmeCasesNodeAggregationWhereInput = {
   AND?: Array<SmeCasesNodeAggregationWhereInput> | null | undefined;
   NOT?: SmeCasesNodeAggregationWhereInput | null | undefined;
   OR?: Array<SmeCasesNodeAggregationWhereInput> | null | undefined;
-  consentAt?: DateTimeScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { eq: ... } } }' instead. */
-  consentAt_MAX_EQUAL?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gt: ... } } }' instead. */
-  consentAt_MAX_GT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gte: ... } } }' instead. */
-  consentAt_MAX_GTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lt: ... } } }' instead. */
-  consentAt_MAX_LT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lte: ... } } }' instead. */
-  consentAt_MAX_LTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { eq: ... } } }' instead. */
-  consentAt_MIN_EQUAL?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gt: ... } } }' instead. */
-  consentAt_MIN_GT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gte: ... } } }' instead. */
-  consentAt_MIN_GTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lt: ... } } }' instead. */
-  consentAt_MIN_LT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lte: ... } } }' instead. */
-  consentAt_MIN_LTE?: string | null | undefined;
-  consentText?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { eq: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gt: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gte: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lt: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lte: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { eq: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gt: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gte: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lt: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lte: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { eq: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gt: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gte: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lt: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lte: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_LTE?: number | null | undefined;
-  consentVersion?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { eq: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gt: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gte: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lt: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lte: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { eq: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gt: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gte: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lt: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lte: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { eq: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gt: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gte: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lt: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lte: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_LTE?: number | null | undefined;
   created?: DateTimeScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { max: { eq: ... } } }' instead. */
   created_MAX_EQUAL?: string | null | undefined;
@@ -13730,37 +13113,6 @@ export type SmeCasesNodeAggregationWhereInput = {
   created_MIN_LT?: string | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { min: { lte: ... } } }' instead. */
   created_MIN_LTE?: string | null | undefined;
-  heardOf?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { eq: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gt: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gte: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lt: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lte: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { eq: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gt: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gte: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lt: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lte: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { eq: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gt: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gte: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lt: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lte: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_LTE?: number | null | undefined;
   question?: StringScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { averageLength: { eq: ... } } }' instead. */
   question_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
@@ -13792,37 +13144,6 @@ export type SmeCasesNodeAggregationWhereInput = {
   question_SHORTEST_LENGTH_LT?: number | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { shortestLength: { lte: ... } } }' instead. */
   question_SHORTEST_LENGTH_LTE?: number | null | undefined;
-  submissionLanguage?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { eq: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gt: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gte: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lt: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lte: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { eq: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gt: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gte: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lt: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lte: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { eq: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gt: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gte: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lt: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lte: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_LTE?: number | null | undefined;
   suggestionCount?: IntScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'suggestionCount: { average: { eq: ... } } }' instead. */
   suggestionCount_AVERAGE_EQUAL?: number | null | undefined;
@@ -14433,6 +13754,13 @@ export type SmeWhere = {
   size_IN?: Array<SmeSize | null | undefined> | null | undefined;
 };
 
+export type SpreadsheetFileInput = {
+  /** The documented file name, e.g. people.csv (the format it is read as). */
+  name: string;
+  /** The file's text (UTF-8; the client reads Windows-1252 files as such). */
+  text: string;
+};
+
 export type SprintCaseAggregateInput = {
   AND?: Array<SprintCaseAggregateInput> | null | undefined;
   NOT?: SprintCaseAggregateInput | null | undefined;
@@ -14483,89 +13811,6 @@ export type SprintCaseNodeAggregationWhereInput = {
   AND?: Array<SprintCaseNodeAggregationWhereInput> | null | undefined;
   NOT?: SprintCaseNodeAggregationWhereInput | null | undefined;
   OR?: Array<SprintCaseNodeAggregationWhereInput> | null | undefined;
-  consentAt?: DateTimeScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { eq: ... } } }' instead. */
-  consentAt_MAX_EQUAL?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gt: ... } } }' instead. */
-  consentAt_MAX_GT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gte: ... } } }' instead. */
-  consentAt_MAX_GTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lt: ... } } }' instead. */
-  consentAt_MAX_LT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lte: ... } } }' instead. */
-  consentAt_MAX_LTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { eq: ... } } }' instead. */
-  consentAt_MIN_EQUAL?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gt: ... } } }' instead. */
-  consentAt_MIN_GT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gte: ... } } }' instead. */
-  consentAt_MIN_GTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lt: ... } } }' instead. */
-  consentAt_MIN_LT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lte: ... } } }' instead. */
-  consentAt_MIN_LTE?: string | null | undefined;
-  consentText?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { eq: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gt: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gte: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lt: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lte: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { eq: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gt: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gte: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lt: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lte: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { eq: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gt: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gte: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lt: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lte: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_LTE?: number | null | undefined;
-  consentVersion?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { eq: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gt: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gte: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lt: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lte: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { eq: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gt: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gte: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lt: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lte: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { eq: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gt: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gte: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lt: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lte: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_LTE?: number | null | undefined;
   created?: DateTimeScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { max: { eq: ... } } }' instead. */
   created_MAX_EQUAL?: string | null | undefined;
@@ -14587,37 +13832,6 @@ export type SprintCaseNodeAggregationWhereInput = {
   created_MIN_LT?: string | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { min: { lte: ... } } }' instead. */
   created_MIN_LTE?: string | null | undefined;
-  heardOf?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { eq: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gt: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gte: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lt: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lte: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { eq: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gt: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gte: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lt: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lte: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { eq: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gt: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gte: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lt: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lte: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_LTE?: number | null | undefined;
   question?: StringScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { averageLength: { eq: ... } } }' instead. */
   question_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
@@ -14649,37 +13863,6 @@ export type SprintCaseNodeAggregationWhereInput = {
   question_SHORTEST_LENGTH_LT?: number | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { shortestLength: { lte: ... } } }' instead. */
   question_SHORTEST_LENGTH_LTE?: number | null | undefined;
-  submissionLanguage?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { eq: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gt: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gte: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lt: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lte: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { eq: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gt: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gte: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lt: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lte: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { eq: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gt: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gte: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lt: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lte: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_LTE?: number | null | undefined;
   suggestionCount?: IntScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'suggestionCount: { average: { eq: ... } } }' instead. */
   suggestionCount_AVERAGE_EQUAL?: number | null | undefined;
@@ -16514,89 +15697,6 @@ export type TopicCasesNodeAggregationWhereInput = {
   AND?: Array<TopicCasesNodeAggregationWhereInput> | null | undefined;
   NOT?: TopicCasesNodeAggregationWhereInput | null | undefined;
   OR?: Array<TopicCasesNodeAggregationWhereInput> | null | undefined;
-  consentAt?: DateTimeScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { eq: ... } } }' instead. */
-  consentAt_MAX_EQUAL?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gt: ... } } }' instead. */
-  consentAt_MAX_GT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gte: ... } } }' instead. */
-  consentAt_MAX_GTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lt: ... } } }' instead. */
-  consentAt_MAX_LT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lte: ... } } }' instead. */
-  consentAt_MAX_LTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { eq: ... } } }' instead. */
-  consentAt_MIN_EQUAL?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gt: ... } } }' instead. */
-  consentAt_MIN_GT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gte: ... } } }' instead. */
-  consentAt_MIN_GTE?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lt: ... } } }' instead. */
-  consentAt_MIN_LT?: string | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lte: ... } } }' instead. */
-  consentAt_MIN_LTE?: string | null | undefined;
-  consentText?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { eq: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gt: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gte: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lt: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lte: ... } } }' instead. */
-  consentText_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { eq: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gt: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gte: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lt: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lte: ... } } }' instead. */
-  consentText_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { eq: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gt: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gte: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lt: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lte: ... } } }' instead. */
-  consentText_SHORTEST_LENGTH_LTE?: number | null | undefined;
-  consentVersion?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { eq: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gt: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gte: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lt: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lte: ... } } }' instead. */
-  consentVersion_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { eq: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gt: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gte: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lt: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lte: ... } } }' instead. */
-  consentVersion_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { eq: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gt: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gte: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lt: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lte: ... } } }' instead. */
-  consentVersion_SHORTEST_LENGTH_LTE?: number | null | undefined;
   created?: DateTimeScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { max: { eq: ... } } }' instead. */
   created_MAX_EQUAL?: string | null | undefined;
@@ -16618,37 +15718,6 @@ export type TopicCasesNodeAggregationWhereInput = {
   created_MIN_LT?: string | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { min: { lte: ... } } }' instead. */
   created_MIN_LTE?: string | null | undefined;
-  heardOf?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { eq: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gt: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gte: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lt: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lte: ... } } }' instead. */
-  heardOf_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { eq: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gt: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gte: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lt: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lte: ... } } }' instead. */
-  heardOf_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { eq: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gt: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gte: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lt: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lte: ... } } }' instead. */
-  heardOf_SHORTEST_LENGTH_LTE?: number | null | undefined;
   question?: StringScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { averageLength: { eq: ... } } }' instead. */
   question_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
@@ -16680,37 +15749,6 @@ export type TopicCasesNodeAggregationWhereInput = {
   question_SHORTEST_LENGTH_LT?: number | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { shortestLength: { lte: ... } } }' instead. */
   question_SHORTEST_LENGTH_LTE?: number | null | undefined;
-  submissionLanguage?: StringScalarAggregationFilters | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { eq: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gt: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gte: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lt: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lte: ... } } }' instead. */
-  submissionLanguage_AVERAGE_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { eq: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gt: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gte: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lt: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lte: ... } } }' instead. */
-  submissionLanguage_LONGEST_LENGTH_LTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { eq: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gt: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_GT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gte: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_GTE?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lt: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_LT?: number | null | undefined;
-  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lte: ... } } }' instead. */
-  submissionLanguage_SHORTEST_LENGTH_LTE?: number | null | undefined;
   suggestionCount?: IntScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'suggestionCount: { average: { eq: ... } } }' instead. */
   suggestionCount_AVERAGE_EQUAL?: number | null | undefined;
@@ -18039,7 +17077,7 @@ export type CaseBoardQueryVariables = Exact<{
 }>;
 
 
-export type CaseBoardQuery = { caseBoard: { totalCount: number, endCursor: string | null, hasNextPage: boolean, columns: Array<{ status: CaseStatus, count: number }>, cards: Array<{ id: string, title: string, status: CaseStatus, smeId: string | null, smeName: string | null, smeCity: string | null, partnerName: string | null, coordinatorId: string | null, coordinatorName: string | null, selfSubmitted: boolean, topics: Array<string>, wantedLevels: Array<EducationLevel>, earliestStart: string | null, deadline: string | null, created: string, lastChangeAt: string | null, openProposals: number, suggestionCount: number | null, allowedActions: Array<CaseAction>, topicLabels: Array<{ id: string, labelNl: string, labelEn: string, word: string }> }> } };
+export type CaseBoardQuery = { caseBoard: { totalCount: number, endCursor: string | null, hasNextPage: boolean, columns: Array<{ status: CaseStatus, count: number }>, cards: Array<{ id: string, title: string, status: CaseStatus, smeId: string | null, smeName: string | null, smeCity: string | null, partnerName: string | null, coordinatorId: string | null, coordinatorName: string | null, topics: Array<string>, wantedLevels: Array<EducationLevel>, earliestStart: string | null, deadline: string | null, created: string, lastChangeAt: string | null, openProposals: number, suggestionCount: number | null, allowedActions: Array<CaseAction>, topicLabels: Array<{ id: string, labelNl: string, labelEn: string, word: string }> }> } };
 
 export type CaseBoardOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -18053,7 +17091,7 @@ export type CaseDetailQueryVariables = Exact<{
 }>;
 
 
-export type CaseDetailQuery = { caseWorkflow: { caseId: string, status: CaseStatus, allowedActions: Array<CaseAction>, acceptsSuggestions: boolean } | null, cases: Array<{ id: string, title: string, question?: string | null, topics: Array<string>, wantedLevels: Array<EducationLevel>, effort: Effort | null, earliestStart: string | null, deadline: string | null, status: CaseStatus, created: string, selfSubmitted: boolean | null, heardOf?: string | null, consentVersion: string | null, consentText: string | null, consentAt: string | null, submissionLanguage: string | null, about: Array<{ id: string, labelNl: string, labelEn: string }>, coordinator: Array<{ id: string, name: string }>, referredByConnection: { edges: Array<{ properties: { date: string }, node: { id: string, name: string, kind: PartnerKind } }> }, referringPerson: { id: string, name: string } | null, sme: Array<{ id: string, name: string, kvkNumber: string | null, city: string | null, sector: string | null, size: SmeSize | null, contacts: Array<{ id: string, name: string, jobTitle: string | null, email?: string | null, phone?: string | null }> }>, sprints: Array<{ id: string }> }> };
+export type CaseDetailQuery = { caseWorkflow: { caseId: string, status: CaseStatus, allowedActions: Array<CaseAction>, acceptsSuggestions: boolean } | null, cases: Array<{ id: string, title: string, question?: string | null, topics: Array<string>, wantedLevels: Array<EducationLevel>, effort: Effort | null, earliestStart: string | null, deadline: string | null, status: CaseStatus, created: string, about: Array<{ id: string, labelNl: string, labelEn: string }>, coordinator: Array<{ id: string, name: string }>, referredByConnection: { edges: Array<{ properties: { date: string }, node: { id: string, name: string, kind: PartnerKind } }> }, referringPerson: { id: string, name: string } | null, sme: Array<{ id: string, name: string, kvkNumber: string | null, city: string | null, sector: string | null, size: SmeSize | null, contacts: Array<{ id: string, name: string, jobTitle: string | null, email?: string | null, phone?: string | null }> }>, sprints: Array<{ id: string }> }> };
 
 export type CaseTimelineQueryVariables = Exact<{
   case: string | number;
@@ -18618,6 +17656,13 @@ export type OutreachCoordinatorsQueryVariables = Exact<{ [key: string]: never; }
 
 export type OutreachCoordinatorsQuery = { workspaces: Array<{ id: string, coordinators: Array<{ id: string, name: string }> }> };
 
+export type ExportPersonQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExportPersonQuery = { exportPerson: { personId: string, exportedAt: string, document: string } };
+
 export type PersonPageQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -18637,24 +17682,13 @@ export type MyRolesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyRolesQuery = { me: { id: string, roles: Array<string> } };
 
-export type QuestionFormQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type QuestionFormQuery = { questionForm: { formToken: string, minFillSeconds: number, consent: { version: string, nl: string, en: string }, partners: Array<{ id: string, name: string }> } };
-
-export type SubmitQuestionMutationVariables = Exact<{
-  input: QuestionSubmissionInput;
+export type ImportSpreadsheetsMutationVariables = Exact<{
+  files: Array<SpreadsheetFileInput> | SpreadsheetFileInput;
+  dryRun: boolean;
 }>;
 
 
-export type SubmitQuestionMutation = { submitQuestion: { received: boolean, reference: string, confirmationSent: boolean } };
-
-export type CaseStatusByLinkQueryVariables = Exact<{
-  token: string;
-}>;
-
-
-export type CaseStatusByLinkQuery = { caseStatusByLink: { title: string, status: CaseStatus, since: string, received: string, language: Language } };
+export type ImportSpreadsheetsMutation = { importSpreadsheets: { dryRun: boolean, unmatchedTopics: Array<string>, files: Array<{ file: string, rows: number, created: number, updated: number, unchanged: number, rejected: number, ignoredColumns: Array<string> }>, problems: Array<{ file: string, line: number, field: string | null, code: string, reason: string }> } };
 
 export type TopicSuggestionsQueryVariables = Exact<{
   prefix: string;
@@ -18662,13 +17696,6 @@ export type TopicSuggestionsQueryVariables = Exact<{
 
 
 export type TopicSuggestionsQuery = { topicSuggestions: Array<{ id: string, labelNl: string, labelEn: string, status: TopicStatus }> };
-
-export type PublicTopicSuggestionsQueryVariables = Exact<{
-  prefix: string;
-}>;
-
-
-export type PublicTopicSuggestionsQuery = { publicTopicSuggestions: Array<{ id: string, labelNl: string, labelEn: string, status: TopicStatus }> };
 
 export type ProposedTopicsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -18701,9 +17728,9 @@ export const SignOutEverywhereDocument = {"kind":"Document","definitions":[{"kin
 export const UpdateCaseFieldsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCaseFields"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"update"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseUpdateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"update"},"value":{"kind":"Variable","name":{"kind":"Name","value":"update"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"question"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"wantedLevels"}},{"kind":"Field","name":{"kind":"Name","value":"effort"}},{"kind":"Field","name":{"kind":"Name","value":"earliestStart"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateCaseFieldsMutation, UpdateCaseFieldsMutationVariables>;
 export const CaseHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"history"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"byPerson"}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"old"}},{"kind":"Field","name":{"kind":"Name","value":"new"}},{"kind":"Field","name":{"kind":"Name","value":"hidden"}}]}}]}}]}}]} as unknown as DocumentNode<CaseHistoryQuery, CaseHistoryQueryVariables>;
 export const CaseEditorNamesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseEditorNames"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"people"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"in"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CaseEditorNamesQuery, CaseEditorNamesQueryVariables>;
-export const CaseBoardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseBoard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseBoardFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseBoard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"columns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"smeId"}},{"kind":"Field","name":{"kind":"Name","value":"smeName"}},{"kind":"Field","name":{"kind":"Name","value":"smeCity"}},{"kind":"Field","name":{"kind":"Name","value":"partnerName"}},{"kind":"Field","name":{"kind":"Name","value":"coordinatorId"}},{"kind":"Field","name":{"kind":"Name","value":"coordinatorName"}},{"kind":"Field","name":{"kind":"Name","value":"selfSubmitted"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"topicLabels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}},{"kind":"Field","name":{"kind":"Name","value":"word"}}]}},{"kind":"Field","name":{"kind":"Name","value":"wantedLevels"}},{"kind":"Field","name":{"kind":"Name","value":"earliestStart"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"lastChangeAt"}},{"kind":"Field","name":{"kind":"Name","value":"openProposals"}},{"kind":"Field","name":{"kind":"Name","value":"suggestionCount"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}}]}}]}}]}}]} as unknown as DocumentNode<CaseBoardQuery, CaseBoardQueryVariables>;
+export const CaseBoardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseBoard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseBoardFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseBoard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"columns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"smeId"}},{"kind":"Field","name":{"kind":"Name","value":"smeName"}},{"kind":"Field","name":{"kind":"Name","value":"smeCity"}},{"kind":"Field","name":{"kind":"Name","value":"partnerName"}},{"kind":"Field","name":{"kind":"Name","value":"coordinatorId"}},{"kind":"Field","name":{"kind":"Name","value":"coordinatorName"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"topicLabels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}},{"kind":"Field","name":{"kind":"Name","value":"word"}}]}},{"kind":"Field","name":{"kind":"Name","value":"wantedLevels"}},{"kind":"Field","name":{"kind":"Name","value":"earliestStart"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"lastChangeAt"}},{"kind":"Field","name":{"kind":"Name","value":"openProposals"}},{"kind":"Field","name":{"kind":"Name","value":"suggestionCount"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}}]}}]}}]}}]} as unknown as DocumentNode<CaseBoardQuery, CaseBoardQueryVariables>;
 export const CaseBoardOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseBoardOptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institutions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"partners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"workspaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"coordinators"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CaseBoardOptionsQuery, CaseBoardOptionsQueryVariables>;
-export const CaseDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseWorkflow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"case"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"acceptsSuggestions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"question"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"about"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"labelEn"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"wantedLevels"}},{"kind":"Field","name":{"kind":"Name","value":"effort"}},{"kind":"Field","name":{"kind":"Name","value":"earliestStart"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"selfSubmitted"}},{"kind":"Field","name":{"kind":"Name","value":"heardOf"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"consentVersion"}},{"kind":"Field","name":{"kind":"Name","value":"consentText"}},{"kind":"Field","name":{"kind":"Name","value":"consentAt"}},{"kind":"Field","name":{"kind":"Name","value":"submissionLanguage"}},{"kind":"Field","name":{"kind":"Name","value":"coordinator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referredByConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"referringPerson"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kvkNumber"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"sector"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}},{"kind":"Field","name":{"kind":"Name","value":"email"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"phone"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}}}]}]}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sprints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<CaseDetailQuery, CaseDetailQueryVariables>;
+export const CaseDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseWorkflow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"case"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"acceptsSuggestions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"question"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"about"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"labelEn"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"wantedLevels"}},{"kind":"Field","name":{"kind":"Name","value":"effort"}},{"kind":"Field","name":{"kind":"Name","value":"earliestStart"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"coordinator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referredByConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"referringPerson"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kvkNumber"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"sector"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}},{"kind":"Field","name":{"kind":"Name","value":"email"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"phone"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}}}]}]}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sprints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<CaseDetailQuery, CaseDetailQueryVariables>;
 export const CaseTimelineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseTimeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"case"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseTimeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"case"},"value":{"kind":"Variable","name":{"kind":"Name","value":"case"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"byName"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"reason"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"note"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"proposalId"}},{"kind":"Field","name":{"kind":"Name","value":"teacherName"}},{"kind":"Field","name":{"kind":"Name","value":"courseName"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"overrode"}}]}}]}}]} as unknown as DocumentNode<CaseTimelineQuery, CaseTimelineQueryVariables>;
 export const CaseSuggestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseSuggestions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"case"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Language"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseSuggestions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"case"},"value":{"kind":"Variable","name":{"kind":"Name","value":"case"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"courseId"}},{"kind":"Field","name":{"kind":"Name","value":"courseName"}},{"kind":"Field","name":{"kind":"Name","value":"courseKind"}},{"kind":"Field","name":{"kind":"Name","value":"programmeName"}},{"kind":"Field","name":{"kind":"Name","value":"programmeId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionName"}},{"kind":"Field","name":{"kind":"Name","value":"institutionId"}},{"kind":"Field","name":{"kind":"Name","value":"courseLevels"}},{"kind":"Field","name":{"kind":"Name","value":"teacherId"}},{"kind":"Field","name":{"kind":"Name","value":"teacherName"}},{"kind":"Field","name":{"kind":"Name","value":"periodId"}},{"kind":"Field","name":{"kind":"Name","value":"periodName"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"sharedTopics"}},{"kind":"Field","name":{"kind":"Name","value":"remainingPlaces"}},{"kind":"Field","name":{"kind":"Name","value":"hasAgreement"}},{"kind":"Field","name":{"kind":"Name","value":"warmPathStrength"}},{"kind":"Field","name":{"kind":"Name","value":"warmPathHops"}},{"kind":"Field","name":{"kind":"Name","value":"proposedToTeacher"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"factors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"factor"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<CaseSuggestionsQuery, CaseSuggestionsQueryVariables>;
 export const CaseProposalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseProposals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"case"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseProposals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"case"},"value":{"kind":"Variable","name":{"kind":"Name","value":"case"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"sentBy"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"teacherId"}},{"kind":"Field","name":{"kind":"Name","value":"teacherName"}},{"kind":"Field","name":{"kind":"Name","value":"courseId"}},{"kind":"Field","name":{"kind":"Name","value":"courseName"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"declineReason"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnReason"}},{"kind":"Field","name":{"kind":"Name","value":"followUps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"note"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]}]}}]}}]}}]} as unknown as DocumentNode<CaseProposalsQuery, CaseProposalsQueryVariables>;
@@ -18777,14 +17804,12 @@ export const MappingTableDocument = {"kind":"Document","definitions":[{"kind":"O
 export const LogInteractionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogInteraction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"by"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"with"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"date"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InteractionChannel"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"result"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"InteractionResult"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"aboutProgramme"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"aboutCourse"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logInteraction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"by"},"value":{"kind":"Variable","name":{"kind":"Name","value":"by"}}},{"kind":"Argument","name":{"kind":"Name","value":"with"},"value":{"kind":"Variable","name":{"kind":"Name","value":"with"}}},{"kind":"Argument","name":{"kind":"Name","value":"date"},"value":{"kind":"Variable","name":{"kind":"Name","value":"date"}}},{"kind":"Argument","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}},{"kind":"Argument","name":{"kind":"Name","value":"result"},"value":{"kind":"Variable","name":{"kind":"Name","value":"result"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}},{"kind":"Argument","name":{"kind":"Name","value":"aboutProgramme"},"value":{"kind":"Variable","name":{"kind":"Name","value":"aboutProgramme"}}},{"kind":"Argument","name":{"kind":"Name","value":"aboutCourse"},"value":{"kind":"Variable","name":{"kind":"Name","value":"aboutCourse"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tieUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"interaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"date"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mappingChanges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"previous"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"changed"}}]}}]}}]}}]} as unknown as DocumentNode<LogInteractionMutation, LogInteractionMutationVariables>;
 export const AddExampleAssignmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddExampleAssignment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"teacher"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"course"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"title"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"received"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addExampleAssignment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"teacher"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teacher"}}},{"kind":"Argument","name":{"kind":"Name","value":"course"},"value":{"kind":"Variable","name":{"kind":"Name","value":"course"}}},{"kind":"Argument","name":{"kind":"Name","value":"title"},"value":{"kind":"Variable","name":{"kind":"Name","value":"title"}}},{"kind":"Argument","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}},{"kind":"Argument","name":{"kind":"Name","value":"received"},"value":{"kind":"Variable","name":{"kind":"Name","value":"received"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"mappingChange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"changed"}}]}}]}}]}}]} as unknown as DocumentNode<AddExampleAssignmentMutation, AddExampleAssignmentMutationVariables>;
 export const OutreachCoordinatorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OutreachCoordinators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workspaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"coordinators"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<OutreachCoordinatorsQuery, OutreachCoordinatorsQueryVariables>;
+export const ExportPersonDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExportPerson"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportPerson"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"exportedAt"}},{"kind":"Field","name":{"kind":"Name","value":"document"}}]}}]}}]} as unknown as DocumentNode<ExportPersonQuery, ExportPersonQueryVariables>;
 export const PersonPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PersonPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"people"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}},{"kind":"Field","name":{"kind":"Name","value":"teaches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"30"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"programme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"institution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"coordinates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"institution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"directs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"institution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"deanOf"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"boardMemberOf"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coordinatorOf"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"worksAt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contactFor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"knowsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"60"}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"edge"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"strength"},"value":{"kind":"EnumValue","value":"DESC"}}]}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"strength"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"lastContact"}},{"kind":"Field","name":{"kind":"Name","value":"manual"}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"signed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"30"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"signedOn"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"casesPerPeriod"}},{"kind":"Field","name":{"kind":"Name","value":"courses"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programmes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"institutions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"proposalsReceived"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"60"}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"sentAt"},"value":{"kind":"EnumValue","value":"DESC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}},{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"course"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"interactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"OR"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"by"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"some"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}}]}}]},{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"with"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"some"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}}]}}]}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"date"},"value":{"kind":"EnumValue","value":"DESC"}}]}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"by"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"with"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"aboutProgramme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"aboutCourse"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sprints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"OR"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"supervisor"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"some"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}}]}}]},{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"course"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"some"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"teachers"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"some"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}}]}}]}}]}}]}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"60"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"course"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"coordinator"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"some"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"created"},"value":{"kind":"EnumValue","value":"DESC"}}]}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"60"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"created"}}]}}]}}]} as unknown as DocumentNode<PersonPageQuery, PersonPageQueryVariables>;
 export const PersonContactDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PersonContact"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"people"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<PersonContactQuery, PersonContactQueryVariables>;
 export const MyRolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyRoles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<MyRolesQuery, MyRolesQueryVariables>;
-export const QuestionFormDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"QuestionForm"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"questionForm"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formToken"}},{"kind":"Field","name":{"kind":"Name","value":"minFillSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"consent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"nl"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}},{"kind":"Field","name":{"kind":"Name","value":"partners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<QuestionFormQuery, QuestionFormQueryVariables>;
-export const SubmitQuestionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitQuestion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"QuestionSubmissionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitQuestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"received"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"confirmationSent"}}]}}]}}]} as unknown as DocumentNode<SubmitQuestionMutation, SubmitQuestionMutationVariables>;
-export const CaseStatusByLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseStatusByLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseStatusByLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"received"}},{"kind":"Field","name":{"kind":"Name","value":"language"}}]}}]}}]} as unknown as DocumentNode<CaseStatusByLinkQuery, CaseStatusByLinkQueryVariables>;
+export const ImportSpreadsheetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportSpreadsheets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"files"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SpreadsheetFileInput"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importSpreadsheets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"files"},"value":{"kind":"Variable","name":{"kind":"Name","value":"files"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"file"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"ignoredColumns"}}]}},{"kind":"Field","name":{"kind":"Name","value":"problems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"file"}},{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unmatchedTopics"}}]}}]}}]} as unknown as DocumentNode<ImportSpreadsheetsMutation, ImportSpreadsheetsMutationVariables>;
 export const TopicSuggestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TopicSuggestions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prefix"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topicSuggestions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"prefix"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prefix"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"8"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<TopicSuggestionsQuery, TopicSuggestionsQueryVariables>;
-export const PublicTopicSuggestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PublicTopicSuggestions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prefix"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publicTopicSuggestions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"prefix"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prefix"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<PublicTopicSuggestionsQuery, PublicTopicSuggestionsQueryVariables>;
 export const ProposedTopicsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProposedTopics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vocabularyTopics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"statuses"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PROPOSED"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}},{"kind":"Field","name":{"kind":"Name","value":"proposedFrom"}},{"kind":"Field","name":{"kind":"Name","value":"caseCount"}},{"kind":"Field","name":{"kind":"Name","value":"courseCount"}}]}}]}}]} as unknown as DocumentNode<ProposedTopicsQuery, ProposedTopicsQueryVariables>;
 export const AcceptTopicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptTopic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"labelNl"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"labelEn"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"broader"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptTopic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"labelNl"},"value":{"kind":"Variable","name":{"kind":"Name","value":"labelNl"}}},{"kind":"Argument","name":{"kind":"Name","value":"labelEn"},"value":{"kind":"Variable","name":{"kind":"Name","value":"labelEn"}}},{"kind":"Argument","name":{"kind":"Name","value":"broader"},"value":{"kind":"Variable","name":{"kind":"Name","value":"broader"}}}]}]}}]} as unknown as DocumentNode<AcceptTopicMutation, AcceptTopicMutationVariables>;
 export const MergeTopicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MergeTopic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"into"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mergeTopic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"into"},"value":{"kind":"Variable","name":{"kind":"Name","value":"into"}}}]}]}}]} as unknown as DocumentNode<MergeTopicMutation, MergeTopicMutationVariables>;

@@ -4,5 +4,11 @@ import "reflect-metadata";
 export { OutreachResolver } from "./OutreachResolver.js";
 /** The institution portal (#18): a forward records the introduction as an interaction, through the one door. */
 export { logInteraction } from "./log-interaction.js";
-/** Invitations (#18): an invited person's first sign-in is an interaction, inside the sign-in's transaction. */
-export { recordInteraction, type LogInteractionInput } from "./log-interaction.js";
+/** Invitations (#18: a first sign-in) and the spreadsheet import (interactions.csv): the same checks and write as
+ * logInteraction, inside the caller's transaction. */
+export {
+  checkInteractionDate,
+  checkReferences as checkInteractionReferences,
+  recordInteraction,
+  type LogInteractionInput,
+} from "./log-interaction.js";

@@ -52,7 +52,7 @@ export async function logInteraction(db: Database, input: LogInteractionInput): 
  * logInteraction's work inside the caller's write transaction, for another domain's change that is an
  * interaction too (an invited person's first sign-in, server/domains/invitations/): the same checks, locks and tie rule.
  */
-export async function recordInteraction(tx: Tx, input: LogInteractionInput): Promise<LoggedInteraction> {
+export async function recordInteraction(tx: Tx, input: LogInteractionInput & { id?: string | null }): Promise<LoggedInteraction> {
   const date = checkInteractionDate(input.date, "date");
   if (input.by === input.with)
     throw new DomainError(ErrorCode.BAD_USER_INPUT, "An interaction is between two different people.", "with");
@@ -65,6 +65,18 @@ export async function recordInteraction(tx: Tx, input: LogInteractionInput): Pro
     );
   const note = input.note?.trim() ? input.note.trim() : null;
 
+  return writeInteraction(tx, { ...input, date, note, introducedBy });
+}
+
+/**
+ * Writes an interaction whose arguments recordInteraction (for logInteraction, an invited person's first sign-in
+ * and the spreadsheet import, docs/spreadsheets.md, interactions.csv) has checked — `date` an ISO date not in the future, `note` trimmed or null, `introducedBy` a
+ * third person — inside the caller's write transaction: the same steps 1-3 and locks as logInteraction.
+ * `id`: the interaction's id (the import's, to merge on); a new one when absent.
+ */
+async function writeInteraction(tx: Tx, input: LogInteractionInput & { id?: string | null }): Promise<LoggedInteraction> {
+  const { date, note } = input;
+  const introducedBy = input.introducedBy ?? null;
   await checkReferences(tx, { ...input, introducedBy });
   const subjects: LockedSubject[] = [];
   for (const [kind, id] of [
@@ -78,6 +90,7 @@ export async function recordInteraction(tx: Tx, input: LogInteractionInput): Pro
   await lockPair(tx, input.by, input.with);
 
   const created = await tx.run(CREATE_INTERACTION, {
+    id: input.id ?? null,
     by: input.by,
     with: input.with,
     date,
@@ -126,7 +139,8 @@ export async function recordInteraction(tx: Tx, input: LogInteractionInput): Pro
   };
 }
 
-async function checkReferences(tx: Tx, input: LogInteractionInput): Promise<void> {
+/** NOT_FOUND for a person, programme or course that does not exist; BAD_USER_INPUT for a course outside the programme. */
+export async function checkReferences(tx: Tx, input: LogInteractionInput): Promise<void> {
   const rows = await tx.run(READ_INTERACTION_REFERENCES, {
     by: input.by,
     with: input.with,

@@ -57,7 +57,7 @@ RETURN b IS NOT NULL AS by, w IS NOT NULL AS with, p IS NOT NULL AS programme, c
 export const CREATE_INTERACTION = /* cypher */ `
 MATCH (b:Person {id: $by}), (w:Person {id: $with})
 CREATE (b)-[:INITIATED]->(x:Interaction {
-  id: randomUUID(), date: date($date), channel: $channel, loggedAt: datetime()
+  id: coalesce($id, randomUUID()), date: date($date), channel: $channel, loggedAt: datetime()
 })-[:WITH]->(w)
 SET x.result = $result, x.note = $note
 WITH x

@@ -1,8 +1,11 @@
 import {
+  AgreementScope,
   CaseStatus,
   CourseKind,
   EducationLevel,
   Effort,
+  InteractionChannel,
+  InteractionResult,
   MappingStatus,
   PartnerKind,
   ProgrammeLevel,
@@ -53,6 +56,8 @@ export type FileName =
   | "programmes.csv"
   | "courses.csv"
   | "people.csv"
+  | "agreements.csv"
+  | "interactions.csv"
   | "ties.csv"
   | "smes.csv"
   | "cases.csv";
@@ -135,6 +140,45 @@ export const fileSpecs: FileSpec[] = [
       { name: "boardMemberOf", type: "idList", refersTo: "Institution" },
       { name: "worksAt", type: "idList", refersTo: "Partner" },
       { name: "coordinatorOf", type: "idList", refersTo: "Workspace" },
+    ],
+  },
+  // Agreements and the outreach log (#17 part 2) refer to people, courses, programmes and institutions. The log comes
+  // before ties.csv, so that a tie the sheet states ends as the sheet says and a second import changes nothing.
+  {
+    file: "agreements.csv",
+    columns: [
+      { name: "id", type: "id", required: true },
+      { name: "scope", type: "enum", required: true, values: Object.values(AgreementScope) },
+      { name: "courses", type: "idList", refersTo: "Course" },
+      { name: "programmes", type: "idList", refersTo: "Programme" },
+      { name: "institutions", type: "idList", refersTo: "Institution" },
+      { name: "assignmentTypes", type: "enumList", values: Object.values(CourseKind) },
+      // The same bounds as the GraphQL mutations (server/platform/validation/input-rules.ts, Agreement).
+      { name: "casesPerPeriod", type: "integer", min: 0, max: 1000 },
+      { name: "planning", type: "text" },
+      { name: "process", type: "text" },
+      { name: "supervision", type: "text" },
+      { name: "structural", type: "boolean" },
+      { name: "signedOn", type: "date" },
+      { name: "validFrom", type: "date", required: true },
+      { name: "validTo", type: "date" },
+      { name: "signedBy", type: "idList", refersTo: "Person" },
+      { name: "workspaceId", type: "id", refersTo: "Workspace" },
+    ],
+  },
+  {
+    file: "interactions.csv",
+    columns: [
+      { name: "id", type: "id", required: true },
+      { name: "by", type: "id", required: true, refersTo: "Person" },
+      { name: "with", type: "id", required: true, refersTo: "Person" },
+      { name: "date", type: "date", required: true },
+      { name: "channel", type: "enum", required: true, values: Object.values(InteractionChannel) },
+      { name: "result", type: "enum", values: Object.values(InteractionResult) },
+      { name: "note", type: "text" },
+      { name: "aboutProgramme", type: "id", refersTo: "Programme" },
+      { name: "aboutCourse", type: "id", refersTo: "Course" },
+      { name: "introducedBy", type: "id", refersTo: "Person" },
     ],
   },
   {

@@ -77,7 +77,7 @@ function readText(file: string): string {
 }
 
 /** Everything that needs no database: parsing, cells, rules within a row, duplicates within a file. */
-function prepareFile(dir: string, spec: FileSpec): PreparedFile {
+function prepareFile(spec: FileSpec, text: string | undefined): PreparedFile {
   const report: FileReport = {
     file: spec.file,
     found: false,
@@ -88,10 +88,9 @@ function prepareFile(dir: string, spec: FileSpec): PreparedFile {
     rejected: 0,
     ignoredColumns: [],
   };
-  const fullPath = path.join(dir, spec.file);
-  if (!existsSync(fullPath)) return { spec, report, rows: [], problems: [], idsByLine: new Map() };
+  if (text === undefined) return { spec, report, rows: [], problems: [], idsByLine: new Map() };
   report.found = true;
-  const csv = readCsvText(readText(fullPath), spec);
+  const csv = readCsvText(text, spec);
   report.rows = csv.dataLines;
   report.ignoredColumns = csv.ignoredColumns;
   const problems = [...csv.problems];
@@ -106,7 +105,13 @@ function prepareFile(dir: string, spec: FileSpec): PreparedFile {
       for (const { field, key } of rowKeys(spec, values)) {
         const first = seen.get(key);
         if (first !== undefined)
-          rowProblems.push({ file: spec.file, line: row.line, field, reason: `duplicate ${key} (first on line ${first})` });
+          rowProblems.push({
+            file: spec.file,
+            line: row.line,
+            field,
+            code: "DUPLICATE",
+            reason: `duplicate ${key} (first on line ${first})`,
+          });
       }
     }
     if (rowProblems.length > 0) {
@@ -165,6 +170,7 @@ async function checkReferences(tx: Tx, prepared: PreparedFile, rejected: Rejecte
           file: prepared.spec.file,
           line: row.line,
           field: column.name,
+          code: "NOT_FOUND",
           reason: earlier
             ? `${label} ${id} was rejected in ${earlier.file} line ${earlier.line}`
             : `no ${label} with id ${id} in the database or an earlier file`,
@@ -226,7 +232,8 @@ async function importFile(
   let rows = prepared.rows.filter((r) => !refused.has(r.line));
   problems.push(...refProblems);
   if (writer.prepare && rows.length > 0) {
-    const conflicts = await writer.prepare(tx, rows, context);
+    // A problem the graph shows (a move, a second SME, …) is a conflict unless the writer names it otherwise.
+    const conflicts = (await writer.prepare(tx, rows, context)).map((p): RowProblem => ({ code: "CONFLICT", ...p }));
     const conflicting = new Set(conflicts.map((p) => p.line));
     rows = rows.filter((r) => !conflicting.has(r.line));
     problems.push(...conflicts);
@@ -237,10 +244,12 @@ async function importFile(
   for (let start = 0; start < rows.length; start += batchSize) {
     const batch = rows.slice(start, start + batchSize);
     const before = await snapshot(tx, writer, batch);
-    await tx.run(writer.cypher, {
-      ...writerParams,
-      rows: batch.map((r) => ({ ...r.values, line: r.line, isNew: before.get(r.line) === null })),
-    });
+    if (writer.write) await writer.write(tx, batch);
+    else if (writer.cypher)
+      await tx.run(writer.cypher, {
+        ...writerParams,
+        rows: batch.map((r) => ({ ...r.values, line: r.line, isNew: before.get(r.line) === null })),
+      });
     const after = await snapshot(tx, writer, batch);
     for (const row of batch) {
       const was = before.get(row.line);
@@ -269,9 +278,28 @@ async function importFile(
  * file, line, field and why. A dry run does the same work and rolls it back.
  */
 export async function importSpreadsheets(db: Database, dir: string, options: ImportOptions = {}): Promise<ImportReport> {
-  const started = Date.now();
   if (!existsSync(dir)) throw new Error(`No folder ${dir}.`);
-  const prepared = fileSpecs.map((spec) => prepareFile(dir, spec));
+  const texts: Partial<Record<FileName, string>> = {};
+  for (const spec of fileSpecs) {
+    const fullPath = path.join(dir, spec.file);
+    if (existsSync(fullPath)) texts[spec.file] = readText(fullPath);
+  }
+  return importSpreadsheetTexts(db, texts, options, dir);
+}
+
+/**
+ * The same import from the files' texts, by file name (the client's upload, `importSpreadsheets` the
+ * mutation): a file not given is not read. `source` names where they came from in the report.
+ */
+export async function importSpreadsheetTexts(
+  db: Database,
+  texts: Partial<Record<FileName, string>>,
+  options: ImportOptions = {},
+  source = "upload",
+): Promise<ImportReport> {
+  const started = Date.now();
+  const dir = source;
+  const prepared = fileSpecs.map((spec) => prepareFile(spec, texts[spec.file]));
   const dryRun = options.dryRun ?? false;
   try {
     const report = await db.writeTx(async (tx) => {

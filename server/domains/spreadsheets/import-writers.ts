@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../platform/neo4j/database.js";
 import { stageRank } from "../figures/index.js";
-import { MappingStatus } from "../../platform/model/graph-enums.js";
+import { checkInteractionDate, checkInteractionReferences, recordInteraction } from "../outreach/index.js";
+import { DomainError } from "../../platform/graphql/domain-error.js";
+import { MappingStatus, type InteractionChannel, type InteractionResult } from "../../platform/model/graph-enums.js";
 import { IMPORTABLE_CASE_STATUSES, type FileName } from "./csv-formats.js";
 import type { RowProblem } from "./read-csv-text.js";
 import type { ValidRow } from "./validate-csv-row.js";
 import {
+  IMPORT_AGREEMENTS,
   IMPORT_CASES,
   IMPORT_COURSES,
   IMPORT_INSTITUTIONS,
@@ -15,6 +18,8 @@ import {
   IMPORT_SMES,
   IMPORT_TEACHING_PERIODS,
   IMPORT_TIES,
+  READ_CHANGED_AGREEMENT_SCOPES,
+  READ_EXISTING_INTERACTIONS,
   READ_MOVED_PROGRAMMES,
   READ_MOVED_TEACHING_PERIODS,
   RESOLVE_CASE_SMES,
@@ -38,7 +43,9 @@ export interface FileWriter {
    */
   prepare?: (tx: Tx, rows: ValidRow[], context: ImportContext) => Promise<RowProblem[]>;
   /** Writes a batch of rows (statements.ts): `$rows` is a list of value maps, each with `line` and `isNew`. */
-  cypher: string;
+  cypher?: string;
+  /** Instead of `cypher`: writes the batch through another domain's service, row by row, in the import's transaction. */
+  write?: (tx: Tx, rows: ValidRow[]) => Promise<void>;
 }
 
 const mappingRank = Object.fromEntries(Object.values(MappingStatus).map((s, i) => [s, i]));
@@ -127,7 +134,101 @@ export const fileWriters: Record<FileName, FileWriter> = {
     prepare: resolveCaseSmes,
     cypher: IMPORT_CASES,
   },
+
+  "agreements.csv": {
+    entity: { label: "Agreement", id: (r) => String(r.values.id) },
+    prepare: (tx, rows) =>
+      refuseMoves(
+        tx,
+        rows,
+        "agreements.csv",
+        READ_CHANGED_AGREEMENT_SCOPES,
+        "scope",
+        (row, current) => `agreement ${String(row.values.id)} has scope ${current}; the import does not change what it covers`,
+      ),
+    cypher: IMPORT_AGREEMENTS,
+  },
+
+  "interactions.csv": {
+    entity: { label: "Interaction", id: (r) => String(r.values.id) },
+    prepare: checkInteractions,
+    write: writeInteractions,
+  },
 };
+
+/** The interaction a row states, as logInteraction takes it. */
+function interactionOf(row: ValidRow) {
+  const v = row.values;
+  const text = (key: string): string | null => (v[key] === null || v[key] === undefined ? null : String(v[key]));
+  return {
+    id: String(v.id),
+    by: String(v.by),
+    with: String(v.with),
+    date: String(v.date),
+    channel: v.channel as InteractionChannel,
+    result: (v.result as InteractionResult | null) ?? null,
+    note: text("note"),
+    aboutProgramme: text("aboutProgramme"),
+    aboutCourse: text("aboutCourse"),
+    introducedBy: text("introducedBy"),
+  };
+}
+
+/**
+ * The rules logInteraction applies (its own checks, reused: a date not in the future, a course of the
+ * programme), and the log is not edited: a row whose id is already in the log must state the same
+ * interaction (then it is unchanged and not written again, so the tie is not counted twice) or is refused.
+ */
+async function checkInteractions(tx: Tx, rows: ValidRow[]): Promise<RowProblem[]> {
+  const problems: RowProblem[] = [];
+  const existing = new Map(
+    (await tx.run(READ_EXISTING_INTERACTIONS, { rows: rows.map((r) => ({ line: r.line, id: r.values.id })) })).map((hit) => [
+      Number(hit.line),
+      hit,
+    ]),
+  );
+  for (const row of rows) {
+    const wanted = interactionOf(row);
+    const found = existing.get(row.line);
+    if (found) {
+      const differs = (
+        ["by", "with", "date", "channel", "result", "note", "aboutProgramme", "aboutCourse", "introducedBy"] as const
+      ).find((key) => (found[key] ?? null) !== (wanted[key] ?? null));
+      if (differs)
+        problems.push({
+          file: "interactions.csv",
+          line: row.line,
+          field: differs,
+          code: "CONFLICT",
+          reason: `interaction ${wanted.id} is in the log with another ${differs}; the import does not edit the log`,
+        });
+      else row.values.logged = true;
+      continue;
+    }
+    try {
+      checkInteractionDate(wanted.date, "date");
+      await checkInteractionReferences(tx, wanted);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      problems.push({
+        file: "interactions.csv",
+        line: row.line,
+        field: error.field ?? null,
+        code: error.code === "NOT_FOUND" ? "NOT_FOUND" : "INVALID_VALUE",
+        reason: error.message,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Each new row through outreach's recordInteraction: the mapping status advance and the derived tie strength, as logged in the app. */
+async function writeInteractions(tx: Tx, rows: ValidRow[]): Promise<void> {
+  for (const row of rows) {
+    if (row.values.logged === true) continue;
+    await recordInteraction(tx, interactionOf(row));
+  }
+}
 
 /**
  * SMEs are merged by KvK number when the row has one, else by id, else by name and city (as the
@@ -209,6 +310,7 @@ async function resolveCaseSmes(tx: Tx, rows: ValidRow[], context: ImportContext)
         file: "cases.csv",
         line: row.line,
         field,
+        code: "NOT_FOUND",
         reason: `no SME ${v.smeId ? `with id ${String(v.smeId)}` : `with KvK number ${String(v.smeKvkNumber)}`} in the database or smes.csv`,
       });
       continue;
@@ -218,12 +320,19 @@ async function resolveCaseSmes(tx: Tx, rows: ValidRow[], context: ImportContext)
         file: "cases.csv",
         line: row.line,
         field: "status",
+        code: "INVALID_VALUE",
         reason: `a new case can start as ${IMPORTABLE_CASE_STATUSES.join(", ")}; ${String(v.status)} needs proposals or a sprint: import it as QUALIFIED and move it on in the app`,
       });
       continue;
     }
     if (!hit.exists && v.status === "CLOSED" && !v.closeReason) {
-      problems.push({ file: "cases.csv", line: row.line, field: "closeReason", reason: "is required for a new CLOSED case" });
+      problems.push({
+        file: "cases.csv",
+        line: row.line,
+        field: "closeReason",
+        code: "REQUIRED",
+        reason: "is required for a new CLOSED case",
+      });
       continue;
     }
     const current = hit.currentSmes as string[];

@@ -9,8 +9,17 @@ export interface RowProblem {
   line: number;
   /** The column to blame, or null when the row as a whole is broken. */
   field: string | null;
+  /** What kind of problem, for the client to name it in the user's language (absent: INVALID_VALUE). */
+  code?: RowProblemCode;
   reason: string;
 }
+
+/**
+ * The kinds of row problems: a broken line or missing column, an empty required cell, a value of the wrong
+ * type or outside its rules, a second row for the same key, a reference to nothing, a conflict with the graph.
+ */
+export type RowProblemCode =
+  "INVALID_CSV" | "MISSING_COLUMN" | "REQUIRED" | "INVALID_VALUE" | "DUPLICATE" | "NOT_FOUND" | "CONFLICT";
 
 export interface CsvRow {
   line: number;
@@ -90,7 +99,7 @@ export function readCsvText(input: string, spec: FileSpec): CsvFile {
   // One line ending (Excel on Windows writes CRLF), no byte-order mark: line numbers stay exact.
   const text = input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const records = parseRecords(text, detectDelimiter(text), (line, message) => {
-    problems.push({ file, line, field: null, reason: `the line is not valid CSV: ${message}` });
+    problems.push({ file, line, field: null, code: "INVALID_CSV", reason: `the line is not valid CSV: ${message}` });
   });
 
   const [header, ...body] = records;
@@ -109,6 +118,7 @@ export function readCsvText(input: string, spec: FileSpec): CsvFile {
         file,
         line: header.line,
         field: column.name,
+        code: "MISSING_COLUMN",
         reason: `required column "${column.name}" is missing: no row of this file is imported`,
       });
     }
@@ -124,6 +134,7 @@ export function readCsvText(input: string, spec: FileSpec): CsvFile {
         file,
         line,
         field: null,
+        code: "INVALID_CSV",
         reason: `the row has ${record.record.length} fields, the header ${header.record.length} (an unquoted delimiter in a value?)`,
       });
       continue;

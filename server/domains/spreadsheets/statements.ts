@@ -92,7 +92,8 @@ RETURN n.id AS id`;
 }
 
 /** The labels of the nodes the import writes, one file each. */
-export type ImportedLabel = "Institution" | "TeachingPeriod" | "Partner" | "Programme" | "Course" | "Person" | "Sme" | "Case";
+export type ImportedLabel =
+  "Institution" | "TeachingPeriod" | "Partner" | "Programme" | "Course" | "Person" | "Sme" | "Case" | "Agreement" | "Interaction";
 
 /**
  * A row's node as it is, properties and relationships, read before and after a batch is written
@@ -297,3 +298,60 @@ CALL (n, row) {
   CREATE (n)-[:HAD_EVENT]->(:CaseEvent {id: randomUUID(), from: step[0], to: step[1], at: n.created, by: 'import',
                                         reason: step[2], note: 'Imported from cases.csv'})
 }`;
+
+// ---- Import: agreements and the outreach log (#17 part 2) -----------------------------------
+
+/** Agreements that exist with another scope than the row says: the import does not change what one covers. */
+export const READ_CHANGED_AGREEMENT_SCOPES = /* cypher */ `
+UNWIND $rows AS row
+MATCH (n:Agreement {id: row.id}) WHERE n.scope <> row.scope
+RETURN row.line AS line, n.scope AS current`;
+
+/**
+ * An agreement merged on its id; empty cells leave values alone, lists of what it covers, who signed and the
+ * workspace are added, never removed. A new one is not structural unless the sheet says so (schema: Boolean!).
+ */
+export const IMPORT_AGREEMENTS = /* cypher */ `
+UNWIND $rows AS row
+MERGE (n:Agreement {id: row.id})
+ON CREATE SET n.structural = false, n.assignmentTypes = []
+SET n.scope = row.scope, n.assignmentTypes = coalesce(row.assignmentTypes, n.assignmentTypes),
+    n.casesPerPeriod = coalesce(row.casesPerPeriod, n.casesPerPeriod), n.planning = coalesce(row.planning, n.planning),
+    n.process = coalesce(row.process, n.process), n.supervision = coalesce(row.supervision, n.supervision),
+    n.structural = coalesce(row.structural, n.structural), n.signedOn = coalesce(date(row.signedOn), n.signedOn),
+    n.validFrom = date(row.validFrom), n.validTo = coalesce(date(row.validTo), n.validTo)
+WITH n, row
+CALL (n, row) {
+  UNWIND coalesce(row.courses, []) AS ref
+  MATCH (m:Course {id: ref})
+  MERGE (n)-[:COVERS]->(m)
+}
+CALL (n, row) {
+  UNWIND coalesce(row.programmes, []) AS ref
+  MATCH (m:Programme {id: ref})
+  MERGE (n)-[:COVERS]->(m)
+}
+CALL (n, row) {
+  UNWIND coalesce(row.institutions, []) AS ref
+  MATCH (m:Institution {id: ref})
+  MERGE (n)-[:COVERS]->(m)
+}
+CALL (n, row) {
+  UNWIND coalesce(row.signedBy, []) AS ref
+  MATCH (m:Person {id: ref})
+  MERGE (m)-[:SIGNED]->(n)
+}
+CALL (n, row) {
+  MATCH (w:Workspace {id: row.workspaceId})
+  MERGE (n)-[:MADE_BY]->(w)
+}`;
+
+/** Interactions already in the log under a row's id, as the row would state them: the log is not edited. */
+export const READ_EXISTING_INTERACTIONS = /* cypher */ `
+UNWIND $rows AS row
+MATCH (x:Interaction {id: row.id})
+RETURN row.line AS line,
+       head([(b:Person)-[:INITIATED]->(x) | b.id]) AS by, head([(x)-[:WITH]->(w:Person) | w.id]) AS with,
+       toString(x.date) AS date, x.channel AS channel, x.result AS result, x.note AS note,
+       head([(x)-[:ABOUT]->(p:Programme) | p.id]) AS aboutProgramme, head([(x)-[:ABOUT]->(c:Course) | c.id]) AS aboutCourse,
+       head([(x)-[:INTRODUCED_BY]->(i:Person) | i.id]) AS introducedBy`;

@@ -11,6 +11,11 @@ import {
   type Parsed,
 } from "../../platform/validation/parse-values.js";
 import type { CsvRow, RowProblem } from "./read-csv-text.js";
+import { dateOrder, MAX_TEXT, ruleFor } from "../../platform/validation/input-rules.js";
+import { checkString } from "../../platform/validation/check-value.js";
+
+/** Which list names what an agreement of each scope covers (one list, the others empty). */
+export const AGREEMENT_COVERS = { COURSE: "courses", PROGRAMME: "programmes", INSTITUTION: "institutions" } as const;
 
 /** A row whose cells all parsed: normalised values by column (absent or empty cells are null). */
 export interface ValidRow {
@@ -85,12 +90,13 @@ export function validateCells(spec: FileSpec, row: CsvRow): { values: Record<str
     const text = row.cells[column.name] ?? "";
     if (text === "") {
       values[column.name] = null;
-      if (column.required) problems.push({ file: spec.file, line: row.line, field: column.name, reason: "is required" });
+      if (column.required)
+        problems.push({ file: spec.file, line: row.line, field: column.name, code: "REQUIRED", reason: "is required" });
       continue;
     }
     const parsed = parseCell(column, text);
     if (parsed.ok) values[column.name] = parsed.value;
-    else problems.push({ file: spec.file, line: row.line, field: column.name, reason: parsed.why });
+    else problems.push({ file: spec.file, line: row.line, field: column.name, code: "INVALID_VALUE", reason: parsed.why });
   }
   return { values, problems };
 }
@@ -98,7 +104,8 @@ export function validateCells(spec: FileSpec, row: CsvRow): { values: Record<str
 /** Rules across the cells of one row, per file. */
 export function validateRowRules(spec: FileSpec, line: number, v: Record<string, unknown>): RowProblem[] {
   const problems: RowProblem[] = [];
-  const problem = (field: string | null, reason: string) => problems.push({ file: spec.file, line, field, reason });
+  const problem = (field: string | null, reason: string) =>
+    problems.push({ file: spec.file, line, field, code: "INVALID_VALUE", reason });
   switch (spec.file) {
     case "teaching-periods.csv":
       if (typeof v.academicYear === "string" && !/^\d{4}-\d{4}$/.test(v.academicYear))
@@ -121,6 +128,37 @@ export function validateRowRules(spec: FileSpec, line: number, v: Record<string,
         problem("deadline", `${String(v.deadline)} is before earliestStart ${String(v.earliestStart)}`);
       }
       break;
+    case "agreements.csv": {
+      // The rules the generated createAgreements/updateAgreements get (validate-graph-input.ts): text sizes, date order.
+      for (const field of ["planning", "process", "supervision"]) {
+        const rule = ruleFor("Agreement", field, "String");
+        const why = typeof v[field] === "string" && rule ? checkString(v[field], rule) : undefined;
+        if (why) problem(field, why);
+      }
+      for (const order of dateOrder.Agreement ?? []) {
+        if (v[order.start] && v[order.end] && String(v[order.end]) < String(v[order.start])) problem(order.end, order.message);
+      }
+      const scope = v.scope as keyof typeof AGREEMENT_COVERS | null;
+      if (scope && AGREEMENT_COVERS[scope]) {
+        const wanted = AGREEMENT_COVERS[scope];
+        if (!Array.isArray(v[wanted]) || (v[wanted] as unknown[]).length === 0)
+          problem(wanted, `an agreement of scope ${scope} names what it covers in ${wanted}`);
+        for (const other of Object.values(AGREEMENT_COVERS)) {
+          if (other !== wanted && Array.isArray(v[other]) && (v[other] as unknown[]).length > 0)
+            problem(other, `an agreement of scope ${scope} covers ${wanted} only; leave ${other} empty`);
+        }
+      }
+      break;
+    }
+    case "interactions.csv": {
+      // As logInteraction (server/domains/outreach/log-interaction.ts) refuses them.
+      if (v.by && v.by === v.with) problem("with", "An interaction is between two different people.");
+      if (v.introducedBy && (v.introducedBy === v.by || v.introducedBy === v.with))
+        problem("introducedBy", "The introducer is a third person, neither who made the contact nor who was contacted.");
+      const note = typeof v.note === "string" ? checkString(v.note, { kind: "text", max: MAX_TEXT }) : undefined;
+      if (note) problem("note", note);
+      break;
+    }
     default:
       break;
   }

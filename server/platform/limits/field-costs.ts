@@ -29,6 +29,15 @@ const scoped = (base: number): FieldCost => ({ cost: ({ childComplexity }) => ba
 const scopedList = (base: number): FieldCost => ({
   cost: ({ childComplexity }) => base + listCost(NESTED_LIST_ESTIMATE, childComplexity),
 });
+/** The characters of an upload's files (importSpreadsheets' `files: [{ name, text }]`). */
+function uploadCharacters(args: CostInput["args"]): number {
+  const files = args.files;
+  if (!Array.isArray(files)) return 0;
+  return files.reduce((sum: number, f: unknown) => {
+    const text = f && typeof f === "object" ? (f as { text?: unknown }).text : undefined;
+    return sum + (typeof text === "string" ? text.length : 0);
+  }, 0);
+}
 /** A password hash (argon2id, 19 MiB, ~50 ms): half an anonymous caller's budget, so one sign-in fits a request and two do not. */
 const PASSWORD_WORK = 500;
 /** One write transaction on one case, person or course. */
@@ -173,6 +182,8 @@ export const fieldCosts = {
   /** A CSV line per case (per person), ~10 values each. */
   exportCasesCsv: { cost: (input) => 10 * n(input, "Case") },
   exportContactsCsv: { cost: (input) => 10 * n(input, "Person") },
+  /** The client's upload: a write transaction, plus one unit per 10 characters (about a cell) of the files. */
+  importSpreadsheets: { cost: (input) => 10 * WRITE + Math.ceil(uploadCharacters(input.args) / 10) },
   exportPerson: scoped(100),
   erasePerson: scoped(1_000),
   // --- invitations to the portal (docs/security.md "Invitations") ---

@@ -42,6 +42,7 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
       { name: "topics", path: "/topics" },
       // The institution portal (#18): the demo roles get its explanation; portal-suite.ts shows it to an invited person.
       { name: "portal", path: "/portal" },
+      { name: "import", path: "/import" },
     ];
   });
 

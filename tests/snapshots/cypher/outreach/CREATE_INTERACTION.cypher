@@ -1,6 +1,6 @@
 MATCH (b:Person {id: $by}), (w:Person {id: $with})
 CREATE (b)-[:INITIATED]->(x:Interaction {
-  id: randomUUID(), date: date($date), channel: $channel, loggedAt: datetime()
+  id: coalesce($id, randomUUID()), date: date($date), channel: $channel, loggedAt: datetime()
 })-[:WITH]->(w)
 SET x.result = $result, x.note = $note
 WITH x

@@ -1,38 +1,63 @@
 import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
+import fcose, { type FcoseLayoutOptions } from "cytoscape-fcose";
 import { useEffect, useRef } from "react";
 import type { ContactGraph } from "../hooks/useContactGraph";
+import { buildGraphElements } from "../hooks/graphElements";
 
-/** Shapes say what a node is: people are circles, organisations are boxes of their own shape. */
+// The force layout with compound (institution) support, registered once for the page's Cytoscape.
+cytoscape.use(fcose);
+
+/**
+ * Colour and shape come from each node's data (graphElements.ts: per person role, per organisation kind), so the
+ * legend and the drawing share one table. Labels sit on a light background, wrap at 110 px and are hidden below a
+ * readable size when zoomed out (min-zoomed-font-size) instead of piling up.
+ */
 const nodeStyles: cytoscape.StylesheetJson = [
   {
     selector: "node",
     style: {
       label: "data(label)",
-      "font-size": 10,
+      "font-size": 11,
       "text-valign": "bottom",
       "text-margin-y": 4,
       "text-wrap": "ellipsis",
-      "text-max-width": "120px",
+      "text-max-width": "110px",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.85,
+      "text-background-padding": "2px",
+      "text-background-shape": "roundrectangle",
+      "min-zoomed-font-size": 7,
       color: "#1f2933",
       width: 26,
       height: 26,
       "border-width": 2,
       "border-color": "#ffffff",
+      "background-color": "data(color)",
+      shape: "data(shape)" as never,
     },
   },
-  { selector: 'node[kind = "person"]', style: { shape: "ellipse", "background-color": "#3b82c4" } },
-  { selector: 'node[kind = "coordinator"]', style: { shape: "ellipse", "background-color": "#7c3aed" } },
+  { selector: 'node[kind = "institution"]', style: { width: 40, height: 28 } },
+  { selector: 'node[kind = "programme"]', style: { width: 34, height: 24 } },
+  { selector: 'node[kind = "workspace"]', style: { width: 34, height: 30 } },
+  // An institution's box: its name on top, what belongs to it inside.
   {
-    selector: 'node[kind = "institution"]',
-    style: { shape: "round-rectangle", "background-color": "#1f2933", width: 40, height: 28 },
+    selector: 'node[kind = "group"]',
+    style: {
+      shape: "round-rectangle",
+      "background-color": "#f1f5f9",
+      "background-opacity": 0.6,
+      "border-color": "#94a3b8",
+      "border-width": 1,
+      "border-style": "dashed",
+      "text-valign": "top",
+      "text-halign": "center",
+      "text-margin-y": -4,
+      "font-weight": "bold",
+      padding: "14px",
+    },
   },
-  {
-    selector: 'node[kind = "programme"]',
-    style: { shape: "round-rectangle", "background-color": "#0f766e", width: 34, height: 24 },
-  },
-  { selector: 'node[kind = "course"]', style: { shape: "diamond", "background-color": "#16a34a", width: 28, height: 28 } },
-  { selector: 'node[kind = "workspace"]', style: { shape: "hexagon", "background-color": "#7c3aed", width: 34, height: 30 } },
-  { selector: 'node[kind = "partner"], node[kind = "sme"]', style: { shape: "tag", "background-color": "#a16207" } },
+  // A folded institution: one bigger node named with its count.
+  { selector: 'node[kind = "collapsed"]', style: { width: 46, height: 34, "border-color": "#1f2933", "border-width": 3 } },
   {
     selector: "edge",
     style: { "curve-style": "bezier", "line-color": "#9aa5b1", width: 1, opacity: 0.8 },
@@ -47,45 +72,62 @@ const nodeStyles: cytoscape.StylesheetJson = [
   { selector: "edge.on-path", style: { "line-color": "#ea580c", opacity: 1, "z-index": 10 } },
 ];
 
-function toElements(graph: ContactGraph, coordinators: Set<string>): ElementDefinition[] {
-  const elements: ElementDefinition[] = [];
-  for (const n of graph.nodes.values()) {
-    const kind = n.kind === "person" && coordinators.has(n.id) ? "coordinator" : n.kind;
-    elements.push({ group: "nodes", data: { id: n.id, label: n.label, kind } });
-  }
-  for (const e of graph.edges.values()) {
-    if (!graph.nodes.has(e.source) || !graph.nodes.has(e.target)) continue;
-    elements.push({
-      group: "edges",
-      data: { id: e.id, source: e.source, target: e.target, kind: e.kind, strength: e.strength ?? 0.5 },
-    });
-  }
-  return elements;
+const NOTHING_FOLDED: ReadonlySet<string> = new Set();
+
+/** fcose: labels count in a node's size, ties a little longer than role lines, compounds kept tight. */
+function layoutOptions(randomize: boolean): FcoseLayoutOptions {
+  return {
+    name: "fcose",
+    quality: "proof",
+    randomize,
+    animate: false,
+    fit: true,
+    padding: 30,
+    nodeDimensionsIncludeLabels: true,
+    uniformNodeDimensions: false,
+    packComponents: true,
+    nodeRepulsion: () => 12000,
+    idealEdgeLength: (edge: cytoscape.EdgeSingular) => (edge.data("kind") === "knows" ? 110 : 70),
+    edgeElasticity: () => 0.45,
+    nestingFactor: 0.1,
+    gravity: 0.25,
+    gravityCompound: 1.0,
+    gravityRangeCompound: 1.5,
+    numIter: 2500,
+    tile: true,
+    tilingPaddingVertical: 20,
+    tilingPaddingHorizontal: 20,
+  } as FcoseLayoutOptions;
 }
 
 /**
- * The contact graph drawn with Cytoscape. Clicking a node selects it (the page expands it); the
- * highlighted path dims everything else. The canvas is not keyboard-reachable, so the page lists
- * the same nodes as buttons beside it.
+ * The contact graph drawn with Cytoscape and laid out by fcose. Clicking a node selects it (the page expands it);
+ * clicking a folded institution unfolds it. The highlighted path dims everything else. The canvas is not
+ * keyboard-reachable, so the page lists the same nodes (and the fold toggles) as buttons beside it.
  */
 export function ContactGraphView({
   graph,
   coordinators,
+  collapsed = NOTHING_FOLDED,
   selected,
   target,
   highlight,
   label,
   onSelect,
+  onToggleGroup,
   dimOthers = true,
 }: {
   graph: ContactGraph;
   coordinators: Set<string>;
+  /** Institutions drawn folded into one node (none by default). */
+  collapsed?: ReadonlySet<string>;
   selected: string | null;
   target: string | null;
   /** Node and edge ids of the highlighted warm path; empty for none. */
   highlight: { nodes: string[]; edges: string[] };
   label: string;
   onSelect: (id: string) => void;
+  onToggleGroup?: (institutionId: string) => void;
   /** Fade what is not highlighted (a path); off to only mark nodes (single points of failure). */
   dimOthers?: boolean;
 }) {
@@ -93,6 +135,8 @@ export function ContactGraphView({
   const cy = useRef<Core | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const onToggleRef = useRef(onToggleGroup);
+  onToggleRef.current = onToggleGroup;
 
   useEffect(() => {
     if (!container.current) return;
@@ -102,7 +146,12 @@ export function ContactGraphView({
       minZoom: 0.2,
       maxZoom: 3,
     });
-    instance.on("tap", "node", (event) => onSelectRef.current(event.target.id() as string));
+    instance.on("tap", "node", (event) => {
+      const node = event.target as cytoscape.NodeSingular;
+      const kind = node.data("kind") as string;
+      if (kind === "collapsed") onToggleRef.current?.(node.data("institution") as string);
+      else if (kind !== "group") onSelectRef.current(node.id());
+    });
     cy.current = instance;
     return () => {
       instance.destroy();
@@ -110,42 +159,61 @@ export function ContactGraphView({
     };
   }, []);
 
-  // Add what is new, remove what is gone, and lay out again only when the elements changed.
+  // Rebuild when the graph or the folding changes: elements keep the positions they had, so fcose refines
+  // the drawing instead of starting over (a node's box can change, which Cytoscape cannot do in place).
   useEffect(() => {
     const instance = cy.current;
     if (!instance) return;
-    const wanted = toElements(graph, coordinators);
-    const wantedIds = new Set(wanted.map((e) => e.data.id as string));
-    const present = new Set(instance.elements().map((e) => e.id()));
-    const added = wanted.filter((e) => !present.has(e.data.id as string));
-    const removed = instance.elements().filter((e) => !wantedIds.has(e.id()));
-    if (added.length === 0 && removed.length === 0) {
-      // Kinds may change (a person found to be a coordinator).
-      for (const e of wanted) instance.getElementById(e.data.id as string).data(e.data);
+    const { elements } = buildGraphElements(graph, coordinators, collapsed);
+    const signature = (list: Array<{ data: Record<string, unknown> }>) =>
+      list
+        .map((e) => `${String(e.data.id)}>${String(e.data.parent ?? "")}`)
+        .sort()
+        .join(",");
+    const before = signature(instance.elements().map((e) => ({ data: e.data() as Record<string, unknown> })));
+    if (before === signature(elements)) {
+      // Same elements and boxes: only data (a role found later) changes.
+      for (const e of elements) instance.getElementById(String(e.data.id)).data(e.data);
       return;
     }
+    const positions = new Map(instance.nodes().map((n) => [n.id(), { ...n.position() }] as const));
+    const hadNodes = positions.size > 0;
+    // A new node starts beside a neighbour already drawn (not all at the origin), so the incremental layout
+    // only has to settle it there.
+    if (hadNodes) {
+      for (const e of elements) {
+        if (e.group !== "edges") continue;
+        const [a, b] = [String(e.data.source), String(e.data.target)];
+        for (const [fresh, known] of [
+          [a, b],
+          [b, a],
+        ] as const) {
+          const at = positions.get(known);
+          if (at && !positions.has(fresh))
+            positions.set(fresh, { x: at.x + (Math.random() - 0.5) * 80, y: at.y + (Math.random() - 0.5) * 80 });
+        }
+      }
+    }
     instance.batch(() => {
-      removed.remove();
-      instance.add(added);
-      for (const e of wanted) instance.getElementById(e.data.id as string).data(e.data);
+      instance.elements().remove();
+      instance.add(
+        elements.map((e): ElementDefinition => {
+          const at = positions.get(String(e.data.id));
+          return {
+            group: e.group,
+            data: e.data as ElementDefinition["data"],
+            ...(at && e.group === "nodes" ? { position: at } : {}),
+          };
+        }),
+      );
     });
-    instance
-      .layout({
-        name: "cose",
-        animate: false,
-        randomize: present.size === 0,
-        nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 80,
-        padding: 30,
-        fit: true,
-      } as cytoscape.LayoutOptions)
-      .run();
+    instance.layout(layoutOptions(!hadNodes) as unknown as cytoscape.LayoutOptions).run();
     // A handful of nodes would be fitted at a giant zoom; keep labels at a readable size.
     if (instance.zoom() > 1.2) {
       instance.zoom(1.2);
       instance.center();
     }
-  }, [graph, coordinators]);
+  }, [graph, coordinators, collapsed]);
 
   useEffect(() => {
     const instance = cy.current;
@@ -161,7 +229,7 @@ export function ContactGraphView({
         if (target) instance.getElementById(target).removeClass("dimmed");
       }
     });
-  }, [selected, target, highlight, graph, dimOthers]);
+  }, [selected, target, highlight, graph, dimOthers, collapsed]);
 
   return <div className="graph-canvas" ref={container} role="img" aria-label={label} data-testid="contact-graph" />;
 }

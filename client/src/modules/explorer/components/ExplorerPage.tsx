@@ -7,6 +7,7 @@ import { Loading } from "../../../ui/Loading";
 import { ErrorMessage } from "../../../ui/ErrorMessage";
 import { workspaceCoordinatorsQuery } from "../graphql/workspaceCoordinatorsQuery";
 import { useContactGraph, type ExplorerEdge, type ExplorerNode, type NodeKind } from "../hooks/useContactGraph";
+import { buildGraphElements } from "../hooks/graphElements";
 import { ContactGraphView } from "./ContactGraphView";
 import { ExplorerSearch } from "./ExplorerSearch";
 import { GraphLegend } from "./GraphLegend";
@@ -42,6 +43,15 @@ export function ExplorerPage() {
   const [target, setTarget] = useState<ExplorerNode | null>(null);
   const [highlight, setHighlight] = useState<PathHighlight>({ nodes: [], edges: [] });
   const [workspace] = useQuery({ query: workspaceCoordinatorsQuery });
+  // Institutions folded into one node (#17 part 8): a toggle per institution, beside the graph and on its node.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const toggleGroup = (institutionId: string) =>
+    setCollapsed((previous) => {
+      const next = new Set(previous);
+      if (next.has(institutionId)) next.delete(institutionId);
+      else next.add(institutionId);
+      return next;
+    });
 
   const coordinators = useMemo(
     () => new Set((workspace.data?.workspaces ?? []).flatMap((w) => w.coordinators.map((c) => c.id))),
@@ -75,6 +85,7 @@ export function ExplorerPage() {
     merge(nodes, edges);
   }, [workspace.data, focus, graph.nodes.size, merge]);
 
+  const groups = useMemo(() => buildGraphElements(graph, coordinators, collapsed).groups, [graph, coordinators, collapsed]);
   const selectedNode = selected ? graph.nodes.get(selected) : undefined;
   // One meaning of warm: the workspace's threshold is the paths' default minimum strength (0.5 when unset).
   const warmThreshold = workspace.data ? (workspace.data.workspaces[0]?.warmThreshold ?? 0.5) : workspace.error ? 0.5 : null;
@@ -144,6 +155,30 @@ export function ExplorerPage() {
               {t("explorer.expandFailed", { error })}
             </p>
           ) : null}
+          {groups.length > 0 ? (
+            <section aria-labelledby="explorer-groups">
+              <h2 id="explorer-groups" className="small-heading">
+                {t("explorer.groups.title")}
+              </h2>
+              <ul className="group-toggles">
+                {groups.map((g) => (
+                  <li key={g.institutionId}>
+                    <span>
+                      {g.label} <span className="muted">· {t("explorer.groups.members", { count: g.members })}</span>
+                    </span>
+                    <button
+                      type="button"
+                      aria-pressed={g.collapsed}
+                      aria-label={t("explorer.groups.toggle", { name: g.label })}
+                      onClick={() => toggleGroup(g.institutionId)}
+                    >
+                      {g.collapsed ? t("explorer.groups.unfold") : t("explorer.groups.fold")}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <NodeList graph={graph} selected={selected} onSelect={select} />
         </aside>
         <div className="explorer-main">
@@ -151,6 +186,8 @@ export function ExplorerPage() {
           <ContactGraphView
             graph={graph}
             coordinators={coordinators}
+            collapsed={collapsed}
+            onToggleGroup={toggleGroup}
             selected={selected}
             target={target?.id ?? null}
             highlight={highlight}

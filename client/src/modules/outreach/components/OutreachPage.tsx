@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useAccess } from "../../../app/access";
 import { DownloadCsvButton } from "../../../ui/DownloadCsvButton";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -30,6 +30,7 @@ export function OutreachPage() {
             label={t("outreach.exportContacts")}
           />
         ) : null}
+        {dataTransfer ? <Link to="/import">{t("spreadsheets.importLink")}</Link> : null}
       </PageHeader>
       <Tabs
         label={t("outreach.title")}

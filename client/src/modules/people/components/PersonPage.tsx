@@ -10,6 +10,8 @@ import { personContactQuery, personPageQuery } from "../graphql/personPageQuery"
 import { useMayRead } from "../hooks/useMayRead";
 import { buildPersonTimeline, personRoles, type PersonTimelineEntry } from "../hooks/personTimeline";
 import { PersonLink } from "./PersonLink";
+import { PersonDataDownloadButton } from "./PersonDataDownloadButton";
+import { useAccess } from "../../../app/access";
 import { TieStrengthButton } from "./TieStrengthDialog";
 import { PersonEditButton } from "../../mapping/components/PersonEditForm";
 import { CoordinatorTiesPanel } from "../../explorer/components/CoordinatorTiesPanel";
@@ -25,6 +27,7 @@ export function PersonPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const may = useMayRead();
+  const { personalDataExport } = useAccess();
   const [result, refetch] = useQuery({ query: personPageQuery, variables: { id } });
   // Contact details only for roles that may read them: the question is not even asked otherwise.
   const [contact, refetchContact] = useQuery({ query: personContactQuery, variables: { id }, pause: !may.contactDetails });
@@ -61,6 +64,7 @@ export function PersonPage() {
           <>
             <PageHeader title={person.name}>
               <Link to={`/explorer?focus=person:${person.id}`}>{t("people.inExplorer")}</Link>
+              {personalDataExport ? <PersonDataDownloadButton id={person.id} /> : null}
               {may.graphWrite && may.contactDetails && details ? (
                 <PersonEditButton
                   person={{ ...person, ...details }}
