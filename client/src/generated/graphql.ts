@@ -1640,6 +1640,8 @@ export type CaseBoardFilter = {
   institution?: string | number | null | undefined;
   /** A wanted level of the case. */
   level?: EducationLevel | null | undefined;
+  /** My cases: those HANDLED_BY the person the signed-in account is linked to (takes the place of `coordinator`). An account linked to no person is refused (BAD_USER_INPUT on filter.mine). */
+  mine?: boolean | null | undefined;
   /** The partner that referred the case. */
   partner?: string | number | null | undefined;
   /** Part of the title or of the SME's name. */
