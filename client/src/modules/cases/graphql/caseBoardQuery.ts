@@ -34,6 +34,12 @@ export const caseBoardQuery = graphql(`
         created
         lastChangeAt
         openProposals
+        stateSince
+        daysInState
+        ageing
+        startSignal
+        deadlineSignal
+        daysToDeadline
         suggestionCount
         allowedActions
       }

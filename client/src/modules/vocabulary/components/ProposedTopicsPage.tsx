@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
+import { useAccess } from "../../../app/access";
 import { ErrorMessage } from "../../../ui/ErrorMessage";
 import { PageHeader } from "../../../ui/PageHeader";
 import { acceptTopicMutation, mergeTopicMutation, proposedTopicsQuery } from "../graphql/topicQueries";
@@ -11,6 +12,8 @@ import { acceptTopicMutation, mergeTopicMutation, proposedTopicsQuery } from "..
  */
 export function ProposedTopicsPage() {
   const { t } = useTranslation();
+  // Accepting and merging are CASE_WORK (VocabularyResolver): analysts and viewers see the list without them.
+  const { caseWork } = useAccess();
   const [list, refetch] = useQuery({ query: proposedTopicsQuery, requestPolicy: "cache-and-network" });
   const [accepted, accept] = useMutation(acceptTopicMutation);
   const [merged, merge] = useMutation(mergeTopicMutation);
@@ -29,8 +32,8 @@ export function ProposedTopicsPage() {
           <tr>
             <th>{t("vocabulary.word")}</th>
             <th>{t("vocabulary.used")}</th>
-            <th>{t("vocabulary.accept")}</th>
-            <th>{t("vocabulary.merge")}</th>
+            {caseWork ? <th>{t("vocabulary.accept")}</th> : null}
+            {caseWork ? <th>{t("vocabulary.merge")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -41,23 +44,27 @@ export function ProposedTopicsPage() {
               <tr key={topic.id}>
                 <td>{topic.proposedFrom ?? topic.labelNl}</td>
                 <td>{t("vocabulary.usedCount", { cases: topic.caseCount, courses: topic.courseCount })}</td>
-                <td>
-                  <input aria-label={t("vocabulary.labelNl")} value={l.nl} onChange={(e) => edit({ nl: e.target.value })} />
-                  <input aria-label={t("vocabulary.labelEn")} value={l.en} onChange={(e) => edit({ en: e.target.value })} />
-                  <button type="button" onClick={() => void accept({ id: topic.id, labelNl: l.nl, labelEn: l.en }).then(done)}>
-                    {t("vocabulary.accept")}
-                  </button>
-                </td>
-                <td>
-                  <input aria-label={t("vocabulary.into")} value={l.into} onChange={(e) => edit({ into: e.target.value })} />
-                  <button
-                    type="button"
-                    disabled={!l.into}
-                    onClick={() => void merge({ from: topic.id, into: l.into }).then(done)}
-                  >
-                    {t("vocabulary.merge")}
-                  </button>
-                </td>
+                {caseWork ? (
+                  <td>
+                    <input aria-label={t("vocabulary.labelNl")} value={l.nl} onChange={(e) => edit({ nl: e.target.value })} />
+                    <input aria-label={t("vocabulary.labelEn")} value={l.en} onChange={(e) => edit({ en: e.target.value })} />
+                    <button type="button" onClick={() => void accept({ id: topic.id, labelNl: l.nl, labelEn: l.en }).then(done)}>
+                      {t("vocabulary.accept")}
+                    </button>
+                  </td>
+                ) : null}
+                {caseWork ? (
+                  <td>
+                    <input aria-label={t("vocabulary.into")} value={l.into} onChange={(e) => edit({ into: e.target.value })} />
+                    <button
+                      type="button"
+                      disabled={!l.into}
+                      onClick={() => void merge({ from: topic.id, into: l.into }).then(done)}
+                    >
+                      {t("vocabulary.merge")}
+                    </button>
+                  </td>
+                ) : null}
               </tr>
             );
           })}
