@@ -83,6 +83,9 @@ export function boardSuite(getEnv: () => E2eEnvironment): void {
       await page.keyboard.press("Space");
       const live = page.locator("[id^='DndLiveRegion']");
       await expect.poll(() => live.textContent()).toContain(`‘${title}’ opgepakt, in Intake.`);
+      // The columns that would take the card say so while it is held.
+      expect(await page.getByTestId("column-MATCHED").getAttribute("data-drop")).toBe("refused");
+      expect(await page.getByTestId("column-QUALIFIED").getAttribute("data-drop")).toBe("ok");
       // Intake → … → Gesloten: six columns to the right; each arrow is one column.
       for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowRight");
       await expect.poll(() => live.textContent()).toContain("Boven Gesloten: hier mag de kaart heen.");
@@ -130,13 +133,12 @@ export function boardSuite(getEnv: () => E2eEnvironment): void {
           const text = link.firstChild;
           if (!text || text.nodeType !== Node.TEXT_NODE) continue;
           const value = text.textContent ?? "";
-          let at = 0;
-          for (const word of value.split(" ")) {
+          // A word here runs between spaces and hyphens ("Social-mediastrategie" may wrap after its hyphen).
+          for (const match of value.matchAll(/[^\s-]+/g)) {
             const range = document.createRange();
-            range.setStart(text, at);
-            range.setEnd(text, at + word.length);
-            if (word.length > 0 && range.getClientRects().length > 1) broken.push(word);
-            at += word.length + 1;
+            range.setStart(text, match.index);
+            range.setEnd(text, match.index + match[0].length);
+            if (range.getClientRects().length > 1) broken.push(match[0]);
           }
         }
         return broken;

@@ -31,6 +31,11 @@ import { useSavedBoardFilters } from "../hooks/savedBoardFilters";
 
 const levels: EducationLevel[] = ["WO", "HBO", "MBO"];
 const filterKeys = ["institution", "topic", "level", "partner", "coordinator", "search", "status", "mine"] as const;
+/**
+ * The narrowest a column gets: wide enough for the longest single word of a demo title ("Gebruiksvriendelijkere") to
+ * fit, so titles wrap between words only; seven such columns are wider than a laptop, so the board scrolls in its frame.
+ */
+const minColumnWidth = 232;
 /** Cards fetched at once; each column says when it holds more than it shows. */
 const pageSize = 200;
 
@@ -145,7 +150,8 @@ export function CaseBoardPage() {
       if (!card) return undefined;
       if (!over) return t("boardMoves.announce.overNothing");
       const to = String(over.id) as CaseStatus;
-      if (to === card.status) return t("boardMoves.announce.overOwn", { status: statusName(to) });
+      // Over its own column: said when picked up already ("… opgepakt, in Intake"), so nothing to add.
+      if (to === card.status) return undefined;
       return refusalOf(card, to) ?? t("boardMoves.announce.overAllowed", { status: statusName(to) });
     },
     onDragEnd: ({ active, over }) => {
@@ -366,7 +372,10 @@ export function CaseBoardPage() {
               onDragCancel={() => setDragged(null)}
               onDragEnd={onDragEnd}
             >
-              <div className="board" style={{ gridTemplateColumns: `repeat(${shownStatuses.length}, minmax(178px, 1fr))` }}>
+              <div
+                className="board"
+                style={{ gridTemplateColumns: `repeat(${shownStatuses.length}, minmax(${minColumnWidth}px, 1fr))` }}
+              >
                 {shownStatuses.map((status) => {
                   const cards = board.cards.filter((c) => c.status === status);
                   const count = board.columns.find((c) => c.status === status)?.count ?? 0;

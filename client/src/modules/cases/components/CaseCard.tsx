@@ -65,10 +65,15 @@ export function CaseCard({
       // so a click on its link or buttons stays a click); the keyboard picks it up from its handle only.
       onPointerDown={movable ? onPointerDown : undefined}
     >
+      <h3 id={`card-${card.id}`}>
+        <Link to={`/cases/${card.id}`}>{card.title}</Link>
+      </h3>
+      {/* The handle sits on the SME's line, so the title has the card's whole width to wrap between words. */}
       <div className="card-head">
-        <h3 id={`card-${card.id}`}>
-          <Link to={`/cases/${card.id}`}>{card.title}</Link>
-        </h3>
+        <p className="card-sme">
+          {card.smeName ?? "—"}
+          {card.smeCity ? <span className="muted"> · {card.smeCity}</span> : null}
+        </p>
         {movable ? (
           <button
             type="button"
@@ -84,10 +89,6 @@ export function CaseCard({
           </button>
         ) : null}
       </div>
-      <p className="card-sme">
-        {card.smeName ?? "—"}
-        {card.smeCity ? <span className="muted"> · {card.smeCity}</span> : null}
-      </p>
       {/* Days in the state and the date signals, as the server computed them (case-signals.ts). */}
       <p className="card-signals" data-testid={`signals-${card.id}`}>
         <span className="muted">{t("boardSignals.daysInState", { count: card.daysInState })}</span>
