@@ -86,8 +86,12 @@ export function boardSuite(getEnv: () => E2eEnvironment): void {
       // The columns that would take the card say so while it is held.
       expect(await page.getByTestId("column-MATCHED").getAttribute("data-drop")).toBe("refused");
       expect(await page.getByTestId("column-QUALIFIED").getAttribute("data-drop")).toBe("ok");
-      // Intake → … → Gesloten: six columns to the right; each arrow is one column.
-      for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowRight");
+      // Intake → … → Gesloten, the last column: each arrow is one column (an arrow that first scrolls the board's frame
+      // to bring the next column into view may take one more press).
+      for (let i = 0; i < 10 && !((await live.textContent()) ?? "").includes("Boven Gesloten"); i++) {
+        await page.keyboard.press("ArrowRight");
+        await page.waitForTimeout(150);
+      }
       await expect.poll(() => live.textContent()).toContain("Boven Gesloten: hier mag de kaart heen.");
       await page.keyboard.press("Space");
       // The same dialog as the "Sluiten…" button, with its rules: a reason is needed.
@@ -154,20 +158,23 @@ export function boardSuite(getEnv: () => E2eEnvironment): void {
     it("keeps 'my cases' and a saved filter across a reload, and each shows what the API gives for it", async () => {
       const { page, context } = await env.newPage();
       await page.goto("/cases");
-      await page.getByLabel("Mijn zaken").check();
-      await expect.poll(() => new URL(page.url()).searchParams.get("mine")).toBe("1");
+      // A click, not check(): the box follows the address, which changes a moment after the click.
+      await page.getByLabel("Mijn zaken").click();
+      await expect.poll(() => new URL(page.url()).searchParams.get("mine"), { timeout: 15_000 }).toBe("1");
       const mine = await env.server.graphql<{ caseBoard: { totalCount: number } }>(
         `{ caseBoard(filter: { coordinator: "person-fleur-bakker" }, first: 1) { totalCount } }`,
       );
       const total = page.locator("p.muted[aria-live='polite']");
       const expected = mine.data?.caseBoard.totalCount ?? -1;
-      await expect.poll(() => total.textContent()).toBe(`${expected} ${expected === 1 ? "casus" : "casussen"}`);
+      await expect
+        .poll(() => total.textContent(), { timeout: 15_000 })
+        .toBe(`${expected} ${expected === 1 ? "casus" : "casussen"}`);
       // Every card shown is Fleur Bakker's.
       const coordinators = await page.locator(".case-card .card-facts").allTextContents();
       for (const facts of coordinators) expect(facts).toContain("Fleur Bakker");
 
       await page.reload();
-      expect(await page.getByLabel("Mijn zaken").isChecked()).toBe(true);
+      await expect.poll(() => page.getByLabel("Mijn zaken").isChecked(), { timeout: 15_000 }).toBe(true);
 
       // Save "mine + HBO" as a filter; a fresh board (no address) offers it after a reload.
       await page.getByLabel("Niveau").selectOption("HBO");
@@ -176,12 +183,14 @@ export function boardSuite(getEnv: () => E2eEnvironment): void {
       await page.goto("/cases");
       await page.reload();
       await page.getByLabel("Opgeslagen filters").selectOption("Mijn HBO-zaken");
-      await expect.poll(() => new URL(page.url()).searchParams.toString()).toBe("level=HBO&mine=1");
+      await expect.poll(() => new URL(page.url()).searchParams.toString(), { timeout: 15_000 }).toBe("level=HBO&mine=1");
       const hbo = await env.server.graphql<{ caseBoard: { totalCount: number } }>(
         `{ caseBoard(filter: { coordinator: "person-fleur-bakker", level: HBO }, first: 1) { totalCount } }`,
       );
       const hboCount = hbo.data?.caseBoard.totalCount ?? -1;
-      await expect.poll(() => total.textContent()).toBe(`${hboCount} ${hboCount === 1 ? "casus" : "casussen"}`);
+      await expect
+        .poll(() => total.textContent(), { timeout: 15_000 })
+        .toBe(`${hboCount} ${hboCount === 1 ? "casus" : "casussen"}`);
       // Saved per user: the analyst's board in the same browser does not list the coordinator's filter.
       await context.close();
     });
@@ -197,19 +206,21 @@ export function boardSuite(getEnv: () => E2eEnvironment): void {
       const { page, context } = await env.newPage();
       await page.goto("/outreach?tab=mapping");
       const summary = page.getByTestId("mapping-summary");
-      await expect.poll(() => summary.textContent()).toContain(`${programmes} opleiding`);
+      await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toContain(`${programmes} opleiding`);
       const pages = Math.ceil(programmes / 10);
       await page.getByText(`Pagina 1 van ${pages}`).first().waitFor();
       // Ten programmes on the first page, each with a heading per institution above its rows.
       const programmeLinks = page.locator("table td .strong a");
-      await expect.poll(() => programmeLinks.count()).toBe(Math.min(10, programmes));
+      await expect.poll(() => programmeLinks.count(), { timeout: 15_000 }).toBe(Math.min(10, programmes));
       expect(await page.locator(".mapping-group h3").count()).toBeGreaterThan(0);
       // Far shorter than the 9,361 px the whole table was.
       expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(6000);
 
       await page.getByRole("button", { name: "Volgende" }).first().click();
-      await expect.poll(() => new URL(page.url()).searchParams.get("page")).toBe("2");
-      await expect.poll(() => programmeLinks.first().textContent()).toBe((ordered[10] as { name: string }).name);
+      await expect.poll(() => new URL(page.url()).searchParams.get("page"), { timeout: 15_000 }).toBe("2");
+      await expect
+        .poll(() => programmeLinks.first().textContent(), { timeout: 15_000 })
+        .toBe((ordered[10] as { name: string }).name);
       await page.reload();
       await page.getByText(`Pagina 2 van ${pages}`).first().waitFor();
       expect(await programmeLinks.first().textContent()).toBe((ordered[10] as { name: string }).name);
