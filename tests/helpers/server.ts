@@ -50,7 +50,9 @@ export async function startTestServer(db: Database, options: TestServerOptions =
   });
   const roles = options.roles === undefined ? (["ADMIN", "COORDINATOR"] as Role[]) : options.roles;
   if (roles) noteTestAccount("test-user");
-  const token = roles ? (await signToken(config, { id: "test-user", roles, ...(options.personId ? { personId: options.personId } : {}) })).token : undefined;
+  const token = roles
+    ? (await signToken(config, { id: "test-user", roles, ...(options.personId ? { personId: options.personId } : {}) })).token
+    : undefined;
   return {
     http,
     ...(token ? { token } : {}),

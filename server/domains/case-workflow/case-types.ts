@@ -366,20 +366,25 @@ export class CaseCard extends CaseWorkflowOptions {
 
   @Field(() => CaseAgeing, {
     nullable: true,
-    description: "AGEING or STALE when the case has waited past its status's thresholds (case-signals.ts); null when fresh or final.",
+    description:
+      "AGEING or STALE when the case has waited past its status's thresholds (case-signals.ts); null when fresh or final.",
   })
   ageing!: CaseAgeing | null;
 
   @Field(() => CaseDateSignal, {
     nullable: true,
-    description: "The desired start (earliestStart) near or passed while the case has no match yet (INTAKE, QUALIFIED, PROPOSED).",
+    description:
+      "The desired start (earliestStart) near or passed while the case has no match yet (INTAKE, QUALIFIED, PROPOSED).",
   })
   startSignal!: CaseDateSignal | null;
 
   @Field(() => CaseDateSignal, { nullable: true, description: "The deadline near or passed, for a case still open." })
   deadlineSignal!: CaseDateSignal | null;
 
-  @Field(() => Int, { nullable: true, description: "Days from today to the deadline (negative: passed); null without one or when final." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Days from today to the deadline (negative: passed); null without one or when final.",
+  })
   daysToDeadline!: number | null;
 
   @Field(() => Int, {

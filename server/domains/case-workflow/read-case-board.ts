@@ -44,7 +44,11 @@ export async function readCaseBoard(
     throw new DomainError(ErrorCode.BAD_USER_INPUT, `first must be between 0 and ${MAX_BOARD_PAGE}.`, "first");
   }
   if (filter.mine && !me) {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, "Your account is linked to no person, so it has no cases of its own.", "filter.mine");
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      "Your account is linked to no person, so it has no cases of its own.",
+      "filter.mine",
+    );
   }
   // "My cases" is the coordinator filter with the signed-in person: the case's HANDLED_BY coordinator (intake-case.ts).
   const coordinator = filter.mine ? me : (filter.coordinator ?? null);
