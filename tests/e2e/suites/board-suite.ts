@@ -182,7 +182,7 @@ export function boardSuite(getEnv: () => E2eEnvironment): void {
       await page.getByRole("button", { name: "Filter opslaan" }).click();
       await page.goto("/cases");
       await page.reload();
-      await page.getByLabel("Opgeslagen filters").selectOption("Mijn HBO-zaken");
+      await page.getByRole("combobox", { name: /^Opgeslagen filters/ }).selectOption("Mijn HBO-zaken");
       await expect.poll(() => new URL(page.url()).searchParams.toString(), { timeout: 15_000 }).toBe("level=HBO&mine=1");
       const hbo = await env.server.graphql<{ caseBoard: { totalCount: number } }>(
         `{ caseBoard(filter: { coordinator: "person-fleur-bakker", level: HBO }, first: 1) { totalCount } }`,
