@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { startE2eEnvironment, type E2eEnvironment } from "./support/start-e2e-environment.js";
+import { boardSuite } from "./suites/board-suite.js";
 import { casesSuite } from "./suites/cases-suite.js";
 import { clientPagesSuite } from "./suites/client-pages-suite.js";
 import { embeddingSuite } from "./suites/embedding-suite.js";
@@ -42,5 +43,6 @@ pagesSuite(getEnv);
 clientPagesSuite(getEnv);
 publicFormSuite(getEnv);
 importGraphSuite(getEnv);
+boardSuite(getEnv);
 everyRoleSuite(getEnv);
 portalSuite(getEnv);

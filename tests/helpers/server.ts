@@ -20,6 +20,8 @@ export interface TestServer {
 export interface TestServerOptions {
   /** The roles of the signed-in test user; null: anonymous requests. Default ADMIN + COORDINATOR. */
   roles?: Role[] | null;
+  /** The person the test user's token names ("me": the board's `mine`, the actor of changes). */
+  personId?: string;
   /** Extra configuration (e.g. small limits for the limit tests). */
   env?: Record<string, string>;
   /** Accept tokens only of accounts in the graph, as the real server does (default: test tokens pass too; test-accounts.ts). */
@@ -48,7 +50,9 @@ export async function startTestServer(db: Database, options: TestServerOptions =
   });
   const roles = options.roles === undefined ? (["ADMIN", "COORDINATOR"] as Role[]) : options.roles;
   if (roles) noteTestAccount("test-user");
-  const token = roles ? (await signToken(config, { id: "test-user", roles })).token : undefined;
+  const token = roles
+    ? (await signToken(config, { id: "test-user", roles, ...(options.personId ? { personId: options.personId } : {}) })).token
+    : undefined;
   return {
     http,
     ...(token ? { token } : {}),

@@ -224,3 +224,76 @@ describe("access", () => {
     }
   });
 });
+
+describe("my cases and the cards' signals (#17 part 7)", () => {
+  const SIGNALS = `query($filter: CaseBoardFilter) { caseBoard(filter: $filter, first: 50) {
+    totalCount cards { id status stateSince daysInState ageing startSignal deadlineSignal daysToDeadline } } }`;
+  type SignalCard = {
+    id: string;
+    status: string;
+    stateSince: string;
+    daysInState: number;
+    ageing: string | null;
+    startSignal: string | null;
+    deadlineSignal: string | null;
+    daysToDeadline: number | null;
+  };
+
+  it("lists the cases handled by the signed-in coordinator's person, and refuses 'mine' for an account without one", async () => {
+    const bert = await startTestServer(db, { personId: "bert" });
+    try {
+      const mine = await ok<{ caseBoard: Board }>(bert, BOARD, { filter: { mine: true } });
+      expect(ids(mine.caseBoard)).toEqual(["k4", "k3"]);
+      // `mine` takes the place of a coordinator filter.
+      const both = await ok<{ caseBoard: Board }>(bert, BOARD, { filter: { mine: true, coordinator: "anna" } });
+      expect(ids(both.caseBoard)).toEqual(["k4", "k3"]);
+    } finally {
+      await bert.http.close();
+    }
+    expect((await refused(server, BOARD, { filter: { mine: true } })).extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "filter.mine",
+    });
+  });
+
+  it("counts the days in the current state from the last event into it, and flags ageing, a passed start and a near deadline", async () => {
+    // In intake for 20 days (stale after 14), the desired start 3 days ago, the deadline in 5 days.
+    await seedCase(db, {
+      id: "sig-1",
+      title: "Signaal oud",
+      status: "INTAKE",
+      created: instant(-20),
+      earliestStart: day(-3),
+      deadline: day(5),
+    });
+    // Created 40 days ago, matched 10 days ago (ageing after 30: not yet), the deadline passed 2 days ago.
+    await seedCase(db, { id: "sig-2", title: "Signaal gematcht", status: "MATCHED", created: instant(-40), deadline: day(-2) });
+    await db.write(
+      `MATCH (k:Case {id: 'sig-2'}) CREATE (k)-[:HAD_EVENT]->(:CaseEvent {id: randomUUID(), from: 'PROPOSED', to: 'MATCHED', at: datetime($at)})`,
+      { at: instant(-10) },
+    );
+    // A completed case never ages and has no date signals, however old.
+    await seedCase(db, { id: "sig-3", title: "Signaal klaar", status: "COMPLETED", created: instant(-300), deadline: day(-100) });
+    const cards = new Map(
+      (await ok<{ caseBoard: { cards: SignalCard[] } }>(server, SIGNALS, { filter: { search: "signaal" } })).caseBoard.cards.map(
+        (c) => [c.id, c],
+      ),
+    );
+    expect(cards.get("sig-1")).toMatchObject({
+      daysInState: 20,
+      ageing: "STALE",
+      startSignal: "PASSED",
+      deadlineSignal: "APPROACHING",
+      daysToDeadline: 5,
+    });
+    expect(cards.get("sig-2")).toMatchObject({
+      daysInState: 10,
+      ageing: null,
+      startSignal: null,
+      deadlineSignal: "PASSED",
+      daysToDeadline: -2,
+    });
+    expect(Date.parse(cards.get("sig-2")?.stateSince ?? "")).toBeCloseTo(Date.parse(instant(-10)), -5);
+    expect(cards.get("sig-3")).toMatchObject({ ageing: null, startSignal: null, deadlineSignal: null, daysToDeadline: null });
+  });
+});

@@ -229,6 +229,50 @@ describe("mappingTable", () => {
   });
 });
 
+describe("mappingTablePage", () => {
+  const PAGE = `query($first: Int, $offset: Int, $status: MappingStatus) {
+    mappingTablePage(first: $first, offset: $offset, status: $status) { programmeCount institutionCount first offset rows { kind id programmeId } } }`;
+  type Page = {
+    programmeCount: number;
+    institutionCount: number;
+    first: number;
+    offset: number;
+    rows: Array<{ kind: string; id: string; programmeId: string }>;
+  };
+  const page = async (variables: Record<string, unknown>): Promise<Page> => {
+    const answer = await server.graphql<{ mappingTablePage: Page }>(PAGE, variables);
+    expect(answer.errors).toBeUndefined();
+    return answer.data?.mappingTablePage as Page;
+  };
+
+  beforeAll(buildGraph);
+
+  it("pages by programme, keeping a programme's courses on its page, with the totals", async () => {
+    const first = await page({ first: 1, offset: 0 });
+    expect(first).toMatchObject({ programmeCount: 2, institutionCount: 2, first: 1, offset: 0 });
+    expect(first.rows.map((r) => r.id)).toEqual(["p1", "c1", "c2"]);
+    const second = await page({ first: 1, offset: 1 });
+    expect(second.rows.map((r) => r.id)).toEqual(["p2", "c3"]);
+    expect((await page({ first: 1, offset: 2 })).rows).toEqual([]);
+    // The pages together are the whole table, in its order.
+    const whole = await server.graphql<{ mappingTable: Array<{ id: string }> }>(`{ mappingTable { id } }`);
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(whole.data?.mappingTable.map((r) => r.id));
+  });
+
+  it("counts a programme when one of its courses has the status asked", async () => {
+    const responded = await page({ first: 10, offset: 0, status: "RESPONDED" });
+    expect(responded.programmeCount).toBe(1);
+    expect(responded.rows.map((r) => r.id)).toEqual(["c1"]);
+  });
+
+  it("refuses a page size out of range and a negative offset", async () => {
+    const tooBig = await server.graphql(PAGE, { first: 101, offset: 0 });
+    expect(tooBig.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+    const negative = await server.graphql(PAGE, { first: 10, offset: -1 });
+    expect(negative.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "offset" });
+  });
+});
+
 describe("setMappingStatus", () => {
   beforeEach(buildGraph);
   const mutation = `mutation Set($programme: ID, $course: ID, $status: MappingStatus!, $force: Boolean) {

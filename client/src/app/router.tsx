@@ -66,7 +66,16 @@ export const router = createBrowserRouter([
       { path: "outreach", element: <OutreachPage /> },
       { path: "digests", element: <DigestsPage /> },
       { path: "outbox", element: <OutboxPage /> },
-      { path: "todo", element: <TodoPage /> },
+      {
+        // A coordinator's work list (its menu item needs CASE_WORK; its detail names people): by address, other roles
+        // get the plain "not for your role" page instead of a FORBIDDEN banner (#17 part 4).
+        path: "todo",
+        element: (
+          <Allowed flag="caseWork">
+            <TodoPage />
+          </Allowed>
+        ),
+      },
       { path: "figures", element: <FiguresPage /> },
       {
         path: "import",

@@ -110,6 +110,7 @@ export class CaseResolver {
     @Arg("first", () => Int, { defaultValue: 50 }) first = 50,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
   ): Promise<CaseBoard> {
-    return ctx.db.readEach((tx) => readCaseBoard(tx, filter ?? {}, first, after ?? null, nowIso()));
+    const me = filter?.mine ? (await resolveActor(ctx, null)).personId : null;
+    return ctx.db.readEach((tx) => readCaseBoard(tx, filter ?? {}, first, after ?? null, nowIso(), me));
   }
 }

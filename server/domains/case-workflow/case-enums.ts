@@ -49,3 +49,24 @@ export const OPEN_STATUSES: readonly CaseStatus[] = [
   CaseStatus.MATCHED,
   CaseStatus.IN_SPRINT,
 ];
+
+/** How long a case has sat in its state against the thresholds of case-signals.ts (`CASE_AGEING_DAYS`). */
+export enum CaseAgeing {
+  AGEING = "AGEING",
+  STALE = "STALE",
+}
+
+/** Where a case's date (desired start, deadline) stands against today (case-signals.ts, `DATE_SIGNAL_DAYS`). */
+export enum CaseDateSignal {
+  APPROACHING = "APPROACHING",
+  PASSED = "PASSED",
+}
+
+registerEnumType(CaseAgeing, {
+  name: "CaseAgeing",
+  description: "A case that waits long in its state: AGEING past the state's first threshold, STALE past the second.",
+});
+registerEnumType(CaseDateSignal, {
+  name: "CaseDateSignal",
+  description: "A date of a case that is near (APPROACHING, within the threshold) or behind us (PASSED).",
+});

@@ -1,6 +1,6 @@
 import { Access } from "../../platform/auth/Access.js";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { CaseAction, CaseTimelineKind } from "./case-enums.js";
+import { CaseAction, CaseAgeing, CaseDateSignal, CaseTimelineKind } from "./case-enums.js";
 import { CaseStatus, EducationLevel, Effort, PartnerKind, SmeSize } from "../../platform/model/graph-enums.js";
 
 /** GraphQL input and output types of the case lifecycle. Dates travel as ISO strings (YYYY-MM-DD). */
@@ -240,6 +240,13 @@ export class CaseBoardFilter {
   @Field(() => ID, { nullable: true })
   coordinator?: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "My cases: those HANDLED_BY the person the signed-in account is linked to (takes the place of `coordinator`). An account linked to no person is refused (BAD_USER_INPUT on filter.mine).",
+  })
+  mine?: boolean | null;
+
   @Field(() => String, { nullable: true, description: "Part of the title or of the SME's name." })
   search?: string | null;
 
@@ -360,6 +367,35 @@ export class CaseCard extends CaseWorkflowOptions {
 
   @Field(() => Int, { description: "Proposals neither answered nor expired." })
   openProposals!: number;
+
+  @Field(() => String, { description: "When the case entered its current status (its last event into it; else its creation)." })
+  stateSince!: string;
+
+  @Field(() => Int, { description: "Whole calendar days (Amsterdam) in the current status." })
+  daysInState!: number;
+
+  @Field(() => CaseAgeing, {
+    nullable: true,
+    description:
+      "AGEING or STALE when the case has waited past its status's thresholds (case-signals.ts); null when fresh or final.",
+  })
+  ageing!: CaseAgeing | null;
+
+  @Field(() => CaseDateSignal, {
+    nullable: true,
+    description:
+      "The desired start (earliestStart) near or passed while the case has no match yet (INTAKE, QUALIFIED, PROPOSED).",
+  })
+  startSignal!: CaseDateSignal | null;
+
+  @Field(() => CaseDateSignal, { nullable: true, description: "The deadline near or passed, for a case still open." })
+  deadlineSignal!: CaseDateSignal | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Days from today to the deadline (negative: passed); null without one or when final.",
+  })
+  daysToDeadline!: number | null;
 
   @Field(() => Int, {
     nullable: true,

@@ -5,6 +5,7 @@ import { SUGGESTING_STATUSES } from "../suggestions/index.js";
 import { topicWithNarrower } from "../vocabulary/index.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { caseWorkflowOptions } from "./check-transition.js";
+import { caseSignals } from "./case-signals.js";
 import { readCaseBoardStatement } from "./statements.js";
 
 export const MAX_BOARD_PAGE = 200;
@@ -36,17 +37,28 @@ export async function readCaseBoard(
   first: number,
   after: string | null,
   now: string,
+  /** The signed-in account's person, for `filter.mine` (resolve-actor.ts); null when the account is linked to none. */
+  me: string | null = null,
 ): Promise<CaseBoard> {
   if (!Number.isInteger(first) || first < 0 || first > MAX_BOARD_PAGE) {
     throw new DomainError(ErrorCode.BAD_USER_INPUT, `first must be between 0 and ${MAX_BOARD_PAGE}.`, "first");
   }
+  if (filter.mine && !me) {
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      "Your account is linked to no person, so it has no cases of its own.",
+      "filter.mine",
+    );
+  }
+  // "My cases" is the coordinator filter with the signed-in person: the case's HANDLED_BY coordinator (intake-case.ts).
+  const coordinator = filter.mine ? me : (filter.coordinator ?? null);
   const cursor = after ? decodeBoardCursor(after) : null;
   const statement = readCaseBoardStatement({
     institution: Boolean(filter.institution),
     topic: Boolean(filter.topic),
     level: Boolean(filter.level),
     partner: Boolean(filter.partner),
-    coordinator: Boolean(filter.coordinator),
+    coordinator: Boolean(coordinator),
     search: Boolean(filter.search),
     status: Boolean(filter.status),
     after: cursor !== null,
@@ -60,7 +72,7 @@ export async function readCaseBoard(
     topicIds,
     level: filter.level ?? null,
     partner: filter.partner ?? null,
-    coordinator: filter.coordinator ?? null,
+    coordinator,
     search: filter.search?.trim().toLowerCase() ?? null,
     status: filter.status ?? null,
     afterCreated: cursor?.created ?? null,
@@ -73,6 +85,7 @@ export async function readCaseBoard(
   const counts = new Map(((row.columns as Array<{ status: CaseStatus; count: number }>) ?? []).map((c) => [c.status, c.count]));
   const columns = Object.values(CaseStatus).map((status) => ({ status, count: counts.get(status) ?? 0 }));
   const all = (row.cards as CaseCard[]) ?? [];
+  const nowDate = new Date(now);
   const cards = all.slice(0, first).map((card) => ({
     ...card,
     topics: card.topics ?? [],
@@ -80,6 +93,7 @@ export async function readCaseBoard(
     wantedLevels: card.wantedLevels ?? [],
     suggestionCount: card.suggestionCount ?? null,
     ...caseWorkflowOptions(card.status),
+    ...caseSignals(card, nowDate),
   }));
   const last = cards.at(-1);
   return {

@@ -387,6 +387,8 @@ CALL () {
                                                                 status: t.status} ORDER BY t.id },
     earliestStart: toString(k.earliestStart), deadline: toString(k.deadline), created: toString(k.created),
     lastChangeAt: toString(head(COLLECT { MATCH (k)-[:HAD_EVENT]->(e:CaseEvent) RETURN e.at ORDER BY e.at DESC })),
+    stateSince: toString(coalesce(head(COLLECT { MATCH (k)-[:HAD_EVENT]->(e:CaseEvent) WHERE e.to = k.status RETURN e.at ORDER BY e.at DESC }),
+                                  k.created)),
     openProposals: COUNT { MATCH (k)<-[:OF_CASE]-(p:Proposal) WHERE p.answer IS NULL AND p.withdrawnAt IS NULL AND p.expiresAt >= datetime($now) },
     suggestionCount: CASE WHEN k.status IN $suggesting THEN k.suggestionCount ELSE null END
   }) AS cards

@@ -10,11 +10,12 @@ import {
   LoggedInteraction,
   MappingChange,
   MappingRow,
+  MappingTablePage,
   OutreachInteraction,
   ReceivedExampleAssignment,
 } from "./outreach-types.js";
 import { readInteractionLog } from "./read-interaction-log.js";
-import { readMappingTable } from "./read-mapping-table.js";
+import { readMappingTable, readMappingTablePage } from "./read-mapping-table.js";
 import { setMappingStatus } from "./set-mapping-status.js";
 import { Cost } from "../../platform/limits/Cost.js";
 
@@ -33,6 +34,22 @@ export class OutreachResolver {
     @Arg("status", () => MappingStatus, { nullable: true }) status?: MappingStatus,
   ): Promise<MappingRow[]> {
     return readMappingTable(ctx.db, { institution, status });
+  }
+
+  @Query(() => MappingTablePage, {
+    description:
+      "The mapping table a page at a time, paged by programme (a programme's rows are never split): `first` programmes (1-100) from `offset`, with the totals.",
+  })
+  @Access("OUTREACH_READ")
+  @Cost("mappingTablePage")
+  async mappingTablePage(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("institution", () => ID, { nullable: true }) institution?: string,
+    @Arg("status", () => MappingStatus, { nullable: true }) status?: MappingStatus,
+    @Arg("first", () => Int, { defaultValue: 20 }) first = 20,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset = 0,
+  ): Promise<MappingTablePage> {
+    return readMappingTablePage(ctx.db, { institution, status }, first, offset);
   }
 
   @Query(() => [OutreachInteraction], {

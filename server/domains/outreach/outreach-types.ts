@@ -111,6 +111,24 @@ export class MappingRow {
   exampleAssignmentCount!: number;
 }
 
+@ObjectType({ description: "One page of the mapping table: whole programmes (with their courses), in table order." })
+export class MappingTablePage {
+  @Field(() => Int, { description: "Programmes the filter finds (a programme counts when it or one of its courses matches)." })
+  programmeCount!: number;
+
+  @Field(() => Int, { description: "Institutions those programmes are at." })
+  institutionCount!: number;
+
+  @Field(() => Int)
+  first!: number;
+
+  @Field(() => Int)
+  offset!: number;
+
+  @Field(() => [MappingRow], { description: "The page's programmes' rows, sorted as mappingTable." })
+  rows!: MappingRow[];
+}
+
 @ObjectType({ description: "A mapping status before and after an operation." })
 export class MappingChange {
   @Field(() => MappingSubject)

@@ -106,15 +106,8 @@ RETURN e.id AS id`;
 
 // ---- The mapping table ----------------------------------------------------------------------
 
-/**
- * Every programme, and every course under each programme it is part of, with its mapping status,
- * teachers, latest interaction (ordered as READ_INTERACTION_LOG) and counts. Courses that belong to
- * no programme are not listed. Sorted by institution, programme (the programme's own row first), course.
- */
-export const READ_MAPPING_TABLE = /* cypher */ `
-MATCH (p:Programme)-[:OFFERED_BY]->(i:Institution)
-WHERE $institution IS NULL OR i.id = $institution
-CALL (p, i) {
+/** The rows of the programmes matched as (p, i): the programme's own row and its courses', with what each shows. */
+const MAPPING_ROWS = /* cypher */ `CALL (p, i) {
   WITH p, i
   WHERE $status IS NULL OR coalesce(p.mappingStatus, 'NOT_APPROACHED') = $status
   RETURN 'PROGRAMME' AS kind, p AS subject, 0 AS sortKind
@@ -148,4 +141,36 @@ RETURN kind, subject.id AS id, subject.name AS name,
        coalesce(subject.mappingStatus, 'NOT_APPROACHED') AS status,
        i.id AS institutionId, i.name AS institutionName, p.id AS programmeId, p.name AS programmeName,
        teachers, lastInteraction, interactionCount, exampleAssignmentCount
-ORDER BY institutionName, institutionId, programmeName, programmeId, sortKind, name, id`;
+`;
+
+/**
+ * Every programme, and every course under each programme it is part of, with its mapping status,
+ * teachers, latest interaction (ordered as READ_INTERACTION_LOG) and counts. Courses that belong to
+ * no programme are not listed. Sorted by institution, programme (the programme's own row first), course.
+ */
+export const READ_MAPPING_TABLE = /* cypher */ `
+MATCH (p:Programme)-[:OFFERED_BY]->(i:Institution)
+WHERE $institution IS NULL OR i.id = $institution
+${MAPPING_ROWS}ORDER BY institutionName, institutionId, programmeName, programmeId, sortKind, name, id`;
+
+/**
+ * A page of the mapping table (issue #17 part 7: 9,361 px on the demo data unpaged): the programmes of the filter
+ * in table order (institution, programme), the page's $limit of them from $offset, with the same rows as
+ * READ_MAPPING_TABLE. A programme is listed when it or one of its courses has the status asked, so a group
+ * is never split across pages. Counted by COUNT_MAPPING_TABLE_PROGRAMMES.
+ */
+export const READ_MAPPING_TABLE_PAGE = /* cypher */ `
+MATCH (p:Programme)-[:OFFERED_BY]->(i:Institution)
+WHERE ($institution IS NULL OR i.id = $institution)
+  AND ($status IS NULL OR coalesce(p.mappingStatus, 'NOT_APPROACHED') = $status
+       OR EXISTS { MATCH (c:Course)-[:PART_OF]->(p) WHERE coalesce(c.mappingStatus, 'NOT_APPROACHED') = $status })
+WITH p, i ORDER BY i.name, i.id, p.name, p.id SKIP toInteger($offset) LIMIT toInteger($limit)
+${MAPPING_ROWS}ORDER BY institutionName, institutionId, programmeName, programmeId, sortKind, name, id`;
+
+/** How many programmes READ_MAPPING_TABLE_PAGE pages through, and how many institutions they are at. */
+export const COUNT_MAPPING_TABLE_PROGRAMMES = /* cypher */ `
+MATCH (p:Programme)-[:OFFERED_BY]->(i:Institution)
+WHERE ($institution IS NULL OR i.id = $institution)
+  AND ($status IS NULL OR coalesce(p.mappingStatus, 'NOT_APPROACHED') = $status
+       OR EXISTS { MATCH (c:Course)-[:PART_OF]->(p) WHERE coalesce(c.mappingStatus, 'NOT_APPROACHED') = $status })
+RETURN count(DISTINCT p) AS programmes, count(DISTINCT i) AS institutions`;

@@ -174,6 +174,13 @@ export const fieldCosts = {
       return listCost(Math.ceil(rows / share), input.childComplexity);
     },
   },
+  /** `first` programmes, each its own row and its courses' (the graph's courses per programme), plus the count over all programmes. */
+  mappingTablePage: {
+    cost: (input) => {
+      const perProgramme = 1 + Math.ceil(n(input, "Course") / Math.max(1, n(input, "Programme")));
+      return n(input, "Programme") + listCost(numberArg(input.args, "first", 20) * perProgramme, input.childComplexity);
+    },
+  },
   interactionLog: { cost: (input) => listCost(numberArg(input.args, "limit", 200), input.childComplexity) },
   logInteraction: scoped(WRITE),
   setMappingStatus: scoped(WRITE),

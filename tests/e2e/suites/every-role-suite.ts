@@ -23,6 +23,12 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
     );
     const ids = rows[0] as { caseId: string; programmeId: string; institutionId: string } | undefined;
     if (!ids) throw new Error("The demo data has no case with a sprint, programme or institution.");
+    // A teacher (a person with ties and a course), for the person page.
+    const [teacher] = await env.db.read(
+      "MATCH (p:Person)-[:TEACHES]->(:Course) WHERE EXISTS { (p)-[:KNOWS]-() } RETURN p.id AS id ORDER BY p.id LIMIT 1",
+    );
+    const personId = (teacher as { id: string } | undefined)?.id;
+    if (!personId) throw new Error("The demo data has no teacher with ties.");
     pages = [
       // The public question form (issue #18 part 1), shown to every role too; first, as the phone test ends on the shell.
       { name: "public-form", path: "/vraag" },
@@ -39,7 +45,14 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
       { name: "outreach-log", path: "/outreach?tab=log" },
       { name: "digests", path: "/digests" },
       { name: "figures", path: "/figures" },
+      // Issue #17 parts 4 and 6: the pages the list did not reach yet (board helper, session 6).
+      { name: "todo", path: "/todo" },
+      { name: "outbox", path: "/outbox" },
       { name: "topics", path: "/topics" },
+      { name: "person", path: `/people/${personId}` },
+      { name: "institutions", path: "/institutions" },
+      { name: "institution", path: `/institutions/${ids.institutionId}` },
+      { name: "programme", path: `/programmes/${ids.programmeId}` },
       // The institution portal (#18): the demo roles get its explanation; portal-suite.ts shows it to an invited person.
       { name: "portal", path: "/portal" },
       { name: "import", path: "/import" },
@@ -90,6 +103,16 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
           expect(await page.getByRole("button", { name: /^Contact vastleggen over / }).count()).toBe(0);
           await visit(page, "/embedding");
           expect(await page.getByRole("button", { name: "Cijfers herberekenen" }).count()).toBe(0);
+          // The pages added for #17 parts 4/6: no button that writes (each page's write buttons by their names).
+          const writeButtons =
+            /^(Accepteren|Samenvoegen|Instelling toevoegen|Instelling bewerken|Onderwijsperiode toevoegen|Opleiding toevoegen|Opleiding bewerken|Vak toevoegen|Docent toevoegen|Persoon met rol toevoegen|Gegevens bewerken|Afspraak maken|Sterkte van band|.* bewerken$)/;
+          for (const name of ["topics", "person", "institutions", "institution", "programme", "outbox", "todo"]) {
+            const path = pages.find((p) => p.name === name)?.path ?? "/";
+            await visit(page, path);
+            const shown = await page.getByRole("main").getByRole("button", { name: writeButtons }).allTextContents();
+            if (shown.length > 0) problems.push(`${name}: write buttons for ${role}: ${shown.join(", ")}`);
+          }
+          expect(problems).toEqual([]);
         }
         // The vocabulary (#15): everyone reads it, only coordinators and admins change it.
         await visit(page, "/topics");

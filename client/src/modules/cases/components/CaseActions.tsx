@@ -1,6 +1,6 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { useClient, useMutation } from "urql";
 import { useAccess } from "../../../app/access";
 import type { CaseAction } from "../../../generated/graphql";
@@ -12,6 +12,7 @@ import { CloseCaseDialog } from "./CloseCaseDialog";
 import { CompleteSprintDialog } from "./CompleteSprintDialog";
 import { MatchCaseDialog, type CourseOption } from "./MatchCaseDialog";
 import { OverridePrompt, overridableRefusals } from "./OverridePrompt";
+import type { MoveRequest } from "./boardMoves";
 
 /**
  * The moves a case can make now, as the server lists them (allowedActions, from the transition
@@ -26,6 +27,7 @@ export function CaseActions({
   onDone,
   compact = false,
   matchCourses,
+  request,
 }: {
   caseId: string;
   title: string;
@@ -34,6 +36,11 @@ export function CaseActions({
   /** On a board card: smaller, and proposing links to the case page. */
   compact?: boolean;
   matchCourses?: CourseOption[];
+  /**
+   * A move asked for elsewhere (a drop on a board column, the card's move menu): performed exactly as its button
+   * would, with the same dialog and the same mutation, so a drag is never a second way around the rules.
+   */
+  request?: MoveRequest | null;
 }) {
   const { t } = useTranslation();
   const { caseWork } = useAccess();
@@ -43,6 +50,7 @@ export function CaseActions({
   const client = useClient();
   const [sprintId, setSprintId] = useState<string | null>(null);
   const [lookupFailed, setLookupFailed] = useState(false);
+  const navigate = useNavigate();
 
   /** The sprint the move is about (planned to start, running to complete), fetched on demand: a board has many cards. */
   async function findSprint(wanted: "PLANNED" | "RUNNING"): Promise<string | null> {
@@ -69,6 +77,27 @@ export function CaseActions({
 
   // The server lists the moves of the case, not of the role: analysts and viewers get no buttons.
   const allows = (action: CaseAction) => caseWork && allowedActions.includes(action);
+
+  /** What each step's button does; a drop or the move menu asks for the same through `request`. */
+  async function perform(action: CaseAction) {
+    if (!allows(action)) return;
+    if (action === "QUALIFY") {
+      const answer = await runQualify({ case: caseId }, { additionalTypenames: caseChangeTypenames });
+      if (answer.data) onDone(t("cases.actions.qualified", { title }));
+    } else if (action === "PROPOSE") {
+      // Proposing needs a teacher and course: chosen from the suggestions on the case page, as the card's button does.
+      void navigate(`/cases/${caseId}#suggestions`);
+    } else if (action === "MATCH") setDialog("match");
+    else if (action === "START_SPRINT") await startSprint(null);
+    else if (action === "COMPLETE") {
+      if (await findSprint("RUNNING")) setDialog("complete");
+    } else setDialog("close");
+  }
+  const performRef = useRef(perform);
+  performRef.current = perform;
+  useEffect(() => {
+    if (request && request.caseId === caseId) void performRef.current(request.action);
+  }, [request, caseId]);
   if (!caseWork || allowedActions.length === 0) return null;
   const label = (key: string) => (compact ? t(`cases.actions.${key}Short`) : t(`cases.actions.${key}`));
   const aria = (key: string) => t(`cases.actions.${key}For`, { title });
@@ -81,10 +110,7 @@ export function CaseActions({
           className="primary"
           aria-label={aria("qualify")}
           disabled={qualify.fetching}
-          onClick={async () => {
-            const answer = await runQualify({ case: caseId }, { additionalTypenames: caseChangeTypenames });
-            if (answer.data) onDone(t("cases.actions.qualified", { title }));
-          }}
+          onClick={() => void perform("QUALIFY")}
         >
           {label("qualify")}
         </button>
@@ -95,7 +121,7 @@ export function CaseActions({
         </Link>
       ) : null}
       {allows("MATCH") ? (
-        <button type="button" className="primary" aria-label={aria("match")} onClick={() => setDialog("match")}>
+        <button type="button" className="primary" aria-label={aria("match")} onClick={() => void perform("MATCH")}>
           {label("match")}
         </button>
       ) : null}
@@ -105,25 +131,18 @@ export function CaseActions({
           className="primary"
           aria-label={aria("start")}
           disabled={start.fetching}
-          onClick={() => void startSprint(null)}
+          onClick={() => void perform("START_SPRINT")}
         >
           {label("start")}
         </button>
       ) : null}
       {allows("COMPLETE") ? (
-        <button
-          type="button"
-          className="primary"
-          aria-label={aria("complete")}
-          onClick={async () => {
-            if (await findSprint("RUNNING")) setDialog("complete");
-          }}
-        >
+        <button type="button" className="primary" aria-label={aria("complete")} onClick={() => void perform("COMPLETE")}>
           {label("complete")}
         </button>
       ) : null}
       {allows("CLOSE") ? (
-        <button type="button" className="danger" aria-label={aria("close")} onClick={() => setDialog("close")}>
+        <button type="button" className="danger" aria-label={aria("close")} onClick={() => void perform("CLOSE")}>
           {label("close")}
         </button>
       ) : null}

@@ -35,6 +35,12 @@ export const caseBoardQuery = graphql(`
         created
         lastChangeAt
         openProposals
+        stateSince
+        daysInState
+        ageing
+        startSignal
+        deadlineSignal
+        daysToDeadline
         suggestionCount
         allowedActions
       }

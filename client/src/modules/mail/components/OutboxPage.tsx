@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
+import { useAccess } from "../../../app/access";
 import type { MailStatus } from "../../../generated/graphql";
 import { PageHeader } from "../../../ui/PageHeader";
 import { QueryState } from "../../../ui/QueryState";
@@ -30,7 +31,14 @@ export function OutboxPage() {
   const [status, setStatus] = useState<MailStatus | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [list, refetch] = useQuery({ query: outboxQuery, variables: { status, first: 100 }, context: outboxContext });
-  const [one] = useQuery({ query: outboxMessageQuery, variables: { id: selected ?? "" }, pause: !selected });
+  // The address is a contact detail and the bodies quote the cases (CASE_TEXT): asked only of roles that may read them,
+  // since the API refuses the whole answer otherwise (analysts and viewers see who, what and when).
+  const { contactDetails, caseText } = useAccess();
+  const [one] = useQuery({
+    query: outboxMessageQuery,
+    variables: { id: selected ?? "", contactDetails, caseText },
+    pause: !selected,
+  });
   const messages = list.data?.outbox ?? [];
   const message = selected ? one.data?.outboxMessage : undefined;
   const count = (s: string) => list.data?.outboxCounts.find((c) => c.status === s)?.count ?? 0;

@@ -7,7 +7,6 @@ export const outboxQuery = graphql(`
       id
       kind
       status
-      to
       toName
       subject
       language
@@ -27,12 +26,12 @@ export const outboxQuery = graphql(`
 `);
 
 export const outboxMessageQuery = graphql(`
-  query OutboxMessage($id: ID!) {
+  query OutboxMessage($id: ID!, $contactDetails: Boolean!, $caseText: Boolean!) {
     outboxMessage(id: $id) {
       id
       kind
       status
-      to
+      to @include(if: $contactDetails)
       toName
       subject
       createdAt
@@ -41,9 +40,9 @@ export const outboxMessageQuery = graphql(`
       lastError
       response
       transport
-      text
-      html
-      raw
+      text @include(if: $caseText)
+      html @include(if: $caseText)
+      raw @include(if: $caseText)
     }
   }
 `);

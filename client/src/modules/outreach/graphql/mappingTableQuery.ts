@@ -1,35 +1,42 @@
 import { graphql } from "../../../generated";
 
-/** The broker's map: programmes and courses with status, teachers and the last contact. */
+/**
+ * The broker's map: programmes and courses with status, teachers and the last contact, a page of programmes at a
+ * time (mappingTablePage: the whole table was 9,361 px long on the demo data).
+ */
 export const mappingTableQuery = graphql(`
-  query MappingTable($institution: ID, $status: MappingStatus) {
-    mappingTable(institution: $institution, status: $status) {
-      id
-      kind
-      name
-      status
-      institutionId
-      institutionName
-      programmeId
-      programmeName
-      interactionCount
-      exampleAssignmentCount
-      teachers {
+  query MappingTable($institution: ID, $status: MappingStatus, $first: Int!, $offset: Int!) {
+    mappingTablePage(institution: $institution, status: $status, first: $first, offset: $offset) {
+      programmeCount
+      institutionCount
+      rows {
         id
+        kind
         name
-      }
-      lastInteraction {
-        id
-        date
-        channel
-        result
-        by {
+        status
+        institutionId
+        institutionName
+        programmeId
+        programmeName
+        interactionCount
+        exampleAssignmentCount
+        teachers {
           id
           name
         }
-        with {
+        lastInteraction {
           id
-          name
+          date
+          channel
+          result
+          by {
+            id
+            name
+          }
+          with {
+            id
+            name
+          }
         }
       }
     }
