@@ -1981,6 +1981,89 @@ export type CaseEventCaseNodeAggregationWhereInput = {
   AND?: Array<CaseEventCaseNodeAggregationWhereInput> | null | undefined;
   NOT?: CaseEventCaseNodeAggregationWhereInput | null | undefined;
   OR?: Array<CaseEventCaseNodeAggregationWhereInput> | null | undefined;
+  consentAt?: DateTimeScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { eq: ... } } }' instead. */
+  consentAt_MAX_EQUAL?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gt: ... } } }' instead. */
+  consentAt_MAX_GT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gte: ... } } }' instead. */
+  consentAt_MAX_GTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lt: ... } } }' instead. */
+  consentAt_MAX_LT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lte: ... } } }' instead. */
+  consentAt_MAX_LTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { eq: ... } } }' instead. */
+  consentAt_MIN_EQUAL?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gt: ... } } }' instead. */
+  consentAt_MIN_GT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gte: ... } } }' instead. */
+  consentAt_MIN_GTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lt: ... } } }' instead. */
+  consentAt_MIN_LT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lte: ... } } }' instead. */
+  consentAt_MIN_LTE?: string | null | undefined;
+  consentText?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { eq: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gt: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gte: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lt: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lte: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { eq: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gt: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gte: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lt: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lte: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { eq: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gt: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gte: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lt: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lte: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_LTE?: number | null | undefined;
+  consentVersion?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { eq: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gt: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gte: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lt: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lte: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { eq: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gt: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gte: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lt: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lte: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { eq: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gt: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gte: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lt: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lte: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_LTE?: number | null | undefined;
   created?: DateTimeScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { max: { eq: ... } } }' instead. */
   created_MAX_EQUAL?: string | null | undefined;
@@ -2002,6 +2085,37 @@ export type CaseEventCaseNodeAggregationWhereInput = {
   created_MIN_LT?: string | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { min: { lte: ... } } }' instead. */
   created_MIN_LTE?: string | null | undefined;
+  heardOf?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { eq: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gt: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gte: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lt: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lte: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { eq: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gt: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gte: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lt: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lte: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { eq: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gt: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gte: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lt: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lte: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_LTE?: number | null | undefined;
   question?: StringScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { averageLength: { eq: ... } } }' instead. */
   question_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
@@ -2033,6 +2147,37 @@ export type CaseEventCaseNodeAggregationWhereInput = {
   question_SHORTEST_LENGTH_LT?: number | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { shortestLength: { lte: ... } } }' instead. */
   question_SHORTEST_LENGTH_LTE?: number | null | undefined;
+  submissionLanguage?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { eq: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gt: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gte: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lt: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lte: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { eq: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gt: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gte: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lt: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lte: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { eq: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gt: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gte: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lt: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lte: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_LTE?: number | null | undefined;
   suggestionCount?: IntScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'suggestionCount: { average: { eq: ... } } }' instead. */
   suggestionCount_AVERAGE_EQUAL?: number | null | undefined;
@@ -3129,6 +3274,7 @@ export type CaseStatusEnumScalarFilters = {
 
 /** What a timeline entry records. */
 export type CaseTimelineKind =
+  | 'CLAIM_DECIDED'
   | 'PROPOSAL_ANSWERED'
   | 'PROPOSAL_FOLLOW_UP'
   | 'PROPOSAL_SENT'
@@ -3194,6 +3340,41 @@ export type CaseWhere = {
    * @deprecated Please use the relevant generic filter 'about: {  some: ... }' instead.
    */
   about_SOME?: TopicWhere | null | undefined;
+  consentAt?: DateTimeScalarFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentAt: { eq: ... } */
+  consentAt_EQ?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentAt: { gt: ... } */
+  consentAt_GT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentAt: { gte: ... } */
+  consentAt_GTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentAt: { in: ... } */
+  consentAt_IN?: Array<string | null | undefined> | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentAt: { lt: ... } */
+  consentAt_LT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentAt: { lte: ... } */
+  consentAt_LTE?: string | null | undefined;
+  consentText?: StringScalarFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentText: { contains: ... } */
+  consentText_CONTAINS?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentText: { endsWith: ... } */
+  consentText_ENDS_WITH?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentText: { eq: ... } */
+  consentText_EQ?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentText: { in: ... } */
+  consentText_IN?: Array<string | null | undefined> | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentText: { startsWith: ... } */
+  consentText_STARTS_WITH?: string | null | undefined;
+  consentVersion?: StringScalarFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentVersion: { contains: ... } */
+  consentVersion_CONTAINS?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentVersion: { endsWith: ... } */
+  consentVersion_ENDS_WITH?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentVersion: { eq: ... } */
+  consentVersion_EQ?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentVersion: { in: ... } */
+  consentVersion_IN?: Array<string | null | undefined> | null | undefined;
+  /** @deprecated Please use the relevant generic filter consentVersion: { startsWith: ... } */
+  consentVersion_STARTS_WITH?: string | null | undefined;
   coordinator?: PersonRelationshipFilters | null | undefined;
   /** @deprecated Aggregate filters are moved inside the coordinatorConnection filter, please use { coordinatorConnection: { aggregate: {...} } } instead */
   coordinatorAggregate?: CaseCoordinatorAggregateInput | null | undefined;
@@ -3326,6 +3507,17 @@ export type CaseWhere = {
    * @deprecated Please use the relevant generic filter 'events: {  some: ... }' instead.
    */
   events_SOME?: CaseEventWhere | null | undefined;
+  heardOf?: StringScalarFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter heardOf: { contains: ... } */
+  heardOf_CONTAINS?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter heardOf: { endsWith: ... } */
+  heardOf_ENDS_WITH?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter heardOf: { eq: ... } */
+  heardOf_EQ?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter heardOf: { in: ... } */
+  heardOf_IN?: Array<string | null | undefined> | null | undefined;
+  /** @deprecated Please use the relevant generic filter heardOf: { startsWith: ... } */
+  heardOf_STARTS_WITH?: string | null | undefined;
   id?: IdScalarFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter id: { contains: ... } */
   id_CONTAINS?: string | number | null | undefined;
@@ -3437,6 +3629,9 @@ export type CaseWhere = {
    */
   referredBy_SOME?: PartnerWhere | null | undefined;
   referringPerson?: PersonWhere | null | undefined;
+  selfSubmitted?: BooleanScalarFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter selfSubmitted: { eq: ... } */
+  selfSubmitted_EQ?: boolean | null | undefined;
   sme?: SmeRelationshipFilters | null | undefined;
   /** @deprecated Aggregate filters are moved inside the smeConnection filter, please use { smeConnection: { aggregate: {...} } } instead */
   smeAggregate?: CaseSmeAggregateInput | null | undefined;
@@ -3530,6 +3725,17 @@ export type CaseWhere = {
   status_EQ?: CaseStatus | null | undefined;
   /** @deprecated Please use the relevant generic filter status: { in: ... } */
   status_IN?: Array<CaseStatus> | null | undefined;
+  submissionLanguage?: StringScalarFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter submissionLanguage: { contains: ... } */
+  submissionLanguage_CONTAINS?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter submissionLanguage: { endsWith: ... } */
+  submissionLanguage_ENDS_WITH?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter submissionLanguage: { eq: ... } */
+  submissionLanguage_EQ?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter submissionLanguage: { in: ... } */
+  submissionLanguage_IN?: Array<string | null | undefined> | null | undefined;
+  /** @deprecated Please use the relevant generic filter submissionLanguage: { startsWith: ... } */
+  submissionLanguage_STARTS_WITH?: string | null | undefined;
   suggestionCount?: IntScalarFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter suggestionCount: { eq: ... } */
   suggestionCount_EQ?: number | null | undefined;
@@ -3577,6 +3783,17 @@ export type CaseWhere = {
   wantedLevels_EQ?: Array<EducationLevel> | null | undefined;
   /** @deprecated Please use the relevant generic filter wantedLevels: { includes: ... } */
   wantedLevels_INCLUDES?: EducationLevel | null | undefined;
+};
+
+/** Who a case is forwarded to: a known colleague (personId), or a new one (name, and email, roleTitle, programmeId) who becomes a known person in that programme. */
+export type ColleagueInput = {
+  email?: string | null | undefined;
+  name?: string | null | undefined;
+  personId?: string | number | null | undefined;
+  /** The programme (one the forwarder reaches) the colleague works in. */
+  programmeId?: string | number | null | undefined;
+  /** Their job title, e.g. docent, opleidingscoördinator. */
+  roleTitle?: string | null | undefined;
 };
 
 export type ConnectionAggregationCountFilterInput = {
@@ -6963,7 +7180,9 @@ export type ListStringMutations = {
 /** What a message of the outbox is. */
 export type MailKind =
   | 'DIGEST'
+  | 'INVITATION'
   | 'PROPOSAL'
+  | 'QUESTION_RECEIVED'
   | 'REMINDER';
 
 /** Where a message of the outbox stands. */
@@ -7716,6 +7935,89 @@ export type PartnerReferredCasesNodeAggregationWhereInput = {
   AND?: Array<PartnerReferredCasesNodeAggregationWhereInput> | null | undefined;
   NOT?: PartnerReferredCasesNodeAggregationWhereInput | null | undefined;
   OR?: Array<PartnerReferredCasesNodeAggregationWhereInput> | null | undefined;
+  consentAt?: DateTimeScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { eq: ... } } }' instead. */
+  consentAt_MAX_EQUAL?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gt: ... } } }' instead. */
+  consentAt_MAX_GT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gte: ... } } }' instead. */
+  consentAt_MAX_GTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lt: ... } } }' instead. */
+  consentAt_MAX_LT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lte: ... } } }' instead. */
+  consentAt_MAX_LTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { eq: ... } } }' instead. */
+  consentAt_MIN_EQUAL?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gt: ... } } }' instead. */
+  consentAt_MIN_GT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gte: ... } } }' instead. */
+  consentAt_MIN_GTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lt: ... } } }' instead. */
+  consentAt_MIN_LT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lte: ... } } }' instead. */
+  consentAt_MIN_LTE?: string | null | undefined;
+  consentText?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { eq: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gt: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gte: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lt: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lte: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { eq: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gt: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gte: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lt: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lte: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { eq: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gt: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gte: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lt: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lte: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_LTE?: number | null | undefined;
+  consentVersion?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { eq: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gt: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gte: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lt: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lte: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { eq: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gt: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gte: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lt: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lte: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { eq: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gt: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gte: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lt: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lte: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_LTE?: number | null | undefined;
   created?: DateTimeScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { max: { eq: ... } } }' instead. */
   created_MAX_EQUAL?: string | null | undefined;
@@ -7737,6 +8039,37 @@ export type PartnerReferredCasesNodeAggregationWhereInput = {
   created_MIN_LT?: string | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { min: { lte: ... } } }' instead. */
   created_MIN_LTE?: string | null | undefined;
+  heardOf?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { eq: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gt: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gte: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lt: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lte: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { eq: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gt: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gte: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lt: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lte: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { eq: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gt: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gte: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lt: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lte: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_LTE?: number | null | undefined;
   question?: StringScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { averageLength: { eq: ... } } }' instead. */
   question_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
@@ -7768,6 +8101,37 @@ export type PartnerReferredCasesNodeAggregationWhereInput = {
   question_SHORTEST_LENGTH_LT?: number | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { shortestLength: { lte: ... } } }' instead. */
   question_SHORTEST_LENGTH_LTE?: number | null | undefined;
+  submissionLanguage?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { eq: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gt: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gte: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lt: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lte: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { eq: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gt: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gte: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lt: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lte: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { eq: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gt: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gte: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lt: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lte: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_LTE?: number | null | undefined;
   suggestionCount?: IntScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'suggestionCount: { average: { eq: ... } } }' instead. */
   suggestionCount_AVERAGE_EQUAL?: number | null | undefined;
@@ -12247,6 +12611,89 @@ export type ProposalCaseNodeAggregationWhereInput = {
   AND?: Array<ProposalCaseNodeAggregationWhereInput> | null | undefined;
   NOT?: ProposalCaseNodeAggregationWhereInput | null | undefined;
   OR?: Array<ProposalCaseNodeAggregationWhereInput> | null | undefined;
+  consentAt?: DateTimeScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { eq: ... } } }' instead. */
+  consentAt_MAX_EQUAL?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gt: ... } } }' instead. */
+  consentAt_MAX_GT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gte: ... } } }' instead. */
+  consentAt_MAX_GTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lt: ... } } }' instead. */
+  consentAt_MAX_LT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lte: ... } } }' instead. */
+  consentAt_MAX_LTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { eq: ... } } }' instead. */
+  consentAt_MIN_EQUAL?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gt: ... } } }' instead. */
+  consentAt_MIN_GT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gte: ... } } }' instead. */
+  consentAt_MIN_GTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lt: ... } } }' instead. */
+  consentAt_MIN_LT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lte: ... } } }' instead. */
+  consentAt_MIN_LTE?: string | null | undefined;
+  consentText?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { eq: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gt: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gte: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lt: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lte: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { eq: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gt: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gte: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lt: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lte: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { eq: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gt: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gte: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lt: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lte: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_LTE?: number | null | undefined;
+  consentVersion?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { eq: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gt: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gte: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lt: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lte: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { eq: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gt: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gte: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lt: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lte: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { eq: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gt: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gte: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lt: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lte: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_LTE?: number | null | undefined;
   created?: DateTimeScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { max: { eq: ... } } }' instead. */
   created_MAX_EQUAL?: string | null | undefined;
@@ -12268,6 +12715,37 @@ export type ProposalCaseNodeAggregationWhereInput = {
   created_MIN_LT?: string | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { min: { lte: ... } } }' instead. */
   created_MIN_LTE?: string | null | undefined;
+  heardOf?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { eq: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gt: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gte: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lt: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lte: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { eq: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gt: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gte: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lt: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lte: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { eq: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gt: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gte: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lt: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lte: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_LTE?: number | null | undefined;
   question?: StringScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { averageLength: { eq: ... } } }' instead. */
   question_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
@@ -12299,6 +12777,37 @@ export type ProposalCaseNodeAggregationWhereInput = {
   question_SHORTEST_LENGTH_LT?: number | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { shortestLength: { lte: ... } } }' instead. */
   question_SHORTEST_LENGTH_LTE?: number | null | undefined;
+  submissionLanguage?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { eq: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gt: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gte: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lt: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lte: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { eq: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gt: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gte: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lt: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lte: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { eq: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gt: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gte: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lt: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lte: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_LTE?: number | null | undefined;
   suggestionCount?: IntScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'suggestionCount: { average: { eq: ... } } }' instead. */
   suggestionCount_AVERAGE_EQUAL?: number | null | undefined;
@@ -13024,6 +13533,44 @@ export type ProposalWithdrawalEnumScalarFilters = {
   in?: Array<ProposalWithdrawal> | null | undefined;
 };
 
+/** A question an SME sends through the public form, without signing in. Every text is plain text. */
+export type QuestionSubmissionInput = {
+  /** City (at most 80 characters). */
+  city?: string | null | undefined;
+  /** Consent to store the data for this purpose: must be true. */
+  consent: boolean;
+  /** The version of the consent wording shown (questionForm.consent.version). */
+  consentVersion: string;
+  /** Contact person's name (at most 120 characters). */
+  contactName: string;
+  /** Desired end (term), YYYY-MM-DD; not before the start. */
+  deadline?: string | null | undefined;
+  /** Desired start, YYYY-MM-DD. */
+  earliestStart?: string | null | undefined;
+  /** Contact's e-mail address: the confirmation and status link go there. */
+  email: string;
+  /** The signed token questionForm gave when the form was opened. */
+  formToken: string;
+  /** How they heard of us, in their own words (e.g. the bank's account manager; at most 300 characters). */
+  heardOf?: string | null | undefined;
+  /** KvK number: 8 digits (spaces and dots ignored). */
+  kvkNumber: string;
+  /** The language the SME used the form in: the confirmation is written in it. */
+  language: Language;
+  /** The partner they heard of us through: one of questionForm.partners. */
+  partner?: string | number | null | undefined;
+  /** Phone (digits, spaces, + - ( ) .; at most 30). */
+  phone?: string | null | undefined;
+  /** The question in the SME's own words (20 to 4,000 characters). */
+  question: string;
+  /** The company's name (at most 120 characters). */
+  smeName: string;
+  /** Topic words, chosen from the vocabulary or typed (at most 10, 60 characters each). */
+  topics?: Array<string> | null | undefined;
+  /** Leave empty. A field people do not see: only automated senders fill it in (refused). */
+  website?: string | null | undefined;
+};
+
 export type ReferralWhere = {
   AND?: Array<ReferralWhere> | null | undefined;
   NOT?: ReferralWhere | null | undefined;
@@ -13104,6 +13651,89 @@ export type SmeCasesNodeAggregationWhereInput = {
   AND?: Array<SmeCasesNodeAggregationWhereInput> | null | undefined;
   NOT?: SmeCasesNodeAggregationWhereInput | null | undefined;
   OR?: Array<SmeCasesNodeAggregationWhereInput> | null | undefined;
+  consentAt?: DateTimeScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { eq: ... } } }' instead. */
+  consentAt_MAX_EQUAL?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gt: ... } } }' instead. */
+  consentAt_MAX_GT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gte: ... } } }' instead. */
+  consentAt_MAX_GTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lt: ... } } }' instead. */
+  consentAt_MAX_LT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lte: ... } } }' instead. */
+  consentAt_MAX_LTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { eq: ... } } }' instead. */
+  consentAt_MIN_EQUAL?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gt: ... } } }' instead. */
+  consentAt_MIN_GT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gte: ... } } }' instead. */
+  consentAt_MIN_GTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lt: ... } } }' instead. */
+  consentAt_MIN_LT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lte: ... } } }' instead. */
+  consentAt_MIN_LTE?: string | null | undefined;
+  consentText?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { eq: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gt: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gte: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lt: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lte: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { eq: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gt: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gte: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lt: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lte: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { eq: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gt: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gte: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lt: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lte: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_LTE?: number | null | undefined;
+  consentVersion?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { eq: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gt: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gte: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lt: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lte: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { eq: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gt: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gte: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lt: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lte: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { eq: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gt: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gte: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lt: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lte: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_LTE?: number | null | undefined;
   created?: DateTimeScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { max: { eq: ... } } }' instead. */
   created_MAX_EQUAL?: string | null | undefined;
@@ -13125,6 +13755,37 @@ export type SmeCasesNodeAggregationWhereInput = {
   created_MIN_LT?: string | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { min: { lte: ... } } }' instead. */
   created_MIN_LTE?: string | null | undefined;
+  heardOf?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { eq: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gt: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gte: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lt: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lte: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { eq: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gt: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gte: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lt: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lte: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { eq: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gt: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gte: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lt: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lte: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_LTE?: number | null | undefined;
   question?: StringScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { averageLength: { eq: ... } } }' instead. */
   question_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
@@ -13156,6 +13817,37 @@ export type SmeCasesNodeAggregationWhereInput = {
   question_SHORTEST_LENGTH_LT?: number | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { shortestLength: { lte: ... } } }' instead. */
   question_SHORTEST_LENGTH_LTE?: number | null | undefined;
+  submissionLanguage?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { eq: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gt: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gte: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lt: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lte: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { eq: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gt: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gte: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lt: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lte: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { eq: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gt: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gte: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lt: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lte: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_LTE?: number | null | undefined;
   suggestionCount?: IntScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'suggestionCount: { average: { eq: ... } } }' instead. */
   suggestionCount_AVERAGE_EQUAL?: number | null | undefined;
@@ -13823,6 +14515,89 @@ export type SprintCaseNodeAggregationWhereInput = {
   AND?: Array<SprintCaseNodeAggregationWhereInput> | null | undefined;
   NOT?: SprintCaseNodeAggregationWhereInput | null | undefined;
   OR?: Array<SprintCaseNodeAggregationWhereInput> | null | undefined;
+  consentAt?: DateTimeScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { eq: ... } } }' instead. */
+  consentAt_MAX_EQUAL?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gt: ... } } }' instead. */
+  consentAt_MAX_GT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gte: ... } } }' instead. */
+  consentAt_MAX_GTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lt: ... } } }' instead. */
+  consentAt_MAX_LT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lte: ... } } }' instead. */
+  consentAt_MAX_LTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { eq: ... } } }' instead. */
+  consentAt_MIN_EQUAL?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gt: ... } } }' instead. */
+  consentAt_MIN_GT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gte: ... } } }' instead. */
+  consentAt_MIN_GTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lt: ... } } }' instead. */
+  consentAt_MIN_LT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lte: ... } } }' instead. */
+  consentAt_MIN_LTE?: string | null | undefined;
+  consentText?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { eq: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gt: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gte: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lt: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lte: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { eq: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gt: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gte: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lt: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lte: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { eq: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gt: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gte: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lt: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lte: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_LTE?: number | null | undefined;
+  consentVersion?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { eq: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gt: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gte: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lt: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lte: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { eq: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gt: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gte: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lt: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lte: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { eq: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gt: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gte: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lt: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lte: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_LTE?: number | null | undefined;
   created?: DateTimeScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { max: { eq: ... } } }' instead. */
   created_MAX_EQUAL?: string | null | undefined;
@@ -13844,6 +14619,37 @@ export type SprintCaseNodeAggregationWhereInput = {
   created_MIN_LT?: string | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { min: { lte: ... } } }' instead. */
   created_MIN_LTE?: string | null | undefined;
+  heardOf?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { eq: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gt: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gte: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lt: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lte: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { eq: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gt: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gte: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lt: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lte: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { eq: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gt: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gte: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lt: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lte: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_LTE?: number | null | undefined;
   question?: StringScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { averageLength: { eq: ... } } }' instead. */
   question_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
@@ -13875,6 +14681,37 @@ export type SprintCaseNodeAggregationWhereInput = {
   question_SHORTEST_LENGTH_LT?: number | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { shortestLength: { lte: ... } } }' instead. */
   question_SHORTEST_LENGTH_LTE?: number | null | undefined;
+  submissionLanguage?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { eq: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gt: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gte: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lt: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lte: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { eq: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gt: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gte: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lt: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lte: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { eq: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gt: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gte: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lt: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lte: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_LTE?: number | null | undefined;
   suggestionCount?: IntScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'suggestionCount: { average: { eq: ... } } }' instead. */
   suggestionCount_AVERAGE_EQUAL?: number | null | undefined;
@@ -15709,6 +16546,89 @@ export type TopicCasesNodeAggregationWhereInput = {
   AND?: Array<TopicCasesNodeAggregationWhereInput> | null | undefined;
   NOT?: TopicCasesNodeAggregationWhereInput | null | undefined;
   OR?: Array<TopicCasesNodeAggregationWhereInput> | null | undefined;
+  consentAt?: DateTimeScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { eq: ... } } }' instead. */
+  consentAt_MAX_EQUAL?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gt: ... } } }' instead. */
+  consentAt_MAX_GT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { gte: ... } } }' instead. */
+  consentAt_MAX_GTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lt: ... } } }' instead. */
+  consentAt_MAX_LT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { max: { lte: ... } } }' instead. */
+  consentAt_MAX_LTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { eq: ... } } }' instead. */
+  consentAt_MIN_EQUAL?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gt: ... } } }' instead. */
+  consentAt_MIN_GT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { gte: ... } } }' instead. */
+  consentAt_MIN_GTE?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lt: ... } } }' instead. */
+  consentAt_MIN_LT?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentAt: { min: { lte: ... } } }' instead. */
+  consentAt_MIN_LTE?: string | null | undefined;
+  consentText?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { eq: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gt: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { gte: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lt: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { averageLength: { lte: ... } } }' instead. */
+  consentText_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { eq: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gt: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { gte: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lt: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { longestLength: { lte: ... } } }' instead. */
+  consentText_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { eq: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gt: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { gte: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lt: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentText: { shortestLength: { lte: ... } } }' instead. */
+  consentText_SHORTEST_LENGTH_LTE?: number | null | undefined;
+  consentVersion?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { eq: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gt: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { gte: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lt: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { averageLength: { lte: ... } } }' instead. */
+  consentVersion_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { eq: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gt: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { gte: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lt: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { longestLength: { lte: ... } } }' instead. */
+  consentVersion_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { eq: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gt: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { gte: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lt: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'consentVersion: { shortestLength: { lte: ... } } }' instead. */
+  consentVersion_SHORTEST_LENGTH_LTE?: number | null | undefined;
   created?: DateTimeScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { max: { eq: ... } } }' instead. */
   created_MAX_EQUAL?: string | null | undefined;
@@ -15730,6 +16650,37 @@ export type TopicCasesNodeAggregationWhereInput = {
   created_MIN_LT?: string | null | undefined;
   /** @deprecated Please use the relevant generic filter 'created: { min: { lte: ... } } }' instead. */
   created_MIN_LTE?: string | null | undefined;
+  heardOf?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { eq: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gt: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { gte: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lt: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { averageLength: { lte: ... } } }' instead. */
+  heardOf_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { eq: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gt: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { gte: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lt: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { longestLength: { lte: ... } } }' instead. */
+  heardOf_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { eq: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gt: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { gte: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lt: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'heardOf: { shortestLength: { lte: ... } } }' instead. */
+  heardOf_SHORTEST_LENGTH_LTE?: number | null | undefined;
   question?: StringScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { averageLength: { eq: ... } } }' instead. */
   question_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
@@ -15761,6 +16712,37 @@ export type TopicCasesNodeAggregationWhereInput = {
   question_SHORTEST_LENGTH_LT?: number | null | undefined;
   /** @deprecated Please use the relevant generic filter 'question: { shortestLength: { lte: ... } } }' instead. */
   question_SHORTEST_LENGTH_LTE?: number | null | undefined;
+  submissionLanguage?: StringScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { eq: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gt: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { gte: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lt: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { averageLength: { lte: ... } } }' instead. */
+  submissionLanguage_AVERAGE_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { eq: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gt: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { gte: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lt: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { longestLength: { lte: ... } } }' instead. */
+  submissionLanguage_LONGEST_LENGTH_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { eq: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gt: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { gte: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lt: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'submissionLanguage: { shortestLength: { lte: ... } } }' instead. */
+  submissionLanguage_SHORTEST_LENGTH_LTE?: number | null | undefined;
   suggestionCount?: IntScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'suggestionCount: { average: { eq: ... } } }' instead. */
   suggestionCount_AVERAGE_EQUAL?: number | null | undefined;
@@ -16108,11 +17090,12 @@ export type TopicRelationshipFilters = {
   some?: TopicWhere | null | undefined;
 };
 
-/** A topic's place in the vocabulary: ACCEPTED, PROPOSED (a word no topic knew, for a coordinator to accept), MERGED (folded into another). */
+/** A topic's place in the vocabulary: ACCEPTED, PROPOSED (a word no topic knew, for a coordinator to accept), MERGED (folded into another), REJECTED (a proposed word a coordinator said is no topic: it stays a word). */
 export type TopicStatus =
   | 'ACCEPTED'
   | 'MERGED'
-  | 'PROPOSED';
+  | 'PROPOSED'
+  | 'REJECTED';
 
 /** TopicStatus filters */
 export type TopicStatusEnumScalarFilters = {
@@ -17089,7 +18072,7 @@ export type CaseBoardQueryVariables = Exact<{
 }>;
 
 
-export type CaseBoardQuery = { caseBoard: { totalCount: number, endCursor: string | null, hasNextPage: boolean, columns: Array<{ status: CaseStatus, count: number }>, cards: Array<{ id: string, title: string, status: CaseStatus, smeId: string | null, smeName: string | null, smeCity: string | null, partnerName: string | null, coordinatorId: string | null, coordinatorName: string | null, topics: Array<string>, wantedLevels: Array<EducationLevel>, earliestStart: string | null, deadline: string | null, created: string, lastChangeAt: string | null, openProposals: number, stateSince: string, daysInState: number, ageing: CaseAgeing | null, startSignal: CaseDateSignal | null, deadlineSignal: CaseDateSignal | null, daysToDeadline: number | null, suggestionCount: number | null, allowedActions: Array<CaseAction>, topicLabels: Array<{ id: string, labelNl: string, labelEn: string, word: string }> }> } };
+export type CaseBoardQuery = { caseBoard: { totalCount: number, endCursor: string | null, hasNextPage: boolean, columns: Array<{ status: CaseStatus, count: number }>, cards: Array<{ id: string, title: string, status: CaseStatus, smeId: string | null, smeName: string | null, smeCity: string | null, partnerName: string | null, coordinatorId: string | null, coordinatorName: string | null, selfSubmitted: boolean, topics: Array<string>, wantedLevels: Array<EducationLevel>, earliestStart: string | null, deadline: string | null, created: string, lastChangeAt: string | null, openProposals: number, stateSince: string, daysInState: number, ageing: CaseAgeing | null, startSignal: CaseDateSignal | null, deadlineSignal: CaseDateSignal | null, daysToDeadline: number | null, suggestionCount: number | null, allowedActions: Array<CaseAction>, topicLabels: Array<{ id: string, labelNl: string, labelEn: string, word: string }> }> } };
 
 export type CaseBoardOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -17103,7 +18086,7 @@ export type CaseDetailQueryVariables = Exact<{
 }>;
 
 
-export type CaseDetailQuery = { caseWorkflow: { caseId: string, status: CaseStatus, allowedActions: Array<CaseAction>, acceptsSuggestions: boolean } | null, cases: Array<{ id: string, title: string, question?: string | null, topics: Array<string>, wantedLevels: Array<EducationLevel>, effort: Effort | null, earliestStart: string | null, deadline: string | null, status: CaseStatus, created: string, about: Array<{ id: string, labelNl: string, labelEn: string }>, coordinator: Array<{ id: string, name: string }>, referredByConnection: { edges: Array<{ properties: { date: string }, node: { id: string, name: string, kind: PartnerKind } }> }, referringPerson: { id: string, name: string } | null, sme: Array<{ id: string, name: string, kvkNumber: string | null, city: string | null, sector: string | null, size: SmeSize | null, contacts: Array<{ id: string, name: string, jobTitle: string | null, email?: string | null, phone?: string | null }> }>, sprints: Array<{ id: string }> }> };
+export type CaseDetailQuery = { caseWorkflow: { caseId: string, status: CaseStatus, allowedActions: Array<CaseAction>, acceptsSuggestions: boolean } | null, cases: Array<{ id: string, title: string, question?: string | null, topics: Array<string>, wantedLevels: Array<EducationLevel>, effort: Effort | null, earliestStart: string | null, deadline: string | null, status: CaseStatus, created: string, selfSubmitted: boolean | null, heardOf?: string | null, consentVersion: string | null, consentText: string | null, consentAt: string | null, submissionLanguage: string | null, about: Array<{ id: string, labelNl: string, labelEn: string }>, coordinator: Array<{ id: string, name: string }>, referredByConnection: { edges: Array<{ properties: { date: string }, node: { id: string, name: string, kind: PartnerKind } }> }, referringPerson: { id: string, name: string } | null, sme: Array<{ id: string, name: string, kvkNumber: string | null, city: string | null, sector: string | null, size: SmeSize | null, contacts: Array<{ id: string, name: string, jobTitle: string | null, email?: string | null, phone?: string | null }> }>, sprints: Array<{ id: string }> }> };
 
 export type CaseTimelineQueryVariables = Exact<{
   case: string | number;
@@ -17128,7 +18111,7 @@ export type CaseProposalsQueryVariables = Exact<{
 }>;
 
 
-export type CaseProposalsQuery = { caseProposals: Array<{ id: string, sentAt: string, sentBy: string | null, channel: InteractionChannel, teacherId: string, teacherName: string, courseId: string | null, courseName: string | null, answer: ProposalAnswer | null, answeredAt: string | null, declineReason?: string | null, expiresAt: string, state: ProposalState, withdrawnAt: string | null, withdrawnReason: ProposalWithdrawal | null, followUps: Array<{ id: string, at: string, channel: InteractionChannel, note?: string | null }> }> };
+export type CaseProposalsQuery = { caseProposals: Array<{ id: string, sentAt: string, sentBy: string | null, channel: InteractionChannel, teacherId: string, teacherName: string, courseId: string | null, courseName: string | null, answer: ProposalAnswer | null, answeredAt: string | null, declineReason?: string | null, expiresAt: string, state: ProposalState, withdrawnAt: string | null, withdrawnReason: ProposalWithdrawal | null, origin: string | null, claimState: string | null, followUps: Array<{ id: string, at: string, channel: InteractionChannel, note?: string | null }> }> };
 
 export type SprintRecordQueryVariables = Exact<{
   sprint: string | number;
@@ -17252,7 +18235,9 @@ export type CompleteMilestoneMutationVariables = Exact<{
 
 export type CompleteMilestoneMutation = { completeMilestone: { id: string, sprintId: string, done: boolean } };
 
-export type ExportCasesCsvQueryVariables = Exact<{ [key: string]: never; }>;
+export type ExportCasesCsvQueryVariables = Exact<{
+  language?: Language | null | undefined;
+}>;
 
 
 export type ExportCasesCsvQuery = { exportCasesCsv: string };
@@ -17412,6 +18397,37 @@ export type IntakeOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type IntakeOptionsQuery = { partners: Array<{ id: string, name: string, kind: PartnerKind }>, workspaces: Array<{ id: string, coordinators: Array<{ id: string, name: string }> }> };
+
+export type InvitePersonMutationVariables = Exact<{
+  personId: string | number;
+  email: string;
+  role: string;
+}>;
+
+
+export type InvitePersonMutation = { invitePerson: { id: string, status: string, role: string, expiresAt: string, messageId: string | null, messageStatus: string | null } };
+
+export type PersonInvitationsQueryVariables = Exact<{
+  personId: string | number;
+}>;
+
+
+export type PersonInvitationsQuery = { invitations: Array<{ id: string, role: string, status: string, email: string | null, createdAt: string, expiresAt: string, acceptedAt: string | null, firstSignInAt: string | null, invitedByName: string | null, messageStatus: string | null }> };
+
+export type InvitationLinkQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type InvitationLinkQuery = { invitationLink: { personName: string, email: string, role: string, language: string, expiresAt: string } };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  token: string;
+  password: string;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation: { email: string, name: string } };
 
 export type OutboxQueryVariables = Exact<{
   status?: MailStatus | null | undefined;
@@ -17698,6 +18714,74 @@ export type MyRolesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyRolesQuery = { me: { id: string, roles: Array<string> } };
 
+export type MyPortalQueryVariables = Exact<{
+  language: Language;
+}>;
+
+
+export type MyPortalQuery = { myPortal: { person: { id: string, name: string, jobTitle: string | null }, programmes: Array<{ id: string, name: string, institutionName: string | null, led: boolean }>, courses: Array<{ id: string, name: string, programmeId: string | null, programmeName: string | null, teaches: boolean }>, fittingCases: Array<{ caseId: string, title: string, question: string | null, status: string, smeName: string | null, smeCity: string | null, topics: Array<string>, courseId: string, courseName: string, verdict: SuggestionVerdict, reason: string, periodName: string | null, remainingPlaces: number | null, hasAgreement: boolean, claimState: string | null }>, agreements: Array<{ id: string, scope: string, casesPerPeriod: number | null, structural: boolean, validFrom: string, validTo: string | null, covers: Array<string>, capacity: Array<{ courseId: string, courseName: string, periodId: string, periodName: string, academicYear: string, casesPerPeriod: number | null, used: number, remaining: number | null }> }>, proposals: Array<{ id: string, caseId: string, caseTitle: string, teacherId: string, teacherName: string, courseName: string | null, sentAt: string, expiresAt: string, answer: ProposalAnswer | null, state: ProposalState, origin: string | null, claimState: string | null }>, sprints: Array<{ id: string, status: string, caseTitle: string, courseName: string, periodName: string | null, startDate: string | null, endDate: string | null }> } };
+
+export type ClaimCaseMutationVariables = Exact<{
+  caseId: string | number;
+  courseId: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type ClaimCaseMutation = { claimCase: { id: string, claimState: string | null } };
+
+export type ForwardCaseMutationVariables = Exact<{
+  caseId: string | number;
+  colleague: ColleagueInput;
+  note?: string | null | undefined;
+}>;
+
+
+export type ForwardCaseMutation = { forwardCase: { colleagueId: string, colleagueCreated: boolean, proposal: { id: string } } };
+
+export type AnswerMyProposalMutationVariables = Exact<{
+  proposalId: string | number;
+  answer: ProposalAnswer;
+  reason?: string | null | undefined;
+}>;
+
+
+export type AnswerMyProposalMutation = { answerMyProposal: { id: string, answer: ProposalAnswer | null, state: ProposalState } };
+
+export type ConfirmClaimMutationVariables = Exact<{
+  proposalId: string | number;
+}>;
+
+
+export type ConfirmClaimMutation = { confirmClaim: { id: string, claimState: string | null } };
+
+export type DeclineClaimMutationVariables = Exact<{
+  proposalId: string | number;
+  reason: string;
+}>;
+
+
+export type DeclineClaimMutation = { declineClaim: { id: string, claimState: string | null } };
+
+export type QuestionFormQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type QuestionFormQuery = { questionForm: { formToken: string, minFillSeconds: number, consent: { version: string, nl: string, en: string }, partners: Array<{ id: string, name: string }> } };
+
+export type SubmitQuestionMutationVariables = Exact<{
+  input: QuestionSubmissionInput;
+}>;
+
+
+export type SubmitQuestionMutation = { submitQuestion: { received: boolean, reference: string, confirmationSent: boolean } };
+
+export type CaseStatusByLinkQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type CaseStatusByLinkQuery = { caseStatusByLink: { title: string, status: CaseStatus, since: string, received: string, language: Language } };
+
 export type ImportSpreadsheetsMutationVariables = Exact<{
   files: Array<SpreadsheetFileInput> | SpreadsheetFileInput;
   dryRun: boolean;
@@ -17712,6 +18796,13 @@ export type TopicSuggestionsQueryVariables = Exact<{
 
 
 export type TopicSuggestionsQuery = { topicSuggestions: Array<{ id: string, labelNl: string, labelEn: string, status: TopicStatus }> };
+
+export type PublicTopicSuggestionsQueryVariables = Exact<{
+  prefix: string;
+}>;
+
+
+export type PublicTopicSuggestionsQuery = { publicTopicSuggestions: Array<{ id: string, labelNl: string, labelEn: string, status: TopicStatus }> };
 
 export type ProposedTopicsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -17736,6 +18827,55 @@ export type MergeTopicMutationVariables = Exact<{
 
 export type MergeTopicMutation = { mergeTopic: string };
 
+export type TopicDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TopicDetailQuery = { topics: Array<{ id: string, labelNl: string, labelEn: string, synonyms: Array<string>, status: TopicStatus, broader: Array<{ id: string, labelNl: string, labelEn: string }>, narrower: Array<{ id: string, labelNl: string, labelEn: string }>, cases: Array<{ id: string, title: string, status: CaseStatus }>, courses: Array<{ id: string, name: string, programme: Array<{ id: string, name: string }> }>, casesConnection: { totalCount: number }, coursesConnection: { totalCount: number } }> };
+
+export type CreateTopicMutationVariables = Exact<{
+  labelNl: string;
+  labelEn: string;
+  synonyms?: Array<string> | string | null | undefined;
+  broader?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type CreateTopicMutation = { createTopic: string };
+
+export type RejectTopicMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RejectTopicMutation = { rejectTopic: string };
+
+export type AddTopicSynonymMutationVariables = Exact<{
+  id: string | number;
+  synonym: string;
+}>;
+
+
+export type AddTopicSynonymMutation = { addTopicSynonym: string };
+
+export type RemoveTopicSynonymMutationVariables = Exact<{
+  id: string | number;
+  synonym: string;
+}>;
+
+
+export type RemoveTopicSynonymMutation = { removeTopicSynonym: string };
+
+export type SetTopicLinksMutationVariables = Exact<{
+  id: string | number;
+  broader?: Array<string | number> | string | number | null | undefined;
+  narrower?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type SetTopicLinksMutation = { setTopicLinks: string };
+
 
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
@@ -17744,12 +18884,12 @@ export const SignOutEverywhereDocument = {"kind":"Document","definitions":[{"kin
 export const UpdateCaseFieldsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCaseFields"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"update"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseUpdateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"update"},"value":{"kind":"Variable","name":{"kind":"Name","value":"update"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"question"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"wantedLevels"}},{"kind":"Field","name":{"kind":"Name","value":"effort"}},{"kind":"Field","name":{"kind":"Name","value":"earliestStart"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateCaseFieldsMutation, UpdateCaseFieldsMutationVariables>;
 export const CaseHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"history"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"byPerson"}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"old"}},{"kind":"Field","name":{"kind":"Name","value":"new"}},{"kind":"Field","name":{"kind":"Name","value":"hidden"}}]}}]}}]}}]} as unknown as DocumentNode<CaseHistoryQuery, CaseHistoryQueryVariables>;
 export const CaseEditorNamesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseEditorNames"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"people"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"in"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CaseEditorNamesQuery, CaseEditorNamesQueryVariables>;
-export const CaseBoardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseBoard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseBoardFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseBoard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"columns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"smeId"}},{"kind":"Field","name":{"kind":"Name","value":"smeName"}},{"kind":"Field","name":{"kind":"Name","value":"smeCity"}},{"kind":"Field","name":{"kind":"Name","value":"partnerName"}},{"kind":"Field","name":{"kind":"Name","value":"coordinatorId"}},{"kind":"Field","name":{"kind":"Name","value":"coordinatorName"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"topicLabels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}},{"kind":"Field","name":{"kind":"Name","value":"word"}}]}},{"kind":"Field","name":{"kind":"Name","value":"wantedLevels"}},{"kind":"Field","name":{"kind":"Name","value":"earliestStart"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"lastChangeAt"}},{"kind":"Field","name":{"kind":"Name","value":"openProposals"}},{"kind":"Field","name":{"kind":"Name","value":"stateSince"}},{"kind":"Field","name":{"kind":"Name","value":"daysInState"}},{"kind":"Field","name":{"kind":"Name","value":"ageing"}},{"kind":"Field","name":{"kind":"Name","value":"startSignal"}},{"kind":"Field","name":{"kind":"Name","value":"deadlineSignal"}},{"kind":"Field","name":{"kind":"Name","value":"daysToDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"suggestionCount"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}}]}}]}}]}}]} as unknown as DocumentNode<CaseBoardQuery, CaseBoardQueryVariables>;
+export const CaseBoardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseBoard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseBoardFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseBoard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"columns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"smeId"}},{"kind":"Field","name":{"kind":"Name","value":"smeName"}},{"kind":"Field","name":{"kind":"Name","value":"smeCity"}},{"kind":"Field","name":{"kind":"Name","value":"partnerName"}},{"kind":"Field","name":{"kind":"Name","value":"coordinatorId"}},{"kind":"Field","name":{"kind":"Name","value":"coordinatorName"}},{"kind":"Field","name":{"kind":"Name","value":"selfSubmitted"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"topicLabels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}},{"kind":"Field","name":{"kind":"Name","value":"word"}}]}},{"kind":"Field","name":{"kind":"Name","value":"wantedLevels"}},{"kind":"Field","name":{"kind":"Name","value":"earliestStart"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"lastChangeAt"}},{"kind":"Field","name":{"kind":"Name","value":"openProposals"}},{"kind":"Field","name":{"kind":"Name","value":"stateSince"}},{"kind":"Field","name":{"kind":"Name","value":"daysInState"}},{"kind":"Field","name":{"kind":"Name","value":"ageing"}},{"kind":"Field","name":{"kind":"Name","value":"startSignal"}},{"kind":"Field","name":{"kind":"Name","value":"deadlineSignal"}},{"kind":"Field","name":{"kind":"Name","value":"daysToDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"suggestionCount"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}}]}}]}}]}}]} as unknown as DocumentNode<CaseBoardQuery, CaseBoardQueryVariables>;
 export const CaseBoardOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseBoardOptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institutions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"partners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"workspaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"coordinators"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CaseBoardOptionsQuery, CaseBoardOptionsQueryVariables>;
-export const CaseDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseWorkflow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"case"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"acceptsSuggestions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"question"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"about"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"labelEn"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"wantedLevels"}},{"kind":"Field","name":{"kind":"Name","value":"effort"}},{"kind":"Field","name":{"kind":"Name","value":"earliestStart"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"coordinator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referredByConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"referringPerson"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kvkNumber"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"sector"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}},{"kind":"Field","name":{"kind":"Name","value":"email"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"phone"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}}}]}]}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sprints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<CaseDetailQuery, CaseDetailQueryVariables>;
+export const CaseDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseWorkflow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"case"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"acceptsSuggestions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"question"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"about"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"labelEn"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"wantedLevels"}},{"kind":"Field","name":{"kind":"Name","value":"effort"}},{"kind":"Field","name":{"kind":"Name","value":"earliestStart"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"selfSubmitted"}},{"kind":"Field","name":{"kind":"Name","value":"heardOf"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"consentVersion"}},{"kind":"Field","name":{"kind":"Name","value":"consentText"}},{"kind":"Field","name":{"kind":"Name","value":"consentAt"}},{"kind":"Field","name":{"kind":"Name","value":"submissionLanguage"}},{"kind":"Field","name":{"kind":"Name","value":"coordinator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referredByConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"referringPerson"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kvkNumber"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"sector"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"contacts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}},{"kind":"Field","name":{"kind":"Name","value":"email"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"phone"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}}}]}]}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sprints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<CaseDetailQuery, CaseDetailQueryVariables>;
 export const CaseTimelineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseTimeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"case"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseTimeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"case"},"value":{"kind":"Variable","name":{"kind":"Name","value":"case"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"by"}},{"kind":"Field","name":{"kind":"Name","value":"byName"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"reason"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"note"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"proposalId"}},{"kind":"Field","name":{"kind":"Name","value":"teacherName"}},{"kind":"Field","name":{"kind":"Name","value":"courseName"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"overrode"}}]}}]}}]} as unknown as DocumentNode<CaseTimelineQuery, CaseTimelineQueryVariables>;
 export const CaseSuggestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseSuggestions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"case"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Language"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseSuggestions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"case"},"value":{"kind":"Variable","name":{"kind":"Name","value":"case"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"courseId"}},{"kind":"Field","name":{"kind":"Name","value":"courseName"}},{"kind":"Field","name":{"kind":"Name","value":"courseKind"}},{"kind":"Field","name":{"kind":"Name","value":"programmeName"}},{"kind":"Field","name":{"kind":"Name","value":"programmeId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionName"}},{"kind":"Field","name":{"kind":"Name","value":"institutionId"}},{"kind":"Field","name":{"kind":"Name","value":"courseLevels"}},{"kind":"Field","name":{"kind":"Name","value":"teacherId"}},{"kind":"Field","name":{"kind":"Name","value":"teacherName"}},{"kind":"Field","name":{"kind":"Name","value":"periodId"}},{"kind":"Field","name":{"kind":"Name","value":"periodName"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"sharedTopics"}},{"kind":"Field","name":{"kind":"Name","value":"remainingPlaces"}},{"kind":"Field","name":{"kind":"Name","value":"hasAgreement"}},{"kind":"Field","name":{"kind":"Name","value":"warmPathStrength"}},{"kind":"Field","name":{"kind":"Name","value":"warmPathHops"}},{"kind":"Field","name":{"kind":"Name","value":"proposedToTeacher"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"factors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"factor"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<CaseSuggestionsQuery, CaseSuggestionsQueryVariables>;
-export const CaseProposalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseProposals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"case"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseProposals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"case"},"value":{"kind":"Variable","name":{"kind":"Name","value":"case"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"sentBy"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"teacherId"}},{"kind":"Field","name":{"kind":"Name","value":"teacherName"}},{"kind":"Field","name":{"kind":"Name","value":"courseId"}},{"kind":"Field","name":{"kind":"Name","value":"courseName"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"declineReason"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnReason"}},{"kind":"Field","name":{"kind":"Name","value":"followUps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"note"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]}]}}]}}]}}]} as unknown as DocumentNode<CaseProposalsQuery, CaseProposalsQueryVariables>;
+export const CaseProposalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseProposals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"case"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseProposals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"case"},"value":{"kind":"Variable","name":{"kind":"Name","value":"case"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"sentBy"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"teacherId"}},{"kind":"Field","name":{"kind":"Name","value":"teacherName"}},{"kind":"Field","name":{"kind":"Name","value":"courseId"}},{"kind":"Field","name":{"kind":"Name","value":"courseName"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"declineReason"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnReason"}},{"kind":"Field","name":{"kind":"Name","value":"followUps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"note"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]}]}},{"kind":"Field","name":{"kind":"Name","value":"origin"}},{"kind":"Field","name":{"kind":"Name","value":"claimState"}}]}}]}}]} as unknown as DocumentNode<CaseProposalsQuery, CaseProposalsQueryVariables>;
 export const SprintRecordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SprintRecord"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sprint"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sprintRecord"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sprint"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sprint"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"courseId"}},{"kind":"Field","name":{"kind":"Name","value":"courseName"}},{"kind":"Field","name":{"kind":"Name","value":"periodId"}},{"kind":"Field","name":{"kind":"Name","value":"periodName"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"teamSize"}},{"kind":"Field","name":{"kind":"Name","value":"teamLevel"}},{"kind":"Field","name":{"kind":"Name","value":"supervisorId"}},{"kind":"Field","name":{"kind":"Name","value":"supervisorName"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"smeRating"}},{"kind":"Field","name":{"kind":"Name","value":"smeFeedback"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"teacherFeedback"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"followUpWanted"}},{"kind":"Field","name":{"kind":"Name","value":"milestones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"due"}},{"kind":"Field","name":{"kind":"Name","value":"done"}}]}}]}}]}}]} as unknown as DocumentNode<SprintRecordQuery, SprintRecordQueryVariables>;
 export const CoursePeriodsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CoursePeriods"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"course"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"courses"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"course"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"teachers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"teachingPeriods"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"startDate"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"24"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"academicYear"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}}]}}]}}]}}]} as unknown as DocumentNode<CoursePeriodsQuery, CoursePeriodsQueryVariables>;
 export const CourseCapacityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CourseCapacity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"course"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"period"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"courseCapacity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"course"},"value":{"kind":"Variable","name":{"kind":"Name","value":"course"}}},{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"Variable","name":{"kind":"Name","value":"period"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"courseId"}},{"kind":"Field","name":{"kind":"Name","value":"periodId"}},{"kind":"Field","name":{"kind":"Name","value":"hasAgreement"}},{"kind":"Field","name":{"kind":"Name","value":"casesPerPeriod"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"runsInPeriod"}}]}}]}}]} as unknown as DocumentNode<CourseCapacityQuery, CourseCapacityQueryVariables>;
@@ -17764,7 +18904,7 @@ export const StartSprintDocument = {"kind":"Document","definitions":[{"kind":"Op
 export const CompleteSprintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompleteSprint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sprint"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SprintCompletionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completeSprint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sprint"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sprint"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"caseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CompleteSprintMutation, CompleteSprintMutationVariables>;
 export const AddMilestoneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddMilestone"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sprint"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"title"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"due"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addMilestone"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sprint"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sprint"}}},{"kind":"Argument","name":{"kind":"Name","value":"title"},"value":{"kind":"Variable","name":{"kind":"Name","value":"title"}}},{"kind":"Argument","name":{"kind":"Name","value":"due"},"value":{"kind":"Variable","name":{"kind":"Name","value":"due"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sprintId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"due"}},{"kind":"Field","name":{"kind":"Name","value":"done"}}]}}]}}]} as unknown as DocumentNode<AddMilestoneMutation, AddMilestoneMutationVariables>;
 export const CompleteMilestoneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompleteMilestone"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"milestone"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completeMilestone"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"milestone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"milestone"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sprintId"}},{"kind":"Field","name":{"kind":"Name","value":"done"}}]}}]}}]} as unknown as DocumentNode<CompleteMilestoneMutation, CompleteMilestoneMutationVariables>;
-export const ExportCasesCsvDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExportCasesCsv"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportCasesCsv"}}]}}]} as unknown as DocumentNode<ExportCasesCsvQuery, ExportCasesCsvQueryVariables>;
+export const ExportCasesCsvDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExportCasesCsv"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportCasesCsv"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}]}]}}]} as unknown as DocumentNode<ExportCasesCsvQuery, ExportCasesCsvQueryVariables>;
 export const TeacherWarmPathDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeacherWarmPath"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"warmPaths"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"k"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"hops"}},{"kind":"Field","name":{"kind":"Name","value":"explanationEn"}},{"kind":"Field","name":{"kind":"Name","value":"explanationNl"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TeacherWarmPathQuery, TeacherWarmPathQueryVariables>;
 export const DueDigestsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DueDigests"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"date"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dueDigests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"date"},"value":{"kind":"Variable","name":{"kind":"Name","value":"date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"teacherId"}},{"kind":"Field","name":{"kind":"Name","value":"teacherName"}},{"kind":"Field","name":{"kind":"Name","value":"email"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"digestEveryDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastSentOn"}},{"kind":"Field","name":{"kind":"Name","value":"nextDueOn"}},{"kind":"Field","name":{"kind":"Name","value":"due"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"smeName"}},{"kind":"Field","name":{"kind":"Name","value":"courseName"}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}}]}}]}}]}}]} as unknown as DocumentNode<DueDigestsQuery, DueDigestsQueryVariables>;
 export const DigestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Digest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"teacher"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"date"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Language"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"digest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"teacher"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teacher"}}},{"kind":"Argument","name":{"kind":"Name","value":"date"},"value":{"kind":"Variable","name":{"kind":"Name","value":"date"}}},{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"teacherId"}},{"kind":"Field","name":{"kind":"Name","value":"teacherName"}},{"kind":"Field","name":{"kind":"Name","value":"email"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"digestEveryDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastSentOn"}},{"kind":"Field","name":{"kind":"Name","value":"nextDueOn"}},{"kind":"Field","name":{"kind":"Name","value":"due"}},{"kind":"Field","name":{"kind":"Name","value":"reachable"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"body"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"smeName"}},{"kind":"Field","name":{"kind":"Name","value":"smeCity"}},{"kind":"Field","name":{"kind":"Name","value":"courseId"}},{"kind":"Field","name":{"kind":"Name","value":"courseName"}},{"kind":"Field","name":{"kind":"Name","value":"periodName"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"sharedTopics"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]} as unknown as DocumentNode<DigestQuery, DigestQueryVariables>;
@@ -17785,6 +18925,10 @@ export const WorkspaceCoordinatorsDocument = {"kind":"Document","definitions":[{
 export const FiguresDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Figures"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseFunnel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"reached"}}]}},{"kind":"Field","name":{"kind":"Name","value":"caseFunnelByPeriod"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"granularity"},"value":{"kind":"EnumValue","value":"MONTH"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"qualified"}},{"kind":"Field","name":{"kind":"Name","value":"proposed"}},{"kind":"Field","name":{"kind":"Name","value":"matched"}},{"kind":"Field","name":{"kind":"Name","value":"inSprint"}},{"kind":"Field","name":{"kind":"Name","value":"completed"}},{"kind":"Field","name":{"kind":"Name","value":"closed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"caseDurations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"intakeToMatch"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"medianDays"}},{"kind":"Field","name":{"kind":"Name","value":"cases"}}]}},{"kind":"Field","name":{"kind":"Name","value":"matchToCompleted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"medianDays"}},{"kind":"Field","name":{"kind":"Name","value":"cases"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"matchFigures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"byInstitution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"institutionId"}},{"kind":"Field","name":{"kind":"Name","value":"institutionName"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"matches"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byLevel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"matches"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byTeachingPeriod"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"periodId"}},{"kind":"Field","name":{"kind":"Name","value":"periodName"}},{"kind":"Field","name":{"kind":"Name","value":"academicYear"}},{"kind":"Field","name":{"kind":"Name","value":"institutionName"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"matches"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"partnerYield"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partnerId"}},{"kind":"Field","name":{"kind":"Name","value":"partnerName"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"referredSmes"}},{"kind":"Field","name":{"kind":"Name","value":"cases"}},{"kind":"Field","name":{"kind":"Name","value":"matched"}},{"kind":"Field","name":{"kind":"Name","value":"completed"}},{"kind":"Field","name":{"kind":"Name","value":"matchRate"}},{"kind":"Field","name":{"kind":"Name","value":"completionRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"teacherResponseRates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"teacherId"}},{"kind":"Field","name":{"kind":"Name","value":"teacherName"}},{"kind":"Field","name":{"kind":"Name","value":"sent"}},{"kind":"Field","name":{"kind":"Name","value":"answered"}},{"kind":"Field","name":{"kind":"Name","value":"interested"}},{"kind":"Field","name":{"kind":"Name","value":"notNow"}},{"kind":"Field","name":{"kind":"Name","value":"declined"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"expired"}},{"kind":"Field","name":{"kind":"Name","value":"responseRate"}},{"kind":"Field","name":{"kind":"Name","value":"interestRate"}}]}}]}}]} as unknown as DocumentNode<FiguresQuery, FiguresQueryVariables>;
 export const IntakeCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IntakeCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseIntakeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"intakeCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"smeId"}},{"kind":"Field","name":{"kind":"Name","value":"smeCreated"}}]}}]}}]} as unknown as DocumentNode<IntakeCaseMutation, IntakeCaseMutationVariables>;
 export const IntakeOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IntakeOptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"workspaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"coordinators"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<IntakeOptionsQuery, IntakeOptionsQueryVariables>;
+export const InvitePersonDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InvitePerson"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"personId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitePerson"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"personId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"personId"}}},{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"messageStatus"}}]}}]}}]} as unknown as DocumentNode<InvitePersonMutation, InvitePersonMutationVariables>;
+export const PersonInvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PersonInvitations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"personId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"personId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"personId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}},{"kind":"Field","name":{"kind":"Name","value":"firstSignInAt"}},{"kind":"Field","name":{"kind":"Name","value":"invitedByName"}},{"kind":"Field","name":{"kind":"Name","value":"messageStatus"}}]}}]}}]} as unknown as DocumentNode<PersonInvitationsQuery, PersonInvitationsQueryVariables>;
+export const InvitationLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvitationLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitationLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"personName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<InvitationLinkQuery, InvitationLinkQueryVariables>;
+export const AcceptInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const OutboxDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Outbox"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MailStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outbox"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"toName"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"transport"}},{"kind":"Field","name":{"kind":"Name","value":"proposals"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outboxCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]} as unknown as DocumentNode<OutboxQuery, OutboxQueryVariables>;
 export const OutboxMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OutboxMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outboxMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"to"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contactDetails"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"toName"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"transport"}},{"kind":"Field","name":{"kind":"Name","value":"text"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"html"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"raw"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseText"}}}]}]}]}}]}}]} as unknown as DocumentNode<OutboxMessageQuery, OutboxMessageQueryVariables>;
 export const DigestScheduleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DigestSchedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"digestSchedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"paused"}},{"kind":"Field","name":{"kind":"Name","value":"changedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastRunAt"}},{"kind":"Field","name":{"kind":"Name","value":"transport"}},{"kind":"Field","name":{"kind":"Name","value":"workingHours"}},{"kind":"Field","name":{"kind":"Name","value":"lastRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"digestsSent"}},{"kind":"Field","name":{"kind":"Name","value":"digestsFailed"}},{"kind":"Field","name":{"kind":"Name","value":"retried"}},{"kind":"Field","name":{"kind":"Name","value":"reminders"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unreachable"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"teacherId"}},{"kind":"Field","name":{"kind":"Name","value":"teacherName"}},{"kind":"Field","name":{"kind":"Name","value":"why"}}]}}]}}]}}]} as unknown as DocumentNode<DigestScheduleQuery, DigestScheduleQueryVariables>;
@@ -17824,8 +18968,24 @@ export const ExportPersonDocument = {"kind":"Document","definitions":[{"kind":"O
 export const PersonPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PersonPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"people"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}},{"kind":"Field","name":{"kind":"Name","value":"teaches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"30"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"programme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"institution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"coordinates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"institution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"directs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"institution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"deanOf"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"boardMemberOf"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coordinatorOf"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"worksAt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contactFor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"knowsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"60"}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"edge"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"strength"},"value":{"kind":"EnumValue","value":"DESC"}}]}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"strength"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"lastContact"}},{"kind":"Field","name":{"kind":"Name","value":"manual"}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"signed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"30"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"signedOn"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"casesPerPeriod"}},{"kind":"Field","name":{"kind":"Name","value":"courses"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programmes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"institutions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"proposalsReceived"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"60"}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"sentAt"},"value":{"kind":"EnumValue","value":"DESC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}},{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"course"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"interactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"OR"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"by"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"some"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}}]}}]},{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"with"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"some"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}}]}}]}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"date"},"value":{"kind":"EnumValue","value":"DESC"}}]}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"by"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"with"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"aboutProgramme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"aboutCourse"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sprints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"OR"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"supervisor"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"some"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}}]}}]},{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"course"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"some"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"teachers"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"some"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}}]}}]}}]}}]}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"60"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"course"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"coordinator"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"some"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"created"},"value":{"kind":"EnumValue","value":"DESC"}}]}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"60"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"created"}}]}}]}}]} as unknown as DocumentNode<PersonPageQuery, PersonPageQueryVariables>;
 export const PersonContactDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PersonContact"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"people"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<PersonContactQuery, PersonContactQueryVariables>;
 export const MyRolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyRoles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<MyRolesQuery, MyRolesQueryVariables>;
+export const MyPortalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyPortal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Language"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myPortal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programmes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"institutionName"}},{"kind":"Field","name":{"kind":"Name","value":"led"}}]}},{"kind":"Field","name":{"kind":"Name","value":"courses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"programmeId"}},{"kind":"Field","name":{"kind":"Name","value":"programmeName"}},{"kind":"Field","name":{"kind":"Name","value":"teaches"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fittingCases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"question"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"smeName"}},{"kind":"Field","name":{"kind":"Name","value":"smeCity"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"courseId"}},{"kind":"Field","name":{"kind":"Name","value":"courseName"}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"periodName"}},{"kind":"Field","name":{"kind":"Name","value":"remainingPlaces"}},{"kind":"Field","name":{"kind":"Name","value":"hasAgreement"}},{"kind":"Field","name":{"kind":"Name","value":"claimState"}}]}},{"kind":"Field","name":{"kind":"Name","value":"agreements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"casesPerPeriod"}},{"kind":"Field","name":{"kind":"Name","value":"structural"}},{"kind":"Field","name":{"kind":"Name","value":"validFrom"}},{"kind":"Field","name":{"kind":"Name","value":"validTo"}},{"kind":"Field","name":{"kind":"Name","value":"covers"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"courseId"}},{"kind":"Field","name":{"kind":"Name","value":"courseName"}},{"kind":"Field","name":{"kind":"Name","value":"periodId"}},{"kind":"Field","name":{"kind":"Name","value":"periodName"}},{"kind":"Field","name":{"kind":"Name","value":"academicYear"}},{"kind":"Field","name":{"kind":"Name","value":"casesPerPeriod"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"proposals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseId"}},{"kind":"Field","name":{"kind":"Name","value":"caseTitle"}},{"kind":"Field","name":{"kind":"Name","value":"teacherId"}},{"kind":"Field","name":{"kind":"Name","value":"teacherName"}},{"kind":"Field","name":{"kind":"Name","value":"courseName"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"origin"}},{"kind":"Field","name":{"kind":"Name","value":"claimState"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sprints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"caseTitle"}},{"kind":"Field","name":{"kind":"Name","value":"courseName"}},{"kind":"Field","name":{"kind":"Name","value":"periodName"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}}]}}]}}]}}]} as unknown as DocumentNode<MyPortalQuery, MyPortalQueryVariables>;
+export const ClaimCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ClaimCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"courseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"claimCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"courseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"courseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"claimState"}}]}}]}}]} as unknown as DocumentNode<ClaimCaseMutation, ClaimCaseMutationVariables>;
+export const ForwardCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ForwardCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"colleague"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ColleagueInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"forwardCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}},{"kind":"Argument","name":{"kind":"Name","value":"colleague"},"value":{"kind":"Variable","name":{"kind":"Name","value":"colleague"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"colleagueId"}},{"kind":"Field","name":{"kind":"Name","value":"colleagueCreated"}},{"kind":"Field","name":{"kind":"Name","value":"proposal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ForwardCaseMutation, ForwardCaseMutationVariables>;
+export const AnswerMyProposalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AnswerMyProposal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"proposalId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"answer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProposalAnswer"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"answerMyProposal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"proposalId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"proposalId"}}},{"kind":"Argument","name":{"kind":"Name","value":"answer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"answer"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<AnswerMyProposalMutation, AnswerMyProposalMutationVariables>;
+export const ConfirmClaimDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmClaim"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"proposalId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmClaim"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"proposalId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"proposalId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"claimState"}}]}}]}}]} as unknown as DocumentNode<ConfirmClaimMutation, ConfirmClaimMutationVariables>;
+export const DeclineClaimDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclineClaim"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"proposalId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineClaim"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"proposalId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"proposalId"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"claimState"}}]}}]}}]} as unknown as DocumentNode<DeclineClaimMutation, DeclineClaimMutationVariables>;
+export const QuestionFormDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"QuestionForm"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"questionForm"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"formToken"}},{"kind":"Field","name":{"kind":"Name","value":"minFillSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"consent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"nl"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}},{"kind":"Field","name":{"kind":"Name","value":"partners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<QuestionFormQuery, QuestionFormQueryVariables>;
+export const SubmitQuestionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitQuestion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"QuestionSubmissionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitQuestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"received"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"confirmationSent"}}]}}]}}]} as unknown as DocumentNode<SubmitQuestionMutation, SubmitQuestionMutationVariables>;
+export const CaseStatusByLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseStatusByLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseStatusByLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"received"}},{"kind":"Field","name":{"kind":"Name","value":"language"}}]}}]}}]} as unknown as DocumentNode<CaseStatusByLinkQuery, CaseStatusByLinkQueryVariables>;
 export const ImportSpreadsheetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportSpreadsheets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"files"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SpreadsheetFileInput"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importSpreadsheets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"files"},"value":{"kind":"Variable","name":{"kind":"Name","value":"files"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"file"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"ignoredColumns"}}]}},{"kind":"Field","name":{"kind":"Name","value":"problems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"file"}},{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unmatchedTopics"}}]}}]}}]} as unknown as DocumentNode<ImportSpreadsheetsMutation, ImportSpreadsheetsMutationVariables>;
 export const TopicSuggestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TopicSuggestions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prefix"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topicSuggestions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"prefix"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prefix"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"8"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<TopicSuggestionsQuery, TopicSuggestionsQueryVariables>;
+export const PublicTopicSuggestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PublicTopicSuggestions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prefix"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publicTopicSuggestions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"prefix"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prefix"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<PublicTopicSuggestionsQuery, PublicTopicSuggestionsQueryVariables>;
 export const ProposedTopicsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProposedTopics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vocabularyTopics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"statuses"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PROPOSED"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}},{"kind":"Field","name":{"kind":"Name","value":"proposedFrom"}},{"kind":"Field","name":{"kind":"Name","value":"caseCount"}},{"kind":"Field","name":{"kind":"Name","value":"courseCount"}}]}}]}}]} as unknown as DocumentNode<ProposedTopicsQuery, ProposedTopicsQueryVariables>;
 export const AcceptTopicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptTopic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"labelNl"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"labelEn"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"broader"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptTopic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"labelNl"},"value":{"kind":"Variable","name":{"kind":"Name","value":"labelNl"}}},{"kind":"Argument","name":{"kind":"Name","value":"labelEn"},"value":{"kind":"Variable","name":{"kind":"Name","value":"labelEn"}}},{"kind":"Argument","name":{"kind":"Name","value":"broader"},"value":{"kind":"Variable","name":{"kind":"Name","value":"broader"}}}]}]}}]} as unknown as DocumentNode<AcceptTopicMutation, AcceptTopicMutationVariables>;
 export const MergeTopicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MergeTopic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"into"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mergeTopic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"into"},"value":{"kind":"Variable","name":{"kind":"Name","value":"into"}}}]}]}}]} as unknown as DocumentNode<MergeTopicMutation, MergeTopicMutationVariables>;
+export const TopicDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TopicDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}},{"kind":"Field","name":{"kind":"Name","value":"synonyms"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"broader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"narrower"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"labelNl"}},{"kind":"Field","name":{"kind":"Name","value":"labelEn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"title"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"courses"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"casesConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"coursesConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]} as unknown as DocumentNode<TopicDetailQuery, TopicDetailQueryVariables>;
+export const CreateTopicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTopic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"labelNl"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"labelEn"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"synonyms"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"broader"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTopic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"labelNl"},"value":{"kind":"Variable","name":{"kind":"Name","value":"labelNl"}}},{"kind":"Argument","name":{"kind":"Name","value":"labelEn"},"value":{"kind":"Variable","name":{"kind":"Name","value":"labelEn"}}},{"kind":"Argument","name":{"kind":"Name","value":"synonyms"},"value":{"kind":"Variable","name":{"kind":"Name","value":"synonyms"}}},{"kind":"Argument","name":{"kind":"Name","value":"broader"},"value":{"kind":"Variable","name":{"kind":"Name","value":"broader"}}}]}]}}]} as unknown as DocumentNode<CreateTopicMutation, CreateTopicMutationVariables>;
+export const RejectTopicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RejectTopic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectTopic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<RejectTopicMutation, RejectTopicMutationVariables>;
+export const AddTopicSynonymDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddTopicSynonym"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"synonym"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addTopicSynonym"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"synonym"},"value":{"kind":"Variable","name":{"kind":"Name","value":"synonym"}}}]}]}}]} as unknown as DocumentNode<AddTopicSynonymMutation, AddTopicSynonymMutationVariables>;
+export const RemoveTopicSynonymDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveTopicSynonym"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"synonym"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeTopicSynonym"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"synonym"},"value":{"kind":"Variable","name":{"kind":"Name","value":"synonym"}}}]}]}}]} as unknown as DocumentNode<RemoveTopicSynonymMutation, RemoveTopicSynonymMutationVariables>;
+export const SetTopicLinksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetTopicLinks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"broader"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"narrower"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setTopicLinks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"broader"},"value":{"kind":"Variable","name":{"kind":"Name","value":"broader"}}},{"kind":"Argument","name":{"kind":"Name","value":"narrower"},"value":{"kind":"Variable","name":{"kind":"Name","value":"narrower"}}}]}]}}]} as unknown as DocumentNode<SetTopicLinksMutation, SetTopicLinksMutationVariables>;
