@@ -223,6 +223,42 @@ describe("setTieStrength", () => {
     expect(await storedTie("t7", "t6")).toEqual([expect.objectContaining({ strength: 0.4, manual: true, channel: "COLLEAGUE" })]);
   });
 
+  it("keeps the reason as the tie's note in the same transaction, and the history shows who judged it", async () => {
+    const reasonMutation = `mutation ($a: ID!, $b: ID!, $strength: Float!, $reason: String) {
+      setTieStrength(a: $a, b: $b, strength: $strength, reason: $reason) { strength manual } }`;
+    const set = await server.graphql<{ setTieStrength: Record<string, unknown> }>(reasonMutation, {
+      a: "c2",
+      b: "t6",
+      strength: 0.5,
+      reason: "  Left the programme's board last month.  ",
+    });
+    expect(set.errors).toBeUndefined();
+    const [tie] = await db.read(
+      "MATCH (:Person {id: 'c2'})-[k:KNOWS]-(:Person {id: 't6'}) RETURN k.strength AS strength, k.note AS note",
+    );
+    expect(tie).toEqual({ strength: 0.5, note: "Left the programme's board last month." });
+    const [record] = await db.read(
+      `MATCH (r:EditRecord {nodeId: 'c2', label: 'Person'}) RETURN r.byUser AS byUser, r.changes AS changes ORDER BY r.at DESC LIMIT 1`,
+    );
+    expect(record?.byUser).toBe("test-user");
+    const [change] = JSON.parse(String(record?.changes)) as Array<{ field: string; old: unknown; new: unknown; edge: string }>;
+    expect(change).toMatchObject({
+      field: "knows",
+      edge: "Knows",
+      old: [{ id: "t6", edge: { strength: expect.any(Number), note: null } }],
+      new: [{ id: "t6", edge: { strength: 0.5, manual: true, note: "Left the programme's board last month." } }],
+    });
+    // A reason too long, or only spaces, is refused with its field, and neither the strength nor the note moves.
+    for (const reason of ["x".repeat(2001), "   "]) {
+      const refused = await server.graphql(reasonMutation, { a: "c2", b: "t6", strength: 0.9, reason });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "reason" });
+    }
+    const [still] = await db.read(
+      "MATCH (:Person {id: 'c2'})-[k:KNOWS]-(:Person {id: 't6'}) RETURN k.strength AS strength, k.note AS note",
+    );
+    expect(still).toEqual(tie);
+  });
+
   it("refuses bad input with the field, and writes nothing", async () => {
     const before = await db.read("MATCH (x:Interaction) RETURN count(x) AS n");
     const setCases: Array<[Record<string, unknown>, string, string]> = [

@@ -4,6 +4,7 @@ import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { setTieStrength } from "./set-tie-strength.js";
 import { TieState } from "./WarmPathTypes.js";
 import { Cost } from "../../platform/limits/Cost.js";
+import { nowIso } from "../../platform/clock/read-clock.js";
 
 @ArgsType()
 export class SetTieStrengthArgs {
@@ -18,6 +19,12 @@ export class SetTieStrengthArgs {
 
   @Field(() => String, { nullable: true, description: "A TieChannel value; kept as it is when left out." })
   channel?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Why (at most 2,000 characters): kept as the tie's note, in the same transaction, and shown in the history.",
+  })
+  reason?: string | null;
 }
 
 /**
@@ -32,6 +39,11 @@ export class TieStrengthResolver {
   })
   @Cost("setTieStrength")
   async setTieStrength(@Args(() => SetTieStrengthArgs) args: SetTieStrengthArgs, @Ctx() ctx: GraphQLContext): Promise<TieState> {
-    return setTieStrength(ctx.db, args);
+    const personId = ctx.user?.personId;
+    return setTieStrength(ctx.db, args, {
+      at: nowIso(),
+      byUser: ctx.user?.id ?? null,
+      byPerson: typeof personId === "string" && personId ? personId : null,
+    });
   }
 }

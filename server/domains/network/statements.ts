@@ -407,8 +407,10 @@ WITH a, b, count(old) = 0 AS created
 MERGE (a)-[k:KNOWS]-(b)
   ON CREATE SET k.channel = coalesce($channel, 'OTHER')
 WITH k, created ORDER BY elementId(k) LIMIT 1
-SET k.strength = $strength, k.manual = true, k.channel = coalesce($channel, k.channel)
-RETURN created, k.strength AS strength, k.manual AS manual, k.channel AS channel, k.since AS since, k.lastContact AS lastContact`);
+WITH k, created, properties(k) AS before
+SET k.strength = $strength, k.manual = true, k.channel = coalesce($channel, k.channel), k.note = coalesce($reason, k.note)
+RETURN created, k.strength AS strength, k.manual AS manual, k.channel AS channel, k.since AS since, k.lastContact AS lastContact,
+       k.note AS note, CASE WHEN created THEN null ELSE before END AS before`);
 
 // ---- A person's ties to the coordinators -----------------------------------------------------
 

@@ -122,8 +122,8 @@ export const createAgreementMutation = graphql(`
 `);
 
 export const setTieStrengthMutation = graphql(`
-  mutation SetTieStrength($a: ID!, $b: ID!, $strength: Float!) {
-    setTieStrength(a: $a, b: $b, strength: $strength) {
+  mutation SetTieStrength($a: ID!, $b: ID!, $strength: Float!, $reason: String) {
+    setTieStrength(a: $a, b: $b, strength: $strength, reason: $reason) {
       a
       b
       strength

@@ -3,14 +3,14 @@ import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { Dialog } from "../../../ui/Dialog";
 import { FormField } from "../../../ui/FormField";
-import { setTieStrengthMutation, updatePersonMutation } from "../../mapping/graphql/mappingMutations";
+import { setTieStrengthMutation } from "../../mapping/graphql/mappingMutations";
 import { serverErrors } from "../../mapping/hooks/serverErrors";
 import { FormErrors } from "../../mapping/components/FormErrors";
 
 /**
  * A coordinator's own judgement of a tie: the strength by hand (setTieStrength, marked manual so
- * interactions no longer move it) and, required, the reason why — kept as the tie's note (a generic
- * edit, so the history records who wrote it and when).
+ * interactions no longer move it) and, required, the reason why — kept as the tie's note in the same
+ * transaction (setTieStrength's `reason`; the history records who wrote it and when).
  */
 export function TieStrengthButton({
   a,
@@ -31,8 +31,7 @@ export function TieStrengthButton({
   const [reason, setReason] = useState("");
   const [tried, setTried] = useState(false);
   const [tie, setTie] = useMutation(setTieStrengthMutation);
-  const [note, setNote] = useMutation(updatePersonMutation);
-  const server = serverErrors(tie.error ?? note.error, t, ["strength", "note"]);
+  const server = serverErrors(tie.error, t, ["strength", "reason"]);
   const number = Number(value.replace(",", "."));
   const errors: Record<string, string | undefined> = {
     strength: !(number > 0 && number <= 1) ? t("mapping.errors.strength") : undefined,
@@ -43,15 +42,8 @@ export function TieStrengthButton({
     event.preventDefault();
     setTried(true);
     if (Object.values(errors).some(Boolean)) return;
-    const set = await setTie({ a, b, strength: number });
-    if (!set.data) return;
-    const noted = await setNote({
-      id: a,
-      update: {
-        knows: [{ update: { where: { node: { id: { eq: b } } }, edge: { note: { set: reason.trim() } } } }],
-      },
-    });
-    if (noted.data) {
+    const set = await setTie({ a, b, strength: number, reason: reason.trim() });
+    if (set.data) {
       setOpen(false);
       setTried(false);
       setReason("");
@@ -70,12 +62,12 @@ export function TieStrengthButton({
           <FormField label={t("people.tie.strength")} hint={t("people.tie.strengthHint")} required error={show("strength")}>
             <input inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
           </FormField>
-          <FormField label={t("people.tie.reason")} required error={show("reason") ?? show("note")}>
+          <FormField label={t("people.tie.reason")} required error={show("reason")}>
             <textarea rows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
           </FormField>
           <FormErrors messages={server.general} />
           <div className="button-row">
-            <button type="submit" className="primary" disabled={tie.fetching || note.fetching}>
+            <button type="submit" className="primary" disabled={tie.fetching}>
               {t("common.save")}
             </button>
             <button type="button" onClick={() => setOpen(false)}>
