@@ -205,7 +205,7 @@ export const configSchema = z.object({
     .number()
     .int()
     .min(100)
-    .default(10_000)
+    .default(30_000)
     .describe(
       "A heavy request's time budget per analytic it holds, for all its Neo4j transactions together; past it they stop (QUERY_TIMEOUT).",
     ),

@@ -1,3 +1,4 @@
+import { bumpingTieVersion } from "../../server/platform/neo4j/tie-version.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeInstitutionEmbedding, computeProgrammeEmbedding } from "../../server/domains/network/compute-embedding.js";
 import { planEscalation } from "../../server/domains/network/escalation-plan.js";
@@ -348,7 +349,9 @@ describe("impactIfGone", () => {
       };
       const impact = await computeImpactIfGone(db, { ...o, person: local(person) });
       const before = await measure();
-      await db.write("MATCH (p:Person {id: $id}) DETACH DELETE p", { id: local(person) });
+      // Deleting a person deletes their ties: the tie version moves, as with erasure or deletePeople (the warm-tie store
+      // is tagged with it, docs/network-analytics.md "The tie store").
+      await db.write(bumpingTieVersion("MATCH (p:Person {id: $id}) DETACH DELETE p"), { id: local(person) });
       const after = await measure();
       expect(impact.drops.length).toBeGreaterThan(0);
       for (const [key, was] of before) {
