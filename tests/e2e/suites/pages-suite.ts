@@ -11,19 +11,34 @@ export function pagesSuite(getEnv: () => E2eEnvironment): void {
 
   describe("outreach and agreements", () => {
     it("lists the mapping table as the API does, and logs a contact that moves a course's status up", async () => {
-      const api = await env.server.graphql<{
-        mappingTable: Array<{ id: string; kind: string; name: string; status: string; teachers: Array<{ id: string }> }>;
-      }>("{ mappingTable { id kind name status teachers { id } } }");
-      const rows = api.data?.mappingTable ?? [];
+      // The table is paged by programme, ten to a page (#17 part 7): the page shows what mappingTablePage answers for it.
+      const firstPage = async (status: string | null) =>
+        (
+          await env.server.graphql<{
+            mappingTablePage: {
+              programmeCount: number;
+              rows: Array<{ id: string; kind: string; name: string; status: string; teachers: Array<{ id: string }> }>;
+            };
+          }>(
+            `query ($status: MappingStatus) { mappingTablePage(status: $status, first: 10, offset: 0) {
+              programmeCount rows { id kind name status teachers { id } } } }`,
+            { status },
+          )
+        ).data?.mappingTablePage;
+      const all = await firstPage(null);
       const { page, context } = await env.newPage();
       await page.goto("/outreach");
-      await page.getByText(`${rows.length} rijen`).waitFor();
+      await page
+        .getByText(`Pagina 1 van ${Math.max(1, Math.ceil((all?.programmeCount ?? 0) / 10))}`)
+        .first()
+        .waitFor();
       await env.screenshot(page, "outreach-mapping");
 
+      await page.getByLabel("Status").selectOption("NOT_APPROACHED");
+      const rows = (await firstPage("NOT_APPROACHED"))?.rows ?? [];
       const target = rows.find((r) => r.kind === "COURSE" && r.status === "NOT_APPROACHED" && r.teachers.length > 0);
       expect(target).toBeDefined();
       if (!target) return;
-      await page.getByLabel("Status").selectOption("NOT_APPROACHED");
       await page
         .getByRole("button", { name: `Contact vastleggen over ${target.name}` })
         .first()
