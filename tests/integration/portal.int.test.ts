@@ -270,6 +270,41 @@ describe("the institution portal (#18)", () => {
     expect(byId.errors).toBeUndefined();
   });
 
+  it("gives a contact's claim and forward notes in their data export, and erasure clears them (GDPR)", async () => {
+    const exported = await as("coordinator", `query($id: ID!) { exportPerson(id: $id) { document } }`, { id: id("contactA") });
+    expect(exported.errors).toBeUndefined();
+    const document = JSON.parse((exported.data?.exportPerson as { document: string }).document) as {
+      portalProposals: Array<{ origin: string; claimNote: string | null; forwardNote: string | null }>;
+    };
+    expect(document.portalProposals).toContainEqual(expect.objectContaining({ origin: "CLAIM", claimNote: "Past in blok 3" }));
+    expect(document.portalProposals).toContainEqual(
+      expect.objectContaining({ origin: "FORWARD", forwardNote: "Iets voor jouw minor?" }),
+    );
+
+    const erased = await as("coordinator", `mutation($id: ID!) { erasePerson(id: $id) { erasedId } }`, { id: id("contactA") });
+    expect(erased.errors).toBeUndefined();
+    const newId = (erased.data?.erasePerson as { erasedId: string }).erasedId;
+    const left = await db.read(
+      `MATCH (pr:Proposal)-[:OF_CASE]->(:Case {id: $case}) WHERE pr.origin IN ['CLAIM', 'FORWARD']
+       RETURN pr.origin AS origin, pr.claimNote AS claimNote, pr.forwardNote AS forwardNote, pr.sentBy AS sentBy,
+              pr.forwardedBy AS forwardedBy ORDER BY origin`,
+      { case: id("fits") },
+    );
+    expect(left.length).toBeGreaterThan(1);
+    for (const row of left) {
+      expect(row).toMatchObject({ claimNote: null, forwardNote: null, sentBy: newId });
+      if (row.origin === "FORWARD") expect(row.forwardedBy).toBe(newId);
+    }
+    // Nothing about them is left to find by their old id.
+    const [old] = await db.read(
+      `MATCH (pr:Proposal) WHERE pr.sentBy = $old OR pr.forwardedBy = $old OR pr.claimDecidedBy = $old RETURN count(pr) AS n`,
+      { old: id("contactA") },
+    );
+    expect(old?.n).toBe(0);
+    // The erased person has a new id outside this file's prefix: removed here so that nothing is left behind.
+    await db.write("MATCH (p:Person {id: $id}) DETACH DELETE p", { id: newId });
+  });
+
   it("lets a teacher answer their own proposal, and only their own", async () => {
     const answer = `mutation($p: ID!, $a: ProposalAnswer!, $r: String) { answerMyProposal(proposalId: $p, answer: $a, reason: $r) { id answer } }`;
     const other = await as("teacherA", answer, { p: id("propB"), a: "INTERESTED" });

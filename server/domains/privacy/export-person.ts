@@ -8,7 +8,8 @@ import { EXPORT_PERSON } from "./statements.js";
  * end named; the ties (KNOWS, with strength, channel, dates, note) and who they are with; the
  * interactions the person initiated or was the subject of, with their notes; the cases of SMEs
  * they are a contact for and the cases they handle; case timeline entries they made; and the user
- * accounts linked to them (without password hashes). Plain JSON-ready values; undefined when
+ * accounts linked to them (without password hashes); the cases they claimed or forwarded through the portal, with
+ * their notes. Plain JSON-ready values; undefined when
  * there is no such person.
  */
 export interface PersonExport {
@@ -20,6 +21,7 @@ export interface PersonExport {
   casesHandled: unknown[];
   caseEvents: unknown[];
   userAccounts: unknown[];
+  portalProposals: unknown[];
 }
 
 export async function exportPerson(db: Database, id: string): Promise<PersonExport | undefined> {
@@ -35,5 +37,6 @@ export async function exportPerson(db: Database, id: string): Promise<PersonExpo
     casesHandled: (row.casesHandled as unknown[]) ?? [],
     caseEvents: (row.caseEvents as unknown[]) ?? [],
     userAccounts: (row.userAccounts as unknown[]) ?? [],
+    portalProposals: (row.portalProposals as unknown[]) ?? [],
   };
 }

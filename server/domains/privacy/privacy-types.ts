@@ -11,7 +11,8 @@ export class PersonDataExport {
   exportedAt!: string;
 
   @Field(() => String, {
-    description: "JSON: person, relationships, ties, interactions, casesAsContact, casesHandled, caseEvents, userAccounts.",
+    description:
+      "JSON: person, relationships, ties, interactions, casesAsContact, casesHandled, caseEvents, userAccounts, portalProposals.",
   })
   document!: string;
 }

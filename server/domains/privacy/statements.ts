@@ -122,6 +122,24 @@ CALL (p) {
   OPTIONAL MATCH (m:MailMessage)-[:TO_PERSON]->(p)
   DETACH DELETE m
 }
+CALL (p, oldId, newId) {
+  // The portal (#18): a claim's or a forward's note is its sender's own words, and the decline reason of their claim may
+  // quote them: cleared; who sent or forwarded it follows the new id.
+  OPTIONAL MATCH (pr:Proposal) WHERE pr.origin IN ['CLAIM', 'FORWARD'] AND (pr.sentBy = oldId OR pr.forwardedBy = oldId)
+  SET pr.claimNote = null, pr.forwardNote = null, pr.claimDeclineReason = null,
+      pr.sentBy = CASE WHEN pr.sentBy = oldId THEN newId ELSE pr.sentBy END,
+      pr.forwardedBy = CASE WHEN pr.forwardedBy = oldId THEN newId ELSE pr.forwardedBy END
+}
+CALL (p) {
+  // A case forwarded to the person: the forwarder's note may be about them.
+  OPTIONAL MATCH (pr:Proposal {origin: 'FORWARD'})-[:TO_TEACHER]->(p)
+  SET pr.forwardNote = null
+}
+CALL (oldId, newId) {
+  // Who confirmed or declined a claim: the timeline's author follows the new id.
+  OPTIONAL MATCH (pr:Proposal {claimDecidedBy: oldId})
+  SET pr.claimDecidedBy = newId
+}
 CALL (p) {
   // An invitation to the portal holds the address it went to (docs/security.md "Invitations"): it goes with them.
   OPTIONAL MATCH (i:Invitation)-[:INVITES]->(p)
@@ -179,4 +197,12 @@ CALL (p) {
   OPTIONAL MATCH (u:User {personId: p.id})
   RETURN collect(CASE WHEN u IS NULL THEN null ELSE { id: u.id, email: u.email, name: u.name, roles: u.roles, disabled: u.disabled } END) AS userAccounts
 }
-RETURN properties(p) AS person, relationships, ties, interactions, casesAsContact, casesHandled, caseEvents, userAccounts`;
+CALL (p) {
+  // The portal (#18): the cases the person claimed or forwarded, with their notes (their own words).
+  OPTIONAL MATCH (pr:Proposal)-[:OF_CASE]->(c:Case)
+  WHERE pr.origin IN ['CLAIM', 'FORWARD'] AND (pr.sentBy = p.id OR pr.forwardedBy = p.id)
+  RETURN collect(CASE WHEN pr IS NULL THEN null ELSE { caseId: c.id, title: c.title, origin: pr.origin, sentAt: toString(pr.sentAt),
+    claimState: pr.claimState, claimNote: pr.claimNote, forwardNote: pr.forwardNote } END) AS portalProposals
+}
+RETURN properties(p) AS person, relationships, ties, interactions, casesAsContact, casesHandled, caseEvents, userAccounts,
+       portalProposals`;

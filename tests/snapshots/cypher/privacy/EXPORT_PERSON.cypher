@@ -35,4 +35,12 @@ CALL (p) {
   OPTIONAL MATCH (u:User {personId: p.id})
   RETURN collect(CASE WHEN u IS NULL THEN null ELSE { id: u.id, email: u.email, name: u.name, roles: u.roles, disabled: u.disabled } END) AS userAccounts
 }
-RETURN properties(p) AS person, relationships, ties, interactions, casesAsContact, casesHandled, caseEvents, userAccounts
+CALL (p) {
+  // The portal (#18): the cases the person claimed or forwarded, with their notes (their own words).
+  OPTIONAL MATCH (pr:Proposal)-[:OF_CASE]->(c:Case)
+  WHERE pr.origin IN ['CLAIM', 'FORWARD'] AND (pr.sentBy = p.id OR pr.forwardedBy = p.id)
+  RETURN collect(CASE WHEN pr IS NULL THEN null ELSE { caseId: c.id, title: c.title, origin: pr.origin, sentAt: toString(pr.sentAt),
+    claimState: pr.claimState, claimNote: pr.claimNote, forwardNote: pr.forwardNote } END) AS portalProposals
+}
+RETURN properties(p) AS person, relationships, ties, interactions, casesAsContact, casesHandled, caseEvents, userAccounts,
+       portalProposals
