@@ -5,3 +5,4 @@ export { HistoryResolver } from "./HistoryResolver.js";
 export { recordGenericEdits } from "./record-generic-edits.js";
 export { eraseFromHistory } from "./erase-history.js";
 export { recordDomainEdits, type DomainEdit } from "./record-domain-edit.js";
+export { editAuthor, type EditAuthor } from "./record-generic-edits.js";

@@ -1,5 +1,5 @@
 import type { Tx } from "../../platform/neo4j/database.js";
-import type { EditRecordInput, FieldChange } from "./record-generic-edits.js";
+import type { EditAuthor, EditRecordInput, FieldChange } from "./record-generic-edits.js";
 import { CREATE_EDIT_RECORDS } from "./statements.js";
 
 /**
@@ -14,11 +14,7 @@ export interface DomainEdit {
   changes: FieldChange[];
 }
 
-export async function recordDomainEdits(
-  tx: Tx,
-  edits: readonly DomainEdit[],
-  who: { at: string; byUser: string | null; byPerson: string | null },
-): Promise<void> {
+export async function recordDomainEdits(tx: Tx, edits: readonly DomainEdit[], who: EditAuthor): Promise<void> {
   const records = edits
     .filter((e) => e.changes.length > 0)
     .map((e) => ({ nodeId: e.nodeId, label: e.label, operation: e.operation, ...who, changes: JSON.stringify(e.changes) }));

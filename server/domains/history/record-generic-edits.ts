@@ -10,8 +10,8 @@ import {
 } from "graphql";
 import { rootFieldPolicy } from "../../platform/auth/guard-schema.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
-import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { nowIso } from "../../platform/clock/read-clock.js";
+import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { checkGenericDelete } from "../../platform/validation/check-generic-delete.js";
 import { namedType } from "../../platform/validation/inspect-type.js";
 import { readGraphShape } from "../../platform/validation/read-graph-shape.js";
@@ -218,12 +218,6 @@ async function targetIds(
   return ids;
 }
 
-function author(ctx: GraphQLContext, at: string): Pick<EditRecordInput, "at" | "byUser" | "byPerson"> {
-  // `personId` is being linked to users by another change; read it defensively.
-  const personId = (ctx.user as { personId?: unknown } | undefined)?.personId;
-  return { at, byUser: ctx.user?.id ?? null, byPerson: typeof personId === "string" && personId ? personId : null };
-}
-
 /**
  * Wraps every generated create/update/delete of the schema (in place) so that it records what it
  * changed. Apply before guardSchema, so the guard's access and input checks run first.
@@ -270,10 +264,19 @@ export function recordGenericEdits(schema: GraphQLSchema, typeDefs: string): Gra
             await snapshot(ctx, relations, state.label, [id], state.input, after);
         }
       }
-      const records = diff(relations, before, after, author(ctx, nowIso()));
+      const records = diff(relations, before, after, editAuthor(ctx));
       if (records.length > 0) await ctx.db.write(CREATE_EDIT_RECORDS, { records });
       return result;
     };
   }
   return schema;
+}
+
+/** Who made an edit and when, as every EditRecord holds it. */
+export type EditAuthor = Pick<EditRecordInput, "at" | "byUser" | "byPerson">;
+
+/** The request's user (and the person their account is linked to) as an edit's author, at `at` (now by default). */
+export function editAuthor(ctx: GraphQLContext, at: string = nowIso()): EditAuthor {
+  const personId = ctx.user?.personId;
+  return { at, byUser: ctx.user?.id ?? null, byPerson: typeof personId === "string" && personId ? personId : null };
 }

@@ -4,7 +4,7 @@ import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { setTieStrength } from "./set-tie-strength.js";
 import { TieState } from "./WarmPathTypes.js";
 import { Cost } from "../../platform/limits/Cost.js";
-import { nowIso } from "../../platform/clock/read-clock.js";
+import { editAuthor } from "../history/index.js";
 
 @ArgsType()
 export class SetTieStrengthArgs {
@@ -39,11 +39,6 @@ export class TieStrengthResolver {
   })
   @Cost("setTieStrength")
   async setTieStrength(@Args(() => SetTieStrengthArgs) args: SetTieStrengthArgs, @Ctx() ctx: GraphQLContext): Promise<TieState> {
-    const personId = ctx.user?.personId;
-    return setTieStrength(ctx.db, args, {
-      at: nowIso(),
-      byUser: ctx.user?.id ?? null,
-      byPerson: typeof personId === "string" && personId ? personId : null,
-    });
+    return setTieStrength(ctx.db, args, editAuthor(ctx));
   }
 }

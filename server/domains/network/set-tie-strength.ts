@@ -4,7 +4,7 @@ import type { TieState } from "./WarmPathTypes.js";
 import { TieChannel } from "../../platform/model/graph-enums.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import { LOCK_PAIR, SET_TIE_STRENGTH } from "./statements.js";
-import { recordDomainEdits } from "../history/index.js";
+import { recordDomainEdits, type EditAuthor } from "../history/index.js";
 
 export interface SetTieStrengthInput {
   a: string;
@@ -15,13 +15,6 @@ export interface SetTieStrengthInput {
   reason?: string | null;
 }
 
-/** Who set it, for the history (as the generic edits record it). */
-export interface TieAuthor {
-  at: string;
-  byUser: string | null;
-  byPerson: string | null;
-}
-
 /** The longest reason kept (a note, as the client's field allows). */
 export const MAX_TIE_REASON = 2000;
 
@@ -29,7 +22,7 @@ export const MAX_TIE_REASON = 2000;
  * A coordinator's own judgement of a tie: sets the strength and marks it manual, so interactions
  * update its lastContact but no longer its strength. Creates the tie (a → b) when there is none.
  */
-export async function setTieStrength(db: Database, input: SetTieStrengthInput, author?: TieAuthor): Promise<TieState> {
+export async function setTieStrength(db: Database, input: SetTieStrengthInput, author?: EditAuthor): Promise<TieState> {
   const strength = checkStrength(input.strength, "strength");
   if (strength === 0)
     throw new DomainError(ErrorCode.BAD_USER_INPUT, "strength must be more than 0; a tie of strength 0 is no tie.", "strength");

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Access } from "../../platform/auth/Access.js";
-import { nowIso } from "../../platform/clock/read-clock.js";
+import { editAuthor } from "../history/index.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { Cost } from "../../platform/limits/Cost.js";
 import {
@@ -12,16 +12,9 @@ import {
   rejectTopic,
   removeTopicSynonym,
   setTopicLinks,
-  type Author,
 } from "./change-topics.js";
 import { suggestTopics } from "./topic-suggestions.js";
 import { TopicChoice, TopicEntry, TopicStatus } from "./topic-types.js";
-
-/** Who is changing the vocabulary, for the history (as the generic edits record it). */
-function author(ctx: GraphQLContext): Author {
-  const personId = ctx.user?.personId;
-  return { at: nowIso(), byUser: ctx.user?.id ?? null, byPerson: typeof personId === "string" && personId ? personId : null };
-}
 
 /**
  * The vocabulary's API (docs/matching.md): autocomplete and the list for everyone who reads cases; the changes for
@@ -79,7 +72,7 @@ export class VocabularyResolver {
     @Arg("synonyms", () => [String], { defaultValue: [] }) synonyms: string[] = [],
     @Arg("broader", () => [ID], { defaultValue: [] }) broader: string[] = [],
   ): Promise<string> {
-    return createTopic(ctx.db, { labelNl, labelEn, synonyms, broader }, author(ctx));
+    return createTopic(ctx.db, { labelNl, labelEn, synonyms, broader }, editAuthor(ctx));
   }
 
   @Mutation(() => ID, { description: "Accepts a proposed topic into the vocabulary, with its labels and broader topics." })
@@ -92,7 +85,7 @@ export class VocabularyResolver {
     @Arg("labelEn", () => String) labelEn: string,
     @Arg("broader", () => [ID], { defaultValue: [] }) broader: string[] = [],
   ): Promise<string> {
-    return acceptTopic(ctx.db, { id, labelNl, labelEn, broader }, author(ctx));
+    return acceptTopic(ctx.db, { id, labelNl, labelEn, broader }, editAuthor(ctx));
   }
 
   @Mutation(() => ID, {
@@ -102,7 +95,7 @@ export class VocabularyResolver {
   @Access("CASE_WORK")
   @Cost("rejectTopic")
   async rejectTopic(@Ctx() ctx: GraphQLContext, @Arg("id", () => ID) id: string): Promise<string> {
-    return rejectTopic(ctx.db, id, author(ctx));
+    return rejectTopic(ctx.db, id, editAuthor(ctx));
   }
 
   @Mutation(() => ID, { description: "Adds a synonym (a word in either language) to a topic." })
@@ -113,7 +106,7 @@ export class VocabularyResolver {
     @Arg("id", () => ID) id: string,
     @Arg("synonym", () => String) synonym: string,
   ): Promise<string> {
-    return addTopicSynonym(ctx.db, id, synonym, author(ctx));
+    return addTopicSynonym(ctx.db, id, synonym, editAuthor(ctx));
   }
 
   @Mutation(() => ID, { description: "Removes a synonym from a topic (links already made through it stay)." })
@@ -124,7 +117,7 @@ export class VocabularyResolver {
     @Arg("id", () => ID) id: string,
     @Arg("synonym", () => String) synonym: string,
   ): Promise<string> {
-    return removeTopicSynonym(ctx.db, id, synonym, author(ctx));
+    return removeTopicSynonym(ctx.db, id, synonym, editAuthor(ctx));
   }
 
   @Mutation(() => ID, {
@@ -139,7 +132,7 @@ export class VocabularyResolver {
     @Arg("broader", () => [ID], { nullable: true }) broader: string[] | null = null,
     @Arg("narrower", () => [ID], { nullable: true }) narrower: string[] | null = null,
   ): Promise<string> {
-    return setTopicLinks(ctx.db, { id, broader: broader ?? null, narrower: narrower ?? null }, author(ctx));
+    return setTopicLinks(ctx.db, { id, broader: broader ?? null, narrower: narrower ?? null }, editAuthor(ctx));
   }
 
   @Mutation(() => ID, {
@@ -153,6 +146,6 @@ export class VocabularyResolver {
     @Arg("from", () => ID) from: string,
     @Arg("into", () => ID) into: string,
   ): Promise<string> {
-    return mergeTopic(ctx.db, from, into, author(ctx));
+    return mergeTopic(ctx.db, from, into, editAuthor(ctx));
   }
 }

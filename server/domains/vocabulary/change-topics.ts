@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import type { Database, Tx } from "../../platform/neo4j/database.js";
-import { recordDomainEdits, type DomainEdit } from "../history/index.js";
+import { recordDomainEdits, type EditAuthor, type DomainEdit } from "../history/index.js";
 import { topicKeys } from "./load-starter-vocabulary.js";
 import { normaliseWord } from "./normalise-word.js";
 import {
@@ -30,11 +30,7 @@ import { vocabularyChanged } from "./vocabulary-cache.js";
  */
 
 /** Who made a change, for the history. */
-export interface Author {
-  at: string;
-  byUser: string | null;
-  byPerson: string | null;
-}
+export type Author = EditAuthor;
 
 interface LockedTopic {
   id: string;
