@@ -178,6 +178,7 @@ export function boardSuite(getEnv: () => E2eEnvironment): void {
 
       // Save "mine + HBO" as a filter; a fresh board (no address) offers it after a reload.
       await page.getByLabel("Niveau").selectOption("HBO");
+      await expect.poll(() => new URL(page.url()).searchParams.get("level"), { timeout: 15_000 }).toBe("HBO");
       await page.getByLabel("Naam voor dit filter").fill("Mijn HBO-zaken");
       await page.getByRole("button", { name: "Filter opslaan" }).click();
       await page.goto("/cases");

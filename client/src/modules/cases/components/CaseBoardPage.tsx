@@ -328,7 +328,9 @@ export function CaseBoardPage() {
           onSubmit={(e) => {
             e.preventDefault();
             if (!filterName.trim() || savedQuery === "") return;
-            saved.save(filterName.trim(), params);
+            // The address as it stands now, not this render's `params`: the router applies a filter change in a
+            // transition, so a save clicked right after choosing a level could otherwise keep the filter without it.
+            saved.save(filterName.trim(), new URLSearchParams(window.location.search));
             setFilterName("");
           }}
         >
