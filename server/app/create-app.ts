@@ -208,6 +208,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
       maxInputDepth: config.MAX_INPUT_DEPTH,
       maxSelectionNesting: 2 * config.MAX_QUERY_DEPTH,
       maxTokens: config.MAX_QUERY_TOKENS,
+      maxAliases: config.MAX_ALIASES,
     }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>

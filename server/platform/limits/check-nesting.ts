@@ -12,6 +12,13 @@ import { ErrorCode } from "../graphql/domain-error.js";
  * - selections nested deeper than twice MAX_QUERY_DEPTH: 400 QUERY_TOO_DEEP (the exact depth, with
  *   fragments followed, is GraphQL Armor's max-depth after parsing; this bound only keeps the
  *   parser's recursion short);
+ * - more than MAX_ALIASES aliases (an alias of `__typename` free, as GraphQL Armor counts them) in a
+ *   document of one operation: 400 TOO_MANY_ALIASES. Armor's max-aliases rule (limit-operations.ts) says
+ *   the same after parsing, and still decides for documents of several operations; this pass only spares
+ *   the parser and the validation a flood (1,500 aliases from an anonymous caller, parsed and validated
+ *   for each request, took the other users' p95 to 2.9× idle in `npm run bench:cost`). With one operation
+ *   and its fragments all used (an unused one fails validation anyway), the document holds no more
+ *   aliases than Armor counts for the operation, so nothing Armor would let through is refused here;
  * and every JSON variable nested deeper than MAX_INPUT_DEPTH: 400 BAD_USER_INPUT, `field` = the
  * argument the variable is given to.
  */
@@ -19,13 +26,18 @@ export interface NestingLimits {
   maxInputDepth: number;
   maxSelectionNesting: number;
   maxTokens: number;
+  /** MAX_ALIASES: a one-operation document with more aliases is refused here, before it is parsed and validated. */
+  maxAliases: number;
 }
 
 interface Refusal {
   code: ErrorCode;
   message: string;
   field?: string;
+  extensions?: Record<string, unknown>;
 }
+
+const operationKeywords = new Set(["query", "mutation", "subscription", "fragment"]);
 
 /** Follows the brackets of a document; a refusal, or the argument each `$variable` is given to. */
 export function scanDocumentNesting(query: string, limits: NestingLimits): Refusal | Map<string, string> {
@@ -39,11 +51,33 @@ export function scanDocumentNesting(query: string, limits: NestingLimits): Refus
   let pendingName: string | undefined;
   // `$n` met inside arguments: a use (kept) unless a `:` follows, which makes it a definition.
   let pendingVariable: { name: string; argument: string } | undefined;
+  let aliases = 0;
+  // `name :` inside a selection set: an alias, counted unless it names `__typename`.
+  let aliasPending = false;
+  let operations = 0;
+  // A top-level `query`/`mutation`/`subscription`/`fragment` seen, its `{` not yet: that `{` opens its body.
+  let definitionPending = false;
+  let complete = false;
+  let malformed = false;
   try {
     for (let tokens = 0; tokens <= limits.maxTokens; tokens++) {
       const token = lexer.advance();
-      if (token.kind === TokenKind.EOF) break;
+      if (token.kind === TokenKind.EOF) {
+        complete = true;
+        break;
+      }
       const top = stack.at(-1);
+      if (aliasPending && !(token.kind === TokenKind.NAME && token.value === "__typename")) aliases++;
+      aliasPending = false;
+      if (!top) {
+        if (token.kind === TokenKind.NAME && !definitionPending && operationKeywords.has(token.value)) {
+          definitionPending = true;
+          if (token.value !== "fragment") operations++;
+        } else if (token.kind === TokenKind.BRACE_L) {
+          if (definitionPending) definitionPending = false;
+          else operations++; // the shorthand `{ … }` query
+        }
+      }
       if (pendingVariable && token.kind !== TokenKind.COLON && !variableArguments.has(pendingVariable.name)) {
         variableArguments.set(pendingVariable.name, pendingVariable.argument);
       }
@@ -78,6 +112,8 @@ export function scanDocumentNesting(query: string, limits: NestingLimits): Refus
         case TokenKind.BRACE_R:
         case TokenKind.BRACKET_R: {
           const closed = stack.pop();
+          // A bracket that closes what it did not open: a syntax error, left to the parser to report.
+          if (!closed || (token.kind === TokenKind.PAREN_R) !== (closed.kind === "arguments")) malformed = true;
           if (closed?.kind === "value") values--;
           if (closed?.kind === "selection") selections--;
           break;
@@ -85,6 +121,7 @@ export function scanDocumentNesting(query: string, limits: NestingLimits): Refus
         case TokenKind.COLON:
           // `name:` directly inside ( … ): the argument (or variable) the next value belongs to.
           if (top?.kind === "arguments" && pendingName !== undefined) top.argument = pendingName;
+          if (top?.kind === "selection" && previous === TokenKind.NAME) aliasPending = true;
           break;
         case TokenKind.NAME:
           if (previous === TokenKind.DOLLAR && top && top.kind !== "selection" && top.argument) {
@@ -100,6 +137,13 @@ export function scanDocumentNesting(query: string, limits: NestingLimits): Refus
   } catch (error) {
     // A syntax error: left to the parser, which reports it with its position.
     if (!(error instanceof GraphQLError)) throw error;
+  }
+  if (complete && !malformed && stack.length === 0 && operations === 1 && aliases > limits.maxAliases) {
+    return {
+      code: ErrorCode.TOO_MANY_ALIASES,
+      message: `This operation uses ${aliases} aliases; at most ${limits.maxAliases} are allowed: send fewer per request.`,
+      extensions: { aliases, maxAliases: limits.maxAliases },
+    };
   }
   return variableArguments;
 }
@@ -130,8 +174,8 @@ export function checkNesting(limits: NestingLimits): RequestHandler {
       next();
       return;
     }
-    const refuse = ({ code, message, field }: Refusal): void => {
-      res.status(400).json({ errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] });
+    const refuse = ({ code, message, field, extensions }: Refusal): void => {
+      res.status(400).json({ errors: [{ message, extensions: { code, ...(field ? { field } : {}), ...extensions } }] });
     };
     const scanned = scanDocumentNesting(query, limits);
     if (!(scanned instanceof Map)) return refuse(scanned);
