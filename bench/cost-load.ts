@@ -5,7 +5,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { demoUsers } from "../server/platform/auth/ensure-demo-users.js";
+import type { AttackDone, AttackOrder } from "./cost-load-attacker.js";
 import type { CostApiLoop, CostApiReady } from "./cost-load-api.js";
+import { post } from "./post-operation.js";
 import { percentile } from "./summarise-latencies.js";
 
 /**
@@ -19,7 +21,9 @@ import { percentile } from "./summarise-latencies.js";
  * included (600 a minute per user; `--raw-rate` raises it, so the floods reach the cost limits as fast as the
  * attacker can send), against a throw-away embedded Neo4j with the demo data (or NEO4J_URI). The other users (the
  * demo ANALYST, COORDINATOR and ADMIN) each send the ordinary query every `--every` ms without waiting for the answer
- * (an open loop: a slow answer does not slow the measurement down), below their rate limit.
+ * (an open loop: a slow answer does not slow the measurement down), below their rate limit. The attacker sends from
+ * a third process (bench/cost-load-attacker.ts): in this one, building and reading a flood's requests delayed the
+ * other users' measured answers (up to 2.9× for the anonymous flood) though the API had answered them.
  *
  * Per window type it also says where the time went: the API's event-loop delay (p99, max), the CPU of the API
  * process and of the embedded Neo4j's JVM in % of one core, and the machine's 1-minute load average (sampled each
@@ -96,34 +100,6 @@ const attacks: Attack[] = [
   },
 ];
 
-interface Answer {
-  ms: number;
-  status: number;
-  code: string;
-  message?: string;
-}
-
-async function post(url: string, query: string, token?: string): Promise<Answer & { data?: Record<string, unknown> }> {
-  const started = performance.now();
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await response.json()) as {
-    data?: Record<string, unknown>;
-    errors?: Array<{ message?: string; extensions?: { code?: string } }>;
-  };
-  const code = body.errors?.[0]?.extensions?.code ?? (response.status === 200 ? "OK" : `HTTP_${response.status}`);
-  return {
-    ms: performance.now() - started,
-    status: response.status,
-    code,
-    ...(body.errors?.[0]?.message ? { message: body.errors[0].message } : {}),
-    ...(body.data ? { data: body.data } : {}),
-  };
-}
-
 function startApi(overrides: Record<string, string>): Promise<{ child: ChildProcess; ready: CostApiReady }> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "cost-load-api.ts");
   const child = fork(script, [], {
@@ -136,6 +112,27 @@ function startApi(overrides: Record<string, string>): Promise<{ child: ChildProc
     child.on("message", (message: { type?: string }) => {
       if (message.type === "ready") resolve({ child, ready: message as CostApiReady });
     });
+  });
+}
+
+/** The attacker's own process (cost-load-attacker.ts), so its requests do not delay the measuring event loop. */
+function startAttacker(): ChildProcess {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "cost-load-attacker.ts");
+  return fork(script, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+}
+
+function orderAttack(attacker: ChildProcess, order: AttackOrder): Promise<AttackDone> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`the attacker process ended (${code}) during an attack`));
+    const onMessage = (message: { type?: string }) => {
+      if (message.type !== "done") return;
+      attacker.off("message", onMessage);
+      attacker.off("exit", onExit);
+      resolve(message as AttackDone);
+    };
+    attacker.on("message", onMessage);
+    attacker.once("exit", onExit);
+    attacker.send(order);
   });
 }
 
@@ -209,6 +206,7 @@ async function main(): Promise<void> {
   const overrides = { RATE_LIMIT_PER_MINUTE: opts.rawRate ? "10000000" : "600", ...settings };
   process.stderr.write(`Starting the API process with ${JSON.stringify(overrides)}…\n`);
   const { child, ready } = await startApi(overrides);
+  const attacker = startAttacker();
   const loadSamples: number[] = [];
   const sampler = setInterval(() => loadSamples.push(os.loadavg()[0]!), 1000);
   try {
@@ -265,23 +263,25 @@ async function main(): Promise<void> {
       const jvmBefore = processCpuSeconds(ready.jvmPid) ?? 0;
       const wallBefore = performance.now();
       const deadline = Date.now() + seconds * 1000;
-      const attackerMs: number[] = [];
-      const attackOnce = async () => {
-        while (attack && Date.now() < deadline) {
-          const target = attack.name.includes("impactIfGone") ? coordinator : institution;
-          const answer = await post(url, attack.query(target), attack.anonymous ? undefined : attackerToken);
-          outcomes?.set(answer.code, (outcomes.get(answer.code) ?? 0) + 1);
-          if (answer.code !== "OK" && messages && !messages.has(answer.code)) {
-            messages.set(answer.code, String(answer.message).slice(0, 160));
-          }
-          attackerMs.push(answer.ms);
-        }
-      };
-      // The attacker stops sending at the deadline; the window lasts until the attacker's last answer (a queued heavy
-      // request runs after the deadline): the other users are measured for as long as the attack is on the server.
-      let attacking = attack ? attackers : 0;
-      const attackers$ = attack ? Array.from({ length: attackers }, () => attackOnce().finally(() => (attacking -= 1))) : [];
-      await Promise.all([measure(() => Date.now() < deadline || attacking > 0, pool), ...attackers$]);
+      // The attacker sends until the deadline; the window lasts until its last answer (a queued heavy request runs
+      // after the deadline): the other users are measured for as long as the attack is on the server.
+      let attacking = attack !== undefined;
+      const done = attack
+        ? orderAttack(attacker, {
+            type: "attack",
+            url,
+            query: attack.query(attack.name.includes("impactIfGone") ? coordinator : institution),
+            ...(attack.anonymous ? {} : { token: attackerToken }),
+            connections: attackers,
+            seconds,
+          }).finally(() => (attacking = false))
+        : undefined;
+      const [, answered] = await Promise.all([measure(() => Date.now() < deadline || attacking, pool), done]);
+      for (const [code, count] of Object.entries(answered?.outcomes ?? {}))
+        outcomes?.set(code, (outcomes.get(code) ?? 0) + count);
+      for (const [code, message] of Object.entries(answered?.messages ?? {}))
+        if (!messages?.has(code)) messages?.set(code, message);
+      const attackerMs = answered?.attackerMs ?? [];
       pool.wallSeconds += (performance.now() - wallBefore) / 1000;
       pool.apiCpuSeconds += (processCpuSeconds(ready.apiPid) ?? 0) - apiBefore;
       pool.jvmCpuSeconds += (processCpuSeconds(ready.jvmPid) ?? 0) - jvmBefore;
@@ -348,6 +348,7 @@ async function main(): Promise<void> {
   } finally {
     clearInterval(sampler);
     child.send({ type: "stop" });
+    attacker.send({ type: "stop" });
     await new Promise((resolve) => child.once("exit", resolve));
   }
 }
