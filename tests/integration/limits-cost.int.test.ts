@@ -159,6 +159,10 @@ describe("analytics have a cost, and aliases of them are capped", () => {
         queue: "QUEUE_FULL",
         maxQueued: 2,
       });
+      // When to try again, in the body and as HTTP's Retry-After.
+      const retryAfter = refused[0]?.answer.body.errors?.[0]?.extensions?.retryAfterSeconds;
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(refused[0]?.answer.headers.get("retry-after")).toBe(String(retryAfter));
       // The other user's heavy request was not put behind the viewer's flood: it ended before the viewer's last one.
       const theirEnd = ends.find((e) => e.who === "other");
       expect(theirEnd?.answer.body.errors).toBeUndefined();

@@ -76,7 +76,14 @@ export class DomainError extends GraphQLError {
     /** More for the client beside code and field (e.g. `retryAfterSeconds`, `http`). */
     more: Readonly<Record<string, unknown>> = {},
   ) {
-    super(message, { extensions: { code, ...(field ? { field } : {}), ...more } });
+    // A refusal that says when to try again says it in HTTP too: Apollo sets `extensions.http.headers` on the
+    // response (and leaves `http` out of the answer), so a client or proxy honours Retry-After without reading the body.
+    const retryAfter = more.retryAfterSeconds;
+    const http =
+      typeof retryAfter === "number"
+        ? { ...(more.http as object | undefined), headers: new Map([["retry-after", String(retryAfter)]]) }
+        : more.http;
+    super(message, { extensions: { code, ...(field ? { field } : {}), ...more, ...(http ? { http } : {}) } });
     this.name = "DomainError";
   }
 

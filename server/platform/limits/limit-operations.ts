@@ -298,6 +298,7 @@ export function operationLimitsPlugin(
                 queue: error.reason,
                 maxConcurrent: limits.heavyRequestsPerCaller,
                 maxQueued: limits.heavyQueuePerCaller,
+                retryAfterSeconds: retryAfterSeconds(limits),
               },
               429,
             );
@@ -320,6 +321,14 @@ export function operationLimitsPlugin(
       };
     },
   };
+}
+
+/**
+ * When a refused heavy request may try again: a waiting place frees up, at the latest, when one of the caller's queued
+ * requests has had its longest wait (HEAVY_QUEUE_WAIT_MS), spread over the queue's places; at least a second.
+ */
+function retryAfterSeconds(limits: OperationLimits): number {
+  return Math.max(1, Math.ceil(limits.heavyQueueWaitMs / 1000 / Math.max(1, limits.heavyQueuePerCaller)));
 }
 
 function gateMessage(reason: GateRefusalReason, limits: OperationLimits): string {
