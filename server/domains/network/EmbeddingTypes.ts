@@ -324,11 +324,13 @@ export class EmbeddingRefresh {
   tookMs!: number;
 }
 
-@ObjectType({ description: "A person whose engagement (a warm tie with the workspace) would deepen the embedding." })
-export class NextBestContact {
-  @Field(() => PathPerson)
-  person!: PathPerson;
-
+/**
+ * Threads and level before and after a change in who is engaged: the part a next best contact, a step of the route up
+ * (EscalationTypes.ts) and an impact if someone leaves share, declared once. Marked @ObjectType so type-graphql hands its
+ * fields down to each subclass; no field returns it, so the schema has no such type (the printed schema is unchanged).
+ */
+@ObjectType()
+export abstract class EmbeddingChange {
   @Field(() => Int)
   threadsBefore!: number;
 
@@ -340,12 +342,22 @@ export class NextBestContact {
 
   @Field(() => Int)
   levelAfter!: number;
+}
 
+/** An EmbeddingChange that someone's engagement would bring: the gain in threads and in level. */
+@ObjectType()
+export abstract class EmbeddingGain extends EmbeddingChange {
   @Field(() => Int)
   gainThreads!: number;
 
   @Field(() => Int)
   gainLevel!: number;
+}
+
+@ObjectType({ description: "A person whose engagement (a warm tie with the workspace) would deepen the embedding." })
+export class NextBestContact extends EmbeddingGain {
+  @Field(() => PathPerson)
+  person!: PathPerson;
 
   @Field(() => ID, { nullable: true, description: "The programme whose level would rise." })
   programmeId!: string | null;

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { EmbeddingKind, EmbeddingVerdict } from "./EmbeddingTypes.js";
+import { EmbeddingChange, EmbeddingGain, EmbeddingKind, EmbeddingVerdict } from "./EmbeddingTypes.js";
 import { PathPerson, WarmPath } from "./WarmPathTypes.js";
 
 /** The GraphQL shapes of escalationPlan (the route up) and impactIfGone (what if someone leaves). */
@@ -20,7 +20,7 @@ export enum EscalationNeed {
 registerEnumType(EscalationNeed, { name: "EscalationNeed", description: "What a step of the route up takes." });
 
 @ObjectType({ description: "One step of the route up: the rung, through whom, the path to them, the gain and what it takes." })
-export class EscalationStep {
+export class EscalationStep extends EmbeddingGain {
   @Field(() => Int, { description: "The rung this step reaches: 3 programme management, 4 curriculum, 5 board." })
   rung!: number;
 
@@ -47,24 +47,6 @@ export class EscalationStep {
 
   @Field(() => PathPerson, { nullable: true, description: "Who would introduce them: the person before them on the path." })
   introducer!: PathPerson | null;
-
-  @Field(() => Int)
-  threadsBefore!: number;
-
-  @Field(() => Int)
-  threadsAfter!: number;
-
-  @Field(() => Int)
-  levelBefore!: number;
-
-  @Field(() => Int)
-  levelAfter!: number;
-
-  @Field(() => Int)
-  gainThreads!: number;
-
-  @Field(() => Int)
-  gainLevel!: number;
 
   @Field(() => [EscalationNeed])
   needs!: EscalationNeed[];
@@ -107,7 +89,7 @@ export class EscalationPlan {
 }
 
 @ObjectType({ description: "A programme or institution whose threads or level would drop if the person left." })
-export class ImpactOnEmbedding {
+export class ImpactOnEmbedding extends EmbeddingChange {
   @Field(() => EmbeddingKind)
   kind!: EmbeddingKind;
 
@@ -116,18 +98,6 @@ export class ImpactOnEmbedding {
 
   @Field(() => String)
   name!: string;
-
-  @Field(() => Int)
-  threadsBefore!: number;
-
-  @Field(() => Int)
-  threadsAfter!: number;
-
-  @Field(() => Int)
-  levelBefore!: number;
-
-  @Field(() => Int)
-  levelAfter!: number;
 
   @Field(() => EmbeddingVerdict)
   verdictBefore!: EmbeddingVerdict;
