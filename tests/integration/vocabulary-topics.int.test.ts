@@ -112,6 +112,22 @@ describe("migrating free-text topics", () => {
     await db.write("MATCH (t:Topic {status: 'PROPOSED'}) DETACH DELETE t");
     expect(await topicGraph()).toEqual(linked);
   });
+
+  it("reports a word once however it is spelled, also when the spellings are batches apart", async () => {
+    // 600 cases: the migration takes 500 per transaction, so the first and the last are linked in different passes.
+    await db.write(
+      `UNWIND range(0, 599) AS i
+       CREATE (:Case {id: 'vocab-batch-' + right('00' + toString(i), 3), title: 'Batch', status: 'CLOSED', wantedLevels: [],
+                      topics: CASE i WHEN 0 THEN ['3D-printen', 'data'] WHEN 599 THEN ['3d printen ', 'Data'] ELSE ['data'] END})`,
+    );
+    const first = await migrateTopics(db, nowIso());
+    expect(first).toMatchObject({ cases: 600, courses: 0, unmatched: ["3D-printen"], fuzzy: [] });
+    const after = await topicGraph();
+    expect(await migrateTopics(db, nowIso())).toEqual({ cases: 0, courses: 0, unmatched: [], fuzzy: [] });
+    expect(await topicGraph()).toEqual(after);
+    await db.write("MATCH (n:Case) WHERE n.id STARTS WITH 'vocab-batch-' DETACH DELETE n");
+    await db.write("MATCH (t:Topic {status: 'PROPOSED'}) DETACH DELETE t");
+  });
 });
 
 describe("words in, topics out", () => {

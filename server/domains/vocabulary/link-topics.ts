@@ -1,4 +1,5 @@
 import type { Database, Tx } from "../../platform/neo4j/database.js";
+import { normaliseWord } from "./normalise-word.js";
 import { proposedTopicId, resolveWords, VocabularyIndex, type VocabularyTopic, type WordResolution } from "./resolve-words.js";
 import {
   linkTopicsStatement,
@@ -131,7 +132,8 @@ export async function migrateTopics(db: Database, now: string): Promise<TopicLin
     total.courses += step.courses;
     total.fuzzy.push(...step.fuzzy);
     for (const word of step.unmatched) {
-      const key = word.toLowerCase();
+      // By the word's key, as within a pass: "3D-printen" in one batch and "3d printen" in a later one are one word.
+      const key = normaliseWord(word);
       if (!seen.has(key)) total.unmatched.push(word);
       seen.add(key);
     }
