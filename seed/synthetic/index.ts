@@ -19,3 +19,13 @@ export {
 } from "./bulk-import-synthetic-graph.js";
 export { BulkImportRefusedError } from "./BulkImportRefusedError.js";
 export { academicYearStartOf, yearShiftFor } from "./shift-years.js";
+export {
+  legacyTopicWords,
+  plantedWordsVersion,
+  typoWords,
+  unknownWordPool,
+  unknownWordsOf,
+  type PlantedKind,
+  type PlantedWord,
+} from "./legacy-topic-words.js";
+export { plantedTopicWords, type PlantedOwnerWords } from "./planted-topic-words.js";

@@ -11,6 +11,7 @@ import {
   type PartnerKind,
   type SyntheticLayout,
 } from "./plan-layout.js";
+import { legacyTopicWords, type PlantedWord } from "./legacy-topic-words.js";
 import { Random } from "./Random.js";
 import {
   caseTitles,
@@ -159,11 +160,21 @@ export interface CourseProps {
   name: string;
   kind: CourseKind;
   studyYear: number;
+  /** The teacher's free-text words (legacy-topic-words.ts), as the start-up migration meets them. */
   themes: string[];
   mappingStatus: MappingStatus;
 }
 
 export function courseProps(layout: SyntheticLayout, course: number): CourseProps {
+  return coursePlan(layout, course).props;
+}
+
+/** A course's words with what the migration should make of each (bench:migration checks its report against them). */
+export function coursePlantedWords(layout: SyntheticLayout, course: number): PlantedWord[] {
+  return coursePlan(layout, course).planted;
+}
+
+function coursePlan(layout: SyntheticLayout, course: number): { props: CourseProps; planted: PlantedWord[] } {
   const random = Random.forItem(layout.size.seed, "course", course);
   const name = random.pick(courseNames);
   const kind: CourseKind =
@@ -179,13 +190,17 @@ export function courseProps(layout: SyntheticLayout, course: number): CourseProp
             ]);
   const inst = institutionOfCourse(layout, course);
   const years = inst.kind === "MBO" ? 3 : 4;
-  return {
+  const studyYear = random.between(1, years);
+  const courseThemes = random.sample(themes, random.between(1, 3));
+  const planted = legacyTopicWords(layout.size.seed, "course", course, courseThemes);
+  const props = {
     name: `${name} ${course - inst.courses.lo + 1}`,
     kind,
-    studyYear: random.between(1, years),
-    themes: random.sample(themes, random.between(1, 3)),
+    studyYear,
+    themes: planted.map((w) => w.word),
     mappingStatus: random.weighted(courseMapping),
   };
+  return { props, planted };
 }
 
 /** Teaching periods a course runs in (local period numbers): one, sometimes the next as well. */
@@ -315,7 +330,10 @@ export interface CasePlan {
   coordinator: number;
   title: string;
   question: string;
+  /** The SME owner's free-text words (legacy-topic-words.ts), as the start-up migration meets them. */
   topics: string[];
+  /** The same words with what the migration should make of each (bench:migration checks its report against them). */
+  plantedTopics: PlantedWord[];
   wantedLevels: EducationLevel[];
   effort: `${Effort}`;
   status: CaseStatus;
@@ -333,8 +351,9 @@ export function casePlan(layout: SyntheticLayout, index: number): CasePlan {
   const smes = layout.size.smes;
   // Every SME asks at least one question (when there are enough cases); some ask more.
   const sme = index < smes ? index : random.int(smes);
-  const topics = random.sample(themes, random.between(1, 3));
-  const main = topics[0] ?? "data";
+  const caseThemes = random.sample(themes, random.between(1, 3));
+  const main = caseThemes[0] ?? "data";
+  const plantedTopics = legacyTopicWords(layout.size.seed, "case", index, caseThemes);
   const createdDay = firstCaseDay + random.int(lastCaseDay - firstCaseDay + 1);
   const age = (lastCaseDay - createdDay) / (lastCaseDay - firstCaseDay);
   // Older cases have moved further along the lifecycle.
@@ -398,7 +417,8 @@ export function casePlan(layout: SyntheticLayout, index: number): CasePlan {
     coordinator: index % 3,
     title: caseTitles[main],
     question: `Hoe pakken wij "${caseTitles[main].toLowerCase()}" aan? (vraag ${index + 1})`,
-    topics,
+    topics: plantedTopics.map((w) => w.word),
+    plantedTopics,
     wantedLevels,
     effort: random.weighted([
       ["SMALL", 2],
