@@ -9,6 +9,7 @@ import { connectDatabase, type Database } from "../server/platform/neo4j/databas
 import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedNeo4jOptions } from "../server/platform/neo4j/embedded.js";
 import {
   bulkImportSyntheticGraph,
+  plantedWordsVersion,
   syntheticCalendar,
   type GenerateResult,
   type ScaleName,
@@ -20,7 +21,7 @@ import { bumpTieVersion } from "../server/platform/neo4j/tie-version.js";
  * The bench's own Neo4j: an embedded server with a private data folder per scale (bench/.data/S,
  * …), never the test or `npm start` database. The graph is generated once per scale, seed and
  * academic year (the calendar follows today's date), with Neo4j's bulk importer (the bench owns
- * the store), and reused while the marker file says it holds that size and year and the counts agree.
+ * the store), and reused while the marker file says it holds that size, year and planted topic words and the counts agree.
  */
 
 export interface GraphMarker {
@@ -33,6 +34,11 @@ export interface GraphMarker {
   academicYear: string;
   /** refreshSuggestionCounts after generating: the board's stored counts. */
   suggestionCountsMs: number;
+  /**
+   * The version of the free-text topic words the generator plants (seed/synthetic/legacy-topic-words.ts): a graph is
+   * reused only with the same, since bench:migration checks the migration's report against the words planted now.
+   */
+  plantedWords?: string;
 }
 
 export interface PreparedGraph {
@@ -100,7 +106,13 @@ export async function prepareGraph(
   };
   const { academicYear } = syntheticCalendar();
   const previous = readMarker(markerFile);
-  if (previous && JSON.stringify(previous.size) === JSON.stringify(size) && previous.academicYear === academicYear) {
+  const plantedWords = plantedWordsVersion();
+  if (
+    previous &&
+    JSON.stringify(previous.size) === JSON.stringify(size) &&
+    previous.academicYear === academicYear &&
+    previous.plantedWords === plantedWords
+  ) {
     log(`Starting the bench's Neo4j (data in ${home})…`);
     const embedded = await startEmbeddedNeo4j(neo4j);
     let db: Database | undefined;
@@ -170,6 +182,7 @@ export async function prepareGraph(
       generation,
       academicYear,
       suggestionCountsMs: Math.round(performance.now() - t0),
+      plantedWords,
     };
     writeFileSync(markerFile, `${JSON.stringify(marker, null, 2)}\n`);
     return { embedded, db, marker, reused: false };
