@@ -2,11 +2,12 @@ import "reflect-metadata";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Command } from "commander";
-import { readStarterVocabulary } from "../server/domains/vocabulary/index.js";
+import { normaliseWord, readStarterVocabulary } from "../server/domains/vocabulary/index.js";
 import { suggestTopics, suggestTopicsFullText } from "../server/domains/vocabulary/topic-suggestions.js";
 import { SuggestionIndex } from "../server/domains/vocabulary/vocabulary-cache.js";
 import { TopicStatus } from "../server/platform/model/graph-enums.js";
 import { demoUsers } from "../server/platform/auth/ensure-demo-users.js";
+import { plantedTopicWords, scales, type ScaleName } from "../seed/synthetic/index.js";
 import { withDemoProduct } from "./demo-product.js";
 import { summariseLatencies, timed } from "./summarise-latencies.js";
 
@@ -20,14 +21,18 @@ import { summariseLatencies, timed } from "./summarise-latencies.js";
  *   npm run bench:topics -- [--topics 20000] [--passes 5] [--out bench/results/topic-autocomplete.json] [--index-only]
  *
  * L (the default, 20,000 topics) is the figure the issue asks for; `--topics 500 --passes 1` is a smoke run.
+ * `--proposed-from L` adds the proposed topics the migration of a generated L graph leaves (one per planted unknown
+ * word, seed/synthetic/legacy-topic-words.ts; bench:migration checks that it leaves exactly these): with `--topics 0`
+ * the vocabulary is the one an L graph ends up with after its migration (the starter topics and the proposals).
  */
 const program = new Command()
   .option("--topics <n>", "generated topics added to the starter vocabulary", "20000")
   .option("--passes <n>", "how often every prefix is asked", "5")
   .option("--out <file>", "where to write the figures as JSON", "bench/results/topic-autocomplete.json")
+  .option("--proposed-from <S|M|L>", "add the proposed topics a generated graph of this scale has after its migration")
   .option("--index-only", "no Neo4j, no HTTP: time only the in-memory index's answer (its build and its search)", false)
   .parse();
-const opts = program.opts<{ topics: string; passes: string; out: string; indexOnly: boolean }>();
+const opts = program.opts<{ topics: string; passes: string; out: string; indexOnly: boolean; proposedFrom?: ScaleName }>();
 const topicCount = Number(opts.topics);
 const passes = Number(opts.passes);
 
@@ -83,6 +88,21 @@ const WORDS = [
 ];
 const TYPOS = ["webshp", "automatisring", "cybersecurty", "boekhoudng"];
 
+/** The proposed topics the migration of a generated graph leaves: one per planted unknown word, in a planted spelling. */
+function proposedTopics(): { id: string; word: string; key: string }[] {
+  if (!opts.proposedFrom) return [];
+  const byKey = new Map<string, string>();
+  for (const owner of plantedTopicWords(scales[opts.proposedFrom])) {
+    for (const w of owner.planted)
+      if (w.kind === "UNKNOWN" && !byKey.has(normaliseWord(w.word))) byKey.set(normaliseWord(w.word), w.word.trim());
+  }
+  return [...byKey].map(([key, word]) => ({ id: `proposed-${key}`, word, key }));
+}
+const proposed = proposedTopics();
+
+// With proposals, a coordinator also types words only a proposal holds.
+if (opts.proposedFrom) WORDS.push("kassasysteem", "droneinspectie");
+
 const PREFIXES = [...WORDS, ...TYPOS].flatMap((w) => Array.from({ length: Math.min(w.length, 12) }, (_, i) => w.slice(0, i + 1)));
 
 /**
@@ -92,10 +112,16 @@ const PREFIXES = [...WORDS, ...TYPOS].flatMap((w) => Array.from({ length: Math.m
 async function indexOnly(): Promise<void> {
   const starter = await readStarterVocabulary();
   const rows = [...starter.topics, ...Array.from({ length: topicCount }, (_, i) => generatedTopic(i))];
-  const topics = rows.map((t) => ({
-    choice: { id: t.id, labelNl: t.labelNl, labelEn: t.labelEn, synonyms: t.synonyms, status: TopicStatus.ACCEPTED },
-    accepted: true,
-  }));
+  const topics = [
+    ...rows.map((t) => ({
+      choice: { id: t.id, labelNl: t.labelNl, labelEn: t.labelEn, synonyms: t.synonyms, status: TopicStatus.ACCEPTED },
+      accepted: true,
+    })),
+    ...proposed.map((p) => ({
+      choice: { id: p.id, labelNl: p.word, labelEn: p.word, synonyms: [], status: TopicStatus.PROPOSED },
+      accepted: false,
+    })),
+  ];
   const built = await timed(() => new SuggestionIndex(topics, topics.length, Date.now()));
   const latencies: number[] = [];
   for (const prefix of PREFIXES) built.value.suggest(prefix, 10); // warm-up
@@ -133,7 +159,21 @@ else
       `MATCH (t:Topic) WHERE t.id STARTS WITH 'bench-topic-' AND toInteger(split(t.id, '-')[2]) % 3 = 0
      MATCH (b:Topic {id: 'digitalisation'}) CREATE (t)-[:BROADER]->(b)`,
     );
+    if (proposed.length > 0) {
+      process.stderr.write(`Adding the ${proposed.length} proposed topics of a migrated ${opts.proposedFrom} graph…\n`);
+      // As MERGE_PROPOSED_TOPICS (server/domains/vocabulary/statements.ts) creates them.
+      await product.db.write(
+        `UNWIND $proposed AS p
+         MERGE (t:Topic {id: p.id})
+           ON CREATE SET t.status = 'PROPOSED', t.labelNl = p.word, t.labelEn = p.word, t.synonyms = [], t.keys = [p.key],
+                         t.proposedFrom = p.word, t.created = datetime()`,
+        { proposed },
+      );
+    }
     await product.db.autoCommit("CALL db.awaitIndexes(300)");
+    const vocabularySize = (
+      await product.db.read("RETURN COUNT { (t:Topic) } AS topics, COUNT { (t:Topic {status: 'PROPOSED'}) } AS proposed")
+    )[0];
 
     const coordinator = demoUsers.find((u) => u.roles.includes("COORDINATOR"))!;
     const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
@@ -184,7 +224,9 @@ else
     }
     const result = {
       bench: "topic-autocomplete",
-      topics: topicCount + 40,
+      topics: Number(vocabularySize?.topics),
+      proposedTopics: Number(vocabularySize?.proposed),
+      proposedFrom: opts.proposedFrom ?? null,
       prefixes: prefixes.length,
       passes,
       ...summary,
