@@ -166,7 +166,7 @@ describe("erasePerson", () => {
 
     const response = await gql(
       url,
-      `mutation { erasePerson(id: "${ANNA.id}") { erasedId tiesRemoved interactionNotesRemoved proposalReasonsRemoved caseEventsRelinked accountsUnlinked } }`,
+      `mutation { erasePerson(id: "${ANNA.id}") { erasedId tiesRemoved interactionNotesRemoved proposalReasonsRemoved caseEventsRelinked accountsUnlinked accountsRemoved } }`,
       undefined,
       await tokenFor(["ADMIN"]),
     );
@@ -179,6 +179,7 @@ describe("erasePerson", () => {
       proposalReasonsRemoved: 1,
       caseEventsRelinked: 1,
       accountsUnlinked: 1,
+      accountsRemoved: 0,
     });
 
     // The node is there, anonymous; the old (name-bearing) id is gone.
@@ -251,5 +252,150 @@ describe("erasePerson", () => {
     ]) {
       expect(logged, text).not.toContain(text);
     }
+  });
+});
+
+/**
+ * The open doors (#18): an SME contact's own words on a question they sent through the public form (how they heard of
+ * us) are theirs — in their export, cleared on their erasure; a portal account exists only for its person — erasure
+ * removes it with its invitations, and neither the password nor a token signed before works again.
+ */
+describe("the open doors' personal data (#18)", () => {
+  const NOOR = { id: "person-noor-visser", name: "Noor Visser", heardOf: "Mijn accountmanager Jan Smit bij de bank" };
+  const PIET = {
+    id: "person-piet-portal",
+    name: "Piet Portal",
+    email: "piet.portal@hva.example",
+    password: "piet's long password",
+  };
+
+  beforeAll(async () => {
+    await db.write(
+      `CREATE (noor:Person {id: $noor, name: $noorName, email: 'noor@visser.example'})
+       CREATE (sanne:Person {id: 'person-sanne', name: 'Sanne Visser'})
+       CREATE (sme:Sme {id: 'sme-visser', name: 'Kaashandel Visser', kvkNumber: '87654321'})
+       CREATE (noor)-[:CONTACT_FOR]->(sme), (sanne)-[:CONTACT_FOR]->(sme)
+       CREATE (sme)-[:ASKED]->(own:Case {id: 'case-self-noor', title: 'Voorraad koppelen', question: 'Wij tellen de voorraad met de hand.',
+         topics: [], wantedLevels: [], status: 'INTAKE', created: datetime('2026-11-01T10:00:00Z'), selfSubmitted: true,
+         heardOf: $heardOf, submissionLanguage: 'NL', consentVersion: '2026-12-v1', consentText: 'Ik geef toestemming',
+         consentAt: datetime('2026-11-01T10:00:00Z')})
+       CREATE (own)-[:HAD_EVENT]->(:CaseEvent {id: 'ev-self-noor', to: 'INTAKE', at: datetime('2026-11-01T10:00:00Z'), by: $noor,
+         note: 'self-submitted'})
+       CREATE (sme)-[:ASKED]->(other:Case {id: 'case-self-sanne', title: 'Kassa', question: 'Een nieuwe kassa.', topics: [],
+         wantedLevels: [], status: 'INTAKE', created: datetime('2026-11-02T10:00:00Z'), selfSubmitted: true,
+         heardOf: 'Via de buurman van Sanne', submissionLanguage: 'NL', consentVersion: '2026-12-v1', consentText: 'Ik geef toestemming',
+         consentAt: datetime('2026-11-02T10:00:00Z')})
+       CREATE (other)-[:HAD_EVENT]->(:CaseEvent {id: 'ev-self-sanne', to: 'INTAKE', at: datetime('2026-11-02T10:00:00Z'),
+         by: 'person-sanne', note: 'self-submitted'})
+       CREATE (piet:Person {id: $piet, name: $pietName, email: $pietEmail})-[:TEACHES]->(:Course {id: 'course-piet', name: 'Minor Data',
+         kind: 'PROJECT', themes: [], mappingStatus: 'AGREEMENT'})
+       CREATE (:Invitation {id: 'invitation-piet', email: $pietEmail, role: 'TEACHER', status: 'PENDING', language: 'NL',
+         createdAt: datetime()})-[:INVITES]->(piet)`,
+      { noor: NOOR.id, noorName: NOOR.name, heardOf: NOOR.heardOf, piet: PIET.id, pietName: PIET.name, pietEmail: PIET.email },
+    );
+    await new UserStore(db).create({
+      email: PIET.email,
+      name: PIET.name,
+      password: PIET.password,
+      roles: ["TEACHER"],
+      personId: PIET.id,
+    });
+  });
+
+  it("exports the questions a contact sent through the public form, with how they heard of us and the consent", async () => {
+    const response = await gql(
+      url,
+      `query($id: ID!) { exportPerson(id: $id) { document } }`,
+      { id: NOOR.id },
+      await tokenFor(["COORDINATOR"]),
+    );
+    expect(response.body.errors).toBeUndefined();
+    const doc = JSON.parse((response.body.data?.exportPerson as { document: string }).document) as {
+      submissions: Array<Record<string, unknown>>;
+    };
+    expect(doc.submissions).toEqual([
+      {
+        caseId: "case-self-noor",
+        title: "Voorraad koppelen",
+        question: "Wij tellen de voorraad met de hand.",
+        heardOf: NOOR.heardOf,
+        language: "NL",
+        consentVersion: "2026-12-v1",
+        consentText: "Ik geef toestemming",
+        consentAt: "2026-11-01T10:00:00Z",
+      },
+    ]);
+    // Sanne's question at the same SME is hers, not Noor's.
+    expect(JSON.stringify(doc)).not.toContain("buurman van Sanne");
+  });
+
+  it("clears how they heard of us on the contact's own questions when erasing them; another contact's stays", async () => {
+    const response = await gql(
+      url,
+      `mutation($id: ID!) { erasePerson(id: $id) { erasedId caseEventsRelinked accountsRemoved } }`,
+      { id: NOOR.id },
+      await tokenFor(["ADMIN"]),
+    );
+    expect(response.body.errors).toBeUndefined();
+    const erased = response.body.data?.erasePerson as { erasedId: string; caseEventsRelinked: number; accountsRemoved: number };
+    expect(erased).toMatchObject({ caseEventsRelinked: 1, accountsRemoved: 0 });
+    const cases = await db.read(
+      `MATCH (k:Case) WHERE k.id IN ['case-self-noor', 'case-self-sanne']
+       RETURN k.id AS id, k.heardOf AS heardOf, k.consentVersion AS consentVersion ORDER BY id`,
+    );
+    expect(cases).toEqual([
+      { id: "case-self-noor", heardOf: null, consentVersion: "2026-12-v1" },
+      { id: "case-self-sanne", heardOf: "Via de buurman van Sanne", consentVersion: "2026-12-v1" },
+    ]);
+    const [left] = await db.read(
+      "MATCH (n) WHERE any(k IN keys(n) WHERE n[k] IS :: STRING AND n[k] CONTAINS 'Jan Smit') RETURN count(n) AS n",
+    );
+    expect(left?.n).toBe(0);
+    // The timeline entry of the question stays, by the erased id.
+    expect((await db.read("MATCH (e:CaseEvent {id: 'ev-self-noor'}) RETURN e.by AS by"))[0]?.by).toBe(erased.erasedId);
+  });
+
+  it("removes a portal account with its invitations in the erasure; its password and its tokens no longer work", async () => {
+    const login = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
+    const signedIn = await gql(url, login, { email: PIET.email, password: PIET.password });
+    expect(signedIn.body.errors).toBeUndefined();
+    const token = (signedIn.body.data?.login as { token: string }).token;
+    const before = await gql(url, `{ me { id roles } }`, undefined, token);
+    expect(before.body.errors).toBeUndefined();
+
+    const response = await gql(
+      url,
+      `mutation($id: ID!) { erasePerson(id: $id) { erasedId accountsRemoved accountsUnlinked mentionsToReview { nodeType field } } }`,
+      { id: PIET.id },
+      await tokenFor(["ADMIN"]),
+    );
+    expect(response.body.errors).toBeUndefined();
+    const erased = response.body.data?.erasePerson as {
+      erasedId: string;
+      accountsRemoved: number;
+      accountsUnlinked: number;
+      mentionsToReview: Array<{ nodeType: string }>;
+    };
+    expect(erased).toMatchObject({ accountsRemoved: 1, accountsUnlinked: 0 });
+    // Nothing of the account or the invitation is left to review: they went in the same transaction.
+    expect(erased.mentionsToReview.filter((m) => m.nodeType === "User" || m.nodeType === "Invitation")).toEqual([]);
+    const [left] = await db.read(
+      `OPTIONAL MATCH (u:User {email: $email}) WITH count(u) AS users
+       OPTIONAL MATCH (i:Invitation {id: 'invitation-piet'}) RETURN users, count(i) AS invitations`,
+      { email: PIET.email },
+    );
+    expect(left).toEqual({ users: 0, invitations: 0 });
+    // The erased person keeps their anonymous role in the graph.
+    expect(
+      await db.read("MATCH (:Person {id: $id})-[:TEACHES]->(c:Course) RETURN c.id AS course", { id: erased.erasedId }),
+    ).toEqual([{ course: "course-piet" }]);
+
+    // Signing in again is refused with the code of an unknown or disabled account; the old token is refused at once.
+    const again = await gql(url, login, { email: PIET.email, password: PIET.password });
+    expect(again.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(again.body.errors?.[0]?.message).toBe("E-mail or password is not right, or the account is disabled.");
+    const after = await gql(url, `{ me { id } }`, undefined, token);
+    expect(after.status).toBe(401);
+    expect(after.body.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "UNKNOWN_USER" });
   });
 });

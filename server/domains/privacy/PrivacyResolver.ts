@@ -35,8 +35,11 @@ export class PrivacyResolver {
   @Cost("erasePerson")
   async erasePerson(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PersonErasureResult> {
     checkPersonId(id);
-    const result = await erasePerson(ctx.db, id);
-    if (!result) throw new DomainError(ErrorCode.NOT_FOUND, "No person with this id.", "id");
+    const erased = await erasePerson(ctx.db, id);
+    if (!erased) throw new DomainError(ErrorCode.NOT_FOUND, "No person with this id.", "id");
+    const { removedAccountIds, ...result } = erased;
+    // A removed portal account's tokens are refused from the very next request, not after the cache's 5 s.
+    for (const userId of removedAccountIds) ctx.auth?.accounts.invalidate(userId);
     log.info("Person erased", { by: ctx.user?.id, erasedId: result.erasedId, tiesRemoved: result.tiesRemoved });
     return result;
   }

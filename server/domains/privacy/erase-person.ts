@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { PORTAL_ROLES } from "../../platform/auth/roles.js";
 import { log } from "../../platform/log.js";
 import { ensureConstraints } from "../../platform/neo4j/constraints.js";
 import type { Database } from "../../platform/neo4j/database.js";
@@ -28,7 +29,9 @@ const reuseDelayMs = 1_500;
  *   all their ties (KNOWS relationships, with strength, channel, dates and notes); the notes of
  *   every interaction they initiated or were the subject of; the decline reasons of proposals
  *   sent to them; every message to them in the outbox (address, name, greeting: the mail domain,
- *   docs/mail.md); the link of user accounts to them (`personId`); their old values in the
+ *   docs/mail.md); their portal accounts (INSTITUTION_CONTACT, TEACHER: they exist only for the person, #18) with
+ *   their invitations, and the link of other user accounts to them (`personId`); how they heard of us on the
+ *   questions they sent through the public form (`Case.heardOf`, their words); their old values in the
  *   history of generic edits (server/domains/history/erase-history.ts: the records about them keep
  *   only which fields changed, links to them only the new id).
  * KEPT (anonymous structure that counts and analytics need): the node itself, its role
@@ -45,14 +48,17 @@ const reuseDelayMs = 1_500;
  *   embedded Neo4j the transaction logs are rotated and pruned; `storeFilesCleaned` says whether all
  *   of it ran (false on an external Neo4j: there the operator's log settings do the last step).
  */
-export async function erasePerson(requestDb: Database, id: string): Promise<PersonErasureResult | undefined> {
+export async function erasePerson(
+  requestDb: Database,
+  id: string,
+): Promise<(PersonErasureResult & { removedAccountIds: string[] }) | undefined> {
   // The erasure commits on its own, before the store files are cleaned (they need the freed records),
   // not with the rest of a mutation request (server/platform/neo4j/request-transaction.ts).
   const db = requestDb.ownTransactions();
   const erased = await db.writeTx(async (tx) => {
     const target = (await tx.run(ERASURE_TARGET, { id }))[0];
     if (!target) return undefined;
-    const row = (await tx.run(ERASE_PERSON, { id }))[0];
+    const row = (await tx.run(ERASE_PERSON, { id, portalRoles: [...PORTAL_ROLES] }))[0];
     if (!row) return undefined;
     await eraseFromHistory(tx, id, String(row.erasedId));
     const terms = [target.name, target.email]
@@ -62,6 +68,7 @@ export async function erasePerson(requestDb: Database, id: string): Promise<Pers
       terms.length === 0 ? [] : (await tx.run(FIND_MENTIONS, { terms, limit: maxMentions })).map((m) => mention(m, terms));
     return {
       lengths: (target.lengths as unknown[]).map(Number),
+      removedAccountIds: (row.accountsRemovedIds as unknown[]).map(String),
       result: {
         erasedId: String(row.erasedId),
         tiesRemoved: Number(row.tiesRemoved),
@@ -69,6 +76,7 @@ export async function erasePerson(requestDb: Database, id: string): Promise<Pers
         proposalReasonsRemoved: Number(row.proposalReasonsRemoved),
         caseEventsRelinked: Number(row.caseEventsRelinked),
         accountsUnlinked: Number(row.accountsUnlinked),
+        accountsRemoved: (row.accountsRemovedIds as unknown[]).length,
         mentionsToReview: mentions,
         storeFilesCleaned: false,
       },
@@ -76,7 +84,7 @@ export async function erasePerson(requestDb: Database, id: string): Promise<Pers
   });
   if (!erased) return undefined;
   erased.result.storeFilesCleaned = await cleanStoreFiles(db, erased.lengths);
-  return erased.result;
+  return { ...erased.result, removedAccountIds: erased.removedAccountIds };
 }
 
 /** One place for review, with up to 40 characters either side of the first match. */

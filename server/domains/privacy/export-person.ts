@@ -9,7 +9,8 @@ import { EXPORT_PERSON } from "./statements.js";
  * interactions the person initiated or was the subject of, with their notes; the cases of SMEs
  * they are a contact for and the cases they handle; case timeline entries they made; and the user
  * accounts linked to them (without password hashes); the cases they claimed or forwarded through the portal, with
- * their notes. Plain JSON-ready values; undefined when
+ * their notes; the questions they sent through the public form (question, how they heard of us, consent). Plain
+ * JSON-ready values; undefined when
  * there is no such person.
  */
 export interface PersonExport {
@@ -22,6 +23,8 @@ export interface PersonExport {
   caseEvents: unknown[];
   userAccounts: unknown[];
   portalProposals: unknown[];
+  /** Questions the person sent through the public form (#18): the question, how they heard of us, the consent. */
+  submissions: unknown[];
 }
 
 export async function exportPerson(db: Database, id: string): Promise<PersonExport | undefined> {
@@ -38,5 +41,6 @@ export async function exportPerson(db: Database, id: string): Promise<PersonExpo
     caseEvents: (row.caseEvents as unknown[]) ?? [],
     userAccounts: (row.userAccounts as unknown[]) ?? [],
     portalProposals: (row.portalProposals as unknown[]) ?? [],
+    submissions: (row.submissions as unknown[]) ?? [],
   };
 }

@@ -12,7 +12,7 @@ export class PersonDataExport {
 
   @Field(() => String, {
     description:
-      "JSON: person, relationships, ties, interactions, casesAsContact, casesHandled, caseEvents, userAccounts, portalProposals.",
+      "JSON: person, relationships, ties, interactions, casesAsContact, casesHandled, caseEvents, userAccounts, portalProposals, submissions.",
   })
   document!: string;
 }
@@ -51,8 +51,13 @@ export class PersonErasureResult {
   @Field(() => Int)
   caseEventsRelinked!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Staff accounts that were linked to the person: kept, no longer linked." })
   accountsUnlinked!: number;
+
+  @Field(() => Int, {
+    description: "Portal accounts (INSTITUTION_CONTACT, TEACHER) of the person: removed, with their invitations (#18).",
+  })
+  accountsRemoved!: number;
 
   @Field(() => [ErasureMention], {
     description: "Free text elsewhere that still names the person or holds their e-mail (at most 100), for review.",

@@ -74,15 +74,34 @@ CALL (p) {
   OPTIONAL MATCH (i:Invitation)-[:INVITES]->(p)
   DETACH DELETE i
 }
+CALL (oldId) {
+  // The public form (#18): how the SME heard of us is the words of the contact who sent the question (the first
+  // timeline entry of a self-submitted case is theirs): cleared before the timeline follows the new id.
+  OPTIONAL MATCH (k:Case {selfSubmitted: true})-[:HAD_EVENT]->(:CaseEvent {by: oldId}) WHERE k.heardOf IS NOT NULL
+  WITH DISTINCT k
+  SET k.heardOf = null
+  RETURN count(k) AS heardOfCleared
+}
 CALL (oldId, newId) {
   OPTIONAL MATCH (e:CaseEvent {by: oldId})
   SET e.by = newId
   RETURN count(e) AS caseEventsRelinked
 }
 CALL (oldId) {
+  // A portal account (INSTITUTION_CONTACT, TEACHER) exists only to show what its person reaches (#18): it goes with
+  // its e-mail and name, so no sign-in with it works again (docs/security.md "Erasure").
+  OPTIONAL MATCH (u:User {personId: oldId}) WHERE any(role IN u.roles WHERE role IN $portalRoles)
+  WITH collect(u) AS portal
+  WITH portal, [u IN portal | u.id] AS ids
+  FOREACH (u IN portal | DETACH DELETE u)
+  RETURN ids AS accountsRemovedIds
+}
+CALL (oldId) {
+  // A staff account (coordinator, …) is the person's work, not their data: it stays, unlinked.
   OPTIONAL MATCH (u:User {personId: oldId})
   SET u.personId = null
   RETURN count(u) AS accountsUnlinked
 }
 SET p = { id: newId, name: 'Erased person', erasedAt: datetime() }
-RETURN newId AS erasedId, tiesRemoved, interactionNotesRemoved, proposalReasonsRemoved, caseEventsRelinked, accountsUnlinked
+RETURN newId AS erasedId, tiesRemoved, interactionNotesRemoved, proposalReasonsRemoved, caseEventsRelinked, accountsUnlinked,
+       accountsRemovedIds, heardOfCleared

@@ -24,6 +24,15 @@ CALL (p) {
   RETURN collect(CASE WHEN c IS NULL THEN null ELSE { caseId: c.id, title: c.title, status: c.status, sme: s.name } END) AS casesAsContact
 }
 CALL (p) {
+  // The public form (#18): the questions the person sent themselves (they wrote the first timeline entry), with their
+  // consent and how they heard of us, in their own words.
+  OPTIONAL MATCH (c:Case {selfSubmitted: true})-[:HAD_EVENT]->(:CaseEvent {by: p.id})
+  WITH DISTINCT c
+  RETURN collect(CASE WHEN c IS NULL THEN null ELSE { caseId: c.id, title: c.title, question: c.question, heardOf: c.heardOf,
+    language: c.submissionLanguage, consentVersion: c.consentVersion, consentText: c.consentText, consentAt: toString(c.consentAt) } END)
+    AS submissions
+}
+CALL (p) {
   OPTIONAL MATCH (c:Case)-[:HANDLED_BY]->(p)
   RETURN collect(CASE WHEN c IS NULL THEN null ELSE { caseId: c.id, title: c.title, status: c.status } END) AS casesHandled
 }
@@ -43,4 +52,4 @@ CALL (p) {
     claimState: pr.claimState, claimNote: pr.claimNote, forwardNote: pr.forwardNote } END) AS portalProposals
 }
 RETURN properties(p) AS person, relationships, ties, interactions, casesAsContact, casesHandled, caseEvents, userAccounts,
-       portalProposals
+       portalProposals, submissions
