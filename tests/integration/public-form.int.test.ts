@@ -305,8 +305,11 @@ describe("the public question form", () => {
   it("sends the confirmation with a status link that shows only title, state and dates, and is never an answer link", async () => {
     const address = newAddress();
     const input = await submission(fast, address);
-    expect((await submit(fast, input, address)).errors).toBeUndefined();
+    const receipt = await post(fast, SUBMIT.replace("confirmationSent", "confirmationSent statusPath"), { input }, address);
+    expect(receipt.errors).toBeUndefined();
     const token = await statusLinkOf(String(input.kvkNumber));
+    // The thank-you page's link is the confirmation's.
+    expect((receipt.data?.submitQuestion as { statusPath: string }).statusPath).toBe(`/status/${token}`);
 
     const status = await post(fast, STATUS, { token }, address);
     expect(status.errors).toBeUndefined();

@@ -112,7 +112,7 @@ type Documents = {
     "\n  mutation ConfirmClaim($proposalId: ID!) {\n    confirmClaim(proposalId: $proposalId) {\n      id\n      claimState\n    }\n  }\n": typeof types.ConfirmClaimDocument,
     "\n  mutation DeclineClaim($proposalId: ID!, $reason: String!) {\n    declineClaim(proposalId: $proposalId, reason: $reason) {\n      id\n      claimState\n    }\n  }\n": typeof types.DeclineClaimDocument,
     "\n  query QuestionForm {\n    questionForm {\n      formToken\n      minFillSeconds\n      consent {\n        version\n        nl\n        en\n      }\n      partners {\n        id\n        name\n      }\n    }\n  }\n": typeof types.QuestionFormDocument,
-    "\n  mutation SubmitQuestion($input: QuestionSubmissionInput!) {\n    submitQuestion(input: $input) {\n      received\n      reference\n      confirmationSent\n    }\n  }\n": typeof types.SubmitQuestionDocument,
+    "\n  mutation SubmitQuestion($input: QuestionSubmissionInput!) {\n    submitQuestion(input: $input) {\n      received\n      reference\n      confirmationSent\n      statusPath\n    }\n  }\n": typeof types.SubmitQuestionDocument,
     "\n  query CaseStatusByLink($token: String!) {\n    caseStatusByLink(token: $token) {\n      title\n      status\n      since\n      received\n      language\n    }\n  }\n": typeof types.CaseStatusByLinkDocument,
     "\n  mutation ImportSpreadsheets($files: [SpreadsheetFileInput!]!, $dryRun: Boolean!) {\n    importSpreadsheets(files: $files, dryRun: $dryRun) {\n      dryRun\n      files {\n        file\n        rows\n        created\n        updated\n        unchanged\n        rejected\n        ignoredColumns\n      }\n      problems {\n        file\n        line\n        field\n        code\n        reason\n      }\n      unmatchedTopics\n    }\n  }\n": typeof types.ImportSpreadsheetsDocument,
     "\n  query TopicSuggestions($prefix: String!) {\n    topicSuggestions(prefix: $prefix, limit: 8) {\n      id\n      labelNl\n      labelEn\n      status\n    }\n  }\n": typeof types.TopicSuggestionsDocument,
@@ -226,7 +226,7 @@ const documents: Documents = {
     "\n  mutation ConfirmClaim($proposalId: ID!) {\n    confirmClaim(proposalId: $proposalId) {\n      id\n      claimState\n    }\n  }\n": types.ConfirmClaimDocument,
     "\n  mutation DeclineClaim($proposalId: ID!, $reason: String!) {\n    declineClaim(proposalId: $proposalId, reason: $reason) {\n      id\n      claimState\n    }\n  }\n": types.DeclineClaimDocument,
     "\n  query QuestionForm {\n    questionForm {\n      formToken\n      minFillSeconds\n      consent {\n        version\n        nl\n        en\n      }\n      partners {\n        id\n        name\n      }\n    }\n  }\n": types.QuestionFormDocument,
-    "\n  mutation SubmitQuestion($input: QuestionSubmissionInput!) {\n    submitQuestion(input: $input) {\n      received\n      reference\n      confirmationSent\n    }\n  }\n": types.SubmitQuestionDocument,
+    "\n  mutation SubmitQuestion($input: QuestionSubmissionInput!) {\n    submitQuestion(input: $input) {\n      received\n      reference\n      confirmationSent\n      statusPath\n    }\n  }\n": types.SubmitQuestionDocument,
     "\n  query CaseStatusByLink($token: String!) {\n    caseStatusByLink(token: $token) {\n      title\n      status\n      since\n      received\n      language\n    }\n  }\n": types.CaseStatusByLinkDocument,
     "\n  mutation ImportSpreadsheets($files: [SpreadsheetFileInput!]!, $dryRun: Boolean!) {\n    importSpreadsheets(files: $files, dryRun: $dryRun) {\n      dryRun\n      files {\n        file\n        rows\n        created\n        updated\n        unchanged\n        rejected\n        ignoredColumns\n      }\n      problems {\n        file\n        line\n        field\n        code\n        reason\n      }\n      unmatchedTopics\n    }\n  }\n": types.ImportSpreadsheetsDocument,
     "\n  query TopicSuggestions($prefix: String!) {\n    topicSuggestions(prefix: $prefix, limit: 8) {\n      id\n      labelNl\n      labelEn\n      status\n    }\n  }\n": types.TopicSuggestionsDocument,
@@ -651,7 +651,7 @@ export function graphql(source: "\n  query QuestionForm {\n    questionForm {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SubmitQuestion($input: QuestionSubmissionInput!) {\n    submitQuestion(input: $input) {\n      received\n      reference\n      confirmationSent\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitQuestion($input: QuestionSubmissionInput!) {\n    submitQuestion(input: $input) {\n      received\n      reference\n      confirmationSent\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SubmitQuestion($input: QuestionSubmissionInput!) {\n    submitQuestion(input: $input) {\n      received\n      reference\n      confirmationSent\n      statusPath\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitQuestion($input: QuestionSubmissionInput!) {\n    submitQuestion(input: $input) {\n      received\n      reference\n      confirmationSent\n      statusPath\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

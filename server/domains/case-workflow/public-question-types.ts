@@ -117,6 +117,12 @@ export class QuestionReceipt {
 
   @Field(() => Boolean, { description: "Whether the confirmation with the status link went out (or into the outbox)." })
   confirmationSent!: boolean;
+
+  @Field(() => String, {
+    description:
+      "The status link of the confirmation, as a path (/status/<token>), for the thank-you page: it shows the title, the state and since when, nothing the sender did not type.",
+  })
+  statusPath!: string;
 }
 
 @ObjectType({ description: "What a status link shows: the case's title, its state and since when; nothing else." })

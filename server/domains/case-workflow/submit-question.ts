@@ -90,12 +90,13 @@ export async function submitQuestion(
       },
       nowIso,
     );
-    return { reference, messageId };
+    return { reference, messageId, statusPath: `/status/${token}` };
   });
   const outcome = await deliverMessage(db, mail, queued.messageId);
   return {
     received: true,
     reference: queued.reference,
+    statusPath: queued.statusPath,
     confirmationSent: outcome.status === "SENT" || outcome.status === "OUTBOX",
   };
 }

@@ -6,8 +6,10 @@ import type { E2eEnvironment } from "../support/start-e2e-environment.js";
 /**
  * Issue #18 part 1, the public question form in a real browser: an SME sends a question without signing in (Dutch,
  * topics from the vocabulary, the consent with its wording), sees the thank-you; the demo coordinator finds it on the
- * board marked "zelf aangemeld" and its consent on the case page; the status link from the outbox shows its state.
- * Screenshots (desktop and phone) only with UPDATE_SCREENSHOTS=1.
+ * board marked "zelf aangemeld" and its consent on the case page; the status link from the outbox shows its state; the
+ * same KvK number sent again (spaced, another name) stays one SME; 50 rapid submissions from the browser's address are
+ * throttled (RATE_LIMITED), and the form then tells a person so in plain words. Screenshots (desktop and phone) only
+ * with UPDATE_SCREENSHOTS=1.
  */
 export function publicFormSuite(getEnv: () => E2eEnvironment): void {
   let env: E2eEnvironment;
@@ -29,7 +31,7 @@ export function publicFormSuite(getEnv: () => E2eEnvironment): void {
     await page.getByLabel(/^KvK-nummer/).fill(kvk);
     await page.getByLabel(/^Plaats/).fill("Purmerend");
     await page.getByLabel(/^Naam/).fill("Noor Visser");
-    await page.getByLabel(/^E-mail/).fill(`noor.${kvk}@example.test`);
+    await page.getByLabel(/^E-mail/).fill(`noor.${kvk.replace(/\s/g, "")}@example.test`);
     await page.getByLabel(/^Telefoon/).fill("+31 6 1111 2222");
     await page
       .getByLabel(/^Uw vraag, in uw eigen woorden/)
@@ -39,7 +41,7 @@ export function publicFormSuite(getEnv: () => E2eEnvironment): void {
   }
 
   describe("the public question form", () => {
-    it("takes a question from an SME without signing in; the coordinator sees it self-submitted with its consent; the status link shows its state", async () => {
+    it("takes a question from an SME without signing in; the coordinator sees it self-submitted with its consent; the status link shows its state; the same KvK twice is one SME; 50 rapid submissions are throttled with a clear message", async () => {
       const kvk = String(randomInt(10_000_000, 99_999_999));
       const name = `Kaashandel Visser ${kvk.slice(0, 3)}`;
       const { page, context } = await env.newPage({ signedIn: false });
@@ -80,6 +82,9 @@ export function publicFormSuite(getEnv: () => E2eEnvironment): void {
       await page.getByRole("button", { name: "Vraag versturen" }).click();
       await page.getByTestId("public-form-thanks").waitFor();
       await page.getByText(`noor.${kvk}@example.test`, { exact: false }).waitFor();
+      // The thank-you page links to the status page itself: the same signed link the confirmation carries.
+      const statusHref = await page.getByTestId("public-form-status-link").getAttribute("href");
+      expect(statusHref).toMatch(/^\/status\/[\w.-]+$/);
       if (shots) await env.screenshot(page, "desktop-public-form-thanks");
       await context.close();
 
@@ -109,6 +114,7 @@ export function publicFormSuite(getEnv: () => E2eEnvironment): void {
       expect(mail?.status).toBe("OUTBOX");
       const link = /https?:\/\/\S+\/status\/[\w.-]+/.exec(String(mail?.text))?.[0];
       expect(link).toBeTruthy();
+      expect(new URL(link!).pathname).toBe(statusHref);
       const reader = await env.newPage({ signedIn: false });
       await reader.page.goto(new URL(link!).pathname);
       await reader.page.getByTestId("public-status").waitFor();
@@ -133,14 +139,76 @@ export function publicFormSuite(getEnv: () => E2eEnvironment): void {
         .waitFor();
       expect(await scrollsSideways(phone.page)).toBe(false);
       if (shots) await env.screenshot(phone.page, "phone-public-form");
-      const secondKvk = String(randomInt(10_000_000, 99_999_999));
-      await fillForm(phone.page, secondKvk, `Bloemist Bakker ${secondKvk.slice(0, 3)}`);
+      // The same KvK number again, spaced and under another name: still one SME, now with two questions.
+      await fillForm(phone.page, `${kvk.slice(0, 4)} ${kvk.slice(4)}`, `Visser kaas ${kvk.slice(0, 3)}`);
       await phone.page.getByRole("checkbox").check();
       await phone.page.waitForTimeout(3_100);
       await phone.page.getByRole("button", { name: "Vraag versturen" }).click();
       await phone.page.getByTestId("public-form-thanks").waitFor();
       expect(await scrollsSideways(phone.page)).toBe(false);
       if (shots) await env.screenshot(phone.page, "phone-public-form-thanks");
+      const smes = await env.db.read(
+        "MATCH (s:Sme {kvkNumber: $kvk}) RETURN s.name AS name, COUNT { (s)-[:ASKED]->(:Case {selfSubmitted: true}) } AS cases",
+        { kvk },
+      );
+      expect(smes).toEqual([{ name, cases: 2 }]);
+
+      // 50 rapid submissions from this address (a script, as a bot would send them, each too fast to be a person's, so
+      // nothing is written): after the limit (5 in 10 minutes; two were the questions above) every one is RATE_LIMITED.
+      await phone.page.goto("/vraag");
+      await phone.page.getByRole("heading", { level: 1 }).waitFor();
+      const rapidKvk = String(randomInt(10_000_000, 99_999_999));
+      const codes = await phone.page.evaluate(async (kvkNumber) => {
+        interface Body {
+          data?: { questionForm?: { formToken: string; consent: { version: string } } };
+          errors?: Array<{ extensions?: { code?: string } }>;
+        }
+        async function call(query: string, variables: Record<string, unknown>): Promise<Body> {
+          const response = await fetch("/graphql", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ query, variables }),
+          });
+          return (await response.json()) as Body;
+        }
+        const form = (await call("query { questionForm { formToken consent { version } } }", {})).data?.questionForm;
+        const input = {
+          smeName: "Snelle Robot BV",
+          kvkNumber,
+          contactName: "Robot",
+          email: "robot@example.test",
+          question: "Wij willen heel graag heel snel een webshop met alles erop en eraan, vandaag nog.",
+          topics: ["webshop"],
+          language: "NL",
+          consent: true,
+          consentVersion: form?.consent.version,
+          formToken: form?.formToken,
+          website: "",
+        };
+        const mutation = "mutation($input: QuestionSubmissionInput!) { submitQuestion(input: $input) { received } }";
+        const sent = await Promise.all(Array.from({ length: 50 }, () => call(mutation, { input })));
+        return sent.map((body) => body.errors?.[0]?.extensions?.code ?? "ACCEPTED");
+      }, rapidKvk);
+      expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(47);
+      expect(codes.filter((c) => c !== "RATE_LIMITED")).toEqual([
+        "SUBMISSION_REFUSED",
+        "SUBMISSION_REFUSED",
+        "SUBMISSION_REFUSED",
+      ]);
+      expect(await env.db.read("MATCH (s:Sme {kvkNumber: $kvk}) RETURN s", { kvk: rapidKvk })).toEqual([]);
+      // A person on the same address now gets a clear message in the form, in their language, and nothing is sent.
+      const thirdKvk = String(randomInt(10_000_000, 99_999_999));
+      await fillForm(phone.page, thirdKvk, `Bakkerij Bol ${thirdKvk.slice(0, 3)}`);
+      await phone.page.getByRole("checkbox").check();
+      await phone.page.waitForTimeout(3_100);
+      await phone.page.getByRole("button", { name: "Vraag versturen" }).click();
+      await phone.page
+        .getByText(/Er zijn vanaf dit adres te veel vragen verstuurd\. Probeer het over \d+ minuten opnieuw\./)
+        .first()
+        .waitFor();
+      expect(await phone.page.getByTestId("public-form-thanks").count()).toBe(0);
+      expect(await env.db.read("MATCH (s:Sme {kvkNumber: $kvk}) RETURN s", { kvk: thirdKvk })).toEqual([]);
+      expect(await scrollsSideways(phone.page)).toBe(false);
       await phone.context.close();
     }, 180_000);
   });

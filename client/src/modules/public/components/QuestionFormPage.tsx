@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { FormField } from "../../../ui/FormField";
 import { LanguageToggle } from "../../../ui/LanguageToggle";
@@ -114,12 +115,20 @@ export function QuestionFormPage() {
   const [fields, setFields] = useState<Fields>(empty);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [reference, setReference] = useState<string | null>(null);
+  const [statusPath, setStatusPath] = useState<string | null>(null);
   const settings = form.data?.questionForm;
 
   const set =
     <K extends keyof Fields>(key: K) =>
-    (value: Fields[K]) =>
+    (value: Fields[K]) => {
       setFields((f) => ({ ...f, [key]: value }));
+      // A field put right loses its complaint at once (the rest wait for the next send).
+      setErrors((e) => {
+        if (!(key in e)) return e;
+        const { [key]: _fixed, ...rest } = e;
+        return rest;
+      });
+    };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -152,6 +161,7 @@ export function QuestionFormPage() {
     });
     if (answer.data?.submitQuestion.received) {
       setReference(answer.data.submitQuestion.reference);
+      setStatusPath(answer.data.submitQuestion.statusPath);
       return;
     }
     if (answer.error) {
@@ -178,6 +188,13 @@ export function QuestionFormPage() {
             <p>
               {t("publicForm.thanks.reference")}: <strong>{reference}</strong>
             </p>
+            {statusPath && (
+              <p>
+                <Link to={statusPath} data-testid="public-form-status-link">
+                  {t("publicForm.thanks.statusLink")}
+                </Link>
+              </p>
+            )}
           </section>
         ) : (
           <>

@@ -25,6 +25,7 @@ export const submitQuestionMutation = graphql(`
       received
       reference
       confirmationSent
+      statusPath
     }
   }
 `);
