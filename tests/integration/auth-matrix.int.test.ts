@@ -1,4 +1,4 @@
-import type { GraphQLField, GraphQLSchema } from "graphql";
+import type { GraphQLField, GraphQLObjectType, GraphQLSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessFamilies, allows, protectedGraphFields, type AccessFamily } from "../../server/platform/auth/access-policy.js";
 import { rootFieldPolicy, type RootFieldPolicy } from "../../server/platform/auth/guard-schema.js";
@@ -307,6 +307,54 @@ describe("the authorization matrix", () => {
       expect(reachable, role).toEqual(
         ["answerMyProposal", "changePassword", "claimCase", "forwardCase", "me", "myPortal", "signOutEverywhere"].sort(),
       );
+    }
+  });
+
+  it("gives the portal roles (#18) no contact detail or case text of anyone in any type their fields reach", async () => {
+    // Every object type the portal roles' root fields return, to any depth, and every field of it by name.
+    const reachable = policies.filter(
+      (p) =>
+        p.policy.family !== "PUBLIC" && allows(p.policy.family, ["INSTITUTION_CONTACT"]) && allows(p.policy.family, ["TEACHER"]),
+    );
+    const seen = new Map<string, GraphQLObjectType>();
+    const visit = (type: unknown): void => {
+      const named = namedType(type);
+      if (!isObject(named) || seen.has(named.name)) return;
+      seen.set(named.name, named);
+      for (const field of Object.values(named.getFields())) visit(field.type);
+    };
+    for (const { field } of reachable) visit(field.type);
+    expect([...seen.keys()]).toEqual(expect.arrayContaining(["Portal", "FittingCase", "ProposalRecord", "PortalAgreement"]));
+    // What counts as a contact detail or a person's words by its name, and what the portal shows on purpose.
+    const sensitive = /email|phone|note|address|question|heardOf|reason|feedback|outcome|^body$|^html$|^text$/i;
+    const deliberate = new Map([
+      ["UserAccount.email", "the caller's own account (me, changePassword)"],
+      ["FittingCase.question", "a fitting case's question, as a teacher's digest quotes it (docs/security.md)"],
+      ["FittingCase.reason", "why the case fits the course: the suggestion's own words, no person's"],
+      ["FittingCase.reasonEn", "the same in English"],
+      ["FittingCase.reasonNl", "the same in Dutch"],
+      ["ProposalRecord.withdrawnReason", "an enum (the case was matched or closed), no free text"],
+    ]);
+    const readable: string[] = [];
+    for (const [typeName, type] of seen) {
+      for (const field of Object.values(type.getFields())) {
+        if (!sensitive.test(field.name) || deliberate.has(`${typeName}.${field.name}`)) continue;
+        const family = (field.extensions as { access?: AccessFamily } | undefined)?.access;
+        for (const role of ["INSTITUTION_CONTACT", "TEACHER"] as const) {
+          if (!family || allows(family, [role])) readable.push(`${role} ${typeName}.${field.name}`);
+        }
+      }
+    }
+    expect(readable).toEqual([]);
+    // …and the guard refuses such a field when asked for, with the field named.
+    for (const role of ["INSTITUTION_CONTACT", "TEACHER"] as const) {
+      const asked = await gql(
+        server.http.url,
+        `{ myPortal(language: EN) { proposals { id declineReason followUps { note } } } }`,
+        undefined,
+        tokens.get(role),
+      );
+      expect(asked.body.errors?.[0]?.extensions, role).toMatchObject({ code: "FORBIDDEN", field: "declineReason" });
     }
   });
 

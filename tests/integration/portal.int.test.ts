@@ -211,10 +211,52 @@ describe("the institution portal (#18)", () => {
     expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "reason" });
     const notAClaim = await as("coordinator", `mutation($p: ID!) { confirmClaim(proposalId: $p) { id } }`, { p: id("propB") });
     expect(notAClaim.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "proposalId" });
+    // The claim waits on the coordinators' to-do list, with the case to open — also on a coordinator's own list while
+    // nobody handles the case — and not among the ordinary answers.
+    const TODO = `query($who: ID) { coordinatorTodo(coordinator: $who) {
+      claimsToConfirm { caseId caseTitle proposalId who detail at } answersToActOn { proposalId } } }`;
+    type Todo = {
+      claimsToConfirm: Array<{ caseId: string; caseTitle: string; proposalId: string; who: string; detail: string; at: string }>;
+      answersToActOn: Array<{ proposalId: string }>;
+    };
+    for (const who of [null, id("someCoordinator")]) {
+      const todo = await as("coordinator", TODO, { who });
+      expect(todo.errors).toBeUndefined();
+      const lists = (todo.data as { coordinatorTodo: Todo }).coordinatorTodo;
+      expect(lists.claimsToConfirm.filter((c) => c.proposalId === claim!.id)).toEqual([
+        {
+          caseId: id("fits"),
+          caseTitle: "Case fits",
+          proposalId: claim!.id,
+          who: "Anna Contact",
+          detail: "Course A",
+          at: expect.any(String),
+        },
+      ]);
+      expect(lists.answersToActOn.map((a) => a.proposalId)).not.toContain(claim!.id);
+    }
+    // A case another coordinator handles is on their list, not on this one's.
+    await db.write("MATCH (k:Case {id: $case}) CREATE (k)-[:HANDLED_BY]->(:Person {id: $other, name: 'Other Coordinator'})", {
+      case: id("fits"),
+      other: id("otherCoordinator"),
+    });
+    const mine = (await as("coordinator", TODO, { who: id("someCoordinator") })).data as { coordinatorTodo: Todo };
+    expect(mine.coordinatorTodo.claimsToConfirm.map((c) => c.proposalId)).not.toContain(claim!.id);
+    const theirs = (await as("coordinator", TODO, { who: id("otherCoordinator") })).data as { coordinatorTodo: Todo };
+    expect(theirs.coordinatorTodo.claimsToConfirm.map((c) => c.proposalId)).toContain(claim!.id);
+    await db.write("MATCH (:Case {id: $case})-[h:HANDLED_BY]->(p:Person {id: $other}) DELETE h, p", {
+      case: id("fits"),
+      other: id("otherCoordinator"),
+    });
+
     const confirmed = await as("coordinator", `mutation($p: ID!) { confirmClaim(proposalId: $p) { claimState caseStatus } }`, {
       p: claim!.id,
     });
     expect(confirmed.data?.confirmClaim).toEqual({ claimState: "CONFIRMED", caseStatus: "PROPOSED" });
+    // Confirmed, it leaves the claims and is an answer to act on (a match to make).
+    const after = ((await as("coordinator", TODO, { who: null })).data as { coordinatorTodo: Todo }).coordinatorTodo;
+    expect(after.claimsToConfirm.map((c) => c.proposalId)).not.toContain(claim!.id);
+    expect(after.answersToActOn.map((a) => a.proposalId)).toContain(claim!.id);
     const twice = await as("coordinator", `mutation($p: ID!) { confirmClaim(proposalId: $p) { id } }`, { p: claim!.id });
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", field: "proposalId" });
     const timeline = await as("coordinator", `query($c: ID!) { caseTimeline(case: $c) { kind origin answer } }`, {
@@ -268,6 +310,60 @@ describe("the institution portal (#18)", () => {
     expect(listed.data?.caseProposals).toContainEqual({ origin: "FORWARD", teacherId: forwarded.colleagueId });
     const byId = await as("contactA", FORWARD, { caseId: id("fits"), colleague: { personId: forwarded.colleagueId } });
     expect(byId.errors).toBeUndefined();
+  });
+
+  it("offers the colleagues known in the contact's programmes, names only, and forwards to one chosen from them", async () => {
+    // Someone a coordinator (not the contact) talked to about programme A: not the contact's to see or to forward to.
+    await db.write(
+      `MATCH (a:Programme {id: $p + 'progA'})
+       CREATE (:Person {id: $p + 'coordX', name: 'Kees Coordinator'})-[:INITIATED]->(i:Interaction {id: $p + 'outreach',
+               date: date(), channel: 'EMAIL'})-[:WITH]->(:Person {id: $p + 'prospect', name: 'Pim Prospect', email: $email})
+       CREATE (i)-[:ABOUT]->(a)`,
+      { p: scope.prefix, email: `pim.${scope.prefix}@hs.test` },
+    );
+    const COLLEAGUES = `query { myPortal(language: NL) { colleagues { id name programmeId programmeName relations } } }`;
+    const body = await as("contactA", COLLEAGUES);
+    expect(body.errors).toBeUndefined();
+    const colleagues = (body.data as { myPortal: { colleagues: Array<Record<string, unknown>> } }).myPortal.colleagues;
+    const cora = colleagues.find((c) => c.name === "Cora Collega");
+    expect(colleagues.filter((c) => c.id !== cora?.id)).toEqual([
+      { id: id("teacherA"), name: "Tom Teacher", programmeId: id("progA"), programmeName: "Programme A", relations: ["TEACHES"] },
+    ]);
+    // The colleague the contact introduced by an earlier forward is known to them now.
+    expect(cora).toMatchObject({ programmeId: id("progA"), relations: ["INTRODUCED"] });
+    // Never the contact themself, programme B's people, the coordinators' prospect, or any contact detail.
+    const ids = colleagues.map((c) => c.id);
+    for (const other of ["contactA", "contactB", "teacherB", "prospect", "coordX"]) expect(ids).not.toContain(id(other));
+    expect(JSON.stringify(colleagues)).not.toMatch(/@/);
+    const withEmail = await as("contactA", `query { myPortal(language: NL) { colleagues { email } } }`);
+    expect(withEmail.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    // The teacher of A's course sees the coordinator of their programme (for context their programme is reached).
+    const teacher = await as("teacherA", COLLEAGUES);
+    const teacherSees = (teacher.data as { myPortal: { colleagues: Array<{ id: string; relations: string[] }> } }).myPortal
+      .colleagues;
+    expect(teacherSees).toContainEqual(expect.objectContaining({ id: id("contactA"), relations: ["COORDINATES"] }));
+
+    // Forwarding to one chosen from the list works; to one not on it (the prospect, B's teacher) is answered as no one.
+    const chosen = await as("contactA", FORWARD, {
+      caseId: id("fits"),
+      colleague: { personId: id("teacherA"), programmeId: id("progA") },
+      note: "Voor jouw vak?",
+    });
+    expect(chosen.errors).toBeUndefined();
+    expect(chosen.data?.forwardCase).toMatchObject({
+      colleagueId: id("teacherA"),
+      colleagueCreated: false,
+      proposal: { teacherId: id("teacherA"), origin: "FORWARD" },
+    });
+    for (const outsider of ["prospect", "teacherB"]) {
+      const refused = await as("contactA", FORWARD, { caseId: id("fits"), colleague: { personId: id(outsider) } });
+      expect(refused.errors?.[0]?.extensions, outsider).toMatchObject({ code: "NOT_FOUND", field: "colleague.personId" });
+    }
+    const wrongProgramme = await as("contactA", FORWARD, {
+      caseId: id("fits"),
+      colleague: { personId: id("teacherA"), programmeId: id("progB") },
+    });
+    expect(wrongProgramme.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "colleague.programmeId" });
   });
 
   it("gives a contact's claim and forward notes in their data export, and erasure clears them (GDPR)", async () => {

@@ -238,6 +238,33 @@ export class Portal {
 
   @Field(() => [PortalSprint])
   sprints!: PortalSprint[];
+
+  @Field(() => [PortalColleague], {
+    description:
+      "Colleagues a case can be forwarded to (forwardCase with their personId), per programme reached: names only (#18).",
+  })
+  colleagues!: PortalColleague[];
+}
+
+@ObjectType("PortalColleague", {
+  description:
+    "A person with a role in a programme the portal user reaches (teaches a course of it, coordinates or directs it) or introduced about it by the user: a name to forward a case to, no contact details.",
+})
+export class PortalColleague {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => ID)
+  programmeId!: string;
+
+  @Field(() => String)
+  programmeName!: string;
+
+  @Field(() => [String], { description: "How they are in the programme: TEACHES, COORDINATES, DIRECTS, INTRODUCED." })
+  relations!: string[];
 }
 
 @InputType("ColleagueInput", {

@@ -192,7 +192,11 @@ async function findOrCreateColleague(
 ): Promise<{ id: string; created: boolean; programmeId: string }> {
   if (colleague.personId) {
     const row = (
-      await tx.run(READ_COLLEAGUE_PROGRAMMES, { colleagueId: colleague.personId, programmeIds: scope.programmeIds })
+      await tx.run(READ_COLLEAGUE_PROGRAMMES, {
+        colleagueId: colleague.personId,
+        programmeIds: scope.programmeIds,
+        personId: scope.personId,
+      })
     )[0];
     const programmes = Array.isArray(row?.programmeIds) ? row.programmeIds.map(String) : [];
     // A person outside the forwarder's programmes is answered as no person at all.

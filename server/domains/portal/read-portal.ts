@@ -4,9 +4,18 @@ import { readAgreementCapacity } from "../agreements/index.js";
 import { readProposals } from "../proposals/index.js";
 import { fitCasesToCourses, SuggestionVerdict, verdictAtLeast, type MatchingSettings } from "../suggestions/index.js";
 import type { PortalScope } from "./portal-scope.js";
-import type { FittingCase, Portal, PortalAgreement, PortalCourse, PortalProgramme, PortalSprint } from "./portal-types.js";
+import type {
+  FittingCase,
+  Portal,
+  PortalAgreement,
+  PortalColleague,
+  PortalCourse,
+  PortalProgramme,
+  PortalSprint,
+} from "./portal-types.js";
 import {
   READ_LIVE_CLAIMS,
+  READ_PORTAL_COLLEAGUES,
   READ_OPEN_CASE_IDS,
   READ_PORTAL_AGREEMENTS,
   READ_PORTAL_CASES,
@@ -30,7 +39,8 @@ export interface PortalReadInput {
  * The whole portal of a scope, every row read within it: the programmes and courses, the open cases fitting one of
  * the courses (the suggestions domain's fitCasesToCourses, at FAIR or better as in a teacher's digest; per case its
  * best course), the agreements with the capacity of the scope's courses only (readAgreementCapacity, filtered), the
- * open proposals and pending claims (readProposals) and the planned or running sprints.
+ * open proposals and pending claims (readProposals), the planned or running sprints, and the colleagues a case can be
+ * forwarded to (names only).
  */
 export async function readPortal(tx: Tx, scope: PortalScope, input: PortalReadInput): Promise<Portal> {
   const params = {
@@ -54,6 +64,13 @@ export async function readPortal(tx: Tx, scope: PortalScope, input: PortalReadIn
     ...(row as unknown as PortalSprint),
     teamSize: row.teamSize === null || row.teamSize === undefined ? null : Number(row.teamSize),
   }));
+  const colleagues = (await tx.run(READ_PORTAL_COLLEAGUES, params)).map((row): PortalColleague => ({
+    id: String(row.id),
+    name: String(row.name ?? ""),
+    programmeId: String(row.programmeId),
+    programmeName: String(row.programmeName ?? ""),
+    relations: Array.isArray(row.relations) ? row.relations.map(String) : [],
+  }));
   return {
     person: { id: scope.personId, name: scope.personName, jobTitle: scope.jobTitle },
     programmes,
@@ -62,6 +79,7 @@ export async function readPortal(tx: Tx, scope: PortalScope, input: PortalReadIn
     agreements,
     proposals,
     sprints,
+    colleagues,
   };
 }
 

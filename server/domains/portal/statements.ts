@@ -122,15 +122,42 @@ ORDER BY a.validFrom, a.id`;
  * directing it, or introduced into it before (an interaction about the programme with them).
  */
 export const READ_COLLEAGUE_PROGRAMMES = /* cypher */ `
-MATCH (x:Person {id: $colleagueId})
+MATCH (x:Person {id: $colleagueId}) WHERE x.erasedAt IS NULL
 OPTIONAL CALL (x) {
   MATCH (x)-[:TEACHES]->(:Course)-[:PART_OF]->(pr:Programme) WHERE pr.id IN $programmeIds RETURN pr.id AS programmeId
   UNION
   MATCH (x)-[:COORDINATES|DIRECTS]->(pr:Programme) WHERE pr.id IN $programmeIds RETURN pr.id AS programmeId
   UNION
-  MATCH (x)<-[:WITH]-(:Interaction)-[:ABOUT]->(pr:Programme) WHERE pr.id IN $programmeIds RETURN pr.id AS programmeId
+  // Introduced by the forwarder themself (an earlier forward): the coordinators' own outreach is not theirs to see.
+  MATCH (:Person {id: $personId})-[:INITIATED]->(i:Interaction)-[:WITH]->(x), (i)-[:ABOUT]->(pr:Programme)
+  WHERE pr.id IN $programmeIds
+  RETURN pr.id AS programmeId
 }
 RETURN x.id AS id, collect(programmeId) AS programmeIds`;
+
+/**
+ * The colleagues a portal user may forward a case to (#18), per programme they reach: whoever teaches a course of it,
+ * coordinates or directs it, or was introduced about it by the user themself (an earlier forward) — the same people
+ * READ_COLLEAGUE_PROGRAMMES accepts. Names only: no e-mail, phone or note leaves here. Not the user, not an erased person.
+ */
+export const READ_PORTAL_COLLEAGUES = /* cypher */ `
+UNWIND $programmeIds AS programmeId
+MATCH (pr:Programme {id: programmeId})
+CALL (pr) {
+  MATCH (x:Person)-[:TEACHES]->(:Course)-[:PART_OF]->(pr) RETURN x, 'TEACHES' AS relation
+  UNION
+  MATCH (x:Person)-[:COORDINATES]->(pr) RETURN x, 'COORDINATES' AS relation
+  UNION
+  MATCH (x:Person)-[:DIRECTS]->(pr) RETURN x, 'DIRECTS' AS relation
+  UNION
+  MATCH (:Person {id: $personId})-[:INITIATED]->(i:Interaction)-[:WITH]->(x:Person) WHERE (i)-[:ABOUT]->(pr)
+  RETURN x, 'INTRODUCED' AS relation
+}
+WITH pr, x, relation WHERE x.id <> $personId AND x.erasedAt IS NULL
+WITH pr, x, collect(DISTINCT relation) AS relations
+RETURN x.id AS id, x.name AS name, pr.id AS programmeId, pr.name AS programmeName, relations
+ORDER BY toLower(x.name), x.id, pr.name
+LIMIT 500`;
 
 /** A person by e-mail anywhere in the graph (as intake finds a contact): the one a forward names, if known. */
 export const FIND_PERSON_BY_EMAIL = /* cypher */ `

@@ -3,6 +3,7 @@ import type { CoordinatorTodo, TodoItem } from "./sending-types.js";
 import {
   READ_UNREACHABLE_TEACHERS,
   TODO_ANSWERS_TO_ACT_ON,
+  TODO_CLAIMS_TO_CONFIRM,
   TODO_EXPIRED_PROPOSALS,
   TODO_EXPIRING_PROPOSALS,
   TODO_FAILED_MESSAGES,
@@ -32,16 +33,17 @@ function item(partial: Partial<TodoItem>): TodoItem {
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /**
- * A coordinator's to-do list (docs/mail.md, "The to-do list"): seven reads, each limited, of the cases
+ * A coordinator's to-do list (docs/mail.md, "The to-do list"): eight reads, each limited, of the cases
  * they handle (all cases when `coordinatorId` is null); failed messages and unreachable teachers are
  * everyone's (a digest spans many coordinators' cases).
  */
 export async function readTodo(tx: Tx, coordinatorId: string | null, now: string): Promise<CoordinatorTodo> {
   const p = { coordinator: coordinatorId, now, days: TODO_EXPIRY_DAYS, expiredDays: TODO_EXPIRED_DAYS };
-  const [expiring, expired, answers, followUps, failed, unreachable, waiting] = [
+  const [expiring, expired, answers, claims, followUps, failed, unreachable, waiting] = [
     await tx.run(TODO_EXPIRING_PROPOSALS, p),
     await tx.run(TODO_EXPIRED_PROPOSALS, p),
     await tx.run(TODO_ANSWERS_TO_ACT_ON, p),
+    await tx.run(TODO_CLAIMS_TO_CONFIRM, p),
     await tx.run(TODO_FOLLOW_UPS_WANTED, p),
     await tx.run(TODO_FAILED_MESSAGES, p),
     await tx.run(READ_UNREACHABLE_TEACHERS, p),
@@ -74,6 +76,16 @@ export async function readTodo(tx: Tx, coordinatorId: string | null, now: string
         caseTitle: str(r.caseTitle),
         proposalId: str(r.proposalId),
         who: str(r.teacherName),
+        detail: str(r.courseName),
+        at: str(r.at),
+      }),
+    ),
+    claimsToConfirm: claims.map((r) =>
+      item({
+        caseId: str(r.caseId),
+        caseTitle: str(r.caseTitle),
+        proposalId: str(r.proposalId),
+        who: str(r.claimerName),
         detail: str(r.courseName),
         at: str(r.at),
       }),

@@ -134,6 +134,12 @@ export class CoordinatorTodo {
   @Field(() => [TodoItem], { description: "Teachers interested in a case not matched yet." })
   answersToActOn!: TodoItem[];
 
+  @Field(() => [TodoItem], {
+    description:
+      "Claims from the institution portal waiting to be confirmed or declined (who: the claimer, detail: the course), on my cases and on cases nobody handles (#18).",
+  })
+  claimsToConfirm!: TodoItem[];
+
   @Field(() => [TodoItem], { description: "Completed sprints whose SME wants a follow-up (no later case yet)." })
   followUpsWanted!: TodoItem[];
 

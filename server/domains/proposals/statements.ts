@@ -240,16 +240,31 @@ MATCH (p)-[:TO_TEACHER]->(t:Person)
 RETURN p.id AS proposalId, k.id AS caseId, k.title AS caseTitle, t.name AS teacherName, toString(p.expiresAt) AS at
 ORDER BY p.expiresAt DESC, p.id LIMIT 100`;
 
-/** INTERESTED answers on cases not matched yet: the coordinator's move. */
+/** INTERESTED answers on cases not matched yet: the coordinator's move (a claim still to confirm has a list of its own). */
 export const TODO_ANSWERS_TO_ACT_ON = /* cypher */ `
 MATCH (p:Proposal {answer: 'INTERESTED'})-[:OF_CASE]->(k:Case)
-WHERE k.status IN ['QUALIFIED', 'PROPOSED'] AND coalesce(p.claimState, '') <> 'DECLINED'
+WHERE k.status IN ['QUALIFIED', 'PROPOSED'] AND NOT coalesce(p.claimState, '') IN ['DECLINED', 'PENDING']
   AND ($coordinator IS NULL OR EXISTS { (k)-[:HANDLED_BY]->(:Person {id: $coordinator}) })
 MATCH (p)-[:TO_TEACHER]->(t:Person)
 OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)
 RETURN p.id AS proposalId, k.id AS caseId, k.title AS caseTitle, t.name AS teacherName, c.name AS courseName,
        toString(p.answeredAt) AS at, p.answeredVia AS via
 ORDER BY p.answeredAt, p.id LIMIT 100`;
+
+/**
+ * Claims from the institution portal (#18) waiting for a coordinator to confirm or decline them: on the coordinator's
+ * cases, and on cases nobody handles yet (else no one's list would show them), the oldest first.
+ */
+export const TODO_CLAIMS_TO_CONFIRM = /* cypher */ `
+MATCH (p:Proposal {origin: 'CLAIM', claimState: 'PENDING'})-[:OF_CASE]->(k:Case)
+WHERE p.withdrawnAt IS NULL AND k.status IN ['QUALIFIED', 'PROPOSED']
+  AND ($coordinator IS NULL OR EXISTS { (k)-[:HANDLED_BY]->(:Person {id: $coordinator}) }
+       OR NOT EXISTS { (k)-[:HANDLED_BY]->(:Person) })
+MATCH (p)-[:TO_TEACHER]->(t:Person)
+OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)
+RETURN p.id AS proposalId, k.id AS caseId, k.title AS caseTitle, t.name AS claimerName, c.name AS courseName,
+       toString(p.sentAt) AS at
+ORDER BY p.sentAt, p.id LIMIT 100`;
 
 /** Completed sprints whose SME wants a follow-up, while no later case of that SME exists. */
 export const TODO_FOLLOW_UPS_WANTED = /* cypher */ `

@@ -6,8 +6,8 @@ import type { E2eEnvironment } from "../support/start-e2e-environment.js";
  * The institution portal's door (issue #18 parts 2 and 3) in a real browser: a coordinator invites a programme
  * coordinator of the demo data from the person page; the invitation's link, read from the outbox, sets a password
  * and signs in; the portal shows only that programme's fitting cases and agreements, and nothing else in the
- * navigation; one case is claimed ("Dit is voor ons"), another forwarded to a colleague; the coordinator sees the
- * claim (to confirm) and the forward on the case pages. Screenshots of the portal, desktop and phone.
+ * navigation; one case is claimed ("Dit is voor ons"), another forwarded to a colleague chosen from those known in the
+ * programme; the coordinator sees the claim (to confirm, also on the to-do page) and the forward on the case pages. Screenshots of the portal, desktop and phone.
  */
 export function portalSuite(getEnv: () => E2eEnvironment): void {
   let env: E2eEnvironment;
@@ -105,7 +105,7 @@ export function portalSuite(getEnv: () => E2eEnvironment): void {
       await portalDialog.getByRole("button", { name: "Claimen voor dit vak" }).click();
       await invited.page.getByTestId("portal-proposals").getByText(claimedTitle).first().waitFor();
 
-      // 7. Forward the second to a colleague, who becomes a known person.
+      // 7. Forward the second to a colleague chosen from those known in the programme (names only, grouped by programme).
       const second = invited.page
         .getByTestId("portal-case")
         .filter({ hasNot: invited.page.getByText(claimedTitle) })
@@ -113,9 +113,23 @@ export function portalSuite(getEnv: () => E2eEnvironment): void {
       const forwardedTitle = (await second.locator("h3").textContent()) ?? "";
       await second.getByRole("button", { name: "Doorsturen naar collega" }).click();
       portalDialog = invited.page.getByRole("dialog");
-      const colleague = `Collega E2e ${n}`;
-      await portalDialog.getByLabel("Naam van de collega").fill(colleague);
-      await portalDialog.getByLabel("Hun rol (bijv. docent)").fill("docent");
+      const [known] = await env.db.read(
+        `MATCH (x:Person)-[:TEACHES]->(:Course)-[:PART_OF]->(:Programme {id: $programme}) WHERE x.id <> $me
+         RETURN x.name AS name ORDER BY toLower(x.name), x.id LIMIT 1`,
+        { programme: person.programmeId, me: person.id },
+      );
+      const colleague = String(known?.name ?? "");
+      expect(colleague, "the chosen programme has a teacher in the demo data").not.toBe("");
+      const picker = portalDialog.getByLabel("Aan wie?");
+      const offered = await picker.locator("option").allTextContents();
+      // Names and how they are in the programme, never an address.
+      for (const option of offered) expect(option).not.toMatch(/@/);
+      const index = offered.findIndex((o) => o.startsWith(`${colleague} (`));
+      expect(index, `${colleague} is offered`).toBeGreaterThanOrEqual(0);
+      const value = await picker.locator("option").nth(index).getAttribute("value");
+      await picker.selectOption(value ?? "");
+      // A known colleague needs no name, address or role: those fields are for someone new.
+      expect(await portalDialog.getByLabel("Naam van de collega").count()).toBe(0);
       await portalDialog.getByRole("button", { name: "Doorsturen" }).click();
       await invited.page.getByTestId("portal-proposals").getByText(forwardedTitle).first().waitFor();
 
@@ -142,6 +156,15 @@ export function portalSuite(getEnv: () => E2eEnvironment): void {
       await coordinator.page.goto(`/cases/${String(cases?.forwarded)}`);
       await coordinator.page.getByTestId("proposal-origin").filter({ hasText: "doorgestuurd" }).first().waitFor();
       await coordinator.page.getByText(colleague).first().waitFor();
+      // The claim waits on the to-do page (all coordinators' cases), with a link to the case.
+      await coordinator.page.goto("/todo");
+      await coordinator.page.getByRole("button", { name: "Alle coördinatoren" }).click();
+      const todoClaim = coordinator.page.getByTestId("todo-claim").filter({ hasText: claimedTitle }).first();
+      await todoClaim.waitFor();
+      expect(await todoClaim.textContent()).toContain(`${person.name} claimt hem voor`);
+      await todoClaim.getByRole("link", { name: claimedTitle }).click();
+      await coordinator.page.getByRole("heading", { level: 1, name: claimedTitle }).waitFor();
+      expect(new URL(coordinator.page.url()).pathname).toBe(`/cases/${String(cases?.claimed)}`);
 
       // A second use of the link is refused with a clear message.
       const again = await env.newPage({ signedIn: false });

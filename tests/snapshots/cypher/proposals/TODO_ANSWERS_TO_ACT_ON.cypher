@@ -1,5 +1,5 @@
 MATCH (p:Proposal {answer: 'INTERESTED'})-[:OF_CASE]->(k:Case)
-WHERE k.status IN ['QUALIFIED', 'PROPOSED'] AND coalesce(p.claimState, '') <> 'DECLINED'
+WHERE k.status IN ['QUALIFIED', 'PROPOSED'] AND NOT coalesce(p.claimState, '') IN ['DECLINED', 'PENDING']
   AND ($coordinator IS NULL OR EXISTS { (k)-[:HANDLED_BY]->(:Person {id: $coordinator}) })
 MATCH (p)-[:TO_TEACHER]->(t:Person)
 OPTIONAL MATCH (p)-[:FOR_COURSE]->(c:Course)

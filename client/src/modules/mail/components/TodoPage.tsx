@@ -83,6 +83,14 @@ export function TodoPage() {
                 </li>
               ))}
             </Section>
+            <Section title={t("todo.claims")} count={todo.claimsToConfirm.length} empty={t("todo.none")}>
+              {todo.claimsToConfirm.map((i) => (
+                <li key={i.proposalId} data-testid="todo-claim">
+                  {caseLink(i.caseId, i.caseTitle)} — {t("todo.claimedBy", { who: i.who, course: i.detail ?? "—" })}
+                  <span className="muted small"> · {f.date(i.at)}</span>
+                </li>
+              ))}
+            </Section>
             <Section title={t("todo.followUps")} count={todo.followUpsWanted.length} empty={t("todo.none")}>
               {todo.followUpsWanted.map((i) => (
                 <li key={i.caseId}>

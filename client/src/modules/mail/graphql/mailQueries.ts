@@ -133,6 +133,14 @@ export const coordinatorTodoQuery = graphql(`
         detail
         at
       }
+      claimsToConfirm {
+        caseId
+        caseTitle
+        proposalId
+        who
+        detail
+        at
+      }
       followUpsWanted {
         caseId
         caseTitle

@@ -167,6 +167,9 @@ function ClaimButton({
   );
 }
 
+/** The forward dialog's choice for a colleague the graph does not know yet. */
+const NEW_COLLEAGUE = "new";
+
 function ForwardButton({
   caseId,
   caseTitle,
@@ -180,6 +183,8 @@ function ForwardButton({
 }) {
   const { t } = useTranslation();
   const [show, setShow] = useState(false);
+  // A known colleague ("<personId>\n<programmeId>") or NEW: a colleague the graph does not know yet.
+  const [chosen, setChosen] = useState(portal.colleagues.length > 0 ? "" : NEW_COLLEAGUE);
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [roleTitle, setRoleTitle] = useState("");
@@ -187,21 +192,26 @@ function ForwardButton({
   const [note, setNote] = useState("");
   const [tried, setTried] = useState(false);
   const [result, forward] = useMutation(forwardCaseMutation);
-  const server = serverErrors(result.error, t, ["name", "email", "roleTitle", "programmeId", "note"]);
-  const nameError = tried && !name.trim() ? t("portal.forward.nameRequired") : undefined;
+  const server = serverErrors(result.error, t, ["personId", "name", "email", "roleTitle", "programmeId", "note"]);
+  const isNew = chosen === NEW_COLLEAGUE;
+  const nameError = tried && isNew && !name.trim() ? t("portal.forward.nameRequired") : undefined;
+  const chosenError = tried && chosen === "" ? t("portal.forward.chooseRequired") : undefined;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
-    if (!name.trim()) return;
+    if (chosen === "" || (isNew && !name.trim())) return;
+    const [knownId, knownProgramme] = chosen.split("\n");
     const answer = await forward({
       caseId,
-      colleague: {
-        name: name.trim(),
-        email: email.trim() || null,
-        roleTitle: roleTitle.trim() || null,
-        programmeId: programmeId || null,
-      },
+      colleague: isNew
+        ? {
+            name: name.trim(),
+            email: email.trim() || null,
+            roleTitle: roleTitle.trim() || null,
+            programmeId: programmeId || null,
+          }
+        : { personId: knownId, programmeId: knownProgramme || null },
       note: note.trim() || null,
     });
     if (answer.data) {
@@ -219,16 +229,40 @@ function ForwardButton({
       <Dialog title={t("portal.forward.title", { title: caseTitle })} open={show} onClose={() => setShow(false)}>
         <p className="muted">{t("portal.forward.intro")}</p>
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <FormField label={t("portal.forward.name")} required error={nameError ?? server.byField.name}>
-            <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
-          </FormField>
-          <FormField label={t("portal.forward.email")} error={server.byField.email}>
-            <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
-          </FormField>
-          <FormField label={t("portal.forward.roleTitle")} error={server.byField.roleTitle}>
-            <input value={roleTitle} onChange={(e) => setRoleTitle(e.target.value)} />
-          </FormField>
-          {portal.programmes.length > 0 ? (
+          {portal.colleagues.length > 0 ? (
+            <FormField label={t("portal.forward.to")} required error={chosenError ?? server.byField.personId}>
+              <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
+                <option value="">{t("portal.forward.choose")}</option>
+                {portal.programmes.map((programme) => {
+                  const known = portal.colleagues.filter((c) => c.programmeId === programme.id);
+                  return known.length === 0 ? null : (
+                    <optgroup key={programme.id} label={programme.name}>
+                      {known.map((c) => (
+                        <option key={`${c.id}\n${c.programmeId}`} value={`${c.id}\n${c.programmeId}`}>
+                          {c.name} ({c.relations.map((r) => t(`portal.forward.relation.${r}`)).join(", ")})
+                        </option>
+                      ))}
+                    </optgroup>
+                  );
+                })}
+                <option value={NEW_COLLEAGUE}>{t("portal.forward.someoneNew")}</option>
+              </select>
+            </FormField>
+          ) : null}
+          {isNew ? (
+            <>
+              <FormField label={t("portal.forward.name")} required error={nameError ?? server.byField.name}>
+                <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+              </FormField>
+              <FormField label={t("portal.forward.email")} error={server.byField.email}>
+                <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
+              </FormField>
+              <FormField label={t("portal.forward.roleTitle")} error={server.byField.roleTitle}>
+                <input value={roleTitle} onChange={(e) => setRoleTitle(e.target.value)} />
+              </FormField>
+            </>
+          ) : null}
+          {isNew && portal.programmes.length > 0 ? (
             <FormField label={t("portal.forward.programme")} error={server.byField.programmeId}>
               <select value={programmeId} onChange={(e) => setProgrammeId(e.target.value)}>
                 {portal.programmes.map((p) => (

@@ -3,6 +3,13 @@ import { graphql } from "../../../generated";
 export const myPortalQuery = graphql(`
   query MyPortal($language: Language!) {
     myPortal(language: $language) {
+      colleagues {
+        id
+        name
+        programmeId
+        programmeName
+        relations
+      }
       person {
         id
         name
