@@ -214,6 +214,32 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
       await context.close();
     }, 240_000);
 
+    it("keeps the navigation and 'Uitloggen' within the screen at every width from 360 to 1920 px", async () => {
+      // The top bar once ran past 1440 px and cut off "Uitloggen": it wraps (above 900 px) or folds behind "Menu" (below).
+      const { page, context } = await env.newPage({ width: 1440, height: 900 });
+      await visit(page, "/cases");
+      const cut: string[] = [];
+      for (const width of [360, 390, 600, 768, 900, 901, 1024, 1100, 1280, 1366, 1440, 1600, 1800, 1920]) {
+        await page.setViewportSize({ width, height: 900 });
+        const menu = page.getByRole("button", { name: "Menu" });
+        const folded = await menu.isVisible();
+        if (folded && (await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
+        const signOut = page.getByRole("button", { name: "Uitloggen", exact: true });
+        const box = await signOut.boundingBox();
+        const links = await page
+          .getByRole("navigation", { name: "Hoofdmenu" })
+          .getByRole("link")
+          .evaluateAll((all) => all.map((a) => a.getBoundingClientRect().right));
+        const scroll = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
+        if (!box || box.x < 0 || box.x + box.width > width) cut.push(`${width}: Uitloggen at ${JSON.stringify(box)}`);
+        if (links.some((right) => right > width)) cut.push(`${width}: a link ends past the edge (${Math.max(...links)})`);
+        if (scroll > width) cut.push(`${width}: the page is ${scroll} px wide`);
+        if (folded) await menu.click();
+      }
+      expect(cut).toEqual([]);
+      await context.close();
+    });
+
     it.runIf(shots)(
       "saves a desktop screenshot of every page as the coordinator",
       async () => {

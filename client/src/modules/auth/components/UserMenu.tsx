@@ -19,7 +19,11 @@ export function UserMenu() {
 
   return (
     <div className="user-menu">
-      <span className="user-name" title={user.email}>
+      {/* Cut with an ellipsis when the bar is narrow (styles.css): the title keeps all of it. */}
+      <span
+        className="user-name"
+        title={[user.name, user.email, user.roles.map((r) => t(`auth.roles.${r}`, { defaultValue: r })).join(", ")].join(" · ")}
+      >
         {user.name}
         {/* The person of the graph this account acts as: who the timeline names for what they do. */}
         {user.person && user.person.name !== user.name ? <span className="muted"> ({user.person.name})</span> : null}
