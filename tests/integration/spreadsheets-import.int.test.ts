@@ -257,6 +257,7 @@ describe("importing spreadsheets with broken rows", () => {
         field: "kind",
         code: "MISSING_COLUMN",
         reason: expect.stringMatching(/required column "kind" is missing/),
+        detail: { key: "MISSING_COLUMN", values: { column: "kind" } },
       },
     ]);
     expect(report.files[0]).toMatchObject({ rows: 2, created: 0, rejected: 1, ignoredColumns: ["colour"] });

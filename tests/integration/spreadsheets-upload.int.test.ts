@@ -16,7 +16,7 @@ let server: TestServer;
 const IMPORT = `mutation($files: [SpreadsheetFileInput!]!, $dryRun: Boolean!) {
   importSpreadsheets(files: $files, dryRun: $dryRun) {
     dryRun files { file rows created updated unchanged rejected ignoredColumns }
-    problems { file line field code reason }
+    problems { file line field code reason reasonKey reasonValues { name value } }
   }
 }`;
 const LOG = `mutation($by: ID!, $with: ID!, $date: String!, $channel: InteractionChannel!, $result: InteractionResult) {
@@ -34,7 +34,15 @@ interface FileReport {
 interface Report {
   dryRun: boolean;
   files: FileReport[];
-  problems: Array<{ file: string; line: number; field: string | null; code: string; reason: string }>;
+  problems: Array<{
+    file: string;
+    line: number;
+    field: string | null;
+    code: string;
+    reason: string;
+    reasonKey: string | null;
+    reasonValues: Array<{ name: string; value: string }>;
+  }>;
 }
 
 const id = (name: string): string => scope.id(name);
@@ -116,8 +124,32 @@ describe("uploading agreements.csv and interactions.csv", () => {
         field: "validTo",
         code: "INVALID_VALUE",
         reason: "The agreement ends (validTo) before it starts (validFrom).",
+        // A sentence of the shared input rules, not one of the import's reason keys: the client shows the code's text.
+        reasonKey: null,
+        reasonValues: [],
       },
-      { file: "interactions.csv", line: 4, field: "aboutCourse", code: "NOT_FOUND", reason: expect.stringMatching(/course/i) },
+      {
+        file: "interactions.csv",
+        line: 4,
+        field: "aboutCourse",
+        code: "NOT_FOUND",
+        reason: expect.stringMatching(/course/i),
+        reasonKey: null,
+        reasonValues: [],
+      },
+    ]);
+    // A cell that does not parse: its reason key and the value as typed, for the client to word (ImportPage.tsx).
+    const broken = await upload({ "interactions.csv": "id,by,with,date,channel\nx1,a,b,2025-02-30,EMAIL\n" }, true);
+    expect(broken.problems).toEqual([
+      {
+        file: "interactions.csv",
+        line: 2,
+        field: "date",
+        code: "INVALID_VALUE",
+        reason: '"2025-02-30" is not a real calendar date',
+        reasonKey: "NOT_A_REAL_DATE",
+        reasonValues: [{ name: "value", value: "2025-02-30" }],
+      },
     ]);
     expect(await fingerprint()).toBe(before);
   });

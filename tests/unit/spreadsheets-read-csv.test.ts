@@ -35,6 +35,7 @@ describe("reading a CSV file against its format", () => {
         field: "kind",
         code: "MISSING_COLUMN",
         reason: expect.stringMatching(/required column "kind" is missing/),
+        detail: { key: "MISSING_COLUMN", values: { column: "kind" } },
       },
     ]);
   });
@@ -43,13 +44,21 @@ describe("reading a CSV file against its format", () => {
     const csv = readCsvText('id,name,kind\ni1,A,HBO,oops\ni2,"B"x,WO\ni3,C,MBO\n', specOf("institutions.csv"));
     expect(csv.rows.map((r) => r.line)).toEqual([4]);
     expect(csv.problems).toEqual([
-      { file: "institutions.csv", line: 3, field: null, code: "INVALID_CSV", reason: expect.stringMatching(/not valid CSV/) },
+      {
+        file: "institutions.csv",
+        line: 3,
+        field: null,
+        code: "INVALID_CSV",
+        reason: expect.stringMatching(/not valid CSV/),
+        detail: { key: "CSV_LINE" },
+      },
       {
         file: "institutions.csv",
         line: 2,
         field: null,
         code: "INVALID_CSV",
         reason: expect.stringMatching(/4 fields, the header 3/),
+        detail: { key: "FIELD_COUNT", values: { fields: "4", header: "3" } },
       },
     ]);
     expect(csv.dataLines).toBe(3);
@@ -72,18 +81,33 @@ describe("reading a CSV file against its format", () => {
       problems: [],
     });
     expect(row({ personA: "a", personB: "", strength: "0", channel: "phone" }).problems).toEqual([
-      { file: "ties.csv", line: 7, field: "personB", code: "REQUIRED", reason: "is required" },
-      { file: "ties.csv", line: 7, field: "strength", code: "INVALID_VALUE", reason: "0 is outside (0, 1]" },
+      { file: "ties.csv", line: 7, field: "personB", code: "REQUIRED", reason: "is required", detail: { key: "REQUIRED" } },
+      {
+        file: "ties.csv",
+        line: 7,
+        field: "strength",
+        code: "INVALID_VALUE",
+        reason: "0 is outside (0, 1]",
+        detail: { key: "OUT_OF_RANGE", values: { value: "0", range: "(0, 1]" } },
+      },
       {
         file: "ties.csv",
         line: 7,
         field: "channel",
         code: "INVALID_VALUE",
         reason: expect.stringMatching(/not one of COLLEAGUE/),
+        detail: { key: "NOT_IN_LIST", values: { value: "phone", allowed: expect.stringContaining("COLLEAGUE") } },
       },
     ]);
     expect(validateRowRules(spec, 7, { personA: "a", personB: "a" })).toEqual([
-      { file: "ties.csv", line: 7, field: "personB", code: "INVALID_VALUE", reason: "a tie needs two different people" },
+      {
+        file: "ties.csv",
+        line: 7,
+        field: "personB",
+        code: "INVALID_VALUE",
+        reason: "a tie needs two different people",
+        detail: { key: "SAME_PERSON" },
+      },
     ]);
 
     const cases = specOf("cases.csv");
@@ -102,6 +126,7 @@ describe("reading a CSV file against its format", () => {
         field: "deadline",
         code: "INVALID_VALUE",
         reason: "2025-08-31 is before earliestStart 2025-09-01",
+        detail: { key: "DATE_BEFORE", values: { value: "2025-08-31", other: "earliestStart", otherValue: "2025-09-01" } },
       },
     ]);
   });

@@ -53,7 +53,13 @@ export class SpreadsheetsResolver {
     return {
       dryRun: report.dryRun,
       files: report.files.filter((f) => f.found),
-      problems: report.problems.map((p) => ({ ...p, code: p.code ?? "INVALID_VALUE" })),
+      // The reason's key and values for the client to word (locale `spreadsheetReasons`); `reason` stays the English sentence.
+      problems: report.problems.map(({ detail, ...p }) => ({
+        ...p,
+        code: p.code ?? "INVALID_VALUE",
+        reasonKey: detail?.key ?? null,
+        reasonValues: Object.entries(detail?.values ?? {}).map(([name, value]) => ({ name, value })),
+      })),
       unmatchedTopics: report.unmatchedTopics,
     };
   }

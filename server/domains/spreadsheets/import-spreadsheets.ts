@@ -111,6 +111,7 @@ function prepareFile(spec: FileSpec, text: string | undefined): PreparedFile {
             field,
             code: "DUPLICATE",
             reason: `duplicate ${key} (first on line ${first})`,
+            detail: { key: "DUPLICATE_ROW", values: { first: String(first) } },
           });
       }
     }
@@ -174,6 +175,9 @@ async function checkReferences(tx: Tx, prepared: PreparedFile, rejected: Rejecte
           reason: earlier
             ? `${label} ${id} was rejected in ${earlier.file} line ${earlier.line}`
             : `no ${label} with id ${id} in the database or an earlier file`,
+          detail: earlier
+            ? { key: "REFERENCE_REJECTED", values: { label, id, file: earlier.file, line: String(earlier.line) } }
+            : { key: "REFERENCE_NOT_FOUND", values: { label, id } },
         });
       }
     }

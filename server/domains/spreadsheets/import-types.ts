@@ -35,6 +35,15 @@ export class SpreadsheetFileReport {
   ignoredColumns!: string[];
 }
 
+@ObjectType({ description: "One value a row problem's reason names, e.g. name 'value' for the cell as it was typed." })
+export class SpreadsheetReasonValue {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  value!: string;
+}
+
 @ObjectType({ description: "One problem of one rejected row (line 1: the header)." })
 export class SpreadsheetRowProblem {
   @Field(() => String)
@@ -54,6 +63,17 @@ export class SpreadsheetRowProblem {
 
   @Field(() => String, { description: "Why, in English, with the values concerned." })
   reason!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The specific reason as a stable key (e.g. NOT_AN_EMAIL, OUT_OF_RANGE, REFERENCE_NOT_FOUND; docs/spreadsheets.md) for the " +
+      "client to word in the user's language with reasonValues; null where only the code and the English reason are known.",
+  })
+  reasonKey!: string | null;
+
+  @Field(() => [SpreadsheetReasonValue], { description: "The values the reason names (value, first, id, …), by name." })
+  reasonValues!: SpreadsheetReasonValue[];
 }
 
 @ObjectType({ description: "What an import did — or, on a dry run, would do (nothing was written)." })

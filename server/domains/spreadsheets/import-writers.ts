@@ -5,7 +5,7 @@ import { checkInteractionDate, checkInteractionReferences, recordInteraction } f
 import { DomainError } from "../../platform/graphql/domain-error.js";
 import { MappingStatus, type InteractionChannel, type InteractionResult } from "../../platform/model/graph-enums.js";
 import { IMPORTABLE_CASE_STATUSES, type FileName } from "./csv-formats.js";
-import type { RowProblem } from "./read-csv-text.js";
+import type { RowProblem, RowReasonKey } from "./read-csv-text.js";
 import type { ValidRow } from "./validate-csv-row.js";
 import {
   IMPORT_AGREEMENTS,
@@ -59,12 +59,21 @@ async function refuseMoves(
   query: string,
   field: string,
   what: (row: ValidRow, current: string) => string,
+  /** The reason's key for the client (locale `spreadsheetReasons`), worded with the row's id and the current value. */
+  key: RowReasonKey,
 ): Promise<RowProblem[]> {
   const found = await tx.run(query, { rows: rows.map((r) => ({ line: r.line, ...r.values })) });
   const problems: RowProblem[] = [];
   for (const hit of found) {
     const row = rows.find((r) => r.line === hit.line);
-    if (row) problems.push({ file, line: row.line, field, reason: what(row, String(hit.current)) });
+    if (row)
+      problems.push({
+        file,
+        line: row.line,
+        field,
+        reason: what(row, String(hit.current)),
+        detail: { key, values: { id: String(row.values.id), current: String(hit.current) } },
+      });
   }
   return problems;
 }
@@ -85,6 +94,7 @@ export const fileWriters: Record<FileName, FileWriter> = {
         READ_MOVED_TEACHING_PERIODS,
         "institutionId",
         (row, current) => `period ${String(row.values.id)} belongs to institution ${current}; the import does not move it`,
+        "PERIOD_ELSEWHERE",
       ),
     cypher: IMPORT_TEACHING_PERIODS,
   },
@@ -104,6 +114,7 @@ export const fileWriters: Record<FileName, FileWriter> = {
         READ_MOVED_PROGRAMMES,
         "institutionId",
         (row, current) => `programme ${String(row.values.id)} is offered by institution ${current}; the import does not move it`,
+        "PROGRAMME_ELSEWHERE",
       ),
     cypher: IMPORT_PROGRAMMES,
   },
@@ -145,6 +156,7 @@ export const fileWriters: Record<FileName, FileWriter> = {
         READ_CHANGED_AGREEMENT_SCOPES,
         "scope",
         (row, current) => `agreement ${String(row.values.id)} has scope ${current}; the import does not change what it covers`,
+        "AGREEMENT_SCOPE_FIXED",
       ),
     cypher: IMPORT_AGREEMENTS,
   },
@@ -201,6 +213,7 @@ async function checkInteractions(tx: Tx, rows: ValidRow[]): Promise<RowProblem[]
           field: differs,
           code: "CONFLICT",
           reason: `interaction ${wanted.id} is in the log with another ${differs}; the import does not edit the log`,
+          detail: { key: "INTERACTION_LOGGED", values: { id: wanted.id } },
         });
       else row.values.logged = true;
       continue;
@@ -251,6 +264,7 @@ async function resolveSmes(tx: Tx, rows: ValidRow[], context: ImportContext): Pr
         line: row.line,
         field: "kvkNumber",
         reason: `KvK number ${String(v.kvkNumber)} belongs to SME ${kvkId}, id ${idId} is another SME`,
+        detail: { key: "KVK_OF_OTHER_SME", values: { value: String(v.kvkNumber), sme: kvkId, id: idId } },
       });
       continue;
     } else if (kvkId) {
@@ -262,6 +276,7 @@ async function resolveSmes(tx: Tx, rows: ValidRow[], context: ImportContext): Pr
           line: row.line,
           field: "kvkNumber",
           reason: `SME ${idId} has KvK number ${String(hit.idKvk)}; the import does not change it`,
+          detail: { key: "KVK_FIXED", values: { sme: idId, value: String(hit.idKvk) } },
         });
         continue;
       }
@@ -274,6 +289,10 @@ async function resolveSmes(tx: Tx, rows: ValidRow[], context: ImportContext): Pr
         line: row.line,
         field: "name",
         reason: `${byNameCity.length} SMEs are named ${String(v.name)} in ${String(v.city)}: give the KvK number or the id of one`,
+        detail: {
+          key: "SME_NAME_AMBIGUOUS",
+          values: { number: String(byNameCity.length), name: String(v.name), city: String(v.city) },
+        },
       });
       continue;
     } else {
@@ -312,6 +331,7 @@ async function resolveCaseSmes(tx: Tx, rows: ValidRow[], context: ImportContext)
         field,
         code: "NOT_FOUND",
         reason: `no SME ${v.smeId ? `with id ${String(v.smeId)}` : `with KvK number ${String(v.smeKvkNumber)}`} in the database or smes.csv`,
+        detail: { key: "CASE_SME_NOT_FOUND", values: { value: String(v.smeId ?? v.smeKvkNumber) } },
       });
       continue;
     }
@@ -322,6 +342,7 @@ async function resolveCaseSmes(tx: Tx, rows: ValidRow[], context: ImportContext)
         field: "status",
         code: "INVALID_VALUE",
         reason: `a new case can start as ${IMPORTABLE_CASE_STATUSES.join(", ")}; ${String(v.status)} needs proposals or a sprint: import it as QUALIFIED and move it on in the app`,
+        detail: { key: "CASE_START_STATUS", values: { value: String(v.status), allowed: IMPORTABLE_CASE_STATUSES.join(", ") } },
       });
       continue;
     }
@@ -332,6 +353,7 @@ async function resolveCaseSmes(tx: Tx, rows: ValidRow[], context: ImportContext)
         field: "closeReason",
         code: "REQUIRED",
         reason: "is required for a new CLOSED case",
+        detail: { key: "CLOSE_REASON_REQUIRED" },
       });
       continue;
     }
@@ -342,6 +364,7 @@ async function resolveCaseSmes(tx: Tx, rows: ValidRow[], context: ImportContext)
         line: row.line,
         field,
         reason: `case ${String(v.id)} was asked by SME ${current.join(", ")}; the import does not move it`,
+        detail: { key: "CASE_SME_FIXED", values: { id: String(v.id), sme: current.join(", ") } },
       });
       continue;
     }

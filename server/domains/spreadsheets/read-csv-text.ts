@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import type { ColumnSpec, FileSpec } from "./csv-formats.js";
 import { restoreFormula } from "./formula-guard.js";
+import { PARSE_REASON_KEYS } from "../../platform/validation/parse-values.js";
 
 /** One problem with one row (or, at line 1, with the header): the unit of the import report. */
 export interface RowProblem {
@@ -12,6 +13,54 @@ export interface RowProblem {
   /** What kind of problem, for the client to name it in the user's language (absent: INVALID_VALUE). */
   code?: RowProblemCode;
   reason: string;
+  /**
+   * The specific reason as a key with the values it names (e.g. NOT_AN_EMAIL {value}), for the client to word in the
+   * user's language (locale `spreadsheetReasons`); absent where the sentence comes from elsewhere (then the code's text).
+   */
+  detail?: RowReason;
+}
+
+/**
+ * Every specific reason of a row problem (the cell parsers' and the import's own): the GraphQL report's `reasonKey`, worded
+ * by the client under `spreadsheetReasons.<key>` (tests/unit/spreadsheet-reasons.test.ts keeps nl and en complete).
+ */
+export const ROW_REASON_KEYS = [
+  ...PARSE_REASON_KEYS,
+  "REQUIRED",
+  "CSV_LINE",
+  "MISSING_COLUMN",
+  "FIELD_COUNT",
+  "ACADEMIC_YEAR",
+  "ENDS_BEFORE_START",
+  "SAME_PERSON",
+  "SME_ID_OR_KVK",
+  "CASE_SME_ID_OR_KVK",
+  "REQUIRED_WITH",
+  "DATE_BEFORE",
+  "SCOPE_NAMES_COVERED",
+  "SCOPE_OTHER_EMPTY",
+  "INTRODUCER_THIRD",
+  "DUPLICATE_ROW",
+  "REFERENCE_REJECTED",
+  "REFERENCE_NOT_FOUND",
+  "PERIOD_ELSEWHERE",
+  "PROGRAMME_ELSEWHERE",
+  "AGREEMENT_SCOPE_FIXED",
+  "INTERACTION_LOGGED",
+  "KVK_OF_OTHER_SME",
+  "KVK_FIXED",
+  "SME_NAME_AMBIGUOUS",
+  "CASE_SME_NOT_FOUND",
+  "CASE_START_STATUS",
+  "CLOSE_REASON_REQUIRED",
+  "CASE_SME_FIXED",
+] as const;
+export type RowReasonKey = (typeof ROW_REASON_KEYS)[number];
+
+/** A specific reason and the values its sentence names (all as text). */
+export interface RowReason {
+  key: RowReasonKey;
+  values?: Record<string, string>;
 }
 
 /**
@@ -99,7 +148,14 @@ export function readCsvText(input: string, spec: FileSpec): CsvFile {
   // One line ending (Excel on Windows writes CRLF), no byte-order mark: line numbers stay exact.
   const text = input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const records = parseRecords(text, detectDelimiter(text), (line, message) => {
-    problems.push({ file, line, field: null, code: "INVALID_CSV", reason: `the line is not valid CSV: ${message}` });
+    problems.push({
+      file,
+      line,
+      field: null,
+      code: "INVALID_CSV",
+      reason: `the line is not valid CSV: ${message}`,
+      detail: { key: "CSV_LINE" },
+    });
   });
 
   const [header, ...body] = records;
@@ -120,6 +176,7 @@ export function readCsvText(input: string, spec: FileSpec): CsvFile {
         field: column.name,
         code: "MISSING_COLUMN",
         reason: `required column "${column.name}" is missing: no row of this file is imported`,
+        detail: { key: "MISSING_COLUMN", values: { column: column.name } },
       });
     }
     return { rows: [], problems, ignoredColumns, unusable: true, dataLines };
@@ -136,6 +193,7 @@ export function readCsvText(input: string, spec: FileSpec): CsvFile {
         field: null,
         code: "INVALID_CSV",
         reason: `the row has ${record.record.length} fields, the header ${header.record.length} (an unquoted delimiter in a value?)`,
+        detail: { key: "FIELD_COUNT", values: { fields: String(record.record.length), header: String(header.record.length) } },
       });
       continue;
     }

@@ -10,7 +10,7 @@ import {
   parseNumber,
   type Parsed,
 } from "../../platform/validation/parse-values.js";
-import type { CsvRow, RowProblem } from "./read-csv-text.js";
+import type { CsvRow, RowProblem, RowReasonKey } from "./read-csv-text.js";
 import { dateOrder, MAX_TEXT, ruleFor } from "../../platform/validation/input-rules.js";
 import { checkString } from "../../platform/validation/check-value.js";
 
@@ -51,7 +51,11 @@ function parseCell(column: ColumnSpec, text: string): Parsed<unknown> {
       const high = column.max !== undefined && n > column.max;
       if (low || high) {
         const range = `${column.minExclusive ? "(" : "["}${column.min ?? "-∞"}, ${column.max ?? "∞"}]`;
-        return { ok: false, why: `${n} is outside ${range}` };
+        return {
+          ok: false,
+          why: `${n} is outside ${range}`,
+          reason: { key: "OUT_OF_RANGE", values: { value: String(n), range } },
+        };
       }
       return parsed;
     }
@@ -91,12 +95,27 @@ export function validateCells(spec: FileSpec, row: CsvRow): { values: Record<str
     if (text === "") {
       values[column.name] = null;
       if (column.required)
-        problems.push({ file: spec.file, line: row.line, field: column.name, code: "REQUIRED", reason: "is required" });
+        problems.push({
+          file: spec.file,
+          line: row.line,
+          field: column.name,
+          code: "REQUIRED",
+          reason: "is required",
+          detail: { key: "REQUIRED" },
+        });
       continue;
     }
     const parsed = parseCell(column, text);
     if (parsed.ok) values[column.name] = parsed.value;
-    else problems.push({ file: spec.file, line: row.line, field: column.name, code: "INVALID_VALUE", reason: parsed.why });
+    else
+      problems.push({
+        file: spec.file,
+        line: row.line,
+        field: column.name,
+        code: "INVALID_VALUE",
+        reason: parsed.why,
+        ...(parsed.reason ? { detail: parsed.reason } : {}),
+      });
   }
   return { values, problems };
 }
@@ -104,28 +123,48 @@ export function validateCells(spec: FileSpec, row: CsvRow): { values: Record<str
 /** Rules across the cells of one row, per file. */
 export function validateRowRules(spec: FileSpec, line: number, v: Record<string, unknown>): RowProblem[] {
   const problems: RowProblem[] = [];
-  const problem = (field: string | null, reason: string) =>
-    problems.push({ file: spec.file, line, field, code: "INVALID_VALUE", reason });
+  // `key` and `values`: the reason for the client to word (locale `spreadsheetReasons`); none where another module wrote it.
+  const problem = (field: string | null, reason: string, key?: RowReasonKey, values?: Record<string, string>) =>
+    problems.push({
+      file: spec.file,
+      line,
+      field,
+      code: "INVALID_VALUE",
+      reason,
+      ...(key ? { detail: values ? { key, values } : { key } } : {}),
+    });
   switch (spec.file) {
     case "teaching-periods.csv":
       if (typeof v.academicYear === "string" && !/^\d{4}-\d{4}$/.test(v.academicYear))
-        problem("academicYear", `"${v.academicYear}" is not an academic year like 2025-2026`);
+        problem("academicYear", `"${v.academicYear}" is not an academic year like 2025-2026`, "ACADEMIC_YEAR", {
+          value: v.academicYear,
+        });
       if (v.startDate && v.endDate && String(v.endDate) < String(v.startDate))
-        problem("endDate", `ends (${String(v.endDate)}) before it starts (${String(v.startDate)})`);
+        problem("endDate", `ends (${String(v.endDate)}) before it starts (${String(v.startDate)})`, "ENDS_BEFORE_START", {
+          start: String(v.startDate),
+          end: String(v.endDate),
+        });
       break;
     case "ties.csv":
-      if (v.personA && v.personA === v.personB) problem("personB", "a tie needs two different people");
+      if (v.personA && v.personA === v.personB) problem("personB", "a tie needs two different people", "SAME_PERSON");
       break;
     case "smes.csv":
-      if (!v.id && !v.kvkNumber) problem("id", "an SME needs an id or a KvK number");
+      if (!v.id && !v.kvkNumber) problem("id", "an SME needs an id or a KvK number", "SME_ID_OR_KVK");
       break;
     case "cases.csv":
-      if (!v.smeId && !v.smeKvkNumber) problem("smeId", "give smeId or smeKvkNumber");
-      if (v.referringPartnerId && !v.referralDate) problem("referralDate", "is required with referringPartnerId");
-      if (!v.referringPartnerId && v.referralDate) problem("referringPartnerId", "is required with referralDate");
-      if (v.referringPersonId && !v.referringPartnerId) problem("referringPersonId", "needs referringPartnerId");
+      if (!v.smeId && !v.smeKvkNumber) problem("smeId", "give smeId or smeKvkNumber", "CASE_SME_ID_OR_KVK");
+      if (v.referringPartnerId && !v.referralDate)
+        problem("referralDate", "is required with referringPartnerId", "REQUIRED_WITH", { other: "referringPartnerId" });
+      if (!v.referringPartnerId && v.referralDate)
+        problem("referringPartnerId", "is required with referralDate", "REQUIRED_WITH", { other: "referralDate" });
+      if (v.referringPersonId && !v.referringPartnerId)
+        problem("referringPersonId", "needs referringPartnerId", "REQUIRED_WITH", { other: "referringPartnerId" });
       if (v.earliestStart && v.deadline && String(v.deadline) < String(v.earliestStart)) {
-        problem("deadline", `${String(v.deadline)} is before earliestStart ${String(v.earliestStart)}`);
+        problem("deadline", `${String(v.deadline)} is before earliestStart ${String(v.earliestStart)}`, "DATE_BEFORE", {
+          value: String(v.deadline),
+          other: "earliestStart",
+          otherValue: String(v.earliestStart),
+        });
       }
       break;
     case "agreements.csv": {
@@ -142,19 +181,29 @@ export function validateRowRules(spec: FileSpec, line: number, v: Record<string,
       if (scope && AGREEMENT_COVERS[scope]) {
         const wanted = AGREEMENT_COVERS[scope];
         if (!Array.isArray(v[wanted]) || (v[wanted] as unknown[]).length === 0)
-          problem(wanted, `an agreement of scope ${scope} names what it covers in ${wanted}`);
+          problem(wanted, `an agreement of scope ${scope} names what it covers in ${wanted}`, "SCOPE_NAMES_COVERED", {
+            scope,
+            column: wanted,
+          });
         for (const other of Object.values(AGREEMENT_COVERS)) {
           if (other !== wanted && Array.isArray(v[other]) && (v[other] as unknown[]).length > 0)
-            problem(other, `an agreement of scope ${scope} covers ${wanted} only; leave ${other} empty`);
+            problem(other, `an agreement of scope ${scope} covers ${wanted} only; leave ${other} empty`, "SCOPE_OTHER_EMPTY", {
+              scope,
+              column: wanted,
+            });
         }
       }
       break;
     }
     case "interactions.csv": {
       // As logInteraction (server/domains/outreach/log-interaction.ts) refuses them.
-      if (v.by && v.by === v.with) problem("with", "An interaction is between two different people.");
+      if (v.by && v.by === v.with) problem("with", "An interaction is between two different people.", "SAME_PERSON");
       if (v.introducedBy && (v.introducedBy === v.by || v.introducedBy === v.with))
-        problem("introducedBy", "The introducer is a third person, neither who made the contact nor who was contacted.");
+        problem(
+          "introducedBy",
+          "The introducer is a third person, neither who made the contact nor who was contacted.",
+          "INTRODUCER_THIRD",
+        );
       const note = typeof v.note === "string" ? checkString(v.note, { kind: "text", max: MAX_TEXT }) : undefined;
       if (note) problem("note", note);
       break;

@@ -93,11 +93,22 @@ export function importGraphSuite(getEnv: () => E2eEnvironment): void {
       expect(rows).toHaveLength(1);
       const cells = await problems.locator("tbody tr").first().locator("td").allTextContents();
       expect(cells.slice(0, 4)).toEqual(["people.csv", "3", "email", "INVALID_VALUE"]);
-      expect(cells[4]).toContain("Deze waarde klopt niet");
+      // The reason in the user's language, from the server's reason key and the value as typed (#17: no English left).
+      expect(cells[4]).toBe("„not-an-e-mail” is geen e-mailadres.");
+      const reason = problems.locator("tbody tr").first().locator("[data-reason]");
+      expect(await reason.getAttribute("data-reason")).toBe("NOT_AN_EMAIL");
+      expect(await reason.getAttribute("title")).toContain('"not-an-e-mail" is not an e-mail address');
+      await page.getByRole("button", { name: "EN", exact: true }).click();
+      await page.getByRole("table", { name: "Rejected rows" }).waitFor();
+      expect(await page.getByRole("table", { name: "Rejected rows" }).locator("tbody td").nth(4).textContent()).toBe(
+        '"not-an-e-mail" is not an e-mail address.',
+      );
+      await page.getByRole("button", { name: "NL", exact: true }).click();
+      await problems.waitFor();
       // Nothing written by the dry run.
       const before = await env.db.read("MATCH (n) WHERE n.id STARTS WITH $p RETURN count(n) AS n", { p });
       expect(Number(before[0]?.n)).toBe(0);
-      if (shots) await env.screenshot(page, "desktop-import", { fullPage: true });
+      if (shots) await env.screenshot(page, "desktop-import-report", { fullPage: true });
 
       await page.getByRole("button", { name: "Importeren", exact: true }).click();
       await page.getByRole("heading", { name: "Geïmporteerd" }).waitFor();
@@ -120,7 +131,7 @@ export function importGraphSuite(getEnv: () => E2eEnvironment): void {
           .getByLabel("CSV-bestanden kiezen")
           .setInputFiles([{ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(people) }]);
         await phone.page.getByRole("heading", { name: "Controle (nog niets opgeslagen)" }).waitFor();
-        await env.screenshot(phone.page, "phone-import", { fullPage: true });
+        await env.screenshot(phone.page, "phone-import-report", { fullPage: true });
         await phone.context.close();
       }
       await env.db.write("MATCH (n) WHERE n.id STARTS WITH $p DETACH DELETE n", { p });

@@ -11,6 +11,7 @@ import { importSpreadsheetsMutation } from "../graphql/importSpreadsheetsMutatio
 import { DOCUMENTED_FILES, MAX_UPLOAD_CHARACTERS, readCsvFile } from "./readCsvFile";
 
 type Report = ImportSpreadsheetsMutation["importSpreadsheets"];
+type Problem = Report["problems"][number];
 interface Chosen {
   name: string;
   text: string;
@@ -154,11 +155,7 @@ export function ImportPage() {
                           <code>{p.code}</code>
                         </td>
                         <td>
-                          {t(`spreadsheets.codes.${p.code}`, { defaultValue: t("spreadsheets.codes.INVALID_VALUE") })}
-                          <span className="muted" lang="en">
-                            {" "}
-                            — {p.reason}
-                          </span>
+                          <ProblemReason problem={p} />
                         </td>
                       </tr>
                     ))}
@@ -185,5 +182,40 @@ export function ImportPage() {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * Why a row was rejected, in the user's language: the server's specific reason (reasonKey, with the values it names)
+ * under `spreadsheetReasons`, its English sentence as the tooltip. A reason without a key (its sentence written by
+ * another part of the server, e.g. a text rule) shows in Dutch the code's text and, marked as English, the sentence.
+ */
+function ProblemReason({ problem }: { problem: Problem }) {
+  const { t, i18n } = useTranslation();
+  const key = problem.reasonKey ? `spreadsheetReasons.${problem.reasonKey}` : null;
+  if (key && i18n.exists(key)) {
+    const values = Object.fromEntries(
+      problem.reasonValues.map((v) => [
+        v.name,
+        // A node label (REFERENCE_*): the word for it, not the graph's label.
+        v.name === "label" ? t(`spreadsheetReasons.labels.${v.value}`, { defaultValue: v.value }) : v.value,
+      ]),
+    );
+    return (
+      <span title={t("spreadsheetReasons.serverSentence", { reason: problem.reason })} data-reason={problem.reasonKey}>
+        {t(key, values)}
+      </span>
+    );
+  }
+  // In English the server's own sentence says it best (as translateServerError does for errors).
+  if (i18n.language === "en") return <span>{problem.reason}</span>;
+  return (
+    <>
+      {t(`spreadsheets.codes.${problem.code}`, { defaultValue: t("spreadsheets.codes.INVALID_VALUE") })}
+      <span className="muted" lang="en">
+        {" "}
+        — {problem.reason}
+      </span>
+    </>
   );
 }

@@ -20,6 +20,11 @@ export const importSpreadsheetsMutation = graphql(`
         field
         code
         reason
+        reasonKey
+        reasonValues {
+          name
+          value
+        }
       }
       unmatchedTopics
     }
