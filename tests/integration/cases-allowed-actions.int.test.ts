@@ -105,4 +105,31 @@ describe("allowedActions and acceptsSuggestions", () => {
   it("is null for a case that does not exist", async () => {
     expect(await workflow("no-such-case")).toBeNull();
   });
+
+  it("gives the case page the deadline and ageing signals of the case's board card (#17 part 7, case-signals.ts)", async () => {
+    // One case 20 days in INTAKE (stale after 14) with its deadline in 3 days: both signals on.
+    await db.write(
+      `MATCH (k:Case {id: 'read-INTAKE'})-[:HAD_EVENT]->(e:CaseEvent {to: 'INTAKE'})
+       SET k.deadline = date($deadline), e.at = datetime($at), k.created = datetime($at)`,
+      { deadline: instant(3).slice(0, 10), at: instant(-20) },
+    );
+    const fields = "daysInState ageing startSignal deadlineSignal daysToDeadline";
+    const board = (
+      await ok<{ caseBoard: { cards: Array<Record<string, unknown> & { id: string }> } }>(
+        server,
+        `{ caseBoard(first: 200) { cards { id ${fields} } } }`,
+      )
+    ).caseBoard.cards;
+    for (const card of board) {
+      const { id, ...onCard } = card;
+      const page = await ok<{ caseWorkflow: { signals: Record<string, unknown> } }>(
+        server,
+        `query($case: ID!) { caseWorkflow(case: $case) { signals { ${fields} } } }`,
+        { case: id },
+      );
+      expect(page.caseWorkflow.signals, id).toEqual(onCard);
+    }
+    const stale = board.find((c) => c.id === "read-INTAKE");
+    expect(stale).toMatchObject({ ageing: "STALE", deadlineSignal: "APPROACHING" });
+  });
 });

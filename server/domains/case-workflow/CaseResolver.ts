@@ -98,7 +98,7 @@ export class CaseResolver {
   @Access("CASE_READ")
   @Cost("caseWorkflow")
   async caseWorkflow(@Ctx() ctx: GraphQLContext, @Arg("case", () => ID) caseId: string): Promise<CaseWorkflow | null> {
-    return ctx.db.readTx((tx) => readCaseWorkflow(tx, caseId));
+    return ctx.db.readTx((tx) => readCaseWorkflow(tx, caseId, nowIso()));
   }
 
   @Query(() => CaseBoard, { description: "Cards of cases newest first, with the count per status column, in one query." })

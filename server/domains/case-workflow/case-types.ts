@@ -285,6 +285,35 @@ export class CaseWorkflowOptions {
   acceptsSuggestions!: boolean;
 }
 
+@ObjectType({
+  description: "A case's deadline and ageing signals (case-signals.ts), as its board card shows them: on the case page too.",
+})
+export class CaseStateSignals {
+  @Field(() => String, { description: "When the case entered its current status (its last event into it; else its creation)." })
+  stateSince!: string;
+
+  @Field(() => Int, { description: "Whole calendar days (Amsterdam) in the current status." })
+  daysInState!: number;
+
+  @Field(() => CaseAgeing, {
+    nullable: true,
+    description: "AGEING or STALE past its status's thresholds; null when fresh or final.",
+  })
+  ageing!: CaseAgeing | null;
+
+  @Field(() => CaseDateSignal, { nullable: true, description: "The desired start near or passed while there is no match yet." })
+  startSignal!: CaseDateSignal | null;
+
+  @Field(() => CaseDateSignal, { nullable: true, description: "The deadline near or passed, for a case still open." })
+  deadlineSignal!: CaseDateSignal | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Days from today to the deadline (negative: passed); null without one or when final.",
+  })
+  daysToDeadline!: number | null;
+}
+
 @ObjectType({ description: "A case's status and the steps it may take from there (the case page's buttons)." })
 export class CaseWorkflow extends CaseWorkflowOptions {
   @Field(() => ID)
@@ -292,6 +321,9 @@ export class CaseWorkflow extends CaseWorkflowOptions {
 
   @Field(() => CaseStatus)
   status!: CaseStatus;
+
+  @Field(() => CaseStateSignals, { description: "Days in the status, ageing and the date signals (the board card's too)." })
+  signals!: CaseStateSignals;
 }
 
 @ObjectType({ description: "A topic of a case as the vocabulary labels it, with the word typed for it (issue #15)." })

@@ -399,7 +399,9 @@ RETURN columns, cards`;
 /** The case's status, for the steps it may take from there (caseWorkflow). */
 export const READ_CASE_STATUS = /* cypher */ `
 MATCH (k:Case {id: $id})
-RETURN k.status AS status`;
+RETURN k.status AS status, toString(k.earliestStart) AS earliestStart, toString(k.deadline) AS deadline,
+       toString(coalesce(head(COLLECT { MATCH (k)-[:HAD_EVENT]->(e:CaseEvent) WHERE e.to = k.status RETURN e.at ORDER BY e.at DESC }),
+                         k.created)) AS stateSince`;
 
 // ---- Migrations at start (idempotent: a second run finds nothing to do) -----------------------
 

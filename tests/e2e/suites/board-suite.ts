@@ -150,6 +150,12 @@ export function boardSuite(getEnv: () => E2eEnvironment): void {
       expect(split).toEqual([]);
       const first = page.locator(".card-signals").first();
       expect(await first.textContent()).toMatch(/\d+ dag(en)? in deze fase/);
+      // The case page shows the same signals as its card (#17: deadline and ageing on the case page too).
+      const card = page.locator(".case-card").first();
+      const onCard = await card.locator(".card-signals").textContent();
+      await card.locator("h3 a").click();
+      await page.getByTestId("case-signals").waitFor();
+      expect(await page.getByTestId("case-signals").textContent()).toBe(onCard);
       await context.close();
     });
   });

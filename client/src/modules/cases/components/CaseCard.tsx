@@ -7,6 +7,7 @@ import type { CaseAction, CaseBoardQuery } from "../../../generated/graphql";
 import { useFormat } from "../../../ui/useFormat";
 import { ACTION_TARGET, type MoveRequest } from "./boardMoves";
 import { CaseActions } from "./CaseActions";
+import { CaseSignals } from "./CaseSignals";
 
 export type CaseCardData = CaseBoardQuery["caseBoard"]["cards"][number];
 
@@ -36,25 +37,6 @@ export function CaseCard({
   // dnd-kit types its listeners as plain functions; these two are the pointer and keyboard sensors' activators.
   const onPointerDown = listeners?.onPointerDown as ((event: PointerEvent<HTMLElement>) => void) | undefined;
   const onHandleKey = listeners?.onKeyDown as ((event: KeyboardEvent<HTMLButtonElement>) => void) | undefined;
-  const signals = [
-    card.ageing
-      ? { key: "ageing", className: `signal signal-${card.ageing}`, text: t(`boardSignals.ageing.${card.ageing}`) }
-      : null,
-    card.startSignal
-      ? { key: "start", className: `signal signal-${card.startSignal}`, text: t(`boardSignals.start.${card.startSignal}`) }
-      : null,
-    card.deadlineSignal
-      ? {
-          key: "deadline",
-          className: `signal signal-${card.deadlineSignal}`,
-          text:
-            card.deadlineSignal === "PASSED"
-              ? t("boardSignals.deadline.PASSED", { count: Math.abs(card.daysToDeadline ?? 0) })
-              : t("boardSignals.deadline.APPROACHING", { count: card.daysToDeadline ?? 0 }),
-        }
-      : null,
-  ].filter((s): s is { key: string; className: string; text: string } => s !== null);
-
   return (
     <article
       ref={setNodeRef}
@@ -96,14 +78,7 @@ export function CaseCard({
         ) : null}
       </div>
       {/* Days in the state and the date signals, as the server computed them (case-signals.ts). */}
-      <p className="card-signals" data-testid={`signals-${card.id}`}>
-        <span className="muted">{t("boardSignals.daysInState", { count: card.daysInState })}</span>
-        {signals.map((s) => (
-          <span key={s.key} className={s.className}>
-            {s.text}
-          </span>
-        ))}
-      </p>
+      <CaseSignals signals={card} className="card-signals" testId={`signals-${card.id}`} />
       {card.topicLabels.length > 0 ? (
         // The vocabulary's labels in the reader's language; the typed word on hover.
         <ul className="chips" aria-label={t("cases.board.topics")}>

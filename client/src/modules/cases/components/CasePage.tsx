@@ -15,6 +15,7 @@ import { SuggestionsPanel } from "./SuggestionsPanel";
 import { TimelinePanel } from "./TimelinePanel";
 import { caseQueryContext } from "../hooks/caseChangeTypenames";
 import { CaseChangesPanel } from "../../case-edit/components/CaseChangesPanel";
+import { CaseSignals } from "./CaseSignals";
 import { CaseEditButton } from "../../case-edit/components/CaseEditButton";
 import { PersonLink } from "../../people/components/PersonLink";
 import { useMayRead } from "../../people/hooks/useMayRead";
@@ -87,6 +88,8 @@ export function CasePage() {
               </span>
               {may.graphWrite ? <CaseEditButton item={item} onDone={setMessage} /> : null}
             </PageHeader>
+            {/* The same deadline and ageing signals as the case's board card (server: case-signals.ts). */}
+            {workflow ? <CaseSignals signals={workflow.signals} className="case-signals" testId="case-signals" /> : null}
             <CaseActions
               caseId={item.id}
               title={item.title}

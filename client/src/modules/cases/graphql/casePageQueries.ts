@@ -13,6 +13,13 @@ export const caseDetailQuery = graphql(`
       status
       allowedActions
       acceptsSuggestions
+      signals {
+        daysInState
+        ageing
+        startSignal
+        deadlineSignal
+        daysToDeadline
+      }
     }
     cases(where: { id: { eq: $id } }, limit: 1) {
       id
