@@ -134,8 +134,11 @@ describe("uploading agreements.csv and interactions.csv", () => {
         field: "aboutCourse",
         code: "NOT_FOUND",
         reason: expect.stringMatching(/course/i),
-        reasonKey: null,
-        reasonValues: [],
+        reasonKey: "REFERENCE_NOT_FOUND",
+        reasonValues: [
+          { name: "label", value: "Course" },
+          { name: "id", value: expect.stringMatching(/no-such-course$/) },
+        ],
       },
     ]);
     // A cell that does not parse: its reason key and the value as typed, for the client to word (ImportPage.tsx).
