@@ -74,6 +74,11 @@ export function shellSuite(getEnv: () => E2eEnvironment): void {
       const { page, context } = await env.newPage();
       await page.goto("/no-such-page");
       await page.getByRole("heading", { name: "Pagina niet gevonden" }).waitFor();
+      if (process.env.UPDATE_SCREENSHOTS === "1") {
+        await env.screenshot(page, "desktop-not-found");
+        await page.setViewportSize({ width: 390, height: 844 });
+        await env.screenshot(page, "phone-not-found");
+      }
       await context.close();
     });
   });
@@ -85,6 +90,11 @@ export function shellSuite(getEnv: () => E2eEnvironment): void {
       await page.getByRole("button", { name: "Inloggen" }).waitFor();
       expect(await page.getByRole("navigation").count()).toBe(0);
       await env.screenshot(page, "login");
+      if (process.env.UPDATE_SCREENSHOTS === "1") {
+        await page.setViewportSize({ width: 390, height: 844 });
+        await env.screenshot(page, "phone-login");
+        await page.setViewportSize({ width: 1440, height: 900 });
+      }
 
       await page.getByLabel("E-mailadres").fill("coordinator@werkplaats.example");
       await page.getByLabel("Wachtwoord").fill("wrong-password");
