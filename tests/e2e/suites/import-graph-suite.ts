@@ -201,14 +201,42 @@ export function importGraphSuite(getEnv: () => E2eEnvironment): void {
       await expect.poll(async () => (await drawnNodes(page)).filter((n) => n.kind !== "group").length).toBe(visibleBefore);
 
       if (shots) {
-        // About 60 nodes: unfold people and courses until the graph holds that many.
-        for (let round = 0; round < 12 && (await drawnNodes(page)).length < 55; round += 1) {
-          const next = await page.locator(".node-list button", { hasText: "…" }).first();
-          if ((await next.count()) === 0) break;
-          await next.click();
-          await page.waitForTimeout(1500);
+        // About 60 nodes: unfold people, then programmes and courses (a tap on a node loads its neighbours) until the
+        // graph holds that many.
+        const tapped = new Set<string>([course?.id ?? ""]);
+        const order = ["person", "coordinator", "programme", "course", "institution"];
+        for (let round = 0; round < 30; round += 1) {
+          const drawn = await drawnNodes(page);
+          if (drawn.length >= 58) break;
+          const next = drawn
+            .filter((n) => order.includes(n.kind) && !tapped.has(n.id))
+            .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))[0];
+          if (!next) break;
+          tapped.add(next.id);
+          await page.evaluate((id) => {
+            const container = document.querySelector("[data-testid='contact-graph']") as Element & {
+              _cyreg?: { cy?: { getElementById(id: string): { emit(event: string): void } } };
+            };
+            container._cyreg?.cy?.getElementById(id).emit("tap");
+          }, next.id);
+          await expect
+            .poll(async () => (await drawnNodes(page)).length, { timeout: 3_000 })
+            .toBeGreaterThan(drawn.length)
+            // A node whose neighbours are all drawn adds none: on to the next.
+            .catch(() => undefined);
+          await page.waitForTimeout(500);
         }
+        // The node list's buttons scrolled the page: the graph from the top, as a visitor sees it.
+        await page.evaluate(() => window.scrollTo(0, 0));
         await shootBoth(page, "explorer-60-nodes");
+        // The same graph with the institution folded into one node (its count in the label): the rest stays drawn.
+        await page.getByRole("button", { name: `${name} inklappen of uitklappen` }).click();
+        await expect
+          .poll(async () => (await drawnNodes(page)).some((n) => n.kind === "collapsed"), { timeout: 20_000 })
+          .toBe(true);
+        await page.waitForTimeout(1000);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await shootBoth(page, "explorer-folded");
       }
       await context.close();
     }, 240_000);
