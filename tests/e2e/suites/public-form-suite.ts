@@ -122,6 +122,15 @@ export function publicFormSuite(getEnv: () => E2eEnvironment): void {
       await reader.page.getByRole("heading", { name: title, level: 2 }).waitFor();
       const shown = (await reader.page.locator("main").textContent()) ?? "";
       for (const hidden of ["Noor Visser", "Purmerend", kvk, "Mijn accountmanager"]) expect(shown).not.toContain(hidden);
+      // Dates as the reader writes them ("6 dec 2026"), not ISO.
+      const today = new Intl.DateTimeFormat("nl-NL", {
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        timeZone: "Europe/Amsterdam",
+      });
+      expect(shown).toContain(today.format(new Date()));
+      expect(shown).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       if (shots) await env.screenshot(reader.page, "desktop-public-status");
       await reader.context.close();
 

@@ -3,6 +3,7 @@ import { useParams } from "react-router";
 import { useQuery } from "urql";
 import { LanguageToggle } from "../../../ui/LanguageToggle";
 import { describeError } from "../../../ui/describeError";
+import { useFormat } from "../../../ui/useFormat";
 import { caseStatusByLinkQuery } from "../graphql/publicOperations";
 
 /**
@@ -11,6 +12,7 @@ import { caseStatusByLinkQuery } from "../graphql/publicOperations";
  */
 export function StatusPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const { token = "" } = useParams();
   const [result] = useQuery({ query: caseStatusByLinkQuery, variables: { token } });
   const status = result.data?.caseStatusByLink;
@@ -38,9 +40,9 @@ export function StatusPage() {
             <p>{t(`publicStatus.explain.${status.status}`)}</p>
             <dl>
               <dt>{t("publicStatus.received")}</dt>
-              <dd>{status.received}</dd>
+              <dd>{format.date(status.received)}</dd>
               <dt>{t("publicStatus.since")}</dt>
-              <dd>{status.since}</dd>
+              <dd>{format.date(status.since)}</dd>
             </dl>
           </section>
         ) : null}
