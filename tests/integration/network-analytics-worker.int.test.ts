@@ -6,7 +6,7 @@ import { AnalyticsWorker } from "../../server/domains/network/AnalyticsWorker.js
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer } from "../helpers/server.js";
-import { writeGraph, type GraphSpec } from "./network-fixtures.js";
+import { seededRandom, writeGraph, type GraphSpec } from "./network-fixtures.js";
 
 /**
  * The analytics worker (issue #19 part 2, server/domains/network/AnalyticsWorker.ts): its answers equal the API
@@ -200,11 +200,60 @@ describe("on the demo data", () => {
     await bothWays("institutionEmbedding", { institution });
     await bothWays("nextBestContacts", { institution, limit: 5 });
   });
+});
 
-  it("the API's event loop stays free while an institution's embedding runs in the worker", async () => {
-    // The delay of this thread's event loop (a 10 ms resolution histogram) during the same computation, here and there.
+/**
+ * A generated graph large enough that one institution's embedding is real work (its 20 programmes' neighbourhoods
+ * and max-flows over thousands of warm ties): 15,000 people with ~10 warm ties each,
+ * three coordinators with 1,500 each, 200 role holders.
+ */
+describe("on a larger generated graph", () => {
+  const institution = "GI";
+
+  beforeAll(async () => {
+    await resetGraph(db);
+    const random = seededRandom(19);
+    const n = 15_000;
+    const people = Array.from({ length: n }, (_, k) => ({ id: `g${k}`, name: `Persoon ${k}` }));
+    const ties: GraphSpec["ties"] = [];
+    const seen = new Set<string>();
+    for (let k = 0; k < n; k++) {
+      for (let e = 0; e < 5; e++) {
+        const m = Math.floor(random() * n);
+        const key = k < m ? `${k}|${m}` : `${m}|${k}`;
+        if (m === k || seen.has(key)) continue;
+        seen.add(key);
+        ties.push({ a: `g${k}`, b: `g${m}`, strength: 0.5 + Math.round(random() * 40) / 100 });
+      }
+    }
+    // The coordinators are hubs, as in a real workspace (2,000–4,000 ties each at L): 1,500 warm ties each.
+    for (let c = 0; c < 3; c++) {
+      for (let e = 0; e < 1500; e++) {
+        const m = 3 + Math.floor(random() * (n - 3));
+        const key = `${c}|${m}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ties.push({ a: `g${c}`, b: `g${m}`, strength: 0.5 + Math.round(random() * 40) / 100 });
+      }
+    }
+    const programmes = Array.from({ length: 20 }, (_, p) => ({ id: `GP${p}`, name: `Opleiding ${p}`, institution }));
+    await writeGraph(db, {
+      people,
+      ties,
+      workspace: { id: "ws", name: "Digitale Werkplaats", coordinators: ["g0", "g1", "g2"] },
+      institutions: [{ id: institution, name: "Gegenereerde Hogeschool" }],
+      programmes,
+      courses: programmes.map((p) => ({ id: `GK${p.id}`, name: `Vak ${p.name}`, programme: p.id })),
+      teaches: programmes.flatMap((p, i) =>
+        Array.from({ length: 10 }, (_, t) => [`g${100 + i * 10 + t}`, `GK${p.id}`] as [string, string]),
+      ),
+    });
+  }, 120_000);
+
+  it("the worker's answer equals the API thread's, and the API's event loop stays free while it computes", async () => {
+    // The delay of this thread's event loop during the same computation, here and in the worker.
     const measure = async (work: () => Promise<unknown>) => {
-      const histogram = monitorEventLoopDelay({ resolution: 10 });
+      const histogram = monitorEventLoopDelay({ resolution: 5 });
       histogram.enable();
       const started = performance.now();
       await work();
@@ -216,18 +265,14 @@ describe("on the demo data", () => {
         p99DelayMs: Math.round(histogram.percentile(99) / 1e6),
       };
     };
-    const args = { institution };
-    await runAnalytics(db, "institutionEmbedding", args); // both sides' tie stores warm
-    await worker.run("institutionEmbedding", args, db);
+    const args = { institution, asOf };
+    // Equal answers, and both sides' tie stores warm.
+    const answer = (await bothWays("institutionEmbedding", args)) as { programmes: Array<{ threads: number }> };
+    expect(answer.programmes).toHaveLength(20);
     const here = await measure(() => runAnalytics(db, "institutionEmbedding", args));
     const there = await measure(() => worker.run("institutionEmbedding", args, db));
-    console.log(
-      `event-loop delay during embedding(institution: ${institution}): on the API thread`,
-      here,
-      "in the worker",
-      there,
-    );
-    // Behaviour, loosely: the API thread is never held for long while the worker computes (the machine is shared).
-    expect(there.maxDelayMs).toBeLessThan(150);
+    console.log("event-loop delay of the API thread during embedding(institution), warm:", { here, inTheWorker: there });
+    // Behaviour, loosely (the machine is shared): the API thread is never held for long while the worker computes.
+    expect(there.maxDelayMs).toBeLessThan(100);
   });
 });
