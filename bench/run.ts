@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import cliProgress from "cli-progress";
 import { Command, InvalidArgumentError } from "commander";
 import { signToken } from "../server/platform/auth/sign-token.js";
+import { UserStore } from "../server/platform/auth/UserStore.js";
 import { readCaseBoard } from "../server/domains/case-workflow/read-case-board.js";
 import { nowIso } from "../server/platform/clock/read-clock.js";
 import { loadConfig } from "../server/platform/config.js";
@@ -141,7 +142,25 @@ function apiNodeFlags(): string[] {
   return pkg.scripts.start.split(" ").filter((word) => /^--max-(old|semi)-space-size=\d+$/.test(word));
 }
 
-async function startApi(neo4jUri: string): Promise<Api> {
+/**
+ * The bench's coordinator account, in the graph: since every signed-in request is checked against its account (#13),
+ * a token for a made-up id is refused (401, "This account does not exist"). Made once, then found again.
+ */
+async function benchAccount(db: Database): Promise<{ id: string; tokenVersion: number }> {
+  const users = new UserStore(db);
+  const email = "bench-coordinator@example.org";
+  const found = await users.findByEmail(email);
+  if (found) return { id: found.id, tokenVersion: found.tokenVersion };
+  const made = await users.create({
+    email,
+    name: "Bench Coordinator",
+    password: randomBytes(24).toString("base64url"),
+    roles: ["COORDINATOR"],
+  });
+  return { id: made.id, tokenVersion: 0 };
+}
+
+async function startApi(neo4jUri: string, db: Database): Promise<Api> {
   const secret = randomBytes(48).toString("base64url");
   const env = {
     ...process.env,
@@ -180,9 +199,11 @@ async function startApi(neo4jUri: string): Promise<Api> {
     child.on("message", onMessage);
     child.once("exit", onExit);
   });
+  const account = await benchAccount(db);
   const { token } = await signToken(
     { JWT_SECRET: secret, JWT_TTL: "8h", NODE_ENV: "production" },
-    { id: "bench-coordinator", roles: ["COORDINATOR"] },
+    { id: account.id, roles: ["COORDINATOR"] },
+    account.tokenVersion,
   );
   const pid = child.pid!;
   return {
@@ -456,7 +477,7 @@ async function main(): Promise<void> {
   let api: Api | undefined;
   try {
     log("Starting the API as a child process…");
-    api = await startApi(prepared.embedded.uri);
+    api = await startApi(prepared.embedded.uri, db);
     const memoryIdle = api.memory();
 
     log("Loading the KNOWS graph into memory (the baseline)…");
