@@ -19,7 +19,7 @@ export interface WriteMixResult {
   /** Writes done and failed, by kind. */
   writes: Record<WriteKind, number>;
   errors: Record<WriteKind, number>;
-  /** The first few failures (code and message), to see why. */
+  /** The first few different failures (code and message), to see why. */
   firstErrors: string[];
   latency: LatencySummary | null;
 }
@@ -74,8 +74,8 @@ export class WriteMix {
       this.step = (this.step + 1) % order.length;
     } catch (error) {
       this.errors[kind] += 1;
-      if (this.firstErrors.length < 5)
-        this.firstErrors.push(`${kind}: ${error instanceof Error ? error.message : String(error)}`);
+      const line = `${kind}: ${error instanceof Error ? error.message : String(error)}`;
+      if (this.firstErrors.length < 5 && !this.firstErrors.includes(line)) this.firstErrors.push(line);
       this.step = 0;
     }
   }
@@ -87,6 +87,8 @@ export class WriteMix {
         const input = {
           sme: { name: `Bench BV ${this.runTag}-${this.serial}`, city: "Utrecht" },
           title: `Webshop koppeling ${this.runTag}-${this.serial}`,
+          // The bench's account is linked to no person: the case names its coordinator.
+          coordinator: this.coordinator,
           topics: ["WEB"],
           wantedLevels: ["HBO"],
         };
