@@ -91,6 +91,8 @@ export class WriteMix {
           coordinator: this.coordinator,
           topics: ["WEB"],
           wantedLevels: ["HBO"],
+          // A case is qualified only with an effort.
+          effort: "SPRINT",
         };
         const { intakeCase } = await this.graphql<{ intakeCase: { caseId: string } }>(INTAKE, { input });
         this.caseId = intakeCase.caseId;
