@@ -24,6 +24,11 @@ export interface WriteMixResult {
   latency: LatencySummary | null;
 }
 
+/** The date `days` from today (YYYY-MM-DD). */
+function inDays(days: number): string {
+  return todayIso(new Date(Date.now() + days * 86_400_000));
+}
+
 type GraphqlClient = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
 const INTAKE = `mutation($input: CaseIntakeInput!) { intakeCase(input: $input) { caseId } }`;
@@ -91,8 +96,10 @@ export class WriteMix {
           coordinator: this.coordinator,
           topics: ["WEB"],
           wantedLevels: ["HBO"],
-          // A case is qualified only with an effort.
+          // What qualifyCase needs (qualify-case.ts): an effort, an earliest start and a deadline.
           effort: "SPRINT",
+          earliestStart: inDays(1),
+          deadline: inDays(360),
         };
         const { intakeCase } = await this.graphql<{ intakeCase: { caseId: string } }>(INTAKE, { input });
         this.caseId = intakeCase.caseId;
