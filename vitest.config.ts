@@ -47,6 +47,8 @@ const wholeGraphFiles = [
   "tests/integration/outreach-mapping.int.test.ts",
   "tests/integration/network-embedding.int.test.ts",
   "tests/integration/network-embedding-scale.int.test.ts",
+  // The analytics worker (#19) against the demo data (reset and loaded) and a hand-built graph on fixed ids.
+  "tests/integration/network-analytics-worker.int.test.ts",
   "tests/integration/graph-api.int.test.ts",
   "tests/integration/limits-plan-cache.int.test.ts",
   "tests/integration/limits-requests.int.test.ts",

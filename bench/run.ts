@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import cliProgress from "cli-progress";
 import { Command, InvalidArgumentError } from "commander";
 import { signToken } from "../server/platform/auth/sign-token.js";
+import { UserStore } from "../server/platform/auth/UserStore.js";
 import { readCaseBoard } from "../server/domains/case-workflow/read-case-board.js";
 import { nowIso } from "../server/platform/clock/read-clock.js";
 import { loadConfig } from "../server/platform/config.js";
@@ -29,6 +30,7 @@ import { prepareGraph } from "./prepare-graph.js";
 import { buildServer } from "../scripts/build-server.mjs";
 import { summariseLatencies, timed, type LatencySummary } from "./summarise-latencies.js";
 import { writeBenchResults, type BenchResults, type OperationResult, type ThroughputResult } from "./write-bench-results.js";
+import { WriteMix } from "./write-mix.js";
 
 /**
  * `npm run bench -- --scale S|M|L`: issue 7's side-by-side benchmark. Generates (or reuses) the
@@ -56,11 +58,28 @@ const program = new Command()
   .option("--data <dir>", "where the bench's Neo4j keeps each scale", path.join(projectRoot, "bench/.data"))
   .option("--out <dir>", "where the tables go", path.join(projectRoot, "bench/results"))
   .option(
+    "--write-mix <percent>",
+    "percent of requests that are the day's writes (intake, proposal, answer, match, interaction) among the measured reads; 0: none",
+    (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 50) throw new InvalidArgumentError("expected a whole percent from 0 to 50.");
+      return n;
+    },
+    10,
+  )
+  .option(
     "--no-embedding",
     "skip refreshEmbedding, embedding and embeddingRanking (at L the refresh runs out of memory, see docs/performance.md)",
   )
   .parse();
-const opts = program.opts<{ scale: ScaleName; pairs?: number; data: string; out: string; embedding: boolean }>();
+const opts = program.opts<{
+  scale: ScaleName;
+  pairs?: number;
+  data: string;
+  out: string;
+  embedding: boolean;
+  writeMix: number;
+}>();
 
 /** Samples and time bounds per scale: enough for a stable p95, bounded so M ends well within 15 minutes. */
 const plan: Record<ScaleName, { pairs: number; reps: number; secondsPerOp: number; throughputSeconds: number }> = {
@@ -123,7 +142,25 @@ function apiNodeFlags(): string[] {
   return pkg.scripts.start.split(" ").filter((word) => /^--max-(old|semi)-space-size=\d+$/.test(word));
 }
 
-async function startApi(neo4jUri: string): Promise<Api> {
+/**
+ * The bench's coordinator account, in the graph: since every signed-in request is checked against its account (#13),
+ * a token for a made-up id is refused (401, "This account does not exist"). Made once, then found again.
+ */
+async function benchAccount(db: Database): Promise<{ id: string; tokenVersion: number }> {
+  const users = new UserStore(db);
+  const email = "bench-coordinator@example.org";
+  const found = await users.findByEmail(email);
+  if (found) return { id: found.id, tokenVersion: found.tokenVersion };
+  const made = await users.create({
+    email,
+    name: "Bench Coordinator",
+    password: randomBytes(24).toString("base64url"),
+    roles: ["COORDINATOR"],
+  });
+  return { id: made.id, tokenVersion: 0 };
+}
+
+async function startApi(neo4jUri: string, db: Database): Promise<Api> {
   const secret = randomBytes(48).toString("base64url");
   const env = {
     ...process.env,
@@ -162,9 +199,11 @@ async function startApi(neo4jUri: string): Promise<Api> {
     child.on("message", onMessage);
     child.once("exit", onExit);
   });
+  const account = await benchAccount(db);
   const { token } = await signToken(
     { JWT_SECRET: secret, JWT_TTL: "8h", NODE_ENV: "production" },
-    { id: "bench-coordinator", roles: ["COORDINATOR"] },
+    { id: account.id, roles: ["COORDINATOR"] },
+    account.tokenVersion,
   );
   const pid = child.pid!;
   return {
@@ -223,6 +262,8 @@ interface CompareOptions<I> {
   rawLabel: string;
   memory?: Side<I>;
   note?: string;
+  /** The day's writes among the reads (write-mix.ts): called after each item, outside the timed part. */
+  writeMix?: WriteMix | undefined;
 }
 
 /**
@@ -291,6 +332,7 @@ async function compare<I>(api: Api, options: CompareOptions<I>): Promise<Operati
       }
       n++;
       bar.update(n);
+      await options.writeMix?.afterRead();
     }
   }
   bar.stop();
@@ -435,7 +477,7 @@ async function main(): Promise<void> {
   let api: Api | undefined;
   try {
     log("Starting the API as a child process…");
-    api = await startApi(prepared.embedded.uri);
+    api = await startApi(prepared.embedded.uri, db);
     const memoryIdle = api.memory();
 
     log("Loading the KNOWS graph into memory (the baseline)…");
@@ -464,6 +506,12 @@ async function main(): Promise<void> {
         (await resolvePathTargets(db, p)).personIds.filter((id) => !coordinators.includes(id)),
       );
     const someCases = pick(random, cases, 20);
+    // The day's writes among the reads (#19 part 5). Not among the warm-path operations compared with the in-memory
+    // search: that baseline is loaded once and cannot follow the interactions' tie writes.
+    const writeMix =
+      opts.writeMix > 0 && coordinators[0]
+        ? new WriteMix((q, v) => api!.graphql(q, v), opts.writeMix, coordinators[0], runStarted.toString(36))
+        : undefined;
     // Every programme and institution, in pages of the API's largest page (MAX_PAGE_SIZE, 1,000):
     // one page at S and M, two at L (1,110 entries) — one sample is the whole ranking.
     const rankingLimit = 1000;
@@ -637,6 +685,7 @@ async function main(): Promise<void> {
     operations.push(
       await compare(api, {
         name: "floor: { __typename }",
+        writeMix,
         items: [null],
         reps: 60,
         seconds,
@@ -650,6 +699,7 @@ async function main(): Promise<void> {
       operations.push(
         await compare(api, {
           name: "embedding (one programme)",
+          writeMix,
           items: someProgrammes,
           reps: 6,
           seconds,
@@ -662,6 +712,7 @@ async function main(): Promise<void> {
       operations.push(
         await compare(api, {
           name: "embeddingRanking (all)",
+          writeMix,
           items: [null],
           reps: 20,
           seconds,
@@ -673,6 +724,7 @@ async function main(): Promise<void> {
     operations.push(
       await compare(api, {
         name: "caseSuggestions (limit 10)",
+        writeMix,
         items: someCases,
         reps: settings.reps,
         seconds,
@@ -684,6 +736,7 @@ async function main(): Promise<void> {
     operations.push(
       await compare(api, {
         name: "caseBoard (50 cards)",
+        writeMix,
         items: [null],
         reps: 60,
         seconds,
@@ -695,6 +748,7 @@ async function main(): Promise<void> {
     operations.push(
       await compare(api, {
         name: "generated: cases(limit 50){sme}",
+        writeMix,
         items: [null],
         reps: 60,
         seconds,
@@ -718,7 +772,7 @@ async function main(): Promise<void> {
     const results: BenchResults = {
       scale,
       size,
-      command: `npm run bench -- --scale ${scale}${opts.pairs ? ` --pairs ${opts.pairs}` : ""}${opts.embedding ? "" : " --no-embedding"}`,
+      command: `npm run bench -- --scale ${scale}${opts.pairs ? ` --pairs ${opts.pairs}` : ""}${opts.embedding ? "" : " --no-embedding"}${opts.writeMix === 10 ? "" : ` --write-mix ${opts.writeMix}`}`,
       date: new Date().toISOString(),
       machine: {
         cpus: os.cpus().length,
@@ -747,6 +801,7 @@ async function main(): Promise<void> {
       apiMemory: { idleRssMb: memoryIdle.rssMb, afterRssMb: memoryAfter.rssMb, peakRssMb: memoryAfter.peakRssMb },
       operations,
       throughput: throughputs,
+      writeMix: writeMix?.result() ?? null,
       totalSeconds: Math.round((Date.now() - runStarted) / 1000),
     };
     mkdirSync(opts.out, { recursive: true });

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ScaleName, SyntheticSize } from "../seed/synthetic/index.js";
 import type { LatencySummary } from "./summarise-latencies.js";
+import type { WriteMixResult } from "./write-mix.js";
 
 export interface OperationResult {
   name: string;
@@ -67,6 +68,8 @@ export interface BenchResults {
   apiMemory: { idleRssMb: number; afterRssMb: number; peakRssMb: number };
   operations: OperationResult[];
   throughput: ThroughputResult[];
+  /** The day's writes among the reads (bench/write-mix.ts); null: --write-mix 0. */
+  writeMix?: WriteMixResult | null;
   totalSeconds: number;
 }
 
@@ -181,6 +184,19 @@ export function renderMarkdown(r: BenchResults): string {
   const warm = r.operations.find((o) => o.memoryGapP50 !== null);
   if (warm)
     lines.push(`- warmPaths: GraphQL p50 is ${warm.memoryGapP50}× the in-memory search's p50 (the price of a shared database).`);
+  if (r.writeMix) {
+    const m = r.writeMix;
+    const counts = (c: Record<string, number>) =>
+      Object.entries(c)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ");
+    lines.push(
+      `- Write mix: ${m.percent} % of requests were the day's writes, among every operation above except the warm-path ones ` +
+        `compared with the in-memory search (loaded once, it cannot follow tie writes): ${counts(m.writes)}; failed: ` +
+        `${counts(m.errors)}${m.latency ? `; write p50 ${fmt(m.latency.p50)}, p95 ${fmt(m.latency.p95)}` : ""}.`,
+    );
+    for (const e of m.firstErrors) lines.push(`- Write mix, a failed write: ${e}`);
+  } else lines.push("- Write mix: none (--write-mix 0).");
   lines.push("");
   lines.push("| throughput | clients | requests | errors | seconds | requests/s | p50 | p95 |");
   lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

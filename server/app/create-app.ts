@@ -38,6 +38,7 @@ import { mailServicesFrom, type MailServices } from "../platform/mail/mail-servi
 import type { AuthServices, Mailer } from "../platform/graphql/context.js";
 import { answerByLink } from "../domains/proposals/index.js";
 import { recordFirstSignIn } from "../domains/invitations/index.js";
+import { AnalyticsWorker } from "../domains/network/index.js";
 
 const clientDist = fileURLToPath(new URL("../../client/dist", import.meta.url));
 
@@ -48,6 +49,8 @@ export interface App {
   monitor: DatabaseMonitor;
   /** Sending mail: the transport, clock and link settings (docs/mail.md); the schedule uses the same. */
   mailer: Mailer;
+  /** The analytics worker (ANALYTICS_WORKER=on and a Database that says how to connect); stopped with Apollo. */
+  analytics?: AnalyticsWorker;
 }
 
 export interface AppOptions {
@@ -77,6 +80,10 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   const linked = linkTopicsAfterGenericWrites(recorded, typeDefs);
   // A request's analytics run one after the other (server/platform/limits/serialise-analytics.ts, issue #13).
   const schema = serialiseAnalytics(guardSchema(linked, { shape }));
+  // Analytics off the API's event loop (issue #19): a worker thread with its own driver to the same Neo4j. It starts
+  // with the product (start.ts) or at the first analytics request, and ends with Apollo.
+  const analytics =
+    config.ANALYTICS_WORKER === "on" && db.connectOptions ? new AnalyticsWorker({ connect: db.connectOptions }) : undefined;
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: !production,
@@ -132,6 +139,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
           return {
             async serverWillStop() {
               monitor.stop();
+              await analytics?.stop();
             },
           };
         },
@@ -224,6 +232,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
           mailer,
           signal: abortedWhenClientLeaves(res),
           publicForm,
+          ...(analytics ? { analytics } : {}),
         }),
     }),
     handleUnexpectedErrors,
@@ -254,7 +263,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
     // The client routes in the browser: every other GET serves its shell.
     app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(path.join(clientDist, "index.html")));
   }
-  return { express: app, apollo, monitor, mailer };
+  return { express: app, apollo, monitor, mailer, ...(analytics ? { analytics } : {}) };
 }
 
 /** A signal aborted when the connection closes before the response was sent (the client gave up). */

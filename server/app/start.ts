@@ -149,6 +149,8 @@ export async function startProduct(config: Config, options: StartOptions = {}): 
 
     http ??= await listen(config, db);
     const served = http;
+    // The analytics worker now, so the first analytics request does not wait for it (issue #19).
+    served.app.analytics?.start();
     const monitor = served.app.monitor;
     onSupervisorState = (state) => {
       if (state.state === "restarting") monitor.noteRestarting(state.reason, state.attempt, state.nextTryInMs);

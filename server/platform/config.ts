@@ -209,6 +209,15 @@ export const configSchema = z.object({
     .describe(
       "A heavy request's time budget per analytic it holds, for all its Neo4j transactions together; past it they stop (QUERY_TIMEOUT).",
     ),
+  // --- analytics worker (issue #19 part 2) ---
+  ANALYTICS_WORKER: z
+    .enum(["on", "off"])
+    .default("on")
+    .describe(
+      "`on`: embedding, nextBestContacts, escalationPlan, impactIfGone and warmPaths from the coordinators run in one long-lived " +
+        "worker thread holding the warm-tie store (the API thread only routes; it answers itself while the worker is down). `off`: on the API thread.",
+    ),
+  // --- end of analytics worker ---
   COUNT_CACHE_TTL_MS: z.coerce
     .number()
     .int()

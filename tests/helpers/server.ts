@@ -42,6 +42,8 @@ export async function startTestServer(db: Database, options: TestServerOptions =
     HOST: "127.0.0.1",
     RATE_LIMIT_PER_MINUTE: "100000",
     ANSWER_LINKS_PER_MINUTE: "100000",
+    // The analytics worker on or off for a whole run (ANALYTICS_WORKER=on npx vitest run …), unless a test sets it.
+    ...(process.env.ANALYTICS_WORKER ? { ANALYTICS_WORKER: process.env.ANALYTICS_WORKER } : {}),
     ...options.env,
   });
   const http = await listen(config, db, {

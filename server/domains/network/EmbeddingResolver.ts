@@ -1,7 +1,8 @@
 import { Args, ArgsType, Ctx, Field, Float, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Access } from "../../platform/auth/Access.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
-import { computeInstitutionEmbedding, computeProgrammeEmbedding, embeddingDefaults } from "./compute-embedding.js";
+import { answerAnalytics } from "./AnalyticsWorker.js";
+import { embeddingDefaults } from "./compute-embedding.js";
 import {
   Embedding,
   EmbeddingKind,
@@ -97,9 +98,10 @@ export class EmbeddingResolver {
         args.programme ? "institution" : "programme",
       );
     }
+    // In the analytics worker when there is one (AnalyticsWorker.ts): the same computation, off the API's thread.
     return args.programme
-      ? computeProgrammeEmbedding(ctx.db, args.programme, args)
-      : computeInstitutionEmbedding(ctx.db, args.institution!, args);
+      ? answerAnalytics(ctx, "programmeEmbedding", { ...args, programme: args.programme })
+      : answerAnalytics(ctx, "institutionEmbedding", { ...args, institution: args.institution! });
   }
 
   @Access("NETWORK_READ")

@@ -2,12 +2,10 @@ import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graph
 import { Access } from "../../platform/auth/Access.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { EmbeddingSettingsArgs } from "./EmbeddingResolver.js";
+import { answerAnalytics } from "./AnalyticsWorker.js";
 import { NextBestContact } from "./EmbeddingTypes.js";
-import { findNextBestContacts } from "./find-next-best-contacts.js";
 import { Cost } from "../../platform/limits/Cost.js";
-import { planEscalation } from "./escalation-plan.js";
 import { EscalationPlan, ImpactIfGone } from "./EscalationTypes.js";
-import { computeImpactIfGone } from "./impact-if-gone.js";
 
 @ArgsType()
 export class NextBestContactsArgs extends EmbeddingSettingsArgs {
@@ -50,7 +48,7 @@ export class NextBestContactsResolver {
     @Args(() => NextBestContactsArgs) args: NextBestContactsArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<NextBestContact[]> {
-    return findNextBestContacts(ctx.db, args);
+    return answerAnalytics(ctx, "nextBestContacts", args);
   }
 
   @Access("NETWORK_READ")
@@ -65,7 +63,7 @@ export class NextBestContactsResolver {
     @Args(() => EscalationPlanArgs) args: EscalationPlanArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<EscalationPlan> {
-    return planEscalation(ctx.db, args);
+    return answerAnalytics(ctx, "escalationPlan", args);
   }
 
   @Access("NETWORK_READ")
@@ -76,6 +74,6 @@ export class NextBestContactsResolver {
   })
   @Cost("impactIfGone")
   async impactIfGone(@Args(() => ImpactIfGoneArgs) args: ImpactIfGoneArgs, @Ctx() ctx: GraphQLContext): Promise<ImpactIfGone> {
-    return computeImpactIfGone(ctx.db, args);
+    return answerAnalytics(ctx, "impactIfGone", args);
   }
 }

@@ -3,6 +3,7 @@ import { Access } from "../../platform/auth/Access.js";
 import { resolveActor } from "../../platform/auth/resolve-actor.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
+import { answerAnalytics } from "./AnalyticsWorker.js";
 import { findWarmPaths, warmPathDefaults } from "./find-warm-paths.js";
 import { WarmPath } from "./WarmPathTypes.js";
 import { Cost } from "../../platform/limits/Cost.js";
@@ -48,6 +49,9 @@ export class WarmPathsResolver {
   })
   @Cost("warmPaths")
   async warmPaths(@Args(() => WarmPathsArgs) args: WarmPathsArgs, @Ctx() ctx: GraphQLContext): Promise<WarmPath[]> {
+    // From the coordinators (hubs, thousands of ties each): in the analytics worker when there is one (AnalyticsWorker.ts).
+    // From given people the search is one statement and little JavaScript: routing it would only add the hop.
+    if (!args.fromMe && !args.from) return answerAnalytics(ctx, "warmPaths", args);
     if (!args.fromMe) return findWarmPaths(ctx.db, args);
     if (args.from) throw new DomainError(ErrorCode.BAD_USER_INPUT, "Give from or fromMe, not both.", "fromMe");
     return findWarmPaths(ctx.db, { ...args, from: [await myPerson(ctx)] });

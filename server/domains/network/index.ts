@@ -17,3 +17,5 @@ export { scheduleEmbeddingRefresh } from "./schedule-embedding-refresh.js";
 export { rederiveTies, scheduleTieRederivation } from "./rederive-ties.js";
 export { TieStrengthResolver } from "./TieStrengthResolver.js";
 export { WarmPathsResolver } from "./WarmPathsResolver.js";
+/** The app: the long-lived analytics worker the analytics resolvers route to (issue #19, ANALYTICS_WORKER). */
+export { AnalyticsWorker } from "./AnalyticsWorker.js";

@@ -20,6 +20,16 @@ export interface Mailer {
   db: Database;
 }
 
+/**
+ * Analytics answered off the API's thread (issue #19): the network domain's long-lived worker. `run` sends the named
+ * operation with its (validated) arguments and the request's database settings (time budget, bookmarks), and resolves
+ * with the answer as plain data; when the worker is not available it computes on this thread itself. Absent: the
+ * resolvers compute here (ANALYTICS_WORKER=off).
+ */
+export interface OffThreadAnalytics {
+  run(operation: string, args: Record<string, unknown>, db: Database, signal?: AbortSignal): Promise<unknown>;
+}
+
 /** What the sign-in resolvers need besides the database. */
 export interface AuthServices {
   config: Pick<Config, "JWT_SECRET" | "JWT_TTL" | "NODE_ENV">;
@@ -71,6 +81,8 @@ export interface GraphQLContext {
   executionContext?: RequestTransaction["executionContext"] | ReturnType<Database["graphqlDriver"]>;
   /** Aborted when the client goes away before its answer is sent (a heavy request waiting its turn then leaves the queue). */
   signal?: AbortSignal;
+  /** Where the analytics run (the analytics worker); absent: on this thread. */
+  analytics?: OffThreadAnalytics;
 }
 
 export interface ContextExtras {
@@ -86,6 +98,7 @@ export interface ContextExtras {
   mailer?: Mailer;
   signal?: AbortSignal;
   publicForm?: PublicFormGuard;
+  analytics?: OffThreadAnalytics;
 }
 
 export function createContext(db: Database, extras: ContextExtras = {}): GraphQLContext {
@@ -105,5 +118,6 @@ export function createContext(db: Database, extras: ContextExtras = {}): GraphQL
     ...(extras.mailer ? { mailer: extras.mailer } : {}),
     ...(extras.signal ? { signal: extras.signal } : {}),
     ...(extras.publicForm ? { publicForm: extras.publicForm } : {}),
+    ...(extras.analytics ? { analytics: extras.analytics } : {}),
   };
 }

@@ -81,9 +81,12 @@ export interface StoreMaintenance {
 /** Remembers the bookmarks of one user's transactions (see UserBookmarks); opaque outside this module. */
 export type Bookmarks = BookmarkManager;
 
-/** A fresh, empty bookmark manager of the driver. */
-export function createBookmarks(): Bookmarks {
-  return neo4j.bookmarkManager();
+/**
+ * A fresh bookmark manager of the driver; with `initial`, one that starts after those transactions (a worker
+ * thread continuing a user's chain from the bookmarks the API thread handed it, bookmarkList).
+ */
+export function createBookmarks(initial?: readonly string[]): Bookmarks {
+  return neo4j.bookmarkManager(initial && initial.length > 0 ? { initialBookmarks: [...initial] } : {});
 }
 
 export class Database {
@@ -156,6 +159,16 @@ export class Database {
       this.bookmarks,
       Date.now() + ms,
     );
+  }
+
+  /** The fixed time limit per transaction (withTransactionTimeout), without the budget; for a worker to apply the same. */
+  get fixedTimeoutMs(): number | undefined {
+    return this.timeoutMs;
+  }
+
+  /** The bookmarks this Database's sessions start after, as plain strings (to hand to a worker thread). */
+  async bookmarkList(): Promise<string[]> {
+    return this.bookmarks ? [...(await this.bookmarks.getBookmarks())] : [];
   }
 
   /** The same connection pool, its sessions chained by one user's bookmarks (a request's Database, see context.ts). */
@@ -475,6 +488,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
 export function isConnectivityError(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     if (e instanceof DatabaseConnectionError) return e.code === "UNREACHABLE";
+    if (e instanceof ForwardedDatabaseError) return e.kind === "unreachable";
     if (e instanceof Neo4jError) {
       if (e.code === "ServiceUnavailable" || e.code === "SessionExpired") return true;
       if (/connection acquisition timed out|ECONNREFUSED|ECONNRESET|Connection was closed|Pool is closed/i.test(e.message))
@@ -495,10 +509,37 @@ export class TimeBudgetSpent extends Error {
   }
 }
 
+/** The kinds of database failure the API answers in its own way (format-fault.ts), wherever they happened. */
+export type DatabaseFailureKind = "unreachable" | "timeout" | "memory";
+
+/** Which of those kinds `error` is; null: another error (a query's own, or not a database error). */
+export function databaseFailureKind(error: unknown): DatabaseFailureKind | null {
+  if (isConnectivityError(error)) return "unreachable";
+  if (isTransactionTimeout(error)) return "timeout";
+  if (isTransactionMemoryLimit(error)) return "memory";
+  return null;
+}
+
+/**
+ * A database failure that happened in a worker thread (the network domain's analytics worker), rebuilt on the API
+ * thread with its kind, so that isConnectivityError, isTransactionTimeout and isTransactionMemoryLimit (and with them
+ * the client's error code) answer as they would have for the original. No message of the driver crosses over.
+ */
+export class ForwardedDatabaseError extends Error {
+  constructor(
+    readonly kind: DatabaseFailureKind,
+    name: string,
+  ) {
+    super(`A database failure in a worker thread (${kind}, ${name}).`);
+    this.name = name;
+  }
+}
+
 /** True when Neo4j stopped a transaction for running past its time limit (or one was not started past its budget). */
 export function isTransactionTimeout(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     if (e instanceof TimeBudgetSpent) return true;
+    if (e instanceof ForwardedDatabaseError) return e.kind === "timeout";
     if (
       e instanceof Neo4jError &&
       /TransactionTimedOut|Transaction.*timed out|terminated.*timeout/i.test(`${e.code} ${e.message}`)
@@ -515,6 +556,7 @@ export function isTransactionTimeout(error: unknown): boolean {
  */
 export function isTransactionMemoryLimit(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof ForwardedDatabaseError) return e.kind === "memory";
     if (e instanceof Neo4jError && /MemoryPoolOutOfMemory|TransactionMemoryLimit|MemoryLimit/i.test(e.code)) return true;
     e = (e as { originalError?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
   }

@@ -1,0 +1,94 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { DomainError, type ErrorCode } from "../../platform/graphql/domain-error.js";
+import { createBookmarks, createDatabase, databaseFailureKind, type ConnectOptions } from "../../platform/neo4j/database.js";
+import type { DatabaseFailureKind } from "../../platform/neo4j/database.js";
+import { isAnalyticsOperation, runAnalytics } from "./analytics-operations.js";
+
+/**
+ * The analytics worker's thread (AnalyticsWorker.ts starts it): one driver of its own to the same Neo4j for its whole
+ * life, so the warm-tie store (WarmTieStore.ts, kept per driver and tagged with the tie version) and the coordinators'
+ * best paths (best-warm-paths.ts) stay warm here across requests, and the CPU of the neighbourhoods and max-flows is
+ * spent on this thread instead of the API's. Requests may overlap; each runs as on the API thread.
+ */
+
+export interface AnalyticsWorkerData {
+  connect: ConnectOptions;
+}
+
+/** API thread → worker. */
+export type AnalyticsRequest =
+  | {
+      type: "run";
+      id: number;
+      operation: string;
+      args: Record<string, unknown>;
+      /** The request's time budget (epoch ms, Database.deadline) and fixed limit per transaction, applied here alike. */
+      deadline?: number;
+      timeoutMs?: number;
+      /** The caller's bookmarks: the worker's reads start after the caller's own writes (causal consistency). */
+      bookmarks: string[];
+    }
+  | { type: "cancel"; id: number };
+
+/** Why an operation failed, as plain data; the API thread rebuilds the error (AnalyticsWorker.ts). */
+export interface AnalyticsFailure {
+  name: string;
+  /** An input error for the client (DomainError), rebuilt as the same DomainError. */
+  refusal?: { code: ErrorCode; message: string; field: string | undefined; more: Record<string, unknown> };
+  /** A database failure the API answers in its own way (unreachable, timed out, out of memory). */
+  database?: DatabaseFailureKind;
+}
+
+/** Worker → API thread. */
+export type AnalyticsReply =
+  | { type: "ready" }
+  | { type: "answer"; id: number; ok: true; value: unknown }
+  | { type: "answer"; id: number; ok: false; failure: AnalyticsFailure };
+
+function describeFailure(error: unknown): AnalyticsFailure {
+  const name = error instanceof Error ? error.name : "unknown";
+  if (error instanceof DomainError) {
+    const { code: _code, field: _field, ...more } = error.extensions as Record<string, unknown>;
+    return { name, refusal: { code: error.code, message: error.message, field: error.field, more } };
+  }
+  // The kind only: a driver's message may quote query parameters (personal data).
+  const database = databaseFailureKind(error);
+  return database ? { name, database } : { name };
+}
+
+function main(): void {
+  const port = parentPort;
+  if (!port) return;
+  const { connect } = workerData as AnalyticsWorkerData;
+  const base = createDatabase(connect);
+  /** Requests the API thread gave up on (timed out, client gone): their answers are not sent. */
+  const cancelled = new Set<number>();
+  const running = new Set<number>();
+  port.on("message", (message: AnalyticsRequest) => {
+    if (message.type === "cancel") {
+      if (running.has(message.id)) cancelled.add(message.id);
+      return;
+    }
+    const { id, operation, args, deadline, timeoutMs, bookmarks } = message;
+    running.add(id);
+    void (async () => {
+      let reply: AnalyticsReply;
+      try {
+        if (!isAnalyticsOperation(operation)) throw new Error(`Unknown analytics operation "${operation}".`);
+        let db = base.withBookmarks(createBookmarks(bookmarks));
+        if (timeoutMs !== undefined) db = db.withTransactionTimeout(timeoutMs);
+        // The same deadline as the API thread's: past it no statement starts here either (a cancel cannot stop JavaScript).
+        if (deadline !== undefined) db = db.withTimeBudget(deadline - Date.now());
+        reply = { type: "answer", id, ok: true, value: await runAnalytics(db, operation, args) };
+      } catch (error) {
+        reply = { type: "answer", id, ok: false, failure: describeFailure(error) };
+      }
+      running.delete(id);
+      if (cancelled.delete(id)) return;
+      port.postMessage(reply);
+    })();
+  });
+  port.postMessage({ type: "ready" } satisfies AnalyticsReply);
+}
+
+main();
