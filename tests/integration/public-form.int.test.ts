@@ -316,6 +316,14 @@ describe("the public question form", () => {
     const shown = status.data?.caseStatusByLink as Record<string, unknown>;
     expect(Object.keys(shown).sort()).toEqual(["language", "received", "since", "status", "title"]);
     expect(shown).toMatchObject({ status: "INTAKE", language: "NL" });
+    // Dates are Amsterdam's: a question received at 23:30 UTC on 6 December (00:30 on the 7th there) reads as the 7th.
+    await db.write(
+      `MATCH (s:Sme {kvkNumber: $kvk})-[:ASKED]->(k:Case) SET k.created = '2026-12-06T23:30:00.000Z'
+       WITH k OPTIONAL MATCH (k)-[:HAD_EVENT]->(e:CaseEvent) SET e.at = '2026-12-06T23:30:00.000Z'`,
+      { kvk: String(input.kvkNumber) },
+    );
+    const late = (await post(fast, STATUS, { token }, address)).data?.caseStatusByLink as Record<string, unknown>;
+    expect(late).toMatchObject({ received: "2026-12-07", since: "2026-12-07" });
 
     // The status token as an answer link: refused by the check and by the page, and nothing changes.
     const key = answerLinkKey(loadConfig({ NODE_ENV: "test", ANSWER_LINK_SECRET: SECRET }));

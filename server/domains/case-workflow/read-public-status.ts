@@ -1,5 +1,6 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import type { MailServices } from "../../platform/mail/mail-services.js";
+import { todayIso } from "../../platform/clock/read-clock.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 import type { CaseStatus } from "../../platform/model/graph-enums.js";
 import type { PublicCaseStatus, PublicPartner, QuestionForm } from "./public-question-types.js";
@@ -40,8 +41,10 @@ export async function readPublicStatus(db: Database, mail: MailServices, token: 
   return {
     title: String(row.title),
     status: row.status as CaseStatus,
-    since: String(row.since),
-    received: String(row.received),
+    // The calendar dates in Amsterdam, as everywhere else (todayIso): Cypher's date() of a UTC instant gave the UTC
+    // date, so a question sent after 23:00 in winter read as received the day before.
+    since: todayIso(new Date(String(row.sinceAt))),
+    received: todayIso(new Date(String(row.receivedAt))),
     language: check.language,
   };
 }

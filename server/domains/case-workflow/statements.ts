@@ -173,12 +173,12 @@ RETURN p.id AS id, p.name AS name, p.kind AS kind
 ORDER BY toLower(p.name), p.id
 LIMIT 50`;
 
-/** What a status link shows: title, state, since when, received when. Nothing else of the case. */
+/** What a status link shows: title, state, since when, received when (instants; the dates are Amsterdam's, read-public-status.ts). Nothing else of the case. */
 export const READ_PUBLIC_CASE_STATUS = /* cypher */ `
 MATCH (k:Case {id: $id})
 WITH k, head(COLLECT { MATCH (k)-[:HAD_EVENT]->(e:CaseEvent) RETURN e.at ORDER BY e.at DESC }) AS lastChange
-RETURN k.title AS title, k.status AS status, toString(date(k.created)) AS received,
-       toString(date(coalesce(lastChange, k.created))) AS since`;
+RETURN k.title AS title, k.status AS status, toString(k.created) AS receivedAt,
+       toString(coalesce(lastChange, k.created)) AS sinceAt`;
 
 // ---- Sprints and milestones -----------------------------------------------------------------
 

@@ -197,7 +197,7 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
       expect(wide).toEqual([]);
 
       // The navigation folds behind the menu button; it opens, leads to a page, and "log out" is on screen.
-      const menu = page.getByRole("button", { name: "Menu" });
+      const menu = page.getByRole("button", { name: "Menu", exact: true });
       expect(await page.getByRole("navigation", { name: "Hoofdmenu" }).isVisible()).toBe(false);
       await menu.click();
       await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Digests" }).click();
@@ -221,7 +221,8 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
       const cut: string[] = [];
       for (const width of [360, 390, 600, 768, 900, 901, 1024, 1100, 1280, 1366, 1440, 1600, 1800, 1920]) {
         await page.setViewportSize({ width, height: 900 });
-        const menu = page.getByRole("button", { name: "Menu" });
+        // exact: a board card named "… menu …" has buttons whose names hold the word too.
+        const menu = page.getByRole("button", { name: "Menu", exact: true });
         const folded = await menu.isVisible();
         if (folded && (await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
         const signOut = page.getByRole("button", { name: "Uitloggen", exact: true });
