@@ -1,5 +1,6 @@
 import { CaseStatus, type InteractionChannel } from "../../platform/model/graph-enums.js";
 import { isIsoInstant } from "../../platform/clock/check-iso-date.js";
+import { todayIso } from "../../platform/clock/read-clock.js";
 import { CaseAction, checkTransition, lockCase, recordStatusChange } from "../case-workflow/index.js";
 import { refreshSuggestionCount, type MatchingSettings } from "../suggestions/index.js";
 import { checkActor, type Actor } from "../../platform/auth/resolve-actor.js";
@@ -96,7 +97,9 @@ export async function checkCooldown(tx: Tx, caseId: string, teacherId: string, s
   if (last) {
     throw new DomainError(
       ErrorCode.COOLDOWN,
-      `This case was proposed to ${String(last.teacher)} on ${String(last.sentAt).slice(0, 10)}; the ${days}-day cooldown runs until ${String(last.until).slice(0, 10)}. Pass force: true to send it anyway.`,
+      // Dates as the workspace's calendar reads them (Amsterdam), not the UTC instant's: between 23:00 and 24:00 UTC
+      // the two differ by a day.
+      `This case was proposed to ${String(last.teacher)} on ${todayIso(new Date(String(last.sentAt)))}; the ${days}-day cooldown runs until ${todayIso(new Date(String(last.until)))}. Pass force: true to send it anyway.`,
       "teacher",
     );
   }

@@ -89,8 +89,10 @@ export class RequestTransaction {
       } catch (error) {
         if (!fresh) throw error;
         await this.discard();
-        if (attempt >= 4 || !isRetriableQueryError(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 25 * 3 ** attempt));
+        if (attempt >= 5 || !isRetriableQueryError(error)) throw error;
+        // With jitter: requests that deadlocked on the same nodes (ten intakes of one SME at once) would otherwise
+        // wake together and deadlock again, attempt after attempt (CI saw it fail all five under load).
+        await new Promise((resolve) => setTimeout(resolve, 25 * 3 ** attempt * (0.5 + Math.random())));
       }
     }
   }
