@@ -147,7 +147,10 @@ export default defineConfig({
     reporters: ["default"],
     // Two cores: two files at a time; the graph lock keeps whole-graph files apart.
     maxWorkers: 2,
-    setupFiles: ["tests/helpers/graph-lock-setup.ts"],
+    // reflect-metadata before any file: type-graphql's decorators need it when a module declaring GraphQL types is
+    // evaluated, and a test may import such a module directly (not through the domain's index.ts, which imports the
+    // polyfill). Without it, a unit worker whose first file did so failed every type-graphql file after it.
+    setupFiles: ["reflect-metadata", "tests/helpers/graph-lock-setup.ts"],
     sequence: { sequencer: GraphChainSequencer },
     provide: { wholeGraphFiles },
     projects: [

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { readStarterVocabulary, topicKeys } from "../../server/domains/vocabulary/load-starter-vocabulary.js";
-import { normaliseWord } from "../../server/domains/vocabulary/normalise-word.js";
-import { VocabularyIndex, resolveWords } from "../../server/domains/vocabulary/resolve-words.js";
+import {
+  editDistanceWithin,
+  normaliseWord,
+  trigramSimilarity,
+  trigrams,
+} from "../../server/domains/vocabulary/normalise-word.js";
+import { FUZZY_MIN_SIMILARITY, VocabularyIndex, resolveWords } from "../../server/domains/vocabulary/resolve-words.js";
 import { topicQuery } from "../../server/domains/vocabulary/topic-suggestions.js";
 
 const starter = await readStarterVocabulary();
@@ -55,6 +60,27 @@ describe("words in, topics out", () => {
   it("tolerates spelling mistakes in longer words, and says what it took them for", () => {
     expect(index.resolve("automatisring")).toMatchObject({ topicId: "automation", how: "FUZZY", matched: "automatisering" });
     expect(index.resolve("boekhoudng")).toMatchObject({ topicId: "bookkeeping", how: "FUZZY" });
+  });
+  it("takes for a typo only what is a few typing mistakes away, not another compound with the same head", () => {
+    // "fleetmanagement" shares most trigrams with the synonym "it management" (similarity above the threshold),
+    // but is four edits away from it: another word, not a misspelling.
+    const itKey = normaliseWord("it management");
+    expect(trigramSimilarity(trigrams("fleetmanagement"), trigrams(itKey))).toBeGreaterThanOrEqual(FUZZY_MIN_SIMILARITY);
+    expect(index.resolve("fleetmanagement")).toMatchObject({ topicId: null, how: "UNKNOWN" });
+    expect(index.resolve("projectmanagement").how).not.toBe("FUZZY");
+    // Two mistakes are still a typo; a swap of neighbours counts as one.
+    expect(index.resolve("autommatisring")).toMatchObject({ topicId: "automation", how: "FUZZY" });
+    expect(index.resolve("boekhoduing")).toMatchObject({ topicId: "bookkeeping", how: "FUZZY" });
+  });
+  it("counts typing mistakes as inserts, deletes, replacements and swaps of neighbours, up to a bound", () => {
+    expect(editDistanceWithin("webshop", "webshop", 2)).toBe(0);
+    expect(editDistanceWithin("webshop", "wbeshop", 2)).toBe(1);
+    expect(editDistanceWithin("webshop", "webshopp", 2)).toBe(1);
+    expect(editDistanceWithin("webshop", "wepshp", 2)).toBe(2);
+    expect(editDistanceWithin("kitten", "sitting", 3)).toBe(3);
+    expect(editDistanceWithin("kitten", "sitting", 2)).toBe(Infinity);
+    expect(editDistanceWithin("fleetmanagement", "itmanagement", 2)).toBe(Infinity);
+    expect(editDistanceWithin("ab", "abcdef", 3)).toBe(Infinity);
   });
   it("does not guess at short or unknown words", () => {
     expect(index.resolve("xq").how).toBe("UNKNOWN");

@@ -26,3 +26,31 @@ export function trigramSimilarity(a: Set<string>, b: Set<string>): number {
   for (const g of a) if (b.has(g)) shared++;
   return shared / (a.size + b.size - shared);
 }
+
+/**
+ * The number of single-character edits (insert, delete, replace, or swap two neighbours) that turn one key into the
+ * other, the "optimal string alignment" distance; `Infinity` as soon as it is certainly above `max`, so comparing a
+ * word with a whole vocabulary stays cheap.
+ */
+export function editDistanceWithin(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return Infinity;
+  // Three rows of the dynamic programme: two back (for the swap), the previous and the current.
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, beforePrevious[j - 2]! + 1);
+      current.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return Infinity;
+    beforePrevious = previous;
+    previous = current;
+  }
+  const distance = previous[b.length]!;
+  return distance <= max ? distance : Infinity;
+}

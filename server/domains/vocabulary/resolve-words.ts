@@ -1,16 +1,19 @@
-import { normaliseWord, trigramSimilarity, trigrams } from "./normalise-word.js";
+import { editDistanceWithin, normaliseWord, trigramSimilarity, trigrams } from "./normalise-word.js";
 
 /**
  * Words in, topics out (docs/matching.md, "The vocabulary"): a word is resolved to a topic by
  *  1. its key (normaliseWord) equal to the key of a topic's Dutch or English label or of one of its synonyms;
  *  2. failing that, the topic whose label or synonym is most alike by trigram similarity, if at least
- *     FUZZY_MIN_SIMILARITY and the word's key has at least FUZZY_MIN_LENGTH characters (short words such as
- *     "ai" or "ux" are too easily alike to guess at);
+ *     FUZZY_MIN_SIMILARITY, at most FUZZY_MAX_EDITS typing mistakes away (insert, delete, replace, swap two
+ *     neighbours), and the word's key has at least FUZZY_MIN_LENGTH characters (short words such as "ai" or "ux"
+ *     are too easily alike to guess at). The edit bound keeps spelling tolerance to spelling: Dutch compounds
+ *     share their head ("fleetmanagement", "it management") and so many trigrams, without being one word;
  *  3. failing both, the word stays unknown: the caller keeps it as a proposed topic for a coordinator.
  * Pure, so unit-tested (tests/unit/vocabulary-resolve-words.test.ts).
  */
 export const FUZZY_MIN_SIMILARITY = 0.5;
 export const FUZZY_MIN_LENGTH = 5;
+export const FUZZY_MAX_EDITS = 2;
 
 /** One topic as the resolver sees it. Proposed topics take part too (their label is the word first used). */
 export interface VocabularyTopic {
@@ -76,6 +79,7 @@ export class VocabularyIndex {
         // Proposals are matched only exactly: guessing a coordinator's unaccepted word would spread a typo.
         if (e.proposed || e.key.length < FUZZY_MIN_LENGTH) continue;
         const s = trigramSimilarity(grams, e.grams);
+        if (s < FUZZY_MIN_SIMILARITY || editDistanceWithin(key, e.key, FUZZY_MAX_EDITS) === Infinity) continue;
         if (s > bestSimilarity || (s === bestSimilarity && best !== null && e.key < best.key)) {
           best = e;
           bestSimilarity = s;
