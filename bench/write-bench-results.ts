@@ -22,6 +22,8 @@ export interface OperationResult {
   disagreements: number;
   disagreementExamples: string[];
   note?: string;
+  /** The GraphQL samples with the write mix off and on, alternate blocks of the same run (bench/write-mix.ts). */
+  withMix?: { off: LatencySummary; on: LatencySummary };
 }
 
 export interface ThroughputResult {
@@ -191,12 +193,32 @@ export function renderMarkdown(r: BenchResults): string {
         .map(([k, n]) => `${k} ${n}`)
         .join(", ");
     lines.push(
-      `- Write mix: ${m.percent} % of requests were the day's writes, among every operation above except the warm-path ones ` +
+      `- Write mix: in every other block of ${Math.max(1, Math.round(100 / m.percent) - 1)} reads, ${m.percent} % of requests ` +
+        `were the day's writes, among every operation above except the warm-path ones ` +
         `compared with the in-memory search (loaded once, it cannot follow tie writes): ${counts(m.writes)}; failed: ` +
         `${counts(m.errors)}${m.latency ? `; write p50 ${fmt(m.latency.p50)}, p95 ${fmt(m.latency.p95)}` : ""}.`,
     );
+    const byKind = Object.entries(m.latencyByKind ?? {})
+      .map(([k, l]) => (l ? `${k} ${fmt(l.p50)}/${fmt(l.p95)}` : `${k} –`))
+      .join(", ");
+    if (byKind)
+      lines.push(`- Write mix, p50/p95 per kind: ${byKind}${m.template ? `; the intakes copy case ${m.template}` : ""}.`);
     for (const e of m.firstErrors) lines.push(`- Write mix, a failed write: ${e}`);
   } else lines.push("- Write mix: none (--write-mix 0).");
+  const mixed = r.operations.filter((o) => o.withMix);
+  if (mixed.length > 0) {
+    lines.push("");
+    lines.push(
+      "| GraphQL reads, write mix off / on (alternate blocks of one run) | samples off / on | p50 off | p50 on | p95 off | p95 on | p50 on/off |",
+    );
+    lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const o of mixed) {
+      const { off, on } = o.withMix!;
+      lines.push(
+        `| ${o.name} | ${off.samples} / ${on.samples} | ${fmt(off.p50)} | ${fmt(on.p50)} | ${fmt(off.p95)} | ${fmt(on.p95)} | ${Math.round((on.p50 / Math.max(off.p50, 0.001)) * 100) / 100} |`,
+      );
+    }
+  }
   lines.push("");
   lines.push("| throughput | clients | requests | errors | seconds | requests/s | p50 | p95 |");
   lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

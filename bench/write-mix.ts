@@ -2,17 +2,28 @@ import { todayIso } from "../server/platform/clock/read-clock.js";
 import { summariseLatencies, timed, type LatencySummary } from "./summarise-latencies.js";
 
 /**
- * The day's writes among the bench's reads (issue #19 part 5): after every `100 / percent − 1` measured read requests
- * the bench sends the next write of a coordinator's day, through /graphql like a user — so at 10 % one request in ten
- * is a write. The writes go round in the order a case moves: intake (intakeCase, then qualifyCase), proposal
- * (caseSuggestions to find a course with a teacher and a free period, then proposeCase), answer (answerProposal
- * INTERESTED), match (matchCase), interaction (logInteraction by a coordinator with that teacher: a tie write, which
- * moves the tie version and makes the analytics read the ties again). A write that fails is counted and the round
- * starts again at intake. The writes are not timed as reads; their own latencies are summarised apart.
+ * The day's writes among the bench's reads (issue #19 part 5), through /graphql like a user's. The mix is on in every
+ * other block of `every` (= 100 / percent − 1) reads of an operation: an on-block starts with the next write, so in it
+ * one request in ten is a write at 10 %, and the block's reads pay whatever the write invalidated (the tie version,
+ * caches); the off-blocks between them are the same operation's reads without writes, measured in the same run, so
+ * the bench can set the reads with and without the mix side by side (`beforeRead`).
+ *
+ * The writes go round in the order a case moves: intake (intakeCase, then qualifyCase), proposal (caseSuggestions,
+ * then proposeCase to a course with a teacher, a free place under an agreement and a period), answer (answerProposal
+ * INTERESTED: the coordinator records the teacher's answer, as the product's case page does), match (matchCase into
+ * that course and period), interaction (logInteraction by the coordinator with that teacher: a tie write, which moves
+ * the tie version and makes the analytics read the ties again). A write that fails is counted and the round starts
+ * again at intake.
+ *
+ * What is intaken: a copy of a case the graph can serve — once, at the first intake, the first of the `templates`
+ * whose suggestions hold a usable course (as above, at one of its wanted levels) gives the new cases their topics,
+ * wanted levels, effort, window and the SME's sector and size. Each round intakes a new case, so the proposal
+ * cooldown (per case and teacher) is never in the way and is not forced. When a new case's suggestions hold no
+ * usable course any more (the places filled up), the next template is looked for at the next intake.
  */
 
 export type WriteKind = "intake" | "proposal" | "answer" | "match" | "interaction";
-const order: WriteKind[] = ["intake", "proposal", "answer", "match", "interaction"];
+export const writeKinds: readonly WriteKind[] = ["intake", "proposal", "answer", "match", "interaction"];
 
 export interface WriteMixResult {
   percent: number;
@@ -22,61 +33,113 @@ export interface WriteMixResult {
   /** The first few different failures (code and message), to see why. */
   firstErrors: string[];
   latency: LatencySummary | null;
+  /** Per kind: p50/p95 of the successful writes (null: none succeeded). */
+  latencyByKind: Record<WriteKind, LatencySummary | null>;
+  /** The case the intakes copied (null: none found). */
+  template: string | null;
 }
 
-/** The date `days` from today (YYYY-MM-DD). */
-function inDays(days: number): string {
-  return todayIso(new Date(Date.now() + days * 86_400_000));
+/** Kinds that never succeeded: a mix that stopped writing one (the bench fails on it, bench/run.ts). */
+export function missingWriteKinds(result: WriteMixResult): WriteKind[] {
+  return writeKinds.filter((k) => result.writes[k] === 0);
 }
 
-type GraphqlClient = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+export type GraphqlClient = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
+const TEMPLATE = `query($id: ID!) { cases(where: { id: { eq: $id } }) {
+  topics wantedLevels effort earliestStart deadline sme { sector size } } }`;
 const INTAKE = `mutation($input: CaseIntakeInput!) { intakeCase(input: $input) { caseId } }`;
 const QUALIFY = `mutation($case: ID!) { qualifyCase(case: $case) { to } }`;
-const SUGGESTIONS = `query($case: ID!) { caseSuggestions(case: $case, limit: 50) { courseId teacherId periodId remainingPlaces } }`;
+const SUGGESTIONS = `query($case: ID!) { caseSuggestions(case: $case, limit: 50) {
+  courseId teacherId periodId remainingPlaces hasAgreement courseLevels } }`;
 const PROPOSE = `mutation($case: ID!, $teacher: ID!, $course: ID!) {
-  proposeCase(case: $case, teacher: $teacher, course: $course, channel: EMAIL, force: true) { id } }`;
+  proposeCase(case: $case, teacher: $teacher, course: $course, channel: EMAIL) { id } }`;
 const ANSWER = `mutation($p: ID!) { answerProposal(proposal: $p, answer: INTERESTED) { id } }`;
 const MATCH = `mutation($case: ID!, $course: ID!, $period: ID!) { matchCase(case: $case, course: $course, period: $period, teamSize: 3) { id } }`;
 const LOG = `mutation($by: ID!, $with: ID!, $date: String!) {
   logInteraction(by: $by, with: $with, date: $date, channel: PHONE) { interaction { id } } }`;
 
+interface Suggestion {
+  courseId: string;
+  teacherId: string | null;
+  periodId: string | null;
+  remainingPlaces: number | null;
+  hasAgreement: boolean;
+  courseLevels: string[];
+}
+
+interface Template {
+  id: string;
+  topics: string[];
+  wantedLevels: string[];
+  effort: string | null;
+  earliestStart: string | null;
+  deadline: string;
+  sme: { sector: string | null; size: string | null } | undefined;
+}
+
+/** A course matchCase will take: a teacher, a period in the window, an agreement with a place left, a wanted level. */
+function usable(s: Suggestion, wantedLevels: readonly string[]): s is Suggestion & { teacherId: string; periodId: string } {
+  return (
+    s.teacherId !== null &&
+    s.periodId !== null &&
+    s.hasAgreement &&
+    (s.remainingPlaces === null || s.remainingPlaces > 0) &&
+    s.courseLevels.some((l) => wantedLevels.includes(l))
+  );
+}
+
 export class WriteMix {
-  private reads = 0;
   private step = 0;
   private serial = 0;
+  private template: Template | null = null;
+  /** Templates already tried (found unusable, or their courses filled up). */
+  private tried = 0;
   private caseId: string | null = null;
   private pick: { courseId: string; teacherId: string; periodId: string } | null = null;
   private proposalId: string | null = null;
   private readonly latencies: number[] = [];
-  private readonly writes = Object.fromEntries(order.map((k) => [k, 0])) as Record<WriteKind, number>;
-  private readonly errors = Object.fromEntries(order.map((k) => [k, 0])) as Record<WriteKind, number>;
+  private readonly byKind = Object.fromEntries(writeKinds.map((k) => [k, [] as number[]])) as Record<WriteKind, number[]>;
+  private readonly writes = Object.fromEntries(writeKinds.map((k) => [k, 0])) as Record<WriteKind, number>;
+  private readonly errors = Object.fromEntries(writeKinds.map((k) => [k, 0])) as Record<WriteKind, number>;
   private readonly firstErrors: string[] = [];
-  /** Read requests between two writes. */
-  private readonly every: number;
+  private templateUsed: string | null = null;
+  /** Reads per block (on-blocks and off-blocks alternate). */
+  readonly every: number;
 
   constructor(
     private readonly graphql: GraphqlClient,
-    /** Percent of requests that are writes (1–50). */
+    /** Percent of requests that are writes in the on-blocks (1–50). */
     readonly percent: number,
-    /** Who logs the interactions (a coordinator of the workspace). */
+    /** Who handles the cases and logs the interactions (a coordinator of the workspace). */
     private readonly coordinator: string,
     /** Tells the runs apart in the cases' titles (the bench reuses its graph). */
     private readonly runTag: string,
+    /** Cases to copy, tried in this order (the bench's sample of cases; a test's own case). */
+    private readonly templates: readonly string[],
   ) {
     this.every = Math.max(1, Math.round(100 / percent) - 1);
   }
 
-  /** After each measured read request: the next write when its turn has come. */
-  async afterRead(): Promise<void> {
-    this.reads += 1;
-    if (this.reads % this.every !== 0) return;
-    const kind = order[this.step]!;
+  /**
+   * Before the `n`-th measured read (0-based, per operation): sends the next write when an on-block starts. Returns
+   * whether this read is measured with the mix on (true) or off (false).
+   */
+  async beforeRead(n: number): Promise<boolean> {
+    const on = Math.floor(n / this.every) % 2 === 0;
+    if (on && n % this.every === 0) await this.writeNext();
+    return on;
+  }
+
+  /** The next write of the round; a failure is counted (not thrown) and the round starts again. */
+  async writeNext(): Promise<void> {
+    const kind = writeKinds[this.step]!;
     try {
       const { ms } = await timed(() => this.write(kind));
       this.latencies.push(ms);
+      this.byKind[kind].push(ms);
       this.writes[kind] += 1;
-      this.step = (this.step + 1) % order.length;
+      this.step = (this.step + 1) % writeKinds.length;
     } catch (error) {
       this.errors[kind] += 1;
       const line = `${kind}: ${error instanceof Error ? error.message : String(error)}`;
@@ -85,21 +148,51 @@ export class WriteMix {
     }
   }
 
+  /** The first template from `tried` on whose own suggestions hold a usable course. */
+  private async findTemplate(): Promise<Template> {
+    while (this.tried < this.templates.length) {
+      const id = this.templates[this.tried]!;
+      const { cases } = await this.graphql<{ cases: Array<Omit<Template, "id" | "sme"> & { sme: Array<Template["sme"]> }> }>(
+        TEMPLATE,
+        { id },
+      );
+      const found = cases[0];
+      if (found?.deadline && found.topics.length > 0 && found.wantedLevels.length > 0) {
+        const { caseSuggestions } = await this.graphql<{ caseSuggestions: Suggestion[] }>(SUGGESTIONS, { case: id });
+        if (caseSuggestions.some((s) => usable(s, found.wantedLevels))) {
+          this.templateUsed = id;
+          return { ...found, id, deadline: found.deadline, sme: found.sme[0] };
+        }
+      }
+      this.tried += 1;
+    }
+    throw new Error(`none of the ${this.templates.length} template cases has a usable suggestion`);
+  }
+
   private async write(kind: WriteKind): Promise<void> {
     switch (kind) {
       case "intake": {
+        this.template ??= await this.findTemplate();
+        const t = this.template;
         this.serial += 1;
+        const today = todayIso();
         const input = {
-          sme: { name: `Bench BV ${this.runTag}-${this.serial}`, city: "Utrecht" },
-          title: `Webshop koppeling ${this.runTag}-${this.serial}`,
+          sme: {
+            name: `Bench BV ${this.runTag}-${this.serial}`,
+            city: "Utrecht",
+            ...(t.sme?.sector ? { sector: t.sme.sector } : {}),
+            ...(t.sme?.size ? { size: t.sme.size } : {}),
+          },
+          title: `Kopie van ${t.id} ${this.runTag}-${this.serial}`,
           // The bench's account is linked to no person: the case names its coordinator.
           coordinator: this.coordinator,
-          topics: ["WEB"],
-          wantedLevels: ["HBO"],
-          // What qualifyCase needs (qualify-case.ts): an effort, an earliest start and a deadline.
-          effort: "SPRINT",
-          earliestStart: inDays(1),
-          deadline: inDays(360),
+          topics: t.topics,
+          wantedLevels: t.wantedLevels,
+          // What qualifyCase needs (qualify-case.ts): an effort, an earliest start and a deadline. The suggestions
+          // never look before today, so an earliest start in the past is today's.
+          effort: t.effort ?? "SPRINT",
+          earliestStart: t.earliestStart && t.earliestStart > today ? t.earliestStart : today,
+          deadline: t.deadline,
         };
         const { intakeCase } = await this.graphql<{ intakeCase: { caseId: string } }>(INTAKE, { input });
         this.caseId = intakeCase.caseId;
@@ -107,16 +200,14 @@ export class WriteMix {
         return;
       }
       case "proposal": {
-        const { caseSuggestions } = await this.graphql<{
-          caseSuggestions: Array<{
-            courseId: string;
-            teacherId: string | null;
-            periodId: string | null;
-            remainingPlaces: number | null;
-          }>;
-        }>(SUGGESTIONS, { case: this.caseId });
-        const found = caseSuggestions.find((s) => s.teacherId && s.periodId && (s.remainingPlaces ?? 1) > 0);
-        if (!found?.teacherId || !found.periodId) throw new Error("no suggested course with a teacher and a free period");
+        const { caseSuggestions } = await this.graphql<{ caseSuggestions: Suggestion[] }>(SUGGESTIONS, { case: this.caseId });
+        const found = caseSuggestions.find((s) => usable(s, this.template?.wantedLevels ?? []));
+        if (!found) {
+          // The template's courses are full (or it no longer fits): the next intake copies the next template.
+          this.template = null;
+          this.tried += 1;
+          throw new Error("no suggested course with a teacher, a period and a free place under an agreement");
+        }
         this.pick = { courseId: found.courseId, teacherId: found.teacherId, periodId: found.periodId };
         const { proposeCase } = await this.graphql<{ proposeCase: { id: string } }>(PROPOSE, {
           case: this.caseId,
@@ -145,6 +236,10 @@ export class WriteMix {
       errors: { ...this.errors },
       firstErrors: [...this.firstErrors],
       latency: this.latencies.length > 0 ? summariseLatencies(this.latencies) : null,
+      latencyByKind: Object.fromEntries(
+        writeKinds.map((k) => [k, this.byKind[k].length > 0 ? summariseLatencies(this.byKind[k]) : null]),
+      ) as Record<WriteKind, LatencySummary | null>,
+      template: this.templateUsed,
     };
   }
 }
