@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { buildInMemoryGraph } from "../../bench/baseline/in-memory-graph.js";
 import { findWarmPathsInMemory, type WarmPathQuery } from "../../bench/baseline/find-warm-paths-in-memory.js";
+import { buildTieGraph, searchTieGraph } from "../../server/domains/network/tie-graph.js";
 
-/** The benchmark's in-memory baseline must answer exactly what the rules say: checked against brute force. */
+/**
+ * The warm-path search over the tie graph (server/domains/network/tie-graph.ts: the analytics worker's search and the
+ * bench's baseline) must answer exactly what the rules say: checked against brute force. Its equality with the
+ * database's search is tests/integration/network-warm-paths-in-memory.int.test.ts.
+ */
 function mulberry32(seed: number): () => number {
   let a = seed;
   return () => {
@@ -19,8 +24,9 @@ function bruteForce(ids: string[], ties: Array<[string, string, number]>, q: War
     adj.get(a)!.push([b, s]);
     adj.get(b)!.push([a, s]);
   }
+  // As findWarmPaths: avoided people drop out of both ends; someone among both is a starting person only.
   const from = new Set(q.from.filter((x) => !(q.avoid ?? []).includes(x)));
-  const to = new Set(q.to.filter((x) => !(q.avoid ?? []).includes(x)));
+  const to = new Set(q.to.filter((x) => !(q.avoid ?? []).includes(x) && !q.from.includes(x)));
   const out: Array<{ people: string[]; score: number; hops: number }> = [];
   const walk = (path: string[], score: number): void => {
     const last = path[path.length - 1]!;
@@ -39,11 +45,15 @@ function bruteForce(ids: string[], ties: Array<[string, string, number]>, q: War
     }
   };
   for (const s of from) walk([s], 1);
-  out.sort((x, y) => y.score - x.score || x.hops - y.hops || (x.people.join("\u0000") < y.people.join("\u0000") ? -1 : 1));
+  // Scores compared rounded to 9 decimals (products of the same strengths in another order tie), then hops, then ids.
+  const key = (score: number) => Math.round(score * 1e9);
+  out.sort(
+    (x, y) => key(y.score) - key(x.score) || x.hops - y.hops || (x.people.join("\u0000") < y.people.join("\u0000") ? -1 : 1),
+  );
   return out.slice(0, q.k);
 }
 
-describe("the in-memory warm-path baseline", () => {
+describe("the warm-path search over the tie graph", () => {
   it("ranks by product of strengths, then hops, then ids, on a hand-built graph", () => {
     const ids = ["a", "b", "c", "d", "t"];
     const ties: Array<[string, string, number]> = [
@@ -94,6 +104,11 @@ describe("the in-memory warm-path baseline", () => {
           actual.map((p) => p.people),
           JSON.stringify(query),
         ).toEqual(expected.map((p) => p.people));
+        // The scores exactly as the statement multiplies them: from the first tie to the last.
+        expect(
+          actual.map((p) => p.score),
+          JSON.stringify(query),
+        ).toEqual(expected.map((p) => p.score));
         // With the strength ladder forced, as around hubs: the same answer.
         const laddered = findWarmPathsInMemory(graph, { ...query, lightEnds: 0 });
         expect(
@@ -104,5 +119,54 @@ describe("the in-memory warm-path baseline", () => {
       }
     }
     expect(compared).toBe(300);
+  });
+
+  it("breaks a tie of rounded scores by the ids, not by the raw product", () => {
+    // 0.3 · 0.2 · 0.1 = 0.006 and 0.1 · 0.2 · 0.3 = 0.006000000000000001: equal to 9 decimals, so a1 < x1 decides.
+    const graph = buildTieGraph(
+      ["c", "a1", "a2", "x1", "x2", "t"],
+      [
+        ["c", "a1", 0.3],
+        ["a1", "a2", 0.2],
+        ["a2", "t", 0.1],
+        ["c", "x1", 0.1],
+        ["x1", "x2", 0.2],
+        ["x2", "t", 0.3],
+      ],
+    );
+    const paths = searchTieGraph(graph, { sources: ["c"], targets: ["t"], avoid: [], k: 2, maxHops: 4, minStrength: 0 });
+    expect(paths.map((p) => p.personIds.join(">"))).toEqual(["c>a1>a2>t", "c>x1>x2>t"]);
+    expect(paths.map((p) => p.score)).toEqual([0.3 * 0.2 * 0.1, 0.1 * 0.2 * 0.3]);
+  });
+
+  it("keeps two ties between one pair as two paths, and leaves out ties without a strength and ties to oneself", () => {
+    const graph = buildTieGraph(
+      ["c", "m", "t"],
+      [
+        ["c", "m", 1, "k1"],
+        ["m", "t", 0.4, "k2"],
+        ["t", "m", 0.9, "k3"],
+        ["c", "t", null, "k4"],
+        ["m", "m", 1, "k5"],
+      ],
+    );
+    const paths = searchTieGraph(graph, { sources: ["c"], targets: ["t"], avoid: [], k: 5, maxHops: 3, minStrength: 0 });
+    expect(paths.map((p) => [p.personIds.join(">"), p.score, p.tieIndices.map((t) => graph.tieKeys[t])])).toEqual([
+      ["c>m>t", 0.9, ["k1", "k3"]],
+      ["c>m>t", 0.4, ["k1", "k2"]],
+    ]);
+  });
+
+  it("a starting person who is also a target stays a starting person", () => {
+    const graph = buildInMemoryGraph(
+      ["a", "b", "t"],
+      [
+        ["a", "b", 0.5],
+        ["b", "t", 0.5],
+      ],
+    );
+    expect(findWarmPathsInMemory(graph, { from: ["a", "b"], to: ["b", "t"], k: 3, maxHops: 3, minStrength: 0 })).toEqual([
+      { people: ["b", "t"], score: 0.5, hops: 1 },
+    ]);
   });
 });
