@@ -356,7 +356,7 @@ async function compare<I>(api: Api, options: CompareOptions<I>): Promise<Operati
     memoryGapP50: memory ? Math.round((graphql.p50 / Math.max(memory.p50, 0.001)) * 10) / 10 : null,
     statementsPerRequest: { median: median(statements), min: Math.min(...statements), max: Math.max(...statements) },
     transactionsPerRequest: { median: median(transactions), min: Math.min(...transactions), max: Math.max(...transactions) },
-    compared: Math.min(options.items.length, n),
+    compared: options.compareEvery ? n : Math.min(options.items.length, n),
     disagreements,
     disagreementExamples: examples,
     ...(options.note ? { note: options.note } : {}),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildInMemoryGraph } from "../../bench/baseline/in-memory-graph.js";
 import { findWarmPathsInMemory, type WarmPathQuery } from "../../bench/baseline/find-warm-paths-in-memory.js";
-import { buildTieGraph, searchTieGraph } from "../../server/domains/network/tie-graph.js";
+import { buildTieGraph, searchTieGraph, tieKey } from "../../server/domains/network/tie-graph.js";
 
 /**
  * The warm-path search over the tie graph (server/domains/network/tie-graph.ts: the analytics worker's search and the
@@ -143,17 +143,17 @@ describe("the warm-path search over the tie graph", () => {
     const graph = buildTieGraph(
       ["c", "m", "t"],
       [
-        ["c", "m", 1, "k1"],
-        ["m", "t", 0.4, "k2"],
-        ["t", "m", 0.9, "k3"],
-        ["c", "t", null, "k4"],
-        ["m", "m", 1, "k5"],
+        ["c", "m", 1, "5:db:11"],
+        ["m", "t", 0.4, "5:db:12"],
+        ["t", "m", 0.9, "5:db:13"],
+        ["c", "t", null, "5:db:14"],
+        ["m", "m", 1, "5:db:15"],
       ],
     );
     const paths = searchTieGraph(graph, { sources: ["c"], targets: ["t"], avoid: [], k: 5, maxHops: 3, minStrength: 0 });
-    expect(paths.map((p) => [p.personIds.join(">"), p.score, p.tieIndices.map((t) => graph.tieKeys[t])])).toEqual([
-      ["c>m>t", 0.9, ["k1", "k3"]],
-      ["c>m>t", 0.4, ["k1", "k2"]],
+    expect(paths.map((p) => [p.personIds.join(">"), p.score, p.tieIndices.map((t) => tieKey(graph, t))])).toEqual([
+      ["c>m>t", 0.9, ["5:db:11", "5:db:13"]],
+      ["c>m>t", 0.4, ["5:db:11", "5:db:12"]],
     ]);
   });
 

@@ -83,6 +83,16 @@ export async function tieGraphAt(
   return held?.version === version ? held.graph : null;
 }
 
+/**
+ * Starts reading the tie graph at the current tie version (the analytics worker's start), so that the first warm-path
+ * requests from the coordinators need not wait for a tie write or a request to start it. Failures are left for the
+ * next request to retry.
+ */
+export async function preloadTieGraph(db: Database, settings: TieGraphSettings): Promise<void> {
+  const version = await db.tieVersion();
+  if (version !== null) await tieGraphAt(db, version, settings, true);
+}
+
 /** Forgets every held graph of this driver (tests). */
 export function forgetTieGraphs(db: Database): void {
   slots.delete(db.driver);
@@ -118,7 +128,7 @@ async function loadTieGraph(db: Database, settings: TieGraphSettings): Promise<H
   const after = await db.tieVersion();
   tieGraphStats.loads += 1;
   tieGraphStats.lastLoadMs = Date.now() - started;
-  const fields = { people: graph.ids.length, ties: graph.tieKeys.length, ms: tieGraphStats.lastLoadMs };
+  const fields = { people: graph.ids.length, ties: graph.tieKeys.count, ms: tieGraphStats.lastLoadMs };
   if (after !== before) {
     tieGraphStats.discarded += 1;
     log.info("The ties moved while the warm-path tie graph was read: read again at the next request", fields);

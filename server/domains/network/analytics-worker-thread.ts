@@ -3,7 +3,7 @@ import { DomainError, type ErrorCode } from "../../platform/graphql/domain-error
 import { createBookmarks, createDatabase, databaseFailureKind, type ConnectOptions } from "../../platform/neo4j/database.js";
 import type { DatabaseFailureKind } from "../../platform/neo4j/database.js";
 import { analyticsSettings, isAnalyticsOperation, runAnalytics } from "./analytics-operations.js";
-import type { TieGraphSettings } from "./TieGraphStore.js";
+import { preloadTieGraph, type TieGraphSettings } from "./TieGraphStore.js";
 
 /**
  * The analytics worker's thread (AnalyticsWorker.ts starts it): one driver of its own to the same Neo4j for its whole
@@ -66,6 +66,8 @@ function main(): void {
   const base = createDatabase(connect);
   // Only here, never on the API thread's fallback: the tie graph (~40 MB at L) is held by the worker alone.
   analyticsSettings.warmPathsInMemory = warmPathsInMemory ?? null;
+  // The ties are read at once (~25 s at L, on this thread), not at the first hub request; meanwhile Neo4j's search answers.
+  if (warmPathsInMemory) preloadTieGraph(base, warmPathsInMemory).catch(() => {});
   /** Requests the API thread gave up on (timed out, client gone): their answers are not sent. */
   const cancelled = new Set<number>();
   const running = new Set<number>();

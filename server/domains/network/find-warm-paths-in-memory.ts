@@ -3,7 +3,7 @@ import { profilesFromRows } from "./describe-people.js";
 import { checkWarmPathEnds, findWarmPaths, settleWarmPathsInput, toViews, type WarmPathsInput } from "./find-warm-paths.js";
 import type { RankedPath, SearchTuning } from "./rank-warm-paths.js";
 import { DESCRIBE_CHOSEN_PATHS, READ_WARM_PATH_ENDS } from "./statements.js";
-import { searchTieGraph } from "./tie-graph.js";
+import { searchTieGraph, tieKey } from "./tie-graph.js";
 import { tieGraphAt, type TieGraphSettings } from "./TieGraphStore.js";
 import type { PathTie, WarmPath } from "./WarmPathTypes.js";
 
@@ -62,13 +62,13 @@ export async function findWarmPathsInMemory(
     answeredInMemory.memory += 1;
     return [];
   }
-  const tieKeys = [...new Set(found.flatMap((p) => p.tieIndices.map((t) => graph.tieKeys[t]!)))];
+  const tieKeys = [...new Set(found.flatMap((p) => p.tieIndices.map((t) => tieKey(graph, t)!)))];
   const described = (await db.read(DESCRIBE_CHOSEN_PATHS, { paths: found.map((p) => ({ ids: p.personIds })), ties: tieKeys }))[0];
   if (!described || described.tieVersion !== row.tieVersion) return fallBack();
   const ties = new Map((described.ties as Array<{ key: string; tie: PathTie }>).map((t) => [t.key, t.tie]));
   const paths: RankedPath[] = [];
   for (const p of found) {
-    const pathTies = p.tieIndices.map((t) => ties.get(graph.tieKeys[t]!));
+    const pathTies = p.tieIndices.map((t) => ties.get(tieKey(graph, t)!));
     // A tie gone with the version unchanged cannot happen through the statements; answer from the database if it does.
     if (pathTies.some((t) => t === undefined)) return fallBack();
     paths.push({ personIds: p.personIds, ties: pathTies as PathTie[], score: p.score, hops: p.hops });
