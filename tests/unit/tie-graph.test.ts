@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildInMemoryGraph } from "../../bench/baseline/in-memory-graph.js";
 import { findWarmPathsInMemory, type WarmPathQuery } from "../../bench/baseline/find-warm-paths-in-memory.js";
-import { buildTieGraph, searchTieGraph, tieKey } from "../../server/domains/network/tie-graph.js";
+import { buildTieGraph, searchTieGraph, TieGraphBuilder, tieKey } from "../../server/domains/network/tie-graph.js";
 
 /**
  * The warm-path search over the tie graph (server/domains/network/tie-graph.ts: the analytics worker's search and the
@@ -168,5 +168,41 @@ describe("the warm-path search over the tie graph", () => {
     expect(findWarmPathsInMemory(graph, { from: ["a", "b"], to: ["b", "t"], k: 3, maxHops: 3, minStrength: 0 })).toEqual([
       { people: ["b", "t"], score: 0.5, hops: 1 },
     ]);
+  });
+
+  it("builds the same graph tie by tie (TieGraphBuilder, the worker's load) as from a list, elementIds packed or not", () => {
+    const rand = mulberry32(11);
+    for (let g = 0; g < 20; g++) {
+      const n = 10 + Math.floor(rand() * 10);
+      const ids = Array.from({ length: n }, (_, i) => `q${String(i).padStart(2, "0")}`);
+      const ties: Array<[string, string, number | null, string]> = [];
+      for (let t = 0; t < n * 3; t++) {
+        const a = ids[Math.floor(rand() * n)]!;
+        const b = ids[Math.floor(rand() * n)]!;
+        ties.push([a, b, rand() < 0.1 ? null : [0.3, 0.5, 0.9, 1][Math.floor(rand() * 4)]!, `5:db:${1000 + t}`]);
+      }
+      // Every fifth graph has one elementId of another shape, midway: the keys are then kept as strings.
+      if (g % 5 === 0) ties.splice(n, 0, [ids[0]!, ids[1]!, 0.5, "odd-key"]);
+      const listed = buildTieGraph(ids, ties);
+      const builder = new TieGraphBuilder();
+      // People in another order than the list's (as pages arrive), some only met as the far end of a tie.
+      for (const id of [...ids].reverse().slice(0, n - 3)) builder.person(id);
+      for (const [a, b, s, key] of ties) builder.tie(a, b, s, key);
+      const built = builder.build();
+      expect(built.tieKeys.prefix === null).toBe(g % 5 === 0);
+      for (let q = 0; q < 10; q++) {
+        const query = {
+          sources: [ids[Math.floor(rand() * n)]!],
+          targets: [ids[Math.floor(rand() * n)]!, ids[Math.floor(rand() * n)]!],
+          avoid: [],
+          k: 5,
+          maxHops: 1 + Math.floor(rand() * 5),
+          minStrength: 0,
+        };
+        const view = (graph: typeof listed) =>
+          searchTieGraph(graph, query).map((p) => [p.personIds, p.score, p.tieIndices.map((t) => tieKey(graph, t))]);
+        expect(view(built)).toEqual(view(listed));
+      }
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { log } from "../../platform/log.js";
 import type { Database } from "../../platform/neo4j/database.js";
-import { buildTieGraph, type LoadedTie, type TieGraph } from "./tie-graph.js";
+import { buildTieGraph, TieGraphBuilder, type TieGraph } from "./tie-graph.js";
 import { COUNT_TIES, READ_TIE_GRAPH_PAGE } from "./statements.js";
 
 /**
@@ -112,19 +112,18 @@ async function loadTieGraph(db: Database, settings: TieGraphSettings): Promise<H
     return null;
   }
   const pageSize = settings.pageSize ?? 10_000;
-  const ids: string[] = [];
-  const ties: LoadedTie[] = [];
+  const builder = new TieGraphBuilder();
   for (let after = ""; ;) {
     const rows = await db.read(READ_TIE_GRAPH_PAGE, { after, limit: pageSize });
     for (const row of rows) {
       const id = String(row.id);
-      ids.push(id);
-      for (const [to, strength, key] of row.ties as Array<[string, number | null, string]>) ties.push([id, to, strength, key]);
+      builder.person(id);
+      for (const [to, strength, key] of row.ties as Array<[string, number | null, string]>) builder.tie(id, to, strength, key);
+      after = id;
     }
     if (rows.length < pageSize) break;
-    after = ids[ids.length - 1]!;
   }
-  const graph = buildTieGraph(ids, ties);
+  const graph = builder.build();
   const after = await db.tieVersion();
   tieGraphStats.loads += 1;
   tieGraphStats.lastLoadMs = Date.now() - started;
