@@ -154,9 +154,12 @@ describe("on a hand-built graph with known answers", () => {
     const answer = await findWarmPathsInMemory(db, { to: "t", from: ["c1"], k: 1 }, { maxTies: 1_000_000 });
     expect(answeredInMemory.database).toBe(before + 1);
     expect(ids(answer)).toEqual(["c1>a1>a2>t"]);
-    // Too many ties to hold: the database's search answers.
+    // Too many ties to hold: the database's search answers (a fresh slot, so that the limit is what is tried).
+    forgetTieGraphs(db);
+    const tooLarge = tieGraphStats.tooLarge;
     const tooSmall = await findWarmPathsInMemory(db, { to: "t", from: ["c1"], k: 1 }, { maxTies: 3, wait: true });
     expect(answeredInMemory.database).toBe(before + 2);
+    expect(tieGraphStats.tooLarge).toBe(tooLarge + 1);
     expect(tooSmall).toEqual(answer);
   });
 });
