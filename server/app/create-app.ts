@@ -83,7 +83,12 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   // Analytics off the API's event loop (issue #19): a worker thread with its own driver to the same Neo4j. It starts
   // with the product (start.ts) or at the first analytics request, and ends with Apollo.
   const analytics =
-    config.ANALYTICS_WORKER === "on" && db.connectOptions ? new AnalyticsWorker({ connect: db.connectOptions }) : undefined;
+    config.ANALYTICS_WORKER === "on" && db.connectOptions
+      ? new AnalyticsWorker({
+          connect: db.connectOptions,
+          warmPathsInMemory: config.WARM_PATHS_IN_MEMORY === "on" ? { maxTies: config.WARM_PATHS_IN_MEMORY_MAX_TIES } : undefined,
+        })
+      : undefined;
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: !production,

@@ -217,6 +217,21 @@ export const configSchema = z.object({
       "`on`: embedding, nextBestContacts, escalationPlan, impactIfGone and warmPaths from the coordinators run in one long-lived " +
         "worker thread holding the warm-tie store (the API thread only routes; it answers itself while the worker is down). `off`: on the API thread.",
     ),
+  WARM_PATHS_IN_MEMORY: z
+    .enum(["on", "off"])
+    .default("on")
+    .describe(
+      "`on`: the analytics worker answers warmPaths from the coordinators with an exact search over every tie held in its memory " +
+        "(tagged with the tie version; the same answer as Neo4j's search, which answers while the ties load). `off`: searched in Neo4j.",
+    ),
+  WARM_PATHS_IN_MEMORY_MAX_TIES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(3_000_000)
+    .describe(
+      "The most KNOWS ties the analytics worker holds in memory for warmPaths (~40 bytes each); above it Neo4j searches.",
+    ),
   // --- end of analytics worker ---
   COUNT_CACHE_TTL_MS: z.coerce
     .number()

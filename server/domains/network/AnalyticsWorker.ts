@@ -11,6 +11,7 @@ import {
   type AnalyticsOperation,
 } from "./analytics-operations.js";
 import type { AnalyticsFailure, AnalyticsReply, AnalyticsRequest, AnalyticsWorkerData } from "./analytics-worker-thread.js";
+import type { TieGraphSettings } from "./TieGraphStore.js";
 
 /**
  * The analytics off the API's event loop (issue #19 part 2; docs/performance.md "Analytics off the event loop").
@@ -49,6 +50,8 @@ export interface AnalyticsWorkerOptions {
   maxRestartDelayMs?: number;
   /** How long after the request's deadline the API still waits for the worker's answer. */
   graceMs?: number;
+  /** Hub warm paths searched in memory in the worker over the ties it holds (WARM_PATHS_IN_MEMORY); absent: in Neo4j. */
+  warmPathsInMemory?: TieGraphSettings;
 }
 
 /** Running from the compiled dist/ (npm start) or from the TypeScript sources (development, tests: tsx's loader). */
@@ -149,7 +152,7 @@ export class AnalyticsWorker implements OffThreadAnalytics {
   }
 
   private spawn(): void {
-    const data: AnalyticsWorkerData = { connect: this.options.connect };
+    const data: AnalyticsWorkerData = { connect: this.options.connect, warmPathsInMemory: this.options.warmPathsInMemory };
     const here = new URL(compiled ? "./analytics-worker-thread.js" : "./analytics-worker-thread.ts", import.meta.url);
     // Node 20 does not carry tsx's loader into a worker: from the sources the worker registers it first.
     const worker = compiled

@@ -3,7 +3,16 @@ import { computeInstitutionEmbedding, computeProgrammeEmbedding, type EmbeddingO
 import { planEscalation, type EscalationArgs } from "./escalation-plan.js";
 import { findNextBestContacts, type NextBestArgs } from "./find-next-best-contacts.js";
 import { findWarmPaths, type WarmPathsInput } from "./find-warm-paths.js";
+import { findWarmPathsInMemory } from "./find-warm-paths-in-memory.js";
+import type { TieGraphSettings } from "./TieGraphStore.js";
 import { computeImpactIfGone, type ImpactArgs } from "./impact-if-gone.js";
+
+/**
+ * What this thread does differently: set by the analytics worker's thread at its start (analytics-worker-thread.ts).
+ * warmPathsInMemory: warmPaths searched over the tie graph held in this thread (find-warm-paths-in-memory.ts, the same
+ * answer as findWarmPaths); null (the API thread, WARM_PATHS_IN_MEMORY=off): searched in Neo4j.
+ */
+export const analyticsSettings: { warmPathsInMemory: TieGraphSettings | null } = { warmPathsInMemory: null };
 
 /**
  * The analytics the analytics worker answers (issue #19, docs/performance.md "Analytics off the event loop"), by name:
@@ -19,7 +28,10 @@ export const analyticsOperations = {
   nextBestContacts: (db: Database, args: NextBestArgs) => findNextBestContacts(db, args),
   escalationPlan: (db: Database, args: EscalationArgs) => planEscalation(db, args),
   impactIfGone: (db: Database, args: ImpactArgs) => computeImpactIfGone(db, args),
-  warmPaths: (db: Database, args: WarmPathsInput) => findWarmPaths(db, args),
+  warmPaths: (db: Database, args: WarmPathsInput) =>
+    analyticsSettings.warmPathsInMemory
+      ? findWarmPathsInMemory(db, args, analyticsSettings.warmPathsInMemory)
+      : findWarmPaths(db, args),
 };
 
 export type AnalyticsOperation = keyof typeof analyticsOperations;

@@ -2,7 +2,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { DomainError, type ErrorCode } from "../../platform/graphql/domain-error.js";
 import { createBookmarks, createDatabase, databaseFailureKind, type ConnectOptions } from "../../platform/neo4j/database.js";
 import type { DatabaseFailureKind } from "../../platform/neo4j/database.js";
-import { isAnalyticsOperation, runAnalytics } from "./analytics-operations.js";
+import { analyticsSettings, isAnalyticsOperation, runAnalytics } from "./analytics-operations.js";
+import { preloadTieGraph, type TieGraphSettings } from "./TieGraphStore.js";
 
 /**
  * The analytics worker's thread (AnalyticsWorker.ts starts it): one driver of its own to the same Neo4j for its whole
@@ -13,6 +14,8 @@ import { isAnalyticsOperation, runAnalytics } from "./analytics-operations.js";
 
 export interface AnalyticsWorkerData {
   connect: ConnectOptions;
+  /** Hub warm paths in memory over the worker's tie graph (find-warm-paths-in-memory.ts); absent: searched in Neo4j. */
+  warmPathsInMemory?: TieGraphSettings;
 }
 
 /** API thread → worker. */
@@ -59,8 +62,12 @@ function describeFailure(error: unknown): AnalyticsFailure {
 function main(): void {
   const port = parentPort;
   if (!port) return;
-  const { connect } = workerData as AnalyticsWorkerData;
+  const { connect, warmPathsInMemory } = workerData as AnalyticsWorkerData;
   const base = createDatabase(connect);
+  // Only here, never on the API thread's fallback: the tie graph (~40 MB at L) is held by the worker alone.
+  analyticsSettings.warmPathsInMemory = warmPathsInMemory ?? null;
+  // The ties are read at once (~25 s at L, on this thread), not at the first hub request; meanwhile Neo4j's search answers.
+  if (warmPathsInMemory) preloadTieGraph(base, warmPathsInMemory).catch(() => {});
   /** Requests the API thread gave up on (timed out, client gone): their answers are not sent. */
   const cancelled = new Set<number>();
   const running = new Set<number>();

@@ -29,34 +29,14 @@ export const warmPathDefaults = { k: 3, maxHops: 4, minStrength: 0 } as const;
  * docs/network-analytics.md states the rules; rank-warm-paths.ts holds the search.
  */
 export async function findWarmPaths(db: Database, args: WarmPathsInput, tuning: SearchTuning = {}): Promise<WarmPath[]> {
-  const k = checkAtLeastOne(args.k ?? warmPathDefaults.k, "k");
-  const maxHops = checkMaxHops(args.maxHops ?? warmPathDefaults.maxHops);
-  const minStrength = checkStrength(args.minStrength ?? warmPathDefaults.minStrength, "minStrength");
-  if (args.from && args.from.length === 0) {
-    throw new DomainError(
-      ErrorCode.BAD_USER_INPUT,
-      "from lists no one; leave it out to start from the workspace's coordinators.",
-      "from",
-    );
-  }
-  const avoid = distinctIds(args.avoid);
-  const from = args.from ? distinctIds(args.from) : null;
+  const { k, maxHops, minStrength, avoid, from } = settleWarmPathsInput(args);
   const cypher = cachedCypher(`service:${maxHops}`, () => warmPathsStatement(maxHops));
   const lightEnds = tuning.lightEnds ?? LIGHT_ENDS;
   const row = (
     await db.read(cypher, { to: args.to, from, avoid, workspace: args.workspace ?? null, minStrength, k, lightEnds })
   )[0];
   if (!row) throw new Error("warmPaths: the statement returned no row.");
-
-  // Errors in a fixed order: to, then from or workspace, then avoid.
-  const target = row.target as { kind: TargetKind; name: string | null; people: string[] | null } | null;
-  if (!target)
-    throw new DomainError(ErrorCode.NOT_FOUND, `No person, course, programme or institution has id "${args.to}".`, "to");
-  const missingFrom = row.missingFrom as string[];
-  if (missingFrom.length > 0) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id ${quoted(missingFrom)}.`, "from");
-  if (!from) workspaceFrom(row.workspaces as Record<string, unknown>[], args.workspace);
-  const missingAvoid = row.missingAvoid as string[];
-  if (missingAvoid.length > 0) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id ${quoted(missingAvoid)}.`, "avoid");
+  const target = checkWarmPathEnds(row, args, from);
 
   // Around hubs the first search ran on strong ties only; further rungs are exact (rank-warm-paths.ts).
   const first = {
@@ -78,6 +58,46 @@ export async function findWarmPaths(db: Database, args: WarmPathsInput, tuning: 
   return toViews(result.paths, profilesFromRows(result.profiles, focus));
 }
 
+/** The arguments checked and given their defaults, in the order findWarmPaths has always checked them. */
+export function settleWarmPathsInput(args: WarmPathsInput): {
+  k: number;
+  maxHops: number;
+  minStrength: number;
+  avoid: string[];
+  from: string[] | null;
+} {
+  const k = checkAtLeastOne(args.k ?? warmPathDefaults.k, "k");
+  const maxHops = checkMaxHops(args.maxHops ?? warmPathDefaults.maxHops);
+  const minStrength = checkStrength(args.minStrength ?? warmPathDefaults.minStrength, "minStrength");
+  if (args.from && args.from.length === 0) {
+    throw new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      "from lists no one; leave it out to start from the workspace's coordinators.",
+      "from",
+    );
+  }
+  const avoid = distinctIds(args.avoid);
+  const from = args.from ? distinctIds(args.from) : null;
+  return { k, maxHops, minStrength, avoid, from };
+}
+
+/** What `to` names, from a row of WARM_PATH_ENDS (statements.ts); errors in a fixed order: to, then from or workspace, then avoid. */
+export function checkWarmPathEnds(
+  row: Record<string, unknown>,
+  args: WarmPathsInput,
+  from: readonly string[] | null,
+): { kind: TargetKind; name: string | null; people: string[] | null } {
+  const target = row.target as { kind: TargetKind; name: string | null; people: string[] | null } | null;
+  if (!target)
+    throw new DomainError(ErrorCode.NOT_FOUND, `No person, course, programme or institution has id "${args.to}".`, "to");
+  const missingFrom = row.missingFrom as string[];
+  if (missingFrom.length > 0) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id ${quoted(missingFrom)}.`, "from");
+  if (!from) workspaceFrom(row.workspaces as Record<string, unknown>[], args.workspace);
+  const missingAvoid = row.missingAvoid as string[];
+  if (missingAvoid.length > 0) throw new DomainError(ErrorCode.NOT_FOUND, `No person has id ${quoted(missingAvoid)}.`, "avoid");
+  return target;
+}
+
 function quoted(ids: readonly string[]): string {
   return ids.map((id) => `"${id}"`).join(", ");
 }
@@ -92,7 +112,7 @@ export async function viewPaths(db: Database, paths: readonly RankedPath[], focu
   return toViews(paths, people);
 }
 
-function toViews(paths: readonly RankedPath[], people: ReadonlyMap<string, PathPerson>): WarmPath[] {
+export function toViews(paths: readonly RankedPath[], people: ReadonlyMap<string, PathPerson>): WarmPath[] {
   return paths.map((path) => {
     const steps = path.personIds.map((id, i) => ({
       person: people.get(id) ?? unknownPerson(id),

@@ -52,7 +52,7 @@ export { STRENGTH_LADDER };
 export const LIGHT_ENDS = 1000;
 
 /** The floor of the next search, or null when the search at `floor` was exact. */
-export function nextFloor(paths: readonly RankedPath[], floor: number, minStrength: number, k: number): number | null {
+export function nextFloor(paths: readonly { score: number }[], floor: number, minStrength: number, k: number): number | null {
   if (floor <= minStrength) return null;
   const kth = paths[k - 1];
   if (kth) {

@@ -112,6 +112,11 @@ const FIRST_FLOOR = /* cypher */ `
     ELSE ${STRENGTH_LADDER[0]}
   END`;
 
+/** A tie (`e`) as a path shows it (PathTie): its strength, channel, dates and who introduced the two. */
+const TIE_VIEW = /* cypher */ `{strength: e.strength, channel: e.channel, since: e.since, lastContact: e.lastContact, manual: coalesce(e.manual, false),
+      introducedBy: CASE WHEN e.introducedBy IS NULL THEN null
+        ELSE COLLECT { MATCH (x:Person) WHERE x.id = e.introducedBy RETURN x {.id, .name} }[0] END}`;
+
 /**
  * The k best simple paths, by meeting in the middle. Every simple path of L ties splits at its
  * person number ceil(L/2) (counting the first as 0) into a source half of a = ceil(L/2) ties and a
@@ -178,9 +183,7 @@ CALL (sources, targets, floor) {
   LIMIT toInteger($k)
   RETURN collect({
     ids: [p IN people | p.id],
-    ties: [e IN ties | {strength: e.strength, channel: e.channel, since: e.since, lastContact: e.lastContact, manual: coalesce(e.manual, false),
-      introducedBy: CASE WHEN e.introducedBy IS NULL THEN null
-        ELSE COLLECT { MATCH (x:Person) WHERE x.id = e.introducedBy RETURN x {.id, .name} }[0] END}],
+    ties: [e IN ties | ${TIE_VIEW}],
     score: score
   }) AS paths
 }`;
@@ -217,15 +220,11 @@ ${ROLES_OF_PERSON}
 RETURN p.id AS id, p.name AS name, p.jobTitle AS jobTitle, roles`;
 
 /**
- * The whole of warmPaths as one statement, so a request costs one round trip: resolve $to, check
- * $from (or find the workspace's coordinators) and $avoid, rank the paths at the first floor, and
- * describe the people on them. When an id is unknown the search runs on no one (empty lists) and
- * the service reports the error from what the statement returns. Avoided people drop out of both
- * ends, and a person who is both a starting person and a target stays a starting person only.
+ * The first part of warmPathsStatement: resolve $to, check $from (or find the workspace's coordinators) and $avoid, and
+ * settle the ends. Yields target, missingFrom, missingAvoid, workspaces, sources and targets. Avoided people drop out of
+ * both ends, and a person who is both a starting person and a target stays a starting person only.
  */
-export function warmPathsStatement(maxHops: number): string {
-  return /* cypher */ `
-CALL () {
+const WARM_PATH_ENDS = /* cypher */ `CALL () {
   CALL () {${PATH_TARGETS_UNION}
   }
   WITH rank, kind, name, people ORDER BY rank LIMIT 1
@@ -246,7 +245,18 @@ WITH target, missingFrom, missingAvoid, workspaces, starting,
      [id IN starting WHERE NOT id IN $avoid] AS sources
 WITH target, missingFrom, missingAvoid, workspaces, sources,
      [id IN coalesce(target.people, []) WHERE NOT id IN $avoid AND NOT id IN starting] AS targets
-WITH target, missingFrom, missingAvoid, workspaces, sources, targets, ${FIRST_FLOOR} AS floor${rankedPathsCall(maxHops)}${DESCRIBE_PATH_PEOPLE}
+`;
+
+/**
+ * The whole of warmPaths as one statement, so a request costs one round trip: resolve $to, check
+ * $from (or find the workspace's coordinators) and $avoid, rank the paths at the first floor, and
+ * describe the people on them. When an id is unknown the search runs on no one (empty lists) and
+ * the service reports the error from what the statement returns. Avoided people drop out of both
+ * ends, and a person who is both a starting person and a target stays a starting person only.
+ */
+export function warmPathsStatement(maxHops: number): string {
+  return /* cypher */ `
+${WARM_PATH_ENDS}WITH target, missingFrom, missingAvoid, workspaces, sources, targets, ${FIRST_FLOOR} AS floor${rankedPathsCall(maxHops)}${DESCRIBE_PATH_PEOPLE}
 RETURN target, missingFrom, missingAvoid, workspaces, sources, targets, floor, paths, profiles`;
 }
 
@@ -260,6 +270,48 @@ WITH $sources AS sources, $targets AS targets
 WITH sources, targets, coalesce($floor, ${FIRST_FLOOR}) AS floor${rankedPathsCall(maxHops)}${describe ? DESCRIBE_PATH_PEOPLE : ""}
 RETURN floor, paths${describe ? ", profiles" : ""}`;
 }
+
+// ---- Warm paths in memory (the analytics worker: find-warm-paths-in-memory.ts, tie-graph.ts) -------------------------
+
+/** The tie version's value (tie-version.ts) as a subquery: yields `tieVersion`, null when there is no TieVersion node. */
+const TIE_VERSION_VALUE = /* cypher */ `
+CALL () {
+  OPTIONAL MATCH (v:TieVersion {id: 'ties'})
+  RETURN v.version AS tieVersion
+}`;
+
+/**
+ * warmPathsStatement without the search: the ends (target, missingFrom, missingAvoid, workspaces, sources, targets) and
+ * the tie version in one read, for the search in memory over the ties held at that version.
+ */
+export const READ_WARM_PATH_ENDS = /* cypher */ `
+${WARM_PATH_ENDS}${TIE_VERSION_VALUE}
+RETURN target, missingFrom, missingAvoid, workspaces, sources, targets, tieVersion`;
+
+/**
+ * What the answer shows of the paths the search in memory chose: each tie ($ties, elementIds) as TIE_VIEW, the people
+ * on the paths ($paths, as {ids}) as DESCRIBE_PATH_PEOPLE, and the tie version now (the caller checks that it did not move).
+ */
+export const DESCRIBE_CHOSEN_PATHS = /* cypher */ `
+WITH $paths AS paths
+CALL () {
+  UNWIND $ties AS key
+  MATCH ()-[e:KNOWS]->() WHERE elementId(e) = key
+  RETURN collect({key: key, tie: ${TIE_VIEW}}) AS ties
+}${TIE_VERSION_VALUE}${DESCRIBE_PATH_PEOPLE}
+RETURN ties, profiles, tieVersion`;
+
+/** How many KNOWS ties there are (Neo4j's count store: no scan), before the ties are read into memory. */
+export const COUNT_TIES = /* cypher */ `MATCH ()-[k:KNOWS]->() RETURN count(k) AS ties`;
+
+/**
+ * One page of every person and their outgoing ties with strengths, in id order after $after (keyset paging over the
+ * Person(id) index): what the worker's tie graph is loaded from. Each tie appears once, at the person it starts from.
+ */
+export const READ_TIE_GRAPH_PAGE = /* cypher */ `
+MATCH (a:Person) WHERE a.id > $after
+WITH a ORDER BY a.id LIMIT toInteger($limit)
+RETURN a.id AS id, [(a)-[k:KNOWS]->(b:Person) | [b.id, k.strength, elementId(k)]] AS ties`;
 
 /** The warm neighbours (ties of strength >= $threshold) of each person ($ids). */
 export const READ_WARM_NEIGHBOURS = /* cypher */ `

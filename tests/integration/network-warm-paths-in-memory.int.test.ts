@@ -1,0 +1,284 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AnalyticsWorker } from "../../server/domains/network/AnalyticsWorker.js";
+import { findWarmPaths, type WarmPathsInput } from "../../server/domains/network/find-warm-paths.js";
+import { answeredInMemory, findWarmPathsInMemory } from "../../server/domains/network/find-warm-paths-in-memory.js";
+import { forgetTieGraphs, tieGraphStats } from "../../server/domains/network/TieGraphStore.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
+import { bumpingTieVersion } from "../../server/platform/neo4j/tie-version.js";
+import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
+import { seededRandom, writeGraph, type GraphSpec, type TieSpec } from "./network-fixtures.js";
+
+/**
+ * The warm-path search in memory (issue #19 part 2, find-warm-paths-in-memory.ts over tie-graph.ts) answers exactly
+ * what the database's search (findWarmPaths) answers — the whole objects, deep-equal: paths, order, scores, ties,
+ * profiles, explanations, errors — on hand-built graphs with known answers and on generated ones, for every argument,
+ * and follows the ties written between queries (the tie version moves, the graph is read again).
+ */
+
+let db: Database;
+const settings = { maxTies: 1_000_000, wait: true };
+
+beforeAll(async () => {
+  db = await connectTestDatabase();
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+/** Both searches on the same arguments: equal answers, and the in-memory one really answered in memory. */
+async function same(args: WarmPathsInput, lightEnds?: number): Promise<Awaited<ReturnType<typeof findWarmPaths>>> {
+  const tuning = lightEnds === undefined ? {} : { lightEnds };
+  const before = answeredInMemory.memory;
+  const memory = await findWarmPathsInMemory(db, args, settings, tuning);
+  expect(answeredInMemory.memory, `answered in memory: ${JSON.stringify(args)}`).toBe(before + 1);
+  const database = await findWarmPaths(db, args, tuning);
+  expect(memory, JSON.stringify(args)).toEqual(database);
+  return memory;
+}
+
+const ids = (paths: Awaited<ReturnType<typeof findWarmPaths>>) => paths.map((p) => p.steps.map((s) => s.person.id).join(">"));
+
+describe("on a hand-built graph with known answers", () => {
+  const spec: GraphSpec = {
+    people: [
+      ["c1", "Sanne Visser"],
+      ["c2", "Karim Amrani"],
+      ["a1", "Anna Kok"],
+      ["a2", "Bas Mol"],
+      ["x1", "Xander Bos"],
+      ["x2", "Yara Smit"],
+      ["m", "Mila Mulder"],
+      ["t", "Tara Teeuw"],
+      ["u", "Umut Uslu"],
+      ["dn", "Joost de Deken"],
+    ].map(([id, name]) => ({ id: id!, name: name! })),
+    workspace: { id: "ws", name: "Digitale Werkplaats", coordinators: ["c1", "c2"] },
+    institutions: [{ id: "HE", name: "Hogeschool Een", shortName: "HE" }],
+    programmes: [{ id: "P1", name: "Data Science", institution: "HE" }],
+    courses: [{ id: "k1", name: "Vak Een", programme: "P1" }],
+    teaches: [
+      ["t", "k1"],
+      ["u", "k1"],
+    ],
+    deans: [["dn", "HE"]],
+    ties: [
+      // c1 → t over a1, a2: 0.3 · 0.2 · 0.1 = 0.006 exactly; over x1, x2: 0.1 · 0.2 · 0.3 = 0.006000000000000001.
+      // Rounded to 9 decimals they tie, so the ids decide: a1 before x1, though x's raw product is larger.
+      { a: "c1", b: "a1", strength: 0.3, since: "2024-01-01", lastContact: "2025-05-01", channel: "EMAIL" },
+      { a: "a1", b: "a2", strength: 0.2, manual: true },
+      { a: "a2", b: "t", strength: 0.1 },
+      { a: "c1", b: "x1", strength: 0.1 },
+      { a: "x1", b: "x2", strength: 0.2 },
+      { a: "x2", b: "t", strength: 0.3 },
+      // c2 → u: directly at 0.5, and over m at 1 · 0.5 = 0.5 as well: fewer hops first.
+      { a: "c2", b: "u", strength: 0.5 },
+      { a: "c2", b: "m", strength: 1 },
+      { a: "m", b: "u", strength: 0.5 },
+      // Two ties between m and dn (one each way), of different strengths: two paths through the same people.
+      { a: "m", b: "dn", strength: 0.9 },
+      { a: "dn", b: "m", strength: 0.4 },
+    ],
+  };
+
+  beforeAll(async () => {
+    await resetGraph(db);
+    forgetTieGraphs(db);
+    await writeGraph(db, spec);
+    // A tie without a strength is on no path, and a tie to oneself neither.
+    await db.write(
+      bumpingTieVersion("MATCH (a:Person {id: 'c1'}), (b:Person {id: 't'}) CREATE (a)-[:KNOWS {channel: 'OTHER'}]->(b)"),
+    );
+    await db.write(bumpingTieVersion("MATCH (a:Person {id: 'm'}) CREATE (a)-[:KNOWS {strength: 1}]->(a)"));
+  }, 60_000);
+
+  it("breaks ties by score rounded to 9 decimals, then hops, then ids — as the database does", async () => {
+    const toT = await same({ to: "t", from: ["c1"], k: 5 });
+    expect(ids(toT)).toEqual(["c1>a1>a2>t", "c1>x1>x2>t"]);
+    expect(toT.map((p) => p.score)).toEqual([0.3 * 0.2 * 0.1, 0.1 * 0.2 * 0.3]);
+    const toU = await same({ to: "u", from: ["c2"], k: 5 });
+    expect(ids(toU)).toEqual(["c2>u", "c2>m>u"]);
+    // The programme from the coordinators: every role holder, the ties shown as the database shows them.
+    const toP = await same({ to: "P1", k: 10, maxHops: 4 });
+    expect(ids(toP)).toEqual(["c2>u", "c2>m>u", "c1>a1>a2>t", "c1>x1>x2>t"]);
+    expect(toP[2]!.steps[1]!.tie).toMatchObject({ strength: 0.3, channel: "EMAIL" });
+    expect(toP[2]!.steps[2]!.tie).toMatchObject({ manual: true });
+    const toHE = await same({ to: "HE", k: 10, maxHops: 3 });
+    expect(ids(toHE).filter((p) => p === "c2>m>dn")).toHaveLength(2);
+    expect(toHE.filter((p) => p.steps[2]?.person.id === "dn").map((p) => p.score)).toEqual([0.9, 0.4]);
+  });
+
+  it("respects k, maxHops, minStrength, avoid, from and workspace", async () => {
+    expect(ids(await same({ to: "P1", k: 1 }))).toEqual(["c2>u"]);
+    expect(ids(await same({ to: "P1", k: 10, maxHops: 1 }))).toEqual(["c2>u"]);
+    expect(ids(await same({ to: "P1", k: 10, minStrength: 0.25 }))).toEqual(["c2>u", "c2>m>u"]);
+    expect(ids(await same({ to: "P1", k: 10, avoid: ["m", "a1"] }))).toEqual(["c2>u", "c1>x1>x2>t"]);
+    expect(ids(await same({ to: "P1", k: 10, avoid: ["c2"] }))).toEqual(["c1>a1>a2>t", "c1>x1>x2>t"]);
+    await same({ to: "P1", k: 10, workspace: "ws" });
+    await same({ to: "k1", from: ["m", "x2"], k: 10, maxHops: 6 });
+    // A starting person who is also a role holder stays a starting person only.
+    await same({ to: "P1", from: ["u", "c1"], k: 10, maxHops: 6 });
+    for (const maxHops of [1, 2, 3, 4, 5, 6]) {
+      for (const lightEnds of [undefined, 0]) await same({ to: "HE", k: 4, maxHops }, lightEnds);
+    }
+  });
+
+  it("refuses what the database's search refuses, with the same errors", async () => {
+    for (const args of [
+      { to: "nobody" },
+      { to: "P1", from: ["ghost"] },
+      { to: "P1", avoid: ["ghost"] },
+      { to: "P1", workspace: "elsewhere" },
+      { to: "P1", k: 0 },
+      { to: "P1", maxHops: 9 },
+      { to: "P1", minStrength: 2 },
+      { to: "P1", from: [] },
+    ] satisfies WarmPathsInput[]) {
+      const memory = await findWarmPathsInMemory(db, args, settings).catch((e: unknown) => e);
+      const database = await findWarmPaths(db, args).catch((e: unknown) => e);
+      expect(memory, JSON.stringify(args)).toBeInstanceOf(Error);
+      expect(memory, JSON.stringify(args)).toEqual(database);
+      expect((memory as { extensions?: unknown }).extensions).toEqual((database as { extensions?: unknown }).extensions);
+    }
+  });
+
+  it("follows a tie written between two queries: the tie version moves and the ties are read again", async () => {
+    const loads = tieGraphStats.loads;
+    expect(ids(await same({ to: "t", from: ["c1"], k: 1 }))).toEqual(["c1>a1>a2>t"]);
+    await db.write(bumpingTieVersion("MATCH (:Person {id: 'x2'})-[k:KNOWS]-(:Person {id: 't'}) SET k.strength = 0.9"));
+    expect(ids(await same({ to: "t", from: ["c1"], k: 1 }))).toEqual(["c1>x1>x2>t"]);
+    expect(tieGraphStats.loads).toBeGreaterThan(loads);
+    // Without `wait`, a request at a version not held yet is answered by the database's search (and starts the load).
+    await db.write(bumpingTieVersion("MATCH (:Person {id: 'c1'})-[k:KNOWS]-(:Person {id: 'x1'}) SET k.strength = 0.01"));
+    const before = answeredInMemory.database;
+    const answer = await findWarmPathsInMemory(db, { to: "t", from: ["c1"], k: 1 }, { maxTies: 1_000_000 });
+    expect(answeredInMemory.database).toBe(before + 1);
+    expect(ids(answer)).toEqual(["c1>a1>a2>t"]);
+    // Too many ties to hold: the database's search answers (a fresh slot, so that the limit is what is tried).
+    forgetTieGraphs(db);
+    const tooLarge = tieGraphStats.tooLarge;
+    const tooSmall = await findWarmPathsInMemory(db, { to: "t", from: ["c1"], k: 1 }, { maxTies: 3, wait: true });
+    expect(answeredInMemory.database).toBe(before + 2);
+    expect(tieGraphStats.tooLarge).toBe(tooLarge + 1);
+    expect(tooSmall).toEqual(answer);
+  });
+});
+
+describe("on generated graphs, every argument varied, ties written between queries", () => {
+  it("deep-equals findWarmPaths for 240 queries over 4 graphs", { timeout: 300_000 }, async () => {
+    const random = seededRandom(19_02);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    let compared = 0;
+    let nonEmpty = 0;
+    for (let g = 0; g < 4; g++) {
+      await resetGraph(db);
+      forgetTieGraphs(db);
+      const people = Array.from({ length: 70 }, (_, i) => `g${g}p${String(i).padStart(2, "0")}`);
+      const coordinators = people.slice(0, 3);
+      // Few distinct strengths, so equal scores (and the tie-breaks) are common; the coordinators get many ties.
+      const strengths = [0.2, 0.3, 0.5, 0.6, 0.8, 0.9, 1];
+      const ties: TieSpec[] = [];
+      const seen = new Set<string>();
+      while (ties.length < 260) {
+        const a = random() < 0.35 ? pick(coordinators) : pick(people);
+        const b = pick(people);
+        if (a === b || seen.has(`${a}|${b}`)) continue;
+        seen.add(`${a}|${b}`);
+        // Sometimes the way back too (a second tie between the pair), with another strength.
+        ties.push({ a, b, strength: pick(strengths) });
+      }
+      const programmes = ["A", "B", "C"].map((x) => `g${g}${x}`);
+      const courses = programmes.flatMap((p) => [`${p}k1`, `${p}k2`]);
+      await writeGraph(db, {
+        people: people.map((id) => ({ id, name: `Persoon ${id}` })),
+        workspace: { id: `g${g}ws`, name: "Werkplaats", coordinators },
+        institutions: [{ id: `g${g}I`, name: "Instelling", shortName: "I" }],
+        programmes: programmes.map((id) => ({ id, name: `Opleiding ${id}`, institution: `g${g}I` })),
+        courses: courses.map((id, i) => ({ id, name: `Vak ${id}`, programme: programmes[Math.floor(i / 2)]! })),
+        teaches: people.slice(10, 40).map((p) => [p, pick(courses)] as [string, string]),
+        directs: programmes.map((p) => [pick(people.slice(3)), p] as [string, string]),
+        deans: [[people[69]!, `g${g}I`]],
+        ties,
+      });
+      for (let q = 0; q < 60; q++) {
+        if (q % 12 === 11) {
+          // A tie written between queries (as an interaction would): a strength changed, a tie added or removed.
+          const kind = pick(["set", "add", "remove"]);
+          if (kind === "set")
+            await db.write(bumpingTieVersion("MATCH (a:Person {id: $a})-[k:KNOWS]-() WITH k LIMIT 1 SET k.strength = $s"), {
+              a: pick(coordinators),
+              s: pick(strengths),
+            });
+          if (kind === "add")
+            await db.write(
+              bumpingTieVersion(
+                "MATCH (a:Person {id: $a}), (b:Person {id: $b}) WHERE a <> b CREATE (a)-[:KNOWS {strength: $s, channel: 'OTHER'}]->(b)",
+              ),
+              { a: pick(people), b: pick(people), s: pick(strengths) },
+            );
+          if (kind === "remove")
+            await db.write(bumpingTieVersion("MATCH (a:Person {id: $a})-[k:KNOWS]-() WITH k LIMIT 1 DELETE k"), {
+              a: pick(people),
+            });
+        }
+        const to = pick([...programmes, ...courses, `g${g}I`, pick(people), pick(people)]);
+        const fromGiven = random() < 0.3;
+        const args: WarmPathsInput = {
+          to,
+          from: fromGiven ? [...new Set([pick(people), pick(people)])] : undefined,
+          k: 1 + Math.floor(random() * 8),
+          maxHops: 1 + Math.floor(random() * 6),
+          minStrength: pick([0, 0, 0.3, 0.5, 0.8]),
+          avoid: random() < 0.4 ? [...new Set([pick(people), pick(people)])] : [],
+          workspace: !fromGiven && random() < 0.3 ? `g${g}ws` : undefined,
+        };
+        const answer = await same(args, random() < 0.3 ? 0 : undefined);
+        if (answer.length > 0) nonEmpty++;
+        compared++;
+      }
+    }
+    expect(compared).toBe(240);
+    expect(nonEmpty).toBeGreaterThan(120);
+  });
+});
+
+describe("in the analytics worker", () => {
+  it("answers warmPaths from the coordinators as findWarmPaths does, before and after the ties are loaded", async () => {
+    await resetGraph(db);
+    const people = Array.from({ length: 40 }, (_, i) => `w${String(i).padStart(2, "0")}`);
+    const random = seededRandom(4);
+    const ties: TieSpec[] = [];
+    for (let i = 0; i < 150; i++) {
+      const a = people[Math.floor(random() * 40)]!;
+      const b = people[Math.floor(random() * 40)]!;
+      if (a !== b) ties.push({ a, b, strength: [0.3, 0.6, 0.9][Math.floor(random() * 3)]! });
+    }
+    await writeGraph(db, {
+      people: people.map((id) => ({ id, name: id })),
+      workspace: { id: "wws", name: "Werkplaats", coordinators: people.slice(0, 2) },
+      institutions: [{ id: "wI", name: "Instelling" }],
+      programmes: [{ id: "wP", name: "Opleiding", institution: "wI" }],
+      courses: [{ id: "wk", name: "Vak", programme: "wP" }],
+      teaches: people.slice(20, 30).map((p) => [p, "wk"] as [string, string]),
+      ties,
+    });
+    const worker = new AnalyticsWorker({
+      connect: db.connectOptions!,
+      restartDelayMs: 50,
+      warmPathsInMemory: { maxTies: 1_000_000 },
+    });
+    try {
+      expect(await worker.whenReady()).toBe(true);
+      for (let i = 0; i < 6; i++) {
+        const args = { to: i % 2 === 0 ? "wP" : "wI", k: 5, maxHops: 4, minStrength: 0 };
+        const answer = await worker.run("warmPaths", args, db);
+        expect(worker.fallbacks).toBe(0);
+        expect(answer).toEqual(await findWarmPaths(db, args));
+        // Let the worker's load (started by the first request) finish, so later requests are answered in memory.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    } finally {
+      await worker.stop();
+    }
+  });
+});

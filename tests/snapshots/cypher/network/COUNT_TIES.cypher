@@ -1,0 +1,1 @@
+MATCH ()-[k:KNOWS]->() RETURN count(k) AS ties

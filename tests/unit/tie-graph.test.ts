@@ -1,0 +1,208 @@
+import { describe, expect, it } from "vitest";
+import { buildInMemoryGraph } from "../../bench/baseline/in-memory-graph.js";
+import { findWarmPathsInMemory, type WarmPathQuery } from "../../bench/baseline/find-warm-paths-in-memory.js";
+import { buildTieGraph, searchTieGraph, TieGraphBuilder, tieKey } from "../../server/domains/network/tie-graph.js";
+
+/**
+ * The warm-path search over the tie graph (server/domains/network/tie-graph.ts: the analytics worker's search and the
+ * bench's baseline) must answer exactly what the rules say: checked against brute force. Its equality with the
+ * database's search is tests/integration/network-warm-paths-in-memory.int.test.ts.
+ */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function bruteForce(ids: string[], ties: Array<[string, string, number]>, q: WarmPathQuery) {
+  const adj = new Map<string, Array<[string, number]>>(ids.map((id) => [id, []]));
+  for (const [a, b, s] of ties) {
+    adj.get(a)!.push([b, s]);
+    adj.get(b)!.push([a, s]);
+  }
+  // As findWarmPaths: avoided people drop out of both ends; someone among both is a starting person only.
+  const from = new Set(q.from.filter((x) => !(q.avoid ?? []).includes(x)));
+  const to = new Set(q.to.filter((x) => !(q.avoid ?? []).includes(x) && !q.from.includes(x)));
+  const out: Array<{ people: string[]; score: number; hops: number }> = [];
+  const walk = (path: string[], score: number): void => {
+    const last = path[path.length - 1]!;
+    if (path.length > 1 && to.has(last)) {
+      // Exactly one starting person (the first) and one target (the last), even when the sets overlap.
+      if (path.filter((p) => from.has(p)).length === 1 && path.filter((p) => to.has(p)).length === 1) {
+        out.push({ people: [...path], score, hops: path.length - 1 });
+      }
+      return;
+    }
+    if (path.length > 1 && from.has(last)) return;
+    if (path.length - 1 >= q.maxHops) return;
+    for (const [next, s] of adj.get(last)!) {
+      if (s < q.minStrength || path.includes(next) || (q.avoid ?? []).includes(next)) continue;
+      walk([...path, next], score * s);
+    }
+  };
+  for (const s of from) walk([s], 1);
+  // Scores compared rounded to 9 decimals (products of the same strengths in another order tie), then hops, then ids.
+  const key = (score: number) => Math.round(score * 1e9);
+  out.sort(
+    (x, y) => key(y.score) - key(x.score) || x.hops - y.hops || (x.people.join("\u0000") < y.people.join("\u0000") ? -1 : 1),
+  );
+  return out.slice(0, q.k);
+}
+
+describe("the warm-path search over the tie graph", () => {
+  it("ranks by product of strengths, then hops, then ids, on a hand-built graph", () => {
+    const ids = ["a", "b", "c", "d", "t"];
+    const ties: Array<[string, string, number]> = [
+      ["a", "t", 0.4], // direct, weak: 0.4
+      ["a", "b", 0.9],
+      ["b", "t", 0.9], // 0.81
+      ["a", "c", 0.9],
+      ["c", "d", 1],
+      ["d", "t", 0.9], // 0.81 too, but one hop more
+    ];
+    const graph = buildInMemoryGraph(ids, ties);
+    const paths = findWarmPathsInMemory(graph, { from: ["a"], to: ["t"], k: 3, maxHops: 4, minStrength: 0 });
+    expect(paths.map((p) => p.people.join(">"))).toEqual(["a>b>t", "a>c>d>t", "a>t"]);
+    expect(
+      findWarmPathsInMemory(graph, { from: ["a"], to: ["t"], k: 3, maxHops: 4, minStrength: 0.5 }).map((p) => p.hops),
+    ).toEqual([2, 3]);
+    expect(
+      findWarmPathsInMemory(graph, { from: ["a"], to: ["t"], k: 3, maxHops: 4, minStrength: 0, avoid: ["b", "c"] }).map((p) =>
+        p.people.join(">"),
+      ),
+    ).toEqual(["a>t"]);
+  });
+
+  it("equals brute-force enumeration on 300 random queries over random graphs", () => {
+    const rand = mulberry32(7);
+    let compared = 0;
+    for (let g = 0; g < 30; g++) {
+      const n = 8 + Math.floor(rand() * 10);
+      const ids = Array.from({ length: n }, (_, i) => `p${String(i).padStart(2, "0")}`);
+      const ties: Array<[string, string, number]> = [];
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++)
+          if (rand() < 0.3) ties.push([ids[i]!, ids[j]!, [0.25, 0.5, 0.5, 0.8, 1][Math.floor(rand() * 5)]!]);
+      const graph = buildInMemoryGraph(ids, ties);
+      for (let q = 0; q < 10; q++) {
+        const pick = (): string => ids[Math.floor(rand() * n)]!;
+        const query: WarmPathQuery = {
+          from: [pick(), pick()],
+          to: [pick(), pick()],
+          k: 1 + Math.floor(rand() * 4),
+          maxHops: 1 + Math.floor(rand() * 5),
+          minStrength: rand() < 0.5 ? 0 : 0.5,
+          avoid: rand() < 0.3 ? [pick()] : [],
+        };
+        const expected = bruteForce(ids, ties, query);
+        const actual = findWarmPathsInMemory(graph, query);
+        expect(
+          actual.map((p) => p.people),
+          JSON.stringify(query),
+        ).toEqual(expected.map((p) => p.people));
+        // The scores exactly as the statement multiplies them: from the first tie to the last.
+        expect(
+          actual.map((p) => p.score),
+          JSON.stringify(query),
+        ).toEqual(expected.map((p) => p.score));
+        // With the strength ladder forced, as around hubs: the same answer.
+        const laddered = findWarmPathsInMemory(graph, { ...query, lightEnds: 0 });
+        expect(
+          laddered.map((p) => p.people),
+          `${JSON.stringify(query)} (ladder)`,
+        ).toEqual(expected.map((p) => p.people));
+        compared++;
+      }
+    }
+    expect(compared).toBe(300);
+  });
+
+  it("breaks a tie of rounded scores by the ids, not by the raw product", () => {
+    // 0.3 · 0.2 · 0.1 = 0.006 and 0.1 · 0.2 · 0.3 = 0.006000000000000001: equal to 9 decimals, so a1 < x1 decides.
+    const graph = buildTieGraph(
+      ["c", "a1", "a2", "x1", "x2", "t"],
+      [
+        ["c", "a1", 0.3],
+        ["a1", "a2", 0.2],
+        ["a2", "t", 0.1],
+        ["c", "x1", 0.1],
+        ["x1", "x2", 0.2],
+        ["x2", "t", 0.3],
+      ],
+    );
+    const paths = searchTieGraph(graph, { sources: ["c"], targets: ["t"], avoid: [], k: 2, maxHops: 4, minStrength: 0 });
+    expect(paths.map((p) => p.personIds.join(">"))).toEqual(["c>a1>a2>t", "c>x1>x2>t"]);
+    expect(paths.map((p) => p.score)).toEqual([0.3 * 0.2 * 0.1, 0.1 * 0.2 * 0.3]);
+  });
+
+  it("keeps two ties between one pair as two paths, and leaves out ties without a strength and ties to oneself", () => {
+    const graph = buildTieGraph(
+      ["c", "m", "t"],
+      [
+        ["c", "m", 1, "5:db:11"],
+        ["m", "t", 0.4, "5:db:12"],
+        ["t", "m", 0.9, "5:db:13"],
+        ["c", "t", null, "5:db:14"],
+        ["m", "m", 1, "5:db:15"],
+      ],
+    );
+    const paths = searchTieGraph(graph, { sources: ["c"], targets: ["t"], avoid: [], k: 5, maxHops: 3, minStrength: 0 });
+    expect(paths.map((p) => [p.personIds.join(">"), p.score, p.tieIndices.map((t) => tieKey(graph, t))])).toEqual([
+      ["c>m>t", 0.9, ["5:db:11", "5:db:13"]],
+      ["c>m>t", 0.4, ["5:db:11", "5:db:12"]],
+    ]);
+  });
+
+  it("a starting person who is also a target stays a starting person", () => {
+    const graph = buildInMemoryGraph(
+      ["a", "b", "t"],
+      [
+        ["a", "b", 0.5],
+        ["b", "t", 0.5],
+      ],
+    );
+    expect(findWarmPathsInMemory(graph, { from: ["a", "b"], to: ["b", "t"], k: 3, maxHops: 3, minStrength: 0 })).toEqual([
+      { people: ["b", "t"], score: 0.5, hops: 1 },
+    ]);
+  });
+
+  it("builds the same graph tie by tie (TieGraphBuilder, the worker's load) as from a list, elementIds packed or not", () => {
+    const rand = mulberry32(11);
+    for (let g = 0; g < 20; g++) {
+      const n = 10 + Math.floor(rand() * 10);
+      const ids = Array.from({ length: n }, (_, i) => `q${String(i).padStart(2, "0")}`);
+      const ties: Array<[string, string, number | null, string]> = [];
+      for (let t = 0; t < n * 3; t++) {
+        const a = ids[Math.floor(rand() * n)]!;
+        const b = ids[Math.floor(rand() * n)]!;
+        ties.push([a, b, rand() < 0.1 ? null : [0.3, 0.5, 0.9, 1][Math.floor(rand() * 4)]!, `5:db:${1000 + t}`]);
+      }
+      // Every fifth graph has one elementId of another shape, midway: the keys are then kept as strings.
+      if (g % 5 === 0) ties.splice(n, 0, [ids[0]!, ids[1]!, 0.5, "odd-key"]);
+      const listed = buildTieGraph(ids, ties);
+      const builder = new TieGraphBuilder();
+      // People in another order than the list's (as pages arrive), some only met as the far end of a tie.
+      for (const id of [...ids].reverse().slice(0, n - 3)) builder.person(id);
+      for (const [a, b, s, key] of ties) builder.tie(a, b, s, key);
+      const built = builder.build();
+      expect(built.tieKeys.prefix === null).toBe(g % 5 === 0);
+      for (let q = 0; q < 10; q++) {
+        const query = {
+          sources: [ids[Math.floor(rand() * n)]!],
+          targets: [ids[Math.floor(rand() * n)]!, ids[Math.floor(rand() * n)]!],
+          avoid: [],
+          k: 5,
+          maxHops: 1 + Math.floor(rand() * 5),
+          minStrength: 0,
+        };
+        const view = (graph: typeof listed) =>
+          searchTieGraph(graph, query).map((p) => [p.personIds, p.score, p.tieIndices.map((t) => tieKey(graph, t))]);
+        expect(view(built)).toEqual(view(listed));
+      }
+    }
+  });
+});
