@@ -25,7 +25,7 @@ import { bumpTieVersion } from "../server/platform/neo4j/tie-version.js";
  */
 
 export interface GraphMarker {
-  scale: ScaleName;
+  scale: string;
   size: SyntheticSize;
   generatedAt: string;
   /** generation.path says how it was loaded ("bulk" here; older markers: Cypher, no path). */
@@ -48,12 +48,26 @@ export interface PreparedGraph {
   reused: boolean;
 }
 
-/** Heap and page cache per scale: enough for L's ~1.3M relationships to stay in memory. */
+/**
+ * Heap and page cache per scale: enough for the store to stay in memory. L's ~1.3M relationships take about 0.5 GB of
+ * store; XL's ~14M about ten times that, so 6 GB of page cache holds it, and 4 GB of heap gives the bulk importer and
+ * whole-graph reads (refreshSuggestionCounts, the in-memory baseline's one streamed read) room. The machine has
+ * 23 GB, shared with the API child (1 GB heap), the bench process and other work.
+ */
 const memory: Record<ScaleName, { heap: string; pagecache: string }> = {
   S: { heap: "512m", pagecache: "256m" },
   M: { heap: "1g", pagecache: "512m" },
   L: { heap: "2g", pagecache: "2g" },
+  XL: { heap: "4g", pagecache: "6g" },
 };
+
+/** A size between the named ones (bench --people/--ties): the memory of the next named scale up by ties. */
+export function neo4jMemoryFor(size: SyntheticSize): { heap: string; pagecache: string } {
+  if (size.ties <= 100_000) return memory.M;
+  if (size.ties <= 1_000_000) return memory.L;
+  const gb = Math.max(2, Math.ceil((6 * size.ties) / 10_000_000));
+  return { heap: size.ties <= 3_000_000 ? "3g" : "4g", pagecache: `${gb}g` };
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -87,7 +101,8 @@ async function holdsSize(db: Database, size: SyntheticSize): Promise<boolean> {
 
 export async function prepareGraph(
   config: Config,
-  scale: ScaleName,
+  /** A named scale, or "custom-<people>-<ties>" for a size between them (its own data folder and marker). */
+  scale: string,
   size: SyntheticSize,
   dataRoot: string,
   log: (line: string) => void,
@@ -98,8 +113,7 @@ export async function prepareGraph(
     home,
     runtimeDir: config.NEO4J_RUNTIME_DIR,
     boltPort: await freePort(),
-    heap: memory[scale].heap,
-    pagecache: memory[scale].pagecache,
+    ...(scale in memory ? memory[scale as ScaleName] : neo4jMemoryFor(size)),
     startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
     javaHome: config.JAVA_HOME,
     onProgress: (line) => log(`  neo4j: ${line}`),

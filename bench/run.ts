@@ -21,7 +21,7 @@ import { findWarmPaths } from "../server/domains/network/find-warm-paths.js";
 import { resolvePathTargets } from "../server/domains/network/resolve-path-targets.js";
 import { resolveWorkspace } from "../server/domains/network/resolve-workspace.js";
 import { refreshEmbedding } from "../server/domains/network/refresh-embedding.js";
-import { scales, type ScaleName } from "../seed/synthetic/index.js";
+import { scales, sizeLikeXl, type ScaleName } from "../seed/synthetic/index.js";
 import type { ApiReady, ApiStats } from "./api-process.js";
 import { findWarmPathsInMemory } from "./baseline/find-warm-paths-in-memory.js";
 import { loadInMemoryGraph } from "./baseline/in-memory-graph.js";
@@ -45,15 +45,21 @@ const projectRoot = fileURLToPath(new URL("../", import.meta.url));
 const program = new Command()
   .name("bench")
   .option(
-    "--scale <S|M|L>",
-    "S (demo-sized), M (10k people, 100k ties), L (100k people, 1M ties)",
+    "--scale <S|M|L|XL>",
+    "S (demo-sized), M (10k people, 100k ties), L (100k people, 1M ties), XL (1M people, 10M ties)",
     (v) => {
       const s = v.toUpperCase();
-      if (s !== "S" && s !== "M" && s !== "L") throw new InvalidArgumentError("expected S, M or L.");
+      if (s !== "S" && s !== "M" && s !== "L" && s !== "XL") throw new InvalidArgumentError("expected S, M, L or XL.");
       return s as ScaleName;
     },
     "S" as ScaleName,
   )
+  .option(
+    "--people <n>",
+    "instead of --scale: a size in XL's proportions with this many people (with --ties), to try XL's steps at a fraction first",
+    (v) => wholeNumber(v),
+  )
+  .option("--ties <n>", "with --people: the KNOWS ties", (v) => wholeNumber(v))
   .option("--pairs <n>", "random warm-path pairs", (v) => Number(v))
   .option("--data <dir>", "where the bench's Neo4j keeps each scale", path.join(projectRoot, "bench/.data"))
   .option("--out <dir>", "where the tables go", path.join(projectRoot, "bench/results"))
@@ -74,6 +80,8 @@ const program = new Command()
   .parse();
 const opts = program.opts<{
   scale: ScaleName;
+  people?: number;
+  ties?: number;
   pairs?: number;
   data: string;
   out: string;
@@ -81,12 +89,42 @@ const opts = program.opts<{
   writeMix: number;
 }>();
 
+function wholeNumber(v: string): number {
+  const n = Number(v.replace(/_/g, ""));
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number.");
+  return n;
+}
+
 /** Samples and time bounds per scale: enough for a stable p95, bounded so M ends well within 15 minutes. */
 const plan: Record<ScaleName, { pairs: number; reps: number; secondsPerOp: number; throughputSeconds: number }> = {
   S: { pairs: 40, reps: 3, secondsPerOp: 60, throughputSeconds: 5 },
   M: { pairs: 40, reps: 3, secondsPerOp: 120, throughputSeconds: 10 },
   L: { pairs: 40, reps: 3, secondsPerOp: 60, throughputSeconds: 10 },
+  XL: { pairs: 40, reps: 3, secondsPerOp: 60, throughputSeconds: 10 },
 };
+
+/**
+ * Runs one step of the bench, says how long it took, and, while it runs, how long it has been running every 30 s
+ * (a step without a count of its own, such as refreshEmbedding, still shows it is alive). Each step's time goes
+ * into the results (`steps`), from which a larger scale's time is extrapolated.
+ */
+const steps: Array<{ step: string; seconds: number }> = [];
+async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  log(`${name}…`);
+  const beat = setInterval(
+    () => log(`  … ${name}: ${Math.round((performance.now() - started) / 1000)} s so far (load ${os.loadavg()[0]!.toFixed(1)})`),
+    30_000,
+  );
+  try {
+    return await work();
+  } finally {
+    clearInterval(beat);
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    steps.push({ step: name, seconds });
+    log(`  ${name}: ${seconds} s`);
+  }
+}
 
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -482,28 +520,44 @@ const pathKey = (ids: readonly string[] | undefined, score: number | undefined):
   ids ? `${ids.join(">")}@${(score ?? 0).toFixed(9)}` : "none";
 
 async function main(): Promise<void> {
-  const scale = opts.scale;
-  const size = scales[scale];
-  const settings = plan[scale];
+  if ((opts.people === undefined) !== (opts.ties === undefined)) throw new Error("--people and --ties go together.");
+  const custom = opts.people !== undefined && opts.ties !== undefined;
+  const scale = custom ? `custom-${opts.people}-${opts.ties}` : opts.scale;
+  const size = custom ? sizeLikeXl(opts.people!, opts.ties!) : scales[opts.scale];
+  const settings = custom ? plan.XL : plan[opts.scale];
   const pairCount = opts.pairs ?? settings.pairs;
   const config = loadConfig({ ...process.env, LOG_LEVEL: "warn" });
   const runStarted = Date.now();
   const loadAtStart = os.loadavg();
 
-  const prepared = await prepareGraph(config, scale, size, opts.data, log);
+  const prepared = await step("Preparing the graph (generate and bulk import, or reuse)", () =>
+    prepareGraph(config, scale, size, opts.data, log),
+  );
   const db: Database = prepared.db;
   let api: Api | undefined;
   try {
-    log("Starting the API as a child process…");
-    api = await startApi(prepared.embedded.uri, db);
+    api = await step("Starting the API as a child process", () => startApi(prepared.embedded.uri, db));
     const memoryIdle = api.memory();
 
-    log("Loading the KNOWS graph into memory (the baseline)…");
-    const loaded = await timed(() => loadInMemoryGraph(db));
+    const loaded = await step("Loading the KNOWS graph into memory (the baseline)", () => {
+      const bar = new cliProgress.SingleBar(
+        { format: "  ties read |{bar}| {value}/{total} | {eta_formatted} left", stream: process.stderr, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      );
+      let started = false;
+      return timed(() =>
+        loadInMemoryGraph(db, (done, total) => {
+          if (!started) bar.start(total, done);
+          started = true;
+          bar.update(done);
+        }),
+      ).finally(() => bar.stop());
+    });
     const graph = loaded.value;
 
-    if (opts.embedding) log("Recomputing the embedding figures (refreshEmbedding)…");
-    const refresh = opts.embedding ? await timed(() => refreshEmbedding(db, {})) : null;
+    const refresh = opts.embedding
+      ? await step("Recomputing the embedding figures (refreshEmbedding)", () => timed(() => refreshEmbedding(db, {})))
+      : null;
 
     const random = seededRandom(size.seed + 7);
     const pairs: Array<[string, string]> = [];
@@ -647,27 +701,29 @@ async function main(): Promise<void> {
       },
     };
 
-    log("Warming up…");
-    // Every item once on each side: plans cached in Neo4j, the API's code optimised by V8, caches filled.
-    for (const pair of pairs) await Promise.all([ops.warmPathsGraphql(pair), ops.warmPathsRaw(pair)]);
-    for (const p of someProgrammes) await Promise.all([ops.orgPathsGraphql(p), ops.orgPathsRaw(p)]);
-    if (opts.embedding) {
-      for (const p of someProgrammes) await Promise.all([ops.embeddingGraphql(p), ops.embeddingRaw(p)]);
-      for (let i = 0; i < 3; i++) await Promise.all([ops.rankingGraphql(), ops.rankingRaw()]);
-    }
-    for (const c of someCases) await Promise.all([ops.suggestionsGraphql(c), ops.suggestionsRaw(c)]);
-    for (let i = 0; i < 30; i++) {
-      await Promise.all([
-        ops.boardGraphql(),
-        ops.boardRaw(),
-        ops.generatedGraphql(),
-        ops.generatedRaw(),
-        ops.floorGraphql(),
-        ops.floorRaw(),
-      ]);
-    }
+    await step("Warming up", async () => {
+      // Every item once on each side: plans cached in Neo4j, the API's code optimised by V8, caches filled.
+      for (const pair of pairs) await Promise.all([ops.warmPathsGraphql(pair), ops.warmPathsRaw(pair)]);
+      for (const p of someProgrammes) await Promise.all([ops.orgPathsGraphql(p), ops.orgPathsRaw(p)]);
+      if (opts.embedding) {
+        for (const p of someProgrammes) await Promise.all([ops.embeddingGraphql(p), ops.embeddingRaw(p)]);
+        for (let i = 0; i < 3; i++) await Promise.all([ops.rankingGraphql(), ops.rankingRaw()]);
+      }
+      for (const c of someCases) await Promise.all([ops.suggestionsGraphql(c), ops.suggestionsRaw(c)]);
+      for (let i = 0; i < 30; i++) {
+        await Promise.all([
+          ops.boardGraphql(),
+          ops.boardRaw(),
+          ops.generatedGraphql(),
+          ops.generatedRaw(),
+          ops.floorGraphql(),
+          ops.floorRaw(),
+        ]);
+      }
+    });
 
     log("Measuring (GraphQL and raw interleaved)…");
+    const measuringStarted = performance.now();
     const seconds = settings.secondsPerOp;
     const operations: OperationResult[] = [];
     operations.push(
@@ -777,20 +833,24 @@ async function main(): Promise<void> {
       }),
     );
 
-    log("Case board throughput…");
+    steps.push({ step: "Measuring", seconds: Math.round((performance.now() - measuringStarted) / 100) / 10 });
     const throughputs: ThroughputResult[] = [];
-    for (const clients of [8, 32]) {
-      throughputs.push(await throughput("caseBoard via /graphql", clients, settings.throughputSeconds, 50_000, ops.boardGraphql));
-      throughputs.push(
-        await throughput("readCaseBoard on the driver", clients, settings.throughputSeconds, 50_000, ops.boardRaw),
-      );
-    }
+    await step("Case board throughput", async () => {
+      for (const clients of [8, 32]) {
+        throughputs.push(
+          await throughput("caseBoard via /graphql", clients, settings.throughputSeconds, 50_000, ops.boardGraphql),
+        );
+        throughputs.push(
+          await throughput("readCaseBoard on the driver", clients, settings.throughputSeconds, 50_000, ops.boardRaw),
+        );
+      }
+    });
     const memoryAfter = api.memory();
 
     const results: BenchResults = {
       scale,
       size,
-      command: `npm run bench -- --scale ${scale}${opts.pairs ? ` --pairs ${opts.pairs}` : ""}${opts.embedding ? "" : " --no-embedding"}${opts.writeMix === 10 ? "" : ` --write-mix ${opts.writeMix}`}`,
+      command: `npm run bench -- ${custom ? `--people ${opts.people} --ties ${opts.ties}` : `--scale ${scale}`}${opts.pairs ? ` --pairs ${opts.pairs}` : ""}${opts.embedding ? "" : " --no-embedding"}${opts.writeMix === 10 ? "" : ` --write-mix ${opts.writeMix}`}`,
       date: new Date().toISOString(),
       machine: {
         cpus: os.cpus().length,
@@ -821,6 +881,7 @@ async function main(): Promise<void> {
       throughput: throughputs,
       writeMix: writeMix?.result() ?? null,
       totalSeconds: Math.round((Date.now() - runStarted) / 1000),
+      steps,
     };
     mkdirSync(opts.out, { recursive: true });
     const written = writeBenchResults(results, opts.out);

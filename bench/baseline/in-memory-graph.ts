@@ -11,25 +11,24 @@ export function buildInMemoryGraph(ids: string[], ties: Array<[string, string, n
   return buildTieGraph([...ids].sort(), ties);
 }
 
-/** Reads every person and tie (one pass each, streamed in pages) into memory. */
-export async function loadInMemoryGraph(db: Database, pageSize = 200_000): Promise<InMemoryGraph> {
+/**
+ * Reads every person and tie into memory, each in one streamed query (the driver pulls batches as they are used):
+ * paging with SKIP made Neo4j sort and skip the whole tie list again for every page, quadratic at XL. The order of
+ * the ties does not matter — the search breaks ties by ids. `onProgress` gets the ties read so far and their count.
+ */
+export async function loadInMemoryGraph(
+  db: Database,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<InMemoryGraph> {
   const ids: string[] = [];
-  for (let skip = 0; ; skip += pageSize) {
-    const rows = await db.read("MATCH (p:Person) RETURN p.id AS id ORDER BY id SKIP toInteger($skip) LIMIT toInteger($limit)", {
-      skip,
-      limit: pageSize,
-    });
-    for (const r of rows) ids.push(String(r.id));
-    if (rows.length < pageSize) break;
-  }
+  for await (const r of db.stream("MATCH (p:Person) RETURN p.id AS id ORDER BY id")) ids.push(String(r.id));
+  const total = Number((await db.read("RETURN COUNT { MATCH (:Person)-[:KNOWS]->(:Person) } AS n"))[0]?.n ?? 0);
   const ties: LoadedTie[] = [];
-  for (let skip = 0; ; skip += pageSize) {
-    const rows = await db.read(
-      "MATCH (a:Person)-[k:KNOWS]->(b:Person) RETURN a.id AS a, b.id AS b, k.strength AS s ORDER BY elementId(k) SKIP toInteger($skip) LIMIT toInteger($limit)",
-      { skip, limit: pageSize },
-    );
-    for (const r of rows) ties.push([String(r.a), String(r.b), typeof r.s === "number" ? r.s : null]);
-    if (rows.length < pageSize) break;
+  onProgress(0, total);
+  for await (const r of db.stream("MATCH (a:Person)-[k:KNOWS]->(b:Person) RETURN a.id AS a, b.id AS b, k.strength AS s")) {
+    ties.push([String(r.a), String(r.b), typeof r.s === "number" ? r.s : null]);
+    if (ties.length % 100_000 === 0) onProgress(ties.length, total);
   }
+  onProgress(ties.length, total);
   return buildTieGraph(ids, ties);
 }

@@ -86,49 +86,21 @@ export async function bulkImportSyntheticGraph(
     return value;
   };
 
-  const nodePhases = graph.nodes.map((phase) => ({ phase, rows: [...phase.rows()] }));
-  const relationshipPhases = graph.relationships
-    .filter((phase) => phase.type !== "KNOWS")
-    .map((phase) => ({ phase, rows: [...phase.rows()] }));
-  const knowsPhase = graph.relationships.find((phase) => phase.type === "KNOWS");
-  const nodeCount = nodePhases.reduce((sum, p) => sum + p.rows.length, 0);
-  const relationshipCount = relationshipPhases.reduce((sum, p) => sum + p.rows.length, 0) + size.ties;
-  const total = nodeCount + relationshipCount;
-
   const dir = mkdtempSync(path.join(options.tempDir ?? os.tmpdir(), "werkplaats-bulk-"));
   let importer: BulkImportSummary;
+  let nodeCount = 0;
+  let relationshipCount = 0;
   try {
-    const args = await timed("CSV files", total, async () => {
-      let done = 0;
-      const report = (count: number, phase: string): void => {
-        done += count;
-        options.onProgress?.(done, total, phase);
-      };
-      options.onProgress?.(0, total, "CSV nodes");
-      const args: string[] = [];
-      for (const [i, { phase, rows }] of nodePhases.entries()) {
-        const file = path.join(dir, `nodes-${i}-${phase.label}.csv`);
-        await writeCsv(file, nodeColumns(phase, rows), rows, (n) => report(n, "CSV nodes"));
-        args.push(`--nodes=${phase.label}=${file}`);
-      }
-      for (const [i, { phase, rows }] of relationshipPhases.entries()) {
-        const file = path.join(dir, `relationships-${i}-${phase.type}.csv`);
-        await writeCsv(file, relationshipColumns(phase, rows), rows, (n) => report(n, "CSV relationships"));
-        args.push(`--relationships=${file}`);
-      }
-      if (knowsPhase) {
-        const file = path.join(dir, "relationships-KNOWS.csv");
-        // KNOWS is streamed (1M rows at L); its columns are fixed, so it needs no scan first.
-        const columns = relationshipColumns(knowsPhase, [], { strength: "double", channel: "string" });
-        const written = await writeCsv(file, columns, knowsPhase.rows(), (n) => report(n, "CSV KNOWS"));
-        if (written !== size.ties) throw new Error(`Synthetic graph, bulk: expected ${size.ties} ties, wrote ${written}.`);
-        args.push(`--relationships=${file}`);
-      }
-      return args;
+    const args = await timed("CSV files", 0, async () => {
+      const written = await writeSyntheticCsvFiles(graph, dir, size.ties, options.onProgress, log);
+      nodeCount = written.nodes;
+      relationshipCount = written.relationships;
+      return written.args;
     });
+    phases[phases.length - 1]!.rows = nodeCount + relationshipCount;
 
     log(`Running Neo4j's bulk importer on ${path.join(home, "data/databases", databaseName)}…`);
-    importer = await timed("import", total, async () => {
+    importer = await timed("import", nodeCount + relationshipCount, async () => {
       let stage = 0;
       try {
         return await runBulkImport({
@@ -204,6 +176,69 @@ export async function bulkImportSyntheticGraph(
   };
 }
 
+export interface SyntheticCsvFiles {
+  /** The importer's --nodes= and --relationships= arguments, one per file. */
+  args: string[];
+  files: string[];
+  nodes: number;
+  relationships: number;
+}
+
+/**
+ * Writes the graph's CSV files into `dir` without holding its rows: every phase's rows are generated twice, once to
+ * count them and learn their columns (which properties occur, of which type) and once to write them, so memory stays
+ * flat at XL (1M people, 10M ties; materialised, the nodes and non-KNOWS relationships alone took gigabytes). The
+ * phases are deterministic (describeSyntheticGraph: the same rows on every iteration; a unit test holds it to that).
+ * KNOWS's columns are fixed, so it is generated once. Progress: rows written over all rows, per step.
+ */
+export async function writeSyntheticCsvFiles(
+  graph: Pick<ReturnType<typeof describeSyntheticGraph>, "nodes" | "relationships">,
+  dir: string,
+  ties: number,
+  onProgress?: (done: number, total: number, phase: string) => void,
+  log: (line: string) => void = () => {},
+): Promise<SyntheticCsvFiles> {
+  const knowsPhase = graph.relationships.find((phase) => phase.type === "KNOWS");
+  const otherPhases = graph.relationships.filter((phase) => phase.type !== "KNOWS");
+  log(`Scanning ${graph.nodes.length + otherPhases.length} node and relationship kinds for their columns…`);
+  const nodePlans = graph.nodes.map((phase) => ({ phase, ...nodeColumns(phase, phase.rows()) }));
+  const relationshipPlans = otherPhases.map((phase) => ({ phase, ...relationshipColumns(phase, phase.rows()) }));
+  const nodes = nodePlans.reduce((sum, p) => sum + p.rows, 0);
+  const relationships = relationshipPlans.reduce((sum, p) => sum + p.rows, 0) + (knowsPhase ? ties : 0);
+  const total = nodes + relationships;
+  let done = 0;
+  const report = (count: number, phase: string): void => {
+    done += count;
+    onProgress?.(done, total, phase);
+  };
+  onProgress?.(0, total, "CSV nodes");
+  const args: string[] = [];
+  const files: string[] = [];
+  for (const [i, { phase, columns, rows }] of nodePlans.entries()) {
+    const file = path.join(dir, `nodes-${i}-${phase.label}.csv`);
+    const written = await writeCsv(file, columns, phase.rows(), (n) => report(n, "CSV nodes"));
+    if (written !== rows) throw new Error(`Synthetic graph, bulk: ${phase.label} gave ${rows} rows, then ${written}.`);
+    args.push(`--nodes=${phase.label}=${file}`);
+    files.push(file);
+  }
+  for (const [i, { phase, columns, rows }] of relationshipPlans.entries()) {
+    const file = path.join(dir, `relationships-${i}-${phase.type}.csv`);
+    const written = await writeCsv(file, columns, phase.rows(), (n) => report(n, "CSV relationships"));
+    if (written !== rows) throw new Error(`Synthetic graph, bulk: ${phase.type} gave ${rows} rows, then ${written}.`);
+    args.push(`--relationships=${file}`);
+    files.push(file);
+  }
+  if (knowsPhase) {
+    const file = path.join(dir, "relationships-KNOWS.csv");
+    const { columns } = relationshipColumns(knowsPhase, [], { strength: "double", channel: "string" });
+    const written = await writeCsv(file, columns, knowsPhase.rows(), (n) => report(n, "CSV KNOWS"));
+    if (written !== ties) throw new Error(`Synthetic graph, bulk: expected ${ties} ties, wrote ${written}.`);
+    args.push(`--relationships=${file}`);
+    files.push(file);
+  }
+  return { args, files, nodes, relationships };
+}
+
 function perSecond(count: number, ms: number): number {
   return ms > 0 ? Math.round((count * 1000) / ms) : 0;
 }
@@ -237,39 +272,59 @@ interface Column {
   type: CsvType;
 }
 
-function nodeColumns(phase: NodePhase, rows: readonly Row[]): Column[] {
-  const keys = new Set<string>(Object.keys(phase.temporal));
-  for (const row of rows) for (const key of Object.keys(row.p as Row)) keys.add(key);
-  keys.delete("id");
+/** One pass over a phase's rows: how many there are and the columns they need. */
+function nodeColumns(phase: NodePhase, rows: Iterable<Row>): { columns: Column[]; rows: number } {
   const value = (key: string) => (row: Row) => (row.p as Row)[key] ?? row[key];
-  return [
-    { header: `id:ID(${phase.label})`, value: value("id"), type: "string" },
-    ...[...keys]
-      .sort()
-      .map((key) =>
-        typedColumn(key, phase.temporal[key] ?? inferType(rows.map(value(key)), `${phase.label}.${key}`), value(key)),
-      ),
-  ];
+  const types = new Map<string, Set<CsvType>>(Object.keys(phase.temporal).map((key) => [key, new Set<CsvType>()]));
+  let count = 0;
+  for (const row of rows) {
+    count++;
+    for (const key of Object.keys(row.p as Row)) {
+      if (key === "id" || key in phase.temporal) continue;
+      let seen = types.get(key);
+      if (!seen) types.set(key, (seen = new Set()));
+      noteType(seen, value(key)(row), `${phase.label}.${key}`);
+    }
+  }
+  types.delete("id");
+  return {
+    rows: count,
+    columns: [
+      { header: `id:ID(${phase.label})`, value: value("id"), type: "string" },
+      ...[...types.keys()]
+        .sort()
+        .map((key) => typedColumn(key, phase.temporal[key] ?? oneType(types.get(key)!, `${phase.label}.${key}`), value(key))),
+    ],
+  };
 }
 
-function relationshipColumns(phase: RelationshipPhase, rows: readonly Row[], known: Record<string, CsvType> = {}): Column[] {
+function relationshipColumns(
+  phase: RelationshipPhase,
+  rows: Iterable<Row>,
+  known: Record<string, CsvType> = {},
+): { columns: Column[]; rows: number } {
   const where = `${phase.from}-${phase.type}->${phase.to}`;
-  return [
-    { header: `:START_ID(${phase.from})`, value: (row) => row.a, type: "string" },
-    { header: `:END_ID(${phase.to})`, value: (row) => row.b, type: "string" },
-    { header: ":TYPE", value: () => phase.type, type: "string" },
-    ...Object.entries(phase.properties).map(([key, kind]) => {
-      const type =
-        kind !== "value"
-          ? kind
-          : (known[key] ??
-            inferType(
-              rows.map((row) => row[key]),
-              `${where}.${key}`,
-            ));
-      return typedColumn(key, type, (row: Row) => row[key]);
-    }),
-  ];
+  const inferred = Object.entries(phase.properties)
+    .filter(([key, kind]) => kind === "value" && known[key] === undefined)
+    .map(([key]) => ({ key, seen: new Set<CsvType>() }));
+  let count = 0;
+  for (const row of rows) {
+    count++;
+    for (const { key, seen } of inferred) noteType(seen, row[key], `${where}.${key}`);
+  }
+  const inferredType = new Map(inferred.map(({ key, seen }) => [key, oneType(seen, `${where}.${key}`)]));
+  return {
+    rows: count,
+    columns: [
+      { header: `:START_ID(${phase.from})`, value: (row) => row.a, type: "string" },
+      { header: `:END_ID(${phase.to})`, value: (row) => row.b, type: "string" },
+      { header: ":TYPE", value: () => phase.type, type: "string" },
+      ...Object.entries(phase.properties).map(([key, kind]) => {
+        const type = kind !== "value" ? kind : (known[key] ?? inferredType.get(key) ?? "string");
+        return typedColumn(key, type, (row: Row) => row[key]);
+      }),
+    ],
+  };
 }
 
 function typedColumn(key: string, type: CsvType, value: (row: Row) => unknown): Column {
@@ -278,22 +333,23 @@ function typedColumn(key: string, type: CsvType, value: (row: Row) => unknown): 
   return { header: type === "string" ? key : `${key}:${type}`, value, type };
 }
 
-/** The one importer type of a property's values; missing values (null) do not count. */
-function inferType(values: readonly unknown[], where: string): CsvType {
-  const types = new Set<CsvType>();
-  for (const value of values) {
-    if (value === null || value === undefined) continue;
-    if (typeof value === "string") types.add("string");
-    else if (typeof value === "number") types.add("double");
-    else if (typeof value === "boolean") types.add("boolean");
-    else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === typeof value[0])) {
-      const element = typeof value[0];
-      if (element === "string") types.add("string[]");
-      else if (element === "number") types.add("double[]");
-      else if (element === "boolean") types.add("boolean[]");
-      else throw new Error(`Synthetic graph, bulk: ${where} holds a list of ${element}, which the CSV path does not write.`);
-    } else throw new Error(`Synthetic graph, bulk: ${where} holds ${JSON.stringify(value)}, which the CSV path does not write.`);
-  }
+/** Notes the importer type of one value of a property; missing values (null) do not count. */
+function noteType(types: Set<CsvType>, value: unknown, where: string): void {
+  if (value === null || value === undefined) return;
+  if (typeof value === "string") types.add("string");
+  else if (typeof value === "number") types.add("double");
+  else if (typeof value === "boolean") types.add("boolean");
+  else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === typeof value[0])) {
+    const element = typeof value[0];
+    if (element === "string") types.add("string[]");
+    else if (element === "number") types.add("double[]");
+    else if (element === "boolean") types.add("boolean[]");
+    else throw new Error(`Synthetic graph, bulk: ${where} holds a list of ${element}, which the CSV path does not write.`);
+  } else throw new Error(`Synthetic graph, bulk: ${where} holds ${JSON.stringify(value)}, which the CSV path does not write.`);
+}
+
+/** The one importer type of a property's values (string when it never had one). */
+function oneType(types: ReadonlySet<CsvType>, where: string): CsvType {
   if (types.size > 1) throw new Error(`Synthetic graph, bulk: ${where} mixes ${[...types].join(" and ")}.`);
   return [...types][0] ?? "string";
 }

@@ -11,7 +11,15 @@ export {
   type RelationshipPhase,
   type SyntheticCalendar,
 } from "./generate-synthetic-graph.js";
-export { scales, sizeForPeople, SyntheticSizeError, validateSize, type ScaleName, type SyntheticSize } from "./scales.js";
+export {
+  scales,
+  sizeForPeople,
+  sizeLikeXl,
+  SyntheticSizeError,
+  validateSize,
+  type ScaleName,
+  type SyntheticSize,
+} from "./scales.js";
 export {
   bulkImportSyntheticGraph,
   type BulkImportSyntheticOptions,
