@@ -68,6 +68,8 @@ export interface BenchResults {
   inMemoryLoadMs: number;
   /** null when run with --no-embedding. */
   embeddingRefresh: { ms: number; programmes: number; institutions: number } | null;
+  /** When the refresh was skipped (--refresh skip, default at XL): programmes × one programme's raw p50 ÷ 4 at a time. */
+  embeddingRefreshEstimate?: { ms: number; programmes: number; oneProgrammeMs: number } | null;
   apiMemory: { idleRssMb: number; afterRssMb: number; peakRssMb: number };
   operations: OperationResult[];
   throughput: ThroughputResult[];
@@ -262,7 +264,9 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push(
     r.embeddingRefresh
       ? `| full embedding recomputation (refreshEmbedding) | ${r.embeddingRefresh.ms} ms for ${r.embeddingRefresh.programmes} programmes and ${r.embeddingRefresh.institutions} institutions |`
-      : "| full embedding recomputation (refreshEmbedding) | not run (--no-embedding) |",
+      : r.embeddingRefreshEstimate
+        ? `| full embedding recomputation (refreshEmbedding) | not run (--refresh skip); estimated ${Math.round(r.embeddingRefreshEstimate.ms / 1000)} s = ${r.embeddingRefreshEstimate.programmes} programmes × ${r.embeddingRefreshEstimate.oneProgrammeMs} ms (one programme's raw p50) ÷ 4 at a time |`
+        : "| full embedding recomputation (refreshEmbedding) | not run (--no-embedding) |",
   );
   lines.push(`| in-memory baseline: load the KNOWS graph | ${r.inMemoryLoadMs} ms |`);
   lines.push(
