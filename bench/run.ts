@@ -567,7 +567,8 @@ async function main(): Promise<void> {
 
     // At XL every programme's warm neighbourhood is about ten times L's and there are ten times the programmes: the
     // full refresh would take about a hundred times L's 59 s, longer than the whole run may. It is estimated instead
-    // (10,000 programmes × one programme's embedding p50 ÷ the refresh's 4 at a time), and the ranking it feeds not read.
+    // (10,000 programmes × one programme's embedding p50 ÷ the refresh's 4 at a time — a lower bound: at 300,000 people
+    // the real refresh ran over 634 s, estimated 235 s), and the ranking it feeds not read.
     const fullRefresh = opts.embedding && (opts.refresh ?? (opts.scale === "XL" && !custom ? "skip" : "full")) === "full";
     const refresh = fullRefresh
       ? await step("Recomputing the embedding figures (refreshEmbedding)", () => timed(() => refreshEmbedding(db, {})))

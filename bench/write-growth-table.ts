@@ -52,7 +52,7 @@ export function renderGrowthTable(runs: readonly BenchResults[]): string {
     r.embeddingRefresh
       ? fmt(Math.round(r.embeddingRefresh.ms / 100) / 10)
       : r.embeddingRefreshEstimate
-        ? `≈ ${fmt(Math.round(r.embeddingRefreshEstimate.ms / 1000))} (estimated, not run)`
+        ? `≥ ${fmt(Math.round(r.embeddingRefreshEstimate.ms / 1000))} (lower bound, not run)`
         : "not run",
   );
   row("in-memory baseline load s", (r) => fmt(Math.round(r.inMemoryLoadMs / 100) / 10));
