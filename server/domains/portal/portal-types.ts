@@ -1,7 +1,7 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { CourseCapacity } from "../agreements/index.js";
 import { ProposalRecord } from "../proposals/index.js";
-import { SuggestionVerdict } from "../suggestions/index.js";
+import { CaseCourseFitSummary } from "../suggestions/index.js";
 
 /** GraphQL types of the institution portal (issue #18). Dates are ISO strings: YYYY-MM-DD, instants with a zone. */
 
@@ -66,24 +66,12 @@ export class PortalCourse {
   description:
     "An open case that fits one of the person's courses: the coordinators' suggestion seen from the course side (same score, verdict and reason).",
 })
-export class FittingCase {
-  @Field(() => ID)
-  caseId!: string;
-
-  @Field(() => String)
-  title!: string;
-
+export class FittingCase extends CaseCourseFitSummary {
   @Field(() => String, { nullable: true, description: "The SME's question, as a teacher's digest quotes it." })
   question!: string | null;
 
   @Field(() => String)
   status!: string;
-
-  @Field(() => String, { nullable: true })
-  smeName!: string | null;
-
-  @Field(() => String, { nullable: true })
-  smeCity!: string | null;
 
   @Field(() => [String], { description: "The case's topics in the language asked." })
   topics!: string[];
@@ -100,18 +88,6 @@ export class FittingCase {
   @Field(() => String, { nullable: true })
   deadline!: string | null;
 
-  @Field(() => ID)
-  courseId!: string;
-
-  @Field(() => String)
-  courseName!: string;
-
-  @Field(() => Float)
-  score!: number;
-
-  @Field(() => SuggestionVerdict)
-  verdict!: SuggestionVerdict;
-
   @Field(() => String, { description: "Why it fits, in the language asked." })
   reason!: string;
 
@@ -120,15 +96,6 @@ export class FittingCase {
 
   @Field(() => String)
   reasonEn!: string;
-
-  @Field(() => [String])
-  sharedTopics!: string[];
-
-  @Field(() => String, { nullable: true })
-  periodName!: string | null;
-
-  @Field(() => String, { nullable: true })
-  periodStart!: string | null;
 
   @Field(() => Int, { nullable: true, description: "Places left in that period under the agreement; null: no limit or none." })
   remainingPlaces!: number | null;
