@@ -2,6 +2,7 @@ import { Access } from "../../platform/auth/Access.js";
 import { type ClassType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { CaseAction, CaseAgeing, CaseDateSignal, CaseTimelineKind } from "./case-enums.js";
 import { CaseStatus, EducationLevel, Effort, PartnerKind, SmeSize } from "../../platform/model/graph-enums.js";
+import { TopicLabels } from "../vocabulary/index.js";
 
 /** GraphQL input and output types of the case lifecycle. Dates travel as ISO strings (YYYY-MM-DD). */
 
@@ -347,16 +348,7 @@ export class CaseWorkflow extends CaseWorkflowOptions {
 }
 
 @ObjectType({ description: "A topic of a case as the vocabulary labels it, with the word typed for it (issue #15)." })
-export class CaseTopicLabel {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  labelNl!: string;
-
-  @Field(() => String)
-  labelEn!: string;
-
+export class CaseTopicLabel extends TopicLabels {
   @Field(() => String, { description: "The word as typed." })
   word!: string;
 
