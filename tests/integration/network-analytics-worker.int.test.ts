@@ -6,6 +6,7 @@ import { AnalyticsWorker } from "../../server/domains/network/AnalyticsWorker.js
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer } from "../helpers/server.js";
+import { TWO_PROGRAMME_GRAPH as spec } from "./network-embedding-fixtures.js";
 import { seededRandom, writeGraph, type GraphSpec } from "./network-fixtures.js";
 
 /**
@@ -18,48 +19,6 @@ let db: Database;
 let worker: AnalyticsWorker;
 
 const asOf = "2025-06-30";
-
-/** W = {c1, c2}. HE: P1 (one route c1–a–t1), P2 (through the hub; t3 only by a cold tie). */
-const spec: GraphSpec = {
-  people: [
-    ["c1", "Sanne Visser"],
-    ["c2", "Karim Amrani"],
-    ["a", "Anna Kok"],
-    ["b", "Bas Mol"],
-    ["hub", "Hanna Hub"],
-    ["t1", "Bram de Wit"],
-    ["t2", "Teun Twee"],
-    ["t3", "Tara Drie"],
-    ["dr1", "Mila Bos"],
-    ["dn", "Joost Smit"],
-  ].map(([id, name]) => ({ id: id!, name: name! })),
-  workspace: { id: "ws", name: "Digitale Werkplaats", coordinators: ["c1", "c2"] },
-  institutions: [{ id: "HE", name: "Hogeschool Een", shortName: "HE" }],
-  programmes: [
-    { id: "P1", name: "Eén Route", institution: "HE" },
-    { id: "P2", name: "Via de Spil", institution: "HE" },
-  ],
-  courses: [
-    { id: "k1", name: "Vak Een", programme: "P1" },
-    { id: "k2", name: "Vak Twee", programme: "P2" },
-  ],
-  teaches: [
-    ["t1", "k1"],
-    ["t2", "k2"],
-    ["t3", "k2"],
-  ],
-  directs: [["dr1", "P1"]],
-  deans: [["dn", "HE"]],
-  ties: [
-    { a: "c1", b: "a", strength: 0.8 },
-    { a: "a", b: "t1", strength: 0.7 },
-    { a: "a", b: "dr1", strength: 0.6 },
-    { a: "c2", b: "hub", strength: 0.9 },
-    { a: "hub", b: "t2", strength: 0.6 },
-    { a: "c1", b: "b", strength: 0.7 },
-    { a: "b", b: "t3", strength: 0.3 },
-  ],
-};
 
 /** The same operation in the worker and on this thread: the answers must be equal, field by field. */
 async function bothWays(operation: AnalyticsOperation, args: Record<string, unknown>): Promise<unknown> {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
+import { EMBEDDING_WORKSPACE, wholeCast } from "./network-embedding-fixtures.js";
 import { writeGraph, type GraphSpec } from "./network-fixtures.js";
 
 let db: Database;
@@ -18,44 +19,8 @@ const asOf = "2025-06-30";
  *  HF: ladder programmes P7 … P14b
  */
 const spec: GraphSpec = {
-  people: [
-    ["c1", "Sanne Visser"],
-    ["c2", "Karim Amrani"],
-    ["a", "Anna Kok"],
-    ["b", "Bas Mol"],
-    ["d", "Dirk Bakker"],
-    ["e", "Els Smits"],
-    ["f", "Fleur Dijk"],
-    ["g", "Gert Vos"],
-    ["hub", "Hanna Hub"],
-    ["h1", "H Een"],
-    ["h2", "H Twee"],
-    ["h3", "H Drie"],
-    ["h4", "H Vier"],
-    ["t1", "Bram de Wit"],
-    ["t1b", "Eva Jansen"],
-    ["dr1", "Mila Bos"],
-    ["t2", "Teun Twee"],
-    ["t3", "Tara Drie"],
-    ["t4", "Tom Vier"],
-    ["t5", "Tijs Vijf"],
-    ["t6", "Tilly Zes"],
-    ["t7", "Tim Zeven"],
-    ["t8", "Tessa Acht"],
-    ["bm3", "Bert Bestuur"],
-    ["t9", "Tine Negen"],
-    ["t10", "Ties Tien"],
-    ["dn2", "Joost Smit"],
-    ["t15", "Thijs Vijftien"],
-    ["t11", "Timo Elf"],
-    ["dr7", "Dora Zeven"],
-    ["t12", "Teddy Twaalf"],
-    ["dr8", "Dirk Acht"],
-    ["co9", "Cor Negen"],
-    ["co10", "Cas Tien"],
-    ["bm5", "Bea Bestuur"],
-  ].map(([id, name]) => ({ id: id!, name: name! })),
-  workspace: { id: "ws", name: "Digitale Werkplaats", coordinators: ["c1", "c2"] },
+  people: wholeCast(),
+  workspace: EMBEDDING_WORKSPACE,
   institutions: [
     { id: "HE", name: "Hogeschool Een", shortName: "HE" },
     { id: "HT", name: "Hogeschool Twee", shortName: "HT" },

@@ -2,6 +2,7 @@ import { addDays, isIsoDate } from "../../platform/clock/check-iso-date.js";
 import { todayIso } from "../../platform/clock/read-clock.js";
 import { CaseStatus } from "../../platform/model/graph-enums.js";
 import { CaseAgeing, CaseDateSignal } from "./case-enums.js";
+import type { CaseStateSignals } from "./case-types.js";
 
 /**
  * Days in a state after which a case counts as AGEING and as STALE (issue #17 part 7). A case should move
@@ -26,18 +27,6 @@ export const DATE_SIGNAL_DAYS = { start: 14, deadline: 14 } as const;
 /** States in which the desired start still matters: no match yet, so passing it means the SME waits. */
 const BEFORE_MATCH: readonly CaseStatus[] = [CaseStatus.INTAKE, CaseStatus.QUALIFIED, CaseStatus.PROPOSED];
 
-export interface CaseSignals {
-  /** When the case entered its current state (its last status event into it; the case's creation without one). */
-  stateSince: string;
-  /** Whole days since then, in Amsterdam calendar days. */
-  daysInState: number;
-  ageing: CaseAgeing | null;
-  startSignal: CaseDateSignal | null;
-  deadlineSignal: CaseDateSignal | null;
-  /** Calendar days from today to the deadline (negative: passed); null without a deadline or in a final state. */
-  daysToDeadline: number | null;
-}
-
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
@@ -55,7 +44,7 @@ function dateSignal(date: string | null, today: string, within: number): CaseDat
 export function caseSignals(
   input: { status: CaseStatus; stateSince: string; earliestStart: string | null; deadline: string | null },
   now: Date,
-): CaseSignals {
+): CaseStateSignals {
   const today = todayIso(now);
   const entered = todayIso(new Date(input.stateSince));
   const daysInState = Math.max(0, daysBetween(entered, today));

@@ -1,7 +1,8 @@
 import { Access } from "../../platform/auth/Access.js";
-import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { type ClassType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { CaseAction, CaseAgeing, CaseDateSignal, CaseTimelineKind } from "./case-enums.js";
 import { CaseStatus, EducationLevel, Effort, PartnerKind, SmeSize } from "../../platform/model/graph-enums.js";
+import { TopicLabels } from "../vocabulary/index.js";
 
 /** GraphQL input and output types of the case lifecycle. Dates travel as ISO strings (YYYY-MM-DD). */
 
@@ -285,34 +286,54 @@ export class CaseWorkflowOptions {
   acceptsSuggestions!: boolean;
 }
 
+/** The class a type that has nothing else to inherit hands to withCaseStateSignals. */
+class NoFields {}
+
+/**
+ * The six deadline and ageing fields (computed by caseSignals, case-signals.ts) declared once, on top of `Base`: the board
+ * card has them flat beside its workflow options, the case page nested as CaseStateSignals. A mixin (type-graphql's
+ * documented pattern for a type with two parents) because CaseCard already inherits CaseWorkflowOptions. No field returns
+ * this class itself, so the schema leaves it out (as CaseWorkflowOptions).
+ */
+function withCaseStateSignals<TBase extends ClassType>(Base: TBase) {
+  @ObjectType()
+  abstract class CaseStateSignalFields extends Base {
+    @Field(() => String, { description: "When the case entered its current status (its last event into it; else its creation)." })
+    stateSince!: string;
+
+    @Field(() => Int, { description: "Whole calendar days (Amsterdam) in the current status." })
+    daysInState!: number;
+
+    @Field(() => CaseAgeing, {
+      nullable: true,
+      description:
+        "AGEING or STALE when the case has waited past its status's thresholds (case-signals.ts); null when fresh or final.",
+    })
+    ageing!: CaseAgeing | null;
+
+    @Field(() => CaseDateSignal, {
+      nullable: true,
+      description:
+        "The desired start (earliestStart) near or passed while the case has no match yet (INTAKE, QUALIFIED, PROPOSED).",
+    })
+    startSignal!: CaseDateSignal | null;
+
+    @Field(() => CaseDateSignal, { nullable: true, description: "The deadline near or passed, for a case still open." })
+    deadlineSignal!: CaseDateSignal | null;
+
+    @Field(() => Int, {
+      nullable: true,
+      description: "Days from today to the deadline (negative: passed); null without one or when final.",
+    })
+    daysToDeadline!: number | null;
+  }
+  return CaseStateSignalFields;
+}
+
 @ObjectType({
   description: "A case's deadline and ageing signals (case-signals.ts), as its board card shows them: on the case page too.",
 })
-export class CaseStateSignals {
-  @Field(() => String, { description: "When the case entered its current status (its last event into it; else its creation)." })
-  stateSince!: string;
-
-  @Field(() => Int, { description: "Whole calendar days (Amsterdam) in the current status." })
-  daysInState!: number;
-
-  @Field(() => CaseAgeing, {
-    nullable: true,
-    description: "AGEING or STALE past its status's thresholds; null when fresh or final.",
-  })
-  ageing!: CaseAgeing | null;
-
-  @Field(() => CaseDateSignal, { nullable: true, description: "The desired start near or passed while there is no match yet." })
-  startSignal!: CaseDateSignal | null;
-
-  @Field(() => CaseDateSignal, { nullable: true, description: "The deadline near or passed, for a case still open." })
-  deadlineSignal!: CaseDateSignal | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: "Days from today to the deadline (negative: passed); null without one or when final.",
-  })
-  daysToDeadline!: number | null;
-}
+export class CaseStateSignals extends withCaseStateSignals(NoFields) {}
 
 @ObjectType({ description: "A case's status and the steps it may take from there (the case page's buttons)." })
 export class CaseWorkflow extends CaseWorkflowOptions {
@@ -327,16 +348,7 @@ export class CaseWorkflow extends CaseWorkflowOptions {
 }
 
 @ObjectType({ description: "A topic of a case as the vocabulary labels it, with the word typed for it (issue #15)." })
-export class CaseTopicLabel {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  labelNl!: string;
-
-  @Field(() => String)
-  labelEn!: string;
-
+export class CaseTopicLabel extends TopicLabels {
   @Field(() => String, { description: "The word as typed." })
   word!: string;
 
@@ -344,8 +356,9 @@ export class CaseTopicLabel {
   status!: string;
 }
 
+/** A case on the board: its workflow options and its deadline and ageing signals (both inherited, declared once). */
 @ObjectType()
-export class CaseCard extends CaseWorkflowOptions {
+export class CaseCard extends withCaseStateSignals(CaseWorkflowOptions) {
   @Field(() => ID)
   id!: string;
 
@@ -399,35 +412,6 @@ export class CaseCard extends CaseWorkflowOptions {
 
   @Field(() => Int, { description: "Proposals neither answered nor expired." })
   openProposals!: number;
-
-  @Field(() => String, { description: "When the case entered its current status (its last event into it; else its creation)." })
-  stateSince!: string;
-
-  @Field(() => Int, { description: "Whole calendar days (Amsterdam) in the current status." })
-  daysInState!: number;
-
-  @Field(() => CaseAgeing, {
-    nullable: true,
-    description:
-      "AGEING or STALE when the case has waited past its status's thresholds (case-signals.ts); null when fresh or final.",
-  })
-  ageing!: CaseAgeing | null;
-
-  @Field(() => CaseDateSignal, {
-    nullable: true,
-    description:
-      "The desired start (earliestStart) near or passed while the case has no match yet (INTAKE, QUALIFIED, PROPOSED).",
-  })
-  startSignal!: CaseDateSignal | null;
-
-  @Field(() => CaseDateSignal, { nullable: true, description: "The deadline near or passed, for a case still open." })
-  deadlineSignal!: CaseDateSignal | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: "Days from today to the deadline (negative: passed); null without one or when final.",
-  })
-  daysToDeadline!: number | null;
 
   @Field(() => Int, {
     nullable: true,

@@ -51,8 +51,12 @@ export class PathRole {
   institutionName!: string | null;
 }
 
-@ObjectType({ description: "A person on a warm path." })
-export class PathPerson {
+/**
+ * A person as a name and job title: what a warm path's PathPerson and the portal's PortalPerson (portal-types.ts) both show
+ * of someone, declared once. No field returns this class itself, so the schema leaves it out.
+ */
+@ObjectType()
+export abstract class PersonNameAndTitle {
   @Field(() => ID)
   id!: string;
 
@@ -61,7 +65,10 @@ export class PathPerson {
 
   @Field(() => String, { nullable: true })
   jobTitle!: string | null;
+}
 
+@ObjectType({ description: "A person on a warm path." })
+export class PathPerson extends PersonNameAndTitle {
   @Field(() => [PathRole], { description: "Roles, those at the searched organisation first, then the most senior." })
   roles!: PathRole[];
 

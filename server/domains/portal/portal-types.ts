@@ -1,21 +1,13 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { CourseCapacity } from "../agreements/index.js";
+import { PersonNameAndTitle } from "../network/index.js";
 import { ProposalRecord } from "../proposals/index.js";
-import { SuggestionVerdict } from "../suggestions/index.js";
+import { CaseCourseFitSummary } from "../suggestions/index.js";
 
 /** GraphQL types of the institution portal (issue #18). Dates are ISO strings: YYYY-MM-DD, instants with a zone. */
 
 @ObjectType("PortalPerson", { description: "The person the portal account is: whose roles in the graph decide what it reaches." })
-export class PortalPerson {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => String, { nullable: true })
-  jobTitle!: string | null;
-}
+export class PortalPerson extends PersonNameAndTitle {}
 
 @ObjectType("PortalProgramme", { description: "A programme the person reaches." })
 export class PortalProgramme {
@@ -66,24 +58,12 @@ export class PortalCourse {
   description:
     "An open case that fits one of the person's courses: the coordinators' suggestion seen from the course side (same score, verdict and reason).",
 })
-export class FittingCase {
-  @Field(() => ID)
-  caseId!: string;
-
-  @Field(() => String)
-  title!: string;
-
+export class FittingCase extends CaseCourseFitSummary {
   @Field(() => String, { nullable: true, description: "The SME's question, as a teacher's digest quotes it." })
   question!: string | null;
 
   @Field(() => String)
   status!: string;
-
-  @Field(() => String, { nullable: true })
-  smeName!: string | null;
-
-  @Field(() => String, { nullable: true })
-  smeCity!: string | null;
 
   @Field(() => [String], { description: "The case's topics in the language asked." })
   topics!: string[];
@@ -100,18 +80,6 @@ export class FittingCase {
   @Field(() => String, { nullable: true })
   deadline!: string | null;
 
-  @Field(() => ID)
-  courseId!: string;
-
-  @Field(() => String)
-  courseName!: string;
-
-  @Field(() => Float)
-  score!: number;
-
-  @Field(() => SuggestionVerdict)
-  verdict!: SuggestionVerdict;
-
   @Field(() => String, { description: "Why it fits, in the language asked." })
   reason!: string;
 
@@ -120,15 +88,6 @@ export class FittingCase {
 
   @Field(() => String)
   reasonEn!: string;
-
-  @Field(() => [String])
-  sharedTopics!: string[];
-
-  @Field(() => String, { nullable: true })
-  periodName!: string | null;
-
-  @Field(() => String, { nullable: true })
-  periodStart!: string | null;
 
   @Field(() => Int, { nullable: true, description: "Places left in that period under the agreement; null: no limit or none." })
   remainingPlaces!: number | null;
@@ -176,6 +135,12 @@ export class PortalAgreement {
   capacity!: CourseCapacity[];
 }
 
+/**
+ * Not the case workflow's SprintRecord (sprint-types.ts), though six fields read alike: the portal shows a sprint by names
+ * only (no supervisor, rating or outcome, which SprintRecord guards with CASE_TEXT and the portal must not reach), its
+ * status is a plain String and its course always set. One base class would change those fields' types in the printed
+ * schema, so the two stay apart.
+ */
 @ObjectType("PortalSprint", { description: "A planned or running sprint in one of the person's courses." })
 export class PortalSprint {
   @Field(() => ID)

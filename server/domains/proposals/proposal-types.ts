@@ -1,5 +1,5 @@
 import { Access } from "../../platform/auth/Access.js";
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import {
   CaseStatus,
   InteractionChannel,
@@ -7,7 +7,7 @@ import {
   ProposalAnswer,
   ProposalWithdrawal,
 } from "../../platform/model/graph-enums.js";
-import { ProposalState, SuggestionVerdict } from "../suggestions/index.js";
+import { CaseCourseFitSummary, ProposalState } from "../suggestions/index.js";
 
 /** GraphQL types of proposals and digests. Dates are ISO strings: YYYY-MM-DD, instants with a zone. */
 
@@ -122,40 +122,7 @@ export class ProposalRecord {
 }
 
 @ObjectType({ description: "One case in a teacher's digest." })
-export class DigestEntry {
-  @Field(() => ID)
-  caseId!: string;
-
-  @Field(() => String)
-  title!: string;
-
-  @Field(() => String, { nullable: true })
-  smeName!: string | null;
-
-  @Field(() => String, { nullable: true })
-  smeCity!: string | null;
-
-  @Field(() => ID)
-  courseId!: string;
-
-  @Field(() => String)
-  courseName!: string;
-
-  @Field(() => String, { nullable: true })
-  periodName!: string | null;
-
-  @Field(() => String, { nullable: true })
-  periodStart!: string | null;
-
-  @Field(() => [String])
-  sharedTopics!: string[];
-
-  @Field(() => Float)
-  score!: number;
-
-  @Field(() => SuggestionVerdict)
-  verdict!: SuggestionVerdict;
-
+export class DigestEntry extends CaseCourseFitSummary {
   @Field(() => String, { description: "For the coordinator; the e-mail body says why in the teacher's terms." })
   reason!: string;
 }

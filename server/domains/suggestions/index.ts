@@ -11,3 +11,5 @@ export { fitCasesToCourses, type CaseCourseFit } from "./fit-cases-to-courses.js
 export { readTeacherRecords, withWarmPath } from "./read-teacher-signals.js";
 export { describeTopicMatches, scoreSuggestion, verdictAtLeast } from "./score-suggestion.js";
 export { SuggestionResolver } from "./SuggestionResolver.js";
+/** What a digest entry (proposals) and a portal's fitting case (portal) share: one case fitting one course. */
+export { CaseCourseFitSummary } from "./suggestion-types.js";

@@ -163,3 +163,45 @@ export class CaseSuggestion {
   @Field(() => [SuggestionFactor])
   factors!: SuggestionFactor[];
 }
+
+/**
+ * A case and a course of a teacher's that it fits, scored as caseSuggestions scores it: the fields a teacher's digest entry
+ * (proposals' DigestEntry) and the institution portal's fitting case (portal's FittingCase) share, declared once here. Each
+ * adds its own `reason` (for the coordinator in a digest, for the portal user in the portal) and the rest it shows. No
+ * field returns this class itself, so the schema leaves it out.
+ */
+@ObjectType()
+export abstract class CaseCourseFitSummary {
+  @Field(() => ID)
+  caseId!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  smeName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  smeCity!: string | null;
+
+  @Field(() => ID)
+  courseId!: string;
+
+  @Field(() => String)
+  courseName!: string;
+
+  @Field(() => String, { nullable: true })
+  periodName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  periodStart!: string | null;
+
+  @Field(() => [String])
+  sharedTopics!: string[];
+
+  @Field(() => Float)
+  score!: number;
+
+  @Field(() => SuggestionVerdict)
+  verdict!: SuggestionVerdict;
+}

@@ -8,3 +8,5 @@ export { normaliseWord } from "./normalise-word.js";
 export { VocabularyIndex, resolveWords, type WordResolution } from "./resolve-words.js";
 export { readVocabularyIndex, topicWithNarrower } from "./link-topics.js";
 export { VocabularyResolver } from "./VocabularyResolver.js";
+/** Case workflow: a case's topic shows the labels a topic offered while typing shows. */
+export { TopicLabels } from "./topic-types.js";

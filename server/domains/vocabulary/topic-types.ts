@@ -5,8 +5,12 @@ export { TopicStatus };
 
 /** GraphQL types of the vocabulary (the Topic nodes themselves are in schema/graph.graphql). */
 
-@ObjectType({ description: "A topic offered while typing (topicSuggestions)." })
-export class TopicChoice {
+/**
+ * A topic as its two labels: what a topic offered while typing (TopicChoice) and a case's topic (case-workflow's
+ * CaseTopicLabel) both show, declared once. No field returns this class itself, so the schema leaves it out.
+ */
+@ObjectType()
+export abstract class TopicLabels {
   @Field(() => ID)
   id!: string;
 
@@ -15,7 +19,10 @@ export class TopicChoice {
 
   @Field(() => String)
   labelEn!: string;
+}
 
+@ObjectType({ description: "A topic offered while typing (topicSuggestions)." })
+export class TopicChoice extends TopicLabels {
   @Field(() => [String])
   synonyms!: string[];
 
