@@ -156,6 +156,9 @@ interface Pool {
   wallSeconds: number;
   apiCpuSeconds: number;
   jvmCpuSeconds: number;
+  /** The attacker's own process and this one (the other users' clients): the rest of the 2 cores' users. */
+  attackerCpuSeconds: number;
+  benchCpuSeconds: number;
   loopP99Ms: number[];
   loopMaxMs: number;
   load: number[];
@@ -168,6 +171,8 @@ const newPool = (): Pool => ({
   wallSeconds: 0,
   apiCpuSeconds: 0,
   jvmCpuSeconds: 0,
+  attackerCpuSeconds: 0,
+  benchCpuSeconds: 0,
   loopP99Ms: [],
   loopMaxMs: 0,
   load: [],
@@ -187,6 +192,8 @@ function summary(pool: Pool) {
     eventLoopDelayMaxMs: round1(pool.loopMaxMs),
     apiCpuPercentOfCore: percentOfCore(pool.apiCpuSeconds),
     neo4jCpuPercentOfCore: percentOfCore(pool.jvmCpuSeconds),
+    attackerCpuPercentOfCore: percentOfCore(pool.attackerCpuSeconds),
+    benchCpuPercentOfCore: percentOfCore(pool.benchCpuSeconds),
     loadAverage1m: { min: Math.min(...pool.load), max: Math.max(...pool.load) },
   };
 }
@@ -261,6 +268,8 @@ async function main(): Promise<void> {
       const loadFrom = loadSamples.length;
       const apiBefore = processCpuSeconds(ready.apiPid) ?? 0;
       const jvmBefore = processCpuSeconds(ready.jvmPid) ?? 0;
+      const attackerBefore = processCpuSeconds(attacker.pid) ?? 0;
+      const benchBefore = process.cpuUsage();
       const wallBefore = performance.now();
       const deadline = Date.now() + seconds * 1000;
       // The attacker sends until the deadline; the window lasts until its last answer (a queued heavy request runs
@@ -285,6 +294,9 @@ async function main(): Promise<void> {
       pool.wallSeconds += (performance.now() - wallBefore) / 1000;
       pool.apiCpuSeconds += (processCpuSeconds(ready.apiPid) ?? 0) - apiBefore;
       pool.jvmCpuSeconds += (processCpuSeconds(ready.jvmPid) ?? 0) - jvmBefore;
+      pool.attackerCpuSeconds += (processCpuSeconds(attacker.pid) ?? 0) - attackerBefore;
+      const bench = process.cpuUsage(benchBefore);
+      pool.benchCpuSeconds += (bench.user + bench.system) / 1e6;
       const loop = await askLoop(child);
       pool.loopP99Ms.push(loop.p99Ms);
       pool.loopMaxMs = Math.max(pool.loopMaxMs, loop.maxMs);

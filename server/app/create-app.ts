@@ -29,7 +29,8 @@ import { checkNesting } from "../platform/limits/check-nesting.js";
 import { GraphCountStore, readRelationshipFields } from "../platform/limits/graph-counts.js";
 import { operationLimitsPlugin } from "../platform/limits/limit-operations.js";
 import { serialiseAnalytics } from "../platform/limits/serialise-analytics.js";
-import { limitAnswerLinks, limitRate } from "../platform/limits/limit-rate.js";
+import { LightRequests } from "../platform/limits/pace-heavy-work.js";
+import { anonymousRatePerMinute, limitAnswerLinks, limitRate } from "../platform/limits/limit-rate.js";
 import { publicFormGuard } from "../platform/limits/limit-submissions.js";
 import type { Database } from "../platform/neo4j/database.js";
 import { UserBookmarks } from "../platform/neo4j/user-bookmarks.js";
@@ -82,11 +83,14 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   const schema = serialiseAnalytics(guardSchema(linked, { shape }));
   // Analytics off the API's event loop (issue #19): a worker thread with its own driver to the same Neo4j. It starts
   // with the product (start.ts) or at the first analytics request, and ends with Apollo.
+  // Light requests are counted while they run; heavy requests' statements give way to them, also in the worker (#13).
+  const light = new LightRequests();
   const analytics =
     config.ANALYTICS_WORKER === "on" && db.connectOptions
       ? new AnalyticsWorker({
           connect: db.connectOptions,
           warmPathsInMemory: config.WARM_PATHS_IN_MEMORY === "on" ? { maxTies: config.WARM_PATHS_IN_MEMORY_MAX_TIES } : undefined,
+          light,
         })
       : undefined;
   const apollo = new ApolloServer<GraphQLContext>({
@@ -136,6 +140,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
         {
           counts: new GraphCountStore(db, readRelationshipFields(readTypeDefs()), config.COUNT_CACHE_TTL_MS),
           nodeTypes: shape.nodeTypes,
+          light,
         },
       ),
       // --- end of request cost ---
@@ -212,7 +217,10 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   app.use(
     "/graphql",
     authenticateRequest(config, accounts, { secureCookie: production }),
-    limitRate(config.RATE_LIMIT_PER_MINUTE),
+    limitRate(
+      config.RATE_LIMIT_PER_MINUTE,
+      anonymousRatePerMinute(config.RATE_LIMIT_PER_MINUTE, config.ANONYMOUS_RATE_LIMIT_PER_MINUTE),
+    ),
     express.json({ limit: config.MAX_BODY_SIZE }),
     handleBodyErrors,
     checkRequestShape,

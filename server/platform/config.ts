@@ -254,7 +254,15 @@ export const configSchema = z.object({
     .int()
     .min(1)
     .default(600)
-    .describe("Requests per minute to /graphql per signed-in user (per IP address for anonymous callers)."),
+    .describe("Requests per minute to /graphql per signed-in user."),
+  ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      "Requests per minute to /graphql per IP address without a token (sign-in, the public pages); default a tenth of RATE_LIMIT_PER_MINUTE (60).",
+    ),
   ANSWER_LINKS_PER_MINUTE: z.coerce
     .number()
     .int()

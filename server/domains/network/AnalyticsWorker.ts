@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { DomainError } from "../../platform/graphql/domain-error.js";
 import type { GraphQLContext, OffThreadAnalytics } from "../../platform/graphql/context.js";
+import type { LightRequests } from "../../platform/limits/pace-heavy-work.js";
 import { log } from "../../platform/log.js";
 import { ForwardedDatabaseError, TimeBudgetSpent, type ConnectOptions, type Database } from "../../platform/neo4j/database.js";
 import {
@@ -52,6 +53,8 @@ export interface AnalyticsWorkerOptions {
   graceMs?: number;
   /** Hub warm paths searched in memory in the worker over the ties it holds (WARM_PATHS_IN_MEMORY); absent: in Neo4j. */
   warmPathsInMemory?: TieGraphSettings;
+  /** The light requests the worker's statements give way to (pace-heavy-work.ts); without it they are not paced. */
+  light?: LightRequests;
 }
 
 /** Running from the compiled dist/ (npm start) or from the TypeScript sources (development, tests: tsx's loader). */
@@ -152,7 +155,11 @@ export class AnalyticsWorker implements OffThreadAnalytics {
   }
 
   private spawn(): void {
-    const data: AnalyticsWorkerData = { connect: this.options.connect, warmPathsInMemory: this.options.warmPathsInMemory };
+    const data: AnalyticsWorkerData = {
+      connect: this.options.connect,
+      warmPathsInMemory: this.options.warmPathsInMemory,
+      ...(this.options.light ? { light: this.options.light.buffer } : {}),
+    };
     const here = new URL(compiled ? "./analytics-worker-thread.js" : "./analytics-worker-thread.ts", import.meta.url);
     // Node 20 does not carry tsx's loader into a worker: from the sources the worker registers it first.
     const worker = compiled

@@ -1,4 +1,6 @@
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
+import { HeavyStatementPacer, LightRequests } from "../../platform/limits/pace-heavy-work.js";
 import { DomainError, type ErrorCode } from "../../platform/graphql/domain-error.js";
 import { createBookmarks, createDatabase, databaseFailureKind, type ConnectOptions } from "../../platform/neo4j/database.js";
 import type { DatabaseFailureKind } from "../../platform/neo4j/database.js";
@@ -12,10 +14,15 @@ import { preloadTieGraph, type TieGraphSettings } from "./TieGraphStore.js";
  * spent on this thread instead of the API's. Requests may overlap; each runs as on the API thread.
  */
 
+/** The worker thread's nice value on Linux (0 is the API's, 19 the lowest priority). */
+const ANALYTICS_NICE = 10;
+
 export interface AnalyticsWorkerData {
   connect: ConnectOptions;
   /** Hub warm paths in memory over the worker's tie graph (find-warm-paths-in-memory.ts); absent: searched in Neo4j. */
   warmPathsInMemory?: TieGraphSettings;
+  /** The API thread's count of light requests (LightRequests): the worker's statements give way to them. */
+  light?: SharedArrayBuffer;
 }
 
 /** API thread → worker. */
@@ -62,7 +69,19 @@ function describeFailure(error: unknown): AnalyticsFailure {
 function main(): void {
   const port = parentPort;
   if (!port) return;
-  const { connect, warmPathsInMemory } = workerData as AnalyticsWorkerData;
+  const data = workerData as AnalyticsWorkerData;
+  const { connect, warmPathsInMemory } = data;
+  const light = data.light ? new LightRequests(data.light) : undefined;
+  // The analytics' own JavaScript (neighbourhoods, max-flows) at a lower priority than the API thread that serves
+  // everyone: on Linux a thread's nice value is its own (setpriority on the calling thread), elsewhere it would lower
+  // the whole process, so only there. Best effort: without the right it stays as it was.
+  if (process.platform === "linux") {
+    try {
+      setPriority(ANALYTICS_NICE);
+    } catch {
+      // not allowed here: the analytics run at the API's priority
+    }
+  }
   const base = createDatabase(connect);
   // Only here, never on the API thread's fallback: the tie graph (~40 MB at L) is held by the worker alone.
   analyticsSettings.warmPathsInMemory = warmPathsInMemory ?? null;
@@ -86,6 +105,8 @@ function main(): void {
         if (timeoutMs !== undefined) db = db.withTransactionTimeout(timeoutMs);
         // The same deadline as the API thread's: past it no statement starts here either (a cancel cannot stop JavaScript).
         if (deadline !== undefined) db = db.withTimeBudget(deadline - Date.now());
+        // Every analytic is a heavy request: its reads run in turn and give way to the light requests (pace-heavy-work.ts).
+        if (light && deadline !== undefined) db = db.withPacer(new HeavyStatementPacer(light, (deadline - Date.now()) / 4));
         reply = { type: "answer", id, ok: true, value: await runAnalytics(db, operation, args) };
       } catch (error) {
         reply = { type: "answer", id, ok: false, failure: describeFailure(error) };

@@ -20,6 +20,7 @@ import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 import { estimateCost, type CostContext } from "./estimate-cost.js";
 import type { GraphCountStore } from "./graph-counts.js";
 import { GateRefusal, HeavyRequestGate, type GateRefusalReason } from "./limit-concurrency.js";
+import { HeavyStatementPacer, type LightRequests } from "./pace-heavy-work.js";
 
 /**
  * The limits on one GraphQL operation, checked after parsing and validation and before anything
@@ -210,6 +211,11 @@ export interface OperationLimitsServices {
   /** Node type names of the generated API (schema/graph.graphql `@node`). */
   nodeTypes: ReadonlySet<string>;
   gate?: HeavyRequestGate;
+  /**
+   * Light requests (all that do not pass the gate) are counted here while they run, and a heavy request's reads give way
+   * to them (pace-heavy-work.ts); without it, heavy requests are not paced.
+   */
+  light?: LightRequests;
 }
 
 /** The Apollo plugin that applies the limits to every operation. */
@@ -230,6 +236,7 @@ export function operationLimitsPlugin(
   return {
     async requestDidStart() {
       let release: (() => void) | undefined;
+      let endLight: (() => void) | undefined;
       return {
         async didResolveOperation({ request, document, schema, contextValue }) {
           verdicts.check(document, request.operationName);
@@ -284,7 +291,10 @@ export function operationLimitsPlugin(
             );
           }
           const heavy = context.expensive.length > 0 || cost >= limits.heavyRequestCost;
-          if (!heavy) return;
+          if (!heavy) {
+            endLight = services.light?.start();
+            return;
+          }
           const caller = contextValue.user ? `user:${contextValue.user.id}` : `ip:${contextValue.ip ?? "unknown"}`;
           try {
             release = await gate.enter(caller, contextValue.signal);
@@ -306,7 +316,10 @@ export function operationLimitsPlugin(
           // The heavy request's own time budget, from now on (it may have waited its turn): all its transactions
           // together, custom and generated, get ANALYTICS_TIMEOUT_MS per analytic it holds (they run in turn,
           // serialise-analytics.ts; at least one), each transaction what is left.
-          const budgeted = contextValue.db.withTimeBudget(limits.analyticsTimeoutMs * Math.max(1, context.expensive.length));
+          // Its reads run in turn and give way to light requests, pausing at most a quarter of that budget (pace-heavy-work.ts).
+          const budgetMs = limits.analyticsTimeoutMs * Math.max(1, context.expensive.length);
+          const timed = contextValue.db.withTimeBudget(budgetMs);
+          const budgeted = services.light ? timed.withPacer(new HeavyStatementPacer(services.light, budgetMs / 4)) : timed;
           contextValue.db = budgeted;
           contextValue.transaction = {
             get timeout() {
@@ -317,6 +330,8 @@ export function operationLimitsPlugin(
         async willSendResponse() {
           release?.();
           release = undefined;
+          endLight?.();
+          endLight = undefined;
         },
       };
     },

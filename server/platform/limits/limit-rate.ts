@@ -1,17 +1,68 @@
-import type { RequestHandler } from "express";
+import type { RequestHandler, Response } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import type { RequestUser } from "../auth/roles.js";
 import { ErrorCode } from "../graphql/domain-error.js";
 
 /**
- * Requests per minute to /graphql: per signed-in user (so people behind one office NAT do not
- * share a budget), per IP address for anonymous callers (sign-in attempts among them). In memory:
- * one process serves the API. Over the limit: 429 with a GraphQL-shaped error and Retry-After.
+ * How long a refusal of the rate limits is held before it is sent (issue #13). A client that waits for each answer —
+ * a script looping on a request, the cost bench's attacker — then sends one request a second per connection instead of
+ * hundreds of refusals a second, each costing the server (and the machine it shares) an HTTP exchange: measured, the
+ * attacker's loop on 429s took 60–85 % of a core beside the API's 60–70 % on the 2-core machine. A held refusal costs a
+ * timer and an open socket; a client that hangs up is forgotten. docs/security.md "Limits".
  */
-export function limitRate(perMinute: number): RequestHandler {
+export const REFUSAL_HOLD_MS = 1000;
+/** At most this many refusals are held at once per limit; beyond, they are sent at once (a held socket is memory). */
+export const MAX_HELD_REFUSALS = 1000;
+
+/** Sends `send` after REFUSAL_HOLD_MS, unless too many are held already or the client has gone. */
+function holdRefusal(res: Response, held: { count: number }, send: () => void): void {
+  if (held.count >= MAX_HELD_REFUSALS) {
+    send();
+    return;
+  }
+  held.count++;
+  const release = () => {
+    clearTimeout(timer);
+    res.off("close", release);
+    held.count--;
+  };
+  const timer = setTimeout(() => {
+    release();
+    if (!res.writableEnded && !res.destroyed) send();
+  }, REFUSAL_HOLD_MS);
+  timer.unref?.();
+  res.on("close", release);
+}
+
+/** The anonymous limit: ANONYMOUS_RATE_LIMIT_PER_MINUTE, else a tenth of the signed-in one (at least 1). */
+export function anonymousRatePerMinute(perMinute: number, anonymousPerMinute?: number): number {
+  return anonymousPerMinute ?? Math.max(1, Math.ceil(perMinute / 10));
+}
+
+/**
+ * Requests per minute to /graphql: per signed-in user (so people behind one office NAT do not
+ * share a budget), per IP address for anonymous callers (sign-in attempts among them) with a smaller
+ * budget — an anonymous caller's needs are a sign-in and the public pages, and every request past the
+ * limit in a minute's window was answered at full speed before. In memory: one process serves the API.
+ * Over the limit: 429 with a GraphQL-shaped error and Retry-After, held REFUSAL_HOLD_MS first; the body is
+ * written once per limit (no JSON work per refusal) and the request's body is never parsed.
+ */
+export function limitRate(perMinute: number, anonymousPerMinute = anonymousRatePerMinute(perMinute)): RequestHandler {
+  const bodyFor = (limit: number) =>
+    JSON.stringify({
+      errors: [
+        {
+          message: `Too many requests: at most ${limit} a minute. Try again shortly.`,
+          extensions: { code: ErrorCode.TOO_MANY_REQUESTS },
+        },
+      ],
+    });
+  const signedInBody = bodyFor(perMinute);
+  const anonymousBody = bodyFor(anonymousPerMinute);
+  const held = { count: 0 };
   return rateLimit({
     windowMs: 60_000,
-    limit: perMinute,
+    limit: (_req, res) => (res.locals.user ? perMinute : anonymousPerMinute),
     standardHeaders: "draft-8",
     legacyHeaders: false,
     keyGenerator: (req, res) => {
@@ -19,14 +70,8 @@ export function limitRate(perMinute: number): RequestHandler {
       return user ? `user:${user.id}` : `ip:${ipKeyGenerator(req.ip ?? "unknown")}`;
     },
     handler: (_req, res, _next, options) => {
-      res.status(options.statusCode).json({
-        errors: [
-          {
-            message: `Too many requests: at most ${perMinute} a minute. Try again shortly.`,
-            extensions: { code: ErrorCode.TOO_MANY_REQUESTS },
-          },
-        ],
-      });
+      const body = res.locals.user ? signedInBody : anonymousBody;
+      holdRefusal(res, held, () => res.status(options.statusCode).type("application/json").send(body));
     },
   });
 }

@@ -56,6 +56,14 @@ export interface ConnectOptions {
 }
 
 export type Params = Record<string, unknown>;
+
+/**
+ * Runs a heavy request's read statements in turn and may make each wait before it starts (server/platform/limits/
+ * pace-heavy-work.ts, `HeavyStatementPacer`): the statement's time limit is taken when it really starts.
+ */
+export interface StatementPacer {
+  run<T>(statement: () => Promise<T>): Promise<T>;
+}
 export type Row = Record<string, unknown>;
 
 export interface ServerInfo {
@@ -114,6 +122,8 @@ export class Database {
      * what is left as its timeout, and none starts after it. A heavy request's (docs/security.md "Limits").
      */
     readonly deadline?: number,
+    /** A heavy request's pacer (withPacer): its `read`s run in turn, giving way to light requests. */
+    readonly pacer?: StatementPacer,
   ) {}
 
   /**
@@ -141,7 +151,16 @@ export class Database {
    * so only the owner of the original closes.
    */
   withTransactionTimeout(ms: number): Database {
-    return new Database(this.driver, this.name, ms, this.connectOptions, this.maintenance, this.bookmarks, this.deadline);
+    return new Database(
+      this.driver,
+      this.name,
+      ms,
+      this.connectOptions,
+      this.maintenance,
+      this.bookmarks,
+      this.deadline,
+      this.pacer,
+    );
   }
 
   /**
@@ -158,6 +177,21 @@ export class Database {
       this.maintenance,
       this.bookmarks,
       Date.now() + ms,
+      this.pacer,
+    );
+  }
+
+  /** The same, its reads paced (a heavy request's, set with its time budget: limit-operations.ts, the analytics worker). */
+  withPacer(pacer: StatementPacer): Database {
+    return new Database(
+      this.driver,
+      this.name,
+      this.timeoutMs,
+      this.connectOptions,
+      this.maintenance,
+      this.bookmarks,
+      this.deadline,
+      pacer,
     );
   }
 
@@ -173,7 +207,16 @@ export class Database {
 
   /** The same connection pool, its sessions chained by one user's bookmarks (a request's Database, see context.ts). */
   withBookmarks(bookmarks: Bookmarks): Database {
-    return new Database(this.driver, this.name, this.timeoutMs, this.connectOptions, this.maintenance, bookmarks, this.deadline);
+    return new Database(
+      this.driver,
+      this.name,
+      this.timeoutMs,
+      this.connectOptions,
+      this.maintenance,
+      bookmarks,
+      this.deadline,
+      this.pacer,
+    );
   }
 
   /**
@@ -222,6 +265,11 @@ export class Database {
    * not on losing the server, which the caller reports at once (server/platform/faults).
    */
   async read(cypher: string, params: Params = {}): Promise<Row[]> {
+    if (this.pacer) return this.pacer.run(() => this.readNow(cypher, params));
+    return this.readNow(cypher, params);
+  }
+
+  private async readNow(cypher: string, params: Params): Promise<Row[]> {
     return withReadRetries(async () => {
       const session = this.driver.session(this.sessionConfig("READ"));
       try {

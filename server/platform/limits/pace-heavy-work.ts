@@ -1,0 +1,110 @@
+import type { StatementPacer } from "../neo4j/database.js";
+
+/**
+ * Heavy requests give way to light ones, statement by statement (issue #13: other users' p95 within 2× of idle during
+ * one user's worst request; docs/security.md "Limits", docs/performance.md "One user's worst requests").
+ *
+ * An analytic is many Neo4j statements of 10–150 ms each (a 6-hop nextBestContacts + embedding: ~67, impactIfGone ~37;
+ * measured, bench/cost-load.ts), and while one runs it keeps a core of Neo4j busy: on 2 cores the other users' ordinary
+ * requests then share the other core with the API, and their p95 doubled. HEAVY_REQUESTS_TOTAL already lets one heavy
+ * request run at a time; this paces that one request's statements:
+ *
+ * - one at a time (an analytic's `Promise.all` of two reads ran two Neo4j threads at once);
+ * - before each, it waits while light requests (every request that did not pass the HeavyRequestGate) are running, at
+ *   most LIGHT_WAIT_MS per statement;
+ * - after one during which light requests ran, it pauses as long as that statement took (at most LIGHT_WAIT_MS): while
+ *   others are being served, heavy work takes at most about half of the time.
+ *
+ * The pauses of one request together stay below a quarter of its time budget (ANALYTICS_TIMEOUT_MS per analytic), so a
+ * busy service makes an analytic slower, never time out for pacing alone; alone on the server it is not slowed at all.
+ * Light requests are counted in shared memory (LightRequests), so the analytics worker thread paces by the same count.
+ */
+export const LIGHT_WAIT_MS = 100;
+/** How often a waiting heavy statement looks again whether the light requests are done. */
+const POLL_MS = 2;
+
+/**
+ * Light requests running now, and how many ever started, in a SharedArrayBuffer: the API thread counts
+ * (operationLimitsPlugin), the analytics worker thread reads (its pacers).
+ */
+export class LightRequests {
+  readonly cells: Int32Array;
+
+  constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(8)) {
+    this.cells = new Int32Array(buffer);
+  }
+
+  get buffer(): SharedArrayBuffer {
+    return this.cells.buffer as SharedArrayBuffer;
+  }
+
+  /** A light request starts; the function returned ends it (once). */
+  start(): () => void {
+    Atomics.add(this.cells, 0, 1);
+    Atomics.add(this.cells, 1, 1);
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      Atomics.sub(this.cells, 0, 1);
+    };
+  }
+
+  get running(): number {
+    return Atomics.load(this.cells, 0);
+  }
+
+  /** Light requests started so far (wraps around; compare for change only). */
+  get started(): number {
+    return Atomics.load(this.cells, 1);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One heavy request's pacer: its statements in turn, giving way to light requests (see above). */
+export class HeavyStatementPacer implements StatementPacer {
+  private tail: Promise<unknown> = Promise.resolve();
+  private pausedMs = 0;
+  /** How long the last statement took, when light requests ran meanwhile (else 0: no pause owed). */
+  private owedMs = 0;
+
+  constructor(
+    private readonly light: LightRequests,
+    /** The most this request may spend waiting in all: a quarter of its time budget. */
+    private readonly maxPauseMs: number,
+  ) {}
+
+  /** Milliseconds this request has given way so far (for tests and the bench). */
+  get paused(): number {
+    return this.pausedMs;
+  }
+
+  run<T>(statement: () => Promise<T>): Promise<T> {
+    const turn = this.tail.then(() => this.one(statement));
+    this.tail = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async one<T>(statement: () => Promise<T>): Promise<T> {
+    await this.giveWay();
+    const startedBefore = this.light.started;
+    const since = performance.now();
+    try {
+      return await statement();
+    } finally {
+      const took = performance.now() - since;
+      this.owedMs = this.light.running > 0 || this.light.started !== startedBefore ? took : 0;
+    }
+  }
+
+  private async giveWay(): Promise<void> {
+    const allowance = Math.min(LIGHT_WAIT_MS, this.maxPauseMs - this.pausedMs);
+    if (allowance <= 0) return;
+    const since = performance.now();
+    const owed = Math.min(this.owedMs, allowance);
+    if (owed > 0) await sleep(owed);
+    while (this.light.running > 0 && performance.now() - since < allowance) await sleep(POLL_MS);
+    this.pausedMs += performance.now() - since;
+  }
+}
