@@ -261,7 +261,7 @@ export const configSchema = z.object({
     .min(1)
     .optional()
     .describe(
-      "Requests per minute to /graphql per IP address without a token (sign-in, the public pages); default a tenth of RATE_LIMIT_PER_MINUTE (60).",
+      "Requests per minute to /graphql per IP address without a token (sign-in, the public pages); default a fifth of RATE_LIMIT_PER_MINUTE (120).",
     ),
   ANSWER_LINKS_PER_MINUTE: z.coerce
     .number()

@@ -2,6 +2,7 @@ import { testAccounts } from "../helpers/test-accounts.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/platform/config.js";
 import { listen, type RunningHttp } from "../../server/app/listen.js";
+import { burstLimit, REFUSAL_HOLD_MS } from "../../server/platform/limits/limit-rate.js";
 import { isTransactionTimeout, type Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { codeOf, gql, postRaw, tokenFor } from "../helpers/trust-requests.js";
@@ -178,16 +179,38 @@ describe("limits on the HTTP request", () => {
       for (let i = 0; i < 6; i++)
         statuses.push((await gql(limited.url, "{ institutions(limit: 1) { id } }", undefined, a)).status);
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      const refusedAt = performance.now();
       const refused = await gql(limited.url, "{ institutions(limit: 1) { id } }", undefined, a);
       expect(codeOf(refused)).toBe("TOO_MANY_REQUESTS");
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      // Held before it is sent (REFUSAL_HOLD_MS): a client that loops on refusals sends one a second, not hundreds.
+      expect(performance.now() - refusedAt).toBeGreaterThanOrEqual(REFUSAL_HOLD_MS - 50);
       // Another user has a budget of their own.
       expect((await gql(limited.url, "{ institutions(limit: 1) { id } }", undefined, b)).status).toBe(200);
-      // Anonymous sign-in attempts from one address share one budget.
+      // Anonymous sign-in attempts from one address share one budget, a fifth of a user's (here 1 a minute).
       const anonymous: number[] = [];
-      for (let i = 0; i < 6; i++)
+      for (let i = 0; i < 3; i++)
         anonymous.push((await gql(limited.url, `mutation { login(email: "x@y.nl", password: "p") { token } }`)).status);
-      expect(anonymous.at(-1)).toBe(429);
+      expect(anonymous[0]).not.toBe(429);
+      expect(anonymous.slice(1)).toEqual([429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("limits one user's burst to a sixth of the minute's requests in 10 s (burstLimit)", async () => {
+    const limited = await listen(loadConfig({ ...env, RATE_LIMIT_PER_MINUTE: "120" }), db, { accounts: testAccounts });
+    try {
+      const a = await tokenFor(["VIEWER"], "user-burst");
+      expect(burstLimit(120)).toBe(20);
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i++)
+        statuses.push((await gql(limited.url, "{ institutions(limit: 1) { id } }", undefined, a)).status);
+      expect(statuses.every((status) => status === 200)).toBe(true);
+      const refused = await gql(limited.url, "{ institutions(limit: 1) { id } }", undefined, a);
+      expect(refused.status).toBe(429);
+      expect(codeOf(refused)).toBe("TOO_MANY_REQUESTS");
+      expect(refused.body.errors?.[0]?.message).toMatch(/at most 20 in 10 seconds/);
     } finally {
       await limited.close();
     }
