@@ -51,6 +51,15 @@ describe("HeavyStatementPacer", () => {
     const third = performance.now();
     await pacer.run(statement(1, log));
     expect(log[3]!.from - third).toBeGreaterThanOrEqual(45);
+    // The pause is owed by the thread's heavy lane, not the request: the next heavy request waits it out too.
+    const during2 = pacer.run(statement(50, log));
+    await sleep(10);
+    light.start()();
+    await during2;
+    const next = new HeavyStatementPacer(light, 10_000);
+    const fourth = performance.now();
+    await next.run(statement(1, log));
+    expect(log[5]!.from - fourth).toBeGreaterThanOrEqual(45);
   });
 
   it("never waits more than LIGHT_WAIT_MS per statement, nor more than its allowance in all", async () => {
