@@ -15,14 +15,14 @@ import { matchingSettings } from "../server/domains/suggestions/matching-setting
 import { suggestCourses } from "../server/domains/suggestions/suggest-courses.js";
 import { Language } from "../server/platform/model/graph-enums.js";
 import type { Database } from "../server/platform/neo4j/database.js";
-import { computeProgrammeEmbedding } from "../server/domains/network/compute-embedding.js";
+import { computeInstitutionEmbedding, computeProgrammeEmbedding } from "../server/domains/network/compute-embedding.js";
 import { rankEmbedding } from "../server/domains/network/rank-embedding.js";
 import { findWarmPaths } from "../server/domains/network/find-warm-paths.js";
 import { resolvePathTargets } from "../server/domains/network/resolve-path-targets.js";
 import { resolveWorkspace } from "../server/domains/network/resolve-workspace.js";
 import { refreshEmbedding } from "../server/domains/network/refresh-embedding.js";
 import { scales, sizeLikeXl, type ScaleName } from "../seed/synthetic/index.js";
-import type { ApiReady, ApiStats } from "./api-process.js";
+import type { ApiLoop, ApiReady, ApiStats } from "./api-process.js";
 import { findWarmPathsInMemory } from "./baseline/find-warm-paths-in-memory.js";
 import { loadInMemoryGraph } from "./baseline/in-memory-graph.js";
 import { prepareGraph } from "./prepare-graph.js";
@@ -164,6 +164,8 @@ interface Api {
   url: string;
   graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
   stats(): Promise<ApiStats>;
+  /** The API thread's event-loop delay since the last call (p99, max in ms); starts a new window. */
+  loop(): Promise<{ p99Ms: number; maxMs: number }>;
   memory(): { rssMb: number; peakRssMb: number };
   stop(): Promise<void>;
 }
@@ -281,6 +283,18 @@ async function startApi(neo4jUri: string, db: Database): Promise<Api> {
         child.send({ type: "stats" });
       });
     },
+    loop() {
+      return new Promise<{ p99Ms: number; maxMs: number }>((resolve) => {
+        const onMessage = (message: unknown): void => {
+          if ((message as ApiLoop).type !== "loop") return;
+          child.off("message", onMessage);
+          const { p99Ms, maxMs } = message as ApiLoop;
+          resolve({ p99Ms, maxMs });
+        };
+        child.on("message", onMessage);
+        child.send({ type: "loop" });
+      });
+    },
     memory() {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       const kb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
@@ -341,6 +355,7 @@ async function compare<I>(api: Api, options: CompareOptions<I>): Promise<Operati
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
+  await api.loop(); // a new event-loop window for this operation
   const deadline = Date.now() + options.seconds * 1000;
   let n = 0;
   outer: for (let rep = 0; rep < options.reps; rep++) {
@@ -395,6 +410,7 @@ async function compare<I>(api: Api, options: CompareOptions<I>): Promise<Operati
     }
   }
   bar.stop();
+  const apiEventLoop = await api.loop();
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   const graphql = summariseLatencies(graphqlMs);
   const raw = summariseLatencies(rawMs);
@@ -413,6 +429,7 @@ async function compare<I>(api: Api, options: CompareOptions<I>): Promise<Operati
     compared: options.compareEvery ? n : Math.min(options.items.length, n),
     disagreements,
     disagreementExamples: examples,
+    apiEventLoop,
     ...(options.note ? { note: options.note } : {}),
     ...(mixMs.on.length > 0 && mixMs.off.length > 0
       ? { withMix: { off: summariseLatencies(mixMs.off), on: summariseLatencies(mixMs.on) } }
@@ -471,6 +488,12 @@ const warmPathsQuery = `query($to: ID!, $from: [ID!], $k: Int!, $maxHops: Int!) 
   }
 }`;
 
+const institutionEmbeddingQuery = `query($i: ID!) {
+  embedding(institution: $i) {
+    id name level threads roleHolders reachedRoleHolders
+    singlePointsOfFailure { person { id name } whyEn }
+  }
+}`;
 const embeddingQuery = `query($p: ID!) {
   embedding(programme: $p) {
     id name level threads roleHolders reachedRoleHolders
@@ -584,6 +607,8 @@ async function main(): Promise<void> {
     const programmes = (await db.read("MATCH (p:Programme) RETURN p.id AS id ORDER BY id")).map((r) => String(r.id));
     const cases = (await db.read("MATCH (k:Case) RETURN k.id AS id ORDER BY id")).map((r) => String(r.id));
     const someProgrammes = pick(random, programmes, 5);
+    const institutions = (await db.read("MATCH (i:Institution) RETURN i.id AS id ORDER BY id")).map((r) => String(r.id));
+    const someInstitutions = pick(random, institutions, 3);
     // warmPaths to a programme from the workspace's coordinators (the coordinators' own question; at M and L they are hubs).
     const coordinators = (await resolveWorkspace(db, null)).coordinatorIds;
     const roleHolders = new Map<string, string[]>();
@@ -674,6 +699,17 @@ async function main(): Promise<void> {
         const view = await computeProgrammeEmbedding(db, p, {});
         return `${view.level}/${view.threads}/${view.reachedRoleHolders}`;
       },
+      institutionEmbeddingGraphql: async (i: string) => {
+        const data = await api_.graphql<{ embedding: { level: number; threads: number; reachedRoleHolders: number } }>(
+          institutionEmbeddingQuery,
+          { i },
+        );
+        return `${data.embedding.level}/${data.embedding.threads}/${data.embedding.reachedRoleHolders}`;
+      },
+      institutionEmbeddingRaw: async (i: string) => {
+        const view = await computeInstitutionEmbedding(db, i, {});
+        return `${view.level}/${view.threads}/${view.reachedRoleHolders}`;
+      },
       rankingGraphql: () =>
         readWholeRanking(async (offset) => {
           const data = await api_.graphql<{ embeddingRanking: { total: number; entries: Array<{ id: string }> } }>(rankingQuery, {
@@ -722,6 +758,7 @@ async function main(): Promise<void> {
       for (const p of someProgrammes) await Promise.all([ops.orgPathsGraphql(p), ops.orgPathsRaw(p)]);
       if (opts.embedding) {
         for (const p of someProgrammes) await Promise.all([ops.embeddingGraphql(p), ops.embeddingRaw(p)]);
+        for (const i of someInstitutions) await Promise.all([ops.institutionEmbeddingGraphql(i), ops.institutionEmbeddingRaw(i)]);
         if (fullRefresh) for (let i = 0; i < 3; i++) await Promise.all([ops.rankingGraphql(), ops.rankingRaw()]);
       }
       for (const c of someCases) await Promise.all([ops.suggestionsGraphql(c), ops.suggestionsRaw(c)]);
@@ -795,6 +832,20 @@ async function main(): Promise<void> {
           graphql: ops.embeddingGraphql,
           raw: ops.embeddingRaw,
           rawLabel: "computeProgrammeEmbedding",
+        }),
+      );
+    if (opts.embedding)
+      operations.push(
+        await compare(api, {
+          name: "embedding (one institution)",
+          writeMix,
+          items: someInstitutions,
+          reps: 3,
+          seconds,
+          graphql: ops.institutionEmbeddingGraphql,
+          raw: ops.institutionEmbeddingRaw,
+          rawLabel: "computeInstitutionEmbedding",
+          note: "warm (the warm-up asked each once on both sides); GraphQL = the analytics worker, raw = the same code on the driver",
         }),
       );
     if (fullRefresh)
