@@ -196,6 +196,17 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
       }
       expect(wide).toEqual([]);
 
+      // The new topic's form stacks: each field under its own label, none beside the field before it.
+      await visit(page, "/topics");
+      const form = page.getByTestId("new-topic");
+      for (const name of ["Nederlands label", "Engels label", "Synoniemen (met komma's gescheiden)"]) {
+        const field = await form.getByLabel(name, { exact: true }).boundingBox();
+        const label = await form.locator("label", { hasText: name }).boundingBox();
+        expect(field && label, name).toBeTruthy();
+        expect(Math.abs(field!.x - label!.x), name).toBeLessThan(2);
+        expect(field!.y, name).toBeGreaterThan(label!.y + 10);
+      }
+
       // The navigation folds behind the menu button; it opens, leads to a page, and "log out" is on screen.
       const menu = page.getByRole("button", { name: "Menu", exact: true });
       expect(await page.getByRole("navigation", { name: "Hoofdmenu" }).isVisible()).toBe(false);

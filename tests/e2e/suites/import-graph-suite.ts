@@ -124,16 +124,26 @@ export function importGraphSuite(getEnv: () => E2eEnvironment): void {
       expect(Number(written[0]?.strength)).toBeGreaterThan(0);
       await context.close();
 
-      if (shots) {
-        const phone = await env.newPage({ width: 390, height: 844 });
-        await phone.page.goto("/import");
-        await phone.page
-          .getByLabel("CSV-bestanden kiezen")
-          .setInputFiles([{ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(people) }]);
-        await phone.page.getByRole("heading", { name: "Controle (nog niets opgeslagen)" }).waitFor();
-        await env.screenshot(phone.page, "phone-import-report", { fullPage: true });
-        await phone.context.close();
+      // On a phone each rejected row is a small card: every cell, the reason too, lies within the screen's width,
+      // with its column's name before it, so nobody scrolls sideways to read why a row was refused.
+      const phone = await env.newPage({ width: 390, height: 844 });
+      await phone.page.goto("/import");
+      await phone.page
+        .getByLabel("CSV-bestanden kiezen")
+        .setInputFiles([{ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(people) }]);
+      await phone.page.getByRole("heading", { name: "Controle (nog niets opgeslagen)" }).waitFor();
+      const phoneCells = phone.page.getByTestId("import-problems").locator("tbody td");
+      expect(await phoneCells.count()).toBeGreaterThanOrEqual(5);
+      for (const cell of await phoneCells.all()) {
+        const box = await cell.boundingBox();
+        expect(box, await cell.innerText()).not.toBeNull();
+        expect(box!.x).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(390);
       }
+      const phoneReason = phoneCells.nth(4);
+      expect(await phoneReason.evaluate((td) => getComputedStyle(td, "::before").content)).toBe('"Wat is er mis"');
+      if (shots) await env.screenshot(phone.page, "phone-import-report", { fullPage: true });
+      await phone.context.close();
       await env.db.write("MATCH (n) WHERE n.id STARTS WITH $p DETACH DELETE n", { p });
     }, 180_000);
   });

@@ -104,7 +104,7 @@ export function ImportPage() {
           <h2>{shown.dryRun ? t("spreadsheets.dryRunTitle") : t("spreadsheets.importedTitle")}</h2>
           <p>{shown.dryRun ? t("spreadsheets.dryRunText") : t("spreadsheets.importedText", { count: accepted })}</p>
           <div className="table-scroll">
-            <table className="table" aria-label={t("spreadsheets.perFile")}>
+            <table className="table stack-on-phone" aria-label={t("spreadsheets.perFile")}>
               <thead>
                 <tr>
                   <th scope="col">{t("spreadsheets.columns.file")}</th>
@@ -119,13 +119,13 @@ export function ImportPage() {
               <tbody>
                 {shown.files.map((f) => (
                   <tr key={f.file}>
-                    <td>{f.file}</td>
-                    <td>{f.rows}</td>
-                    <td>{f.created}</td>
-                    <td>{f.updated}</td>
-                    <td>{f.unchanged}</td>
-                    <td>{f.rejected}</td>
-                    <td>{f.ignoredColumns.join(", ")}</td>
+                    <td data-label={t("spreadsheets.columns.file")}>{f.file}</td>
+                    <td data-label={t("spreadsheets.columns.rows")}>{f.rows}</td>
+                    <td data-label={t("spreadsheets.columns.created")}>{f.created}</td>
+                    <td data-label={t("spreadsheets.columns.updated")}>{f.updated}</td>
+                    <td data-label={t("spreadsheets.columns.unchanged")}>{f.unchanged}</td>
+                    <td data-label={t("spreadsheets.columns.rejected")}>{f.rejected}</td>
+                    <td data-label={t("spreadsheets.columns.ignored")}>{f.ignoredColumns.join(", ")}</td>
                   </tr>
                 ))}
               </tbody>
@@ -135,7 +135,11 @@ export function ImportPage() {
             <>
               <h3>{t("spreadsheets.problemsTitle", { count: shown.problems.length })}</h3>
               <div className="table-scroll">
-                <table className="table" aria-label={t("spreadsheets.problemsLabel")} data-testid="import-problems">
+                <table
+                  className="table stack-on-phone"
+                  aria-label={t("spreadsheets.problemsLabel")}
+                  data-testid="import-problems"
+                >
                   <thead>
                     <tr>
                       <th scope="col">{t("spreadsheets.columns.file")}</th>
@@ -148,13 +152,13 @@ export function ImportPage() {
                   <tbody>
                     {shown.problems.map((p, i) => (
                       <tr key={`${p.file}-${p.line}-${p.field ?? ""}-${i}`}>
-                        <td>{p.file}</td>
-                        <td>{p.line}</td>
-                        <td>{p.field ?? t("spreadsheets.wholeRow")}</td>
-                        <td>
+                        <td data-label={t("spreadsheets.columns.file")}>{p.file}</td>
+                        <td data-label={t("spreadsheets.columns.line")}>{p.line}</td>
+                        <td data-label={t("spreadsheets.columns.field")}>{p.field ?? t("spreadsheets.wholeRow")}</td>
+                        <td data-label={t("spreadsheets.columns.code")}>
                           <code>{p.code}</code>
                         </td>
-                        <td>
+                        <td data-label={t("spreadsheets.columns.message")}>
                           <ProblemReason problem={p} />
                         </td>
                       </tr>

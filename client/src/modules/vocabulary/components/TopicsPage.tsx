@@ -141,7 +141,7 @@ function NewTopicForm({ onCreated }: { onCreated: (id: string) => void }) {
   const [broader, setBroader] = useState<PickedTopic[]>([]);
   return (
     <form
-      className="panel"
+      className="panel stacked-fields"
       data-testid="new-topic"
       onSubmit={(e) => {
         e.preventDefault();
@@ -164,10 +164,10 @@ function NewTopicForm({ onCreated }: { onCreated: (id: string) => void }) {
       {created.error ? <ErrorMessage error={created.error} /> : null}
       <label>
         {t("vocabulary.labelNl")} <input required value={nl} onChange={(e) => setNl(e.target.value)} />
-      </label>{" "}
+      </label>
       <label>
         {t("vocabulary.labelEn")} <input required value={en} onChange={(e) => setEn(e.target.value)} />
-      </label>{" "}
+      </label>
       <label>
         {t("vocabulary.synonymsComma")} <input value={synonyms} onChange={(e) => setSynonyms(e.target.value)} />
       </label>
