@@ -196,16 +196,31 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
       }
       expect(wide).toEqual([]);
 
-      // The new topic's form stacks: each field under its own label, none beside the field before it.
+      // The new topic's form stacks: each label's words sit above its own field and below the field before it (on a
+      // phone, "Engels label" used to follow the Dutch field on the same line).
       await visit(page, "/topics");
-      const form = page.getByTestId("new-topic");
-      for (const name of ["Nederlands label", "Engels label", "Synoniemen (met komma's gescheiden)"]) {
-        const field = await form.getByLabel(name, { exact: true }).boundingBox();
-        const label = await form.locator("label", { hasText: name }).boundingBox();
-        expect(field && label, name).toBeTruthy();
-        expect(Math.abs(field!.x - label!.x), name).toBeLessThan(2);
-        expect(field!.y, name).toBeGreaterThan(label!.y + 10);
-      }
+      const layout = await page.getByTestId("new-topic").evaluate((form) =>
+        [...form.querySelectorAll(":scope > label")].map((label) => {
+          const text = [...label.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+          const range = document.createRange();
+          if (text) range.selectNodeContents(text);
+          const words = range.getClientRects()[0];
+          const field = label.querySelector("input")!.getBoundingClientRect();
+          return {
+            name: text?.textContent?.trim() ?? "",
+            wordsTop: words?.top ?? 0,
+            wordsBottom: words?.bottom ?? 0,
+            fieldTop: field.top,
+            fieldBottom: field.bottom,
+          };
+        }),
+      );
+      expect(layout.map((l) => l.name)).toEqual(["Nederlands label", "Engels label", "Synoniemen (met komma's gescheiden)"]);
+      layout.forEach((l, i) => {
+        expect(l.wordsBottom, `${l.name} above its field`).toBeLessThanOrEqual(l.fieldTop + 1);
+        if (i > 0)
+          expect(l.wordsTop, `${l.name} below the field before it`).toBeGreaterThanOrEqual(layout[i - 1]!.fieldBottom - 1);
+      });
 
       // The navigation folds behind the menu button; it opens, leads to a page, and "log out" is on screen.
       const menu = page.getByRole("button", { name: "Menu", exact: true });
