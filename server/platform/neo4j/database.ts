@@ -151,16 +151,7 @@ export class Database {
    * so only the owner of the original closes.
    */
   withTransactionTimeout(ms: number): Database {
-    return new Database(
-      this.driver,
-      this.name,
-      ms,
-      this.connectOptions,
-      this.maintenance,
-      this.bookmarks,
-      this.deadline,
-      this.pacer,
-    );
+    return this.derive({ timeoutMs: ms });
   }
 
   /**
@@ -169,30 +160,12 @@ export class Database {
    * transaction alone would let it run for minutes. Past the budget the next statement fails as timed out.
    */
   withTimeBudget(ms: number): Database {
-    return new Database(
-      this.driver,
-      this.name,
-      this.timeoutMs,
-      this.connectOptions,
-      this.maintenance,
-      this.bookmarks,
-      Date.now() + ms,
-      this.pacer,
-    );
+    return this.derive({ deadline: Date.now() + ms });
   }
 
   /** The same, its reads paced (a heavy request's, set with its time budget: limit-operations.ts, the analytics worker). */
   withPacer(pacer: StatementPacer): Database {
-    return new Database(
-      this.driver,
-      this.name,
-      this.timeoutMs,
-      this.connectOptions,
-      this.maintenance,
-      this.bookmarks,
-      this.deadline,
-      pacer,
-    );
+    return this.derive({ pacer });
   }
 
   /** The fixed time limit per transaction (withTransactionTimeout), without the budget; for a worker to apply the same. */
@@ -207,15 +180,20 @@ export class Database {
 
   /** The same connection pool, its sessions chained by one user's bookmarks (a request's Database, see context.ts). */
   withBookmarks(bookmarks: Bookmarks): Database {
+    return this.derive({ bookmarks });
+  }
+
+  /** The same driver, name, connection options and maintenance, with some of the per-request settings changed. */
+  private derive(changes: { timeoutMs?: number; bookmarks?: Bookmarks; deadline?: number; pacer?: StatementPacer }): Database {
     return new Database(
       this.driver,
       this.name,
-      this.timeoutMs,
+      changes.timeoutMs ?? this.timeoutMs,
       this.connectOptions,
       this.maintenance,
-      bookmarks,
-      this.deadline,
-      this.pacer,
+      changes.bookmarks ?? this.bookmarks,
+      changes.deadline ?? this.deadline,
+      changes.pacer ?? this.pacer,
     );
   }
 
