@@ -1,27 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { columnLabel, renderGrowthTable, replaceBetweenMarkers } from "../../bench/write-growth-table.js";
-import type { BenchResults, OperationResult } from "../../bench/write-bench-results.js";
+import type { BenchResults } from "../../bench/write-bench-results.js";
+import { benchOperation } from "../helpers/bench-results.js";
 import { scales, sizeLikeXl } from "../../seed/synthetic/index.js";
 
 /** The S-to-XL growth table (issue 19 part 4) reads the bench's JSON results: one column per run, ordered by people. */
-const latency = (p50: number, p95: number) => ({ samples: 10, p50, p95, max: p95, mean: p50 });
 
 function run(scale: string, people: number, ties: number, warmP50: number, peakRssMb: number): BenchResults {
-  const operation: OperationResult = {
-    name: "warmPaths (k=3, maxHops=4)",
-    rawLabel: "findWarmPaths",
-    graphql: latency(warmP50, warmP50 * 2),
-    raw: latency(warmP50, warmP50 * 2),
-    memory: null,
-    ratioP50: 1,
-    ratioP95: 1,
-    memoryGapP50: null,
-    statementsPerRequest: { median: 1, min: 1, max: 1 },
-    transactionsPerRequest: { median: 1, min: 1, max: 1 },
-    compared: 10,
-    disagreements: 0,
-    disagreementExamples: [],
-  };
+  const operation = benchOperation("warmPaths (k=3, maxHops=4)", warmP50, warmP50 * 2, { rawLabel: "findWarmPaths" });
   const size = scale in scales ? scales[scale as keyof typeof scales] : sizeLikeXl(people, ties);
   return {
     scale,

@@ -1,29 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { checkIssue19Targets, renderMarkdown, type BenchResults, type OperationResult } from "../../bench/write-bench-results.js";
+import { benchLatency as latency, benchOperation as operation } from "../helpers/bench-results.js";
 import { scales } from "../../seed/synthetic/index.js";
 
 /** Issue 19's targets as the bench states them: read from the right samples (the mix's on-blocks, the API's loop). */
-const latency = (p50: number, p95: number) => ({ samples: 10, p50, p95, max: p95, mean: p50 });
-
-function operation(name: string, p50: number, p95: number, extra: Partial<OperationResult> = {}): OperationResult {
-  return {
-    name,
-    rawLabel: "raw",
-    graphql: latency(p50, p95),
-    raw: latency(p50, p95),
-    memory: null,
-    ratioP50: 1,
-    ratioP95: 1,
-    memoryGapP50: null,
-    statementsPerRequest: { median: 1, min: 1, max: 1 },
-    transactionsPerRequest: { median: 1, min: 1, max: 1 },
-    compared: 10,
-    disagreements: 0,
-    disagreementExamples: [],
-    ...extra,
-  };
-}
-
 function results(operations: OperationResult[], board = { graphql: 400, driver: 430 }): BenchResults {
   const throughput = (name: string, perSecond: number) => ({
     name,
