@@ -299,7 +299,11 @@ export function renderMarkdown(r: BenchResults): string {
       .map(([k, l]) => (l ? `${k} ${fmt(l.p50)}/${fmt(l.p95)}` : `${k} –`))
       .join(", ");
     if (byKind)
-      lines.push(`- Write mix, p50/p95 per kind: ${byKind}${m.template ? `; the intakes copy case ${m.template}` : ""}.`);
+      lines.push(
+        `- Write mix, p50/p95 per kind (intake = intakeCase + qualifyCase; proposal = the new case's caseSuggestions + ` +
+          `proposeCase; answer, match, interaction = one mutation each): ${byKind}` +
+          `${m.template ? `; the intakes copy case ${m.template}` : ""}.`,
+      );
     for (const e of m.firstErrors) lines.push(`- Write mix, a failed write: ${e}`);
   } else lines.push("- Write mix: none (--write-mix 0).");
   const mixed = r.operations.filter((o) => o.withMix);
