@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { loadConfig } from "../server/platform/config.js";
 import { setLogLevel } from "../server/platform/log.js";
@@ -24,6 +26,38 @@ export interface ApiLoop {
   type: "loop";
   p99Ms: number;
   maxMs: number;
+}
+
+/** The answer to `{ type: "profile", action: "start" | "stop", file? }` (bench --api-cpu-profile). */
+export interface ApiProfiled {
+  type: "profile";
+  error?: string;
+}
+
+/**
+ * The API thread's CPU profile over a window the parent chooses (the board's 32-client run): V8's sampling profiler
+ * through the inspector, written as a .cpuprofile (Chrome DevTools, or summed per function by scripts of one's own).
+ */
+class WindowProfiler {
+  private session?: Session;
+
+  async start(): Promise<void> {
+    this.session = new Session();
+    this.session.connect();
+    await this.session.post("Profiler.enable");
+    // 100 µs between samples: a short request (~2 ms of CPU) gets about twenty.
+    await this.session.post("Profiler.setSamplingInterval", { interval: 100 });
+    await this.session.post("Profiler.start");
+  }
+
+  async stop(file: string): Promise<void> {
+    const session = this.session;
+    if (!session) throw new Error("The profiler was not started.");
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    this.session = undefined;
+  }
 }
 
 export interface ApiReady {
@@ -94,6 +128,7 @@ async function main(): Promise<void> {
   setLogLevel("warn");
   const product = await startProduct(config);
   countSessions(product.db.driver as unknown as SessionFactory);
+  const profiler = new WindowProfiler();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   process.on("message", (message: unknown) => {
@@ -110,6 +145,13 @@ async function main(): Promise<void> {
       };
       loop.reset();
       process.send?.(answer);
+    } else if (type === "profile") {
+      const { action, file } = message as { action?: string; file?: string };
+      const done = action === "start" ? profiler.start() : profiler.stop(file ?? "api.cpuprofile");
+      done.then(
+        () => process.send?.({ type: "profile" } satisfies ApiProfiled),
+        (error: unknown) => process.send?.({ type: "profile", error: String(error) } satisfies ApiProfiled),
+      );
     }
   });
   process.on("disconnect", () => {

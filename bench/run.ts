@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import cliProgress from "cli-progress";
 import { Command, InvalidArgumentError } from "commander";
 import { signToken } from "../server/platform/auth/sign-token.js";
@@ -83,6 +83,23 @@ const program = new Command()
     10,
   )
   .option(
+    "--only <short>",
+    "short: only the short requests (floor, caseBoard, generated cases) and the board's throughput — no in-memory baseline, " +
+      "embedding refresh, analytics or warm paths; for before/after runs of a change to the per-request cost (#19 part 3)",
+    (v) => {
+      if (v !== "short") throw new InvalidArgumentError("expected short.");
+      return v;
+    },
+  )
+  .option(
+    "--api-root <dir>",
+    "run the API child from another checkout of this project (its own build), e.g. a copy of main, against the same graph",
+  )
+  .option(
+    "--api-cpu-profile <file>",
+    "write a CPU profile (.cpuprofile, for Chrome DevTools) of the API child during the board's 32-client throughput",
+  )
+  .option(
     "--no-embedding",
     "skip refreshEmbedding, embedding and embeddingRanking (at L the refresh runs out of memory, see docs/performance.md)",
   )
@@ -97,6 +114,9 @@ const opts = program.opts<{
   out: string;
   embedding: boolean;
   writeMix: number;
+  only?: "short";
+  apiRoot?: string;
+  apiCpuProfile?: string;
 }>();
 
 function wholeNumber(v: string): number {
@@ -167,6 +187,8 @@ interface Api {
   /** The API thread's event-loop delay since the last call (p99, max in ms); starts a new window. */
   loop(): Promise<{ p99Ms: number; maxMs: number }>;
   memory(): { rssMb: number; peakRssMb: number };
+  /** Starts the API thread's CPU profiler, or stops it and writes the profile to `file` (bench --api-cpu-profile). */
+  profile(action: "start" | "stop", file?: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -231,8 +253,17 @@ async function startApi(neo4jUri: string, db: Database): Promise<Api> {
     EMBEDDING_REFRESH_MINUTES: "0",
   };
   // The API as `npm start` runs it: the compiled server (npm run build) with the same heap flags.
-  await buildServer();
-  const child = fork(path.join(projectRoot, "dist/bench/api-process.js"), [], {
+  // With --api-root, another checkout's server (e.g. a copy of main), built by its own script, for a before/after pair.
+  const apiRoot = opts.apiRoot ? path.resolve(opts.apiRoot) : projectRoot;
+  if (opts.apiRoot) {
+    const other = (await import(pathToFileURL(path.join(apiRoot, "scripts/build-server.mjs")).href)) as {
+      buildServer: () => Promise<unknown>;
+    };
+    await other.buildServer();
+  } else {
+    await buildServer();
+  }
+  const child = fork(path.join(apiRoot, "dist/bench/api-process.js"), [], {
     env,
     execArgv: apiNodeFlags(),
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -299,6 +330,19 @@ async function startApi(neo4jUri: string, db: Database): Promise<Api> {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       const kb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
       return { rssMb: Math.round(kb("VmRSS") / 1024), peakRssMb: Math.round(kb("VmHWM") / 1024) };
+    },
+    profile(action, file) {
+      return new Promise<void>((resolve, reject) => {
+        const onMessage = (message: unknown): void => {
+          const answer = message as { type?: string; error?: string };
+          if (answer.type !== "profile") return;
+          child.off("message", onMessage);
+          if (answer.error) reject(new Error(answer.error));
+          else resolve();
+        };
+        child.on("message", onMessage);
+        child.send({ type: "profile", action, ...(file ? { file } : {}) });
+      });
     },
     async stop() {
       if (child.exitCode !== null) return;
@@ -561,6 +605,9 @@ async function main(): Promise<void> {
   const pairCount = opts.pairs ?? settings.pairs;
   const config = loadConfig({ ...process.env, LOG_LEVEL: "warn" });
   const runStarted = Date.now();
+  // --only short: the per-request cost alone (#19 part 3); the analytics and warm paths are not measured.
+  const short = opts.only === "short";
+  const embedding = opts.embedding && !short;
   const loadAtStart = os.loadavg();
 
   const prepared = await step("Preparing the graph (generate and bulk import, or reuse)", () =>
@@ -572,43 +619,51 @@ async function main(): Promise<void> {
     api = await step("Starting the API as a child process", () => startApi(prepared.embedded.uri, db));
     const memoryIdle = api.memory();
 
-    const loaded = await step("Loading the KNOWS graph into memory (the baseline)", () => {
-      const bar = new cliProgress.SingleBar(
-        { format: "  ties read |{bar}| {value}/{total} | {eta_formatted} left", stream: process.stderr, hideCursor: true },
-        cliProgress.Presets.shades_classic,
-      );
-      let started = false;
-      return timed(() =>
-        loadInMemoryGraph(db, (done, total) => {
-          if (!started) bar.start(total, done);
-          started = true;
-          bar.update(done);
-        }),
-      ).finally(() => bar.stop());
-    });
-    const graph = loaded.value;
+    const loaded = short
+      ? null
+      : await step("Loading the KNOWS graph into memory (the baseline)", () => {
+          const bar = new cliProgress.SingleBar(
+            { format: "  ties read |{bar}| {value}/{total} | {eta_formatted} left", stream: process.stderr, hideCursor: true },
+            cliProgress.Presets.shades_classic,
+          );
+          let started = false;
+          return timed(() =>
+            loadInMemoryGraph(db, (done, total) => {
+              if (!started) bar.start(total, done);
+              started = true;
+              bar.update(done);
+            }),
+          ).finally(() => bar.stop());
+        });
+    // Absent with --only short (nothing below asks it then).
+    const graph = loaded?.value;
+    const inMemory = (): NonNullable<typeof graph> => {
+      if (!graph) throw new Error("The in-memory baseline is not loaded with --only short.");
+      return graph;
+    };
 
     // At XL every programme's warm neighbourhood is about ten times L's and there are ten times the programmes: the
     // full refresh would take about a hundred times L's 59 s, longer than the whole run may. It is estimated instead
     // (10,000 programmes × one programme's embedding p50 ÷ the refresh's 4 at a time — a lower bound: at 300,000 people
     // the real refresh ran over 634 s, estimated 235 s), and the ranking it feeds not read.
-    const fullRefresh = opts.embedding && (opts.refresh ?? (opts.scale === "XL" && !custom ? "skip" : "full")) === "full";
+    const fullRefresh = embedding && (opts.refresh ?? (opts.scale === "XL" && !custom ? "skip" : "full")) === "full";
     const refresh = fullRefresh
       ? await step("Recomputing the embedding figures (refreshEmbedding)", () => timed(() => refreshEmbedding(db, {})))
       : null;
 
     const random = seededRandom(size.seed + 7);
     const pairs: Array<[string, string]> = [];
-    while (pairs.length < pairCount) {
-      const a = graph.ids[Math.floor(random() * graph.ids.length)]!;
-      const b = graph.ids[Math.floor(random() * graph.ids.length)]!;
+    while (!short && pairs.length < pairCount) {
+      const ids = inMemory().ids;
+      const a = ids[Math.floor(random() * ids.length)]!;
+      const b = ids[Math.floor(random() * ids.length)]!;
       if (a !== b) pairs.push([a, b]);
     }
     const programmes = (await db.read("MATCH (p:Programme) RETURN p.id AS id ORDER BY id")).map((r) => String(r.id));
     const cases = (await db.read("MATCH (k:Case) RETURN k.id AS id ORDER BY id")).map((r) => String(r.id));
-    const someProgrammes = pick(random, programmes, 5);
+    const someProgrammes = short ? [] : pick(random, programmes, 5);
     const institutions = (await db.read("MATCH (i:Institution) RETURN i.id AS id ORDER BY id")).map((r) => String(r.id));
-    const someInstitutions = pick(random, institutions, 3);
+    const someInstitutions = short ? [] : pick(random, institutions, 3);
     // warmPaths to a programme from the workspace's coordinators (the coordinators' own question; at M and L they are hubs).
     const coordinators = (await resolveWorkspace(db, null)).coordinatorIds;
     const roleHolders = new Map<string, string[]>();
@@ -617,7 +672,7 @@ async function main(): Promise<void> {
         p,
         (await resolvePathTargets(db, p)).personIds.filter((id) => !coordinators.includes(id)),
       );
-    const someCases = pick(random, cases, 20);
+    const someCases = short ? [] : pick(random, cases, 20);
     // The day's writes among the reads (#19 part 5). Not among the warm-path operations compared with the in-memory
     // search: that baseline is loaded once and cannot follow the interactions' tie writes.
     const writeMix =
@@ -673,7 +728,7 @@ async function main(): Promise<void> {
         return allPathsKey(paths.map((p) => ({ ids: p.steps.map((s) => s.person.id), score: p.score, hops: p.hops })));
       },
       orgPathsMemory: (programme: string) => {
-        const paths = findWarmPathsInMemory(graph, {
+        const paths = findWarmPathsInMemory(inMemory(), {
           from: coordinators,
           to: roleHolders.get(programme) ?? [],
           k: 3,
@@ -685,7 +740,7 @@ async function main(): Promise<void> {
       floorGraphql: async () => (await api_.graphql<{ __typename: string }>("query { __typename }")).__typename,
       floorRaw: async () => ((await db.read("RETURN 'Query' AS t"))[0]?.t as string | undefined) ?? "",
       warmPathsMemory: ([from, to]: [string, string]) => {
-        const paths = findWarmPathsInMemory(graph, { from: [from], to: [to], k: 3, maxHops: 4, minStrength: 0 });
+        const paths = findWarmPathsInMemory(inMemory(), { from: [from], to: [to], k: 3, maxHops: 4, minStrength: 0 });
         return Promise.resolve(pathKey(paths[0]?.people, paths[0]?.score));
       },
       embeddingGraphql: async (p: string) => {
@@ -756,7 +811,7 @@ async function main(): Promise<void> {
       // Every item once on each side: plans cached in Neo4j, the API's code optimised by V8, caches filled.
       for (const pair of pairs) await Promise.all([ops.warmPathsGraphql(pair), ops.warmPathsRaw(pair)]);
       for (const p of someProgrammes) await Promise.all([ops.orgPathsGraphql(p), ops.orgPathsRaw(p)]);
-      if (opts.embedding) {
+      if (embedding) {
         for (const p of someProgrammes) await Promise.all([ops.embeddingGraphql(p), ops.embeddingRaw(p)]);
         for (const i of someInstitutions) await Promise.all([ops.institutionEmbeddingGraphql(i), ops.institutionEmbeddingRaw(i)]);
         if (fullRefresh) for (let i = 0; i < 3; i++) await Promise.all([ops.rankingGraphql(), ops.rankingRaw()]);
@@ -778,36 +833,38 @@ async function main(): Promise<void> {
     const measuringStarted = performance.now();
     const seconds = settings.secondsPerOp;
     const operations: OperationResult[] = [];
-    operations.push(
-      await compare(api, {
-        name: "warmPaths (k=3, maxHops=4)",
-        items: pairs,
-        reps: settings.reps,
-        seconds,
-        graphql: ops.warmPathsGraphql,
-        raw: ops.warmPathsRaw,
-        rawLabel: "findWarmPaths on the driver",
-        memory: ops.warmPathsMemory,
-        note: "one person to another; raw = the resolver's one statement (id checks, ranking, descriptions) on the driver",
-      }),
-    );
-    operations.push(
-      await compare(api, {
-        name: "warmPaths to a programme (k=3, maxHops=4)",
-        items: someProgrammes,
-        reps: 6,
-        seconds,
-        graphql: ops.orgPathsGraphql,
-        raw: ops.orgPathsRaw,
-        rawLabel: "findWarmPaths on the driver",
-        memory: ops.orgPathsMemory,
-        compareEvery: true,
-        note:
-          "from the workspace's coordinators (hubs at M and L) to every role holder of a programme; GraphQL = the analytics " +
-          "worker's search over the ties it holds (WARM_PATHS_IN_MEMORY), raw = findWarmPaths' search in Neo4j; every answer " +
-          "compared (all k paths)",
-      }),
-    );
+    if (!short)
+      operations.push(
+        await compare(api, {
+          name: "warmPaths (k=3, maxHops=4)",
+          items: pairs,
+          reps: settings.reps,
+          seconds,
+          graphql: ops.warmPathsGraphql,
+          raw: ops.warmPathsRaw,
+          rawLabel: "findWarmPaths on the driver",
+          memory: ops.warmPathsMemory,
+          note: "one person to another; raw = the resolver's one statement (id checks, ranking, descriptions) on the driver",
+        }),
+      );
+    if (!short)
+      operations.push(
+        await compare(api, {
+          name: "warmPaths to a programme (k=3, maxHops=4)",
+          items: someProgrammes,
+          reps: 6,
+          seconds,
+          graphql: ops.orgPathsGraphql,
+          raw: ops.orgPathsRaw,
+          rawLabel: "findWarmPaths on the driver",
+          memory: ops.orgPathsMemory,
+          compareEvery: true,
+          note:
+            "from the workspace's coordinators (hubs at M and L) to every role holder of a programme; GraphQL = the analytics " +
+            "worker's search over the ties it holds (WARM_PATHS_IN_MEMORY), raw = findWarmPaths' search in Neo4j; every answer " +
+            "compared (all k paths)",
+        }),
+      );
     operations.push(
       await compare(api, {
         name: "floor: { __typename }",
@@ -821,7 +878,7 @@ async function main(): Promise<void> {
         note: "no resolver: the fixed cost of HTTP, token check, limits and Apollo per request, against one trivial Cypher round trip",
       }),
     );
-    if (opts.embedding)
+    if (embedding)
       operations.push(
         await compare(api, {
           name: "embedding (one programme)",
@@ -834,7 +891,7 @@ async function main(): Promise<void> {
           rawLabel: "computeProgrammeEmbedding",
         }),
       );
-    if (opts.embedding)
+    if (embedding)
       operations.push(
         await compare(api, {
           name: "embedding (one institution)",
@@ -861,18 +918,19 @@ async function main(): Promise<void> {
           rawLabel: "rankEmbedding",
         }),
       );
-    operations.push(
-      await compare(api, {
-        name: "caseSuggestions (limit 10)",
-        writeMix,
-        items: someCases,
-        reps: settings.reps,
-        seconds,
-        graphql: ops.suggestionsGraphql,
-        raw: ops.suggestionsRaw,
-        rawLabel: "suggestCourses",
-      }),
-    );
+    if (!short)
+      operations.push(
+        await compare(api, {
+          name: "caseSuggestions (limit 10)",
+          writeMix,
+          items: someCases,
+          reps: settings.reps,
+          seconds,
+          graphql: ops.suggestionsGraphql,
+          raw: ops.suggestionsRaw,
+          rawLabel: "suggestCourses",
+        }),
+      );
     operations.push(
       await compare(api, {
         name: "caseBoard (50 cards)",
@@ -903,9 +961,15 @@ async function main(): Promise<void> {
     const throughputs: ThroughputResult[] = [];
     await step("Case board throughput", async () => {
       for (const clients of [8, 32]) {
+        const profiled = clients === 32 && opts.apiCpuProfile ? path.resolve(opts.apiCpuProfile) : undefined;
+        if (profiled) await api_.profile("start");
         throughputs.push(
           await throughput("caseBoard via /graphql", clients, settings.throughputSeconds, 50_000, ops.boardGraphql),
         );
+        if (profiled) {
+          await api_.profile("stop", profiled);
+          log(`  The API's CPU profile during the 32-client board run: ${profiled}`);
+        }
         throughputs.push(
           await throughput("readCaseBoard on the driver", clients, settings.throughputSeconds, 50_000, ops.boardRaw),
         );
@@ -916,7 +980,7 @@ async function main(): Promise<void> {
     const results: BenchResults = {
       scale,
       size,
-      command: `npm run bench -- ${custom ? `--people ${opts.people} --ties ${opts.ties}` : `--scale ${scale}`}${opts.pairs ? ` --pairs ${opts.pairs}` : ""}${opts.embedding ? "" : " --no-embedding"}${opts.refresh ? ` --refresh ${opts.refresh}` : ""}${opts.writeMix === 10 ? "" : ` --write-mix ${opts.writeMix}`}`,
+      command: `npm run bench -- ${custom ? `--people ${opts.people} --ties ${opts.ties}` : `--scale ${scale}`}${opts.pairs ? ` --pairs ${opts.pairs}` : ""}${opts.embedding ? "" : " --no-embedding"}${opts.refresh ? ` --refresh ${opts.refresh}` : ""}${opts.writeMix === 10 ? "" : ` --write-mix ${opts.writeMix}`}${short ? " --only short" : ""}${opts.apiRoot ? ` --api-root ${opts.apiRoot}` : ""}`,
       date: new Date().toISOString(),
       machine: {
         cpus: os.cpus().length,
@@ -938,12 +1002,12 @@ async function main(): Promise<void> {
         ...loadWithoutStart(prepared.marker.generation),
         suggestionCountsMs: prepared.marker.suggestionCountsMs,
       },
-      inMemoryLoadMs: Math.round(loaded.ms),
+      inMemoryLoadMs: loaded ? Math.round(loaded.ms) : 0,
       embeddingRefresh: refresh
         ? { ms: Math.round(refresh.ms), programmes: refresh.value.programmes, institutions: refresh.value.institutions }
         : null,
       embeddingRefreshEstimate:
-        opts.embedding && !fullRefresh
+        embedding && !fullRefresh
           ? (() => {
               const one = operations.find((o) => o.name.startsWith("embedding ("))?.raw.p50 ?? Number.NaN;
               return { ms: Math.round((programmes.length * one) / 4), programmes: programmes.length, oneProgrammeMs: one };
