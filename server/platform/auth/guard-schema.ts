@@ -1,5 +1,6 @@
 import {
   defaultFieldResolver,
+  type FieldNode,
   getDirectiveValues,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
@@ -29,6 +30,7 @@ import {
 } from "./access-policy.js";
 import type { Role } from "./roles.js";
 import { DomainError, ErrorCode } from "../graphql/domain-error.js";
+import { BoundedCache } from "../graphql/bounded-cache.js";
 
 /**
  * The guard around every Query and Mutation field of the served schema, generated and custom
@@ -228,12 +230,62 @@ export interface GuardOptions {
   shape: GraphShape;
 }
 
+/** What the guard refuses in a root field's selection and arguments (steps 2 and 3's filter check), or null: nothing. */
+type SelectionVerdict = { type: string; field: string; how: "read" | "filter" } | { field: string; how: "argument" } | null;
+
+/** Per root field node: at most this many verdicts (one per roles and variables met). */
+const VERDICTS_PER_FIELD = 64;
+/** Variables longer than this as JSON are not a key: their verdict is worked out every time. */
+const MAX_VARIABLES_KEY = 4_000;
+
+/** The coerced variables as a key; undefined when they are too long or not JSON (a BigInt): then no key. */
+function variablesKey(values: GraphQLResolveInfo["variableValues"]): string | undefined {
+  if (Object.keys(values).length === 0) return "";
+  try {
+    const text = JSON.stringify(values);
+    return text.length > MAX_VARIABLES_KEY ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Steps 2 and 3's protected-field walk depends only on the root field's node in the document (with its fragments), the
+ * caller's roles and the variables (`@include`/`@skip`, argument values): Apollo hands every request with the same text
+ * the same parsed document, so the verdict is kept per field node (weakly: it goes when Apollo's document cache drops
+ * the document), then per roles and variables (#19 part 3; tests/unit/guard-verdict-cache.test.ts). Refusals are kept
+ * as well as passes: the same key always gets the same verdict, as the walk would give.
+ */
+export class SelectionVerdicts {
+  private readonly byNode = new WeakMap<FieldNode, BoundedCache<string, SelectionVerdict>>();
+
+  verdict(info: GraphQLResolveInfo, roles: readonly Role[] | undefined, compute: () => SelectionVerdict): SelectionVerdict {
+    const [node] = info.fieldNodes;
+    // A field asked twice under one response name (`a { x } a { y }`) is merged from several nodes: worked out each time.
+    if (!node || info.fieldNodes.length !== 1) return compute();
+    const variables = variablesKey(info.variableValues);
+    if (variables === undefined) return compute();
+    const key = `${roles ? [...roles].sort().join(",") : "-"}\u0000${variables}`;
+    let verdicts = this.byNode.get(node);
+    if (!verdicts) {
+      verdicts = new BoundedCache(VERDICTS_PER_FIELD);
+      this.byNode.set(node, verdicts);
+    }
+    const found = verdicts.get(key);
+    if (found !== undefined) return found;
+    const made = compute();
+    verdicts.set(key, made);
+    return made;
+  }
+}
+
 /** Wraps every root field's resolver in the guard (in place) and returns the schema. */
 export function guardSchema(schema: GraphQLSchema, options: GuardOptions): GraphQLSchema {
   const roots = [
     ["query", schema.getQueryType()],
     ["mutation", schema.getMutationType()],
   ] as const;
+  const verdicts = new SelectionVerdicts();
   for (const [operation, type] of roots) {
     if (!type) continue;
     for (const field of Object.values(type.getFields())) {
@@ -249,7 +301,14 @@ export function guardSchema(schema: GraphQLSchema, options: GuardOptions): Graph
             );
           throw new DomainError(ErrorCode.FORBIDDEN, `Your role may not use ${field.name}.`, field.name);
         }
-        const selected = findForbiddenSelection(info, roles);
+        const selected = verdicts.verdict(info, roles, () => {
+          const inSelection = findForbiddenSelection(info, roles);
+          if (inSelection) return inSelection;
+          // The arguments are the variables' and the document's values, coerced: the same key, the same arguments.
+          if (policy.kind !== "generated-read" && policy.kind !== "generated-write") return null;
+          const filtered = findForbiddenArgument(field.args, args, roles);
+          return filtered ? { field: filtered, how: "argument" } : null;
+        });
         if (selected?.how === "read")
           throw new DomainError(
             ErrorCode.FORBIDDEN,
@@ -258,10 +317,6 @@ export function guardSchema(schema: GraphQLSchema, options: GuardOptions): Graph
           );
         if (selected)
           throw new DomainError(ErrorCode.FORBIDDEN, `Your role may not filter or sort on ${selected.field}.`, selected.field);
-        if (policy.kind === "generated-read" || policy.kind === "generated-write") {
-          const filtered = findForbiddenArgument(field.args, args, roles);
-          if (filtered) throw new DomainError(ErrorCode.FORBIDDEN, `Your role may not filter or sort on ${filtered}.`, filtered);
-        }
         checkArgumentText(args);
         if (!answersWithoutDatabase.has(field.name)) ctx.monitor?.assertUp();
         try {

@@ -1,5 +1,6 @@
 import type { RequestHandler } from "express";
 import { GraphQLError, Lexer, Source, TokenKind } from "graphql";
+import { BoundedCache } from "../graphql/bounded-cache.js";
 import { ErrorCode } from "../graphql/domain-error.js";
 
 /**
@@ -165,8 +166,21 @@ export function jsonDepth(value: unknown, limit: number): number {
   return deepest;
 }
 
+/**
+ * The scan's verdict depends on the document's text and the limits only, and a client sends the same few documents
+ * again and again: verdicts are kept per text (the last 500 texts of at most 20,000 characters; a longer text is
+ * scanned every time, so a flood of large documents cannot fill the memory). The variables are checked per request.
+ */
+const SCAN_CACHE_ENTRIES = 500;
+const SCAN_CACHE_MAX_CHARS = 20_000;
+
 /** The express middleware, after checkRequestShape (so `query` is a string and `variables` an object). */
 export function checkNesting(limits: NestingLimits): RequestHandler {
+  const scans = new BoundedCache<string, Refusal | Map<string, string>>(SCAN_CACHE_ENTRIES);
+  const scan = (query: string): Refusal | Map<string, string> =>
+    query.length > SCAN_CACHE_MAX_CHARS
+      ? scanDocumentNesting(query, limits)
+      : scans.getOrSet(query, () => scanDocumentNesting(query, limits));
   return (req, res, next) => {
     const body = req.method === "POST" ? (req.body as Record<string, unknown> | undefined) : undefined;
     const query = body ? body.query : req.query.query;
@@ -177,7 +191,7 @@ export function checkNesting(limits: NestingLimits): RequestHandler {
     const refuse = ({ code, message, field, extensions }: Refusal): void => {
       res.status(400).json({ errors: [{ message, extensions: { code, ...(field ? { field } : {}), ...extensions } }] });
     };
-    const scanned = scanDocumentNesting(query, limits);
+    const scanned = scan(query);
     if (!(scanned instanceof Map)) return refuse(scanned);
     const variables = body?.variables;
     if (variables && typeof variables === "object") {

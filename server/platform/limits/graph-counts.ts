@@ -63,6 +63,8 @@ export class GraphCountStore implements GraphCounts {
   private readAt = -Infinity;
   private reading: Promise<void> | undefined;
   private readonly statement: string;
+  /** How many readings have replaced the counts: a cost worked out from one reading is kept until the next (limit-operations.ts). */
+  private readings = 0;
 
   constructor(
     private readonly db: Database,
@@ -92,6 +94,7 @@ export class GraphCountStore implements GraphCounts {
       .read(this.statement)
       .then((rows) => {
         this.counts = new Map(rows.map((r) => [String(r.key), Number(r.n)]));
+        this.readings++;
       })
       .catch(() => {
         // Neo4j away: the request itself will say so; the estimate keeps what it had.
@@ -102,6 +105,11 @@ export class GraphCountStore implements GraphCounts {
       });
     if (first) await this.reading;
     return this;
+  }
+
+  /** Which reading the counts are from (0: none yet). */
+  get version(): number {
+    return this.readings;
   }
 
   nodes(label: string): number | undefined {

@@ -19,6 +19,7 @@ import type { GraphQLContext } from "../graphql/context.js";
 import { DomainError, ErrorCode } from "../graphql/domain-error.js";
 import { estimateCost, type CostContext } from "./estimate-cost.js";
 import type { GraphCountStore } from "./graph-counts.js";
+import { BoundedCache } from "../graphql/bounded-cache.js";
 import { GateRefusal, HeavyRequestGate, type GateRefusalReason } from "./limit-concurrency.js";
 import { HeavyStatementPacer, type LightRequests } from "./pace-heavy-work.js";
 
@@ -177,6 +178,50 @@ class DocumentVerdicts {
   }
 }
 
+/** A cost worked out: the number, and the analytics met in order (what the estimator fills in `expensive`). */
+interface Costed {
+  cost: number;
+  expensive: readonly string[];
+}
+
+/** Per document: at most this many costs (one per operation name, variables and reading of the counts). */
+const COSTS_PER_DOCUMENT = 64;
+/** Variables longer than this as JSON are not a key: their cost is worked out every time. */
+const MAX_VARIABLES_KEY = 4_000;
+
+/**
+ * graphql-query-complexity's walk depends on the document, the operation name, the variables and the graph's counts
+ * (one reading of GraphCountStore, COUNT_CACHE_TTL_MS) — not on the caller: the budget (anonymous or not) is compared
+ * after. So the cost is kept per parsed document (weakly, as the Armor verdicts), then per operation name, variables
+ * and reading (#19 part 3). Refusals (PAGE_TOO_LARGE, variables that do not fit) are not kept: worked out each time.
+ */
+export class DocumentCosts {
+  private readonly costs = new WeakMap<DocumentNode, BoundedCache<string, Costed>>();
+
+  cost(
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown>,
+    countsVersion: number,
+    compute: () => Costed,
+  ): Costed {
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(variables);
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined || text.length > MAX_VARIABLES_KEY) return compute();
+    const key = `${operationName ?? ""}\u0000${countsVersion}\u0000${text}`;
+    let byKey = this.costs.get(document);
+    if (!byKey) {
+      byKey = new BoundedCache(COSTS_PER_DOCUMENT);
+      this.costs.set(document, byKey);
+    }
+    return byKey.getOrSet(key, compute);
+  }
+}
+
 /** Per introspection list, how many items the cost counts: the schema's own sizes (twice the mean per type). */
 function introspectionSizes(schema: GraphQLSchema): Map<string, number> {
   const types = Object.values(schema.getTypeMap());
@@ -224,6 +269,7 @@ export function operationLimitsPlugin(
   services: OperationLimitsServices,
 ): ApolloServerPlugin<GraphQLContext> {
   const verdicts = new DocumentVerdicts(limits);
+  const costs = new DocumentCosts();
   const gate =
     services.gate ??
     new HeavyRequestGate({
@@ -245,22 +291,27 @@ export function operationLimitsPlugin(
             introspection = introspectionSizes(schema);
             sizes.set(schema, introspection);
           }
-          const context: CostContext = {
-            counts: await services.counts.fresh(),
-            maxPageSize: limits.maxPageSize,
-            nodeTypes: services.nodeTypes,
-            introspectionSizes: introspection,
-            expensive: [],
-          };
-          let cost: number;
+          const counts = await services.counts.fresh();
+          const variables = request.variables ?? {};
+          let costed: Costed;
           try {
-            cost = getComplexity({
-              estimators: [estimateCost],
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              ...(request.operationName ? { operationName: request.operationName } : {}),
-              context: context as unknown as Record<string, unknown>,
+            costed = costs.cost(document, request.operationName, variables, services.counts.version, () => {
+              const context: CostContext = {
+                counts,
+                maxPageSize: limits.maxPageSize,
+                nodeTypes: services.nodeTypes,
+                introspectionSizes: introspection,
+                expensive: [],
+              };
+              const cost = getComplexity({
+                estimators: [estimateCost],
+                schema,
+                query: document,
+                variables,
+                ...(request.operationName ? { operationName: request.operationName } : {}),
+                context: context as unknown as Record<string, unknown>,
+              });
+              return { cost, expensive: context.expensive };
             });
           } catch (error) {
             if (error instanceof DomainError) throw error;
@@ -268,6 +319,8 @@ export function operationLimitsPlugin(
             if ((error as { name?: string })?.name === "GraphQLError") return;
             throw error;
           }
+          const { cost } = costed;
+          const context = { expensive: costed.expensive };
           // The small budget is for what an anonymous caller may run: when the operation also asks a field
           // only signed-in callers may, the guard refuses that one with UNAUTHENTICATED and the usual budget holds.
           const anonymous = !contextValue.user && onlyPublicRootFields(document, request.operationName, schema);
