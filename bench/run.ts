@@ -943,6 +943,9 @@ async function main(): Promise<void> {
         rawLabel: "readCaseBoard Cypher",
       }),
     );
+    // With --api-cpu-profile, the API thread's profile while the generated query is measured (one request at a time).
+    const generatedProfile = opts.apiCpuProfile ? `${path.resolve(opts.apiCpuProfile)}.generated.cpuprofile` : undefined;
+    if (generatedProfile) await api.profile("start");
     operations.push(
       await compare(api, {
         name: "generated: cases(limit 50){sme}",
@@ -956,6 +959,10 @@ async function main(): Promise<void> {
         note: "translated by @neo4j/graphql; raw is an equivalent hand-written query",
       }),
     );
+    if (generatedProfile) {
+      await api.profile("stop", generatedProfile);
+      log(`  The API's CPU profile while the generated query was measured: ${generatedProfile}`);
+    }
 
     steps.push({ step: "Measuring", seconds: Math.round((performance.now() - measuringStarted) / 100) / 10 });
     const throughputs: ThroughputResult[] = [];
