@@ -128,6 +128,27 @@ describe("migrating free-text topics", () => {
     await db.write("MATCH (n:Case) WHERE n.id STARTS WITH 'vocab-batch-' DETACH DELETE n");
     await db.write("MATCH (t:Topic {status: 'PROPOSED'}) DETACH DELETE t");
   });
+
+  it("links every node however many batches it takes (XL: 1,000 batches of 500 cases), each batch reading on from the last", async () => {
+    // Batches of 2 here: 900 cases take 450 passes, past the 400-pass safety stop that left the rest unlinked until the
+    // next start (at XL's 500,000 cases in batches of 500: 1,000 passes); now the passes go on until none is left.
+    await db.write(
+      `UNWIND range(0, 899) AS i
+       CREATE (:Case {id: 'vocab-many-' + right('00' + toString(i), 3), title: 'Veel', status: 'CLOSED', wantedLevels: [],
+                      topics: CASE i % 2 WHEN 0 THEN ['data'] ELSE ['webwinkel', 'kassasysteem'] END})`,
+    );
+    const first = await migrateTopics(db, nowIso(), { batchSize: 2 });
+    expect(first).toMatchObject({ cases: 900, courses: 0, unmatched: ["kassasysteem"] });
+    const [row] = await db.read(
+      `MATCH (k:Case) WHERE k.id STARTS WITH 'vocab-many-'
+       RETURN count(k) AS cases, sum(COUNT { (k)-[:ABOUT]->(:Topic) }) AS links,
+              count(CASE WHEN k.topicWords = k.topics THEN 1 END) AS recorded`,
+    );
+    expect(row).toEqual({ cases: 900, links: 450 + 2 * 450, recorded: 900 });
+    expect(await migrateTopics(db, nowIso(), { batchSize: 2 })).toEqual({ cases: 0, courses: 0, unmatched: [], fuzzy: [] });
+    await db.write("MATCH (n:Case) WHERE n.id STARTS WITH 'vocab-many-' DETACH DELETE n");
+    await db.write("MATCH (t:Topic {status: 'PROPOSED'}) DETACH DELETE t");
+  });
 });
 
 describe("words in, topics out", () => {

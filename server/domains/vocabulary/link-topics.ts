@@ -48,21 +48,42 @@ export async function resolveAndPropose(
   index: VocabularyIndex,
   now: string,
 ): Promise<WordResolution[]> {
-  const resolved = resolveWords(words, index);
-  const unknown = resolved.filter((r) => r.topicId === null);
-  if (unknown.length > 0) {
-    const proposals = unknown.map((r) => ({ id: proposedTopicId(r.key), word: r.word, key: r.key }));
-    const [row] = await tx.run(MERGE_PROPOSED_TOPICS, { proposals, now });
-    // A word a coordinator rejected stays a word: it is not linked (and not proposed) again.
-    const rejected = new Set((row?.rejected as string[] | undefined) ?? []);
-    for (const r of unknown) {
-      const id = proposedTopicId(r.key);
-      if (rejected.has(id)) r.rejected = true;
-      else r.topicId = id;
-    }
-  }
-  return resolved;
+  return (await resolveAndProposeEach(tx, [words], index, now))[0] ?? [];
 }
+
+/**
+ * resolveAndPropose for several owners' words at once: the same resolutions, with every unknown word of the batch
+ * proposed in one statement instead of one round trip per owner (thousands in a large graph's migration). A word is
+ * proposed by its key's id (MERGE), so proposing it once for the batch is proposing it for each owner.
+ */
+export async function resolveAndProposeEach(
+  tx: Tx,
+  wordLists: ReadonlyArray<readonly string[]>,
+  index: VocabularyIndex,
+  now: string,
+): Promise<WordResolution[][]> {
+  const resolvedLists = wordLists.map((words) => resolveWords(words, index));
+  const proposals = new Map<string, { id: string; word: string; key: string }>();
+  for (const r of resolvedLists.flat()) {
+    const id = proposedTopicId(r.key);
+    // The first spelling met proposes the topic, as when each owner's words were proposed in turn.
+    if (r.topicId === null && !proposals.has(id)) proposals.set(id, { id, word: r.word, key: r.key });
+  }
+  if (proposals.size === 0) return resolvedLists;
+  const [row] = await tx.run(MERGE_PROPOSED_TOPICS, { proposals: [...proposals.values()], now });
+  // A word a coordinator rejected stays a word: it is not linked (and not proposed) again.
+  const rejected = new Set((row?.rejected as string[] | undefined) ?? []);
+  for (const r of resolvedLists.flat()) {
+    if (r.topicId !== null) continue;
+    const id = proposedTopicId(r.key);
+    if (rejected.has(id)) r.rejected = true;
+    else r.topicId = id;
+  }
+  return resolvedLists;
+}
+
+/** Where a pass over all cases or courses got to: the last id it read, per label (readStaleTopicOwnersStatement). */
+export type StaleTopicCursor = Partial<Record<TopicOwner, string>>;
 
 /**
  * Links the cases or courses (of `ids`, or all) whose words changed since they were last linked, in the
@@ -72,22 +93,38 @@ export async function resolveAndPropose(
 export async function linkStaleTopics(
   tx: Tx,
   now: string,
-  options: { ids?: string[] | null; labels?: TopicOwner[]; maxBatches?: number } = {},
+  options: {
+    ids?: string[] | null;
+    labels?: TopicOwner[];
+    maxBatches?: number;
+    /** Carried from one call to the next by a pass spread over several transactions (migrateTopics); updated here. */
+    cursor?: StaleTopicCursor;
+    batchSize?: number;
+  } = {},
 ): Promise<TopicLinking> {
   const result: TopicLinking = { cases: 0, courses: 0, unmatched: [], fuzzy: [] };
   const unmatched = new Map<string, string>();
+  const cursor = options.cursor ?? {};
+  const batchSize = options.batchSize ?? BATCH;
   let index: VocabularyIndex | null = null;
   for (const label of options.labels ?? (["Course", "Case"] as const)) {
     for (let batch = 0; batch < (options.maxBatches ?? MAX_BATCHES); batch++) {
       const byIds = options.ids !== undefined && options.ids !== null;
-      const owners = await tx.run(readStaleTopicOwnersStatement(label, byIds), { ids: options.ids ?? null, limit: BATCH });
+      const owners = await tx.run(readStaleTopicOwnersStatement(label, byIds), {
+        ids: options.ids ?? null,
+        after: cursor[label] ?? "",
+        limit: batchSize,
+      });
       if (owners.length === 0) break;
+      // Rows come in id order: the next batch reads on after the last (every owner up to it is linked below).
+      cursor[label] = String(owners[owners.length - 1]?.id);
       index ??= await readVocabularyIndex(tx);
       const links = [];
-      for (const owner of owners) {
-        const words = (owner.words as unknown[]).filter((w): w is string => typeof w === "string");
-        // A word proposed for an earlier owner resolves to the same proposal again (MERGE by its key's id).
-        const resolved = await resolveAndPropose(tx, words, index, now);
+      const wordsOf = owners.map((owner) => (owner.words as unknown[]).filter((w): w is string => typeof w === "string"));
+      // A word proposed for an earlier owner resolves to the same proposal again (MERGE by its key's id).
+      const resolvedOf = await resolveAndProposeEach(tx, wordsOf, index, now);
+      for (const [i, owner] of owners.entries()) {
+        const resolved = resolvedOf[i] ?? [];
         for (const r of resolved) {
           // Unknown words, and words only a proposed topic knows, matched no topic of the vocabulary.
           if ((r.how === "UNKNOWN" || r.proposed) && !unmatched.has(r.key)) unmatched.set(r.key, r.word);
@@ -108,7 +145,7 @@ export async function linkStaleTopics(
       await tx.run(linkTopicsStatement(label), { links });
       if (label === "Case") result.cases += links.length;
       else result.courses += links.length;
-      if (owners.length < BATCH) break;
+      if (owners.length < batchSize) break;
     }
   }
   result.unmatched = [...unmatched.values()];
@@ -120,13 +157,21 @@ export async function linkStaleTopics(
  * topics were never linked (a graph from before the vocabulary) or changed outside the API. Reports the words
  * that matched no topic; running it twice changes nothing (tests/integration/vocabulary-topics.int.test.ts).
  */
-export async function migrateTopics(db: Database, now: string): Promise<TopicLinking> {
+export async function migrateTopics(db: Database, now: string, options: { batchSize?: number } = {}): Promise<TopicLinking> {
   // A transaction per batch of 500 per label, so an L graph (60,000 cases and courses) never needs one huge transaction;
   // each pass takes the nodes still stale, so an interrupted migration continues where it stopped at the next start.
+  // The cursor moves on by id with every batch, so the passes end however large the graph (no safety stop: XL's 500,000
+  // cases are 1,000 passes, past the 400 batches that stop linkStaleTopics), and each node is read once in all.
   const total: TopicLinking = { cases: 0, courses: 0, unmatched: [], fuzzy: [] };
   const seen = new Set<string>();
-  for (let pass = 0; pass < MAX_BATCHES; pass++) {
-    const step = await db.writeTx((tx) => linkStaleTopics(tx, now, { maxBatches: 1 }));
+  const cursor: StaleTopicCursor = {};
+  for (;;) {
+    // The cursor moves only with a committed pass: a retried transaction starts again where the last commit left off.
+    const { step, after } = await db.writeTx(async (tx) => {
+      const attempt = { ...cursor };
+      return { step: await linkStaleTopics(tx, now, { maxBatches: 1, cursor: attempt, ...options }), after: attempt };
+    });
+    Object.assign(cursor, after);
     if (step.cases + step.courses === 0) break;
     total.cases += step.cases;
     total.courses += step.courses;

@@ -54,6 +54,9 @@ RETURN collect(CASE WHEN t.status = 'REJECTED' THEN t.id END) AS rejected`;
  * The cases or courses whose words changed since their topics were linked (topicWords, the list the links
  * were made from): the migration and the sync after generic writes resolve only these, so a second run
  * finds nothing. $label is Case (words in `topics`) or Course (words in `themes`).
+ * Only ids after $after (a cursor: the last id of the batch before, "" for the first): each batch reads on from where
+ * the last stopped, in the id constraint's index order, instead of reading again every node already linked — which made
+ * the start-up migration of a fresh graph quadratic (N/500 batches each reading up to N nodes: 157 s at 300,000 people).
  */
 export function readStaleTopicOwnersStatement(label: "Case" | "Course", byIds: boolean): string {
   const words = label === "Case" ? "topics" : "themes";
@@ -61,7 +64,7 @@ export function readStaleTopicOwnersStatement(label: "Case" | "Course", byIds: b
   const match = byIds ? `UNWIND $ids AS wanted\nMATCH (n:${label} {id: wanted})` : `MATCH (n:${label})`;
   return /* cypher */ `
 ${match}
-WHERE (n.topicWords IS NULL OR n.topicWords <> coalesce(n.${words}, []))
+WHERE n.id > $after AND (n.topicWords IS NULL OR n.topicWords <> coalesce(n.${words}, []))
 RETURN n.id AS id, coalesce(n.${words}, []) AS words
 ORDER BY n.id
 LIMIT toInteger($limit)`;

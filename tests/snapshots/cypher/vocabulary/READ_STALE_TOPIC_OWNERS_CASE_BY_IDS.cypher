@@ -1,6 +1,6 @@
 UNWIND $ids AS wanted
 MATCH (n:Case {id: wanted})
-WHERE (n.topicWords IS NULL OR n.topicWords <> coalesce(n.topics, []))
+WHERE n.id > $after AND (n.topicWords IS NULL OR n.topicWords <> coalesce(n.topics, []))
 RETURN n.id AS id, coalesce(n.topics, []) AS words
 ORDER BY n.id
 LIMIT toInteger($limit)
