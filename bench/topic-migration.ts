@@ -6,7 +6,14 @@ import { Command } from "commander";
 import { loadStarterVocabulary, migrateTopics, normaliseWord } from "../server/domains/vocabulary/index.js";
 import { nowIso } from "../server/platform/clock/read-clock.js";
 import { loadConfig } from "../server/platform/config.js";
-import { plantedTopicWords, plantedWordsVersion, scales, type ScaleName, type SyntheticSize } from "../seed/synthetic/index.js";
+import {
+  plantedTopicWords,
+  plantedWordsVersion,
+  scales,
+  sizeLikeXl,
+  type ScaleName,
+  type SyntheticSize,
+} from "../seed/synthetic/index.js";
 import { prepareGraph } from "./prepare-graph.js";
 
 /**
@@ -22,23 +29,29 @@ import { prepareGraph } from "./prepare-graph.js";
  * planted typos, each taken for its topic; one ABOUT link per planted word and one proposed topic per unknown word;
  * the second run links nothing and leaves the counts of links, topics and proposed topics as they were.
  *
- *   npm run bench:migration -- [--scale L] [--out bench/results/topic-migration-L.json]
+ *   npm run bench:migration -- [--scale L | --people 200000 --ties 2000000] [--out bench/results/topic-migration-L.json]
  *
  * A graph reused from an earlier run was already migrated: `--fresh` removes its links and recorded words first.
  */
 const projectRoot = fileURLToPath(new URL("../", import.meta.url));
 const program = new Command()
-  .option("--scale <S|M|L>", "the generated graph's size", "L")
+  .option("--scale <S|M|L|XL>", "the generated graph's size", "L")
+  .option("--people <n>", "a size between the named ones, with --ties (as `npm run bench -- --people … --ties …`)", Number)
+  .option("--ties <n>", "KNOWS ties of that size", Number)
   .option("--data <dir>", "where the bench's Neo4j keeps each scale", path.join(projectRoot, "bench/.data"))
   .option("--fresh", "unlink the topics of a reused graph first (a graph from before the vocabulary)", false)
   .option("--out <file>", "where to write the figures as JSON")
   .parse();
-const opts = program.opts<{ scale: ScaleName; data: string; fresh: boolean; out?: string }>();
-const scale = opts.scale;
+const opts = program.opts<{ scale: ScaleName; people?: number; ties?: number; data: string; fresh: boolean; out?: string }>();
+if ((opts.people === undefined) !== (opts.ties === undefined)) throw new Error("--people and --ties go together.");
+// The same store as the bench's for that size (bench/run.ts: custom-<people>-<ties>, in XL's proportions).
+const custom = opts.people !== undefined && opts.ties !== undefined;
+const scale = custom ? `custom-${opts.people}-${opts.ties}` : opts.scale;
+const size: SyntheticSize = custom ? sizeLikeXl(opts.people!, opts.ties!) : scales[opts.scale];
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: "warn" });
-const prepared = await prepareGraph(config, scale, scales[scale], opts.data, log);
+const prepared = await prepareGraph(config, scale, size, opts.data, log);
 const { db, embedded } = prepared;
 try {
   if (opts.fresh || prepared.reused) {
@@ -59,7 +72,7 @@ try {
                 COUNT { MATCH (c:Course) WHERE c.topicWords IS NOT NULL } AS linkedCourses`,
       )
     )[0];
-  const planted = await readPlanted(scales[scale]);
+  const planted = await readPlanted(size);
   const storedMismatches = await compareStoredWords(planted.words);
   const before = await count();
   const loadAverage = [os.loadavg()];
@@ -81,7 +94,7 @@ try {
   const result = {
     bench: "topic-migration",
     scale,
-    size: scales[scale],
+    size,
     reusedGraph: prepared.reused,
     plantedWords: plantedWordsVersion(),
     machine: { cpus: os.cpus().length, loadAverageAtStart: loadAverage[0], loadAverageAtEnd: loadAverage[1] },
