@@ -844,7 +844,9 @@ async function main(): Promise<void> {
           raw: ops.warmPathsRaw,
           rawLabel: "findWarmPaths on the driver",
           memory: ops.warmPathsMemory,
-          note: "one person to another; raw = the resolver's one statement (id checks, ranking, descriptions) on the driver",
+          note:
+            "one person to another; GraphQL = the analytics worker's search over the ties it holds (WARM_PATHS_IN_MEMORY; " +
+            "one read), raw = findWarmPaths' one statement (id checks, ranking, descriptions) on the driver",
         }),
       );
     if (!short)

@@ -221,8 +221,9 @@ export const configSchema = z.object({
     .enum(["on", "off"])
     .default("on")
     .describe(
-      "`on`: the analytics worker answers warmPaths from the coordinators with an exact search over every tie held in its memory " +
-        "(tagged with the tie version; the same answer as Neo4j's search, which answers while the ties load). `off`: searched in Neo4j.",
+      "`on`: the analytics worker answers warmPaths (from the coordinators and from given people) with an exact search over " +
+        "every tie held in its memory (tagged with the tie version and following tie writes; the same answer as Neo4j's search, " +
+        "which answers while the ties load). `off`: searched in Neo4j.",
     ),
   WARM_PATHS_IN_MEMORY_MAX_TIES: z.coerce
     .number()
@@ -230,7 +231,7 @@ export const configSchema = z.object({
     .min(0)
     .default(3_000_000)
     .describe(
-      "The most KNOWS ties the analytics worker holds in memory for warmPaths (~40 bytes each); above it Neo4j searches.",
+      "The most KNOWS ties the analytics worker holds in memory for warmPaths (~32 bytes each); above it Neo4j searches.",
     ),
   // --- end of analytics worker ---
   COUNT_CACHE_TTL_MS: z.coerce

@@ -2,9 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AnalyticsWorker } from "../../server/domains/network/AnalyticsWorker.js";
 import { findWarmPaths, type WarmPathsInput } from "../../server/domains/network/find-warm-paths.js";
 import { answeredInMemory, findWarmPathsInMemory } from "../../server/domains/network/find-warm-paths-in-memory.js";
+import { applyInteractionToTie } from "../../server/domains/network/apply-interaction-to-tie.js";
+import { setTieStrength } from "../../server/domains/network/set-tie-strength.js";
+import { WRITE_REDERIVED_TIES } from "../../server/domains/network/statements.js";
 import { forgetTieGraphs, tieGraphStats } from "../../server/domains/network/TieGraphStore.js";
+import { ERASE_PERSON } from "../../server/domains/privacy/statements.js";
+import { IMPORT_TIES } from "../../server/domains/spreadsheets/statements.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
-import { bumpingTieVersion } from "../../server/platform/neo4j/tie-version.js";
+import { TIE_CHANGES_KEPT } from "../../server/platform/neo4j/statements.js";
+import { bumpingTieVersion, peopleWithIds } from "../../server/platform/neo4j/tie-version.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { seededRandom, writeGraph, type GraphSpec, type TieSpec } from "./network-fixtures.js";
 
@@ -12,7 +18,8 @@ import { seededRandom, writeGraph, type GraphSpec, type TieSpec } from "./networ
  * The warm-path search in memory (issue #19 part 2, find-warm-paths-in-memory.ts over tie-graph.ts) answers exactly
  * what the database's search (findWarmPaths) answers — the whole objects, deep-equal: paths, order, scores, ties,
  * profiles, explanations, errors — on hand-built graphs with known answers and on generated ones, for every argument,
- * and follows the ties written between queries (the tie version moves, the graph is read again).
+ * and follows the ties written between queries: the tie version moves, and the graph follows the people each write
+ * names (the tie-change log) without reading every tie again — a wrong change applied fails the deep equality.
  */
 
 let db: Database;
@@ -166,6 +173,7 @@ describe("on a hand-built graph with known answers", () => {
 
 describe("on generated graphs, every argument varied, ties written between queries", () => {
   it("deep-equals findWarmPaths for 240 queries over 4 graphs", { timeout: 300_000 }, async () => {
+    const follows = tieGraphStats.follows;
     const random = seededRandom(19_02);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     let compared = 0;
@@ -200,26 +208,45 @@ describe("on generated graphs, every argument varied, ties written between queri
         deans: [[people[69]!, `g${g}I`]],
         ties,
       });
+      const loads = tieGraphStats.loads;
       for (let q = 0; q < 60; q++) {
-        if (q % 12 === 11) {
-          // A tie written between queries (as an interaction would): a strength changed, a tie added or removed.
-          const kind = pick(["set", "add", "remove"]);
+        // Ties written between queries, one to three writes at once (the graph follows several versions in one go),
+        // each naming one end of every tie it changes, as the server's writers do (tie-version.ts).
+        for (let w = q % 4 === 3 ? 1 + Math.floor(random() * 3) : 0; w > 0; w--) {
+          const kind = pick(["set", "add", "remove", "set", "add", "erase"]);
           if (kind === "set")
-            await db.write(bumpingTieVersion("MATCH (a:Person {id: $a})-[k:KNOWS]-() WITH k LIMIT 1 SET k.strength = $s"), {
-              a: pick(coordinators),
-              s: pick(strengths),
-            });
-          if (kind === "add")
+            await db.write(
+              bumpingTieVersion(
+                "MATCH (a:Person {id: $a})-[k:KNOWS]-() WITH k LIMIT 1 SET k.strength = $s",
+                peopleWithIds("[$a]"),
+              ),
+              { a: pick(random() < 0.5 ? coordinators : people), s: pick(strengths) },
+            );
+          if (kind === "add") {
+            // Named by either end (the other end's list must follow too), a new person to the graph now and then.
+            const [a, b] = [pick(people), pick(people)];
             await db.write(
               bumpingTieVersion(
                 "MATCH (a:Person {id: $a}), (b:Person {id: $b}) WHERE a <> b CREATE (a)-[:KNOWS {strength: $s, channel: 'OTHER'}]->(b)",
+                peopleWithIds("[$named]"),
               ),
-              { a: pick(people), b: pick(people), s: pick(strengths) },
+              { a, b, s: pick(strengths), named: random() < 0.5 ? a : b },
             );
+          }
           if (kind === "remove")
-            await db.write(bumpingTieVersion("MATCH (a:Person {id: $a})-[k:KNOWS]-() WITH k LIMIT 1 DELETE k"), {
-              a: pick(people),
-            });
+            await db.write(
+              bumpingTieVersion("MATCH (a:Person {id: $a})-[k:KNOWS]-() WITH k LIMIT 1 DELETE k", peopleWithIds("[$a]")),
+              { a: pick(people) },
+            );
+          if (kind === "erase")
+            // As ERASE_PERSON: every tie of one person goes, the people at the other ends named instead of them.
+            await db.write(
+              bumpingTieVersion(
+                "MATCH (:Person {id: $a})-[k:KNOWS]-() DELETE k",
+                "COLLECT { MATCH (:Person {id: $a})-[:KNOWS]-(other:Person) RETURN DISTINCT elementId(other) }",
+              ),
+              { a: pick(people.slice(3)) },
+            );
         }
         const to = pick([...programmes, ...courses, `g${g}I`, pick(people), pick(people)]);
         const fromGiven = random() < 0.3;
@@ -236,14 +263,146 @@ describe("on generated graphs, every argument varied, ties written between queri
         if (answer.length > 0) nonEmpty++;
         compared++;
       }
+      // Every tie read once, at the graph's first query: every write since was followed.
+      expect(tieGraphStats.loads - loads, `graph ${g}: loads of every tie`).toBe(1);
     }
     expect(compared).toBe(240);
+    expect(tieGraphStats.follows - follows).toBeGreaterThan(40);
     expect(nonEmpty).toBeGreaterThan(120);
   });
 });
 
+describe("following the server's tie writers", () => {
+  const people = ["c1", "c2", "a1", "a2", "a3", "x1", "x2", "m", "t", "u", "v", "w"];
+  /** The questions asked after every write: from the coordinators (hubs) and from people, to a programme and a person. */
+  const questions: WarmPathsInput[] = [
+    { to: "P1", k: 10, maxHops: 4 },
+    { to: "P1", k: 10, maxHops: 6, minStrength: 0.2 },
+    { to: "t", from: ["c1"], k: 5, maxHops: 5 },
+    { to: "u", from: ["a1", "x1"], k: 5, maxHops: 4 },
+    { to: "w", from: ["c2"], k: 3, maxHops: 6 },
+    { to: "v", from: ["m"], k: 3, maxHops: 3, avoid: ["c1"] },
+  ];
+  /** Every question deep-equal to the database's search; how many loads of every tie and follows it took. */
+  const askAll = async (): Promise<{ loads: number; follows: number }> => {
+    const [loads, follows] = [tieGraphStats.loads, tieGraphStats.follows];
+    for (const args of questions) await same(args);
+    return { loads: tieGraphStats.loads - loads, follows: tieGraphStats.follows - follows };
+  };
+  const tieOf = async (a: string, b: string) =>
+    (
+      await db.read("MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) RETURN elementId(k) AS tie, k.strength AS s", { a, b })
+    )[0]!;
+
+  beforeAll(async () => {
+    await resetGraph(db);
+    forgetTieGraphs(db);
+    await writeGraph(db, {
+      people: people.map((id) => ({ id, name: `Persoon ${id}` })),
+      workspace: { id: "fws", name: "Werkplaats", coordinators: ["c1", "c2"] },
+      institutions: [{ id: "FI", name: "Instelling" }],
+      programmes: [{ id: "P1", name: "Opleiding", institution: "FI" }],
+      courses: [{ id: "fk", name: "Vak", programme: "P1" }],
+      teaches: [
+        ["t", "fk"],
+        ["u", "fk"],
+        ["w", "fk"],
+      ],
+      ties: [
+        { a: "c1", b: "a1", strength: 0.8 },
+        { a: "a1", b: "a2", strength: 0.6 },
+        { a: "a2", b: "t", strength: 0.5 },
+        { a: "c1", b: "x1", strength: 0.4 },
+        { a: "x1", b: "x2", strength: 0.9 },
+        { a: "x2", b: "t", strength: 0.7 },
+        { a: "x2", b: "u", strength: 0.6 },
+        { a: "c2", b: "m", strength: 0.9 },
+        { a: "m", b: "u", strength: 0.3 },
+        { a: "m", b: "v", strength: 0.5 },
+        { a: "a3", b: "w", strength: 0.8 },
+      ],
+    });
+    // The graph read once, at the first questions.
+    expect((await askAll()).loads).toBe(1);
+  }, 60_000);
+
+  it("follows each writer by the people it names, without reading every tie again", async () => {
+    // An interaction: a new tie (c2–a3, which opens a path to w), then one on an existing tie (its strength re-derived).
+    await db.writeTx((tx) => applyInteractionToTie(tx, "c2", "a3", "2026-11-02", { channel: "MEETING" }));
+    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
+    expect(ids(await same({ to: "w", from: ["c2"], k: 1 }))).toEqual(["c2>a3>w"]);
+    await db.writeTx((tx) => applyInteractionToTie(tx, "a2", "t", "2026-11-03"));
+    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
+    // A coordinator's strength by hand: on an existing tie, and creating one.
+    await setTieStrength(db, { a: "c1", b: "x1", strength: 0.95 });
+    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
+    await setTieStrength(db, { a: "v", b: "w", strength: 0.85 });
+    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
+    // An import's page: a tie changed, one added.
+    const row = { channel: "OTHER", since: null, lastContact: null, note: null, manual: null };
+    await db.write(IMPORT_TIES, {
+      rows: [
+        { ...row, personA: "m", personB: "u", strength: 0.75 },
+        { ...row, personA: "a3", personB: "t", strength: 0.65 },
+      ],
+    });
+    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
+    // A rederivation's page (strengths re-weighed by elementId).
+    const mv = await tieOf("m", "v");
+    await db.write(WRITE_REDERIVED_TIES, { updates: [{ tie: mv.tie, strength: 0.45, base: 0.45, previousStrength: mv.s }] });
+    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
+    // An erasure: x2's ties go (x2 was on the best paths to t and u); the log names the people at their other ends.
+    const before = ids(await same({ to: "t", from: ["c1"], k: 5, maxHops: 5 }));
+    expect(before.some((p) => p.includes("x2"))).toBe(true);
+    await db.write(ERASE_PERSON, { id: "x2", portalRoles: [] });
+    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
+    expect(ids(await same({ to: "t", from: ["c1"], k: 5, maxHops: 5 })).some((p) => p.includes("x2"))).toBe(false);
+    const log = (await db.read("MATCH (v:TieVersion) RETURN v.changes AS changes"))[0]!.changes as string[];
+    expect(log.join(" ")).not.toContain("x2");
+    // Several writes, then one question: every version since followed in one go.
+    await setTieStrength(db, { a: "a1", b: "a2", strength: 0.2 });
+    await db.writeTx((tx) => applyInteractionToTie(tx, "x1", "u", "2026-11-04"));
+    await setTieStrength(db, { a: "c2", b: "m", strength: 0.5 });
+    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
+  });
+
+  it("reads every tie again when a change does not name its people, or the log no longer reaches back", async () => {
+    await db.write(bumpingTieVersion("MATCH (:Person {id: 'a1'})-[k:KNOWS]-(:Person {id: 'c1'}) SET k.strength = 0.55"));
+    expect(await askAll()).toEqual({ loads: 1, follows: 0 });
+    for (let i = 0; i <= TIE_CHANGES_KEPT; i++) await setTieStrength(db, { a: "m", b: "v", strength: 0.3 + (i % 5) / 10 });
+    expect(await askAll()).toEqual({ loads: 1, follows: 0 });
+    // The log keeps the last TIE_CHANGES_KEPT changes.
+    const log = (await db.read("MATCH (v:TieVersion) RETURN v.changes AS changes"))[0]!.changes as string[];
+    expect(log).toHaveLength(TIE_CHANGES_KEPT);
+  });
+
+  it("answers from given people in one read when `to` is a person and the graph is current", async () => {
+    const [oneRead, database] = [answeredInMemory.oneRead, answeredInMemory.database];
+    await same({ to: "t", from: ["c1"], k: 5, maxHops: 5 });
+    await same({ to: "v", from: ["m", "c2"], k: 3, avoid: ["u"] });
+    // To oneself as a starting person, and to someone avoided: no targets, no paths, still in one read.
+    expect(await same({ to: "c1", from: ["c1"], k: 3 })).toEqual([]);
+    expect(await same({ to: "t", from: ["c1"], avoid: ["t"] })).toEqual([]);
+    expect(answeredInMemory.oneRead - oneRead).toBe(4);
+    // To a programme from given people: the ends read differ from the guess, and the second read follows.
+    await same({ to: "P1", from: ["c1", "m"], k: 5 });
+    expect(answeredInMemory.oneRead - oneRead).toBe(4);
+    expect(answeredInMemory.database).toBe(database);
+    // The same errors as the database's search.
+    for (const args of [
+      { to: "t", from: ["ghost"] },
+      { to: "nobody", from: ["c1"] },
+      { to: "t", from: ["c1"], avoid: ["ghost"] },
+    ]) {
+      const memory = await findWarmPathsInMemory(db, args, settings).catch((e: unknown) => e);
+      expect(memory).toBeInstanceOf(Error);
+      expect(memory).toEqual(await findWarmPaths(db, args).catch((e: unknown) => e));
+    }
+  });
+});
+
 describe("in the analytics worker", () => {
-  it("answers warmPaths from the coordinators as findWarmPaths does, before and after the ties are loaded", async () => {
+  it("answers warmPaths from the coordinators and from given people as findWarmPaths does, before and after the ties are loaded", async () => {
     await resetGraph(db);
     const people = Array.from({ length: 40 }, (_, i) => `w${String(i).padStart(2, "0")}`);
     const random = seededRandom(4);
@@ -269,8 +428,12 @@ describe("in the analytics worker", () => {
     });
     try {
       expect(await worker.whenReady()).toBe(true);
-      for (let i = 0; i < 6; i++) {
-        const args = { to: i % 2 === 0 ? "wP" : "wI", k: 5, maxHops: 4, minStrength: 0 };
+      for (let i = 0; i < 12; i++) {
+        // From the coordinators, and (every third) from given people to a person: routed to the worker as well.
+        const args =
+          i % 3 === 2
+            ? { to: people[20 + i]!, from: [people[i]!], k: 3, maxHops: 4, minStrength: 0 }
+            : { to: i % 2 === 0 ? "wP" : "wI", k: 5, maxHops: 4, minStrength: 0 };
         const answer = await worker.run("warmPaths", args, db);
         expect(worker.fallbacks).toBe(0);
         expect(answer).toEqual(await findWarmPaths(db, args));

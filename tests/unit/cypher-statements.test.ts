@@ -83,6 +83,8 @@ const builders: Record<string, Record<string, string>> = {
       ],
     ),
   },
+  // The bump that names whose ties a writer changes (its writers' own expressions are in their snapshots).
+  "platform/neo4j/tieVersionBump": { TIE_VERSION_BUMP_NAMING: platformNeo4j.tieVersionBump("$people") },
   "platform/neo4j/lockNodeStatement": variants("LOCK_NODE", platformNeo4j.LOCKABLE_LABELS, platformNeo4j.lockNodeStatement),
   // The label is any node type of the schema; one stands for all.
   "platform/validation/readFoundIdsStatement": { READ_FOUND_IDS_CASE: platformValidation.readFoundIdsStatement("Case") },

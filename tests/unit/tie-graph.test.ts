@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { buildInMemoryGraph } from "../../bench/baseline/in-memory-graph.js";
 import { findWarmPathsInMemory, type WarmPathQuery } from "../../bench/baseline/find-warm-paths-in-memory.js";
-import { buildTieGraph, searchTieGraph, TieGraphBuilder, tieKey } from "../../server/domains/network/tie-graph.js";
+import {
+  applyTieChanges,
+  buildTieGraph,
+  compactTieGraph,
+  searchTieGraph,
+  tieCount,
+  TieGraphBuilder,
+  tieKey,
+  type LoadedTie,
+  type PersonTies,
+  type TieGraph,
+} from "../../server/domains/network/tie-graph.js";
+import { changedSince } from "../../server/domains/network/TieGraphStore.js";
 
 /**
  * The warm-path search over the tie graph (server/domains/network/tie-graph.ts: the analytics worker's search and the
@@ -204,5 +216,128 @@ describe("the warm-path search over the tie graph", () => {
         expect(view(built)).toEqual(view(listed));
       }
     }
+  });
+
+  it("follows tie changes in place (applyTieChanges) to exactly the graph a fresh load gives", () => {
+    const rand = mulberry32(19_03);
+    const pickOf = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+    /** Each person's ties as sorted [neighbour, strength, key] triples: the graph's content, whatever its layout. */
+    const content = (graph: TieGraph): Record<string, string[]> => {
+      const out: Record<string, string[]> = {};
+      graph.ids.forEach((id, i) => {
+        const list: string[] = [];
+        for (let e = graph.first[i]!; e < graph.first[i]! + graph.degree[i]!; e++) {
+          const t = graph.ties[e]!;
+          list.push(`${graph.ids[graph.neighbours[e]!]} ${graph.strengths[t]} ${tieKey(graph, t)}`);
+        }
+        if (list.length > 0) out[id] = list.sort();
+      });
+      return out;
+    };
+    let followed = 0;
+    for (let g = 0; g < 12; g++) {
+      const ids = Array.from({ length: 30 }, (_, i) => `p${String(i).padStart(2, "0")}`);
+      // The database: ties by elementId; at most one per pair here (parallel ties of equal strength are the one order
+      // the rule leaves open). Every third graph's keys are not of Neo4j's shape (kept as strings).
+      const db = new Map<string, { a: string; b: string; strength: number | null }>();
+      let nextKey = 100;
+      const key = () => (g % 3 === 2 ? `k-${nextKey++}` : `5:db:${nextKey++}`);
+      const pair = (a: string, b: string) => [...db.values()].some((t) => (t.a === a && t.b === b) || (t.a === b && t.b === a));
+      const strengths = [0.2, 0.4, 0.5, 0.7, 0.9, 1, null];
+      while (db.size < 60) {
+        const a = pickOf(ids);
+        const b = pickOf(ids);
+        if (a !== b && !pair(a, b)) db.set(key(), { a, b, strength: pickOf(strengths) });
+      }
+      const loaded = (): LoadedTie[] => [...db.entries()].map(([k, t]) => [t.a, t.b, t.strength, k]);
+      const graph = buildTieGraph(
+        ids.slice(0, 25),
+        loaded().filter(([a, b]) => ids.slice(0, 25).includes(a) && ids.slice(0, 25).includes(b)),
+      );
+      // Ties of people the first load did not have (p25..p29) come in later, as writes.
+      const current = (id: string): PersonTies | undefined =>
+        ids.includes(id)
+          ? {
+              id,
+              ties: [...db.entries()]
+                .filter(([, t]) => t.a === id || t.b === id)
+                .map(([k, t]) => [t.a === id ? t.b : t.a, t.strength, k] as [string, number | null, string]),
+            }
+          : undefined;
+      const named = new Set<string>(ids.slice(25));
+      for (let round = 0; round < 25; round++) {
+        // One to four writes between two follows (several versions at once), each naming one end of every tie it changes.
+        const writes = 1 + Math.floor(rand() * 4);
+        for (let w = 0; w < writes; w++) {
+          const kind = pickOf(["strength", "add", "remove", "erase", "add"]);
+          const ties = [...db.entries()];
+          if (kind === "strength" && ties.length > 0) {
+            const [k, t] = pickOf(ties);
+            db.set(k, { ...t, strength: pickOf(strengths) });
+            named.add(pickOf([t.a, t.b]));
+          }
+          if (kind === "add") {
+            const a = pickOf(ids);
+            const b = pickOf(ids);
+            if (a === b || pair(a, b)) continue;
+            db.set(key(), { a, b, strength: pickOf(strengths) });
+            named.add(pickOf([a, b]));
+          }
+          if (kind === "remove" && ties.length > 0) {
+            const [k, t] = pickOf(ties);
+            db.delete(k);
+            named.add(pickOf([t.a, t.b]));
+          }
+          if (kind === "erase") {
+            // As ERASE_PERSON: every tie of one person goes, and the people at the other ends are named, not them.
+            const gone = pickOf(ids);
+            for (const [k, t] of ties) {
+              if (t.a !== gone && t.b !== gone) continue;
+              db.delete(k);
+              named.add(t.a === gone ? t.b : t.a);
+            }
+          }
+        }
+        const people = [...named];
+        named.clear();
+        applyTieChanges(
+          graph,
+          people,
+          people.map(current).filter((p): p is PersonTies => p !== undefined),
+        );
+        if (round % 7 === 6) compactTieGraph(graph);
+        followed++;
+        const fresh = buildTieGraph(ids, loaded());
+        expect(content(graph), `graph ${g}, round ${round}`).toEqual(content(fresh));
+        expect(tieCount(graph)).toBe(tieCount(fresh));
+        for (let q = 0; q < 6; q++) {
+          const query = {
+            sources: [pickOf(ids)],
+            targets: [pickOf(ids), pickOf(ids)],
+            avoid: rand() < 0.3 ? [pickOf(ids)] : [],
+            k: 1 + Math.floor(rand() * 6),
+            maxHops: 1 + Math.floor(rand() * 5),
+            minStrength: pickOf([0, 0, 0.4]),
+          };
+          const view = (x: TieGraph) =>
+            searchTieGraph(x, query).map((p) => [p.personIds, p.score, p.tieIndices.map((t) => tieKey(x, t))]);
+          expect(view(graph)).toEqual(view(fresh));
+        }
+      }
+    }
+    expect(followed).toBe(300);
+  });
+
+  it("reads the tie-change log: the people named since a version, or null when it cannot say", () => {
+    // As TIE_VERSION_BUMP writes it: "<version> <elementIds>", "<version>" naming no one, "<version> *" unknown.
+    const log = ["v1 *", "v2 4:d:1 4:d:2", "v3 4:d:2 4:d:3", "v4", "v5 *"];
+    expect(changedSince(log.slice(0, 4), "v1", 10)).toEqual(["4:d:1", "4:d:2", "4:d:3"]);
+    expect(changedSince(log.slice(0, 4), "v2", 10)).toEqual(["4:d:2", "4:d:3"]);
+    expect(changedSince(log.slice(0, 4), "v4", 10)).toEqual([]);
+    // A change since that says "*", more people than allowed, a version the log no longer holds, no log: null.
+    expect(changedSince(log, "v3", 10)).toBeNull();
+    expect(changedSince(log.slice(0, 4), "v1", 2)).toBeNull();
+    expect(changedSince(log, "v0", 10)).toBeNull();
+    expect(changedSince(null, "v1", 10)).toBeNull();
   });
 });

@@ -2,7 +2,12 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { TIE_VERSION_BUMP } from "../../server/platform/neo4j/statements.js";
-import { bumpingTieVersion, touchesTies } from "../../server/platform/neo4j/tie-version.js";
+import {
+  bumpingTieVersion,
+  peopleWithIds,
+  TIE_VERSION_BUMP_START,
+  touchesTies,
+} from "../../server/platform/neo4j/tie-version.js";
 
 /**
  * Every writer of KNOWS moves the tie version in its own statement (server/platform/neo4j/tie-version.ts):
@@ -58,7 +63,7 @@ describe("the tie version", () => {
         if (!writesKnows(text)) continue;
         const key = `${file}:${name}`;
         if (readsTiesWritesOther[key]) continue;
-        const bumps = typeof value === "string" ? value.startsWith(TIE_VERSION_BUMP) : /bumpingTieVersion\(/.test(text);
+        const bumps = typeof value === "string" ? value.startsWith(TIE_VERSION_BUMP_START) : /bumpingTieVersion\(/.test(text);
         (bumps ? bumping : missing).push(key);
       }
     }
@@ -79,6 +84,27 @@ describe("the tie version", () => {
     const statement = bumpingTieVersion("\nMATCH (a:Person {id: $a}) RETURN a");
     expect(statement.startsWith(TIE_VERSION_BUMP)).toBe(true);
     expect(statement.split("TieVersion").length).toBe(2);
+    // Naming whose ties change (the log the analytics worker follows): still one bump, first.
+    const named = bumpingTieVersion("\nMATCH (a:Person {id: $a}) RETURN a", peopleWithIds("[$a]"));
+    expect(named.startsWith(TIE_VERSION_BUMP_START)).toBe(true);
+    expect(named).not.toBe(statement);
+    expect(named.split("TieVersion").length).toBe(2);
+    expect(named).toContain("changed.id IN [$a]");
+    // Without people the change says "*" (every tie is read again).
+    expect(statement).toContain("' *'");
+    expect(TIE_VERSION_BUMP.startsWith(TIE_VERSION_BUMP_START)).toBe(true);
+  });
+
+  it("names whose ties change in every writer that can say (the analytics worker follows them, not every tie)", async () => {
+    const named = {
+      "server/domains/network/statements.ts": ["APPLY_INTERACTION_TO_TIE", "SET_TIE_STRENGTH", "WRITE_REDERIVED_TIES"],
+      "server/domains/privacy/statements.ts": ["ERASE_PERSON"],
+      "server/domains/spreadsheets/statements.ts": ["IMPORT_TIES"],
+    };
+    for (const [file, names] of Object.entries(named)) {
+      const module = (await import(path.join(root, file))) as Record<string, unknown>;
+      for (const name of names) expect(module[name], `${file}:${name}`).not.toContain(TIE_VERSION_BUMP);
+    }
   });
 
   it("tells which generated writes may change ties", () => {

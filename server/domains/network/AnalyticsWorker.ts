@@ -80,6 +80,11 @@ export class AnalyticsWorker implements OffThreadAnalytics {
     if (!this.stopped && !this.worker && !this.restartTimer) this.spawn();
   }
 
+  /** Whether the worker searches warm paths in memory (WARM_PATHS_IN_MEMORY): WarmPathsResolver routes by it. */
+  get searchesWarmPathsInMemory(): boolean {
+    return this.options.warmPathsInMemory !== undefined;
+  }
+
   /** The worker thread now, if any (tests end it to see the fallback and the restart). */
   get thread(): Worker | undefined {
     return this.worker;

@@ -1,25 +1,34 @@
 import { log } from "../../platform/log.js";
 import type { Database } from "../../platform/neo4j/database.js";
-import { buildTieGraph, TieGraphBuilder, type TieGraph } from "./tie-graph.js";
-import { COUNT_TIES, READ_TIE_GRAPH_PAGE } from "./statements.js";
+import { READ_TIE_CHANGES } from "../../platform/neo4j/statements.js";
+import { applyTieChanges, buildTieGraph, tieCount, TieGraphBuilder, type PersonTies, type TieGraph } from "./tie-graph.js";
+import { COUNT_TIES, READ_TIE_GRAPH_PAGE, READ_TIES_OF_PEOPLE } from "./statements.js";
 
 /**
  * Every KNOWS tie with its strength (tie-graph.ts), held in the analytics worker for the warm-path search in memory
  * (find-warm-paths-in-memory.ts), tagged with the tie version (Database.tieVersion, tie-version.ts) like WarmTieStore:
  * Neo4j stays the source of truth, and a graph is used only by a request that read the same version. When the version
  * moves (an interaction logged, a strength set, an import, an erasure) the next request starts reading the ties again
- * in the background and is answered by the database's search meanwhile; so is every request while no graph is loaded.
+ * the held graph follows it (followTieChanges): the tie version's log (server/platform/neo4j/tie-version.ts) names the
+ * people whose ties each write may have changed, and only their ties are read again and applied in place
+ * (applyTieChanges, tie-graph.ts) — a few milliseconds, awaited by the request that noticed the move, instead of reading
+ * every tie (17-25 s at L). Every tie is read again (in the background, the database's search answering meanwhile)
+ * only when the log does not reach back to the version held, a change in it says "*" (an unnamed writer: the generated
+ * API, a bulk import's big page, a rederivation's), or the changes name more than settings.mostFollowed people; so is
+ * every request while no graph is loaded.
  *
  * The load: the version first, then the people and their ties in pages (READ_TIE_GRAPH_PAGE, keyset over Person(id)),
  * then the version again — a graph read while the ties moved is thrown away (its version no longer matches, so it
  * would never be used anyway, but it would have mixed two states). At L (100,000 people, 1,000,000 ties) it holds
- * ~40 MB of typed arrays and the ties' elementIds; graphs of more than `maxTies` ties are not loaded at all.
+ * ~33 MB of typed arrays (tie-graph.ts: ~32 bytes a tie); graphs of more than `maxTies` ties are not loaded at all.
  */
 export interface TieGraphSettings {
   /** Graphs with more ties than this are not held: the database's search answers. */
   maxTies: number;
   /** People per page while loading. */
   pageSize?: number;
+  /** The most people whose ties are read again to follow tie writes; more: every tie is read again. Default 2,000. */
+  mostFollowed?: number;
 }
 
 interface Held {
@@ -33,13 +42,32 @@ interface Slot {
   loading?: { version: string; done: Promise<Held | null> };
   /** A version found too large: not tried again until the version moves. */
   tooLarge?: string;
+  /** The held graph following tie writes, under way: requests that need a newer version wait for it. */
+  following?: Promise<Follow>;
 }
+
+/**
+ * How a follow ended: the graph is at the current version; every tie must be read again; or a read failed (the
+ * request's time budget, Neo4j gone) — the database's search answers and the next request follows again.
+ */
+type Follow = "current" | "reload" | "failed";
 
 /** Per driver and database (a request's Database is a copy over the same driver). */
 const slots = new WeakMap<object, Map<string, Slot>>();
 
-/** Loads, and the reason when a graph is not held, for the logs and the tests. */
-export const tieGraphStats = { loads: 0, discarded: 0, tooLarge: 0, lastLoadMs: 0 };
+/**
+ * Loads of every tie, follows of tie writes (and the people whose ties they read again), and the reason when a graph
+ * is not held, for the logs and the tests.
+ */
+export const tieGraphStats = {
+  loads: 0,
+  discarded: 0,
+  tooLarge: 0,
+  lastLoadMs: 0,
+  follows: 0,
+  followedPeople: 0,
+  lastFollowMs: 0,
+};
 
 function slotOf(db: Database): Slot {
   let byName = slots.get(db.driver);
@@ -63,6 +91,22 @@ export async function tieGraphAt(
   const slot = slotOf(db);
   if (slot.held?.version === version) return slot.held.graph;
   if (slot.tooLarge === version) return null;
+  if (slot.held && !slot.loading) {
+    // A graph is held at another version: follow the tie writes since (one follow at a time, awaited by all).
+    const held = slot.held;
+    if (!slot.following) {
+      const following = followTieChanges(db, held, settings)
+        .catch((): Follow => "failed")
+        .finally(() => {
+          if (slot.following === following) slot.following = undefined;
+        });
+      slot.following = following;
+    }
+    const followed = await slot.following;
+    if (slot.held?.version === version) return slot.held.graph;
+    // Followed to another version than the request's (a write since its read, or the request's read was older).
+    if (followed !== "reload" || slot.loading) return null;
+  }
   if (!slot.loading) {
     const done = loadTieGraph(db, settings)
       .then((held) => {
@@ -83,6 +127,12 @@ export async function tieGraphAt(
   return held?.version === version ? held.graph : null;
 }
 
+/** The graph held now and the version it is at (which a follow may move on after the next await), if any. */
+export function heldTieGraph(db: Database): { version: string; graph: TieGraph } | null {
+  const held = slotOf(db).held;
+  return held ? { version: held.version, graph: held.graph } : null;
+}
+
 /**
  * Starts reading the tie graph at the current tie version (the analytics worker's start), so that the first warm-path
  * requests from the coordinators need not wait for a tie write or a request to start it. Failures are left for the
@@ -91,6 +141,59 @@ export async function tieGraphAt(
 export async function preloadTieGraph(db: Database, settings: TieGraphSettings): Promise<void> {
   const version = await db.tieVersion();
   if (version !== null) await tieGraphAt(db, version, settings, true);
+}
+
+/**
+ * Brings the held graph to the current tie version from the log of tie changes (TIE_VERSION_BUMP): the people the
+ * changes since the held version name have their ties read again (READ_TIES_OF_PEOPLE) and applied in place, then the
+ * graph is tagged with that version. The version is read before and after the ties: when a write came in between, the
+ * ties read are not applied and it is tried again (three times, then a full load). "reload" when the log cannot say.
+ */
+async function followTieChanges(db: Database, held: Held, settings: TieGraphSettings): Promise<Follow> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const started = Date.now();
+    const row = (await db.read(READ_TIE_CHANGES))[0];
+    if (typeof row?.version !== "string" || !held.version.startsWith("ties:")) return "reload";
+    const current = `ties:${row.version}`;
+    if (current === held.version) return "current";
+    const nodes = changedSince(row.changes, held.version.slice("ties:".length), settings.mostFollowed ?? 2000);
+    if (nodes === null) return "reload";
+    const rows = nodes.length === 0 ? [] : await db.read(READ_TIES_OF_PEOPLE, { nodes });
+    if ((await db.tieVersion()) !== current) continue;
+    const people: PersonTies[] = rows.map((r) => ({ id: String(r.id), ties: r.ties as PersonTies["ties"] }));
+    // The same thread, no await from here: a search never sees the graph half changed.
+    applyTieChanges(
+      held.graph,
+      people.map((p) => p.id),
+      people,
+    );
+    held.version = current;
+    tieGraphStats.follows += 1;
+    tieGraphStats.followedPeople += people.length;
+    tieGraphStats.lastFollowMs = Date.now() - started;
+    return "current";
+  }
+  return "reload";
+}
+
+/**
+ * The Person elementIds the log's changes after `version` name, or null when it cannot say: the version is not in the
+ * log (it no longer reaches back that far), a change says "*", or they are more than `most`.
+ */
+export function changedSince(changes: unknown, version: string, most: number): string[] | null {
+  if (!Array.isArray(changes)) return null;
+  const entries = changes.map((c) => String(c).split(" "));
+  const from = entries.findIndex((e) => e[0] === version);
+  if (from === -1) return null;
+  const nodes = new Set<string>();
+  for (const [, ...named] of entries.slice(from + 1)) {
+    for (const node of named) {
+      if (node === "*") return null;
+      if (node !== "") nodes.add(node);
+    }
+    if (nodes.size > most) return null;
+  }
+  return [...nodes];
 }
 
 /** Forgets every held graph of this driver (tests). */
@@ -111,8 +214,9 @@ async function loadTieGraph(db: Database, settings: TieGraphSettings): Promise<H
     tieGraphStats.tooLarge += 1;
     return null;
   }
-  const pageSize = settings.pageSize ?? 10_000;
-  const builder = new TieGraphBuilder();
+  // 5,000 people (~50,000 ties at L) a page: the rows of one page are the load's transient memory besides the columns.
+  const pageSize = settings.pageSize ?? 5_000;
+  const builder = new TieGraphBuilder(count);
   for (let after = ""; ;) {
     const rows = await db.read(READ_TIE_GRAPH_PAGE, { after, limit: pageSize });
     for (const row of rows) {
@@ -127,7 +231,7 @@ async function loadTieGraph(db: Database, settings: TieGraphSettings): Promise<H
   const after = await db.tieVersion();
   tieGraphStats.loads += 1;
   tieGraphStats.lastLoadMs = Date.now() - started;
-  const fields = { people: graph.ids.length, ties: graph.tieKeys.count, ms: tieGraphStats.lastLoadMs };
+  const fields = { people: graph.ids.length, ties: tieCount(graph), ms: tieGraphStats.lastLoadMs };
   if (after !== before) {
     tieGraphStats.discarded += 1;
     log.info("The ties moved while the warm-path tie graph was read: read again at the next request", fields);

@@ -83,7 +83,7 @@ function main(): void {
     }
   }
   const base = createDatabase(connect);
-  // Only here, never on the API thread's fallback: the tie graph (~40 MB at L) is held by the worker alone.
+  // Only here, never on the API thread's fallback: the tie graph (~33 MB at L) is held by the worker alone.
   analyticsSettings.warmPathsInMemory = warmPathsInMemory ?? null;
   // The ties are read at once (~25 s at L, on this thread), not at the first hub request; meanwhile Neo4j's search answers.
   if (warmPathsInMemory) preloadTieGraph(base, warmPathsInMemory).catch(() => {});

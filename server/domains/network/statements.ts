@@ -1,6 +1,6 @@
 import { MAX_HOPS_LIMIT } from "./check-network-input.js";
 import type { EmbeddingSortField } from "./EmbeddingTypes.js";
-import { bumpingTieVersion } from "../../platform/neo4j/tie-version.js";
+import { bumpingTieVersion, peopleWithIds, TIE_CHANGE_MOST_PEOPLE } from "../../platform/neo4j/tie-version.js";
 
 /**
  * The Cypher of the network (warm paths, ties, embedding), each statement whole but for the pieces
@@ -301,6 +301,31 @@ CALL () {
 }${TIE_VERSION_VALUE}${DESCRIBE_PATH_PEOPLE}
 RETURN ties, profiles, tieVersion`;
 
+/**
+ * READ_WARM_PATH_ENDS and DESCRIBE_CHOSEN_PATHS in one statement: the ends and the tie version, and the ties ($ties) and
+ * people ($paths) of paths searched in memory before it, on the ends the arguments give (warmPaths from given people to
+ * a person: find-warm-paths-in-memory.ts uses them only when the ends and the version read are the ones searched).
+ */
+export const READ_WARM_PATH_ENDS_DESCRIBED = /* cypher */ `
+${WARM_PATH_ENDS}${TIE_VERSION_VALUE}
+CALL () {
+  UNWIND $ties AS key
+  MATCH ()-[e:KNOWS]->() WHERE elementId(e) = key
+  RETURN collect({key: key, tie: ${TIE_VIEW}}) AS ties
+}
+WITH target, missingFrom, missingAvoid, workspaces, sources, targets, tieVersion, ties, $paths AS paths${DESCRIBE_PATH_PEOPLE}
+RETURN target, missingFrom, missingAvoid, workspaces, sources, targets, tieVersion, ties, profiles`;
+
+/**
+ * The ties of the Person nodes a tie change named ($nodes, elementIds: the tie-change log, tie-version.ts), every KNOWS
+ * tie at each, either direction, as [the other end's id, strength, elementId]: what the worker's tie graph follows tie
+ * writes with (TieGraphStore.ts, applyTieChanges in tie-graph.ts). A node gone has no row.
+ */
+export const READ_TIES_OF_PEOPLE = /* cypher */ `
+UNWIND $nodes AS node
+MATCH (p:Person) WHERE elementId(p) = node
+RETURN p.id AS id, [(p)-[k:KNOWS]-(q:Person) | [q.id, k.strength, elementId(k)]] AS ties`;
+
 /** How many KNOWS ties there are (Neo4j's count store: no scan), before the ties are read into memory. */
 export const COUNT_TIES = /* cypher */ `MATCH ()-[k:KNOWS]->() RETURN count(k) AS ties`;
 
@@ -406,7 +431,8 @@ RETURN COLLECT { MATCH (x)-[k:KNOWS]-(:Person {id: $fromId}) RETURN k.strength O
  * to $derived unless the tie is manual, the base it was derived from kept as baseStrength ($base),
  * and the introducer ($introducedBy, a person id or null) named.
  */
-export const APPLY_INTERACTION_TO_TIE = bumpingTieVersion(/* cypher */ `
+export const APPLY_INTERACTION_TO_TIE = bumpingTieVersion(
+  /* cypher */ `
 MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
 MERGE (a)-[k:KNOWS]-(b)
   ON CREATE SET k.channel = $channel, k.since = date($date), k.manual = false
@@ -417,7 +443,9 @@ SET k.lastContact = CASE WHEN k.lastContact IS NULL OR k.lastContact < date($dat
     k.strength = CASE WHEN coalesce(k.manual, false) THEN k.strength ELSE $derived END,
     k.manual = coalesce(k.manual, false)
 RETURN k.strength AS strength, coalesce(k.manual, false) AS manual, k.baseStrength AS baseStrength,
-       k.channel AS channel, k.since AS since, k.lastContact AS lastContact, k.introducedBy AS introducedBy`);
+       k.channel AS channel, k.since AS since, k.lastContact AS lastContact, k.introducedBy AS introducedBy`,
+  peopleWithIds("[$fromId, $toId]"),
+);
 
 /**
  * Every tie (not manual) between two people who have interactions, with its stored strength and
@@ -444,15 +472,25 @@ RETURN pair, elementId(k) AS tie, k.strength AS strength, k.baseStrength AS base
  * the tie still has the strength it was read with (a logInteraction in between already derived it)
  * and is not manual. Returns how many changed.
  */
-export const WRITE_REDERIVED_TIES = bumpingTieVersion(/* cypher */ `
+export const WRITE_REDERIVED_TIES = bumpingTieVersion(
+  /* cypher */ `
 UNWIND $updates AS u
 MATCH ()-[k:KNOWS]->()
 WHERE elementId(k) = u.tie AND k.strength = u.previousStrength AND NOT coalesce(k.manual, false)
 SET k.strength = u.strength, k.baseStrength = u.base
-RETURN count(k) AS changed`);
+RETURN count(k) AS changed`,
+  // The two ends of each tie to re-weigh; a page of more than TIE_CHANGE_MOST_PEOPLE/2 ties says "*" (every tie read again).
+  `CASE WHEN size($updates) > ${TIE_CHANGE_MOST_PEOPLE / 2} THEN null ELSE COLLECT {
+    UNWIND $updates AS u
+    MATCH (a:Person)-[k:KNOWS]->(b:Person) WHERE elementId(k) = u.tie
+    UNWIND [a, b] AS changed
+    RETURN DISTINCT elementId(changed)
+  } END`,
+);
 
 /** A coordinator's strength for the tie (created a → b when there is none); it is manual from then on. */
-export const SET_TIE_STRENGTH = bumpingTieVersion(/* cypher */ `
+export const SET_TIE_STRENGTH = bumpingTieVersion(
+  /* cypher */ `
 MATCH (a:Person {id: $a}), (b:Person {id: $b})
 OPTIONAL MATCH (a)-[old:KNOWS]-(b)
 WITH a, b, count(old) = 0 AS created
@@ -462,7 +500,9 @@ WITH k, created ORDER BY elementId(k) LIMIT 1
 WITH k, created, properties(k) AS before
 SET k.strength = $strength, k.manual = true, k.channel = coalesce($channel, k.channel), k.note = coalesce($reason, k.note)
 RETURN created, k.strength AS strength, k.manual AS manual, k.channel AS channel, k.since AS since, k.lastContact AS lastContact,
-       k.note AS note, CASE WHEN created THEN null ELSE before END AS before`);
+       k.note AS note, CASE WHEN created THEN null ELSE before END AS before`,
+  peopleWithIds("[$a, $b]"),
+);
 
 // ---- A person's ties to the coordinators -----------------------------------------------------
 

@@ -1,32 +1,45 @@
 import { LIGHT_ENDS, nextFloor, STRENGTH_LADDER } from "./rank-warm-paths.js";
 
 /**
- * Every KNOWS tie with its strength, held in memory as compressed adjacency lists in typed arrays, and the exact
- * warm-path search over it (searchTieGraph): the rule of docs/network-analytics.md ("Warm contact paths") that
- * rankedPathsCall in statements.ts states in Cypher, computed here in JavaScript. The analytics worker answers warmPaths
- * with it (find-warm-paths-in-memory.ts) and the bench uses it as its in-memory baseline (bench/baseline).
+ * Every KNOWS tie with its strength, held in memory as adjacency lists in typed arrays, and the exact warm-path search
+ * over it (searchTieGraph): the rule of docs/network-analytics.md ("Warm contact paths") that rankedPathsCall in
+ * statements.ts states in Cypher, computed here in JavaScript. The analytics worker answers warmPaths with it
+ * (find-warm-paths-in-memory.ts), follows tie writes into it (applyTieChanges, TieGraphStore.ts), and the bench uses it
+ * as its in-memory baseline (bench/baseline).
  *
  * Each relationship is its own edge (two ties between one pair, one each way, are two edges, as the Cypher search
  * enumerates both); a tie without a strength, and a tie from a person to themselves, is on no path and is left out.
+ *
+ * Layout (~28 bytes a tie at L, issue #19 part 3): per person a slice of the edge columns (first, degree); per edge the
+ * person at the far end and the tie it stands for (4 + 4 bytes, both directions: 16 a tie); per tie its strength and its
+ * elementId (8 + 8). A list rewritten by applyTieChanges is written in place when it does not grow, else at the end of
+ * the columns; the slots no list points at any more are garbage until the next compaction (compactTieGraph).
  */
 export interface TieGraph {
   /** Person ids; a person's number is their index. */
   ids: string[];
   indexOf: Map<string, number>;
-  /** offsets[i]..offsets[i+1] index into neighbours/strengths/ties: the ties of person i, both directions. */
-  offsets: Uint32Array;
+  /** Person i's edges are first[i] .. first[i] + degree[i] - 1 of neighbours and ties (both may be longer than ids). */
+  first: Uint32Array;
+  degree: Uint32Array;
   neighbours: Uint32Array;
-  strengths: Float64Array;
-  /** The tie (relationship) each edge stands for: an index into tieKeys, the same for both directions. */
+  /** The tie (relationship) each edge stands for, the same for both directions: an index into strengths and tieKeys. */
   ties: Uint32Array;
-  /** Per tie, what names it in the database (its elementId): tieKey(graph, tie). */
+  /** Per tie: its strength. */
+  strengths: Float64Array;
+  /** Per tie, what names it in the database (its elementId): tieKey(graph, tie). tieKeys.count: the tie slots in use. */
   tieKeys: TieKeys;
+  /** Edge slots in use (where the next list that grows is written) and the ones of them no list points at. */
+  edgesUsed: number;
+  deadEdges: number;
+  /** Tie slots no edge points at (removed ties). */
+  deadTies: number;
 }
 
 /**
  * The ties' elementIds. In one database they are one prefix ("5:<database id>:") and a number, so they are kept as
  * that prefix and a Float64Array (8 bytes a tie instead of a ~60-byte string: ~8 MB at L instead of ~70 MB); any other
- * shape is kept as the strings.
+ * shape is kept as the strings. `numbers` may be longer than count (room for ties added later).
  */
 export type TieKeys =
   { count: number; prefix: string; numbers: Float64Array } | { count: number; prefix: null; strings: Array<string | null> };
@@ -34,22 +47,15 @@ export type TieKeys =
 /** An elementId as Neo4j 5 writes it: "<kind>:<database id>:<number>" — the prefix and the number. */
 const ELEMENT_ID = /^(.*:)(\d{1,15})$/;
 
-function packTieKeys(keys: Array<string | null>): TieKeys {
-  let prefix: string | null = null;
-  const numbers = new Float64Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const match = keys[i] ? ELEMENT_ID.exec(keys[i]!) : null;
-    if (!match || (prefix !== null && match[1] !== prefix)) return { count: keys.length, prefix: null, strings: keys };
-    prefix = match[1]!;
-    numbers[i] = Number(match[2]);
-  }
-  return prefix === null ? { count: keys.length, prefix: null, strings: keys } : { count: keys.length, prefix, numbers };
-}
-
 /** The elementId of tie number `tie`; null when the graph was built without them. */
 export function tieKey(graph: TieGraph, tie: number): string | null {
   const keys = graph.tieKeys;
   return keys.prefix === null ? (keys.strings[tie] ?? null) : `${keys.prefix}${keys.numbers[tie]!}`;
+}
+
+/** How many ties the graph holds (live ones). */
+export function tieCount(graph: TieGraph): number {
+  return graph.tieKeys.count - graph.deadTies;
 }
 
 /** One tie as it is loaded: its two ends, its strength (null: none), and what names it in the database. */
@@ -57,57 +63,51 @@ export type LoadedTie = [from: string, to: string, strength: number | null, key?
 
 /** Builds the graph from its people and ties (ties whose ends are not among the people are left out). */
 export function buildTieGraph(ids: readonly string[], ties: readonly LoadedTie[]): TieGraph {
-  const people = [...new Set(ids)];
-  const indexOf = new Map(people.map((id, i) => [id, i] as const));
-  const degree = new Uint32Array(people.length + 1);
-  const kept: Array<[number, number, number, string | null]> = [];
+  const builder = new TieGraphBuilder(ties.length);
+  for (const id of ids) builder.person(id);
   for (const [a, b, s, key] of ties) {
-    const i = indexOf.get(a);
-    const j = indexOf.get(b);
-    if (i === undefined || j === undefined || i === j || typeof s !== "number" || Number.isNaN(s)) continue;
-    kept.push([i, j, s, key ?? null]);
-    degree[i + 1]! += 1;
-    degree[j + 1]! += 1;
+    if (builder.has(a) && builder.has(b)) builder.tie(a, b, s, key ?? null);
   }
-  const offsets = new Uint32Array(people.length + 1);
-  for (let i = 1; i <= people.length; i++) offsets[i] = offsets[i - 1]! + degree[i]!;
-  const fill = offsets.slice(0, people.length);
-  const edges = offsets[people.length]!;
-  const neighbours = new Uint32Array(edges);
-  const strengths = new Float64Array(edges);
-  const tieOfEdge = new Uint32Array(edges);
-  const tieKeys: Array<string | null> = [];
-  for (const [i, j, s, key] of kept) {
-    const tie = tieKeys.length;
-    tieKeys.push(key);
-    for (const [from, to] of [
-      [i, j],
-      [j, i],
-    ] as const) {
-      const e = fill[from]!++;
-      neighbours[e] = to;
-      strengths[e] = s;
-      tieOfEdge[e] = tie;
-    }
-  }
-  return { ids: people, indexOf, offsets, neighbours, strengths, ties: tieOfEdge, tieKeys: packTieKeys(tieKeys) };
+  return builder.build();
 }
 
+function grown<T extends Uint32Array | Float64Array>(old: T, size: number): T {
+  const bigger = new (old.constructor as new (n: number) => T)(size);
+  bigger.set(old.subarray(0, Math.min(old.length, size)));
+  return bigger;
+}
+
+/** Room for what comes after a load or a compaction: a little, so that the first tie writes need not copy the columns. */
+const headroom = (n: number): number => n + 1024 + (n >>> 5);
+
 /**
- * Builds a tie graph tie by tie, as the pages of READ_TIE_GRAPH_PAGE come in, into growing typed columns instead of a
- * list of tuples: at L the load then holds ~24 bytes per tie besides the rows of one page, not ~150.
+ * Builds a tie graph tie by tie, as the pages of READ_TIE_GRAPH_PAGE come in, into typed columns instead of a list of
+ * tuples (sized from the expected count when given, so a load at L never copies them to grow): the load then holds
+ * ~24 bytes per tie besides the rows of one page, not ~150.
  */
 export class TieGraphBuilder {
   private readonly ids: string[] = [];
   private readonly indexOf = new Map<string, number>();
-  private from = new Uint32Array(1024);
-  private to = new Uint32Array(1024);
-  private strength = new Float64Array(1024);
-  /** The elementIds as one prefix and numbers while they all have that shape (packTieKeys), else as strings. */
+  private from: Uint32Array;
+  private to: Uint32Array;
+  private strength: Float64Array;
+  /** The elementIds as one prefix and numbers while they all have that shape, else as strings. */
   private prefix: string | null = null;
-  private keyNumbers = new Float64Array(1024);
+  private keyNumbers: Float64Array;
   private keyStrings: Array<string | null> | null = null;
   private count = 0;
+
+  constructor(expectedTies = 1024) {
+    const size = Math.max(16, expectedTies);
+    this.from = new Uint32Array(size);
+    this.to = new Uint32Array(size);
+    this.strength = new Float64Array(size);
+    this.keyNumbers = new Float64Array(size);
+  }
+
+  has(id: string): boolean {
+    return this.indexOf.has(id);
+  }
 
   /** A person, with or without ties. */
   person(id: string): number {
@@ -124,15 +124,11 @@ export class TieGraphBuilder {
   tie(a: string, b: string, strength: number | null, key: string | null): void {
     if (a === b || typeof strength !== "number" || Number.isNaN(strength)) return;
     if (this.count === this.from.length) {
-      const grow = <T extends Uint32Array | Float64Array>(old: T, make: (n: number) => T): T => {
-        const bigger = make(old.length * 2);
-        bigger.set(old);
-        return bigger;
-      };
-      this.from = grow(this.from, (n) => new Uint32Array(n));
-      this.to = grow(this.to, (n) => new Uint32Array(n));
-      this.strength = grow(this.strength, (n) => new Float64Array(n));
-      this.keyNumbers = grow(this.keyNumbers, (n) => new Float64Array(n));
+      const size = this.from.length * 2;
+      this.from = grown(this.from, size);
+      this.to = grown(this.to, size);
+      this.strength = grown(this.strength, size);
+      this.keyNumbers = grown(this.keyNumbers, size);
     }
     this.from[this.count] = this.person(a);
     this.to[this.count] = this.person(b);
@@ -155,36 +151,250 @@ export class TieGraphBuilder {
     this.keyStrings.push(key);
   }
 
+  /** The graph; the builder's columns are released (the builder is not used again). */
   build(): TieGraph {
     const people = this.ids.length;
-    const offsets = new Uint32Array(people + 1);
+    const degree = new Uint32Array(headroom(people));
     for (let t = 0; t < this.count; t++) {
-      offsets[this.from[t]! + 1]! += 1;
-      offsets[this.to[t]! + 1]! += 1;
+      degree[this.from[t]!]! += 1;
+      degree[this.to[t]!]! += 1;
     }
-    for (let i = 1; i <= people; i++) offsets[i]! += offsets[i - 1]!;
-    const fill = offsets.slice(0, people);
-    const neighbours = new Uint32Array(offsets[people]!);
-    const strengths = new Float64Array(offsets[people]!);
-    const ties = new Uint32Array(offsets[people]!);
+    const first = new Uint32Array(degree.length);
+    for (let i = 1; i < people; i++) first[i] = first[i - 1]! + degree[i - 1]!;
+    const edges = 2 * this.count;
+    const neighbours = new Uint32Array(headroom(edges));
+    const ties = new Uint32Array(neighbours.length);
+    const fill = first.slice(0, people);
     for (let t = 0; t < this.count; t++) {
       const i = this.from[t]!;
       const j = this.to[t]!;
-      const s = this.strength[t]!;
       let e = fill[i]!++;
       neighbours[e] = j;
-      strengths[e] = s;
       ties[e] = t;
       e = fill[j]!++;
       neighbours[e] = i;
-      strengths[e] = s;
       ties[e] = t;
     }
+    const tieRoom = headroom(this.count);
+    const strengths = grown(this.strength, tieRoom);
     const tieKeys: TieKeys = this.keyStrings
       ? { count: this.count, prefix: null, strings: this.keyStrings }
-      : { count: this.count, prefix: this.prefix ?? "", numbers: this.keyNumbers.slice(0, this.count) };
-    return { ids: this.ids, indexOf: this.indexOf, offsets, neighbours, strengths, ties, tieKeys };
+      : { count: this.count, prefix: this.prefix ?? "", numbers: grown(this.keyNumbers, tieRoom) };
+    // The load's columns go now, not when the builder does (~24 bytes a tie at L).
+    this.from = this.to = new Uint32Array(0);
+    this.strength = this.keyNumbers = new Float64Array(0);
+    return {
+      ids: this.ids,
+      indexOf: this.indexOf,
+      first,
+      degree,
+      neighbours,
+      ties,
+      strengths,
+      tieKeys,
+      edgesUsed: edges,
+      deadEdges: 0,
+      deadTies: 0,
+    };
   }
+}
+
+// ---- Following tie writes (TieGraphStore.ts) -----------------------------------------------------------------------
+
+/**
+ * One person's ties as the database holds them now (READ_TIES_OF_PEOPLE): every KNOWS tie at them, either direction,
+ * as [the person at the other end, its strength (null: none), its elementId].
+ */
+export interface PersonTies {
+  id: string;
+  ties: Array<[other: string, strength: number | null, key: string]>;
+}
+
+/**
+ * Brings the graph to the database's state after tie writes, in place, from the current ties of the people the
+ * writes named (the tie-change log: server/platform/neo4j/tie-version.ts). Exact as long as every tie that changed
+ * (added, removed, strength set) has at least one end among `people`: their lists become exactly the ties read; every
+ * other person keeps their ties to people outside `people` and gets, towards `people`, exactly the ties read. A person
+ * in `people` the database no longer has (no row) keeps no ties. Returns how many lists were written.
+ */
+export function applyTieChanges(graph: TieGraph, people: readonly string[], current: readonly PersonTies[]): number {
+  const read = new Map(current.map((p) => [p.id, p]));
+  /** The people whose lists are read in full (those of `people` the graph or the database has). */
+  const whole = new Set<number>();
+  for (const id of people) {
+    const known = graph.indexOf.get(id);
+    const row = read.get(id);
+    if (known !== undefined) whole.add(known);
+    else if (row && row.ties.length > 0) whole.add(addPerson(graph, id));
+  }
+  // The ties read, once each (a tie between two of `people` comes in both their rows), by elementId.
+  const fresh = new Map<string, { a: number; b: number; strength: number }>();
+  for (const id of people) {
+    const row = read.get(id);
+    if (!row) continue;
+    const a = graph.indexOf.get(id)!;
+    for (const [other, strength, key] of row.ties) {
+      if (other === id || typeof strength !== "number" || Number.isNaN(strength) || fresh.has(key)) continue;
+      const b = graph.indexOf.get(other) ?? addPerson(graph, other);
+      fresh.set(key, { a, b, strength });
+    }
+  }
+  // Who changes: the people read, their old neighbours, and the far ends of the ties read.
+  const touched = new Set(whole);
+  const oldTie = new Map<string, number>();
+  for (const p of whole) {
+    for (let e = graph.first[p]!, end = e + graph.degree[p]!; e < end; e++) {
+      touched.add(graph.neighbours[e]!);
+      oldTie.set(tieKey(graph, graph.ties[e]!)!, graph.ties[e]!);
+    }
+  }
+  const towards = new Map<number, number[]>();
+  const edge = (x: number, y: number, tie: number): void => {
+    let list = towards.get(x);
+    if (!list) towards.set(x, (list = []));
+    list.push(y, tie);
+  };
+  for (const [key, { a, b, strength }] of fresh) {
+    // A tie that stays keeps its slot; a new one gets the next.
+    const tie = oldTie.get(key) ?? addTie(graph, key);
+    oldTie.delete(key);
+    graph.strengths[tie] = strength;
+    edge(a, b, tie);
+    edge(b, a, tie);
+    touched.add(a).add(b);
+  }
+  graph.deadTies += oldTie.size;
+  // Every new list from the old graph first, then written (writing may move the other lists).
+  const lists: Array<[number, number[]]> = [];
+  for (const x of touched) {
+    const list: number[] = [];
+    if (!whole.has(x)) {
+      for (let e = graph.first[x]!, end = e + graph.degree[x]!; e < end; e++) {
+        if (!whole.has(graph.neighbours[e]!)) list.push(graph.neighbours[e]!, graph.ties[e]!);
+      }
+    }
+    const added = towards.get(x);
+    if (added) for (const v of added) list.push(v);
+    lists.push([x, list]);
+  }
+  for (const [x, list] of lists) writeList(graph, x, list);
+  if (
+    graph.deadEdges > Math.max(1 << 16, graph.edgesUsed >>> 2) ||
+    graph.deadTies > Math.max(1 << 15, graph.tieKeys.count >>> 2)
+  ) {
+    compactTieGraph(graph);
+  }
+  return lists.length;
+}
+
+function addPerson(graph: TieGraph, id: string): number {
+  const n = graph.ids.length;
+  graph.ids.push(id);
+  graph.indexOf.set(id, n);
+  if (n >= graph.first.length) {
+    graph.first = grown(graph.first, headroom(n));
+    graph.degree = grown(graph.degree, graph.first.length);
+  }
+  graph.first[n] = 0;
+  graph.degree[n] = 0;
+  return n;
+}
+
+function addTie(graph: TieGraph, key: string): number {
+  const keys = graph.tieKeys;
+  const t = keys.count;
+  if (t >= graph.strengths.length) graph.strengths = grown(graph.strengths, headroom(t));
+  const match = keys.prefix !== null ? ELEMENT_ID.exec(key) : null;
+  if (keys.prefix !== null && (!match || match[1] !== keys.prefix)) {
+    // Another shape of elementId: the keys are kept as strings from now on.
+    const prefix = keys.prefix;
+    graph.tieKeys = { count: t, prefix: null, strings: Array.from(keys.numbers.subarray(0, t), (n) => `${prefix}${n}`) };
+  }
+  const now = graph.tieKeys;
+  if (now.prefix === null) now.strings[t] = key;
+  else {
+    if (t >= now.numbers.length) now.numbers = grown(now.numbers, graph.strengths.length);
+    now.numbers[t] = Number(match![2]);
+  }
+  now.count = t + 1;
+  return t;
+}
+
+/** Person x's list becomes `list` ([neighbour, tie] pairs): in place when it fits, else at the end of the columns. */
+function writeList(graph: TieGraph, x: number, list: readonly number[]): void {
+  const n = list.length / 2;
+  const had = graph.degree[x]!;
+  // The lists still to be written hold tie numbers: this compaction keeps them.
+  if (n > had && graph.edgesUsed + n > graph.neighbours.length) compactTieGraph(graph, n, false);
+  let at = graph.first[x]!;
+  if (n > had) {
+    at = graph.edgesUsed;
+    graph.edgesUsed += n;
+    graph.deadEdges += had;
+  } else graph.deadEdges += had - n;
+  for (let i = 0; i < n; i++) {
+    graph.neighbours[at + i] = list[2 * i]!;
+    graph.ties[at + i] = list[2 * i + 1]!;
+  }
+  graph.first[x] = at;
+  graph.degree[x] = n;
+}
+
+/**
+ * Writes every list again without the garbage, with room for `extra` more edges: after many tie writes, or when a list
+ * that grew finds no room at the end. The people keep their numbers; the ties are numbered anew (without the removed
+ * ones) unless `renumber` is false.
+ */
+export function compactTieGraph(graph: TieGraph, extra = 0, renumber = true): void {
+  const people = graph.ids.length;
+  let live = 0;
+  for (let i = 0; i < people; i++) live += graph.degree[i]!;
+  const neighbours = new Uint32Array(headroom(live + extra));
+  const ties = new Uint32Array(neighbours.length);
+  if (!renumber) {
+    let at = 0;
+    for (let i = 0; i < people; i++) {
+      const from = graph.first[i]!;
+      const n = graph.degree[i]!;
+      graph.first[i] = at;
+      neighbours.set(graph.neighbours.subarray(from, from + n), at);
+      ties.set(graph.ties.subarray(from, from + n), at);
+      at += n;
+    }
+    Object.assign(graph, { neighbours, ties, edgesUsed: at, deadEdges: 0 });
+    return;
+  }
+  const renumbered = new Int32Array(graph.tieKeys.count).fill(-1);
+  let liveTies = 0;
+  for (let i = 0; i < people; i++) {
+    for (let e = graph.first[i]!, end = e + graph.degree[i]!; e < end; e++) {
+      if (renumbered[graph.ties[e]!] === -1) renumbered[graph.ties[e]!] = liveTies++;
+    }
+  }
+  const strengths = new Float64Array(headroom(liveTies));
+  const old = graph.tieKeys;
+  const keys: TieKeys =
+    old.prefix === null
+      ? { count: liveTies, prefix: null, strings: new Array<string | null>(liveTies).fill(null) }
+      : { count: liveTies, prefix: old.prefix, numbers: new Float64Array(strengths.length) };
+  for (let t = 0; t < renumbered.length; t++) {
+    const u = renumbered[t]!;
+    if (u === -1) continue;
+    strengths[u] = graph.strengths[t]!;
+    if (keys.prefix === null) keys.strings[u] = (old as { strings: Array<string | null> }).strings[t] ?? null;
+    else keys.numbers[u] = (old as { numbers: Float64Array }).numbers[t]!;
+  }
+  let at = 0;
+  for (let i = 0; i < people; i++) {
+    const from = graph.first[i]!;
+    const n = graph.degree[i]!;
+    graph.first[i] = at;
+    for (let e = from; e < from + n; e++, at++) {
+      neighbours[at] = graph.neighbours[e]!;
+      ties[at] = renumbered[graph.ties[e]!]!;
+    }
+  }
+  Object.assign(graph, { neighbours, ties, strengths, tieKeys: keys, edgesUsed: at, deadEdges: 0, deadTies: 0 });
 }
 
 export interface TieGraphQuery {
@@ -231,7 +441,7 @@ export function searchTieGraph(graph: TieGraph, query: TieGraphQuery): FoundPath
   if (sources.size === 0 || targets.size === 0 || query.k < 1) return [];
   // The first rung as FIRST_FLOOR (statements.ts) picks it; which rung comes first changes the work, never the answer.
   let degrees = 0;
-  for (const i of [...sources, ...targets]) degrees += graph.offsets[i + 1]! - graph.offsets[i]!;
+  for (const i of [...sources, ...targets]) degrees += graph.degree[i]!;
   const ladderFrom = STRENGTH_LADDER[0];
   let floor = degrees <= (query.lightEnds ?? LIGHT_ENDS) || query.minStrength >= ladderFrom ? query.minStrength : ladderFrom;
   for (;;) {
@@ -274,20 +484,20 @@ function searchAtFloor(
   floor: number,
 ): FoundPath[] {
   const least = Math.max(floor, query.minStrength);
-  const { offsets, neighbours, strengths } = graph;
+  const { first, degree, neighbours, ties, strengths } = graph;
   const blocked = (n: number): boolean => sources.has(n) || targets.has(n) || avoid.has(n);
   const candidates: Candidate[] = [];
   const add = (nodes: number[], edges: number[]): void => {
     // The score as the statement computes it: reduce(x = 1.0, e IN ties | x * e.strength), first tie to last.
     let score = 1;
-    for (const e of edges) score *= strengths[e]!;
+    for (const e of edges) score *= strengths[ties[e]!]!;
     candidates.push({ nodes, edges, score, key: Math.round(score * 1e9) });
   };
 
   // One tie: a source's tie to a target.
   for (const s of sources) {
-    for (let e = offsets[s]!; e < offsets[s + 1]!; e++) {
-      if (strengths[e]! >= least && targets.has(neighbours[e]!)) add([s, neighbours[e]!], [e]);
+    for (let e = first[s]!, end = e + degree[s]!; e < end; e++) {
+      if (strengths[ties[e]!]! >= least && targets.has(neighbours[e]!)) add([s, neighbours[e]!], [e]);
     }
   }
 
@@ -316,8 +526,8 @@ function searchAtFloor(
   candidates.sort(comparePaths(graph));
   return candidates.slice(0, query.k).map((c) => ({
     personIds: c.nodes.map((n) => graph.ids[n]!),
-    tieIndices: c.edges.map((e) => graph.ties[e]!),
-    strengths: c.edges.map((e) => strengths[e]!),
+    tieIndices: c.edges.map((e) => ties[e]!),
+    strengths: c.edges.map((e) => strengths[ties[e]!]!),
     score: c.score,
     hops: c.edges.length,
   }));
@@ -336,15 +546,15 @@ function halves(
   blocked: (n: number) => boolean,
   meetingAt?: ReadonlyMap<number, Half[]>,
 ): Map<number, Half[]> {
-  const { offsets, neighbours, strengths } = graph;
+  const { first, degree, neighbours, ties, strengths } = graph;
   const byEnd = new Map<number, Half[]>();
   const nodes: number[] = [];
   const edges: number[] = [];
   const walk = (): void => {
     const last = nodes[nodes.length - 1]!;
-    for (let e = offsets[last]!; e < offsets[last + 1]!; e++) {
+    for (let e = first[last]!, end = e + degree[last]!; e < end; e++) {
       const next = neighbours[e]!;
-      if (strengths[e]! < least || blocked(next) || nodes.includes(next)) continue;
+      if (strengths[ties[e]!]! < least || blocked(next) || nodes.includes(next)) continue;
       nodes.push(next);
       edges.push(e);
       if (!meetingAt || meetingAt.has(next)) {

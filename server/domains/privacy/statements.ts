@@ -72,7 +72,8 @@ export const DROP_PERSON_NAME_INDEX = /* cypher */ `DROP INDEX person_name IF EX
 export const CHECKPOINT = /* cypher */ `CALL db.checkpoint()`;
 
 /** Erases a person in one statement: what goes and what stays is listed at erasePerson. */
-export const ERASE_PERSON = bumpingTieVersion(/* cypher */ `
+export const ERASE_PERSON = bumpingTieVersion(
+  /* cypher */ `
 MATCH (p:Person {id: $id})
 WITH p, p.id AS oldId, 'erased-' + randomUUID() AS newId
 CALL (p) { OPTIONAL MATCH (p)-[k:KNOWS]-() DELETE k RETURN count(k) AS tiesRemoved }
@@ -175,7 +176,11 @@ CALL (oldId) {
 }
 SET p = { id: newId, name: 'Erased person', erasedAt: datetime() }
 RETURN newId AS erasedId, tiesRemoved, interactionNotesRemoved, proposalReasonsRemoved, caseEventsRelinked, accountsUnlinked,
-       accountsRemovedIds, heardOfCleared`);
+       accountsRemovedIds, heardOfCleared`,
+  // Whose ties change: the people at the other end of the erased person's ties. Not the erased person: their id is
+  // about to change, and the log keeps nothing that names them (tie-version.ts).
+  "COLLECT { MATCH (:Person {id: $id})-[:KNOWS]-(other:Person) RETURN DISTINCT elementId(other) }",
+);
 
 /** Everything the graph holds about one person: what is included is listed at exportPerson. */
 export const EXPORT_PERSON = /* cypher */ `

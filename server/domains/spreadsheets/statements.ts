@@ -1,5 +1,5 @@
 import type { RefLabel } from "./csv-formats.js";
-import { bumpingTieVersion } from "../../platform/neo4j/tie-version.js";
+import { bumpingTieVersion, TIE_CHANGE_MOST_PEOPLE } from "../../platform/neo4j/tie-version.js";
 
 /**
  * The Cypher of the spreadsheet import and export, each statement whole. An import statement
@@ -242,13 +242,21 @@ CALL (n, row) {
 }`;
 
 /** One tie per pair, either direction: MERGE without a direction finds an existing one. */
-export const IMPORT_TIES = bumpingTieVersion(/* cypher */ `
+export const IMPORT_TIES = bumpingTieVersion(
+  /* cypher */ `
 UNWIND $rows AS row
 MATCH (a:Person {id: row.personA}), (b:Person {id: row.personB})
 MERGE (a)-[k:KNOWS]-(b)
 SET k.strength = row.strength, k.channel = row.channel,
     k.since = coalesce(date(row.since), k.since), k.lastContact = coalesce(date(row.lastContact), k.lastContact),
-    k.note = coalesce(row.note, k.note), k.manual = coalesce(row.manual, k.manual)`);
+    k.note = coalesce(row.note, k.note), k.manual = coalesce(row.manual, k.manual)`,
+  // The two people of each row; a bigger page says "*" (every tie read again).
+  `CASE WHEN size($rows) > ${TIE_CHANGE_MOST_PEOPLE / 2} THEN null ELSE COLLECT {
+    UNWIND $rows AS row
+    MATCH (changed:Person) WHERE changed.id IN [row.personA, row.personB]
+    RETURN DISTINCT elementId(changed)
+  } END`,
+);
 
 /** Into the SME each row resolved to ($rows' targetId, RESOLVE_SMES). */
 export const IMPORT_SMES = /* cypher */ `

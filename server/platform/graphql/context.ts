@@ -28,6 +28,8 @@ export interface Mailer {
  */
 export interface OffThreadAnalytics {
   run(operation: string, args: Record<string, unknown>, db: Database, signal?: AbortSignal): Promise<unknown>;
+  /** Whether it searches warm paths over the ties it holds in memory (then warmPaths from given people go there too). */
+  readonly searchesWarmPathsInMemory?: boolean;
 }
 
 /** What the sign-in resolvers need besides the database. */

@@ -27,16 +27,35 @@ RETURN n.id AS id`;
 
 // ---- The tie version (server/platform/neo4j/tie-version.ts) ---------------------------------
 
+/** How many tie changes the TieVersion node remembers (TIE_VERSION_BUMP's `changes`; tie-version.ts). */
+export const TIE_CHANGES_KEPT = 64;
+
 /**
- * Moves the tie version on: a new random value on the one TieVersion node (made when missing).
- * A unit subquery, so it runs once at the start of a statement (bumpingTieVersion puts it there)
- * and a statement on its own too. Random rather than a counter: a graph wiped and written again
- * never repeats a version a warm store was tagged with.
+ * Moves the tie version on: a new random value on the one TieVersion node (made when missing), and
+ * the change noted in its log `changes` (the last TIE_CHANGES_KEPT): "<new version> <people>", the
+ * people as the elementIds of the Person nodes whose ties the statement may change (`people`, a
+ * Cypher expression of the statement's parameters, evaluated before the statement changes
+ * anything), or "*" when it cannot say (null). A unit subquery, so it runs once at the start of a
+ * statement (bumpingTieVersion puts it there) and a statement on its own too. Random rather than a
+ * counter: a graph wiped and written again never repeats a version a warm store was tagged with.
  */
-export const TIE_VERSION_BUMP = /* cypher */ `CALL () {
+export function tieVersionBump(people: string | null): string {
+  return /* cypher */ `CALL () {
   MERGE (tieVersion:TieVersion {id: 'ties'})
-  SET tieVersion.version = randomUUID()
+  WITH tieVersion, randomUUID() AS version, ${people ?? "null"} AS people
+  SET tieVersion.version = version,
+      tieVersion.changes = (coalesce(tieVersion.changes, []) +
+        [version + CASE WHEN people IS NULL THEN ' *' ELSE reduce(s = '', p IN people | s + ' ' + p) END])[-${TIE_CHANGES_KEPT}..]
 }`;
+}
+
+/** The bump of a statement that cannot say whose ties it changes: followers read every tie again. */
+export const TIE_VERSION_BUMP = tieVersionBump(null);
+
+/** The tie version and its change log (TIE_VERSION_BUMP), in one read: what the analytics worker follows ties with. */
+export const READ_TIE_CHANGES = /* cypher */ `
+OPTIONAL MATCH (v:TieVersion {id: 'ties'})
+RETURN v.version AS version, v.changes AS changes`;
 
 /** The tie version; no row's value (null) when the node is missing (a wiped graph). */
 export const READ_TIE_VERSION = /* cypher */ `OPTIONAL MATCH (v:TieVersion {id: 'ties'}) RETURN v.version AS version`;

@@ -1,4 +1,4 @@
-import { FORGET_TIE_VERSION, TIE_VERSION_BUMP } from "./statements.js";
+import { FORGET_TIE_VERSION, TIE_VERSION_BUMP, tieVersionBump } from "./statements.js";
 
 /**
  * The tie version: one value (the TieVersion node's `version`) that moves whenever a KNOWS tie is
@@ -14,16 +14,42 @@ import { FORGET_TIE_VERSION, TIE_VERSION_BUMP } from "./statements.js";
  * transaction (touchesTies, in RequestTransaction.executionContext for mutation requests and in
  * Database.graphqlDriver otherwise); a restore and the demo and synthetic loaders forget the version
  * (forgetTieVersion).
+ *
+ * Each bump also notes the change in the node's log (TIE_VERSION_BUMP, the last TIE_CHANGES_KEPT): which people's ties
+ * the statement may change, as Person elementIds, or "*" when it cannot say. The analytics worker's tie graph
+ * (server/domains/network/TieGraphStore.ts) follows the log: it reads again only those people's ties, and every tie
+ * when a change says "*" or the log no longer reaches back to the version it holds. A writer that names its people
+ * must name, for every tie it may add, remove or re-weigh, at least one of its two ends, and may not name someone by an
+ * id the statement changes (ERASE_PERSON names the other ends instead); tests/integration/network-warm-paths-in-memory
+ * fails on a wrong list. The log holds elementIds, not person ids: an erasure leaves no old id in it.
  */
+
+/** The first two lines of every bump, whatever it names (tests/unit/tie-version.test.ts looks for them). */
+export const TIE_VERSION_BUMP_START = TIE_VERSION_BUMP.split("\n").slice(0, 2).join("\n");
 
 /** What the bumps below write through: a Database (not imported, as database.ts imports this file). */
 interface Writer {
   write(cypher: string): Promise<unknown>;
 }
 
-/** The statement with the bump in front: it runs once, first, in the statement's transaction. */
-export function bumpingTieVersion(statement: string): string {
-  return `${TIE_VERSION_BUMP}\n${statement.trimStart()}`;
+/**
+ * The statement with the bump in front: it runs once, first, in the statement's transaction. `people`: a Cypher
+ * expression of the statement's parameters giving the elementIds of the Person nodes whose ties it may change (null:
+ * it cannot say, so a follower reads every tie again); see above for what it must name.
+ */
+export function bumpingTieVersion(statement: string, people: string | null = null): string {
+  return `${people === null ? TIE_VERSION_BUMP : tieVersionBump(people)}\n${statement.trimStart()}`;
+}
+
+/**
+ * The most people one change names in the log: a bigger write (an import's page of ties, a rederivation's) says "*"
+ * instead, and followers read every tie again — as they would after many small ones.
+ */
+export const TIE_CHANGE_MOST_PEOPLE = 400;
+
+/** The Person nodes (elementIds) with these ids, for bumpingTieVersion's `people`: `ids` a Cypher list expression. */
+export function peopleWithIds(ids: string): string {
+  return `COLLECT { MATCH (changed:Person) WHERE changed.id IN ${ids} RETURN DISTINCT elementId(changed) }`;
 }
 
 /** Moves the tie version on by itself, as a statement of its own (the bench, after loading a graph). */

@@ -1,6 +1,9 @@
 CALL () {
   MERGE (tieVersion:TieVersion {id: 'ties'})
-  SET tieVersion.version = randomUUID()
+  WITH tieVersion, randomUUID() AS version, COLLECT { MATCH (changed:Person) WHERE changed.id IN [$a, $b] RETURN DISTINCT elementId(changed) } AS people
+  SET tieVersion.version = version,
+      tieVersion.changes = (coalesce(tieVersion.changes, []) +
+        [version + CASE WHEN people IS NULL THEN ' *' ELSE reduce(s = '', p IN people | s + ' ' + p) END])[-64..]
 }
 MATCH (a:Person {id: $a}), (b:Person {id: $b})
 OPTIONAL MATCH (a)-[old:KNOWS]-(b)

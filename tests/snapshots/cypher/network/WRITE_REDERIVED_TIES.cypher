@@ -1,6 +1,14 @@
 CALL () {
   MERGE (tieVersion:TieVersion {id: 'ties'})
-  SET tieVersion.version = randomUUID()
+  WITH tieVersion, randomUUID() AS version, CASE WHEN size($updates) > 200 THEN null ELSE COLLECT {
+    UNWIND $updates AS u
+    MATCH (a:Person)-[k:KNOWS]->(b:Person) WHERE elementId(k) = u.tie
+    UNWIND [a, b] AS changed
+    RETURN DISTINCT elementId(changed)
+  } END AS people
+  SET tieVersion.version = version,
+      tieVersion.changes = (coalesce(tieVersion.changes, []) +
+        [version + CASE WHEN people IS NULL THEN ' *' ELSE reduce(s = '', p IN people | s + ' ' + p) END])[-64..]
 }
 UNWIND $updates AS u
 MATCH ()-[k:KNOWS]->()

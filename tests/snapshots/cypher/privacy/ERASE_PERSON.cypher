@@ -1,6 +1,9 @@
 CALL () {
   MERGE (tieVersion:TieVersion {id: 'ties'})
-  SET tieVersion.version = randomUUID()
+  WITH tieVersion, randomUUID() AS version, COLLECT { MATCH (:Person {id: $id})-[:KNOWS]-(other:Person) RETURN DISTINCT elementId(other) } AS people
+  SET tieVersion.version = version,
+      tieVersion.changes = (coalesce(tieVersion.changes, []) +
+        [version + CASE WHEN people IS NULL THEN ' *' ELSE reduce(s = '', p IN people | s + ' ' + p) END])[-64..]
 }
 MATCH (p:Person {id: $id})
 WITH p, p.id AS oldId, 'erased-' + randomUUID() AS newId

@@ -1,6 +1,13 @@
 CALL () {
   MERGE (tieVersion:TieVersion {id: 'ties'})
-  SET tieVersion.version = randomUUID()
+  WITH tieVersion, randomUUID() AS version, CASE WHEN size($rows) > 200 THEN null ELSE COLLECT {
+    UNWIND $rows AS row
+    MATCH (changed:Person) WHERE changed.id IN [row.personA, row.personB]
+    RETURN DISTINCT elementId(changed)
+  } END AS people
+  SET tieVersion.version = version,
+      tieVersion.changes = (coalesce(tieVersion.changes, []) +
+        [version + CASE WHEN people IS NULL THEN ' *' ELSE reduce(s = '', p IN people | s + ' ' + p) END])[-64..]
 }
 UNWIND $rows AS row
 MATCH (a:Person {id: row.personA}), (b:Person {id: row.personB})

@@ -1,0 +1,7 @@
+CALL () {
+  MERGE (tieVersion:TieVersion {id: 'ties'})
+  WITH tieVersion, randomUUID() AS version, $people AS people
+  SET tieVersion.version = version,
+      tieVersion.changes = (coalesce(tieVersion.changes, []) +
+        [version + CASE WHEN people IS NULL THEN ' *' ELSE reduce(s = '', p IN people | s + ' ' + p) END])[-64..]
+}
