@@ -1,6 +1,8 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { scales, type ScaleName } from "../seed/synthetic/index.js";
+import { findWarmPaths } from "../server/domains/network/find-warm-paths.js";
+import { answeredInMemory, findWarmPathsInMemory } from "../server/domains/network/find-warm-paths-in-memory.js";
 import { setTieStrength } from "../server/domains/network/set-tie-strength.js";
 import { tieCount } from "../server/domains/network/tie-graph.js";
 import * as store from "../server/domains/network/TieGraphStore.js";
@@ -115,6 +117,36 @@ async function main(): Promise<void> {
       });
     }
     console.log(JSON.stringify({ loadsOfEveryTieDuringFollows: store.tieGraphStats.loads - loads }));
+
+    // Person to person (k=3, maxHops=4) on this driver, interleaved: the search in memory (one read when current) against
+    // findWarmPaths' one statement in Neo4j — the worker's part of the GraphQL request, without the hop and Apollo.
+    const ids = graph.ids.filter((_, i) => i % 97 === 0).slice(0, 80);
+    const memory: number[] = [];
+    const neo4j: number[] = [];
+    let differ = 0;
+    const oneRead = answeredInMemory.oneRead;
+    for (let rep = 0; rep < 3; rep++) {
+      for (let i = 0; i + 1 < ids.length; i += 2) {
+        const args = { to: ids[i + 1]!, from: [ids[i]!], k: 3, maxHops: 4 };
+        let started = performance.now();
+        const inMemory = await findWarmPathsInMemory(db, args, settings);
+        memory.push(performance.now() - started);
+        started = performance.now();
+        const searched = await findWarmPaths(db, args);
+        neo4j.push(performance.now() - started);
+        if (JSON.stringify(inMemory) !== JSON.stringify(searched)) differ++;
+      }
+    }
+    const p = (xs: number[], q: number) => +[...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]!.toFixed(2);
+    console.log(
+      JSON.stringify({
+        personToPerson: { samples: memory.length, oneRead: answeredInMemory.oneRead - oneRead, answersDiffer: differ },
+        memoryP50: p(memory, 0.5),
+        memoryP95: p(memory, 0.95),
+        neo4jP50: p(neo4j, 0.5),
+        neo4jP95: p(neo4j, 0.95),
+      }),
+    );
     console.table(rows);
   } finally {
     await db.close();
