@@ -14,6 +14,13 @@ export interface CostApiReady {
   url: string;
   apiPid: number;
   jvmPid?: number;
+  /**
+   * Whether the graph has a tie version: without one the analytics worker cannot hold the ties, and warmPaths from the
+   * coordinators (the bench's warmPaths) is searched in Neo4j instead of in memory (find-warm-paths-in-memory.ts).
+   */
+  tieVersion: boolean;
+  /** The product's WARM_PATHS_IN_MEMORY and ANALYTICS_WORKER, as this run has them. */
+  warmPathsInMemory: boolean;
 }
 
 export interface CostApiLoop {
@@ -30,7 +37,17 @@ await withDemoProduct(
   async (product, url) => {
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
-    send({ type: "ready", url, apiPid: process.pid, ...(product.embedded?.pid ? { jvmPid: product.embedded.pid } : {}) });
+    const tieVersion = (await product.db.read("OPTIONAL MATCH (v:TieVersion {id: 'ties'}) RETURN v.version AS version"))[0]
+      ?.version;
+    const setting = (name: string) => overrides[name] ?? process.env[name] ?? "on";
+    send({
+      type: "ready",
+      url,
+      apiPid: process.pid,
+      ...(product.embedded?.pid ? { jvmPid: product.embedded.pid } : {}),
+      tieVersion: typeof tieVersion === "string",
+      warmPathsInMemory: setting("WARM_PATHS_IN_MEMORY") === "on" && setting("ANALYTICS_WORKER") === "on",
+    });
     await new Promise<void>((resolve) => {
       process.on("message", (message: { type?: string }) => {
         if (message.type === "loop") {

@@ -9,6 +9,7 @@ import type { AttackDone, AttackOrder } from "./cost-load-attacker.js";
 import type { CostApiLoop, CostApiReady } from "./cost-load-api.js";
 import { post } from "./post-operation.js";
 import { percentile } from "./summarise-latencies.js";
+import { threadCpuSeconds, threadCpuSince, topThreads } from "./thread-cpu.js";
 
 /**
  * One user's worst requests against everyone else (issue 13): the other users' p95 of an ordinary query while one
@@ -26,8 +27,10 @@ import { percentile } from "./summarise-latencies.js";
  * other users' measured answers (up to 2.9× for the anonymous flood) though the API had answered them.
  *
  * Per window type it also says where the time went: the API's event-loop delay (p99, max), the CPU of the API
- * process and of the embedded Neo4j's JVM in % of one core, and the machine's 1-minute load average (sampled each
- * second: other work on the machine shows there).
+ * process and of the embedded Neo4j's JVM in % of one core — the JVM's also per kind of thread (the query's Bolt
+ * worker, the garbage collector, the JIT compilers; bench/thread-cpu.ts) — and the machine's 1-minute load average
+ * (sampled each second: other work on the machine shows there). It also says whether its warmPaths were searched in the
+ * analytics worker's memory or in Neo4j (they start from the coordinators; in memory only when the graph has a tie version).
  *
  *   npx tsx bench/cost-load.ts [--seconds 5] [--rounds 3] [--attackers 4] [--every 140] [--only <text>]
  *     [--raw-rate] [--set NAME=value …] [--out bench/results/cost-load.json]
@@ -156,6 +159,8 @@ interface Pool {
   wallSeconds: number;
   apiCpuSeconds: number;
   jvmCpuSeconds: number;
+  /** The JVM's CPU per kind of thread (query workers, garbage collector, JIT…): where Neo4j's share goes. */
+  jvmThreads: Map<string, number>;
   /** The attacker's own process and this one (the other users' clients): the rest of the 2 cores' users. */
   attackerCpuSeconds: number;
   benchCpuSeconds: number;
@@ -171,6 +176,7 @@ const newPool = (): Pool => ({
   wallSeconds: 0,
   apiCpuSeconds: 0,
   jvmCpuSeconds: 0,
+  jvmThreads: new Map(),
   attackerCpuSeconds: 0,
   benchCpuSeconds: 0,
   loopP99Ms: [],
@@ -192,6 +198,7 @@ function summary(pool: Pool) {
     eventLoopDelayMaxMs: round1(pool.loopMaxMs),
     apiCpuPercentOfCore: percentOfCore(pool.apiCpuSeconds),
     neo4jCpuPercentOfCore: percentOfCore(pool.jvmCpuSeconds),
+    neo4jThreadsPercentOfCore: topThreads(pool.jvmThreads, pool.wallSeconds, 5),
     attackerCpuPercentOfCore: percentOfCore(pool.attackerCpuSeconds),
     benchCpuPercentOfCore: percentOfCore(pool.benchCpuSeconds),
     loadAverage1m: { min: Math.min(...pool.load), max: Math.max(...pool.load) },
@@ -268,6 +275,7 @@ async function main(): Promise<void> {
       const loadFrom = loadSamples.length;
       const apiBefore = processCpuSeconds(ready.apiPid) ?? 0;
       const jvmBefore = processCpuSeconds(ready.jvmPid) ?? 0;
+      const jvmThreadsBefore = threadCpuSeconds(ready.jvmPid);
       const attackerBefore = processCpuSeconds(attacker.pid) ?? 0;
       const benchBefore = process.cpuUsage();
       const wallBefore = performance.now();
@@ -294,6 +302,8 @@ async function main(): Promise<void> {
       pool.wallSeconds += (performance.now() - wallBefore) / 1000;
       pool.apiCpuSeconds += (processCpuSeconds(ready.apiPid) ?? 0) - apiBefore;
       pool.jvmCpuSeconds += (processCpuSeconds(ready.jvmPid) ?? 0) - jvmBefore;
+      for (const [kind, seconds] of threadCpuSince(jvmThreadsBefore, threadCpuSeconds(ready.jvmPid)))
+        pool.jvmThreads.set(kind, (pool.jvmThreads.get(kind) ?? 0) + seconds);
       pool.attackerCpuSeconds += (processCpuSeconds(attacker.pid) ?? 0) - attackerBefore;
       const bench = process.cpuUsage(benchBefore);
       pool.benchCpuSeconds += (bench.user + bench.system) / 1e6;
@@ -341,6 +351,8 @@ async function main(): Promise<void> {
       rounds,
       attackers,
       otherUsers: others.length,
+      // The bench's warmPaths start from the coordinators: answered in the analytics worker's memory when both hold.
+      warmPathsSearchedIn: ready.warmPathsInMemory && ready.tieVersion ? "the analytics worker's memory" : "Neo4j",
       everyMs: every,
       cpus: os.cpus().length,
       loadAverage1m: {
