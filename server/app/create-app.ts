@@ -84,7 +84,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   // Analytics off the API's event loop (issue #19): a worker thread with its own driver to the same Neo4j. It starts
   // with the product (start.ts) or at the first analytics request, and ends with Apollo.
   // Light requests are counted while they run; heavy requests' statements give way to them, also in the worker (#13).
-  const light = new LightRequests();
+  const light = new LightRequests(undefined, config.HEAVY_WORK_SHARE_PERCENT);
   const analytics =
     config.ANALYTICS_WORKER === "on" && db.connectOptions
       ? new AnalyticsWorker({

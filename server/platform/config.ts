@@ -209,6 +209,15 @@ export const configSchema = z.object({
     .describe(
       "A heavy request's time budget per analytic it holds, for all its Neo4j transactions together; past it they stop (QUERY_TIMEOUT).",
     ),
+  HEAVY_WORK_SHARE_PERCENT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(50)
+    .describe(
+      "While others are being served, the most of the time a heavy request's Neo4j statements may take (HeavyStatementPacer).",
+    ),
   // --- analytics worker (issue #19 part 2) ---
   ANALYTICS_WORKER: z
     .enum(["on", "off"])
@@ -262,7 +271,7 @@ export const configSchema = z.object({
     .min(1)
     .optional()
     .describe(
-      "Requests per minute to /graphql per IP address without a token (sign-in, the public pages); default a fifth of RATE_LIMIT_PER_MINUTE (120).",
+      "Requests per minute to /graphql per IP address without a token (sign-in, the public pages); default RATE_LIMIT_PER_MINUTE (600).",
     ),
   ANSWER_LINKS_PER_MINUTE: z.coerce
     .number()

@@ -79,9 +79,34 @@ describe("HeavyStatementPacer", () => {
     expect(log.at(-1)!.from - last).toBeLessThan(25);
   });
 
+  it("pauses in proportion to its share (HEAVY_WORK_SHARE_PERCENT): at a third, twice as long as the statement took", async () => {
+    const light = new LightRequests(undefined, 33);
+    expect(light.pauseFactor).toBeCloseTo(67 / 33, 5);
+    const pacer = new HeavyStatementPacer(light, 10_000);
+    const log: Array<{ from: number; to: number }> = [];
+    const during = pacer.run(statement(50, log));
+    await sleep(10);
+    light.start()();
+    await during;
+    const after = performance.now();
+    await pacer.run(statement(1, log));
+    expect(log[1]!.from - after).toBeGreaterThanOrEqual(95);
+    expect(log[1]!.from - after).toBeLessThan(100 + 150);
+    // A long statement's pause is capped at LIGHT_WAIT_MS × the same factor.
+    const long = pacer.run(statement(300, log));
+    await sleep(10);
+    light.start()();
+    await long;
+    const afterLong = performance.now();
+    await pacer.run(statement(1, log));
+    expect(log[3]!.from - afterLong).toBeGreaterThanOrEqual(LIGHT_WAIT_MS * light.pauseFactor - 5);
+    expect(log[3]!.from - afterLong).toBeLessThan(LIGHT_WAIT_MS * light.pauseFactor + 150);
+  });
+
   it("shares its count with another thread through the SharedArrayBuffer", () => {
     const light = new LightRequests();
     const seen = new LightRequests(light.buffer);
+    expect(seen.pauseFactor).toBe(light.pauseFactor);
     const end = light.start();
     expect(seen.running).toBe(1);
     end();

@@ -13,29 +13,41 @@ import type { StatementPacer } from "../neo4j/database.js";
  * - before each, it waits while light requests (every request that did not pass the HeavyRequestGate) are running, at
  *   most LIGHT_WAIT_MS per statement;
  * - after one during which light requests ran, the next heavy statement — of this request or the next heavy request
- *   in the same thread — waits as long as that statement took (at most LIGHT_WAIT_MS): while others are being served,
- *   heavy work takes at most about half of the time. (Owed per request only, a user's back-to-back 6-hop warmPaths —
- *   two statements each — still kept Neo4j at 109 % of a core.)
+ *   in the same thread — waits in proportion to how long that statement took: while others are being served, heavy
+ *   work takes at most HEAVY_WORK_SHARE_PERCENT of the time (the pause is the statement's time × (100 − share) / share,
+ *   at most LIGHT_WAIT_MS × the same factor). (Owed per request only, a user's back-to-back 6-hop warmPaths — two
+ *   statements each — still kept Neo4j at 109 % of a core.)
  *
  * The pauses of one request together stay below a quarter of its time budget (ANALYTICS_TIMEOUT_MS per analytic), so a
  * busy service makes an analytic slower, never time out for pacing alone; alone on the server it is not slowed at all.
  * Light requests are counted in shared memory (LightRequests), so the analytics worker thread paces by the same count.
  */
 export const LIGHT_WAIT_MS = 100;
+/** HEAVY_WORK_SHARE_PERCENT's default: see docs/performance.md "One user's worst requests" for the measurement. */
+export const DEFAULT_HEAVY_SHARE_PERCENT = 50;
 /** How often a waiting heavy statement looks again whether the light requests are done. */
 const POLL_MS = 2;
 
 /**
  * Light requests running now, and how many ever started, in a SharedArrayBuffer: the API thread counts
- * (operationLimitsPlugin), the analytics worker thread reads (its pacers).
+ * (operationLimitsPlugin), the analytics worker thread reads (its pacers). The buffer also carries the heavy work's
+ * share (HEAVY_WORK_SHARE_PERCENT), so the worker paces by the API thread's setting without a message of its own.
  */
 export class LightRequests {
   readonly cells: Int32Array;
   /** This thread's heavy lane: not before this instant (performance.now()) may the next heavy statement start. */
   readonly lane = { owedUntil: 0 };
 
-  constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(8)) {
-    this.cells = new Int32Array(buffer);
+  /** A new count (the API thread, with the share from the configuration), or another thread's view of one (`buffer`). */
+  constructor(buffer?: SharedArrayBuffer, heavySharePercent = DEFAULT_HEAVY_SHARE_PERCENT) {
+    this.cells = new Int32Array(buffer ?? new SharedArrayBuffer(12));
+    if (!buffer) Atomics.store(this.cells, 2, Math.min(100, Math.max(1, Math.round(heavySharePercent))));
+  }
+
+  /** How much longer than a heavy statement the pause after it is: (100 − share) / share (1 at half, 2 at a third). */
+  get pauseFactor(): number {
+    const share = Atomics.load(this.cells, 2) || DEFAULT_HEAVY_SHARE_PERCENT;
+    return (100 - share) / share;
   }
 
   get buffer(): SharedArrayBuffer {
@@ -96,17 +108,21 @@ export class HeavyStatementPacer implements StatementPacer {
       return await statement();
     } finally {
       const now = performance.now();
-      if (this.light.running > 0 || this.light.started !== startedBefore)
-        this.light.lane.owedUntil = Math.max(this.light.lane.owedUntil, now + Math.min(now - since, LIGHT_WAIT_MS));
+      if (this.light.running > 0 || this.light.started !== startedBefore) {
+        const factor = this.light.pauseFactor;
+        this.light.lane.owedUntil = Math.max(this.light.lane.owedUntil, now + Math.min(now - since, LIGHT_WAIT_MS) * factor);
+      }
     }
   }
 
   private async giveWay(): Promise<void> {
-    const allowance = Math.min(LIGHT_WAIT_MS, this.maxPauseMs - this.pausedMs);
-    if (allowance <= 0) return;
+    const left = this.maxPauseMs - this.pausedMs;
+    if (left <= 0) return;
     const since = performance.now();
-    const owed = Math.min(this.light.lane.owedUntil - since, allowance);
+    const owed = Math.min(this.light.lane.owedUntil - since, LIGHT_WAIT_MS * Math.max(1, this.light.pauseFactor), left);
     if (owed > 0) await sleep(owed);
+    // Then, while light requests still run, at most LIGHT_WAIT_MS more (counted from the start, as before the share).
+    const allowance = Math.min(Math.max(LIGHT_WAIT_MS, owed), left);
     while (this.light.running > 0 && performance.now() - since < allowance) await sleep(POLL_MS);
     this.pausedMs += performance.now() - since;
   }
