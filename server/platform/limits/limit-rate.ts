@@ -34,9 +34,17 @@ function holdRefusal(res: Response, held: { count: number }, send: () => void): 
   res.on("close", release);
 }
 
-/** The anonymous limit: ANONYMOUS_RATE_LIMIT_PER_MINUTE, else a fifth of the signed-in one (at least 1). */
+/**
+ * The anonymous limit per address: ANONYMOUS_RATE_LIMIT_PER_MINUTE, else the signed-in one. One address without a token
+ * is often many people — an office or a school behind one NAT signing in at nine, a venue's Wi-Fi where several SMEs fill
+ * in the public question form, whose topic autocomplete asks once per key typed — and a fifth of a user's rate (120 a
+ * minute, 20 in 10 s) would refuse one typist after about four seconds at five keys a second. What the rate guarded against is bounded
+ * elsewhere: an anonymous request's cost (ANONYMOUS_MAX_QUERY_COST), failed sign-ins (LOGIN_ATTEMPTS_PER_15_MIN),
+ * public-form submissions (PUBLIC_FORM_PER_10_MIN), and a flood's refusals are held (REFUSAL_HOLD_MS). Measured with the
+ * anonymous 1,500-alias flood at this rate: docs/performance.md "One user's worst requests", docs/security.md "Limits".
+ */
 export function anonymousRatePerMinute(perMinute: number, anonymousPerMinute?: number): number {
-  return anonymousPerMinute ?? Math.max(1, Math.ceil(perMinute / 5));
+  return anonymousPerMinute ?? perMinute;
 }
 
 /**
@@ -52,8 +60,7 @@ export function burstLimit(perMinute: number): number {
 
 /**
  * Requests to /graphql: per signed-in user (so people behind one office NAT do not share a budget), per IP address for
- * anonymous callers (sign-in attempts among them) with a smaller budget — an anonymous caller's needs are a sign-in and
- * the public pages. Two windows: `perMinute` a minute, and at most burstLimit(perMinute) of them in 10 s. In memory: one
+ * anonymous callers (sign-in attempts among them; by default one user's budget, see anonymousRatePerMinute). Two windows: `perMinute` a minute, and at most burstLimit(perMinute) of them in 10 s. In memory: one
  * process serves the API. Over either: 429 with a GraphQL-shaped error and Retry-After, held REFUSAL_HOLD_MS first; the
  * body is written once per limit (no JSON work per refusal) and the request's body is never parsed.
  */
