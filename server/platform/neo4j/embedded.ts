@@ -186,6 +186,20 @@ export function ensureRuntime(runtimeDir: string, onProgress: (line: string) => 
  */
 const quickBoltShutdown = { "internal.dbms.bolt.netty_server_shutdown_quiet_period": "0" };
 
+/**
+ * The JVM's JIT compiler threads at the lowest priority (nice 19), every other thread as before (issue #13). Measured
+ * with bench/cost-load.ts (thread-cpu.ts): while one allowed analytic ran, Neo4j's 94–123 % of a core was its query (Bolt
+ * worker, 33–62 %) and the C2/C1 compilers (45–87 %), not the garbage collector (≤ 3 %); the compilers then took the core
+ * the other users' requests needed. At nice 19 they compile when a core is free, so on an idle machine nothing changes.
+ * ThreadPriorityPolicy=1 makes the JVM apply thread priorities as nice values: the Java priorities above normal are mapped
+ * back to nice 0 (as root they would otherwise get −1…−5, and take CPU from the API).
+ */
+const compilerThreadsLast = [
+  "-XX:ThreadPriorityPolicy=1",
+  "-XX:CompilerThreadPriority=19",
+  ...[6, 7, 8, 9, 10].map((priority) => `-XX:JavaPriority${priority}_To_OSPriority=0`),
+];
+
 /** Starts the embedded Neo4j and resolves once Bolt accepts connections. */
 export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
   const progress = options.onProgress ?? (() => {});
@@ -202,6 +216,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     path.join(runtimeDir, "plugins/*"),
   ].join(path.delimiter);
   const args = [
+    // Before the caller's options (NEO4J_JVM_OPTIONS): a later -XX option wins, so they can be turned back.
+    ...compilerThreadsLast,
     ...memoryAndExtraOptions(options.heap, options.jvmOptions),
     "-XX:+ExitOnOutOfMemoryError",
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
