@@ -214,7 +214,7 @@ export const configSchema = z.object({
     .int()
     .min(1)
     .max(100)
-    .default(50)
+    .default(33)
     .describe(
       "While others are being served, the most of the time a heavy request's Neo4j statements may take (HeavyStatementPacer).",
     ),

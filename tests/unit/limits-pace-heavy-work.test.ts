@@ -30,7 +30,7 @@ describe("HeavyStatementPacer", () => {
   });
 
   it("waits while light requests run, and pauses after a statement that ran beside them as long as it took", async () => {
-    const light = new LightRequests();
+    const light = new LightRequests(undefined, 50); // half: the pause as long as the statement (the default is a third)
     const pacer = new HeavyStatementPacer(light, 10_000);
     const log: Array<{ from: number; to: number }> = [];
     const end = light.start();

@@ -23,8 +23,11 @@ import type { StatementPacer } from "../neo4j/database.js";
  * Light requests are counted in shared memory (LightRequests), so the analytics worker thread paces by the same count.
  */
 export const LIGHT_WAIT_MS = 100;
-/** HEAVY_WORK_SHARE_PERCENT's default: see docs/performance.md "One user's worst requests" for the measurement. */
-export const DEFAULT_HEAVY_SHARE_PERCENT = 50;
+/**
+ * HEAVY_WORK_SHARE_PERCENT's default: a third (half until session 9, when a paced analytic still kept other users' p95
+ * at 1.7–2.0× idle; docs/performance.md "One user's worst requests", fifth round).
+ */
+export const DEFAULT_HEAVY_SHARE_PERCENT = 33;
 /** How often a waiting heavy statement looks again whether the light requests are done. */
 const POLL_MS = 2;
 
