@@ -168,7 +168,18 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "int", include: ["tests/integration/**/*.test.ts"], globalSetup: neo4jSetup, sequence: { groupOrder: 0 } },
+        // One module graph per worker as well (isolate: false): a fresh process per file spent ~2.5 s importing the server
+        // (vitest's "import", 188 s summed in the last fresh-clone run) and built the schema again for every test server;
+        // now each worker imports once and builds the schema once (server/app/create-app.ts appSchema). What a file leaves
+        // in module state is per Database or per app (caches keyed by the driver, the app's own stores), so files on the
+        // same worker see nothing of each other's but the graph, which the graph lock settles (docs/performance.md).
+        test: {
+          name: "int",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: neo4jSetup,
+          isolate: false,
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         extends: true,

@@ -7,6 +7,7 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
+import type { GraphQLSchema } from "graphql";
 import type { JWTPayload } from "jose";
 import { authenticateRequest } from "../platform/auth/authenticate-request.js";
 import { AccountStates, ACCOUNT_CACHE_MS } from "../platform/auth/AccountStates.js";
@@ -64,6 +65,35 @@ export interface AppOptions {
 }
 
 /**
+ * The app's schema, built once per process for what it depends on: the type definitions and the page-size cap. Nothing
+ * in it belongs to one app or one Database: every request's context names the driver the generated fields run on
+ * (`executionContext`, server/platform/graphql/context.ts), the wrappers keep their state per request (the context
+ * object), and the Armor checks, the document cache and the limits live in each ApolloServer. The product builds one app
+ * per process; the integration tests start ~60 test servers in a run, and building the @neo4j/graphql + type-graphql
+ * schema took 2.4–3.8 CPU-s each (docs/performance.md "The test suite's time", session 9).
+ */
+const appSchemas = new Map<string, Promise<GraphQLSchema>>();
+
+function appSchema(db: Database, typeDefs: string, maxPageSize: number): Promise<GraphQLSchema> {
+  const key = `${maxPageSize}\n${typeDefs}`;
+  const known = appSchemas.get(key);
+  if (known) return known;
+  const building = (async () => {
+    // Generic edits are recorded (server/domains/history) inside the guard, so access and input checks come first.
+    const recorded = recordGenericEdits(await buildGraphQLSchema(db, { maxPageSize }), typeDefs);
+    // Case and course words written through the generated API are then linked to topics (server/domains/vocabulary), in
+    // the same transaction but after the edit was recorded: the links are derived, not an edit of anyone's.
+    const linked = linkTopicsAfterGenericWrites(recorded, typeDefs);
+    // A request's analytics run one after the other (server/platform/limits/serialise-analytics.ts, issue #13).
+    return serialiseAnalytics(guardSchema(linked, { shape: readGraphShape(typeDefs) }));
+  })();
+  appSchemas.set(key, building);
+  // A failed build is not kept: the next app tries again.
+  building.catch(() => appSchemas.delete(key));
+  return building;
+}
+
+/**
  * Express with the GraphQL endpoint at /graphql, a health endpoint, and the built client at /.
  * In front of Apollo, in order: the bearer token (401 when invalid), the rate limit, the body size
  * limit; inside it, the operation limits (depth, page size, cost) and the guard around every root
@@ -72,15 +102,9 @@ export interface AppOptions {
 export async function createApp(config: Config, db: Database, httpServer: Server, options: AppOptions = {}): Promise<App> {
   const production = config.NODE_ENV === "production";
   const monitor = new DatabaseMonitor(db, { target: "Neo4j" }, options.databaseState ?? "up");
-  const shape = readGraphShape(readTypeDefs());
-  // Generic edits are recorded (server/domains/history) inside the guard, so access and input checks come first.
   const typeDefs = readTypeDefs();
-  const recorded = recordGenericEdits(await buildGraphQLSchema(db, { maxPageSize: config.MAX_PAGE_SIZE }), typeDefs);
-  // Case and course words written through the generated API are then linked to topics (server/domains/vocabulary), in the
-  // same transaction but after the edit was recorded: the links are derived, not an edit of anyone's.
-  const linked = linkTopicsAfterGenericWrites(recorded, typeDefs);
-  // A request's analytics run one after the other (server/platform/limits/serialise-analytics.ts, issue #13).
-  const schema = serialiseAnalytics(guardSchema(linked, { shape }));
+  const shape = readGraphShape(typeDefs);
+  const schema = await appSchema(db, typeDefs, config.MAX_PAGE_SIZE);
   // Analytics off the API's event loop (issue #19): a worker thread with its own driver to the same Neo4j. It starts
   // with the product (start.ts) or at the first analytics request, and ends with Apollo.
   // Light requests are counted while they run; heavy requests' statements give way to them, also in the worker (#13).

@@ -128,17 +128,34 @@ export class SuggestionIndex {
 }
 
 let generation = 0;
-let cached: { index: SuggestionIndex; generation: number } | null = null;
-let building: Promise<SuggestionIndex> | null = null;
+
+/**
+ * The cached index and the build under way, per driver (one connection to one database): what was read through one
+ * driver is not served to another. The product has one; the integration tests share a process between files
+ * (vitest.config.ts, `isolate: false`), each file with a driver of its own, and another file's graph is not this one's.
+ */
+interface Slot {
+  cached: { index: SuggestionIndex; generation: number } | null;
+  building: { pending: Promise<SuggestionIndex>; generation: number } | null;
+}
+const slots = new WeakMap<object, Slot>();
+
+function slotOf(db: Database): Slot {
+  let slot = slots.get(db.driver);
+  if (!slot) {
+    slot = { cached: null, building: null };
+    slots.set(db.driver, slot);
+  }
+  return slot;
+}
 
 /** Drops the cached vocabulary: called after every committed vocabulary write of this process. */
 export function vocabularyChanged(): void {
+  // Every index kept or being built is of an earlier generation from now on: neither is served again.
   generation++;
-  cached = null;
-  building = null;
 }
 
-async function build(db: Database, topicCount: number): Promise<SuggestionIndex> {
+async function build(db: Database, topicCount: number, slot: Slot): Promise<SuggestionIndex> {
   const started = generation;
   const rows = await db.read(READ_SUGGESTION_VOCABULARY);
   const topics: CachedTopic[] = rows.map((r) => ({
@@ -153,7 +170,7 @@ async function build(db: Database, topicCount: number): Promise<SuggestionIndex>
   }));
   const index = new SuggestionIndex(topics, topicCount, Date.now());
   // A write that committed while this one read may be missing from it: keep it for this answer only.
-  if (generation === started) cached = { index, generation: started };
+  if (generation === started) slot.cached = { index, generation: started };
   return index;
 }
 
@@ -164,21 +181,22 @@ async function build(db: Database, topicCount: number): Promise<SuggestionIndex>
  * the L vocabulary takes seconds (3.2 s at load 9 on this machine), which no keystroke should wait for.
  */
 export async function suggestionIndex(db: Database): Promise<SuggestionIndex> {
+  const slot = slotOf(db);
   const [row] = await db.read(COUNT_TOPICS);
   const topicCount = Number(row?.topics ?? 0);
-  const current = cached?.generation === generation ? cached : null;
+  const current = slot.cached?.generation === generation ? slot.cached : null;
   const fresh = current && current.index.topicCount === topicCount && Date.now() - current.index.builtAt < CACHE_TTL_MS;
   if (current && fresh) return current.index;
-  const pending = building ?? startBuild(db, topicCount);
+  const pending = slot.building?.generation === generation ? slot.building.pending : startBuild(db, topicCount, slot);
   return current ? current.index : pending;
 }
 
-function startBuild(db: Database, topicCount: number): Promise<SuggestionIndex> {
-  const pending = build(db, topicCount);
-  building = pending;
+function startBuild(db: Database, topicCount: number, slot: Slot): Promise<SuggestionIndex> {
+  const entry = { pending: build(db, topicCount, slot), generation };
+  slot.building = entry;
   const done = () => {
-    if (building === pending) building = null;
+    if (slot.building === entry) slot.building = null;
   };
-  pending.then(done, done);
-  return pending;
+  entry.pending.then(done, done);
+  return entry.pending;
 }

@@ -108,7 +108,9 @@ export function createContext(db: Database, extras: ContextExtras = {}): GraphQL
   const timed = extras.queryTimeoutMs ? chained.withTransactionTimeout(extras.queryTimeoutMs) : chained;
   return {
     db: timed,
-    ...(extras.bookmarks ? { executionContext: timed.graphqlDriver() } : {}),
+    // Always the request's own driver (with the user's bookmarks, if any), never the one the schema was built with: the
+    // schema is shared by every app of the process (server/app/create-app.ts appSchema), the Database is the app's.
+    executionContext: timed.graphqlDriver(),
     sessionConfig: { database: db.name },
     ...(extras.user ? { user: extras.user } : {}),
     ...(extras.jwt ? { jwt: extras.jwt } : {}),
