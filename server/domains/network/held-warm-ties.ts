@@ -177,6 +177,6 @@ export class HeldGraphWarmTies implements WarmTies {
  * place that knows the graph's layout (tie-graph.ts), so that a change of layout is one change here.
  */
 function forEachTie(graph: TieGraph, g: number, visit: (other: number, strength: number) => void): void {
-  const { offsets, neighbours, strengths } = graph;
-  for (let e = offsets[g]!, end = offsets[g + 1]!; e < end; e++) visit(neighbours[e]!, strengths[e]!);
+  const { first, degree, neighbours, ties, strengths } = graph;
+  for (let e = first[g]!, end = e + degree[g]!; e < end; e++) visit(neighbours[e]!, strengths[ties[e]!]!);
 }
