@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { findWarmPaths } from "../../server/domains/network/find-warm-paths.js";
 import { forEachConcurrently } from "../helpers/concurrency.js";
+import { bumpingTieVersion } from "../../server/platform/neo4j/tie-version.js";
 import { connectTestDatabase, ownScope, type OwnScope } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { seededRandom } from "./network-fixtures.js";
@@ -66,12 +67,18 @@ function generate(
   return { ids, ties: out };
 }
 
-/** Writes a generated graph; its ids carry the file's prefix, so it is apart from every other graph. */
+/**
+ * Writes a generated graph; its ids carry the file's prefix, so it is apart from every other graph. Its ties move the tie
+ * version as every writer of KNOWS must (tie-version.ts): the analytics worker answers warmPaths from the tie graph it
+ * holds while the version stands still, so ties written without the bump would be searched in a graph that lacks them.
+ */
 async function store(ids: string[], ties: Tie[]): Promise<void> {
   await db.write("UNWIND $ids AS id CREATE (:Person {id: id, name: id})", { ids });
   for (let i = 0; i < ties.length; i += 5000) {
     await db.write(
-      "UNWIND $rows AS r MATCH (a:Person {id: r.a}), (b:Person {id: r.b}) CREATE (a)-[:KNOWS {strength: r.strength, channel: 'OTHER'}]->(b)",
+      bumpingTieVersion(
+        "UNWIND $rows AS r MATCH (a:Person {id: r.a}), (b:Person {id: r.b}) CREATE (a)-[:KNOWS {strength: r.strength, channel: 'OTHER'}]->(b)",
+      ),
       { rows: ties.slice(i, i + 5000) },
     );
   }
