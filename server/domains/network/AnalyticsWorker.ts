@@ -64,6 +64,8 @@ export class AnalyticsWorker implements OffThreadAnalytics {
   private worker: Worker | undefined;
   /** Resolves true once the worker said it is ready, false when it ended before. */
   private ready: Promise<boolean> | undefined;
+  /** Resolves the `ready` of the restart under way (after a worker ended), with the next worker's readiness. */
+  private restartWaiter: ((ready: boolean) => void) | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private stopped = false;
@@ -147,6 +149,9 @@ export class AnalyticsWorker implements OffThreadAnalytics {
     this.stopped = true;
     clearTimeout(this.restartTimer);
     this.restartTimer = undefined;
+    // Whoever waits for a restart that will not come hears so.
+    this.restartWaiter?.(false);
+    this.restartWaiter = undefined;
     const worker = this.worker;
     this.worker = undefined;
     await worker?.terminate();
@@ -208,7 +213,14 @@ export class AnalyticsWorker implements OffThreadAnalytics {
         if (this.stopped) entry.reject(new Error("The analytics worker was stopped."));
         else this.here(entry.operation, entry.args, entry.db, "ended").then(entry.resolve, entry.reject);
       }
-      if (this.stopped) return;
+      // Until the restart, whenReady waits for the next worker: the ended one's `ready` (true) must not answer for it.
+      if (this.stopped) {
+        this.ready = Promise.resolve(false);
+        return;
+      }
+      let afterRestart: (ready: boolean) => void = () => {};
+      this.ready = new Promise((resolve) => (afterRestart = resolve));
+      this.restartWaiter = afterRestart;
       const delay = Math.min(this.options.maxRestartDelayMs ?? 30_000, (this.options.restartDelayMs ?? 1000) * 2 ** this.deaths);
       this.deaths += 1;
       log.warn("The analytics worker ended; analytics run on the API thread until it is started again", {
@@ -217,7 +229,10 @@ export class AnalyticsWorker implements OffThreadAnalytics {
       });
       this.restartTimer = setTimeout(() => {
         this.restartTimer = undefined;
-        if (!this.stopped) this.spawn();
+        this.restartWaiter = undefined;
+        if (this.stopped) return afterRestart(false);
+        this.spawn();
+        void this.ready!.then(afterRestart);
       }, delay);
       this.restartTimer.unref();
     });
