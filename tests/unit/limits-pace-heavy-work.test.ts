@@ -8,8 +8,10 @@ import { HeavyStatementPacer, LIGHT_WAIT_MS, LightRequests } from "../../server/
  */
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+type Log = Array<{ from: number; to: number }>;
+
 /** A statement that takes `ms` and records when it ran. */
-function statement(ms: number, log: Array<{ from: number; to: number }>) {
+function statement(ms: number, log: Log) {
   return async () => {
     const from = performance.now();
     await sleep(ms);
@@ -18,10 +20,25 @@ function statement(ms: number, log: Array<{ from: number; to: number }>) {
   };
 }
 
+/** Runs a statement of `ms` during which a light request comes and goes: the pacer then owes a pause after it. */
+async function besideLightRequest(pacer: HeavyStatementPacer, light: LightRequests, ms: number, log: Log): Promise<void> {
+  const during = pacer.run(statement(ms, log));
+  await sleep(10);
+  light.start()();
+  await during;
+}
+
+/** How long the pacer's next (1 ms) statement waited before it started. */
+async function waitBeforeNext(pacer: HeavyStatementPacer, log: Log): Promise<number> {
+  const asked = performance.now();
+  await pacer.run(statement(1, log));
+  return log.at(-1)!.from - asked;
+}
+
 describe("HeavyStatementPacer", () => {
   it("runs a request's statements one at a time, and without light requests does not wait", async () => {
     const pacer = new HeavyStatementPacer(new LightRequests(), 10_000);
-    const log: Array<{ from: number; to: number }> = [];
+    const log: Log = [];
     const started = performance.now();
     expect(await Promise.all([pacer.run(statement(30, log)), pacer.run(statement(30, log))])).toEqual([30, 30]);
     expect(log[1]!.from).toBeGreaterThanOrEqual(log[0]!.to - 1);
@@ -32,7 +49,7 @@ describe("HeavyStatementPacer", () => {
   it("waits while light requests run, and pauses after a statement that ran beside them as long as it took", async () => {
     const light = new LightRequests(undefined, 50); // half: the pause as long as the statement (the default is a third)
     const pacer = new HeavyStatementPacer(light, 10_000);
-    const log: Array<{ from: number; to: number }> = [];
+    const log: Log = [];
     const end = light.start();
     const first = pacer.run(statement(40, log));
     await sleep(30);
@@ -44,29 +61,18 @@ describe("HeavyStatementPacer", () => {
     await pacer.run(statement(10, log));
     expect(log[1]!.from - second).toBeLessThan(25);
     // A light request during a statement: the next one waits about as long as that statement took.
-    const during = pacer.run(statement(50, log));
-    await sleep(10);
-    light.start()();
-    await during;
-    const third = performance.now();
-    await pacer.run(statement(1, log));
-    expect(log[3]!.from - third).toBeGreaterThanOrEqual(45);
+    await besideLightRequest(pacer, light, 50, log);
+    expect(await waitBeforeNext(pacer, log)).toBeGreaterThanOrEqual(45);
     // The pause is owed by the thread's heavy lane, not the request: the next heavy request waits it out too.
-    const during2 = pacer.run(statement(50, log));
-    await sleep(10);
-    light.start()();
-    await during2;
-    const next = new HeavyStatementPacer(light, 10_000);
-    const fourth = performance.now();
-    await next.run(statement(1, log));
-    expect(log[5]!.from - fourth).toBeGreaterThanOrEqual(45);
+    await besideLightRequest(pacer, light, 50, log);
+    expect(await waitBeforeNext(new HeavyStatementPacer(light, 10_000), log)).toBeGreaterThanOrEqual(45);
   });
 
   it("never waits more than LIGHT_WAIT_MS per statement, nor more than its allowance in all", async () => {
     const light = new LightRequests();
     light.start(); // a light request that never ends
     const pacer = new HeavyStatementPacer(light, 250);
-    const log: Array<{ from: number; to: number }> = [];
+    const log: Log = [];
     const started = performance.now();
     await pacer.run(statement(1, log));
     expect(log[0]!.from - started).toBeGreaterThanOrEqual(LIGHT_WAIT_MS - 5);
@@ -83,24 +89,16 @@ describe("HeavyStatementPacer", () => {
     const light = new LightRequests(undefined, 33);
     expect(light.pauseFactor).toBeCloseTo(67 / 33, 5);
     const pacer = new HeavyStatementPacer(light, 10_000);
-    const log: Array<{ from: number; to: number }> = [];
-    const during = pacer.run(statement(50, log));
-    await sleep(10);
-    light.start()();
-    await during;
-    const after = performance.now();
-    await pacer.run(statement(1, log));
-    expect(log[1]!.from - after).toBeGreaterThanOrEqual(95);
-    expect(log[1]!.from - after).toBeLessThan(100 + 150);
+    const log: Log = [];
+    await besideLightRequest(pacer, light, 50, log);
+    const waited = await waitBeforeNext(pacer, log);
+    expect(waited).toBeGreaterThanOrEqual(95);
+    expect(waited).toBeLessThan(100 + 150);
     // A long statement's pause is capped at LIGHT_WAIT_MS × the same factor.
-    const long = pacer.run(statement(300, log));
-    await sleep(10);
-    light.start()();
-    await long;
-    const afterLong = performance.now();
-    await pacer.run(statement(1, log));
-    expect(log[3]!.from - afterLong).toBeGreaterThanOrEqual(LIGHT_WAIT_MS * light.pauseFactor - 5);
-    expect(log[3]!.from - afterLong).toBeLessThan(LIGHT_WAIT_MS * light.pauseFactor + 150);
+    await besideLightRequest(pacer, light, 300, log);
+    const waitedLong = await waitBeforeNext(pacer, log);
+    expect(waitedLong).toBeGreaterThanOrEqual(LIGHT_WAIT_MS * light.pauseFactor - 5);
+    expect(waitedLong).toBeLessThan(LIGHT_WAIT_MS * light.pauseFactor + 150);
   });
 
   it("shares its count with another thread through the SharedArrayBuffer", () => {
