@@ -53,6 +53,11 @@ export interface App {
   mailer: Mailer;
   /** The analytics worker (ANALYTICS_WORKER=on and a Database that says how to connect); stopped with Apollo. */
   analytics?: AnalyticsWorker;
+  /**
+   * The schema served at /graphql (the process's one, `appSchema`); tests that walk every field read it here instead of
+   * building their own.
+   */
+  schema: GraphQLSchema;
 }
 
 export interface AppOptions {
@@ -300,7 +305,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
     // The client routes in the browser: every other GET serves its shell.
     app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(path.join(clientDist, "index.html")));
   }
-  return { express: app, apollo, monitor, mailer, ...(analytics ? { analytics } : {}) };
+  return { express: app, apollo, monitor, mailer, schema, ...(analytics ? { analytics } : {}) };
 }
 
 /** A signal aborted when the connection closes before the response was sent (the client gave up). */

@@ -5,7 +5,7 @@ import { rootFieldPolicy, type RootFieldPolicy } from "../../server/platform/aut
 import { hasPortalRole, ROLES, type Role } from "../../server/platform/auth/roles.js";
 import { UserStore } from "../../server/platform/auth/UserStore.js";
 import { graphFingerprint } from "../../server/domains/backup/graph-fingerprint.js";
-import { buildGraphQLSchema, readTypeDefs } from "../../server/app/build-schema.js";
+import { readTypeDefs } from "../../server/app/build-schema.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { isEnum, isInputObject, isList, isNonNull, isObject, namedType } from "../../server/platform/validation/inspect-type.js";
 import { workflowOwnedTypes } from "../../server/platform/model/workflow-doors.js";
@@ -34,7 +34,8 @@ beforeAll(async () => {
   db = await connectTestDatabase();
   await resetGraph(db);
   server = await startTestServer(db, { roles: null });
-  schema = await buildGraphQLSchema(db);
+  // The schema the server serves (built once per process, server/app/create-app.ts appSchema), not a second build.
+  schema = server.http.app.schema;
   const shape = readGraphShape(readTypeDefs());
   for (const [operation, type] of [
     ["query", schema.getQueryType()],

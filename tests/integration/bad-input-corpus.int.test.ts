@@ -1,7 +1,7 @@
 import type { GraphQLField, GraphQLInputObjectType, GraphQLSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphFingerprint, type GraphFingerprint } from "../../server/domains/backup/graph-fingerprint.js";
-import { buildGraphQLSchema, readTypeDefs } from "../../server/app/build-schema.js";
+import { readTypeDefs } from "../../server/app/build-schema.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { isEnum, isInputObject, isList, isNonNull, isObject, namedType } from "../../server/platform/validation/inspect-type.js";
 import { MAX_LINE, MAX_TEXT, ruleFor } from "../../server/platform/validation/input-rules.js";
@@ -664,7 +664,8 @@ beforeAll(async () => {
   server = await startTestServer(db);
   url = server.http.url;
   token = server.token ?? "";
-  schema = await buildGraphQLSchema(db);
+  // The schema the server serves (built once per process, server/app/create-app.ts appSchema), not a second build.
+  schema = server.http.app.schema;
   await db.write(
     `CREATE (:Institution {id: 'inst-1', name: 'Hogeschool', kind: 'HBO'})
      CREATE (:Sme {id: 'sme-1', name: 'Bakkerij Bol', kvkNumber: '12345678'})

@@ -1,7 +1,7 @@
 import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSchema } from "type-graphql";
-import { buildGraphQLSchema, customResolvers } from "../../server/app/build-schema.js";
+import { customResolvers } from "../../server/app/build-schema.js";
 import { listen, type RunningHttp } from "../../server/app/listen.js";
 import { checkAuth } from "../../server/platform/auth/check-auth.js";
 import { loadConfig } from "../../server/platform/config.js";
@@ -275,7 +275,8 @@ describe("deep input is bad input, refused before parsing", () => {
 
 describe("every custom field has a cost", () => {
   it("finds a @Cost on each custom query and mutation, in the served (merged) schema", async () => {
-    const schema = await buildGraphQLSchema(db);
+    // The schema the server serves (built once per process, server/app/create-app.ts appSchema), not a second build.
+    const schema = server.app.schema;
     const custom = await buildSchema({ resolvers: customResolvers, validate: false, authChecker: checkAuth });
     const missing: string[] = [];
     for (const root of [custom.getQueryType(), custom.getMutationType()]) {
