@@ -1,6 +1,6 @@
 // Builds the client (client/dist) when it is missing or older than its sources, so `npm start`
 // always serves the current client without rebuilding on every start. `--force` always builds.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,10 +26,23 @@ export function clientIsStale() {
   return sources.some((s) => newest(s) > built);
 }
 
+const vite = path.join(root, "node_modules", "vite", "bin", "vite.js");
+const viteBuild = [vite, "build", client, "--logLevel", "warn"];
+
 export function buildClient() {
-  const vite = path.join(root, "node_modules", "vite", "bin", "vite.js");
-  const result = spawnSync(process.execPath, [vite, "build", client, "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+  const result = spawnSync(process.execPath, viteBuild, { cwd: root, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`Building the client failed (vite exited with ${result.status}).`);
+}
+
+/** The same build in the background: the browser tests load the demo data meanwhile (tests/e2e/support). */
+export function buildClientInBackground() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, viteBuild, { cwd: root, stdio: "inherit" });
+    child.once("error", reject);
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`Building the client failed (vite exited with ${code}).`)),
+    );
+  });
 }
 
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

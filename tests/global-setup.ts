@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +10,7 @@ import { loadConfig, type Config } from "../server/platform/config.js";
 import { ensureConstraints } from "../server/platform/neo4j/constraints.js";
 import { connectDatabase } from "../server/platform/neo4j/database.js";
 import { ensureRuntime, startEmbeddedNeo4j, type EmbeddedNeo4j } from "../server/platform/neo4j/embedded.js";
+import { buildClientInBackground, clientIsStale } from "../scripts/ensure-client.mjs";
 
 /**
  * Gives the run a real Neo4j. With NEO4J_URI set, that server is used (the tests empty it, and
@@ -23,6 +24,11 @@ declare module "vitest" {
     neo4jJvmOptions: string[];
     /** Where their class-data-sharing archive is once made (used when the file is there). */
     neo4jClassArchive: string;
+    /**
+     * The file that says how the client build this setup started ended ("ok" or why not; see `startClientBuild`), or ""
+     * when it started none (client/dist was up to date).
+     */
+    clientBuildMarker: string;
   }
 }
 
@@ -123,6 +129,8 @@ interface Shared {
   makingClassArchive: Promise<void>;
   /** The run's graph lock (tests/helpers/graph-lock.ts). */
   lockDir: string;
+  /** The client build started for the browser tests, if one was; the teardown waits for it (no process left behind). */
+  clientBuild?: { marker: string; done: Promise<void> };
   embedded?: EmbeddedNeo4j;
   home?: string;
 }
@@ -171,6 +179,22 @@ async function start(shared: Shared): Promise<Target> {
   return target;
 }
 
+/**
+ * The browser tests serve the built client (client/dist), which a fresh clone does not have: building it took ~40 s at
+ * the start of the browser tier, after every integration file. Started here instead, when the run has browser tests (vitest
+ * runs a project's global setup only if it has files in the run), it builds in the background while Neo4j starts and the
+ * integration tier runs (which never serves the client); tests/e2e/support/start-e2e-environment.ts waits for the marker.
+ */
+function startClientBuild(lockDir: string): { marker: string; done: Promise<void> } | undefined {
+  if (!clientIsStale()) return undefined;
+  const marker = path.join(lockDir, "client-build");
+  const done = buildClientInBackground().then(
+    () => writeFileSync(marker, "ok"),
+    (error: unknown) => writeFileSync(marker, String(error)),
+  );
+  return { marker, done };
+}
+
 export async function setup(project: TestProject): Promise<void> {
   let shared = holder.__werkplaatsTestNeo4j;
   if (!shared) {
@@ -192,6 +216,8 @@ export async function setup(project: TestProject): Promise<void> {
     holder.__werkplaatsTestNeo4j = shared;
   }
   shared.users += 1;
+  if (project.name === "e2e") shared.clientBuild ??= startClientBuild(shared.lockDir);
+  project.provide("clientBuildMarker", project.name === "e2e" ? (shared.clientBuild?.marker ?? "") : "");
   project.provide("graphLockDir", shared.lockDir);
   project.provide("neo4jJvmOptions", quickStartJvmOptions);
   project.provide("neo4jClassArchive", shared.classArchive);
@@ -204,6 +230,7 @@ export async function teardown(): Promise<void> {
   shared.users -= 1;
   if (shared.users > 0) return;
   holder.__werkplaatsTestNeo4j = undefined;
+  await shared.clientBuild?.done;
   rmSync(shared.lockDir, { recursive: true, force: true });
   await shared.makingClassArchive;
   await shared.embedded?.stop();

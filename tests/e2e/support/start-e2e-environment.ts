@@ -1,15 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
 import { demoUsers, ensureDemoUsers } from "../../../server/platform/auth/ensure-demo-users.js";
 import { SESSION_COOKIE } from "../../../server/platform/auth/session-cookie.js";
 import type { Database } from "../../../server/platform/neo4j/database.js";
 import { loadDemoData } from "../../../seed/load-demo.js";
 import { connectTestDatabase, resetGraph } from "../../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../../helpers/server.js";
-import { buildClient, clientIsStale } from "../../../scripts/ensure-client.mjs";
+import { buildClientInBackground, clientIsStale } from "../../../scripts/ensure-client.mjs";
 
 /** Debian's chromium; CI installs it (.ci/run). */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -25,6 +26,42 @@ function screenshotFolder(): string {
   const folder = mkdtempSync(path.join(os.tmpdir(), "werkplaats-screenshots-"));
   process.stderr.write(`[e2e] screenshots in ${folder} (UPDATE_SCREENSHOTS=1 writes docs/screenshots/)\n`);
   return folder;
+}
+
+/**
+ * Until the page has settled for a picture (it was a fixed 400 ms pause before each of the ~35 screenshots of a run):
+ * nothing shows as loading (data a chart or panel still waits for after the test's own condition), the web fonts are
+ * in, every finite CSS animation or transition has ended (the spinner's endless one does not count), and two frames
+ * were painted since — Recharts measures its box with a ResizeObserver and draws in a later frame, Cytoscape draws its
+ * canvas in the next one. A page still loading after 5 s is taken as it is: a screenshot documents, it asserts nothing.
+ */
+async function settleForScreenshot(page: Page): Promise<void> {
+  const settled = await page
+    .waitForFunction(
+      () =>
+        document.querySelector(".loading") === null &&
+        document.fonts.status === "loaded" &&
+        document
+          .getAnimations()
+          .every((animation) => animation.playState !== "running" || animation.effect?.getComputedTiming().endTime === Infinity),
+      undefined,
+      { polling: "raf", timeout: 5_000 },
+    )
+    .then(() => true)
+    .catch(() => false);
+  if (!settled) process.stderr.write(`[e2e] ${page.url()} still loading after 5 s; screenshot taken as it is\n`);
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/** Waits for the global setup's client build to end (its marker file: "ok", or why it failed). */
+async function clientBuilt(marker: string): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (!existsSync(marker)) {
+    if (Date.now() > deadline) throw new Error("The client build of the global setup did not end within 5 minutes.");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const outcome = readFileSync(marker, "utf8");
+  if (outcome !== "ok") throw new Error(`The global setup could not build the client: ${outcome}`);
 }
 
 export type DemoRole = "COORDINATOR" | "ANALYST" | "VIEWER" | "ADMIN";
@@ -64,12 +101,19 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`No chromium at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
-  if (clientIsStale()) buildClient();
+  // The run's global setup started the build when client/dist was missing or stale (tests/global-setup.ts
+  // startClientBuild); else (the client changed since) it is built here, beside the demo data (mostly Neo4j's work).
+  // The server serves client/dist only if it is there when the app is made, so the build ends first.
+  const marker = inject("clientBuildMarker");
+  const built = marker ? clientBuilt(marker) : clientIsStale() ? buildClientInBackground() : Promise.resolve();
+  // Not left unhandled while the data loads; awaited (and thrown) below.
+  built.catch(() => {});
 
   const db = await connectTestDatabase();
   await resetGraph(db);
   await loadDemoData(db);
   await ensureDemoUsers(db, "test");
+  await built;
   const server = await startTestServer(db);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -143,8 +187,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
     },
     async screenshot(page, name, options = {}) {
       const file = path.join(screenshotDir, `${name}.png`);
-      // Charts and graphs draw after their data: give them a moment to settle.
-      await page.waitForTimeout(400);
+      await settleForScreenshot(page);
       await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
       return file;
     },
