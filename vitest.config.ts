@@ -183,7 +183,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], globalSetup: neo4jSetup, sequence: { groupOrder: 1 } },
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          globalSetup: neo4jSetup,
+          sequence: { groupOrder: 1 },
+          // The browser tests that only read run side by side (describe.concurrent in tests/e2e/suites/every-role-suite.ts):
+          // two at a time, one per core.
+          maxConcurrency: 2,
+        },
       },
     ],
   },

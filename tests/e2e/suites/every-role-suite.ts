@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "vitest";
 import type { DemoRole, E2eEnvironment } from "../support/start-e2e-environment.js";
 
 /**
@@ -7,6 +7,11 @@ import type { DemoRole, E2eEnvironment } from "../support/start-e2e-environment.
  * not asked for), buttons only for what the role may do, a session that holds in a new tab and ends in all
  * tabs at sign-out, and every page usable on a 390 px phone (no horizontal scroll, "log out" reachable).
  * Screenshots (desktop and phone, as the coordinator) only with UPDATE_SCREENSHOTS=1.
+ *
+ * These tests run two at a time (`describe.concurrent`, the e2e project's maxConcurrency): each has a browser context
+ * of its own and only reads — signing out clears its own context's cookie, the role's token stays valid — so none sees
+ * another's. One after the other they were ~160 s of the browser tier, most of it page loads that wait on the server
+ * and Neo4j as much as on the CPU. Each test uses its own `expect` (vitest's rule for concurrent tests).
  */
 export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
   let env: E2eEnvironment;
@@ -65,7 +70,11 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
   async function visit(page: Page, path: string): Promise<void> {
     await page.goto(path);
     await page.locator("main h1").first().waitFor();
-    await expect.poll(() => page.locator(".loading").count(), { timeout: 20_000 }).toBe(0);
+    // In the page (each animation frame), not polled from here: these tests run two at a time (below).
+    await page.waitForFunction(() => document.querySelectorAll(".loading").length === 0, undefined, {
+      polling: "raf",
+      timeout: 20_000,
+    });
   }
 
   /** The page's error boxes and failed-request banners, as text (empty: none). */
@@ -73,10 +82,10 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
     return page.locator(".error-box, [data-testid='connection-banner']").allTextContents();
   }
 
-  describe("every role on every page", () => {
+  describe.concurrent("every role on every page", () => {
     const roles: DemoRole[] = ["ADMIN", "COORDINATOR", "ANALYST", "VIEWER"];
     for (const role of roles) {
-      it(`shows every page to ${role} without an error banner, and only the buttons ${role} may use`, async () => {
+      it(`shows every page to ${role} without an error banner, and only the buttons ${role} may use`, async ({ expect }) => {
         const { page, context } = await env.newPage({ role });
         const problems: string[] = [];
         for (const { name, path } of pages) {
@@ -121,7 +130,7 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
       }, 180_000);
     }
 
-    it("keeps the question of a case from the analyst, and shows it to the coordinator", async () => {
+    it("keeps the question of a case from the analyst, and shows it to the coordinator", async ({ expect }) => {
       const [row] = await env.db.read(
         "MATCH (c:Case) WHERE c.question IS NOT NULL AND size(c.question) > 20 RETURN c.id AS id, c.question AS question LIMIT 1",
       );
@@ -137,8 +146,10 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
     });
   });
 
-  describe("the session across tabs", () => {
-    it("stays signed in in a new tab, keeps the token from scripts, and signing out in one tab signs out every tab", async () => {
+  describe.concurrent("the session across tabs", () => {
+    it("stays signed in in a new tab, keeps the token from scripts, and signing out in one tab signs out every tab", async ({
+      expect,
+    }) => {
       const { page, context } = await env.newPage({ signedIn: false });
       await page.goto("/cases");
       await page.getByLabel("E-mailadres").fill("coordinator@werkplaats.example");
@@ -172,8 +183,8 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
     });
   });
 
-  describe("a 390 px phone", () => {
-    it("scrolls no page sideways, and keeps the menu and 'log out' reachable", async () => {
+  describe.concurrent("a 390 px phone", () => {
+    it("scrolls no page sideways, and keeps the menu and 'log out' reachable", async ({ expect }) => {
       const { page, context } = await env.newPage({ width: 390, height: 844 });
       const wide: string[] = [];
       for (const { name, path } of pages) {
@@ -240,7 +251,7 @@ export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
       await context.close();
     }, 240_000);
 
-    it("keeps the navigation and 'Uitloggen' within the screen at every width from 360 to 1920 px", async () => {
+    it("keeps the navigation and 'Uitloggen' within the screen at every width from 360 to 1920 px", async ({ expect }) => {
       // The top bar once ran past 1440 px and cut off "Uitloggen": it wraps (above 900 px) or folds behind "Menu" (below).
       const { page, context } = await env.newPage({ width: 1440, height: 900 });
       await visit(page, "/cases");
