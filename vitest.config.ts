@@ -17,7 +17,9 @@ import { defineConfig } from "vitest/config";
  *     import, embedded Neo4j, faults on start and Neo4j lost, graceful stop, start-product, startup
  *     errors) hold nothing, and so run beside either kind.
  * - e2e: the client in chromium against the demo data in the run's Neo4j (it empties the graph), after
- *   the integration files (`groupOrder`): beside them it took 218 s instead of ~100 s and held up their chain.
+ *   the integration files (`groupOrder`): beside them it took 218 s instead of ~100 s and held up their chain; with a
+ *   Neo4j of its own beside 20 integration files, 574 s wall against 521 s one after the other (docs/performance.md,
+ *   fifth round): the two cores are already busy. Its client build starts in the global setup, in the background.
  *
  * int and e2e share one Neo4j: tests/global-setup.ts starts it once for the run.
  */
