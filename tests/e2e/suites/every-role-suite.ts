@@ -10,8 +10,8 @@ import type { DemoRole, E2eEnvironment } from "../support/start-e2e-environment.
  *
  * These tests run two at a time (`describe.concurrent`, the e2e project's maxConcurrency): each has a browser context
  * of its own and only reads — signing out clears its own context's cookie, the role's token stays valid — so none sees
- * another's. One after the other they were ~160 s of the browser tier, most of it page loads that wait on the server
- * and Neo4j as much as on the CPU. Each test uses its own `expect` (vitest's rule for concurrent tests).
+ * another's. One after the other they took ~160 s of the browser tier, two at a time ~120 s (docs/performance.md, "The
+ * test suite's time", fifth round). Each test uses its own `expect` (vitest's rule for concurrent tests).
  */
 export function everyRoleSuite(getEnv: () => E2eEnvironment): void {
   let env: E2eEnvironment;
