@@ -80,7 +80,12 @@ export class WriteMixUndo {
 
   /** What the undo will remove or put back. */
   counts(): { cases: number; smes: number; interactions: number; pairs: number } {
-    return { cases: this.cases.length, smes: this.smes.length, interactions: this.interactions.length, pairs: this.tiesBefore.size };
+    return {
+      cases: this.cases.length,
+      smes: this.smes.length,
+      interactions: this.interactions.length,
+      pairs: this.tiesBefore.size,
+    };
   }
 
   /** Removes what the mix wrote and puts the ties back, in one transaction; then the pending mark goes. */
@@ -92,10 +97,7 @@ export class WriteMixUndo {
     const session = this.driver.session({ defaultAccessMode: "WRITE" });
     try {
       await session.executeWrite(async (tx) => {
-        await tx.run(
-          `UNWIND $ids AS id MATCH (x:Interaction {id: id}) DETACH DELETE x`,
-          { ids: this.interactions },
-        );
+        await tx.run(`UNWIND $ids AS id MATCH (x:Interaction {id: id}) DETACH DELETE x`, { ids: this.interactions });
         // Everything that hangs off a case the mix intook: its status events, proposals, sprints and their milestones.
         await tx.run(
           `UNWIND $ids AS id
@@ -109,10 +111,9 @@ export class WriteMixUndo {
            DETACH DELETE k`,
           { ids: this.cases },
         );
-        await tx.run(
-          `UNWIND $ids AS id MATCH (s:Sme {id: id}) WHERE NOT EXISTS { (s)-[:ASKED]->(:Case) } DETACH DELETE s`,
-          { ids: this.smes },
-        );
+        await tx.run(`UNWIND $ids AS id MATCH (s:Sme {id: id}) WHERE NOT EXISTS { (s)-[:ASKED]->(:Case) } DETACH DELETE s`, {
+          ids: this.smes,
+        });
         for (const { a, b, keep, ties } of pairs) {
           await tx.run(
             `MATCH (:Person {id: $a})-[r:KNOWS]-(:Person {id: $b}) WITH DISTINCT r WHERE NOT elementId(r) IN $keep DELETE r`,

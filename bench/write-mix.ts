@@ -142,7 +142,8 @@ export class WriteMix {
       // several cases (seconds at L) and, timed with the intake, made the intake's p95 39 s in session 9's L run.
       if (kind === "intake") this.template ??= await this.findTemplate();
       // The pair's ties as they are before the interaction changes them (for the undo): the bench's read, not the write's.
-      if (kind === "interaction" && this.undo && this.pick) await this.undo.beforeInteraction(this.coordinator, this.pick.teacherId);
+      if (kind === "interaction" && this.undo && this.pick)
+        await this.undo.beforeInteraction(this.coordinator, this.pick.teacherId);
       const { ms } = await timed(() => this.write(kind));
       this.latencies.push(ms);
       this.byKind[kind].push(ms);

@@ -47,7 +47,10 @@ async function same(input: BestWarmPathsInput): Promise<Map<string, { score: num
 describe("on a hand-built graph with known answers", () => {
   const p = (id: string) => `bw-${id}`;
   const spec: GraphSpec = {
-    people: ["c1", "c2", "a1", "a2", "x1", "x2", "m", "t", "u", "d", "far", "far2", "alone"].map((id) => ({ id: p(id), name: `Persoon ${id}` })),
+    people: ["c1", "c2", "a1", "a2", "x1", "x2", "m", "t", "u", "d", "far", "far2", "alone"].map((id) => ({
+      id: p(id),
+      name: `Persoon ${id}`,
+    })),
     workspace: { id: p("ws"), name: "Werkplaats", coordinators: [p("c1"), p("c2")] },
     ties: [
       // c1 → t over a1, a2: 0.6 · 0.7 · 0.9 and over x1, x2: 0.9 · 0.7 · 0.6 — products that round alike (the larger

@@ -73,15 +73,15 @@ export async function bestWarmPathsInMemory(
   const held = heldTieGraph(db);
   if (held?.version !== ties) return fallBack();
   answeredBestInMemory.memory += 1;
-  return searchBestWarmPathsInGraph(held.graph, `${held.version}|${coordinators.join(",")}`, coordinators, targets, {
+  return searchBestWarmPathsInGraph(held.graph, held.version, coordinators, targets, {
     maxHops,
     minStrength,
   });
 }
 
 /**
- * Both halves on `graph` (synchronous: the graph cannot move meanwhile). `version` names the graph's state and the
- * coordinators, for the coordinators' half kept per graph.
+ * Both halves on `graph` (synchronous: the graph cannot move meanwhile). `version` names the graph's state (no "|"), for
+ * the coordinators' half kept per graph, version, coordinators and limits.
  */
 export function searchBestWarmPathsInGraph(
   graph: TieGraph,
@@ -92,7 +92,12 @@ export function searchBestWarmPathsInGraph(
 ): Map<string, BestWarmPath> {
   const found = new Map<string, BestWarmPath>();
   if (coordinators.length === 0) return found;
-  const sources = sourceHalf(graph, `${version}|${limits.minStrength}|${limits.maxHops}`, coordinators, limits);
+  const sources = sourceHalf(
+    graph,
+    `${version}|${coordinators.join(",")}|${limits.minStrength}|${limits.maxHops}`,
+    coordinators,
+    limits,
+  );
   const { first, degree, neighbours, ties, strengths } = graph;
   const length = Math.floor(limits.maxHops / 2);
   const least = limits.minStrength;
