@@ -74,6 +74,9 @@ const wholeGraphFiles = [
   // The bench's write mix (#19): caseSuggestions rank every course in the graph and the mix matches into whichever
   // has a place, so another file's courses would take its matches (and its matches their places).
   "tests/integration/bench-write-mix.int.test.ts",
+  // The suggestions' warm paths over the tie graph held in memory (#19) read every tie of the graph and compare under one
+  // tie version; another file's tie write would move it mid-comparison.
+  "tests/integration/suggestions-warm-paths-in-memory.int.test.ts",
   // bestWarmPaths with no workspace given starts from every workspace's coordinators, and it resets the graph.
   "tests/integration/network-best-warm-paths.int.test.ts",
   // The warm-path search in memory (#19) loads every tie of the graph and resets it per generated graph; another

@@ -21,7 +21,8 @@ import { bumpTieVersion } from "../server/platform/neo4j/tie-version.js";
  * The bench's own Neo4j: an embedded server with a private data folder per scale (bench/.data/S,
  * …), never the test or `npm start` database. The graph is generated once per scale, seed and
  * academic year (the calendar follows today's date), with Neo4j's bulk importer (the bench owns
- * the store), and reused while the marker file says it holds that size, year and planted topic words and the counts agree.
+ * the store), and reused while the marker file says it holds that size, year and planted topic words, the counts agree,
+ * and no write mix is left in it (a run takes its writes back out at the end: bench/undo-write-mix.ts).
  */
 
 export interface GraphMarker {
@@ -82,6 +83,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Present while the write mix's writes are in the store and not yet taken out (bench/undo-write-mix.ts). */
+export function writeMixPendingFile(dataRoot: string, scale: string): string {
+  return path.join(dataRoot, scale, "write-mix-pending.json");
+}
+
 function readMarker(file: string): GraphMarker | undefined {
   if (!existsSync(file)) return undefined;
   try {
@@ -125,7 +131,9 @@ export async function prepareGraph(
     previous &&
     JSON.stringify(previous.size) === JSON.stringify(size) &&
     previous.academicYear === academicYear &&
-    previous.plantedWords === plantedWords
+    previous.plantedWords === plantedWords &&
+    // A run that ended before taking its write mix out left the graph changed: not the generated one any more.
+    !existsSync(writeMixPendingFile(dataRoot, scale))
   ) {
     log(`Starting the bench's Neo4j (data in ${home})…`);
     const embedded = await startEmbeddedNeo4j(neo4j);
@@ -151,6 +159,7 @@ export async function prepareGraph(
 
   // The marker describes the store about to be replaced: gone first, so a failed load is never reused.
   rmSync(markerFile, { force: true });
+  rmSync(writeMixPendingFile(dataRoot, scale), { force: true });
   log(
     `Generating scale ${scale} with the bulk importer: ${size.people} people, ${size.ties} ties, ${size.cases} cases (seed ${size.seed}, academic year ${academicYear})…`,
   );

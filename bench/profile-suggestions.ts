@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
@@ -6,6 +7,11 @@ import { connectDatabase, toNative, type Database } from "../server/platform/neo
 import { startEmbeddedNeo4j } from "../server/platform/neo4j/embedded.js";
 import { readAgreementTerms } from "../server/domains/agreements/index.js";
 import { bestWarmPaths } from "../server/domains/network/index.js";
+import { answeredBestInMemory, bestWarmPathsInMemory } from "../server/domains/network/best-warm-paths-in-memory.js";
+import { tieGraphAt, tieGraphStats } from "../server/domains/network/TieGraphStore.js";
+import { bumpingTieVersion, peopleWithIds } from "../server/platform/neo4j/tie-version.js";
+import { resolveWorkspace } from "../server/domains/network/resolve-workspace.js";
+import { summariseLatencies } from "./summarise-latencies.js";
 import { bestWarmPathSourcesStatement } from "../server/domains/network/statements.js";
 import { readCourseFits } from "../server/domains/suggestions/read-course-fits.js";
 import { readCaseScope, readTeacherRecords } from "../server/domains/suggestions/read-teacher-signals.js";
@@ -25,6 +31,12 @@ import { scales, sizeLikeXl, type ScaleName } from "../seed/synthetic/index.js";
  * structural statement weighs, and with --profile Neo4j's PROFILE of that statement (db hits per operator).
  *
  *   npx tsx bench/profile-suggestions.ts --scale L [--cases 10] [--profile 1]
+ *
+ * With --compare <rounds>: the warm paths' two ways side by side (issue #19), interleaved in one process on one driver —
+ * suggestCourses with bestWarmPaths in Neo4j (the coordinators' half read per tie version) and with the analytics
+ * worker's way over the tie graph held in memory (best-warm-paths-in-memory.ts) — for every sampled case per round,
+ * with a tie write (a coordinator's tie, as an interaction changes it, naming the coordinator) before every third round;
+ * every answer of the two compared (whole objects). The ties written are put back at the end.
  */
 const projectRoot = fileURLToPath(new URL("../", import.meta.url));
 const opts = new Command()
@@ -32,8 +44,10 @@ const opts = new Command()
   .option("--data <dir>", "the bench's data root", path.join(projectRoot, "bench/.data"))
   .option("--cases <n>", "cases sampled (evenly by id)", "10")
   .option("--profile <n>", "cases whose structural statement is PROFILEd", "1")
+  .option("--compare <rounds>", "rounds of the warm paths' two ways side by side (0: none)", "0")
+  .option("--only-compare", "skip the step-by-step timing and the PROFILE")
   .parse()
-  .opts<{ scale: string; data: string; cases: string; profile: string }>();
+  .opts<{ scale: string; data: string; cases: string; profile: string; compare: string; onlyCompare?: boolean }>();
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: "warn" });
 const custom = /^custom-(\d+)-(\d+)$/.exec(opts.scale);
@@ -72,7 +86,8 @@ try {
   const now = nowIso();
   // Warm once (plans, page cache).
   for (const caseId of sample.slice(0, 2)) await suggestCourses(db, { caseId, limit: 10, language: Language.EN, now, settings });
-  for (const caseId of sample) {
+  if (Number(opts.compare) > 0) await compare(conn, sample, Number(opts.compare), now);
+  for (const caseId of opts.onlyCompare ? [] : sample) {
     const [terms, termsMs] = await timed(() => conn.readEach((tx) => readAgreementTerms(tx)));
     const [scope, scopeMs] = await timed(() => conn.readEach((tx) => readCaseScope(tx, caseId)));
     const fitQuery = {
@@ -106,13 +121,15 @@ try {
     );
   }
   // The coordinators' half of bestWarmPaths (read once per tie version, then sent with every search for new teachers).
-  const [sources, sourcesMs] = await timed(() =>
-    conn.read(bestWarmPathSourcesStatement(4), { workspaces: [], minStrength: 0.5 }),
-  );
-  process.stdout.write(`bestWarmPaths' sources: ${sources.length} people in ${sourcesMs} ms\n`);
+  if (!opts.onlyCompare) {
+    const [sources, sourcesMs] = await timed(() =>
+      conn.read(bestWarmPathSourcesStatement(4), { workspaces: [], minStrength: 0.5 }),
+    );
+    process.stdout.write(`bestWarmPaths' sources: ${sources.length} people in ${sourcesMs} ms\n`);
+  }
   const session = db.driver.session({ database: "neo4j" });
   try {
-    for (const caseId of sample.slice(0, Number(opts.profile))) {
+    for (const caseId of sample.slice(0, opts.onlyCompare ? 0 : Number(opts.profile))) {
       const terms = await conn.readEach((tx) => readAgreementTerms(tx));
       const w = weights;
       const result = await session.run(`PROFILE ${readCourseFitsStatement("caseIds", "all")}`, {
@@ -149,4 +166,91 @@ try {
 } finally {
   await db?.close();
   await embedded.stop();
+}
+
+/** --compare: the two ways of the warm paths, side by side (see the header). */
+async function compare(conn: Database, sample: readonly string[], rounds: number, now: string): Promise<void> {
+  const settings = matchingSettings();
+  const tieGraph = { maxTies: 3_000_000 };
+  const loadAt = performance.now();
+  const version = await conn.tieVersion();
+  if (!version?.startsWith("ties:")) throw new Error("The store has no tie version (run the bench on it once).");
+  if (!(await tieGraphAt(conn, version, tieGraph, true))) throw new Error("The tie graph could not be loaded.");
+  process.stdout.write(`compare: tie graph loaded in ${Math.round(performance.now() - loadAt)} ms\n`);
+  const coordinator = (await resolveWorkspace(conn, null)).coordinatorIds[0]!;
+  // The coordinator's ties the writes change (a different one each time), and their strengths before, to put back.
+  const written = (
+    await conn.read(
+      `MATCH (:Person {id: $c})-[k:KNOWS]-(o:Person) RETURN elementId(k) AS key, k.strength AS strength, o.id AS other
+       ORDER BY key LIMIT 50`,
+      { c: coordinator },
+    )
+  ).map((r) => ({ key: String(r.key), strength: Number(r.strength), other: String(r.other) }));
+  const input = (caseId: string) => ({ caseId, limit: 10, language: Language.EN, now, settings });
+  const inMemory = (given: Parameters<typeof bestWarmPaths>[1]) => bestWarmPathsInMemory(conn, given, tieGraph);
+  const times = {
+    database: [] as number[],
+    memory: [] as number[],
+    databaseAfterWrite: [] as number[],
+    memoryAfterWrite: [] as number[],
+  };
+  let differ = 0;
+  let writes = 0;
+  const load = [os.loadavg()[0]!];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const afterWrite = round % 3 === 2;
+      if (afterWrite) {
+        const tie = written[writes % written.length]!;
+        writes++;
+        // As an interaction changes a tie: its strength, the tie version bumped naming the coordinator.
+        await conn.write(
+          bumpingTieVersion("MATCH ()-[k:KNOWS]->() WHERE elementId(k) = $key SET k.strength = $s", peopleWithIds("[$c]")),
+          { key: tie.key, s: Math.min(1, Math.round((tie.strength + 0.05) * 100) / 100), c: coordinator },
+        );
+      }
+      for (const [i, caseId] of sample.entries()) {
+        // Which way goes first alternates, so neither always finds the page cache warmed by the other.
+        const order = (round + i) % 2 === 0 ? (["database", "memory"] as const) : (["memory", "database"] as const);
+        const answers: Record<string, unknown> = {};
+        for (const way of order) {
+          const t0 = performance.now();
+          answers[way] =
+            way === "database" ? await suggestCourses(conn, input(caseId)) : await suggestCourses(conn, input(caseId), inMemory);
+          const ms = performance.now() - t0;
+          // The first case after a tie write pays what the write invalidated (the sources read again / the follow).
+          (i === 0 && afterWrite ? times[`${way}AfterWrite`] : times[way]).push(ms);
+        }
+        if (JSON.stringify(answers.database) !== JSON.stringify(answers.memory)) {
+          differ++;
+          if (differ <= 3) process.stdout.write(`compare: ${caseId} differs in round ${round}\n`);
+        }
+      }
+    }
+  } finally {
+    for (const tie of written.slice(0, writes)) {
+      await conn.write(
+        bumpingTieVersion("MATCH ()-[k:KNOWS]->() WHERE elementId(k) = $key SET k.strength = $s", peopleWithIds("[$c]")),
+        { key: tie.key, s: tie.strength, c: coordinator },
+      );
+    }
+  }
+  load.push(os.loadavg()[0]!);
+  const line = (name: string, values: number[]) => {
+    const s = summariseLatencies(values);
+    return `  ${name}: p50 ${s.p50} ms, p95 ${s.p95} ms, max ${s.max} ms (${s.samples})`;
+  };
+  process.stdout.write(
+    [
+      `compare: ${rounds} rounds × ${sample.length} cases, ${writes} tie writes; answers differing: ${differ} of ${rounds * sample.length}`,
+      `  in memory: ${answeredBestInMemory.memory}, fell back to Neo4j: ${answeredBestInMemory.database}; follows ${tieGraphStats.follows} (last ${tieGraphStats.lastFollowMs} ms), loads ${tieGraphStats.loads}`,
+      line("suggestCourses, warm paths in Neo4j (before)", times.database),
+      line("suggestCourses, warm paths in memory (after)", times.memory),
+      line("  the first after a tie write, in Neo4j", times.databaseAfterWrite),
+      line("  the first after a tie write, in memory", times.memoryAfterWrite),
+      line("all, in Neo4j", [...times.database, ...times.databaseAfterWrite]),
+      line("all, in memory", [...times.memory, ...times.memoryAfterWrite]),
+      `  load average (1 min) ${load.join(" → ")}`,
+    ].join("\n") + "\n",
+  );
 }

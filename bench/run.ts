@@ -25,11 +25,12 @@ import { scales, sizeLikeXl, type ScaleName } from "../seed/synthetic/index.js";
 import type { ApiLoop, ApiReady, ApiStats } from "./api-process.js";
 import { findWarmPathsInMemory } from "./baseline/find-warm-paths-in-memory.js";
 import { loadInMemoryGraph } from "./baseline/in-memory-graph.js";
-import { prepareGraph } from "./prepare-graph.js";
+import { prepareGraph, writeMixPendingFile } from "./prepare-graph.js";
 // @ts-expect-error -- a plain ES module script without types (scripts/build-server.mjs)
 import { buildServer } from "../scripts/build-server.mjs";
 import { summariseLatencies, timed, type LatencySummary } from "./summarise-latencies.js";
 import { writeBenchResults, type BenchResults, type OperationResult, type ThroughputResult } from "./write-bench-results.js";
+import { WriteMixUndo } from "./undo-write-mix.js";
 import { missingWriteKinds, WriteMix } from "./write-mix.js";
 
 /**
@@ -615,6 +616,8 @@ async function main(): Promise<void> {
   );
   const db: Database = prepared.db;
   let api: Api | undefined;
+  // What the write mix writes comes out again at the end, so the store stays the generated graph (bench/undo-write-mix.ts).
+  const undo = opts.writeMix > 0 ? new WriteMixUndo(db, writeMixPendingFile(opts.data, scale)) : null;
   try {
     api = await step("Starting the API as a child process", () => startApi(prepared.embedded.uri, db));
     const memoryIdle = api.memory();
@@ -684,6 +687,7 @@ async function main(): Promise<void> {
             runStarted.toString(36),
             // The intakes copy the first of these whose suggestions hold a course the match can take.
             [...someCases, ...cases.filter((c) => !someCases.includes(c))].slice(0, 200),
+            undo,
           )
         : undefined;
     // Every programme and institution, in pages of the API's largest page (MAX_PAGE_SIZE, 1,000):
@@ -1046,6 +1050,18 @@ async function main(): Promise<void> {
     }
   } finally {
     await api?.stop().catch(() => {});
+    if (undo) {
+      const what = undo.counts();
+      // Left undone (Neo4j failed), the pending mark stays and the next run generates the graph again.
+      await undo
+        .undo()
+        .then(() =>
+          log(
+            `Took the write mix back out: ${what.cases} cases, ${what.smes} SMEs, ${what.interactions} interactions, the ties of ${what.pairs} pairs.`,
+          ),
+        )
+        .catch((error: unknown) => log(`The write mix's undo failed (the graph will be generated again): ${String(error)}`));
+    }
     await db.close().catch(() => {});
     await prepared.embedded.stop().catch(() => {});
   }

@@ -1,4 +1,5 @@
 import { todayIso } from "../server/platform/clock/read-clock.js";
+import type { WriteMixUndo } from "./undo-write-mix.js";
 import { summariseLatencies, timed, type LatencySummary } from "./summarise-latencies.js";
 
 /**
@@ -48,7 +49,7 @@ export type GraphqlClient = <T>(query: string, variables?: Record<string, unknow
 
 const TEMPLATE = `query($id: ID!) { cases(where: { id: { eq: $id } }) {
   topics wantedLevels effort earliestStart deadline sme { sector size } } }`;
-const INTAKE = `mutation($input: CaseIntakeInput!) { intakeCase(input: $input) { caseId } }`;
+const INTAKE = `mutation($input: CaseIntakeInput!) { intakeCase(input: $input) { caseId smeId smeCreated } }`;
 const QUALIFY = `mutation($case: ID!) { qualifyCase(case: $case) { to } }`;
 const SUGGESTIONS = `query($case: ID!) { caseSuggestions(case: $case, limit: 50) {
   courseId teacherId periodId remainingPlaces hasAgreement courseLevels } }`;
@@ -117,6 +118,8 @@ export class WriteMix {
     private readonly runTag: string,
     /** Cases to copy, tried in this order (the bench's sample of cases; a test's own case). */
     private readonly templates: readonly string[],
+    /** Notes what the mix writes, so that it can be taken out again at the end (bench/undo-write-mix.ts). */
+    private readonly undo: WriteMixUndo | null = null,
   ) {
     this.every = Math.max(1, Math.round(100 / percent) - 1);
   }
@@ -138,6 +141,9 @@ export class WriteMix {
       // Looking for a case to copy is the bench's own preparation, not a coordinator's write: it reads the suggestions of
       // several cases (seconds at L) and, timed with the intake, made the intake's p95 39 s in session 9's L run.
       if (kind === "intake") this.template ??= await this.findTemplate();
+      // The pair's ties as they are before the interaction changes them (for the undo): the bench's read, not the write's.
+      if (kind === "interaction" && this.undo && this.pick)
+        await this.undo.beforeInteraction(this.coordinator, this.pick.teacherId);
       const { ms } = await timed(() => this.write(kind));
       this.latencies.push(ms);
       this.byKind[kind].push(ms);
@@ -197,8 +203,13 @@ export class WriteMix {
           earliestStart: t.earliestStart && t.earliestStart > today ? t.earliestStart : today,
           deadline: t.deadline,
         };
-        const { intakeCase } = await this.graphql<{ intakeCase: { caseId: string } }>(INTAKE, { input });
+        this.undo?.beforeWrite();
+        const { intakeCase } = await this.graphql<{ intakeCase: { caseId: string; smeId: string; smeCreated: boolean } }>(
+          INTAKE,
+          { input },
+        );
         this.caseId = intakeCase.caseId;
+        this.undo?.noteCase(intakeCase.caseId, { id: intakeCase.smeId, created: intakeCase.smeCreated });
         await this.graphql(QUALIFY, { case: this.caseId });
         return;
       }
@@ -226,9 +237,15 @@ export class WriteMix {
       case "match":
         await this.graphql(MATCH, { case: this.caseId, course: this.pick!.courseId, period: this.pick!.periodId });
         return;
-      case "interaction":
-        await this.graphql(LOG, { by: this.coordinator, with: this.pick!.teacherId, date: todayIso() });
+      case "interaction": {
+        const { logInteraction } = await this.graphql<{ logInteraction: { interaction: { id: string } } }>(LOG, {
+          by: this.coordinator,
+          with: this.pick!.teacherId,
+          date: todayIso(),
+        });
+        this.undo?.noteInteraction(logInteraction.interaction.id);
         return;
+      }
     }
   }
 

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { WriteMixUndo } from "../../bench/undo-write-mix.js";
 import { missingWriteKinds, WriteMix, type GraphqlClient } from "../../bench/write-mix.js";
+import { graphFingerprint } from "../../server/domains/backup/graph-fingerprint.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
@@ -67,7 +72,21 @@ beforeAll(async () => {
   // The template the intakes copy; an unservable case first (a topic no course has), which the mix passes over.
   await seedCase(db, { id: "mix-nothing", topics: ["onderwaterrobots"], coordinator: COORD });
   await seedCase(db, { id: "mix-K1", topics: ["webshop"], wantedLevels: ["HBO"], coordinator: COORD });
+  // A tie the interactions change (its properties typed as a generated tie's: floats, integers, dates); the other
+  // teachers have none, so an interaction with them creates one.
+  await db.write(
+    `MATCH (a:Person {id: $coord}), (t:Person {id: 'mix-t1'})
+     CREATE (a)-[:KNOWS {strength: 0.5, baseStrength: 1.0, channel: 'EVENT', since: date('2024-01-01'),
+                         lastContact: date('2025-03-01'), interactions: 2, evidence: 0.25}]->(t)`,
+    { coord: COORD },
+  );
 });
+
+/** The graph's content without the tie version (every tie write moves it; the undo moves it once more). */
+async function fingerprintWithoutTieVersion(): Promise<string> {
+  await db.write("MATCH (v:TieVersion) DETACH DELETE v");
+  return (await graphFingerprint(db)).hash;
+}
 
 afterAll(async () => {
   await server?.http.close();
@@ -75,8 +94,11 @@ afterAll(async () => {
 });
 
 describe("the bench's write mix", () => {
-  it("writes every kind, round after round, with no failure and within the courses' places", async () => {
-    const mix = new WriteMix(client(server), 10, COORD, "test", ["mix-nothing", "mix-K1"]);
+  it("writes every kind, round after round, with no failure and within the courses' places; the undo takes it all out", async () => {
+    const before = await fingerprintWithoutTieVersion();
+    const pending = path.join(mkdtempSync(path.join(os.tmpdir(), "write-mix-")), "write-mix-pending.json");
+    const undo = new WriteMixUndo(db, pending);
+    const mix = new WriteMix(client(server), 10, COORD, "test", ["mix-nothing", "mix-K1"], undo);
     let on = 0;
     let off = 0;
     // Reads as the bench measures them (a trivial one here), with the mix writing at the start of every on-block.
@@ -120,6 +142,15 @@ describe("the bench's write mix", () => {
       { coord: COORD },
     );
     expect(interactions.reduce((s, r) => s + Number(r.n), 0)).toBe(ROUNDS);
+
+    // The undo: the graph is the one before the mix again, to the property and its type (bench/undo-write-mix.ts).
+    expect(existsSync(pending)).toBe(true);
+    expect(undo.counts()).toMatchObject({ cases: ROUNDS, smes: ROUNDS, interactions: ROUNDS });
+    expect(undo.counts().pairs).toBeGreaterThanOrEqual(1);
+    expect(await fingerprintWithoutTieVersion()).not.toBe(before);
+    await undo.undo();
+    expect(existsSync(pending)).toBe(false);
+    expect(await fingerprintWithoutTieVersion()).toBe(before);
   });
 
   it("counts a kind it never wrote: with no case to copy, every kind is missing and each intake failed", async () => {

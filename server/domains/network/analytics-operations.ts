@@ -1,4 +1,6 @@
 import type { Database } from "../../platform/neo4j/database.js";
+import { bestWarmPaths, type BestWarmPathsInput } from "./best-warm-paths.js";
+import { bestWarmPathsInMemory } from "./best-warm-paths-in-memory.js";
 import { computeInstitutionEmbedding, computeProgrammeEmbedding, type EmbeddingOptions } from "./compute-embedding.js";
 import { planEscalation, type EscalationArgs } from "./escalation-plan.js";
 import { findNextBestContacts, type NextBestArgs } from "./find-next-best-contacts.js";
@@ -32,6 +34,13 @@ export const analyticsOperations = {
     analyticsSettings.warmPathsInMemory
       ? findWarmPathsInMemory(db, args, analyticsSettings.warmPathsInMemory)
       : findWarmPaths(db, args),
+  // The suggestions' warm-path factor (suggest-courses.ts): per teacher the best path from the coordinators, over the
+  // ties held (best-warm-paths-in-memory.ts, the same answer as bestWarmPaths) instead of reading the coordinators' half
+  // again after every tie write. A Map crosses to the API thread as it is (structured clone).
+  bestWarmPaths: (db: Database, args: BestWarmPathsInput) =>
+    analyticsSettings.warmPathsInMemory
+      ? bestWarmPathsInMemory(db, args, analyticsSettings.warmPathsInMemory)
+      : bestWarmPaths(db, args),
 };
 
 export type AnalyticsOperation = keyof typeof analyticsOperations;

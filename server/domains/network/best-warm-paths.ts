@@ -21,10 +21,10 @@ export interface BestWarmPathsInput {
 }
 
 /** The input with its minimum strength decided. */
-type SettledInput = BestWarmPathsInput & { minStrength: number };
+export type SettledInput = BestWarmPathsInput & { minStrength: number };
 
 /** A null minStrength becomes the workspaces' warm threshold (warm-threshold.ts). */
-async function settle(tx: Tx, input: BestWarmPathsInput): Promise<SettledInput> {
+export async function settle(tx: Tx, input: BestWarmPathsInput): Promise<SettledInput> {
   if (input.minStrength !== null) return { ...input, minStrength: input.minStrength };
   return { ...input, minStrength: await readWarmThreshold(tx, input.workspaces) };
 }
@@ -50,7 +50,7 @@ export const bestWarmPathDefaults = { maxHops: 4 } as const;
  */
 type Sources = Record<string, [number, number]>;
 
-function settings(input: SettledInput): { maxHops: number; minStrength: number } {
+export function settings(input: SettledInput): { maxHops: number; minStrength: number } {
   return {
     maxHops: checkMaxHops(input.maxHops ?? bestWarmPathDefaults.maxHops),
     minStrength: checkStrength(input.minStrength, "minStrength"),

@@ -18,6 +18,6 @@ export { rederiveTies, scheduleTieRederivation } from "./rederive-ties.js";
 export { TieStrengthResolver } from "./TieStrengthResolver.js";
 export { WarmPathsResolver } from "./WarmPathsResolver.js";
 /** The app: the long-lived analytics worker the analytics resolvers route to (issue #19, ANALYTICS_WORKER). */
-export { AnalyticsWorker } from "./AnalyticsWorker.js";
+export { AnalyticsWorker, answerAnalytics } from "./AnalyticsWorker.js";
 /** Portal: its PortalPerson shows a person as a warm path's PathPerson does (name and job title). */
 export { PersonNameAndTitle } from "./WarmPathTypes.js";

@@ -367,7 +367,9 @@ WHERE size($workspaces) = 0 OR w.id IN $workspaces
 WITH DISTINCT c
 MATCH (c)-[r:KNOWS WHERE r.strength >= $minStrength]-{0,${Math.ceil(maxHops / 2)}}(m:Person)
 WITH m.id AS id, reduce(s = 1.0, x IN r | s * x.strength) AS score, size(r) AS hops
-ORDER BY round(score * 1.0e9) DESC, hops ASC
+// The larger raw product last: two trails whose products round alike need not be equal doubles, and the one kept must
+// not be the row order's choice (the analytics worker's walk, best-warm-paths-in-memory.ts, keeps the same one).
+ORDER BY round(score * 1.0e9) DESC, hops ASC, score DESC
 WITH id, collect([score, hops])[0] AS best
 RETURN id, best[0] AS score, best[1] AS hops`;
 }
@@ -384,7 +386,7 @@ CALL (t) {
   MATCH (t)-[r:KNOWS WHERE r.strength >= $minStrength]-{0,${Math.floor(maxHops / 2)}}(m:Person)
   WHERE $sources[m.id] IS NOT NULL
   WITH $sources[m.id][0] * reduce(s = 1.0, x IN r | s * x.strength) AS score, $sources[m.id][1] + size(r) AS hops
-  ORDER BY round(score * 1.0e9) DESC, hops ASC
+  ORDER BY round(score * 1.0e9) DESC, hops ASC, score DESC
   LIMIT 1
   RETURN score, hops
 }

@@ -7,6 +7,7 @@ import { matchingSettings } from "./matching-settings.js";
 import { CaseSuggestion, SuggestionWeightsInput } from "./suggestion-types.js";
 import { suggestCourses } from "./suggest-courses.js";
 import { Cost } from "../../platform/limits/Cost.js";
+import { answerAnalytics } from "../network/index.js";
 
 @Resolver()
 export class SuggestionResolver {
@@ -24,13 +25,12 @@ export class SuggestionResolver {
     @Arg("language", () => Language, { defaultValue: Language.EN, description: "Language of `reason`." })
     language: Language = Language.EN,
   ): Promise<CaseSuggestion[]> {
-    return suggestCourses(ctx.db, {
-      caseId,
-      limit,
-      weights: weights ?? null,
-      language,
-      now: nowIso(),
-      settings: matchingSettings(),
-    });
+    return suggestCourses(
+      ctx.db,
+      { caseId, limit, weights: weights ?? null, language, now: nowIso(), settings: matchingSettings() },
+      // The warm paths from the analytics worker when it holds the ties (it follows tie writes, so an interaction logged
+      // costs a follow there, not the coordinators' half read again here: issue #19); else on this thread.
+      ctx.analytics?.searchesWarmPathsInMemory ? (input) => answerAnalytics(ctx, "bestWarmPaths", input) : undefined,
+    );
   }
 }

@@ -3,7 +3,7 @@ import type { Database } from "../../platform/neo4j/database.js";
 import type { MatchingSettings } from "./matching-settings.js";
 import { readAgreementTerms } from "../agreements/index.js";
 import { readCourseFits } from "./read-course-fits.js";
-import { bestWarmPaths } from "../network/index.js";
+import { bestWarmPaths, type BestWarmPath, type BestWarmPathsInput } from "../network/index.js";
 import { readCaseScope, readTeacherRecords, withWarmPath, type TeacherSignalsRow } from "./read-teacher-signals.js";
 import { Language, type EducationLevel } from "../../platform/model/graph-enums.js";
 import { bestTeacher, describeTopicMatches, scoreSuggestion, trackRecordScore, type CourseFit } from "./score-suggestion.js";
@@ -23,6 +23,12 @@ export interface SuggestCoursesInput {
 export const MAX_SUGGESTIONS = 100;
 
 /**
+ * Where the warm paths come from: bestWarmPaths on this thread by default; SuggestionResolver passes the analytics
+ * worker's (the same answer, over the ties it holds in memory: network/best-warm-paths-in-memory.ts).
+ */
+export type FindBestWarmPaths = (input: BestWarmPathsInput) => Promise<Map<string, BestWarmPath>>;
+
+/**
  * caseSuggestions in a fixed number of queries whatever the number of courses, none per course,
  * each an auto-commit read (suggestions are advice: they need no common snapshot, and each read
  * saves the COMMIT round trip of a transaction):
@@ -31,7 +37,11 @@ export const MAX_SUGGESTIONS = 100;
  * track records of those courses' teachers, and the warm paths (the network domain's bestWarmPaths,
  * kept while the graph is unchanged) only of the teachers who can still change the top `limit`.
  */
-export async function suggestCourses(db: Database, input: SuggestCoursesInput): Promise<CaseSuggestion[]> {
+export async function suggestCourses(
+  db: Database,
+  input: SuggestCoursesInput,
+  findWarmPaths: FindBestWarmPaths = (given) => bestWarmPaths(db, given),
+): Promise<CaseSuggestion[]> {
   if (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > MAX_SUGGESTIONS) {
     throw new DomainError(ErrorCode.BAD_USER_INPUT, `limit must be between 1 and ${MAX_SUGGESTIONS}.`, "limit");
   }
@@ -56,7 +66,7 @@ export async function suggestCourses(db: Database, input: SuggestCoursesInput): 
     readTeacherRecords(tx, { courseIds: fits.map((f) => f.courseId), caseId: input.caseId, now: input.now }),
   );
   const teacherIds = teachersInContention(fits, records, weights, input.limit);
-  const warmPaths = await bestWarmPaths(db, { workspaces: scope.workspaces, targets: teacherIds, minStrength });
+  const warmPaths = await findWarmPaths({ workspaces: scope.workspaces, targets: teacherIds, minStrength });
   const teachers = records.map((t) => withWarmPath(t, warmPaths.get(t.teacherId)));
   return rankSuggestions(fits, teachers, weights, input.language).slice(0, input.limit);
 }
