@@ -96,8 +96,13 @@ const KEPT_THRESHOLDS = 2;
  * very version, else a new one that replaces it. The version is read first, so everything the
  * store reads afterwards is at least as new as its tag (see the class comment).
  */
-export async function openWarmTieStore(db: Database, threshold: number): Promise<WarmTieStore> {
-  const version = await db.tieVersion();
+export async function openWarmTieStore(
+  db: Database,
+  threshold: number,
+  /** The tie version, when the caller has just read it (openWarmTies, held-warm-ties.ts): not read again. */
+  known?: string | null,
+): Promise<WarmTieStore> {
+  const version = known === undefined ? await db.tieVersion() : known;
   if (version === null) return new WarmTieStore(threshold, null);
   const key = `${db.name}|${threshold}`;
   let stores = shared.get(db.driver);

@@ -5,6 +5,7 @@ import { DomainError, type ErrorCode } from "../../platform/graphql/domain-error
 import { createBookmarks, createDatabase, databaseFailureKind, type ConnectOptions } from "../../platform/neo4j/database.js";
 import type { DatabaseFailureKind } from "../../platform/neo4j/database.js";
 import { analyticsSettings, isAnalyticsOperation, runAnalytics } from "./analytics-operations.js";
+import { heldWarmTiesSettings } from "./held-warm-ties.js";
 import { preloadTieGraph, type TieGraphSettings } from "./TieGraphStore.js";
 
 /**
@@ -85,6 +86,8 @@ function main(): void {
   const base = createDatabase(connect);
   // Only here, never on the API thread's fallback: the tie graph (~33 MB at L) is held by the worker alone.
   analyticsSettings.warmPathsInMemory = warmPathsInMemory ?? null;
+  // The embeddings' warm ties from the same graph when it is held at the request's tie version (held-warm-ties.ts).
+  heldWarmTiesSettings.graph = warmPathsInMemory ?? null;
   // The ties are read at once (~25 s at L, on this thread), not at the first hub request; meanwhile Neo4j's search answers.
   if (warmPathsInMemory) preloadTieGraph(base, warmPathsInMemory).catch(() => {});
   /** Requests the API thread gave up on (timed out, client gone): their answers are not sent. */

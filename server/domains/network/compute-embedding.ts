@@ -1,7 +1,7 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { todayIso } from "../../platform/clock/read-clock.js";
 import { checkIsoDate, checkMaxHops, checkStrength } from "./check-network-input.js";
-import { countThreads, type ThreadCount } from "./count-threads.js";
+import type { ThreadCount } from "./count-threads.js";
 import { describePeople, unknownPerson } from "./describe-people.js";
 import {
   EmbeddingKind,
@@ -16,11 +16,13 @@ import {
 import { describeLadder, ladderLevel, ladderNames, ladderRungs } from "./evaluate-ladder.js";
 import { colourOf, judgeInstitution, judgeProgramme, type Judgement } from "./judge-embedding.js";
 import { describePerson } from "./explain-warm-path.js";
-import { loadWarmNeighbourhood, type WarmNeighbourhood } from "./load-warm-neighbourhood.js";
+import type { WarmNeighbourhood } from "./load-warm-neighbourhood.js";
 import { readInstitutionFacts, readProgrammeFacts, type InstitutionFacts, type ProgrammeFacts } from "./read-embedding-facts.js";
 import { resolveWorkspace, type WorkspaceSide } from "./resolve-workspace.js";
+import { countWarmThreads, type ThreadDetail } from "./thread-count-memo.js";
 import type { PathPerson } from "./WarmPathTypes.js";
-import { openWarmTieStore, type WarmTies } from "./WarmTieStore.js";
+import { openWarmTies } from "./held-warm-ties.js";
+import type { WarmTies } from "./WarmTieStore.js";
 import { DomainError, ErrorCode } from "../../platform/graphql/domain-error.js";
 
 export interface EmbeddingOptions {
@@ -35,8 +37,8 @@ export interface EmbeddingOptions {
 export const embeddingDefaults = { maxHops: 4 } as const;
 
 /**
- * What one embedding computation works with. The warm ties are shared by all its parts, and with
- * other requests while the graph is unchanged (WarmTieStore).
+ * What one embedding computation works with. The warm ties are shared by all its parts: the tie graph the
+ * analytics worker holds, or the WarmTieStore shared with other requests while the ties are unchanged (openWarmTies).
  */
 export interface EmbeddingSettings {
   db: Database;
@@ -55,13 +57,13 @@ export async function embeddingSettings(db: Database, options: EmbeddingOptions)
   const asOf = options.asOf ? checkIsoDate(options.asOf, "asOf") : todayIso();
   // The version is read before anything else, so every tie the store reads is at least that new.
   if (given !== null) {
-    const [ties, side] = await Promise.all([openWarmTieStore(db, given), resolveWorkspace(db, options.workspace)]);
+    const [ties, side] = await Promise.all([openWarmTies(db, given), resolveWorkspace(db, options.workspace)]);
     return { db, side, threshold: given, maxHops, asOf, ties };
   }
   // No threshold asked for: the workspace's own (warm-threshold.ts). The store opens after the
   // workspace is read, so the version it reads is at least as new as that threshold.
   const side = await resolveWorkspace(db, options.workspace);
-  const ties = await openWarmTieStore(db, side.warmThreshold);
+  const ties = await openWarmTies(db, side.warmThreshold);
   return { db, side, threshold: side.warmThreshold, maxHops, asOf, ties };
 }
 
@@ -74,19 +76,25 @@ export interface ProgrammeCore {
   level: number;
 }
 
-/** `method`: the max-flow method; see countThreads. */
+/**
+ * `method`: the max-flow method; see countThreads. `detail`: "figures" when only the figures are used (the embedding
+ * itself: then the neighbourhood holds only W's and R's people in it, and the threads may come from the memo,
+ * thread-count-memo.ts); "neighbourhood" for callers that count again on the neighbourhood.
+ */
 export async function programmeCore(
   settings: EmbeddingSettings,
   facts: ProgrammeFacts,
   method: "edmonds-karp" | "dinic" = "dinic",
+  detail: ThreadDetail = "neighbourhood",
 ): Promise<ProgrammeCore> {
-  const neighbourhood = await loadWarmNeighbourhood(
+  const { neighbourhood, count } = await countWarmThreads(
     settings,
     settings.side.coordinatorIds,
     facts.roleHolderIds,
     settings.maxHops,
+    method,
+    detail,
   );
-  const count = countThreads(neighbourhood, method);
   const holds = ladderRungs(count.threads, facts);
   return { facts, neighbourhood, count, holds, level: ladderLevel(holds) };
 }
@@ -135,18 +143,21 @@ export function levelFields(level: number): { level: number; levelNameEn: string
   return { level, levelNameEn: ladderNames[level]?.en ?? "", levelNameNl: ladderNames[level]?.nl ?? "" };
 }
 
+/** `detail`: as programmeCore's, for the institution's neighbourhood and its programmes'. */
 export async function institutionCore(
   db: Database,
   settings: EmbeddingSettings,
   facts: InstitutionFacts,
+  detail: ThreadDetail = "neighbourhood",
 ): Promise<InstitutionCore> {
-  const neighbourhood = await loadWarmNeighbourhood(
+  const { neighbourhood, count } = await countWarmThreads(
     settings,
     settings.side.coordinatorIds,
     facts.roleHolderIds,
     settings.maxHops,
+    "dinic",
+    detail,
   );
-  const count = countThreads(neighbourhood);
   const programmeFacts =
     facts.programmeIds.length === 0
       ? []
@@ -162,7 +173,7 @@ export async function institutionCore(
     // Let other requests in between programmes: with the tie store warm nothing here waits for
     // I/O, and twenty programmes back to back held the event loop for a second at national scale.
     await new Promise((resolve) => setImmediate(resolve));
-    programmes.push(await programmeCore(settings, p));
+    programmes.push(await programmeCore(settings, p, "dinic", detail));
   }
   const levelCounts = ladderNames.map((_, level) => programmes.filter((p) => p.level === level).length);
   const highestLevel = programmes.reduce((max, p) => Math.max(max, p.level), 0);
@@ -213,7 +224,7 @@ export async function computeProgrammeEmbedding(
     })
   )[0];
   if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No programme has id "${programmeId}".`, "programme");
-  const core = await programmeCore(settings, facts);
+  const core = await programmeCore(settings, facts, "dinic", "figures");
   const people = await describePeople(
     db,
     [...core.count.paths.flat(), ...facts.managementWithWarmTie, ...facts.managementWhoSigned, ...facts.activeManagementContacts],
@@ -264,7 +275,7 @@ export async function computeInstitutionEmbedding(
   const settings = await embeddingSettings(db, options);
   const facts = (await readInstitutionFacts(db, { institutions: [institutionId], asOf: settings.asOf }))[0];
   if (!facts) throw new DomainError(ErrorCode.NOT_FOUND, `No institution has id "${institutionId}".`, "institution");
-  const core = await institutionCore(db, settings, facts);
+  const core = await institutionCore(db, settings, facts, "figures");
   const people = await describePeople(db, core.count.paths.flat(), [facts.id]);
   const singlePoints = explainSinglePoints(core.count, core.neighbourhood, people, facts.name);
   return {

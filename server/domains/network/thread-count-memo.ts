@@ -1,0 +1,89 @@
+import { countThreads, type ThreadCount } from "./count-threads.js";
+import { loadWarmNeighbourhood, type WarmNeighbourhood, type WarmTieSource } from "./load-warm-neighbourhood.js";
+import type { WarmTies } from "./WarmTieStore.js";
+
+/**
+ * The threads of a warm neighbourhood, remembered with the warm ties they were counted on (issue #19; docs/performance.md
+ * "Embedding at L"). At L the JavaScript is most of an embedding once no tie is read from Neo4j: an institution's
+ * neighbourhoods (its own and one per programme, tens of thousands of people each around the hub coordinators) and their
+ * max-flows take ~1 s, a programme's ~150 ms. Yet the threads depend on nothing but the warm ties (the WarmTies: one per
+ * tie version and threshold), W, R, the hop limit and the max-flow method — so the figures are kept on the WarmTies
+ * object itself, keyed by the rest: while the ties are unchanged a second request for the same programme or institution
+ * (or a programme met before inside an institution) only reads its facts. When the tie version moves, the requests get
+ * other WarmTies (a new store, or the held graph's lists at the new version) and so an empty memo: a memo is never used
+ * after a tie write, exactly as the ties it was counted on. Facts (roles, agreements, sprints) are read on every request
+ * and R is part of the key, so a changed role is counted again at once.
+ *
+ * Only the figures are kept (the count, and W and R as far as they lie in the neighbourhood), not the neighbourhood:
+ * callers that count again on it (nextBestContacts, impactIfGone, escalationPlan) ask for "neighbourhood" and compute.
+ */
+
+/** What a caller needs: the whole neighbourhood (to count again on it), or only its figures. */
+export type ThreadDetail = "neighbourhood" | "figures";
+
+export interface CountedThreads {
+  /** With "figures": only `sources` and `targets` (the people of W and R in it); no ties, no distances. */
+  neighbourhood: WarmNeighbourhood;
+  count: ThreadCount;
+}
+
+interface Remembered {
+  sources: string[];
+  targets: string[];
+  count: ThreadCount;
+}
+
+/** Off: every request counts again (the bench's before/after, the tests' comparison). */
+export const threadCountMemo = { enabled: true, hits: 0, misses: 0 };
+
+/** Entries per WarmTies: ~1,110 programmes and institutions per threshold and hop limit at L, with room. */
+const MAX_ENTRIES = 4_096;
+const memos = new WeakMap<WarmTies, Map<string, Remembered>>();
+
+export async function countWarmThreads(
+  source: WarmTieSource,
+  sources: readonly string[],
+  targets: readonly string[],
+  maxHops: number,
+  method: "edmonds-karp" | "dinic",
+  detail: ThreadDetail,
+): Promise<CountedThreads> {
+  if (detail === "neighbourhood" || !threadCountMemo.enabled) {
+    const neighbourhood = await loadWarmNeighbourhood(source, sources, targets, maxHops);
+    return { neighbourhood, count: countThreads(neighbourhood, method) };
+  }
+  let memo = memos.get(source.ties);
+  if (!memo) memos.set(source.ties, (memo = new Map()));
+  // Sets in the search and the count: neither the order nor repeats of W and R change the answer.
+  const key = [method, maxHops, [...new Set(sources)].sort().join("\u0001"), [...new Set(targets)].sort().join("\u0001")].join(
+    "\u0002",
+  );
+  let remembered = memo.get(key);
+  if (remembered) threadCountMemo.hits += 1;
+  else {
+    threadCountMemo.misses += 1;
+    const neighbourhood = await loadWarmNeighbourhood(source, sources, targets, maxHops);
+    const count = countThreads(neighbourhood, method);
+    remembered = { sources: [...neighbourhood.sources], targets: [...neighbourhood.targets], count };
+    memo.set(key, remembered);
+    for (const oldest of memo.keys()) {
+      if (memo.size <= MAX_ENTRIES) break;
+      memo.delete(oldest);
+    }
+  }
+  // Copies: what a caller does with its answer never changes the next one's.
+  return {
+    neighbourhood: {
+      sources: new Set(remembered.sources),
+      targets: new Set(remembered.targets),
+      neighbours: new Map(),
+      distanceFromSources: new Map(),
+      distanceFromTargets: new Map(),
+    },
+    count: {
+      threads: remembered.count.threads,
+      paths: remembered.count.paths.map((path) => [...path]),
+      singlePointsOfFailure: [...remembered.count.singlePointsOfFailure],
+    },
+  };
+}
