@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { computeInstitutionEmbedding, computeProgrammeEmbedding } from "../../server/domains/network/compute-embedding.js";
 import { findNextBestContacts } from "../../server/domains/network/find-next-best-contacts.js";
 import {
+  forgetHeldWarmTies,
   HeldGraphWarmTies,
   heldWarmTiesSettings,
   openWarmTies,
@@ -9,11 +10,11 @@ import {
 } from "../../server/domains/network/held-warm-ties.js";
 import { computeImpactIfGone } from "../../server/domains/network/impact-if-gone.js";
 import { READ_WARM_NEIGHBOURS } from "../../server/domains/network/statements.js";
-import { forgetTieGraphs, tieGraphAt } from "../../server/domains/network/TieGraphStore.js";
+import { forgetTieGraphs, tieGraphAt, tieGraphStats } from "../../server/domains/network/TieGraphStore.js";
 import { threadCountMemo } from "../../server/domains/network/thread-count-memo.js";
 import { WarmTieStore } from "../../server/domains/network/WarmTieStore.js";
 import { Database } from "../../server/platform/neo4j/database.js";
-import { bumpingTieVersion } from "../../server/platform/neo4j/tie-version.js";
+import { bumpingTieVersion, peopleWithIds } from "../../server/platform/neo4j/tie-version.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { cast, EMBEDDING_WORKSPACE } from "./network-embedding-fixtures.js";
 import { seededRandom, writeGraph, type GraphSpec, type TieSpec } from "./network-fixtures.js";
@@ -47,22 +48,33 @@ afterAll(async () => {
 
 /**
  * `compute` from the database's warm ties, then from the graph held at the current tie version (waited for, as the
- * worker's graph is there once loaded): equal answers (errors included), and the second really from the held graph.
+ * worker's graph is there once loaded), every count computed (thread-count-memo.ts has a test of its own below); the
+ * second really from the held graph. `compute` must ask the same question both times: whatever varies (a random pick)
+ * is drawn before, not inside it — the generated test drew its programme inside, so the two ways were asked about two
+ * programmes, which is what failed on the merged tree in session 9 (e0C against e0B), not the held graph.
  */
-async function bothWays<T>(label: string, compute: () => Promise<T>): Promise<T> {
-  // Both ways count every time (thread-count-memo.ts has a test of its own below).
+async function answersBothWays<T>(label: string, compute: () => Promise<T>): Promise<{ database: unknown; held: unknown }> {
   threadCountMemo.enabled = false;
-  heldWarmTiesSettings.graph = null;
-  const database = await compute().catch((error: unknown) => error);
-  const version = await db.tieVersion();
-  expect(version, label).not.toBeNull();
-  expect(await tieGraphAt(db, version!, graphSettings, true), label).not.toBeNull();
-  heldWarmTiesSettings.graph = graphSettings;
-  const before = warmTiesOpened.heldGraph;
-  const held = await compute().catch((error: unknown) => error);
-  heldWarmTiesSettings.graph = null;
-  threadCountMemo.enabled = true;
-  expect(warmTiesOpened.heldGraph, `${label}: answered from the held graph`).toBe(before + 1);
+  try {
+    heldWarmTiesSettings.graph = null;
+    const database = await compute().catch((error: unknown) => error);
+    const version = await db.tieVersion();
+    expect(version, label).not.toBeNull();
+    expect(await tieGraphAt(db, version!, graphSettings, true), label).not.toBeNull();
+    heldWarmTiesSettings.graph = graphSettings;
+    const before = warmTiesOpened.heldGraph;
+    const held = await compute().catch((error: unknown) => error);
+    expect(warmTiesOpened.heldGraph, `${label}: answered from the held graph`).toBe(before + 1);
+    return { database, held };
+  } finally {
+    heldWarmTiesSettings.graph = null;
+    threadCountMemo.enabled = true;
+  }
+}
+
+/** Both ways deep-equal (errors included): the held graph's answer. */
+async function bothWays<T>(label: string, compute: () => Promise<T>): Promise<T> {
+  const { database, held } = await answersBothWays(label, compute);
   expect(held, label).toEqual(database);
   return held as T;
 }
@@ -194,6 +206,34 @@ describe("on a hand-built graph", () => {
     expect(refused).toBeInstanceOf(Error);
   });
 
+  it("fails the comparison when the held graph differs from the database: the check is not vacuous", async () => {
+    const version = (await db.tieVersion())!;
+    const graph = (await tieGraphAt(db, version, graphSettings, true))!;
+    // c1–a carries P1's one thread; made cold in the held graph alone, as a follow that missed a tie write would leave it.
+    const c1 = graph.indexOf.get("c1")!;
+    let tie = -1;
+    for (let e = graph.first[c1]!; e < graph.first[c1]! + graph.degree[c1]!; e++) {
+      if (graph.ids[graph.neighbours[e]!] === "a") tie = graph.ties[e]!;
+    }
+    expect(tie).toBeGreaterThanOrEqual(0);
+    const strength = graph.strengths[tie]!;
+    // Lists made from the graph before are not used for this comparison, nor kept after it.
+    forgetHeldWarmTies();
+    graph.strengths[tie] = 0.1;
+    try {
+      const { database, held } = await answersBothWays("P1, c1–a cold in the held graph", () =>
+        computeProgrammeEmbedding(db, "P1", { asOf }),
+      );
+      expect(held).not.toEqual(database);
+      expect((database as { threads: number }).threads).toBe(1);
+      expect((held as { threads: number }).threads).toBe(0);
+    } finally {
+      graph.strengths[tie] = strength;
+      forgetHeldWarmTies();
+    }
+    await bothWays("P1 again", () => computeProgrammeEmbedding(db, "P1", { asOf }));
+  });
+
   it("reads no warm neighbours from Neo4j when the graph is held at the request's version, and reads them when not", async () => {
     const version = (await db.tieVersion())!;
     expect(await tieGraphAt(db, version, graphSettings, true)).not.toBeNull();
@@ -266,6 +306,40 @@ describe("the thread-count memo (thread-count-memo.ts)", () => {
       await db.write(bumpingTieVersion("MATCH (:Person {id: 'b'})-[k:KNOWS]-(:Person {id: 't2'}) SET k.strength = 0.7"));
     }
   });
+
+  it("answers at once after writes that are not ties: a role or a coordinator moves R or W (the memo's key), not the ties", async () => {
+    const ask = () => computeProgrammeEmbedding(db, "P2", { asOf });
+    const fresh = async () => {
+      threadCountMemo.enabled = false;
+      try {
+        return await ask();
+      } finally {
+        threadCountMemo.enabled = true;
+      }
+    };
+    for (const graph of [null, graphSettings]) {
+      const version = (await db.tieVersion())!;
+      if (graph) expect(await tieGraphAt(db, version, graph, true)).not.toBeNull();
+      heldWarmTiesSettings.graph = graph;
+      const before = await ask();
+      expect(await ask()).toEqual(before);
+      // a (c1's warm tie) teaches in P2 now: R grows by one reached role holder, one thread more.
+      await db.write("MATCH (p:Person {id: 'a'}), (k:Course {id: 'k2'}) CREATE (p)-[:TEACHES]->(k)");
+      const taught = await ask();
+      expect(taught).toEqual(await fresh());
+      expect(taught.threads).toBe(before.threads + 1);
+      // c2 no longer coordinates: its route to t3 is no thread of the workspace's (t3 lies 5 warm ties from c1).
+      await db.write("MATCH (:Person {id: 'c2'})-[c:COORDINATOR_OF]->(:Workspace {id: 'ws'}) DELETE c");
+      const fewer = await ask();
+      expect(fewer).toEqual(await fresh());
+      expect(fewer.threads).toBe(taught.threads - 1);
+      // Neither write moved the tie version: the same warm ties (and memo) answered, with W and R read afresh.
+      expect(await db.tieVersion()).toBe(version);
+      await db.write("MATCH (:Person {id: 'a'})-[t:TEACHES]->(:Course {id: 'k2'}) DELETE t");
+      await db.write("MATCH (p:Person {id: 'c2'}), (w:Workspace {id: 'ws'}) CREATE (p)-[:COORDINATOR_OF]->(w)");
+      expect(await ask()).toEqual(before);
+    }
+  });
 });
 
 describe("on generated graphs, ties written between the computations", () => {
@@ -275,6 +349,8 @@ describe("on generated graphs, ties written between the computations", () => {
     const strengths = [0.2, 0.4, 0.5, 0.6, 0.8, 1];
     let compared = 0;
     let withThreads = 0;
+    const writes = { named: 0, unnamed: 0 };
+    const follows = tieGraphStats.follows;
     for (let g = 0; g < 4; g++) {
       await resetGraph(db);
       forgetTieGraphs(db);
@@ -307,41 +383,54 @@ describe("on generated graphs, ties written between the computations", () => {
       });
       for (let q = 0; q < 24; q++) {
         if (q % 4 === 3) {
-          // A tie written between computations (as an interaction or a manual strength would).
+          // A tie written between computations (as an interaction or a manual strength would). Every other write names
+          // the people whose ties it changes, as the server's writers do: the held graph then follows it in place
+          // (TieGraphStore's followTieChanges, tie-graph.ts applyTieChanges); the others say "*" and it is read again.
           const kind = pick(["set", "add", "remove"]);
+          const named = q % 8 === 3;
+          const bump = (statement: string, people: string) => bumpingTieVersion(statement, named ? peopleWithIds(people) : null);
           if (kind === "set")
-            await db.write(bumpingTieVersion("MATCH (a:Person {id: $a})-[k:KNOWS]-() WITH k LIMIT 1 SET k.strength = $s"), {
+            await db.write(bump("MATCH (a:Person {id: $a})-[k:KNOWS]-() WITH k LIMIT 1 SET k.strength = $s", "[$a]"), {
               a: pick(coordinators),
               s: pick(strengths),
             });
           if (kind === "add")
             await db.write(
-              bumpingTieVersion(
+              bump(
                 "MATCH (a:Person {id: $a}), (b:Person {id: $b}) WHERE a <> b CREATE (a)-[:KNOWS {strength: $s, channel: 'OTHER'}]->(b)",
+                "[$a]",
               ),
               { a: pick(people), b: pick(people), s: pick(strengths) },
             );
           if (kind === "remove")
-            await db.write(bumpingTieVersion("MATCH (a:Person {id: $a})-[k:KNOWS]-() WITH k LIMIT 1 DELETE k"), {
+            await db.write(bump("MATCH (a:Person {id: $a})-[k:KNOWS]-() WITH k LIMIT 1 DELETE k", "[$a]"), {
               a: pick(people),
             });
+          writes[named ? "named" : "unnamed"] += 1;
         }
         const options = { asOf, warmThreshold: pick([undefined, 0.4, 0.5, 0.8]), maxHops: 1 + Math.floor(random() * 5) };
-        const label = `graph ${g}, query ${q} ${JSON.stringify(options)}`;
         const which = q % 3;
+        // Drawn before bothWays, which computes twice: both ways answer the same question.
+        const asked = which === 0 ? pick(programmes) : which === 1 ? pick(institutions) : pick([...coordinators, ...people]);
+        const label = `graph ${g}, query ${q} ${asked} ${JSON.stringify(options)}`;
         if (which === 0) {
-          const answer = await bothWays(label, () => computeProgrammeEmbedding(db, pick(programmes), options));
+          const answer = await bothWays(label, () => computeProgrammeEmbedding(db, asked, options));
+          expect(answer.id, label).toBe(asked);
           if (answer.threads > 0) withThreads++;
         } else if (which === 1) {
-          const answer = await bothWays(label, () => computeInstitutionEmbedding(db, pick(institutions), options));
+          const answer = await bothWays(label, () => computeInstitutionEmbedding(db, asked, options));
+          expect(answer.id, label).toBe(asked);
           if (answer.threads > 0) withThreads++;
         } else {
-          await bothWays(label, () => computeImpactIfGone(db, { person: pick([...coordinators, ...people]), ...options }));
+          await bothWays(label, () => computeImpactIfGone(db, { person: asked, ...options }));
         }
         compared++;
       }
     }
     expect(compared).toBe(96);
     expect(withThreads).toBeGreaterThan(30);
+    // Both ways of bringing the held graph to a new version were compared: followed in place and read again.
+    expect(writes).toEqual({ named: 12, unnamed: 12 });
+    expect(tieGraphStats.follows - follows).toBe(writes.named);
   });
 });
