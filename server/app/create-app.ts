@@ -118,7 +118,10 @@ export async function createApp(config: Config, db: Database, httpServer: Server
     config.ANALYTICS_WORKER === "on" && db.connectOptions
       ? new AnalyticsWorker({
           connect: db.connectOptions,
-          warmPathsInMemory: config.WARM_PATHS_IN_MEMORY === "on" ? { maxTies: config.WARM_PATHS_IN_MEMORY_MAX_TIES } : undefined,
+          warmPathsInMemory:
+            config.WARM_PATHS_IN_MEMORY === "on"
+              ? { maxTies: config.WARM_PATHS_IN_MEMORY_MAX_TIES, loadBudgetMs: config.WARM_PATHS_IN_MEMORY_LOAD_BUDGET_MS }
+              : undefined,
           light,
         })
       : undefined;

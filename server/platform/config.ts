@@ -242,6 +242,15 @@ export const configSchema = z.object({
     .describe(
       "The most KNOWS ties the analytics worker holds in memory for warmPaths (~32 bytes each); above it Neo4j searches.",
     ),
+  WARM_PATHS_IN_MEMORY_LOAD_BUDGET_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(600_000)
+    .describe(
+      "How long the analytics worker's read of every tie (in the background, paced) may take in all, its own budget rather " +
+        "than the request's (QUERY_TIMEOUT_MS) that started it; past it the read stops and the next request starts another.",
+    ),
   // --- end of analytics worker ---
   COUNT_CACHE_TTL_MS: z.coerce
     .number()

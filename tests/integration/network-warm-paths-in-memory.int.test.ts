@@ -5,10 +5,10 @@ import { answeredInMemory, findWarmPathsInMemory } from "../../server/domains/ne
 import { applyInteractionToTie } from "../../server/domains/network/apply-interaction-to-tie.js";
 import { setTieStrength } from "../../server/domains/network/set-tie-strength.js";
 import { WRITE_REDERIVED_TIES } from "../../server/domains/network/statements.js";
-import { forgetTieGraphs, tieGraphStats } from "../../server/domains/network/TieGraphStore.js";
+import { forgetTieGraphs, tieGraphAt, tieGraphStats } from "../../server/domains/network/TieGraphStore.js";
 import { ERASE_PERSON } from "../../server/domains/privacy/statements.js";
 import { IMPORT_TIES } from "../../server/domains/spreadsheets/statements.js";
-import type { Database } from "../../server/platform/neo4j/database.js";
+import { TimeBudgetSpent, type Database, type StatementPacer } from "../../server/platform/neo4j/database.js";
 import { TIE_CHANGES_KEPT } from "../../server/platform/neo4j/statements.js";
 import { bumpingTieVersion, peopleWithIds } from "../../server/platform/neo4j/tie-version.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
@@ -400,6 +400,53 @@ describe("following the server's tie writers", () => {
       expect(memory).toBeInstanceOf(Error);
       expect(memory).toEqual(await findWarmPaths(db, args).catch((e: unknown) => e));
     }
+  });
+});
+
+describe("a read of every tie, started by a request", () => {
+  /** A pacer that counts the statements it runs, each after `waitMs`. */
+  const countingPacer = (waitMs = 0) => {
+    const pacer = {
+      statements: 0,
+      run: async <T>(statement: () => Promise<T>): Promise<T> => {
+        pacer.statements += 1;
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        return statement();
+      },
+    };
+    return pacer satisfies StatementPacer;
+  };
+
+  it("runs under its own budget and pacer, not the request's: a request whose budget is spent still has the graph read", async () => {
+    await writeGraph(db, {
+      people: ["r1", "r2", "r3"].map((id) => ({ id, name: `Persoon ${id}` })),
+      ties: [
+        { a: "r1", b: "r2", strength: 0.8 },
+        { a: "r2", b: "r3", strength: 0.6 },
+      ],
+    });
+    const version = (await db.tieVersion())!;
+    // The request that notices no graph is held: its budget (QUERY_TIMEOUT_MS at most) spent, as a load at L can outlast it.
+    const requestPacer = countingPacer();
+    const request = db.withTransactionTimeout(30_000).withTimeBudget(1).withPacer(requestPacer);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await expect(request.read("RETURN 1")).rejects.toBeInstanceOf(TimeBudgetSpent);
+    const paced = requestPacer.statements;
+    forgetTieGraphs(db);
+    const loadPacer = countingPacer();
+    const loads = tieGraphStats.loads;
+    const graph = await tieGraphAt(request, version, { maxTies: 1_000_000, loadPacer: () => loadPacer }, true);
+    expect(graph?.ids).toEqual(expect.arrayContaining(["r1", "r2", "r3"]));
+    expect(tieGraphStats.loads).toBe(loads + 1);
+    // The load's statements went through its own pacer, none through the request's.
+    expect(loadPacer.statements).toBeGreaterThan(0);
+    expect(requestPacer.statements).toBe(paced);
+    // Its own budget bounds it: spent before its first read (a pacer that waits 5 ms, a budget of 1 ms), nothing is held.
+    forgetTieGraphs(db);
+    const late = { maxTies: 1_000_000, loadBudgetMs: 1, loadPacer: () => countingPacer(5) };
+    expect(await tieGraphAt(db, version, late, true)).toBeNull();
+    expect(tieGraphStats.loads).toBe(loads + 1);
+    forgetTieGraphs(db);
   });
 });
 

@@ -1,5 +1,5 @@
 import { log } from "../../platform/log.js";
-import type { Database } from "../../platform/neo4j/database.js";
+import type { Database, StatementPacer } from "../../platform/neo4j/database.js";
 import { READ_TIE_CHANGES } from "../../platform/neo4j/statements.js";
 import { applyTieChanges, buildTieGraph, tieCount, TieGraphBuilder, type PersonTies, type TieGraph } from "./tie-graph.js";
 import { COUNT_TIES, READ_TIE_GRAPH_PAGE, READ_TIES_OF_PEOPLE } from "./statements.js";
@@ -21,6 +21,9 @@ import { COUNT_TIES, READ_TIE_GRAPH_PAGE, READ_TIES_OF_PEOPLE } from "./statemen
  * then the version again — a graph read while the ties moved is thrown away (its version no longer matches, so it
  * would never be used anyway, but it would have mixed two states). At L (100,000 people, 1,000,000 ties) it holds
  * ~33 MB of typed arrays (tie-graph.ts: ~32 bytes a tie); graphs of more than `maxTies` ties are not loaded at all.
+ * A load is the worker's own work, not the request's that started it: it reads under its own time budget and pacer
+ * (`loadBudgetMs`, `loadPacer`; Database.detached), so a request's QUERY_TIMEOUT_MS never cuts it short. A follow is
+ * the request's: it waits for it, and it is bounded by its budget (a follow cut short: "failed", tried again next time).
  */
 export interface TieGraphSettings {
   /** Graphs with more ties than this are not held: the database's search answers. */
@@ -29,7 +32,18 @@ export interface TieGraphSettings {
   pageSize?: number;
   /** The most people whose ties are read again to follow tie writes; more: every tie is read again. Default 2,000. */
   mostFollowed?: number;
+  /**
+   * A read of every tie runs in the background under this budget of its own, all its statements together (default
+   * TIE_GRAPH_LOAD_BUDGET_MS; WARM_PATHS_IN_MEMORY_LOAD_BUDGET_MS): not the budget of the request that happened to start
+   * it, which it outlives (the request is answered by the database's search meanwhile).
+   */
+  loadBudgetMs?: number;
+  /** A pacer of its own for such a read, given its budget (the worker: giving way to light requests); absent: unpaced. */
+  loadPacer?: (budgetMs: number) => StatementPacer;
 }
+
+/** The default budget of one read of every tie (~25 s at L on a quiet machine; graphs up to 3,000,000 ties are held). */
+export const TIE_GRAPH_LOAD_BUDGET_MS = 600_000;
 
 interface Held {
   version: string;
@@ -108,7 +122,10 @@ export async function tieGraphAt(
     if (followed !== "reload" || slot.loading) return null;
   }
   if (!slot.loading) {
-    const done = loadTieGraph(db, settings)
+    // Detached from the request: its time budget, time limit and pacer are its own answer's (QUERY_TIMEOUT_MS), and the
+    // load outlives it (at L a load can take longer than a request may).
+    const budgetMs = settings.loadBudgetMs ?? TIE_GRAPH_LOAD_BUDGET_MS;
+    const done = loadTieGraph(db.detached(budgetMs, settings.loadPacer?.(budgetMs)), settings)
       .then((held) => {
         // The graph read (at the version it was read at, which may be newer than the one asked for) replaces the old.
         if (held && !held.version.startsWith("moved:")) slot.held = held;

@@ -21,7 +21,7 @@ const ANALYTICS_NICE = 10;
 export interface AnalyticsWorkerData {
   connect: ConnectOptions;
   /** Hub warm paths in memory over the worker's tie graph (find-warm-paths-in-memory.ts); absent: searched in Neo4j. */
-  warmPathsInMemory?: TieGraphSettings;
+  warmPathsInMemory?: Omit<TieGraphSettings, "loadPacer">;
   /** The API thread's count of light requests (LightRequests): the worker's statements give way to them. */
   light?: SharedArrayBuffer;
 }
@@ -84,12 +84,19 @@ function main(): void {
     }
   }
   const base = createDatabase(connect);
-  // Only here, never on the API thread's fallback: the tie graph (~33 MB at L) is held by the worker alone.
-  analyticsSettings.warmPathsInMemory = warmPathsInMemory ?? null;
+  // Only here, never on the API thread's fallback: the tie graph (~33 MB at L) is held by the worker alone. Its reads of
+  // every tie run under their own budget, giving way to light requests as a heavy request's reads do (a quarter of it).
+  const tieGraph: TieGraphSettings | null = warmPathsInMemory
+    ? {
+        ...warmPathsInMemory,
+        ...(light ? { loadPacer: (budgetMs: number) => new HeavyStatementPacer(light, budgetMs / 4) } : {}),
+      }
+    : null;
+  analyticsSettings.warmPathsInMemory = tieGraph;
   // The embeddings' warm ties from the same graph when it is held at the request's tie version (held-warm-ties.ts).
-  heldWarmTiesSettings.graph = warmPathsInMemory ?? null;
+  heldWarmTiesSettings.graph = tieGraph;
   // The ties are read at once (~25 s at L, on this thread), not at the first hub request; meanwhile Neo4j's search answers.
-  if (warmPathsInMemory) preloadTieGraph(base, warmPathsInMemory).catch(() => {});
+  if (tieGraph) preloadTieGraph(base, tieGraph).catch(() => {});
   /** Requests the API thread gave up on (timed out, client gone): their answers are not sent. */
   const cancelled = new Set<number>();
   const running = new Set<number>();

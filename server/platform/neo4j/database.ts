@@ -168,6 +168,25 @@ export class Database {
     return this.derive({ pacer });
   }
 
+  /**
+   * The same driver, name and bookmarks without a request's limits — its time limit per transaction, its time budget and
+   * its pacer — under a budget of its own (`budgetMs` from now, each transaction given what is left) and, when given, a
+   * pacer of its own. For work a request starts but does not wait for, which must neither end with that request's budget
+   * nor take its turns: the analytics worker's read of every tie (TieGraphStore.ts, WARM_PATHS_IN_MEMORY_LOAD_BUDGET_MS).
+   */
+  detached(budgetMs: number, pacer?: StatementPacer): Database {
+    return new Database(
+      this.driver,
+      this.name,
+      undefined,
+      this.connectOptions,
+      this.maintenance,
+      this.bookmarks,
+      Date.now() + budgetMs,
+      pacer,
+    );
+  }
+
   /** The fixed time limit per transaction (withTransactionTimeout), without the budget; for a worker to apply the same. */
   get fixedTimeoutMs(): number | undefined {
     return this.timeoutMs;
