@@ -8,14 +8,16 @@ import { importSpreadsheets } from "../../server/domains/spreadsheets/import-spr
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
-import { day, ok, seedCourse, seedInstitution, seedTie, seedWorkspace, signedInAs } from "./cases-graph-fixtures.js";
+import { day, ok, refused, seedCourse, seedInstitution, seedTie, seedWorkspace, signedInAs } from "./cases-graph-fixtures.js";
 
 /**
  * The tie version (server/platform/neo4j/tie-version.ts, #19 part 1): each kind of write the day brings,
  * through the API where there is one, and whether it moves the version the warm-tie store and the
  * best-warm-path memo are tagged with. The day's workflow (intake, proposal, answer, match, a case or a
  * person edited, the warm threshold) leaves it; every tie write (an interaction, a strength by hand,
- * a generated edit of a tie, a person deleted or erased, a ties.csv import, a rederivation) moves it.
+ * a generated edit of a tie, a person deleted — also through another type's nested or cascading delete — or erased, a
+ * ties.csv import, a rederivation) moves it; the generated writes the held tie graph could not follow unnamed (a
+ * person's id changed, a tie made, re-weighed or removed through Person.knows) are refused before anything runs.
  *
  * The version is one node for the whole graph, so this file holds the whole graph (vitest.config.ts
  * wholeGraphFiles): another file's tie write meanwhile would move it under a write that does not.
@@ -40,6 +42,60 @@ const SET_STRENGTH = `mutation { setTieStrength(a: "${COORD}", b: "tv-p2", stren
 const EDIT_TIE = `mutation { updatePeople(where: { id: { eq: "${COORD}" } }, update: { knows: [{ update: { where: { node: { id: { eq: "tv-p1" } } }, edge: { note: { set: "Koffie" } } } }] }) { people { id } } }`;
 const DELETE_PERSON = `mutation { deletePeople(where: { id: { eq: "tv-p3" } }) { nodesDeleted } }`;
 const ERASE = `mutation { erasePerson(id: "tv-p4") { erasedId } }`;
+// A person deleted through another type's generated input: a nested delete in an update, a cascade in a delete.
+const NESTED_DELETE = `mutation { updateCourses(where: { id: { eq: "tv-course2" } }, update: { teachers: [{ delete: [{ where: { node: { id: { eq: "tv-p5" } } } }] }] }) { courses { id } } }`;
+const CASCADE_DELETE = `mutation { deleteCourses(where: { id: { eq: "tv-course3" } }, delete: { teachers: [{ where: { node: { id: { eq: "tv-p6" } } } }] }) { nodesDeleted } }`;
+const EDIT_OTHER_END = `mutation { updatePeople(where: { id: { eq: "${COORD}" } }, update: { knows: [{ update: { where: { node: { id: { eq: "tv-p1" } } }, node: { jobTitle: { set: "Lector" } } } }] }) { people { id } } }`;
+
+/**
+ * Generated writes of what the held tie graph is keyed on (person ids; ties made, re-weighed or removed through
+ * Person.knows): the schema does not offer them, so they are refused before anything runs — each with its code, field
+ * and, where it helps, the mutation that does it (server/platform/faults/format-fault.ts).
+ */
+const NOT_OFFERED: Array<{ name: string; query: string; field: string; message: RegExp }> = [
+  {
+    name: "a person's id changed",
+    query: `mutation { updatePeople(where: { id: { eq: "${TEACHER}" } }, update: { id: { set: "tv-renamed" } }) { people { id } } }`,
+    field: "id",
+    message: /^Person\.id never changes/,
+  },
+  {
+    name: "a person's id changed through another person's knows",
+    query: `mutation { updatePeople(where: { id: { eq: "${COORD}" } }, update: { knows: [{ update: { where: { node: { id: { eq: "tv-p1" } } }, node: { id: { set: "tv-renamed" } } } }] }) { people { id } } }`,
+    field: "id",
+    message: /^Person\.id never changes/,
+  },
+  {
+    name: "a teacher's id changed through a course",
+    query: `mutation { updateCourses(where: { id: { eq: "tv-course" } }, update: { teachers: [{ update: { node: { id: { set: "tv-renamed" } } } }] }) { courses { id } } }`,
+    field: "id",
+    message: /^Person\.id never changes/,
+  },
+  {
+    name: "a tie made by connecting people",
+    query: `mutation { updatePeople(where: { id: { eq: "${COORD}" } }, update: { knows: [{ connect: [{ where: { node: { id: { eq: "tv-p3" } } }, edge: { strength: 0.9, channel: COLLEAGUE } }] }] }) { people { id } } }`,
+    field: "connect",
+    message: /^Ties are made, re-weighed and removed only by setTieStrength/,
+  },
+  {
+    name: "a tie removed by disconnecting people",
+    query: `mutation { updatePeople(where: { id: { eq: "${COORD}" } }, update: { knows: [{ disconnect: [{ where: { node: { id: { eq: "tv-p1" } } } }] }] }) { people { id } } }`,
+    field: "disconnect",
+    message: /^Ties are made, re-weighed and removed only by setTieStrength/,
+  },
+  {
+    name: "a tie's strength set",
+    query: `mutation { updatePeople(where: { id: { eq: "${COORD}" } }, update: { knows: [{ update: { where: { node: { id: { eq: "tv-p1" } } }, edge: { strength: { set: 0.1 } } } }] }) { people { id } } }`,
+    field: "strength",
+    message: /^Knows\.strength is not set through the generated API: use setTieStrength or logInteraction/,
+  },
+  {
+    name: "a person created with ties",
+    query: `mutation { createPeople(input: [{ name: "Nieuw", knows: { connect: [{ where: { node: { id: { eq: "${COORD}" } } }, edge: { strength: 0.9, channel: COLLEAGUE } }] } }]) { people { id } } }`,
+    field: "knows",
+    message: /^Ties are made, re-weighed and removed only by setTieStrength/,
+  },
+];
 
 /** Whether `write` moved the tie version. */
 async function moves(write: () => Promise<unknown>): Promise<boolean> {
@@ -84,12 +140,17 @@ beforeAll(async () => {
     periods: [{ id: "tv-period", name: "Blok 2", start: day(-5), end: day(100) }],
     agreement: { casesPerPeriod: null },
   });
+  // Courses whose teachers (tv-p5, tv-p6, each with a tie) a generated write deletes with them.
+  await seedCourse(db, { id: "tv-course2", name: "Web Sprint", themes: ["web"], institution: "tv-hbo", teachers: ["tv-p5"] });
+  await seedCourse(db, { id: "tv-course3", name: "AI Sprint", themes: ["ai"], institution: "tv-hbo", teachers: ["tv-p6"] });
   for (const [a, b, strength] of [
     [COORD, "tv-p1", 0.7],
     [COORD, "tv-p2", 0.4],
     ["tv-p1", "tv-p3", 0.6],
     ["tv-p2", "tv-p4", 0.9],
     [COORD, TEACHER, 0.5],
+    [COORD, "tv-p5", 0.6],
+    ["tv-p1", "tv-p6", 0.5],
   ] as const) {
     await seedTie(db, a, b, strength);
   }
@@ -136,6 +197,28 @@ describe("the tie version", () => {
     expect(await moves(() => importSpreadsheets(db, dir))).toBe(true);
     expect(await moves(() => ok(admin, DELETE_PERSON))).toBe(true);
     expect(await moves(() => ok(admin, ERASE))).toBe(true);
+    // A person with a tie deleted through a course: nested in an update, cascaded from a delete.
+    expect(await moves(() => ok(admin, NESTED_DELETE))).toBe(true);
+    expect(await moves(() => ok(admin, CASCADE_DELETE))).toBe(true);
+    const gone = await db.read(`MATCH (p:Person) WHERE p.id IN ['tv-p5', 'tv-p6'] RETURN p.id AS id`);
+    expect(gone).toEqual([]);
+    // An edit through a tie (the person at its other end) names KNOWS: it moves too (it cannot tell it kept the tie).
+    expect(await moves(() => ok(admin, EDIT_OTHER_END))).toBe(true);
+  });
+
+  it("refuses the generated writes of what the held tie graph is keyed on (ids, ties made or removed), moving nothing", async () => {
+    const ties = `MATCH (a:Person)-[k:KNOWS]->(b:Person) RETURN a.id AS a, b.id AS b, k.strength AS strength ORDER BY a, b`;
+    const tiesBefore = await db.read(ties);
+    const idsBefore = await db.read(`MATCH (p:Person) RETURN p.id AS id ORDER BY id`);
+    for (const { name, query, field, message } of NOT_OFFERED) {
+      let error: Awaited<ReturnType<typeof refused>> | undefined;
+      expect(await moves(async () => (error = await refused(admin, query))), name).toBe(false);
+      expect(error?.extensions?.code, name).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect(error?.extensions?.field, name).toBe(field);
+      expect(error?.message, name).toMatch(message);
+    }
+    expect(await db.read(ties)).toEqual(tiesBefore);
+    expect(await db.read(`MATCH (p:Person) RETURN p.id AS id ORDER BY id`)).toEqual(idsBefore);
   });
 
   it("keeps the warm-tie store across the workflow and gives a new one after a tie write", async () => {

@@ -20,12 +20,23 @@ export interface FaultFormatOptions {
 
 const internal = new Set<string | undefined>([ErrorCode.INTERNAL_SERVER_ERROR, undefined]);
 
+/** What makes, re-weighs and removes ties: the generated API edits only a tie's note and since date (schema/graph.graphql). */
+const TIE_WRITERS = "setTieStrength, logInteraction, the ties import (ties.csv), erasePerson or deletePeople (with the person)";
+
 /** The owning mutation of a generated write that is not offered (a mutation, or a field of a write input). */
 function workflowDoorHint(message: string, field: string): string | undefined {
   if (/^Cannot query field "\w+" on type "Mutation"/.test(message)) return ownerHint(field);
   const input = /is not defined by type "(\w+?)(?:Create|Update)Input"/.exec(message);
   const owners = input?.[1] ? workflowOwnedFields[`${input[1]}.${field}`] : undefined;
-  return owners ? `${input?.[1]}.${field} is not set through the generated API: use ${owners.join(" or ")}.` : undefined;
+  if (owners) return `${input?.[1]}.${field} is not set through the generated API: use ${owners.join(" or ")}.`;
+  // Ids never change (`@id`): other records, the tie version's followers and the clients refer to them (docs/network-analytics.md).
+  const update = /is not defined by type "(\w+?)UpdateInput"/.exec(message);
+  if (update?.[1] && field === "id") return `${update[1]}.id never changes: an id is given when the ${update[1]} is created.`;
+  // A tie made, re-weighed or removed through a person's `knows` (its nested inputs, or a person created with ties).
+  if (/is not defined by type "PersonKnows\w*Input"/.test(message) || (input?.[1] === "Person" && field === "knows")) {
+    return `Ties are made, re-weighed and removed only by ${TIE_WRITERS}; through Person.knows only a tie's note and since date are edited.`;
+  }
+  return undefined;
 }
 
 function original(error: unknown): unknown {
