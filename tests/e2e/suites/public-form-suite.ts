@@ -54,7 +54,8 @@ export function publicFormSuite(getEnv: () => E2eEnvironment): void {
     await page
       .getByLabel(/^Uw vraag, in uw eigen woorden/)
       .fill(`${title} Nu tellen we alles met de hand en verkopen we soms wat er niet meer is.`);
-    await page.getByLabel(/^Onderwerpen/).fill("webs");
+    // Key by key, as a person types: the autocomplete asks once the word stands still, not once per key.
+    await page.getByLabel(/^Onderwerpen/).pressSequentially("webs", { delay: 60 });
     return title;
   }
 
@@ -77,9 +78,18 @@ export function publicFormSuite(getEnv: () => E2eEnvironment): void {
       expect(await page.locator(".honeypot").getAttribute("aria-hidden")).toBe("true");
       expect(await honeypot.getAttribute("tabindex")).toBe("-1");
 
+      // Every request for topic suggestions the page makes (GET or POST: the operation's name is in the URL or the body).
+      const suggestionRequests: string[] = [];
+      page.on("request", (request) => {
+        const text = `${request.url()} ${request.postData() ?? ""}`;
+        if (text.includes("publicTopicSuggestions")) suggestionRequests.push(text);
+      });
       const title = await fillForm(page, kvk, name);
       // Topics autocomplete from the vocabulary without a session (accepted topics only).
       await expect.poll(() => page.locator("[data-testid=topic-choices] option").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      // "webs" typed key by key (60 ms apart, under the 300 ms debounce) is one request, for the whole word.
+      expect(suggestionRequests).toHaveLength(1);
+      expect(suggestionRequests[0]).toMatch(/webs/);
       await page.getByLabel(/^Onderwerpen/).fill("webshop, voorraadbeheer");
       await page.getByLabel(/^Gewenste start/).fill("2027-03-01");
       await page.getByLabel(/^Gewenst klaar/).fill("2027-06-30");
