@@ -52,7 +52,7 @@ export interface AnalyticsWorkerOptions {
   /** How long after the request's deadline the API still waits for the worker's answer. */
   graceMs?: number;
   /** Hub warm paths searched in memory in the worker over the ties it holds (WARM_PATHS_IN_MEMORY); absent: in Neo4j. */
-  warmPathsInMemory?: TieGraphSettings;
+  warmPathsInMemory?: Omit<TieGraphSettings, "loadPacer">;
   /** The light requests the worker's statements give way to (pace-heavy-work.ts); without it they are not paced. */
   light?: LightRequests;
 }
@@ -227,10 +227,11 @@ export class AnalyticsWorker implements OffThreadAnalytics {
         code,
         restartInMs: delay,
       });
+      // stop() clears this timer (and answers the waiter false) in the same turn as it sets `stopped`, so the timer never
+      // runs once stopped: no check of `stopped` is needed in it.
       this.restartTimer = setTimeout(() => {
         this.restartTimer = undefined;
         this.restartWaiter = undefined;
-        if (this.stopped) return afterRestart(false);
         this.spawn();
         void this.ready!.then(afterRestart);
       }, delay);
