@@ -113,6 +113,21 @@ describe("the worker's answers equal the API thread's", () => {
     expect(worker.fallbacks).toBe(after);
   });
 
+  it("stopped during the back-off after a worker ended: whoever waits hears false, and no worker is started", async () => {
+    const own = new AnalyticsWorker({ connect: db.connectOptions!, restartDelayMs: 200 });
+    expect(await own.whenReady()).toBe(true);
+    await own.thread!.terminate();
+    await new Promise((resolve) => setImmediate(resolve));
+    // In the back-off now: no worker, a restart due in 200 ms.
+    expect(own.thread).toBeUndefined();
+    const waiting = own.whenReady();
+    await own.stop();
+    expect(await waiting).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([own.starts, own.thread]).toEqual([1, undefined]);
+    expect(await own.whenReady()).toBe(false);
+  });
+
   it("past the request's time budget the API answers QUERY_TIMEOUT and drops the worker's answer", async () => {
     const error = await worker
       .run("institutionEmbedding", { institution: "HE", asOf }, db.withTimeBudget(0))
