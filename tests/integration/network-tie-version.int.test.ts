@@ -44,7 +44,7 @@ const DELETE_PERSON = `mutation { deletePeople(where: { id: { eq: "tv-p3" } }) {
 const ERASE = `mutation { erasePerson(id: "tv-p4") { erasedId } }`;
 // A person deleted through another type's generated input: a nested delete in an update, a cascade in a delete.
 const NESTED_DELETE = `mutation { updateCourses(where: { id: { eq: "tv-course2" } }, update: { teachers: [{ delete: [{ where: { node: { id: { eq: "tv-p5" } } } }] }] }) { courses { id } } }`;
-const CASCADE_DELETE = `mutation { deleteCourses(where: { id: { eq: "tv-course3" } }, delete: { teachers: [{ where: { node: { id: { eq: "tv-p6" } } } }] }) { nodesDeleted } }`;
+const CASCADE_DELETE = `mutation { deletePartners(where: { id: { eq: "tv-partner" } }, delete: { employees: [{ where: { node: { id: { eq: "tv-p6" } } } }] }) { nodesDeleted } }`;
 const EDIT_OTHER_END = `mutation { updatePeople(where: { id: { eq: "${COORD}" } }, update: { knows: [{ update: { where: { node: { id: { eq: "tv-p1" } } }, node: { jobTitle: { set: "Lector" } } } }] }) { people { id } } }`;
 
 /**
@@ -140,9 +140,11 @@ beforeAll(async () => {
     periods: [{ id: "tv-period", name: "Blok 2", start: day(-5), end: day(100) }],
     agreement: { casesPerPeriod: null },
   });
-  // Courses whose teachers (tv-p5, tv-p6, each with a tie) a generated write deletes with them.
+  // A course's teacher and a partner's employee (tv-p5, tv-p6, each with a tie) that a generated write deletes with them.
   await seedCourse(db, { id: "tv-course2", name: "Web Sprint", themes: ["web"], institution: "tv-hbo", teachers: ["tv-p5"] });
-  await seedCourse(db, { id: "tv-course3", name: "AI Sprint", themes: ["ai"], institution: "tv-hbo", teachers: ["tv-p6"] });
+  await db.write(
+    `CREATE (:Person {id: 'tv-p6', name: 'Person tv-p6'})-[:WORKS_AT]->(:Partner {id: 'tv-partner', name: 'Bank', kind: 'BANK'})`,
+  );
   for (const [a, b, strength] of [
     [COORD, "tv-p1", 0.7],
     [COORD, "tv-p2", 0.4],
@@ -197,7 +199,7 @@ describe("the tie version", () => {
     expect(await moves(() => importSpreadsheets(db, dir))).toBe(true);
     expect(await moves(() => ok(admin, DELETE_PERSON))).toBe(true);
     expect(await moves(() => ok(admin, ERASE))).toBe(true);
-    // A person with a tie deleted through a course: nested in an update, cascaded from a delete.
+    // A person with a tie deleted through another type: nested in a course's update, cascaded from a partner's delete.
     expect(await moves(() => ok(admin, NESTED_DELETE))).toBe(true);
     expect(await moves(() => ok(admin, CASCADE_DELETE))).toBe(true);
     const gone = await db.read(`MATCH (p:Person) WHERE p.id IN ['tv-p5', 'tv-p6'] RETURN p.id AS id`);
