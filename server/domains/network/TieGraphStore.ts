@@ -122,8 +122,8 @@ export async function tieGraphAt(
     if (followed !== "reload" || slot.loading) return null;
   }
   if (!slot.loading) {
-    // Detached from the request: its time budget, time limit and pacer are its own answer's (QUERY_TIMEOUT_MS), and the
-    // load outlives it (at L a load can take longer than a request may).
+    // Detached from the request: its time budget, time limit (QUERY_TIMEOUT_MS) and pacer are for its own answer, which
+    // the database's search gives meanwhile; the load outlives it (at L it can take longer than a request may).
     const budgetMs = settings.loadBudgetMs ?? TIE_GRAPH_LOAD_BUDGET_MS;
     const done = loadTieGraph(db.detached(budgetMs, settings.loadPacer?.(budgetMs)), settings)
       .then((held) => {
