@@ -98,9 +98,7 @@ export function searchBestWarmPathsInGraph(
     coordinators,
     limits,
   );
-  const { first, degree, neighbours, ties, strengths } = graph;
   const length = Math.floor(limits.maxHops / 2);
-  const least = limits.minStrength;
   for (const id of new Set(targets)) {
     const t = graph.indexOf.get(id);
     if (t === undefined) {
@@ -116,25 +114,10 @@ export function searchBestWarmPathsInGraph(
       const score = from * product;
       const hops = sources.hops[m]! + steps;
       const key = Math.round(score * 1.0e9);
-      if (key > best.key || (key === best.key && (hops < best.hops || (hops === best.hops && score > best.score)))) {
-        Object.assign(best, { key, score, hops });
-      }
+      if (better(key, hops, score, best.key, best.hops, best.score)) Object.assign(best, { key, score, hops });
     };
-    // Trails from the target, ties distinct, as the statement's quantified path pattern walks them.
-    const used: number[] = [];
-    const walk = (at: number, product: number): void => {
-      consider(at, product, used.length);
-      if (used.length === length) return;
-      for (let e = first[at]!, end = e + degree[at]!; e < end; e++) {
-        const tie = ties[e]!;
-        const strength = strengths[tie]!;
-        if (!(strength >= least) || used.includes(tie)) continue;
-        used.push(tie);
-        walk(neighbours[e]!, product * strength);
-        used.pop();
-      }
-    };
-    walk(t, 1.0);
+    // Trails from the target, as the statement's quantified path pattern walks them.
+    walkTrails(graph, t, length, limits.minStrength, consider);
     if (best.key > Number.NEGATIVE_INFINITY) found.set(id, { score: best.score, hops: best.hops });
   }
   return found;
@@ -156,36 +139,55 @@ function sourceHalf(
     hops: new Uint8Array(people),
     outside: new Set(),
   };
-  const { first, degree, neighbours, ties, strengths } = graph;
   const length = Math.ceil(limits.maxHops / 2);
-  const least = limits.minStrength;
   const keys = new Float64Array(people).fill(Number.NEGATIVE_INFINITY);
   const reach = (m: number, score: number, hops: number): void => {
     const k = Math.round(score * 1.0e9);
-    if (k > keys[m]! || (k === keys[m]! && (hops < half.hops[m]! || (hops === half.hops[m]! && score > half.score[m]!)))) {
+    if (better(k, hops, score, keys[m]!, half.hops[m]!, half.score[m]!)) {
       keys[m] = k;
       half.score[m] = score;
       half.hops[m] = hops;
     }
   };
+  for (const id of new Set(coordinators)) {
+    const c = graph.indexOf.get(id);
+    if (c === undefined) half.outside.add(id);
+    else walkTrails(graph, c, length, limits.minStrength, reach);
+  }
+  sourceHalves.set(graph, [half, ...kept.filter((h) => h.key.split("|")[0] === key.split("|")[0])].slice(0, KEPT_HALVES));
+  return half;
+}
+
+/** The order of both halves: round(score × 1e9) descending, then fewer ties, then the larger raw score. */
+function better(key: number, hops: number, score: number, thanKey: number, thanHops: number, thanScore: number): boolean {
+  return key > thanKey || (key === thanKey && (hops < thanHops || (hops === thanHops && score > thanScore)));
+}
+
+/**
+ * Every trail of 0 to `length` ties of strength >= `least` from `start` (ties distinct, people may repeat: Cypher's
+ * quantified path pattern), each given to `visit` with the person it ends at, the product of its strengths taken from
+ * `start` out (the statements' reduce order, so the same double) and its number of ties.
+ */
+function walkTrails(
+  graph: TieGraph,
+  start: number,
+  length: number,
+  least: number,
+  visit: (at: number, product: number, ties: number) => void,
+): void {
+  const { first, degree, neighbours, ties, strengths } = graph;
   const used: number[] = [];
-  const walk = (at: number, score: number): void => {
-    reach(at, score, used.length);
+  const walk = (at: number, product: number): void => {
+    visit(at, product, used.length);
     if (used.length === length) return;
     for (let e = first[at]!, end = e + degree[at]!; e < end; e++) {
       const tie = ties[e]!;
       const strength = strengths[tie]!;
       if (!(strength >= least) || used.includes(tie)) continue;
       used.push(tie);
-      walk(neighbours[e]!, score * strength);
+      walk(neighbours[e]!, product * strength);
       used.pop();
     }
   };
-  for (const id of new Set(coordinators)) {
-    const c = graph.indexOf.get(id);
-    if (c === undefined) half.outside.add(id);
-    else walk(c, 1.0);
-  }
-  sourceHalves.set(graph, [half, ...kept.filter((h) => h.key.split("|")[0] === key.split("|")[0])].slice(0, KEPT_HALVES));
-  return half;
+  walk(start, 1.0);
 }
