@@ -8,6 +8,7 @@ import { startEmbeddedNeo4j } from "../server/platform/neo4j/embedded.js";
 import { bumpTieVersion } from "../server/platform/neo4j/tie-version.js";
 import { describeSyntheticGraph, scales, type ScaleName } from "../seed/synthetic/index.js";
 import { freePort, neo4jMemoryFor, type GraphMarker } from "./prepare-graph.js";
+import { DELETE_CASES_WITH_WHAT_HANGS_OFF_THEM, DELETE_INTERACTIONS, DELETE_SMES_WITHOUT_CASES } from "./undo-write-mix.js";
 
 /**
  * Takes out of a bench store what write mixes from before bench/undo-write-mix.ts left in it (session 9's runs: the
@@ -81,22 +82,9 @@ try {
   );
   if (!opts.dryRun && (cases.length > 0 || interactions.length > 0)) {
     await db.writeTx(async (tx) => {
-      await tx.run("UNWIND $ids AS id MATCH (x:Interaction {id: id}) DETACH DELETE x", { ids: interactions });
-      await tx.run(
-        `UNWIND $ids AS id
-         MATCH (k:Case {id: id})
-         OPTIONAL MATCH (k)-[:HAD_EVENT]->(e)
-         OPTIONAL MATCH (p:Proposal)-[:OF_CASE]->(k)
-         OPTIONAL MATCH (s:Sprint)-[:FOR_CASE]->(k)
-         OPTIONAL MATCH (s)-[:HAS_MILESTONE]->(m)
-         WITH k, collect(DISTINCT e) + collect(DISTINCT p) + collect(DISTINCT s) + collect(DISTINCT m) AS hanging
-         FOREACH (n IN hanging | DETACH DELETE n)
-         DETACH DELETE k`,
-        { ids: cases },
-      );
-      await tx.run("UNWIND $ids AS id MATCH (s:Sme {id: id}) WHERE NOT EXISTS { (s)-[:ASKED]->(:Case) } DETACH DELETE s", {
-        ids: smes,
-      });
+      await tx.run(DELETE_INTERACTIONS, { ids: interactions });
+      await tx.run(DELETE_CASES_WITH_WHAT_HANGS_OFF_THEM, { ids: cases });
+      await tx.run(DELETE_SMES_WITHOUT_CASES, { ids: smes });
       await tx.run("UNWIND $pairs AS pair MATCH (:Person {id: pair[0]})-[k:KNOWS]-(:Person {id: pair[1]}) DELETE k", { pairs });
       // As the bulk importer typed them: strength a float, since and lastContact dates (lastContact may be absent).
       await tx.run(

@@ -3,6 +3,23 @@ import type { Driver } from "neo4j-driver";
 import type { Database } from "../server/platform/neo4j/database.js";
 import { bumpTieVersion } from "../server/platform/neo4j/tie-version.js";
 
+/** The mix's interactions, by id. */
+export const DELETE_INTERACTIONS = `UNWIND $ids AS id MATCH (x:Interaction {id: id}) DETACH DELETE x`;
+
+/** Cases the mix took in, by id, with everything that hangs off them: status events, proposals, sprints and their milestones. */
+export const DELETE_CASES_WITH_WHAT_HANGS_OFF_THEM = `UNWIND $ids AS id
+  MATCH (k:Case {id: id})
+  OPTIONAL MATCH (k)-[:HAD_EVENT]->(e)
+  OPTIONAL MATCH (p:Proposal)-[:OF_CASE]->(k)
+  OPTIONAL MATCH (s:Sprint)-[:FOR_CASE]->(k)
+  OPTIONAL MATCH (s)-[:HAS_MILESTONE]->(m)
+  WITH k, collect(DISTINCT e) + collect(DISTINCT p) + collect(DISTINCT s) + collect(DISTINCT m) AS hanging
+  FOREACH (n IN hanging | DETACH DELETE n)
+  DETACH DELETE k`;
+
+/** SMEs the mix created, by id, once no case of theirs is left. */
+export const DELETE_SMES_WITHOUT_CASES = `UNWIND $ids AS id MATCH (s:Sme {id: id}) WHERE NOT EXISTS { (s)-[:ASKED]->(:Case) } DETACH DELETE s`;
+
 /**
  * Takes the bench's write mix (bench/write-mix.ts) back out of the graph at the end of a run, so that a reused store holds
  * the generated graph again and the next run's reads are measured on it (and its marker and counts still agree,
@@ -97,23 +114,9 @@ export class WriteMixUndo {
     const session = this.driver.session({ defaultAccessMode: "WRITE" });
     try {
       await session.executeWrite(async (tx) => {
-        await tx.run(`UNWIND $ids AS id MATCH (x:Interaction {id: id}) DETACH DELETE x`, { ids: this.interactions });
-        // Everything that hangs off a case the mix intook: its status events, proposals, sprints and their milestones.
-        await tx.run(
-          `UNWIND $ids AS id
-           MATCH (k:Case {id: id})
-           OPTIONAL MATCH (k)-[:HAD_EVENT]->(e)
-           OPTIONAL MATCH (p:Proposal)-[:OF_CASE]->(k)
-           OPTIONAL MATCH (s:Sprint)-[:FOR_CASE]->(k)
-           OPTIONAL MATCH (s)-[:HAS_MILESTONE]->(m)
-           WITH k, collect(DISTINCT e) + collect(DISTINCT p) + collect(DISTINCT s) + collect(DISTINCT m) AS hanging
-           FOREACH (n IN hanging | DETACH DELETE n)
-           DETACH DELETE k`,
-          { ids: this.cases },
-        );
-        await tx.run(`UNWIND $ids AS id MATCH (s:Sme {id: id}) WHERE NOT EXISTS { (s)-[:ASKED]->(:Case) } DETACH DELETE s`, {
-          ids: this.smes,
-        });
+        await tx.run(DELETE_INTERACTIONS, { ids: this.interactions });
+        await tx.run(DELETE_CASES_WITH_WHAT_HANGS_OFF_THEM, { ids: this.cases });
+        await tx.run(DELETE_SMES_WITHOUT_CASES, { ids: this.smes });
         for (const { a, b, keep, ties } of pairs) {
           await tx.run(
             `MATCH (:Person {id: $a})-[r:KNOWS]-(:Person {id: $b}) WITH DISTINCT r WHERE NOT elementId(r) IN $keep DELETE r`,
