@@ -124,6 +124,23 @@ describe("one door per fact: the printed schema offers no generated write of a w
     expect(doors).toEqual([]);
   });
 
+  it("offers no nested or cascading delete anywhere: every delete is a top-level delete<Type>s, checked per node", () => {
+    // checkGenericDelete (server/platform/validation/check-generic-delete.ts) checks the nodes a delete<Type>s selects;
+    // a nested delete (`updateCourses(update: { teachers: [{ delete: … }] })`) or a cascade (`deletePartners(delete:
+    // { employees: … })`) would remove a person with proposals, or a course with sprints, past it.
+    const found: string[] = [];
+    for (const name of mutations) {
+      const field = schema.getMutationType()?.getFields()[name];
+      if (field?.args.some((a) => a.name === "delete")) found.push(`${name}(delete: …)`);
+    }
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isInputObjectType(type)) continue;
+      if (/DeleteFieldInput$|DeleteInput$/.test(type.name)) found.push(type.name);
+      if ("delete" in type.getFields()) found.push(`${type.name}.delete`);
+    }
+    expect(found).toEqual([]);
+  });
+
   it("lets every generated create fill each required field: none is both defaulted and unsettable on create", () => {
     // @settable(onCreate: false) drops @default on create: createSprints stored sprints without a status (#12).
     const empty: string[] = [];

@@ -167,11 +167,6 @@ export type AgreementCoursesCreateFieldInput = {
   node: CourseCreateInput;
 };
 
-export type AgreementCoursesDeleteFieldInput = {
-  delete?: CourseDeleteInput | null | undefined;
-  where?: AgreementCoursesConnectionWhere | null | undefined;
-};
-
 export type AgreementCoursesDisconnectFieldInput = {
   disconnect?: CourseDisconnectInput | null | undefined;
   where?: AgreementCoursesConnectionWhere | null | undefined;
@@ -268,7 +263,6 @@ export type AgreementCoursesUpdateConnectionInput = {
 export type AgreementCoursesUpdateFieldInput = {
   connect?: Array<AgreementCoursesConnectFieldInput> | null | undefined;
   create?: Array<AgreementCoursesCreateFieldInput> | null | undefined;
-  delete?: Array<AgreementCoursesDeleteFieldInput> | null | undefined;
   disconnect?: Array<AgreementCoursesDisconnectFieldInput> | null | undefined;
   update?: AgreementCoursesUpdateConnectionInput | null | undefined;
 };
@@ -289,14 +283,6 @@ export type AgreementCreateInput = {
   validFrom: string;
   validTo?: string | null | undefined;
   workspace?: AgreementWorkspaceFieldInput | null | undefined;
-};
-
-export type AgreementDeleteInput = {
-  courses?: Array<AgreementCoursesDeleteFieldInput> | null | undefined;
-  institutions?: Array<AgreementInstitutionsDeleteFieldInput> | null | undefined;
-  programmes?: Array<AgreementProgrammesDeleteFieldInput> | null | undefined;
-  signedBy?: Array<AgreementSignedByDeleteFieldInput> | null | undefined;
-  workspace?: Array<AgreementWorkspaceDeleteFieldInput> | null | undefined;
 };
 
 export type AgreementDisconnectInput = {
@@ -360,11 +346,6 @@ export type AgreementInstitutionsConnectionWhere = {
 
 export type AgreementInstitutionsCreateFieldInput = {
   node: InstitutionCreateInput;
-};
-
-export type AgreementInstitutionsDeleteFieldInput = {
-  delete?: InstitutionDeleteInput | null | undefined;
-  where?: AgreementInstitutionsConnectionWhere | null | undefined;
 };
 
 export type AgreementInstitutionsDisconnectFieldInput = {
@@ -515,7 +496,6 @@ export type AgreementInstitutionsUpdateConnectionInput = {
 export type AgreementInstitutionsUpdateFieldInput = {
   connect?: Array<AgreementInstitutionsConnectFieldInput> | null | undefined;
   create?: Array<AgreementInstitutionsCreateFieldInput> | null | undefined;
-  delete?: Array<AgreementInstitutionsDeleteFieldInput> | null | undefined;
   disconnect?: Array<AgreementInstitutionsDisconnectFieldInput> | null | undefined;
   update?: AgreementInstitutionsUpdateConnectionInput | null | undefined;
 };
@@ -575,11 +555,6 @@ export type AgreementProgrammesCreateFieldInput = {
   node: ProgrammeCreateInput;
 };
 
-export type AgreementProgrammesDeleteFieldInput = {
-  delete?: ProgrammeDeleteInput | null | undefined;
-  where?: AgreementProgrammesConnectionWhere | null | undefined;
-};
-
 export type AgreementProgrammesDisconnectFieldInput = {
   disconnect?: ProgrammeDisconnectInput | null | undefined;
   where?: AgreementProgrammesConnectionWhere | null | undefined;
@@ -635,7 +610,6 @@ export type AgreementProgrammesUpdateConnectionInput = {
 export type AgreementProgrammesUpdateFieldInput = {
   connect?: Array<AgreementProgrammesConnectFieldInput> | null | undefined;
   create?: Array<AgreementProgrammesCreateFieldInput> | null | undefined;
-  delete?: Array<AgreementProgrammesDeleteFieldInput> | null | undefined;
   disconnect?: Array<AgreementProgrammesDisconnectFieldInput> | null | undefined;
   update?: AgreementProgrammesUpdateConnectionInput | null | undefined;
 };
@@ -721,11 +695,6 @@ export type AgreementSignedByConnectionWhere = {
 
 export type AgreementSignedByCreateFieldInput = {
   node: PersonCreateInput;
-};
-
-export type AgreementSignedByDeleteFieldInput = {
-  delete?: PersonDeleteInput | null | undefined;
-  where?: AgreementSignedByConnectionWhere | null | undefined;
 };
 
 export type AgreementSignedByDisconnectFieldInput = {
@@ -948,7 +917,6 @@ export type AgreementSignedByUpdateConnectionInput = {
 export type AgreementSignedByUpdateFieldInput = {
   connect?: Array<AgreementSignedByConnectFieldInput> | null | undefined;
   create?: Array<AgreementSignedByCreateFieldInput> | null | undefined;
-  delete?: Array<AgreementSignedByDeleteFieldInput> | null | undefined;
   disconnect?: Array<AgreementSignedByDisconnectFieldInput> | null | undefined;
   update?: AgreementSignedByUpdateConnectionInput | null | undefined;
 };
@@ -1361,11 +1329,6 @@ export type AgreementWorkspaceCreateFieldInput = {
   node: WorkspaceCreateInput;
 };
 
-export type AgreementWorkspaceDeleteFieldInput = {
-  delete?: WorkspaceDeleteInput | null | undefined;
-  where?: AgreementWorkspaceConnectionWhere | null | undefined;
-};
-
 export type AgreementWorkspaceDisconnectFieldInput = {
   disconnect?: WorkspaceDisconnectInput | null | undefined;
   where?: AgreementWorkspaceConnectionWhere | null | undefined;
@@ -1493,7 +1456,6 @@ export type AgreementWorkspaceUpdateConnectionInput = {
 export type AgreementWorkspaceUpdateFieldInput = {
   connect?: Array<AgreementWorkspaceConnectFieldInput> | null | undefined;
   create?: Array<AgreementWorkspaceCreateFieldInput> | null | undefined;
-  delete?: Array<AgreementWorkspaceDeleteFieldInput> | null | undefined;
   disconnect?: Array<AgreementWorkspaceDisconnectFieldInput> | null | undefined;
   update?: AgreementWorkspaceUpdateConnectionInput | null | undefined;
 };
@@ -3981,11 +3943,6 @@ export type CourseAgreementsCreateFieldInput = {
   node: AgreementCreateInput;
 };
 
-export type CourseAgreementsDeleteFieldInput = {
-  delete?: AgreementDeleteInput | null | undefined;
-  where?: CourseAgreementsConnectionWhere | null | undefined;
-};
-
 export type CourseAgreementsDisconnectFieldInput = {
   disconnect?: AgreementDisconnectInput | null | undefined;
   where?: CourseAgreementsConnectionWhere | null | undefined;
@@ -4144,7 +4101,6 @@ export type CourseAgreementsUpdateConnectionInput = {
 export type CourseAgreementsUpdateFieldInput = {
   connect?: Array<CourseAgreementsConnectFieldInput> | null | undefined;
   create?: Array<CourseAgreementsCreateFieldInput> | null | undefined;
-  delete?: Array<CourseAgreementsDeleteFieldInput> | null | undefined;
   disconnect?: Array<CourseAgreementsDisconnectFieldInput> | null | undefined;
   update?: CourseAgreementsUpdateConnectionInput | null | undefined;
 };
@@ -4170,13 +4126,6 @@ export type CourseCreateInput = {
   teachers?: CourseTeachersFieldInput | null | undefined;
   teachingPeriods?: CourseTeachingPeriodsFieldInput | null | undefined;
   themes: Array<string>;
-};
-
-export type CourseDeleteInput = {
-  agreements?: Array<CourseAgreementsDeleteFieldInput> | null | undefined;
-  programme?: Array<CourseProgrammeDeleteFieldInput> | null | undefined;
-  teachers?: Array<CourseTeachersDeleteFieldInput> | null | undefined;
-  teachingPeriods?: Array<CourseTeachingPeriodsDeleteFieldInput> | null | undefined;
 };
 
 export type CourseDisconnectInput = {
@@ -4273,11 +4222,6 @@ export type CourseProgrammeCreateFieldInput = {
   node: ProgrammeCreateInput;
 };
 
-export type CourseProgrammeDeleteFieldInput = {
-  delete?: ProgrammeDeleteInput | null | undefined;
-  where?: CourseProgrammeConnectionWhere | null | undefined;
-};
-
 export type CourseProgrammeDisconnectFieldInput = {
   disconnect?: ProgrammeDisconnectInput | null | undefined;
   where?: CourseProgrammeConnectionWhere | null | undefined;
@@ -4333,7 +4277,6 @@ export type CourseProgrammeUpdateConnectionInput = {
 export type CourseProgrammeUpdateFieldInput = {
   connect?: Array<CourseProgrammeConnectFieldInput> | null | undefined;
   create?: Array<CourseProgrammeCreateFieldInput> | null | undefined;
-  delete?: Array<CourseProgrammeDeleteFieldInput> | null | undefined;
   disconnect?: Array<CourseProgrammeDisconnectFieldInput> | null | undefined;
   update?: CourseProgrammeUpdateConnectionInput | null | undefined;
 };
@@ -4631,11 +4574,6 @@ export type CourseTeachersCreateFieldInput = {
   node: PersonCreateInput;
 };
 
-export type CourseTeachersDeleteFieldInput = {
-  delete?: PersonDeleteInput | null | undefined;
-  where?: CourseTeachersConnectionWhere | null | undefined;
-};
-
 export type CourseTeachersDisconnectFieldInput = {
   disconnect?: PersonDisconnectInput | null | undefined;
   where?: CourseTeachersConnectionWhere | null | undefined;
@@ -4856,7 +4794,6 @@ export type CourseTeachersUpdateConnectionInput = {
 export type CourseTeachersUpdateFieldInput = {
   connect?: Array<CourseTeachersConnectFieldInput> | null | undefined;
   create?: Array<CourseTeachersCreateFieldInput> | null | undefined;
-  delete?: Array<CourseTeachersDeleteFieldInput> | null | undefined;
   disconnect?: Array<CourseTeachersDisconnectFieldInput> | null | undefined;
   update?: CourseTeachersUpdateConnectionInput | null | undefined;
 };
@@ -4914,11 +4851,6 @@ export type CourseTeachingPeriodsConnectionWhere = {
 
 export type CourseTeachingPeriodsCreateFieldInput = {
   node: TeachingPeriodCreateInput;
-};
-
-export type CourseTeachingPeriodsDeleteFieldInput = {
-  delete?: TeachingPeriodDeleteInput | null | undefined;
-  where?: CourseTeachingPeriodsConnectionWhere | null | undefined;
 };
 
 export type CourseTeachingPeriodsDisconnectFieldInput = {
@@ -5007,7 +4939,6 @@ export type CourseTeachingPeriodsUpdateConnectionInput = {
 export type CourseTeachingPeriodsUpdateFieldInput = {
   connect?: Array<CourseTeachingPeriodsConnectFieldInput> | null | undefined;
   create?: Array<CourseTeachingPeriodsCreateFieldInput> | null | undefined;
-  delete?: Array<CourseTeachingPeriodsDeleteFieldInput> | null | undefined;
   disconnect?: Array<CourseTeachingPeriodsDisconnectFieldInput> | null | undefined;
   update?: CourseTeachingPeriodsUpdateConnectionInput | null | undefined;
 };
@@ -5533,11 +5464,6 @@ export type InstitutionAgreementsCreateFieldInput = {
   node: AgreementCreateInput;
 };
 
-export type InstitutionAgreementsDeleteFieldInput = {
-  delete?: AgreementDeleteInput | null | undefined;
-  where?: InstitutionAgreementsConnectionWhere | null | undefined;
-};
-
 export type InstitutionAgreementsDisconnectFieldInput = {
   disconnect?: AgreementDisconnectInput | null | undefined;
   where?: InstitutionAgreementsConnectionWhere | null | undefined;
@@ -5696,7 +5622,6 @@ export type InstitutionAgreementsUpdateConnectionInput = {
 export type InstitutionAgreementsUpdateFieldInput = {
   connect?: Array<InstitutionAgreementsConnectFieldInput> | null | undefined;
   create?: Array<InstitutionAgreementsCreateFieldInput> | null | undefined;
-  delete?: Array<InstitutionAgreementsDeleteFieldInput> | null | undefined;
   disconnect?: Array<InstitutionAgreementsDisconnectFieldInput> | null | undefined;
   update?: InstitutionAgreementsUpdateConnectionInput | null | undefined;
 };
@@ -5754,11 +5679,6 @@ export type InstitutionBoardMembersConnectionWhere = {
 
 export type InstitutionBoardMembersCreateFieldInput = {
   node: PersonCreateInput;
-};
-
-export type InstitutionBoardMembersDeleteFieldInput = {
-  delete?: PersonDeleteInput | null | undefined;
-  where?: InstitutionBoardMembersConnectionWhere | null | undefined;
 };
 
 export type InstitutionBoardMembersDisconnectFieldInput = {
@@ -5981,7 +5901,6 @@ export type InstitutionBoardMembersUpdateConnectionInput = {
 export type InstitutionBoardMembersUpdateFieldInput = {
   connect?: Array<InstitutionBoardMembersConnectFieldInput> | null | undefined;
   create?: Array<InstitutionBoardMembersCreateFieldInput> | null | undefined;
-  delete?: Array<InstitutionBoardMembersDeleteFieldInput> | null | undefined;
   disconnect?: Array<InstitutionBoardMembersDisconnectFieldInput> | null | undefined;
   update?: InstitutionBoardMembersUpdateConnectionInput | null | undefined;
 };
@@ -6064,11 +5983,6 @@ export type InstitutionDeansConnectionWhere = {
 
 export type InstitutionDeansCreateFieldInput = {
   node: PersonCreateInput;
-};
-
-export type InstitutionDeansDeleteFieldInput = {
-  delete?: PersonDeleteInput | null | undefined;
-  where?: InstitutionDeansConnectionWhere | null | undefined;
 };
 
 export type InstitutionDeansDisconnectFieldInput = {
@@ -6291,17 +6205,8 @@ export type InstitutionDeansUpdateConnectionInput = {
 export type InstitutionDeansUpdateFieldInput = {
   connect?: Array<InstitutionDeansConnectFieldInput> | null | undefined;
   create?: Array<InstitutionDeansCreateFieldInput> | null | undefined;
-  delete?: Array<InstitutionDeansDeleteFieldInput> | null | undefined;
   disconnect?: Array<InstitutionDeansDisconnectFieldInput> | null | undefined;
   update?: InstitutionDeansUpdateConnectionInput | null | undefined;
-};
-
-export type InstitutionDeleteInput = {
-  agreements?: Array<InstitutionAgreementsDeleteFieldInput> | null | undefined;
-  boardMembers?: Array<InstitutionBoardMembersDeleteFieldInput> | null | undefined;
-  deans?: Array<InstitutionDeansDeleteFieldInput> | null | undefined;
-  programmes?: Array<InstitutionProgrammesDeleteFieldInput> | null | undefined;
-  teachingPeriods?: Array<InstitutionTeachingPeriodsDeleteFieldInput> | null | undefined;
 };
 
 export type InstitutionDisconnectInput = {
@@ -6367,11 +6272,6 @@ export type InstitutionProgrammesCreateFieldInput = {
   node: ProgrammeCreateInput;
 };
 
-export type InstitutionProgrammesDeleteFieldInput = {
-  delete?: ProgrammeDeleteInput | null | undefined;
-  where?: InstitutionProgrammesConnectionWhere | null | undefined;
-};
-
 export type InstitutionProgrammesDisconnectFieldInput = {
   disconnect?: ProgrammeDisconnectInput | null | undefined;
   where?: InstitutionProgrammesConnectionWhere | null | undefined;
@@ -6427,7 +6327,6 @@ export type InstitutionProgrammesUpdateConnectionInput = {
 export type InstitutionProgrammesUpdateFieldInput = {
   connect?: Array<InstitutionProgrammesConnectFieldInput> | null | undefined;
   create?: Array<InstitutionProgrammesCreateFieldInput> | null | undefined;
-  delete?: Array<InstitutionProgrammesDeleteFieldInput> | null | undefined;
   disconnect?: Array<InstitutionProgrammesDisconnectFieldInput> | null | undefined;
   update?: InstitutionProgrammesUpdateConnectionInput | null | undefined;
 };
@@ -6496,11 +6395,6 @@ export type InstitutionTeachingPeriodsConnectionWhere = {
 
 export type InstitutionTeachingPeriodsCreateFieldInput = {
   node: TeachingPeriodCreateInput;
-};
-
-export type InstitutionTeachingPeriodsDeleteFieldInput = {
-  delete?: TeachingPeriodDeleteInput | null | undefined;
-  where?: InstitutionTeachingPeriodsConnectionWhere | null | undefined;
 };
 
 export type InstitutionTeachingPeriodsDisconnectFieldInput = {
@@ -6589,7 +6483,6 @@ export type InstitutionTeachingPeriodsUpdateConnectionInput = {
 export type InstitutionTeachingPeriodsUpdateFieldInput = {
   connect?: Array<InstitutionTeachingPeriodsConnectFieldInput> | null | undefined;
   create?: Array<InstitutionTeachingPeriodsCreateFieldInput> | null | undefined;
-  delete?: Array<InstitutionTeachingPeriodsDeleteFieldInput> | null | undefined;
   disconnect?: Array<InstitutionTeachingPeriodsDisconnectFieldInput> | null | undefined;
   update?: InstitutionTeachingPeriodsUpdateConnectionInput | null | undefined;
 };
@@ -7563,10 +7456,6 @@ export type PartnerCreateInput = {
   name: string;
 };
 
-export type PartnerDeleteInput = {
-  employees?: Array<PartnerEmployeesDeleteFieldInput> | null | undefined;
-};
-
 export type PartnerDisconnectInput = {
   employees?: Array<PartnerEmployeesDisconnectFieldInput> | null | undefined;
 };
@@ -7624,11 +7513,6 @@ export type PartnerEmployeesConnectionWhere = {
 
 export type PartnerEmployeesCreateFieldInput = {
   node: PersonCreateInput;
-};
-
-export type PartnerEmployeesDeleteFieldInput = {
-  delete?: PersonDeleteInput | null | undefined;
-  where?: PartnerEmployeesConnectionWhere | null | undefined;
 };
 
 export type PartnerEmployeesDisconnectFieldInput = {
@@ -7851,7 +7735,6 @@ export type PartnerEmployeesUpdateConnectionInput = {
 export type PartnerEmployeesUpdateFieldInput = {
   connect?: Array<PartnerEmployeesConnectFieldInput> | null | undefined;
   create?: Array<PartnerEmployeesCreateFieldInput> | null | undefined;
-  delete?: Array<PartnerEmployeesDeleteFieldInput> | null | undefined;
   disconnect?: Array<PartnerEmployeesDisconnectFieldInput> | null | undefined;
   update?: PartnerEmployeesUpdateConnectionInput | null | undefined;
 };
@@ -8420,11 +8303,6 @@ export type PersonBoardMemberOfCreateFieldInput = {
   node: InstitutionCreateInput;
 };
 
-export type PersonBoardMemberOfDeleteFieldInput = {
-  delete?: InstitutionDeleteInput | null | undefined;
-  where?: PersonBoardMemberOfConnectionWhere | null | undefined;
-};
-
 export type PersonBoardMemberOfDisconnectFieldInput = {
   disconnect?: InstitutionDisconnectInput | null | undefined;
   where?: PersonBoardMemberOfConnectionWhere | null | undefined;
@@ -8573,7 +8451,6 @@ export type PersonBoardMemberOfUpdateConnectionInput = {
 export type PersonBoardMemberOfUpdateFieldInput = {
   connect?: Array<PersonBoardMemberOfConnectFieldInput> | null | undefined;
   create?: Array<PersonBoardMemberOfCreateFieldInput> | null | undefined;
-  delete?: Array<PersonBoardMemberOfDeleteFieldInput> | null | undefined;
   disconnect?: Array<PersonBoardMemberOfDisconnectFieldInput> | null | undefined;
   update?: PersonBoardMemberOfUpdateConnectionInput | null | undefined;
 };
@@ -8647,11 +8524,6 @@ export type PersonContactForConnectionWhere = {
 
 export type PersonContactForCreateFieldInput = {
   node: SmeCreateInput;
-};
-
-export type PersonContactForDeleteFieldInput = {
-  delete?: SmeDeleteInput | null | undefined;
-  where?: PersonContactForConnectionWhere | null | undefined;
 };
 
 export type PersonContactForDisconnectFieldInput = {
@@ -8802,7 +8674,6 @@ export type PersonContactForUpdateConnectionInput = {
 export type PersonContactForUpdateFieldInput = {
   connect?: Array<PersonContactForConnectFieldInput> | null | undefined;
   create?: Array<PersonContactForCreateFieldInput> | null | undefined;
-  delete?: Array<PersonContactForDeleteFieldInput> | null | undefined;
   disconnect?: Array<PersonContactForDisconnectFieldInput> | null | undefined;
   update?: PersonContactForUpdateConnectionInput | null | undefined;
 };
@@ -8862,11 +8733,6 @@ export type PersonCoordinatesCreateFieldInput = {
   node: ProgrammeCreateInput;
 };
 
-export type PersonCoordinatesDeleteFieldInput = {
-  delete?: ProgrammeDeleteInput | null | undefined;
-  where?: PersonCoordinatesConnectionWhere | null | undefined;
-};
-
 export type PersonCoordinatesDisconnectFieldInput = {
   disconnect?: ProgrammeDisconnectInput | null | undefined;
   where?: PersonCoordinatesConnectionWhere | null | undefined;
@@ -8922,7 +8788,6 @@ export type PersonCoordinatesUpdateConnectionInput = {
 export type PersonCoordinatesUpdateFieldInput = {
   connect?: Array<PersonCoordinatesConnectFieldInput> | null | undefined;
   create?: Array<PersonCoordinatesCreateFieldInput> | null | undefined;
-  delete?: Array<PersonCoordinatesDeleteFieldInput> | null | undefined;
   disconnect?: Array<PersonCoordinatesDisconnectFieldInput> | null | undefined;
   update?: PersonCoordinatesUpdateConnectionInput | null | undefined;
 };
@@ -8980,11 +8845,6 @@ export type PersonCoordinatorOfConnectionWhere = {
 
 export type PersonCoordinatorOfCreateFieldInput = {
   node: WorkspaceCreateInput;
-};
-
-export type PersonCoordinatorOfDeleteFieldInput = {
-  delete?: WorkspaceDeleteInput | null | undefined;
-  where?: PersonCoordinatorOfConnectionWhere | null | undefined;
 };
 
 export type PersonCoordinatorOfDisconnectFieldInput = {
@@ -9114,7 +8974,6 @@ export type PersonCoordinatorOfUpdateConnectionInput = {
 export type PersonCoordinatorOfUpdateFieldInput = {
   connect?: Array<PersonCoordinatorOfConnectFieldInput> | null | undefined;
   create?: Array<PersonCoordinatorOfCreateFieldInput> | null | undefined;
-  delete?: Array<PersonCoordinatorOfDeleteFieldInput> | null | undefined;
   disconnect?: Array<PersonCoordinatorOfDisconnectFieldInput> | null | undefined;
   update?: PersonCoordinatorOfUpdateConnectionInput | null | undefined;
 };
@@ -9191,11 +9050,6 @@ export type PersonDeanOfConnectionWhere = {
 
 export type PersonDeanOfCreateFieldInput = {
   node: InstitutionCreateInput;
-};
-
-export type PersonDeanOfDeleteFieldInput = {
-  delete?: InstitutionDeleteInput | null | undefined;
-  where?: PersonDeanOfConnectionWhere | null | undefined;
 };
 
 export type PersonDeanOfDisconnectFieldInput = {
@@ -9346,21 +9200,8 @@ export type PersonDeanOfUpdateConnectionInput = {
 export type PersonDeanOfUpdateFieldInput = {
   connect?: Array<PersonDeanOfConnectFieldInput> | null | undefined;
   create?: Array<PersonDeanOfCreateFieldInput> | null | undefined;
-  delete?: Array<PersonDeanOfDeleteFieldInput> | null | undefined;
   disconnect?: Array<PersonDeanOfDisconnectFieldInput> | null | undefined;
   update?: PersonDeanOfUpdateConnectionInput | null | undefined;
-};
-
-export type PersonDeleteInput = {
-  boardMemberOf?: Array<PersonBoardMemberOfDeleteFieldInput> | null | undefined;
-  contactFor?: Array<PersonContactForDeleteFieldInput> | null | undefined;
-  coordinates?: Array<PersonCoordinatesDeleteFieldInput> | null | undefined;
-  coordinatorOf?: Array<PersonCoordinatorOfDeleteFieldInput> | null | undefined;
-  deanOf?: Array<PersonDeanOfDeleteFieldInput> | null | undefined;
-  directs?: Array<PersonDirectsDeleteFieldInput> | null | undefined;
-  signed?: Array<PersonSignedDeleteFieldInput> | null | undefined;
-  teaches?: Array<PersonTeachesDeleteFieldInput> | null | undefined;
-  worksAt?: Array<PersonWorksAtDeleteFieldInput> | null | undefined;
 };
 
 export type PersonDirectsAggregateInput = {
@@ -9418,11 +9259,6 @@ export type PersonDirectsCreateFieldInput = {
   node: ProgrammeCreateInput;
 };
 
-export type PersonDirectsDeleteFieldInput = {
-  delete?: ProgrammeDeleteInput | null | undefined;
-  where?: PersonDirectsConnectionWhere | null | undefined;
-};
-
 export type PersonDirectsDisconnectFieldInput = {
   disconnect?: ProgrammeDisconnectInput | null | undefined;
   where?: PersonDirectsConnectionWhere | null | undefined;
@@ -9478,7 +9314,6 @@ export type PersonDirectsUpdateConnectionInput = {
 export type PersonDirectsUpdateFieldInput = {
   connect?: Array<PersonDirectsConnectFieldInput> | null | undefined;
   create?: Array<PersonDirectsCreateFieldInput> | null | undefined;
-  delete?: Array<PersonDirectsDeleteFieldInput> | null | undefined;
   disconnect?: Array<PersonDirectsDisconnectFieldInput> | null | undefined;
   update?: PersonDirectsUpdateConnectionInput | null | undefined;
 };
@@ -9989,11 +9824,6 @@ export type PersonSignedCreateFieldInput = {
   node: AgreementCreateInput;
 };
 
-export type PersonSignedDeleteFieldInput = {
-  delete?: AgreementDeleteInput | null | undefined;
-  where?: PersonSignedConnectionWhere | null | undefined;
-};
-
 export type PersonSignedDisconnectFieldInput = {
   disconnect?: AgreementDisconnectInput | null | undefined;
   where?: PersonSignedConnectionWhere | null | undefined;
@@ -10152,7 +9982,6 @@ export type PersonSignedUpdateConnectionInput = {
 export type PersonSignedUpdateFieldInput = {
   connect?: Array<PersonSignedConnectFieldInput> | null | undefined;
   create?: Array<PersonSignedCreateFieldInput> | null | undefined;
-  delete?: Array<PersonSignedDeleteFieldInput> | null | undefined;
   disconnect?: Array<PersonSignedDisconnectFieldInput> | null | undefined;
   update?: PersonSignedUpdateConnectionInput | null | undefined;
 };
@@ -10210,11 +10039,6 @@ export type PersonTeachesConnectionWhere = {
 
 export type PersonTeachesCreateFieldInput = {
   node: CourseCreateInput;
-};
-
-export type PersonTeachesDeleteFieldInput = {
-  delete?: CourseDeleteInput | null | undefined;
-  where?: PersonTeachesConnectionWhere | null | undefined;
 };
 
 export type PersonTeachesDisconnectFieldInput = {
@@ -10313,7 +10137,6 @@ export type PersonTeachesUpdateConnectionInput = {
 export type PersonTeachesUpdateFieldInput = {
   connect?: Array<PersonTeachesConnectFieldInput> | null | undefined;
   create?: Array<PersonTeachesCreateFieldInput> | null | undefined;
-  delete?: Array<PersonTeachesDeleteFieldInput> | null | undefined;
   disconnect?: Array<PersonTeachesDisconnectFieldInput> | null | undefined;
   update?: PersonTeachesUpdateConnectionInput | null | undefined;
 };
@@ -10980,11 +10803,6 @@ export type PersonWorksAtCreateFieldInput = {
   node: PartnerCreateInput;
 };
 
-export type PersonWorksAtDeleteFieldInput = {
-  delete?: PartnerDeleteInput | null | undefined;
-  where?: PersonWorksAtConnectionWhere | null | undefined;
-};
-
 export type PersonWorksAtDisconnectFieldInput = {
   disconnect?: PartnerDisconnectInput | null | undefined;
   where?: PersonWorksAtConnectionWhere | null | undefined;
@@ -11040,7 +10858,6 @@ export type PersonWorksAtUpdateConnectionInput = {
 export type PersonWorksAtUpdateFieldInput = {
   connect?: Array<PersonWorksAtConnectFieldInput> | null | undefined;
   create?: Array<PersonWorksAtCreateFieldInput> | null | undefined;
-  delete?: Array<PersonWorksAtDeleteFieldInput> | null | undefined;
   disconnect?: Array<PersonWorksAtDisconnectFieldInput> | null | undefined;
   update?: PersonWorksAtUpdateConnectionInput | null | undefined;
 };
@@ -11098,11 +10915,6 @@ export type ProgrammeAgreementsConnectionWhere = {
 
 export type ProgrammeAgreementsCreateFieldInput = {
   node: AgreementCreateInput;
-};
-
-export type ProgrammeAgreementsDeleteFieldInput = {
-  delete?: AgreementDeleteInput | null | undefined;
-  where?: ProgrammeAgreementsConnectionWhere | null | undefined;
 };
 
 export type ProgrammeAgreementsDisconnectFieldInput = {
@@ -11263,7 +11075,6 @@ export type ProgrammeAgreementsUpdateConnectionInput = {
 export type ProgrammeAgreementsUpdateFieldInput = {
   connect?: Array<ProgrammeAgreementsConnectFieldInput> | null | undefined;
   create?: Array<ProgrammeAgreementsCreateFieldInput> | null | undefined;
-  delete?: Array<ProgrammeAgreementsDeleteFieldInput> | null | undefined;
   disconnect?: Array<ProgrammeAgreementsDisconnectFieldInput> | null | undefined;
   update?: ProgrammeAgreementsUpdateConnectionInput | null | undefined;
 };
@@ -11333,11 +11144,6 @@ export type ProgrammeCoordinatorsConnectionWhere = {
 
 export type ProgrammeCoordinatorsCreateFieldInput = {
   node: PersonCreateInput;
-};
-
-export type ProgrammeCoordinatorsDeleteFieldInput = {
-  delete?: PersonDeleteInput | null | undefined;
-  where?: ProgrammeCoordinatorsConnectionWhere | null | undefined;
 };
 
 export type ProgrammeCoordinatorsDisconnectFieldInput = {
@@ -11560,7 +11366,6 @@ export type ProgrammeCoordinatorsUpdateConnectionInput = {
 export type ProgrammeCoordinatorsUpdateFieldInput = {
   connect?: Array<ProgrammeCoordinatorsConnectFieldInput> | null | undefined;
   create?: Array<ProgrammeCoordinatorsCreateFieldInput> | null | undefined;
-  delete?: Array<ProgrammeCoordinatorsDeleteFieldInput> | null | undefined;
   disconnect?: Array<ProgrammeCoordinatorsDisconnectFieldInput> | null | undefined;
   update?: ProgrammeCoordinatorsUpdateConnectionInput | null | undefined;
 };
@@ -11618,11 +11423,6 @@ export type ProgrammeCoursesConnectionWhere = {
 
 export type ProgrammeCoursesCreateFieldInput = {
   node: CourseCreateInput;
-};
-
-export type ProgrammeCoursesDeleteFieldInput = {
-  delete?: CourseDeleteInput | null | undefined;
-  where?: ProgrammeCoursesConnectionWhere | null | undefined;
 };
 
 export type ProgrammeCoursesDisconnectFieldInput = {
@@ -11721,7 +11521,6 @@ export type ProgrammeCoursesUpdateConnectionInput = {
 export type ProgrammeCoursesUpdateFieldInput = {
   connect?: Array<ProgrammeCoursesConnectFieldInput> | null | undefined;
   create?: Array<ProgrammeCoursesCreateFieldInput> | null | undefined;
-  delete?: Array<ProgrammeCoursesDeleteFieldInput> | null | undefined;
   disconnect?: Array<ProgrammeCoursesDisconnectFieldInput> | null | undefined;
   update?: ProgrammeCoursesUpdateConnectionInput | null | undefined;
 };
@@ -11735,14 +11534,6 @@ export type ProgrammeCreateInput = {
   level: ProgrammeLevel;
   mappingStatus?: MappingStatus;
   name: string;
-};
-
-export type ProgrammeDeleteInput = {
-  agreements?: Array<ProgrammeAgreementsDeleteFieldInput> | null | undefined;
-  coordinators?: Array<ProgrammeCoordinatorsDeleteFieldInput> | null | undefined;
-  courses?: Array<ProgrammeCoursesDeleteFieldInput> | null | undefined;
-  directors?: Array<ProgrammeDirectorsDeleteFieldInput> | null | undefined;
-  institution?: Array<ProgrammeInstitutionDeleteFieldInput> | null | undefined;
 };
 
 export type ProgrammeDirectorsAggregateInput = {
@@ -11798,11 +11589,6 @@ export type ProgrammeDirectorsConnectionWhere = {
 
 export type ProgrammeDirectorsCreateFieldInput = {
   node: PersonCreateInput;
-};
-
-export type ProgrammeDirectorsDeleteFieldInput = {
-  delete?: PersonDeleteInput | null | undefined;
-  where?: ProgrammeDirectorsConnectionWhere | null | undefined;
 };
 
 export type ProgrammeDirectorsDisconnectFieldInput = {
@@ -12025,7 +11811,6 @@ export type ProgrammeDirectorsUpdateConnectionInput = {
 export type ProgrammeDirectorsUpdateFieldInput = {
   connect?: Array<ProgrammeDirectorsConnectFieldInput> | null | undefined;
   create?: Array<ProgrammeDirectorsCreateFieldInput> | null | undefined;
-  delete?: Array<ProgrammeDirectorsDeleteFieldInput> | null | undefined;
   disconnect?: Array<ProgrammeDirectorsDisconnectFieldInput> | null | undefined;
   update?: ProgrammeDirectorsUpdateConnectionInput | null | undefined;
 };
@@ -12091,11 +11876,6 @@ export type ProgrammeInstitutionConnectionWhere = {
 
 export type ProgrammeInstitutionCreateFieldInput = {
   node: InstitutionCreateInput;
-};
-
-export type ProgrammeInstitutionDeleteFieldInput = {
-  delete?: InstitutionDeleteInput | null | undefined;
-  where?: ProgrammeInstitutionConnectionWhere | null | undefined;
 };
 
 export type ProgrammeInstitutionDisconnectFieldInput = {
@@ -12246,7 +12026,6 @@ export type ProgrammeInstitutionUpdateConnectionInput = {
 export type ProgrammeInstitutionUpdateFieldInput = {
   connect?: Array<ProgrammeInstitutionConnectFieldInput> | null | undefined;
   create?: Array<ProgrammeInstitutionCreateFieldInput> | null | undefined;
-  delete?: Array<ProgrammeInstitutionDeleteFieldInput> | null | undefined;
   disconnect?: Array<ProgrammeInstitutionDisconnectFieldInput> | null | undefined;
   update?: ProgrammeInstitutionUpdateConnectionInput | null | undefined;
 };
@@ -14006,11 +13785,6 @@ export type SmeContactsCreateFieldInput = {
   node: PersonCreateInput;
 };
 
-export type SmeContactsDeleteFieldInput = {
-  delete?: PersonDeleteInput | null | undefined;
-  where?: SmeContactsConnectionWhere | null | undefined;
-};
-
 export type SmeContactsDisconnectFieldInput = {
   disconnect?: PersonDisconnectInput | null | undefined;
   where?: SmeContactsConnectionWhere | null | undefined;
@@ -14231,7 +14005,6 @@ export type SmeContactsUpdateConnectionInput = {
 export type SmeContactsUpdateFieldInput = {
   connect?: Array<SmeContactsConnectFieldInput> | null | undefined;
   create?: Array<SmeContactsCreateFieldInput> | null | undefined;
-  delete?: Array<SmeContactsDeleteFieldInput> | null | undefined;
   disconnect?: Array<SmeContactsDisconnectFieldInput> | null | undefined;
   update?: SmeContactsUpdateConnectionInput | null | undefined;
 };
@@ -14243,10 +14016,6 @@ export type SmeCreateInput = {
   name: string;
   sector?: string | null | undefined;
   size?: SmeSize | null | undefined;
-};
-
-export type SmeDeleteInput = {
-  contacts?: Array<SmeContactsDeleteFieldInput> | null | undefined;
 };
 
 export type SmeDisconnectInput = {
@@ -15852,11 +15621,6 @@ export type TeachingPeriodCoursesCreateFieldInput = {
   node: CourseCreateInput;
 };
 
-export type TeachingPeriodCoursesDeleteFieldInput = {
-  delete?: CourseDeleteInput | null | undefined;
-  where?: TeachingPeriodCoursesConnectionWhere | null | undefined;
-};
-
 export type TeachingPeriodCoursesDisconnectFieldInput = {
   disconnect?: CourseDisconnectInput | null | undefined;
   where?: TeachingPeriodCoursesConnectionWhere | null | undefined;
@@ -15953,7 +15717,6 @@ export type TeachingPeriodCoursesUpdateConnectionInput = {
 export type TeachingPeriodCoursesUpdateFieldInput = {
   connect?: Array<TeachingPeriodCoursesConnectFieldInput> | null | undefined;
   create?: Array<TeachingPeriodCoursesCreateFieldInput> | null | undefined;
-  delete?: Array<TeachingPeriodCoursesDeleteFieldInput> | null | undefined;
   disconnect?: Array<TeachingPeriodCoursesDisconnectFieldInput> | null | undefined;
   update?: TeachingPeriodCoursesUpdateConnectionInput | null | undefined;
 };
@@ -15965,11 +15728,6 @@ export type TeachingPeriodCreateInput = {
   institution?: TeachingPeriodInstitutionFieldInput | null | undefined;
   name: string;
   startDate: string;
-};
-
-export type TeachingPeriodDeleteInput = {
-  courses?: Array<TeachingPeriodCoursesDeleteFieldInput> | null | undefined;
-  institution?: Array<TeachingPeriodInstitutionDeleteFieldInput> | null | undefined;
 };
 
 export type TeachingPeriodDisconnectInput = {
@@ -16030,11 +15788,6 @@ export type TeachingPeriodInstitutionConnectionWhere = {
 
 export type TeachingPeriodInstitutionCreateFieldInput = {
   node: InstitutionCreateInput;
-};
-
-export type TeachingPeriodInstitutionDeleteFieldInput = {
-  delete?: InstitutionDeleteInput | null | undefined;
-  where?: TeachingPeriodInstitutionConnectionWhere | null | undefined;
 };
 
 export type TeachingPeriodInstitutionDisconnectFieldInput = {
@@ -16185,7 +15938,6 @@ export type TeachingPeriodInstitutionUpdateConnectionInput = {
 export type TeachingPeriodInstitutionUpdateFieldInput = {
   connect?: Array<TeachingPeriodInstitutionConnectFieldInput> | null | undefined;
   create?: Array<TeachingPeriodInstitutionCreateFieldInput> | null | undefined;
-  delete?: Array<TeachingPeriodInstitutionDeleteFieldInput> | null | undefined;
   disconnect?: Array<TeachingPeriodInstitutionDisconnectFieldInput> | null | undefined;
   update?: TeachingPeriodInstitutionUpdateConnectionInput | null | undefined;
 };
@@ -17383,11 +17135,6 @@ export type WorkspaceAgreementsCreateFieldInput = {
   node: AgreementCreateInput;
 };
 
-export type WorkspaceAgreementsDeleteFieldInput = {
-  delete?: AgreementDeleteInput | null | undefined;
-  where?: WorkspaceAgreementsConnectionWhere | null | undefined;
-};
-
 export type WorkspaceAgreementsDisconnectFieldInput = {
   disconnect?: AgreementDisconnectInput | null | undefined;
   where?: WorkspaceAgreementsConnectionWhere | null | undefined;
@@ -17546,7 +17293,6 @@ export type WorkspaceAgreementsUpdateConnectionInput = {
 export type WorkspaceAgreementsUpdateFieldInput = {
   connect?: Array<WorkspaceAgreementsConnectFieldInput> | null | undefined;
   create?: Array<WorkspaceAgreementsCreateFieldInput> | null | undefined;
-  delete?: Array<WorkspaceAgreementsDeleteFieldInput> | null | undefined;
   disconnect?: Array<WorkspaceAgreementsDisconnectFieldInput> | null | undefined;
   update?: WorkspaceAgreementsUpdateConnectionInput | null | undefined;
 };
@@ -17613,11 +17359,6 @@ export type WorkspaceCoordinatorsConnectionWhere = {
 
 export type WorkspaceCoordinatorsCreateFieldInput = {
   node: PersonCreateInput;
-};
-
-export type WorkspaceCoordinatorsDeleteFieldInput = {
-  delete?: PersonDeleteInput | null | undefined;
-  where?: WorkspaceCoordinatorsConnectionWhere | null | undefined;
 };
 
 export type WorkspaceCoordinatorsDisconnectFieldInput = {
@@ -17840,7 +17581,6 @@ export type WorkspaceCoordinatorsUpdateConnectionInput = {
 export type WorkspaceCoordinatorsUpdateFieldInput = {
   connect?: Array<WorkspaceCoordinatorsConnectFieldInput> | null | undefined;
   create?: Array<WorkspaceCoordinatorsCreateFieldInput> | null | undefined;
-  delete?: Array<WorkspaceCoordinatorsDeleteFieldInput> | null | undefined;
   disconnect?: Array<WorkspaceCoordinatorsDisconnectFieldInput> | null | undefined;
   update?: WorkspaceCoordinatorsUpdateConnectionInput | null | undefined;
 };
@@ -17850,11 +17590,6 @@ export type WorkspaceCreateInput = {
   coordinators?: WorkspaceCoordinatorsFieldInput | null | undefined;
   name: string;
   region?: string | null | undefined;
-};
-
-export type WorkspaceDeleteInput = {
-  agreements?: Array<WorkspaceAgreementsDeleteFieldInput> | null | undefined;
-  coordinators?: Array<WorkspaceCoordinatorsDeleteFieldInput> | null | undefined;
 };
 
 export type WorkspaceDisconnectInput = {

@@ -32,6 +32,14 @@ function workflowDoorHint(message: string, field: string): string | undefined {
   // Ids never change (`@id`): other records, the tie version's followers and the clients refer to them (docs/network-analytics.md).
   const update = /is not defined by type "(\w+?)UpdateInput"/.exec(message);
   if (update?.[1] && field === "id") return `${update[1]}.id never changes: an id is given when the ${update[1]} is created.`;
+  // A nested or cascading delete (schema/graph.graphql offers none): it would pass checkGenericDelete by.
+  if (
+    field === "delete" &&
+    (/is not defined by type "\w+UpdateFieldInput"/.test(message) ||
+      /^Unknown argument "delete" on field "Mutation\.delete\w+"/.test(message))
+  ) {
+    return "Nested and cascading deletes are not offered: delete each node with its own delete mutation (deletePeople, deleteCourses, …), which checks it for workflow records first; a person's data is removed with erasePerson.";
+  }
   // A tie made, re-weighed or removed through a person's `knows` (its nested inputs, or a person created with ties).
   if (/is not defined by type "PersonKnows\w*Input"/.test(message) || (input?.[1] === "Person" && field === "knows")) {
     return `Ties are made, re-weighed and removed only by ${TIE_WRITERS}; through Person.knows only a tie's note and since date are edited.`;
@@ -57,6 +65,9 @@ export function fieldOfGraphQLError(formatted: GraphQLFormattedError, error: unk
   // A field the schema does not offer: `Cannot query field "createSprints" on type "Mutation".`
   const missing = /^Cannot query field "(\w+)" on type "Mutation"/.exec(formatted.message);
   if (missing?.[1]) return missing[1];
+  // An argument the field does not take: `Unknown argument "delete" on field "Mutation.deletePartners".`
+  const argument = /^Unknown argument "(\w+)" on field/.exec(formatted.message);
+  if (argument?.[1]) return argument[1];
   // `Field "[Type.]X" of required type … was not provided.` / `Field "X" is not defined by type …`
   const named = /^Field "(?:\w+\.)?(\w+)"(?: of required type| is not defined by type)/.exec(formatted.message);
   if (named?.[1]) return named[1];
