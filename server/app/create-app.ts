@@ -120,7 +120,11 @@ export async function createApp(config: Config, db: Database, httpServer: Server
           connect: db.connectOptions,
           warmPathsInMemory:
             config.WARM_PATHS_IN_MEMORY === "on"
-              ? { maxTies: config.WARM_PATHS_IN_MEMORY_MAX_TIES, loadBudgetMs: config.WARM_PATHS_IN_MEMORY_LOAD_BUDGET_MS }
+              ? {
+                  maxTies: config.WARM_PATHS_IN_MEMORY_MAX_TIES,
+                  loadBudgetMs: config.WARM_PATHS_IN_MEMORY_LOAD_BUDGET_MS,
+                  carryOver: config.WARM_TIES_CARRY_OVER === "on",
+                }
               : undefined,
           light,
         })

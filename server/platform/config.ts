@@ -251,6 +251,14 @@ export const configSchema = z.object({
       "How long the analytics worker's read of every tie (in the background, paced) may take in all, its own budget rather " +
         "than the request's (QUERY_TIMEOUT_MS) that started it; past it the read stops and the next request starts another.",
     ),
+  WARM_TIES_CARRY_OVER: z
+    .enum(["on", "off"])
+    .default("on")
+    .describe(
+      "`on`: when the analytics worker's held tie graph follows a tie write, the embeddings' warm lists and remembered thread " +
+        "counts go on at the new tie version as far as the write left them unchanged (exact; docs/network-analytics.md). " +
+        "`off`: every tie write gives the next request new lists and an empty memo (the bench's before).",
+    ),
   // --- end of analytics worker ---
   COUNT_CACHE_TTL_MS: z.coerce
     .number()

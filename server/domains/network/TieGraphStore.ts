@@ -40,6 +40,25 @@ export interface TieGraphSettings {
   loadBudgetMs?: number;
   /** A pacer of its own for such a read, given its budget (the worker: giving way to light requests); absent: unpaced. */
   loadPacer?: (budgetMs: number) => StatementPacer;
+  /**
+   * Whether what was made from the graph at one version is carried to the version a follow brings it to, where the
+   * follow shows it unchanged (the watchers below; WARM_TIES_CARRY_OVER, default on). Off: nothing is carried.
+   */
+  carryOver?: boolean;
+}
+
+/**
+ * Told of every follow (followTieChanges) just before its changes are applied in place, with the graph, the version it
+ * is at and the ids of the people whose ties are read again — every changed tie has one of them at an end. What it
+ * returns is called right after, in the same synchronous stretch (no search sees the graph in between), with the new
+ * version. held-warm-ties.ts carries its warm lists and thread counts forward by it.
+ */
+export type FollowWatcher = (graph: TieGraph, from: string, people: readonly string[]) => (to: string) => void;
+
+const followWatchers: FollowWatcher[] = [];
+
+export function watchTieGraphFollows(watcher: FollowWatcher): void {
+  if (!followWatchers.includes(watcher)) followWatchers.push(watcher);
 }
 
 /** The default budget of one read of every tie (~25 s at L on a quiet machine; graphs up to 3,000,000 ties are held). */
@@ -174,23 +193,40 @@ async function followTieChanges(db: Database, held: Held, settings: TieGraphSett
     const current = `ties:${row.version}`;
     if (current === held.version) return "current";
     const nodes = changedSince(row.changes, held.version.slice("ties:".length), settings.mostFollowed ?? 2000);
-    if (nodes === null) return "reload";
+    if (nodes === null) {
+      log.info('The tie log cannot say whose ties changed ("*", or it does not reach back): every tie is read again');
+      return "reload";
+    }
     const rows = nodes.length === 0 ? [] : await db.read(READ_TIES_OF_PEOPLE, { nodes });
     if ((await db.tieVersion()) !== current) continue;
     const people: PersonTies[] = rows.map((r) => ({ id: String(r.id), ties: r.ties as PersonTies["ties"] }));
     // The same thread, no await from here: a search never sees the graph half changed.
-    applyTieChanges(
-      held.graph,
-      people.map((p) => p.id),
-      people,
-    );
+    applyFollowedChanges(held.graph, held.version, current, people, settings);
     held.version = current;
     tieGraphStats.follows += 1;
     tieGraphStats.followedPeople += people.length;
     tieGraphStats.lastFollowMs = Date.now() - started;
+    log.info("The held tie graph followed the tie writes", { people: people.length, ms: tieGraphStats.lastFollowMs });
     return "current";
   }
   return "reload";
+}
+
+/**
+ * A follow's change in place (synchronous): `people`'s ties as read now applied to the graph (applyTieChanges), the
+ * watchers told before and after (unless settings.carryOver is false).
+ */
+export function applyFollowedChanges(
+  graph: TieGraph,
+  from: string,
+  to: string,
+  people: readonly PersonTies[],
+  settings: Pick<TieGraphSettings, "carryOver">,
+): void {
+  const ids = people.map((p) => p.id);
+  const told = settings.carryOver === false ? [] : followWatchers.map((watch) => watch(graph, from, ids));
+  applyTieChanges(graph, ids, people);
+  for (const done of told) done(to);
 }
 
 /**

@@ -1,6 +1,7 @@
+import { log } from "../../platform/log.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import type { TieGraph } from "./tie-graph.js";
-import { tieGraphAt, type TieGraphSettings } from "./TieGraphStore.js";
+import { tieGraphAt, watchTieGraphFollows, type TieGraphSettings } from "./TieGraphStore.js";
 import { openWarmTieStore, type WarmTies } from "./WarmTieStore.js";
 
 /**
@@ -25,6 +26,9 @@ import { openWarmTieStore, type WarmTies } from "./WarmTieStore.js";
 /** Set by the analytics worker's thread at its start (analytics-worker-thread.ts): where its tie graph is held. */
 export const heldWarmTiesSettings: { graph: TieGraphSettings | null } = { graph: null };
 
+/** The last tie version at which the database's warm ties answered instead of the held graph (logged once per version). */
+let fallbackLogged: string | null = null;
+
 /** Which source each embedding computation's warm ties came from (tests, the bench's check). */
 export const warmTiesOpened = { heldGraph: 0, database: 0 };
 
@@ -45,6 +49,10 @@ export async function openWarmTies(db: Database, threshold: number): Promise<War
     }
   }
   warmTiesOpened.database += 1;
+  if (settings && version !== null && version !== fallbackLogged) {
+    fallbackLogged = version;
+    log.info("Embedding warm ties read from the database: the held tie graph is not at the request's tie version");
+  }
   return openWarmTieStore(db, threshold, version);
 }
 
@@ -70,7 +78,62 @@ export function forgetHeldWarmTies(): () => void {
 }
 const KEPT_THRESHOLDS = 2;
 
-function heldWarmTiesAt(graph: TieGraph, version: string, threshold: number): HeldGraphWarmTies {
+/**
+ * Carries the kept lists (and with them the thread counts remembered on them, thread-count-memo.ts) to the version a
+ * follow brings the graph to (TieGraphStore's followTieChanges), instead of starting empty at every tie write: at L a
+ * programme's first count at a new version made ~60,000 lists and counted again (~130 ms of JavaScript), an
+ * institution's ~790 ms. Exact, because every changed tie has one of the people the follow reads at an end
+ * (tie-version.ts): per kept threshold, each of those people's warm neighbours (the far ends of their ties with a
+ * strength ≥ it, as `warmList`) are taken before the changes are applied and after; a pair whose warmth changed shows in
+ * one of them. When none changed, the warm ties at that threshold are the same at both versions — every list, and so
+ * every neighbourhood and count made from them — and the same WarmTies object goes on at the new version, memo and all.
+ * Otherwise a new one at the new version keeps every list but those of the people on a changed pair (made again when
+ * asked for) and starts with an empty memo (a neighbourhood may have changed). Off with WARM_TIES_CARRY_OVER=off.
+ */
+function carryForward(graph: TieGraph, from: string, people: readonly string[]): (to: string) => void {
+  const slot = kept.get(graph);
+  if (!slot || slot.version !== from || slot.byThreshold.size === 0) return () => {};
+  const thresholds = [...slot.byThreshold.keys()];
+  const warmBefore = thresholds.map((t) => people.map((id) => warmSetOf(graph, graph.indexOf.get(id), t)));
+  return (to) => {
+    const byThreshold = new Map<number, HeldGraphWarmTies>();
+    thresholds.forEach((t, k) => {
+      const ties = slot.byThreshold.get(t)!;
+      const changed = new Set<number>();
+      people.forEach((id, i) => {
+        const before = warmBefore[k]![i]!;
+        const g = graph.indexOf.get(id);
+        const after = warmSetOf(graph, g, t);
+        // A pair whose warmth changed: both ends' lists go (the far ends here, this person's below).
+        const differ = [...after].filter((x) => !before.has(x)).concat([...before].filter((x) => !after.has(x)));
+        for (const x of differ) changed.add(x);
+        if (g !== undefined && differ.length > 0) changed.add(g);
+      });
+      const next = changed.size === 0 ? ties : ties.carriedOver(changed);
+      if (changed.size === 0) warmTiesCarried.whole += 1;
+      else warmTiesCarried.lists += 1;
+      byThreshold.set(t, next);
+    });
+    kept.set(graph, { version: to, byThreshold });
+  };
+}
+
+/** How often a follow carried a threshold's warm ties whole (memo kept) or its unchanged lists only (tests, the bench). */
+export const warmTiesCarried = { whole: 0, lists: 0 };
+
+/** The warm neighbours of graph person `g` at `threshold`, by graph number (none for a person the graph does not know). */
+function warmSetOf(graph: TieGraph, g: number | undefined, threshold: number): Set<number> {
+  const seen = new Set<number>();
+  if (g !== undefined && g < graph.ids.length) {
+    forEachTie(graph, g, (other, strength) => {
+      if (strength >= threshold) seen.add(other);
+    });
+  }
+  return seen;
+}
+
+/** The kept WarmTies of `graph` at `version` and `threshold` (made when missing); exported for the tests. */
+export function heldWarmTiesAt(graph: TieGraph, version: string, threshold: number): HeldGraphWarmTies {
   let slot = kept.get(graph);
   // Another version's lists are never asked for again: versions only move on.
   if (slot?.version !== version) kept.set(graph, (slot = { version, byThreshold: new Map() }));
@@ -90,10 +153,10 @@ function heldWarmTiesAt(graph: TieGraph, version: string, threshold: number): He
  * from the graph when `load` asks for it, and `load` never reads the database.
  */
 export class HeldGraphWarmTies implements WarmTies {
-  private readonly ids: string[] = [];
+  private ids: string[] = [];
   /** Per own number: the graph's number, or -1 for a person the graph does not know. */
-  private readonly inGraph: number[] = [];
-  private readonly lists: Array<Int32Array | undefined> = [];
+  private inGraph: number[] = [];
+  private lists: Array<Int32Array | undefined> = [];
   /** Per graph number: own number + 1 (0: none yet). Grown when the graph grows. */
   private ownOf: Int32Array;
   /** People the graph does not know, by id. */
@@ -135,6 +198,35 @@ export class HeldGraphWarmTies implements WarmTies {
       this.listsMade += 1;
     }
     return Promise.resolve();
+  }
+
+  /**
+   * The same own numbers and lists at a later version of the graph (carryForward), less the lists of `changed` (graph
+   * numbers: made again when asked for); people met as strangers whom the graph knows now are mapped to it, their
+   * (empty) lists dropped. The memo is not carried: it is kept per object.
+   */
+  carriedOver(changed: ReadonlySet<number>): HeldGraphWarmTies {
+    const next = new HeldGraphWarmTies(this.graph, this.threshold);
+    // Copies, not spreads: at L these hold ~100,000 people (too many arguments for push(...)).
+    next.ids = this.ids.slice();
+    next.inGraph = this.inGraph.slice();
+    next.lists = this.lists.slice();
+    next.ownOf = new Int32Array(Math.max(this.ownOf.length, this.graph.ids.length));
+    next.ownOf.set(this.ownOf);
+    for (const g of changed) {
+      const own = g < next.ownOf.length ? next.ownOf[g]! : 0;
+      if (own !== 0) next.lists[own - 1] = undefined;
+    }
+    for (const [id, n] of this.strangers) {
+      const g = this.graph.indexOf.get(id);
+      if (g === undefined) next.strangers.set(id, n);
+      else {
+        next.inGraph[n] = g;
+        next.ownOf[g] = n + 1;
+        next.lists[n] = undefined;
+      }
+    }
+    return next;
   }
 
   /** The warm neighbours of graph person `g` in own numbers, each once. */
@@ -180,3 +272,5 @@ function forEachTie(graph: TieGraph, g: number, visit: (other: number, strength:
   const { first, degree, neighbours, ties, strengths } = graph;
   for (let e = first[g]!, end = e + degree[g]!; e < end; e++) visit(neighbours[e]!, strengths[ties[e]!]!);
 }
+
+watchTieGraphFollows(carryForward);

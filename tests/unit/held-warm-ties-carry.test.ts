@@ -1,0 +1,204 @@
+import { describe, expect, it } from "vitest";
+import { countThreads } from "../../server/domains/network/count-threads.js";
+import { HeldGraphWarmTies, heldWarmTiesAt, warmTiesCarried } from "../../server/domains/network/held-warm-ties.js";
+import { loadWarmNeighbourhood } from "../../server/domains/network/load-warm-neighbourhood.js";
+import { countWarmThreads, threadCountMemo } from "../../server/domains/network/thread-count-memo.js";
+import { buildTieGraph, type LoadedTie, type PersonTies } from "../../server/domains/network/tie-graph.js";
+import { applyFollowedChanges } from "../../server/domains/network/TieGraphStore.js";
+import type { Database } from "../../server/platform/neo4j/database.js";
+
+/**
+ * When the analytics worker's held tie graph follows a tie write in place (TieGraphStore's followTieChanges), the
+ * embeddings' warm lists and the thread counts remembered on them go on at the new version as far as the write left
+ * them unchanged (held-warm-ties.ts carryForward): the whole WarmTies object (memo and all) when no pair's warmth at its
+ * threshold changed, else every list but those of the people on a changed pair, with an empty memo. Checked against
+ * lists and counts made afresh from a graph built from the "database" after every follow, over random writes — a
+ * strength re-weighed on either side of the threshold or not, a tie added or removed, a second tie between one pair, a
+ * person new to the graph, an erasure — each naming one end of every tie it changes, as the server's writers do.
+ */
+
+const noDatabase = {} as Database;
+
+function mulberry32(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Tie {
+  a: string;
+  b: string;
+  strength: number | null;
+}
+
+/** The warm pairs at a threshold ("a b", ids sorted): what decides every list, neighbourhood and count. */
+function warmPairs(db: ReadonlyMap<string, Tie>, threshold: number): Set<string> {
+  const pairs = new Set<string>();
+  for (const t of db.values()) {
+    if (t.a !== t.b && t.strength !== null && t.strength >= threshold) pairs.add([t.a, t.b].sort().join(" "));
+  }
+  return pairs;
+}
+
+describe("warm ties carried across a followed tie write (held-warm-ties.ts carryForward)", () => {
+  it("keeps the whole WarmTies exactly when no pair's warmth changed, and its lists and counts always equal fresh ones", async () => {
+    const rand = mulberry32(11_19);
+    const pickOf = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+    const thresholds = [0.5, 0.3];
+    const strengths = [0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, null];
+    let follows = 0;
+    const kept = { whole: 0, renewed: 0 };
+    const carried = { ...warmTiesCarried };
+    for (let g = 0; g < 8; g++) {
+      const ids = Array.from({ length: 40 }, (_, i) => `g${g}p${String(i).padStart(2, "0")}`);
+      const db = new Map<string, Tie>();
+      let nextKey = 1;
+      const key = () => `5:db:${g * 10_000 + nextKey++}`;
+      while (db.size < 90) {
+        const a = pickOf(ids);
+        const b = pickOf(ids);
+        if (a !== b) db.set(key(), { a, b, strength: pickOf(strengths) });
+      }
+      const loaded = (): LoadedTie[] => [...db.entries()].map(([k, t]) => [t.a, t.b, t.strength, k]);
+      // p35..p39 are not in the first load: they come in by later writes, as people created since.
+      const firstIds = ids.slice(0, 35);
+      const graph = buildTieGraph(
+        firstIds,
+        loaded().filter(([a, b]) => firstIds.includes(a) && firstIds.includes(b)),
+      );
+      for (const id of ids.slice(35)) for (const [k, t] of db) if (t.a === id || t.b === id) db.delete(k);
+      const current = (id: string): PersonTies => ({
+        id,
+        ties: [...db.entries()]
+          .filter(([, t]) => t.a === id || t.b === id)
+          .map(([k, t]) => [t.a === id ? t.b : t.a, t.strength, k] as [string, number | null, string]),
+      });
+      const coordinators = ids.slice(0, 3);
+      let version = `ties:g${g}v0`;
+      for (let round = 0; round < 40; round++) {
+        // Before the write: every kept threshold's lists made (a stranger among them) and some counts remembered.
+        const before = new Map<number, HeldGraphWarmTies>();
+        for (const t of thresholds) {
+          const ties = heldWarmTiesAt(graph, version, t);
+          before.set(t, ties);
+          await ties.load(
+            noDatabase,
+            ids.map((id) => ties.intern(id)),
+          );
+          for (let q = 0; q < 2; q++) {
+            await countWarmThreads({ db: noDatabase, ties }, coordinators, [pickOf(ids), pickOf(ids)], 4, "dinic", "figures");
+          }
+        }
+        const warmBefore = thresholds.map((t) => warmPairs(db, t));
+        // One or two writes, each naming one end of every tie it changes.
+        const named = new Set<string>();
+        for (let w = 1 + Math.floor(rand() * 2); w > 0; w--) {
+          const kind = pickOf(["strength", "strength", "add", "remove", "erase", "newcomer"]);
+          const ties = [...db.entries()];
+          if (kind === "strength" && ties.length > 0) {
+            const [k, t] = pickOf(ties);
+            db.set(k, { ...t, strength: pickOf(strengths) });
+            named.add(pickOf([t.a, t.b]));
+          } else if (kind === "add" || kind === "newcomer") {
+            const a = kind === "newcomer" ? pickOf(ids.slice(35)) : pickOf(ids);
+            const b = pickOf(ids.slice(0, 35));
+            if (a === b) continue;
+            db.set(key(), { a, b, strength: pickOf(strengths) });
+            named.add(pickOf([a, b]));
+          } else if (kind === "remove" && ties.length > 0) {
+            const [k, t] = pickOf(ties);
+            db.delete(k);
+            named.add(pickOf([t.a, t.b]));
+          } else if (kind === "erase") {
+            const gone = pickOf(ids.slice(3));
+            for (const [k, t] of ties) {
+              if (t.a !== gone && t.b !== gone) continue;
+              db.delete(k);
+              named.add(t.a === gone ? t.b : t.a);
+            }
+          }
+        }
+        const next = `ties:g${g}v${round + 1}`;
+        applyFollowedChanges(graph, version, next, [...named].map(current), {});
+        version = next;
+        follows++;
+        const fresh = buildTieGraph(ids, loaded());
+        for (const [k, t] of thresholds.entries()) {
+          const label = `graph ${g}, round ${round}, threshold ${t}`;
+          const ties = heldWarmTiesAt(graph, version, t);
+          const unchanged =
+            warmPairs(db, t).size === warmBefore[k]!.size && [...warmPairs(db, t)].every((p) => warmBefore[k]!.has(p));
+          // The same object (its memo with it) exactly when no pair's warmth changed at this threshold.
+          expect(ties === before.get(t), label).toBe(unchanged);
+          if (unchanged) kept.whole++;
+          else kept.renewed++;
+          // Every list as a fresh one from the graph built anew.
+          const made = new HeldGraphWarmTies(fresh, t);
+          const listOf = (w: HeldGraphWarmTies, id: string): string[] => {
+            const n = w.intern(id);
+            return [...(w.neighboursOf(n) ?? [])].map((m) => w.idOf(m)).sort();
+          };
+          await ties.load(
+            noDatabase,
+            ids.map((id) => ties.intern(id)),
+          );
+          await made.load(
+            noDatabase,
+            ids.map((id) => made.intern(id)),
+          );
+          for (const id of ids) expect(listOf(ties, id), `${label}, ${id}`).toEqual(listOf(made, id));
+          // Counts, remembered where carried, as fresh counts on the fresh graph.
+          for (let q = 0; q < 3; q++) {
+            const targets = [pickOf(ids), pickOf(ids), pickOf(ids)];
+            const maxHops = 1 + Math.floor(rand() * 5);
+            const counted = await countWarmThreads({ db: noDatabase, ties }, coordinators, targets, maxHops, "dinic", "figures");
+            const neighbourhood = await loadWarmNeighbourhood({ db: noDatabase, ties: made }, coordinators, targets, maxHops);
+            expect(counted.count, label).toEqual(countThreads(neighbourhood, "dinic"));
+            expect([...counted.neighbourhood.targets].sort(), label).toEqual([...neighbourhood.targets].sort());
+          }
+        }
+      }
+    }
+    expect(follows).toBe(320);
+    // Both cases met often: writes that leave the warm ties as they were and writes that change them.
+    expect(kept.whole).toBeGreaterThan(100);
+    expect(kept.renewed).toBeGreaterThan(100);
+    expect(warmTiesCarried.whole - carried.whole).toBe(kept.whole);
+    expect(warmTiesCarried.lists - carried.lists).toBe(kept.renewed);
+  });
+
+  it("answers a repeated count from the memo after a write that leaves the warm ties, and counts again after one that does not", async () => {
+    const graph = buildTieGraph(
+      ["c", "a", "t", "x"],
+      [
+        ["c", "a", 0.8, "5:db:1"],
+        ["a", "t", 0.9, "5:db:2"],
+        ["c", "x", 0.2, "5:db:3"],
+      ],
+    );
+    const ask = (ties: HeldGraphWarmTies) => countWarmThreads({ db: noDatabase, ties }, ["c"], ["t"], 4, "dinic", "figures");
+    const first = heldWarmTiesAt(graph, "ties:h0", 0.5);
+    expect((await ask(first)).count.threads).toBe(1);
+    // An interaction with x: 0.2 → 0.393, still cold at 0.5. The same warm ties: the count is remembered.
+    applyFollowedChanges(graph, "ties:h0", "ties:h1", [{ id: "x", ties: [["c", 0.393, "5:db:3"]] }], {});
+    const second = heldWarmTiesAt(graph, "ties:h1", 0.5);
+    expect(second).toBe(first);
+    const hits = threadCountMemo.hits;
+    expect((await ask(second)).count.threads).toBe(1);
+    expect(threadCountMemo.hits).toBe(hits + 1);
+    // A second one: 0.632, warm — and x teaches nothing, so the threads stay 1, but the count is made again.
+    applyFollowedChanges(graph, "ties:h1", "ties:h2", [{ id: "x", ties: [["c", 0.632, "5:db:3"]] }], {});
+    const third = heldWarmTiesAt(graph, "ties:h2", 0.5);
+    expect(third).not.toBe(second);
+    const misses = threadCountMemo.misses;
+    expect((await ask(third)).count.threads).toBe(1);
+    expect(threadCountMemo.misses).toBe(misses + 1);
+    // Without the carry (WARM_TIES_CARRY_OVER=off): a new WarmTies at every version, even when nothing warm changed.
+    applyFollowedChanges(graph, "ties:h2", "ties:h3", [{ id: "x", ties: [["c", 0.7, "5:db:3"]] }], { carryOver: false });
+    expect(heldWarmTiesAt(graph, "ties:h3", 0.5)).not.toBe(third);
+  });
+});
