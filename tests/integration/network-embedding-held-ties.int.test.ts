@@ -9,6 +9,7 @@ import {
   warmTiesOpened,
 } from "../../server/domains/network/held-warm-ties.js";
 import { computeImpactIfGone } from "../../server/domains/network/impact-if-gone.js";
+import { setTieStrength } from "../../server/domains/network/set-tie-strength.js";
 import { READ_WARM_NEIGHBOURS } from "../../server/domains/network/statements.js";
 import { forgetTieGraphs, tieGraphAt, tieGraphStats } from "../../server/domains/network/TieGraphStore.js";
 import { threadCountMemo } from "../../server/domains/network/thread-count-memo.js";
@@ -305,6 +306,47 @@ describe("the thread-count memo (thread-count-memo.ts)", () => {
       expect(after.p1.threads).toBe(expected.p1.threads - 1);
       await db.write(bumpingTieVersion("MATCH (:Person {id: 'b'})-[k:KNOWS]-(:Person {id: 't2'}) SET k.strength = 0.7"));
     }
+  });
+
+  it("goes on from the memo after a followed tie write that leaves the warm ties, and counts again after one that changes them", async () => {
+    // Session 11 (held-warm-ties.ts carryForward): a tie write the held graph follows in place keeps the lists and the
+    // memo at the new version when no pair's warmth changed at the threshold; setTieStrength names its pair.
+    expect(await tieGraphAt(db, (await db.tieVersion())!, graphSettings, true)).not.toBeNull();
+    heldWarmTiesSettings.graph = graphSettings;
+    const ask = () => computeProgrammeEmbedding(db, "P2", { asOf });
+    const fresh = async () => {
+      threadCountMemo.enabled = false;
+      heldWarmTiesSettings.graph = null;
+      try {
+        return await ask();
+      } finally {
+        threadCountMemo.enabled = true;
+        heldWarmTiesSettings.graph = graphSettings;
+      }
+    };
+    const before = await ask();
+    const loads = tieGraphStats.loads;
+    // b–t2 from 0.7 to 0.8: still warm at 0.5, so the same warm ties — the count comes from the memo.
+    await setTieStrength(db, { a: "b", b: "t2", strength: 0.8 });
+    let follows = tieGraphStats.follows;
+    const hits = threadCountMemo.hits;
+    const warmer = await ask();
+    expect(tieGraphStats.follows).toBe(follows + 1);
+    expect(threadCountMemo.hits).toBe(hits + 1);
+    expect(warmer).toEqual(before);
+    expect(warmer).toEqual(await fresh());
+    // 0.8 to 0.3: b–t2 is no longer warm — counted again, one thread fewer, as the database's way counts.
+    await setTieStrength(db, { a: "b", b: "t2", strength: 0.3 });
+    follows = tieGraphStats.follows;
+    const misses = threadCountMemo.misses;
+    const colder = await ask();
+    expect(tieGraphStats.follows).toBe(follows + 1);
+    expect(threadCountMemo.misses).toBe(misses + 1);
+    expect(colder).toEqual(await fresh());
+    expect(colder.threads).toBe(before.threads - 1);
+    // Both followed, never read in full.
+    expect(tieGraphStats.loads).toBe(loads);
+    await setTieStrength(db, { a: "b", b: "t2", strength: 0.7 });
   });
 
   it("answers at once after writes that are not ties: a role or a coordinator moves R or W (the memo's key), not the ties", async () => {
