@@ -51,6 +51,7 @@ describe("warm ties carried across a followed tie write (held-warm-ties.ts carry
     const thresholds = [0.5, 0.3];
     const strengths = [0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, null];
     let follows = 0;
+    let answeredFromMemo = 0;
     const kept = { whole: 0, renewed: 0 };
     const carried = { ...warmTiesCarried };
     for (let g = 0; g < 8; g++) {
@@ -58,7 +59,7 @@ describe("warm ties carried across a followed tie write (held-warm-ties.ts carry
       const db = new Map<string, Tie>();
       let nextKey = 1;
       const key = () => `5:db:${g * 10_000 + nextKey++}`;
-      while (db.size < 90) {
+      while (db.size < (g % 2 === 0 ? 90 : 150)) {
         const a = pickOf(ids);
         const b = pickOf(ids);
         if (a !== b) db.set(key(), { a, b, strength: pickOf(strengths) });
@@ -81,6 +82,13 @@ describe("warm ties carried across a followed tie write (held-warm-ties.ts carry
       let version = `ties:g${g}v0`;
       for (let round = 0; round < 40; round++) {
         // Before the write: every kept threshold's lists made (a stranger among them) and some counts remembered.
+        // The same questions before and after the write: remembered before, answered after from what was carried (or
+        // counted again), always as a fresh count. Some from a person of the graph's edge as W, so that R lies far.
+        const questions = Array.from({ length: 16 }, (_, q) => ({
+          w: q % 4 === 3 ? [pickOf(ids), pickOf(ids)] : coordinators,
+          r: Array.from({ length: 1 + (q % 4) }, () => pickOf(ids)),
+          maxHops: 1 + Math.floor(rand() * 6),
+        }));
         const before = new Map<number, HeldGraphWarmTies>();
         for (const t of thresholds) {
           const ties = heldWarmTiesAt(graph, version, t);
@@ -89,9 +97,7 @@ describe("warm ties carried across a followed tie write (held-warm-ties.ts carry
             noDatabase,
             ids.map((id) => ties.intern(id)),
           );
-          for (let q = 0; q < 2; q++) {
-            await countWarmThreads({ db: noDatabase, ties }, coordinators, [pickOf(ids), pickOf(ids)], 4, "dinic", "figures");
-          }
+          for (const q of questions) await countWarmThreads({ db: noDatabase, ties }, q.w, q.r, q.maxHops, "dinic", "figures");
         }
         const warmBefore = thresholds.map((t) => warmPairs(db, t));
         // One or two writes, each naming one end of every tie it changes.
@@ -152,12 +158,13 @@ describe("warm ties carried across a followed tie write (held-warm-ties.ts carry
           );
           for (const id of ids) expect(listOf(ties, id), `${label}, ${id}`).toEqual(listOf(made, id));
           // Counts, remembered where carried, as fresh counts on the fresh graph.
-          for (let q = 0; q < 3; q++) {
-            const targets = [pickOf(ids), pickOf(ids), pickOf(ids)];
-            const maxHops = 1 + Math.floor(rand() * 5);
-            const counted = await countWarmThreads({ db: noDatabase, ties }, coordinators, targets, maxHops, "dinic", "figures");
-            const neighbourhood = await loadWarmNeighbourhood({ db: noDatabase, ties: made }, coordinators, targets, maxHops);
-            expect(counted.count, label).toEqual(countThreads(neighbourhood, "dinic"));
+          for (const q of [...questions, { w: coordinators, r: [pickOf(ids), pickOf(ids)], maxHops: 4 }]) {
+            const hits = threadCountMemo.hits;
+            const counted = await countWarmThreads({ db: noDatabase, ties }, q.w, q.r, q.maxHops, "dinic", "figures");
+            if (threadCountMemo.hits > hits) answeredFromMemo++;
+            const neighbourhood = await loadWarmNeighbourhood({ db: noDatabase, ties: made }, q.w, q.r, q.maxHops);
+            expect(counted.count, `${label} ${JSON.stringify(q)}`).toEqual(countThreads(neighbourhood, "dinic"));
+            expect([...counted.neighbourhood.sources].sort(), label).toEqual([...neighbourhood.sources].sort());
             expect([...counted.neighbourhood.targets].sort(), label).toEqual([...neighbourhood.targets].sort());
           }
         }
@@ -169,9 +176,12 @@ describe("warm ties carried across a followed tie write (held-warm-ties.ts carry
     expect(kept.renewed).toBeGreaterThan(100);
     expect(warmTiesCarried.whole - carried.whole).toBe(kept.whole);
     expect(warmTiesCarried.lists - carried.lists).toBe(kept.renewed);
+    // After writes that changed warm ties, remembered counts whose neighbourhood could not have changed went on too.
+    expect(warmTiesCarried.counts - carried.counts).toBeGreaterThan(100);
+    expect(answeredFromMemo).toBeGreaterThan(1000);
   });
 
-  it("answers a repeated count from the memo after a write that leaves the warm ties, and counts again after one that does not", async () => {
+  it("answers a repeated count from the memo after writes that cannot change its neighbourhood, and counts again after one that can", async () => {
     const graph = buildTieGraph(
       ["c", "a", "t", "x"],
       [
@@ -190,15 +200,82 @@ describe("warm ties carried across a followed tie write (held-warm-ties.ts carry
     const hits = threadCountMemo.hits;
     expect((await ask(second)).count.threads).toBe(1);
     expect(threadCountMemo.hits).toBe(hits + 1);
-    // A second one: 0.632, warm — and x teaches nothing, so the threads stay 1, but the count is made again.
+    // A second one: 0.632, warm — new warm ties, but x leads to no one: t's neighbourhood cannot have changed, and the
+    // count goes on.
     applyFollowedChanges(graph, "ties:h1", "ties:h2", [{ id: "x", ties: [["c", 0.632, "5:db:3"]] }], {});
     const third = heldWarmTiesAt(graph, "ties:h2", 0.5);
     expect(third).not.toBe(second);
-    const misses = threadCountMemo.misses;
+    const hitsAgain = threadCountMemo.hits;
     expect((await ask(third)).count.threads).toBe(1);
+    expect(threadCountMemo.hits).toBe(hitsAgain + 1);
+    // a–t cools (0.9 to 0.3): the one thread's tie. Counted again: no thread.
+    applyFollowedChanges(graph, "ties:h2", "ties:h3", [{ id: "t", ties: [["a", 0.3, "5:db:2"]] }], {});
+    const fourth = heldWarmTiesAt(graph, "ties:h3", 0.5);
+    const misses = threadCountMemo.misses;
+    expect((await ask(fourth)).count.threads).toBe(0);
     expect(threadCountMemo.misses).toBe(misses + 1);
+    // A new warm pair on a walk of exactly the hop limit: c–a–b–t2 at maxHops 3 (a–b new). Counted again: one thread.
+    // And a pair whose two ends both lie in the neighbourhood, though on no walk that short (x at 1 from W and 3 from
+    // R, y likewise, maxHops 4): its tie joins the neighbourhood's ties, so the count is made again.
+    const near = buildTieGraph(
+      ["c", "a", "b", "t2", "x", "y", "x1", "x2", "y1", "y2", "t3", "t4"],
+      [
+        ["c", "a", 0.8, "5:db:11"],
+        ["b", "t2", 0.8, "5:db:12"],
+        ["c", "x", 0.8, "5:db:13"],
+        ["x", "x1", 0.8, "5:db:14"],
+        ["x1", "x2", 0.8, "5:db:15"],
+        ["x2", "t3", 0.8, "5:db:16"],
+        ["c", "y", 0.8, "5:db:17"],
+        ["y", "y1", 0.8, "5:db:18"],
+        ["y1", "y2", 0.8, "5:db:19"],
+        ["y2", "t4", 0.8, "5:db:20"],
+      ],
+    );
+    const nearTies = heldWarmTiesAt(near, "ties:n0", 0.5);
+    const askNear = (w: HeldGraphWarmTies, targets: string[], maxHops: number) =>
+      countWarmThreads({ db: noDatabase, ties: w }, ["c"], targets, maxHops, "dinic", "figures");
+    expect((await askNear(nearTies, ["t2"], 3)).count.threads).toBe(0);
+    const inH = await askNear(nearTies, ["t3", "t4"], 4);
+    applyFollowedChanges(
+      near,
+      "ties:n0",
+      "ties:n1",
+      [
+        {
+          id: "a",
+          ties: [
+            ["c", 0.8, "5:db:11"],
+            ["b", 0.8, "5:db:21"],
+          ],
+        },
+      ],
+      {},
+    );
+    const nearAfter = heldWarmTiesAt(near, "ties:n1", 0.5);
+    expect((await askNear(nearAfter, ["t2"], 3)).count.threads).toBe(1);
+    applyFollowedChanges(
+      near,
+      "ties:n1",
+      "ties:n2",
+      [
+        {
+          id: "x",
+          ties: [
+            ["c", 0.8, "5:db:13"],
+            ["x1", 0.8, "5:db:14"],
+            ["y", 0.8, "5:db:22"],
+          ],
+        },
+      ],
+      {},
+    );
+    const missesNear = threadCountMemo.misses;
+    const joined = await askNear(heldWarmTiesAt(near, "ties:n2", 0.5), ["t3", "t4"], 4);
+    expect(threadCountMemo.misses).toBe(missesNear + 1);
+    expect(joined.count.threads).toBe(inH.count.threads);
     // Without the carry (WARM_TIES_CARRY_OVER=off): a new WarmTies at every version, even when nothing warm changed.
-    applyFollowedChanges(graph, "ties:h2", "ties:h3", [{ id: "x", ties: [["c", 0.7, "5:db:3"]] }], { carryOver: false });
-    expect(heldWarmTiesAt(graph, "ties:h3", 0.5)).not.toBe(third);
+    applyFollowedChanges(graph, "ties:h3", "ties:h4", [{ id: "x", ties: [["c", 0.7, "5:db:3"]] }], { carryOver: false });
+    expect(heldWarmTiesAt(graph, "ties:h4", 0.5)).not.toBe(fourth);
   });
 });

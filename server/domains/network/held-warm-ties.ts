@@ -2,6 +2,7 @@ import { log } from "../../platform/log.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import type { TieGraph } from "./tie-graph.js";
 import { tieGraphAt, watchTieGraphFollows, type TieGraphSettings } from "./TieGraphStore.js";
+import { carryThreadCounts, type AskedThreads } from "./thread-count-memo.js";
 import { openWarmTieStore, type WarmTies } from "./WarmTieStore.js";
 
 /**
@@ -100,26 +101,122 @@ function carryForward(graph: TieGraph, from: string, people: readonly string[]):
     thresholds.forEach((t, k) => {
       const ties = slot.byThreshold.get(t)!;
       const changed = new Set<number>();
+      /** The pairs whose warmth changed (graph numbers), and those of them warm before (now cold). */
+      const pairs: Array<[number, number]> = [];
+      const cooled: Array<[number, number]> = [];
       people.forEach((id, i) => {
         const before = warmBefore[k]![i]!;
         const g = graph.indexOf.get(id);
         const after = warmSetOf(graph, g, t);
         // A pair whose warmth changed: both ends' lists go (the far ends here, this person's below).
-        const differ = [...after].filter((x) => !before.has(x)).concat([...before].filter((x) => !after.has(x)));
-        for (const x of differ) changed.add(x);
-        if (g !== undefined && differ.length > 0) changed.add(g);
+        const warmed = [...after].filter((x) => !before.has(x));
+        const cold = [...before].filter((x) => !after.has(x));
+        for (const x of [...warmed, ...cold]) changed.add(x);
+        if (g === undefined || warmed.length + cold.length === 0) return;
+        changed.add(g);
+        for (const x of warmed) pairs.push([g, x]);
+        for (const x of cold) {
+          pairs.push([g, x]);
+          cooled.push([g, x]);
+        }
       });
-      const next = changed.size === 0 ? ties : ties.carriedOver(changed);
-      if (changed.size === 0) warmTiesCarried.whole += 1;
-      else warmTiesCarried.lists += 1;
+      if (changed.size === 0) {
+        warmTiesCarried.whole += 1;
+        byThreshold.set(t, ties);
+        return;
+      }
+      const next = ties.carriedOver(changed);
+      warmTiesCarried.lists += 1;
+      warmTiesCarried.counts += carryThreadCounts(ties, next, untouchedBy(graph, t, pairs, cooled));
       byThreshold.set(t, next);
     });
     kept.set(graph, { version: to, byThreshold });
   };
 }
 
-/** How often a follow carried a threshold's warm ties whole (memo kept) or its unchanged lists only (tests, the bench). */
-export const warmTiesCarried = { whole: 0, lists: 0 };
+/**
+ * How often a follow carried a threshold's warm ties whole (memo kept) or its unchanged lists only, and how many
+ * remembered counts went on with the latter (tests, the bench).
+ */
+export const warmTiesCarried = { whole: 0, lists: 0, counts: 0 };
+
+/** The most people one search around a changed pair may reach before it gives up (and nothing is carried). */
+const MOST_REACHED = 50_000;
+
+/**
+ * Which remembered counts still hold after the warmth of `pairs` changed (graph numbers; `cooled`: those warm before): a
+ * question (W, R, L) whose neighbourhood H cannot have changed. H is the people on a warm walk of at most L ties from W
+ * to R whose inner people are outside W and R — those with dW + dR ≤ L, the distances on such routes
+ * (load-warm-neighbourhood.ts) — with every warm tie among them; the count is a function of H, W and R alone. When each
+ * changed pair has an end z with dW(z) + dR(z) > L both before and after, z is in neither H: no walk of at most L ties
+ * uses the pair before or after (both ends of a tie on such a walk are in H), so the walks that make H are the same,
+ * and the pair is not among H's ties either — H is the same, and so is its count. Lower bounds of the distances do, taken
+ * by a breadth-first search from each end of a changed pair to depth L − 1 over the warm ties after and the ones cooled
+ * (every tie of before and of after: distances shorter or equal), not through people of W (as the routes) but through
+ * those of R (shorter or equal); anyone not reached within the depth is at least L away; a person of W counts 0 and is
+ * not searched from. A question that cannot be shown untouched is counted again.
+ */
+function untouchedBy(
+  graph: TieGraph,
+  threshold: number,
+  pairs: ReadonlyArray<readonly [number, number]>,
+  cooled: ReadonlyArray<readonly [number, number]>,
+): (asked: AskedThreads) => boolean {
+  const ends = [...new Set(pairs.flat())];
+  const extra = new Map<number, number[]>();
+  for (const [a, b] of cooled) {
+    (extra.get(a) ?? extra.set(a, []).get(a)!).push(b);
+    (extra.get(b) ?? extra.set(b, []).get(b)!).push(a);
+  }
+  /** Per W (its ids sorted) and depth: each end's distances, or null when a search reached too many people. */
+  const searched = new Map<string, Map<number, ReadonlyMap<number, number>> | null>();
+  const search = (w: ReadonlySet<number>, depth: number): Map<number, ReadonlyMap<number, number>> | null => {
+    const found = new Map<number, ReadonlyMap<number, number>>();
+    for (const end of ends) {
+      if (w.has(end)) continue;
+      const distance = new Map<number, number>([[end, 0]]);
+      let level = [end];
+      for (let d = 1; d <= depth && level.length > 0; d++) {
+        const next: number[] = [];
+        const visit = (other: number): void => {
+          if (distance.has(other)) return;
+          distance.set(other, d);
+          if (!w.has(other)) next.push(other);
+        };
+        for (const n of level) {
+          forEachTie(graph, n, (other, strength) => {
+            if (strength >= threshold) visit(other);
+          });
+          for (const other of extra.get(n) ?? []) visit(other);
+        }
+        if (distance.size > MOST_REACHED) return null;
+        level = next;
+      }
+      found.set(end, distance);
+    }
+    return found;
+  };
+  return (asked) => {
+    const L = asked.maxHops;
+    const w = new Set(asked.sources.map((id) => graph.indexOf.get(id)).filter((g): g is number => g !== undefined));
+    const r = new Set(asked.targets.map((id) => graph.indexOf.get(id)).filter((g): g is number => g !== undefined));
+    const key = `${[...w].sort((a, b) => a - b).join(",")}|${L}`;
+    if (!searched.has(key)) searched.set(key, search(w, L - 1));
+    const distances = searched.get(key)!;
+    if (!distances) return false;
+    // Not reached within L − 1: at least L.
+    const least = (z: number, among: ReadonlySet<number>): number => {
+      if (among.has(z)) return 0;
+      const reached = distances.get(z)!;
+      let best = L;
+      for (const person of among) best = Math.min(best, reached.get(person) ?? L);
+      return best;
+    };
+    const dW = (z: number): number => (w.has(z) ? 0 : least(z, w));
+    const dR = (z: number): number => (w.has(z) || r.has(z) ? 0 : least(z, r));
+    return pairs.every(([a, b]) => dW(a) + dR(a) > L || dW(b) + dR(b) > L);
+  };
+}
 
 /** The warm neighbours of graph person `g` at `threshold`, by graph number (none for a person the graph does not know). */
 function warmSetOf(graph: TieGraph, g: number | undefined, threshold: number): Set<number> {

@@ -31,6 +31,15 @@ interface Remembered {
   sources: string[];
   targets: string[];
   count: ThreadCount;
+  /** What was asked: W, R (as given) and the hop limit — what carryThreadCounts is asked about. */
+  asked: AskedThreads;
+}
+
+/** The question a remembered count answered. */
+export interface AskedThreads {
+  sources: readonly string[];
+  targets: readonly string[];
+  maxHops: number;
 }
 
 /** Off: every request counts again (the bench's before/after, the tests' comparison). */
@@ -64,7 +73,12 @@ export async function countWarmThreads(
     threadCountMemo.misses += 1;
     const neighbourhood = await loadWarmNeighbourhood(source, sources, targets, maxHops);
     const count = countThreads(neighbourhood, method);
-    remembered = { sources: [...neighbourhood.sources], targets: [...neighbourhood.targets], count };
+    remembered = {
+      sources: [...neighbourhood.sources],
+      targets: [...neighbourhood.targets],
+      count,
+      asked: { sources: [...sources], targets: [...targets], maxHops },
+    };
     memo.set(key, remembered);
     for (const oldest of memo.keys()) {
       if (memo.size <= MAX_ENTRIES) break;
@@ -86,4 +100,27 @@ export async function countWarmThreads(
       singlePointsOfFailure: [...remembered.count.singlePointsOfFailure],
     },
   };
+}
+
+/** The questions remembered on `from` (carryThreadCounts' caller decides which still hold). */
+export function rememberedQuestions(from: WarmTies): AskedThreads[] {
+  return [...(memos.get(from)?.values() ?? [])].map((r) => r.asked);
+}
+
+/**
+ * Copies the counts remembered on `from` whose question `keep` says still has the same neighbourhood H on `to`'s warm
+ * ties (held-warm-ties.ts carryForward decides, exactly); returns how many. The count is a function of H, W and R alone.
+ */
+export function carryThreadCounts(from: WarmTies, to: WarmTies, keep: (asked: AskedThreads) => boolean): number {
+  const old = memos.get(from);
+  if (!old || old.size === 0) return 0;
+  let memo = memos.get(to);
+  if (!memo) memos.set(to, (memo = new Map()));
+  let carried = 0;
+  for (const [key, remembered] of old) {
+    if (memo.has(key) || !keep(remembered.asked)) continue;
+    memo.set(key, remembered);
+    carried += 1;
+  }
+  return carried;
 }
