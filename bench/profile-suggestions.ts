@@ -3,8 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { loadConfig } from "../server/platform/config.js";
-import { connectDatabase, toNative, type Database } from "../server/platform/neo4j/database.js";
-import { startEmbeddedNeo4j } from "../server/platform/neo4j/embedded.js";
+import { toNative, type Database } from "../server/platform/neo4j/database.js";
 import { readAgreementTerms } from "../server/domains/agreements/index.js";
 import { bestWarmPaths } from "../server/domains/network/index.js";
 import { answeredBestInMemory, bestWarmPathsInMemory } from "../server/domains/network/best-warm-paths-in-memory.js";
@@ -15,14 +14,16 @@ import { summariseLatencies } from "./summarise-latencies.js";
 import { bestWarmPathSourcesStatement } from "../server/domains/network/statements.js";
 import { readCourseFits } from "../server/domains/suggestions/read-course-fits.js";
 import { readCaseScope, readTeacherRecords } from "../server/domains/suggestions/read-teacher-signals.js";
-import { suggestCourses } from "../server/domains/suggestions/suggest-courses.js";
+import { suggestCourses, WEIGH_FIRST_PER_KEPT } from "../server/domains/suggestions/suggest-courses.js";
 import { matchingSettings } from "../server/domains/suggestions/index.js";
 import { readCourseFitsStatement } from "../server/domains/suggestions/statements.js";
 import { NEIGHBOUR_TOPIC_CREDIT } from "../server/domains/suggestions/suggestion-weights.js";
 import { todayIso } from "../server/platform/clock/read-clock.js";
 import { nowIso } from "../server/platform/clock/read-clock.js";
 import { Language } from "../server/platform/model/graph-enums.js";
-import { freePort, neo4jMemoryFor } from "./prepare-graph.js";
+import { prepareGraph } from "./prepare-graph.js";
+import { loadStarterVocabulary, migrateTopics } from "../server/domains/vocabulary/index.js";
+import type { CourseFitWeighing } from "../server/domains/suggestions/statements.js";
 import { scales, sizeLikeXl, type ScaleName } from "../seed/synthetic/index.js";
 
 /**
@@ -37,6 +38,13 @@ import { scales, sizeLikeXl, type ScaleName } from "../seed/synthetic/index.js";
  * worker's way over the tie graph held in memory (best-warm-paths-in-memory.ts) — for every sampled case per round,
  * with a tie write (a coordinator's tie, as an interaction changes it, naming the coordinator) before every third round;
  * every answer of the two compared (whole objects). The ties written are put back at the end.
+ *
+ * With --compare-fits <rounds>: the structural statement's two ways side by side (issue #19, round two), interleaved in
+ * one process on one driver, the order alternating — every course's periods, agreements and sprints read ("every", the
+ * way before) and only those of the courses that can still be kept ("bounded", readCourseFitsStatement) — as
+ * readCourseFits alone and as the whole suggestCourses (warm paths in memory, as the API's worker answers), every
+ * answer of the two compared as whole objects. A store not generated yet is generated first (bench/prepare-graph.ts) and
+ * its topics linked as the API's start links them.
  */
 const projectRoot = fileURLToPath(new URL("../", import.meta.url));
 const opts = new Command()
@@ -45,25 +53,29 @@ const opts = new Command()
   .option("--cases <n>", "cases sampled (evenly by id)", "10")
   .option("--profile <n>", "cases whose structural statement is PROFILEd", "1")
   .option("--compare <rounds>", "rounds of the warm paths' two ways side by side (0: none)", "0")
-  .option("--only-compare", "skip the step-by-step timing and the PROFILE")
+  .option("--compare-fits <rounds>", "rounds of the structural statement's two ways side by side (0: none)", "0")
+  .option("--only-compare", "skip the step-by-step timing (the PROFILE still runs for --profile cases; 0: none)")
   .parse()
-  .opts<{ scale: string; data: string; cases: string; profile: string; compare: string; onlyCompare?: boolean }>();
+  .opts<{
+    scale: string;
+    data: string;
+    cases: string;
+    profile: string;
+    compare: string;
+    compareFits: string;
+    onlyCompare?: boolean;
+  }>();
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: "warn" });
 const custom = /^custom-(\d+)-(\d+)$/.exec(opts.scale);
 const size = custom ? sizeLikeXl(Number(custom[1]), Number(custom[2])) : scales[opts.scale as ScaleName];
-const memory = neo4jMemoryFor(size);
-const embedded = await startEmbeddedNeo4j({
-  home: path.join(opts.data, opts.scale),
-  runtimeDir: config.NEO4J_RUNTIME_DIR,
-  boltPort: await freePort(),
-  ...memory,
-  startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
-  javaHome: config.JAVA_HOME,
-});
-let db: Database | undefined;
+// The bench's store (generated on first use); its topics linked as the API's start links them (a no-op once done).
+const prepared = await prepareGraph(config, opts.scale, size, opts.data, (line) => process.stderr.write(`${line}\n`));
+const embedded = prepared.embedded;
+const db: Database = prepared.db;
 try {
-  db = await connectDatabase({ uri: embedded.uri, database: "neo4j", noAuth: true, connectionTimeoutMs: 30_000 });
+  await loadStarterVocabulary(db, nowIso());
+  await migrateTopics(db, nowIso());
   const conn = db;
   const ids = (
     await db.read("MATCH (k:Case) WHERE k.status IN ['QUALIFIED', 'PROPOSED', 'INTAKE'] RETURN k.id AS id ORDER BY id")
@@ -87,6 +99,7 @@ try {
   // Warm once (plans, page cache).
   for (const caseId of sample.slice(0, 2)) await suggestCourses(db, { caseId, limit: 10, language: Language.EN, now, settings });
   if (Number(opts.compare) > 0) await compare(conn, sample, Number(opts.compare), now);
+  if (Number(opts.compareFits) > 0) await compareFits(conn, sample, Number(opts.compareFits), now);
   for (const caseId of opts.onlyCompare ? [] : sample) {
     const [terms, termsMs] = await timed(() => conn.readEach((tx) => readAgreementTerms(tx)));
     const [scope, scopeMs] = await timed(() => conn.readEach((tx) => readCaseScope(tx, caseId)));
@@ -129,10 +142,11 @@ try {
   }
   const session = db.driver.session({ database: "neo4j" });
   try {
-    for (const caseId of sample.slice(0, opts.onlyCompare ? 0 : Number(opts.profile))) {
+    const profiled = sample.slice(0, Number(opts.profile));
+    for (const [caseId, weighing] of profiled.flatMap((id) => (["every", "bounded"] as const).map((w) => [id, w] as const))) {
       const terms = await conn.readEach((tx) => readAgreementTerms(tx));
       const w = weights;
-      const result = await session.run(`PROFILE ${readCourseFitsStatement("caseIds", "all")}`, {
+      const result = await session.run(`PROFILE ${readCourseFitsStatement("caseIds", "all", weighing)}`, {
         caseIds: [caseId],
         teacherId: null,
         courseIds: null,
@@ -146,6 +160,7 @@ try {
         neighbourCredit: NEIGHBOUR_TOPIC_CREDIT,
         limit: 10,
         maxCandidates: 50,
+        weighFirst: WEIGH_FIRST_PER_KEPT * 50,
       });
       const profile = result.summary.profile;
       const lines: string[] = [];
@@ -158,13 +173,16 @@ try {
         for (const child of p.children) walk(child, depth + 1);
       };
       walk(profile, 0);
-      process.stdout.write(`PROFILE readCourseFits ${caseId} (${result.records.length} rows):\n${lines.join("\n")}\n`);
+      const total = (p: typeof profile): number => (p ? p.dbHits + p.children.reduce((sum, c) => sum + total(c), 0) : 0);
+      process.stdout.write(
+        `PROFILE readCourseFits (${weighing}) ${caseId} (${result.records.length} rows, ${total(profile)} db hits):\n${lines.join("\n")}\n`,
+      );
     }
   } finally {
     await session.close();
   }
 } finally {
-  await db?.close();
+  await db.close();
   await embedded.stop();
 }
 
@@ -250,6 +268,82 @@ async function compare(conn: Database, sample: readonly string[], rounds: number
       line("  the first after a tie write, in memory", times.memoryAfterWrite),
       line("all, in Neo4j", [...times.database, ...times.databaseAfterWrite]),
       line("all, in memory", [...times.memory, ...times.memoryAfterWrite]),
+      `  load average (1 min) ${load.join(" → ")}`,
+    ].join("\n") + "\n",
+  );
+}
+
+/** --compare-fits: the structural statement's two ways, side by side (see the header). */
+async function compareFits(conn: Database, sample: readonly string[], rounds: number, now: string): Promise<void> {
+  const settings = matchingSettings();
+  const tieGraph = { maxTies: 3_000_000 };
+  const version = await conn.tieVersion();
+  if (!version?.startsWith("ties:")) throw new Error("The store has no tie version (run the bench on it once).");
+  if (!(await tieGraphAt(conn, version, tieGraph, true))) throw new Error("The tie graph could not be loaded.");
+  const inMemory = (given: Parameters<typeof bestWarmPaths>[1]) => bestWarmPathsInMemory(conn, given, tieGraph);
+  const ways: CourseFitWeighing[] = ["every", "bounded"];
+  const fitsMs: Record<CourseFitWeighing, number[]> = { every: [], bounded: [] };
+  const wholeMs: Record<CourseFitWeighing, number[]> = { every: [], bounded: [] };
+  let fitsDiffer = 0;
+  let wholeDiffer = 0;
+  let compared = 0;
+  const load = [os.loadavg()[0]!];
+  const at = new Date().toISOString();
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, caseId] of sample.entries()) {
+      const order = (round + i) % 2 === 0 ? ways : [...ways].reverse();
+      const terms = await conn.readEach((tx) => readAgreementTerms(tx));
+      const fits: Record<string, unknown> = {};
+      const whole: Record<string, unknown> = {};
+      for (const weighing of order) {
+        const t0 = performance.now();
+        fits[weighing] = await conn.readEach((tx) =>
+          readCourseFits(tx, {
+            cases: { caseIds: [caseId] },
+            courses: "all",
+            today: todayIso(new Date(now)),
+            weights: settings.weights,
+            terms,
+            limit: 10,
+            maxCandidates: 50,
+            ...(weighing === "bounded" ? { weighFirst: WEIGH_FIRST_PER_KEPT * 50 } : {}),
+          }),
+        );
+        fitsMs[weighing].push(performance.now() - t0);
+      }
+      for (const weighing of order) {
+        const t0 = performance.now();
+        whole[weighing] = await suggestCourses(
+          conn,
+          { caseId, limit: 10, language: Language.EN, now, settings, weighing },
+          inMemory,
+        );
+        wholeMs[weighing].push(performance.now() - t0);
+      }
+      compared++;
+      if (JSON.stringify(fits.every) !== JSON.stringify(fits.bounded)) {
+        fitsDiffer++;
+        if (fitsDiffer <= 3) process.stdout.write(`compare-fits: readCourseFits of ${caseId} differs in round ${round}\n`);
+      }
+      if (JSON.stringify(whole.every) !== JSON.stringify(whole.bounded)) {
+        wholeDiffer++;
+        if (wholeDiffer <= 3) process.stdout.write(`compare-fits: suggestCourses of ${caseId} differs in round ${round}\n`);
+      }
+    }
+  }
+  load.push(os.loadavg()[0]!);
+  const line = (name: string, values: number[]) => {
+    const s = summariseLatencies(values);
+    return `  ${name}: p50 ${s.p50} ms, p95 ${s.p95} ms, max ${s.max} ms (${s.samples})`;
+  };
+  process.stdout.write(
+    [
+      `compare-fits (${at} → ${new Date().toISOString()}): ${rounds} rounds × ${sample.length} cases; ` +
+        `answers differing: readCourseFits ${fitsDiffer} of ${compared}, suggestCourses ${wholeDiffer} of ${compared}`,
+      line("readCourseFits, every course weighed (before)", fitsMs.every),
+      line("readCourseFits, bounded (after)", fitsMs.bounded),
+      line("suggestCourses, every course weighed (before)", wholeMs.every),
+      line("suggestCourses, bounded (after)", wholeMs.bounded),
       `  load average (1 min) ${load.join(" → ")}`,
     ].join("\n") + "\n",
   );

@@ -155,6 +155,7 @@ const builders: Record<string, Record<string, string>> = {
   },
   "suggestions/readCourseFitsStatement": {
     READ_COURSE_FITS_OF_CASES: suggestions.readCourseFitsStatement("caseIds", "all"),
+    READ_COURSE_FITS_OF_CASES_BOUNDED: suggestions.readCourseFitsStatement("caseIds", "all", "bounded"),
     READ_COURSE_FITS_OF_CASES_IN_COURSES: suggestions.readCourseFitsStatement("caseIds", "courseIds"),
     READ_COURSE_FITS_FOR_TEACHER: suggestions.readCourseFitsStatement("openCasesNotProposedTo", "courseIds"),
     READ_COURSE_FITS_FOR_TEACHER_IN_ALL_COURSES: suggestions.readCourseFitsStatement("openCasesNotProposedTo", "all"),

@@ -30,15 +30,24 @@ export interface CourseFitQuery {
   limit?: number;
   /** Hard cap on rows per case after pruning (ties can keep many in contention). */
   maxCandidates?: number;
+  /**
+   * With maxCandidates: read the periods, agreements and sprints only of the courses that can still be among the first
+   * maxCandidates, weighing this many courses of the highest bound first (readCourseFitsStatement's "bounded"; the
+   * same rows). Omit to weigh every course.
+   */
+  weighFirst?: number;
 }
 
 export async function readCourseFits(tx: Tx, query: CourseFitQuery): Promise<CourseFit[]> {
   const w = query.weights;
   // What the database does not score (the teacher, and effort fit, which is scored in effort-fit.ts) can add at most this.
   const restMax = w.trackRecord + w.warmPath + w.effortFit;
+  const bounded = query.weighFirst !== undefined && query.maxCandidates !== undefined;
+  if (bounded && query.weighFirst! < query.maxCandidates!) throw new Error("weighFirst must be at least maxCandidates.");
   const statement = readCourseFitsStatement(
     "caseIds" in query.cases ? "caseIds" : "openCasesNotProposedTo",
     query.courses === "all" ? "all" : "courseIds",
+    bounded ? "bounded" : "every",
   );
   const rows = await tx.run(statement, {
     caseIds: "caseIds" in query.cases ? query.cases.caseIds : null,
@@ -54,6 +63,7 @@ export async function readCourseFits(tx: Tx, query: CourseFitQuery): Promise<Cou
     neighbourCredit: NEIGHBOUR_TOPIC_CREDIT,
     limit: query.limit ?? null,
     maxCandidates: query.maxCandidates ?? 1_000_000,
+    weighFirst: query.weighFirst ?? null,
   });
   return rows.map((row) => toCourseFit(row));
 }

@@ -74,6 +74,8 @@ RETURN t.id AS id, t.name AS name, courseIds, answered, expired, completed, rati
 export type CourseFitCases = "caseIds" | "openCasesNotProposedTo";
 /** The courses to score: all, or by id ($courseIds). */
 export type CourseFitCourses = "all" | "courseIds";
+/** Every course's periods read ("every"), or only those of the courses that can still make the first $maxCandidates ("bounded"). */
+export type CourseFitWeighing = "every" | "bounded";
 
 /**
  * Scores courses for cases on topic overlap, level fit, timing and remaining capacity, picking per
@@ -81,7 +83,11 @@ export type CourseFitCourses = "all" | "courseIds";
  * top $limit even with a perfect teacher score ($restMax) are dropped in the database. Agreement
  * terms come from the $terms map (READ_AGREEMENT_TERMS), weights from $wTopic, $wLevel, $wTiming, $wCapacity.
  */
-export function readCourseFitsStatement(cases: CourseFitCases, courses: CourseFitCourses): string {
+export function readCourseFitsStatement(
+  cases: CourseFitCases,
+  courses: CourseFitCourses,
+  weighing: CourseFitWeighing = "every",
+): string {
   const caseClause =
     cases === "caseIds"
       ? "UNWIND $caseIds AS caseId MATCH (k:Case {id: caseId})"
@@ -90,8 +96,7 @@ export function readCourseFitsStatement(cases: CourseFitCases, courses: CourseFi
   // From the case's topics out (server/domains/vocabulary): courses about the same topic, or about a broader or
   // narrower one (one BROADER step, $neighbourCredit). Per case topic the best match with each course counts.
   const courseFilter = courses === "all" ? "" : "\n  WHERE c.id IN $courseIds";
-  const governingAgreementInPeriod = GOVERNING_AGREEMENT_IN_PERIOD.replaceAll("\n", "\n  ");
-  return /* cypher */ `
+  const head = /* cypher */ `
 ${caseClause}
 WITH k,
      COLLECT { MATCH (k)-[a:ABOUT]->(t:Topic) RETURN {id: t.id, word: a.word} ORDER BY t.id } AS topics,
@@ -123,34 +128,8 @@ WITH k, topics, windowStart, windowEnd, wanted, c, shared, places, kinds,
      CASE WHEN size(wanted) = 0 THEN 0.5 WHEN any(x IN kinds WHERE x IN wanted) THEN 1.0 ELSE 0.0 END AS levelScore,
      coalesce($terms[elementId(c)], []) AS directTerms,
      reduce(acc = [], x IN places | acc + coalesce($terms[elementId(x.programme)], [])) AS programmeTerms,
-     reduce(acc = [], x IN places | acc + coalesce($terms[elementId(x.institution)], [])) AS institutionTerms
-OPTIONAL CALL (c, windowStart, windowEnd, directTerms, programmeTerms, institutionTerms) {
-  MATCH (c)-[:RUNS_IN]->(p:TeachingPeriod)
-  WHERE p.startDate >= windowStart AND (windowEnd IS NULL OR p.startDate < windowEnd)
-  WITH c, p, directTerms, programmeTerms, institutionTerms, toString(p.startDate) AS periodStart,
-       CASE WHEN windowEnd IS NULL OR p.endDate <= windowEnd THEN 1.0 ELSE 0.5 END AS timing
-  ${governingAgreementInPeriod}
-  // Sprints only matter where there is a limit to count them against.
-  WITH *, CASE WHEN cap IS NULL THEN 0
-               ELSE COUNT { MATCH (s:Sprint)-[:IN_COURSE]->(c) WHERE s.status <> 'CANCELLED' AND (s)-[:IN_PERIOD]->(p) } END AS used
-  WITH p, timing, hasAgreement, cap, used,
-       CASE WHEN NOT hasAgreement OR cap IS NULL THEN null ELSE cap - used END AS remaining
-  WITH p, timing, hasAgreement, cap, used, remaining,
-       CASE WHEN NOT hasAgreement THEN 0.25 WHEN cap IS NULL THEN 1.0
-            WHEN remaining >= 2 THEN 1.0 WHEN remaining = 1 THEN 0.75 ELSE 0.0 END AS capacity
-  ORDER BY $wTiming * timing + $wCapacity * capacity DESC, p.startDate ASC, p.id ASC
-  LIMIT 1
-  RETURN p AS period, timing, capacity, hasAgreement, cap, used, remaining
-}
-WITH k, topics, windowStart, windowEnd, wanted, c, shared, places, kinds, topicScore, levelScore,
-     period, coalesce(timing, 0.0) AS timingScore, coalesce(capacity, 0.0) AS capacityScore,
-     coalesce(hasAgreement, false) AS hasAgreement, cap, used, remaining
-WITH *, $wTopic * topicScore + $wLevel * levelScore + $wTiming * timingScore + $wCapacity * capacityScore AS partial
-ORDER BY partial DESC, c.name ASC, c.id ASC
-WITH k, topics, windowStart, windowEnd, wanted,
-     collect({c: c, shared: shared, place: head(places), kinds: kinds, topicScore: topicScore, levelScore: levelScore,
-              period: period, timingScore: timingScore, capacityScore: capacityScore, hasAgreement: hasAgreement,
-              cap: cap, used: used, remaining: remaining, partial: partial}) AS rows
+     reduce(acc = [], x IN places | acc + coalesce($terms[elementId(x.institution)], [])) AS institutionTerms`;
+  const tail = /* cypher */ `
 WITH k, topics, windowStart, windowEnd, wanted, rows,
      CASE WHEN $limit IS NOT NULL AND size(rows) >= $limit THEN rows[toInteger($limit) - 1].partial ELSE -1.0 END AS kth
 UNWIND [r IN rows WHERE r.partial >= kth - $restMax - 0.000001][0..toInteger($maxCandidates)] AS r
@@ -164,4 +143,77 @@ RETURN k.id AS caseId, size(topics) AS topicCount, toString(windowStart) AS wind
                 startDate: toString(r.period.startDate), endDate: toString(r.period.endDate)} END,
         timingScore: r.timingScore, capacityScore: r.capacityScore, hasAgreement: r.hasAgreement,
         cap: r.cap, used: r.used, remaining: r.remaining} AS r`;
+  if (weighing === "every") {
+    return `${head}
+${bestPeriod("c", "directTerms", "programmeTerms", "institutionTerms")}
+WITH k, topics, windowStart, windowEnd, wanted, c, shared, places, kinds, topicScore, levelScore,
+     period, coalesce(timing, 0.0) AS timingScore, coalesce(capacity, 0.0) AS capacityScore,
+     coalesce(hasAgreement, false) AS hasAgreement, cap, used, remaining
+WITH *, $wTopic * topicScore + $wLevel * levelScore + $wTiming * timingScore + $wCapacity * capacityScore AS partial
+ORDER BY partial DESC, c.name ASC, c.id ASC
+WITH k, topics, windowStart, windowEnd, wanted,
+     collect({c: c, shared: shared, place: head(places), kinds: kinds, topicScore: topicScore, levelScore: levelScore,
+              period: period, timingScore: timingScore, capacityScore: capacityScore, hasAgreement: hasAgreement,
+              cap: cap, used: used, remaining: remaining, partial: partial}) AS rows${tail}`;
+  }
+  // "bounded": the periods, agreements and sprints (the per-course reads) only of the courses that can still be among
+  // the first $maxCandidates. A course's partial is at most its bound: timing 1, and capacity 1 where some agreement's
+  // terms name the course, its programme or its institution, 0.25 where none does (no agreement governs then). The
+  // $weighFirst courses of the highest bound are weighed first; the $maxCandidates-th best of them (partial, name, id)
+  // is a floor the first $maxCandidates of all reach, so of the rest only those whose bound reaches it are weighed too.
+  // Same rows as "every" (same products and sums, bound >= partial in floating point as every term is >=).
+  const weigh = (list: string, into: string) => /* cypher */ `
+  UNWIND ${list} AS x
+  WITH x, x.c AS c, x.directTerms AS directTerms, x.programmeTerms AS programmeTerms, x.institutionTerms AS institutionTerms
+  ${bestPeriod("c", "directTerms", "programmeTerms", "institutionTerms").replaceAll("\n", "\n  ")}
+  WITH x, c, period, coalesce(timing, 0.0) AS timingScore, coalesce(capacity, 0.0) AS capacityScore,
+       coalesce(hasAgreement, false) AS hasAgreement, cap, used, remaining
+  WITH *, $wTopic * x.topicScore + $wLevel * x.levelScore + $wTiming * timingScore + $wCapacity * capacityScore AS partial
+  ORDER BY partial DESC, c.name ASC, c.id ASC
+  RETURN collect({c: c, shared: x.shared, place: head(x.places), kinds: x.kinds, topicScore: x.topicScore,
+                  levelScore: x.levelScore, period: period, timingScore: timingScore, capacityScore: capacityScore,
+                  hasAgreement: hasAgreement, cap: cap, used: used, remaining: remaining, partial: partial}) AS ${into}`;
+  return `${head}
+WITH *, $wTopic * topicScore + $wLevel * levelScore + $wTiming * 1.0 +
+        $wCapacity * CASE WHEN size(directTerms) + size(programmeTerms) + size(institutionTerms) > 0 THEN 1.0 ELSE 0.25 END AS bound
+ORDER BY bound DESC
+WITH k, topics, windowStart, windowEnd, wanted,
+     collect({c: c, shared: shared, places: places, kinds: kinds, topicScore: topicScore, levelScore: levelScore,
+              directTerms: directTerms, programmeTerms: programmeTerms, institutionTerms: institutionTerms,
+              bound: bound}) AS candidates
+CALL (candidates, windowStart, windowEnd) {${weigh("candidates[0..toInteger($weighFirst)]", "first")}
+}
+WITH k, topics, windowStart, windowEnd, wanted, candidates, first,
+     CASE WHEN size(first) >= $maxCandidates THEN first[toInteger($maxCandidates) - 1].partial ELSE null END AS floor
+CALL (candidates, floor, windowStart, windowEnd) {${weigh(
+    "[x IN candidates[toInteger($weighFirst)..] WHERE floor IS NULL OR x.bound >= floor - 0.000000001]",
+    "more",
+  )}
+}
+UNWIND first + more AS r
+WITH k, topics, windowStart, windowEnd, wanted, r ORDER BY r.partial DESC, r.c.name ASC, r.c.id ASC
+WITH k, topics, windowStart, windowEnd, wanted, collect(r) AS rows${tail}`;
+}
+
+/** Per course the best teaching period in the case's window, with its timing, capacity and agreement. */
+function bestPeriod(c: string, directTerms: string, programmeTerms: string, institutionTerms: string): string {
+  const governingAgreementInPeriod = GOVERNING_AGREEMENT_IN_PERIOD.replaceAll("\n", "\n  ");
+  return /* cypher */ `OPTIONAL CALL (${c}, windowStart, windowEnd, ${directTerms}, ${programmeTerms}, ${institutionTerms}) {
+  MATCH (${c})-[:RUNS_IN]->(p:TeachingPeriod)
+  WHERE p.startDate >= windowStart AND (windowEnd IS NULL OR p.startDate < windowEnd)
+  WITH ${c}, p, ${directTerms}, ${programmeTerms}, ${institutionTerms}, toString(p.startDate) AS periodStart,
+       CASE WHEN windowEnd IS NULL OR p.endDate <= windowEnd THEN 1.0 ELSE 0.5 END AS timing
+  ${governingAgreementInPeriod}
+  // Sprints only matter where there is a limit to count them against.
+  WITH *, CASE WHEN cap IS NULL THEN 0
+               ELSE COUNT { MATCH (s:Sprint)-[:IN_COURSE]->(${c}) WHERE s.status <> 'CANCELLED' AND (s)-[:IN_PERIOD]->(p) } END AS used
+  WITH p, timing, hasAgreement, cap, used,
+       CASE WHEN NOT hasAgreement OR cap IS NULL THEN null ELSE cap - used END AS remaining
+  WITH p, timing, hasAgreement, cap, used, remaining,
+       CASE WHEN NOT hasAgreement THEN 0.25 WHEN cap IS NULL THEN 1.0
+            WHEN remaining >= 2 THEN 1.0 WHEN remaining = 1 THEN 0.75 ELSE 0.0 END AS capacity
+  ORDER BY $wTiming * timing + $wCapacity * capacity DESC, p.startDate ASC, p.id ASC
+  LIMIT 1
+  RETURN p AS period, timing, capacity, hasAgreement, cap, used, remaining
+}`;
 }

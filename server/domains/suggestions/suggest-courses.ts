@@ -3,6 +3,7 @@ import type { Database } from "../../platform/neo4j/database.js";
 import type { MatchingSettings } from "./matching-settings.js";
 import { readAgreementTerms } from "../agreements/index.js";
 import { readCourseFits } from "./read-course-fits.js";
+import type { CourseFitWeighing } from "./statements.js";
 import { bestWarmPaths, type BestWarmPath, type BestWarmPathsInput } from "../network/index.js";
 import { readCaseScope, readTeacherRecords, withWarmPath, type TeacherSignalsRow } from "./read-teacher-signals.js";
 import { Language, type EducationLevel } from "../../platform/model/graph-enums.js";
@@ -18,9 +19,21 @@ export interface SuggestCoursesInput {
   language: Language;
   now: string;
   settings: MatchingSettings;
+  /**
+   * How the structural statement reads the courses' periods, agreements and sprints: only of the courses that can still
+   * be kept ("bounded", the default), or of every course that shares a topic ("every", the way before: the bench and
+   * the tests compare the two).
+   */
+  weighing?: CourseFitWeighing;
 }
 
 export const MAX_SUGGESTIONS = 100;
+
+/**
+ * How many courses of the highest bound the bounded statement weighs first, per course kept (`max(5 × limit, 50)`):
+ * their worst kept course's partial is the floor the rest must reach to be weighed at all.
+ */
+export const WEIGH_FIRST_PER_KEPT = 2;
 
 /**
  * Where the warm paths come from: bestWarmPaths on this thread by default; SuggestionResolver passes the analytics
@@ -47,6 +60,7 @@ export async function suggestCourses(
   }
   const weights = resolveWeights(input.settings.weights, input.weights);
   const minStrength = input.settings.warmPathMinStrength;
+  const maxCandidates = Math.max(5 * input.limit, 50);
   const [scope, fits] = await Promise.all([
     db.readEach((tx) => readCaseScope(tx, input.caseId)),
     db.readEach(async (tx) =>
@@ -57,7 +71,8 @@ export async function suggestCourses(
         weights,
         terms: await readAgreementTerms(tx),
         limit: input.limit,
-        maxCandidates: Math.max(5 * input.limit, 50),
+        maxCandidates,
+        ...(input.weighing === "every" ? {} : { weighFirst: WEIGH_FIRST_PER_KEPT * maxCandidates }),
       }),
     ),
   ]);
