@@ -98,7 +98,8 @@ export class TieGraphBuilder {
   private count = 0;
 
   constructor(expectedTies = 1024) {
-    const size = Math.max(16, expectedTies);
+    // With the headroom a graph keeps (build), so that the strengths and keys become its columns without a copy.
+    const size = Math.max(16, headroom(expectedTies));
     this.from = new Uint32Array(size);
     this.to = new Uint32Array(size);
     this.strength = new Float64Array(size);
@@ -176,10 +177,14 @@ export class TieGraphBuilder {
       ties[e] = t;
     }
     const tieRoom = headroom(this.count);
-    const strengths = grown(this.strength, tieRoom);
+    // The builder's own column when it has the room and little more (the usual load, sized from the expected count):
+    // no second copy of it at the load's peak (~80 MB each at XL's 10,000,000 ties).
+    const kept = <T extends Float64Array>(column: T): T =>
+      column.length >= tieRoom && column.length - tieRoom <= tieRoom >>> 3 ? column : grown(column, tieRoom);
+    const strengths = kept(this.strength);
     const tieKeys: TieKeys = this.keyStrings
       ? { count: this.count, prefix: null, strings: this.keyStrings }
-      : { count: this.count, prefix: this.prefix ?? "", numbers: grown(this.keyNumbers, tieRoom) };
+      : { count: this.count, prefix: this.prefix ?? "", numbers: kept(this.keyNumbers) };
     // The load's columns go now, not when the builder does (~24 bytes a tie at L).
     this.from = this.to = new Uint32Array(0);
     this.strength = this.keyNumbers = new Float64Array(0);
