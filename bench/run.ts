@@ -512,6 +512,8 @@ async function compare<I>(api: Api, options: CompareOptions<I>): Promise<Operati
   let disagreements = 0;
   let compared = 0;
   const examples: string[] = [];
+  const errors = { graphql: 0, raw: 0 };
+  const errorExamples: string[] = [];
   const total = options.items.length * options.reps;
   measuring.done += 1;
   const runMinutes = (): string => ((Date.now() - runStartedAt) / 60_000).toFixed(1);
@@ -543,20 +545,35 @@ async function compare<I>(api: Api, options: CompareOptions<I>): Promise<Operati
       const withRaw = index < rawItems && (rep === 0 || rawSpentMs < rawSeconds * 1000);
       const mixOn = options.writeMix ? await options.writeMix.beforeRead(n) : null;
       const before = await api.stats();
-      const runGraphql = async (): Promise<string> => {
-        const { ms, value } = await timed(() => options.graphql(item));
-        graphqlMs.push(ms);
-        if (mixOn !== null) mixMs[mixOn ? "on" : "off"].push(ms);
-        return value;
+      // A sample that fails (a request past its time budget at XL, say) is counted and reported, not timed, and the
+      // run goes on: one error must not cost an hour's run its results (the run still exits 1).
+      const failed = (side: "graphql" | "raw", error: unknown): undefined => {
+        errors[side]++;
+        if (errorExamples.length < 3) errorExamples.push(`${side}: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      };
+      const runGraphql = async (): Promise<string | undefined> => {
+        try {
+          const { ms, value } = await timed(() => options.graphql(item));
+          graphqlMs.push(ms);
+          if (mixOn !== null) mixMs[mixOn ? "on" : "off"].push(ms);
+          return value;
+        } catch (error) {
+          return failed("graphql", error);
+        }
       };
       const runRaw = async (): Promise<string | undefined> => {
         if (!withRaw) return undefined;
-        const { ms, value } = await timed(() => options.raw(item));
-        rawMs.push(ms);
-        rawSpentMs += ms;
-        return value;
+        try {
+          const { ms, value } = await timed(() => options.raw(item));
+          rawMs.push(ms);
+          rawSpentMs += ms;
+          return value;
+        } catch (error) {
+          return failed("raw", error);
+        }
       };
-      let viaGraphql: string;
+      let viaGraphql: string | undefined;
       let viaRaw: string | undefined;
       if (n % 2 === 0) {
         viaGraphql = await runGraphql();
@@ -581,7 +598,7 @@ async function compare<I>(api: Api, options: CompareOptions<I>): Promise<Operati
       }
       // Compared wherever a second side answered too (each item's first sample, or every one with compareEvery).
       const sides = (viaRaw !== undefined ? 1 : 0) + (viaMemory !== undefined ? 1 : 0);
-      if ((rep === 0 || options.compareEvery) && sides > 0) {
+      if ((rep === 0 || options.compareEvery) && sides > 0 && viaGraphql !== undefined) {
         compared++;
         if ((viaRaw !== undefined && viaGraphql !== viaRaw) || (viaMemory !== undefined && viaMemory !== viaGraphql)) {
           disagreements++;
@@ -618,6 +635,7 @@ async function compare<I>(api: Api, options: CompareOptions<I>): Promise<Operati
     statementsPerRequest: { median: median(statements), min: Math.min(...statements), max: Math.max(...statements) },
     transactionsPerRequest: { median: median(transactions), min: Math.min(...transactions), max: Math.max(...transactions) },
     compared,
+    ...(errors.graphql + errors.raw > 0 ? { errors: { ...errors, examples: errorExamples } } : {}),
     disagreements,
     disagreementExamples: examples,
     apiEventLoop,
@@ -1006,8 +1024,14 @@ async function main(): Promise<void> {
     const warm = async <I>(key: OperationKey, items: readonly I[], graphqlSide: Side<I>, rawSide: Side<I>): Promise<void> => {
       const rawItems = settings.raw[key]?.rawItems ?? items.length;
       const started = performance.now();
-      for (const [index, item] of items.entries())
-        await Promise.all([graphqlSide(item), index < rawItems ? rawSide(item) : Promise.resolve("")]);
+      let failures = 0;
+      for (const [index, item] of items.entries()) {
+        const settled = await Promise.allSettled([graphqlSide(item), index < rawItems ? rawSide(item) : Promise.resolve("")]);
+        for (const one of settled) {
+          // A failure here is the measured sample's to report (compare counts them); the warm-up goes on.
+          if (one.status === "rejected" && failures++ < 3) log(`  warm-up ${key}: ${String(one.reason)}`);
+        }
+      }
       log(
         `  warm-up ${key}: ${items.length} item(s), raw on ${Math.min(rawItems, items.length)}, ${Math.round(performance.now() - started) / 1000} s — run so far ${((Date.now() - runStartedAt) / 60_000).toFixed(1)} min`,
       );
@@ -1256,6 +1280,11 @@ async function main(): Promise<void> {
     const written = writeBenchResults(results, opts.out);
     process.stdout.write(`${readFileSync(written.markdown, "utf8")}\n`);
     log(`Wrote ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}.`);
+    const failedSamples = operations.reduce((s, o) => s + (o.errors ? o.errors.graphql + o.errors.raw : 0), 0);
+    if (failedSamples > 0) {
+      log(`${failedSamples} samples failed (see the table).`);
+      process.exitCode = 1;
+    }
     const disagreements = operations.reduce((s, o) => s + o.disagreements, 0);
     if (disagreements > 0) {
       log(`${disagreements} answers differed between the sides (see the table).`);

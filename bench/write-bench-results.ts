@@ -21,6 +21,8 @@ export interface OperationResult {
   compared: number;
   disagreements: number;
   disagreementExamples: string[];
+  /** Samples that failed on either side (not timed, not compared), with the first messages; absent: none. */
+  errors?: { graphql: number; raw: number; examples: string[] };
   note?: string;
   /** The GraphQL samples with the write mix off and on, alternate blocks of the same run (bench/write-mix.ts). */
   withMix?: { off: LatencySummary; on: LatencySummary };
@@ -282,6 +284,10 @@ export function renderMarkdown(r: BenchResults): string {
   for (const o of r.operations) {
     if (o.note) lines.push(`- ${o.name}: raw side = ${o.rawLabel}; ${o.note}.`);
     for (const e of o.disagreementExamples) lines.push(`- ${o.name}, differing answer: ${e}`);
+    if (o.errors)
+      lines.push(
+        `- ${o.name}: **failed samples** GraphQL ${o.errors.graphql}, raw ${o.errors.raw} (not timed): ${o.errors.examples.join("; ")}`,
+      );
   }
   const warm = r.operations.find((o) => o.memoryGapP50 !== null);
   if (warm)
