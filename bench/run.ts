@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -42,6 +42,8 @@ import { missingWriteKinds, WriteMix } from "./write-mix.js";
  */
 
 const projectRoot = fileURLToPath(new URL("../", import.meta.url));
+/** When this run started (its progress lines say how long it has been going). */
+const runStartedAt = Date.now();
 
 const program = new Command()
   .name("bench")
@@ -84,11 +86,13 @@ const program = new Command()
     10,
   )
   .option(
-    "--only <short>",
+    "--only <short|prepare>",
     "short: only the short requests (floor, caseBoard, generated cases) and the board's throughput — no in-memory baseline, " +
-      "embedding refresh, analytics or warm paths; for before/after runs of a change to the per-request cost (#19 part 3)",
+      "embedding refresh, analytics or warm paths; for before/after runs of a change to the per-request cost (#19 part 3). " +
+      "prepare: only the graph (generated or reused), the API's start on it (its start-up migrations) and the analytics " +
+      "worker's read of every tie, timed, with the API's memory — nothing measured; XL's first steps ahead of a full run",
     (v) => {
-      if (v !== "short") throw new InvalidArgumentError("expected short.");
+      if (v !== "short" && v !== "prepare") throw new InvalidArgumentError("expected short or prepare.");
       return v;
     },
   )
@@ -115,7 +119,7 @@ const opts = program.opts<{
   out: string;
   embedding: boolean;
   writeMix: number;
-  only?: "short";
+  only?: "short" | "prepare";
   apiRoot?: string;
   apiCpuProfile?: string;
 }>();
@@ -126,12 +130,57 @@ function wholeNumber(v: string): number {
   return n;
 }
 
-/** Samples and time bounds per scale: enough for a stable p95, bounded so M ends well within 15 minutes. */
-const plan: Record<ScaleName, { pairs: number; reps: number; secondsPerOp: number; throughputSeconds: number }> = {
-  S: { pairs: 40, reps: 3, secondsPerOp: 60, throughputSeconds: 5 },
-  M: { pairs: 40, reps: 3, secondsPerOp: 120, throughputSeconds: 10 },
-  L: { pairs: 40, reps: 3, secondsPerOp: 60, throughputSeconds: 10 },
-  XL: { pairs: 40, reps: 3, secondsPerOp: 60, throughputSeconds: 10 },
+/** The operations measured on both sides (their rows in the table). */
+type OperationKey =
+  "warmPaths" | "orgPaths" | "floor" | "embedding" | "institution" | "ranking" | "suggestions" | "board" | "generated";
+
+/**
+ * How one operation's raw side is bounded where the database's way grows faster than the graph (XL): the raw side runs
+ * on the first `rawItems` items only (its warm-up too), once on each of them, then on further samples only while its
+ * measured time has not reached `rawSeconds`. The GraphQL side takes every sample. Answers are compared wherever both
+ * sides ran (the table states the samples per side).
+ */
+interface RawBound {
+  rawItems?: number;
+  rawSeconds?: number;
+}
+
+/**
+ * Samples and time bounds per scale: enough for a stable p95, bounded so M ends well within 15 minutes and XL within 60.
+ * `secondsPerOp` bounds each operation's GraphQL samples (at least 10 are taken, each item's first on both sides);
+ * `raw` bounds the raw side per operation. `tieGraphWaitSeconds`: how long the run waits for the analytics worker's read
+ * of every tie before it warms up (the API's answers come from Neo4j's search until then).
+ */
+const plan: Record<
+  ScaleName,
+  {
+    pairs: number;
+    reps: number;
+    secondsPerOp: number;
+    throughputSeconds: number;
+    raw: Partial<Record<OperationKey, RawBound>>;
+    tieGraphWaitSeconds: number;
+  }
+> = {
+  S: { pairs: 40, reps: 3, secondsPerOp: 60, throughputSeconds: 5, raw: {}, tieGraphWaitSeconds: 120 },
+  M: { pairs: 40, reps: 3, secondsPerOp: 120, throughputSeconds: 10, raw: {}, tieGraphWaitSeconds: 120 },
+  L: { pairs: 40, reps: 3, secondsPerOp: 60, throughputSeconds: 10, raw: {}, tieGraphWaitSeconds: 300 },
+  // XL: the database's way of the hub warm paths, the embeddings and the suggestions grows with the square of the graph
+  // (docs/performance.md, "XL's plan"); its samples are bounded, the API's are not cut.
+  XL: {
+    pairs: 40,
+    reps: 3,
+    secondsPerOp: 90,
+    throughputSeconds: 10,
+    raw: {
+      warmPaths: { rawItems: 20, rawSeconds: 30 },
+      orgPaths: { rawItems: 3, rawSeconds: 60 },
+      embedding: { rawItems: 5, rawSeconds: 60 },
+      institution: { rawItems: 1, rawSeconds: 0 },
+      suggestions: { rawItems: 5, rawSeconds: 60 },
+    },
+    tieGraphWaitSeconds: 1500,
+  },
 };
 
 /**
@@ -190,7 +239,19 @@ interface Api {
   memory(): { rssMb: number; peakRssMb: number };
   /** Starts the API thread's CPU profiler, or stops it and writes the profile to `file` (bench --api-cpu-profile). */
   profile(action: "start" | "stop", file?: string): Promise<void>;
+  /**
+   * Resolves when the analytics worker says it holds every tie (its log line "Warm-path tie graph read into memory",
+   * TieGraphStore.ts, on the child's stderr), with what it logged; null after `seconds` without it.
+   */
+  tieGraphRead(seconds: number): Promise<TieGraphRead | null>;
   stop(): Promise<void>;
+}
+
+/** What the analytics worker logged when it had read every tie into memory. */
+interface TieGraphRead {
+  people: number;
+  ties: number;
+  ms: number;
 }
 
 /**
@@ -233,7 +294,19 @@ async function benchAccount(db: Database): Promise<{ id: string; tokenVersion: n
   return { id: made.id, tokenVersion: 0 };
 }
 
-async function startApi(neo4jUri: string, db: Database): Promise<Api> {
+/** The product's default WARM_PATHS_IN_MEMORY_MAX_TIES (server/platform/config.ts). */
+const defaultMaxTies = 3_000_000;
+
+/**
+ * The most ties the API's analytics worker holds: WARM_PATHS_IN_MEMORY_MAX_TIES when the bench is started with it (to
+ * measure the database's search at XL), else every tie of the graph measured (above the default only at XL's sizes).
+ */
+function maxTiesFor(ties: number): number {
+  const given = process.env.WARM_PATHS_IN_MEMORY_MAX_TIES;
+  return given !== undefined && given !== "" ? Number(given) : Math.max(defaultMaxTies, ties);
+}
+
+async function startApi(neo4jUri: string, db: Database, ties: number): Promise<Api> {
   const secret = randomBytes(48).toString("base64url");
   const env = {
     ...process.env,
@@ -252,6 +325,13 @@ async function startApi(neo4jUri: string, db: Database): Promise<Api> {
     RATE_LIMIT_PER_MINUTE: "1000000000",
     // The bench times one refreshEmbedding itself; a scheduled one must not run in the middle of a measurement.
     EMBEDDING_REFRESH_MINUTES: "0",
+    // The analytics worker holds every tie at every scale measured, as a deployment of that size would be configured
+    // (maxTiesFor): above the default 3,000,000 (XL's 10,000,000) the limit is raised to the graph's ties, and the
+    // worker's read of every tie gets half an hour (paced behind light requests, it may outlast the default 10 minutes).
+    WARM_PATHS_IN_MEMORY_MAX_TIES: String(maxTiesFor(ties)),
+    ...(ties > defaultMaxTies && !process.env.WARM_PATHS_IN_MEMORY_LOAD_BUDGET_MS
+      ? { WARM_PATHS_IN_MEMORY_LOAD_BUDGET_MS: String(30 * 60_000) }
+      : {}),
   };
   // The API as `npm start` runs it: the compiled server (npm run build) with the same heap flags.
   // With --api-root, another checkout's server (e.g. a copy of main), built by its own script, for a before/after pair.
@@ -267,7 +347,27 @@ async function startApi(neo4jUri: string, db: Database): Promise<Api> {
   const child = fork(path.join(apiRoot, "dist/bench/api-process.js"), [], {
     env,
     execArgv: apiNodeFlags(),
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    stdio: ["ignore", "inherit", "pipe", "ipc"],
+  });
+  // The child's log passes through; the worker's line saying it holds every tie is also watched for (tieGraphRead).
+  let tieGraph: TieGraphRead | undefined;
+  const tieGraphWaiters = new Set<(read: TieGraphRead) => void>();
+  let pending = "";
+  child.stderr!.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    pending += chunk.toString("utf8");
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      const at = line.indexOf("Warm-path tie graph read into memory ");
+      if (at === -1) continue;
+      try {
+        tieGraph = JSON.parse(line.slice(at + "Warm-path tie graph read into memory ".length)) as TieGraphRead;
+        for (const waiter of tieGraphWaiters) waiter(tieGraph);
+      } catch {
+        // not the line's usual shape: left to the timeout
+      }
+    }
   });
   const url = await new Promise<string>((resolve, reject) => {
     const onMessage = (message: unknown): void => {
@@ -345,6 +445,18 @@ async function startApi(neo4jUri: string, db: Database): Promise<Api> {
         child.send({ type: "profile", action, ...(file ? { file } : {}) });
       });
     },
+    tieGraphRead(seconds) {
+      if (tieGraph) return Promise.resolve(tieGraph);
+      return new Promise<TieGraphRead | null>((resolve) => {
+        const done = (read: TieGraphRead | null): void => {
+          clearTimeout(timer);
+          tieGraphWaiters.delete(done);
+          resolve(read);
+        };
+        const timer = setTimeout(() => done(null), seconds * 1000);
+        tieGraphWaiters.add(done);
+      });
+    },
     async stop() {
       if (child.exitCode !== null) return;
       const ended = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -376,7 +488,12 @@ interface CompareOptions<I> {
   writeMix?: WriteMix | undefined;
   /** Compare the answers of every sample, not only each item's first (the analytics worker's in-memory search, #19). */
   compareEvery?: boolean;
+  /** The raw side's bound (XL): on which items, and for how long in all after each of them once. Absent: every sample. */
+  rawBound?: RawBound | undefined;
 }
+
+/** Where the measuring is: the operations done and to come, for the progress lines (an estimate from the bounds). */
+const measuring = { started: 0, done: 0, total: 0, boundSeconds: 0 };
 
 /**
  * Measures one operation: for every repetition and item, the GraphQL request and the raw call
@@ -393,34 +510,71 @@ async function compare<I>(api: Api, options: CompareOptions<I>): Promise<Operati
   const statements: number[] = [];
   const transactions: number[] = [];
   let disagreements = 0;
+  let compared = 0;
   const examples: string[] = [];
+  const errors = { graphql: 0, raw: 0 };
+  const errorExamples: string[] = [];
   const total = options.items.length * options.reps;
+  measuring.done += 1;
+  const runMinutes = (): string => ((Date.now() - runStartedAt) / 60_000).toFixed(1);
+  log(
+    `  [${measuring.done}/${measuring.total}] ${options.name}: at most ${options.seconds} s of samples (at least 10)` +
+      `${options.rawBound ? `; raw side on ${options.rawBound.rawItems ?? "every"} item(s), then while its time is under ${options.rawBound.rawSeconds ?? "∞"} s` : ""}` +
+      ` — run so far ${runMinutes()} min`,
+  );
   const bar = new cliProgress.SingleBar(
-    { format: `  ${options.name.padEnd(24)} |{bar}| {value}/{total} samples`, stream: process.stderr, hideCursor: true },
+    {
+      format: `  ${options.name.padEnd(24)} |{bar}| {value}/{total} samples (raw {raw}) | {left} s left at most`,
+      stream: process.stderr,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0);
+  bar.start(total, 0, { raw: 0, left: options.seconds });
   await api.loop(); // a new event-loop window for this operation
-  const deadline = Date.now() + options.seconds * 1000;
+  const opStarted = Date.now();
+  const deadline = opStarted + options.seconds * 1000;
+  const rawItems = options.rawBound?.rawItems ?? options.items.length;
+  const rawSeconds = options.rawBound?.rawSeconds ?? Number.POSITIVE_INFINITY;
+  let rawSpentMs = 0;
   let n = 0;
   outer: for (let rep = 0; rep < options.reps; rep++) {
-    for (const item of options.items) {
+    for (const [index, item] of options.items.entries()) {
       if (Date.now() > deadline && n >= 10) break outer;
+      // The raw side: each of its items once, then while its time lasts (XL's bound; elsewhere every sample).
+      const withRaw = index < rawItems && (rep === 0 || rawSpentMs < rawSeconds * 1000);
       const mixOn = options.writeMix ? await options.writeMix.beforeRead(n) : null;
       const before = await api.stats();
-      const runGraphql = async (): Promise<string> => {
-        const { ms, value } = await timed(() => options.graphql(item));
-        graphqlMs.push(ms);
-        if (mixOn !== null) mixMs[mixOn ? "on" : "off"].push(ms);
-        return value;
+      // A sample that fails (a request past its time budget at XL, say) is counted and reported, not timed, and the
+      // run goes on: one error must not cost an hour's run its results (the run still exits 1).
+      const failed = (side: "graphql" | "raw", error: unknown): undefined => {
+        errors[side]++;
+        if (errorExamples.length < 3) errorExamples.push(`${side}: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
       };
-      const runRaw = async (): Promise<string> => {
-        const { ms, value } = await timed(() => options.raw(item));
-        rawMs.push(ms);
-        return value;
+      const runGraphql = async (): Promise<string | undefined> => {
+        try {
+          const { ms, value } = await timed(() => options.graphql(item));
+          graphqlMs.push(ms);
+          if (mixOn !== null) mixMs[mixOn ? "on" : "off"].push(ms);
+          return value;
+        } catch (error) {
+          return failed("graphql", error);
+        }
       };
-      let viaGraphql: string;
-      let viaRaw: string;
+      const runRaw = async (): Promise<string | undefined> => {
+        if (!withRaw) return undefined;
+        try {
+          const { ms, value } = await timed(() => options.raw(item));
+          rawMs.push(ms);
+          rawSpentMs += ms;
+          return value;
+        } catch (error) {
+          return failed("raw", error);
+        }
+      };
+      let viaGraphql: string | undefined;
+      let viaRaw: string | undefined;
       if (n % 2 === 0) {
         viaGraphql = await runGraphql();
         const after = await api.stats();
@@ -442,19 +596,28 @@ async function compare<I>(api: Api, options: CompareOptions<I>): Promise<Operati
         memoryMs.push(ms);
         viaMemory = value;
       }
-      if (
-        (rep === 0 || options.compareEvery) &&
-        (viaGraphql !== viaRaw || (viaMemory !== undefined && viaMemory !== viaGraphql))
-      ) {
-        disagreements++;
-        if (examples.length < 3)
-          examples.push(`graphql ${viaGraphql} | raw ${viaRaw}${viaMemory === undefined ? "" : ` | memory ${viaMemory}`}`);
+      // Compared wherever a second side answered too (each item's first sample, or every one with compareEvery).
+      const sides = (viaRaw !== undefined ? 1 : 0) + (viaMemory !== undefined ? 1 : 0);
+      if ((rep === 0 || options.compareEvery) && sides > 0 && viaGraphql !== undefined) {
+        compared++;
+        if ((viaRaw !== undefined && viaGraphql !== viaRaw) || (viaMemory !== undefined && viaMemory !== viaGraphql)) {
+          disagreements++;
+          if (examples.length < 3)
+            examples.push(
+              `graphql ${viaGraphql} | raw ${viaRaw ?? "–"}${viaMemory === undefined ? "" : ` | memory ${viaMemory}`}`,
+            );
+        }
       }
       n++;
-      bar.update(n);
+      bar.update(n, { raw: rawMs.length, left: Math.max(0, Math.round((deadline - Date.now()) / 1000)) });
     }
   }
   bar.stop();
+  measuring.boundSeconds -= options.seconds;
+  log(
+    `  ${options.name}: ${graphqlMs.length} GraphQL / ${rawMs.length} raw samples in ${Math.round((Date.now() - opStarted) / 1000)} s; ` +
+      `run so far ${runMinutes()} min, the operations left bounded at about ${Math.round(Math.max(0, measuring.boundSeconds) / 60)} min more`,
+  );
   const apiEventLoop = await api.loop();
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   const graphql = summariseLatencies(graphqlMs);
@@ -471,7 +634,8 @@ async function compare<I>(api: Api, options: CompareOptions<I>): Promise<Operati
     memoryGapP50: memory ? Math.round((graphql.p50 / Math.max(memory.p50, 0.001)) * 10) / 10 : null,
     statementsPerRequest: { median: median(statements), min: Math.min(...statements), max: Math.max(...statements) },
     transactionsPerRequest: { median: median(transactions), min: Math.min(...transactions), max: Math.max(...transactions) },
-    compared: options.compareEvery ? n : Math.min(options.items.length, n),
+    compared,
+    ...(errors.graphql + errors.raw > 0 ? { errors: { ...errors, examples: errorExamples } } : {}),
     disagreements,
     disagreementExamples: examples,
     apiEventLoop,
@@ -605,7 +769,7 @@ async function main(): Promise<void> {
   const settings = custom ? plan.XL : plan[opts.scale];
   const pairCount = opts.pairs ?? settings.pairs;
   const config = loadConfig({ ...process.env, LOG_LEVEL: "warn" });
-  const runStarted = Date.now();
+  const runStarted = runStartedAt;
   // --only short: the per-request cost alone (#19 part 3); the analytics and warm paths are not measured.
   const short = opts.only === "short";
   const embedding = opts.embedding && !short;
@@ -619,8 +783,51 @@ async function main(): Promise<void> {
   // What the write mix writes comes out again at the end, so the store stays the generated graph (bench/undo-write-mix.ts).
   const undo = opts.writeMix > 0 ? new WriteMixUndo(db, writeMixPendingFile(opts.data, scale)) : null;
   try {
-    api = await step("Starting the API as a child process", () => startApi(prepared.embedded.uri, db));
+    api = await step("Starting the API as a child process", () => startApi(prepared.embedded.uri, db, size.ties));
     const memoryIdle = api.memory();
+    const api0 = api;
+    /** The analytics worker's read of every tie (started with the API), awaited before the warm-up; its memory after. */
+    const waitForTieGraph = async (): Promise<{ read: TieGraphRead | null; rssMb: number; peakRssMb: number }> => {
+      if (size.ties > maxTiesFor(size.ties)) {
+        log(`  The analytics worker holds no ties (WARM_PATHS_IN_MEMORY_MAX_TIES ${maxTiesFor(size.ties)} < ${size.ties}).`);
+        return { read: null, ...api0.memory() };
+      }
+      const read = await step("Waiting for the analytics worker to hold every tie", async () => {
+        const got = await api0.tieGraphRead(settings.tieGraphWaitSeconds);
+        log(
+          got
+            ? `  The worker holds ${got.people} people and ${got.ties} ties, read in ${(got.ms / 1000).toFixed(1)} s; API RSS ${api0.memory().rssMb} MB.`
+            : `  The worker did not say it holds the ties within ${settings.tieGraphWaitSeconds} s: the API answers from Neo4j's search meanwhile.`,
+        );
+        return got;
+      });
+      return { read, ...api0.memory() };
+    };
+    if (opts.only === "prepare") {
+      const held = await waitForTieGraph();
+      const prepareResult = {
+        scale,
+        size,
+        date: new Date().toISOString(),
+        loadAverageAtStart: loadAtStart.map((x) => Math.round(x * 10) / 10),
+        loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 10) / 10),
+        reused: prepared.reused,
+        generation: prepared.marker.generation,
+        suggestionCountsMs: prepared.marker.suggestionCountsMs,
+        apiMemory: { idleRssMb: memoryIdle.rssMb, withTiesRssMb: held.rssMb, peakRssMb: held.peakRssMb },
+        tieGraph: held.read,
+        steps,
+        totalSeconds: Math.round((Date.now() - runStarted) / 1000),
+      };
+      mkdirSync(opts.out, { recursive: true });
+      const file = path.join(opts.out, `prepare-${scale}.json`);
+      writeFileSync(file, `${JSON.stringify(prepareResult, null, 2)}\n`);
+      log(
+        `Prepared ${scale} in ${prepareResult.totalSeconds} s; API RSS ${memoryIdle.rssMb} MB at its start, ${held.rssMb} MB ` +
+          `holding the ties, peak ${held.peakRssMb} MB. Steps: ${steps.map((st) => `${st.step} ${st.seconds} s`).join("; ")}. Wrote ${file}.`,
+      );
+      return;
+    }
 
     const loaded = short
       ? null
@@ -653,6 +860,8 @@ async function main(): Promise<void> {
     const refresh = fullRefresh
       ? await step("Recomputing the embedding figures (refreshEmbedding)", () => timed(() => refreshEmbedding(db, {})))
       : null;
+    // The worker read the ties while the baseline loaded; the API is measured holding them, as it runs.
+    const held = await waitForTieGraph();
 
     const random = seededRandom(size.seed + 7);
     const pairs: Array<[string, string]> = [];
@@ -811,16 +1020,32 @@ async function main(): Promise<void> {
       },
     };
 
+    /** Each item once on both sides, the raw side only on the items it is measured on (plan's `raw`), each line timed. */
+    const warm = async <I>(key: OperationKey, items: readonly I[], graphqlSide: Side<I>, rawSide: Side<I>): Promise<void> => {
+      const rawItems = settings.raw[key]?.rawItems ?? items.length;
+      const started = performance.now();
+      let failures = 0;
+      for (const [index, item] of items.entries()) {
+        const settled = await Promise.allSettled([graphqlSide(item), index < rawItems ? rawSide(item) : Promise.resolve("")]);
+        for (const one of settled) {
+          // A failure here is the measured sample's to report (compare counts them); the warm-up goes on.
+          if (one.status === "rejected" && failures++ < 3) log(`  warm-up ${key}: ${String(one.reason)}`);
+        }
+      }
+      log(
+        `  warm-up ${key}: ${items.length} item(s), raw on ${Math.min(rawItems, items.length)}, ${Math.round(performance.now() - started) / 1000} s — run so far ${((Date.now() - runStartedAt) / 60_000).toFixed(1)} min`,
+      );
+    };
     await step("Warming up", async () => {
       // Every item once on each side: plans cached in Neo4j, the API's code optimised by V8, caches filled.
-      for (const pair of pairs) await Promise.all([ops.warmPathsGraphql(pair), ops.warmPathsRaw(pair)]);
-      for (const p of someProgrammes) await Promise.all([ops.orgPathsGraphql(p), ops.orgPathsRaw(p)]);
+      await warm("warmPaths", pairs, ops.warmPathsGraphql, ops.warmPathsRaw);
+      await warm("orgPaths", someProgrammes, ops.orgPathsGraphql, ops.orgPathsRaw);
       if (embedding) {
-        for (const p of someProgrammes) await Promise.all([ops.embeddingGraphql(p), ops.embeddingRaw(p)]);
-        for (const i of someInstitutions) await Promise.all([ops.institutionEmbeddingGraphql(i), ops.institutionEmbeddingRaw(i)]);
+        await warm("embedding", someProgrammes, ops.embeddingGraphql, ops.embeddingRaw);
+        await warm("institution", someInstitutions, ops.institutionEmbeddingGraphql, ops.institutionEmbeddingRaw);
         if (fullRefresh) for (let i = 0; i < 3; i++) await Promise.all([ops.rankingGraphql(), ops.rankingRaw()]);
       }
-      for (const c of someCases) await Promise.all([ops.suggestionsGraphql(c), ops.suggestionsRaw(c)]);
+      await warm("suggestions", someCases, ops.suggestionsGraphql, ops.suggestionsRaw);
       for (let i = 0; i < 30; i++) {
         await Promise.all([
           ops.boardGraphql(),
@@ -837,6 +1062,13 @@ async function main(): Promise<void> {
     const measuringStarted = performance.now();
     const seconds = settings.secondsPerOp;
     const operations: OperationResult[] = [];
+    // The operations about to be measured, for the progress lines: each is bounded by `seconds` of samples (a sample
+    // started before the bound ends is finished, and at least ten are taken), so this is an estimate, not a promise.
+    measuring.total = (short ? 0 : 3) + 3 + (embedding ? 2 : 0) + (fullRefresh ? 1 : 0);
+    measuring.boundSeconds = measuring.total * seconds;
+    log(
+      `  ${measuring.total} operations, each at most about ${seconds} s: about ${Math.round(measuring.boundSeconds / 60)} min, then the board's throughput (${4 * settings.throughputSeconds} s).`,
+    );
     if (!short)
       operations.push(
         await compare(api, {
@@ -846,6 +1078,7 @@ async function main(): Promise<void> {
           seconds,
           graphql: ops.warmPathsGraphql,
           raw: ops.warmPathsRaw,
+          rawBound: settings.raw.warmPaths,
           rawLabel: "findWarmPaths on the driver",
           memory: ops.warmPathsMemory,
           note:
@@ -862,6 +1095,7 @@ async function main(): Promise<void> {
           seconds,
           graphql: ops.orgPathsGraphql,
           raw: ops.orgPathsRaw,
+          rawBound: settings.raw.orgPaths,
           rawLabel: "findWarmPaths on the driver",
           memory: ops.orgPathsMemory,
           compareEvery: true,
@@ -894,6 +1128,7 @@ async function main(): Promise<void> {
           seconds,
           graphql: ops.embeddingGraphql,
           raw: ops.embeddingRaw,
+          rawBound: settings.raw.embedding,
           rawLabel: "computeProgrammeEmbedding",
         }),
       );
@@ -907,6 +1142,7 @@ async function main(): Promise<void> {
           seconds,
           graphql: ops.institutionEmbeddingGraphql,
           raw: ops.institutionEmbeddingRaw,
+          rawBound: settings.raw.institution,
           rawLabel: "computeInstitutionEmbedding",
           note: "warm (the warm-up asked each once on both sides); GraphQL = the analytics worker, raw = the same code on the driver",
         }),
@@ -934,6 +1170,7 @@ async function main(): Promise<void> {
           seconds,
           graphql: ops.suggestionsGraphql,
           raw: ops.suggestionsRaw,
+          rawBound: settings.raw.suggestions,
           rawLabel: "suggestCourses",
         }),
       );
@@ -1026,7 +1263,13 @@ async function main(): Promise<void> {
               return { ms: Math.round((programmes.length * one) / 4), programmes: programmes.length, oneProgrammeMs: one };
             })()
           : null,
-      apiMemory: { idleRssMb: memoryIdle.rssMb, afterRssMb: memoryAfter.rssMb, peakRssMb: memoryAfter.peakRssMb },
+      apiMemory: {
+        idleRssMb: memoryIdle.rssMb,
+        withTiesRssMb: held.rssMb,
+        afterRssMb: memoryAfter.rssMb,
+        peakRssMb: memoryAfter.peakRssMb,
+      },
+      tieGraphRead: held.read,
       operations,
       throughput: throughputs,
       writeMix: writeMix?.result() ?? null,
@@ -1037,6 +1280,11 @@ async function main(): Promise<void> {
     const written = writeBenchResults(results, opts.out);
     process.stdout.write(`${readFileSync(written.markdown, "utf8")}\n`);
     log(`Wrote ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}.`);
+    const failedSamples = operations.reduce((s, o) => s + (o.errors ? o.errors.graphql + o.errors.raw : 0), 0);
+    if (failedSamples > 0) {
+      log(`${failedSamples} samples failed (see the table).`);
+      process.exitCode = 1;
+    }
     const disagreements = operations.reduce((s, o) => s + o.disagreements, 0);
     if (disagreements > 0) {
       log(`${disagreements} answers differed between the sides (see the table).`);

@@ -21,6 +21,8 @@ export interface OperationResult {
   compared: number;
   disagreements: number;
   disagreementExamples: string[];
+  /** Samples that failed on either side (not timed, not compared), with the first messages; absent: none. */
+  errors?: { graphql: number; raw: number; examples: string[] };
   note?: string;
   /** The GraphQL samples with the write mix off and on, alternate blocks of the same run (bench/write-mix.ts). */
   withMix?: { off: LatencySummary; on: LatencySummary };
@@ -75,7 +77,10 @@ export interface BenchResults {
    * bound (at 300,000 people the real refresh ran over 634 s, estimated 235 s).
    */
   embeddingRefreshEstimate?: { ms: number; programmes: number; oneProgrammeMs: number } | null;
-  apiMemory: { idleRssMb: number; afterRssMb: number; peakRssMb: number };
+  /** withTiesRssMb: once the analytics worker said it holds every tie, before the warm-up (older results: none). */
+  apiMemory: { idleRssMb: number; withTiesRssMb?: number; afterRssMb: number; peakRssMb: number };
+  /** The analytics worker's read of every tie, as it logged it; null: it did not say so in time (older results: absent). */
+  tieGraphRead?: { people: number; ties: number; ms: number } | null;
   operations: OperationResult[];
   throughput: ThroughputResult[];
   /** The day's writes among the reads (bench/write-mix.ts); null: --write-mix 0. */
@@ -263,7 +268,7 @@ export function renderMarkdown(r: BenchResults): string {
   );
   lines.push("");
   lines.push(
-    "| operation | GraphQL p50 | GraphQL p95 | raw p50 | raw p95 | ratio p50 | ratio p95 | in-memory p50 / p95 | statements / tx per request | samples | answers differ | API event loop p99 / max |",
+    "| operation | GraphQL p50 | GraphQL p95 | raw p50 | raw p95 | ratio p50 | ratio p95 | in-memory p50 / p95 | statements / tx per request | samples (GraphQL / raw where they differ) | answers differ | API event loop p99 / max |",
   );
   lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const o of r.operations) {
@@ -271,7 +276,7 @@ export function renderMarkdown(r: BenchResults): string {
       `| ${o.name} | ${fmt(o.graphql.p50)} | ${fmt(o.graphql.p95)} | ${fmt(o.raw.p50)} | ${fmt(o.raw.p95)} | ${fmt(o.ratioP50)} | ${fmt(o.ratioP95)} | ` +
         `${o.memory ? `${fmt(o.memory.p50)} / ${fmt(o.memory.p95)}` : "–"} | ${o.statementsPerRequest.median} / ${o.transactionsPerRequest.median}` +
         `${o.statementsPerRequest.min !== o.statementsPerRequest.max ? ` (${o.statementsPerRequest.min}–${o.statementsPerRequest.max})` : ""} | ` +
-        `${o.graphql.samples} | ${o.disagreements} of ${o.compared} | ` +
+        `${o.graphql.samples === o.raw.samples ? o.graphql.samples : `${o.graphql.samples} / ${o.raw.samples}`} | ${o.disagreements} of ${o.compared} | ` +
         `${o.apiEventLoop ? `${fmt(o.apiEventLoop.p99Ms)} / ${fmt(o.apiEventLoop.maxMs)}` : "–"} |`,
     );
   }
@@ -279,6 +284,10 @@ export function renderMarkdown(r: BenchResults): string {
   for (const o of r.operations) {
     if (o.note) lines.push(`- ${o.name}: raw side = ${o.rawLabel}; ${o.note}.`);
     for (const e of o.disagreementExamples) lines.push(`- ${o.name}, differing answer: ${e}`);
+    if (o.errors)
+      lines.push(
+        `- ${o.name}: **failed samples** GraphQL ${o.errors.graphql}, raw ${o.errors.raw} (not timed): ${o.errors.examples.join("; ")}`,
+      );
   }
   const warm = r.operations.find((o) => o.memoryGapP50 !== null);
   if (warm)
@@ -345,8 +354,16 @@ export function renderMarkdown(r: BenchResults): string {
         : "| full embedding recomputation (refreshEmbedding) | not run (--no-embedding) |",
   );
   lines.push(`| in-memory baseline: load the KNOWS graph | ${r.inMemoryLoadMs} ms |`);
+  if (r.tieGraphRead !== undefined)
+    lines.push(
+      r.tieGraphRead
+        ? `| the analytics worker's read of every tie (at the API's start, beside the baseline's load) | ${r.tieGraphRead.ms} ms for ${r.tieGraphRead.people} people and ${r.tieGraphRead.ties} ties |`
+        : "| the analytics worker's read of every tie | not reported within the wait: the API answered from Neo4j's search until it held them |",
+    );
   lines.push(
-    `| API resident memory (RSS of the API process) | ${r.apiMemory.idleRssMb} MB idle, ${r.apiMemory.afterRssMb} MB after the run, peak ${r.apiMemory.peakRssMb} MB |`,
+    `| API resident memory (RSS of the API process) | ${r.apiMemory.idleRssMb} MB idle, ` +
+      `${r.apiMemory.withTiesRssMb !== undefined ? `${r.apiMemory.withTiesRssMb} MB holding every tie, ` : ""}` +
+      `${r.apiMemory.afterRssMb} MB after the run, peak ${r.apiMemory.peakRssMb} MB |`,
   );
   lines.push("");
   if (r.steps?.length) {

@@ -1,4 +1,4 @@
-import { buildTieGraph, type LoadedTie, type TieGraph } from "../../server/domains/network/tie-graph.js";
+import { buildTieGraph, TieGraphBuilder, type TieGraph } from "../../server/domains/network/tie-graph.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
 
 /**
@@ -20,15 +20,17 @@ export async function loadInMemoryGraph(
   db: Database,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<InMemoryGraph> {
-  const ids: string[] = [];
-  for await (const r of db.stream("MATCH (p:Person) RETURN p.id AS id ORDER BY id")) ids.push(String(r.id));
   const total = Number((await db.read("RETURN COUNT { MATCH (:Person)-[:KNOWS]->(:Person) } AS n"))[0]?.n ?? 0);
-  const ties: LoadedTie[] = [];
+  // Straight into the typed columns (what buildTieGraph does with a list of tuples, without the list: ~1.5 GB at XL).
+  const builder = new TieGraphBuilder(total);
+  for await (const r of db.stream("MATCH (p:Person) RETURN p.id AS id ORDER BY id")) builder.person(String(r.id));
   onProgress(0, total);
+  let read = 0;
   for await (const r of db.stream("MATCH (a:Person)-[k:KNOWS]->(b:Person) RETURN a.id AS a, b.id AS b, k.strength AS s")) {
-    ties.push([String(r.a), String(r.b), typeof r.s === "number" ? r.s : null]);
-    if (ties.length % 100_000 === 0) onProgress(ties.length, total);
+    const [a, b] = [String(r.a), String(r.b)];
+    if (builder.has(a) && builder.has(b)) builder.tie(a, b, typeof r.s === "number" ? r.s : null, null);
+    if (++read % 100_000 === 0) onProgress(read, total);
   }
-  onProgress(ties.length, total);
-  return buildTieGraph(ids, ties);
+  onProgress(read, total);
+  return builder.build();
 }

@@ -218,6 +218,66 @@ describe("the warm-path search over the tie graph", () => {
     }
   });
 
+  it("keeps the builder's strengths and keys as the graph's columns when sized from the count, with the same contents", () => {
+    const rand = mulberry32(7);
+    const ids = Array.from({ length: 40 }, (_, i) => `k${String(i).padStart(2, "0")}`);
+    const ties: Array<[string, string, number]> = Array.from({ length: 3000 }, () => [
+      ids[Math.floor(rand() * 40)]!,
+      ids[Math.floor(rand() * 40)]!,
+      Math.round(rand() * 1000) / 1000 + 0.001,
+    ]);
+    const build = (expected: number): TieGraph => {
+      const builder = new TieGraphBuilder(expected);
+      for (const id of ids) builder.person(id);
+      ties.forEach(([a, b, s], t) => builder.tie(a, b, s, `5:db:${10_000 + t}`));
+      return builder.build();
+    };
+    // Sized from the count (the worker's load: no copy at build) against grown from 16 (copied as it grew).
+    const sized = build(ties.length);
+    const grownGraph = build(1);
+    const count = sized.tieKeys.count;
+    expect(count).toBe(grownGraph.tieKeys.count);
+    expect(sized.strengths.length).toBeGreaterThan(count + 1000);
+    expect([...sized.strengths.subarray(0, count)]).toEqual([...grownGraph.strengths.subarray(0, count)]);
+    expect(Array.from({ length: count }, (_, t) => tieKey(sized, t))).toEqual(
+      Array.from({ length: count }, (_, t) => tieKey(grownGraph, t)),
+    );
+    expect([...sized.neighbours.subarray(0, sized.edgesUsed)]).toEqual([
+      ...grownGraph.neighbours.subarray(0, grownGraph.edgesUsed),
+    ]);
+    expect([...sized.ties.subarray(0, sized.edgesUsed)]).toEqual([...grownGraph.ties.subarray(0, grownGraph.edgesUsed)]);
+    // The headroom is there for the first tie written after the load: a new tie lands in the kept columns.
+    applyTieChanges(sized, ["k00"], [{ id: "k00", ties: [["k01", 0.75, "5:db:99999"]] }]);
+    expect(tieKey(sized, count)).toBe("5:db:99999");
+    expect(sized.strengths[count]).toBe(0.75);
+  });
+
+  it("keeps elementId numbers in 4 bytes while they fit, and exactly in 8 once one passes 2^32 (load, tie write, compaction)", () => {
+    const ids = ["a", "b", "c", "d"];
+    const small = buildTieGraph(ids, [
+      ["a", "b", 0.5, "5:db:7"],
+      ["b", "c", 0.6, `5:db:${2 ** 32 - 1}`],
+    ]);
+    expect(small.tieKeys.prefix === null ? null : small.tieKeys.numbers.BYTES_PER_ELEMENT).toBe(4);
+    expect([tieKey(small, 0), tieKey(small, 1)]).toEqual(["5:db:7", `5:db:${2 ** 32 - 1}`]);
+    // A load with a number past 2^32 midway: the numbers before it are kept, all exact.
+    const big = buildTieGraph(ids, [
+      ["a", "b", 0.5, "5:db:7"],
+      ["b", "c", 0.6, "5:db:123456789012345"],
+      ["c", "d", 0.7, "5:db:9"],
+    ]);
+    expect(big.tieKeys.prefix === null ? null : big.tieKeys.numbers.BYTES_PER_ELEMENT).toBe(8);
+    expect([0, 1, 2].map((t) => tieKey(big, t))).toEqual(["5:db:7", "5:db:123456789012345", "5:db:9"]);
+    // A tie written after the load with such a number, then the graph compacted: every key as the database has it.
+    applyTieChanges(small, ["d"], [{ id: "d", ties: [["a", 0.9, "5:db:4294967296"]] }]);
+    expect(small.tieKeys.prefix === null ? null : small.tieKeys.numbers.BYTES_PER_ELEMENT).toBe(8);
+    compactTieGraph(small);
+    const keys = Array.from({ length: small.tieKeys.count }, (_, t) => tieKey(small, t)).sort();
+    expect(keys).toEqual(["5:db:4294967295", "5:db:4294967296", "5:db:7"]);
+    const found = searchTieGraph(small, { sources: ["d"], targets: ["b"], avoid: [], k: 1, maxHops: 2, minStrength: 0 });
+    expect(found[0]!.tieIndices.map((t) => tieKey(small, t))).toEqual(["5:db:4294967296", "5:db:7"]);
+  });
+
   it("follows tie changes in place (applyTieChanges) to exactly the graph a fresh load gives", () => {
     const rand = mulberry32(19_03);
     const pickOf = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;

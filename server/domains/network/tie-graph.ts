@@ -10,10 +10,11 @@ import { LIGHT_ENDS, nextFloor, STRENGTH_LADDER } from "./rank-warm-paths.js";
  * Each relationship is its own edge (two ties between one pair, one each way, are two edges, as the Cypher search
  * enumerates both); a tie without a strength, and a tie from a person to themselves, is on no path and is left out.
  *
- * Layout (~28 bytes a tie at L, issue #19 part 3): per person a slice of the edge columns (first, degree); per edge the
- * person at the far end and the tie it stands for (4 + 4 bytes, both directions: 16 a tie); per tie its strength and its
- * elementId (8 + 8). A list rewritten by applyTieChanges is written in place when it does not grow, else at the end of
- * the columns; the slots no list points at any more are garbage until the next compaction (compactTieGraph).
+ * Layout (~28 bytes a tie, issue #19 parts 3 and 4): per person a slice of the edge columns (first, degree); per edge
+ * the person at the far end and the tie it stands for (4 + 4 bytes, both directions: 16 a tie); per tie its strength
+ * and its elementId's number (8 + 4; 8 + 8 once a number passes 2^32). A list rewritten by applyTieChanges is written in
+ * place when it does not grow, else at the end of the columns; the slots no list points at any more are garbage until
+ * the next compaction (compactTieGraph).
  */
 export interface TieGraph {
   /** Person ids; a person's number is their index. */
@@ -38,11 +39,23 @@ export interface TieGraph {
 
 /**
  * The ties' elementIds. In one database they are one prefix ("5:<database id>:") and a number, so they are kept as
- * that prefix and a Float64Array (8 bytes a tie instead of a ~60-byte string: ~8 MB at L instead of ~70 MB); any other
+ * that prefix and a typed array of numbers (4 bytes a tie instead of a ~60-byte string: ~4 MB at L instead of ~70 MB); any other
  * shape is kept as the strings. `numbers` may be longer than count (room for ties added later).
  */
 export type TieKeys =
-  { count: number; prefix: string; numbers: Float64Array } | { count: number; prefix: null; strings: Array<string | null> };
+  { count: number; prefix: string; numbers: KeyNumbers } | { count: number; prefix: null; strings: Array<string | null> };
+
+/**
+ * The numbers of the ties' elementIds: 4 bytes each while every one is below 2^32 (a store's relationship ids are, up
+ * to four billion relationships: 40 MB less at XL's 10,000,000 ties), 8 bytes once one is not (any up to 15 digits is
+ * exact in a double).
+ */
+type KeyNumbers = Uint32Array | Float64Array;
+
+/** `numbers` able to hold `n` at its slots: as it is, or copied into 8-byte slots when `n` does not fit in 4 bytes. */
+function keyNumbersFor(numbers: KeyNumbers, n: number): KeyNumbers {
+  return n > 0xffffffff && numbers instanceof Uint32Array ? Float64Array.from(numbers) : numbers;
+}
 
 /** An elementId as Neo4j 5 writes it: "<kind>:<database id>:<number>" — the prefix and the number. */
 const ELEMENT_ID = /^(.*:)(\d{1,15})$/;
@@ -93,16 +106,17 @@ export class TieGraphBuilder {
   private strength: Float64Array;
   /** The elementIds as one prefix and numbers while they all have that shape, else as strings. */
   private prefix: string | null = null;
-  private keyNumbers: Float64Array;
+  private keyNumbers: KeyNumbers;
   private keyStrings: Array<string | null> | null = null;
   private count = 0;
 
   constructor(expectedTies = 1024) {
-    const size = Math.max(16, expectedTies);
+    // With the headroom a graph keeps (build), so that the strengths and keys become its columns without a copy.
+    const size = Math.max(16, headroom(expectedTies));
     this.from = new Uint32Array(size);
     this.to = new Uint32Array(size);
     this.strength = new Float64Array(size);
-    this.keyNumbers = new Float64Array(size);
+    this.keyNumbers = new Uint32Array(size);
   }
 
   has(id: string): boolean {
@@ -142,7 +156,9 @@ export class TieGraphBuilder {
       const match = key ? ELEMENT_ID.exec(key) : null;
       if (match && (this.prefix === null || this.prefix === match[1])) {
         this.prefix = match[1]!;
-        this.keyNumbers[this.count] = Number(match[2]);
+        const n = Number(match[2]);
+        this.keyNumbers = keyNumbersFor(this.keyNumbers, n);
+        this.keyNumbers[this.count] = n;
         return;
       }
       const prefix = this.prefix;
@@ -176,13 +192,18 @@ export class TieGraphBuilder {
       ties[e] = t;
     }
     const tieRoom = headroom(this.count);
-    const strengths = grown(this.strength, tieRoom);
+    // The builder's own column when it has the room and little more (the usual load, sized from the expected count):
+    // no second copy of it at the load's peak (~80 MB each at XL's 10,000,000 ties).
+    const kept = <T extends Float64Array | Uint32Array>(column: T): T =>
+      column.length >= tieRoom && column.length - tieRoom <= tieRoom >>> 3 ? column : grown(column, tieRoom);
+    const strengths = kept(this.strength);
     const tieKeys: TieKeys = this.keyStrings
       ? { count: this.count, prefix: null, strings: this.keyStrings }
-      : { count: this.count, prefix: this.prefix ?? "", numbers: grown(this.keyNumbers, tieRoom) };
+      : { count: this.count, prefix: this.prefix ?? "", numbers: kept(this.keyNumbers) };
     // The load's columns go now, not when the builder does (~24 bytes a tie at L).
     this.from = this.to = new Uint32Array(0);
-    this.strength = this.keyNumbers = new Float64Array(0);
+    this.strength = new Float64Array(0);
+    this.keyNumbers = new Uint32Array(0);
     return {
       ids: this.ids,
       indexOf: this.indexOf,
@@ -313,8 +334,10 @@ function addTie(graph: TieGraph, key: string): number {
   const now = graph.tieKeys;
   if (now.prefix === null) now.strings[t] = key;
   else {
+    const n = Number(match![2]);
+    now.numbers = keyNumbersFor(now.numbers, n);
     if (t >= now.numbers.length) now.numbers = grown(now.numbers, graph.strengths.length);
-    now.numbers[t] = Number(match![2]);
+    now.numbers[t] = n;
   }
   now.count = t + 1;
   return t;
@@ -376,13 +399,17 @@ export function compactTieGraph(graph: TieGraph, extra = 0, renumber = true): vo
   const keys: TieKeys =
     old.prefix === null
       ? { count: liveTies, prefix: null, strings: new Array<string | null>(liveTies).fill(null) }
-      : { count: liveTies, prefix: old.prefix, numbers: new Float64Array(strengths.length) };
+      : {
+          count: liveTies,
+          prefix: old.prefix,
+          numbers: old.numbers instanceof Uint32Array ? new Uint32Array(strengths.length) : new Float64Array(strengths.length),
+        };
   for (let t = 0; t < renumbered.length; t++) {
     const u = renumbered[t]!;
     if (u === -1) continue;
     strengths[u] = graph.strengths[t]!;
     if (keys.prefix === null) keys.strings[u] = (old as { strings: Array<string | null> }).strings[t] ?? null;
-    else keys.numbers[u] = (old as { numbers: Float64Array }).numbers[t]!;
+    else keys.numbers[u] = (old as { numbers: KeyNumbers }).numbers[t]!;
   }
   let at = 0;
   for (let i = 0; i < people; i++) {
