@@ -68,6 +68,33 @@ export interface ApiReady {
 let statements = 0;
 let transactions = 0;
 
+/**
+ * The last statement this process sent and its parameters (`{ type: "last-statement" }`): the bench runs the Cypher
+ * @neo4j/graphql translated a generated query into on its own driver too, as a third side (run.ts). Integers (the
+ * driver's Integer: LIMIT, SKIP) are sent as `{ $int: "<decimal>" }`, as IPC carries plain data only.
+ */
+export interface ApiLastStatement {
+  type: "last-statement";
+  cypher: string | null;
+  params: unknown;
+}
+
+let lastStatement: { cypher: string; params: unknown } | null = null;
+
+function noteStatement(args: unknown[]): void {
+  if (typeof args[0] === "string") lastStatement = { cypher: args[0], params: args[1] ?? {} };
+}
+
+/** The parameters as plain data, the driver's integers marked (ApiLastStatement). */
+function plainParams(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(plainParams);
+  const maybe = value as { low?: unknown; high?: unknown; toString?: () => string };
+  if (typeof maybe.low === "number" && typeof maybe.high === "number" && Object.keys(value).length === 2)
+    return { $int: maybe.toString!() };
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainParams(v)]));
+}
+
 /** The parts of a driver session this wrapper touches; typed here so only database.ts imports neo4j-driver. */
 interface CountedTx {
   run: (...args: unknown[]) => unknown;
@@ -87,6 +114,7 @@ function countTx(tx: CountedTx): CountedTx {
       if (key === "run") {
         return (...args: unknown[]) => {
           statements++;
+          noteStatement(args);
           return target.run(...args);
         };
       }
@@ -106,6 +134,7 @@ function countSessions(driver: SessionFactory): void {
     session.run = (...args: unknown[]) => {
       statements++;
       transactions++;
+      noteStatement(args);
       return run(...args);
     };
     // A retried transaction runs `work` again: each attempt counts, as each is a round trip.
@@ -144,6 +173,13 @@ async function main(): Promise<void> {
         maxMs: Math.round(loop.max / 1e5) / 10,
       };
       loop.reset();
+      process.send?.(answer);
+    } else if (type === "last-statement") {
+      const answer: ApiLastStatement = {
+        type: "last-statement",
+        cypher: lastStatement?.cypher ?? null,
+        params: plainParams(lastStatement?.params ?? {}),
+      };
       process.send?.(answer);
     } else if (type === "profile") {
       const { action, file } = message as { action?: string; file?: string };

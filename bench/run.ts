@@ -22,10 +22,12 @@ import { resolvePathTargets } from "../server/domains/network/resolve-path-targe
 import { resolveWorkspace } from "../server/domains/network/resolve-workspace.js";
 import { refreshEmbedding } from "../server/domains/network/refresh-embedding.js";
 import { scales, sizeLikeXl, type ScaleName } from "../seed/synthetic/index.js";
-import type { ApiLoop, ApiReady, ApiStats } from "./api-process.js";
+import neo4j from "neo4j-driver";
+import type { ApiLastStatement, ApiLoop, ApiReady, ApiStats } from "./api-process.js";
 import { findWarmPathsInMemory } from "./baseline/find-warm-paths-in-memory.js";
 import { loadInMemoryGraph } from "./baseline/in-memory-graph.js";
 import { prepareGraph, writeMixPendingFile } from "./prepare-graph.js";
+import { probePersonPaths } from "./probe-person-paths.js";
 // @ts-expect-error -- a plain ES module script without types (scripts/build-server.mjs)
 import { buildServer } from "../scripts/build-server.mjs";
 import { summariseLatencies, timed, type LatencySummary } from "./summarise-latencies.js";
@@ -86,13 +88,15 @@ const program = new Command()
     10,
   )
   .option(
-    "--only <short|prepare>",
+    "--only <short|prepare|paths>",
     "short: only the short requests (floor, caseBoard, generated cases) and the board's throughput — no in-memory baseline, " +
       "embedding refresh, analytics or warm paths; for before/after runs of a change to the per-request cost (#19 part 3). " +
       "prepare: only the graph (generated or reused), the API's start on it (its start-up migrations) and the analytics " +
-      "worker's read of every tie, timed, with the API's memory — nothing measured; XL's first steps ahead of a full run",
+      "worker's read of every tie, timed, with the API's memory — nothing measured; XL's first steps ahead of a full run. " +
+      "paths: only warmPaths person to person (with the in-memory baseline) and a timing of each of its steps " +
+      "(bench/probe-person-paths.ts, written to <out>/probe-person-paths.json)",
     (v) => {
-      if (v !== "short" && v !== "prepare") throw new InvalidArgumentError("expected short or prepare.");
+      if (v !== "short" && v !== "prepare" && v !== "paths") throw new InvalidArgumentError("expected short, prepare or paths.");
       return v;
     },
   )
@@ -119,7 +123,7 @@ const opts = program.opts<{
   out: string;
   embedding: boolean;
   writeMix: number;
-  only?: "short" | "prepare";
+  only?: "short" | "prepare" | "paths";
   apiRoot?: string;
   apiCpuProfile?: string;
 }>();
@@ -233,6 +237,8 @@ interface Api {
   child: ChildProcess;
   url: string;
   graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** The last statement the API sent, with its parameters; null when its api-process does not say (an older --api-root). */
+  lastStatement(): Promise<{ cypher: string; params: Record<string, unknown> } | null>;
   stats(): Promise<ApiStats>;
   /** The API thread's event-loop delay since the last call (p99, max in ms); starts a new window. */
   loop(): Promise<{ p99Ms: number; maxMs: number }>;
@@ -404,6 +410,27 @@ async function startApi(neo4jUri: string, db: Database, ties: number): Promise<A
       }
       return body.data;
     },
+    lastStatement() {
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          child.off("message", onMessage);
+          resolve(null);
+        }, 2000);
+        const onMessage = (message: unknown): void => {
+          const answer = message as ApiLastStatement;
+          if (answer.type !== "last-statement") return;
+          child.off("message", onMessage);
+          clearTimeout(timer);
+          resolve(
+            answer.cypher === null
+              ? null
+              : { cypher: answer.cypher, params: withIntegers(answer.params) as Record<string, unknown> },
+          );
+        };
+        child.on("message", onMessage);
+        child.send({ type: "last-statement" });
+      });
+    },
     stats() {
       return new Promise<ApiStats>((resolve) => {
         const onMessage = (message: unknown): void => {
@@ -466,6 +493,15 @@ async function startApi(neo4jUri: string, db: Database, ties: number): Promise<A
       clearTimeout(timer);
     },
   };
+}
+
+/** The parameters of ApiLastStatement with the driver's integers again (`{ $int }`: LIMIT, SKIP). */
+function withIntegers(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(withIntegers);
+  const marked = (value as { $int?: unknown }).$int;
+  if (typeof marked === "string" && Object.keys(value).length === 1) return neo4j.int(marked);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withIntegers(v)]));
 }
 
 /** One side of a comparison: returns a key that both sides must agree on (checked once per item). */
@@ -772,7 +808,9 @@ async function main(): Promise<void> {
   const runStarted = runStartedAt;
   // --only short: the per-request cost alone (#19 part 3); the analytics and warm paths are not measured.
   const short = opts.only === "short";
-  const embedding = opts.embedding && !short;
+  // --only paths: warmPaths person to person alone, and where its time goes (bench/probe-person-paths.ts).
+  const onlyPaths = opts.only === "paths";
+  const embedding = opts.embedding && !short && !onlyPaths;
   const loadAtStart = os.loadavg();
 
   const prepared = await step("Preparing the graph (generate and bulk import, or reuse)", () =>
@@ -873,9 +911,9 @@ async function main(): Promise<void> {
     }
     const programmes = (await db.read("MATCH (p:Programme) RETURN p.id AS id ORDER BY id")).map((r) => String(r.id));
     const cases = (await db.read("MATCH (k:Case) RETURN k.id AS id ORDER BY id")).map((r) => String(r.id));
-    const someProgrammes = short ? [] : pick(random, programmes, 5);
+    const someProgrammes = short || onlyPaths ? [] : pick(random, programmes, 5);
     const institutions = (await db.read("MATCH (i:Institution) RETURN i.id AS id ORDER BY id")).map((r) => String(r.id));
-    const someInstitutions = short ? [] : pick(random, institutions, 3);
+    const someInstitutions = short || onlyPaths ? [] : pick(random, institutions, 3);
     // warmPaths to a programme from the workspace's coordinators (the coordinators' own question; at M and L they are hubs).
     const coordinators = (await resolveWorkspace(db, null)).coordinatorIds;
     const roleHolders = new Map<string, string[]>();
@@ -884,7 +922,7 @@ async function main(): Promise<void> {
         p,
         (await resolvePathTargets(db, p)).personIds.filter((id) => !coordinators.includes(id)),
       );
-    const someCases = short ? [] : pick(random, cases, 20);
+    const someCases = short || onlyPaths ? [] : pick(random, cases, 20);
     // The day's writes among the reads (#19 part 5). Not among the warm-path operations compared with the in-memory
     // search: that baseline is loaded once and cannot follow the interactions' tie writes.
     const writeMix =
@@ -1046,7 +1084,7 @@ async function main(): Promise<void> {
         if (fullRefresh) for (let i = 0; i < 3; i++) await Promise.all([ops.rankingGraphql(), ops.rankingRaw()]);
       }
       await warm("suggestions", someCases, ops.suggestionsGraphql, ops.suggestionsRaw);
-      for (let i = 0; i < 30; i++) {
+      for (let i = 0; i < (onlyPaths ? 0 : 30); i++) {
         await Promise.all([
           ops.boardGraphql(),
           ops.boardRaw(),
@@ -1057,6 +1095,26 @@ async function main(): Promise<void> {
         ]);
       }
     });
+
+    // The Cypher @neo4j/graphql translated the generated query into, with its parameters (the caller's JWT among them),
+    // as the API sent it: run on the bench's driver too, so the generated query's ratio can be split into the API's
+    // part and the difference between its Cypher and the hand-written one.
+    let translated: { cypher: string; params: Record<string, unknown> } | null = null;
+    if (!onlyPaths) {
+      await ops.generatedGraphql();
+      translated = await api.lastStatement();
+      if (translated && !/\bCase\b/.test(translated.cypher)) translated = null;
+      if (translated) log(`  The generated query's Cypher, as @neo4j/graphql sent it:\n${translated.cypher}`);
+    }
+    const generatedTranslatedRaw = async (): Promise<string> => {
+      const rows = await db.read(translated!.cypher, translated!.params);
+      return rows
+        .map((r) => {
+          const k = r.this as { id: string; sme: Array<{ name: string }> };
+          return `${k.id}:${k.sme[0]?.name ?? ""}`;
+        })
+        .join(",");
+    };
 
     log("Measuring (GraphQL and raw interleaved)…");
     const measuringStarted = performance.now();
@@ -1086,7 +1144,7 @@ async function main(): Promise<void> {
             "one read), raw = findWarmPaths' one statement (id checks, ranking, descriptions) on the driver",
         }),
       );
-    if (!short)
+    if (!short && !onlyPaths)
       operations.push(
         await compare(api, {
           name: "warmPaths to a programme (k=3, maxHops=4)",
@@ -1105,19 +1163,20 @@ async function main(): Promise<void> {
             "compared (all k paths)",
         }),
       );
-    operations.push(
-      await compare(api, {
-        name: "floor: { __typename }",
-        writeMix,
-        items: [null],
-        reps: 60,
-        seconds,
-        graphql: ops.floorGraphql,
-        raw: ops.floorRaw,
-        rawLabel: "RETURN 1 on the driver",
-        note: "no resolver: the fixed cost of HTTP, token check, limits and Apollo per request, against one trivial Cypher round trip",
-      }),
-    );
+    if (!onlyPaths)
+      operations.push(
+        await compare(api, {
+          name: "floor: { __typename }",
+          writeMix,
+          items: [null],
+          reps: 60,
+          seconds,
+          graphql: ops.floorGraphql,
+          raw: ops.floorRaw,
+          rawLabel: "RETURN 1 on the driver",
+          note: "no resolver: the fixed cost of HTTP, token check, limits and Apollo per request, against one trivial Cypher round trip",
+        }),
+      );
     if (embedding)
       operations.push(
         await compare(api, {
@@ -1160,7 +1219,7 @@ async function main(): Promise<void> {
           rawLabel: "rankEmbedding",
         }),
       );
-    if (!short)
+    if (!short && !onlyPaths)
       operations.push(
         await compare(api, {
           name: "caseSuggestions (limit 10)",
@@ -1174,43 +1233,71 @@ async function main(): Promise<void> {
           rawLabel: "suggestCourses",
         }),
       );
-    operations.push(
-      await compare(api, {
-        name: "caseBoard (50 cards)",
-        writeMix,
-        items: [null],
-        reps: 60,
-        seconds,
-        graphql: ops.boardGraphql,
-        raw: ops.boardRaw,
-        rawLabel: "readCaseBoard Cypher",
-      }),
-    );
+    if (!onlyPaths)
+      operations.push(
+        await compare(api, {
+          name: "caseBoard (50 cards)",
+          writeMix,
+          items: [null],
+          reps: 60,
+          seconds,
+          graphql: ops.boardGraphql,
+          raw: ops.boardRaw,
+          rawLabel: "readCaseBoard Cypher",
+        }),
+      );
     // With --api-cpu-profile, the API thread's profile while the generated query is measured (one request at a time).
     const generatedProfile = opts.apiCpuProfile ? `${path.resolve(opts.apiCpuProfile)}.generated.cpuprofile` : undefined;
-    if (generatedProfile) await api.profile("start");
-    operations.push(
-      await compare(api, {
-        name: "generated: cases(limit 50){sme}",
-        writeMix,
-        items: [null],
-        reps: 60,
-        seconds,
-        graphql: ops.generatedGraphql,
-        raw: ops.generatedRaw,
-        rawLabel: "hand-written Cypher",
-        note: "translated by @neo4j/graphql; raw is an equivalent hand-written query",
-      }),
-    );
-    if (generatedProfile) {
+    if (generatedProfile && !onlyPaths) await api.profile("start");
+    if (!onlyPaths)
+      operations.push(
+        await compare(api, {
+          name: "generated: cases(limit 50){sme}",
+          writeMix,
+          items: [null],
+          reps: 60,
+          seconds,
+          graphql: ops.generatedGraphql,
+          raw: ops.generatedRaw,
+          rawLabel: "hand-written Cypher",
+          note: "translated by @neo4j/graphql; raw is an equivalent hand-written query",
+        }),
+      );
+    if (translated)
+      operations.push(
+        await compare(api, {
+          name: "generated: cases(limit 50){sme}, its own Cypher raw",
+          items: [null],
+          reps: 60,
+          seconds,
+          graphql: ops.generatedGraphql,
+          raw: generatedTranslatedRaw,
+          rawLabel: "the Cypher @neo4j/graphql sent, on the driver",
+          note:
+            "raw = the very statement and parameters @neo4j/graphql translated the query into (taken from the API's last " +
+            "statement after the warm-up), so the ratio is the API's own cost alone",
+        }),
+      );
+    if (generatedProfile && !onlyPaths) {
       await api.profile("stop", generatedProfile);
       log(`  The API's CPU profile while the generated query was measured: ${generatedProfile}`);
     }
 
     steps.push({ step: "Measuring", seconds: Math.round((performance.now() - measuringStarted) / 100) / 10 });
     const throughputs: ThroughputResult[] = [];
+    if (onlyPaths)
+      await step("Where person to person's time goes (bench/probe-person-paths.ts)", async () => {
+        // With --api-cpu-profile, the API thread's profile during the probe.
+        const profiled = opts.apiCpuProfile ? `${path.resolve(opts.apiCpuProfile)}.paths.cpuprofile` : undefined;
+        if (profiled) await api_.profile("start");
+        await probePersonPaths(api_, db, pairs, warmPathsQuery, 3, path.join(opts.out, "probe-person-paths.json"), log);
+        if (profiled) {
+          await api_.profile("stop", profiled);
+          log(`  The API's CPU profile during the probe: ${profiled}`);
+        }
+      });
     await step("Case board throughput", async () => {
-      for (const clients of [8, 32]) {
+      for (const clients of onlyPaths ? [] : [8, 32]) {
         const profiled = clients === 32 && opts.apiCpuProfile ? path.resolve(opts.apiCpuProfile) : undefined;
         if (profiled) await api_.profile("start");
         throughputs.push(
@@ -1230,7 +1317,7 @@ async function main(): Promise<void> {
     const results: BenchResults = {
       scale,
       size,
-      command: `npm run bench -- ${custom ? `--people ${opts.people} --ties ${opts.ties}` : `--scale ${scale}`}${opts.pairs ? ` --pairs ${opts.pairs}` : ""}${opts.embedding ? "" : " --no-embedding"}${opts.refresh ? ` --refresh ${opts.refresh}` : ""}${opts.writeMix === 10 ? "" : ` --write-mix ${opts.writeMix}`}${short ? " --only short" : ""}${opts.apiRoot ? ` --api-root ${opts.apiRoot}` : ""}`,
+      command: `npm run bench -- ${custom ? `--people ${opts.people} --ties ${opts.ties}` : `--scale ${scale}`}${opts.pairs ? ` --pairs ${opts.pairs}` : ""}${opts.embedding ? "" : " --no-embedding"}${opts.refresh ? ` --refresh ${opts.refresh}` : ""}${opts.writeMix === 10 ? "" : ` --write-mix ${opts.writeMix}`}${opts.only ? ` --only ${opts.only}` : ""}${opts.apiRoot ? ` --api-root ${opts.apiRoot}` : ""}`,
       date: new Date().toISOString(),
       machine: {
         cpus: os.cpus().length,
