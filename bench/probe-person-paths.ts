@@ -29,6 +29,7 @@ const scoreOnlyQuery = `query($to: ID!, $from: [ID!], $k: Int!, $maxHops: Int!) 
 
 export interface ProbeApi {
   graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  graphqlHttp(query: string, variables?: Record<string, unknown>): Promise<unknown>;
 }
 
 export async function probePersonPaths(
@@ -71,6 +72,8 @@ export async function probePersonPaths(
     "findWarmPathsInMemory in the bench process (read + search + views)": (pair) =>
       findWarmPathsInMemory(db, args(pair), settings),
     "GraphQL { __typename }": () => api.graphql("query { __typename }"),
+    "GraphQL { __typename } through node:http (keep-alive), not fetch": () => api.graphqlHttp("query { __typename }"),
+    "GraphQL warmPaths, the bench's selection, through node:http": (pair) => api.graphqlHttp(fullQuery, args(pair)),
     "GraphQL warmPaths { score }": (pair) => api.graphql(scoreOnlyQuery, args(pair)),
     "GraphQL warmPaths, the bench's selection": (pair) => api.graphql(fullQuery, args(pair)),
     "findWarmPaths on the driver (raw)": (pair) => findWarmPaths(db, args(pair)),

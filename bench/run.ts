@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -237,6 +238,8 @@ interface Api {
   child: ChildProcess;
   url: string;
   graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** The same request through node:http with a keep-alive agent instead of fetch: the bench client's own share (probe). */
+  graphqlHttp(query: string, variables?: Record<string, unknown>): Promise<unknown>;
   /** The last statement the API sent, with its parameters; null when its api-process does not say (an older --api-root). */
   lastStatement(): Promise<{ cypher: string; params: Record<string, unknown> } | null>;
   stats(): Promise<ApiStats>;
@@ -394,6 +397,7 @@ async function startApi(neo4jUri: string, db: Database, ties: number): Promise<A
     account.tokenVersion,
   );
   const pid = child.pid!;
+  const keepAlive = new http.Agent({ keepAlive: true });
   return {
     child,
     url,
@@ -409,6 +413,37 @@ async function startApi(neo4jUri: string, db: Database, ties: number): Promise<A
         throw new Error(`GraphQL ${response.status}: ${first?.extensions?.code ?? ""} ${first?.message ?? "no data"}`);
       }
       return body.data;
+    },
+    graphqlHttp(query: string, variables: Record<string, unknown> = {}) {
+      const body = JSON.stringify({ query, variables });
+      return new Promise((resolve, reject) => {
+        const request = http.request(
+          url,
+          {
+            method: "POST",
+            agent: keepAlive,
+            headers: {
+              "content-type": "application/json",
+              "content-length": Buffer.byteLength(body),
+              authorization: `Bearer ${token}`,
+            },
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (c: Buffer) => chunks.push(c));
+            response.on("end", () => {
+              try {
+                resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+              } catch (error) {
+                reject(error);
+              }
+            });
+            response.on("error", reject);
+          },
+        );
+        request.on("error", reject);
+        request.end(body);
+      });
     },
     lastStatement() {
       return new Promise((resolve) => {
