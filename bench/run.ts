@@ -727,6 +727,7 @@ async function throughput(
 ): Promise<ThroughputResult> {
   const latencies: number[] = [];
   let errors = 0;
+  const errorKinds: Record<string, number> = {};
   let sent = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
@@ -737,8 +738,10 @@ async function throughput(
       try {
         await request();
         latencies.push(performance.now() - t0);
-      } catch {
+      } catch (error) {
         errors++;
+        const kind = (error instanceof Error ? error.message : String(error)).slice(0, 100);
+        errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
       }
     }
   };
@@ -750,6 +753,7 @@ async function throughput(
     seconds: Math.round(elapsed * 10) / 10,
     requests: latencies.length,
     errors,
+    ...(errors > 0 ? { errorKinds } : {}),
     perSecond: Math.round(latencies.length / elapsed),
     latency: summariseLatencies(latencies),
   };

@@ -36,6 +36,8 @@ export interface ThroughputResult {
   seconds: number;
   requests: number;
   errors: number;
+  /** The failed requests by what they said (code and the start of the message), so that refusals can be told from faults. */
+  errorKinds?: Record<string, number>;
   perSecond: number;
   latency: LatencySummary;
 }
@@ -336,6 +338,11 @@ export function renderMarkdown(r: BenchResults): string {
     lines.push(
       `| ${t.name} | ${t.clients} | ${t.requests} | ${t.errors} | ${t.seconds} | ${t.perSecond} | ${fmt(t.latency.p50)} | ${fmt(t.latency.p95)} |`,
     );
+  }
+  for (const t of r.throughput) {
+    const kinds = Object.entries(t.errorKinds ?? {}).sort((a, b) => b[1] - a[1]);
+    if (kinds.length > 0)
+      lines.push(`- ${t.name}, ${t.clients} clients, failed: ${kinds.map(([kind, n]) => `${n} × ${kind}`).join("; ")}.`);
   }
   lines.push("");
   lines.push("| other figure | value |");

@@ -89,4 +89,19 @@ describe("issue 19's targets in the bench's results", () => {
     expect(markdown).toContain("| 9.9 / 20.2 |");
     expect(markdown).toContain("| embedding(institution), warm: p50 ≤ 300 ms | L | p50 250 ms | yes |");
   });
+
+  it("says what the board's failed requests said, most frequent first, so that refusals can be told from faults", () => {
+    const r = results([]);
+    r.throughput[0] = {
+      ...r.throughput[0]!,
+      errors: 7,
+      errorKinds: { "GraphQL 200: QUERY_TIMEOUT The request took too long": 2, "GraphQL 429: TOO_MANY_REQUESTS Wait": 5 },
+    };
+    const markdown = renderMarkdown(r);
+    expect(markdown).toContain(
+      "- caseBoard via /graphql, 32 clients, failed: 5 × GraphQL 429: TOO_MANY_REQUESTS Wait; 2 × GraphQL 200: QUERY_TIMEOUT The request took too long.",
+    );
+    // A row without failures says nothing more.
+    expect(markdown).not.toContain("readCaseBoard on the driver, 32 clients, failed");
+  });
 });
