@@ -13,6 +13,7 @@ import type { Database } from "../server/platform/neo4j/database.js";
 import { computeProgrammeEmbedding } from "../server/domains/network/compute-embedding.js";
 import { resolveWorkspace } from "../server/domains/network/resolve-workspace.js";
 import { scales, type ScaleName } from "../seed/synthetic/index.js";
+import { Random } from "../seed/synthetic/Random.js";
 import type { ApiReady } from "./api-process.js";
 import { prepareGraph, writeMixPendingFile } from "./prepare-graph.js";
 // @ts-expect-error -- a plain ES module script without types (scripts/build-server.mjs)
@@ -67,24 +68,6 @@ const opts = new Command()
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
-
-/** mulberry32, as bench/run.ts. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(random: () => number, items: readonly T[], count: number): T[] {
-  const chosen: T[] = [];
-  const pool = [...items];
-  while (chosen.length < count && pool.length > 0) chosen.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
-  return chosen;
-}
 
 const EMBEDDING = `query($p: ID!) {
   embedding(programme: $p) {
@@ -257,15 +240,15 @@ async function main(): Promise<void> {
   const undo = new WriteMixUndo(db, writeMixPendingFile(opts.data, opts.scale));
   try {
     // The bench's picks (bench/run.ts): 40 warm-path pairs (80 draws), 5 programmes, 3 institutions, 20 cases.
-    const random = seededRandom(size.seed + 7);
-    for (let i = 0; i < 80; i++) random();
+    const random = new Random(size.seed + 7);
+    for (let i = 0; i < 80; i++) random.next();
     const programmes = (await db.read("MATCH (p:Programme) RETURN p.id AS id ORDER BY id")).map((r) => String(r.id));
     const cases = (await db.read("MATCH (k:Case) RETURN k.id AS id ORDER BY id")).map((r) => String(r.id));
-    const someProgrammes = pick(random, programmes, 5);
+    const someProgrammes = random.sample(programmes, 5);
     const institutions = (await db.read("MATCH (i:Institution) RETURN i.id AS id ORDER BY id")).map((r) => String(r.id));
-    pick(random, institutions, 3);
+    random.sample(institutions, 3);
     const coordinator = (await resolveWorkspace(db, null)).coordinatorIds[0]!;
-    const someCases = pick(random, cases, 20);
+    const someCases = random.sample(cases, 20);
     log(`Programmes ${someProgrammes.join(", ")}; coordinator ${coordinator}.`);
 
     await buildServer();

@@ -12,6 +12,7 @@ import { loadConfig } from "../server/platform/config.js";
 import { Database } from "../server/platform/neo4j/database.js";
 import { bumpingTieVersion, peopleWithIds } from "../server/platform/neo4j/tie-version.js";
 import { scales, type ScaleName } from "../seed/synthetic/index.js";
+import { Random } from "../seed/synthetic/Random.js";
 import { prepareGraph } from "./prepare-graph.js";
 import { summariseLatencies, type LatencySummary } from "./summarise-latencies.js";
 
@@ -54,24 +55,6 @@ const opts = new Command()
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
-
-/** mulberry32, as bench/run.ts. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(random: () => number, items: readonly T[], count: number): T[] {
-  const chosen: T[] = [];
-  const pool = [...items];
-  while (chosen.length < count && pool.length > 0) chosen.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
-  return chosen;
-}
 
 // ---- Where the time goes: every statement's wall time by its name in statements.ts -------------------------------
 
@@ -168,12 +151,12 @@ async function main(): Promise<void> {
   const db = prepared.db;
   try {
     // The bench's picks: 40 warm-path pairs (80 draws) first, then 5 programmes and 3 institutions.
-    const random = seededRandom(size.seed + 7);
-    for (let i = 0; i < 80; i++) random();
+    const random = new Random(size.seed + 7);
+    for (let i = 0; i < 80; i++) random.next();
     const programmes = (await db.read("MATCH (p:Programme) RETURN p.id AS id ORDER BY id")).map((r) => String(r.id));
-    const someProgrammes = pick(random, programmes, 5);
+    const someProgrammes = random.sample(programmes, 5);
     const institutions = (await db.read("MATCH (i:Institution) RETURN i.id AS id ORDER BY id")).map((r) => String(r.id));
-    const someInstitutions = pick(random, institutions, 3);
+    const someInstitutions = random.sample(institutions, 3);
     log(`Programmes ${someProgrammes.join(", ")}; institutions ${someInstitutions.join(", ")}.`);
 
     const graphSettings = { maxTies: 20_000_000 };

@@ -23,6 +23,7 @@ import { resolvePathTargets } from "../server/domains/network/resolve-path-targe
 import { resolveWorkspace } from "../server/domains/network/resolve-workspace.js";
 import { refreshEmbedding } from "../server/domains/network/refresh-embedding.js";
 import { scales, sizeLikeXl, type ScaleName } from "../seed/synthetic/index.js";
+import { Random } from "../seed/synthetic/Random.js";
 import neo4j from "neo4j-driver";
 import type { ApiLastStatement, ApiLoop, ApiReady, ApiStats } from "./api-process.js";
 import { findWarmPathsInMemory } from "./baseline/find-warm-paths-in-memory.js";
@@ -214,24 +215,6 @@ async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
-
-/** mulberry32: the same pairs, programmes and cases on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(random: () => number, items: readonly T[], count: number): T[] {
-  const chosen: T[] = [];
-  const pool = [...items];
-  while (chosen.length < count && pool.length > 0) chosen.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
-  return chosen;
-}
 
 /** The API child: its URL, a GraphQL client with a bearer token, and its statement counters. */
 interface Api {
@@ -940,19 +923,19 @@ async function main(): Promise<void> {
     // The worker read the ties while the baseline loaded; the API is measured holding them, as it runs.
     const held = await waitForTieGraph();
 
-    const random = seededRandom(size.seed + 7);
+    const random = new Random(size.seed + 7);
     const pairs: Array<[string, string]> = [];
     while (!short && pairs.length < pairCount) {
       const ids = inMemory().ids;
-      const a = ids[Math.floor(random() * ids.length)]!;
-      const b = ids[Math.floor(random() * ids.length)]!;
+      const a = ids[random.int(ids.length)]!;
+      const b = ids[random.int(ids.length)]!;
       if (a !== b) pairs.push([a, b]);
     }
     const programmes = (await db.read("MATCH (p:Programme) RETURN p.id AS id ORDER BY id")).map((r) => String(r.id));
     const cases = (await db.read("MATCH (k:Case) RETURN k.id AS id ORDER BY id")).map((r) => String(r.id));
-    const someProgrammes = short || onlyPaths ? [] : pick(random, programmes, 5);
+    const someProgrammes = short || onlyPaths ? [] : random.sample(programmes, 5);
     const institutions = (await db.read("MATCH (i:Institution) RETURN i.id AS id ORDER BY id")).map((r) => String(r.id));
-    const someInstitutions = short || onlyPaths ? [] : pick(random, institutions, 3);
+    const someInstitutions = short || onlyPaths ? [] : random.sample(institutions, 3);
     // warmPaths to a programme from the workspace's coordinators (the coordinators' own question; at M and L they are hubs).
     const coordinators = (await resolveWorkspace(db, null)).coordinatorIds;
     const roleHolders = new Map<string, string[]>();
@@ -961,7 +944,7 @@ async function main(): Promise<void> {
         p,
         (await resolvePathTargets(db, p)).personIds.filter((id) => !coordinators.includes(id)),
       );
-    const someCases = short || onlyPaths ? [] : pick(random, cases, 20);
+    const someCases = short || onlyPaths ? [] : random.sample(cases, 20);
     // The day's writes among the reads (#19 part 5). Not among the warm-path operations compared with the in-memory
     // search: that baseline is loaded once and cannot follow the interactions' tie writes.
     const writeMix =

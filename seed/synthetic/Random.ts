@@ -87,3 +87,12 @@ export function mixSeed(seed: number, kind: string, index: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
+
+/**
+ * `Random(seed).next` as a plain function: the same mulberry32 sequence, for the benches and tests that draw numbers
+ * one by one (`random()`), so none of them carries its own copy of the generator.
+ */
+export function seededRandom(seed: number): () => number {
+  const random = new Random(seed);
+  return () => random.next();
+}

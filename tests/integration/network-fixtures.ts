@@ -118,13 +118,5 @@ export function peopleNamed(...ids: string[]): Array<{ id: string; name: string 
   return ids.map((id) => ({ id, name: id.toUpperCase() }));
 }
 
-/** A seeded PRNG (mulberry32), so generated graphs are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (mulberry32), so generated graphs are the same on every run: the synthetic generator's own. */
+export { seededRandom } from "../../seed/synthetic/Random.js";

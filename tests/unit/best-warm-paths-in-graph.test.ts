@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { searchBestWarmPathsInGraph } from "../../server/domains/network/best-warm-paths-in-memory.js";
 import { buildTieGraph, searchTieGraph, type LoadedTie } from "../../server/domains/network/tie-graph.js";
+import { seededRandom } from "../../seed/synthetic/Random.js";
 
 /**
  * The suggestions' best warm path per teacher over the tie graph (best-warm-paths-in-memory.ts) is, at the rule's own
@@ -9,19 +10,10 @@ import { buildTieGraph, searchTieGraph, type LoadedTie } from "../../server/doma
  * graph (searchTieGraph, itself checked against brute force in tie-graph.test.ts) on random graphs. The raw doubles
  * are compared with Neo4j's statements in tests/integration/suggestions-warm-paths-in-memory.int.test.ts.
  */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("searchBestWarmPathsInGraph", () => {
   it("gives the score (rounded) and hops of the best simple path, for every person of 30 random graphs", () => {
-    const random = mulberry32(1910);
+    const random = seededRandom(1910);
     let checked = 0;
     let withPath = 0;
     for (let g = 0; g < 30; g++) {

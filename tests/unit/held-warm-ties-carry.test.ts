@@ -6,6 +6,7 @@ import { countWarmThreads, threadCountMemo } from "../../server/domains/network/
 import { buildTieGraph, type LoadedTie, type PersonTies } from "../../server/domains/network/tie-graph.js";
 import { applyFollowedChanges } from "../../server/domains/network/TieGraphStore.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
+import { seededRandom } from "../../seed/synthetic/Random.js";
 
 /**
  * When the analytics worker's held tie graph follows a tie write in place (TieGraphStore's followTieChanges), the
@@ -18,16 +19,6 @@ import type { Database } from "../../server/platform/neo4j/database.js";
  */
 
 const noDatabase = {} as Database;
-
-function mulberry32(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Tie {
   a: string;
@@ -46,7 +37,7 @@ function warmPairs(db: ReadonlyMap<string, Tie>, threshold: number): Set<string>
 
 describe("warm ties carried across a followed tie write (held-warm-ties.ts carryForward)", () => {
   it("keeps the whole WarmTies exactly when no pair's warmth changed, and its lists and counts always equal fresh ones", async () => {
-    const rand = mulberry32(11_19);
+    const rand = seededRandom(11_19);
     const pickOf = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
     const thresholds = [0.5, 0.3];
     const strengths = [0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, null];

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HeldGraphWarmTies } from "../../server/domains/network/held-warm-ties.js";
 import { applyTieChanges, buildTieGraph, type LoadedTie } from "../../server/domains/network/tie-graph.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
+import { seededRandom } from "../../seed/synthetic/Random.js";
 
 /**
  * The held graph's warm lists by READ_WARM_NEIGHBOURS' rule, brute force over the tie list: the far ends of a person's
@@ -26,19 +27,9 @@ async function listOf(ties: HeldGraphWarmTies, person: string): Promise<string[]
   return [...(ties.neighboursOf(n) ?? [])].map((m) => ties.idOf(m)).sort();
 }
 
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("HeldGraphWarmTies", () => {
   it("gives READ_WARM_NEIGHBOURS' lists on random graphs with parallel ties, ties without strength and self-ties", async () => {
-    const random = seeded(19);
+    const random = seededRandom(19);
     for (let round = 0; round < 30; round++) {
       const ids = Array.from({ length: 25 }, (_, i) => `p${i}`);
       const ties: LoadedTie[] = [];

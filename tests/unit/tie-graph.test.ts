@@ -14,21 +14,13 @@ import {
   type TieGraph,
 } from "../../server/domains/network/tie-graph.js";
 import { changedSince } from "../../server/domains/network/TieGraphStore.js";
+import { seededRandom } from "../../seed/synthetic/Random.js";
 
 /**
  * The warm-path search over the tie graph (server/domains/network/tie-graph.ts: the analytics worker's search and the
  * bench's baseline) must answer exactly what the rules say: checked against brute force. Its equality with the
  * database's search is tests/integration/network-warm-paths-in-memory.int.test.ts.
  */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function bruteForce(ids: string[], ties: Array<[string, string, number]>, q: WarmPathQuery) {
   const adj = new Map<string, Array<[string, number]>>(ids.map((id) => [id, []]));
@@ -90,7 +82,7 @@ describe("the warm-path search over the tie graph", () => {
   });
 
   it("equals brute-force enumeration on 300 random queries over random graphs", () => {
-    const rand = mulberry32(7);
+    const rand = seededRandom(7);
     let compared = 0;
     for (let g = 0; g < 30; g++) {
       const n = 8 + Math.floor(rand() * 10);
@@ -183,7 +175,7 @@ describe("the warm-path search over the tie graph", () => {
   });
 
   it("builds the same graph tie by tie (TieGraphBuilder, the worker's load) as from a list, elementIds packed or not", () => {
-    const rand = mulberry32(11);
+    const rand = seededRandom(11);
     for (let g = 0; g < 20; g++) {
       const n = 10 + Math.floor(rand() * 10);
       const ids = Array.from({ length: n }, (_, i) => `q${String(i).padStart(2, "0")}`);
@@ -219,7 +211,7 @@ describe("the warm-path search over the tie graph", () => {
   });
 
   it("keeps the builder's strengths and keys as the graph's columns when sized from the count, with the same contents", () => {
-    const rand = mulberry32(7);
+    const rand = seededRandom(7);
     const ids = Array.from({ length: 40 }, (_, i) => `k${String(i).padStart(2, "0")}`);
     const ties: Array<[string, string, number]> = Array.from({ length: 3000 }, () => [
       ids[Math.floor(rand() * 40)]!,
@@ -279,7 +271,7 @@ describe("the warm-path search over the tie graph", () => {
   });
 
   it("follows tie changes in place (applyTieChanges) to exactly the graph a fresh load gives", () => {
-    const rand = mulberry32(19_03);
+    const rand = seededRandom(19_03);
     const pickOf = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
     /** Each person's ties as sorted [neighbour, strength, key] triples: the graph's content, whatever its layout. */
     const content = (graph: TieGraph): Record<string, string[]> => {
