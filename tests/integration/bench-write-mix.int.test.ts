@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { WriteMixUndo } from "../../bench/undo-write-mix.js";
@@ -88,7 +88,11 @@ async function fingerprintWithoutTieVersion(): Promise<string> {
   return (await graphFingerprint(db)).hash;
 }
 
+/** The undo's folder (its pending file is gone after the undo; the folder is removed here). */
+let pendingFolder: string | undefined;
+
 afterAll(async () => {
+  if (pendingFolder) rmSync(pendingFolder, { recursive: true, force: true });
   await server?.http.close();
   await db?.close();
 });
@@ -96,7 +100,8 @@ afterAll(async () => {
 describe("the bench's write mix", () => {
   it("writes every kind, round after round, with no failure and within the courses' places; the undo takes it all out", async () => {
     const before = await fingerprintWithoutTieVersion();
-    const pending = path.join(mkdtempSync(path.join(os.tmpdir(), "write-mix-")), "write-mix-pending.json");
+    pendingFolder = mkdtempSync(path.join(os.tmpdir(), "write-mix-"));
+    const pending = path.join(pendingFolder, "write-mix-pending.json");
     const undo = new WriteMixUndo(db, pending);
     const mix = new WriteMix(client(server), 10, COORD, "test", ["mix-nothing", "mix-K1"], undo);
     let on = 0;
