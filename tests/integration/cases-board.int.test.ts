@@ -297,3 +297,54 @@ describe("my cases and the cards' signals (#17 part 7)", () => {
     expect(cards.get("sig-3")).toMatchObject({ ageing: null, startSignal: null, deadlineSignal: null, daysToDeadline: null });
   });
 });
+
+describe("refreshSuggestionCounts against the one-case count", () => {
+  // The recount of every case (REFRESH_SUGGESTION_COUNTS, courses grouped by topic and level) must give each case what
+  // the count of that case alone gives: cases with the same topics and levels in other orders or twice, the same topics
+  // at other levels, no topics, no levels.
+  const alike = [
+    { id: "k9", status: "INTAKE", topics: ["web", "data"], wantedLevels: ["WO", "HBO"] },
+    { id: "k10", status: "QUALIFIED", topics: ["data", "web"], wantedLevels: ["HBO", "WO"] },
+    { id: "k11", status: "PROPOSED", topics: ["data", "web"], wantedLevels: ["HBO"] },
+    { id: "k12", status: "INTAKE", topics: ["data", "web", "data"], wantedLevels: ["WO", "HBO", "WO"] },
+    { id: "k13", status: "QUALIFIED", topics: [], wantedLevels: ["HBO"] },
+    { id: "k14", status: "INTAKE", topics: ["data"], wantedLevels: ["HBO"] },
+  ];
+
+  beforeAll(async () => {
+    for (const spec of alike) await seedCase(db, { ...spec, sme: "alike" });
+    // k14 has no wanted levels at all (an intake that has not asked yet).
+    await db.write(`MATCH (k:Case {id: 'k14'}) REMOVE k.wantedLevels`);
+  });
+
+  afterAll(async () => {
+    await db.write(
+      `MATCH (k:Case) WHERE k.id IN $ids OPTIONAL MATCH (k)-[:HAD_EVENT]->(e:CaseEvent) DETACH DELETE k, e
+       WITH count(*) AS _ MATCH (s:Sme {id: 'alike'}) DETACH DELETE s`,
+      { ids: alike.map((c) => c.id) },
+    );
+  });
+
+  it("gives every case the count it has alone", async () => {
+    await ok(server, `mutation { refreshSuggestionCounts }`);
+    const rows = await db.read(
+      `MATCH (k:Case) WHERE k.status IN ['INTAKE', 'QUALIFIED', 'PROPOSED']
+       RETURN k.id AS id, k.suggestionCount AS stored,
+              COUNT { MATCH (k)-[:ABOUT]->(:Topic)<-[:ABOUT]-(c:Course)-[:PART_OF]->(:Programme)-[:OFFERED_BY]->(i:Institution)
+                      WHERE i.kind IN coalesce(k.wantedLevels, []) RETURN DISTINCT c } AS alone
+       ORDER BY id`,
+    );
+    const stored = new Map(rows.map((r) => [String(r.id), Number(r.stored)]));
+    expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining(["k2", "k3", "k4", ...alike.map((c) => c.id)]));
+    for (const row of rows) expect({ id: row.id, count: Number(row.stored) }).toEqual({ id: row.id, count: Number(row.alone) });
+    // The same sets in other orders: one count. HBO only: Data 1, Data 2 and Web. No topics, or no levels: none.
+    expect(stored.get("k10")).toBe(stored.get("k9"));
+    expect(stored.get("k12")).toBe(stored.get("k9"));
+    expect(stored.get("k11")).toBe(3);
+    expect(stored.get("k9")).toBeGreaterThan(3);
+    expect(stored.get("k13")).toBe(0);
+    expect(stored.get("k14")).toBe(0);
+    // k2 (data, HBO; k1 was closed above) is alike with none of them and keeps its own: Data 1 and Data 2.
+    expect(stored.get("k2")).toBe(2);
+  });
+});
