@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const outdir = path.join(root, "dist");
+const dist = path.join(root, "dist");
 /** The folders whose TypeScript the server (and the benchmark's API process) loads. */
 const sourceDirs = ["server", "seed", "bench"];
 /** Not TypeScript for node: the Java launcher of the embedded Neo4j. */
@@ -27,7 +27,8 @@ function typescriptFiles(dir) {
   });
 }
 
-export async function buildServer() {
+/** Into dist/, or into `outdir` (`--outdir <dir>`): the tests' child processes run a build of their own (tests/helpers/processes.ts). */
+export async function buildServer(outdir = dist) {
   const started = Date.now();
   rmSync(outdir, { recursive: true, force: true });
   const entryPoints = sourceDirs.flatMap((dir) => typescriptFiles(path.join(root, dir)));
@@ -54,10 +55,11 @@ export async function buildServer() {
 
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  buildServer()
+  const at = process.argv.indexOf("--outdir");
+  buildServer(at > 0 ? path.resolve(process.argv[at + 1]) : dist)
     .then(({ files, ms }) => {
       if (process.argv.includes("--quiet")) return;
-      process.stderr.write(`Built the server: ${files} files into dist/ in ${ms} ms.\n`);
+      process.stderr.write(`Built the server: ${files} files into ${at > 0 ? process.argv[at + 1] : "dist/"} in ${ms} ms.\n`);
     })
     .catch((error) => {
       process.stderr.write(`Building the server failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -29,6 +29,11 @@ declare module "vitest" {
      * when it started none (client/dist was up to date).
      */
     clientBuildMarker: string;
+    /**
+     * Where the test processes put their builds of the server (tests/helpers/processes.ts builtProject), one folder per
+     * process; removed with everything in it at the run's end.
+     */
+    testBuildsDir: string;
   }
 }
 
@@ -129,6 +134,8 @@ interface Shared {
   makingClassArchive: Promise<void>;
   /** The run's graph lock (tests/helpers/graph-lock.ts). */
   lockDir: string;
+  /** The test processes' builds of the server (ProvidedContext testBuildsDir). */
+  buildsDir: string;
   /** The client build started for the browser tests, if one was; the teardown waits for it (no process left behind). */
   clientBuild?: { marker: string; done: Promise<void> };
   embedded?: EmbeddedNeo4j;
@@ -204,6 +211,8 @@ export async function setup(project: TestProject): Promise<void> {
       classArchive: "",
       makingClassArchive: Promise.resolve(),
       lockDir: mkdtempSync(path.join(os.tmpdir(), "werkplaats-test-lock-")),
+      // Named after this process: a build finding it while this process is gone removes it (a run cut short).
+      buildsDir: mkdtempSync(path.join(os.tmpdir(), `werkplaats-test-builds-${process.pid}-`)),
     };
     const config = loadConfig();
     shared.classArchive = classArchivePath(config);
@@ -219,6 +228,7 @@ export async function setup(project: TestProject): Promise<void> {
   if (project.name === "e2e") shared.clientBuild ??= startClientBuild(shared.lockDir);
   project.provide("clientBuildMarker", project.name === "e2e" ? (shared.clientBuild?.marker ?? "") : "");
   project.provide("graphLockDir", shared.lockDir);
+  project.provide("testBuildsDir", shared.buildsDir);
   project.provide("neo4jJvmOptions", quickStartJvmOptions);
   project.provide("neo4jClassArchive", shared.classArchive);
   project.provide("neo4j", await shared.target);
@@ -232,6 +242,7 @@ export async function teardown(): Promise<void> {
   holder.__werkplaatsTestNeo4j = undefined;
   await shared.clientBuild?.done;
   rmSync(shared.lockDir, { recursive: true, force: true });
+  rmSync(shared.buildsDir, { recursive: true, force: true });
   await shared.makingClassArchive;
   await shared.embedded?.stop();
   if (shared.home) rmSync(shared.home, { recursive: true, force: true });

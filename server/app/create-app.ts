@@ -67,6 +67,8 @@ export interface AppOptions {
   accounts?: (db: Database, monitor: DatabaseMonitor) => AccountStates;
   /** Tests replace the mail transport or the clock (e.g. a ManualClock, an SMTP server of their own). */
   mail?: Partial<MailServices>;
+  /** The analytics worker thread's compiled module (AnalyticsWorkerOptions.threadModule): tests give their build's. */
+  analyticsThreadModule?: URL;
 }
 
 /**
@@ -127,6 +129,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
                 }
               : undefined,
           light,
+          ...(options.analyticsThreadModule ? { threadModule: options.analyticsThreadModule } : {}),
         })
       : undefined;
   const apollo = new ApolloServer<GraphQLContext>({

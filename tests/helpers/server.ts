@@ -4,6 +4,7 @@ import { loadConfig } from "../../server/platform/config.js";
 import { listen, type RunningHttp } from "../../server/app/listen.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
 import type { MailServices } from "../../server/platform/mail/mail-services.js";
+import { analyticsThreadModule } from "./processes.js";
 import { noteTestAccount, testAccounts } from "./test-accounts.js";
 
 export interface TestServer {
@@ -46,9 +47,12 @@ export async function startTestServer(db: Database, options: TestServerOptions =
     ...(process.env.ANALYTICS_WORKER ? { ANALYTICS_WORKER: process.env.ANALYTICS_WORKER } : {}),
     ...options.env,
   });
+  // The analytics worker from the build's compiled module (built once per test process), not through tsx.
+  const threadModule = config.ANALYTICS_WORKER === "on" ? await analyticsThreadModule() : undefined;
   const http = await listen(config, db, {
     ...(options.realAccounts ? {} : { accounts: testAccounts }),
     ...(options.mail ? { mail: options.mail } : {}),
+    ...(threadModule ? { analyticsThreadModule: threadModule } : {}),
   });
   const roles = options.roles === undefined ? (["ADMIN", "COORDINATOR"] as Role[]) : options.roles;
   if (roles) noteTestAccount("test-user");

@@ -7,7 +7,7 @@ import { loadConfig } from "../../server/platform/config.js";
 import { connectDatabase } from "../../server/platform/neo4j/database.js";
 import { checkJava, startEmbeddedNeo4j, type EmbeddedNeo4jOptions } from "../../server/platform/neo4j/embedded.js";
 import { testJvmOptions, testJvmOptionsEnv } from "../helpers/neo4j.js";
-import { freePort, occupyPort, portIsFree, projectRoot, waitFor } from "../helpers/processes.js";
+import { builtEntry, freePort, occupyPort, portIsFree, projectRoot, waitFor } from "../helpers/processes.js";
 
 /** The launcher's promises: clear failures, no orphans, the store lock released. Own instances, own folders. */
 const config = loadConfig();
@@ -82,7 +82,7 @@ describe("the embedded Neo4j launcher", () => {
     const port = await freePort();
     const app = spawn(
       process.execPath,
-      ["--import", "tsx", "server/platform/neo4j/cli.ts", "--home", home, "--port", String(port)],
+      [...(await builtEntry("server/platform/neo4j/cli.ts")), "--home", home, "--port", String(port)],
       {
         cwd: projectRoot,
         env: {

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { testJvmOptionsEnv } from "../helpers/neo4j.js";
-import { freePort, portIsFree, projectRoot, waitFor } from "../helpers/processes.js";
+import { builtEntry, freePort, portIsFree, projectRoot, waitFor } from "../helpers/processes.js";
 
 /**
  * Ctrl-C on `npm start` (outside test mode, as a person runs it) stops the app and its Neo4j
@@ -18,7 +18,7 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 describe("stopping npm start", () => {
   it("restarts a killed Neo4j by itself; SIGINT drains, closes the driver and stops Neo4j well within the 60 s guard", async () => {
     const bolt = await freePort();
-    const app = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    const app = spawn(process.execPath, await builtEntry("server/main.ts"), {
       cwd: projectRoot,
       env: {
         PATH: process.env.PATH,

@@ -5,6 +5,7 @@ import { runAnalytics, type AnalyticsOperation } from "../../server/domains/netw
 import { AnalyticsWorker } from "../../server/domains/network/AnalyticsWorker.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
+import { analyticsThreadModule } from "../helpers/processes.js";
 import { startTestServer } from "../helpers/server.js";
 import { TWO_PROGRAMME_GRAPH as spec } from "./network-embedding-fixtures.js";
 import { seededRandom, writeGraph, type GraphSpec } from "./network-fixtures.js";
@@ -34,7 +35,7 @@ beforeAll(async () => {
   db = await connectTestDatabase();
   await resetGraph(db);
   await writeGraph(db, spec);
-  worker = new AnalyticsWorker({ connect: db.connectOptions!, restartDelayMs: 50 });
+  worker = new AnalyticsWorker({ connect: db.connectOptions!, restartDelayMs: 50, threadModule: await analyticsThreadModule() });
   expect(await worker.whenReady()).toBe(true);
 }, 120_000);
 
@@ -114,7 +115,11 @@ describe("the worker's answers equal the API thread's", () => {
   });
 
   it("stopped during the back-off after a worker ended: whoever waits hears false, and no worker is started", async () => {
-    const own = new AnalyticsWorker({ connect: db.connectOptions!, restartDelayMs: 200 });
+    const own = new AnalyticsWorker({
+      connect: db.connectOptions!,
+      restartDelayMs: 200,
+      threadModule: await analyticsThreadModule(),
+    });
     expect(await own.whenReady()).toBe(true);
     await own.thread!.terminate();
     await new Promise((resolve) => setImmediate(resolve));

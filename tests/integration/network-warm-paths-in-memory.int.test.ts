@@ -12,6 +12,7 @@ import { TimeBudgetSpent, type Database, type StatementPacer } from "../../serve
 import { TIE_CHANGES_KEPT } from "../../server/platform/neo4j/statements.js";
 import { bumpingTieVersion, peopleWithIds } from "../../server/platform/neo4j/tie-version.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
+import { analyticsThreadModule } from "../helpers/processes.js";
 import { seededRandom, writeGraph, type GraphSpec, type TieSpec } from "./network-fixtures.js";
 
 /**
@@ -473,6 +474,7 @@ describe("in the analytics worker", () => {
     const worker = new AnalyticsWorker({
       connect: db.connectOptions!,
       restartDelayMs: 50,
+      threadModule: await analyticsThreadModule(),
       warmPathsInMemory: { maxTies: 1_000_000 },
     });
     try {

@@ -16,7 +16,7 @@ import {
   type BulkImportSyntheticResult,
 } from "../../seed/synthetic/index.js";
 import { testJvmOptions } from "../helpers/neo4j.js";
-import { freePort, projectRoot } from "../helpers/processes.js";
+import { builtEntry, freePort, projectRoot } from "../helpers/processes.js";
 
 /**
  * The bulk path (CSV files → neo4j-admin import → start → constraints) must load exactly the graph
@@ -145,9 +145,10 @@ describe("the synthetic graph through Neo4j's bulk importer", () => {
     { timeout: 180_000 },
     async () => {
       // bulk.embedded is running on `home`: the CLI must not import under it.
+      const cli = await builtEntry("seed/generate-cli.ts");
       const run = (args: string[], env: Record<string, string>) =>
         new Promise<{ code: number | null; stderr: string }>((resolve) => {
-          const child = spawn(process.execPath, ["--import", "tsx", "seed/generate-cli.ts", ...args], {
+          const child = spawn(process.execPath, [...cli, ...args], {
             cwd: projectRoot,
             env: { ...process.env, NEO4J_URI: "", NEO4J_HOME: home, NEO4J_RUNTIME_DIR: config.NEO4J_RUNTIME_DIR, ...env },
             stdio: ["ignore", "pipe", "pipe"],

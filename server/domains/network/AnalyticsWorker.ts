@@ -55,6 +55,13 @@ export interface AnalyticsWorkerOptions {
   warmPathsInMemory?: Omit<TieGraphSettings, "loadPacer">;
   /** The light requests the worker's statements give way to (pace-heavy-work.ts); without it they are not paced. */
   light?: LightRequests;
+  /**
+   * The worker thread's module as compiled JavaScript (analytics-worker-thread.js of a build, scripts/build-server.mjs),
+   * started with node alone. Absent: the one next to this module — compiled under `npm start`, from the TypeScript
+   * sources through tsx's loader otherwise. The tests give their build's (tests/helpers/processes.ts
+   * `analyticsThreadModule`): a start through tsx took ~1.5 CPU-s and 2–3.5 s, the compiled one ~0.65 CPU-s.
+   */
+  threadModule?: URL;
 }
 
 /** Running from the compiled dist/ (npm start) or from the TypeScript sources (development, tests: tsx's loader). */
@@ -170,15 +177,20 @@ export class AnalyticsWorker implements OffThreadAnalytics {
       warmPathsInMemory: this.options.warmPathsInMemory,
       ...(this.options.light ? { light: this.options.light.buffer } : {}),
     };
-    const here = new URL(compiled ? "./analytics-worker-thread.js" : "./analytics-worker-thread.ts", import.meta.url);
+    const given = this.options.threadModule;
+    const here = given ?? new URL(compiled ? "./analytics-worker-thread.js" : "./analytics-worker-thread.ts", import.meta.url);
     // Node 20 does not carry tsx's loader into a worker: from the sources the worker registers it first.
-    const worker = compiled
-      ? new Worker(here, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 1024 } })
-      : new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(here.href)}); })`, {
-          eval: true,
-          workerData: data,
-          resourceLimits: { maxOldGenerationSizeMb: 1024 },
-        });
+    const worker =
+      compiled || given
+        ? new Worker(here, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 1024 } })
+        : new Worker(
+            `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(here.href)}); })`,
+            {
+              eval: true,
+              workerData: data,
+              resourceLimits: { maxOldGenerationSizeMb: 1024 },
+            },
+          );
     // Never what keeps the process alive: the HTTP server does that while there are requests.
     worker.unref();
     this.worker = worker;
