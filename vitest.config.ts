@@ -165,7 +165,12 @@ export default defineConfig({
     // reflect-metadata before any file: type-graphql's decorators need it when a module declaring GraphQL types is
     // evaluated, and a test may import such a module directly (not through the domain's index.ts, which imports the
     // polyfill). Without it, a unit worker whose first file did so failed every type-graphql file after it.
-    setupFiles: ["reflect-metadata", "tests/helpers/graph-lock-setup.ts"],
+    // PROFILE_DB=1: where each file's time goes (tests/helpers/profile-setup.ts; off otherwise).
+    setupFiles: [
+      "reflect-metadata",
+      "tests/helpers/graph-lock-setup.ts",
+      ...(process.env.PROFILE_DB ? ["tests/helpers/profile-setup.ts"] : []),
+    ],
     sequence: { sequencer: GraphChainSequencer },
     provide: { wholeGraphFiles },
     projects: [
