@@ -43,6 +43,9 @@ const wayEnvironments: Record<string, Record<string, string>> = {
   // Before session 11: every tie write gives the next request new warm lists and an empty thread memo.
   before: { WARM_TIES_CARRY_OVER: "off" },
   after: { WARM_TIES_CARRY_OVER: "on" },
+  // Session 12: a tie write that names its pair followed by reading all the ties of both people (before) or the pair's.
+  people: { WARM_TIES_CARRY_OVER: "on", TIE_FOLLOW_PAIRS: "off" },
+  pairs: { WARM_TIES_CARRY_OVER: "on", TIE_FOLLOW_PAIRS: "on" },
   current: {},
 };
 
@@ -393,6 +396,36 @@ function markdown(r: {
     lines.push(
       `- round ${e.round}, ${e.kind} (${e.ok ? "written" : "failed"}, ${Math.round(e.writeMs)} ms): first read ${firsts}. ${said}`,
     );
+  }
+  // The worker's follows of the held tie graph per way, with their parts when it logged them (TieGraphStore).
+  const follows = new Map<string, Array<Record<string, number>>>();
+  for (const e of r.events) {
+    for (const [way, said] of Object.entries(e.lines)) {
+      for (const line of said) {
+        const fields = /followed the tie writes (\{.*\})/.exec(line)?.[1];
+        if (!fields) continue;
+        try {
+          (follows.get(way) ?? follows.set(way, []).get(way)!).push(JSON.parse(fields) as Record<string, number>);
+        } catch {
+          // Not the worker's JSON: left out of the table.
+        }
+      }
+    }
+  }
+  if (follows.size > 0) {
+    lines.push(
+      "",
+      "The worker's follows of its held tie graph (ms, in write order; parts: tie log read / ties read / version read / applied):",
+      "",
+      "| way | people, pairs read | follow ms | parts |",
+      "| --- | --- | --- | --- |",
+    );
+    for (const [way, list] of follows) {
+      const parts = list.map((f) => (f.tiesMs === undefined ? "—" : `${f.logMs} / ${f.tiesMs} / ${f.versionMs} / ${f.applyMs}`));
+      lines.push(
+        `| ${way} | ${list.map((f) => `${f.people ?? 0}, ${f.pairs ?? 0}`).join("; ")} | ${list.map((f) => f.ms).join(", ")} | ${parts.join("; ")} |`,
+      );
+    }
   }
   if (r.examples.length > 0) lines.push("", "Differences:", ...r.examples.map((x) => `- ${x}`));
   return `${lines.join("\n")}\n`;
