@@ -63,10 +63,51 @@ const opts = new Command()
   .option("--rounds <n>", "rounds of the five writes", (v) => Number(v), 2)
   .option("--reads <n>", "reads of embedding(programme) per way after each write", (v) => Number(v), 5)
   .option("--ways <list>", `comma-separated, of ${Object.keys(wayEnvironments).join(", ")}`, "before,after")
+  .option(
+    "--watch-neo4j",
+    "during each first read after a write, list Neo4j's running statements every 200 ms (SHOW TRANSACTIONS: status " +
+      "planning/running/waiting, times) into the results: what a slow first read waits for",
+  )
   .option("--data <dir>", "where the bench's Neo4j keeps each scale", path.join(projectRoot, "bench/.data"))
   .option("--out <dir>", "where the tables go", path.join(projectRoot, "bench/results"))
   .parse()
-  .opts<{ scale: ScaleName; rounds: number; reads: number; ways: string; data: string; out: string }>();
+  .opts<{ scale: ScaleName; rounds: number; reads: number; ways: string; watchNeo4j?: boolean; data: string; out: string }>();
+
+/** What Neo4j was running at one moment during a first read (SHOW TRANSACTIONS), ours left out. */
+interface Neo4jSample {
+  at: string;
+  running: Array<{ query: string; status: string; elapsedMs: number; cpuMs: number | null; waitMs: number | null }>;
+}
+
+const SHOW_RUNNING = `SHOW TRANSACTIONS
+YIELD currentQuery, currentQueryStatus, currentQueryElapsedTime, currentQueryCpuTime, currentQueryWaitTime
+WHERE currentQuery IS NOT NULL AND NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS'
+RETURN currentQuery AS query, currentQueryStatus AS status, currentQueryElapsedTime.milliseconds AS elapsedMs,
+       currentQueryCpuTime.milliseconds AS cpuMs, currentQueryWaitTime.milliseconds AS waitMs`;
+
+/** Samples Neo4j's running statements every 200 ms until `done` settles. */
+async function watchNeo4j(db: Database, done: Promise<unknown>): Promise<Neo4jSample[]> {
+  const samples: Neo4jSample[] = [];
+  let finished = false;
+  void done.finally(() => (finished = true)).catch(() => {});
+  while (!finished) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    if (finished) break;
+    const at = new Date().toISOString();
+    const rows = await db.read(SHOW_RUNNING).catch(() => []);
+    samples.push({
+      at,
+      running: rows.map((r) => ({
+        query: String(r.query).replace(/\s+/g, " ").slice(0, 160),
+        status: String(r.status),
+        elapsedMs: Number(r.elapsedMs),
+        cpuMs: r.cpuMs === null ? null : Number(r.cpuMs),
+        waitMs: r.waitMs === null ? null : Number(r.waitMs),
+      })),
+    });
+  }
+  return samples;
+}
 
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -228,6 +269,10 @@ interface Read {
   index: number;
   programme: string;
   ms: number;
+  /** When it started (UTC): to line up with Neo4j's debug.log (plans discarded from its query cache). */
+  at: string;
+  /** With --watch-neo4j, for a first read: what Neo4j ran meanwhile. */
+  neo4j?: Neo4jSample[];
 }
 
 async function main(): Promise<void> {
@@ -275,7 +320,14 @@ async function main(): Promise<void> {
     for (const api of apis) api.takeLines();
 
     const reads: Read[] = [];
-    const events: Array<{ round: number; kind: WriteKind; ok: boolean; writeMs: number; lines: Record<string, string[]> }> = [];
+    const events: Array<{
+      round: number;
+      kind: WriteKind;
+      ok: boolean;
+      writeMs: number;
+      writeAt: string;
+      lines: Record<string, string[]>;
+    }> = [];
     let compared = 0;
     let differ = 0;
     const examples: string[] = [];
@@ -283,6 +335,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < opts.rounds; round++) {
       for (const kind of writeKinds) {
         const errorsBefore = mix.result().errors[kind];
+        const writeAt = new Date().toISOString();
         const { ms: writeMs } = await timed(() => mix.writeNext());
         const ok = mix.result().errors[kind] === errorsBefore;
         log(`round ${round} ${kind}: ${ok ? "written" : "FAILED"} in ${Math.round(writeMs)} ms`);
@@ -292,8 +345,12 @@ async function main(): Promise<void> {
           const order = turn++ % 2 === 0 ? apis : [...apis].reverse();
           const answers: string[] = [];
           for (const api of order) {
-            const { ms, value } = await timed(() => api.graphql<{ embedding: EmbeddingKey }>(EMBEDDING, { p: programme }));
-            reads.push({ way: api.way, round, after: kind, index, programme, ms });
+            const at = new Date().toISOString();
+            const asked = timed(() => api.graphql<{ embedding: EmbeddingKey }>(EMBEDDING, { p: programme }));
+            const watched = opts.watchNeo4j && index === 0 ? watchNeo4j(db, asked) : undefined;
+            const { ms, value } = await asked;
+            const neo4j = watched ? await watched : undefined;
+            reads.push({ way: api.way, round, after: kind, index, programme, ms, at, ...(neo4j ? { neo4j } : {}) });
             answers.push(keyOf(value.embedding));
           }
           const database = keyOf((await computeProgrammeEmbedding(db, programme, {})) as unknown as EmbeddingKey);
@@ -305,7 +362,7 @@ async function main(): Promise<void> {
             }
           }
         }
-        events.push({ round, kind, ok, writeMs, lines: Object.fromEntries(apis.map((a) => [a.way, a.takeLines()])) });
+        events.push({ round, kind, ok, writeMs, writeAt, lines: Object.fromEntries(apis.map((a) => [a.way, a.takeLines()])) });
       }
     }
 
@@ -325,7 +382,7 @@ async function main(): Promise<void> {
     });
     const result = {
       scale: opts.scale,
-      command: `npx tsx bench/embedding-after-writes.ts --scale ${opts.scale} --rounds ${opts.rounds} --reads ${opts.reads} --ways ${ways.join(",")}`,
+      command: `npx tsx bench/embedding-after-writes.ts --scale ${opts.scale} --rounds ${opts.rounds} --reads ${opts.reads} --ways ${ways.join(",")}${opts.watchNeo4j ? " --watch-neo4j" : ""}`,
       date: started.toISOString(),
       loadAverageAtStart: loadAtStart.map((x) => Math.round(x * 100) / 100),
       loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
@@ -364,7 +421,14 @@ function markdown(r: {
   differ: number;
   examples: string[];
   rows: Array<{ way: string; reads: string; latency: LatencySummary }>;
-  events: Array<{ round: number; kind: WriteKind; ok: boolean; writeMs: number; lines: Record<string, string[]> }>;
+  events: Array<{
+    round: number;
+    kind: WriteKind;
+    ok: boolean;
+    writeMs: number;
+    writeAt: string;
+    lines: Record<string, string[]>;
+  }>;
   reads: Read[];
   totalSeconds: number;
 }): string {
@@ -394,7 +458,8 @@ function markdown(r: {
       .map(([way, ls]) => `${way}: ${ls.map((l) => l.replace(/^\S+ INFO +/, "")).join("; ") || "nothing"}`)
       .join(" / ");
     lines.push(
-      `- round ${e.round}, ${e.kind} (${e.ok ? "written" : "failed"}, ${Math.round(e.writeMs)} ms): first read ${firsts}. ${said}`,
+      `- round ${e.round}, ${e.kind} (${e.writeAt.slice(11, 23)}, ${e.ok ? "written" : "failed"}, ${Math.round(e.writeMs)} ms): ` +
+        `first read ${firsts}. ${said}`,
     );
   }
   // The worker's follows of the held tie graph per way, with their parts when it logged them (TieGraphStore).
@@ -425,6 +490,25 @@ function markdown(r: {
       lines.push(
         `| ${way} | ${list.map((f) => `${f.people ?? 0}, ${f.pairs ?? 0}`).join("; ")} | ${list.map((f) => f.ms).join(", ")} | ${parts.join("; ")} |`,
       );
+    }
+  }
+  const watchedSlow = r.reads.filter((x) => x.neo4j && x.ms > 500);
+  if (watchedSlow.length > 0) {
+    lines.push(
+      "",
+      "What Neo4j ran during the first reads over 500 ms (SHOW TRANSACTIONS every 200 ms; status, elapsed / cpu / wait ms):",
+      "",
+    );
+    for (const x of watchedSlow) {
+      lines.push(
+        `- ${x.way}, round ${x.round} after ${x.after}, ${x.programme}, ${Math.round(x.ms)} ms from ${x.at.slice(11, 23)}:`,
+      );
+      for (const sample of x.neo4j!) {
+        const said = sample.running
+          .map((q) => `${q.status} ${q.elapsedMs}/${q.cpuMs ?? "?"}/${q.waitMs ?? "?"} \`${q.query.slice(0, 90)}\``)
+          .join("; ");
+        lines.push(`  - ${sample.at.slice(11, 23)}: ${said || "nothing"}`);
+      }
     }
   }
   if (r.examples.length > 0) lines.push("", "Differences:", ...r.examples.map((x) => `- ${x}`));
