@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -65,8 +65,9 @@ const opts = new Command()
   .option("--ways <list>", `comma-separated, of ${Object.keys(wayEnvironments).join(", ")}`, "before,after")
   .option(
     "--watch-neo4j",
-    "during each first read after a write, list Neo4j's running statements every 200 ms (SHOW TRANSACTIONS: status " +
-      "planning/running/waiting, times) into the results: what a slow first read waits for",
+    "during each read, list Neo4j's running statements every 200 ms (SHOW TRANSACTIONS: status planning/running/" +
+      "waiting, times) into the results, with the plans Neo4j's debug.log says it discarded as stale meanwhile: what a " +
+      "slow read waits for",
   )
   .option("--data <dir>", "where the bench's Neo4j keeps each scale", path.join(projectRoot, "bench/.data"))
   .option("--out <dir>", "where the tables go", path.join(projectRoot, "bench/results"))
@@ -271,7 +272,7 @@ interface Read {
   ms: number;
   /** When it started (UTC): to line up with Neo4j's debug.log (plans discarded from its query cache). */
   at: string;
-  /** With --watch-neo4j, for a first read: what Neo4j ran meanwhile. */
+  /** With --watch-neo4j: what Neo4j ran meanwhile. */
   neo4j?: Neo4jSample[];
 }
 
@@ -347,7 +348,7 @@ async function main(): Promise<void> {
           for (const api of order) {
             const at = new Date().toISOString();
             const asked = timed(() => api.graphql<{ embedding: EmbeddingKey }>(EMBEDDING, { p: programme }));
-            const watched = opts.watchNeo4j && index === 0 ? watchNeo4j(db, asked) : undefined;
+            const watched = opts.watchNeo4j ? watchNeo4j(db, asked) : undefined;
             const { ms, value } = await asked;
             const neo4j = watched ? await watched : undefined;
             reads.push({ way: api.way, round, after: kind, index, programme, ms, at, ...(neo4j ? { neo4j } : {}) });
@@ -366,6 +367,18 @@ async function main(): Promise<void> {
       }
     }
 
+    // Neo4j's own word on plans it threw away as stale during the run (the statistics moved past its threshold): the
+    // statement is planned again by the next request that runs it.
+    const debugLog = path.join(opts.data, opts.scale, "logs", "debug.log");
+    const replans = existsSync(debugLog)
+      ? readFileSync(debugLog, "utf8")
+          .split("\n")
+          .filter(
+            (line) =>
+              line.includes("Discarded stale query") && line.slice(0, 23).replace(" ", "T") >= started.toISOString().slice(0, 23),
+          )
+          .map((line) => line.replace(/ \[o\.n\.c\.i\.c\.CypherQueryCaches\] \[[^\]]*\]/, "").slice(0, 400))
+      : [];
     const summary = (list: Read[]): LatencySummary => summariseLatencies(list.map((r) => r.ms));
     const rows = ways.flatMap((way) => {
       const mine = reads.filter((r) => r.way === way);
@@ -393,6 +406,7 @@ async function main(): Promise<void> {
       writes: mix.result(),
       rows,
       events,
+      replans,
       reads,
       totalSeconds: Math.round((Date.now() - started.getTime()) / 1000),
     };
@@ -429,6 +443,7 @@ function markdown(r: {
     writeAt: string;
     lines: Record<string, string[]>;
   }>;
+  replans: string[];
   reads: Read[];
   totalSeconds: number;
 }): string {
@@ -492,11 +507,15 @@ function markdown(r: {
       );
     }
   }
+  if (r.replans.length > 0) {
+    lines.push("", "Plans Neo4j discarded as stale during the run (its debug.log), to line up with the reads' times:", "");
+    for (const line of r.replans) lines.push(`- ${line}`);
+  }
   const watchedSlow = r.reads.filter((x) => x.neo4j && x.ms > 500);
   if (watchedSlow.length > 0) {
     lines.push(
       "",
-      "What Neo4j ran during the first reads over 500 ms (SHOW TRANSACTIONS every 200 ms; status, elapsed / cpu / wait ms):",
+      "What Neo4j ran during the reads over 500 ms (SHOW TRANSACTIONS every 200 ms; status, elapsed / cpu / wait ms):",
       "",
     );
     for (const x of watchedSlow) {

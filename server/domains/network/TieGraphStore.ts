@@ -197,7 +197,13 @@ export function heldTieGraph(db: Database): { version: string; graph: TieGraph }
  */
 export async function preloadTieGraph(db: Database, settings: TieGraphSettings): Promise<void> {
   const version = await db.tieVersion();
-  if (version !== null) await tieGraphAt(db, version, settings, true);
+  if (version === null) return;
+  await tieGraphAt(db, version, settings, true);
+  // The follow's statements planned now, not by the first tie write's request (at L ~100 ms each on a busy machine,
+  // measured in the first follow after a start: docs/performance.md, session 12); with nothing to read they read nothing.
+  await db.read(READ_TIE_CHANGES);
+  await db.read(READ_TIES_OF_PAIRS, { pairs: [] });
+  await db.read(READ_TIES_OF_PEOPLE, { nodes: [] });
 }
 
 /**
