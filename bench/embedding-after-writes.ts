@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -43,6 +43,9 @@ const wayEnvironments: Record<string, Record<string, string>> = {
   // Before session 11: every tie write gives the next request new warm lists and an empty thread memo.
   before: { WARM_TIES_CARRY_OVER: "off" },
   after: { WARM_TIES_CARRY_OVER: "on" },
+  // Session 12: a tie write that names its pair followed by reading all the ties of both people (before) or the pair's.
+  people: { WARM_TIES_CARRY_OVER: "on", TIE_FOLLOW_PAIRS: "off" },
+  pairs: { WARM_TIES_CARRY_OVER: "on", TIE_FOLLOW_PAIRS: "on" },
   current: {},
 };
 
@@ -60,10 +63,52 @@ const opts = new Command()
   .option("--rounds <n>", "rounds of the five writes", (v) => Number(v), 2)
   .option("--reads <n>", "reads of embedding(programme) per way after each write", (v) => Number(v), 5)
   .option("--ways <list>", `comma-separated, of ${Object.keys(wayEnvironments).join(", ")}`, "before,after")
+  .option(
+    "--watch-neo4j",
+    "during each read, list Neo4j's running statements every 200 ms (SHOW TRANSACTIONS: status planning/running/" +
+      "waiting, times) into the results, with the plans Neo4j's debug.log says it discarded as stale meanwhile: what a " +
+      "slow read waits for",
+  )
   .option("--data <dir>", "where the bench's Neo4j keeps each scale", path.join(projectRoot, "bench/.data"))
   .option("--out <dir>", "where the tables go", path.join(projectRoot, "bench/results"))
   .parse()
-  .opts<{ scale: ScaleName; rounds: number; reads: number; ways: string; data: string; out: string }>();
+  .opts<{ scale: ScaleName; rounds: number; reads: number; ways: string; watchNeo4j?: boolean; data: string; out: string }>();
+
+/** What Neo4j was running at one moment during a first read (SHOW TRANSACTIONS), ours left out. */
+interface Neo4jSample {
+  at: string;
+  running: Array<{ query: string; status: string; elapsedMs: number; cpuMs: number | null; waitMs: number | null }>;
+}
+
+const SHOW_RUNNING = `SHOW TRANSACTIONS
+YIELD currentQuery, currentQueryStatus, currentQueryElapsedTime, currentQueryCpuTime, currentQueryWaitTime
+WHERE currentQuery IS NOT NULL AND NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS'
+RETURN currentQuery AS query, currentQueryStatus AS status, currentQueryElapsedTime.milliseconds AS elapsedMs,
+       currentQueryCpuTime.milliseconds AS cpuMs, currentQueryWaitTime.milliseconds AS waitMs`;
+
+/** Samples Neo4j's running statements every 200 ms until `done` settles. */
+async function watchNeo4j(db: Database, done: Promise<unknown>): Promise<Neo4jSample[]> {
+  const samples: Neo4jSample[] = [];
+  let finished = false;
+  void done.finally(() => (finished = true)).catch(() => {});
+  while (!finished) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    if (finished) break;
+    const at = new Date().toISOString();
+    const rows = await db.read(SHOW_RUNNING).catch(() => []);
+    samples.push({
+      at,
+      running: rows.map((r) => ({
+        query: String(r.query).replace(/\s+/g, " ").slice(0, 160),
+        status: String(r.status),
+        elapsedMs: Number(r.elapsedMs),
+        cpuMs: r.cpuMs === null ? null : Number(r.cpuMs),
+        waitMs: r.waitMs === null ? null : Number(r.waitMs),
+      })),
+    });
+  }
+  return samples;
+}
 
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -225,6 +270,10 @@ interface Read {
   index: number;
   programme: string;
   ms: number;
+  /** When it started (UTC): to line up with Neo4j's debug.log (plans discarded from its query cache). */
+  at: string;
+  /** With --watch-neo4j: what Neo4j ran meanwhile. */
+  neo4j?: Neo4jSample[];
 }
 
 async function main(): Promise<void> {
@@ -272,7 +321,14 @@ async function main(): Promise<void> {
     for (const api of apis) api.takeLines();
 
     const reads: Read[] = [];
-    const events: Array<{ round: number; kind: WriteKind; ok: boolean; writeMs: number; lines: Record<string, string[]> }> = [];
+    const events: Array<{
+      round: number;
+      kind: WriteKind;
+      ok: boolean;
+      writeMs: number;
+      writeAt: string;
+      lines: Record<string, string[]>;
+    }> = [];
     let compared = 0;
     let differ = 0;
     const examples: string[] = [];
@@ -280,6 +336,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < opts.rounds; round++) {
       for (const kind of writeKinds) {
         const errorsBefore = mix.result().errors[kind];
+        const writeAt = new Date().toISOString();
         const { ms: writeMs } = await timed(() => mix.writeNext());
         const ok = mix.result().errors[kind] === errorsBefore;
         log(`round ${round} ${kind}: ${ok ? "written" : "FAILED"} in ${Math.round(writeMs)} ms`);
@@ -289,8 +346,12 @@ async function main(): Promise<void> {
           const order = turn++ % 2 === 0 ? apis : [...apis].reverse();
           const answers: string[] = [];
           for (const api of order) {
-            const { ms, value } = await timed(() => api.graphql<{ embedding: EmbeddingKey }>(EMBEDDING, { p: programme }));
-            reads.push({ way: api.way, round, after: kind, index, programme, ms });
+            const at = new Date().toISOString();
+            const asked = timed(() => api.graphql<{ embedding: EmbeddingKey }>(EMBEDDING, { p: programme }));
+            const watched = opts.watchNeo4j ? watchNeo4j(db, asked) : undefined;
+            const { ms, value } = await asked;
+            const neo4j = watched ? await watched : undefined;
+            reads.push({ way: api.way, round, after: kind, index, programme, ms, at, ...(neo4j ? { neo4j } : {}) });
             answers.push(keyOf(value.embedding));
           }
           const database = keyOf((await computeProgrammeEmbedding(db, programme, {})) as unknown as EmbeddingKey);
@@ -302,10 +363,22 @@ async function main(): Promise<void> {
             }
           }
         }
-        events.push({ round, kind, ok, writeMs, lines: Object.fromEntries(apis.map((a) => [a.way, a.takeLines()])) });
+        events.push({ round, kind, ok, writeMs, writeAt, lines: Object.fromEntries(apis.map((a) => [a.way, a.takeLines()])) });
       }
     }
 
+    // Neo4j's own word on plans it threw away as stale during the run (the statistics moved past its threshold): the
+    // statement is planned again by the next request that runs it.
+    const debugLog = path.join(opts.data, opts.scale, "logs", "debug.log");
+    const replans = existsSync(debugLog)
+      ? readFileSync(debugLog, "utf8")
+          .split("\n")
+          .filter(
+            (line) =>
+              line.includes("Discarded stale query") && line.slice(0, 23).replace(" ", "T") >= started.toISOString().slice(0, 23),
+          )
+          .map((line) => line.replace(/ \[o\.n\.c\.i\.c\.CypherQueryCaches\] \[[^\]]*\]/, "").slice(0, 400))
+      : [];
     const summary = (list: Read[]): LatencySummary => summariseLatencies(list.map((r) => r.ms));
     const rows = ways.flatMap((way) => {
       const mine = reads.filter((r) => r.way === way);
@@ -322,7 +395,7 @@ async function main(): Promise<void> {
     });
     const result = {
       scale: opts.scale,
-      command: `npx tsx bench/embedding-after-writes.ts --scale ${opts.scale} --rounds ${opts.rounds} --reads ${opts.reads} --ways ${ways.join(",")}`,
+      command: `npx tsx bench/embedding-after-writes.ts --scale ${opts.scale} --rounds ${opts.rounds} --reads ${opts.reads} --ways ${ways.join(",")}${opts.watchNeo4j ? " --watch-neo4j" : ""}`,
       date: started.toISOString(),
       loadAverageAtStart: loadAtStart.map((x) => Math.round(x * 100) / 100),
       loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
@@ -333,6 +406,7 @@ async function main(): Promise<void> {
       writes: mix.result(),
       rows,
       events,
+      replans,
       reads,
       totalSeconds: Math.round((Date.now() - started.getTime()) / 1000),
     };
@@ -361,7 +435,15 @@ function markdown(r: {
   differ: number;
   examples: string[];
   rows: Array<{ way: string; reads: string; latency: LatencySummary }>;
-  events: Array<{ round: number; kind: WriteKind; ok: boolean; writeMs: number; lines: Record<string, string[]> }>;
+  events: Array<{
+    round: number;
+    kind: WriteKind;
+    ok: boolean;
+    writeMs: number;
+    writeAt: string;
+    lines: Record<string, string[]>;
+  }>;
+  replans: string[];
   reads: Read[];
   totalSeconds: number;
 }): string {
@@ -391,8 +473,62 @@ function markdown(r: {
       .map(([way, ls]) => `${way}: ${ls.map((l) => l.replace(/^\S+ INFO +/, "")).join("; ") || "nothing"}`)
       .join(" / ");
     lines.push(
-      `- round ${e.round}, ${e.kind} (${e.ok ? "written" : "failed"}, ${Math.round(e.writeMs)} ms): first read ${firsts}. ${said}`,
+      `- round ${e.round}, ${e.kind} (${e.writeAt.slice(11, 23)}, ${e.ok ? "written" : "failed"}, ${Math.round(e.writeMs)} ms): ` +
+        `first read ${firsts}. ${said}`,
     );
+  }
+  // The worker's follows of the held tie graph per way, with their parts when it logged them (TieGraphStore).
+  const follows = new Map<string, Array<Record<string, number>>>();
+  for (const e of r.events) {
+    for (const [way, said] of Object.entries(e.lines)) {
+      for (const line of said) {
+        const fields = /followed the tie writes (\{.*\})/.exec(line)?.[1];
+        if (!fields) continue;
+        try {
+          (follows.get(way) ?? follows.set(way, []).get(way)!).push(JSON.parse(fields) as Record<string, number>);
+        } catch {
+          // Not the worker's JSON: left out of the table.
+        }
+      }
+    }
+  }
+  if (follows.size > 0) {
+    lines.push(
+      "",
+      "The worker's follows of its held tie graph (ms, in write order; parts: tie log read / ties read / version read / applied):",
+      "",
+      "| way | people, pairs read | follow ms | parts |",
+      "| --- | --- | --- | --- |",
+    );
+    for (const [way, list] of follows) {
+      const parts = list.map((f) => (f.tiesMs === undefined ? "—" : `${f.logMs} / ${f.tiesMs} / ${f.versionMs} / ${f.applyMs}`));
+      lines.push(
+        `| ${way} | ${list.map((f) => `${f.people ?? 0}, ${f.pairs ?? 0}`).join("; ")} | ${list.map((f) => f.ms).join(", ")} | ${parts.join("; ")} |`,
+      );
+    }
+  }
+  if (r.replans.length > 0) {
+    lines.push("", "Plans Neo4j discarded as stale during the run (its debug.log), to line up with the reads' times:", "");
+    for (const line of r.replans) lines.push(`- ${line}`);
+  }
+  const watchedSlow = r.reads.filter((x) => x.neo4j && x.ms > 500);
+  if (watchedSlow.length > 0) {
+    lines.push(
+      "",
+      "What Neo4j ran during the reads over 500 ms (SHOW TRANSACTIONS every 200 ms; status, elapsed / cpu / wait ms):",
+      "",
+    );
+    for (const x of watchedSlow) {
+      lines.push(
+        `- ${x.way}, round ${x.round} after ${x.after}, ${x.programme}, ${Math.round(x.ms)} ms from ${x.at.slice(11, 23)}:`,
+      );
+      for (const sample of x.neo4j!) {
+        const said = sample.running
+          .map((q) => `${q.status} ${q.elapsedMs}/${q.cpuMs ?? "?"}/${q.waitMs ?? "?"} \`${q.query.slice(0, 90)}\``)
+          .join("; ");
+        lines.push(`  - ${sample.at.slice(11, 23)}: ${said || "nothing"}`);
+      }
+    }
   }
   if (r.examples.length > 0) lines.push("", "Differences:", ...r.examples.map((x) => `- ${x}`));
   return `${lines.join("\n")}\n`;

@@ -126,6 +126,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
                   maxTies: config.WARM_PATHS_IN_MEMORY_MAX_TIES,
                   loadBudgetMs: config.WARM_PATHS_IN_MEMORY_LOAD_BUDGET_MS,
                   carryOver: config.WARM_TIES_CARRY_OVER === "on",
+                  followPairs: config.TIE_FOLLOW_PAIRS === "on",
                 }
               : undefined,
           light,

@@ -259,6 +259,14 @@ export const configSchema = z.object({
         "counts go on at the new tie version as far as the write left them unchanged (exact; docs/network-analytics.md). " +
         "`off`: every tie write gives the next request new lists and an empty memo (the bench's before).",
     ),
+  TIE_FOLLOW_PAIRS: z
+    .enum(["on", "off"])
+    .default("on")
+    .describe(
+      "`on`: when a tie write names the pairs whose ties it changed (an interaction, a strength by hand, an import, a " +
+        "rederivation), the analytics worker's held tie graph follows it by reading the ties between each pair. `off`: by " +
+        "reading all the ties of both people, as before (~4,000 for a coordinator at L; the bench's before).",
+    ),
   // --- end of analytics worker ---
   COUNT_CACHE_TTL_MS: z.coerce
     .number()

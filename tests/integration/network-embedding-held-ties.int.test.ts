@@ -15,7 +15,7 @@ import { forgetTieGraphs, tieGraphAt, tieGraphStats } from "../../server/domains
 import { threadCountMemo } from "../../server/domains/network/thread-count-memo.js";
 import { WarmTieStore } from "../../server/domains/network/WarmTieStore.js";
 import { Database } from "../../server/platform/neo4j/database.js";
-import { bumpingTieVersion, peopleWithIds } from "../../server/platform/neo4j/tie-version.js";
+import { bumpingTieVersion, pairsWithIds, peopleWithIds } from "../../server/platform/neo4j/tie-version.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { cast, EMBEDDING_WORKSPACE } from "./network-embedding-fixtures.js";
 import { seededRandom, writeGraph, type GraphSpec, type TieSpec } from "./network-fixtures.js";
@@ -391,7 +391,7 @@ describe("on generated graphs, ties written between the computations", () => {
     const strengths = [0.2, 0.4, 0.5, 0.6, 0.8, 1];
     let compared = 0;
     let withThreads = 0;
-    const writes = { named: 0, unnamed: 0 };
+    const writes = { named: 0, unnamed: 0, pairs: 0 };
     const follows = tieGraphStats.follows;
     for (let g = 0; g < 4; g++) {
       await resetGraph(db);
@@ -426,28 +426,47 @@ describe("on generated graphs, ties written between the computations", () => {
       for (let q = 0; q < 24; q++) {
         if (q % 4 === 3) {
           // A tie written between computations (as an interaction or a manual strength would). Every other write names
-          // the people whose ties it changes, as the server's writers do: the held graph then follows it in place
-          // (TieGraphStore's followTieChanges, tie-graph.ts applyTieChanges); the others say "*" and it is read again.
+          // the people whose ties it changes or (half of those) the pair whose ties it writes, as the server's writers
+          // do: the held graph then follows it in place (TieGraphStore's followTieChanges, tie-graph.ts applyTieChanges,
+          // applyPairChanges); the others say "*" and it is read again.
           const kind = pick(["set", "add", "remove"]);
           const named = q % 8 === 3;
+          const byPair = named && random() < 0.5;
           const bump = (statement: string, people: string) => bumpingTieVersion(statement, named ? peopleWithIds(people) : null);
-          if (kind === "set")
-            await db.write(bump("MATCH (a:Person {id: $a})-[k:KNOWS]-() WITH k LIMIT 1 SET k.strength = $s", "[$a]"), {
-              a: pick(coordinators),
-              s: pick(strengths),
+          if (byPair) {
+            // The pair: a coordinator (a hub) or anyone, and one of their tie partners (or anyone, for a new tie).
+            const a = pick(random() < 0.5 ? coordinators : people);
+            const others = await db.read("MATCH (:Person {id: $a})-[:KNOWS]-(b:Person) RETURN DISTINCT b.id AS b ORDER BY b", {
+              a,
             });
-          if (kind === "add")
-            await db.write(
-              bump(
-                "MATCH (a:Person {id: $a}), (b:Person {id: $b}) WHERE a <> b CREATE (a)-[:KNOWS {strength: $s, channel: 'OTHER'}]->(b)",
-                "[$a]",
-              ),
-              { a: pick(people), b: pick(people), s: pick(strengths) },
-            );
-          if (kind === "remove")
-            await db.write(bump("MATCH (a:Person {id: $a})-[k:KNOWS]-() WITH k LIMIT 1 DELETE k", "[$a]"), {
-              a: pick(people),
-            });
+            const b = kind === "add" || others.length === 0 ? pick(people) : String(pick(others).b);
+            const change =
+              kind === "set"
+                ? "MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) SET k.strength = $s"
+                : kind === "remove"
+                  ? "MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) WITH k ORDER BY elementId(k) LIMIT 1 DELETE k"
+                  : "MATCH (a:Person {id: $a}), (b:Person {id: $b}) WHERE a <> b CREATE (a)-[:KNOWS {strength: $s, channel: 'OTHER'}]->(b)";
+            await db.write(bumpingTieVersion(change, pairsWithIds("[[$a, $b]]")), { a, b, s: pick(strengths) });
+            writes.pairs += 1;
+          } else {
+            if (kind === "set")
+              await db.write(bump("MATCH (a:Person {id: $a})-[k:KNOWS]-() WITH k LIMIT 1 SET k.strength = $s", "[$a]"), {
+                a: pick(coordinators),
+                s: pick(strengths),
+              });
+            if (kind === "add")
+              await db.write(
+                bump(
+                  "MATCH (a:Person {id: $a}), (b:Person {id: $b}) WHERE a <> b CREATE (a)-[:KNOWS {strength: $s, channel: 'OTHER'}]->(b)",
+                  "[$a]",
+                ),
+                { a: pick(people), b: pick(people), s: pick(strengths) },
+              );
+            if (kind === "remove")
+              await db.write(bump("MATCH (a:Person {id: $a})-[k:KNOWS]-() WITH k LIMIT 1 DELETE k", "[$a]"), {
+                a: pick(people),
+              });
+          }
           writes[named ? "named" : "unnamed"] += 1;
         }
         const options = { asOf, warmThreshold: pick([undefined, 0.4, 0.5, 0.8]), maxHops: 1 + Math.floor(random() * 5) };
@@ -472,7 +491,10 @@ describe("on generated graphs, ties written between the computations", () => {
     expect(compared).toBe(96);
     expect(withThreads).toBeGreaterThan(30);
     // Both ways of bringing the held graph to a new version were compared: followed in place and read again.
-    expect(writes).toEqual({ named: 12, unnamed: 12 });
+    // Named writes (12) by their people or their pair: both kinds followed.
+    expect(writes).toMatchObject({ named: 12, unnamed: 12 });
+    expect(writes.pairs).toBeGreaterThan(2);
+    expect(writes.pairs).toBeLessThan(10);
     expect(tieGraphStats.follows - follows).toBe(writes.named);
   });
 });

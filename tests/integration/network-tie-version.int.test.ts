@@ -116,6 +116,19 @@ async function moves(write: () => Promise<unknown>): Promise<boolean> {
   return (await db.tieVersion()) !== before;
 }
 
+/**
+ * What the tie log's last change names (tie-version.ts): "pairs" (only ties between those pairs changed: the analytics
+ * worker reads just theirs), "people" (all their ties read again), "*" (every tie read again), or "no one".
+ */
+async function lastNamed(): Promise<string> {
+  const changes = (await db.read("MATCH (v:TieVersion) RETURN v.changes AS changes"))[0]?.changes as string[];
+  const names = changes.at(-1)!.split(" ").slice(1);
+  if (names.includes("*")) return "*";
+  if (names.length === 0) return "no one";
+  const pairs = names.filter((n) => n.includes("|")).length;
+  return pairs === names.length ? "pairs" : pairs === 0 ? "people" : "pairs and people";
+}
+
 let cases = 0;
 async function intake(): Promise<string> {
   cases += 1;
@@ -201,17 +214,27 @@ describe("the tie version", () => {
   });
 
   it("moves with every tie write: interaction, strength by hand, generated tie edit, rederivation, import, deletion, erasure", async () => {
+    // Each names what it may change in the tie log: the writers of one pair's ties their pair (the analytics worker reads
+    // those ties alone), an erasure the people at the erased person's other ends, the generated API "*".
     expect(await moves(() => ok(coordinator, LOG, { with: TEACHER }))).toBe(true);
+    expect(await lastNamed()).toBe("pairs");
     expect(await moves(() => ok(coordinator, SET_STRENGTH))).toBe(true);
+    expect(await lastNamed()).toBe("pairs");
     expect(await moves(() => ok(admin, EDIT_TIE))).toBe(true);
+    expect(await lastNamed()).toBe("*");
     // Years later the interaction above has faded: the tie's strength is derived again.
     expect(await moves(async () => expect((await rederiveTies(db, day(3650))).changed).toBeGreaterThan(0))).toBe(true);
+    expect(await lastNamed()).toBe("pairs");
     writeFileSync(path.join(dir, "ties.csv"), `personA,personB,strength,channel\ntv-p1,tv-p2,0.65,COLLEAGUE\n`);
     expect(await moves(() => importSpreadsheets(db, dir))).toBe(true);
+    expect(await lastNamed()).toBe("pairs");
     expect(await moves(() => ok(admin, DELETE_PERSON))).toBe(true);
+    expect(await lastNamed()).toBe("*");
     expect(await moves(() => ok(admin, ERASE))).toBe(true);
+    expect(await lastNamed()).toBe("people");
     // An edit through a tie (the person at its other end) names KNOWS: it moves too (it cannot tell it kept the tie).
     expect(await moves(() => ok(admin, EDIT_OTHER_END))).toBe(true);
+    expect(await lastNamed()).toBe("*");
   });
 
   it("refuses the generated writes of what the held tie graph is keyed on (ids, ties made or removed), moving nothing", async () => {

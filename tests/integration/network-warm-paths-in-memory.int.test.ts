@@ -10,7 +10,7 @@ import { ERASE_PERSON } from "../../server/domains/privacy/statements.js";
 import { IMPORT_TIES } from "../../server/domains/spreadsheets/statements.js";
 import { TimeBudgetSpent, type Database, type StatementPacer } from "../../server/platform/neo4j/database.js";
 import { TIE_CHANGES_KEPT } from "../../server/platform/neo4j/statements.js";
-import { bumpingTieVersion, peopleWithIds } from "../../server/platform/neo4j/tie-version.js";
+import { bumpingTieVersion, pairsWithIds, peopleWithIds } from "../../server/platform/neo4j/tie-version.js";
 import { connectTestDatabase, resetGraph } from "../helpers/neo4j.js";
 import { analyticsThreadModule } from "../helpers/processes.js";
 import { seededRandom, writeGraph, type GraphSpec, type TieSpec } from "./network-fixtures.js";
@@ -19,8 +19,8 @@ import { seededRandom, writeGraph, type GraphSpec, type TieSpec } from "./networ
  * The warm-path search in memory (issue #19 part 2, find-warm-paths-in-memory.ts over tie-graph.ts) answers exactly
  * what the database's search (findWarmPaths) answers — the whole objects, deep-equal: paths, order, scores, ties,
  * profiles, explanations, errors — on hand-built graphs with known answers and on generated ones, for every argument,
- * and follows the ties written between queries: the tie version moves, and the graph follows the people each write
- * names (the tie-change log) without reading every tie again — a wrong change applied fails the deep equality.
+ * and follows the ties written between queries: the tie version moves, and the graph follows the pairs or people each
+ * write names (the tie-change log) without reading every tie again — a wrong change applied fails the deep equality.
  */
 
 let db: Database;
@@ -175,6 +175,7 @@ describe("on a hand-built graph with known answers", () => {
 describe("on generated graphs, every argument varied, ties written between queries", () => {
   it("deep-equals findWarmPaths for 240 queries over 4 graphs", { timeout: 300_000 }, async () => {
     const follows = tieGraphStats.follows;
+    const pairsFollowed = tieGraphStats.followedPairs;
     const random = seededRandom(19_02);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     let compared = 0;
@@ -212,9 +213,34 @@ describe("on generated graphs, every argument varied, ties written between queri
       const loads = tieGraphStats.loads;
       for (let q = 0; q < 60; q++) {
         // Ties written between queries, one to three writes at once (the graph follows several versions in one go),
-        // each naming one end of every tie it changes, as the server's writers do (tie-version.ts).
+        // each naming one end of every tie it changes or the pair whose ties it writes, as the server's writers do
+        // (tie-version.ts): the pairs' ties alone are read again, the people's all.
         for (let w = q % 4 === 3 ? 1 + Math.floor(random() * 3) : 0; w > 0; w--) {
-          const kind = pick(["set", "add", "remove", "set", "add", "erase"]);
+          const kind = pick(["set", "add", "remove", "set", "add", "erase", "pairSet", "pairAdd", "pairRemove", "pairSet"]);
+          if (kind === "pairSet" || kind === "pairRemove") {
+            // A pair with a tie (a hub's, often): its ties re-weighed, or one of them removed.
+            const a = pick(random() < 0.5 ? coordinators : people);
+            const others = await db.read("MATCH (:Person {id: $a})-[:KNOWS]-(b:Person) RETURN DISTINCT b.id AS b ORDER BY b", {
+              a,
+            });
+            const other = others.length > 0 ? pick(others) : undefined;
+            if (other) {
+              const change = kind === "pairSet" ? "SET k.strength = $s" : "WITH k ORDER BY elementId(k) LIMIT 1 DELETE k";
+              await db.write(
+                bumpingTieVersion(`MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) ${change}`, pairsWithIds("[[$b, $a]]")),
+                { a, b: other.b, s: pick(strengths) },
+              );
+            }
+          }
+          if (kind === "pairAdd")
+            await db.write(
+              bumpingTieVersion(
+                "MATCH (a:Person {id: $a}), (b:Person {id: $b}) WHERE a <> b AND NOT (a)-[:KNOWS]-(b) " +
+                  "CREATE (a)-[:KNOWS {strength: $s, channel: 'OTHER'}]->(b)",
+                pairsWithIds("[[$a, $b]]"),
+              ),
+              { a: pick(random() < 0.5 ? coordinators : people), b: pick(people), s: pick(strengths) },
+            );
           if (kind === "set")
             await db.write(
               bumpingTieVersion(
@@ -271,6 +297,7 @@ describe("on generated graphs, every argument varied, ties written between queri
     }
     expect(compared).toBe(240);
     expect(tieGraphStats.follows - follows).toBeGreaterThan(40);
+    expect(tieGraphStats.followedPairs - pairsFollowed).toBeGreaterThan(15);
     expect(nonEmpty).toBeGreaterThan(120);
   });
 });
@@ -286,11 +313,19 @@ describe("following the server's tie writers", () => {
     { to: "w", from: ["c2"], k: 3, maxHops: 6 },
     { to: "v", from: ["m"], k: 3, maxHops: 3, avoid: ["c1"] },
   ];
-  /** Every question deep-equal to the database's search; how many loads of every tie and follows it took. */
-  const askAll = async (): Promise<{ loads: number; follows: number }> => {
-    const [loads, follows] = [tieGraphStats.loads, tieGraphStats.follows];
+  /**
+   * Every question deep-equal to the database's search; how many loads of every tie and follows it took, and how many
+   * pairs had their ties read again and how many people all theirs.
+   */
+  const askAll = async (): Promise<{ loads: number; follows: number; pairs: number; people: number }> => {
+    const { loads, follows, followedPairs, followedPeople } = { ...tieGraphStats };
     for (const args of questions) await same(args);
-    return { loads: tieGraphStats.loads - loads, follows: tieGraphStats.follows - follows };
+    return {
+      loads: tieGraphStats.loads - loads,
+      follows: tieGraphStats.follows - follows,
+      pairs: tieGraphStats.followedPairs - followedPairs,
+      people: tieGraphStats.followedPeople - followedPeople,
+    };
   };
   const tieOf = async (a: string, b: string) =>
     (
@@ -329,18 +364,19 @@ describe("following the server's tie writers", () => {
     expect((await askAll()).loads).toBe(1);
   }, 60_000);
 
-  it("follows each writer by the people it names, without reading every tie again", async () => {
+  it("follows each writer by the pairs or people it names, without reading every tie again", async () => {
     // An interaction: a new tie (c2–a3, which opens a path to w), then one on an existing tie (its strength re-derived).
+    // Each writer of one pair's ties names the pair: only the ties between the two are read again.
     await db.writeTx((tx) => applyInteractionToTie(tx, "c2", "a3", "2026-11-02", { channel: "MEETING" }));
-    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
+    expect(await askAll()).toEqual({ loads: 0, follows: 1, pairs: 1, people: 0 });
     expect(ids(await same({ to: "w", from: ["c2"], k: 3 }))).toContain("c2>a3>w");
     await db.writeTx((tx) => applyInteractionToTie(tx, "a2", "t", "2026-11-03"));
-    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
+    expect(await askAll()).toEqual({ loads: 0, follows: 1, pairs: 1, people: 0 });
     // A coordinator's strength by hand: on an existing tie, and creating one.
     await setTieStrength(db, { a: "c1", b: "x1", strength: 0.95 });
-    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
+    expect(await askAll()).toEqual({ loads: 0, follows: 1, pairs: 1, people: 0 });
     await setTieStrength(db, { a: "v", b: "w", strength: 0.85 });
-    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
+    expect(await askAll()).toEqual({ loads: 0, follows: 1, pairs: 1, people: 0 });
     // An import's page: a tie changed, one added.
     const row = { channel: "OTHER", since: null, lastContact: null, note: null, manual: null };
     await db.write(IMPORT_TIES, {
@@ -349,16 +385,17 @@ describe("following the server's tie writers", () => {
         { ...row, personA: "a3", personB: "t", strength: 0.65 },
       ],
     });
-    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
+    expect(await askAll()).toEqual({ loads: 0, follows: 1, pairs: 2, people: 0 });
     // A rederivation's page (strengths re-weighed by elementId).
     const mv = await tieOf("m", "v");
     await db.write(WRITE_REDERIVED_TIES, { updates: [{ tie: mv.tie, strength: 0.45, base: 0.45, previousStrength: mv.s }] });
-    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
-    // An erasure: x2's ties go (x2 was on the best paths to t and u); the log names the people at their other ends.
+    expect(await askAll()).toEqual({ loads: 0, follows: 1, pairs: 1, people: 0 });
+    // An erasure: x2's ties go (x2 was on the best paths to t and u); the log names the people at their other ends
+    // (x1, t, u), whose ties are all read again.
     const before = ids(await same({ to: "t", from: ["c1"], k: 5, maxHops: 5 }));
     expect(before.some((p) => p.includes("x2"))).toBe(true);
     await db.write(ERASE_PERSON, { id: "x2", portalRoles: [] });
-    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
+    expect(await askAll()).toEqual({ loads: 0, follows: 1, pairs: 0, people: 3 });
     expect(ids(await same({ to: "t", from: ["c1"], k: 5, maxHops: 5 })).some((p) => p.includes("x2"))).toBe(false);
     const log = (await db.read("MATCH (v:TieVersion) RETURN v.changes AS changes"))[0]!.changes as string[];
     expect(log.join(" ")).not.toContain("x2");
@@ -366,14 +403,14 @@ describe("following the server's tie writers", () => {
     await setTieStrength(db, { a: "a1", b: "a2", strength: 0.2 });
     await db.writeTx((tx) => applyInteractionToTie(tx, "x1", "u", "2026-11-04"));
     await setTieStrength(db, { a: "c2", b: "m", strength: 0.5 });
-    expect(await askAll()).toEqual({ loads: 0, follows: 1 });
+    expect(await askAll()).toEqual({ loads: 0, follows: 1, pairs: 3, people: 0 });
   });
 
   it("reads every tie again when a change does not name its people, or the log no longer reaches back", async () => {
     await db.write(bumpingTieVersion("MATCH (:Person {id: 'a1'})-[k:KNOWS]-(:Person {id: 'c1'}) SET k.strength = 0.55"));
-    expect(await askAll()).toEqual({ loads: 1, follows: 0 });
+    expect(await askAll()).toMatchObject({ loads: 1, follows: 0 });
     for (let i = 0; i <= TIE_CHANGES_KEPT; i++) await setTieStrength(db, { a: "m", b: "v", strength: 0.3 + (i % 5) / 10 });
-    expect(await askAll()).toEqual({ loads: 1, follows: 0 });
+    expect(await askAll()).toMatchObject({ loads: 1, follows: 0 });
     // The log keeps the last TIE_CHANGES_KEPT changes.
     const log = (await db.read("MATCH (v:TieVersion) RETURN v.changes AS changes"))[0]!.changes as string[];
     expect(log).toHaveLength(TIE_CHANGES_KEPT);

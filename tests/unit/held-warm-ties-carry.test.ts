@@ -3,7 +3,7 @@ import { countThreads } from "../../server/domains/network/count-threads.js";
 import { HeldGraphWarmTies, heldWarmTiesAt, warmTiesCarried } from "../../server/domains/network/held-warm-ties.js";
 import { loadWarmNeighbourhood } from "../../server/domains/network/load-warm-neighbourhood.js";
 import { countWarmThreads, threadCountMemo } from "../../server/domains/network/thread-count-memo.js";
-import { buildTieGraph, type LoadedTie, type PersonTies } from "../../server/domains/network/tie-graph.js";
+import { buildTieGraph, type LoadedTie, type PairTies, type PersonTies } from "../../server/domains/network/tie-graph.js";
 import { applyFollowedChanges } from "../../server/domains/network/TieGraphStore.js";
 import type { Database } from "../../server/platform/neo4j/database.js";
 import { seededRandom } from "../../seed/synthetic/Random.js";
@@ -15,7 +15,8 @@ import { seededRandom } from "../../seed/synthetic/Random.js";
  * threshold changed, else every list but those of the people on a changed pair, with an empty memo. Checked against
  * lists and counts made afresh from a graph built from the "database" after every follow, over random writes — a
  * strength re-weighed on either side of the threshold or not, a tie added or removed, a second tie between one pair, a
- * person new to the graph, an erasure — each naming one end of every tie it changes, as the server's writers do.
+ * person new to the graph, an erasure — each naming one end of every tie it changes or, for a write of one pair's ties,
+ * that pair (followed by reading the pair's ties alone: applyPairChanges), as the server's writers do.
  */
 
 const noDatabase = {} as Database;
@@ -42,6 +43,7 @@ describe("warm ties carried across a followed tie write (held-warm-ties.ts carry
     const thresholds = [0.5, 0.3];
     const strengths = [0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, null];
     let follows = 0;
+    let pairsFollowed = 0;
     let answeredFromMemo = 0;
     const kept = { whole: 0, renewed: 0 };
     const carried = { ...warmTiesCarried };
@@ -69,6 +71,13 @@ describe("warm ties carried across a followed tie write (held-warm-ties.ts carry
           .filter(([, t]) => t.a === id || t.b === id)
           .map(([k, t]) => [t.a === id ? t.b : t.a, t.strength, k] as [string, number | null, string]),
       });
+      const pairTies = (a: string, b: string): PairTies => ({
+        a,
+        b,
+        ties: [...db.entries()]
+          .filter(([, t]) => (t.a === a && t.b === b) || (t.a === b && t.b === a))
+          .map(([k, t]) => [t.strength, k] as [number | null, string]),
+      });
       const coordinators = ids.slice(0, 3);
       let version = `ties:g${g}v0`;
       for (let round = 0; round < 40; round++) {
@@ -91,25 +100,30 @@ describe("warm ties carried across a followed tie write (held-warm-ties.ts carry
           for (const q of questions) await countWarmThreads({ db: noDatabase, ties }, q.w, q.r, q.maxHops, "dinic", "figures");
         }
         const warmBefore = thresholds.map((t) => warmPairs(db, t));
-        // One or two writes, each naming one end of every tie it changes.
+        // One or two writes, each naming one end of every tie it changes, or (half the time) the pair it writes.
         const named = new Set<string>();
+        const namedPairs: Array<[string, string]> = [];
+        const nameEnds = (a: string, b: string): void => {
+          if (rand() < 0.5) namedPairs.push([a, b]);
+          else named.add(pickOf([a, b]));
+        };
         for (let w = 1 + Math.floor(rand() * 2); w > 0; w--) {
           const kind = pickOf(["strength", "strength", "add", "remove", "erase", "newcomer"]);
           const ties = [...db.entries()];
           if (kind === "strength" && ties.length > 0) {
             const [k, t] = pickOf(ties);
             db.set(k, { ...t, strength: pickOf(strengths) });
-            named.add(pickOf([t.a, t.b]));
+            nameEnds(t.a, t.b);
           } else if (kind === "add" || kind === "newcomer") {
             const a = kind === "newcomer" ? pickOf(ids.slice(35)) : pickOf(ids);
             const b = pickOf(ids.slice(0, 35));
             if (a === b) continue;
             db.set(key(), { a, b, strength: pickOf(strengths) });
-            named.add(pickOf([a, b]));
+            nameEnds(a, b);
           } else if (kind === "remove" && ties.length > 0) {
             const [k, t] = pickOf(ties);
             db.delete(k);
-            named.add(pickOf([t.a, t.b]));
+            nameEnds(t.a, t.b);
           } else if (kind === "erase") {
             const gone = pickOf(ids.slice(3));
             for (const [k, t] of ties) {
@@ -120,7 +134,10 @@ describe("warm ties carried across a followed tie write (held-warm-ties.ts carry
           }
         }
         const next = `ties:g${g}v${round + 1}`;
-        applyFollowedChanges(graph, version, next, [...named].map(current), {});
+        // As the worker: a pair with an end whose ties are all read again is left to that read.
+        const pairs = namedPairs.filter(([a, b]) => !named.has(a) && !named.has(b)).map(([a, b]) => pairTies(a, b));
+        pairsFollowed += pairs.length;
+        applyFollowedChanges(graph, version, next, [...named].map(current), {}, pairs);
         version = next;
         follows++;
         const fresh = buildTieGraph(ids, loaded());
@@ -162,6 +179,7 @@ describe("warm ties carried across a followed tie write (held-warm-ties.ts carry
       }
     }
     expect(follows).toBe(320);
+    expect(pairsFollowed).toBeGreaterThan(100);
     // Both cases met often: writes that leave the warm ties as they were and writes that change them.
     expect(kept.whole).toBeGreaterThan(100);
     expect(kept.renewed).toBeGreaterThan(100);

@@ -380,16 +380,39 @@ describe("the warm-path search over the tie graph", () => {
     expect(followed).toBe(300);
   });
 
-  it("reads the tie-change log: the people named since a version, or null when it cannot say", () => {
+  it("reads the tie-change log: the people and pairs named since a version, or null when it cannot say", () => {
     // As TIE_VERSION_BUMP writes it: "<version> <elementIds>", "<version>" naming no one, "<version> *" unknown.
     const log = ["v1 *", "v2 4:d:1 4:d:2", "v3 4:d:2 4:d:3", "v4", "v5 *"];
-    expect(changedSince(log.slice(0, 4), "v1", 10)).toEqual(["4:d:1", "4:d:2", "4:d:3"]);
-    expect(changedSince(log.slice(0, 4), "v2", 10)).toEqual(["4:d:2", "4:d:3"]);
-    expect(changedSince(log.slice(0, 4), "v4", 10)).toEqual([]);
+    const people = (...ids: string[]) => ({ people: ids, pairs: [] });
+    expect(changedSince(log.slice(0, 4), "v1", 10)).toEqual(people("4:d:1", "4:d:2", "4:d:3"));
+    expect(changedSince(log.slice(0, 4), "v2", 10)).toEqual(people("4:d:2", "4:d:3"));
+    expect(changedSince(log.slice(0, 4), "v4", 10)).toEqual(people());
     // A change since that says "*", more people than allowed, a version the log no longer holds, no log: null.
     expect(changedSince(log, "v3", 10)).toBeNull();
     expect(changedSince(log.slice(0, 4), "v1", 2)).toBeNull();
     expect(changedSince(log, "v0", 10)).toBeNull();
     expect(changedSince(null, "v1", 10)).toBeNull();
+    // Pairs ("<a>|<b>", pairsWithIds): each once whatever its order; left out when an end's ties are all read again.
+    const pairs = ["w1", "w2 4:d:7|4:d:1", "w3 4:d:1|4:d:7 4:d:2|4:d:3", "w4 4:d:3", "w5 4:d:8|4:d:9"];
+    expect(changedSince(pairs.slice(0, 3), "w1", 10)).toEqual({
+      people: [],
+      pairs: [
+        ["4:d:1", "4:d:7"],
+        ["4:d:2", "4:d:3"],
+      ],
+    });
+    expect(changedSince(pairs, "w1", 10)).toEqual({
+      people: ["4:d:3"],
+      pairs: [
+        ["4:d:1", "4:d:7"],
+        ["4:d:8", "4:d:9"],
+      ],
+    });
+    // Not followed by pairs (TIE_FOLLOW_PAIRS=off): a pair names its two people, as before.
+    expect(changedSince(pairs, "w3", 10, false)).toEqual(people("4:d:3", "4:d:8", "4:d:9"));
+    // People and pairs count together against the most; a malformed pair cannot say.
+    expect(changedSince(pairs, "w1", 3)).toBeNull();
+    expect(changedSince(["x1", "x2 4:d:1|"], "x1", 10)).toBeNull();
+    expect(changedSince(["x1", "x2 4:d:1|4:d:2|4:d:3"], "x1", 10)).toBeNull();
   });
 });

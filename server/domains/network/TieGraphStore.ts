@@ -1,18 +1,29 @@
 import { log } from "../../platform/log.js";
 import type { Database, StatementPacer } from "../../platform/neo4j/database.js";
 import { READ_TIE_CHANGES } from "../../platform/neo4j/statements.js";
-import { applyTieChanges, buildTieGraph, tieCount, TieGraphBuilder, type PersonTies, type TieGraph } from "./tie-graph.js";
-import { COUNT_TIES, READ_TIE_GRAPH_PAGE, READ_TIES_OF_PEOPLE } from "./statements.js";
+import { TIE_PAIR_SEPARATOR } from "../../platform/neo4j/tie-version.js";
+import {
+  applyPairChanges,
+  applyTieChanges,
+  buildTieGraph,
+  tieCount,
+  TieGraphBuilder,
+  type PairTies,
+  type PersonTies,
+  type TieGraph,
+} from "./tie-graph.js";
+import { COUNT_TIES, READ_TIE_GRAPH_PAGE, READ_TIES_OF_PAIRS, READ_TIES_OF_PEOPLE } from "./statements.js";
 
 /**
  * Every KNOWS tie with its strength (tie-graph.ts), held in the analytics worker for the warm-path search in memory
  * (find-warm-paths-in-memory.ts), tagged with the tie version (Database.tieVersion, tie-version.ts) like WarmTieStore:
  * Neo4j stays the source of truth, and a graph is used only by a request that read the same version. When the version
- * moves (an interaction logged, a strength set, an import, an erasure) the next request starts reading the ties again
- * the held graph follows it (followTieChanges): the tie version's log (server/platform/neo4j/tie-version.ts) names the
- * people whose ties each write may have changed, and only their ties are read again and applied in place
- * (applyTieChanges, tie-graph.ts) — a few milliseconds, awaited by the request that noticed the move, instead of reading
- * every tie (17-25 s at L). Every tie is read again (in the background, the database's search answering meanwhile)
+ * moves (an interaction logged, a strength set, an import, an erasure) the held graph follows it (followTieChanges):
+ * the tie version's log (server/platform/neo4j/tie-version.ts) names the pairs or the people whose ties each write may
+ * have changed, and only the ties between those pairs (READ_TIES_OF_PAIRS: an interaction's one tie) and the ties of
+ * those people (READ_TIES_OF_PEOPLE: all of them, ~4,000 for a coordinator at L) are read again and applied in place
+ * (applyPairChanges, applyTieChanges: tie-graph.ts) — milliseconds, awaited by the request that noticed the move,
+ * instead of reading every tie (17-25 s at L). Every tie is read again (in the background, the database's search answering meanwhile)
  * only when the log does not reach back to the version held, a change in it says "*" (an unnamed writer: the generated
  * API, a bulk import's big page, a rederivation's), or the changes name more than settings.mostFollowed people; so is
  * every request while no graph is loaded.
@@ -30,8 +41,16 @@ export interface TieGraphSettings {
   maxTies: number;
   /** People per page while loading. */
   pageSize?: number;
-  /** The most people whose ties are read again to follow tie writes; more: every tie is read again. Default 2,000. */
+  /**
+   * The most people and pairs whose ties are read again to follow tie writes (together); more: every tie is read again.
+   * Default 2,000.
+   */
   mostFollowed?: number;
+  /**
+   * Whether a pair the log names is followed by reading the ties between the two (default, TIE_FOLLOW_PAIRS=on) or, as
+   * before, by reading all the ties of both people (off: the bench's before).
+   */
+  followPairs?: boolean;
   /**
    * A read of every tie runs in the background under this budget of its own, all its statements together (default
    * TIE_GRAPH_LOAD_BUDGET_MS; WARM_PATHS_IN_MEMORY_LOAD_BUDGET_MS): not the budget of the request that happened to start
@@ -49,7 +68,8 @@ export interface TieGraphSettings {
 
 /**
  * Told of every follow (followTieChanges) just before its changes are applied in place, with the graph, the version it
- * is at and the ids of the people whose ties are read again — every changed tie has one of them at an end. What it
+ * is at and the ids of the people whose ties are read again or who are an end of a pair whose ties are — every changed
+ * tie has one of them at an end. What it
  * returns is called right after, in the same synchronous stretch (no search sees the graph in between), with the new
  * version. held-warm-ties.ts carries its warm lists and thread counts forward by it.
  */
@@ -99,6 +119,7 @@ export const tieGraphStats = {
   lastLoadMs: 0,
   follows: 0,
   followedPeople: 0,
+  followedPairs: 0,
   lastFollowMs: 0,
 };
 
@@ -176,14 +197,22 @@ export function heldTieGraph(db: Database): { version: string; graph: TieGraph }
  */
 export async function preloadTieGraph(db: Database, settings: TieGraphSettings): Promise<void> {
   const version = await db.tieVersion();
-  if (version !== null) await tieGraphAt(db, version, settings, true);
+  if (version === null) return;
+  await tieGraphAt(db, version, settings, true);
+  // The follow's statements planned now, not by the first tie write's request (at L ~100 ms each on a busy machine,
+  // measured in the first follow after a start: docs/performance.md, session 12); with nothing to read they read nothing.
+  await db.read(READ_TIE_CHANGES);
+  await db.read(READ_TIES_OF_PAIRS, { pairs: [] });
+  await db.read(READ_TIES_OF_PEOPLE, { nodes: [] });
 }
 
 /**
- * Brings the held graph to the current tie version from the log of tie changes (TIE_VERSION_BUMP): the people the
- * changes since the held version name have their ties read again (READ_TIES_OF_PEOPLE) and applied in place, then the
- * graph is tagged with that version. The version is read before and after the ties: when a write came in between, the
- * ties read are not applied and it is tried again (three times, then a full load). "reload" when the log cannot say.
+ * Brings the held graph to the current tie version from the log of tie changes (TIE_VERSION_BUMP): the pairs the
+ * changes since the held version name have the ties between them read again (READ_TIES_OF_PAIRS), the people they name
+ * all their ties (READ_TIES_OF_PEOPLE), and both are applied in place; then the graph is tagged with that version. The
+ * version is read before and after the ties: when a write came in between, the ties read are not applied and it is
+ * tried again (three times, then a full load). "reload" when the log cannot say, or a pair's person is gone (no write
+ * that names a pair deletes a person: something else did, unlogged).
  */
 async function followTieChanges(db: Database, held: Held, settings: TieGraphSettings): Promise<Follow> {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -192,29 +221,55 @@ async function followTieChanges(db: Database, held: Held, settings: TieGraphSett
     if (typeof row?.version !== "string" || !held.version.startsWith("ties:")) return "reload";
     const current = `ties:${row.version}`;
     if (current === held.version) return "current";
-    const nodes = changedSince(row.changes, held.version.slice("ties:".length), settings.mostFollowed ?? 2000);
-    if (nodes === null) {
+    const logMs = Date.now() - started;
+    const changed = changedSince(
+      row.changes,
+      held.version.slice("ties:".length),
+      settings.mostFollowed ?? 2000,
+      settings.followPairs !== false,
+    );
+    if (changed === null) {
       log.info('The tie log cannot say whose ties changed ("*", or it does not reach back): every tie is read again');
       return "reload";
     }
-    const rows = nodes.length === 0 ? [] : await db.read(READ_TIES_OF_PEOPLE, { nodes });
+    const { people: nodes, pairs: pairNodes } = changed;
+    const peopleRows = nodes.length === 0 ? [] : await db.read(READ_TIES_OF_PEOPLE, { nodes });
+    const pairRows = pairNodes.length === 0 ? [] : await db.read(READ_TIES_OF_PAIRS, { pairs: pairNodes });
+    const tiesMs = Date.now() - started - logMs;
     if ((await db.tieVersion()) !== current) continue;
-    const people: PersonTies[] = rows.map((r) => ({ id: String(r.id), ties: r.ties as PersonTies["ties"] }));
+    if (pairRows.length !== pairNodes.length) {
+      log.info("A person of a pair the tie log names is gone: every tie is read again");
+      return "reload";
+    }
+    const people: PersonTies[] = peopleRows.map((r) => ({ id: String(r.id), ties: r.ties as PersonTies["ties"] }));
+    const pairs: PairTies[] = pairRows.map((r) => ({ a: String(r.a), b: String(r.b), ties: r.ties as PairTies["ties"] }));
     // The same thread, no await from here: a search never sees the graph half changed.
-    applyFollowedChanges(held.graph, held.version, current, people, settings);
+    const applying = Date.now();
+    applyFollowedChanges(held.graph, held.version, current, people, settings, pairs);
     held.version = current;
     tieGraphStats.follows += 1;
     tieGraphStats.followedPeople += people.length;
+    tieGraphStats.followedPairs += pairs.length;
     tieGraphStats.lastFollowMs = Date.now() - started;
-    log.info("The held tie graph followed the tie writes", { people: people.length, ms: tieGraphStats.lastFollowMs });
+    log.info("The held tie graph followed the tie writes", {
+      people: people.length,
+      pairs: pairs.length,
+      ms: tieGraphStats.lastFollowMs,
+      // Its parts: the tie log read, the ties read, the version read again, the change applied (watchers included).
+      logMs,
+      tiesMs,
+      versionMs: applying - started - logMs - tiesMs,
+      applyMs: Date.now() - applying,
+    });
     return "current";
   }
   return "reload";
 }
 
 /**
- * A follow's change in place (synchronous): `people`'s ties as read now applied to the graph (applyTieChanges), the
- * watchers told before and after (unless settings.carryOver is false).
+ * A follow's change in place (synchronous): `people`'s ties as read now applied to the graph (applyTieChanges), then the
+ * ties now between `pairs` (applyPairChanges; none of them has an end among `people`), the watchers told before and
+ * after (unless settings.carryOver is false) with the people read and the pairs' ends.
  */
 export function applyFollowedChanges(
   graph: TieGraph,
@@ -222,31 +277,57 @@ export function applyFollowedChanges(
   to: string,
   people: readonly PersonTies[],
   settings: Pick<TieGraphSettings, "carryOver">,
+  pairs: readonly PairTies[] = [],
 ): void {
-  const ids = people.map((p) => p.id);
+  const ids = [...new Set([...people.map((p) => p.id), ...pairs.flatMap((p) => [p.a, p.b])])];
   const told = settings.carryOver === false ? [] : followWatchers.map((watch) => watch(graph, from, ids));
-  applyTieChanges(graph, ids, people);
+  if (people.length > 0)
+    applyTieChanges(
+      graph,
+      people.map((p) => p.id),
+      people,
+    );
+  if (pairs.length > 0) applyPairChanges(graph, pairs);
   for (const done of told) done(to);
 }
 
+/** What the log's changes since a version name: people (Person elementIds) and pairs of them. */
+export interface TieChanges {
+  people: string[];
+  pairs: Array<[string, string]>;
+}
+
 /**
- * The Person elementIds the log's changes after `version` name, or null when it cannot say: the version is not in the
- * log (it no longer reaches back that far), a change says "*", or they are more than `most`.
+ * The people and the pairs (Person elementIds) the log's changes after `version` name, or null when it cannot say: the
+ * version is not in the log (it no longer reaches back that far), a change says "*", or they are more than `most`
+ * together. A pair with an end among the people is left out (that person's ties are all read again, the pair's with
+ * them), and a pair named twice, in either order, comes once. With `pairs` false, a pair names its two people instead
+ * (as before pairs were followed: all their ties read again).
  */
-export function changedSince(changes: unknown, version: string, most: number): string[] | null {
+export function changedSince(changes: unknown, version: string, most: number, pairs = true): TieChanges | null {
   if (!Array.isArray(changes)) return null;
   const entries = changes.map((c) => String(c).split(" "));
   const from = entries.findIndex((e) => e[0] === version);
   if (from === -1) return null;
-  const nodes = new Set<string>();
-  for (const [, ...named] of entries.slice(from + 1)) {
-    for (const node of named) {
-      if (node === "*") return null;
-      if (node !== "") nodes.add(node);
+  const people = new Set<string>();
+  const named = new Map<string, [string, string]>();
+  for (const [, ...names] of entries.slice(from + 1)) {
+    for (const name of names) {
+      if (name === "*") return null;
+      if (name === "") continue;
+      const ends = name.split(TIE_PAIR_SEPARATOR);
+      if (ends.length === 1) people.add(name);
+      else if (ends.length !== 2 || ends[0] === "" || ends[1] === "") return null;
+      else if (!pairs) for (const end of ends) people.add(end);
+      else {
+        const [a, b] = (ends[0]! <= ends[1]! ? ends : [ends[1], ends[0]]) as [string, string];
+        named.set(`${a}${TIE_PAIR_SEPARATOR}${b}`, [a, b]);
+      }
     }
-    if (nodes.size > most) return null;
+    if (people.size + named.size > most) return null;
   }
-  return [...nodes];
+  const left = [...named.values()].filter(([a, b]) => !people.has(a) && !people.has(b));
+  return { people: [...people], pairs: left };
 }
 
 /** Forgets every held graph of this driver (tests). */

@@ -1,6 +1,6 @@
 import { MAX_HOPS_LIMIT } from "./check-network-input.js";
 import type { EmbeddingSortField } from "./EmbeddingTypes.js";
-import { bumpingTieVersion, peopleWithIds, TIE_CHANGE_MOST_PEOPLE } from "../../platform/neo4j/tie-version.js";
+import { bumpingTieVersion, pairsWithIds, TIE_CHANGE_MOST_PEOPLE, TIE_PAIR_SEPARATOR } from "../../platform/neo4j/tie-version.js";
 
 /**
  * The Cypher of the network (warm paths, ties, embedding), each statement whole but for the pieces
@@ -326,6 +326,18 @@ UNWIND $nodes AS node
 MATCH (p:Person) WHERE elementId(p) = node
 RETURN p.id AS id, [(p)-[k:KNOWS]-(q:Person) | [q.id, k.strength, elementId(k)]] AS ties`;
 
+/**
+ * The ties between each pair of Person nodes a tie change named ($pairs, [elementId, elementId]: the tie-change log,
+ * tie-version.ts), either direction, as [strength, elementId], with the two people's ids: what the worker's tie graph
+ * follows a write of one pair's ties with (TieGraphStore.ts, applyPairChanges in tie-graph.ts) — the pair's few ties,
+ * not all of both people's. A pair with a node gone has no row.
+ */
+export const READ_TIES_OF_PAIRS = /* cypher */ `
+UNWIND $pairs AS pair
+MATCH (a:Person) WHERE elementId(a) = pair[0]
+MATCH (b:Person) WHERE elementId(b) = pair[1]
+RETURN a.id AS a, b.id AS b, [(a)-[k:KNOWS]-(b) | [k.strength, elementId(k)]] AS ties`;
+
 /** How many KNOWS ties there are (Neo4j's count store: no scan), before the ties are read into memory. */
 export const COUNT_TIES = /* cypher */ `MATCH ()-[k:KNOWS]->() RETURN count(k) AS ties`;
 
@@ -446,7 +458,8 @@ SET k.lastContact = CASE WHEN k.lastContact IS NULL OR k.lastContact < date($dat
     k.manual = coalesce(k.manual, false)
 RETURN k.strength AS strength, coalesce(k.manual, false) AS manual, k.baseStrength AS baseStrength,
        k.channel AS channel, k.since AS since, k.lastContact AS lastContact, k.introducedBy AS introducedBy`,
-  peopleWithIds("[$fromId, $toId]"),
+  // Only ties between the two people change: the pair is named (the worker reads its few ties, not all of theirs).
+  pairsWithIds("[[$fromId, $toId]]"),
 );
 
 /**
@@ -481,12 +494,11 @@ MATCH ()-[k:KNOWS]->()
 WHERE elementId(k) = u.tie AND k.strength = u.previousStrength AND NOT coalesce(k.manual, false)
 SET k.strength = u.strength, k.baseStrength = u.base
 RETURN count(k) AS changed`,
-  // The two ends of each tie to re-weigh; a page of more than TIE_CHANGE_MOST_PEOPLE/2 ties says "*" (every tie read again).
+  // The pair of each tie to re-weigh; a page of more than TIE_CHANGE_MOST_PEOPLE/2 ties says "*" (every tie read again).
   `CASE WHEN size($updates) > ${TIE_CHANGE_MOST_PEOPLE / 2} THEN null ELSE COLLECT {
     UNWIND $updates AS u
     MATCH (a:Person)-[k:KNOWS]->(b:Person) WHERE elementId(k) = u.tie
-    UNWIND [a, b] AS changed
-    RETURN DISTINCT elementId(changed)
+    RETURN DISTINCT elementId(a) + '${TIE_PAIR_SEPARATOR}' + elementId(b)
   } END`,
 );
 
@@ -503,7 +515,7 @@ WITH k, created, properties(k) AS before
 SET k.strength = $strength, k.manual = true, k.channel = coalesce($channel, k.channel), k.note = coalesce($reason, k.note)
 RETURN created, k.strength AS strength, k.manual AS manual, k.channel AS channel, k.since AS since, k.lastContact AS lastContact,
        k.note AS note, CASE WHEN created THEN null ELSE before END AS before`,
-  peopleWithIds("[$a, $b]"),
+  pairsWithIds("[[$a, $b]]"),
 );
 
 // ---- A person's ties to the coordinators -----------------------------------------------------

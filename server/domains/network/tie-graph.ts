@@ -4,7 +4,7 @@ import { LIGHT_ENDS, nextFloor, STRENGTH_LADDER } from "./rank-warm-paths.js";
  * Every KNOWS tie with its strength, held in memory as adjacency lists in typed arrays, and the exact warm-path search
  * over it (searchTieGraph): the rule of docs/network-analytics.md ("Warm contact paths") that rankedPathsCall in
  * statements.ts states in Cypher, computed here in JavaScript. The analytics worker answers warmPaths with it
- * (find-warm-paths-in-memory.ts), follows tie writes into it (applyTieChanges, TieGraphStore.ts), and the bench uses it
+ * (find-warm-paths-in-memory.ts), follows tie writes into it (applyTieChanges, applyPairChanges: TieGraphStore.ts), and the bench uses it
  * as its in-memory baseline (bench/baseline).
  *
  * Each relationship is its own edge (two ties between one pair, one each way, are two edges, as the Cypher search
@@ -299,13 +299,92 @@ export function applyTieChanges(graph: TieGraph, people: readonly string[], curr
     lists.push([x, list]);
   }
   for (const [x, list] of lists) writeList(graph, x, list);
+  compactWhenWasteful(graph);
+  return lists.length;
+}
+
+/**
+ * The ties between two people as the database holds them now (READ_TIES_OF_PAIRS): every KNOWS tie between `a` and `b`,
+ * either direction, as [its strength (null: none), its elementId].
+ */
+export interface PairTies {
+  a: string;
+  b: string;
+  ties: Array<[strength: number | null, key: string]>;
+}
+
+/**
+ * Brings the graph to the database's state after tie writes that named the pairs whose ties they changed (the tie-change
+ * log's "<a>|<b>" entries: server/platform/neo4j/tie-version.ts), in place, from the ties now between each pair. Exact
+ * as long as every tie that changed (added, removed, strength set) lies between one of the pairs: for each pair, the
+ * edges between its two people become exactly the ties read, and every other edge stays — only the two people's lists
+ * are written, not those of all their neighbours (a coordinator's ~4,000 at L, applyTieChanges). A person new to the
+ * graph is added when a tie of theirs is read. Returns how many lists were written.
+ */
+export function applyPairChanges(graph: TieGraph, pairs: readonly PairTies[]): number {
+  /** Per person, the people at the other end of their pairs: the edges between them are replaced. */
+  const replaced = new Map<number, Set<number>>();
+  const fresh = new Map<string, { a: number; b: number; strength: number }>();
+  for (const { a, b, ties } of pairs) {
+    if (a === b) continue;
+    const live = ties.filter(([strength]) => typeof strength === "number" && !Number.isNaN(strength));
+    let i = graph.indexOf.get(a);
+    let j = graph.indexOf.get(b);
+    // Someone the graph does not have holds no tie in it: nothing to remove, and nothing to add when none is read.
+    if ((i === undefined || j === undefined) && live.length === 0) continue;
+    i ??= addPerson(graph, a);
+    j ??= addPerson(graph, b);
+    (replaced.get(i) ?? replaced.set(i, new Set()).get(i)!).add(j);
+    (replaced.get(j) ?? replaced.set(j, new Set()).get(j)!).add(i);
+    // A pair named twice (either order) reads the same ties: each is added once, by elementId.
+    for (const [strength, key] of live) if (!fresh.has(key)) fresh.set(key, { a: i, b: j, strength: strength! });
+  }
+  // The ties between the pairs now in the graph (seen from both ends, once by elementId).
+  const oldTie = new Map<string, number>();
+  for (const [x, others] of replaced) {
+    for (let e = graph.first[x]!, end = e + graph.degree[x]!; e < end; e++) {
+      if (others.has(graph.neighbours[e]!)) oldTie.set(tieKey(graph, graph.ties[e]!)!, graph.ties[e]!);
+    }
+  }
+  const towards = new Map<number, number[]>();
+  const edge = (x: number, y: number, tie: number): void => {
+    let list = towards.get(x);
+    if (!list) towards.set(x, (list = []));
+    list.push(y, tie);
+  };
+  for (const [key, { a, b, strength }] of fresh) {
+    // A tie that stays keeps its slot; a new one gets the next.
+    const tie = oldTie.get(key) ?? addTie(graph, key);
+    oldTie.delete(key);
+    graph.strengths[tie] = strength;
+    edge(a, b, tie);
+    edge(b, a, tie);
+  }
+  graph.deadTies += oldTie.size;
+  // Every new list from the old graph first, then written (writing may move the other lists).
+  const lists: Array<[number, number[]]> = [];
+  for (const [x, others] of replaced) {
+    const list: number[] = [];
+    for (let e = graph.first[x]!, end = e + graph.degree[x]!; e < end; e++) {
+      if (!others.has(graph.neighbours[e]!)) list.push(graph.neighbours[e]!, graph.ties[e]!);
+    }
+    const added = towards.get(x);
+    if (added) for (const v of added) list.push(v);
+    lists.push([x, list]);
+  }
+  for (const [x, list] of lists) writeList(graph, x, list);
+  compactWhenWasteful(graph);
+  return lists.length;
+}
+
+/** Compacts the graph when a quarter of its edge or tie slots are garbage (and they are many). */
+function compactWhenWasteful(graph: TieGraph): void {
   if (
     graph.deadEdges > Math.max(1 << 16, graph.edgesUsed >>> 2) ||
     graph.deadTies > Math.max(1 << 15, graph.tieKeys.count >>> 2)
   ) {
     compactTieGraph(graph);
   }
-  return lists.length;
 }
 
 function addPerson(graph: TieGraph, id: string): number {

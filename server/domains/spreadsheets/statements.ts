@@ -1,5 +1,5 @@
 import type { RefLabel } from "./csv-formats.js";
-import { bumpingTieVersion, TIE_CHANGE_MOST_PEOPLE } from "../../platform/neo4j/tie-version.js";
+import { bumpingTieVersion, pairsWithIds, TIE_CHANGE_MOST_PEOPLE } from "../../platform/neo4j/tie-version.js";
 
 /**
  * The Cypher of the spreadsheet import and export, each statement whole. An import statement
@@ -250,12 +250,8 @@ MERGE (a)-[k:KNOWS]-(b)
 SET k.strength = row.strength, k.channel = row.channel,
     k.since = coalesce(date(row.since), k.since), k.lastContact = coalesce(date(row.lastContact), k.lastContact),
     k.note = coalesce(row.note, k.note), k.manual = coalesce(row.manual, k.manual)`,
-  // The two people of each row; a bigger page says "*" (every tie read again).
-  `CASE WHEN size($rows) > ${TIE_CHANGE_MOST_PEOPLE / 2} THEN null ELSE COLLECT {
-    UNWIND $rows AS row
-    MATCH (changed:Person) WHERE changed.id IN [row.personA, row.personB]
-    RETURN DISTINCT elementId(changed)
-  } END`,
+  // The pair of each row (a row writes only the ties between its two people); a bigger page says "*" (every tie read again).
+  `CASE WHEN size($rows) > ${TIE_CHANGE_MOST_PEOPLE / 2} THEN null ELSE ${pairsWithIds("[row IN $rows | [row.personA, row.personB]]")} END`,
 );
 
 /** Into the SME each row resolved to ($rows' targetId, RESOLVE_SMES). */

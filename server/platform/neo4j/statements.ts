@@ -32,10 +32,10 @@ export const TIE_CHANGES_KEPT = 64;
 
 /**
  * Moves the tie version on: a new random value on the one TieVersion node (made when missing), and
- * the change noted in its log `changes` (the last TIE_CHANGES_KEPT): "<new version> <people>", the
- * people as the elementIds of the Person nodes whose ties the statement may change (`people`, a
- * Cypher expression of the statement's parameters, evaluated before the statement changes
- * anything), or "*" when it cannot say (null). A unit subquery, so it runs once at the start of a
+ * the change noted in its log `changes` (the last TIE_CHANGES_KEPT): "<new version> <names>", the
+ * names of the people ("<elementId>") or pairs ("<elementId>|<elementId>") whose ties the statement
+ * may change (`people`, a Cypher expression of the statement's parameters, evaluated before the
+ * statement changes anything; tie-version.ts), or "*" when it cannot say (null). A unit subquery, so it runs once at the start of a
  * statement (bumpingTieVersion puts it there) and a statement on its own too. Random rather than a
  * counter: a graph wiped and written again never repeats a version a warm store was tagged with.
  */

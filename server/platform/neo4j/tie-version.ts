@@ -15,13 +15,17 @@ import { FORGET_TIE_VERSION, TIE_VERSION_BUMP, tieVersionBump } from "./statemen
  * Database.graphqlDriver otherwise); a restore and the demo and synthetic loaders forget the version
  * (forgetTieVersion).
  *
- * Each bump also notes the change in the node's log (TIE_VERSION_BUMP, the last TIE_CHANGES_KEPT): which people's ties
- * the statement may change, as Person elementIds, or "*" when it cannot say. The analytics worker's tie graph
- * (server/domains/network/TieGraphStore.ts) follows the log: it reads again only those people's ties, and every tie
- * when a change says "*" or the log no longer reaches back to the version it holds. A writer that names its people
- * must name, for every tie it may add, remove or re-weigh, at least one of its two ends, and may not name someone by an
- * id the statement changes (ERASE_PERSON names the other ends instead); tests/integration/network-warm-paths-in-memory
- * fails on a wrong list. The log holds elementIds, not person ids: an erasure leaves no old id in it.
+ * Each bump also notes the change in the node's log (TIE_VERSION_BUMP, the last TIE_CHANGES_KEPT): whose ties the
+ * statement may change, or "*" when it cannot say. Two kinds of name, as Person elementIds: a person ("<id>": any of
+ * their ties may change) and a pair ("<id>|<id>", pairsWithIds: only ties between those two may change). The analytics
+ * worker's tie graph (server/domains/network/TieGraphStore.ts) follows the log: it reads again only the named pairs'
+ * ties (a few rows) and the named people's (all their ties: ~4,000 for a coordinator at L), and every tie when a change
+ * says "*" or the log no longer reaches back to the version it holds. A writer that names must name, for every tie it
+ * may add, remove or re-weigh, its pair or at least one of its two ends, and may not name someone by an id the
+ * statement changes (ERASE_PERSON names the other ends instead); tests/integration/network-warm-paths-in-memory fails
+ * on a wrong list. The writers that touch one pair's ties only (an interaction, a strength by hand, an import's rows, a
+ * rederivation's ties) name pairs; an erasure names people. The log holds elementIds, not person ids: an erasure leaves
+ * no old id in it.
  */
 
 /** The first two lines of every bump, whatever it names (tests/unit/tie-version.test.ts looks for them). */
@@ -34,8 +38,8 @@ interface Writer {
 
 /**
  * The statement with the bump in front: it runs once, first, in the statement's transaction. `people`: a Cypher
- * expression of the statement's parameters giving the elementIds of the Person nodes whose ties it may change (null:
- * it cannot say, so a follower reads every tie again); see above for what it must name.
+ * expression of the statement's parameters giving the names (above: peopleWithIds, pairsWithIds) of the people or pairs
+ * whose ties it may change (null: it cannot say, so a follower reads every tie again); see above for what it must name.
  */
 export function bumpingTieVersion(statement: string, people: string | null = null): string {
   return `${people === null ? TIE_VERSION_BUMP : tieVersionBump(people)}\n${statement.trimStart()}`;
@@ -50,6 +54,22 @@ export const TIE_CHANGE_MOST_PEOPLE = 400;
 /** The Person nodes (elementIds) with these ids, for bumpingTieVersion's `people`: `ids` a Cypher list expression. */
 export function peopleWithIds(ids: string): string {
   return `COLLECT { MATCH (changed:Person) WHERE changed.id IN ${ids} RETURN DISTINCT elementId(changed) }`;
+}
+
+/** What separates a pair's two elementIds in the log ("<a>|<b>"); an elementId has none. */
+export const TIE_PAIR_SEPARATOR = "|";
+
+/**
+ * The pairs of Person nodes with these ids, as the log names them ("<elementId>|<elementId>"), for bumpingTieVersion's
+ * `people`: `pairs` a Cypher list expression of [id, id] lists. For a statement that may change ties between those
+ * pairs only; a pair whose people are not both there is left out (the statement finds no tie to write either).
+ */
+export function pairsWithIds(pairs: string): string {
+  return `COLLECT {
+    UNWIND ${pairs} AS pair
+    MATCH (a:Person {id: pair[0]}), (b:Person {id: pair[1]})
+    RETURN DISTINCT elementId(a) + '${TIE_PAIR_SEPARATOR}' + elementId(b)
+  }`;
 }
 
 /** Moves the tie version on by itself, as a statement of its own (the bench, after loading a graph). */

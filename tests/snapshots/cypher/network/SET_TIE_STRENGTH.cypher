@@ -1,6 +1,10 @@
 CALL () {
   MERGE (tieVersion:TieVersion {id: 'ties'})
-  WITH tieVersion, randomUUID() AS version, COLLECT { MATCH (changed:Person) WHERE changed.id IN [$a, $b] RETURN DISTINCT elementId(changed) } AS people
+  WITH tieVersion, randomUUID() AS version, COLLECT {
+    UNWIND [[$a, $b]] AS pair
+    MATCH (a:Person {id: pair[0]}), (b:Person {id: pair[1]})
+    RETURN DISTINCT elementId(a) + '|' + elementId(b)
+  } AS people
   SET tieVersion.version = version,
       tieVersion.changes = (coalesce(tieVersion.changes, []) +
         [version + CASE WHEN people IS NULL THEN ' *' ELSE reduce(s = '', p IN people | s + ' ' + p) END])[-64..]

@@ -3,8 +3,7 @@ CALL () {
   WITH tieVersion, randomUUID() AS version, CASE WHEN size($updates) > 200 THEN null ELSE COLLECT {
     UNWIND $updates AS u
     MATCH (a:Person)-[k:KNOWS]->(b:Person) WHERE elementId(k) = u.tie
-    UNWIND [a, b] AS changed
-    RETURN DISTINCT elementId(changed)
+    RETURN DISTINCT elementId(a) + '|' + elementId(b)
   } END AS people
   SET tieVersion.version = version,
       tieVersion.changes = (coalesce(tieVersion.changes, []) +

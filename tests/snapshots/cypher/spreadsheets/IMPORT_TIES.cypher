@@ -1,9 +1,9 @@
 CALL () {
   MERGE (tieVersion:TieVersion {id: 'ties'})
   WITH tieVersion, randomUUID() AS version, CASE WHEN size($rows) > 200 THEN null ELSE COLLECT {
-    UNWIND $rows AS row
-    MATCH (changed:Person) WHERE changed.id IN [row.personA, row.personB]
-    RETURN DISTINCT elementId(changed)
+    UNWIND [row IN $rows | [row.personA, row.personB]] AS pair
+    MATCH (a:Person {id: pair[0]}), (b:Person {id: pair[1]})
+    RETURN DISTINCT elementId(a) + '|' + elementId(b)
   } END AS people
   SET tieVersion.version = version,
       tieVersion.changes = (coalesce(tieVersion.changes, []) +
