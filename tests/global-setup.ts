@@ -143,6 +143,18 @@ interface Shared {
 }
 const holder = globalThis as typeof globalThis & { __werkplaatsTestNeo4j?: Shared };
 
+/**
+ * Plans are kept for the run. Neo4j plans a statement again once the counts it was planned on moved more than 75 %,
+ * at most every 10 s (`dbms.cypher.min_replan_interval`); on a test graph where files side by side add and remove
+ * their few nodes, every count moves that much all the time, so the big statements (warm paths, embedding, the
+ * ladder) were planned again and again at 0.8–4 CPU-s each — most of the Neo4j CPU of the warm-path files, whose own
+ * searches take 13–100 ms (docs/performance.md, "The test suite's time", session 12). The statements whose plan
+ * matters at scale pin it with hints. `TEST_NEO4J_REPLAN_INTERVAL=10s` gives Neo4j's default back.
+ */
+function testPlanSettings(): Record<string, string> {
+  return { "dbms.cypher.min_replan_interval": process.env.TEST_NEO4J_REPLAN_INTERVAL ?? "1h" };
+}
+
 async function start(shared: Shared): Promise<Target> {
   const config = loadConfig();
   let target: Target;
@@ -167,6 +179,7 @@ async function start(shared: Shared): Promise<Target> {
       startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
       javaHome: config.JAVA_HOME,
       onProgress: (line) => process.stderr.write(`[test neo4j] ${line}\n`),
+      settings: testPlanSettings(),
     });
     process.stderr.write(
       `[test neo4j] Neo4j ${shared.embedded.version} ready at ${shared.embedded.uri} in ${Date.now() - started} ms\n`,
