@@ -222,6 +222,43 @@ export class TieGraphBuilder {
 
 // ---- Following tie writes (TieGraphStore.ts) -----------------------------------------------------------------------
 
+/** A tie read after writes, by elementId: its two people's indexes and its strength. */
+interface FreshTie {
+  a: number;
+  b: number;
+  strength: number;
+}
+
+/**
+ * Puts the ties read into the graph (applyTieChanges, applyPairChanges): a tie it had (`oldTie`, by elementId) keeps its
+ * slot, a new one gets the next, and the old ties not read again are counted dead. Returns, per person, the edges the
+ * ties read give them ([other, tie, other, tie, …]), the people in the order the ties name them (a, then b).
+ */
+function placeFreshTies(graph: TieGraph, fresh: Map<string, FreshTie>, oldTie: Map<string, number>): Map<number, number[]> {
+  const towards = new Map<number, number[]>();
+  const edge = (x: number, y: number, tie: number): void => {
+    let list = towards.get(x);
+    if (!list) towards.set(x, (list = []));
+    list.push(y, tie);
+  };
+  for (const [key, { a, b, strength }] of fresh) {
+    // A tie that stays keeps its slot; a new one gets the next.
+    const tie = oldTie.get(key) ?? addTie(graph, key);
+    oldTie.delete(key);
+    graph.strengths[tie] = strength;
+    edge(a, b, tie);
+    edge(b, a, tie);
+  }
+  graph.deadTies += oldTie.size;
+  return towards;
+}
+
+/** A person's kept edges with the edges the ties read give them appended. */
+function withAdded(kept: number[], added: readonly number[] | undefined): number[] {
+  if (added) for (const v of added) kept.push(v);
+  return kept;
+}
+
 /**
  * One person's ties as the database holds them now (READ_TIES_OF_PEOPLE): every KNOWS tie at them, either direction,
  * as [the person at the other end, its strength (null: none), its elementId].
@@ -249,7 +286,7 @@ export function applyTieChanges(graph: TieGraph, people: readonly string[], curr
     else if (row && row.ties.length > 0) whole.add(addPerson(graph, id));
   }
   // The ties read, once each (a tie between two of `people` comes in both their rows), by elementId.
-  const fresh = new Map<string, { a: number; b: number; strength: number }>();
+  const fresh = new Map<string, FreshTie>();
   for (const id of people) {
     const row = read.get(id);
     if (!row) continue;
@@ -269,22 +306,8 @@ export function applyTieChanges(graph: TieGraph, people: readonly string[], curr
       oldTie.set(tieKey(graph, graph.ties[e]!)!, graph.ties[e]!);
     }
   }
-  const towards = new Map<number, number[]>();
-  const edge = (x: number, y: number, tie: number): void => {
-    let list = towards.get(x);
-    if (!list) towards.set(x, (list = []));
-    list.push(y, tie);
-  };
-  for (const [key, { a, b, strength }] of fresh) {
-    // A tie that stays keeps its slot; a new one gets the next.
-    const tie = oldTie.get(key) ?? addTie(graph, key);
-    oldTie.delete(key);
-    graph.strengths[tie] = strength;
-    edge(a, b, tie);
-    edge(b, a, tie);
-    touched.add(a).add(b);
-  }
-  graph.deadTies += oldTie.size;
+  const towards = placeFreshTies(graph, fresh, oldTie);
+  for (const x of towards.keys()) touched.add(x);
   // Every new list from the old graph first, then written (writing may move the other lists).
   const lists: Array<[number, number[]]> = [];
   for (const x of touched) {
@@ -294,9 +317,7 @@ export function applyTieChanges(graph: TieGraph, people: readonly string[], curr
         if (!whole.has(graph.neighbours[e]!)) list.push(graph.neighbours[e]!, graph.ties[e]!);
       }
     }
-    const added = towards.get(x);
-    if (added) for (const v of added) list.push(v);
-    lists.push([x, list]);
+    lists.push([x, withAdded(list, towards.get(x))]);
   }
   for (const [x, list] of lists) writeList(graph, x, list);
   compactWhenWasteful(graph);
@@ -324,7 +345,7 @@ export interface PairTies {
 export function applyPairChanges(graph: TieGraph, pairs: readonly PairTies[]): number {
   /** Per person, the people at the other end of their pairs: the edges between them are replaced. */
   const replaced = new Map<number, Set<number>>();
-  const fresh = new Map<string, { a: number; b: number; strength: number }>();
+  const fresh = new Map<string, FreshTie>();
   for (const { a, b, ties } of pairs) {
     if (a === b) continue;
     const live = ties.filter(([strength]) => typeof strength === "number" && !Number.isNaN(strength));
@@ -346,21 +367,7 @@ export function applyPairChanges(graph: TieGraph, pairs: readonly PairTies[]): n
       if (others.has(graph.neighbours[e]!)) oldTie.set(tieKey(graph, graph.ties[e]!)!, graph.ties[e]!);
     }
   }
-  const towards = new Map<number, number[]>();
-  const edge = (x: number, y: number, tie: number): void => {
-    let list = towards.get(x);
-    if (!list) towards.set(x, (list = []));
-    list.push(y, tie);
-  };
-  for (const [key, { a, b, strength }] of fresh) {
-    // A tie that stays keeps its slot; a new one gets the next.
-    const tie = oldTie.get(key) ?? addTie(graph, key);
-    oldTie.delete(key);
-    graph.strengths[tie] = strength;
-    edge(a, b, tie);
-    edge(b, a, tie);
-  }
-  graph.deadTies += oldTie.size;
+  const towards = placeFreshTies(graph, fresh, oldTie);
   // Every new list from the old graph first, then written (writing may move the other lists).
   const lists: Array<[number, number[]]> = [];
   for (const [x, others] of replaced) {
@@ -368,9 +375,7 @@ export function applyPairChanges(graph: TieGraph, pairs: readonly PairTies[]): n
     for (let e = graph.first[x]!, end = e + graph.degree[x]!; e < end; e++) {
       if (!others.has(graph.neighbours[e]!)) list.push(graph.neighbours[e]!, graph.ties[e]!);
     }
-    const added = towards.get(x);
-    if (added) for (const v of added) list.push(v);
-    lists.push([x, list]);
+    lists.push([x, withAdded(list, towards.get(x))]);
   }
   for (const [x, list] of lists) writeList(graph, x, list);
   compactWhenWasteful(graph);
