@@ -262,6 +262,16 @@ async function startApi(way: string, neo4jUri: string, db: Database): Promise<Ap
   };
 }
 
+/** One write of the mix as the run saw it: its round and kind, whether it went through, its time, and each API's log lines. */
+interface WriteEvent {
+  round: number;
+  kind: WriteKind;
+  ok: boolean;
+  writeMs: number;
+  writeAt: string;
+  lines: Record<string, string[]>;
+}
+
 interface Read {
   way: string;
   round: number;
@@ -321,14 +331,7 @@ async function main(): Promise<void> {
     for (const api of apis) api.takeLines();
 
     const reads: Read[] = [];
-    const events: Array<{
-      round: number;
-      kind: WriteKind;
-      ok: boolean;
-      writeMs: number;
-      writeAt: string;
-      lines: Record<string, string[]>;
-    }> = [];
+    const events: WriteEvent[] = [];
     let compared = 0;
     let differ = 0;
     const examples: string[] = [];
@@ -435,14 +438,7 @@ function markdown(r: {
   differ: number;
   examples: string[];
   rows: Array<{ way: string; reads: string; latency: LatencySummary }>;
-  events: Array<{
-    round: number;
-    kind: WriteKind;
-    ok: boolean;
-    writeMs: number;
-    writeAt: string;
-    lines: Record<string, string[]>;
-  }>;
+  events: WriteEvent[];
   replans: string[];
   reads: Read[];
   totalSeconds: number;

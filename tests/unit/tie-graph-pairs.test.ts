@@ -6,7 +6,6 @@ import {
   compactTieGraph,
   searchTieGraph,
   tieCount,
-  tieKey,
   type LoadedTie,
   type PairTies,
   type PersonTies,
@@ -14,6 +13,7 @@ import {
 } from "../../server/domains/network/tie-graph.js";
 import { applyFollowedChanges, changedSince } from "../../server/domains/network/TieGraphStore.js";
 import { seededRandom } from "../../seed/synthetic/Random.js";
+import { tieGraphContent as content } from "../helpers/tie-graph-content.js";
 
 /**
  * Following a tie write by its pair (tie-graph.ts applyPairChanges; TieGraphStore's followTieChanges when the tie log
@@ -24,20 +24,6 @@ import { seededRandom } from "../../seed/synthetic/Random.js";
  * name people (an erasure, a person's tie re-weighed), several versions followed at once, through the log as the
  * worker reads it (changedSince).
  */
-
-/** Each person's ties as sorted [neighbour, strength, key] triples: the graph's content, whatever its layout. */
-function content(graph: TieGraph): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  graph.ids.forEach((id, i) => {
-    const list: string[] = [];
-    for (let e = graph.first[i]!; e < graph.first[i]! + graph.degree[i]!; e++) {
-      const t = graph.ties[e]!;
-      list.push(`${graph.ids[graph.neighbours[e]!]} ${graph.strengths[t]} ${tieKey(graph, t)}`);
-    }
-    if (list.length > 0) out[id] = list.sort();
-  });
-  return out;
-}
 
 interface Tie {
   a: string;

@@ -15,6 +15,7 @@ import {
 } from "../../server/domains/network/tie-graph.js";
 import { changedSince } from "../../server/domains/network/TieGraphStore.js";
 import { seededRandom } from "../../seed/synthetic/Random.js";
+import { tieGraphContent as content } from "../helpers/tie-graph-content.js";
 
 /**
  * The warm-path search over the tie graph (server/domains/network/tie-graph.ts: the analytics worker's search and the
@@ -273,19 +274,6 @@ describe("the warm-path search over the tie graph", () => {
   it("follows tie changes in place (applyTieChanges) to exactly the graph a fresh load gives", () => {
     const rand = seededRandom(19_03);
     const pickOf = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-    /** Each person's ties as sorted [neighbour, strength, key] triples: the graph's content, whatever its layout. */
-    const content = (graph: TieGraph): Record<string, string[]> => {
-      const out: Record<string, string[]> = {};
-      graph.ids.forEach((id, i) => {
-        const list: string[] = [];
-        for (let e = graph.first[i]!; e < graph.first[i]! + graph.degree[i]!; e++) {
-          const t = graph.ties[e]!;
-          list.push(`${graph.ids[graph.neighbours[e]!]} ${graph.strengths[t]} ${tieKey(graph, t)}`);
-        }
-        if (list.length > 0) out[id] = list.sort();
-      });
-      return out;
-    };
     let followed = 0;
     for (let g = 0; g < 12; g++) {
       const ids = Array.from({ length: 30 }, (_, i) => `p${String(i).padStart(2, "0")}`);
