@@ -312,6 +312,10 @@ export async function createApp(config: Config, db: Database, httpServer: Server
   app.post("/answer/:token", answerLimit, express.urlencoded({ extended: false, limit: "16kb" }), answerPage(true));
 
   if (existsSync(clientDist)) {
+    // Vite names every file under /assets/ by a hash of its content, so a browser may keep it unasked for a year; only
+    // index.html (which names them) is asked for again on each load. Before, every page load revalidated its ~11 scripts,
+    // styles and fonts with the server (a 304 each, behind the API's requests in the same event loop).
+    app.use("/assets", express.static(path.join(clientDist, "assets"), { immutable: true, maxAge: "365d" }));
     app.use(express.static(clientDist));
     // The client routes in the browser: every other GET serves its shell.
     app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(path.join(clientDist, "index.html")));
