@@ -150,9 +150,30 @@ const holder = globalThis as typeof globalThis & { __werkplaatsTestNeo4j?: Share
  * ladder) were planned again and again at 0.8–4 CPU-s each — most of the Neo4j CPU of the warm-path files, whose own
  * searches take 13–100 ms (docs/performance.md, "The test suite's time", session 12). The statements whose plan
  * matters at scale pin it with hints. `TEST_NEO4J_REPLAN_INTERVAL=10s` gives Neo4j's default back.
+ *
+ * Neo4j 5 also keys its plan cache on the sizes of list and string parameters (`internal.cypher.use_parameter_size`,
+ * on by default): a warm-path search from one person and the same search from two are planned apart, 1–3 CPU-s each.
+ * The tests draw those sizes at random, so off for the run (a new parameter type — an empty list, then a list of
+ * strings — still plans anew); `TEST_NEO4J_PARAMETER_SIZES=true` gives the default back.
  */
 function testPlanSettings(): Record<string, string> {
-  return { "dbms.cypher.min_replan_interval": process.env.TEST_NEO4J_REPLAN_INTERVAL ?? "1h" };
+  return {
+    "dbms.cypher.min_replan_interval": process.env.TEST_NEO4J_REPLAN_INTERVAL ?? "1h",
+    "internal.cypher.use_parameter_size": process.env.TEST_NEO4J_PARAMETER_SIZES ?? "false",
+    // For a look inside (e.g. Neo4j's query log with its planning times): TEST_NEO4J_SETTINGS='{"db.logs.query.enabled": "INFO"}'.
+    ...(JSON.parse(process.env.TEST_NEO4J_SETTINGS ?? "{}") as Record<string, string>),
+  };
+}
+
+/**
+ * The run's Neo4j compiles with C1 only and collects with the serial collector, as the Neo4j JVMs that test files start
+ * of their own (quickStartJvmOptions). The suite asks it for hundreds of different statements, each planned once: the
+ * planner's code runs a few times, not millions, and C2's compiler threads spent ~20 CPU-s of a probe's 50 planning
+ * twenty statements (docs/performance.md, "The test suite's time", session 13). Five network files side by side, one
+ * lock hold: CPU 410 s (default) against 292 s (C1 + serial). `TEST_NEO4J_JIT=default` gives the product's JVM back.
+ */
+function runJvmOptions(): string[] {
+  return process.env.TEST_NEO4J_JIT === "default" ? [] : quickStartJvmOptions;
 }
 
 async function start(shared: Shared): Promise<Target> {
@@ -180,6 +201,7 @@ async function start(shared: Shared): Promise<Target> {
       javaHome: config.JAVA_HOME,
       onProgress: (line) => process.stderr.write(`[test neo4j] ${line}\n`),
       settings: testPlanSettings(),
+      jvmOptions: runJvmOptions(),
     });
     process.stderr.write(
       `[test neo4j] Neo4j ${shared.embedded.version} ready at ${shared.embedded.uri} in ${Date.now() - started} ms\n`,
