@@ -70,6 +70,29 @@ export function shellSuite(getEnv: () => E2eEnvironment): void {
       await context.close();
     });
 
+    it("lets the browser keep the hashed scripts and styles for a year, and asks for the page itself each time", async () => {
+      const shell = await fetch(`${env.baseUrl}/cases`);
+      expect(shell.status).toBe(200);
+      expect(shell.headers.get("cache-control") ?? "").not.toContain("immutable");
+      const html = await shell.text();
+      // Every file index.html names under /assets/ (Vite's content-hashed names: a new build names new files).
+      const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+      expect(assets.some((a) => a.endsWith(".js"))).toBe(true);
+      expect(assets.some((a) => a.endsWith(".css"))).toBe(true);
+      for (const asset of assets) {
+        const answer = await fetch(`${env.baseUrl}${asset}`);
+        expect(answer.status, asset).toBe(200);
+        const cache = answer.headers.get("cache-control") ?? "";
+        expect(cache, asset).toContain("immutable");
+        expect(cache, asset).toContain("max-age=31536000");
+        await answer.body?.cancel();
+      }
+      // A file that is not there is not kept: the shell answers, as for any client route.
+      const missing = await fetch(`${env.baseUrl}/assets/no-such-file-0000.js`);
+      expect(missing.headers.get("cache-control") ?? "").not.toContain("immutable");
+      await missing.body?.cancel();
+    });
+
     it("shows a not-found page for an unknown address", async () => {
       const { page, context } = await env.newPage();
       await page.goto("/no-such-page");
