@@ -350,11 +350,16 @@ MATCH (a:Person) WHERE a.id > $after
 WITH a ORDER BY a.id LIMIT toInteger($limit)
 RETURN a.id AS id, [(a)-[k:KNOWS]->(b:Person) | [b.id, k.strength, elementId(k)]] AS ties`;
 
-/** The warm neighbours (ties of strength >= $threshold) of each person ($ids). */
+/**
+ * The warm neighbours (ties of strength >= $threshold) of each person ($ids). `toFloat(r.strength)` (the same value, and
+ * null without a strength) keeps the planner from the KNOWS(strength) index: planned on a small graph, Neo4j sought every
+ * warm tie of the database for each person and kept only x's — on 15,000 people that did not end in 150 s, where
+ * expanding from x takes milliseconds (docs/performance.md, "The test suite's time", seventh round).
+ */
 export const READ_WARM_NEIGHBOURS = /* cypher */ `
 UNWIND $ids AS id
 OPTIONAL MATCH (x:Person {id: id})
-RETURN id, [(x)-[r:KNOWS]-(y:Person) WHERE r.strength >= $threshold AND y <> x | y.id] AS ids`;
+RETURN id, [(x)-[r:KNOWS]-(y:Person) WHERE toFloat(r.strength) >= $threshold AND y <> x | y.id] AS ids`;
 
 /**
  * The coordinators of $workspaces (empty: every workspace), ids in order: with the tie version,

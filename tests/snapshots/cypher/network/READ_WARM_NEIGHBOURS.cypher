@@ -1,3 +1,3 @@
 UNWIND $ids AS id
 OPTIONAL MATCH (x:Person {id: id})
-RETURN id, [(x)-[r:KNOWS]-(y:Person) WHERE r.strength >= $threshold AND y <> x | y.id] AS ids
+RETURN id, [(x)-[r:KNOWS]-(y:Person) WHERE toFloat(r.strength) >= $threshold AND y <> x | y.id] AS ids
