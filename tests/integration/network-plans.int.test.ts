@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/platform/neo4j/database.js";
-import { READ_WARM_NEIGHBOURS } from "../../server/domains/network/statements.js";
+import { READ_WARM_NEIGHBOURS, WRITE_REDERIVED_TIES } from "../../server/domains/network/statements.js";
 import { connectTestDatabase } from "../helpers/neo4j.js";
 
 /**
@@ -44,6 +44,13 @@ describe("plans that hold at any size", () => {
   it("reads a person's warm neighbours by expanding from them, never through the KNOWS(strength) index", async () => {
     const plan = await operators(READ_WARM_NEIGHBOURS, { ids: ["nobody-1", "nobody-2"], threshold: 0.5 });
     expect(plan.some((op) => op.startsWith("Expand"))).toBe(true);
+    expect(plan.filter((op) => /RelationshipIndex/.test(op))).toEqual([]);
+  });
+
+  it("writes a re-derived strength to the one tie by its id, never through the KNOWS(strength) index", async () => {
+    const plan = await operators(WRITE_REDERIVED_TIES, {
+      updates: [{ tie: "no-such-tie", strength: 0.5, base: 0.5, previousStrength: 0.4 }],
+    });
     expect(plan.filter((op) => /RelationshipIndex/.test(op))).toEqual([]);
   });
 });

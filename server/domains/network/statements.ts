@@ -490,13 +490,15 @@ RETURN pair, elementId(k) AS tie, k.strength AS strength, k.baseStrength AS base
 /**
  * Writes re-derived strengths ($updates: {tie, strength, base, previousStrength}), each only when
  * the tie still has the strength it was read with (a logInteraction in between already derived it)
- * and is not manual. Returns how many changed.
+ * and is not manual. Returns how many changed. `toFloat(k.strength)` (the same value) keeps the planner off the
+ * KNOWS(strength) index, which it chose on a small graph: every tie of that strength for each update, instead of the
+ * one tie by its id (as READ_WARM_NEIGHBOURS; tests/integration/network-plans.int.test.ts).
  */
 export const WRITE_REDERIVED_TIES = bumpingTieVersion(
   /* cypher */ `
 UNWIND $updates AS u
 MATCH ()-[k:KNOWS]->()
-WHERE elementId(k) = u.tie AND k.strength = u.previousStrength AND NOT coalesce(k.manual, false)
+WHERE elementId(k) = u.tie AND toFloat(k.strength) = u.previousStrength AND NOT coalesce(k.manual, false)
 SET k.strength = u.strength, k.baseStrength = u.base
 RETURN count(k) AS changed`,
   // The pair of each tie to re-weigh; a page of more than TIE_CHANGE_MOST_PEOPLE/2 ties says "*" (every tie read again).
