@@ -1,4 +1,4 @@
-import { tieKey, type TieGraph } from "../../server/domains/network/tie-graph.js";
+import { tieKey, type TieGraph, type TieGraphQuery } from "../../server/domains/network/tie-graph.js";
 
 /**
  * Each person's ties as sorted "neighbour strength key" lines: the graph's content, whatever its layout (slots, dead
@@ -15,4 +15,20 @@ export function tieGraphContent(graph: TieGraph): Record<string, string[]> {
     if (list.length > 0) out[id] = list.sort();
   });
   return out;
+}
+
+/**
+ * A random search over `ids` for comparing a followed graph's answers with a fresh load's: one source, two targets,
+ * sometimes someone to avoid, k 1–6, 1–5 hops, no or a 0.4 floor. Draws from `rand` in that order.
+ */
+export function randomTieGraphQuery(rand: () => number, ids: readonly string[]): TieGraphQuery {
+  const pickOf = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  return {
+    sources: [pickOf(ids)],
+    targets: [pickOf(ids), pickOf(ids)],
+    avoid: rand() < 0.3 ? [pickOf(ids)] : [],
+    k: 1 + Math.floor(rand() * 6),
+    maxHops: 1 + Math.floor(rand() * 5),
+    minStrength: pickOf([0, 0, 0.4]),
+  };
 }

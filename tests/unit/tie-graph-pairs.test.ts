@@ -13,7 +13,7 @@ import {
 } from "../../server/domains/network/tie-graph.js";
 import { applyFollowedChanges, changedSince } from "../../server/domains/network/TieGraphStore.js";
 import { seededRandom } from "../../seed/synthetic/Random.js";
-import { tieGraphContent as content } from "../helpers/tie-graph-content.js";
+import { randomTieGraphQuery, tieGraphContent as content } from "../helpers/tie-graph-content.js";
 
 /**
  * Following a tie write by its pair (tie-graph.ts applyPairChanges; TieGraphStore's followTieChanges when the tie log
@@ -216,14 +216,7 @@ describe("following a tie write by its pair (applyPairChanges)", () => {
         expect(content(byPairs), label).toEqual(content(byPeople));
         expect(tieCount(byPairs), label).toBe(tieCount(fresh));
         for (let q = 0; q < 4; q++) {
-          const query = {
-            sources: [pickOf(ids)],
-            targets: [pickOf(ids), pickOf(ids)],
-            avoid: rand() < 0.3 ? [pickOf(ids)] : [],
-            k: 1 + Math.floor(rand() * 6),
-            maxHops: 1 + Math.floor(rand() * 5),
-            minStrength: pickOf([0, 0, 0.4]),
-          };
+          const query = randomTieGraphQuery(rand, ids);
           // People and scores (two parallel ties of one strength are the one order the rule leaves open).
           const view = (x: TieGraph) => searchTieGraph(x, query).map((p) => [p.personIds, p.score]);
           expect(view(byPairs), label).toEqual(view(fresh));

@@ -15,7 +15,7 @@ import {
 } from "../../server/domains/network/tie-graph.js";
 import { changedSince } from "../../server/domains/network/TieGraphStore.js";
 import { seededRandom } from "../../seed/synthetic/Random.js";
-import { tieGraphContent as content } from "../helpers/tie-graph-content.js";
+import { randomTieGraphQuery, tieGraphContent as content } from "../helpers/tie-graph-content.js";
 
 /**
  * The warm-path search over the tie graph (server/domains/network/tie-graph.ts: the analytics worker's search and the
@@ -351,14 +351,7 @@ describe("the warm-path search over the tie graph", () => {
         expect(content(graph), `graph ${g}, round ${round}`).toEqual(content(fresh));
         expect(tieCount(graph)).toBe(tieCount(fresh));
         for (let q = 0; q < 6; q++) {
-          const query = {
-            sources: [pickOf(ids)],
-            targets: [pickOf(ids), pickOf(ids)],
-            avoid: rand() < 0.3 ? [pickOf(ids)] : [],
-            k: 1 + Math.floor(rand() * 6),
-            maxHops: 1 + Math.floor(rand() * 5),
-            minStrength: pickOf([0, 0, 0.4]),
-          };
+          const query = randomTieGraphQuery(rand, ids);
           const view = (x: TieGraph) =>
             searchTieGraph(x, query).map((p) => [p.personIds, p.score, p.tieIndices.map((t) => tieKey(x, t))]);
           expect(view(graph)).toEqual(view(fresh));
