@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,7 +9,7 @@ import type { AttackDone, AttackOrder } from "./cost-load-attacker.js";
 import type { CostApiLoop, CostApiReady } from "./cost-load-api.js";
 import { post } from "./post-operation.js";
 import { percentile } from "./summarise-latencies.js";
-import { threadCpuSeconds, threadCpuSince, topThreads } from "./thread-cpu.js";
+import { processCpuSeconds, threadCpuSeconds, threadCpuSince, topThreads } from "./thread-cpu.js";
 
 /**
  * One user's worst requests against everyone else (issue 13): the other users' p95 of an ordinary query while one
@@ -55,18 +55,6 @@ const opts = program.opts<{
   set?: string[];
   out: string;
 }>();
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
-function processCpuSeconds(pid: number | undefined): number | undefined {
-  if (!pid) return undefined;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after "(comm) "; in clock ticks of 1/100 s.
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
 
 const aliases = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(" ")} }`;
 const ORDINARY = `{ institutions(limit: 20, sort: [{ name: ASC }]) { id name programmes(limit: 10) { name } } }`;

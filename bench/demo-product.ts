@@ -1,22 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../server/platform/config.js";
 import { setLogLevel } from "../server/platform/log.js";
 import { startProduct, type RunningProduct } from "../server/app/start.js";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "./prepare-graph.js";
 
 /**
  * Runs `work` against the product with the demo data, as the load benches need it: on NEO4J_URI when set,

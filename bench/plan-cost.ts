@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -10,6 +9,8 @@ import { startEmbeddedNeo4j } from "../server/platform/neo4j/embedded.js";
 import { bumpingTieVersion } from "../server/platform/neo4j/tie-version.js";
 import { findWarmPaths } from "../server/domains/network/find-warm-paths.js";
 import { readProgrammeFacts } from "../server/domains/network/read-embedding-facts.js";
+import { freePort } from "./prepare-graph.js";
+import { processCpuSeconds } from "./thread-cpu.js";
 
 /**
  * What planning costs Neo4j (docs/performance.md, "The test suite's time", seventh round): a fresh embedded Neo4j, a
@@ -30,16 +31,6 @@ const settings = JSON.parse(values.settings) as Record<string, string>;
 const jvmOptions = JSON.parse(values.jvm) as string[];
 const config = loadConfig();
 
-/** A port nobody listens on now. */
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-
 const home = mkdtempSync(path.join(os.tmpdir(), "werkplaats-plan-cost-"));
 const neo4j = await startEmbeddedNeo4j({
   home,
@@ -52,11 +43,8 @@ const neo4j = await startEmbeddedNeo4j({
   settings: { "dbms.cypher.min_replan_interval": "1h", ...settings },
   jvmOptions,
 });
-/** The Neo4j JVM's CPU seconds so far (user + system, from /proc). */
-const cpuSeconds = (): number => {
-  const fields = readFileSync(`/proc/${neo4j.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s on Linux
-};
+/** The Neo4j JVM's CPU seconds so far (NaN off Linux). */
+const cpuSeconds = (): number => processCpuSeconds(neo4j.pid) ?? Number.NaN;
 const db = await connectDatabase({ uri: neo4j.uri, username: "neo4j", password: "", database: "neo4j", noAuth: true });
 try {
   await ensureConstraints(db);

@@ -1,5 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere or when it is gone. */
+export function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after "(comm) "; in clock ticks of 1/100 s.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * CPU seconds (user + system) per kind of thread of a process so far, from /proc/<pid>/task (Linux; empty elsewhere).
  * Threads are grouped by their name without its number ("GC Thread#1" and "GC Thread#0" are "GC Thread"), so the cost

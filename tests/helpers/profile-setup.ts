@@ -1,5 +1,5 @@
 import { execSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { processCpuSeconds } from "../../bench/thread-cpu.js";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { Database } from "../../server/platform/neo4j/database.js";
 
@@ -58,8 +58,7 @@ function neo4jCpuSeconds(): number {
   try {
     const port = new URL(inject("neo4j").uri).port;
     const pid = execSync(`pgrep -f -- '--port ${port} '`).toString().trim().split("\n")[0];
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return processCpuSeconds(Number(pid)) ?? Number.NaN;
   } catch {
     return Number.NaN;
   }
