@@ -555,6 +555,8 @@ const measuring = { started: 0, done: 0, total: 0, boundSeconds: 0 };
  * statement counter is read around each GraphQL request (outside the timed part). Answers are
  * compared on every item's first repetition (every sample with compareEvery); a difference counts as a disagreement.
  */
+const hundredths = (values: number[]): number[] => values.map((v) => Math.round(v * 100) / 100);
+
 async function compare<I>(api: Api, options: CompareOptions<I>): Promise<OperationResult> {
   const graphqlMs: number[] = [];
   /** The GraphQL samples taken with the mix on and off (write-mix.ts `beforeRead`). */
@@ -693,6 +695,7 @@ async function compare<I>(api: Api, options: CompareOptions<I>): Promise<Operati
     disagreements,
     disagreementExamples: examples,
     apiEventLoop,
+    samples: { graphql: hundredths(graphqlMs), raw: hundredths(rawMs), memory: hundredths(memoryMs) },
     ...(options.note ? { note: options.note } : {}),
     ...(mixMs.on.length > 0 && mixMs.off.length > 0
       ? { withMix: { off: summariseLatencies(mixMs.off), on: summariseLatencies(mixMs.on) } }

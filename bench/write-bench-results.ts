@@ -28,6 +28,8 @@ export interface OperationResult {
   withMix?: { off: LatencySummary; on: LatencySummary };
   /** The API thread's event-loop delay while this operation was measured (bench/api-process.ts; older results: none). */
   apiEventLoop?: { p99Ms: number; maxMs: number };
+  /** Every sample in the order taken, ms to 0.01 (older results: none): how a figure moved during the operation. */
+  samples?: { graphql: number[]; raw: number[]; memory: number[] };
 }
 
 export interface ThroughputResult {
