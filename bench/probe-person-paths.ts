@@ -20,7 +20,9 @@ import { summariseLatencies, type LatencySummary } from "./summarise-latencies.j
  * - GraphQL `{ __typename }`: the request's fixed cost (HTTP, token, limits, Apollo);
  * - GraphQL warmPaths asking only `score`: the fixed cost, the hop to the worker and the worker's work;
  * - GraphQL warmPaths as the bench asks it (names, roles, ties, explanations): plus executing and serialising those;
- * - findWarmPaths on the driver: the raw side (the search in Neo4j, one statement).
+ * - findWarmPaths on the driver: the raw side (the search in Neo4j, one statement);
+ * - `{ __typename }` and warmPaths through `fetch` as well: the client's own share (the bench's GraphQL requests go
+ *   through node:http since session 14).
  */
 
 const scoreOnlyQuery = `query($to: ID!, $from: [ID!], $k: Int!, $maxHops: Int!) {
@@ -29,7 +31,7 @@ const scoreOnlyQuery = `query($to: ID!, $from: [ID!], $k: Int!, $maxHops: Int!) 
 
 export interface ProbeApi {
   graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
-  graphqlHttp(query: string, variables?: Record<string, unknown>): Promise<unknown>;
+  graphqlFetch(query: string, variables?: Record<string, unknown>): Promise<unknown>;
 }
 
 export async function probePersonPaths(
@@ -72,8 +74,8 @@ export async function probePersonPaths(
     "findWarmPathsInMemory in the bench process (read + search + views)": (pair) =>
       findWarmPathsInMemory(db, args(pair), settings),
     "GraphQL { __typename }": () => api.graphql("query { __typename }"),
-    "GraphQL { __typename } through node:http (keep-alive), not fetch": () => api.graphqlHttp("query { __typename }"),
-    "GraphQL warmPaths, the bench's selection, through node:http": (pair) => api.graphqlHttp(fullQuery, args(pair)),
+    "GraphQL { __typename } through fetch (the bench's client until session 14)": () => api.graphqlFetch("query { __typename }"),
+    "GraphQL warmPaths, the bench's selection, through fetch": (pair) => api.graphqlFetch(fullQuery, args(pair)),
     "GraphQL warmPaths { score }": (pair) => api.graphql(scoreOnlyQuery, args(pair)),
     "GraphQL warmPaths, the bench's selection": (pair) => api.graphql(fullQuery, args(pair)),
     "findWarmPaths on the driver (raw)": (pair) => findWarmPaths(db, args(pair)),

@@ -220,9 +220,14 @@ const log = (line: string): void => {
 interface Api {
   child: ChildProcess;
   url: string;
+  /**
+   * A POST to /graphql through node:http with a keep-alive agent: every GraphQL sample and the throughput. Until session
+   * 14 it was `fetch` (undici), which costs the bench 0.2–0.8 ms more per request than node:http on this machine (the probe's
+   * `{ __typename }` rows at L) — the client's cost, on the GraphQL side of every ratio (docs/performance.md, session 14).
+   */
   graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
-  /** The same request through node:http with a keep-alive agent instead of fetch: the bench client's own share (probe). */
-  graphqlHttp(query: string, variables?: Record<string, unknown>): Promise<unknown>;
+  /** The same request through `fetch`, as the bench sent them before (the probe's comparison of the two clients). */
+  graphqlFetch(query: string, variables?: Record<string, unknown>): Promise<unknown>;
   /** The last statement the API sent, with its parameters; null when its api-process does not say (an older --api-root). */
   lastStatement(): Promise<{ cypher: string; params: Record<string, unknown> } | null>;
   stats(): Promise<ApiStats>;
@@ -381,52 +386,54 @@ async function startApi(neo4jUri: string, db: Database, ties: number): Promise<A
   );
   const pid = child.pid!;
   const keepAlive = new http.Agent({ keepAlive: true });
+  const post = (body: string): Promise<{ status: number; body: unknown }> =>
+    new Promise((resolve, reject) => {
+      const request = http.request(
+        url,
+        {
+          method: "POST",
+          agent: keepAlive,
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+            authorization: `Bearer ${token}`,
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (c: Buffer) => chunks.push(c));
+          response.on("end", () => {
+            try {
+              resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) });
+            } catch (error) {
+              reject(error);
+            }
+          });
+          response.on("error", reject);
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
   return {
     child,
     url,
     async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+      const { status, body } = await post(JSON.stringify({ query, variables }));
+      const answer = body as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+      if (answer.errors?.length || !answer.data) {
+        const first = answer.errors?.[0];
+        throw new Error(`GraphQL ${status}: ${first?.extensions?.code ?? ""} ${first?.message ?? "no data"}`);
+      }
+      return answer.data;
+    },
+    async graphqlFetch(query: string, variables: Record<string, unknown> = {}) {
       const response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-      if (body.errors?.length || !body.data) {
-        const first = body.errors?.[0];
-        throw new Error(`GraphQL ${response.status}: ${first?.extensions?.code ?? ""} ${first?.message ?? "no data"}`);
-      }
-      return body.data;
-    },
-    graphqlHttp(query: string, variables: Record<string, unknown> = {}) {
-      const body = JSON.stringify({ query, variables });
-      return new Promise((resolve, reject) => {
-        const request = http.request(
-          url,
-          {
-            method: "POST",
-            agent: keepAlive,
-            headers: {
-              "content-type": "application/json",
-              "content-length": Buffer.byteLength(body),
-              authorization: `Bearer ${token}`,
-            },
-          },
-          (response) => {
-            const chunks: Buffer[] = [];
-            response.on("data", (c: Buffer) => chunks.push(c));
-            response.on("end", () => {
-              try {
-                resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-              } catch (error) {
-                reject(error);
-              }
-            });
-            response.on("error", reject);
-          },
-        );
-        request.on("error", reject);
-        request.end(body);
-      });
+      return response.json();
     },
     lastStatement() {
       return new Promise((resolve) => {
@@ -1140,7 +1147,6 @@ async function main(): Promise<void> {
         })
         .join(",");
     };
-
     log("Measuring (GraphQL and raw interleaved)…");
     const measuringStarted = performance.now();
     const seconds = settings.secondsPerOp;
