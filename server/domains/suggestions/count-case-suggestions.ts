@@ -24,7 +24,8 @@ export async function refreshSuggestionCount(tx: Tx, caseId: string, now: string
 
 /**
  * Recounts every case in INTAKE, QUALIFIED or PROPOSED in one transaction, reading the courses
- * once: courses are grouped by (theme, level), and each case adds up the groups it matches.
+ * once: courses are grouped by (topic, level), and each set of topics and wanted levels that some
+ * cases share adds up the groups it matches once, for all those cases (REFRESH_SUGGESTION_COUNTS).
  */
 export async function refreshSuggestionCounts(db: Database, now: string): Promise<number> {
   return db.writeTx(async (tx) => {
