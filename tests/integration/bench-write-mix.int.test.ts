@@ -158,6 +158,35 @@ describe("the bench's write mix", () => {
     expect(await fingerprintWithoutTieVersion()).toBe(before);
   });
 
+  it("warms up with one round of every kind, kept out of the results; the next write is an intake again; the undo takes both out", async () => {
+    const before = await fingerprintWithoutTieVersion();
+    const folder = mkdtempSync(path.join(os.tmpdir(), "write-mix-warm-"));
+    try {
+      const undo = new WriteMixUndo(db, path.join(folder, "write-mix-pending.json"));
+      const mix = new WriteMix(client(server), 10, COORD, "warm", ["mix-nothing", "mix-K1"], undo);
+      const took = await mix.warmUpRound();
+      expect(Object.keys(took)).toEqual(["intake", "proposal", "answer", "match", "interaction"]);
+      for (const [kind, outcome] of Object.entries(took)) expect(typeof outcome, `${kind}: ${String(outcome)}`).toBe("number");
+      const none = { intake: 0, proposal: 0, answer: 0, match: 0, interaction: 0 };
+      expect(mix.result().writes).toEqual(none);
+      expect(mix.result().errors).toEqual(none);
+      expect(mix.result().latency).toBeNull();
+      // The round written: a case matched, its proposal answered, an interaction logged.
+      const cases = await db.read(
+        `MATCH (k:Case) WHERE k.title STARTS WITH 'Kopie van mix-K1 warm-' RETURN k.status AS status ORDER BY k.title`,
+      );
+      expect(cases.map((r) => r.status)).toEqual(["MATCHED"]);
+      // The measured round after it starts at intake.
+      await mix.writeNext();
+      expect(mix.result().writes).toEqual({ ...none, intake: 1 });
+      expect(undo.counts()).toMatchObject({ cases: 2, smes: 2, interactions: 1 });
+      await undo.undo();
+      expect(await fingerprintWithoutTieVersion()).toBe(before);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it("counts a kind it never wrote: with no case to copy, every kind is missing and each intake failed", async () => {
     const mix = new WriteMix(client(server), 50, COORD, "none", ["mix-nothing"]);
     for (let n = 0; n < 6; n++) await mix.beforeRead(n);
