@@ -1106,17 +1106,15 @@ async function main(): Promise<void> {
         `  warm-up ${key}: ${items.length} item(s), raw on ${Math.min(rawItems, items.length)}, ${Math.round(performance.now() - started) / 1000} s — run so far ${((Date.now() - runStartedAt) / 60_000).toFixed(1)} min`,
       );
     };
-    await step("Warming up", async () => {
-      // Every item once on each side: plans cached in Neo4j, the API's code optimised by V8, caches filled.
-      await warm("warmPaths", pairs, ops.warmPathsGraphql, ops.warmPathsRaw);
-      await warm("orgPaths", someProgrammes, ops.orgPathsGraphql, ops.orgPathsRaw);
+    /** The reads measured under the write mix, each on both sides: `rankings` whole rankings, `boards` rounds of the short ones. */
+    const warmMixedReads = async (rankings: number, boards: number): Promise<void> => {
       if (embedding) {
         await warm("embedding", someProgrammes, ops.embeddingGraphql, ops.embeddingRaw);
         await warm("institution", someInstitutions, ops.institutionEmbeddingGraphql, ops.institutionEmbeddingRaw);
-        if (fullRefresh) for (let i = 0; i < 3; i++) await Promise.all([ops.rankingGraphql(), ops.rankingRaw()]);
+        if (fullRefresh) for (let i = 0; i < rankings; i++) await Promise.all([ops.rankingGraphql(), ops.rankingRaw()]);
       }
       await warm("suggestions", someCases, ops.suggestionsGraphql, ops.suggestionsRaw);
-      for (let i = 0; i < (onlyPaths ? 0 : 30); i++) {
+      for (let i = 0; i < boards; i++) {
         await Promise.all([
           ops.boardGraphql(),
           ops.boardRaw(),
@@ -1126,6 +1124,12 @@ async function main(): Promise<void> {
           ops.floorRaw(),
         ]);
       }
+    };
+    await step("Warming up", async () => {
+      // Every item once on each side: plans cached in Neo4j, the API's code optimised by V8, caches filled.
+      await warm("warmPaths", pairs, ops.warmPathsGraphql, ops.warmPathsRaw);
+      await warm("orgPaths", someProgrammes, ops.orgPathsGraphql, ops.orgPathsRaw);
+      await warmMixedReads(3, onlyPaths ? 0 : 30);
       // One round of the day's writes before the measurement (WriteMix.warmUpRound says why), then, once Neo4j may plan
       // again (its index statistics are sampled in the background, and a plan is checked against them at most every
       // dbms.cypher.min_replan_interval, 10 s), the reads measured under the mix once more: the plans made again after
@@ -1153,14 +1157,7 @@ async function main(): Promise<void> {
         log(
           `  the first GraphQL reads after them (Neo4j plans again what the writes made stale; the worker follows the tie write): ${firstReads.join(", ")}`,
         );
-        if (embedding) {
-          await warm("embedding", someProgrammes, ops.embeddingGraphql, ops.embeddingRaw);
-          await warm("institution", someInstitutions, ops.institutionEmbeddingGraphql, ops.institutionEmbeddingRaw);
-          if (fullRefresh) await Promise.all([ops.rankingGraphql(), ops.rankingRaw()]);
-        }
-        await warm("suggestions", someCases, ops.suggestionsGraphql, ops.suggestionsRaw);
-        for (let i = 0; i < 10; i++)
-          await Promise.all([ops.boardGraphql(), ops.boardRaw(), ops.generatedGraphql(), ops.generatedRaw(), ops.floorRaw()]);
+        await warmMixedReads(1, 10);
       }
     });
 
@@ -1183,6 +1180,7 @@ async function main(): Promise<void> {
         })
         .join(",");
     };
+
     log("Measuring (GraphQL and raw interleaved)…");
     const measuringStarted = performance.now();
     const seconds = settings.secondsPerOp;
