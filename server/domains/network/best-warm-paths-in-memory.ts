@@ -107,6 +107,13 @@ export function searchBestWarmPathsInGraph(
       continue;
     }
     const best = { key: Number.NEGATIVE_INFINITY, score: 0, hops: 0 };
+    if (length <= 2) {
+      // The same trails in the same order as walkTrails below, in two plain loops (the target's half is walked for every
+      // teacher of every request: ~400 at L, each with ~27 ties, so ~300,000 trails): the same products, so the same doubles.
+      bestOfShortTrails(graph, t, length, limits.minStrength, sources, best);
+      if (best.key > Number.NEGATIVE_INFINITY) found.set(id, { score: best.score, hops: best.hops });
+      continue;
+    }
     const consider = (m: number, product: number, steps: number): void => {
       const from = sources.score[m]!;
       if (Number.isNaN(from)) return;
@@ -156,6 +163,59 @@ function sourceHalf(
   }
   sourceHalves.set(graph, [half, ...kept.filter((h) => h.key.split("|")[0] === key.split("|")[0])].slice(0, KEPT_HALVES));
   return half;
+}
+
+/**
+ * The best join of the trails of 0 to `length` (at most 2) ties from `t` with the sources, into `best`: walkTrails and
+ * `consider` above unrolled — the trails visited in walkTrails' order (t; each tie's far end, then the trails on from
+ * it through another tie), each product taken from `t` out, each compared by `better` as it comes.
+ */
+function bestOfShortTrails(
+  graph: TieGraph,
+  t: number,
+  length: number,
+  least: number,
+  sources: SourceHalf,
+  best: { key: number; score: number; hops: number },
+): void {
+  const { first, degree, neighbours, ties, strengths } = graph;
+  const { score: sourceScore, hops: sourceHops } = sources;
+  let bestKey = best.key;
+  let bestScore = best.score;
+  let bestHops = best.hops;
+  const consider = (m: number, product: number, steps: number): void => {
+    const from = sourceScore[m]!;
+    if (Number.isNaN(from)) return;
+    const score = from * product;
+    const hops = sourceHops[m]! + steps;
+    const key = Math.round(score * 1.0e9);
+    if (better(key, hops, score, bestKey, bestHops, bestScore)) {
+      bestKey = key;
+      bestScore = score;
+      bestHops = hops;
+    }
+  };
+  consider(t, 1.0, 0);
+  if (length >= 1) {
+    for (let e1 = first[t]!, end1 = e1 + degree[t]!; e1 < end1; e1++) {
+      const tie1 = ties[e1]!;
+      const s1 = strengths[tie1]!;
+      if (!(s1 >= least)) continue;
+      const n1 = neighbours[e1]!;
+      const p1 = 1.0 * s1;
+      consider(n1, p1, 1);
+      if (length < 2) continue;
+      for (let e2 = first[n1]!, end2 = e2 + degree[n1]!; e2 < end2; e2++) {
+        const tie2 = ties[e2]!;
+        const s2 = strengths[tie2]!;
+        if (!(s2 >= least) || tie2 === tie1) continue;
+        consider(neighbours[e2]!, p1 * s2, 2);
+      }
+    }
+  }
+  best.key = bestKey;
+  best.score = bestScore;
+  best.hops = bestHops;
 }
 
 /** The order of both halves: round(score × 1e9) descending, then fewer ties, then the larger raw score. */
