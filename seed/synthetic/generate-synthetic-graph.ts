@@ -43,6 +43,7 @@ import {
 import { Random } from "./Random.js";
 import { validateSize, type SyntheticSize } from "./scales.js";
 import { academicYearLabel, shiftYears, yearShiftFor } from "./shift-years.js";
+import { forgetCatalogueVersion } from "../../server/platform/neo4j/catalogue-version.js";
 import { forgetTieVersion } from "../../server/platform/neo4j/tie-version.js";
 
 export interface GenerateOptions {
@@ -190,8 +191,10 @@ export async function generateSyntheticGraph(
   const existing = await db.read(`MATCH (n) WHERE ${domainLabels.map((l) => `n:${l}`).join(" OR ")} RETURN count(n) AS n`);
   const existingCount = Number(existing[0]?.n ?? 0);
   if (existingCount > 0) throw new GraphNotEmptyError(existingCount);
-  // Ties are written in bulk without the statements' bump: the tie version is forgotten, so the graph version stands in.
+  // Ties are written in bulk without the statements' bump: the tie and catalogue versions are forgotten, so
+  // the graph version stands in.
   await forgetTieVersion(db);
+  await forgetCatalogueVersion(db);
 
   const calendar = syntheticCalendar(options.referenceDate);
   const layout = planLayout(size);

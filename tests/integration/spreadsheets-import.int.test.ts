@@ -36,7 +36,9 @@ function folder(files: Record<string, string>): string {
  * The tie version (server/platform/neo4j/tie-version.ts) is no data: ties.csv moves it on every import, changed or not.
  */
 async function graphFingerprint(): Promise<string> {
-  const nodes = await db.read("MATCH (n) WHERE NOT n:TieVersion RETURN labels(n) AS labels, properties(n) AS props");
+  const nodes = await db.read(
+    "MATCH (n) WHERE NOT n:TieVersion AND NOT n:CatalogueVersion RETURN labels(n) AS labels, properties(n) AS props",
+  );
   const rels = await db.read("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props");
   const sorted = (rows: unknown[]) =>
     rows

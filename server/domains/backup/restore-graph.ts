@@ -21,6 +21,7 @@ import {
   WIPE_GRAPH,
 } from "./statements.js";
 import { forgetTieVersion } from "../../platform/neo4j/tie-version.js";
+import { forgetCatalogueVersion } from "../../platform/neo4j/catalogue-version.js";
 
 export interface RestoreOptions {
   /** Delete everything in the database first; without it, a database holding nodes is refused. */
@@ -182,6 +183,8 @@ export async function restoreGraph(
   await db.autoCommit(DROP_RESTORE_INDEX);
   // Every tie is new to the warm-tie store: the tie version is forgotten (the backup does not carry it).
   await forgetTieVersion(db);
+  // The courses' catalogue is new too (catalogue-version.ts).
+  await forgetCatalogueVersion(db);
 
   if (nodes.written !== end.nodes || relationships.written !== end.relationships) {
     throw new DomainError(

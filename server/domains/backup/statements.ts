@@ -8,17 +8,18 @@ import { decodeCypher, quoteName, type EncodedProperty } from "./property-codec.
  */
 
 /**
- * The TieVersion node (server/platform/neo4j/tie-version.ts) is no data: a backup leaves it out and a
- * restore forgets the version (forgetTieVersion), so the fingerprint of a restored graph equals the original's.
+ * The TieVersion and CatalogueVersion nodes (server/platform/neo4j/tie-version.ts, catalogue-version.ts) are no data:
+ * a backup leaves them out and a restore forgets both versions, so the fingerprint of a restored graph equals the
+ * original's.
  */
 export const COUNT_GRAPH = /* cypher */ `
-CALL () { MATCH (n) WHERE NOT n:TieVersion RETURN count(n) AS nodes }
+CALL () { MATCH (n) WHERE NOT n:TieVersion AND NOT n:CatalogueVersion RETURN count(n) AS nodes }
 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
 RETURN nodes, relationships`;
 
 /** Every node with its labels and encoded properties (backup and fingerprint). */
 export const STREAM_NODES = /* cypher */ `
-MATCH (n) WHERE NOT n:TieVersion
+MATCH (n) WHERE NOT n:TieVersion AND NOT n:CatalogueVersion
 RETURN elementId(n) AS key, labels(n) AS labels,
        [k IN keys(n) | [k, replace(valueType(n[k]), ' NOT NULL', ''),
          CASE WHEN valueType(n[k]) STARTS WITH 'LIST' THEN [e IN n[k] | CASE
@@ -58,7 +59,7 @@ const restoreLabel = "`__RestoreNode`";
 const restoreKey = "`__restoreKey`";
 
 export const COUNT_NODES = /* cypher */ `
-MATCH (n) WHERE NOT n:TieVersion
+MATCH (n) WHERE NOT n:TieVersion AND NOT n:CatalogueVersion
 RETURN count(n) AS n`;
 
 /** Deletes everything, in batches of 5000 nodes (an auto-commit statement). */

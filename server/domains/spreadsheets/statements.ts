@@ -1,3 +1,4 @@
+import { bumpingCatalogueVersion } from "../../platform/neo4j/catalogue-version.js";
 import type { RefLabel } from "./csv-formats.js";
 import { bumpingTieVersion, pairsWithIds, TIE_CHANGE_MOST_PEOPLE } from "../../platform/neo4j/tie-version.js";
 
@@ -149,19 +150,19 @@ RETURN row.line AS line, coalesce(byId.id, byKvk.id) AS sme, existing IS NOT NUL
 
 // ---- Import: one statement per file ---------------------------------------------------------
 
-export const IMPORT_INSTITUTIONS = /* cypher */ `
+export const IMPORT_INSTITUTIONS = bumpingCatalogueVersion(/* cypher */ `
 UNWIND $rows AS row
 MERGE (n:Institution {id: row.id})
 SET n.name = row.name, n.kind = row.kind,
     n.shortName = coalesce(row.shortName, n.shortName), n.city = coalesce(row.city, n.city),
-    n.website = coalesce(row.website, n.website)`;
+    n.website = coalesce(row.website, n.website)`);
 
-export const IMPORT_TEACHING_PERIODS = /* cypher */ `
+export const IMPORT_TEACHING_PERIODS = bumpingCatalogueVersion(/* cypher */ `
 UNWIND $rows AS row
 MATCH (i:Institution {id: row.institutionId})
 MERGE (n:TeachingPeriod {id: row.id})
 SET n.name = row.name, n.academicYear = row.academicYear, n.startDate = date(row.startDate), n.endDate = date(row.endDate)
-MERGE (i)-[:HAS_PERIOD]->(n)`;
+MERGE (i)-[:HAS_PERIOD]->(n)`);
 
 export const IMPORT_PARTNERS = /* cypher */ `
 UNWIND $rows AS row
@@ -169,7 +170,7 @@ MERGE (n:Partner {id: row.id})
 SET n.name = row.name, n.kind = row.kind`;
 
 /** The mapping status is raised to the sheet's value when that is further; never lowered. */
-export const IMPORT_PROGRAMMES = /* cypher */ `
+export const IMPORT_PROGRAMMES = bumpingCatalogueVersion(/* cypher */ `
 UNWIND $rows AS row
 MATCH (i:Institution {id: row.institutionId})
 MERGE (n:Programme {id: row.id})
@@ -177,10 +178,10 @@ SET n.name = row.name, n.level = row.level,
     n.mappingStatus = CASE
       WHEN row.mappingStatus IS NOT NULL AND $mappingRank[row.mappingStatus] > $mappingRank[coalesce(n.mappingStatus, 'NOT_APPROACHED')]
       THEN row.mappingStatus ELSE coalesce(n.mappingStatus, 'NOT_APPROACHED') END
-MERGE (n)-[:OFFERED_BY]->(i)`;
+MERGE (n)-[:OFFERED_BY]->(i)`);
 
 /** The mapping status as in IMPORT_PROGRAMMES; teaching periods are added, never removed. */
-export const IMPORT_COURSES = /* cypher */ `
+export const IMPORT_COURSES = bumpingCatalogueVersion(/* cypher */ `
 UNWIND $rows AS row
 MATCH (p:Programme {id: row.programmeId})
 MERGE (n:Course {id: row.id})
@@ -196,7 +197,7 @@ CALL (n, row) {
   UNWIND coalesce(row.periodIds, []) AS ref
   MATCH (m:TeachingPeriod {id: ref})
   MERGE (n)-[:RUNS_IN]->(m)
-}`;
+}`);
 
 /** A relationship per id in each role cell: added, never removed. */
 export const IMPORT_PEOPLE = /* cypher */ `
@@ -315,7 +316,7 @@ RETURN row.line AS line, n.scope AS current`;
  * An agreement merged on its id; empty cells leave values alone, lists of what it covers, who signed and the
  * workspace are added, never removed. A new one is not structural unless the sheet says so (schema: Boolean!).
  */
-export const IMPORT_AGREEMENTS = /* cypher */ `
+export const IMPORT_AGREEMENTS = bumpingCatalogueVersion(/* cypher */ `
 UNWIND $rows AS row
 MERGE (n:Agreement {id: row.id})
 ON CREATE SET n.structural = false, n.assignmentTypes = []
@@ -348,7 +349,7 @@ CALL (n, row) {
 CALL (n, row) {
   MATCH (w:Workspace {id: row.workspaceId})
   MERGE (n)-[:MADE_BY]->(w)
-}`;
+}`);
 
 /** Interactions already in the log under a row's id, as the row would state them: the log is not edited. */
 export const READ_EXISTING_INTERACTIONS = /* cypher */ `

@@ -1,3 +1,5 @@
+import { bumpingCatalogueVersion } from "../../platform/neo4j/catalogue-version.js";
+
 /**
  * The Cypher of the vocabulary: topics, their BROADER links, and the ABOUT links of cases and courses.
  * Snapshots: tests/snapshots/cypher/vocabulary/.
@@ -11,7 +13,7 @@
  * loaded from (a coordinator's relabelling survives restarts); synonyms and keys are only ever added.
  * A topic a coordinator merged into another (status MERGED) is left alone, so a restart does not bring it back.
  */
-export const MERGE_STARTER_TOPICS = /* cypher */ `
+export const MERGE_STARTER_TOPICS = bumpingCatalogueVersion(/* cypher */ `
 UNWIND $topics AS row
 MERGE (t:Topic {id: row.id})
   ON CREATE SET t.status = 'ACCEPTED', t.labelNl = row.labelNl, t.labelEn = row.labelEn, t.synonyms = [], t.keys = [],
@@ -29,7 +31,7 @@ UNWIND row.broader AS broaderId
 MATCH (t:Topic {id: row.id}), (b:Topic {id: broaderId})
 WHERE t.status <> 'MERGED' AND b.status <> 'MERGED'
 MERGE (t)-[:BROADER]->(b)
-RETURN loaded, count(*) AS links`;
+RETURN loaded, count(*) AS links`);
 
 // ---- Resolving words ------------------------------------------------------------------------------
 
@@ -73,10 +75,11 @@ LIMIT toInteger($limit)`;
 /**
  * Replaces the ABOUT links of cases or courses ($links: ownerId, words, topics: [{topicId, word, how}]) and
  * records the words they were made from. Links to the same topic are kept (their word updated) so an
- * unchanged case writes nothing but topicWords.
+ * unchanged case writes nothing but topicWords. A course's links move the catalogue version (the suggestions' held
+ * courses, server/platform/neo4j/catalogue-version.ts); a case's do not.
  */
 export function linkTopicsStatement(label: "Case" | "Course"): string {
-  return /* cypher */ `
+  const statement = /* cypher */ `
 UNWIND $links AS l
 MATCH (n:${label} {id: l.ownerId})
 CALL (n, l) {
@@ -91,6 +94,7 @@ CALL (n, l) {
 }
 SET n.topicWords = l.words
 RETURN count(n) AS linked`;
+  return label === "Course" ? bumpingCatalogueVersion(statement) : statement;
 }
 
 // ---- Autocomplete and lists -------------------------------------------------------------------
@@ -133,7 +137,7 @@ REMOVE t._lock
 RETURN t.id AS id, t.status AS status, t.labelNl AS labelNl, t.labelEn AS labelEn, coalesce(t.synonyms, []) AS synonyms`;
 
 /** Accepts a proposed topic, with its labels in both languages and its broader topics. */
-export const ACCEPT_TOPIC = /* cypher */ `
+export const ACCEPT_TOPIC = bumpingCatalogueVersion(/* cypher */ `
 MATCH (t:Topic {id: $id})
 SET t.status = 'ACCEPTED', t.labelNl = $labelNl, t.labelEn = $labelEn,
     t.keys = coalesce(t.keys, []) + [k IN $keys WHERE NOT k IN coalesce(t.keys, [])], t.acceptedAt = datetime($now)
@@ -143,7 +147,7 @@ CALL (t) {
   MATCH (b:Topic {id: broaderId}) WHERE b.status = 'ACCEPTED' AND b <> t
   MERGE (t)-[:BROADER]->(b)
 }
-RETURN t.id AS id`;
+RETURN t.id AS id`);
 
 /** Adds synonyms ($synonyms, with their $keys) to a topic. */
 export const ADD_TOPIC_SYNONYMS = /* cypher */ `
@@ -157,7 +161,7 @@ RETURN t.id AS id`;
  * synonyms of $into, its BROADER links move, and it stays behind as MERGED (mergedInto) so the starter
  * vocabulary does not bring it back at the next start.
  */
-export const MERGE_TOPIC_INTO = /* cypher */ `
+export const MERGE_TOPIC_INTO = bumpingCatalogueVersion(/* cypher */ `
 MATCH (f:Topic {id: $from}), (i:Topic {id: $into})
 CALL (f, i) {
   MATCH (n)-[a:ABOUT]->(f) WHERE n:Case OR n:Course
@@ -184,7 +188,7 @@ WITH f, i, [s IN [f.labelNl, f.labelEn] + coalesce(f.synonyms, []) WHERE NOT s I
 SET i.synonyms = coalesce(i.synonyms, []) + reduce(acc = [], s IN added | CASE WHEN s IN acc THEN acc ELSE acc + s END),
     i.keys = coalesce(i.keys, []) + [k IN coalesce(f.keys, []) WHERE NOT k IN coalesce(i.keys, [])],
     f.status = 'MERGED', f.mergedInto = i.id, f.keys = []
-RETURN i.id AS id`;
+RETURN i.id AS id`);
 
 /** A topic's neighbourhood for the coordinators' changes: which keys other topics already use. */
 export const READ_TOPICS_WITH_KEYS = /* cypher */ `
@@ -193,10 +197,10 @@ MATCH (t:Topic) WHERE t.status IN ['ACCEPTED', 'PROPOSED'] AND key IN t.keys AND
 RETURN DISTINCT key, t.id AS id, t.labelEn AS labelEn`;
 
 /** A new accepted topic made by a coordinator (its BROADER links are set by SET_TOPIC_LINKS). */
-export const CREATE_TOPIC = /* cypher */ `
+export const CREATE_TOPIC = bumpingCatalogueVersion(/* cypher */ `
 CREATE (t:Topic {id: $id, status: 'ACCEPTED', labelNl: $labelNl, labelEn: $labelEn, synonyms: $synonyms, keys: $keys,
                  created: datetime($now)})
-RETURN t.id AS id`;
+RETURN t.id AS id`);
 
 /** Sets a topic's synonyms and keys as a whole (removing a synonym: the keys are recomputed from what stays). */
 export const SET_TOPIC_SYNONYMS = /* cypher */ `
@@ -214,7 +218,7 @@ RETURN t.id AS id`;
  * Replaces a topic's broader ($broader) and/or narrower ($narrower) topics (a null list is left as it is), and returns
  * the links before (for the history). The caller checks for a cycle afterwards (READ_BROADER_CYCLE), in the same transaction.
  */
-export const SET_TOPIC_LINKS = /* cypher */ `
+export const SET_TOPIC_LINKS = bumpingCatalogueVersion(/* cypher */ `
 MATCH (t:Topic {id: $id})
 WITH t, COLLECT { MATCH (t)-[:BROADER]->(b:Topic) RETURN b.id ORDER BY b.id } AS oldBroader,
         COLLECT { MATCH (n:Topic)-[:BROADER]->(t) RETURN n.id ORDER BY n.id } AS oldNarrower
@@ -236,7 +240,7 @@ CALL (t) {
   MATCH (n:Topic {id: narrowerId})
   MERGE (n)-[:BROADER]->(t)
 }
-RETURN oldBroader, oldNarrower`;
+RETURN oldBroader, oldNarrower`);
 
 /** A BROADER path from the topic back to itself, if any (a cycle: refused), as the ids along it. */
 export const READ_BROADER_CYCLE = /* cypher */ `
@@ -248,13 +252,13 @@ LIMIT 1`;
  * Rejects a proposed topic: its cases and courses lose the link (their words stay, shown as typed), and the word is
  * not proposed again (MERGE_PROPOSED_TOPICS returns it as rejected). Returns the owners that lost a link.
  */
-export const REJECT_TOPIC = /* cypher */ `
+export const REJECT_TOPIC = bumpingCatalogueVersion(/* cypher */ `
 MATCH (t:Topic {id: $id})
 OPTIONAL MATCH (n)-[a:ABOUT]->(t)
 WITH t, collect(n.id) AS owners, collect(a) AS links
 FOREACH (a IN links | DELETE a)
 SET t.status = 'REJECTED', t.rejectedAt = datetime($now)
-RETURN owners`;
+RETURN owners`);
 
 /** What a merge moves, read before it moves it (for the history): the owners linked to $from and its synonyms. */
 export const READ_MERGE_SOURCE = /* cypher */ `

@@ -15,8 +15,9 @@ import neo4j, {
   type Session,
   type SessionConfig,
 } from "neo4j-driver";
-import { PING, READ_TIE_VERSION, TIE_VERSION_BUMP } from "./statements.js";
+import { CATALOGUE_VERSION_BUMP, PING, READ_TIE_VERSION, TIE_VERSION_BUMP } from "./statements.js";
 import { touchesTies } from "./tie-version.js";
+import { touchesCatalogue } from "./catalogue-version.js";
 
 /**
  * The only module that imports neo4j-driver. Everything else asks the graph through `Database`:
@@ -340,12 +341,14 @@ export class Database {
           return new Proxy(session, {
             get(s, k, r) {
               if (k === "executeWrite") {
-                // A generated write that may change ties (touchesTies) bumps the tie version first, in its transaction.
+                // A generated write that may change ties (touchesTies) bumps the tie version first, in its transaction;
+                // one that may change the courses' catalogue (touchesCatalogue) the catalogue version.
                 return <T>(work: (tx: ManagedTransaction) => Promise<T> | T, txConfig?: Parameters<Session["executeWrite"]>[1]) =>
                   s.executeWrite((tx) => {
                     const bumping = {
                       run: async (cypher: string, params?: Params) => {
                         if (touchesTies(cypher)) await tx.run(TIE_VERSION_BUMP);
+                        if (touchesCatalogue(cypher)) await tx.run(CATALOGUE_VERSION_BUMP);
                         return tx.run(cypher, params);
                       },
                     } as unknown as ManagedTransaction;

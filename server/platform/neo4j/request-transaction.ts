@@ -1,7 +1,8 @@
 import { type QueryResult, type Session, type Transaction } from "neo4j-driver";
 import { Database, isRetriableQueryError, toNative, type Params, type Row, type Tx } from "./database.js";
-import { TIE_VERSION_BUMP } from "./statements.js";
+import { CATALOGUE_VERSION_BUMP, TIE_VERSION_BUMP } from "./statements.js";
 import { touchesTies } from "./tie-version.js";
+import { touchesCatalogue } from "./catalogue-version.js";
 
 /**
  * One write transaction for a whole GraphQL mutation request: every write the request makes — the
@@ -61,13 +62,15 @@ export class RequestTransaction {
   /**
    * What @neo4j/graphql runs its statements on: a transaction as it expects one (a `run` method). A
    * statement that may change ties (touchesTies: an edit of a `knows` edge, a person deleted) moves the
-   * tie version first, in this transaction (server/platform/neo4j/tie-version.ts).
+   * tie version first, in this transaction (server/platform/neo4j/tie-version.ts); one that may change the courses'
+   * catalogue (touchesCatalogue) the catalogue version (catalogue-version.ts).
    */
   readonly executionContext = {
     run: async (query: string, parameters?: Params): Promise<QueryResult> => {
       const tx = await this.transaction();
       this.written = true;
       if (touchesTies(query)) await tx.run(TIE_VERSION_BUMP);
+      if (touchesCatalogue(query)) await tx.run(CATALOGUE_VERSION_BUMP);
       return await tx.run(query, parameters);
     },
   };

@@ -66,3 +66,43 @@ export const READ_TIE_VERSION = /* cypher */ `OPTIONAL MATCH (v:TieVersion {id: 
  * do not go through the statements (a restore, the demo and synthetic loaders).
  */
 export const FORGET_TIE_VERSION = /* cypher */ `MATCH (v:TieVersion) DELETE v`;
+
+// ---- The catalogue version (server/platform/neo4j/catalogue-version.ts) -------------------------
+
+/**
+ * Moves the catalogue version on: a new random value on the one CatalogueVersion node (made when missing). A unit
+ * subquery, so it runs once at the start of a statement (bumpingCatalogueVersion puts it there) and on its own too.
+ */
+export const CATALOGUE_VERSION_BUMP = /* cypher */ `CALL () {
+  MERGE (catalogueVersion:CatalogueVersion {id: 'catalogue'})
+  SET catalogueVersion.version = randomUUID()
+}`;
+
+/** Forgets the catalogue version: without the node the graph version stands in (any write moves it). */
+export const FORGET_CATALOGUE_VERSION = /* cypher */ `MATCH (v:CatalogueVersion) DELETE v`;
+
+/**
+ * The catalogue version as a subquery yielding `catalogueVersion`: the node's value (null without it) and, from Neo4j's
+ * count store (no node is read), the number of courses, programmes, institutions, periods, agreements and of the links the
+ * catalogue holds, which moves when one is made or removed by a writer that did not bump (a new topic alone changes no
+ * course's fit: it is not counted).
+ */
+export const CATALOGUE_VERSION_SUBQUERY = /* cypher */ `CALL () {
+  OPTIONAL MATCH (v:CatalogueVersion {id: 'catalogue'})
+  RETURN v.version AS catalogueNode
+}
+CALL () { MATCH (n:Course) RETURN count(n) AS courses }
+CALL () { MATCH (n:Programme) RETURN count(n) AS programmes }
+CALL () { MATCH (n:Institution) RETURN count(n) AS institutions }
+CALL () { MATCH (n:TeachingPeriod) RETURN count(n) AS periods }
+CALL () { MATCH (n:Agreement) RETURN count(n) AS agreements }
+CALL () { MATCH (:Course)-[r:ABOUT]->() RETURN count(r) AS about }
+CALL () { MATCH ()-[r:PART_OF]->() RETURN count(r) AS partOf }
+CALL () { MATCH ()-[r:OFFERED_BY]->() RETURN count(r) AS offeredBy }
+CALL () { MATCH ()-[r:BROADER]->() RETURN count(r) AS broader }
+CALL () { MATCH ()-[r:RUNS_IN]->() RETURN count(r) AS runsIn }
+CALL () { MATCH ()-[r:COVERS]->() RETURN count(r) AS covers }
+WITH CASE WHEN catalogueNode IS NULL THEN null
+          ELSE catalogueNode + ' ' + reduce(s = '', n IN [courses, programmes, institutions, periods, agreements, about,
+                                                          partOf, offeredBy, broader, runsIn, covers] | s + '.' + toString(n))
+     END AS catalogueVersion`;

@@ -1,2 +1,2 @@
-MATCH (n) WHERE NOT n:TieVersion
+MATCH (n) WHERE NOT n:TieVersion AND NOT n:CatalogueVersion
 RETURN count(n) AS n

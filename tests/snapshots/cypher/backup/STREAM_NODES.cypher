@@ -1,4 +1,4 @@
-MATCH (n) WHERE NOT n:TieVersion
+MATCH (n) WHERE NOT n:TieVersion AND NOT n:CatalogueVersion
 RETURN elementId(n) AS key, labels(n) AS labels,
        [k IN keys(n) | [k, replace(valueType(n[k]), ' NOT NULL', ''),
          CASE WHEN valueType(n[k]) STARTS WITH 'LIST' THEN [e IN n[k] | CASE

@@ -1,3 +1,7 @@
+CALL () {
+  MERGE (catalogueVersion:CatalogueVersion {id: 'catalogue'})
+  SET catalogueVersion.version = randomUUID()
+}
 UNWIND $rows AS row
 MERGE (n:Agreement {id: row.id})
 ON CREATE SET n.structural = false, n.assignmentTypes = []

@@ -1,3 +1,7 @@
+CALL () {
+  MERGE (catalogueVersion:CatalogueVersion {id: 'catalogue'})
+  SET catalogueVersion.version = randomUUID()
+}
 UNWIND $rows AS row
 MATCH (p:Programme {id: row.programmeId})
 MERGE (n:Course {id: row.id})

@@ -1,3 +1,7 @@
+CALL () {
+  MERGE (catalogueVersion:CatalogueVersion {id: 'catalogue'})
+  SET catalogueVersion.version = randomUUID()
+}
 UNWIND $rows AS row
 MERGE (n:Institution {id: row.id})
 SET n.name = row.name, n.kind = row.kind,

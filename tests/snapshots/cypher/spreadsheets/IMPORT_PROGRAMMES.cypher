@@ -1,3 +1,7 @@
+CALL () {
+  MERGE (catalogueVersion:CatalogueVersion {id: 'catalogue'})
+  SET catalogueVersion.version = randomUUID()
+}
 UNWIND $rows AS row
 MATCH (i:Institution {id: row.institutionId})
 MERGE (n:Programme {id: row.id})

@@ -1,3 +1,7 @@
+CALL () {
+  MERGE (catalogueVersion:CatalogueVersion {id: 'catalogue'})
+  SET catalogueVersion.version = randomUUID()
+}
 MATCH (t:Topic {id: $id})
 SET t.status = 'ACCEPTED', t.labelNl = $labelNl, t.labelEn = $labelEn,
     t.keys = coalesce(t.keys, []) + [k IN $keys WHERE NOT k IN coalesce(t.keys, [])], t.acceptedAt = datetime($now)

@@ -1,3 +1,7 @@
+CALL () {
+  MERGE (catalogueVersion:CatalogueVersion {id: 'catalogue'})
+  SET catalogueVersion.version = randomUUID()
+}
 UNWIND $links AS l
 MATCH (n:Course {id: l.ownerId})
 CALL (n, l) {

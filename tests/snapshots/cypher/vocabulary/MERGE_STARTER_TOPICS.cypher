@@ -1,3 +1,7 @@
+CALL () {
+  MERGE (catalogueVersion:CatalogueVersion {id: 'catalogue'})
+  SET catalogueVersion.version = randomUUID()
+}
 UNWIND $topics AS row
 MERGE (t:Topic {id: row.id})
   ON CREATE SET t.status = 'ACCEPTED', t.labelNl = row.labelNl, t.labelEn = row.labelEn, t.synonyms = [], t.keys = [],

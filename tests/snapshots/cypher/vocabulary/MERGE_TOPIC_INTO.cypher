@@ -1,3 +1,7 @@
+CALL () {
+  MERGE (catalogueVersion:CatalogueVersion {id: 'catalogue'})
+  SET catalogueVersion.version = randomUUID()
+}
 MATCH (f:Topic {id: $from}), (i:Topic {id: $into})
 CALL (f, i) {
   MATCH (n)-[a:ABOUT]->(f) WHERE n:Case OR n:Course

@@ -1,3 +1,7 @@
+CALL () {
+  MERGE (catalogueVersion:CatalogueVersion {id: 'catalogue'})
+  SET catalogueVersion.version = randomUUID()
+}
 MATCH (t:Topic {id: $id})
 WITH t, COLLECT { MATCH (t)-[:BROADER]->(b:Topic) RETURN b.id ORDER BY b.id } AS oldBroader,
         COLLECT { MATCH (n:Topic)-[:BROADER]->(t) RETURN n.id ORDER BY n.id } AS oldNarrower

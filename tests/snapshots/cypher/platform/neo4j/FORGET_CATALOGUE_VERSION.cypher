@@ -1,0 +1,1 @@
+MATCH (v:CatalogueVersion) DELETE v
