@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAgreementTerms } from "../../server/domains/agreements/index.js";
 import { readCourseFits, type CourseFitQuery } from "../../server/domains/suggestions/read-course-fits.js";
 import { suggestCourses } from "../../server/domains/suggestions/suggest-courses.js";
+import type { CaseFitFacts } from "../../server/domains/suggestions/course-catalogue.js";
+import { courseCatalogueAt } from "../../server/domains/suggestions/held-course-catalogue.js";
+import { readHeldCourseFits } from "../../server/domains/suggestions/read-held-course-fits.js";
+import { READ_CASE_FIT_FACTS } from "../../server/domains/suggestions/statements.js";
 import { matchingSettingsFrom } from "../../server/domains/suggestions/matching-settings.js";
 import { todayIso, nowIso } from "../../server/platform/clock/read-clock.js";
 import { loadConfig } from "../../server/platform/config.js";
@@ -38,12 +42,30 @@ async function fits(query: Omit<CourseFitQuery, "terms" | "today" | "weights">) 
   );
 }
 
-/** Both ways on the same question: the same rows (whole objects, in order); the rows. */
+/** One case's fits over the held course catalogue, at the version the case's read gives (as suggestCourses reads them). */
+async function held(caseId: string, limit: number, maxCandidates: number) {
+  const [facts] = await db.read(READ_CASE_FIT_FACTS, { caseId, today: todayIso() });
+  const catalogue = await courseCatalogueAt(db, (facts!.catalogueVersion as string | null) ?? null);
+  return db.readEach(async (tx) =>
+    readHeldCourseFits(tx, catalogue, {
+      facts: facts as unknown as CaseFitFacts,
+      weights: settings.weights,
+      limit,
+      maxCandidates,
+    }),
+  );
+}
+
+/** The three ways on the same question: the same rows (whole objects, in order); the rows. */
 async function same(caseIds: string[], limit: number, maxCandidates: number, weighFirst: number) {
   const every = await fits({ cases: { caseIds }, courses: "all", limit, maxCandidates });
   const bounded = await fits({ cases: { caseIds }, courses: "all", limit, maxCandidates, weighFirst });
   const byCase = (rows: typeof every) => caseIds.map((id) => rows.filter((r) => r.caseId === id));
-  expect(byCase(bounded), JSON.stringify({ caseIds, limit, maxCandidates, weighFirst })).toEqual(byCase(every));
+  const question = JSON.stringify({ caseIds, limit, maxCandidates, weighFirst });
+  expect(byCase(bounded), question).toEqual(byCase(every));
+  const heldRows = [];
+  for (const caseId of caseIds) heldRows.push(await held(caseId, limit, maxCandidates));
+  expect(heldRows, `held: ${question}`).toEqual(byCase(every));
   return bounded;
 }
 
@@ -210,15 +232,55 @@ describe("a generated graph (seeded)", () => {
     await same(caseIds, 10, 50, 100);
   });
 
-  it("gives the same suggestions (whole objects) as weighing every course", async () => {
+  it("gives the same suggestions (whole objects) as weighing every course, bounded and over the held catalogue", async () => {
     const now = nowIso();
+    let suggested = 0;
     for (const caseId of caseIds) {
       for (const limit of [1, 3, 10]) {
         const input = { caseId, limit, language: Language.EN, now, settings };
-        expect(await suggestCourses(db, { ...input, weighing: "bounded" })).toEqual(
-          await suggestCourses(db, { ...input, weighing: "every" }),
-        );
+        const every = await suggestCourses(db, { ...input, weighing: "every" });
+        expect(await suggestCourses(db, { ...input, weighing: "bounded" })).toEqual(every);
+        expect(await suggestCourses(db, input)).toEqual(every);
+        suggested += every.length;
       }
+    }
+    expect(suggested).toBeGreaterThan(50);
+  });
+
+  it("matches broader and narrower topics the same way", async () => {
+    // The five words' topics in a small tree: t1 and t2 under t0, t3 under t1, t4 under t2 and t0 (a DAG).
+    const topics = (
+      await db.read(`MATCH (c:Course)-[:ABOUT]->(t:Topic) WHERE c.id STARTS WITH 'gen-c' RETURN DISTINCT t.id AS id ORDER BY id`)
+    ).map((r) => String(r.id));
+    expect(topics).toHaveLength(5);
+    const links = [
+      [1, 0],
+      [2, 0],
+      [3, 1],
+      [4, 2],
+      [4, 0],
+    ];
+    await db.write(`UNWIND $links AS l MATCH (a:Topic {id: l[0]}), (b:Topic {id: l[1]}) MERGE (a)-[:BROADER]->(b)`, {
+      links: links.map(([a, b]) => [topics[a!], topics[b!]]),
+    });
+    try {
+      let neighbours = 0;
+      for (const caseId of caseIds) {
+        for (const [limit, maxCandidates] of [
+          [1, 3],
+          [3, 10],
+          [10, 50],
+        ] as const) {
+          const rows = await same([caseId], limit, maxCandidates, 2 * maxCandidates);
+          neighbours += rows.filter((r) => r.topicMatches.some((m) => m.relation !== "SAME")).length;
+        }
+        const input = { caseId, limit: 10, language: Language.EN, now: nowIso(), settings };
+        expect(await suggestCourses(db, input)).toEqual(await suggestCourses(db, { ...input, weighing: "every" }));
+      }
+      // Neighbours were found (not a comparison of same-topic matches only).
+      expect(neighbours).toBeGreaterThan(10);
+    } finally {
+      await db.write(`MATCH (:Topic)-[r:BROADER]->(:Topic) DELETE r`);
     }
   });
 });

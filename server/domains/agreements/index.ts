@@ -4,5 +4,5 @@ import "reflect-metadata";
 export { GOVERNING_AGREEMENT_IN_PERIOD } from "./fragments.js";
 export { AgreementCapacity, CourseCapacity } from "./capacity-types.js";
 export { readAgreementTerms } from "./read-agreement-terms.js";
-export type { AgreementTerms } from "./read-agreement-terms.js";
+export type { AgreementTerm, AgreementTerms } from "./read-agreement-terms.js";
 export { readAgreementCapacity, readCapacity } from "./read-capacity.js";

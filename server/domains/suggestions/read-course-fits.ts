@@ -1,5 +1,6 @@
 import type { Tx } from "../../platform/neo4j/database.js";
 import type { AgreementTerms } from "../agreements/index.js";
+import { byCaseTopic } from "./course-catalogue.js";
 import { effortFitScore } from "./effort-fit.js";
 import type { CourseFit } from "./score-suggestion.js";
 import type { TopicMatch } from "./suggestion-types.js";
@@ -103,7 +104,8 @@ function toCourseFit(row: Record<string, unknown>): CourseFit {
     courseLevels: r.kinds,
     wantedLevels: (row.wanted as string[] | null) ?? [],
     topicCount: Number(row.topicCount),
-    topicMatches: r.shared,
+    // In the case's topics' order (the statement collects them in no set order).
+    topicMatches: [...r.shared].sort(byCaseTopic),
     effort: (row.effort as string | null | undefined) ?? null,
     effortScore: effortFitScore(row.effort as string | null | undefined, r.course.kind),
     topicScore: r.topicScore,

@@ -1,4 +1,5 @@
 import { GOVERNING_AGREEMENT_IN_PERIOD } from "../agreements/index.js";
+import { CATALOGUE_VERSION_SUBQUERY } from "../../platform/neo4j/statements.js";
 
 /**
  * The Cypher of the matching suggestions, each statement whole but for the governing-agreement
@@ -61,6 +62,12 @@ OPTIONAL MATCH (k:Case {id: $caseId})
 RETURN k IS NOT NULL AS caseExists,
        COLLECT { MATCH (k)-[:HANDLED_BY]->(:Person)-[:COORDINATOR_OF]->(w:Workspace) RETURN DISTINCT w.id } AS workspaces`;
 
+/** The teachers of these courses (ids, distinct): whose warm paths the analytics worker is asked for. */
+export const READ_TEACHERS_OF_COURSES = /* cypher */ `
+UNWIND $courseIds AS courseId
+MATCH (:Course {id: courseId})<-[:TEACHES]-(t:Person)
+RETURN DISTINCT t.id AS id`;
+
 /** The teachers of these courses with their track record, and whether $caseId was ever proposed to them. */
 export const READ_TEACHER_RECORDS = /* cypher */ `
 UNWIND $courseIds AS courseId
@@ -77,6 +84,62 @@ CALL (t) {
 }
 RETURN t.id AS id, t.name AS name, courseIds, answered, expired, completed, rating,
        $caseId IS NOT NULL AND EXISTS { (:Case {id: $caseId})<-[:OF_CASE]-(:Proposal)-[:TO_TEACHER]->(t) } AS proposedForCase`;
+
+// ---- The course catalogue (course-catalogue.ts): the courses' fixed facts, held in memory -----------------
+
+/**
+ * Every course with a programme of an institution (the others fit no case: their level is unknown): its name, kind,
+ * element id, places (each with the institution's kind, ordered by programme id, then institution id), topics and
+ * teaching periods (ids; READ_TEACHING_PERIODS).
+ */
+export const READ_COURSE_CATALOGUE = /* cypher */ `
+MATCH (c:Course)
+WITH c, COLLECT {
+  MATCH (c)-[:PART_OF]->(pr:Programme)-[:OFFERED_BY]->(i:Institution)
+  RETURN {programme: pr.name, programmeId: pr.id, programmeKey: elementId(pr),
+          institution: i.name, institutionId: i.id, institutionKey: elementId(i), kind: i.kind} AS place
+  ORDER BY pr.id, i.id
+} AS places
+WHERE size(places) > 0
+RETURN c.id AS id, c.name AS name, c.kind AS kind, elementId(c) AS key, places,
+       COLLECT { MATCH (c)-[:ABOUT]->(t:Topic) RETURN DISTINCT t.id } AS topics,
+       COLLECT { MATCH (c)-[:RUNS_IN]->(p:TeachingPeriod) RETURN DISTINCT p.id } AS periodIds`;
+
+/** Every teaching period: its name and dates (YYYY-MM-DD). */
+export const READ_TEACHING_PERIODS = /* cypher */ `
+MATCH (p:TeachingPeriod)
+RETURN p.id AS id, p.name AS name, toString(p.startDate) AS startDate, toString(p.endDate) AS endDate`;
+
+/** The vocabulary as the catalogue holds it: each topic's labels and the topics it is narrower than. */
+export const READ_TOPIC_TREE = /* cypher */ `
+MATCH (t:Topic)
+RETURN t.id AS id, t.labelNl AS labelNl, t.labelEn AS labelEn,
+       COLLECT { MATCH (t)-[:BROADER]->(b:Topic) RETURN DISTINCT b.id } AS broader`;
+
+/**
+ * What a case brings to its fits (readCourseFitsStatement's head, for one case), its scope (READ_CASE_SCOPE) and the
+ * catalogue version, in one read.
+ */
+export const READ_CASE_FIT_FACTS = /* cypher */ `
+${CATALOGUE_VERSION_SUBQUERY}
+OPTIONAL MATCH (k:Case {id: $caseId})
+RETURN catalogueVersion, k IS NOT NULL AS caseExists, k.id AS caseId,
+       COLLECT { MATCH (k)-[a:ABOUT]->(t:Topic) RETURN {id: t.id, word: a.word} ORDER BY t.id } AS topics,
+       // A period that has already begun cannot take the case, so the window opens today at the earliest.
+       toString(CASE WHEN k.earliestStart IS NULL OR k.earliestStart < date($today) THEN date($today) ELSE k.earliestStart END) AS windowStart,
+       toString(k.deadline) AS windowEnd,
+       coalesce(k.wantedLevels, []) AS wanted, k.effort AS effort,
+       COLLECT { MATCH (k)-[:HANDLED_BY]->(:Person)-[:COORDINATOR_OF]->(w:Workspace) RETURN DISTINCT w.id } AS workspaces`;
+
+/**
+ * The sprints that count against a limit ($pairs: [course id, period id]): per course and period those not cancelled,
+ * as readCourseFitsStatement's bestPeriod counts them.
+ */
+export const COUNT_SPRINTS_IN_PERIODS = /* cypher */ `
+UNWIND $pairs AS pair
+MATCH (c:Course {id: pair[0]}), (p:TeachingPeriod {id: pair[1]})
+RETURN c.id AS courseId, p.id AS periodId,
+       COUNT { MATCH (s:Sprint)-[:IN_COURSE]->(c) WHERE s.status <> 'CANCELLED' AND (s)-[:IN_PERIOD]->(p) } AS used`;
 
 // ---- Course fits: the factors that live in the graph's structure ----------------------------
 

@@ -5,7 +5,17 @@ import { readAgreementTerms } from "../agreements/index.js";
 import { readCourseFits } from "./read-course-fits.js";
 import type { CourseFitWeighing } from "./statements.js";
 import { bestWarmPaths, type BestWarmPath, type BestWarmPathsInput } from "../network/index.js";
-import { readCaseScope, readTeacherRecords, withWarmPath, type TeacherSignalsRow } from "./read-teacher-signals.js";
+import {
+  readCaseScope,
+  readTeacherRecords,
+  withWarmPath,
+  type CaseScope,
+  type TeacherSignalsRow,
+} from "./read-teacher-signals.js";
+import { courseCatalogueAt } from "./held-course-catalogue.js";
+import type { CaseFitFacts } from "./course-catalogue.js";
+import { readHeldCourseFits } from "./read-held-course-fits.js";
+import { READ_CASE_FIT_FACTS, READ_TEACHERS_OF_COURSES } from "./statements.js";
 import { Language, type EducationLevel } from "../../platform/model/graph-enums.js";
 import { bestTeacher, describeTopicMatches, scoreSuggestion, trackRecordScore, type CourseFit } from "./score-suggestion.js";
 import type { CaseSuggestion } from "./suggestion-types.js";
@@ -20,11 +30,12 @@ export interface SuggestCoursesInput {
   now: string;
   settings: MatchingSettings;
   /**
-   * How the structural statement reads the courses' periods, agreements and sprints: only of the courses that can still
-   * be kept ("bounded", the default), or of every course that shares a topic ("every", the way before: the bench and
-   * the tests compare the two).
+   * Where the structural factors come from: the held course catalogue ("held", the default: course-catalogue.ts), or
+   * the structural statement, reading the periods, agreements and sprints only of the courses that can still be kept
+   * ("bounded") or of every course that shares a topic ("every"): the ways before, which the bench and the tests
+   * compare with it.
    */
-  weighing?: CourseFitWeighing;
+  weighing?: CourseFitWeighing | "held";
 }
 
 export const MAX_SUGGESTIONS = 100;
@@ -36,8 +47,10 @@ export const MAX_SUGGESTIONS = 100;
 export const WEIGH_FIRST_PER_KEPT = 2;
 
 /**
- * Where the warm paths come from: bestWarmPaths on this thread by default; SuggestionResolver passes the analytics
- * worker's (the same answer, over the ties it holds in memory: network/best-warm-paths-in-memory.ts).
+ * Where the warm paths come from: bestWarmPaths in Neo4j on this thread by default (only of the teachers who can still
+ * change the top `limit`, after their track records); SuggestionResolver passes the analytics worker's when it holds the
+ * ties (the same answer, over the ties in memory: network/best-warm-paths-in-memory.ts), which is asked for every teacher
+ * of the courses kept, beside their track records.
  */
 export type FindBestWarmPaths = (input: BestWarmPathsInput) => Promise<Map<string, BestWarmPath>>;
 
@@ -45,15 +58,16 @@ export type FindBestWarmPaths = (input: BestWarmPathsInput) => Promise<Map<strin
  * caseSuggestions in a fixed number of queries whatever the number of courses, none per course,
  * each an auto-commit read (suggestions are advice: they need no common snapshot, and each read
  * saves the COMMIT round trip of a transaction):
- * the case and its workspaces in parallel with the agreements' terms and the structural factors
- * (read-course-fits.ts, which keeps at most `max(5 × limit, 50)` courses in contention); then the
- * track records of those courses' teachers, and the warm paths (the network domain's bestWarmPaths,
- * kept while the graph is unchanged) only of the teachers who can still change the top `limit`.
+ * the case's facts and scope, then the structural factors over the held course
+ * catalogue (read-held-course-fits.ts, which keeps at most `max(5 × limit, 50)` courses in contention); then the
+ * track records of those courses' teachers and the warm paths (in memory: of all of them, beside the records; in Neo4j:
+ * the network domain's bestWarmPaths, kept while the graph is unchanged, only of the teachers who can still change the
+ * top `limit`, after the records).
  */
 export async function suggestCourses(
   db: Database,
   input: SuggestCoursesInput,
-  findWarmPaths: FindBestWarmPaths = (given) => bestWarmPaths(db, given),
+  warmPathsInMemory?: FindBestWarmPaths,
 ): Promise<CaseSuggestion[]> {
   if (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > MAX_SUGGESTIONS) {
     throw new DomainError(ErrorCode.BAD_USER_INPUT, `limit must be between 1 and ${MAX_SUGGESTIONS}.`, "limit");
@@ -61,29 +75,74 @@ export async function suggestCourses(
   const weights = resolveWeights(input.settings.weights, input.weights);
   const minStrength = input.settings.warmPathMinStrength;
   const maxCandidates = Math.max(5 * input.limit, 50);
-  const [scope, fits] = await Promise.all([
-    db.readEach((tx) => readCaseScope(tx, input.caseId)),
-    db.readEach(async (tx) =>
-      readCourseFits(tx, {
-        cases: { caseIds: [input.caseId] },
-        courses: "all",
-        today: todayIso(new Date(input.now)),
-        weights,
-        terms: await readAgreementTerms(tx),
-        limit: input.limit,
-        maxCandidates,
-        ...(input.weighing === "every" ? {} : { weighFirst: WEIGH_FIRST_PER_KEPT * maxCandidates }),
-      }),
-    ),
-  ]);
+  const [scope, fits] =
+    input.weighing === "every" || input.weighing === "bounded"
+      ? await Promise.all([
+          db.readEach((tx) => readCaseScope(tx, input.caseId)),
+          db.readEach(async (tx) =>
+            readCourseFits(tx, {
+              cases: { caseIds: [input.caseId] },
+              courses: "all",
+              today: todayIso(new Date(input.now)),
+              weights,
+              terms: await readAgreementTerms(tx),
+              limit: input.limit,
+              maxCandidates,
+              ...(input.weighing === "every" ? {} : { weighFirst: WEIGH_FIRST_PER_KEPT * maxCandidates }),
+            }),
+          ),
+        ])
+      : await heldFits(db, input, weights, maxCandidates);
   if (!scope.caseExists) throw new DomainError(ErrorCode.NOT_FOUND, `No case with id ${input.caseId}.`, "case");
-  const records = await db.readEach((tx) =>
-    readTeacherRecords(tx, { courseIds: fits.map((f) => f.courseId), caseId: input.caseId, now: input.now }),
-  );
-  const teacherIds = teachersInContention(fits, records, weights, input.limit);
-  const warmPaths = await findWarmPaths({ workspaces: scope.workspaces, targets: teacherIds, minStrength });
+  const courseIds = fits.map((f) => f.courseId);
+  const readRecords = () => db.readEach((tx) => readTeacherRecords(tx, { courseIds, caseId: input.caseId, now: input.now }));
+  let records: TeacherSignalsRow[];
+  let warmPaths: Map<string, BestWarmPath>;
+  if (warmPathsInMemory) {
+    // In memory a teacher more costs microseconds: the warm paths of every teacher of the courses kept, beside their
+    // track records (the teachers out of contention cannot reach the top `limit` either way, so the answer is the same).
+    const targets = (await db.read(READ_TEACHERS_OF_COURSES, { courseIds })).map((row) => String(row.id));
+    [records, warmPaths] = await Promise.all([
+      readRecords(),
+      warmPathsInMemory({ workspaces: scope.workspaces, targets, minStrength }),
+    ]);
+  } else {
+    records = await readRecords();
+    const teacherIds = teachersInContention(fits, records, weights, input.limit);
+    warmPaths = await bestWarmPaths(db, { workspaces: scope.workspaces, targets: teacherIds, minStrength });
+  }
   const teachers = records.map((t) => withWarmPath(t, warmPaths.get(t.teacherId)));
   return rankSuggestions(fits, teachers, weights, input.language).slice(0, input.limit);
+}
+
+/**
+ * The case's scope and fits over the held course catalogue: the case's facts with the catalogue version in one read; the
+ * catalogue at that version (read again only when it moved); the fits in memory, but for the sprints of courses under an
+ * agreement's limit (read-held-course-fits.ts).
+ */
+async function heldFits(
+  db: Database,
+  input: SuggestCoursesInput,
+  weights: SuggestionWeights,
+  maxCandidates: number,
+): Promise<[CaseScope, CourseFit[]]> {
+  const [facts] = await db.read(READ_CASE_FIT_FACTS, { caseId: input.caseId, today: todayIso(new Date(input.now)) });
+  const row = facts ?? {};
+  const scope: CaseScope = {
+    caseExists: row.caseExists === true,
+    workspaces: ((row.workspaces as string[] | undefined) ?? []).filter((w) => typeof w === "string").sort(),
+  };
+  if (!scope.caseExists) return [scope, []];
+  const catalogue = await courseCatalogueAt(db, (row.catalogueVersion as string | null | undefined) ?? null);
+  const fits = await db.readEach((tx) =>
+    readHeldCourseFits(tx, catalogue, {
+      facts: row as unknown as CaseFitFacts,
+      weights,
+      limit: input.limit,
+      maxCandidates,
+    }),
+  );
+  return [scope, fits];
 }
 
 /**
