@@ -1,4 +1,5 @@
 import os from "node:os";
+import { isDeepStrictEqual } from "node:util";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
@@ -16,7 +17,10 @@ import { readCourseFits } from "../server/domains/suggestions/read-course-fits.j
 import { readCaseScope, readTeacherRecords } from "../server/domains/suggestions/read-teacher-signals.js";
 import { suggestCourses, WEIGH_FIRST_PER_KEPT } from "../server/domains/suggestions/suggest-courses.js";
 import { matchingSettings } from "../server/domains/suggestions/index.js";
-import { readCourseFitsStatement } from "../server/domains/suggestions/statements.js";
+import { READ_CASE_FIT_FACTS, readCourseFitsStatement } from "../server/domains/suggestions/statements.js";
+import type { CaseFitFacts } from "../server/domains/suggestions/course-catalogue.js";
+import { courseCatalogueAt } from "../server/domains/suggestions/held-course-catalogue.js";
+import { readHeldCourseFits } from "../server/domains/suggestions/read-held-course-fits.js";
 import { NEIGHBOUR_TOPIC_CREDIT } from "../server/domains/suggestions/suggestion-weights.js";
 import { todayIso } from "../server/platform/clock/read-clock.js";
 import { nowIso } from "../server/platform/clock/read-clock.js";
@@ -39,11 +43,12 @@ import { scales, sizeLikeXl, type ScaleName } from "../seed/synthetic/index.js";
  * with a tie write (a coordinator's tie, as an interaction changes it, naming the coordinator) before every third round;
  * every answer of the two compared (whole objects). The ties written are put back at the end.
  *
- * With --compare-fits <rounds>: the structural statement's two ways side by side (issue #19, round two), interleaved in
- * one process on one driver, the order alternating — every course's periods, agreements and sprints read ("every", the
- * way before) and only those of the courses that can still be kept ("bounded", readCourseFitsStatement) — as
+ * With --compare-fits <rounds>: the structural factors' three ways side by side (issue #19, round two), interleaved in
+ * one process on one driver, the order rotating — every course's periods, agreements and sprints read ("every", the
+ * way before), only those of the courses that can still be kept ("bounded", readCourseFitsStatement), and over the held
+ * course catalogue ("held", course-catalogue.ts: the product's way, Neo4j asked only for the case and counted sprints) — as
  * readCourseFits alone and as the whole suggestCourses (warm paths in memory, as the API's worker answers), every
- * answer of the two compared as whole objects. A store not generated yet is generated first (bench/prepare-graph.ts) and
+ * answer of the three compared as whole objects. A store not generated yet is generated first (bench/prepare-graph.ts) and
  * its topics linked as the API's start links them.
  */
 const projectRoot = fileURLToPath(new URL("../", import.meta.url));
@@ -53,7 +58,7 @@ const opts = new Command()
   .option("--cases <n>", "cases sampled (evenly by id)", "10")
   .option("--profile <n>", "cases whose structural statement is PROFILEd", "1")
   .option("--compare <rounds>", "rounds of the warm paths' two ways side by side (0: none)", "0")
-  .option("--compare-fits <rounds>", "rounds of the structural statement's two ways side by side (0: none)", "0")
+  .option("--compare-fits <rounds>", "rounds of the structural factors' three ways side by side (0: none)", "0")
   .option("--only-compare", "skip the step-by-step timing (the PROFILE still runs for --profile cases; 0: none)")
   .parse()
   .opts<{
@@ -273,7 +278,7 @@ async function compare(conn: Database, sample: readonly string[], rounds: number
   );
 }
 
-/** --compare-fits: the structural statement's two ways, side by side (see the header). */
+/** --compare-fits: the structural factors' three ways, side by side (see the header). */
 async function compareFits(conn: Database, sample: readonly string[], rounds: number, now: string): Promise<void> {
   const settings = matchingSettings();
   const tieGraph = { maxTies: 3_000_000 };
@@ -281,9 +286,10 @@ async function compareFits(conn: Database, sample: readonly string[], rounds: nu
   if (!version?.startsWith("ties:")) throw new Error("The store has no tie version (run the bench on it once).");
   if (!(await tieGraphAt(conn, version, tieGraph, true))) throw new Error("The tie graph could not be loaded.");
   const inMemory = (given: Parameters<typeof bestWarmPaths>[1]) => bestWarmPathsInMemory(conn, given, tieGraph);
-  const ways: CourseFitWeighing[] = ["every", "bounded"];
-  const fitsMs: Record<CourseFitWeighing, number[]> = { every: [], bounded: [] };
-  const wholeMs: Record<CourseFitWeighing, number[]> = { every: [], bounded: [] };
+  type Way = CourseFitWeighing | "held";
+  const ways: Way[] = ["every", "bounded", "held"];
+  const fitsMs: Record<Way, number[]> = { every: [], bounded: [], held: [] };
+  const wholeMs: Record<Way, number[]> = { every: [], bounded: [], held: [] };
   let fitsDiffer = 0;
   let wholeDiffer = 0;
   let compared = 0;
@@ -291,24 +297,39 @@ async function compareFits(conn: Database, sample: readonly string[], rounds: nu
   const at = new Date().toISOString();
   for (let round = 0; round < rounds; round++) {
     for (const [i, caseId] of sample.entries()) {
-      const order = (round + i) % 2 === 0 ? ways : [...ways].reverse();
+      // Each way first, second and third in turn.
+      const order = [0, 1, 2].map((k) => ways[(round + i + k) % 3]!);
       const terms = await conn.readEach((tx) => readAgreementTerms(tx));
       const fits: Record<string, unknown> = {};
       const whole: Record<string, unknown> = {};
       for (const weighing of order) {
         const t0 = performance.now();
-        fits[weighing] = await conn.readEach((tx) =>
-          readCourseFits(tx, {
-            cases: { caseIds: [caseId] },
-            courses: "all",
-            today: todayIso(new Date(now)),
-            weights: settings.weights,
-            terms,
-            limit: 10,
-            maxCandidates: 50,
-            ...(weighing === "bounded" ? { weighFirst: WEIGH_FIRST_PER_KEPT * 50 } : {}),
-          }),
-        );
+        if (weighing === "held") {
+          // The case's facts with the catalogue version, the catalogue at it (held), the fits in memory.
+          const [facts] = await conn.read(READ_CASE_FIT_FACTS, { caseId, today: todayIso(new Date(now)) });
+          const catalogue = await courseCatalogueAt(conn, (facts!.catalogueVersion as string | null) ?? null);
+          fits[weighing] = await conn.readEach((tx) =>
+            readHeldCourseFits(tx, catalogue, {
+              facts: facts as unknown as CaseFitFacts,
+              weights: settings.weights,
+              limit: 10,
+              maxCandidates: 50,
+            }),
+          );
+        } else {
+          fits[weighing] = await conn.readEach((tx) =>
+            readCourseFits(tx, {
+              cases: { caseIds: [caseId] },
+              courses: "all",
+              today: todayIso(new Date(now)),
+              weights: settings.weights,
+              terms,
+              limit: 10,
+              maxCandidates: 50,
+              ...(weighing === "bounded" ? { weighFirst: WEIGH_FIRST_PER_KEPT * 50 } : {}),
+            }),
+          );
+        }
         fitsMs[weighing].push(performance.now() - t0);
       }
       for (const weighing of order) {
@@ -321,11 +342,13 @@ async function compareFits(conn: Database, sample: readonly string[], rounds: nu
         wholeMs[weighing].push(performance.now() - t0);
       }
       compared++;
-      if (JSON.stringify(fits.every) !== JSON.stringify(fits.bounded)) {
+      // Whole objects, whatever the order of their keys (Neo4j's maps come in no set order).
+      const same = (a: unknown, b: unknown) => isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
+      if (!same(fits.every, fits.bounded) || !same(fits.every, fits.held)) {
         fitsDiffer++;
         if (fitsDiffer <= 3) process.stdout.write(`compare-fits: readCourseFits of ${caseId} differs in round ${round}\n`);
       }
-      if (JSON.stringify(whole.every) !== JSON.stringify(whole.bounded)) {
+      if (!same(whole.every, whole.bounded) || !same(whole.every, whole.held)) {
         wholeDiffer++;
         if (wholeDiffer <= 3) process.stdout.write(`compare-fits: suggestCourses of ${caseId} differs in round ${round}\n`);
       }
@@ -341,9 +364,11 @@ async function compareFits(conn: Database, sample: readonly string[], rounds: nu
       `compare-fits (${at} → ${new Date().toISOString()}): ${rounds} rounds × ${sample.length} cases; ` +
         `answers differing: readCourseFits ${fitsDiffer} of ${compared}, suggestCourses ${wholeDiffer} of ${compared}`,
       line("readCourseFits, every course weighed (before)", fitsMs.every),
-      line("readCourseFits, bounded (after)", fitsMs.bounded),
+      line("readCourseFits, bounded", fitsMs.bounded),
+      line("readCourseFits over the held catalogue (the case's facts read, the catalogue held)", fitsMs.held),
       line("suggestCourses, every course weighed (before)", wholeMs.every),
       line("suggestCourses, bounded (after)", wholeMs.bounded),
+      line("suggestCourses, held catalogue (the product's way)", wholeMs.held),
       `  load average (1 min) ${load.join(" → ")}`,
     ].join("\n") + "\n",
   );
