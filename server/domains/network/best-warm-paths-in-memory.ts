@@ -159,6 +159,7 @@ function sourceHalf(
   for (const id of new Set(coordinators)) {
     const c = graph.indexOf.get(id);
     if (c === undefined) half.outside.add(id);
+    else if (length <= 2) walkShortTrails(graph, c, length, limits.minStrength, reach);
     else walkTrails(graph, c, length, limits.minStrength, reach);
   }
   sourceHalves.set(graph, [half, ...kept.filter((h) => h.key.split("|")[0] === key.split("|")[0])].slice(0, KEPT_HALVES));
@@ -216,6 +217,37 @@ function bestOfShortTrails(
   best.key = bestKey;
   best.score = bestScore;
   best.hops = bestHops;
+}
+
+/**
+ * walkTrails for trails of at most two ties, in two plain loops (the coordinators' half: hubs of 2,000–4,000 ties at L,
+ * walked again after every tie write): the same trails, products and order.
+ */
+function walkShortTrails(
+  graph: TieGraph,
+  start: number,
+  length: number,
+  least: number,
+  visit: (at: number, product: number, ties: number) => void,
+): void {
+  const { first, degree, neighbours, ties, strengths } = graph;
+  visit(start, 1.0, 0);
+  if (length < 1) return;
+  for (let e1 = first[start]!, end1 = e1 + degree[start]!; e1 < end1; e1++) {
+    const tie1 = ties[e1]!;
+    const s1 = strengths[tie1]!;
+    if (!(s1 >= least)) continue;
+    const n1 = neighbours[e1]!;
+    const p1 = 1.0 * s1;
+    visit(n1, p1, 1);
+    if (length < 2) continue;
+    for (let e2 = first[n1]!, end2 = e2 + degree[n1]!; e2 < end2; e2++) {
+      const tie2 = ties[e2]!;
+      const s2 = strengths[tie2]!;
+      if (!(s2 >= least) || tie2 === tie1) continue;
+      visit(neighbours[e2]!, p1 * s2, 2);
+    }
+  }
 }
 
 /** The order of both halves: round(score × 1e9) descending, then fewer ties, then the larger raw score. */
