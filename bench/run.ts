@@ -19,6 +19,8 @@ import type { Database } from "../server/platform/neo4j/database.js";
 import { computeInstitutionEmbedding, computeProgrammeEmbedding } from "../server/domains/network/compute-embedding.js";
 import { rankEmbedding } from "../server/domains/network/rank-embedding.js";
 import { findWarmPaths } from "../server/domains/network/find-warm-paths.js";
+import { bestWarmPathsInMemory } from "../server/domains/network/best-warm-paths-in-memory.js";
+import { tieGraphAt } from "../server/domains/network/TieGraphStore.js";
 import { resolvePathTargets } from "../server/domains/network/resolve-path-targets.js";
 import { resolveWorkspace } from "../server/domains/network/resolve-workspace.js";
 import { refreshEmbedding } from "../server/domains/network/refresh-embedding.js";
@@ -973,6 +975,9 @@ async function main(): Promise<void> {
     // one page at S and M, two at L (1,110 entries) — one sample is the whole ranking.
     const rankingLimit = 1000;
     const settingsOfMatching = matchingSettings();
+    // The tie graph the raw side of caseSuggestions finds warm paths in (suggestionsRaw).
+    const rawTieGraph = { maxTies: maxTiesFor(size.ties) };
+    let rawTieGraphRead = false;
 
     const api_ = api;
     const ops = {
@@ -1062,14 +1067,20 @@ async function main(): Promise<void> {
         return data.caseSuggestions.map((s) => s.courseId).join(",");
       },
       suggestionsRaw: async (caseId: string) => {
-        const list = await suggestCourses(db, {
-          caseId,
-          limit: 10,
-          weights: null,
-          language: Language.EN,
-          now: nowIso(),
-          settings: settingsOfMatching,
-        });
+        // The same way as the API: when its analytics worker holds the ties, the warm paths are found in memory — here
+        // over a tie graph this process holds (read at the first call, in the warm-up, and following tie writes as the
+        // worker's does), so that the ratio is the API's own cost, not two ways of finding warm paths.
+        const inMemory = size.ties <= maxTiesFor(size.ties);
+        if (inMemory && !rawTieGraphRead) {
+          const version = await db.tieVersion();
+          if (version) await tieGraphAt(db, version, rawTieGraph, true);
+          rawTieGraphRead = true;
+        }
+        const list = await suggestCourses(
+          db,
+          { caseId, limit: 10, weights: null, language: Language.EN, now: nowIso(), settings: settingsOfMatching },
+          inMemory ? (given) => bestWarmPathsInMemory(db, given, rawTieGraph) : undefined,
+        );
         return list.map((s) => s.courseId).join(",");
       },
       boardGraphql: async () => {
@@ -1296,6 +1307,7 @@ async function main(): Promise<void> {
           raw: ops.suggestionsRaw,
           rawBound: settings.raw.suggestions,
           rawLabel: "suggestCourses",
+          note: "GraphQL = the API, its warm paths from the analytics worker; raw = the same suggestCourses on the driver, its warm paths in memory over a tie graph this process holds (Neo4j's search when the worker holds no ties)",
         }),
       );
     if (!onlyPaths)
