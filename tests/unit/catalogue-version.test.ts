@@ -1,6 +1,5 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { statementExports } from "../helpers/statement-exports.js";
 import { CATALOGUE_VERSION_BUMP_START, touchesCatalogue } from "../../server/platform/neo4j/catalogue-version.js";
 
 /**
@@ -10,21 +9,6 @@ import { CATALOGUE_VERSION_BUMP_START, touchesCatalogue } from "../../server/pla
  * here) and fails on an exported statement, or statement builder, that writes and names one of the catalogue's labels
  * or relationship types without bumpingCatalogueVersion, unless `writesOtherThanCatalogue` says why it need not.
  */
-
-const root = path.resolve(import.meta.dirname, "../..");
-
-function statementFiles(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-      const rel = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(rel);
-      else if (entry.name === "statements.ts") found.push(rel);
-    }
-  };
-  walk("server");
-  return found.sort();
-}
 
 /** Statements that write and name the catalogue, but change none of it (`file:NAME` → why). */
 const sprint = "makes a sprint: sprints are counted live, the catalogue holds none";
@@ -63,17 +47,12 @@ describe("the catalogue version", () => {
   it("is bumped by every statement that writes the catalogue", async () => {
     const missing: string[] = [];
     const bumping: string[] = [];
-    for (const file of statementFiles()) {
-      const module = (await import(path.join(root, file))) as Record<string, unknown>;
-      for (const [name, value] of Object.entries(module)) {
-        const text = typeof value === "string" ? value : typeof value === "function" ? value.toString() : "";
-        if (!touchesCatalogue(text)) continue;
-        const key = `${file}:${name}`;
-        if (writesOtherThanCatalogue[key]) continue;
-        const bumps =
-          typeof value === "string" ? value.startsWith(CATALOGUE_VERSION_BUMP_START) : /bumpingCatalogueVersion\)?\(/.test(text);
-        (bumps ? bumping : missing).push(key);
-      }
+    for (const { key, value, text } of await statementExports()) {
+      if (!touchesCatalogue(text)) continue;
+      if (writesOtherThanCatalogue[key]) continue;
+      const bumps =
+        typeof value === "string" ? value.startsWith(CATALOGUE_VERSION_BUMP_START) : /bumpingCatalogueVersion\)?\(/.test(text);
+      (bumps ? bumping : missing).push(key);
     }
     expect(missing, "statements that write the catalogue without bumpingCatalogueVersion").toEqual([]);
     // The writers known today, so that a change of the check itself that finds none is noticed.

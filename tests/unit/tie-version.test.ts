@@ -1,6 +1,6 @@
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { statementExports, statementFiles } from "../helpers/statement-exports.js";
 import { TIE_VERSION_BUMP } from "../../server/platform/neo4j/statements.js";
 import {
   bumpingTieVersion,
@@ -17,20 +17,6 @@ import {
  */
 
 const root = path.resolve(import.meta.dirname, "../..");
-
-/** Every server/**\/statements.ts, relative to the repository. */
-function statementFiles(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-      const rel = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(rel);
-      else if (entry.name === "statements.ts") found.push(rel);
-    }
-  };
-  walk("server");
-  return found.sort();
-}
 
 /**
  * Whether Cypher text writes KNOWS: a write clause (CREATE, MERGE, SET, DELETE, REMOVE) in a statement
@@ -55,17 +41,12 @@ describe("the tie version", () => {
   it("is bumped by every statement that writes KNOWS", async () => {
     const missing: string[] = [];
     const bumping: string[] = [];
-    for (const file of files) {
-      const module = (await import(path.join(root, file))) as Record<string, unknown>;
-      for (const [name, value] of Object.entries(module)) {
-        // A builder's source shows its Cypher template and whether it calls bumpingTieVersion.
-        const text = typeof value === "string" ? value : typeof value === "function" ? value.toString() : "";
-        if (!writesKnows(text)) continue;
-        const key = `${file}:${name}`;
-        if (readsTiesWritesOther[key]) continue;
-        const bumps = typeof value === "string" ? value.startsWith(TIE_VERSION_BUMP_START) : /bumpingTieVersion\(/.test(text);
-        (bumps ? bumping : missing).push(key);
-      }
+    // A builder's source shows its Cypher template and whether it calls bumpingTieVersion.
+    for (const { key, value, text } of await statementExports()) {
+      if (!writesKnows(text)) continue;
+      if (readsTiesWritesOther[key]) continue;
+      const bumps = typeof value === "string" ? value.startsWith(TIE_VERSION_BUMP_START) : /bumpingTieVersion\(/.test(text);
+      (bumps ? bumping : missing).push(key);
     }
     expect(missing, "statements that write KNOWS without bumpingTieVersion (server/platform/neo4j/tie-version.ts)").toEqual([]);
     // The writers known today, so that a change of the check itself that finds none is noticed.
