@@ -36,31 +36,56 @@ export interface ThreadCount {
  */
 class FlowNetwork {
   private nodes = 0;
-  private readonly tails: number[] = [];
-  private readonly heads: number[] = [];
-  private readonly caps: number[] = [];
+  /** Arcs added so far, and their tails, heads and capacities (typed, grown by doubling). */
+  private arcs = 0;
+  private tails: Int32Array;
+  private heads: Int32Array;
+  private caps: Float64Array;
   private cap = new Float64Array(0);
   private orig = new Float64Array(0);
   private head = new Int32Array(0);
   private firstArc = new Int32Array(0);
   private arcOrder = new Int32Array(0);
 
+  /** `expectedPairs`: about how many arc pairs will be added (room made at once). */
+  constructor(expectedPairs = 64) {
+    const size = 2 * Math.max(16, expectedPairs);
+    this.tails = new Int32Array(size);
+    this.heads = new Int32Array(size);
+    this.caps = new Float64Array(size);
+  }
+
   node(): number {
     return this.nodes++;
   }
 
   add(from: number, to: number, cap: number): void {
-    this.tails.push(from, to);
-    this.heads.push(to, from);
-    this.caps.push(cap, 0);
+    const a = this.arcs;
+    if (a + 2 > this.tails.length) {
+      const grow = <T extends Int32Array | Float64Array>(old: T): T => {
+        const bigger = new (old.constructor as new (n: number) => T)(old.length * 2);
+        bigger.set(old);
+        return bigger;
+      };
+      this.tails = grow(this.tails);
+      this.heads = grow(this.heads);
+      this.caps = grow(this.caps);
+    }
+    this.tails[a] = from;
+    this.tails[a + 1] = to;
+    this.heads[a] = to;
+    this.heads[a + 1] = from;
+    this.caps[a] = cap;
+    this.caps[a + 1] = 0;
+    this.arcs = a + 2;
   }
 
   /** Freezes the arcs into per-node lists (in the order added). */
   seal(): void {
-    const arcs = this.tails.length;
-    this.cap = Float64Array.from(this.caps);
-    this.orig = Float64Array.from(this.caps);
-    this.head = Int32Array.from(this.heads);
+    const arcs = this.arcs;
+    this.cap = this.caps.slice(0, arcs);
+    this.orig = this.caps.slice(0, arcs);
+    this.head = this.heads.slice(0, arcs);
     this.firstArc = new Int32Array(this.nodes + 1);
     for (let a = 0; a < arcs; a++) this.firstArc[this.tails[a]! + 1]! += 1;
     for (let v = 0; v < this.nodes; v++) this.firstArc[v + 1]! += this.firstArc[v]!;
@@ -209,6 +234,79 @@ class FlowNetwork {
 const UNLIMITED = Number.MAX_SAFE_INTEGER;
 
 /**
+ * A thread graph with its people numbered in id order (UTF-16 code units, as sort() compares): the form the count
+ * works on. countThreads numbers a ThreadGraph into it; the embedding's figures (thread-count-memo.ts) build it straight
+ * from the warm neighbourhood's person numbers (load-warm-neighbourhood.ts), without a map of ids per person — at L a
+ * programme's neighbourhood is thousands of people and tens of thousands of ties, and the maps cost more than the
+ * max-flow.
+ */
+export interface NumberedThreadGraph {
+  /** Person i's id; ascending. */
+  ids: readonly string[];
+  /** Per person: 1 when in W (sources), 1 when in R (targets). */
+  isSource: Uint8Array;
+  isTarget: Uint8Array;
+  /** Person i's neighbours are adjacency[first[i]] .. adjacency[first[i + 1] - 1]: ascending, each once, never i. */
+  first: Int32Array;
+  adjacency: Int32Array;
+}
+
+/**
+ * The lists of `from`'s people as a NumberedThreadGraph's columns: `pairs` holds (person, neighbour) twice per entry
+ * (pairs[2k], pairs[2k + 1]), `count` entries, in any order and with repeats; each list comes out sorted, each
+ * neighbour once, a person's own number left out.
+ */
+export function adjacencyOf(people: number, pairs: Int32Array, count: number): { first: Int32Array; adjacency: Int32Array } {
+  const first = new Int32Array(people + 1);
+  for (let k = 0; k < count; k++) first[pairs[2 * k]! + 1]! += 1;
+  for (let i = 0; i < people; i++) first[i + 1]! += first[i]!;
+  const fill = first.slice(0, people);
+  const all = new Int32Array(count);
+  for (let k = 0; k < count; k++) all[fill[pairs[2 * k]!]!++] = pairs[2 * k + 1]!;
+  // Sorted and without repeats (or self) per person, written down over the same array.
+  const kept = new Int32Array(people + 1);
+  let at = 0;
+  for (let i = 0; i < people; i++) {
+    kept[i] = at;
+    const list = all.subarray(first[i]!, first[i + 1]!).sort();
+    let last = -1;
+    for (let k = 0; k < list.length; k++) {
+      const j = list[k]!;
+      if (j === last || j === i) continue;
+      all[at++] = j;
+      last = j;
+    }
+  }
+  kept[people] = at;
+  return { first: kept, adjacency: all.slice(0, at) };
+}
+
+/** The ThreadGraph's people (W, R and everyone in a list) numbered in id order, each person's own list as it is given. */
+export function numberThreadGraph(graph: ThreadGraph): NumberedThreadGraph {
+  const people = new Set<string>([...graph.sources, ...graph.targets, ...graph.neighbours.keys()]);
+  for (const list of graph.neighbours.values()) for (const p of list) people.add(p);
+  const ids = [...people].sort();
+  const rank = new Map(ids.map((p, i) => [p, i] as const));
+  let entries = 0;
+  for (const list of graph.neighbours.values()) entries += list.length;
+  const pairs = new Int32Array(2 * entries);
+  let k = 0;
+  for (const [p, list] of graph.neighbours) {
+    const i = rank.get(p)!;
+    for (const q of list) {
+      pairs[k++] = i;
+      pairs[k++] = rank.get(q)!;
+    }
+  }
+  return {
+    ids,
+    isSource: Uint8Array.from(ids, (p) => (graph.sources.has(p) ? 1 : 0)),
+    isTarget: Uint8Array.from(ids, (p) => (graph.targets.has(p) ? 1 : 0)),
+    ...adjacencyOf(ids.length, pairs, entries),
+  };
+}
+
+/**
  * Threads on the graph, by Dinic's method (the default) or Edmonds–Karp: the same numbers (the
  * maximum and the single points of failure are properties of the graph, not of the flow found),
  * each with one maximum set of disjoint threads as witnesses, which may differ between the two.
@@ -216,75 +314,81 @@ const UNLIMITED = Number.MAX_SAFE_INTEGER;
  * programme at 100,000 people); Edmonds–Karp stays as the plain reference the tests compare with.
  */
 export function countThreads(graph: ThreadGraph, method: "edmonds-karp" | "dinic" = "dinic"): ThreadCount {
-  const both = [...graph.sources].filter((s) => graph.targets.has(s)).sort();
-  const targets = new Set([...graph.targets].filter((t) => !graph.sources.has(t)));
+  return countNumberedThreads(numberThreadGraph(graph), method);
+}
 
-  const net = new FlowNetwork();
+/** countThreads on a graph already numbered in id order. */
+export function countNumberedThreads(graph: NumberedThreadGraph, method: "edmonds-karp" | "dinic" = "dinic"): ThreadCount {
+  const { ids, isSource, isTarget, first, adjacency } = graph;
+  const n = ids.length;
+  /** In R and not in W: a thread ends there. */
+  const ends = (i: number) => isTarget[i] === 1 && isSource[i] === 0;
+  const both: number[] = [];
+  for (let i = 0; i < n; i++) if (isSource[i] === 1 && isTarget[i] === 1) both.push(i);
+
+  // One arc pair per person and at most one per entry of a list.
+  const net = new FlowNetwork(n + adjacency.length);
   const source = net.node();
   const sink = net.node();
-  const people = new Set<string>([...graph.sources, ...graph.targets, ...graph.neighbours.keys()]);
-  for (const list of graph.neighbours.values()) for (const p of list) people.add(p);
-  // People are numbered in id order (UTF-16, as sort() compares), so arcs go in in that order.
-  const ordered = [...people].sort();
-  const rank = new Map(ordered.map((p, i) => [p, i] as const));
-  const inOf = new Int32Array(ordered.length);
-  const outOf = new Int32Array(ordered.length);
-  const personAt = new Map<number, string>();
-  ordered.forEach((p, i) => {
+  // People go in in id order, so arcs go in in that order.
+  const inOf = new Int32Array(n);
+  const outOf = new Int32Array(n);
+  const personAt = new Int32Array(2 + 2 * n).fill(-1);
+  for (let i = 0; i < n; i++) {
     const vin = net.node();
-    const vout = graph.sources.has(p) || targets.has(p) ? vin : net.node();
+    const vout = isSource[i] === 1 || ends(i) ? vin : net.node();
     inOf[i] = vin;
     outOf[i] = vout;
-    personAt.set(vin, p);
-    if (graph.sources.has(p)) net.add(source, vin, UNLIMITED);
-    else if (targets.has(p)) net.add(vin, sink, 1);
+    personAt[vin] = i;
+    if (isSource[i] === 1) net.add(source, vin, UNLIMITED);
+    else if (ends(i)) net.add(vin, sink, 1);
     else net.add(vin, vout, 1);
-  });
-  const isSource = ordered.map((p) => graph.sources.has(p));
-  ordered.forEach((p, i) => {
-    if (targets.has(p)) return; // threads end at the first target
-    const next = [...new Set((graph.neighbours.get(p) ?? []).map((q) => rank.get(q)!))].sort((x, y) => x - y);
-    for (const j of next) {
-      if (j === i || isSource[j]) continue; // never into a starting person
+  }
+  for (let i = 0; i < n; i++) {
+    if (ends(i)) continue; // threads end at the first target
+    for (let k = first[i]!, end = first[i + 1]!; k < end; k++) {
+      const j = adjacency[k]!;
+      if (isSource[j] === 1) continue; // never into a starting person
       net.add(outOf[i]!, inOf[j]!, 1);
     }
-  });
+  }
 
   const flow = method === "dinic" ? net.maxFlowDinic(source, sink) : net.maxFlow(source, sink);
 
   const flowPaths = net
     .decompose(source, sink)
-    .map((nodes) => nodes.map((n) => personAt.get(n)).filter((p): p is string => p !== undefined))
-    .sort((a, b) => a.length - b.length || a.join(">").localeCompare(b.join(">")));
-  const paths = [...both.map((p) => [p]), ...flowPaths];
+    .map((nodes) => nodes.map((v) => personAt[v]!).filter((i) => i >= 0))
+    .map((people) => ({ people, ids: people.map((i) => ids[i]!) }))
+    .sort((a, b) => a.ids.length - b.ids.length || a.ids.join(">").localeCompare(b.ids.join(">")));
+  const paths = [...both.map((i) => [i]), ...flowPaths.map((path) => path.people)];
   const threads = flow + both.length;
-  const singlePointsOfFailure = threads === 1 ? findSinglePoints(graph, paths[0] ?? []) : [];
-  return { threads, paths, singlePointsOfFailure };
+  const singlePointsOfFailure =
+    threads === 1 ? (paths[0] ?? []).filter((i) => isSource[i] === 0 && !reachesTargetWithout(graph, i)).map((i) => ids[i]!) : [];
+  return { threads, paths: paths.map((path) => path.map((i) => ids[i]!)), singlePointsOfFailure };
 }
 
 /**
  * With one thread, a person outside W is a single point of failure when removing them leaves no
  * route from W to any target. Every such person lies on every route, so on the one thread found.
+ * Whether W still reaches a target with person `removed` taken out (routes end at the first target).
  */
-function findSinglePoints(graph: ThreadGraph, thread: readonly string[]): string[] {
-  return thread.filter((p) => !graph.sources.has(p) && !reachesTarget(graph, p));
-}
-
-/** Whether W still reaches a target with `removed` taken out (routes end at the first target). */
-export function reachesTarget(graph: ThreadGraph, removed: string | null): boolean {
-  const seen = new Set<string>();
-  const queue: string[] = [];
-  for (const s of graph.sources) {
-    if (s === removed) continue;
-    if (graph.targets.has(s)) return true;
-    seen.add(s);
+function reachesTargetWithout(graph: NumberedThreadGraph, removed: number): boolean {
+  const { isSource, isTarget, first, adjacency } = graph;
+  const seen = new Uint8Array(graph.ids.length);
+  const queue: number[] = [];
+  for (let s = 0; s < seen.length; s++) {
+    if (isSource[s] === 0 || s === removed) continue;
+    if (isTarget[s] === 1) return true;
+    seen[s] = 1;
     queue.push(s);
   }
   for (let head = 0; head < queue.length; head++) {
-    for (const q of graph.neighbours.get(queue[head]!) ?? []) {
-      if (q === removed || seen.has(q)) continue;
-      if (graph.targets.has(q)) return true;
-      seen.add(q);
+    const u = queue[head]!;
+    for (let k = first[u]!, end = first[u + 1]!; k < end; k++) {
+      const q = adjacency[k]!;
+      if (q === removed || seen[q] === 1) continue;
+      if (isTarget[q] === 1) return true;
+      seen[q] = 1;
       queue.push(q);
     }
   }

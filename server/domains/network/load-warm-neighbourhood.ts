@@ -1,5 +1,5 @@
 import type { Database } from "../../platform/neo4j/database.js";
-import type { ThreadGraph } from "./count-threads.js";
+import { adjacencyOf, type NumberedThreadGraph, type ThreadGraph } from "./count-threads.js";
 import type { WarmTies } from "./WarmTieStore.js";
 
 /**
@@ -39,6 +39,104 @@ export async function loadWarmNeighbourhood(
   targets: readonly string[],
   maxHops: number,
 ): Promise<WarmNeighbourhood> {
+  const { ties, W, R, inH, dW, dR } = await searchWarmNeighbourhood(source, sources, targets, maxHops);
+  const linked = new Map<number, Set<number>>();
+  const link = (x: number, y: number) => {
+    let set = linked.get(x);
+    if (!set) linked.set(x, (set = new Set()));
+    set.add(y);
+  };
+  for (const n of inH) {
+    const list = ties.neighboursOf(n);
+    if (!list) continue;
+    for (let i = 0; i < list.length; i++) {
+      const m = list[i]!;
+      if (!inH.has(m)) continue;
+      link(n, m);
+      link(m, n);
+    }
+  }
+  const id = (n: number) => ties.idOf(n);
+  const neighbours = new Map<string, string[]>();
+  for (const [n, set] of linked) neighbours.set(id(n), [...set].map(id));
+  const distances = (d: Depths) => new Map([...inH].map((n) => [id(n), d.get(n)!] as const));
+  return {
+    sources: new Set([...W].filter((n) => inH.has(n)).map(id)),
+    targets: new Set([...R].filter((n) => inH.has(n)).map(id)),
+    neighbours,
+    distanceFromSources: distances(dW),
+    distanceFromTargets: distances(dR),
+  };
+}
+
+/**
+ * The same neighbourhood as the thread graph countNumberedThreads counts on — the people loadWarmNeighbourhood's
+ * ThreadGraph holds (W and R in H, and everyone in H with a warm tie to another), numbered in id order, with the same
+ * lists (the warm ties among them, both ways, each once) — and the ids of W and R in H, in the order of loadWarmNeighbourhood's sets: what
+ * the embedding's figures need, without a map per person or the distances (thread-count-memo.ts).
+ */
+export async function loadNumberedNeighbourhood(
+  source: WarmTieSource,
+  sources: readonly string[],
+  targets: readonly string[],
+  maxHops: number,
+): Promise<{ graph: NumberedThreadGraph; sources: string[]; targets: string[] }> {
+  const { ties, W, R, inH } = await searchWarmNeighbourhood(source, sources, targets, maxHops);
+  // The ties among the people of H, both ways (as loadWarmNeighbourhood links them), by the store's numbers.
+  let pairs = new Int32Array(1024);
+  let count = 0;
+  const push = (x: number, y: number) => {
+    if (2 * count + 2 > pairs.length) {
+      const grown = new Int32Array(pairs.length * 2);
+      grown.set(pairs);
+      pairs = grown;
+    }
+    pairs[2 * count] = x;
+    pairs[2 * count + 1] = y;
+    count += 1;
+  };
+  // Flags by the store's numbers (H is thousands of people, their lists tens of thousands of entries): 1 in H, 2 linked.
+  let most = 0;
+  for (const n of inH) most = Math.max(most, n);
+  const flag = new Uint8Array(most + 1);
+  for (const n of inH) flag[n] = 1;
+  for (const n of inH) {
+    const list = ties.neighboursOf(n);
+    if (!list) continue;
+    for (let i = 0; i < list.length; i++) {
+      const m = list[i]!;
+      if (m > most || flag[m] === 0) continue;
+      push(n, m);
+      push(m, n);
+      flag[n] = 2;
+      flag[m] = 2;
+    }
+  }
+  const people = [...inH].filter((n) => W.has(n) || R.has(n) || flag[n] === 2);
+  const idOf = new Map(people.map((n) => [n, ties.idOf(n)] as const));
+  people.sort((a, b) => (idOf.get(a)! < idOf.get(b)! ? -1 : 1));
+  const rank = new Map(people.map((n, i) => [n, i] as const));
+  for (let k = 0; k < 2 * count; k++) pairs[k] = rank.get(pairs[k]!)!;
+  const ids = people.map((n) => idOf.get(n)!);
+  return {
+    graph: {
+      ids,
+      isSource: Uint8Array.from(people, (n) => (W.has(n) ? 1 : 0)),
+      isTarget: Uint8Array.from(people, (n) => (R.has(n) ? 1 : 0)),
+      ...adjacencyOf(people.length, pairs, count),
+    },
+    sources: [...W].filter((n) => inH.has(n)).map((n) => ties.idOf(n)),
+    targets: [...R].filter((n) => inH.has(n)).map((n) => ties.idOf(n)),
+  };
+}
+
+/** The search both of the above share: H (the store's numbers) with the exact dW and dR of its people. */
+async function searchWarmNeighbourhood(
+  source: WarmTieSource,
+  sources: readonly string[],
+  targets: readonly string[],
+  maxHops: number,
+): Promise<{ ties: WarmTies; W: Set<number>; R: Set<number>; inH: Set<number>; dW: Depths; dR: Depths }> {
   const { db, ties } = source;
   const W = new Set(sources.map((id) => ties.intern(id)));
   const R = new Set(targets.map((id) => ties.intern(id)));
@@ -102,33 +200,7 @@ export async function loadWarmNeighbourhood(
       if (other !== undefined && dW.get(n)! + other <= maxHops) inH.add(n);
     }
   }
-  const linked = new Map<number, Set<number>>();
-  const link = (x: number, y: number) => {
-    let set = linked.get(x);
-    if (!set) linked.set(x, (set = new Set()));
-    set.add(y);
-  };
-  for (const n of inH) {
-    const list = ties.neighboursOf(n);
-    if (!list) continue;
-    for (let i = 0; i < list.length; i++) {
-      const m = list[i]!;
-      if (!inH.has(m)) continue;
-      link(n, m);
-      link(m, n);
-    }
-  }
-  const id = (n: number) => ties.idOf(n);
-  const neighbours = new Map<string, string[]>();
-  for (const [n, set] of linked) neighbours.set(id(n), [...set].map(id));
-  const distances = (d: Depths) => new Map([...inH].map((n) => [id(n), d.get(n)!] as const));
-  return {
-    sources: new Set([...W].filter((n) => inH.has(n)).map(id)),
-    targets: new Set([...R].filter((n) => inH.has(n)).map(id)),
-    neighbours,
-    distanceFromSources: distances(dW),
-    distanceFromTargets: distances(dR),
-  };
+  return { ties, W, R, inH, dW, dR };
 }
 
 /** Depths by person number (a flat array: the searches touch tens of thousands of people at L). */

@@ -1,10 +1,9 @@
 import type { Database } from "../../platform/neo4j/database.js";
 import { embeddingSettings, hangsOnIds, namesOf, programmeCore, trendOf, type EmbeddingOptions } from "./compute-embedding.js";
 import { judgeInstitution, judgeProgramme } from "./judge-embedding.js";
-import { countThreads } from "./count-threads.js";
-import { loadWarmNeighbourhood } from "./load-warm-neighbourhood.js";
 import type { EmbeddingActivity, EmbeddingRefresh } from "./EmbeddingTypes.js";
 import { readInstitutionFacts, readProgrammeFacts } from "./read-embedding-facts.js";
+import { countWarmThreads } from "./thread-count-memo.js";
 import {
   CREATE_INSTITUTION_SNAPSHOTS,
   CREATE_PROGRAMME_SNAPSHOTS,
@@ -70,7 +69,8 @@ export async function refreshEmbedding(db: Database, options: EmbeddingOptions):
   const programmesById = new Map<string, { name: string; threads: number; level: number }>();
   const programmeRows: SnapshotRow[] = [];
   await inParallel(programmeFacts, async (facts) => {
-    const core = await programmeCore(settings, facts, "dinic");
+    // Figures only (thread-count-memo.ts): counted on the neighbourhood's person numbers, no map of ids per person.
+    const core = await programmeCore(settings, facts, "dinic", "figures");
     programmesById.set(facts.id, { name: facts.name, threads: core.count.threads, level: core.level });
     programmeRows.push({
       id: facts.id,
@@ -93,13 +93,14 @@ export async function refreshEmbedding(db: Database, options: EmbeddingOptions):
   const institutionRows: SnapshotRow[] = [];
   const institutionProgrammes = new Map<string, string[]>();
   await inParallel(await readInstitutionFacts(db, { institutions: null, asOf: settings.asOf }), async (facts) => {
-    const neighbourhood = await loadWarmNeighbourhood(
+    const { neighbourhood, count } = await countWarmThreads(
       settings,
       settings.side.coordinatorIds,
       facts.roleHolderIds,
       settings.maxHops,
+      "dinic",
+      "figures",
     );
-    const count = countThreads(neighbourhood, "dinic");
     const highestLevel = facts.programmeIds.reduce((max, id) => Math.max(max, programmesById.get(id)?.level ?? 0), 0);
     institutionProgrammes.set(facts.id, facts.programmeIds);
     institutionRows.push({

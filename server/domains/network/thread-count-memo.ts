@@ -1,5 +1,10 @@
-import { countThreads, type ThreadCount } from "./count-threads.js";
-import { loadWarmNeighbourhood, type WarmNeighbourhood, type WarmTieSource } from "./load-warm-neighbourhood.js";
+import { countNumberedThreads, countThreads, type ThreadCount } from "./count-threads.js";
+import {
+  loadNumberedNeighbourhood,
+  loadWarmNeighbourhood,
+  type WarmNeighbourhood,
+  type WarmTieSource,
+} from "./load-warm-neighbourhood.js";
 import type { WarmTies } from "./WarmTieStore.js";
 
 /**
@@ -71,12 +76,12 @@ export async function countWarmThreads(
   if (remembered) threadCountMemo.hits += 1;
   else {
     threadCountMemo.misses += 1;
-    const neighbourhood = await loadWarmNeighbourhood(source, sources, targets, maxHops);
-    const count = countThreads(neighbourhood, method);
+    // Figures only: counted on the neighbourhood's numbers, no map of ids per person (the same count, load-warm-neighbourhood.ts).
+    const numbered = await loadNumberedNeighbourhood(source, sources, targets, maxHops);
     remembered = {
-      sources: [...neighbourhood.sources],
-      targets: [...neighbourhood.targets],
-      count,
+      sources: numbered.sources,
+      targets: numbered.targets,
+      count: countNumberedThreads(numbered.graph, method),
       asked: { sources: [...sources], targets: [...targets], maxHops },
     };
     memo.set(key, remembered);
