@@ -96,6 +96,55 @@ describe("the worker's answers equal the API thread's", () => {
     expect(p2.threads).toBe(2);
   });
 
+  it("a committed tie write is followed by the worker at once, before any analytics request; other and refused writes are not told", async () => {
+    const server = await startTestServer(db, { env: { ANALYTICS_WORKER: "on", WARM_PATHS_IN_MEMORY: "on" } });
+    try {
+      const analytics = server.http.app.analytics!;
+      const heldAt = async (version: string | null, follows: number) => {
+        // Polled: the worker follows on its own, and nothing here asks it for an analytic meanwhile.
+        for (let tries = 0; tries < 200; tries++) {
+          const status = await analytics.tieGraphStatus();
+          if (status?.version === version && status.follows >= follows) return status;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return analytics.tieGraphStatus();
+      };
+      // The worker reads every tie at its start.
+      expect(await analytics.whenReady()).toBe(true);
+      const start = await heldAt(await db.tieVersion(), 0);
+      expect(start?.version).toBe(await db.tieVersion());
+      const ok = async (mutation: string) => {
+        const result = await server.graphql(mutation);
+        expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      };
+      // A write that changes no tie, and a tie write refused (nothing committed): the worker is not told.
+      await ok(`mutation { setWarmThreshold(threshold: 0.5) { warmThreshold } }`);
+      const refused = await server.graphql(`mutation { setTieStrength(a: "b", b: "t3", strength: 7) { strength } }`);
+      expect(refused.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(analytics.tieWritesTold).toBe(0);
+      // A tie write: told once, and the worker holds the graph at the new version with one follow more, asked nothing.
+      await ok(`mutation { setTieStrength(a: "b", b: "t3", strength: 0.3) { strength } }`);
+      expect(analytics.tieWritesTold).toBe(1);
+      const version = await db.tieVersion();
+      expect(version).not.toBe(start!.version);
+      const followed = await heldAt(version, start!.follows + 1);
+      expect(followed).toEqual({ version, loads: start!.loads, follows: start!.follows + 1 });
+      // And its next answer is the new one (t3's tie cold again: P2 back to one thread), as the API thread computes it.
+      const result = await server.graphql<{ embedding: { threads: number } }>(
+        `query ($asOf: String) { embedding(programme: "P2", asOf: $asOf) { threads } }`,
+        { asOf },
+      );
+      expect(result.data?.embedding.threads).toBe(1);
+      expect((await runAnalytics(db, "programmeEmbedding", { programme: "P2", asOf })) as { threads: number }).toMatchObject({
+        threads: 1,
+      });
+      await ok(`mutation { setTieStrength(a: "b", b: "t3", strength: 0.9) { strength } }`);
+      expect(analytics.tieWritesTold).toBe(2);
+    } finally {
+      await server.http.close();
+    }
+  });
+
   it("a worker that dies: what it had in hand and what comes next is answered here, then it is started again", async () => {
     const first = worker.thread!;
     const starts = worker.starts;

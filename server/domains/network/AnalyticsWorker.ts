@@ -11,7 +11,13 @@ import {
   type AnalyticsArgs,
   type AnalyticsOperation,
 } from "./analytics-operations.js";
-import type { AnalyticsFailure, AnalyticsReply, AnalyticsRequest, AnalyticsWorkerData } from "./analytics-worker-thread.js";
+import type {
+  AnalyticsFailure,
+  AnalyticsReply,
+  AnalyticsRequest,
+  AnalyticsWorkerData,
+  TieGraphStatus,
+} from "./analytics-worker-thread.js";
 import type { TieGraphSettings } from "./TieGraphStore.js";
 
 /**
@@ -81,6 +87,9 @@ export class AnalyticsWorker implements OffThreadAnalytics {
   /** How often a worker was started, and how many requests were answered on the API thread instead: for tests and the log. */
   starts = 0;
   fallbacks = 0;
+  /** Committed tie writes the worker was told of (tiesMoved). */
+  tieWritesTold = 0;
+  private readonly statusWaiters = new Map<number, (status: TieGraphStatus | null) => void>();
 
   constructor(private readonly options: AnalyticsWorkerOptions) {}
 
@@ -151,6 +160,36 @@ export class AnalyticsWorker implements OffThreadAnalytics {
     });
   }
 
+  /**
+   * A write that moved the tie version has committed: the worker follows it now (TieGraphStore's follow, and the warm
+   * lists and thread counts carried with it), so that the next analytics request need not wait for that follow. Only
+   * when it holds the ties and is running; what it does is its own business (a failure leaves the follow to the next
+   * request, as before). The caller's bookmarks go with it, so that its read of the tie version sees the write.
+   */
+  tiesMoved(db: Database): void {
+    const worker = this.worker;
+    if (!worker || !this.options.warmPathsInMemory || this.stopped) return;
+    void db
+      .bookmarkList()
+      .then((bookmarks) => {
+        if (this.worker !== worker) return;
+        this.tieWritesTold += 1;
+        worker.postMessage({ type: "ties-moved", bookmarks } satisfies AnalyticsRequest);
+      })
+      .catch(() => {});
+  }
+
+  /** The tie graph the worker holds now (null: no worker running). */
+  async tieGraphStatus(): Promise<TieGraphStatus | null> {
+    const worker = this.worker;
+    if (!worker || !(await this.ready) || this.worker !== worker) return null;
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.statusWaiters.set(id, resolve);
+      worker.postMessage({ type: "status", id } satisfies AnalyticsRequest);
+    });
+  }
+
   /** Ends the worker and starts no other (Apollo's stop). */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -203,6 +242,11 @@ export class AnalyticsWorker implements OffThreadAnalytics {
         if (this.deaths > 0) log.info("The analytics worker is back", { starts: this.starts });
         return;
       }
+      if (reply.type === "status") {
+        this.statusWaiters.get(reply.id)?.(reply.tieGraph);
+        this.statusWaiters.delete(reply.id);
+        return;
+      }
       const entry = this.pending.get(reply.id);
       if (!entry) return;
       this.pending.delete(reply.id);
@@ -218,6 +262,8 @@ export class AnalyticsWorker implements OffThreadAnalytics {
     worker.once("exit", (code) => {
       markReady(false);
       if (this.worker === worker) this.worker = undefined;
+      for (const waiter of this.statusWaiters.values()) waiter(null);
+      this.statusWaiters.clear();
       const inHand = [...this.pending.values()];
       this.pending.clear();
       for (const entry of inHand) {

@@ -6,7 +6,7 @@ import { createBookmarks, createDatabase, databaseFailureKind, type ConnectOptio
 import type { DatabaseFailureKind } from "../../platform/neo4j/database.js";
 import { analyticsSettings, isAnalyticsOperation, runAnalytics } from "./analytics-operations.js";
 import { heldWarmTiesSettings } from "./held-warm-ties.js";
-import { preloadTieGraph, type TieGraphSettings } from "./TieGraphStore.js";
+import { heldTieGraph, preloadTieGraph, tieGraphAt, tieGraphStats, type TieGraphSettings } from "./TieGraphStore.js";
 
 /**
  * The analytics worker's thread (AnalyticsWorker.ts starts it): one driver of its own to the same Neo4j for its whole
@@ -14,6 +14,9 @@ import { preloadTieGraph, type TieGraphSettings } from "./TieGraphStore.js";
  * best paths (best-warm-paths.ts) stay warm here across requests, and the CPU of the neighbourhoods and max-flows is
  * spent on this thread instead of the API's. Requests may overlap; each runs as on the API thread.
  */
+
+/** The most a follow started by a committed tie write may take, all its statements together (then the next request's). */
+const TIES_MOVED_FOLLOW_BUDGET_MS = 30_000;
 
 /** The worker thread's nice value on Linux (0 is the API's, 19 the lowest priority). */
 const ANALYTICS_NICE = 10;
@@ -39,7 +42,11 @@ export type AnalyticsRequest =
       /** The caller's bookmarks: the worker's reads start after the caller's own writes (causal consistency). */
       bookmarks: string[];
     }
-  | { type: "cancel"; id: number };
+  | { type: "cancel"; id: number }
+  /** A write that moved the tie version has committed (AnalyticsWorker.tiesMoved): follow it now. */
+  | { type: "ties-moved"; bookmarks: string[] }
+  /** What the worker holds (AnalyticsWorker.tieGraphStatus: the logs, the tests). */
+  | { type: "status"; id: number };
 
 /** Why an operation failed, as plain data; the API thread rebuilds the error (AnalyticsWorker.ts). */
 export interface AnalyticsFailure {
@@ -50,9 +57,17 @@ export interface AnalyticsFailure {
   database?: DatabaseFailureKind;
 }
 
+/** The tie graph the worker holds: the version it is at (null: none held), and its loads and follows so far. */
+export interface TieGraphStatus {
+  version: string | null;
+  loads: number;
+  follows: number;
+}
+
 /** Worker → API thread. */
 export type AnalyticsReply =
   | { type: "ready" }
+  | { type: "status"; id: number; tieGraph: TieGraphStatus }
   | { type: "answer"; id: number; ok: true; value: unknown }
   | { type: "answer"; id: number; ok: false; failure: AnalyticsFailure };
 
@@ -103,6 +118,27 @@ function main(): void {
   port.on("message", (message: AnalyticsRequest) => {
     if (message.type === "cancel") {
       if (running.has(message.id)) cancelled.add(message.id);
+      return;
+    }
+    if (message.type === "status") {
+      const status: TieGraphStatus = {
+        version: heldTieGraph(base)?.version ?? null,
+        loads: tieGraphStats.loads,
+        follows: tieGraphStats.follows,
+      };
+      port.postMessage({ type: "status", id: message.id, tieGraph: status } satisfies AnalyticsReply);
+      return;
+    }
+    if (message.type === "ties-moved") {
+      // Follow the tie writes now (the tie log's pairs, TieGraphStore.ts): a request arriving meanwhile waits for the same
+      // follow, one after it finds the graph at the new version. Nothing is sent back; a failed follow is tried again by
+      // the next request that needs the graph, as before.
+      if (!tieGraph) return;
+      const db = base.withBookmarks(createBookmarks(message.bookmarks)).withTimeBudget(TIES_MOVED_FOLLOW_BUDGET_MS);
+      void db
+        .tieVersion()
+        .then((version) => (version === null ? null : tieGraphAt(db, version, tieGraph)))
+        .catch(() => {});
       return;
     }
     const { id, operation, args, deadline, timeoutMs, bookmarks } = message;

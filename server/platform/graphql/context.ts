@@ -30,6 +30,8 @@ export interface OffThreadAnalytics {
   run(operation: string, args: Record<string, unknown>, db: Database, signal?: AbortSignal): Promise<unknown>;
   /** Whether it searches warm paths over the ties it holds in memory (then warmPaths from given people go there too). */
   readonly searchesWarmPathsInMemory?: boolean;
+  /** A write of `db`'s caller that moved the tie version has committed (fire and forget). */
+  tiesMoved?(db: Database): void;
 }
 
 /** What the sign-in resolvers need besides the database. */

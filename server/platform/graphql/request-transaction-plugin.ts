@@ -16,16 +16,19 @@ export function requestTransactionPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       let request: RequestTransaction | undefined;
+      /** The request's own Database (with the caller's bookmarks), before the transaction's takes its place. */
+      let own: GraphQLContext["db"] | undefined;
       return {
         async executionDidStart({ operation, contextValue }) {
           // Apollo starts execution even when the operation name matched nothing (operation undefined, despite the type).
           if ((operation as typeof operation | undefined)?.operation !== "mutation") return;
+          own = contextValue.db;
           request = new RequestTransaction(contextValue.db);
           contextValue.db = request.database();
           contextValue.executionContext = request.executionContext;
           contextValue.requestTransaction = request;
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
           if (!request) return;
           const body = response.body;
           const failed = body.kind !== "single" || (body.singleResult.errors?.length ?? 0) > 0;
@@ -35,6 +38,8 @@ export function requestTransactionPlugin(): ApolloServerPlugin<GraphQLContext> {
           }
           try {
             await request.commit();
+            // Ties changed: the analytics worker follows them now, not at the next analytics request (AnalyticsWorker.ts).
+            if (request.wroteTies && own) contextValue.analytics?.tiesMoved?.(own);
           } catch (error) {
             log.warn("A mutation's transaction did not commit", { error: (error as Error).message });
             body.singleResult = {

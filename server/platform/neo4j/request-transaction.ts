@@ -1,7 +1,7 @@
 import { type QueryResult, type Session, type Transaction } from "neo4j-driver";
 import { Database, isRetriableQueryError, toNative, type Params, type Row, type Tx } from "./database.js";
 import { CATALOGUE_VERSION_BUMP, TIE_VERSION_BUMP } from "./statements.js";
-import { touchesTies } from "./tie-version.js";
+import { TIE_VERSION_BUMP_START, touchesTies } from "./tie-version.js";
 import { touchesCatalogue } from "./catalogue-version.js";
 
 /**
@@ -22,6 +22,8 @@ export class RequestTransaction {
   private session: Session | undefined;
   private opening: Promise<Transaction> | undefined;
   private written = false;
+  /** Whether a statement of this transaction moved the tie version (it may have changed ties). */
+  private tiesMoved = false;
   private finished = false;
 
   constructor(private readonly db: Database) {}
@@ -29,6 +31,15 @@ export class RequestTransaction {
   /** Whether a write ran in this transaction (generated mutation, or finished custom write work). */
   get hasWrites(): boolean {
     return this.written;
+  }
+
+  /**
+   * Whether what this transaction wrote moved the tie version (a statement with the bump in front, tie-version.ts, or a
+   * generated write that touches ties): once committed, the analytics worker is told, so that it follows the tie writes
+   * at once instead of at the next analytics request (request-transaction-plugin.ts).
+   */
+  get wroteTies(): boolean {
+    return this.tiesMoved;
   }
 
   private async transaction(): Promise<Transaction> {
@@ -52,6 +63,7 @@ export class RequestTransaction {
     this.opening = undefined;
     this.session = undefined;
     this.written = false;
+    this.tiesMoved = false;
     if (opening) {
       const tx = await opening.catch(() => undefined);
       if (tx?.isOpen()) await tx.rollback().catch(() => {});
@@ -69,7 +81,10 @@ export class RequestTransaction {
     run: async (query: string, parameters?: Params): Promise<QueryResult> => {
       const tx = await this.transaction();
       this.written = true;
-      if (touchesTies(query)) await tx.run(TIE_VERSION_BUMP);
+      if (touchesTies(query)) {
+        this.tiesMoved = true;
+        await tx.run(TIE_VERSION_BUMP);
+      }
       if (touchesCatalogue(query)) await tx.run(CATALOGUE_VERSION_BUMP);
       return await tx.run(query, parameters);
     },
@@ -77,6 +92,7 @@ export class RequestTransaction {
 
   async run(cypher: string, params: Params = {}): Promise<Row[]> {
     const tx = await this.transaction();
+    if (cypher.includes(TIE_VERSION_BUMP_START)) this.tiesMoved = true;
     const result = await tx.run(cypher, params);
     return result.records.map((r) => toNative(r.toObject()) as Row);
   }
