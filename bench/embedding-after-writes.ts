@@ -46,6 +46,9 @@ const wayEnvironments: Record<string, Record<string, string>> = {
   // Session 12: a tie write that names its pair followed by reading all the ties of both people (before) or the pair's.
   people: { WARM_TIES_CARRY_OVER: "on", TIE_FOLLOW_PAIRS: "off" },
   pairs: { WARM_TIES_CARRY_OVER: "on", TIE_FOLLOW_PAIRS: "on" },
+  // Session 16: a committed tie write followed by the worker at once (the writes go through the first way's API, so only
+  // its worker is told: list "current" first) or at the next request that needs the graph.
+  atRead: { TIE_FOLLOW_AT_COMMIT: "off" },
   current: {},
 };
 
@@ -62,6 +65,12 @@ const opts = new Command()
   )
   .option("--rounds <n>", "rounds of the five writes", (v) => Number(v), 2)
   .option("--reads <n>", "reads of embedding(programme) per way after each write", (v) => Number(v), 5)
+  .option(
+    "--pause <ms>",
+    "wait this long after each write before its reads (a coordinator's rhythm: a write, then a look a moment later)",
+    (v) => Number(v),
+    0,
+  )
   .option("--ways <list>", `comma-separated, of ${Object.keys(wayEnvironments).join(", ")}`, "before,after")
   .option(
     "--watch-neo4j",
@@ -72,7 +81,16 @@ const opts = new Command()
   .option("--data <dir>", "where the bench's Neo4j keeps each scale", path.join(projectRoot, "bench/.data"))
   .option("--out <dir>", "where the tables go", path.join(projectRoot, "bench/results"))
   .parse()
-  .opts<{ scale: ScaleName; rounds: number; reads: number; ways: string; watchNeo4j?: boolean; data: string; out: string }>();
+  .opts<{
+    scale: ScaleName;
+    rounds: number;
+    reads: number;
+    pause: number;
+    ways: string;
+    watchNeo4j?: boolean;
+    data: string;
+    out: string;
+  }>();
 
 /** What Neo4j was running at one moment during a first read (SHOW TRANSACTIONS), ours left out. */
 interface Neo4jSample {
@@ -343,6 +361,7 @@ async function main(): Promise<void> {
         const { ms: writeMs } = await timed(() => mix.writeNext());
         const ok = mix.result().errors[kind] === errorsBefore;
         log(`round ${round} ${kind}: ${ok ? "written" : "FAILED"} in ${Math.round(writeMs)} ms`);
+        if (opts.pause > 0) await new Promise((resolve) => setTimeout(resolve, opts.pause));
         for (let index = 0; index < opts.reads; index++) {
           const programme = someProgrammes[(index + round) % someProgrammes.length]!;
           // The ways' order alternates, so neither is always the first to meet what the write left.
@@ -398,7 +417,7 @@ async function main(): Promise<void> {
     });
     const result = {
       scale: opts.scale,
-      command: `npx tsx bench/embedding-after-writes.ts --scale ${opts.scale} --rounds ${opts.rounds} --reads ${opts.reads} --ways ${ways.join(",")}${opts.watchNeo4j ? " --watch-neo4j" : ""}`,
+      command: `npx tsx bench/embedding-after-writes.ts --scale ${opts.scale} --rounds ${opts.rounds} --reads ${opts.reads}${opts.pause > 0 ? ` --pause ${opts.pause}` : ""} --ways ${ways.join(",")}${opts.watchNeo4j ? " --watch-neo4j" : ""}`,
       date: started.toISOString(),
       loadAverageAtStart: loadAtStart.map((x) => Math.round(x * 100) / 100),
       loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),

@@ -129,6 +129,7 @@ export async function createApp(config: Config, db: Database, httpServer: Server
                   followPairs: config.TIE_FOLLOW_PAIRS === "on",
                 }
               : undefined,
+          followAtCommit: config.TIE_FOLLOW_AT_COMMIT === "on",
           light,
           ...(options.analyticsThreadModule ? { threadModule: options.analyticsThreadModule } : {}),
         })

@@ -267,6 +267,13 @@ export const configSchema = z.object({
         "rederivation), the analytics worker's held tie graph follows it by reading the ties between each pair. `off`: by " +
         "reading all the ties of both people, as before (~4,000 for a coordinator at L; the bench's before).",
     ),
+  TIE_FOLLOW_AT_COMMIT: z
+    .enum(["on", "off"])
+    .default("on")
+    .describe(
+      "`on`: a mutation that changed ties tells the analytics worker once it has committed, and the worker's held tie graph " +
+        "follows the write at once. `off`: the next analytics request that needs the graph follows it (the bench's before).",
+    ),
   // --- end of analytics worker ---
   COUNT_CACHE_TTL_MS: z.coerce
     .number()

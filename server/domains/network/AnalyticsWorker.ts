@@ -59,6 +59,11 @@ export interface AnalyticsWorkerOptions {
   graceMs?: number;
   /** Hub warm paths searched in memory in the worker over the ties it holds (WARM_PATHS_IN_MEMORY); absent: in Neo4j. */
   warmPathsInMemory?: Omit<TieGraphSettings, "loadPacer">;
+  /**
+   * Whether a committed tie write is followed by the worker at once (tiesMoved; TIE_FOLLOW_AT_COMMIT, default on) or by
+   * the next analytics request that needs the held graph.
+   */
+  followAtCommit?: boolean;
   /** The light requests the worker's statements give way to (pace-heavy-work.ts); without it they are not paced. */
   light?: LightRequests;
   /**
@@ -168,7 +173,7 @@ export class AnalyticsWorker implements OffThreadAnalytics {
    */
   tiesMoved(db: Database): void {
     const worker = this.worker;
-    if (!worker || !this.options.warmPathsInMemory || this.stopped) return;
+    if (!worker || !this.options.warmPathsInMemory || this.options.followAtCommit === false || this.stopped) return;
     void db
       .bookmarkList()
       .then((bookmarks) => {

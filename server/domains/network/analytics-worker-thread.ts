@@ -5,7 +5,7 @@ import { DomainError, type ErrorCode } from "../../platform/graphql/domain-error
 import { createBookmarks, createDatabase, databaseFailureKind, type ConnectOptions } from "../../platform/neo4j/database.js";
 import type { DatabaseFailureKind } from "../../platform/neo4j/database.js";
 import { analyticsSettings, isAnalyticsOperation, runAnalytics } from "./analytics-operations.js";
-import { heldWarmTiesSettings } from "./held-warm-ties.js";
+import { countDroppedAgain, heldWarmTiesSettings, warmTiesCarried } from "./held-warm-ties.js";
 import { heldTieGraph, preloadTieGraph, tieGraphAt, tieGraphStats, type TieGraphSettings } from "./TieGraphStore.js";
 
 /**
@@ -62,6 +62,8 @@ export interface TieGraphStatus {
   version: string | null;
   loads: number;
   follows: number;
+  /** Thread counts a follow dropped and the worker counted again while idle (held-warm-ties.ts countDroppedAgain). */
+  countedAgain: number;
 }
 
 /** Worker → API thread. */
@@ -115,6 +117,33 @@ function main(): void {
   /** Requests the API thread gave up on (timed out, client gone): their answers are not sent. */
   const cancelled = new Set<number>();
   const running = new Set<number>();
+  /** Follows started by a committed tie write (ties-moved) that have not ended. */
+  let following = 0;
+  /**
+   * While nothing else runs here, the thread counts a follow dropped are counted again, one per turn of the event loop
+   * (held-warm-ties.ts countDroppedAgain): the next request for such a programme finds its figures. A request that
+   * arrives meanwhile waits for at most the one count under way (only counts that took ≤ COUNT_AGAIN_MOST_MS are done).
+   * Started again when the last request or follow ends.
+   */
+  let countingAgain: NodeJS.Immediate | undefined;
+  const countAgainWhenIdle = (): void => {
+    if (!tieGraph || countingAgain) return;
+    countingAgain = setImmediate(() => {
+      void (async () => {
+        try {
+          if (running.size > 0 || following > 0) return;
+          if (await countDroppedAgain(base)) {
+            countingAgain = undefined;
+            countAgainWhenIdle();
+            return;
+          }
+        } catch {
+          // A count that failed is counted by the request that asks for it.
+        }
+        countingAgain = undefined;
+      })();
+    });
+  };
   port.on("message", (message: AnalyticsRequest) => {
     if (message.type === "cancel") {
       if (running.has(message.id)) cancelled.add(message.id);
@@ -125,6 +154,7 @@ function main(): void {
         version: heldTieGraph(base)?.version ?? null,
         loads: tieGraphStats.loads,
         follows: tieGraphStats.follows,
+        countedAgain: warmTiesCarried.countedAgain,
       };
       port.postMessage({ type: "status", id: message.id, tieGraph: status } satisfies AnalyticsReply);
       return;
@@ -135,10 +165,15 @@ function main(): void {
       // the next request that needs the graph, as before.
       if (!tieGraph) return;
       const db = base.withBookmarks(createBookmarks(message.bookmarks)).withTimeBudget(TIES_MOVED_FOLLOW_BUDGET_MS);
+      following += 1;
       void db
         .tieVersion()
         .then((version) => (version === null ? null : tieGraphAt(db, version, tieGraph)))
-        .catch(() => {});
+        .catch(() => {})
+        .finally(() => {
+          following -= 1;
+          countAgainWhenIdle();
+        });
       return;
     }
     const { id, operation, args, deadline, timeoutMs, bookmarks } = message;
@@ -158,6 +193,7 @@ function main(): void {
         reply = { type: "answer", id, ok: false, failure: describeFailure(error) };
       }
       running.delete(id);
+      if (running.size === 0) countAgainWhenIdle();
       if (cancelled.delete(id)) return;
       port.postMessage(reply);
     })();

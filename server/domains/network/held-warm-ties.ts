@@ -2,7 +2,7 @@ import { log } from "../../platform/log.js";
 import type { Database } from "../../platform/neo4j/database.js";
 import type { TieGraph } from "./tie-graph.js";
 import { tieGraphAt, watchTieGraphFollows, type TieGraphSettings } from "./TieGraphStore.js";
-import { carryThreadCounts, type AskedThreads } from "./thread-count-memo.js";
+import { carryThreadCounts, countWarmThreads, isRemembered, type AskedThreads, type DroppedCount } from "./thread-count-memo.js";
 import { openWarmTieStore, type WarmTies } from "./WarmTieStore.js";
 
 /**
@@ -127,7 +127,9 @@ function carryForward(graph: TieGraph, from: string, people: readonly string[]):
       }
       const next = ties.carriedOver(changed);
       warmTiesCarried.lists += 1;
-      warmTiesCarried.counts += carryThreadCounts(ties, next, untouchedBy(graph, t, pairs, cooled));
+      const { carried, dropped } = carryThreadCounts(ties, next, untouchedBy(graph, t, pairs, cooled));
+      warmTiesCarried.counts += carried;
+      for (const count of dropped) toCountAgain.push({ graph, ties: next, ...count });
       byThreshold.set(t, next);
     });
     kept.set(graph, { version: to, byThreshold });
@@ -135,10 +137,50 @@ function carryForward(graph: TieGraph, from: string, people: readonly string[]):
 }
 
 /**
- * How often a follow carried a threshold's warm ties whole (memo kept) or its unchanged lists only, and how many
- * remembered counts went on with the latter (tests, the bench).
+ * How often a follow carried a threshold's warm ties whole (memo kept) or its unchanged lists only, how many
+ * remembered counts went on with the latter, and how many of those it dropped were counted again ahead of a request
+ * (countDroppedAgain) (tests, the bench).
  */
-export const warmTiesCarried = { whole: 0, lists: 0, counts: 0 };
+export const warmTiesCarried = { whole: 0, lists: 0, counts: 0, countedAgain: 0 };
+
+/**
+ * The remembered counts a follow dropped (their neighbourhood may have changed), to be counted again on the new
+ * version's warm ties while the analytics worker has nothing else to do (countDroppedAgain), so that the next request
+ * for that programme finds its figures instead of counting them (~30–110 ms at L). Most recent last; the oldest go past
+ * KEPT_TO_COUNT_AGAIN.
+ */
+const toCountAgain: Array<DroppedCount & { graph: TieGraph; ties: HeldGraphWarmTies }> = [];
+const KEPT_TO_COUNT_AGAIN = 16;
+
+/**
+ * A dropped count took longer than this the last time (an institution's, a large programme's): it is counted when
+ * asked, not ahead — a request arriving during a count waits for it, as it is JavaScript on the worker's one thread.
+ */
+export const COUNT_AGAIN_MOST_MS = 100;
+
+/**
+ * Counts one dropped count again (the most recent first) on the warm ties it was dropped for, when those are still the
+ * ones kept at the graph's version (a later follow makes new ones: then it is forgotten, as that follow decided anew);
+ * returns whether more are waiting. Exact: the same countWarmThreads a request would run, on the same warm ties, into
+ * the same memo. Its search never awaits anything but the held graph's lists (no read), so it runs through in one
+ * stretch. The analytics worker calls it while no request is running (analytics-worker-thread.ts).
+ */
+export async function countDroppedAgain(db: Database): Promise<boolean> {
+  while (toCountAgain.length > KEPT_TO_COUNT_AGAIN) toCountAgain.shift();
+  /** Still to be counted: not too large, on the warm ties kept now, and not counted meanwhile (a request asked for it). */
+  const waiting = (c: (typeof toCountAgain)[number]): boolean =>
+    c.ms <= COUNT_AGAIN_MOST_MS && kept.get(c.graph)?.byThreshold.get(c.ties.threshold) === c.ties && !isRemembered(c.ties, c);
+  for (let next = toCountAgain.pop(); next; next = toCountAgain.pop()) {
+    if (!waiting(next)) continue;
+    const { sources, targets, maxHops } = next.asked;
+    await countWarmThreads({ db, ties: next.ties }, sources, targets, maxHops, next.method, "figures");
+    warmTiesCarried.countedAgain += 1;
+    // What is left and no longer waiting goes now, so that the answer says whether a count is.
+    for (let i = toCountAgain.length - 1; i >= 0; i--) if (!waiting(toCountAgain[i]!)) toCountAgain.splice(i, 1);
+    return toCountAgain.length > 0;
+  }
+  return false;
+}
 
 /** The most people one search around a changed pair may reach before it gives up (and nothing is carried). */
 const MOST_REACHED = 50_000;

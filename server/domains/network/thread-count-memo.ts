@@ -38,6 +38,16 @@ interface Remembered {
   count: ThreadCount;
   /** What was asked: W, R (as given) and the hop limit — what carryThreadCounts is asked about. */
   asked: AskedThreads;
+  method: "edmonds-karp" | "dinic";
+  /** How long the neighbourhood and its count took (ms): whether to count it again ahead of a request (held-warm-ties.ts). */
+  ms: number;
+}
+
+/** A remembered count that a follow could not carry (its neighbourhood may have changed): counted again when asked. */
+export interface DroppedCount {
+  asked: AskedThreads;
+  method: "edmonds-karp" | "dinic";
+  ms: number;
 }
 
 /** The question a remembered count answered. */
@@ -68,21 +78,22 @@ export async function countWarmThreads(
   }
   let memo = memos.get(source.ties);
   if (!memo) memos.set(source.ties, (memo = new Map()));
-  // Sets in the search and the count: neither the order nor repeats of W and R change the answer.
-  const key = [method, maxHops, [...new Set(sources)].sort().join("\u0001"), [...new Set(targets)].sort().join("\u0001")].join(
-    "\u0002",
-  );
+  const key = memoKey(sources, targets, maxHops, method);
   let remembered = memo.get(key);
   if (remembered) threadCountMemo.hits += 1;
   else {
     threadCountMemo.misses += 1;
+    const started = performance.now();
     // Figures only: counted on the neighbourhood's numbers, no map of ids per person (the same count, load-warm-neighbourhood.ts).
     const numbered = await loadNumberedNeighbourhood(source, sources, targets, maxHops);
+    const count = countNumberedThreads(numbered.graph, method);
     remembered = {
       sources: numbered.sources,
       targets: numbered.targets,
-      count: countNumberedThreads(numbered.graph, method),
+      count,
       asked: { sources: [...sources], targets: [...targets], maxHops },
+      method,
+      ms: performance.now() - started,
     };
     memo.set(key, remembered);
     for (const oldest of memo.keys()) {
@@ -107,6 +118,19 @@ export async function countWarmThreads(
   };
 }
 
+/** Sets in the search and the count: neither the order nor repeats of W and R change the answer. */
+function memoKey(sources: readonly string[], targets: readonly string[], maxHops: number, method: string): string {
+  return [method, maxHops, [...new Set(sources)].sort().join("\u0001"), [...new Set(targets)].sort().join("\u0001")].join(
+    "\u0002",
+  );
+}
+
+/** Whether the count of this question is remembered on `ties` (a request or an earlier count made it). */
+export function isRemembered(ties: WarmTies, count: DroppedCount): boolean {
+  const { sources, targets, maxHops } = count.asked;
+  return memos.get(ties)?.has(memoKey(sources, targets, maxHops, count.method)) ?? false;
+}
+
 /** The questions remembered on `from` (carryThreadCounts' caller decides which still hold). */
 export function rememberedQuestions(from: WarmTies): AskedThreads[] {
   return [...(memos.get(from)?.values() ?? [])].map((r) => r.asked);
@@ -114,18 +138,28 @@ export function rememberedQuestions(from: WarmTies): AskedThreads[] {
 
 /**
  * Copies the counts remembered on `from` whose question `keep` says still has the same neighbourhood H on `to`'s warm
- * ties (held-warm-ties.ts carryForward decides, exactly); returns how many. The count is a function of H, W and R alone.
+ * ties (held-warm-ties.ts carryForward decides, exactly); returns how many, and the questions it could not carry (in
+ * the order they were counted, the most recent last). The count is a function of H, W and R alone.
  */
-export function carryThreadCounts(from: WarmTies, to: WarmTies, keep: (asked: AskedThreads) => boolean): number {
+export function carryThreadCounts(
+  from: WarmTies,
+  to: WarmTies,
+  keep: (asked: AskedThreads) => boolean,
+): { carried: number; dropped: DroppedCount[] } {
   const old = memos.get(from);
-  if (!old || old.size === 0) return 0;
+  if (!old || old.size === 0) return { carried: 0, dropped: [] };
   let memo = memos.get(to);
   if (!memo) memos.set(to, (memo = new Map()));
   let carried = 0;
+  const dropped: DroppedCount[] = [];
   for (const [key, remembered] of old) {
-    if (memo.has(key) || !keep(remembered.asked)) continue;
+    if (memo.has(key)) continue;
+    if (!keep(remembered.asked)) {
+      dropped.push({ asked: remembered.asked, method: remembered.method, ms: remembered.ms });
+      continue;
+    }
     memo.set(key, remembered);
     carried += 1;
   }
-  return carried;
+  return { carried, dropped };
 }
