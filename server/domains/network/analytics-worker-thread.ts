@@ -18,6 +18,9 @@ import { heldTieGraph, preloadTieGraph, tieGraphAt, tieGraphStats, type TieGraph
 /** The most a follow started by a committed tie write may take, all its statements together (then the next request's). */
 const TIES_MOVED_FOLLOW_BUDGET_MS = 30_000;
 
+/** How long the worker must have had nothing to do before it counts dropped thread counts again (countAgainWhenIdle). */
+const COUNT_AGAIN_AFTER_QUIET_MS = 50;
+
 /** The worker thread's nice value on Linux (0 is the API's, 19 the lowest priority). */
 const ANALYTICS_NICE = 10;
 
@@ -120,29 +123,34 @@ function main(): void {
   /** Follows started by a committed tie write (ties-moved) that have not ended. */
   let following = 0;
   /**
-   * While nothing else runs here, the thread counts a follow dropped are counted again, one per turn of the event loop
-   * (held-warm-ties.ts countDroppedAgain): the next request for such a programme finds its figures. A request that
-   * arrives meanwhile waits for at most the one count under way (only counts that took ≤ COUNT_AGAIN_MOST_MS are done).
-   * Started again when the last request or follow ends.
+   * While nothing else runs here, the thread counts a follow dropped are counted again, one at a time (held-warm-ties.ts
+   * countDroppedAgain): the next request for such a programme finds its figures. Only once the thread has been quiet for
+   * COUNT_AGAIN_AFTER_QUIET_MS — no request or follow running or started meanwhile — so that requests coming one after
+   * the other are not interleaved with counts; a request that arrives during a count waits for that one count at most
+   * (only counts that took ≤ COUNT_AGAIN_MOST_MS are made). Started again when the last request or follow ends.
    */
-  let countingAgain: NodeJS.Immediate | undefined;
+  let countingAgain: NodeJS.Timeout | undefined;
+  let lastBusy = Date.now();
   const countAgainWhenIdle = (): void => {
+    lastBusy = Date.now();
     if (!tieGraph || countingAgain) return;
-    countingAgain = setImmediate(() => {
-      void (async () => {
-        try {
-          if (running.size > 0 || following > 0) return;
-          if (await countDroppedAgain(base)) {
-            countingAgain = undefined;
-            countAgainWhenIdle();
-            return;
-          }
-        } catch {
-          // A count that failed is counted by the request that asks for it.
-        }
+    const tryNow = (): void => {
+      const quietFor = Date.now() - lastBusy;
+      if (running.size > 0 || following > 0) {
         countingAgain = undefined;
-      })();
-    });
+        return;
+      }
+      if (quietFor < COUNT_AGAIN_AFTER_QUIET_MS) {
+        countingAgain = setTimeout(tryNow, COUNT_AGAIN_AFTER_QUIET_MS - quietFor);
+        return;
+      }
+      void countDroppedAgain(base)
+        .catch(() => false) // a count that failed is made by the request that asks for it
+        .then((more) => {
+          countingAgain = more ? setTimeout(tryNow, 0) : undefined;
+        });
+    };
+    countingAgain = setTimeout(tryNow, COUNT_AGAIN_AFTER_QUIET_MS);
   };
   port.on("message", (message: AnalyticsRequest) => {
     if (message.type === "cancel") {
@@ -166,6 +174,7 @@ function main(): void {
       if (!tieGraph) return;
       const db = base.withBookmarks(createBookmarks(message.bookmarks)).withTimeBudget(TIES_MOVED_FOLLOW_BUDGET_MS);
       following += 1;
+      lastBusy = Date.now();
       void db
         .tieVersion()
         .then((version) => (version === null ? null : tieGraphAt(db, version, tieGraph)))
@@ -178,6 +187,7 @@ function main(): void {
     }
     const { id, operation, args, deadline, timeoutMs, bookmarks } = message;
     running.add(id);
+    lastBusy = Date.now();
     void (async () => {
       let reply: AnalyticsReply;
       try {
