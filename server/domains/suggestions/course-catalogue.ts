@@ -157,32 +157,51 @@ export class CourseCatalogue {
    * teaching periods that start in the case's window, each with its timing and governing agreement.
    */
   candidates(facts: CaseFitFacts, options: TopicMatch[][]): CatalogueCandidate[] {
+    const { order, best } = this.matches(facts, options);
     const n = facts.topics.length;
-    if (n === 0) return [];
-    const best = new Map<number, Int32Array>();
-    options.forEach((list, position) => {
-      list.forEach((option, o) => {
-        for (const index of this.byTopic.get(option.courseTopicId) ?? []) {
-          let chosen = best.get(index);
-          if (!chosen) best.set(index, (chosen = new Int32Array(n).fill(-1)));
+    return order.map((index) => this.candidate(index, best.subarray(index * n, index * n + n), facts, options));
+  }
+
+  /**
+   * The courses that share a topic with the case (`order`: their numbers, in the order first reached) and each one's
+   * best option per case topic (-1: none) at best[index * n + position], n the case's topics: what candidates() weighs,
+   * one course at a time (candidate()), so that a caller can give way between them. Flat typed arrays, not an array per
+   * course: at XL a case reaches up to 70,000 courses.
+   */
+  matches(facts: CaseFitFacts, options: TopicMatch[][]): { order: number[]; best: Int32Array } {
+    const n = facts.topics.length;
+    const order: number[] = [];
+    if (n === 0) return { order, best: new Int32Array(0) };
+    const best = new Int32Array(this.courses.length * n).fill(-1);
+    const reached = new Uint8Array(this.courses.length);
+    for (let position = 0; position < options.length; position++) {
+      const list = options[position]!;
+      for (let o = 0; o < list.length; o++) {
+        for (const index of this.byTopic.get(list[o]!.courseTopicId) ?? []) {
+          if (reached[index] === 0) {
+            reached[index] = 1;
+            order.push(index);
+          }
           // Options come best first: the first to reach a course for this case topic is its match.
-          if (chosen[position] === -1) chosen[position] = o;
+          if (best[index * n + position] === -1) best[index * n + position] = o;
         }
-      });
-    });
-    const out: CatalogueCandidate[] = [];
-    for (const [index, chosen] of best) {
-      const course = this.courses[index]!;
-      let sum = 0.0;
-      for (let position = 0; position < n; position++) {
-        const o = chosen[position]!;
-        if (o >= 0) sum += options[position]![o]!.credit;
       }
-      const topicScore = sum / n;
-      const levelScore = facts.wanted.length === 0 ? 0.5 : course.kinds.some((k) => facts.wanted.includes(k)) ? 1.0 : 0.0;
-      out.push({ course, best: chosen, topicScore, levelScore, periods: periodsInWindow(course, facts) });
     }
-    return out;
+    return { order, best };
+  }
+
+  /** Course number `index` as a candidate, with `chosen` its best option per case topic (matches()). */
+  candidate(index: number, chosen: Int32Array, facts: CaseFitFacts, options: TopicMatch[][]): CatalogueCandidate {
+    const n = facts.topics.length;
+    const course = this.courses[index]!;
+    let sum = 0.0;
+    for (let position = 0; position < n; position++) {
+      const o = chosen[position]!;
+      if (o >= 0) sum += options[position]![o]!.credit;
+    }
+    const topicScore = sum / n;
+    const levelScore = facts.wanted.length === 0 ? 0.5 : course.kinds.some((k) => facts.wanted.includes(k)) ? 1.0 : 0.0;
+    return { course, best: chosen, topicScore, levelScore, periods: periodsInWindow(course, facts) };
   }
 }
 
