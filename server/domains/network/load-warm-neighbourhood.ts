@@ -46,16 +46,10 @@ export async function loadWarmNeighbourhood(
     if (!set) linked.set(x, (set = new Set()));
     set.add(y);
   };
-  for (const n of inH) {
-    const list = ties.neighboursOf(n);
-    if (!list) continue;
-    for (let i = 0; i < list.length; i++) {
-      const m = list[i]!;
-      if (!inH.has(m)) continue;
-      link(n, m);
-      link(m, n);
-    }
-  }
+  forEachTieInH(ties, inH, (n, m) => {
+    link(n, m);
+    link(m, n);
+  });
   const id = (n: number) => ties.idOf(n);
   const neighbours = new Map<string, string[]>();
   for (const [n, set] of linked) neighbours.set(id(n), [...set].map(id));
@@ -95,24 +89,14 @@ export async function loadNumberedNeighbourhood(
     pairs[2 * count + 1] = y;
     count += 1;
   };
-  // Flags by the store's numbers (H is thousands of people, their lists tens of thousands of entries): 1 in H, 2 linked.
-  let most = 0;
-  for (const n of inH) most = Math.max(most, n);
-  const flag = new Uint8Array(most + 1);
-  for (const n of inH) flag[n] = 1;
-  for (const n of inH) {
-    const list = ties.neighboursOf(n);
-    if (!list) continue;
-    for (let i = 0; i < list.length; i++) {
-      const m = list[i]!;
-      if (m > most || flag[m] === 0) continue;
-      push(n, m);
-      push(m, n);
-      flag[n] = 2;
-      flag[m] = 2;
-    }
-  }
-  const people = [...inH].filter((n) => W.has(n) || R.has(n) || flag[n] === 2);
+  const linked = new Set<number>();
+  forEachTieInH(ties, inH, (n, m) => {
+    push(n, m);
+    push(m, n);
+    linked.add(n);
+    linked.add(m);
+  });
+  const people = [...inH].filter((n) => W.has(n) || R.has(n) || linked.has(n));
   const idOf = new Map(people.map((n) => [n, ties.idOf(n)] as const));
   people.sort((a, b) => (idOf.get(a)! < idOf.get(b)! ? -1 : 1));
   const rank = new Map(people.map((n, i) => [n, i] as const));
@@ -128,6 +112,26 @@ export async function loadNumberedNeighbourhood(
     sources: [...W].filter((n) => inH.has(n)).map((n) => ties.idOf(n)),
     targets: [...R].filter((n) => inH.has(n)).map((n) => ties.idOf(n)),
   };
+}
+
+/**
+ * Every warm tie between two people of H, as (n, m) for each n of H (in H's order) and each m in n's list (in its order)
+ * that is in H: what both of the above link. Membership by a flag per store number, not the Set (H is thousands of
+ * people, their lists tens of thousands of entries).
+ */
+function forEachTieInH(ties: WarmTies, inH: ReadonlySet<number>, visit: (n: number, m: number) => void): void {
+  let most = 0;
+  for (const n of inH) most = Math.max(most, n);
+  const inSet = new Uint8Array(most + 1);
+  for (const n of inH) inSet[n] = 1;
+  for (const n of inH) {
+    const list = ties.neighboursOf(n);
+    if (!list) continue;
+    for (let i = 0; i < list.length; i++) {
+      const m = list[i]!;
+      if (m <= most && inSet[m] === 1) visit(n, m);
+    }
+  }
 }
 
 /** The search both of the above share: H (the store's numbers) with the exact dW and dR of its people. */

@@ -32,22 +32,19 @@ export interface CountedThreads {
   count: ThreadCount;
 }
 
-interface Remembered {
-  sources: string[];
-  targets: string[];
-  count: ThreadCount;
+/** A question counted: what a follow that cannot carry its count hands on to be counted again (held-warm-ties.ts). */
+export interface DroppedCount {
   /** What was asked: W, R (as given) and the hop limit — what carryThreadCounts is asked about. */
   asked: AskedThreads;
   method: "edmonds-karp" | "dinic";
-  /** How long the neighbourhood and its count took (ms): whether to count it again ahead of a request (held-warm-ties.ts). */
+  /** How long the neighbourhood and its count took (ms): whether to count it again ahead of a request. */
   ms: number;
 }
 
-/** A remembered count that a follow could not carry (its neighbourhood may have changed): counted again when asked. */
-export interface DroppedCount {
-  asked: AskedThreads;
-  method: "edmonds-karp" | "dinic";
-  ms: number;
+interface Remembered extends DroppedCount {
+  sources: string[];
+  targets: string[];
+  count: ThreadCount;
 }
 
 /** The question a remembered count answered. */

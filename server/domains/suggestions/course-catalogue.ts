@@ -155,18 +155,11 @@ export class CourseCatalogue {
    * broader or narrower one; per case topic its best match counts; topic overlap = the credits' sum over the case's
    * topics; level fit 0.5 without wanted levels, else 1 when one of the course's levels is wanted, else 0; and its
    * teaching periods that start in the case's window, each with its timing and governing agreement.
-   */
-  candidates(facts: CaseFitFacts, options: TopicMatch[][]): CatalogueCandidate[] {
-    const { order, best } = this.matches(facts, options);
-    const n = facts.topics.length;
-    return order.map((index) => this.candidate(index, best.subarray(index * n, index * n + n), facts, options));
-  }
-
-  /**
+   *
    * The courses that share a topic with the case (`order`: their numbers, in the order first reached) and each one's
-   * best option per case topic (-1: none) at best[index * n + position], n the case's topics: what candidates() weighs,
-   * one course at a time (candidate()), so that a caller can give way between them. Flat typed arrays, not an array per
-   * course: at XL a case reaches up to 70,000 courses.
+   * best option per case topic (-1: none) at best[index * n + position], n the case's topics; each is made a candidate
+   * by candidate(), one at a time, so that the caller (read-held-course-fits.ts) can give way between them. Flat typed
+   * arrays, not an array per course: at XL a case reaches up to 70,000 courses.
    */
   matches(facts: CaseFitFacts, options: TopicMatch[][]): { order: number[]; best: Int32Array } {
     const n = facts.topics.length;

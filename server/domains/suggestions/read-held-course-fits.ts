@@ -57,17 +57,14 @@ export async function readHeldCourseFits(tx: Tx, catalogue: CourseCatalogue, que
   const options = catalogue.matchOptions(facts);
   const known: Weighed[] = [];
   const counted: CatalogueCandidate[] = [];
-  let inSlice = 0;
+  let weighedSoFar = 0;
   const n = facts.topics.length;
   const { order, best } = catalogue.matches(facts, options);
   for (const index of order) {
     const candidate = catalogue.candidate(index, best.subarray(index * n, index * n + n), facts, options);
     if (candidate.periods.some((p) => p.cap !== null)) counted.push(candidate);
     else known.push(weighed(candidate, w, () => 0));
-    if (++inSlice === CANDIDATES_PER_SLICE) {
-      inSlice = 0;
-      await giveWay();
-    }
+    if (++weighedSoFar % CANDIDATES_PER_SLICE === 0) await giveWay();
   }
   // Only the first maxCandidates rows of the whole order can be kept: the courses weighed in memory are sorted from the
   // maxCandidates-th best partial up (the floor), not all of them (thousands at L).
@@ -77,10 +74,7 @@ export async function readHeldCourseFits(tx: Tx, catalogue: CourseCatalogue, que
   const contenders: CatalogueCandidate[] = [];
   for (const c of counted) {
     if (floor === null || weighed(c, w, () => 0).partial >= floor - 0.000000001) contenders.push(c);
-    if (++inSlice === CANDIDATES_PER_SLICE) {
-      inSlice = 0;
-      await giveWay();
-    }
+    if (++weighedSoFar % CANDIDATES_PER_SLICE === 0) await giveWay();
   }
   let rows = top;
   if (contenders.length > 0) {
